@@ -1,0 +1,55 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { buildDate, config } from 'virtual:currents/config';
+import { pendingUpdatesFor } from './lib/freshness.ts';
+import { namer, trackOf } from './lib/model.ts';
+
+export { buildDate, config };
+
+export type ModuleEntry = CollectionEntry<'modules'>;
+export type ArchiveEntry = CollectionEntry<'archive'>;
+export type TrackEntry = CollectionEntry<'tracks'>;
+export type UpdateEntry = CollectionEntry<'updates'>;
+
+export interface Site {
+	modules: ModuleEntry[];
+	moduleById: Map<string, ModuleEntry>;
+	/** Module data by id, for titles and durations in lists. */
+	moduleData: Map<string, ModuleEntry['data']>;
+	archives: ArchiveEntry[];
+	tracks: TrackEntry[];
+	updates: UpdateEntry[];
+	trackOf: (moduleId: string) => TrackEntry | undefined;
+	pendingFor: (moduleId: string) => UpdateEntry[];
+	levelName: (id: string) => string;
+	platformName: (id: string) => string;
+}
+
+let site: Promise<Site> | undefined;
+
+/** The whole curriculum, loaded once per build and shared by every page. */
+export function loadSite(): Promise<Site> {
+	site ??= (async () => {
+		const [modules, archives, tracks, updates] = await Promise.all([
+			getCollection('modules'),
+			getCollection('archive'),
+			getCollection('tracks'),
+			getCollection('updates'),
+		]);
+		modules.sort((a, b) => a.data.title.localeCompare(b.data.title));
+		tracks.sort((a, b) => a.id.localeCompare(b.id));
+		updates.sort((a, b) => b.data.date.localeCompare(a.data.date));
+		return {
+			modules,
+			moduleById: new Map(modules.map((m) => [m.id, m])),
+			moduleData: new Map(modules.map((m) => [m.id, m.data])),
+			archives,
+			tracks,
+			updates,
+			trackOf: (id) => trackOf(id, tracks),
+			pendingFor: (id) => pendingUpdatesFor(id, updates),
+			levelName: namer(config.levels),
+			platformName: namer(config.platforms),
+		};
+	})();
+	return site;
+}

@@ -1,0 +1,97 @@
+import sitemap from '@astrojs/sitemap';
+import starlight from '@astrojs/starlight';
+import type { AstroIntegration } from 'astro';
+import { AstroError } from 'astro/errors';
+import { relative } from 'node:path';
+import { checkCurriculum } from './lib/check.ts';
+import { countBySeverity } from './lib/findings.ts';
+import { today } from './lib/freshness.ts';
+import { FEED_HREF, sidebarFor } from './lib/model.ts';
+import { contentDir } from './lib/paths.ts';
+import { formatHuman } from './lib/report.ts';
+import { currentsVitePlugin } from './lib/vite-plugin.ts';
+
+export interface CurrentsOptions {
+	/** The content folder; `CURRENTS_CONTENT` or `content/` when omitted. */
+	content?: string;
+}
+
+/**
+ * Currents turns a content folder into a Starlight curriculum site. This file is the table of
+ * contents of what the engine adds; the logic lives in `src/lib/`.
+ */
+export default function currents(options: CurrentsOptions = {}): AstroIntegration {
+	return {
+		name: 'currents',
+		hooks: {
+			'astro:config:setup'({ config: astroConfig, updateConfig, injectRoute, logger, command }) {
+				const root = decodeURI(astroConfig.root.pathname);
+				const dir = contentDir(options.content, process.env, root);
+				// The content collections read the same folder (see src/content.config.ts).
+				process.env.CURRENTS_CONTENT = dir;
+				const on = today();
+
+				// Check every file before anything compiles one: a bad or malicious module stops here.
+				const started = performance.now();
+				const { curriculum, findings } = checkCurriculum(dir, { root, on });
+				const { errors, warnings } = countBySeverity(findings);
+				const report = formatHuman(findings, { site: curriculum.config?.site });
+				if (errors > 0 || !curriculum.config) {
+					throw new AstroError(
+						`The curriculum in ${relative(root, dir) || '.'} has ${errors} error${errors === 1 ? '' : 's'}; nothing was built.\n\n${report}`,
+						'Fix each problem at the file and line shown, then build again. `npm run check` prints the same list without building.'
+					);
+				}
+				if (warnings > 0 && command === 'build') logger.warn(report);
+				logger.info(`Checked the curriculum in ${Math.round(performance.now() - started)} ms.`);
+				const config = curriculum.config;
+				const modules = new Map(curriculum.modules.map((module) => [module.id, module.data]));
+
+				// Starlight renders the pages; the sitemap lists canonical pages only.
+				updateConfig({
+					site: config.site,
+					trailingSlash: 'always',
+					integrations: [
+						sitemap({ filter: (page) => !isCurrentMajorAlias(page, modules) }),
+						starlight({
+							title: config.title,
+							description: config.tagline,
+							defaultLocale: 'root',
+							locales: { root: { label: config.locales[0]!, lang: config.locales[0]! } },
+							editLink: { baseUrl: `${config.repository.replace(/\/$/, '')}/edit/${config.branch}/${config.contentPath}/pages/` },
+							lastUpdated: false,
+							sidebar: sidebarFor(curriculum.tracks, modules),
+							head: [
+								{ tag: 'link', attrs: { rel: 'alternate', type: 'application/atom+xml', title: `${config.title}: what's new`, href: FEED_HREF } },
+							],
+							customCss: ['./src/styles/currents.css'],
+							disable404Route: false,
+						}),
+					],
+					vite: {
+						plugins: [currentsVitePlugin({ dir, config, on })],
+					},
+				});
+
+				// Pages the engine adds around Starlight's: home, tracks, modules and their permalinks,
+				// platform updates, what's new and its feed.
+				const route = (pattern: string, file: string) =>
+					injectRoute({ pattern, entrypoint: new URL(`./routes/${file}`, import.meta.url), prerender: true });
+				route('/', 'Home.astro');
+				route('/tracks/[track]', 'Track.astro');
+				route('/modules/[...path]', 'Module.astro');
+				route('/updates/[update]', 'Update.astro');
+				route('/whats-new', 'WhatsNew.astro');
+				route('/feed.xml', 'feed.xml.ts');
+			},
+		},
+	};
+}
+
+/** `/modules/<id>/v<current major>/` repeats the canonical page, so it stays out of the sitemap. */
+function isCurrentMajorAlias(page: string, modules: Map<string, { version: string }>): boolean {
+	const match = /\/modules\/([^/]+)\/v(\d+)\/$/.exec(new URL(page).pathname);
+	if (!match) return false;
+	const module = modules.get(match[1]!);
+	return module !== undefined && Number(module.version.split('.')[0]) === Number(match[2]);
+}

@@ -1,0 +1,27 @@
+import { sortFindings, type Finding } from './findings.ts';
+import { today } from './freshness.ts';
+import { loadCurriculum, type Curriculum } from './load.ts';
+import { crossFileRules } from './rules.ts';
+
+export interface CheckOptions {
+	/** The project root that file paths are reported relative to. */
+	root?: string;
+	/** The date to check freshness and future dates against, `YYYY-MM-DD`. */
+	on?: string;
+}
+
+export interface CheckResult {
+	curriculum: Curriculum;
+	findings: Finding[];
+}
+
+/** Every check the build and `npm run check` share, over a whole curriculum, in one pass. */
+export function checkCurriculum(dir: string, options: CheckOptions = {}): CheckResult {
+	const on = options.on ?? today();
+	// Schema: each file against its zod schema, with every failure at its line.
+	const curriculum = loadCurriculum(dir, options.root);
+	const findings = [...curriculum.findings];
+	// Cross-file: references, cycles, archives, dates, freshness.
+	findings.push(...crossFileRules(curriculum, on));
+	return { curriculum, findings: sortFindings(findings) };
+}

@@ -1,0 +1,44 @@
+/**
+ * The components a module may use without importing them, and the props each accepts. Props take
+ * literal values only: the content check rejects anything else before a module is compiled.
+ */
+export type PropSpec =
+	| { type: 'string'; required?: boolean }
+	| { type: 'enum'; values: readonly string[]; required?: boolean }
+	| { type: 'boolean' };
+
+export interface ComponentSpec {
+	/** What the component is for, shown in the rule documentation. */
+	description: string;
+	props: Record<string, PropSpec>;
+}
+
+export const CONTENT_COMPONENTS: Record<string, ComponentSpec> = {
+	Aside: {
+		description: 'A note, tip, caution or warning set apart from the text.',
+		props: {
+			type: { type: 'enum', values: ['note', 'tip', 'caution', 'danger'] },
+			title: { type: 'string' },
+		},
+	},
+	Example: {
+		description: 'A worked example. Mark invented scenarios with `hypothetical`.',
+		props: { title: { type: 'string', required: true }, hypothetical: { type: 'boolean' } },
+	},
+	Exercise: {
+		description: 'A hands-on exercise with the deliverable the learner produces.',
+		props: { title: { type: 'string', required: true }, deliverable: { type: 'string', required: true } },
+	},
+	Discussion: {
+		description: 'A discussion prompt for a class or a team.',
+		props: { title: { type: 'string' } },
+	},
+	InstructorNotes: {
+		description: 'Notes for instructors: how to run the module in a session, common misconceptions.',
+		props: {},
+	},
+	Steps: {
+		description: 'Numbered steps: wrap one ordered list.',
+		props: {},
+	},
+};

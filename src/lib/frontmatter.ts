@@ -1,0 +1,238 @@
+import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import type { z } from 'zod';
+import { finding, type Finding } from './findings.ts';
+
+/** A parsed YAML document with what is needed to point at the line of any field. */
+export interface ParsedYaml {
+	data: unknown;
+	doc: Document;
+	lines: LineCounter;
+	/** Lines before the YAML starts in the file (1 for frontmatter, after the opening `---`). */
+	lineOffset: number;
+}
+
+export interface SplitSource {
+	/** The YAML between the `---` fences, or null when the file has none. */
+	frontmatter: string | null;
+	body: string;
+	/** 1-based line at which the body starts. */
+	bodyLine: number;
+}
+
+const FENCE = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?^---[ \t]*(?:\r?\n|$)/m;
+
+/** Splits a Markdown or MDX file into its YAML frontmatter and body. */
+export function splitFrontmatter(source: string): SplitSource {
+	const match = source.startsWith('---') ? FENCE.exec(source) : null;
+	if (!match || match.index !== 0) return { frontmatter: null, body: source, bodyLine: 1 };
+	const body = source.slice(match[0].length);
+	const bodyLine = match[0].split('\n').length - (match[0].endsWith('\n') ? 0 : 1);
+	return { frontmatter: match[1] ?? '', body, bodyLine };
+}
+
+/** Parses YAML and reports syntax errors as findings with their line and column. */
+export function parseYaml(
+	text: string,
+	file: string,
+	lineOffset = 0
+): { parsed: ParsedYaml | null; findings: Finding[] } {
+	const lines = new LineCounter();
+	const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+	const findings = doc.errors.map((error) => {
+		const pos = error.linePos?.[0] ?? { line: 1, col: 1 };
+		const firstLine = error.message.split('\n')[0] ?? error.message;
+		return finding({
+			rule: 'yaml-syntax',
+			file,
+			line: pos.line + lineOffset,
+			column: pos.col,
+			message: `The YAML cannot be read: ${firstLine}`,
+			fix: yamlFix(error.code),
+		});
+	});
+	if (findings.length > 0) return { parsed: null, findings };
+	return { parsed: { data: doc.toJS() ?? {}, doc, lines, lineOffset }, findings };
+}
+
+function yamlFix(code: string): string {
+	switch (code) {
+		case 'DUPLICATE_KEY':
+			return 'Remove one of the two keys with the same name.';
+		case 'BAD_INDENT':
+		case 'MISSING_CHAR':
+			return 'Check the indentation: nested fields use two spaces more than their parent, and list items start with "- ".';
+		case 'BLOCK_AS_IMPLICIT_KEY':
+		case 'MULTILINE_IMPLICIT_KEY':
+			return 'A value that contains ": " or starts with a special character must be quoted, for example title: "Reels: a guide".';
+		default:
+			return 'Quote values that contain ": " or "#", and check the indentation against a valid file.';
+	}
+}
+
+/** Finds the line and column of a field by its path, falling back to its nearest parent. */
+export function locate(parsed: ParsedYaml, path: readonly PropertyKey[]): { line: number; column: number } {
+	for (let depth = path.length; depth >= 0; depth--) {
+		const keyPath = path.slice(0, depth);
+		const node =
+			keyPath.length === 0 ? parsed.doc.contents : parsed.doc.getIn(keyPath as unknown[], true);
+		// A missing last key is best shown at its parent's key, so look up the pair, not the value.
+		if (node && typeof node === 'object' && 'range' in node && Array.isArray(node.range)) {
+			const pos = parsed.lines.linePos(pairStart(parsed, keyPath) ?? node.range[0]);
+			return { line: pos.line + parsed.lineOffset, column: pos.col };
+		}
+	}
+	return { line: parsed.lineOffset, column: 1 };
+}
+
+/** The offset of the key of a mapping pair, so that errors point at `title:` rather than its value. */
+function pairStart(parsed: ParsedYaml, keyPath: readonly PropertyKey[]): number | undefined {
+	if (keyPath.length === 0) return undefined;
+	const parent = keyPath.length === 1 ? parsed.doc.contents : parsed.doc.getIn(keyPath.slice(0, -1) as unknown[], true);
+	const last = keyPath[keyPath.length - 1];
+	if (isMap(parent)) {
+		const pair = parent.items.find((item) => (item.key as { value?: unknown })?.value === last);
+		const key = pair?.key as { range?: [number, number, number] } | undefined;
+		return key?.range?.[0];
+	}
+	if (isSeq(parent)) return undefined;
+	return undefined;
+}
+
+/** Formats a zod path for people: `changelog[0].version`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+	return path
+		.map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`))
+		.join('');
+}
+
+/**
+ * Validates data against a schema and turns every issue into a finding at the field's line. Custom
+ * issues may carry `params.rule` and `params.fix`; other issues get rule `schema` and a fix derived
+ * from the kind of problem.
+ */
+export function validate<S extends z.ZodType>(
+	schema: S,
+	parsed: ParsedYaml,
+	file: string,
+	what: string
+): { data: z.output<S> | null; findings: Finding[] } {
+	const result = schema.safeParse(parsed.data);
+	if (result.success) return { data: result.data, findings: [] };
+	const findings = result.error.issues.flatMap((issue) => issueToFindings(issue, schema, parsed, file, what));
+	return { data: null, findings };
+}
+
+function issueToFindings(
+	issue: z.core.$ZodIssue,
+	schema: z.ZodType,
+	parsed: ParsedYaml,
+	file: string,
+	what: string
+): Finding[] {
+	const field = formatPath(issue.path);
+	if (issue.code === 'unrecognized_keys') {
+		return issue.keys.map((key) => {
+			const path = [...issue.path, key];
+			const known = knownKeysAt(schema, issue.path);
+			return finding({
+				rule: 'schema',
+				file,
+				...locate(parsed, path),
+				message: `Unknown field \`${formatPath(path)}\` in ${what}.`,
+				fix: suggestKey(key, known),
+			});
+		});
+	}
+	const params = (issue.code === 'custom' ? issue.params : undefined) as { rule?: string; fix?: string } | undefined;
+	const missing = issue.code === 'invalid_type' && issue.input === undefined;
+	const message = missing
+		? `The required field \`${field}\` is missing from ${what}.`
+		: `\`${field || 'The file'}\`: ${issue.message}`;
+	return [
+		finding({
+			rule: params?.rule ?? 'schema',
+			file,
+			...locate(parsed, issue.path),
+			message,
+			fix: params?.fix ?? fixFor(issue, field),
+		}),
+	];
+}
+
+function fixFor(issue: z.core.$ZodIssue, field: string): string {
+	switch (issue.code) {
+		case 'invalid_type':
+			if (issue.input === undefined) return `Add \`${field}:\` with ${article(issue.expected)}.`;
+			return `Give \`${field}\` ${article(issue.expected)}${issue.expected === 'array' ? ' (a list of "- " items)' : ''}.`;
+		case 'too_small':
+			return issue.origin === 'array'
+				? `List at least ${issue.minimum} item${issue.minimum === 1 ? '' : 's'} under \`${field}\`.`
+				: issue.origin === 'string'
+					? `Write a value for \`${field}\`.`
+					: `Use a value of at least ${issue.minimum} for \`${field}\`.`;
+		case 'too_big':
+			return `Use a value of at most ${issue.maximum} for \`${field}\`.`;
+		case 'invalid_value':
+			return `Use one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}.`;
+		default:
+			return `Correct \`${field}\` as the message says; see the field reference in CONTRIBUTING.md.`;
+	}
+}
+
+function article(expected: string): string {
+	const map: Record<string, string> = {
+		string: 'a text value',
+		number: 'a number',
+		boolean: 'true or false',
+		array: 'a list',
+		object: 'nested fields',
+		date: 'a date (YYYY-MM-DD)',
+	};
+	return map[expected] ?? `a ${expected}`;
+}
+
+/** The field names a schema allows at a path, for "did you mean" hints on unknown fields. */
+function knownKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+	let current: z.core.$ZodType | undefined = unwrap(schema);
+	for (const key of path) {
+		if (!current) return [];
+		const def = current._zod.def as { type: string; shape?: Record<string, z.core.$ZodType>; element?: z.core.$ZodType };
+		if (def.type === 'object' && typeof key === 'string') current = unwrap(def.shape?.[key]);
+		else if (def.type === 'array') current = unwrap(def.element);
+		else return [];
+	}
+	const def = current?._zod.def as { type: string; shape?: Record<string, unknown> } | undefined;
+	return def?.type === 'object' ? Object.keys(def.shape ?? {}) : [];
+}
+
+function unwrap(schema: z.core.$ZodType | undefined): z.core.$ZodType | undefined {
+	let current = schema;
+	for (let i = 0; current && i < 10; i++) {
+		const def = current._zod.def as { type: string; innerType?: z.core.$ZodType; in?: z.core.$ZodType };
+		if (def.innerType) current = def.innerType;
+		else if (def.type === 'pipe' && def.in) current = def.in;
+		else break;
+	}
+	return current;
+}
+
+function suggestKey(key: string, known: string[]): string {
+	const close = known.find((candidate) => editDistance(candidate, key) <= 2);
+	return close
+		? `Did you mean \`${close}\`? Rename the field or remove it.`
+		: `Remove \`${key}\`, or check its spelling against the field reference in CONTRIBUTING.md.`;
+}
+
+export function editDistance(a: string, b: string): number {
+	const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+	for (let i = 1; i <= a.length; i++) {
+		let prev = row[0]!;
+		row[0] = i;
+		for (let j = 1; j <= b.length; j++) {
+			const temp = row[j]!;
+			row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+			prev = temp;
+		}
+	}
+	return row[b.length]!;
+}

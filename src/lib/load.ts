@@ -1,0 +1,262 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { finding, type Finding } from './findings.ts';
+import { parseYaml, splitFrontmatter, validate, type ParsedYaml } from './frontmatter.ts';
+import { ID_PATTERN } from './schema/common.ts';
+import { curriculumConfigSchema, type CurriculumConfig } from './schema/config.ts';
+import { moduleSchema, type ModuleData } from './schema/module.ts';
+import { trackSchema, type TrackData } from './schema/track.ts';
+import { updateSchema, type UpdateData } from './schema/update.ts';
+
+/** Where each kind of content lives inside the content folder. */
+export const LAYOUT = {
+	config: 'curriculum.yaml',
+	modules: 'modules',
+	archive: 'archive',
+	tracks: 'tracks',
+	updates: 'updates',
+	pages: 'pages',
+} as const;
+
+interface Entry<T> {
+	id: string;
+	/** Path relative to the project root, with forward slashes. */
+	file: string;
+	data: T;
+	parsed: ParsedYaml;
+}
+
+export interface DocumentEntry<T> extends Entry<T> {
+	source: string;
+	body: string;
+	bodyLine: number;
+}
+
+export type ModuleEntry = DocumentEntry<ModuleData>;
+export interface ArchiveEntry extends DocumentEntry<ModuleData> {
+	major: number;
+}
+export type TrackEntry = Entry<TrackData>;
+export type UpdateEntry = DocumentEntry<UpdateData>;
+
+export interface Curriculum {
+	/** The project root that file paths are relative to. */
+	root: string;
+	/** The content folder, absolute. */
+	dir: string;
+	config: CurriculumConfig | null;
+	modules: ModuleEntry[];
+	archives: ArchiveEntry[];
+	tracks: TrackEntry[];
+	updates: UpdateEntry[];
+	/** Ids of every module file, valid or not, so one bad file does not make its id "unknown" elsewhere. */
+	moduleIds: Set<string>;
+	/** Other Markdown and MDX pages under `pages/`, checked for safety only. */
+	pages: { file: string; source: string }[];
+	findings: Finding[];
+}
+
+/** Reads and validates every file of a curriculum, collecting all problems instead of stopping at the first. */
+export function loadCurriculum(dir: string, root = process.cwd()): Curriculum {
+	const rel = (path: string) => relative(root, path).split(sep).join('/');
+	const findings: Finding[] = [];
+	const curriculum: Curriculum = {
+		root,
+		dir,
+		config: null,
+		modules: [],
+		archives: [],
+		tracks: [],
+		updates: [],
+		moduleIds: new Set(),
+		pages: [],
+		findings,
+	};
+
+	if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+		findings.push(
+			finding({
+				rule: 'missing-file',
+				file: rel(dir),
+				message: `The content folder ${rel(dir) || dir} does not exist.`,
+				fix: 'Create it, or point CURRENTS_CONTENT at the folder that holds curriculum.yaml.',
+			})
+		);
+		return curriculum;
+	}
+
+	// The config: one flat YAML file.
+	const configPath = join(dir, LAYOUT.config);
+	if (!existsSync(configPath)) {
+		findings.push(
+			finding({
+				rule: 'missing-file',
+				file: rel(configPath),
+				message: `The curriculum config ${LAYOUT.config} is missing.`,
+				fix: `Create ${rel(configPath)} with at least title, tagline, site and repository.`,
+			})
+		);
+	} else {
+		const file = rel(configPath);
+		const { parsed, findings: syntax } = parseYaml(readFileSync(configPath, 'utf8'), file);
+		findings.push(...syntax);
+		if (parsed) {
+			const result = validate(curriculumConfigSchema, parsed, file, 'the curriculum config');
+			findings.push(...result.findings);
+			curriculum.config = result.data;
+		}
+	}
+
+	// Modules: one MDX file each, id from the file name.
+	for (const path of listFiles(join(dir, LAYOUT.modules), findings, rel, ['.mdx'], 'modules')) {
+		curriculum.moduleIds.add(idOf(path));
+		const entry = loadDocument(path, rel(path), moduleSchema, 'the module frontmatter', findings);
+		if (entry) curriculum.modules.push(entry);
+	}
+
+	// Archived majors: archive/<module-id>/v<major>.mdx, frozen copies of earlier majors.
+	const archiveDir = join(dir, LAYOUT.archive);
+	if (existsSync(archiveDir)) {
+		for (const moduleId of readdirSync(archiveDir).sort()) {
+			const folder = join(archiveDir, moduleId);
+			if (!statSync(folder).isDirectory()) continue;
+			for (const path of listFiles(folder, findings, rel, ['.mdx'], 'archive')) {
+				const name = path.slice(folder.length + 1, -'.mdx'.length);
+				const match = /^v([1-9]\d*)$/.exec(name);
+				if (!match) {
+					findings.push(
+						finding({
+							rule: 'invalid-id',
+							file: rel(path),
+							message: `Archived versions are named v<major>.mdx, but this file is "${name}.mdx".`,
+							fix: `Rename it after the major version it freezes, like ${rel(folder)}/v1.mdx.`,
+						})
+					);
+					continue;
+				}
+				const entry = loadDocument(path, rel(path), moduleSchema, 'the archived module frontmatter', findings);
+				if (entry) curriculum.archives.push({ ...entry, id: moduleId, major: Number(match[1]) });
+			}
+		}
+	}
+
+	// Tracks: YAML files.
+	for (const path of listFiles(join(dir, LAYOUT.tracks), findings, rel, ['.yaml', '.yml'], 'tracks')) {
+		const file = rel(path);
+		const { parsed, findings: syntax } = parseYaml(readFileSync(path, 'utf8'), file);
+		findings.push(...syntax);
+		if (!parsed) continue;
+		const result = validate(trackSchema, parsed, file, 'the track');
+		findings.push(...result.findings);
+		if (result.data) curriculum.tracks.push({ id: idOf(path), file, data: result.data, parsed });
+	}
+
+	// Platform updates: Markdown files with frontmatter.
+	for (const path of listFiles(join(dir, LAYOUT.updates), findings, rel, ['.md'], 'updates')) {
+		const entry = loadDocument(path, rel(path), updateSchema, 'the platform update', findings);
+		if (entry) curriculum.updates.push(entry);
+	}
+
+	// Free pages, such as an about page.
+	const pagesDir = join(dir, LAYOUT.pages);
+	if (existsSync(pagesDir)) {
+		for (const path of walk(pagesDir).filter((p) => /\.mdx?$/.test(p))) {
+			curriculum.pages.push({ file: rel(path), source: readFileSync(path, 'utf8') });
+		}
+	}
+
+	return curriculum;
+}
+
+function idOf(path: string): string {
+	const name = path.split(sep).pop() ?? path;
+	return name.replace(/\.[^.]+$/, '');
+}
+
+function listFiles(
+	folder: string,
+	findings: Finding[],
+	rel: (path: string) => string,
+	extensions: string[],
+	kind: string
+): string[] {
+	if (!existsSync(folder)) return [];
+	const files: string[] = [];
+	for (const name of readdirSync(folder).sort()) {
+		const path = join(folder, name);
+		if (statSync(path).isDirectory() || name.startsWith('.')) continue;
+		const extension = name.slice(name.lastIndexOf('.'));
+		if (!extensions.includes(extension)) {
+			findings.push(
+				finding({
+					rule: 'unexpected-file',
+					file: rel(path),
+					message: `${kind}/ holds only ${extensions.join(' or ')} files, so "${name}" would be ignored.`,
+					fix: `Rename it to end in ${extensions[0]}, or move it out of ${kind}/.`,
+				})
+			);
+			continue;
+		}
+		const id = name.slice(0, -extension.length);
+		if (kind !== 'archive' && !ID_PATTERN.test(id)) {
+			findings.push(
+				finding({
+					rule: 'invalid-id',
+					file: rel(path),
+					message: `The file name "${name}" does not make a valid id: ids are lower-case words joined by hyphens.`,
+					fix: `Rename the file to ${slugify(id)}${extension}.`,
+				})
+			);
+			continue;
+		}
+		files.push(path);
+	}
+	return files;
+}
+
+function walk(folder: string): string[] {
+	return readdirSync(folder, { recursive: true, encoding: 'utf8' })
+		.map((name) => join(folder, name))
+		.filter((path) => statSync(path).isFile())
+		.sort();
+}
+
+export function slugify(text: string): string {
+	return text
+		.normalize('NFKD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '');
+}
+
+function loadDocument<T>(
+	path: string,
+	file: string,
+	schema: import('zod').ZodType<T>,
+	what: string,
+	findings: Finding[]
+): DocumentEntry<T> | null {
+	const source = readFileSync(path, 'utf8');
+	const split = splitFrontmatter(source);
+	if (split.frontmatter === null) {
+		findings.push(
+			finding({
+				rule: 'missing-frontmatter',
+				file,
+				line: 1,
+				column: 1,
+				message: 'The file does not start with YAML frontmatter between two `---` lines.',
+				fix: 'Start the file with `---`, the fields, and `---`; `npm run new` writes a valid file to copy from.',
+			})
+		);
+		return null;
+	}
+	const { parsed, findings: syntax } = parseYaml(split.frontmatter, file, 1);
+	findings.push(...syntax);
+	if (!parsed) return null;
+	const result = validate(schema, parsed, file, what);
+	findings.push(...result.findings);
+	if (result.data === null) return null;
+	return { id: idOf(path), file, data: result.data, parsed, source, body: split.body, bodyLine: split.bodyLine };
+}

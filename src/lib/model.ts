@@ -1,0 +1,152 @@
+/**
+ * The derived view of a curriculum that pages need: which track a module belongs to, totals,
+ * the timeline of changes, and the sidebar. Pure functions over plain data, tested without Astro.
+ */
+import { majorOf } from './versions.ts';
+import type { CurriculumConfig } from './schema/config.ts';
+import type { ModuleData } from './schema/module.ts';
+import type { TrackData } from './schema/track.ts';
+import type { UpdateData } from './schema/update.ts';
+
+export interface Item<T> {
+	id: string;
+	data: T;
+}
+
+export const moduleHref = (id: string) => `/modules/${id}/`;
+export const permalinkHref = (id: string, major: number) => `/modules/${id}/v${major}/`;
+export const trackHref = (id: string) => `/tracks/${id}/`;
+export const updateHref = (id: string) => `/updates/${id}/`;
+export const WHATS_NEW_HREF = '/whats-new/';
+export const FEED_HREF = '/feed.xml';
+
+/** The first track that lists a module: the one its sidebar expands and its pagination follows. */
+export function trackOf<T extends Item<TrackData>>(moduleId: string, tracks: readonly T[]): T | undefined {
+	return tracks.find((track) => track.data.modules.includes(moduleId));
+}
+
+export function trackMinutes(track: TrackData, modules: ReadonlyMap<string, ModuleData>): number {
+	return track.modules.reduce((sum, id) => sum + (modules.get(id)?.duration ?? 0), 0);
+}
+
+/** "45 min", "1 h", "2 h 30 min". */
+export function formatDuration(minutes: number): string {
+	const hours = Math.floor(minutes / 60);
+	const rest = minutes % 60;
+	if (hours === 0) return `${rest} min`;
+	return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
+}
+
+/** The date of a module's newest release. */
+export const lastReleased = (module: ModuleData) => module.changelog[0]?.date ?? module.reviewed;
+
+/** Modules by their newest release, newest first. */
+export function recentlyUpdated<T extends Item<ModuleData>>(modules: readonly T[], count: number): T[] {
+	return [...modules]
+		.sort((a, b) => lastReleased(b.data).localeCompare(lastReleased(a.data)) || a.data.title.localeCompare(b.data.title))
+		.slice(0, count);
+}
+
+export type TimelineEntry =
+	| {
+			kind: 'update';
+			id: string;
+			date: string;
+			title: string;
+			summary: string;
+			href: string;
+			status: UpdateData['status'];
+			platforms: string[];
+	  }
+	| {
+			kind: 'release';
+			id: string;
+			date: string;
+			title: string;
+			summary: string;
+			href: string;
+			module: string;
+			version: string;
+			change: ModuleData['changelog'][number]['kind'];
+	  };
+
+/**
+ * Platform updates and module releases, newest first: the "What's new" page and the feed. Each
+ * release links the permalink of its major, so an entry keeps pointing at what it announced.
+ */
+export function timeline(modules: readonly Item<ModuleData>[], updates: readonly Item<UpdateData>[]): TimelineEntry[] {
+	const entries: TimelineEntry[] = [];
+	for (const update of updates) {
+		entries.push({
+			kind: 'update',
+			id: `update:${update.id}`,
+			date: update.data.date,
+			title: update.data.title,
+			summary: update.data.summary,
+			href: updateHref(update.id),
+			status: update.data.status,
+			platforms: update.data.platforms,
+		});
+	}
+	for (const module of modules) {
+		const currentMajor = majorOf(module.data.version);
+		for (const change of module.data.changelog) {
+			const major = majorOf(change.version);
+			entries.push({
+				kind: 'release',
+				id: `release:${module.id}@${change.version}`,
+				date: change.date,
+				title: `${module.data.title} ${change.version}`,
+				summary: change.summary,
+				href: major === currentMajor ? moduleHref(module.id) : permalinkHref(module.id, major),
+				module: module.id,
+				version: change.version,
+				change: change.kind,
+			});
+		}
+	}
+	return entries.sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title));
+}
+
+/** Starlight sidebar items in its user-config form. */
+export type SidebarItem = { label: string; link: string } | { label: string; items: SidebarItem[]; collapsed?: boolean };
+
+/**
+ * The sidebar lists every track but expands only the current one. Starlight's default sidebar
+ * repeats every page on every page, which grows the HTML of each page with the whole curriculum.
+ */
+export function sidebarFor(
+	tracks: readonly Item<TrackData>[],
+	modules: ReadonlyMap<string, { title: string }>,
+	currentTrack?: string
+): SidebarItem[] {
+	return [
+		{ label: 'Home', link: '/' },
+		{ label: "What's new", link: WHATS_NEW_HREF },
+		{
+			label: 'Tracks',
+			items: tracks.map((track) =>
+				track.id === currentTrack
+					? {
+							label: track.data.title,
+							items: [
+								{ label: 'Track overview', link: trackHref(track.id) },
+								...track.data.modules.map((id) => ({ label: modules.get(id)?.title ?? id, link: moduleHref(id) })),
+							],
+						}
+					: { label: track.data.title, link: trackHref(track.id) }
+			),
+		},
+	];
+}
+
+/** Names for ids, from the config, falling back to the id itself. */
+export function namer(options: CurriculumConfig['platforms'] | CurriculumConfig['levels']) {
+	const names = new Map(options.map((option) => [option.id, option.name]));
+	return (id: string) => names.get(id) ?? id;
+}
+
+/** The edit URL of a file in the content folder, for "Edit this page". */
+export function editUrl(config: Pick<CurriculumConfig, 'repository' | 'branch' | 'contentPath'>, path: string): string {
+	return `${config.repository.replace(/\/$/, '')}/edit/${config.branch}/${config.contentPath.replace(/^\/|\/$/g, '')}/${path}`;
+}

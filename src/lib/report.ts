@@ -1,0 +1,52 @@
+import { countBySeverity, type Finding } from './findings.ts';
+
+export type ReportFormat = 'human' | 'github' | 'json';
+
+/** The documentation page of a rule, relative to the site root. */
+export const ruleDocsPath = (rule: string) => `/contributing/rules/${rule}/`;
+
+/** Findings for people: `file:line:column  severity  message`, the fix below, then a summary. */
+export function formatHuman(findings: Finding[], options: { color?: boolean; site?: string } = {}): string {
+	const paint = (code: string, text: string) => (options.color ? `\u001b[${code}m${text}\u001b[0m` : text);
+	const lines: string[] = [];
+	for (const f of findings) {
+		const place = f.line > 0 ? `${f.file}:${f.line}${f.column > 0 ? `:${f.column}` : ''}` : f.file;
+		const label = f.severity === 'error' ? paint('31', 'error') : paint('33', 'warning');
+		lines.push(`${paint('1', place)}  ${label}  ${f.message}  ${paint('2', f.rule)}`);
+		lines.push(`  fix: ${f.fix}`);
+		lines.push(`  see: ${(options.site ?? '').replace(/\/$/, '')}${ruleDocsPath(f.rule)}`);
+	}
+	const { errors, warnings } = countBySeverity(findings);
+	if (lines.length) lines.push('');
+	lines.push(
+		errors + warnings === 0
+			? 'No problems found.'
+			: `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`
+	);
+	return lines.join('\n');
+}
+
+/** Workflow commands that GitHub Actions turns into annotations on the pull request's files. */
+export function formatGithub(findings: Finding[]): string {
+	const escapeData = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+	const escapeProperty = (text: string) => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+	return findings
+		.map((f) => {
+			const properties = [`file=${escapeProperty(f.file)}`];
+			if (f.line > 0) properties.push(`line=${f.line}`);
+			if (f.column > 0) properties.push(`col=${f.column}`);
+			properties.push(`title=${escapeProperty(f.rule)}`);
+			return `::${f.severity} ${properties.join(',')}::${escapeData(`${f.message}\nFix: ${f.fix}`)}`;
+		})
+		.join('\n');
+}
+
+export function formatJson(findings: Finding[]): string {
+	return JSON.stringify(findings, null, 2);
+}
+
+export function formatFindings(findings: Finding[], format: ReportFormat, options: { color?: boolean; site?: string } = {}): string {
+	if (format === 'json') return formatJson(findings);
+	if (format === 'github') return formatGithub(findings);
+	return formatHuman(findings, options);
+}

@@ -1,0 +1,289 @@
+import { finding, type Finding } from './findings.ts';
+import { isReviewDue, pendingUpdatesFor, reviewDueDate } from './freshness.ts';
+import { editDistance, locate, type ParsedYaml } from './frontmatter.ts';
+import type { Curriculum } from './load.ts';
+import { majorOf } from './versions.ts';
+
+const at = (parsed: ParsedYaml, path: PropertyKey[]) => locate(parsed, path);
+
+/**
+ * Rules that look across files: references between modules, tracks and updates, prerequisite
+ * cycles, archived majors, dates in the future, and the freshness warnings.
+ */
+export function crossFileRules(curriculum: Curriculum, on: string): Finding[] {
+	const findings: Finding[] = [];
+	const { config, modules, tracks, updates, archives, moduleIds } = curriculum;
+	const byId = new Map(modules.map((module) => [module.id, module]));
+	const unknownModule = (id: string, file: string, parsed: ParsedYaml, path: PropertyKey[], where: string) =>
+		findings.push(
+			finding({
+				rule: 'unknown-module',
+				file,
+				...at(parsed, path),
+				message: `${where} names the module "${id}", but there is no modules/${id}.mdx.`,
+				fix: suggestion(id, [...moduleIds]) ?? 'Check the id against the file names in modules/, or create the module with `npm run new -- module`.',
+			})
+		);
+
+	// Values that must come from the config.
+	if (config) {
+		const levels = new Set(config.levels.map((level) => level.id));
+		const platforms = new Set(config.platforms.map((platform) => platform.id));
+		for (const entry of [...modules, ...archives]) {
+			if (!levels.has(entry.data.level)) {
+				findings.push(
+					finding({
+						rule: 'unknown-value',
+						file: entry.file,
+						...at(entry.parsed, ['level']),
+						message: `The level "${entry.data.level}" is not one of the curriculum's levels.`,
+						fix: `Use one of: ${[...levels].join(', ')}; or add it to \`levels\` in curriculum.yaml.`,
+					})
+				);
+			}
+			entry.data.platforms.forEach((platform, i) => {
+				if (!platforms.has(platform)) findings.push(unknownPlatform(platform, entry.file, entry.parsed, ['platforms', i], platforms));
+			});
+		}
+		for (const update of updates) {
+			update.data.platforms.forEach((platform, i) => {
+				if (!platforms.has(platform)) findings.push(unknownPlatform(platform, update.file, update.parsed, ['platforms', i], platforms));
+			});
+		}
+	}
+
+	// References to modules.
+	for (const module of modules) {
+		module.data.prerequisites.forEach((id, i) => {
+			if (id === module.id) {
+				findings.push(
+					finding({
+						rule: 'prerequisite-cycle',
+						file: module.file,
+						...at(module.parsed, ['prerequisites', i]),
+						message: `The module "${module.id}" lists itself as a prerequisite.`,
+						fix: `Remove "${id}" from \`prerequisites\`.`,
+					})
+				);
+			} else if (!moduleIds.has(id)) unknownModule(id, module.file, module.parsed, ['prerequisites', i], 'The prerequisite');
+		});
+	}
+	const placed = new Map<string, string>();
+	for (const track of tracks) {
+		const seen = new Set<string>();
+		track.data.modules.forEach((id, i) => {
+			if (!moduleIds.has(id)) return unknownModule(id, track.file, track.parsed, ['modules', i], `The track "${track.id}"`);
+			if (seen.has(id)) {
+				findings.push(
+					finding({
+						rule: 'duplicate-id',
+						file: track.file,
+						...at(track.parsed, ['modules', i]),
+						message: `The track lists the module "${id}" twice.`,
+						fix: `Remove the second "${id}" from \`modules\`.`,
+					})
+				);
+			}
+			seen.add(id);
+			if (!placed.has(id)) placed.set(id, track.id);
+			// Prerequisites in the same track must come earlier, so the path never sends a learner forward.
+			const module = byId.get(id);
+			for (const prerequisite of module?.data.prerequisites ?? []) {
+				const position = track.data.modules.indexOf(prerequisite);
+				if (position > i) {
+					findings.push(
+						finding({
+							rule: 'prerequisite-order',
+							file: track.file,
+							...at(track.parsed, ['modules', i]),
+							message: `"${id}" comes before its prerequisite "${prerequisite}" in the track.`,
+							fix: `Move "${prerequisite}" above "${id}" in \`modules\`.`,
+						})
+					);
+				}
+			}
+		});
+	}
+	for (const update of updates) {
+		update.data.modules.forEach((id, i) => {
+			if (!moduleIds.has(id)) unknownModule(id, update.file, update.parsed, ['modules', i], 'The update');
+		});
+		update.data.incorporated.forEach((entry, i) => {
+			const module = byId.get(entry.module);
+			if (!moduleIds.has(entry.module)) {
+				unknownModule(entry.module, update.file, update.parsed, ['incorporated', i, 'module'], 'The update');
+			} else if (module && !module.data.changelog.some((change) => change.version === entry.version)) {
+				findings.push(
+					finding({
+						rule: 'update-status',
+						file: update.file,
+						...at(update.parsed, ['incorporated', i, 'version']),
+						message: `The update says "${entry.module}" absorbed it in ${entry.version}, but that module's changelog has no ${entry.version}.`,
+						fix: `Use a version from ${module.file}'s changelog (current: ${module.data.version}).`,
+					})
+				);
+			}
+		});
+	}
+
+	// Prerequisite cycles, reported once per cycle at the module where it was found.
+	const state = new Map<string, 'visiting' | 'done'>();
+	const reported = new Set<string>();
+	const visit = (id: string, path: string[]) => {
+		if (state.get(id) === 'done') return;
+		if (state.get(id) === 'visiting') {
+			const cycle = [...path.slice(path.indexOf(id)), id];
+			const key = [...cycle].slice(0, -1).sort().join(' ');
+			if (reported.has(key)) return;
+			reported.add(key);
+			const module = byId.get(id)!;
+			const next = cycle[1]!;
+			findings.push(
+				finding({
+					rule: 'prerequisite-cycle',
+					file: module.file,
+					...at(module.parsed, ['prerequisites', module.data.prerequisites.indexOf(next)]),
+					message: `Prerequisites form a cycle: ${cycle.join(' → ')}.`,
+					fix: 'Remove one prerequisite from the cycle so that the modules can be taken in some order.',
+				})
+			);
+			return;
+		}
+		state.set(id, 'visiting');
+		for (const prerequisite of byId.get(id)?.data.prerequisites ?? []) {
+			if (prerequisite !== id && byId.has(prerequisite)) visit(prerequisite, [...path, id]);
+		}
+		state.set(id, 'done');
+	};
+	for (const module of modules) visit(module.id, []);
+
+	// Archived majors must be earlier majors of a module that exists.
+	const seenArchives = new Set<string>();
+	for (const archive of archives) {
+		const module = byId.get(archive.id);
+		if (!moduleIds.has(archive.id)) {
+			findings.push(
+				finding({
+					rule: 'unknown-module',
+					file: archive.file,
+					message: `archive/${archive.id}/ freezes a module that does not exist in modules/.`,
+					fix: `Rename the folder to the module's id, or restore modules/${archive.id}.mdx.`,
+				})
+			);
+		} else if (module && archive.major >= majorOf(module.data.version)) {
+			findings.push(
+				finding({
+					rule: 'archive-version',
+					file: archive.file,
+					message: `v${archive.major} is archived, but the module's current version ${module.data.version} is not a later major.`,
+					fix: `Archive only earlier majors; the current major v${majorOf(module.data.version)} is served from modules/${archive.id}.mdx.`,
+				})
+			);
+		}
+		if (majorOf(archive.data.version) !== archive.major) {
+			findings.push(
+				finding({
+					rule: 'archive-version',
+					file: archive.file,
+					...at(archive.parsed, ['version']),
+					message: `The file is v${archive.major}.mdx but its version is ${archive.data.version}.`,
+					fix: `Rename the file to v${majorOf(archive.data.version)}.mdx, or restore the version it was frozen at.`,
+				})
+			);
+		}
+		const key = `${archive.id}/${archive.major}`;
+		if (seenArchives.has(key)) {
+			findings.push(
+				finding({ rule: 'duplicate-id', file: archive.file, message: `v${archive.major} of "${archive.id}" is archived twice.`, fix: 'Keep one file per major.' })
+			);
+		}
+		seenArchives.add(key);
+	}
+
+	// Dates in the future are typos, or claims of a review that has not happened.
+	const future = (file: string, parsed: ParsedYaml, path: PropertyKey[], date: string, what: string) => {
+		if (date > on) {
+			findings.push(
+				finding({
+					rule: 'future-date',
+					file,
+					...at(parsed, path),
+					message: `${what} is ${date}, which is after today (${on}).`,
+					fix: `Use the date it actually happened, no later than ${on}.`,
+				})
+			);
+		}
+	};
+	for (const entry of [...modules, ...archives]) {
+		future(entry.file, entry.parsed, ['reviewed'], entry.data.reviewed, 'The review date');
+		entry.data.changelog.forEach((change, i) => future(entry.file, entry.parsed, ['changelog', i, 'date'], change.date, `The date of ${change.version}`));
+		entry.data.sources.forEach((source, i) => future(entry.file, entry.parsed, ['sources', i, 'accessed'], source.accessed, 'The access date of a source'));
+	}
+	for (const update of updates) {
+		future(update.file, update.parsed, ['date'], update.data.date, 'The update date');
+		update.data.sources.forEach((source, i) => future(update.file, update.parsed, ['sources', i, 'accessed'], source.accessed, 'The access date of a source'));
+	}
+
+	// Warnings: modules no track reaches, reviews due, changes pending.
+	for (const module of modules) {
+		if (!placed.has(module.id) && tracks.length > 0) {
+			findings.push(
+				finding({
+					rule: 'orphan-module',
+					severity: 'warning',
+					file: module.file,
+					line: 1,
+					column: 1,
+					message: `The module "${module.id}" is in no track, so learners only find it by search.`,
+					fix: `Add "${module.id}" to \`modules\` in a track under tracks/.`,
+				})
+			);
+		}
+		if (config && isReviewDue(module.data, config, on)) {
+			findings.push(
+				finding({
+					rule: 'review-due',
+					severity: 'warning',
+					file: module.file,
+					...at(module.parsed, ['reviewed']),
+					message: `The module was last reviewed on ${module.data.reviewed} and was due for review on ${reviewDueDate(module.data, config)}.`,
+					fix: 'Check the module against the platforms, then set `reviewed` to the day you did (with a patch release if anything changed).',
+				})
+			);
+		}
+		for (const update of pendingUpdatesFor(module.id, updates)) {
+			findings.push(
+				finding({
+					rule: 'pending-update',
+					severity: 'warning',
+					file: module.file,
+					line: 1,
+					column: 1,
+					message: `The platform update "${update.data.title}" (${update.file}) affects this module and is still pending.`,
+					fix: `Revise the module, release it with \`npm run release -- ${module.id} minor "…"\`, then mark the update incorporated with that version.`,
+				})
+			);
+		}
+	}
+
+	return findings;
+}
+
+function unknownPlatform(platform: string, file: string, parsed: ParsedYaml, path: PropertyKey[], known: Set<string>): Finding {
+	return finding({
+		rule: 'unknown-value',
+		file,
+		...at(parsed, path),
+		message: `The platform "${platform}" is not in the curriculum's platforms.`,
+		fix: suggestion(platform, [...known]) ?? `Use one of: ${[...known].join(', ')}; or add it to \`platforms\` in curriculum.yaml.`,
+	});
+}
+
+/** "Did you mean" for a mistyped id, when one known id is close. */
+export function suggestion(id: string, known: string[]): string | undefined {
+	const close = known
+		.map((candidate) => ({ candidate, distance: editDistance(candidate, id) }))
+		.filter(({ distance: d }) => d <= Math.max(2, Math.floor(id.length / 4)))
+		.sort((a, b) => a.distance - b.distance)[0];
+	return close ? `Did you mean "${close.candidate}"?` : undefined;
+}

@@ -1,0 +1,159 @@
+import { z } from 'zod';
+import { compareVersions } from '../versions.ts';
+import { contributor, id, isoDate, semver, source } from './common.ts';
+
+/** What kind of change a release made, following semantic versioning for learning content. */
+export const CHANGE_KINDS = ['major', 'added', 'changed', 'fixed', 'platform-change'] as const;
+
+export const changelogEntry = z.strictObject({
+	/** The version this entry released. @example "1.1.0" */
+	version: semver,
+	/** The day it was released. @example 2026-11-20 */
+	date: isoDate,
+	/**
+	 * - `major`: learning outcomes changed or advice was reversed; instructors must look again.
+	 * - `added`: a tactic, section or example was added (minor).
+	 * - `changed`: existing material was reworked without changing outcomes (minor).
+	 * - `fixed`: a correction (patch).
+	 * - `platform-change`: revised for a platform update (minor or major).
+	 */
+	kind: z.enum(CHANGE_KINDS, {
+		error: (issue) =>
+			`${JSON.stringify(issue.input)} is not a change kind: use one of ${CHANGE_KINDS.join(', ')}.`,
+	}),
+	/** One sentence on what changed, for readers and the "What's new" feed. */
+	summary: z.string().trim().min(1, 'A changelog entry needs a summary.'),
+});
+
+export const quizChoice = z.strictObject({
+	/** The answer as the learner reads it. */
+	text: z.string().trim().min(1, 'A choice needs text.'),
+	/** Whether this choice is right. Several choices may be right. @default false */
+	correct: z.boolean().default(false),
+	/** Why this choice is right or wrong; shown after the learner answers. */
+	explanation: z.string().trim().min(1, 'Every choice needs an explanation of why it is right or wrong.'),
+});
+
+export const quizQuestion = z.strictObject({
+	/** A question that asks the learner to apply the module, not to recall its wording. */
+	question: z.string().trim().min(1, 'A question needs text.'),
+	/** Two or more choices. */
+	choices: z.array(quizChoice).min(2, 'A question needs at least two choices.'),
+});
+
+/**
+ * Frontmatter of a module: one `.mdx` file in `modules/`, one topic, 15 to 60 minutes of learning.
+ * The module id is the file name without `.mdx`.
+ */
+export const moduleSchema = z
+	.strictObject({
+		/** The module's title. @example "Audience research: who is really there" */
+		title: z.string().trim().min(1),
+		/** One or two sentences on what the learner gains, shown in lists and search results. */
+		summary: z.string().trim().min(1),
+		/**
+		 * The module's semantic version. MAJOR when outcomes change or advice is reversed, MINOR when
+		 * a tactic, section or example is added, PATCH for corrections. Use `npm run release` to bump it.
+		 * @example "1.0.0"
+		 */
+		version: semver,
+		/** A level id from the curriculum config. @example "foundation" */
+		level: id('level'),
+		/** Minutes a learner needs, reading and doing the exercise. @example 40 */
+		duration: z.number().int().min(1).max(600),
+		/** Platform ids from the curriculum config; empty when the module applies to all. @default [] */
+		platforms: z.array(id('platform')).default([]),
+		/** Free topic tags for filtering. @example ["planning", "research"] */
+		topics: z.array(z.string().trim().min(1)).default([]),
+		/** What a learner can do afterwards, each starting with an observable verb. */
+		outcomes: z.array(z.string().trim().min(1)).min(1, 'A module needs at least one learning outcome.'),
+		/** Module ids to take first. @default [] */
+		prerequisites: z.array(id('module')).default([]),
+		/** The day a practitioner last checked the whole module against the platforms. @example 2026-11-20 */
+		reviewed: isoDate,
+		/** Days until the module is due for review; the config's `reviewInterval` when omitted. */
+		reviewInterval: z.number().int().positive().optional(),
+		/** People who wrote or revised the module. @default [] */
+		contributors: z.array(contributor).default([]),
+		/** SPDX license id when it differs from the curriculum's. */
+		license: z.string().trim().min(1).optional(),
+		/** Sources for every figure and platform-specific claim. @default [] */
+		sources: z.array(source).default([]),
+		/** Releases, newest first. The first entry's version equals `version`. */
+		changelog: z.array(changelogEntry).min(1, 'A module needs a changelog with at least its first release.'),
+		/** The knowledge check: questions with choices, the right ones marked, each explained. @default [] */
+		quiz: z.array(quizQuestion).default([]),
+	})
+	.superRefine((module, ctx) => {
+		const newest = module.changelog[0];
+		if (newest && newest.version !== module.version) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['changelog', 0, 'version'],
+				message: `The newest changelog entry is ${newest.version} but the module's version is ${module.version}.`,
+				params: {
+					rule: 'changelog-version',
+					fix: `Add a changelog entry for ${module.version} at the top of \`changelog\`, or set \`version\` to ${newest.version}. \`npm run release\` does both.`,
+				},
+			});
+		}
+		for (let i = 1; i < module.changelog.length; i++) {
+			const newer = module.changelog[i - 1]!;
+			const older = module.changelog[i]!;
+			if (compareVersions(newer.version, older.version) <= 0) {
+				ctx.addIssue({
+					code: 'custom',
+					path: ['changelog', i, 'version'],
+					message: `Changelog versions must decrease from top to bottom, but ${older.version} comes after ${newer.version}.`,
+					params: { rule: 'changelog-order', fix: 'List changelog entries newest first, each with a lower version than the one above it.' },
+				});
+			} else if (older.date > newer.date) {
+				ctx.addIssue({
+					code: 'custom',
+					path: ['changelog', i, 'date'],
+					message: `Version ${older.version} is dated ${older.date}, after the newer ${newer.version} (${newer.date}).`,
+					params: { rule: 'changelog-order', fix: 'Correct the dates so that newer releases are not dated before older ones.' },
+				});
+			}
+		}
+		module.quiz.forEach((question, q) => {
+			if (!question.choices.some((choice) => choice.correct)) {
+				ctx.addIssue({
+					code: 'custom',
+					path: ['quiz', q, 'choices'],
+					message: `Question ${q + 1} ("${question.question}") has no correct choice.`,
+					params: { rule: 'quiz-sanity', fix: 'Mark at least one choice with `correct: true`.' },
+				});
+			}
+			const seen = new Map<string, number>();
+			question.choices.forEach((choice, c) => {
+				const key = choice.text.toLowerCase().replace(/\s+/g, ' ');
+				const first = seen.get(key);
+				if (first !== undefined) {
+					ctx.addIssue({
+						code: 'custom',
+						path: ['quiz', q, 'choices', c, 'text'],
+						message: `Question ${q + 1} lists the choice "${choice.text}" twice (choices ${first + 1} and ${c + 1}).`,
+						params: { rule: 'quiz-sanity', fix: 'Remove the duplicate choice or reword it.' },
+					});
+				} else seen.set(key, c);
+			});
+		});
+		const seenPrerequisites = new Set<string>();
+		for (const prerequisite of module.prerequisites) {
+			if (seenPrerequisites.has(prerequisite)) {
+				ctx.addIssue({
+					code: 'custom',
+					path: ['prerequisites'],
+					message: `The prerequisite "${prerequisite}" is listed twice.`,
+					params: { rule: 'duplicate-id', fix: `Remove the second "${prerequisite}".` },
+				});
+			}
+			seenPrerequisites.add(prerequisite);
+		}
+	});
+
+export type ModuleInput = z.input<typeof moduleSchema>;
+export type ModuleData = z.output<typeof moduleSchema>;
+export type ChangelogEntry = z.output<typeof changelogEntry>;
+export type QuizQuestion = z.output<typeof quizQuestion>;

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { id, isoDate, semver, source } from './common.ts';
+
+/**
+ * A platform update: one Markdown file in `updates/`, a dated and sourced note that a platform
+ * changed. Until the modules it names absorb it, their pages say that a change is pending.
+ * The body explains the change; the update id is the file name without `.md`.
+ */
+export const updateSchema = z
+	.strictObject({
+		/** What changed, as a headline. @example "Instagram ends the Guides feature" */
+		title: z.string().trim().min(1),
+		/** When the platform made the change (or announced it). @example 2026-10-14 */
+		date: isoDate,
+		/** Platform ids from the curriculum config. */
+		platforms: z.array(id('platform')).min(1, 'An update names at least one platform.'),
+		/** Module ids whose advice the change affects. */
+		modules: z.array(id('module')).min(1, 'An update names at least one module it affects.'),
+		/** Where the change is documented; at least one, preferably the platform's own. */
+		sources: z.array(source).min(1, 'An update needs at least one source.'),
+		/** One or two sentences for notices and the feed. */
+		summary: z.string().trim().min(1),
+		/**
+		 * `pending` until every affected module is revised; then `incorporated`.
+		 * @default "pending"
+		 */
+		status: z.enum(['pending', 'incorporated']).default('pending'),
+		/**
+		 * For an incorporated update: the module versions that absorbed it.
+		 * @example [{ module: "short-form-video", version: "1.2.0" }]
+		 */
+		incorporated: z
+			.array(z.strictObject({ module: id('module'), version: semver }))
+			.default([]),
+	})
+	.superRefine((update, ctx) => {
+		if (update.status === 'incorporated') {
+			const absorbed = new Set(update.incorporated.map((entry) => entry.module));
+			const missing = update.modules.filter((module) => !absorbed.has(module));
+			if (missing.length > 0) {
+				ctx.addIssue({
+					code: 'custom',
+					path: ['incorporated'],
+					message: `The update is marked incorporated, but no version is given for ${missing.map((m) => `"${m}"`).join(', ')}.`,
+					params: {
+						rule: 'update-status',
+						fix: `Add \`{ module: ${missing[0]}, version: <the version that absorbed it> }\` to \`incorporated\`, or set \`status: pending\`.`,
+					},
+				});
+			}
+		} else if (update.incorporated.length > 0) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['status'],
+				message: 'The update lists `incorporated` versions but its status is "pending".',
+				params: { rule: 'update-status', fix: 'Set `status: incorporated` once every affected module is revised.' },
+			});
+		}
+	});
+
+export type UpdateInput = z.input<typeof updateSchema>;
+export type UpdateData = z.output<typeof updateSchema>;

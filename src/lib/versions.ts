@@ -1,0 +1,28 @@
+/** Small semantic-version helpers for `MAJOR.MINOR.PATCH` strings that the schema has validated. */
+
+export type Bump = 'major' | 'minor' | 'patch';
+
+export function parseVersion(version: string): [number, number, number] {
+	const [major = 0, minor = 0, patch = 0] = version.split('.').map(Number);
+	return [major, minor, patch];
+}
+
+export function compareVersions(a: string, b: string): number {
+	const pa = parseVersion(a);
+	const pb = parseVersion(b);
+	for (let i = 0; i < 3; i++) {
+		if (pa[i]! !== pb[i]!) return pa[i]! - pb[i]!;
+	}
+	return 0;
+}
+
+export function majorOf(version: string): number {
+	return parseVersion(version)[0];
+}
+
+export function bumpVersion(version: string, bump: Bump): string {
+	const [major, minor, patch] = parseVersion(version);
+	if (bump === 'major') return `${major + 1}.0.0`;
+	if (bump === 'minor') return `${major}.${minor + 1}.0`;
+	return `${major}.${minor}.${patch + 1}`;
+}
