@@ -36,7 +36,7 @@ export function loadSite(): Promise<Site> {
 			getCollection('updates'),
 		]);
 		modules.sort((a, b) => a.data.title.localeCompare(b.data.title));
-		tracks.sort((a, b) => a.id.localeCompare(b.id));
+		tracks.sort((a, b) => a.data.order - b.data.order || a.data.title.localeCompare(b.data.title));
 		updates.sort((a, b) => b.data.date.localeCompare(a.data.date));
 		return {
 			modules,

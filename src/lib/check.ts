@@ -2,6 +2,7 @@ import { sortFindings, type Finding } from './findings.ts';
 import { today } from './freshness.ts';
 import { loadCurriculum, type Curriculum } from './load.ts';
 import { crossFileRules } from './rules.ts';
+import { checkStandards } from './standards.ts';
 
 export interface CheckOptions {
 	/** The project root that file paths are reported relative to. */
@@ -23,5 +24,7 @@ export function checkCurriculum(dir: string, options: CheckOptions = {}): CheckR
 	const findings = [...curriculum.findings];
 	// Cross-file: references, cycles, archives, dates, freshness.
 	findings.push(...crossFileRules(curriculum, on));
+	// Editorial standards from the config, such as word and question counts.
+	if (curriculum.config) findings.push(...checkStandards(curriculum.modules, curriculum.config.standards));
 	return { curriculum, findings: sortFindings(findings) };
 }

@@ -2,7 +2,12 @@
  * A finding is one problem in the curriculum, as data. Every check returns findings; reporters
  * decide how to print them (for people, as GitHub annotations, or as JSON).
  */
-export type Severity = 'error' | 'warning';
+/**
+ * `error` fails the check and the build; `warning` asks for attention (a review overdue, a module in
+ * no track); `notice` reports expected state, such as a platform change still waiting for its
+ * modules to be revised.
+ */
+export type Severity = 'error' | 'warning' | 'notice';
 
 export interface Finding {
 	/** Stable rule id, such as `unknown-module`. Each rule has a documentation page. */
@@ -41,9 +46,11 @@ export function sortFindings(findings: Finding[]): Finding[] {
 export function countBySeverity(findings: Finding[]) {
 	let errors = 0;
 	let warnings = 0;
+	let notices = 0;
 	for (const f of findings) {
 		if (f.severity === 'error') errors++;
-		else warnings++;
+		else if (f.severity === 'warning') warnings++;
+		else notices++;
 	}
-	return { errors, warnings };
+	return { errors, warnings, notices };
 }

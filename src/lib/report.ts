@@ -11,17 +11,18 @@ export function formatHuman(findings: Finding[], options: { color?: boolean; sit
 	const lines: string[] = [];
 	for (const f of findings) {
 		const place = f.line > 0 ? `${f.file}:${f.line}${f.column > 0 ? `:${f.column}` : ''}` : f.file;
-		const label = f.severity === 'error' ? paint('31', 'error') : paint('33', 'warning');
+		const label = f.severity === 'error' ? paint('31', 'error') : f.severity === 'warning' ? paint('33', 'warning') : paint('36', 'notice');
 		lines.push(`${paint('1', place)}  ${label}  ${f.message}  ${paint('2', f.rule)}`);
 		lines.push(`  fix: ${f.fix}`);
 		lines.push(`  see: ${(options.site ?? '').replace(/\/$/, '')}${ruleDocsPath(f.rule)}`);
 	}
-	const { errors, warnings } = countBySeverity(findings);
+	const { errors, warnings, notices } = countBySeverity(findings);
 	if (lines.length) lines.push('');
+	const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 	lines.push(
-		errors + warnings === 0
+		errors + warnings + notices === 0
 			? 'No problems found.'
-			: `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`
+			: `${plural(errors, 'error')}, ${plural(warnings, 'warning')}${notices ? `, ${plural(notices, 'notice')}` : ''}.`
 	);
 	return lines.join('\n');
 }

@@ -255,7 +255,7 @@ export function crossFileRules(curriculum: Curriculum, on: string): Finding[] {
 			findings.push(
 				finding({
 					rule: 'pending-update',
-					severity: 'warning',
+					severity: 'notice',
 					file: module.file,
 					line: 1,
 					column: 1,

@@ -82,6 +82,27 @@ export const curriculumConfigSchema = z.strictObject({
 	 */
 	imageHosts: z.array(z.string().trim().min(1)).default([]),
 	/**
+	 * Editorial standards every module must meet; `npm run check` reports a module outside them.
+	 * Omit a bound to leave it unchecked.
+	 * @example { minWords: 900, maxWords: 2000, minOutcomes: 3, maxOutcomes: 5, minQuestions: 4 }
+	 */
+	standards: z
+		.strictObject({
+			/** Fewest words of body text (code and component tags not counted). */
+			minWords: z.number().int().positive().optional(),
+			/** Most words of body text. */
+			maxWords: z.number().int().positive().optional(),
+			/** Fewest learning outcomes. */
+			minOutcomes: z.number().int().positive().optional(),
+			/** Most learning outcomes. */
+			maxOutcomes: z.number().int().positive().optional(),
+			/** Fewest knowledge-check questions. */
+			minQuestions: z.number().int().nonnegative().optional(),
+			/** Fewest sources. */
+			minSources: z.number().int().nonnegative().optional(),
+		})
+		.default({}),
+	/**
 	 * Whether pages of previous major versions appear in search results.
 	 * @default false
 	 */

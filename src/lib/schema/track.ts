@@ -8,6 +8,11 @@ import { id } from './common.ts';
 export const trackSchema = z.strictObject({
 	/** The track's title. @example "Strategy and planning" */
 	title: z.string().trim().min(1),
+	/**
+	 * Where the track appears in lists: lower numbers first, then by title.
+	 * @default 100
+	 */
+	order: z.number().int().default(100),
 	/** What the track prepares a learner to do, in one or two sentences. */
 	summary: z.string().trim().min(1),
 	/** Who the track is for. @example "New social media managers and marketing students" */

@@ -1,0 +1,51 @@
+import { isSeq, parseDocument } from 'yaml';
+import { splitFrontmatter } from './frontmatter.ts';
+import type { ChangelogEntry } from './schema/module.ts';
+import { bumpVersion, majorOf, type Bump } from './versions.ts';
+
+export interface ReleasePlan {
+	/** The module file with its new version and changelog entry. */
+	source: string;
+	from: string;
+	to: string;
+	/** For a major release: the previous content, frozen, and the major it freezes. */
+	archive?: { major: number; source: string };
+}
+
+const DEFAULT_KIND: Record<Bump, ChangelogEntry['kind']> = { major: 'major', minor: 'added', patch: 'fixed' };
+
+/**
+ * Bumps a module's version and records the release at the top of its changelog, keeping the rest
+ * of the file (comments, order, body) as the author wrote it. A major release also returns the
+ * current file unchanged, to be frozen as the previous major's permanent page.
+ */
+export function planRelease(
+	source: string,
+	bump: Bump,
+	summary: string,
+	options: { date: string; kind?: ChangelogEntry['kind'] }
+): ReleasePlan {
+	const split = splitFrontmatter(source);
+	if (split.frontmatter === null) throw new Error('The module has no frontmatter between `---` lines.');
+	const doc = parseDocument(split.frontmatter);
+	if (doc.errors.length > 0) throw new Error(`The frontmatter cannot be read: ${doc.errors[0]!.message}`);
+	const from = String(doc.get('version') ?? '');
+	if (!/^\d+\.\d+\.\d+$/.test(from)) throw new Error(`The module's version "${from}" is not MAJOR.MINOR.PATCH.`);
+	if (!summary.trim()) throw new Error('Say in one sentence what the release changes.');
+	const to = bumpVersion(from, bump);
+
+	doc.set('version', to);
+	const entry = doc.createNode({ version: to, date: options.date, kind: options.kind ?? DEFAULT_KIND[bump], summary: summary.trim() });
+	const changelog = doc.get('changelog', true);
+	if (isSeq(changelog)) changelog.items.unshift(entry);
+	else doc.set('changelog', doc.createNode([entry.toJSON()]));
+
+	const frontmatter = doc.toString({ lineWidth: 0, flowCollectionPadding: false }).trimEnd();
+	const next = `---\n${frontmatter}\n---\n${split.body}`;
+	return {
+		source: next,
+		from,
+		to,
+		...(bump === 'major' ? { archive: { major: majorOf(from), source } } : {}),
+	};
+}
