@@ -38,8 +38,9 @@ export function parseYaml(
 ): { parsed: ParsedYaml | null; findings: Finding[] } {
 	const lines = new LineCounter();
 	const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-	const findings = doc.errors.map((error) => {
-		const pos = error.linePos?.[0] ?? { line: 1, col: 1 };
+	// Later syntax errors are usually knock-on effects of the first, so report that one only.
+	const findings = doc.errors.slice(0, 1).map((error) => {
+		const pos = lines.linePos(error.pos[0]);
 		const firstLine = error.message.split('\n')[0] ?? error.message;
 		return finding({
 			rule: 'yaml-syntax',
@@ -114,11 +115,17 @@ export function validate<S extends z.ZodType>(
 	schema: S,
 	parsed: ParsedYaml,
 	file: string,
-	what: string
+	what: string,
+	/** Rules across fields that zod skips once any field fails; run on the raw data in that case. */
+	rules?: (raw: unknown) => z.core.$ZodIssue[]
 ): { data: z.output<S> | null; findings: Finding[] } {
 	const result = schema.safeParse(parsed.data);
 	if (result.success) return { data: result.data, findings: [] };
-	const findings = result.error.issues.flatMap((issue) => issueToFindings(issue, schema, parsed, file, what));
+	// When every field parsed, zod already ran the rules; otherwise run them here, once per issue.
+	const seen = new Set(result.error.issues.map((issue) => `${issue.path.join('.')}|${issue.message}`));
+	const extra = (rules?.(parsed.data) ?? []).filter((issue) => !seen.has(`${issue.path.join('.')}|${issue.message}`));
+	const issues = [...result.error.issues, ...extra];
+	const findings = issues.flatMap((issue) => issueToFindings(issue, schema, parsed, file, what));
 	return { data: null, findings };
 }
 
@@ -144,7 +151,7 @@ function issueToFindings(
 		});
 	}
 	const params = (issue.code === 'custom' ? issue.params : undefined) as { rule?: string; fix?: string } | undefined;
-	const missing = issue.code === 'invalid_type' && issue.input === undefined;
+	const missing = issue.code === 'invalid_type' && valueAt(parsed.data, issue.path) === undefined;
 	const message = missing
 		? `The required field \`${field}\` is missing from ${what}.`
 		: `\`${field || 'The file'}\`: ${issue.message}`;
@@ -154,15 +161,24 @@ function issueToFindings(
 			file,
 			...locate(parsed, issue.path),
 			message,
-			fix: params?.fix ?? fixFor(issue, field),
+			fix: params?.fix ?? fixFor(issue, field, missing),
 		}),
 	];
 }
 
-function fixFor(issue: z.core.$ZodIssue, field: string): string {
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+	let current = data;
+	for (const key of path) {
+		if (current === null || typeof current !== 'object') return undefined;
+		current = (current as Record<PropertyKey, unknown>)[key];
+	}
+	return current;
+}
+
+function fixFor(issue: z.core.$ZodIssue, field: string, missing: boolean): string {
 	switch (issue.code) {
 		case 'invalid_type':
-			if (issue.input === undefined) return `Add \`${field}:\` with ${article(issue.expected)}.`;
+			if (missing) return `Add \`${field}:\` with ${article(issue.expected)}.`;
 			return `Give \`${field}\` ${article(issue.expected)}${issue.expected === 'array' ? ' (a list of "- " items)' : ''}.`;
 		case 'too_small':
 			return issue.origin === 'array'

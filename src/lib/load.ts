@@ -4,7 +4,7 @@ import { finding, type Finding } from './findings.ts';
 import { parseYaml, splitFrontmatter, validate, type ParsedYaml } from './frontmatter.ts';
 import { ID_PATTERN } from './schema/common.ts';
 import { curriculumConfigSchema, type CurriculumConfig } from './schema/config.ts';
-import { moduleSchema, type ModuleData } from './schema/module.ts';
+import { moduleRules, moduleSchema, type ModuleData } from './schema/module.ts';
 import { trackSchema, type TrackData } from './schema/track.ts';
 import { updateSchema, type UpdateData } from './schema/update.ts';
 
@@ -110,7 +110,7 @@ export function loadCurriculum(dir: string, root = process.cwd()): Curriculum {
 	// Modules: one MDX file each, id from the file name.
 	for (const path of listFiles(join(dir, LAYOUT.modules), findings, rel, ['.mdx'], 'modules')) {
 		curriculum.moduleIds.add(idOf(path));
-		const entry = loadDocument(path, rel(path), moduleSchema, 'the module frontmatter', findings);
+		const entry = loadDocument(path, rel(path), moduleSchema, 'the module frontmatter', findings, moduleRules);
 		if (entry) curriculum.modules.push(entry);
 	}
 
@@ -134,7 +134,7 @@ export function loadCurriculum(dir: string, root = process.cwd()): Curriculum {
 					);
 					continue;
 				}
-				const entry = loadDocument(path, rel(path), moduleSchema, 'the archived module frontmatter', findings);
+				const entry = loadDocument(path, rel(path), moduleSchema, 'the archived module frontmatter', findings, moduleRules);
 				if (entry) curriculum.archives.push({ ...entry, id: moduleId, major: Number(match[1]) });
 			}
 		}
@@ -235,7 +235,8 @@ function loadDocument<T>(
 	file: string,
 	schema: import('zod').ZodType<T>,
 	what: string,
-	findings: Finding[]
+	findings: Finding[],
+	rules?: (raw: unknown) => import('zod').core.$ZodIssue[]
 ): DocumentEntry<T> | null {
 	const source = readFileSync(path, 'utf8');
 	const split = splitFrontmatter(source);
@@ -255,7 +256,7 @@ function loadDocument<T>(
 	const { parsed, findings: syntax } = parseYaml(split.frontmatter, file, 1);
 	findings.push(...syntax);
 	if (!parsed) return null;
-	const result = validate(schema, parsed, file, what);
+	const result = validate(schema, parsed, file, what, rules);
 	findings.push(...result.findings);
 	if (result.data === null) return null;
 	return { id: idOf(path), file, data: result.data, parsed, source, body: split.body, bodyLine: split.bodyLine };

@@ -41,6 +41,96 @@ export const quizQuestion = z.strictObject({
 	choices: z.array(quizChoice).min(2, 'A question needs at least two choices.'),
 });
 
+type RuleIssue = { code: 'custom'; path: PropertyKey[]; message: string; params: { rule: string; fix: string } };
+
+/**
+ * Rules across fields of one module: the changelog agrees with the version and runs newest first,
+ * every question has a right answer and no repeated choice. They run on each field that parses on
+ * its own, so a mistake elsewhere in the frontmatter does not hide them.
+ */
+export function moduleRules(raw: unknown): RuleIssue[] {
+	const issues: RuleIssue[] = [];
+	const fields = (raw ?? {}) as Record<string, unknown>;
+	const version = semver.safeParse(fields.version);
+	const changelog = z.array(changelogEntry).safeParse(fields.changelog);
+	const quiz = z.array(quizQuestion).safeParse(fields.quiz ?? []);
+	const prerequisites = z.array(z.string()).safeParse(fields.prerequisites ?? []);
+	const module = {
+		version: version.success ? version.data : undefined,
+		changelog: changelog.success ? changelog.data : [],
+		quiz: quiz.success ? quiz.data : [],
+		prerequisites: prerequisites.success ? prerequisites.data : [],
+	};
+
+		const newest = module.changelog[0];
+		if (newest && module.version && newest.version !== module.version) {
+			issues.push({
+				code: 'custom',
+				path: ['changelog', 0, 'version'],
+				message: `The newest changelog entry is ${newest.version} but the module's version is ${module.version}.`,
+				params: {
+					rule: 'changelog-version',
+					fix: `Add a changelog entry for ${module.version} at the top of \`changelog\`, or set \`version\` to ${newest.version}. \`npm run release\` does both.`,
+				},
+			});
+		}
+		for (let i = 1; i < module.changelog.length; i++) {
+			const newer = module.changelog[i - 1]!;
+			const older = module.changelog[i]!;
+			if (compareVersions(newer.version, older.version) <= 0) {
+				issues.push({
+					code: 'custom',
+					path: ['changelog', i, 'version'],
+					message: `Changelog versions must decrease from top to bottom, but ${older.version} comes after ${newer.version}.`,
+					params: { rule: 'changelog-order', fix: 'List changelog entries newest first, each with a lower version than the one above it.' },
+				});
+			} else if (older.date > newer.date) {
+				issues.push({
+					code: 'custom',
+					path: ['changelog', i, 'date'],
+					message: `Version ${older.version} is dated ${older.date}, after the newer ${newer.version} (${newer.date}).`,
+					params: { rule: 'changelog-order', fix: 'Correct the dates so that newer releases are not dated before older ones.' },
+				});
+			}
+		}
+		module.quiz.forEach((question, q) => {
+			if (!question.choices.some((choice) => choice.correct)) {
+				issues.push({
+					code: 'custom',
+					path: ['quiz', q, 'choices'],
+					message: `Question ${q + 1} ("${question.question}") has no correct choice.`,
+					params: { rule: 'quiz-sanity', fix: 'Mark at least one choice with `correct: true`.' },
+				});
+			}
+			const seen = new Map<string, number>();
+			question.choices.forEach((choice, c) => {
+				const key = choice.text.toLowerCase().replace(/\s+/g, ' ');
+				const first = seen.get(key);
+				if (first !== undefined) {
+					issues.push({
+						code: 'custom',
+						path: ['quiz', q, 'choices', c, 'text'],
+						message: `Question ${q + 1} lists the choice "${choice.text}" twice (choices ${first + 1} and ${c + 1}).`,
+						params: { rule: 'quiz-sanity', fix: 'Remove the duplicate choice or reword it.' },
+					});
+				} else seen.set(key, c);
+			});
+		});
+		const seenPrerequisites = new Set<string>();
+		for (const prerequisite of module.prerequisites) {
+			if (seenPrerequisites.has(prerequisite)) {
+				issues.push({
+					code: 'custom',
+					path: ['prerequisites'],
+					message: `The prerequisite "${prerequisite}" is listed twice.`,
+					params: { rule: 'duplicate-id', fix: `Remove the second "${prerequisite}".` },
+				});
+			}
+			seenPrerequisites.add(prerequisite);
+		}
+		return issues;
+}
+
 /**
  * Frontmatter of a module: one `.mdx` file in `modules/`, one topic, 15 to 60 minutes of learning.
  * The module id is the file name without `.mdx`.
@@ -85,72 +175,7 @@ export const moduleSchema = z
 		quiz: z.array(quizQuestion).default([]),
 	})
 	.superRefine((module, ctx) => {
-		const newest = module.changelog[0];
-		if (newest && newest.version !== module.version) {
-			ctx.addIssue({
-				code: 'custom',
-				path: ['changelog', 0, 'version'],
-				message: `The newest changelog entry is ${newest.version} but the module's version is ${module.version}.`,
-				params: {
-					rule: 'changelog-version',
-					fix: `Add a changelog entry for ${module.version} at the top of \`changelog\`, or set \`version\` to ${newest.version}. \`npm run release\` does both.`,
-				},
-			});
-		}
-		for (let i = 1; i < module.changelog.length; i++) {
-			const newer = module.changelog[i - 1]!;
-			const older = module.changelog[i]!;
-			if (compareVersions(newer.version, older.version) <= 0) {
-				ctx.addIssue({
-					code: 'custom',
-					path: ['changelog', i, 'version'],
-					message: `Changelog versions must decrease from top to bottom, but ${older.version} comes after ${newer.version}.`,
-					params: { rule: 'changelog-order', fix: 'List changelog entries newest first, each with a lower version than the one above it.' },
-				});
-			} else if (older.date > newer.date) {
-				ctx.addIssue({
-					code: 'custom',
-					path: ['changelog', i, 'date'],
-					message: `Version ${older.version} is dated ${older.date}, after the newer ${newer.version} (${newer.date}).`,
-					params: { rule: 'changelog-order', fix: 'Correct the dates so that newer releases are not dated before older ones.' },
-				});
-			}
-		}
-		module.quiz.forEach((question, q) => {
-			if (!question.choices.some((choice) => choice.correct)) {
-				ctx.addIssue({
-					code: 'custom',
-					path: ['quiz', q, 'choices'],
-					message: `Question ${q + 1} ("${question.question}") has no correct choice.`,
-					params: { rule: 'quiz-sanity', fix: 'Mark at least one choice with `correct: true`.' },
-				});
-			}
-			const seen = new Map<string, number>();
-			question.choices.forEach((choice, c) => {
-				const key = choice.text.toLowerCase().replace(/\s+/g, ' ');
-				const first = seen.get(key);
-				if (first !== undefined) {
-					ctx.addIssue({
-						code: 'custom',
-						path: ['quiz', q, 'choices', c, 'text'],
-						message: `Question ${q + 1} lists the choice "${choice.text}" twice (choices ${first + 1} and ${c + 1}).`,
-						params: { rule: 'quiz-sanity', fix: 'Remove the duplicate choice or reword it.' },
-					});
-				} else seen.set(key, c);
-			});
-		});
-		const seenPrerequisites = new Set<string>();
-		for (const prerequisite of module.prerequisites) {
-			if (seenPrerequisites.has(prerequisite)) {
-				ctx.addIssue({
-					code: 'custom',
-					path: ['prerequisites'],
-					message: `The prerequisite "${prerequisite}" is listed twice.`,
-					params: { rule: 'duplicate-id', fix: `Remove the second "${prerequisite}".` },
-				});
-			}
-			seenPrerequisites.add(prerequisite);
-		}
+		for (const issue of moduleRules(module)) ctx.addIssue(issue);
 	});
 
 export type ModuleInput = z.input<typeof moduleSchema>;
