@@ -1,0 +1,110 @@
+import { parseAtomFeed } from 'feedsmith';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildCurriculum, fixtureContent, type Build } from './utils.ts';
+
+/** The tea fixture: three modules, one archived major, one review due, one pending update. */
+describe('building the valid-course fixture', () => {
+	let build: Build;
+	beforeAll(() => {
+		build = buildCurriculum(fixtureContent('valid-course'), 'valid-course');
+		if (build.status !== 0) throw new Error(`The fixture build failed:\n${build.output}`);
+	});
+
+	it('writes every route: home, track, modules, permalinks, archive, updates, what’s new, feed, sitemap', () => {
+		for (const path of [
+			'index.html',
+			'tracks/tea-foundations/index.html',
+			'modules/brewing-basics/index.html',
+			'modules/brewing-basics/v2/index.html',
+			'modules/brewing-basics/v1/index.html',
+			'modules/water-temperature/index.html',
+			'modules/water-temperature/v1/index.html',
+			'updates/2026-11-10-kettle-presets/index.html',
+			'updates/2026-10-20-teapot-infuser/index.html',
+			'whats-new/index.html',
+			'feed.xml',
+			'sitemap-index.xml',
+			'pagefind/pagefind.js',
+		]) {
+			expect(build.exists(path), path).toBe(true);
+		}
+	});
+
+	it('renders the module header, body components and knowledge check as static HTML', () => {
+		const html = build.read('modules/brewing-basics/index.html');
+		expect(html).toContain('data-module-version="2.1.0"');
+		expect(html).toMatch(/<dt>Level<\/dt><dd[^>]*>Beginner<\/dd>/);
+		expect(html).toContain('Adjust steeping time to taste.');
+		expect(html).toMatch(/Take first:.*href="\/modules\/water-temperature\/"/s);
+		expect(html).toContain('Worked example (hypothetical)');
+		expect(html).toContain('Deliverable:</strong> A note of leaf, time and taste');
+		expect(html).toContain('id="knowledge-check"');
+		expect(html).toContain('A pot tastes bitter. What do you change first?');
+		expect(html).toMatch(/A: right\.<\/strong> Bitterness comes out with time\./);
+		expect(html).toContain('href="https://example.org/brewing"');
+		expect(html).toMatch(/<strong>2\.0\.0<\/strong>.*Major revision/s);
+	});
+
+	it('makes the current page canonical and points the current-major permalink at it', () => {
+		const canonical = '<link rel="canonical" href="https://steeped.example.org/modules/brewing-basics/"/>';
+		expect(build.read('modules/brewing-basics/index.html')).toContain(canonical);
+		expect(build.read('modules/brewing-basics/v2/index.html')).toContain(canonical);
+		expect(build.read('modules/brewing-basics/v2/index.html')).not.toContain('data-pagefind-body');
+		expect(build.read('sitemap-0.xml')).not.toContain('/modules/brewing-basics/v2/');
+	});
+
+	it('serves the archived major with a banner that links the current version, out of search', () => {
+		const html = build.read('modules/brewing-basics/v1/index.html');
+		expect(html).toContain('You are reading version 1.0.0, an earlier major version');
+		expect(html).toContain('Squeeze the bag to get the most out of it.');
+		expect(html).toMatch(/The current version is\s*<a href="\/modules\/brewing-basics\/">2\.1\.0<\/a>/);
+		expect(html).not.toContain('data-pagefind-body');
+		expect(build.read('modules/brewing-basics/index.html')).toContain('href="/modules/brewing-basics/v1/"');
+	});
+
+	it('says "review due" only on the module whose review is overdue', () => {
+		expect(build.read('modules/water-temperature/index.html')).toContain('Review due');
+		expect(build.read('modules/brewing-basics/index.html')).not.toContain('Review due');
+	});
+
+	it('shows a pending platform change on the modules it affects, linking the update', () => {
+		for (const id of ['water-temperature', 'serving']) {
+			const html = build.read(`modules/${id}/index.html`);
+			expect(html).toContain('A platform change is pending');
+			expect(html).toContain('href="/updates/2026-11-10-kettle-presets/"');
+		}
+		// The incorporated update no longer marks the module it affected.
+		expect(build.read('modules/brewing-basics/index.html')).not.toContain('A platform change is pending');
+	});
+
+	it('lists tracks with module counts and total time on the home page', () => {
+		const html = build.read('index.html');
+		expect(html).toMatch(/data-track-card="tea-foundations".*3 modules.*1 h 5 min/s);
+		expect(html).toContain('Recently updated');
+	});
+
+	it('expands only the current track in the sidebar', () => {
+		const inModule = sidebarLinks(build.read('modules/serving/index.html'));
+		expect(inModule).toEqual(['/', '/whats-new/', '/tracks/tea-foundations/', '/modules/water-temperature/', '/modules/brewing-basics/', '/modules/serving/']);
+		// Outside a track, the sidebar names the tracks but none of their modules.
+		expect(sidebarLinks(build.read('whats-new/index.html'))).toEqual(['/', '/whats-new/', '/tracks/tea-foundations/']);
+	});
+
+	it('advertises an Atom feed that a feed parser reads, newest first', () => {
+		expect(build.read('index.html')).toContain('<link rel="alternate" type="application/atom+xml"');
+		const feed = parseAtomFeed(build.read('feed.xml'));
+		expect(feed.title).toEqual({ value: "Steeped: what's new" });
+		const titles = feed.entries?.map((entry) => entry.title?.value);
+		expect(titles?.slice(0, 3)).toEqual(['Kettles gain temperature presets', 'Brewing basics 2.1.0', 'Teapots now ship with infusers']);
+		const archived = feed.entries?.find((entry) => entry.title?.value === 'Brewing basics 1.0.0');
+		expect(archived?.links?.[0]?.href).toBe('https://steeped.example.org/modules/brewing-basics/v1/');
+		expect(new Set(feed.entries?.map((entry) => entry.id)).size).toBe(feed.entries?.length);
+	});
+});
+
+/** The links in Starlight's sidebar, in order. */
+function sidebarLinks(html: string): string[] {
+	const start = html.indexOf('id="starlight__sidebar"');
+	const end = html.indexOf('</nav>', start);
+	return [...html.slice(start, end).matchAll(/<a href="([^"]+)"/g)].map((match) => match[1]!);
+}

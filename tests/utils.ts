@@ -1,0 +1,69 @@
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** The repository root. */
+export const ROOT = resolve(import.meta.dirname, '..');
+/** Scratch space for builds and copies; ignored by git. */
+export const TMP = join(ROOT, 'tests', '.tmp');
+/** The date every test treats as today, so freshness rules do not drift with the calendar. */
+export const TODAY = '2026-11-23';
+
+export const fixture = (name: string) => join(ROOT, 'tests', 'fixtures', name);
+export const fixtureContent = (name: string) => join(fixture(name), 'content');
+
+export interface RunResult {
+	status: number | null;
+	stdout: string;
+	stderr: string;
+	output: string;
+}
+
+/** Runs a project script (`scripts/<name>.ts`) with the same Node as the tests, as `npm run` would. */
+export function runScript(name: string, args: string[], env: Record<string, string> = {}): RunResult {
+	return run(process.execPath, [join(ROOT, 'scripts', `${name}.ts`), ...args], env);
+}
+
+function run(command: string, args: string[], env: Record<string, string>): RunResult {
+	const result: SpawnSyncReturns<string> = spawnSync(command, args, {
+		cwd: ROOT,
+		encoding: 'utf8',
+		env: { ...process.env, CURRENTS_TODAY: TODAY, FORCE_COLOR: '0', NO_COLOR: '1', ...env },
+		maxBuffer: 64 * 1024 * 1024,
+	});
+	return { status: result.status, stdout: result.stdout, stderr: result.stderr, output: result.stdout + result.stderr };
+}
+
+export interface Build extends RunResult {
+	outDir: string;
+	/** Reads a built file, e.g. `modules/x/index.html`. */
+	read: (path: string) => string;
+	exists: (path: string) => boolean;
+}
+
+/**
+ * Builds a curriculum with the real Astro CLI into its own folder under tests/.tmp. Each build
+ * has its own content cache, so test files can build different fixtures at the same time.
+ */
+export function buildCurriculum(contentDir: string, name: string): Build {
+	const outDir = join(TMP, `dist-${name}`);
+	rmSync(outDir, { recursive: true, force: true });
+	const result = run(process.execPath, [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', outDir], {
+		CURRENTS_CONTENT: contentDir,
+		CURRENTS_CACHE_DIR: join(TMP, `cache-${name}`),
+	});
+	return {
+		...result,
+		outDir,
+		read: (path) => readFileSync(join(outDir, path), 'utf8'),
+		exists: (path) => existsSync(join(outDir, path)),
+	};
+}
+
+/** Copies a fixture's content folder to a fresh scratch folder that a test may change. */
+export function copyFixture(name: string): string {
+	mkdirSync(TMP, { recursive: true });
+	const dir = mkdtempSync(join(TMP, `${name}-`));
+	cpSync(fixtureContent(name), join(dir, 'content'), { recursive: true });
+	return join(dir, 'content');
+}
