@@ -69,7 +69,7 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 						}),
 					],
 					vite: {
-						plugins: [currentsVitePlugin({ dir, config, on })],
+						plugins: [currentsVitePlugin({ root, dir, config, on })],
 					},
 				});
 

@@ -1,7 +1,9 @@
+import { dirname } from 'node:path';
 import { sortFindings, type Finding } from './findings.ts';
 import { today } from './freshness.ts';
 import { loadCurriculum, type Curriculum } from './load.ts';
 import { crossFileRules } from './rules.ts';
+import { checkContentSafety } from './safety.ts';
 import { checkStandards } from './standards.ts';
 
 export interface CheckOptions {
@@ -22,6 +24,15 @@ export function checkCurriculum(dir: string, options: CheckOptions = {}): CheckR
 	// Schema: each file against its zod schema, with every failure at its line.
 	const curriculum = loadCurriculum(dir, options.root);
 	const findings = [...curriculum.findings];
+	// Safe content: no code, script or remote images in any Markdown or MDX file.
+	for (const document of curriculum.documents) {
+		findings.push(
+			...checkContentSafety(document.source, document.file, {
+				imageHosts: curriculum.config?.imageHosts ?? [],
+				baseDir: dirname(document.path),
+			})
+		);
+	}
 	// Cross-file: references, cycles, archives, dates, freshness.
 	findings.push(...crossFileRules(curriculum, on));
 	// Editorial standards from the config, such as word and question counts.

@@ -39,6 +39,14 @@ export interface ArchiveEntry extends DocumentEntry<ModuleData> {
 export type TrackEntry = Entry<TrackData>;
 export type UpdateEntry = DocumentEntry<UpdateData>;
 
+export interface SourceDocument {
+	/** Path relative to the project root. */
+	file: string;
+	/** Absolute path. */
+	path: string;
+	source: string;
+}
+
 export interface Curriculum {
 	/** The project root that file paths are relative to. */
 	root: string;
@@ -51,8 +59,8 @@ export interface Curriculum {
 	updates: UpdateEntry[];
 	/** Ids of every module file, valid or not, so one bad file does not make its id "unknown" elsewhere. */
 	moduleIds: Set<string>;
-	/** Other Markdown and MDX pages under `pages/`, checked for safety only. */
-	pages: { file: string; source: string }[];
+	/** Every Markdown and MDX file read, valid or not, for the safe-content check. */
+	documents: SourceDocument[];
 	findings: Finding[];
 }
 
@@ -69,7 +77,7 @@ export function loadCurriculum(dir: string, root = process.cwd()): Curriculum {
 		tracks: [],
 		updates: [],
 		moduleIds: new Set(),
-		pages: [],
+		documents: [],
 		findings,
 	};
 
@@ -110,7 +118,7 @@ export function loadCurriculum(dir: string, root = process.cwd()): Curriculum {
 	// Modules: one MDX file each, id from the file name.
 	for (const path of listFiles(join(dir, LAYOUT.modules), findings, rel, ['.mdx'], 'modules')) {
 		curriculum.moduleIds.add(idOf(path));
-		const entry = loadDocument(path, rel(path), moduleSchema, 'the module frontmatter', findings, moduleRules);
+		const entry = loadDocument(path, rel(path), moduleSchema, 'the module frontmatter', findings, curriculum.documents, moduleRules);
 		if (entry) curriculum.modules.push(entry);
 	}
 
@@ -134,7 +142,7 @@ export function loadCurriculum(dir: string, root = process.cwd()): Curriculum {
 					);
 					continue;
 				}
-				const entry = loadDocument(path, rel(path), moduleSchema, 'the archived module frontmatter', findings, moduleRules);
+				const entry = loadDocument(path, rel(path), moduleSchema, 'the archived module frontmatter', findings, curriculum.documents, moduleRules);
 				if (entry) curriculum.archives.push({ ...entry, id: moduleId, major: Number(match[1]) });
 			}
 		}
@@ -153,7 +161,7 @@ export function loadCurriculum(dir: string, root = process.cwd()): Curriculum {
 
 	// Platform updates: Markdown files with frontmatter.
 	for (const path of listFiles(join(dir, LAYOUT.updates), findings, rel, ['.md'], 'updates')) {
-		const entry = loadDocument(path, rel(path), updateSchema, 'the platform update', findings);
+		const entry = loadDocument(path, rel(path), updateSchema, 'the platform update', findings, curriculum.documents);
 		if (entry) curriculum.updates.push(entry);
 	}
 
@@ -161,7 +169,7 @@ export function loadCurriculum(dir: string, root = process.cwd()): Curriculum {
 	const pagesDir = join(dir, LAYOUT.pages);
 	if (existsSync(pagesDir)) {
 		for (const path of walk(pagesDir).filter((p) => /\.mdx?$/.test(p))) {
-			curriculum.pages.push({ file: rel(path), source: readFileSync(path, 'utf8') });
+			curriculum.documents.push({ file: rel(path), path, source: readFileSync(path, 'utf8') });
 		}
 	}
 
@@ -236,9 +244,11 @@ function loadDocument<T>(
 	schema: import('zod').ZodType<T>,
 	what: string,
 	findings: Finding[],
+	documents: SourceDocument[],
 	rules?: (raw: unknown) => import('zod').core.$ZodIssue[]
 ): DocumentEntry<T> | null {
 	const source = readFileSync(path, 'utf8');
+	documents.push({ file, path, source });
 	const split = splitFrontmatter(source);
 	if (split.frontmatter === null) {
 		findings.push(

@@ -108,7 +108,7 @@ export function checkContentSafety(source: string, file: string, options: Safety
 
 	const parsed = parseMdxWithRecovery(text);
 	for (const problem of parsed.problems) {
-		report(ctx, 'mdx-syntax', problem.offset, `The MDX cannot be read: ${problem.reason}.`, syntaxFix(problem.reason, problem.note));
+		report(ctx, 'mdx-syntax', problem.offset, `The MDX cannot be read: ${problem.reason.replace(/\.?$/, '.')}`, syntaxFix(problem.reason, problem.note));
 	}
 	if (parsed.tree) checkTree(parsed.tree, ctx);
 
@@ -207,7 +207,7 @@ function describeSyntaxError(error: unknown, text: string): SyntaxProblem {
 				: String(error);
 	// The parser's notes suggest `{/* comments */}` and other constructs that this check rejects, so
 	// they are dropped from the message and only used to pick the fix.
-	const noteMatch = /\s*\(note: ([^)]*)\)\s*$/.exec(rawReason);
+	const noteMatch = / \(note: (.*)\)$/s.exec(rawReason);
 	const note = noteMatch?.[1] ?? '';
 	const reason = noteMatch ? rawReason.slice(0, noteMatch.index) : rawReason;
 	const at = createLocator(text);
@@ -321,7 +321,7 @@ interface Context {
 
 function report(ctx: Context, rule: string, offset: number, message: string, fix: string): void {
 	const { line, column } = ctx.at.point(offset);
-	const key = `${rule}:${line}:${column}`;
+	const key = `${rule}:${line}:${column}:${message}`;
 	if (ctx.seen.has(key)) return;
 	ctx.seen.add(key);
 	ctx.findings.push(finding({ rule, file: ctx.file, line, column, message, fix }));
@@ -352,7 +352,7 @@ function checkTree(tree: Root, ctx: Context): void {
 				break;
 			case 'mdxFlowExpression':
 			case 'mdxTextExpression':
-				checkFlowExpression(ctx, node.value, startOf(node));
+				checkFlowExpression(ctx, node.value, startOf(node), node.data?.estree);
 				break;
 			case 'mdxJsxFlowElement':
 			case 'mdxJsxTextElement':
@@ -394,9 +394,14 @@ function checkTree(tree: Root, ctx: Context): void {
 	});
 }
 
-function checkEsm(ctx: Context, value: string, offset: number, statements: readonly { start?: number }[] | undefined): void {
+function checkEsm(
+	ctx: Context,
+	value: string,
+	offset: number,
+	statements: readonly { range?: [number, number] | undefined }[] | undefined
+): void {
 	const starts = statements?.length
-		? statements.map((statement) => statement.start ?? offset)
+		? statements.map((statement) => statement.range?.[0] ?? offset)
 		: [offset];
 	for (const start of starts) {
 		const line = ctx.text.slice(start).split('\n', 1)[0] ?? value;
@@ -411,13 +416,16 @@ function checkEsm(ctx: Context, value: string, offset: number, statements: reado
 	}
 }
 
-function isCommentOnly(code: string): boolean {
-	return /^\s*(?:(?:\/\*[\s\S]*?\*\/|\/\/[^\n]*(?:\n|$))\s*)+$/.test(code);
+interface ParsedProgram {
+	body: readonly unknown[];
+	comments?: readonly unknown[] | undefined;
 }
 
-function checkFlowExpression(ctx: Context, code: string, offset: number): void {
+function checkFlowExpression(ctx: Context, code: string, offset: number, program: ParsedProgram | null | undefined): void {
 	const shown = `{${shorten(collapse(code), 60)}}`;
-	if (isCommentOnly(code)) {
+	// The parser's own reading tells a comment from code; guessing with a pattern could be fooled.
+	const commentOnly = program != null && program.body.length === 0 && (program.comments?.length ?? 0) > 0;
+	if (commentOnly) {
 		report(
 			ctx,
 			'no-expression',
@@ -633,7 +641,7 @@ function checkElement(ctx: Context, element: ElementInfo): void {
 				schemeChecked: true,
 			});
 		} else if (alt === undefined || (alt.value.kind !== 'expression' && textOf(alt.value).trim() === '')) {
-			reportMissingAlt(ctx, element.offset, src?.value.kind === 'text' ? src.value.value : '', 'html');
+			reportMissingAlt(ctx, element.offset, '', 'html');
 		}
 	}
 }
@@ -708,7 +716,8 @@ function checkAttributeValue(ctx: Context, tag: string, attribute: AttributeInfo
 			`Write the value as plain text in double quotes, for example ${attribute.name}="…".`
 		);
 	} else if (value.kind === 'text' && (URL_ATTRIBUTES.has(lowerName) || lowerName.endsWith(':href'))) {
-		checkUrl(ctx, value.value, [value.raw], attribute.offset, lowerName === 'src' ? 'image' : 'link');
+		const kind = lowerName === 'href' ? 'link' : lowerName === 'src' && tag === '<img>' ? 'image' : 'address';
+		checkUrl(ctx, value.value, [value.raw], attribute.offset, kind);
 	}
 }
 
@@ -848,10 +857,10 @@ function unsafeScheme(candidates: readonly string[]): string | null {
 }
 
 /** Reports an unsafe scheme and tells the caller whether it did. */
-function checkUrl(ctx: Context, url: string, raw: readonly string[], offset: number, kind: 'link' | 'image'): boolean {
+function checkUrl(ctx: Context, url: string, raw: readonly string[], offset: number, kind: 'link' | 'image' | 'address'): boolean {
 	const scheme = unsafeScheme([url, ...raw]);
 	if (scheme === null) return false;
-	const what = kind === 'image' ? 'image address' : 'link target';
+	const what = kind === 'image' ? 'image address' : kind === 'link' ? 'link target' : 'address';
 	const danger =
 		scheme === 'data'
 			? 'a data: URL, which can carry a whole page or script inside the address'
@@ -863,7 +872,9 @@ function checkUrl(ctx: Context, url: string, raw: readonly string[], offset: num
 		`The ${what} \`${showUrl(url)}\` uses ${danger}.`,
 		kind === 'image'
 			? 'Save the image in the repository next to the module and use a relative path, such as ./diagram.png.'
-			: 'Link to a web page with an https:// address, or to another page of the curriculum with a relative path.'
+			: kind === 'link'
+				? 'Link to a web page with an https:// address, or to another page of the curriculum with a relative path.'
+				: 'Remove the address; only links (href) and images (src) may point anywhere, and only to https:// or relative addresses.'
 	);
 	return true;
 }

@@ -1,7 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { dirname, relative, sep } from 'node:path';
 import type { Plugin } from 'vite';
+import { formatHuman } from './report.ts';
+import { checkContentSafety } from './safety.ts';
 import type { CurriculumConfig } from './schema/config.ts';
 
 export interface VitePluginOptions {
+	/** The project root, for file names in errors. */
+	root: string;
 	/** The content folder, absolute. */
 	dir: string;
 	config: CurriculumConfig;
@@ -11,10 +17,17 @@ export interface VitePluginOptions {
 
 const CONFIG_ID = 'virtual:currents/config';
 
-/** Gives pages the validated curriculum config and the build date as `virtual:currents/config`. */
-export function currentsVitePlugin({ config, on }: VitePluginOptions): Plugin {
+/**
+ * Gives pages the validated curriculum config and the build date as `virtual:currents/config`, and
+ * guards every Markdown and MDX file of the content folder: the file is checked for code, script
+ * and remote images when it is loaded, before the MDX compiler sees it. The integration checks
+ * the whole curriculum at start-up; this guard also covers files edited while the dev server runs.
+ */
+export function currentsVitePlugin({ root, dir, config, on }: VitePluginOptions): Plugin {
+	const prefix = dir.endsWith(sep) ? dir : `${dir}${sep}`;
 	return {
-		name: 'currents:config',
+		name: 'currents:content',
+		enforce: 'pre',
 		resolveId(id) {
 			if (id === CONFIG_ID) return `\0${CONFIG_ID}`;
 		},
@@ -22,6 +35,18 @@ export function currentsVitePlugin({ config, on }: VitePluginOptions): Plugin {
 			if (id === `\0${CONFIG_ID}`) {
 				return `export const config = ${JSON.stringify(config)};\nexport const buildDate = ${JSON.stringify(on)};`;
 			}
+			const path = id.split('?')[0]!;
+			if (!path.startsWith(prefix) || !/\.mdx?$/.test(path)) return null;
+			const file = relative(root, path).split(sep).join('/');
+			const findings = checkContentSafety(readFileSync(path, 'utf8'), file, {
+				imageHosts: config.imageHosts,
+				baseDir: dirname(path),
+			}).filter((finding) => finding.severity === 'error');
+			if (findings.length > 0) {
+				throw new Error(`${file} is not safe to compile, so it was not:\n\n${formatHuman(findings, { site: config.site })}`);
+			}
+			// Returning nothing lets Vite read the file as usual and hand it to the MDX compiler.
+			return null;
 		},
 	};
 }

@@ -53,12 +53,13 @@ export function moduleRules(raw: unknown): RuleIssue[] {
 	const fields = (raw ?? {}) as Record<string, unknown>;
 	const version = semver.safeParse(fields.version);
 	const changelog = z.array(changelogEntry).safeParse(fields.changelog);
-	const quiz = z.array(quizQuestion).safeParse(fields.quiz ?? []);
+	// Questions parse one by one, so a slip in one question does not hide the rules on the others.
+	const questions = Array.isArray(fields.quiz) ? fields.quiz : [];
+	const quiz = questions.map((question) => quizQuestion.safeParse(question));
 	const prerequisites = z.array(z.string()).safeParse(fields.prerequisites ?? []);
 	const module = {
 		version: version.success ? version.data : undefined,
 		changelog: changelog.success ? changelog.data : [],
-		quiz: quiz.success ? quiz.data : [],
 		prerequisites: prerequisites.success ? prerequisites.data : [],
 	};
 
@@ -93,7 +94,9 @@ export function moduleRules(raw: unknown): RuleIssue[] {
 				});
 			}
 		}
-		module.quiz.forEach((question, q) => {
+		quiz.forEach((parsed, q) => {
+			if (!parsed.success) return;
+			const question = parsed.data;
 			if (!question.choices.some((choice) => choice.correct)) {
 				issues.push({
 					code: 'custom',
