@@ -83,6 +83,9 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 				route('/updates/[update]', 'Update.astro');
 				route('/whats-new', 'WhatsNew.astro');
 				route('/feed.xml', 'feed.xml.ts');
+				// One page per rule of the content check, linked from every finding.
+				route('/contributing/rules', 'Rules.astro');
+				route('/contributing/rules/[rule]', 'Rule.astro');
 			},
 		},
 	};

@@ -2,6 +2,7 @@ import { dirname } from 'node:path';
 import { sortFindings, type Finding } from './findings.ts';
 import { today } from './freshness.ts';
 import { loadCurriculum, type Curriculum } from './load.ts';
+import { checkLinks } from './links.ts';
 import { crossFileRules } from './rules.ts';
 import { checkContentSafety } from './safety.ts';
 import { checkStandards } from './standards.ts';
@@ -35,6 +36,8 @@ export function checkCurriculum(dir: string, options: CheckOptions = {}): CheckR
 	}
 	// Cross-file: references, cycles, archives, dates, freshness.
 	findings.push(...crossFileRules(curriculum, on));
+	// Links between pages, and to headings on them.
+	findings.push(...checkLinks(curriculum));
 	// Editorial standards from the config, such as word and question counts.
 	if (curriculum.config) findings.push(...checkStandards(curriculum.modules, curriculum.config.standards));
 	return { curriculum, findings: sortFindings(findings) };

@@ -1,0 +1,110 @@
+import GithubSlugger from 'github-slugger';
+import { finding, type Finding } from './findings.ts';
+import { editDistance } from './frontmatter.ts';
+import type { Curriculum } from './load.ts';
+import { RULE_DOCS } from './rule-docs.ts';
+
+/** Headings every module page adds around its body. */
+const MODULE_ANCHORS = ['outcomes', 'knowledge-check', 'sources', 'changelog'];
+
+/** The ids the site gives the Markdown headings of a body, as the MDX compiler makes them. */
+export function headingSlugs(body: string): Set<string> {
+	const slugger = new GithubSlugger();
+	const slugs = new Set<string>();
+	let fence: string | null = null;
+	for (const line of body.split('\n')) {
+		const marker = /^\s*(```|~~~)/.exec(line)?.[1];
+		if (marker) fence = fence === marker ? null : (fence ?? marker);
+		if (fence) continue;
+		const heading = /^#{1,6}\s+(.+?)\s*#*\s*$/.exec(line);
+		if (heading) slugs.add(slugger.slug(heading[1]!.replace(/[*_`]/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')));
+	}
+	return slugs;
+}
+
+/**
+ * Every internal link in modules and updates must lead to a page that exists, and a link to a
+ * heading must name a heading on that page.
+ */
+export function checkLinks(curriculum: Curriculum): Finding[] {
+	const pages = new Map<string, Set<string>>();
+	for (const module of curriculum.modules) {
+		const anchors = new Set([...headingSlugs(module.body), ...MODULE_ANCHORS]);
+		pages.set(`/modules/${module.id}/`, anchors);
+		pages.set(`/modules/${module.id}/v${module.data.version.split('.')[0]}/`, anchors);
+	}
+	for (const archive of curriculum.archives) {
+		pages.set(`/modules/${archive.id}/v${archive.major}/`, new Set([...headingSlugs(archive.body), ...MODULE_ANCHORS]));
+	}
+	for (const track of curriculum.tracks) pages.set(`/tracks/${track.id}/`, new Set(track.data.modules));
+	for (const update of curriculum.updates) pages.set(`/updates/${update.id}/`, new Set([...headingSlugs(update.body), 'affected-modules', 'sources']));
+	for (const rule of Object.keys(RULE_DOCS)) pages.set(`/contributing/rules/${rule}/`, new Set());
+	for (const path of ['/', '/whats-new/', '/feed.xml', '/contributing/rules/']) pages.set(path, new Set());
+
+	const findings: Finding[] = [];
+	const documents = [
+		...curriculum.modules.map((entry) => ({ entry, anchors: MODULE_ANCHORS })),
+		...curriculum.archives.map((entry) => ({ entry, anchors: MODULE_ANCHORS })),
+		...curriculum.updates.map((entry) => ({ entry, anchors: ['affected-modules', 'sources'] })),
+	];
+	for (const { entry: document, anchors } of documents) {
+		const own = new Set([...headingSlugs(document.body), ...anchors]);
+		const lines = document.body.split('\n');
+		let fence: string | null = null;
+		lines.forEach((line, index) => {
+			const marker = /^\s*(```|~~~)/.exec(line)?.[1];
+			if (marker) fence = fence === marker ? null : (fence ?? marker);
+			if (fence) return;
+			const withoutCode = line.replace(/`[^`]*`/g, (code) => ' '.repeat(code.length));
+			for (const match of withoutCode.matchAll(/\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)|href="([^"]+)"/g)) {
+				const target = match[1] ?? match[2]!;
+				if (!target.startsWith('/') && !target.startsWith('#')) continue;
+				const problem = linkProblem(target, pages, own);
+				if (!problem) continue;
+				findings.push(
+					finding({
+						rule: 'broken-link',
+						file: document.file,
+						line: document.bodyLine + index,
+						column: (match.index ?? 0) + 1,
+						message: problem.message,
+						fix: problem.fix,
+					})
+				);
+			}
+		});
+	}
+	return findings;
+}
+
+function linkProblem(target: string, pages: Map<string, Set<string>>, own: Set<string>): { message: string; fix: string } | null {
+	const [rawPath = '', anchor] = target.split('#', 2);
+	if (rawPath === '') {
+		if (anchor && !own.has(anchor)) {
+			return { message: `The link "${target}" names no heading on this page.`, fix: headingFix(anchor, own) };
+		}
+		return null;
+	}
+	const path = rawPath.endsWith('/') || /\.[a-z]+$/.test(rawPath) ? rawPath : `${rawPath}/`;
+	const anchors = pages.get(path);
+	if (!anchors) {
+		const close = [...pages.keys()]
+			.filter((page) => page.split('/')[1] === path.split('/')[1])
+			.map((page) => ({ page, distance: editDistance(page, path) }))
+			.filter(({ distance }) => distance <= 3)
+			.sort((a, b) => a.distance - b.distance)[0]?.page;
+		return {
+			message: `The link "${target}" leads to no page of the curriculum.`,
+			fix: close ? `Did you mean "${close}"?` : 'Link to a module as /modules/<id>/, a track as /tracks/<id>/, an update as /updates/<id>/.',
+		};
+	}
+	if (anchor && path.startsWith('/modules/') && !anchors.has(anchor)) {
+		return { message: `The link "${target}" names no heading on ${path}.`, fix: headingFix(anchor, anchors) };
+	}
+	return null;
+}
+
+function headingFix(anchor: string, anchors: Set<string>): string {
+	const close = [...anchors].find((slug) => slug.includes(anchor) || anchor.includes(slug));
+	return close ? `Did you mean "#${close}"?` : `Link to one of the headings: ${[...anchors].map((a) => `#${a}`).join(', ') || 'none'}.`;
+}

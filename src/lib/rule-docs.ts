@@ -1,0 +1,121 @@
+import { SAFETY_RULES } from './safety.ts';
+
+export interface RuleDoc {
+	title: string;
+	/** What the rule checks and why, in Markdown-free prose with `code` spans. */
+	description: string;
+}
+
+/**
+ * Every rule `npm run check` can report, for its documentation page at
+ * `/contributing/rules/<rule>/`. A test checks that every rule the code reports is listed here.
+ */
+export const RULE_DOCS: Record<string, RuleDoc> = {
+	schema: {
+		title: 'Fields must match the schema',
+		description:
+			'Every module, track, update and the curriculum config is checked against its schema: required fields must be present, values must have the right form (a version like `1.2.0`, a date like `2026-11-23`, a full `https://` URL), and unknown fields are rejected so that a misspelt key is caught instead of ignored. The field reference is in CONTRIBUTING.md.',
+	},
+	'yaml-syntax': {
+		title: 'The YAML must be readable',
+		description:
+			'Frontmatter and track files are YAML. The most common slips are a value containing `: ` that is not in quotes, uneven indentation, and a list item without `- `. Only the first syntax error of a file is reported, because later ones are usually caused by it.',
+	},
+	'missing-file': {
+		title: 'Required files must exist',
+		description: 'A curriculum needs its content folder and a `curriculum.yaml` at the top of it.',
+	},
+	'missing-frontmatter': {
+		title: 'Modules and updates start with frontmatter',
+		description: 'A module or update file starts with `---`, its YAML fields, and another `---`. `npm run new` writes a valid file to start from.',
+	},
+	'unexpected-file': {
+		title: 'Files belong in their folder',
+		description: 'Each folder holds one kind of file: `.mdx` modules in `modules/`, `.yaml` tracks in `tracks/`, `.md` updates in `updates/`. A file with another extension would be silently ignored, so it is reported.',
+	},
+	'invalid-id': {
+		title: 'File names are ids',
+		description: 'A module, track or update takes its id, and so its address on the site, from its file name. Ids are lower-case words joined by hyphens, like `audience-research`. Archived majors are named `v<major>.mdx`.',
+	},
+	'unknown-module': {
+		title: 'Referenced modules must exist',
+		description: 'Tracks, prerequisites and platform updates name modules by id. Each id must match a file in `modules/`. A close match is suggested when there is one.',
+	},
+	'unknown-value': {
+		title: 'Levels and platforms come from the config',
+		description: 'A module’s `level` and `platforms` must be ids listed in `curriculum.yaml`, so that filters and labels stay consistent. Add a new platform to the config first.',
+	},
+	'duplicate-id': {
+		title: 'No duplicates',
+		description: 'A track lists each module once, a module lists each prerequisite once, and each major is archived once.',
+	},
+	'prerequisite-cycle': {
+		title: 'Prerequisites cannot go round in a circle',
+		description: 'If A needs B and B needs A, no learner can start either. The check names the whole cycle; remove one link of it.',
+	},
+	'prerequisite-order': {
+		title: 'Prerequisites come earlier in a track',
+		description: 'A track is a path: a module’s prerequisites that are in the same track must come before it, so the path never sends a learner forward to come back.',
+	},
+	'changelog-version': {
+		title: 'The newest changelog entry is the version',
+		description: 'The first changelog entry records the current release, so its version equals the module’s `version`. `npm run release` updates both together.',
+	},
+	'changelog-order': {
+		title: 'Changelogs run newest first',
+		description: 'Changelog entries are listed from the newest release to the oldest: versions decrease and dates do not increase down the list.',
+	},
+	'quiz-sanity': {
+		title: 'Knowledge checks must be answerable',
+		description: 'Every question needs at least one choice marked `correct: true`, no repeated choices, and an explanation for every choice, right or wrong.',
+	},
+	'update-status': {
+		title: 'An incorporated update names the versions that absorbed it',
+		description: 'A platform update stays `pending` until every module it affects has been revised. Then its status becomes `incorporated`, with `incorporated` listing each module and the version that absorbed the change; that version must be in the module’s changelog.',
+	},
+	'archive-version': {
+		title: 'Archives hold earlier majors',
+		description: '`archive/<id>/v<major>.mdx` freezes an earlier major of a module exactly as it was. Its version’s major must match its file name and be lower than the module’s current major.',
+	},
+	'future-date': {
+		title: 'No dates in the future',
+		description: 'Review dates, release dates, update dates and source access dates record things that have happened, so none can be after today.',
+	},
+	'orphan-module': {
+		title: 'Modules belong to a track (warning)',
+		description: 'A module in no track is reachable only by search and never counts towards a certificate. Add it to the track it belongs to.',
+	},
+	'review-due': {
+		title: 'Reviews are due (warning)',
+		description: 'A module is due for review when its `reviewed` date plus its review interval (the module’s `reviewInterval`, or the config’s) lies in the past. Its page then says “Review due”. Check it against the platforms and set `reviewed` to the day you did.',
+	},
+	'pending-update': {
+		title: 'A platform change is pending (notice)',
+		description: 'A platform update that affects a module and is still pending is listed so that someone picks it up; the module’s page shows a notice linking the update. It is a notice, not a warning: a pending change is the normal state between a platform changing and a module being revised.',
+	},
+	'module-standards': {
+		title: 'Modules meet the editorial standards',
+		description: 'The curriculum config can set `standards`: word counts, the number of learning outcomes, knowledge-check questions and sources each module needs. Word counts leave out code and component tags.',
+	},
+	'broken-link': {
+		title: 'Internal links must lead somewhere',
+		description: 'A link to another page of the curriculum (`/modules/<id>/`, `/tracks/<id>/`, `/updates/<id>/`) must name a page that exists, and a link to a heading (`#section`) must name a heading on that page.',
+	},
+	'version-not-bumped': {
+		title: 'A changed module gets a new version',
+		description: 'With `--base <git-ref>`, every module whose text or metadata changed since the base must carry a higher version with a changelog entry for it, so instructors and the feed learn of the change. `npm run release` does both.',
+	},
+	'version-lowered': {
+		title: 'Versions never go down',
+		description: 'With `--base <git-ref>`, a module’s version must not be lower than it was at the base: a course that cited the higher version would point at nothing.',
+	},
+	'archive-edited': {
+		title: 'Archived majors are frozen',
+		description: 'With `--base <git-ref>`, files in `archive/` must not change: courses cite them by their permanent address. Correct the current version instead.',
+	},
+	'missing-redirect': {
+		title: 'Removed modules leave a redirect',
+		description: 'With `--base <git-ref>`, a module that was removed or renamed must be listed in `redirects.yaml` with the module that replaces it, so that old links never end on a missing page.',
+	},
+	...SAFETY_RULES,
+};

@@ -1,0 +1,494 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Finding } from '../src/lib/findings.ts';
+import { checkContentSafety, SAFETY_RULES } from '../src/lib/safety.ts';
+
+const FIXTURES = join(import.meta.dirname, 'fixtures', 'malicious');
+
+/**
+ * The rule each attack must trip, and the line it must be reported on. The expectation lives here
+ * rather than in the fixtures because any marker written into MDX would itself be MDX to check.
+ */
+const ATTACKS: readonly [fixture: string, rule: string, line: number][] = [
+	['esm-import', 'no-esm', 5],
+	['export-const', 'no-esm', 7],
+	['export-writes-file', 'no-esm', 7],
+	['expression-in-text', 'no-expression', 5],
+	['expression-flow', 'no-expression', 7],
+	['expression-in-prop', 'no-expression', 5],
+	['spread-props', 'no-expression', 5],
+	['unknown-component', 'unknown-component', 7],
+	['member-component', 'unknown-component', 5],
+	['uppercase-script-component', 'unknown-component', 5],
+	['unknown-prop', 'unknown-prop', 5],
+	['invalid-enum-prop', 'invalid-prop', 5],
+	['missing-required-prop', 'invalid-prop', 5],
+	['script-tag', 'raw-html', 7],
+	['style-tag', 'raw-html', 5],
+	['iframe', 'raw-html', 5],
+	['object-embed', 'raw-html', 5],
+	['form-input', 'raw-html', 6],
+	['meta-refresh', 'raw-html', 5],
+	['base-tag', 'raw-html', 5],
+	['svg-script', 'raw-html', 6],
+	['set-html-attribute', 'raw-html', 5],
+	['srcdoc-attribute', 'raw-html', 5],
+	['xlink-href', 'unsafe-url', 5],
+	['frontmatter-fence-smuggling', 'raw-html', 3],
+	['onclick-handler', 'event-handler', 5],
+	['onerror-on-img', 'event-handler', 5],
+	['style-attribute', 'style-attribute', 5],
+	['javascript-link', 'unsafe-url', 5],
+	['javascript-link-mixed-case-whitespace', 'unsafe-url', 5],
+	['javascript-entity-encoded', 'unsafe-url', 5],
+	['javascript-hex-entity-colon', 'unsafe-url', 5],
+	['javascript-percent-encoded', 'unsafe-url', 5],
+	['vbscript-link', 'unsafe-url', 5],
+	['data-url-image', 'unsafe-url', 5],
+	['data-url-link', 'unsafe-url', 5],
+	['javascript-in-definition', 'unsafe-url', 7],
+	['href-javascript-jsx', 'unsafe-url', 5],
+	['href-entity-encoded-jsx', 'unsafe-url', 5],
+	['remote-image', 'remote-image', 5],
+	['protocol-relative-image', 'remote-image', 5],
+	['remote-image-definition', 'remote-image', 5],
+	['image-without-alt', 'image-alt', 5],
+	['html-comment', 'mdx-syntax', 5],
+	['autolink-javascript', 'mdx-syntax', 5],
+	['unclosed-tag', 'mdx-syntax', 5],
+];
+
+function checkFixture(name: string): Finding[] {
+	const file = `tests/fixtures/malicious/${name}.mdx`;
+	return checkContentSafety(readFileSync(join(FIXTURES, `${name}.mdx`), 'utf8'), file, {
+		imageHosts: ['upload.wikimedia.org'],
+	});
+}
+
+describe('malicious fixtures', () => {
+	it('has an expectation for every fixture, and at least 22 of them', () => {
+		const fixtures = readdirSync(FIXTURES)
+			.filter((name) => name.endsWith('.mdx'))
+			.map((name) => name.slice(0, -'.mdx'.length))
+			.sort();
+		expect(fixtures).toEqual(ATTACKS.map(([name]) => name).sort());
+		expect(fixtures.length).toBeGreaterThanOrEqual(22);
+	});
+
+	it.each(ATTACKS)('rejects %s with %s on line %i', (name, rule, line) => {
+		const findings = checkFixture(name);
+		expect(findings.map((f) => `${f.rule}@${f.line}`)).toContain(`${rule}@${line}`);
+		for (const f of findings) {
+			expect(f.severity).toBe('error');
+			expect(f.file).toBe(`tests/fixtures/malicious/${name}.mdx`);
+			expect(f.column).toBeGreaterThan(0);
+			expect(f.message).not.toBe('');
+			expect(f.fix).not.toBe('');
+			expect(SAFETY_RULES).toHaveProperty([f.rule]);
+		}
+	});
+
+	it('keeps an export that would write a file if it ever ran, and reports both statements', () => {
+		const source = readFileSync(join(FIXTURES, 'export-writes-file.mdx'), 'utf8');
+		expect(source).toContain("from 'node:fs'");
+		expect(source).toContain('tests/.tmp/pwned-by-export.txt');
+		expect(checkFixture('export-writes-file').map((f) => `${f.rule}@${f.line}:${f.column}`)).toEqual([
+			'no-esm@5:1',
+			'no-esm@7:1',
+		]);
+	});
+});
+
+describe('a clean module', () => {
+	let dir: string;
+	beforeAll(() => {
+		dir = mkdtempSync(join(tmpdir(), 'currents-safety-'));
+		writeFileSync(join(dir, 'chart.png'), '');
+		mkdirSync(join(dir, 'images'));
+		writeFileSync(join(dir, 'images', 'feed diagram.svg'), '');
+	});
+	afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+	const CLEAN = `---
+title: Reading the feed
+summary: How ranking decides what you see.
+---
+
+## How feeds rank posts
+
+Text with **bold**, _emphasis_, \`inline <script>{code}</script>\`, an escaped brace \\{like this\\},
+a less-than sign written as &lt; or \\<, and a [link](https://example.org/guide "Guide"), a
+[relative link](../other-module/), an [anchor](#how-feeds-rank-posts), a [reference][ref] and
+[an address](mailto:team@example.org). A sentence about javascript: the language, and [a guide to
+JavaScript](https://example.org/javascript:basics).
+
+[ref]: https://example.org/reference
+
+![A bar chart of posts per hour, peaking at 9 pm](./chart.png)
+
+![A photo of a phone showing a feed](https://upload.wikimedia.org/wikipedia/commons/a/a1/Feed.jpg)
+
+![A diagram of the ranking pipeline][diagram]
+
+[diagram]: <./images/feed diagram.svg>
+
+| Platform | What ranks first |
+| --- | --- |
+| Video | \`{watch time}\` |
+| Photos | Likes from friends |
+
+\`\`\`html
+<script>alert("an example of an attack")</script>
+<div onclick={handler} style="color: red">{braces} <iframe src="javascript:x"></iframe></div>
+\`\`\`
+
+\`\`\`js
+import fs from 'node:fs';
+export const settings = { ranked: true };
+\`\`\`
+
+<Aside type="tip" title="Before you post">
+Check the **source** first.
+</Aside>
+
+<Aside>
+A plain note.
+</Aside>
+
+<Example title="A rumour that went viral" hypothetical>
+A made-up account posts a claim.
+</Example>
+
+<Exercise title="Audit your feed" deliverable="A one-page summary of what your feed shows you">
+Scroll for ten minutes and note every post.
+</Exercise>
+
+<Discussion title="Who decides what you see?">
+Talk about it in pairs.
+</Discussion>
+
+<InstructorNotes>
+Students often think the feed is chronological.
+</InstructorNotes>
+
+<Steps>
+1. Open the app.
+2. Open the settings.
+</Steps>
+
+Press <kbd>Ctrl</kbd> + <kbd>C</kbd>. An <abbr title="application programming interface">API</abbr>,
+H<sub>2</sub>O, x<sup>2</sup>, <mark>marked</mark>, <span lang="fr">le fil</span>, a line<br />break.
+
+<details>
+<summary>Show the answer</summary>
+
+The feed is ranked.
+</details>
+
+<a href="https://example.org" title="Example">A link</a> and <img src="./chart.png" alt="The same chart" width="300" />
+
+<table>
+  <thead>
+    <tr><th scope="col">A</th><th>B</th></tr>
+  </thead>
+  <tbody>
+    <tr><td colspan="2">1</td></tr>
+  </tbody>
+</table>
+
+> A quote with a [link](https://example.org).
+
+---
+
+- A list
+  - with a nested item
+`;
+
+	it('has no findings', () => {
+		expect(
+			checkContentSafety(CLEAN, 'curriculum/modules/feeds/index.mdx', {
+				imageHosts: ['upload.wikimedia.org'],
+				baseDir: dir,
+			})
+		).toEqual([]);
+	});
+
+	it('checks a Markdown platform update with the same rules', () => {
+		const update = '---\ntitle: x\n---\n\nThe feed now shows **fewer** ads. See [the post](https://example.org).\n';
+		expect(checkContentSafety(update, 'updates/2025-01-feed.md')).toEqual([]);
+	});
+});
+
+describe('finding wording', () => {
+	it('explains an import and how to fix it', () => {
+		expect(checkFixture('esm-import')).toEqual([
+			{
+				rule: 'no-esm',
+				severity: 'error',
+				file: 'tests/fixtures/malicious/esm-import.mdx',
+				line: 5,
+				column: 1,
+				message: 'The import statement `import Secret from "../../../src/secret.astro"` would run as JavaScript when the site is built.',
+				fix: 'Remove the statement. Modules cannot import or export code; the allowed components are available without an import.',
+			},
+		]);
+	});
+
+	it('names the decoded scheme of an encoded javascript: link', () => {
+		expect(checkFixture('javascript-hex-entity-colon')).toEqual([
+			{
+				rule: 'unsafe-url',
+				severity: 'error',
+				file: 'tests/fixtures/malicious/javascript-hex-entity-colon.mdx',
+				line: 5,
+				column: 1,
+				message: "The link target `javascript:alert(1)` uses the javascript: scheme, which runs code in readers' browsers.",
+				fix: 'Link to a web page with an https:// address, or to another page of the curriculum with a relative path.',
+			},
+		]);
+	});
+
+	it('names the host of a remote image and both ways to fix it', () => {
+		expect(checkFixture('remote-image')).toEqual([
+			{
+				rule: 'remote-image',
+				severity: 'error',
+				file: 'tests/fixtures/malicious/remote-image.mdx',
+				line: 5,
+				column: 1,
+				message:
+					'The image `https://tracker.example/pixel.gif?user=reader` is loaded from tracker.example, which is not an allowed image host.',
+				fix: "Download the image into the repository next to the module (only with the owner's permission and a license that allows it) and use a relative path such as ./pixel.gif; or ask the maintainers to add tracker.example to imageHosts in curriculum.yaml.",
+			},
+		]);
+	});
+
+	it('lists the allowed components for an unknown one', () => {
+		const [first] = checkFixture('unknown-component');
+		expect(first?.message).toBe('<Fragment> is not one of the components modules may use.');
+		expect(first?.fix).toBe(
+			'Use one of the allowed components: <Aside>, <Example>, <Exercise>, <Discussion>, <InstructorNotes>, <Steps>. They are available without an import; check the spelling and capitalisation.'
+		);
+	});
+
+	it('lists the allowed values of an enum prop', () => {
+		const [first] = checkFixture('invalid-enum-prop');
+		expect(first?.message).toBe('`type="warning"` is not allowed on <Aside>.');
+		expect(first?.fix).toBe('Use one of: type="note", type="tip", type="caution", type="danger".');
+	});
+});
+
+describe('MDX syntax errors', () => {
+	it('reports a stray < as a finding with a position instead of throwing', () => {
+		const source = '---\ntitle: x\n---\n\nI <3 feeds.\n';
+		let findings: Finding[] = [];
+		expect(() => {
+			findings = checkContentSafety(source, 'm.mdx');
+		}).not.toThrow();
+		expect(findings).toHaveLength(1);
+		expect(findings[0]).toMatchObject({ rule: 'mdx-syntax', severity: 'error', line: 5, column: 4 });
+		expect(findings[0]?.message).toMatch(/^The MDX cannot be read: Unexpected character `3`/);
+		expect(findings[0]?.fix).toContain('`&lt;`');
+	});
+
+	it('points at an unclosed brace, not at the end of the file', () => {
+		const source = '---\ntitle: x\n---\n\nIntro.\n\nUse {name to greet people.\n\nMore text.\n\nEven more.\n';
+		const findings = checkContentSafety(source, 'm.mdx');
+		expect(findings).toHaveLength(1);
+		expect(findings[0]).toMatchObject({ rule: 'mdx-syntax', line: 7, column: 5 });
+		expect(findings[0]?.fix).toContain('`\\{`');
+	});
+
+	it('points at the opening tag of an unclosed element', () => {
+		expect(checkFixture('unclosed-tag')).toMatchObject([{ rule: 'mdx-syntax', line: 5, column: 1 }]);
+	});
+
+	it('keeps checking the rest of the file after a syntax error', () => {
+		const source = '---\ntitle: x\n---\n\nI <3 feeds.\n\n<!-- a note -->\n\n[Click](javascript:alert(1))\n';
+		expect(checkContentSafety(source, 'm.mdx').map((f) => `${f.rule}@${f.line}`)).toEqual([
+			'mdx-syntax@5',
+			'mdx-syntax@7',
+			'unsafe-url@9',
+		]);
+	});
+});
+
+describe('one pass', () => {
+	it('reports every fault in a file at once', () => {
+		const source = [
+			'---',
+			'title: x',
+			'---',
+			'',
+			"import x from 'y'",
+			'',
+			'Hello {name}.',
+			'',
+			'<Aside type="warning" kind="x" onClick="go()" style="color:red" {...props}>',
+			'Note.',
+			'</Aside>',
+			'',
+			'<Tabs />',
+			'',
+			'<iframe src="https://evil.example" />',
+			'',
+			'[a](javascript:alert(1)) ![](https://tracker.example/p.gif)',
+			'',
+			'<img src="./missing.png" />',
+			'',
+		].join('\n');
+		const findings = checkContentSafety(source, 'm.mdx', { baseDir: tmpdir() });
+		expect(findings.map((f) => `${f.rule}@${f.line}:${f.column}`)).toEqual([
+			'no-esm@5:1',
+			'no-expression@7:7',
+			'invalid-prop@9:8',
+			'unknown-prop@9:23',
+			'event-handler@9:32',
+			'style-attribute@9:47',
+			'no-expression@9:65',
+			'unknown-component@13:1',
+			'raw-html@15:1',
+			'unsafe-url@17:1',
+			'image-alt@17:26',
+			'remote-image@17:26',
+			'image-alt@19:1',
+			'missing-image@19:1',
+		]);
+	});
+});
+
+describe('unsafe URLs', () => {
+	const DANGEROUS = [
+		'javascript:alert(1)',
+		'JavaScript:alert(1)',
+		' javascript:alert(1)',
+		'java\tscript:alert(1)',
+		'java&#x09;script:alert(1)',
+		'&#106;avascript:alert(1)',
+		'&#0000106avascript:alert(1)',
+		'&#x6A;avascript:alert(1)',
+		'javascript&colon;alert(1)',
+		'javascript&#58;alert(1)',
+		'java&NewLine;script:alert(1)',
+		'java&Tab;script:alert(1)',
+		'%6Aavascript:alert(1)',
+		'javascript%3Aalert(1)',
+		'&amp;#106;avascript:alert(1)',
+		'\u0001javascript:alert(1)',
+		'vbscript:msgbox(1)',
+		'VBScript:msgbox(1)',
+		'data:text/html,<script>alert(1)</script>',
+		'DATA:text/html;base64,PHNjcmlwdD4=',
+	];
+	const SAFE = [
+		'https://example.org/javascript:guide',
+		'./javascript-basics/',
+		'../data/report.html',
+		'#javascript',
+		'mailto:team@example.org',
+		'/guides/data:sets',
+	];
+
+	it.each(DANGEROUS)('rejects href %j on an anchor', (url) => {
+		const attribute = url.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+		// Entity-encode the attribute so the parser hands back exactly `url`, and also try it raw.
+		for (const value of [attribute, url.replace(/"/g, '&quot;')]) {
+			const findings = checkContentSafety(`<a href="${value}">x</a>\n`, 'm.mdx');
+			expect(findings.map((f) => f.rule)).toContain('unsafe-url');
+		}
+	});
+
+	it.each(DANGEROUS.filter((url) => !/[\s<\u0001]/.test(url)))('rejects Markdown link %j', (url) => {
+		expect(checkContentSafety(`[x](${url})\n`, 'm.mdx').map((f) => f.rule)).toEqual(['unsafe-url']);
+		expect(checkContentSafety(`[x][d]\n\n[d]: ${url}\n`, 'm.mdx').map((f) => f.rule)).toEqual(['unsafe-url']);
+	});
+
+	it.each(SAFE)('allows %j', (url) => {
+		expect(checkContentSafety(`[x](${url}) <a href="${url}">x</a>\n`, 'm.mdx')).toEqual([]);
+	});
+});
+
+describe('images', () => {
+	it('allows remote images from the configured hosts, in any letter case', () => {
+		const source = '![A map](https://Upload.Wikimedia.org/a.png)\n\n<img src="https://upload.wikimedia.org/b.png" alt="A map" />\n';
+		expect(checkContentSafety(source, 'm.mdx', { imageHosts: ['upload.wikimedia.org'] })).toEqual([]);
+		expect(checkContentSafety(source, 'm.mdx').map((f) => f.rule)).toEqual(['remote-image', 'remote-image']);
+	});
+
+	it('treats a backslash path as protocol-relative, as browsers do', () => {
+		const findings = checkContentSafety('<img src="/\\tracker.example/p.gif" alt="A pixel" />\n', 'm.mdx');
+		expect(findings.map((f) => f.rule)).toEqual(['remote-image']);
+	});
+
+	it('checks that local images exist only when given the folder', () => {
+		const source = '![A chart](./nowhere.png)\n';
+		expect(checkContentSafety(source, 'm.mdx')).toEqual([]);
+		expect(checkContentSafety(source, 'm.mdx', { baseDir: tmpdir() }).map((f) => f.rule)).toEqual(['missing-image']);
+	});
+
+	it('requires alt text on HTML images', () => {
+		const source = '<img src="./a.png" />\n\n<img src="./a.png" alt=" " />\n';
+		expect(checkContentSafety(source, 'm.mdx').map((f) => `${f.rule}@${f.line}`)).toEqual([
+			'image-alt@1',
+			'image-alt@3',
+		]);
+	});
+});
+
+describe('components', () => {
+	it('uses the given allow-list instead of the default one', () => {
+		const components = { Quiz: { description: 'A quiz.', props: { level: { type: 'enum' as const, values: ['easy'] } } } };
+		expect(checkContentSafety('<Quiz level="easy" />\n', 'm.mdx', { components })).toEqual([]);
+		expect(checkContentSafety('<Aside />\n', 'm.mdx', { components }).map((f) => f.rule)).toEqual(['unknown-component']);
+	});
+
+	it('rejects a value on a yes/no prop and a missing value on a text prop', () => {
+		const source = '<Example title hypothetical="yes">\nx\n</Example>\n';
+		expect(checkContentSafety(source, 'm.mdx').map((f) => `${f.rule}@${f.column}`)).toEqual([
+			'invalid-prop@10',
+			'invalid-prop@16',
+		]);
+	});
+
+	it('does not mistake prototype names for props', () => {
+		expect(checkContentSafety('<Aside constructor="x" />\n', 'm.mdx').map((f) => f.rule)).toEqual(['unknown-prop']);
+	});
+});
+
+describe('Markdown files', () => {
+	it('checks raw HTML that CommonMark renders but MDX would read as code', () => {
+		// In a CommonMark HTML block the backticks are not code, so the image and its handler are live.
+		const source = '---\ntitle: x\n---\n\n<details>\n`<img src=x onerror=alert(1)>`\n</details>\n';
+		const rules = checkContentSafety(source, 'updates/2025-01.md').map((f) => `${f.rule}@${f.line}`);
+		expect(rules).toContain('event-handler@6');
+		expect(checkContentSafety(source, 'modules/x.mdx')).toEqual([]);
+	});
+});
+
+describe('SAFETY_RULES', () => {
+	it('documents every rule', () => {
+		expect(Object.keys(SAFETY_RULES).sort()).toEqual(
+			[
+				'event-handler',
+				'image-alt',
+				'invalid-prop',
+				'mdx-syntax',
+				'missing-image',
+				'no-esm',
+				'no-expression',
+				'raw-html',
+				'remote-image',
+				'style-attribute',
+				'unknown-component',
+				'unknown-prop',
+				'unsafe-url',
+			].sort()
+		);
+		for (const rule of Object.values(SAFETY_RULES)) {
+			expect(rule.title).not.toBe('');
+			expect(rule.description).not.toBe('');
+		}
+	});
+});
