@@ -30,7 +30,14 @@ if (!formats.includes(format)) {
 }
 
 const dir = contentDir(values.content);
-const { findings, curriculum } = checkCurriculum(dir);
+let result;
+try {
+	result = checkCurriculum(dir, values.base ? { base: values.base } : {});
+} catch (error) {
+	console.error((error as Error).message);
+	process.exit(2);
+}
+const { findings, curriculum } = result;
 const output = formatFindings(findings, format, {
 	color: format === 'human' && process.stdout.isTTY,
 	site: curriculum.config?.site,

@@ -2,12 +2,15 @@ import sitemap from '@astrojs/sitemap';
 import starlight from '@astrojs/starlight';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
+import { appendFileSync } from 'node:fs';
 import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { checkCurriculum } from './lib/check.ts';
 import { countBySeverity } from './lib/findings.ts';
 import { today } from './lib/freshness.ts';
 import { FEED_HREF, sidebarFor } from './lib/model.ts';
 import { contentDir } from './lib/paths.ts';
+import { astroRedirects, netlifyRedirects } from './lib/redirects.ts';
 import { formatHuman } from './lib/report.ts';
 import { currentsVitePlugin } from './lib/vite-plugin.ts';
 
@@ -21,6 +24,7 @@ export interface CurrentsOptions {
  * contents of what the engine adds; the logic lives in `src/lib/`.
  */
 export default function currents(options: CurrentsOptions = {}): AstroIntegration {
+	let redirects = '';
 	return {
 		name: 'currents',
 		hooks: {
@@ -48,9 +52,11 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 				const modules = new Map(curriculum.modules.map((module) => [module.id, module.data]));
 
 				// Starlight renders the pages; the sitemap lists canonical pages only.
+				redirects = netlifyRedirects(curriculum.redirects);
 				updateConfig({
 					site: config.site,
 					trailingSlash: 'always',
+					redirects: astroRedirects(curriculum.redirects),
 					integrations: [
 						sitemap({ filter: (page) => !isCurrentMajorAlias(page, modules) }),
 						starlight({
@@ -86,6 +92,13 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 				// One page per rule of the content check, linked from every finding.
 				route('/contributing/rules', 'Rules.astro');
 				route('/contributing/rules/[rule]', 'Rule.astro');
+			},
+			'astro:build:done'({ dir, logger }) {
+				// Renamed and removed modules redirect on Netlify, so an old link never ends on a 404.
+				if (redirects) {
+					appendFileSync(fileURLToPath(new URL('_redirects', dir)), `${redirects}\n`);
+					logger.info(`Wrote ${redirects.split('\n').length} redirect rules to _redirects.`);
+				}
 			},
 		},
 	};

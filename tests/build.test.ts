@@ -90,6 +90,11 @@ describe('building the valid-course fixture', () => {
 		expect(sidebarLinks(build.read('whats-new/index.html'))).toEqual(['/', '/whats-new/', '/tracks/tea-foundations/']);
 	});
 
+	it('redirects a renamed module on Netlify and on any static host', () => {
+		expect(build.read('_redirects')).toContain('/modules/old-serving/*  /modules/serving/:splat  301!');
+		expect(build.read('modules/old-serving/index.html')).toContain('/modules/serving/');
+	});
+
 	it('advertises an Atom feed that a feed parser reads, newest first', () => {
 		expect(build.read('index.html')).toContain('<link rel="alternate" type="application/atom+xml"');
 		const feed = parseAtomFeed(build.read('feed.xml'));

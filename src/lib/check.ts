@@ -2,6 +2,7 @@ import { dirname } from 'node:path';
 import { sortFindings, type Finding } from './findings.ts';
 import { today } from './freshness.ts';
 import { loadCurriculum, type Curriculum } from './load.ts';
+import { checkAgainstBase, gitReader } from './base.ts';
 import { checkLinks } from './links.ts';
 import { crossFileRules } from './rules.ts';
 import { checkContentSafety } from './safety.ts';
@@ -12,6 +13,8 @@ export interface CheckOptions {
 	root?: string;
 	/** The date to check freshness and future dates against, `YYYY-MM-DD`. */
 	on?: string;
+	/** A git ref to check versions, archives and redirects against. */
+	base?: string;
 }
 
 export interface CheckResult {
@@ -38,6 +41,8 @@ export function checkCurriculum(dir: string, options: CheckOptions = {}): CheckR
 	findings.push(...crossFileRules(curriculum, on));
 	// Links between pages, and to headings on them.
 	findings.push(...checkLinks(curriculum));
+	// Versions against a base: changed modules bumped, archives frozen, removals redirected.
+	if (options.base) findings.push(...checkAgainstBase(curriculum, gitReader(options.base, dir), options.base));
 	// Editorial standards from the config, such as word and question counts.
 	if (curriculum.config) findings.push(...checkStandards(curriculum.modules, curriculum.config.standards));
 	return { curriculum, findings: sortFindings(findings) };

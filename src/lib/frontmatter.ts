@@ -52,7 +52,7 @@ export function parseYaml(
 		});
 	});
 	if (findings.length > 0) return { parsed: null, findings };
-	return { parsed: { data: doc.toJS() ?? {}, doc, lines, lineOffset }, findings };
+	return { parsed: { data: doc.toJS() ?? null, doc, lines, lineOffset }, findings };
 }
 
 function yamlFix(code: string): string {

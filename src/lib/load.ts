@@ -7,6 +7,7 @@ import { curriculumConfigSchema, type CurriculumConfig } from './schema/config.t
 import { moduleRules, moduleSchema, type ModuleData } from './schema/module.ts';
 import { trackSchema, type TrackData } from './schema/track.ts';
 import { updateSchema, type UpdateData } from './schema/update.ts';
+import { redirectsSchema, type Redirects } from './schema/redirects.ts';
 
 /** Where each kind of content lives inside the content folder. */
 export const LAYOUT = {
@@ -16,6 +17,7 @@ export const LAYOUT = {
 	tracks: 'tracks',
 	updates: 'updates',
 	pages: 'pages',
+	redirects: 'redirects.yaml',
 } as const;
 
 interface Entry<T> {
@@ -59,6 +61,9 @@ export interface Curriculum {
 	updates: UpdateEntry[];
 	/** Ids of every module file, valid or not, so one bad file does not make its id "unknown" elsewhere. */
 	moduleIds: Set<string>;
+	/** Renamed or removed modules, from `redirects.yaml`. */
+	redirects: Redirects;
+	redirectsFile: { file: string; parsed: ParsedYaml } | null;
 	/** Every Markdown and MDX file read, valid or not, for the safe-content check. */
 	documents: SourceDocument[];
 	findings: Finding[];
@@ -77,6 +82,8 @@ export function loadCurriculum(dir: string, root = process.cwd()): Curriculum {
 		tracks: [],
 		updates: [],
 		moduleIds: new Set(),
+		redirects: [],
+		redirectsFile: null,
 		documents: [],
 		findings,
 	};
@@ -163,6 +170,22 @@ export function loadCurriculum(dir: string, root = process.cwd()): Curriculum {
 	for (const path of listFiles(join(dir, LAYOUT.updates), findings, rel, ['.md'], 'updates')) {
 		const entry = loadDocument(path, rel(path), updateSchema, 'the platform update', findings, curriculum.documents);
 		if (entry) curriculum.updates.push(entry);
+	}
+
+	// Redirects for renamed and removed modules.
+	const redirectsPath = join(dir, LAYOUT.redirects);
+	if (existsSync(redirectsPath)) {
+		const file = rel(redirectsPath);
+		const { parsed, findings: syntax } = parseYaml(readFileSync(redirectsPath, 'utf8'), file);
+		findings.push(...syntax);
+		if (parsed) {
+			const result = validate(redirectsSchema, parsed, file, 'redirects.yaml');
+			findings.push(...result.findings);
+			if (result.data) {
+				curriculum.redirects = result.data;
+				curriculum.redirectsFile = { file, parsed };
+			}
+		}
 	}
 
 	// Free pages, such as an about page.

@@ -126,6 +126,23 @@ export function crossFileRules(curriculum: Curriculum, on: string): Finding[] {
 		});
 	}
 
+	// Redirects lead from an id that is gone to a module that exists.
+	curriculum.redirects.forEach((redirect, i) => {
+		const { file, parsed } = curriculum.redirectsFile!;
+		if (moduleIds.has(redirect.from)) {
+			findings.push(
+				finding({
+					rule: 'duplicate-id',
+					file,
+					...at(parsed, [i, 'from']),
+					message: `"${redirect.from}" is redirected, but modules/${redirect.from}.mdx still exists, so the redirect would hide it.`,
+					fix: `Remove the redirect, or remove modules/${redirect.from}.mdx.`,
+				})
+			);
+		}
+		if (!moduleIds.has(redirect.to)) unknownModule(redirect.to, file, parsed, [i, 'to'], 'The redirect');
+	});
+
 	// Prerequisite cycles, reported once per cycle at the module where it was found.
 	const state = new Map<string, 'visiting' | 'done'>();
 	const reported = new Set<string>();

@@ -1,0 +1,124 @@
+import { execFileSync } from 'node:child_process';
+import { relative, sep } from 'node:path';
+import { parseDocument } from 'yaml';
+import { finding, type Finding } from './findings.ts';
+import { locate, splitFrontmatter } from './frontmatter.ts';
+import { LAYOUT, type Curriculum } from './load.ts';
+import { compareVersions } from './versions.ts';
+
+/** Reads files as they were at a git ref. */
+export interface GitReader {
+	/** Paths relative to the repository root of every file under `folder` at the ref. */
+	list(folder: string): string[];
+	/** A file's text at the ref. */
+	read(path: string): string;
+	/** The repository root, absolute. */
+	root: string;
+}
+
+export function gitReader(ref: string, cwd: string): GitReader {
+	let where = cwd;
+	const git = (args: string[]) =>
+		execFileSync('git', args, { cwd: where, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+	let root: string;
+	try {
+		root = git(['rev-parse', '--show-toplevel']).trim();
+		// Paths given to ls-tree are relative to the working directory, so work from the top.
+		where = root;
+		git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+	} catch {
+		throw new Error(`"${ref}" is not a commit of this repository. Fetch it first (for example \`git fetch origin main\`) or name another ref.`);
+	}
+	return {
+		root,
+		list: (folder) => git(['ls-tree', '-r', '--name-only', ref, '--', folder]).split('\n').filter(Boolean),
+		read: (path) => git(['show', `${ref}:${path}`]),
+	};
+}
+
+function versionOf(source: string): string | undefined {
+	const { frontmatter } = splitFrontmatter(source);
+	if (frontmatter === null) return undefined;
+	const version = parseDocument(frontmatter).get('version');
+	return typeof version === 'string' ? version : undefined;
+}
+
+/**
+ * The version rule against a base: a module whose text or metadata changed carries a higher
+ * version, no version goes down, archived majors stay frozen, and a removed or renamed module
+ * leaves a redirect.
+ */
+export function checkAgainstBase(curriculum: Curriculum, git: GitReader, ref: string): Finding[] {
+	const findings: Finding[] = [];
+	const toRepo = (absolute: string) => relative(git.root, absolute).split(sep).join('/');
+	const toReport = (repoPath: string) => relative(curriculum.root, `${git.root}/${repoPath}`).split(sep).join('/');
+	const contentPath = toRepo(curriculum.dir);
+	const modulesPath = `${contentPath}/${LAYOUT.modules}/`;
+	const archivePath = `${contentPath}/${LAYOUT.archive}/`;
+	const current = new Map(curriculum.documents.map((document) => [toRepo(document.path), document.source]));
+	const byId = new Map(curriculum.modules.map((module) => [module.id, module]));
+	const redirected = new Set(curriculum.redirects.map((redirect) => redirect.from));
+
+	for (const path of git.list(contentPath)) {
+		if (path.startsWith(modulesPath) && path.endsWith('.mdx')) {
+			const id = path.slice(modulesPath.length, -'.mdx'.length);
+			const before = git.read(path);
+			const now = current.get(path);
+			if (now === undefined) {
+				if (!redirected.has(id)) {
+					findings.push(
+						finding({
+							rule: 'missing-redirect',
+							file: toReport(path),
+							message: `The module "${id}" existed at ${ref} and is gone, so links to /modules/${id}/ would end on a missing page.`,
+							fix: `Add \`- from: ${id}\` and \`to: <the module that replaces it>\` to ${toReport(`${contentPath}/${LAYOUT.redirects}`)}.`,
+						})
+					);
+				}
+				continue;
+			}
+			if (now === before) continue;
+			const module = byId.get(id);
+			const from = versionOf(before);
+			if (!module || !from) continue;
+			const order = compareVersions(module.data.version, from);
+			const place = locate(module.parsed, ['version']);
+			if (order < 0) {
+				findings.push(
+					finding({
+						rule: 'version-lowered',
+						file: module.file,
+						...place,
+						message: `The version went down from ${from} (at ${ref}) to ${module.data.version}.`,
+						fix: `Set the version above ${from}; courses may already cite ${from}.`,
+					})
+				);
+			} else if (order === 0) {
+				findings.push(
+					finding({
+						rule: 'version-not-bumped',
+						file: module.file,
+						...place,
+						message: `The module changed since ${ref} but is still version ${from}.`,
+						fix: `Run \`npm run release -- ${id} patch "<what you corrected>"\` (minor for an addition, major when outcomes change or advice is reversed).`,
+					})
+				);
+			}
+		} else if (path.startsWith(archivePath)) {
+			const now = current.get(path);
+			if (now === git.read(path)) continue;
+			findings.push(
+				finding({
+					rule: 'archive-edited',
+					file: toReport(path),
+					message:
+						now === undefined
+							? `The archived major ${path.slice(archivePath.length)} was removed; courses cite its permanent address.`
+							: `The archived major ${path.slice(archivePath.length)} changed since ${ref}; archived majors are frozen.`,
+					fix: `Restore it with \`git checkout ${ref} -- ${path}\`, and make the change in the current version instead.`,
+				})
+			);
+		}
+	}
+	return findings;
+}
