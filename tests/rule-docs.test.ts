@@ -1,0 +1,38 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RULE_DOCS } from '../src/lib/rule-docs.ts';
+import { ROOT } from './utils.ts';
+
+/** Rule ids as the checks report them, read from the source so a new rule cannot go undocumented. */
+function reportedRules(): Set<string> {
+	const dir = join(ROOT, 'src', 'lib');
+	const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.ts') && name !== 'rule-docs.ts');
+	const rules = new Set<string>();
+	for (const name of files) {
+		const text = readFileSync(join(dir, name), 'utf8');
+		for (const match of text.matchAll(/rule: '([a-z-]+)'|report\(\s*ctx,\s*'([a-z-]+)'/g)) rules.add(match[1] ?? match[2]!);
+	}
+	return rules;
+}
+
+describe('rule documentation', () => {
+	const reported = reportedRules();
+
+	it('documents every rule the checks report', () => {
+		const undocumented = [...reported].filter((rule) => !(rule in RULE_DOCS));
+		expect(undocumented).toEqual([]);
+	});
+
+	it('documents no rule that nothing reports', () => {
+		const stale = Object.keys(RULE_DOCS).filter((rule) => !reported.has(rule));
+		expect(stale).toEqual([]);
+	});
+
+	it('gives every rule a title and a description of what it means and how to fix it', () => {
+		for (const [rule, doc] of Object.entries(RULE_DOCS)) {
+			expect(doc.title.length, rule).toBeGreaterThan(5);
+			expect(doc.description.length, rule).toBeGreaterThan(60);
+		}
+	});
+});
