@@ -1,0 +1,145 @@
+/**
+ * `npm run new -- module` and `npm run new -- update`: write a new file that passes the schema,
+ * with what the contributor must write marked TODO. In a terminal it asks for what it needs;
+ * otherwise it takes flags (and says which are missing).
+ *
+ *   npm run new -- module --title "Instagram Broadcast channels" --track platform-playbooks \
+ *     --level practitioner --duration 30 --platforms instagram
+ *   npm run new -- update --title "Threads adds ..." --platforms threads --modules threads-and-bluesky-playbook \
+ *     --date 2026-11-20 --source https://about.fb.com/news/...
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import { parseArgs } from 'node:util';
+import { today } from '../src/lib/freshness.ts';
+import { LAYOUT, loadCurriculum, slugify } from '../src/lib/load.ts';
+import { contentDir } from '../src/lib/paths.ts';
+import { addToTrack, moduleTemplate, updateTemplate } from '../src/lib/scaffold.ts';
+
+const USAGE = `Usage:
+  npm run new -- module --title "<title>" --track <track-id> [--id <id>] [--summary "<summary>"] [--level <level>] [--duration <minutes>] [--platforms a,b] [--prerequisites a,b] [--author "<name>"]
+  npm run new -- update --title "<title>" --platforms a,b --modules a,b --source <url> [--date YYYY-MM-DD] [--summary "<summary>"]
+In a terminal, missing values are asked for. Add --interactive to be asked even when input is piped.`;
+
+const { values, positionals } = parseArgs({
+	allowPositionals: true,
+	options: {
+		content: { type: 'string' },
+		interactive: { type: 'boolean', default: false },
+		id: { type: 'string' },
+		title: { type: 'string' },
+		summary: { type: 'string' },
+		track: { type: 'string' },
+		level: { type: 'string' },
+		duration: { type: 'string' },
+		platforms: { type: 'string' },
+		prerequisites: { type: 'string' },
+		author: { type: 'string' },
+		modules: { type: 'string' },
+		source: { type: 'string' },
+		date: { type: 'string' },
+	},
+});
+
+function fail(message: string): never {
+	console.error(`${message}\n\n${USAGE}`);
+	process.exit(1);
+}
+
+const kind = positionals[0];
+if (kind !== 'module' && kind !== 'update') fail(kind ? `"${kind}" is not something \`new\` makes: use module or update.` : 'Say what to make: module or update.');
+
+const dir = contentDir(values.content);
+const curriculum = loadCurriculum(dir);
+if (!curriculum.config) fail(`There is no valid curriculum config in ${relative(process.cwd(), dir) || '.'}; run \`npm run check\` to see why.`);
+const config = curriculum.config;
+const interactive = values.interactive || process.stdin.isTTY === true;
+const prompt = interactive ? createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY === true }) : null;
+const lines = prompt ? prompt[Symbol.asyncIterator]() : null;
+
+/** A value from its flag, else asked for in a terminal, else a clear failure naming the flag. */
+async function value(flag: keyof typeof values, question: string, check: (answer: string) => string | null, fallback?: string): Promise<string> {
+	const given = values[flag];
+	if (typeof given === 'string') {
+		const problem = check(given);
+		if (problem) fail(`--${flag} ${JSON.stringify(given)}: ${problem}`);
+		return given;
+	}
+	if (!lines) {
+		if (fallback === undefined) fail(`--${flag} is missing: ${question.toLowerCase()}`);
+		// A default is checked like an answer: a title's id may already be taken.
+		const problem = check(fallback);
+		if (problem) fail(`--${flag} ${JSON.stringify(fallback)}: ${problem}`);
+		return fallback;
+	}
+	for (;;) {
+		process.stdout.write(`${question}${fallback !== undefined ? ` [${fallback}]` : ''}: `);
+		const next = await lines.next();
+		const answer = next.done ? '' : String(next.value).trim();
+		const chosen = answer || fallback || '';
+		const problem = check(chosen);
+		if (!problem) {
+			if (!process.stdin.isTTY) process.stdout.write('\n');
+			return chosen;
+		}
+		if (next.done) fail(`${question}: ${problem}`);
+		console.log(`  ${problem}`);
+	}
+}
+
+const required = (answer: string) => (answer ? null : 'A value is needed.');
+const idList = (known: Iterable<string>, what: string) => (answer: string) => {
+	const unknown = split(answer).filter((id) => ![...known].includes(id));
+	return unknown.length ? `Unknown ${what}: ${unknown.join(', ')}. Known: ${[...known].join(', ')}.` : null;
+};
+const split = (answer: string) => answer.split(',').map((part) => part.trim()).filter(Boolean);
+const platformIds = config.platforms.map((platform) => platform.id);
+const isDate = (answer: string) => (/^\d{4}-\d{2}-\d{2}$/.test(answer) && answer <= today() ? null : 'Use a date like 2026-11-20, not after today.');
+
+if (kind === 'module') {
+	const trackIds = curriculum.tracks.map((track) => track.id);
+	const title = await value('title', 'Title of the module', required);
+	const id = await value('id', 'Id (the file name and address)', (answer) =>
+		!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(answer)
+			? 'Use lower-case words joined by hyphens.'
+			: curriculum.moduleIds.has(answer)
+				? `modules/${answer}.mdx already exists; choose another id.`
+				: null,
+		slugify(title)
+	);
+	const track = await value('track', `Track to add it to (${trackIds.join(', ')})`, (answer) => (trackIds.includes(answer) ? null : `Unknown track: use one of ${trackIds.join(', ')}.`));
+	const summary = await value('summary', 'One-sentence summary', required, 'TODO Say what the learner gains.');
+	const level = await value('level', `Level (${config.levels.map((l) => l.id).join(', ')})`, idList(config.levels.map((l) => l.id), 'level'), config.levels[0]!.id);
+	const duration = await value('duration', 'Minutes to complete', (answer) => (/^\d+$/.test(answer) && Number(answer) > 0 ? null : 'Give a whole number of minutes.'), '30');
+	const platforms = await value('platforms', `Platforms, comma-separated (${platformIds.join(', ')}), empty for all`, idList(platformIds, 'platform'), '');
+	const prerequisites = await value('prerequisites', 'Prerequisite module ids, comma-separated', idList(curriculum.moduleIds, 'module'), '');
+	const author = await value('author', 'Your name, as it should be credited', required, 'TODO Your name');
+	prompt?.close();
+
+	const file = join(dir, LAYOUT.modules, `${id}.mdx`);
+	writeFileSync(
+		file,
+		moduleTemplate({ id, title, summary, level, duration: Number(duration), platforms: split(platforms), prerequisites: split(prerequisites), date: today(), contributor: author })
+	);
+	const trackEntry = curriculum.tracks.find((entry) => entry.id === track)!;
+	const trackPath = join(curriculum.root, trackEntry.file);
+	writeFileSync(trackPath, addToTrack(readFileSync(trackPath, 'utf8'), id));
+	console.log(`Wrote ${relative(process.cwd(), file)} and added it to the end of ${trackEntry.file}.
+Next: fill in every TODO, preview it with \`npm run dev\` at /modules/${id}/, and run \`npm run check\`.`);
+} else {
+	const title = await value('title', 'What changed, as a headline', required);
+	const date = await value('date', 'Date the platform made or announced the change', isDate, today());
+	const platforms = await value('platforms', `Platforms, comma-separated (${platformIds.join(', ')})`, (answer) => (split(answer).length ? idList(platformIds, 'platform')(answer) : 'Name at least one platform.'));
+	const modules = await value('modules', 'Affected module ids, comma-separated', (answer) => (split(answer).length ? idList(curriculum.moduleIds, 'module')(answer) : 'Name at least one module.'));
+	const source = await value('source', 'URL of the announcement or help page', (answer) => (/^https?:\/\/\S+\.\S+/.test(answer) ? null : 'Give the full https:// address of the source.'));
+	const summary = await value('summary', 'One-sentence summary', required, 'TODO Say in one or two sentences what changed.');
+	prompt?.close();
+
+	const id = `${date}-${slugify(title).split('-').slice(0, 6).join('-')}`;
+	const file = join(dir, LAYOUT.updates, `${id}.md`);
+	if (existsSync(file)) fail(`${relative(process.cwd(), file)} already exists.`);
+	writeFileSync(file, updateTemplate({ title, summary, date, platforms: split(platforms), modules: split(modules), sourceUrl: source, accessed: today() }));
+	console.log(`Wrote ${relative(process.cwd(), file)}.
+Next: fill in every TODO, then run \`npm run check\`. The affected modules now show a pending-change notice.`);
+}
