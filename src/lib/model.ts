@@ -150,3 +150,14 @@ export function namer(options: CurriculumConfig['platforms'] | CurriculumConfig[
 export function editUrl(config: Pick<CurriculumConfig, 'repository' | 'branch' | 'contentPath'>, path: string): string {
 	return `${config.repository.replace(/\/$/, '')}/edit/${config.branch}/${config.contentPath.replace(/^\/|\/$/g, '')}/${path}`;
 }
+
+/** Issue-form links that open with the module filled in, for readers who spot something out of date. */
+export function reportUrls(config: Pick<CurriculumConfig, 'repository'>, moduleId: string, title: string) {
+	const base = `${config.repository.replace(/\/$/, '')}/issues/new`;
+	const query = (template: string, prefix: string) =>
+		new URLSearchParams({ template, module: moduleId, title: `${prefix}: ${title}` }).toString();
+	return {
+		platformChange: `${base}?${query('platform-change.yml', 'Platform change')}`,
+		error: `${base}?${query('module-error.yml', 'Error')}`,
+	};
+}
