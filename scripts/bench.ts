@@ -1,0 +1,96 @@
+/**
+ * `npm run bench -- [--modules 1000]`: builds a generated curriculum of the given size and reports
+ * build time, peak memory, and the size of module pages and of their sidebars. The sidebar lists
+ * only the current track, so a page's size must not grow with the size of the curriculum.
+ */
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({ options: { modules: { type: 'string', default: '1000' }, tracks: { type: 'string', default: '20' } } });
+const count = Number(values.modules);
+const trackCount = Number(values.tracks);
+const root = resolve(import.meta.dirname, '..');
+const work = join(root, 'tests', '.tmp', `bench-${count}`);
+const content = join(work, 'content');
+const outDir = join(work, 'dist');
+
+// A curriculum of `count` modules in `trackCount` tracks, from the tea fixture's config.
+rmSync(work, { recursive: true, force: true });
+mkdirSync(join(content, 'modules'), { recursive: true });
+mkdirSync(join(content, 'tracks'), { recursive: true });
+cpSync(join(root, 'tests', 'fixtures', 'valid-course', 'content', 'curriculum.yaml'), join(content, 'curriculum.yaml'));
+const paragraph = 'Steep the leaves, taste, adjust the time, and write down what changed so the next pot is better. '.repeat(8);
+const ids = Array.from({ length: count }, (_, i) => `module-${String(i).padStart(5, '0')}`);
+for (const [i, id] of ids.entries()) {
+	writeFileSync(
+		join(content, 'modules', `${id}.mdx`),
+		`---
+title: Module ${i}
+summary: A generated module for the benchmark.
+version: 1.0.0
+level: beginner
+duration: 30
+outcomes:
+  - Do thing ${i}.
+reviewed: 2026-11-01
+changelog:
+  - version: 1.0.0
+    date: 2026-11-01
+    kind: added
+    summary: First release.
+quiz:
+  - question: Which is right?
+    choices:
+      - text: This one
+        correct: true
+        explanation: Because.
+      - text: That one
+        explanation: Because not.
+---
+
+## Part one
+
+${paragraph}
+
+<Aside type="tip">A tip.</Aside>
+
+## Part two
+
+${paragraph}
+`
+	);
+}
+for (let t = 0; t < trackCount; t++) {
+	const members = ids.filter((_, i) => i % trackCount === t);
+	writeFileSync(
+		join(content, 'tracks', `track-${t}.yaml`),
+		`title: Track ${t}\nsummary: Generated.\naudience: Benchmarks.\nmodules:\n${members.map((id) => `  - ${id}`).join('\n')}\ncertificate:\n  title: Track ${t}\n`
+	);
+}
+
+process.env.CURRENTS_CONTENT = content;
+process.env.CURRENTS_CACHE_DIR = join(work, 'cache');
+process.env.CURRENTS_TODAY = '2026-11-23';
+const { build } = await import('astro');
+const started = performance.now();
+await build({ root, outDir, logLevel: 'warn' });
+const seconds = (performance.now() - started) / 1000;
+
+const pages = readdirSync(join(outDir, 'modules')).map((id) => join(outDir, 'modules', id, 'index.html'));
+const sizes = pages.filter((page) => statSync(page, { throwIfNoEntry: false })).map((page) => statSync(page).size);
+const sample = readFileSync(pages[0]!, 'utf8');
+const sidebarStart = sample.indexOf('id="starlight__sidebar"');
+const sidebar = sample.indexOf('</nav>', sidebarStart) - sidebarStart;
+const rss = process.resourceUsage().maxRSS / 1024;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+console.log(`
+| measure | value |
+| --- | --- |
+| modules | ${count} in ${trackCount} tracks |
+| build time | ${seconds.toFixed(1)} s (${((seconds * 1000) / count).toFixed(1)} ms per module) |
+| peak memory (RSS) | ${rss.toFixed(0)} MB |
+| module page, median | ${kb(sizes.sort((a, b) => a - b)[Math.floor(sizes.length / 2)]!)} |
+| sidebar in a module page | ${kb(sidebar)} |
+`);

@@ -1,0 +1,72 @@
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkCurriculum } from '../src/lib/check.ts';
+import { majorOf } from '../src/lib/versions.ts';
+import { buildCurriculum, ROOT, TODAY, type Build } from './utils.ts';
+
+/** The bundled social media curriculum: it must check clean and build every page. */
+const content = join(ROOT, 'content');
+const { curriculum, findings } = checkCurriculum(content, { root: ROOT, on: TODAY });
+
+describe('the flagship curriculum', () => {
+	it('has no errors and no warnings', () => {
+		const problems = findings.filter((f) => f.severity !== 'notice').map((f) => `${f.file}:${f.line} ${f.rule} ${f.message}`);
+		expect(problems).toEqual([]);
+	});
+
+	it('holds at least 6 tracks and 36 modules, every module in a track', () => {
+		expect(curriculum.tracks.length).toBeGreaterThanOrEqual(6);
+		expect(curriculum.modules.length).toBeGreaterThanOrEqual(36);
+		const placed = new Set(curriculum.tracks.flatMap((track) => track.data.modules));
+		expect(curriculum.modules.filter((module) => !placed.has(module.id)).map((m) => m.id)).toEqual([]);
+	});
+
+	it('enforces the editorial standards the curriculum sets for itself', () => {
+		expect(curriculum.config?.standards).toEqual({ minWords: 900, maxWords: 2000, minOutcomes: 3, maxOutcomes: 5, minQuestions: 4, minSources: 1 });
+		expect(curriculum.config?.license).toBe('CC-BY-SA-4.0');
+	});
+
+	it('records at least 8 dated, sourced platform updates, some incorporated and at least two pending', () => {
+		const { updates } = curriculum;
+		expect(updates.length).toBeGreaterThanOrEqual(8);
+		expect(updates.filter((u) => u.data.status === 'pending').length).toBeGreaterThanOrEqual(2);
+		expect(updates.filter((u) => u.data.status === 'incorporated').length).toBeGreaterThanOrEqual(1);
+		for (const update of updates) expect(update.data.sources.length, update.id).toBeGreaterThan(0);
+	});
+
+	it('has at least one archived major', () => {
+		expect(curriculum.archives.length).toBeGreaterThanOrEqual(1);
+	});
+
+	describe('built', () => {
+		let build: Build;
+		beforeAll(() => {
+			build = buildCurriculum(content, 'flagship');
+			if (build.status !== 0) throw new Error(`The flagship build failed:\n${build.output}`);
+		});
+
+		it('has a page and a permalink for every module, and a page for every track and update', () => {
+			const missing = [
+				...curriculum.modules.flatMap((m) => [`modules/${m.id}/index.html`, `modules/${m.id}/v${majorOf(m.data.version)}/index.html`]),
+				...curriculum.archives.map((a) => `modules/${a.id}/v${a.major}/index.html`),
+				...curriculum.tracks.map((t) => `tracks/${t.id}/index.html`),
+				...curriculum.updates.map((u) => `updates/${u.id}/index.html`),
+				'index.html',
+				'whats-new/index.html',
+				'feed.xml',
+				'sitemap-index.xml',
+				'contributing/rules/no-esm/index.html',
+			].filter((path) => !build.exists(path));
+			expect(missing).toEqual([]);
+		});
+
+		it('shows the pending-change notice on real module pages', () => {
+			const pending = curriculum.updates.filter((u) => u.data.status === 'pending');
+			for (const update of pending) {
+				for (const id of update.data.modules) {
+					expect(build.read(`modules/${id}/index.html`), id).toContain(`href="/updates/${update.id}/"`);
+				}
+			}
+		});
+	});
+});
