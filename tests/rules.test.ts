@@ -1,0 +1,132 @@
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkCurriculum } from '../src/lib/check.ts';
+import { copyFixture, TODAY } from './utils.ts';
+
+/** Checks a copy of the tea fixture after `change`, and returns the findings other than the fixture's own. */
+function findingsAfter(change: (content: string) => void) {
+	const content = copyFixture('valid-course');
+	change(content);
+	const { findings } = checkCurriculum(content, { root: content, on: TODAY });
+	return findings
+		.filter((f) => !['review-due', 'pending-update'].includes(f.rule))
+		.map(({ rule, severity, file, line, message, fix }) => ({ rule, severity, file, line, message, fix }));
+}
+
+const edit = (content: string, path: string, change: (text: string) => string) =>
+	writeFileSync(join(content, path), change(readFileSync(join(content, path), 'utf8')));
+
+describe('content rules, with the exact words a contributor reads', () => {
+	it('missing-file: no curriculum config', () => {
+		expect(findingsAfter((c) => rmSync(join(c, 'curriculum.yaml')))).toEqual([
+			{
+				rule: 'missing-file',
+				severity: 'error',
+				file: 'curriculum.yaml',
+				line: 0,
+				message: 'The curriculum config curriculum.yaml is missing.',
+				fix: 'Create curriculum.yaml with at least title, tagline, site and repository.',
+			},
+		]);
+	});
+
+	it('missing-frontmatter and unexpected-file', () => {
+		const findings = findingsAfter((c) => {
+			writeFileSync(join(c, 'modules', 'notes.mdx'), '# Just notes\n');
+			writeFileSync(join(c, 'modules', 'draft.md'), '---\ntitle: x\n---\n');
+		});
+		expect(findings).toEqual([
+			{
+				rule: 'unexpected-file',
+				severity: 'error',
+				file: 'modules/draft.md',
+				line: 0,
+				message: 'modules/ holds only .mdx files, so "draft.md" would be ignored.',
+				fix: 'Rename it to end in .mdx, or move it out of modules/.',
+			},
+			{
+				rule: 'missing-frontmatter',
+				severity: 'error',
+				file: 'modules/notes.mdx',
+				line: 1,
+				message: 'The file does not start with YAML frontmatter between two `---` lines.',
+				fix: 'Start the file with `---`, the fields, and `---`; `npm run new` writes a valid file to copy from.',
+			},
+			{
+				rule: 'orphan-module',
+				severity: 'warning',
+				file: 'modules/notes.mdx',
+				line: 0,
+				message: expect.any(String),
+				fix: expect.any(String),
+			},
+		].filter((f) => f.rule !== 'orphan-module'));
+	});
+
+	it('archive-version: an archive of the current major, or named after the wrong major', () => {
+		const findings = findingsAfter((c) => {
+			renameSync(join(c, 'archive', 'brewing-basics', 'v1.mdx'), join(c, 'archive', 'brewing-basics', 'v2.mdx'));
+		});
+		expect(findings.map((f) => [f.rule, f.message, f.fix])).toEqual([
+			[
+				'archive-version',
+				'v2 is archived, but the module\'s current version 2.1.0 is not a later major.',
+				'Archive only earlier majors; the current major v2 is served from modules/brewing-basics.mdx.',
+			],
+			['archive-version', 'The file is v2.mdx but its version is 1.0.0.', 'Rename the file to v1.mdx, or restore the version it was frozen at.'],
+		]);
+	});
+
+	it('module-standards: the limits the config sets', () => {
+		const findings = findingsAfter((c) => {
+			edit(c, 'curriculum.yaml', (text) => `${text}standards:\n  minWords: 50\n  minOutcomes: 2\n  minQuestions: 2\n  minSources: 1\n`);
+		});
+		expect(findings.filter((f) => f.file === 'modules/serving.mdx').map((f) => f.message)).toEqual([
+			'The module cites 0 sources; the curriculum asks for at least 1.',
+			'The module lists 1 learning outcome; the curriculum asks for at least 2.',
+			'The knowledge check has 1 question; the curriculum asks for at least 2.',
+			'The module has 5 words of text; the curriculum asks for at least 50.',
+		]);
+	});
+
+	it('unknown-module with a suggestion, in a prerequisite', () => {
+		const findings = findingsAfter((c) => edit(c, 'modules/serving.mdx', (text) => text.replace('prerequisites: [brewing-basics]', 'prerequisites: [brewing-basic]')));
+		expect(findings).toEqual([
+			{
+				rule: 'unknown-module',
+				severity: 'error',
+				file: 'modules/serving.mdx',
+				line: 10,
+				message: 'The prerequisite names the module "brewing-basic", but there is no modules/brewing-basic.mdx.',
+				fix: 'Did you mean "brewing-basics"?',
+			},
+		]);
+	});
+
+	it('duplicate-id: a redirect away from a module that still exists', () => {
+		const findings = findingsAfter((c) => writeFileSync(join(c, 'redirects.yaml'), '- from: serving\n  to: brewing-basics\n'));
+		expect(findings.map((f) => [f.rule, f.line, f.message])).toEqual([
+			['duplicate-id', 1, '"serving" is redirected, but modules/serving.mdx still exists, so the redirect would hide it.'],
+		]);
+	});
+
+	it('update-status: an incorporated version missing from the module changelog', () => {
+		const findings = findingsAfter((c) => edit(c, 'updates/2026-10-20-teapot-infuser.md', (text) => text.replace('version: 2.1.0', 'version: 2.2.0')));
+		expect(findings.map((f) => [f.rule, f.message])).toEqual([
+			['update-status', 'The update says "brewing-basics" absorbed it in 2.2.0, but that module\'s changelog has no 2.2.0.'],
+		]);
+	});
+
+	it('schema: an invalid date and URL in a source', () => {
+		const findings = findingsAfter((c) =>
+			edit(c, 'modules/brewing-basics.mdx', (text) => text.replace('url: https://example.org/brewing', 'url: example.org/brewing').replace('accessed: 2026-11-01', 'accessed: 2026-13-01'))
+		);
+		expect(findings.map((f) => [f.line, f.message])).toEqual([
+			[17, '`sources[0].url`: "example.org/brewing" is not a full http(s) URL, like "https://example.org/page".'],
+			[18, '`sources[0].accessed`: "2026-13-01" is not a date in the form YYYY-MM-DD, like 2026-11-23.'],
+		]);
+	});
+});
+
+mkdirSync(join(import.meta.dirname, '.tmp'), { recursive: true });
