@@ -112,14 +112,7 @@ export function loadCurriculum(dir: string, root = process.cwd()): Curriculum {
 			})
 		);
 	} else {
-		const file = rel(configPath);
-		const { parsed, findings: syntax } = parseYaml(readFileSync(configPath, 'utf8'), file);
-		findings.push(...syntax);
-		if (parsed) {
-			const result = validate(curriculumConfigSchema, parsed, file, 'the curriculum config');
-			findings.push(...result.findings);
-			curriculum.config = result.data;
-		}
+		curriculum.config = loadYaml(configPath, rel(configPath), curriculumConfigSchema, 'the curriculum config', findings)?.data ?? null;
 	}
 
 	// Modules: one MDX file each, id from the file name.
@@ -158,12 +151,8 @@ export function loadCurriculum(dir: string, root = process.cwd()): Curriculum {
 	// Tracks: YAML files.
 	for (const path of listFiles(join(dir, LAYOUT.tracks), findings, rel, ['.yaml', '.yml'], 'tracks')) {
 		const file = rel(path);
-		const { parsed, findings: syntax } = parseYaml(readFileSync(path, 'utf8'), file);
-		findings.push(...syntax);
-		if (!parsed) continue;
-		const result = validate(trackSchema, parsed, file, 'the track');
-		findings.push(...result.findings);
-		if (result.data) curriculum.tracks.push({ id: idOf(path), file, data: result.data, parsed });
+		const track = loadYaml(path, file, trackSchema, 'the track', findings);
+		if (track) curriculum.tracks.push({ id: idOf(path), file, ...track });
 	}
 
 	// Platform updates: Markdown files with frontmatter.
@@ -176,15 +165,10 @@ export function loadCurriculum(dir: string, root = process.cwd()): Curriculum {
 	const redirectsPath = join(dir, LAYOUT.redirects);
 	if (existsSync(redirectsPath)) {
 		const file = rel(redirectsPath);
-		const { parsed, findings: syntax } = parseYaml(readFileSync(redirectsPath, 'utf8'), file);
-		findings.push(...syntax);
-		if (parsed) {
-			const result = validate(redirectsSchema, parsed, file, 'redirects.yaml');
-			findings.push(...result.findings);
-			if (result.data) {
-				curriculum.redirects = result.data;
-				curriculum.redirectsFile = { file, parsed };
-			}
+		const redirects = loadYaml(redirectsPath, file, redirectsSchema, 'redirects.yaml', findings);
+		if (redirects) {
+			curriculum.redirects = redirects.data;
+			curriculum.redirectsFile = { file, parsed: redirects.parsed };
 		}
 	}
 
@@ -259,6 +243,22 @@ export function slugify(text: string): string {
 		.toLowerCase()
 		.replace(/[^a-z0-9]+/g, '-')
 		.replace(/^-+|-+$/g, '');
+}
+
+/** Reads a YAML file and validates it, or returns null after recording why it could not. */
+function loadYaml<T>(
+	path: string,
+	file: string,
+	schema: import('zod').ZodType<T>,
+	what: string,
+	findings: Finding[]
+): { data: T; parsed: ParsedYaml } | null {
+	const { parsed, findings: syntax } = parseYaml(readFileSync(path, 'utf8'), file);
+	findings.push(...syntax);
+	if (!parsed) return null;
+	const result = validate(schema, parsed, file, what);
+	findings.push(...result.findings);
+	return result.data === null ? null : { data: result.data, parsed };
 }
 
 function loadDocument<T>(
