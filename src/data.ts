@@ -1,7 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildDate, config } from 'virtual:currents/config';
 import { pendingUpdatesFor } from './lib/freshness.ts';
-import { namer, trackOf } from './lib/model.ts';
+import { namer, sidebarFor, trackOf, type SidebarItem } from './lib/model.ts';
 
 export { buildDate, config };
 
@@ -22,6 +22,8 @@ export interface Site {
 	pendingFor: (moduleId: string) => UpdateEntry[];
 	levelName: (id: string) => string;
 	platformName: (id: string) => string;
+	/** The sidebar for a page, expanding the given track. */
+	sidebar: (currentTrack?: string) => SidebarItem[];
 }
 
 let site: Promise<Site> | undefined;
@@ -29,19 +31,22 @@ let site: Promise<Site> | undefined;
 /** The whole curriculum, loaded once per build and shared by every page. */
 export function loadSite(): Promise<Site> {
 	site ??= (async () => {
-		const [modules, archives, tracks, updates] = await Promise.all([
+		const [modules, archives, tracks, updates, pages] = await Promise.all([
 			getCollection('modules'),
 			getCollection('archive'),
 			getCollection('tracks'),
 			getCollection('updates'),
+			getCollection('docs'),
 		]);
 		modules.sort((a, b) => a.data.title.localeCompare(b.data.title));
 		tracks.sort((a, b) => a.data.order - b.data.order || a.data.title.localeCompare(b.data.title));
 		updates.sort((a, b) => b.data.date.localeCompare(a.data.date));
+		const moduleData = new Map(modules.map((m) => [m.id, m.data]));
+		const pageLinks = pages.map((page) => ({ id: page.id, title: page.data.title }));
 		return {
 			modules,
 			moduleById: new Map(modules.map((m) => [m.id, m])),
-			moduleData: new Map(modules.map((m) => [m.id, m.data])),
+			moduleData,
 			archives,
 			tracks,
 			updates,
@@ -49,6 +54,7 @@ export function loadSite(): Promise<Site> {
 			pendingFor: (id) => pendingUpdatesFor(id, updates),
 			levelName: namer(config.levels),
 			platformName: namer(config.platforms),
+			sidebar: (currentTrack) => sidebarFor(tracks, moduleData, currentTrack, pageLinks),
 		};
 	})();
 	return site;

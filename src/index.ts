@@ -70,7 +70,7 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 							locales: { root: { label: config.locales[0]!, lang: config.locales[0]! } },
 							editLink: { baseUrl: `${config.repository.replace(/\/$/, '')}/edit/${config.branch}/${config.contentPath}/pages/` },
 							lastUpdated: false,
-							sidebar: sidebarFor(curriculum.tracks, modules),
+							sidebar: sidebarFor(curriculum.tracks, modules, undefined, curriculum.pages),
 							head: [
 								{ tag: 'link', attrs: { rel: 'alternate', type: 'application/atom+xml', title: `${config.title}: what's new`, href: FEED_HREF } },
 							],

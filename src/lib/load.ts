@@ -64,6 +64,8 @@ export interface Curriculum {
 	/** Renamed or removed modules, from `redirects.yaml`. */
 	redirects: Redirects;
 	redirectsFile: { file: string; parsed: ParsedYaml } | null;
+	/** Free pages under `pages/`, such as an about page, for the sidebar. */
+	pages: { id: string; title: string }[];
 	/** Every Markdown and MDX file read, valid or not, for the safe-content check. */
 	documents: SourceDocument[];
 	findings: Finding[];
@@ -84,6 +86,7 @@ export function loadCurriculum(dir: string, root = process.cwd()): Curriculum {
 		moduleIds: new Set(),
 		redirects: [],
 		redirectsFile: null,
+		pages: [],
 		documents: [],
 		findings,
 	};
@@ -176,7 +179,13 @@ export function loadCurriculum(dir: string, root = process.cwd()): Curriculum {
 	const pagesDir = join(dir, LAYOUT.pages);
 	if (existsSync(pagesDir)) {
 		for (const path of walk(pagesDir).filter((p) => /\.mdx?$/.test(p))) {
-			curriculum.documents.push({ file: rel(path), path, source: readFileSync(path, 'utf8') });
+			const source = readFileSync(path, 'utf8');
+			curriculum.documents.push({ file: rel(path), path, source });
+			// Starlight validates these pages itself; the sidebar only needs the id and title.
+			const frontmatter = splitFrontmatter(source).frontmatter;
+			const data = frontmatter === null ? null : (parseYaml(frontmatter, rel(path), 1).parsed?.data as { title?: unknown } | null);
+			const id = relative(pagesDir, path).split(sep).join('/').replace(/\.mdx?$/, '').replace(/(^|\/)index$/, '');
+			curriculum.pages.push({ id, title: typeof data?.title === 'string' ? data.title : id });
 		}
 	}
 

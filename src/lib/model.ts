@@ -118,11 +118,15 @@ export type SidebarItem = { label: string; link: string } | { label: string; ite
 export function sidebarFor(
 	tracks: readonly Item<TrackData>[],
 	modules: ReadonlyMap<string, { title: string }>,
-	currentTrack?: string
+	currentTrack?: string,
+	/** Free pages, such as an about page, shown after "What's new". */
+	pages: readonly { id: string; title: string }[] = []
 ): SidebarItem[] {
+	const extra = pages.map((page) => ({ label: page.title, link: `/${page.id}/`.replace(/\/+$/, '/') }));
 	return [
 		{ label: 'Home', link: '/' },
 		{ label: "What's new", link: WHATS_NEW_HREF },
+		...extra,
 		{
 			label: 'Tracks',
 			items: tracks.map((track) =>
