@@ -80,6 +80,15 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 					],
 					vite: {
 						plugins: [currentsVitePlugin({ root, dir, config, on })],
+						build: {
+							rollupOptions: {
+								// Astro marks every MDX module with a directive the bundler warns about once per file;
+								// it is expected and says nothing about the content, so keep the build log readable.
+								onwarn(warning, warn) {
+									if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+								},
+							},
+						},
 					},
 				});
 

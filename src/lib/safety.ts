@@ -10,7 +10,6 @@ import type { Definition, Nodes, Root } from 'mdast';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
 import { CONTENT_COMPONENTS, type ComponentSpec, type PropSpec } from './components.ts';
 import { finding, sortFindings, type Finding } from './findings.ts';
 
@@ -106,16 +105,28 @@ export function checkContentSafety(source: string, file: string, options: Safety
 		seen: new Set(),
 	};
 
-	const parsed = parseMdxWithRecovery(text);
-	for (const problem of parsed.problems) {
-		report(ctx, 'mdx-syntax', problem.offset, `The MDX cannot be read: ${problem.reason.replace(/\.?$/, '.')}`, syntaxFix(problem.reason, problem.note));
-	}
-	if (parsed.tree) checkTree(parsed.tree, ctx);
+	try {
+		const parsed = parseMdxWithRecovery(text);
+		for (const problem of parsed.problems) {
+			report(ctx, 'mdx-syntax', problem.offset, `The MDX cannot be read: ${problem.reason.replace(/\.?$/, '.')}`, syntaxFix(problem.reason, problem.note));
+		}
+		if (parsed.tree) checkTree(parsed.tree, ctx);
 
-	// Astro renders `.md` files as CommonMark with raw HTML, where an HTML block turns what MDX sees as
-	// inline code or plain text into live HTML. Checking the CommonMark reading as well closes that gap.
-	if (extname(file).toLowerCase() !== '.mdx') {
-		checkTree(markdownParser.parse(text), ctx);
+		// Astro renders `.md` files as CommonMark with raw HTML, where an HTML block turns what MDX sees
+		// as inline code or plain text into live HTML. Checking the CommonMark reading as well closes that gap.
+		if (extname(file).toLowerCase() !== '.mdx') {
+			checkTree(markdownParser.parse(text), ctx);
+		}
+	} catch (error) {
+		// A file this check cannot finish reading must not pass as clean, and the caller expects findings,
+		// not exceptions.
+		report(
+			ctx,
+			'mdx-syntax',
+			0,
+			`The file could not be checked: ${error instanceof Error ? error.message : String(error)}`,
+			'Simplify the file: deeply nested lists, quotes or elements and very long lines are the usual cause.'
+		);
 	}
 	return sortFindings(ctx.findings);
 }
@@ -160,9 +171,9 @@ const MAX_RECOVERIES = 25;
 
 /**
  * The MDX parser stops at the first error. To report the other faults in the same run, the line at
- * fault is blanked and the file parsed again. Blanking keeps every offset, and it cannot create new
- * elements or expressions, so later findings still point at real source. A file with a syntax error
- * fails the check anyway, so recovery only ever adds information.
+ * fault is blanked and the file parsed again. Blanking keeps every offset, so later findings still
+ * point at real source. A file with a syntax error fails the check anyway, so what the recovered
+ * parse finds can only add to the report, never let the file through.
  */
 function parseMdxWithRecovery(source: string): ParseOutcome {
 	const problems: SyntaxProblem[] = [];
@@ -340,12 +351,13 @@ function sliceOf(ctx: Context, node: Nodes): string {
 function checkTree(tree: Root, ctx: Context): void {
 	// CommonMark uses the first definition of a label; collect them first so that references can be
 	// checked wherever they appear.
+	const nodes = [...walk(tree)];
 	const definitions = new Map<string, Definition>();
-	visit(tree, 'definition', (node) => {
-		if (!definitions.has(node.identifier)) definitions.set(node.identifier, node);
-	});
+	for (const node of nodes) {
+		if (node.type === 'definition' && !definitions.has(node.identifier)) definitions.set(node.identifier, node);
+	}
 
-	visit(tree, (node: Nodes) => {
+	for (const node of nodes) {
 		switch (node.type) {
 			case 'mdxjsEsm':
 				checkEsm(ctx, node.value, startOf(node), node.data?.estree?.body);
@@ -379,19 +391,35 @@ function checkTree(tree: Root, ctx: Context): void {
 			case 'imageReference': {
 				const definition = definitions.get(node.identifier);
 				checkImage(ctx, {
-					// The definition's URL is checked for unsafe schemes where it is written.
 					url: definition?.url ?? null,
 					raw: [],
 					alt: node.alt ?? '',
 					offset: startOf(node),
 					syntax: 'markdown',
+					// The definition's URL is checked for unsafe schemes where it is written.
+					schemeChecked: true,
 				});
 				break;
 			}
 			default:
 				break;
 		}
-	});
+	}
+}
+
+/**
+ * Yields every node in document order. The walk keeps its own stack rather than recursing, because a
+ * contributor can nest block quotes or elements deeply enough to overflow the call stack.
+ */
+function* walk(root: Root): Generator<Nodes> {
+	const stack: Nodes[] = [root];
+	while (stack.length > 0) {
+		const node = stack.pop()!;
+		yield node;
+		if ('children' in node) {
+			for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+		}
+	}
 }
 
 function checkEsm(
