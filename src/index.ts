@@ -74,7 +74,9 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 							head: [
 								{ tag: 'link', attrs: { rel: 'alternate', type: 'application/atom+xml', title: `${config.title}: what's new`, href: FEED_HREF } },
 							],
-							customCss: ['./src/styles/currents.css'],
+							customCss: [fileURLToPath(new URL('./styles/currents.css', import.meta.url))],
+							// A thin override: Starlight's footer plus a "Report a platform change" link on every page.
+							components: { Footer: fileURLToPath(new URL('./overrides/Footer.astro', import.meta.url)) },
 							disable404Route: false,
 						}),
 					],

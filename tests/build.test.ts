@@ -90,6 +90,15 @@ describe('building the valid-course fixture', () => {
 		expect(sidebarLinks(build.read('whats-new/index.html'))).toEqual(['/', '/whats-new/', '/tracks/tea-foundations/']);
 	});
 
+	it('links "Edit page" and "Report a platform change" from every page', () => {
+		for (const page of ['modules/serving/index.html', 'tracks/tea-foundations/index.html', 'updates/2026-11-10-kettle-presets/index.html', 'whats-new/index.html']) {
+			expect(build.read(page), page).toContain('href="https://github.com/example/steeped/issues/new?template=platform-change.yml');
+		}
+		const module = build.read('modules/serving/index.html');
+		expect(module).toContain('href="https://github.com/example/steeped/edit/main/content/modules/serving.mdx"');
+		expect(module).toContain('issues/new?template=platform-change.yml&amp;module=serving&amp;title=Platform+change%3A+Serving');
+	});
+
 	it('redirects a renamed module on Netlify and on any static host', () => {
 		expect(build.read('_redirects')).toContain('/modules/old-serving/*  /modules/serving/:splat  301!');
 		expect(build.read('modules/old-serving/index.html')).toContain('/modules/serving/');
