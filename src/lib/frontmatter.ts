@@ -19,7 +19,9 @@ export interface SplitSource {
 	bodyLine: number;
 }
 
-const FENCE = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?^---[ \t]*(?:\r?\n|$)/m;
+// Astro ends frontmatter at the first line that starts with `---`, whatever follows on that line, so
+// the check reads exactly the frontmatter that the build will (see the safety check's fence test).
+const FENCE = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?^---[^\n]*(?:\n|$)/m;
 
 /** Splits a Markdown or MDX file into its YAML frontmatter and body. */
 export function splitFrontmatter(source: string): SplitSource {
