@@ -86,7 +86,7 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 							rollupOptions: {
 								// Astro marks every MDX module with a directive the bundler warns about once per file;
 								// it is expected and says nothing about the content, so keep the build log readable.
-								onwarn(warning, warn) {
+								onwarn(warning: { code?: string }, warn: (warning: { code?: string }) => void) {
 									if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
 								},
 							},
