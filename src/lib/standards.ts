@@ -21,66 +21,41 @@ export function countWords(body: string): number {
 export function checkStandards(modules: readonly ModuleEntry[], standards: CurriculumConfig['standards']): Finding[] {
 	const findings: Finding[] = [];
 	for (const module of modules) {
+		const report = (place: { line: number; column: number }, message: string, fix: string) =>
+			findings.push(finding({ rule: 'module-standards', file: module.file, ...place, message, fix }));
+		const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+		const outside = (n: number, min?: number, max?: number) => (min !== undefined && n < min) || (max !== undefined && n > max);
+		const body = { line: module.bodyLine, column: 1 };
+
 		const words = countWords(module.body);
-		const { minWords, maxWords, minOutcomes, maxOutcomes, minQuestions, minSources } = standards;
-		if (minWords !== undefined && words < minWords) {
-			findings.push(
-				finding({
-					rule: 'module-standards',
-					file: module.file,
-					line: module.bodyLine,
-					column: 1,
-					message: `The module has ${words} words of text; the curriculum asks for at least ${minWords}.`,
-					fix: 'Add a worked example, an exercise or the reasoning behind the advice, rather than padding.',
-				})
-			);
+		if (outside(words, standards.minWords)) {
+			report(body, `The module has ${words} words of text; the curriculum asks for at least ${standards.minWords}.`, 'Add a worked example, an exercise or the reasoning behind the advice, rather than padding.');
 		}
-		if (maxWords !== undefined && words > maxWords) {
-			findings.push(
-				finding({
-					rule: 'module-standards',
-					file: module.file,
-					line: module.bodyLine,
-					column: 1,
-					message: `The module has ${words} words of text; the curriculum asks for at most ${maxWords}.`,
-					fix: 'Split it into two modules, or cut what the learning outcomes do not need.',
-				})
-			);
+		if (outside(words, undefined, standards.maxWords)) {
+			report(body, `The module has ${words} words of text; the curriculum asks for at most ${standards.maxWords}.`, 'Split it into two modules, or cut what the learning outcomes do not need.');
 		}
 		const outcomes = module.data.outcomes.length;
-		if ((minOutcomes !== undefined && outcomes < minOutcomes) || (maxOutcomes !== undefined && outcomes > maxOutcomes)) {
-			findings.push(
-				finding({
-					rule: 'module-standards',
-					file: module.file,
-					...locate(module.parsed, ['outcomes']),
-					message: `The module lists ${outcomes} learning outcome${outcomes === 1 ? '' : 's'}; the curriculum asks for ${range(minOutcomes, maxOutcomes)}.`,
-					fix: 'Write one outcome for each thing a learner can do afterwards, starting with an observable verb (choose, write, plan, measure).',
-				})
+		if (outside(outcomes, standards.minOutcomes, standards.maxOutcomes)) {
+			report(
+				locate(module.parsed, ['outcomes']),
+				`The module lists ${plural(outcomes, 'learning outcome')}; the curriculum asks for ${range(standards.minOutcomes, standards.maxOutcomes)}.`,
+				'Write one outcome for each thing a learner can do afterwards, starting with an observable verb (choose, write, plan, measure).'
 			);
 		}
 		const questions = module.data.quiz.length;
-		if (minQuestions !== undefined && questions < minQuestions) {
-			findings.push(
-				finding({
-					rule: 'module-standards',
-					file: module.file,
-					...locate(module.parsed, ['quiz']),
-					message: `The knowledge check has ${questions} question${questions === 1 ? '' : 's'}; the curriculum asks for at least ${minQuestions}.`,
-					fix: 'Add questions that ask the learner to apply the module to a situation, with an explanation for every choice.',
-				})
+		if (outside(questions, standards.minQuestions)) {
+			report(
+				locate(module.parsed, ['quiz']),
+				`The knowledge check has ${plural(questions, 'question')}; the curriculum asks for at least ${standards.minQuestions}.`,
+				'Add questions that ask the learner to apply the module to a situation, with an explanation for every choice.'
 			);
 		}
 		const sources = module.data.sources.length;
-		if (minSources !== undefined && sources < minSources) {
-			findings.push(
-				finding({
-					rule: 'module-standards',
-					file: module.file,
-					...locate(module.parsed, ['sources']),
-					message: `The module cites ${sources} source${sources === 1 ? '' : 's'}; the curriculum asks for at least ${minSources}.`,
-					fix: 'Cite the platform documentation or research behind the module, with its URL and the date you read it.',
-				})
+		if (outside(sources, standards.minSources)) {
+			report(
+				locate(module.parsed, ['sources']),
+				`The module cites ${plural(sources, 'source')}; the curriculum asks for at least ${standards.minSources}.`,
+				'Cite the platform documentation or research behind the module, with its URL and the date you read it.'
 			);
 		}
 	}
