@@ -10,6 +10,7 @@ import { countBySeverity } from './lib/findings.ts';
 import { today } from './lib/freshness.ts';
 import { FEED_HREF, sidebarFor } from './lib/model.ts';
 import { contentDir } from './lib/paths.ts';
+import { majorOf } from './lib/versions.ts';
 import { astroRedirects, netlifyRedirects } from './lib/redirects.ts';
 import { formatHuman } from './lib/report.ts';
 import { currentsVitePlugin } from './lib/vite-plugin.ts';
@@ -127,5 +128,5 @@ function isCurrentMajorAlias(page: string, modules: Map<string, { version: strin
 	const match = /\/modules\/([^/]+)\/v(\d+)\/$/.exec(new URL(page).pathname);
 	if (!match) return false;
 	const module = modules.get(match[1]!);
-	return module !== undefined && Number(module.version.split('.')[0]) === Number(match[2]);
+	return module !== undefined && majorOf(module.version) === Number(match[2]);
 }

@@ -1,4 +1,4 @@
-import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { finding, type Finding } from './findings.ts';
 
@@ -97,7 +97,6 @@ function pairStart(parsed: ParsedYaml, keyPath: readonly PropertyKey[]): number 
 		const key = pair?.key as { range?: [number, number, number] } | undefined;
 		return key?.range?.[0];
 	}
-	if (isSeq(parent)) return undefined;
 	return undefined;
 }
 

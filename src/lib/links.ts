@@ -1,8 +1,11 @@
 import GithubSlugger from 'github-slugger';
 import { finding, type Finding } from './findings.ts';
+import { ruleDocsPath } from './report.ts';
 import { editDistance } from './frontmatter.ts';
 import type { Curriculum } from './load.ts';
+import { moduleHref, permalinkHref, trackHref, updateHref } from './model.ts';
 import { RULE_DOCS } from './rule-docs.ts';
+import { majorOf } from './versions.ts';
 
 /** Headings every module page adds around its body. */
 const MODULE_ANCHORS = ['outcomes', 'knowledge-check', 'sources', 'changelog'];
@@ -30,15 +33,15 @@ export function checkLinks(curriculum: Curriculum): Finding[] {
 	const pages = new Map<string, Set<string>>();
 	for (const module of curriculum.modules) {
 		const anchors = new Set([...headingSlugs(module.body), ...MODULE_ANCHORS]);
-		pages.set(`/modules/${module.id}/`, anchors);
-		pages.set(`/modules/${module.id}/v${module.data.version.split('.')[0]}/`, anchors);
+		pages.set(moduleHref(module.id), anchors);
+		pages.set(permalinkHref(module.id, majorOf(module.data.version)), anchors);
 	}
 	for (const archive of curriculum.archives) {
-		pages.set(`/modules/${archive.id}/v${archive.major}/`, new Set([...headingSlugs(archive.body), ...MODULE_ANCHORS]));
+		pages.set(permalinkHref(archive.id, archive.major), new Set([...headingSlugs(archive.body), ...MODULE_ANCHORS]));
 	}
-	for (const track of curriculum.tracks) pages.set(`/tracks/${track.id}/`, new Set(track.data.modules));
-	for (const update of curriculum.updates) pages.set(`/updates/${update.id}/`, new Set([...headingSlugs(update.body), 'affected-modules', 'sources']));
-	for (const rule of Object.keys(RULE_DOCS)) pages.set(`/contributing/rules/${rule}/`, new Set());
+	for (const track of curriculum.tracks) pages.set(trackHref(track.id), new Set(track.data.modules));
+	for (const update of curriculum.updates) pages.set(updateHref(update.id), new Set([...headingSlugs(update.body), 'affected-modules', 'sources']));
+	for (const rule of Object.keys(RULE_DOCS)) pages.set(ruleDocsPath(rule), new Set());
 	for (const path of ['/', '/whats-new/', '/feed.xml', '/contributing/rules/']) pages.set(path, new Set());
 
 	const findings: Finding[] = [];

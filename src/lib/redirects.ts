@@ -1,3 +1,4 @@
+import { moduleHref } from './model.ts';
 import type { Redirects } from './schema/redirects.ts';
 
 /**
@@ -7,11 +8,11 @@ import type { Redirects } from './schema/redirects.ts';
  */
 export function netlifyRedirects(redirects: Redirects): string {
 	return redirects
-		.flatMap(({ from, to }) => [`/modules/${from}/  /modules/${to}/  301!`, `/modules/${from}/*  /modules/${to}/:splat  301!`])
+		.flatMap(({ from, to }) => [`${moduleHref(from)}  ${moduleHref(to)}  301!`, `${moduleHref(from)}*  ${moduleHref(to)}:splat  301!`])
 		.join('\n');
 }
 
 /** Astro's `redirects` config: an HTML redirect page at each old module address, for any static host. */
 export function astroRedirects(redirects: Redirects): Record<string, string> {
-	return Object.fromEntries(redirects.map(({ from, to }) => [`/modules/${from}/`, `/modules/${to}/`]));
+	return Object.fromEntries(redirects.map(({ from, to }) => [moduleHref(from), moduleHref(to)]));
 }
