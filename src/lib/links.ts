@@ -10,15 +10,21 @@ import { majorOf } from './versions.ts';
 /** Headings every module page adds around its body. */
 const MODULE_ANCHORS = ['outcomes', 'knowledge-check', 'sources', 'changelog'];
 
+/** The lines of a body outside fenced code blocks, with their 0-based index. */
+function* proseLines(body: string): Generator<[number, string]> {
+	let fence: string | null = null;
+	for (const [index, line] of body.split('\n').entries()) {
+		const marker = /^\s*(```|~~~)/.exec(line)?.[1];
+		if (marker) fence = fence === marker ? null : (fence ?? marker);
+		else if (!fence) yield [index, line];
+	}
+}
+
 /** The ids the site gives the Markdown headings of a body, as the MDX compiler makes them. */
 export function headingSlugs(body: string): Set<string> {
 	const slugger = new GithubSlugger();
 	const slugs = new Set<string>();
-	let fence: string | null = null;
-	for (const line of body.split('\n')) {
-		const marker = /^\s*(```|~~~)/.exec(line)?.[1];
-		if (marker) fence = fence === marker ? null : (fence ?? marker);
-		if (fence) continue;
+	for (const [, line] of proseLines(body)) {
 		const heading = /^#{1,6}\s+(.+?)\s*#*\s*$/.exec(line);
 		if (heading) slugs.add(slugger.slug(heading[1]!.replace(/[*_`]/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')));
 	}
@@ -45,19 +51,14 @@ export function checkLinks(curriculum: Curriculum): Finding[] {
 	for (const path of ['/', '/whats-new/', '/feed.xml', '/contributing/rules/']) pages.set(path, new Set());
 
 	const findings: Finding[] = [];
+	// Each document with its own page's anchors, already collected above.
 	const documents = [
-		...curriculum.modules.map((entry) => ({ entry, anchors: MODULE_ANCHORS })),
-		...curriculum.archives.map((entry) => ({ entry, anchors: MODULE_ANCHORS })),
-		...curriculum.updates.map((entry) => ({ entry, anchors: ['affected-modules', 'sources'] })),
+		...curriculum.modules.map((entry) => ({ entry, own: pages.get(moduleHref(entry.id))! })),
+		...curriculum.archives.map((entry) => ({ entry, own: pages.get(permalinkHref(entry.id, entry.major))! })),
+		...curriculum.updates.map((entry) => ({ entry, own: pages.get(updateHref(entry.id))! })),
 	];
-	for (const { entry: document, anchors } of documents) {
-		const own = new Set([...headingSlugs(document.body), ...anchors]);
-		const lines = document.body.split('\n');
-		let fence: string | null = null;
-		lines.forEach((line, index) => {
-			const marker = /^\s*(```|~~~)/.exec(line)?.[1];
-			if (marker) fence = fence === marker ? null : (fence ?? marker);
-			if (fence) return;
+	for (const { entry: document, own } of documents) {
+		for (const [index, line] of proseLines(document.body)) {
 			const withoutCode = line.replace(/`[^`]*`/g, (code) => ' '.repeat(code.length));
 			for (const match of withoutCode.matchAll(/\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)|href="([^"]+)"/g)) {
 				const target = match[1] ?? match[2]!;
@@ -75,7 +76,7 @@ export function checkLinks(curriculum: Curriculum): Finding[] {
 					})
 				);
 			}
-		});
+		}
 	}
 	return findings;
 }
