@@ -82,7 +82,7 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 						}),
 					],
 					vite: {
-						plugins: [currentsVitePlugin({ root, dir, config, on })],
+						plugins: [currentsVitePlugin({ root, dir, config, on, checked: new Map(curriculum.documents.map((d) => [d.path, d.source])) })],
 						build: {
 							rollupOptions: {
 								// Astro marks every MDX module with a directive the bundler warns about once per file;

@@ -58,4 +58,20 @@ describe('a module that tries to run code at build time', () => {
 		expect(load(join(content, 'modules', 'serving.mdx'))).toBeNull();
 		expect(existsSync(PWNED)).toBe(false);
 	});
+
+	it('checks a file again when it changed after the start-up check passed it', () => {
+		const content = copyFixture('valid-course');
+		const path = join(content, 'modules', 'serving.mdx');
+		const plugin = currentsVitePlugin({
+			root: ROOT,
+			dir: content,
+			on: '2026-11-23',
+			config: { imageHosts: [], site: 'https://example.org' } as never,
+			checked: new Map([[path, readFileSync(path, 'utf8')]]),
+		});
+		const load = plugin.load as (id: string) => unknown;
+		expect(load(path)).toBeNull();
+		writeFileSync(path, attackModule());
+		expect(() => load(path)).toThrow(/serving\.mdx is not safe to compile[\s\S]*no-esm/);
+	});
 });

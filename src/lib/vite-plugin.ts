@@ -13,6 +13,8 @@ export interface VitePluginOptions {
 	config: CurriculumConfig;
 	/** The build date, `YYYY-MM-DD`, so every page agrees on what is due. */
 	on: string;
+	/** Sources the start-up check already passed, by absolute path; loading them again needs no second check. */
+	checked?: ReadonlyMap<string, string>;
 }
 
 const CONFIG_ID = 'virtual:currents/config';
@@ -23,8 +25,10 @@ const CONFIG_ID = 'virtual:currents/config';
  * and remote images when it is loaded, before the MDX compiler sees it. The integration checks
  * the whole curriculum at start-up; this guard also covers files edited while the dev server runs.
  */
-export function currentsVitePlugin({ root, dir, config, on }: VitePluginOptions): Plugin {
+export function currentsVitePlugin({ root, dir, config, on, checked = new Map() }: VitePluginOptions): Plugin {
 	const prefix = dir.endsWith(sep) ? dir : `${dir}${sep}`;
+	// Vite loads one module several times (with different queries), so remember what passed.
+	const safe = new Map(checked);
 	return {
 		name: 'currents:content',
 		enforce: 'pre',
@@ -37,14 +41,17 @@ export function currentsVitePlugin({ root, dir, config, on }: VitePluginOptions)
 			}
 			const path = id.split('?')[0]!;
 			if (!path.startsWith(prefix) || !/\.mdx?$/.test(path)) return null;
+			const source = readFileSync(path, 'utf8');
+			if (safe.get(path) === source) return null;
 			const file = relative(root, path).split(sep).join('/');
-			const findings = checkContentSafety(readFileSync(path, 'utf8'), file, {
+			const findings = checkContentSafety(source, file, {
 				imageHosts: config.imageHosts,
 				baseDir: dirname(path),
 			}).filter((finding) => finding.severity === 'error');
 			if (findings.length > 0) {
 				throw new Error(`${file} is not safe to compile, so it was not:\n\n${formatHuman(findings, { site: config.site })}`);
 			}
+			safe.set(path, source);
 			// Returning nothing lets Vite read the file as usual and hand it to the MDX compiler.
 			return null;
 		},
