@@ -8,8 +8,8 @@ import { compareVersions } from './versions.ts';
 
 /** Reads files as they were at a git ref. */
 export interface GitReader {
-	/** Paths relative to the repository root of every file under `folder` at the ref. */
-	list(folder: string): string[];
+	/** Files under `folder` that differ between the ref and the working tree, by path from the repository root. */
+	changed(folder: string): { status: 'modified' | 'deleted'; path: string }[];
 	/** A file's text at the ref. */
 	read(path: string): string;
 	/** The repository root, absolute. */
@@ -23,7 +23,7 @@ export function gitReader(ref: string, cwd: string): GitReader {
 	let root: string;
 	try {
 		root = git(['rev-parse', '--show-toplevel']).trim();
-		// Paths given to ls-tree are relative to the working directory, so work from the top.
+		// Paths given to git are relative to the working directory, so work from the top.
 		where = root;
 		git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
 	} catch {
@@ -31,7 +31,13 @@ export function gitReader(ref: string, cwd: string): GitReader {
 	}
 	return {
 		root,
-		list: (folder) => git(['ls-tree', '-r', '--name-only', ref, '--', folder]).split('\n').filter(Boolean),
+		// One diff names what changed, so only those files are read at the ref. Added files need no base.
+		changed: (folder) =>
+			git(['diff', '--name-status', '--no-renames', ref, '--', folder])
+				.split('\n')
+				.map((line) => line.split('\t'))
+				.filter(([status]) => status === 'M' || status === 'D')
+				.map(([status, path]) => ({ status: status === 'D' ? ('deleted' as const) : ('modified' as const), path: path! })),
 		read: (path) => git(['show', `${ref}:${path}`]),
 	};
 }
@@ -55,16 +61,13 @@ export function checkAgainstBase(curriculum: Curriculum, git: GitReader, ref: st
 	const contentPath = toRepo(curriculum.dir);
 	const modulesPath = `${contentPath}/${LAYOUT.modules}/`;
 	const archivePath = `${contentPath}/${LAYOUT.archive}/`;
-	const current = new Map(curriculum.documents.map((document) => [toRepo(document.path), document.source]));
 	const byId = new Map(curriculum.modules.map((module) => [module.id, module]));
 	const redirected = new Set(curriculum.redirects.map((redirect) => redirect.from));
 
-	for (const path of git.list(contentPath)) {
+	for (const { status, path } of git.changed(contentPath)) {
 		if (path.startsWith(modulesPath) && path.endsWith('.mdx')) {
 			const id = path.slice(modulesPath.length, -'.mdx'.length);
-			const before = git.read(path);
-			const now = current.get(path);
-			if (now === undefined) {
+			if (status === 'deleted') {
 				if (!redirected.has(id)) {
 					findings.push(
 						finding({
@@ -77,9 +80,8 @@ export function checkAgainstBase(curriculum: Curriculum, git: GitReader, ref: st
 				}
 				continue;
 			}
-			if (now === before) continue;
 			const module = byId.get(id);
-			const from = versionOf(before);
+			const from = versionOf(git.read(path));
 			if (!module || !from) continue;
 			const order = compareVersions(module.data.version, from);
 			const place = locate(module.parsed, ['version']);
@@ -105,14 +107,12 @@ export function checkAgainstBase(curriculum: Curriculum, git: GitReader, ref: st
 				);
 			}
 		} else if (path.startsWith(archivePath)) {
-			const now = current.get(path);
-			if (now === git.read(path)) continue;
 			findings.push(
 				finding({
 					rule: 'archive-edited',
 					file: toReport(path),
 					message:
-						now === undefined
+						status === 'deleted'
 							? `The archived major ${path.slice(archivePath.length)} was removed; courses cite its permanent address.`
 							: `The archived major ${path.slice(archivePath.length)} changed since ${ref}; archived majors are frozen.`,
 					fix: `Restore it with \`git checkout ${ref} -- ${path}\`, and make the change in the current version instead.`,
