@@ -93,6 +93,7 @@ describe('building the valid-course fixture', () => {
 	it('links "Edit page" and "Report a platform change" from every page', () => {
 		for (const page of ['modules/serving/index.html', 'tracks/tea-foundations/index.html', 'updates/2026-11-10-kettle-presets/index.html', 'whats-new/index.html']) {
 			expect(build.read(page), page).toContain('href="https://github.com/example/steeped/issues/new?template=platform-change.yml');
+			expect(build.read(page), page).toContain('has missed? <a href=');
 		}
 		const module = build.read('modules/serving/index.html');
 		expect(module).toContain('href="https://github.com/example/steeped/edit/main/content/modules/serving.mdx"');
