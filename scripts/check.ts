@@ -9,10 +9,10 @@
  * Exits 1 when there is an error; warnings alone exit 0.
  */
 import { parseArgs } from 'node:util';
-import { checkCurriculum } from '../src/lib/check.ts';
-import { countBySeverity } from '../src/lib/findings.ts';
-import { formatFindings, type ReportFormat } from '../src/lib/report.ts';
-import { contentDir } from '../src/lib/paths.ts';
+import { checkCurriculum } from '../src/lib/check/check-curriculum.ts';
+import { countBySeverity } from '../src/lib/check/findings.ts';
+import { formatFindings, type ReportFormat } from '../src/lib/check/report.ts';
+import { contentDir } from '../src/lib/curriculum/paths.ts';
 
 const { values } = parseArgs({
 	options: {

@@ -12,10 +12,10 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { today } from '../src/lib/freshness.ts';
-import { LAYOUT, loadCurriculum, slugify } from '../src/lib/load.ts';
-import { contentDir } from '../src/lib/paths.ts';
-import { addToTrack, moduleTemplate, updateTemplate } from '../src/lib/scaffold.ts';
+import { today } from '../src/lib/curriculum/freshness.ts';
+import { LAYOUT, loadCurriculum, slugify } from '../src/lib/curriculum/load.ts';
+import { contentDir } from '../src/lib/curriculum/paths.ts';
+import { addToTrack, moduleTemplate, updateTemplate } from '../src/lib/curriculum/scaffold.ts';
 
 const USAGE = `Usage:
   npm run new -- module --title "<title>" --track <track-id> [--id <id>] [--summary "<summary>"] [--level <level>] [--duration <minutes>] [--platforms a,b] [--prerequisites a,b] [--author "<name>"]

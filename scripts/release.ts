@@ -7,12 +7,12 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CHANGE_KINDS, type ChangelogEntry } from '../src/lib/schema/module.ts';
-import { today } from '../src/lib/freshness.ts';
-import { LAYOUT } from '../src/lib/load.ts';
-import { contentDir } from '../src/lib/paths.ts';
-import { planRelease } from '../src/lib/release.ts';
-import type { Bump } from '../src/lib/versions.ts';
+import { CHANGE_KINDS, type ChangelogEntry } from '../src/lib/curriculum/schema/module.ts';
+import { today } from '../src/lib/curriculum/freshness.ts';
+import { LAYOUT } from '../src/lib/curriculum/load.ts';
+import { contentDir } from '../src/lib/curriculum/paths.ts';
+import { planRelease } from '../src/lib/curriculum/release.ts';
+import type { Bump } from '../src/lib/curriculum/versions.ts';
 
 const USAGE = 'Usage: npm run release -- <module-id> <major|minor|patch> "<what changed, in one sentence>" [--kind added|changed|fixed|platform-change|major]';
 

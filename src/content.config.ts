@@ -2,11 +2,11 @@ import { docsSchema } from '@astrojs/starlight/schema';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { pathToFileURL } from 'node:url';
-import { LAYOUT } from './lib/load.ts';
-import { contentDir } from './lib/paths.ts';
-import { moduleSchema } from './lib/schema/module.ts';
-import { trackSchema } from './lib/schema/track.ts';
-import { updateSchema } from './lib/schema/update.ts';
+import { LAYOUT } from './lib/curriculum/load.ts';
+import { contentDir } from './lib/curriculum/paths.ts';
+import { moduleSchema } from './lib/curriculum/schema/module.ts';
+import { trackSchema } from './lib/curriculum/schema/track.ts';
+import { updateSchema } from './lib/curriculum/schema/update.ts';
 
 // The integration has already checked every file with the same schemas and stopped the build on
 // any error, so these collections only load what is known to be valid.

@@ -1,7 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildDate, config } from 'virtual:currents/config';
-import { pendingUpdatesFor } from './lib/freshness.ts';
-import { namer, sidebarFor, trackOf, type SidebarItem } from './lib/model.ts';
+import { pendingUpdatesFor } from './lib/curriculum/freshness.ts';
+import { namer, sidebarFor, trackOf, type SidebarItem } from './lib/curriculum/model.ts';
 
 export { buildDate, config };
 

@@ -5,15 +5,15 @@ import { AstroError } from 'astro/errors';
 import { appendFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkCurriculum } from './lib/check.ts';
-import { countBySeverity } from './lib/findings.ts';
-import { today } from './lib/freshness.ts';
-import { FEED_HREF, sidebarFor } from './lib/model.ts';
-import { contentDir } from './lib/paths.ts';
-import { majorOf } from './lib/versions.ts';
-import { astroRedirects, netlifyRedirects } from './lib/redirects.ts';
-import { formatHuman } from './lib/report.ts';
-import { currentsVitePlugin } from './lib/vite-plugin.ts';
+import { checkCurriculum } from './lib/check/check-curriculum.ts';
+import { countBySeverity } from './lib/check/findings.ts';
+import { today } from './lib/curriculum/freshness.ts';
+import { FEED_HREF, sidebarFor } from './lib/curriculum/model.ts';
+import { contentDir } from './lib/curriculum/paths.ts';
+import { majorOf } from './lib/curriculum/versions.ts';
+import { astroRedirects, netlifyRedirects } from './lib/curriculum/redirects.ts';
+import { formatHuman } from './lib/check/report.ts';
+import { currentsVitePlugin } from './lib/safety/vite-guard.ts';
 
 export interface CurrentsOptions {
 	/** The content folder; `CURRENTS_CONTENT` or `content/` when omitted. */

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Finding } from '../src/lib/findings.ts';
+import type { Finding } from '../src/lib/check/findings.ts';
 import { copyFixture, runScript } from './utils.ts';
 
 /** A git repository holding a copy of the tea fixture, committed, for `--base` checks. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../src/lib/findings.ts';
+import type { Finding } from '../src/lib/check/findings.ts';
 import { fixtureContent, runScript } from './utils.ts';
 
 const invalid = fixtureContent('invalid-course');

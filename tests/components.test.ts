@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_COMPONENTS } from '../src/lib/components.ts';
-import { checkContentSafety } from '../src/lib/safety.ts';
+import { CONTENT_COMPONENTS } from '../src/lib/safety/components.ts';
+import { checkContentSafety } from '../src/lib/safety/content-check.ts';
 import { ROOT } from './utils.ts';
 
 describe('content components', () => {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkCurriculum } from '../src/lib/check.ts';
-import { majorOf } from '../src/lib/versions.ts';
+import { checkCurriculum } from '../src/lib/check/check-curriculum.ts';
+import { majorOf } from '../src/lib/curriculum/versions.ts';
 import { buildCurriculum, ROOT, TODAY, type Build } from './utils.ts';
 
 /** The bundled social media curriculum: it must check clean and build every page. */

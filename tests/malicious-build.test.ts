@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { currentsVitePlugin } from '../src/lib/vite-plugin.ts';
+import { currentsVitePlugin } from '../src/lib/safety/vite-guard.ts';
 import { buildCurriculum, copyFixture, fixture, ROOT, TMP } from './utils.ts';
 
 const PWNED = join(TMP, 'pwned-by-export.txt');

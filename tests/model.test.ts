@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { atomFeed } from '../src/lib/feed.ts';
-import { addDays, isReviewDue, reviewDueDate } from '../src/lib/freshness.ts';
-import { formatDuration, sidebarFor, timeline } from '../src/lib/model.ts';
-import type { ModuleData } from '../src/lib/schema/module.ts';
-import { countWords } from '../src/lib/standards.ts';
-import { bumpVersion, compareVersions } from '../src/lib/versions.ts';
+import { atomFeed } from '../src/lib/feeds/atom.ts';
+import { addDays, isReviewDue, reviewDueDate } from '../src/lib/curriculum/freshness.ts';
+import { formatDuration, sidebarFor, timeline } from '../src/lib/curriculum/model.ts';
+import type { ModuleData } from '../src/lib/curriculum/schema/module.ts';
+import { countWords } from '../src/lib/check/standards.ts';
+import { bumpVersion, compareVersions } from '../src/lib/curriculum/versions.ts';
 
 const module = (changelog: ModuleData['changelog']): ModuleData =>
 	({ title: 'Reels', version: changelog[0]!.version, changelog }) as ModuleData;

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RULE_DOCS } from '../src/lib/rule-docs.ts';
+import { RULE_DOCS } from '../src/lib/check/rule-docs.ts';
 import { ROOT } from './utils.ts';
 
 /** Rule ids as the checks report them, read from the source so a new rule cannot go undocumented. */

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkCurriculum } from '../src/lib/check.ts';
+import { checkCurriculum } from '../src/lib/check/check-curriculum.ts';
 import { copyFixture, TODAY } from './utils.ts';
 
 /** Checks a copy of the tea fixture after `change`, and returns the findings other than the fixture's own. */

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Finding } from '../src/lib/findings.ts';
-import { checkContentSafety, SAFETY_RULES } from '../src/lib/safety.ts';
+import type { Finding } from '../src/lib/check/findings.ts';
+import { checkContentSafety, SAFETY_RULES } from '../src/lib/safety/content-check.ts';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures', 'malicious');
 

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../src/lib/findings.ts';
+import type { Finding } from '../src/lib/check/findings.ts';
 import { copyFixture, ROOT, runScript, TODAY } from './utils.ts';
 
 const errors = (content: string) =>

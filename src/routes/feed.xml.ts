@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { config, loadSite } from '../data.ts';
-import { atomFeed } from '../lib/feed.ts';
-import { FEED_HREF, timeline, WHATS_NEW_HREF } from '../lib/model.ts';
+import { atomFeed } from '../lib/feeds/atom.ts';
+import { FEED_HREF, timeline, WHATS_NEW_HREF } from '../lib/curriculum/model.ts';
 
 /** The "What's new" page as an Atom feed, at a URL that never changes. */
 export const GET: APIRoute = async () => {

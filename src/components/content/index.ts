@@ -5,7 +5,7 @@ import Exercise from './Exercise.astro';
 import InstructorNotes from './InstructorNotes.astro';
 
 /**
- * The components modules may use without imports, by the names in `src/lib/components.ts`.
+ * The components modules may use without imports, by the names in `src/lib/safety/components.ts`.
  * A test checks that the two lists agree.
  */
 export const contentComponents = { Aside, Discussion, Example, Exercise, InstructorNotes, Steps };

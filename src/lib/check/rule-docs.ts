@@ -1,4 +1,4 @@
-import { SAFETY_RULES } from './safety.ts';
+import { SAFETY_RULES } from '../safety/content-check.ts';
 
 export interface RuleDoc {
 	title: string;

@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { relative, sep } from 'node:path';
 import { parseDocument } from 'yaml';
 import { finding, type Finding } from './findings.ts';
-import { locate, splitFrontmatter } from './frontmatter.ts';
-import { LAYOUT, type Curriculum } from './load.ts';
-import { compareVersions } from './versions.ts';
+import { locate, splitFrontmatter } from '../curriculum/frontmatter.ts';
+import { LAYOUT, type Curriculum } from '../curriculum/load.ts';
+import { compareVersions } from '../curriculum/versions.ts';
 
 /** Reads files as they were at a git ref. */
 export interface GitReader {

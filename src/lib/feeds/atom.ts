@@ -1,4 +1,4 @@
-import type { TimelineEntry } from './model.ts';
+import type { TimelineEntry } from '../curriculum/model.ts';
 
 export interface FeedOptions {
 	title: string;

@@ -1,7 +1,7 @@
 import { finding, type Finding } from './findings.ts';
-import { locate } from './frontmatter.ts';
-import type { ModuleEntry } from './load.ts';
-import type { CurriculumConfig } from './schema/config.ts';
+import { locate } from '../curriculum/frontmatter.ts';
+import type { ModuleEntry } from '../curriculum/load.ts';
+import type { CurriculumConfig } from '../curriculum/schema/config.ts';
 
 /**
  * Counts the words a reader reads in a Markdown or MDX body: fenced code, inline code, component

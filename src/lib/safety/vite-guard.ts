@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { dirname, relative, sep } from 'node:path';
 import type { Plugin } from 'vite';
-import { formatHuman } from './report.ts';
-import { checkContentSafety } from './safety.ts';
-import type { CurriculumConfig } from './schema/config.ts';
+import { formatHuman } from '../check/report.ts';
+import { checkContentSafety } from './content-check.ts';
+import type { CurriculumConfig } from '../curriculum/schema/config.ts';
 
 export interface VitePluginOptions {
 	/** The project root, for file names in errors. */

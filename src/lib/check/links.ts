@@ -1,11 +1,11 @@
 import GithubSlugger from 'github-slugger';
 import { finding, type Finding } from './findings.ts';
 import { ruleDocsPath } from './report.ts';
-import { editDistance } from './frontmatter.ts';
-import type { Curriculum } from './load.ts';
-import { moduleHref, permalinkHref, trackHref, updateHref } from './model.ts';
+import { editDistance } from '../curriculum/frontmatter.ts';
+import type { Curriculum } from '../curriculum/load.ts';
+import { moduleHref, permalinkHref, trackHref, updateHref } from '../curriculum/model.ts';
 import { RULE_DOCS } from './rule-docs.ts';
-import { majorOf } from './versions.ts';
+import { majorOf } from '../curriculum/versions.ts';
 
 /** Headings every module page adds around its body. */
 const MODULE_ANCHORS = ['outcomes', 'knowledge-check', 'sources', 'changelog'];

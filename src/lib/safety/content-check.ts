@@ -11,7 +11,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { CONTENT_COMPONENTS, type ComponentSpec, type PropSpec } from './components.ts';
-import { finding, sortFindings, type Finding } from './findings.ts';
+import { finding, sortFindings, type Finding } from '../check/findings.ts';
 
 export interface SafetyOptions {
 	/** Image hosts allowed for remote images (from the curriculum config `imageHosts`), e.g. ['upload.wikimedia.org']. */

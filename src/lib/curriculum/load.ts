@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { finding, type Finding } from './findings.ts';
+import { finding, type Finding } from '../check/findings.ts';
 import { parseYaml, splitFrontmatter, validate, type ParsedYaml } from './frontmatter.ts';
 import { ID_PATTERN } from './schema/common.ts';
 import { curriculumConfigSchema, type CurriculumConfig } from './schema/config.ts';

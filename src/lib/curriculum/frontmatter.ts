@@ -1,6 +1,6 @@
 import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
-import { finding, type Finding } from './findings.ts';
+import { finding, type Finding } from '../check/findings.ts';
 
 /** A parsed YAML document with what is needed to point at the line of any field. */
 export interface ParsedYaml {

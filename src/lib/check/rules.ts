@@ -1,8 +1,8 @@
 import { finding, type Finding } from './findings.ts';
-import { isReviewDue, pendingUpdatesFor, reviewDueDate } from './freshness.ts';
-import { editDistance, locate, type ParsedYaml } from './frontmatter.ts';
-import type { Curriculum } from './load.ts';
-import { majorOf } from './versions.ts';
+import { isReviewDue, pendingUpdatesFor, reviewDueDate } from '../curriculum/freshness.ts';
+import { editDistance, locate, type ParsedYaml } from '../curriculum/frontmatter.ts';
+import type { Curriculum } from '../curriculum/load.ts';
+import { majorOf } from '../curriculum/versions.ts';
 
 const at = (parsed: ParsedYaml, path: PropertyKey[]) => locate(parsed, path);
 

@@ -1,11 +1,11 @@
 import { dirname } from 'node:path';
 import { sortFindings, type Finding } from './findings.ts';
-import { today } from './freshness.ts';
-import { loadCurriculum, type Curriculum } from './load.ts';
+import { today } from '../curriculum/freshness.ts';
+import { loadCurriculum, type Curriculum } from '../curriculum/load.ts';
 import { checkAgainstBase, gitReader } from './base.ts';
 import { checkLinks } from './links.ts';
 import { crossFileRules } from './rules.ts';
-import { checkContentSafety } from './safety.ts';
+import { checkContentSafety } from '../safety/content-check.ts';
 import { checkStandards } from './standards.ts';
 
 export interface CheckOptions {
