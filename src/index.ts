@@ -1,3 +1,4 @@
+import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import starlight from '@astrojs/starlight';
 import type { AstroIntegration } from 'astro';
@@ -13,6 +14,8 @@ import { contentDir } from './lib/curriculum/paths.ts';
 import { majorOf } from './lib/curriculum/versions.ts';
 import { astroRedirects, netlifyRedirects } from './lib/curriculum/redirects.ts';
 import { formatHuman } from './lib/check/report.ts';
+import { compilerGuard } from './lib/safety/compiler-guard.ts';
+import { featureDrift, PARSER_FEATURES } from './lib/safety/parser-options.ts';
 import { currentsVitePlugin } from './lib/safety/vite-guard.ts';
 
 export interface CurrentsOptions {
@@ -62,6 +65,14 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 					site: config.site,
 					trailingSlash: 'always',
 					redirects: astroRedirects(curriculum.redirects),
+					// The compiler parses with the features the content check parses with, and its first plugin
+					// is the guard that refuses unsafe content on the compiler's own tree.
+					markdown: {
+						processor: satteri({
+							features: { ...PARSER_FEATURES },
+							mdastPlugins: [compilerGuard({ root, site: config.site, imageHosts: config.imageHosts })],
+						}),
+					},
 					integrations: [
 						sitemap({ filter: (page) => !isCurrentMajorAlias(page, modules) }),
 						starlight({
@@ -108,6 +119,18 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 				// One page per rule of the content check, linked from every finding.
 				route('/contributing/rules', 'Rules.astro');
 				route('/contributing/rules/[rule]', 'Rule.astro');
+			},
+			'astro:config:done'({ config }) {
+				// Every integration has configured Markdown by now (Starlight turns directives on): if the
+				// compiler would read files differently from the content check, stop before compiling any.
+				const processor = config.markdown.processor as { name: string; options?: { features?: Record<string, unknown>; mdastPlugins?: unknown[] } };
+				const drift = processor.name === 'satteri' ? featureDrift(processor.options?.features ?? {}, config.markdown) : [`the compiler is "${processor.name}", not Sätteri`];
+				if (drift.length > 0) {
+					throw new AstroError(
+						`The Markdown compiler and the content check would read files differently:\n${drift.map((line) => `  - ${line}`).join('\n')}`,
+						'Change Markdown features only in PARSER_FEATURES (src/lib/safety/parser-options.ts), which the build and the check share.'
+					);
+				}
 			},
 			'astro:build:done'({ dir, logger }) {
 				// Renamed and removed modules redirect on Netlify, so an old link never ends on a 404.

@@ -288,8 +288,8 @@ describe('MDX syntax errors', () => {
 			findings = checkContentSafety(source, 'm.mdx');
 		}).not.toThrow();
 		expect(findings).toHaveLength(1);
-		expect(findings[0]).toMatchObject({ rule: 'mdx-syntax', severity: 'error', line: 5, column: 4 });
-		expect(findings[0]?.message).toMatch(/^The MDX cannot be read: Unexpected character `3`/);
+		expect(findings[0]).toMatchObject({ rule: 'mdx-syntax', severity: 'error', line: 5, column: 3 });
+		expect(findings[0]?.message).toMatch(/^The MDX cannot be read: Unexpected character after `<`/);
 		expect(findings[0]?.fix).toContain('`&lt;`');
 	});
 
@@ -458,11 +458,12 @@ describe('components', () => {
 });
 
 describe('Markdown files', () => {
-	it('checks raw HTML that CommonMark renders but MDX would read as code', () => {
+	it('refuses raw HTML, naming what a browser would find in it, where MDX would read code', () => {
 		// In a CommonMark HTML block the backticks are not code, so the image and its handler are live.
 		const source = '---\ntitle: x\n---\n\n<details>\n`<img src=x onerror=alert(1)>`\n</details>\n';
-		const rules = checkContentSafety(source, 'updates/2025-01.md').map((f) => `${f.rule}@${f.line}`);
-		expect(rules).toContain('event-handler@6');
+		const findings = checkContentSafety(source, 'updates/2025-01.md');
+		expect(findings.map((f) => `${f.rule}@${f.line}`)).toEqual(['raw-html@5']);
+		expect(findings[0]?.message).toBe('Raw HTML (<details>, <img>) would be copied into the page as it is.');
 		expect(checkContentSafety(source, 'modules/x.mdx')).toEqual([]);
 	});
 });
@@ -471,7 +472,10 @@ describe('SAFETY_RULES', () => {
 	it('documents every rule', () => {
 		expect(Object.keys(SAFETY_RULES).sort()).toEqual(
 			[
+				'code-meta',
+				'content-limit',
 				'event-handler',
+				'frontmatter-fence',
 				'image-alt',
 				'invalid-prop',
 				'mdx-syntax',
@@ -483,6 +487,7 @@ describe('SAFETY_RULES', () => {
 				'style-attribute',
 				'unknown-component',
 				'unknown-prop',
+				'unknown-syntax',
 				'unsafe-url',
 			].sort()
 		);
