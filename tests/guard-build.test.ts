@@ -1,0 +1,65 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixture, ROOT, TMP } from './utils.ts';
+
+/**
+ * A bare Astro site whose only Markdown setting is the engine's: Sätteri with the build's features
+ * and the compiler guard. It has no content check at all, so it shows what the guard alone stops
+ * inside Astro's real compiler, if the check were skipped or wrong.
+ */
+function guardedSite(pages: Record<string, string>): string {
+	mkdirSync(TMP, { recursive: true });
+	const site = mkdtempSync(join(TMP, 'guard-site-'));
+	const src = (path: string) => JSON.stringify(join(ROOT, 'src', 'lib', 'safety', path));
+	writeFileSync(
+		join(site, 'astro.config.mjs'),
+		`import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
+import { compilerGuard } from ${src('compiler-guard.ts')};
+import { PARSER_FEATURES } from ${src('parser-options.ts')};
+export default {
+	integrations: [mdx()],
+	markdown: { processor: satteri({ features: { ...PARSER_FEATURES }, mdastPlugins: [compilerGuard({ root: ${JSON.stringify(ROOT)} })] }) },
+};
+`
+	);
+	mkdirSync(join(site, 'src', 'pages'), { recursive: true });
+	for (const [name, text] of Object.entries(pages)) writeFileSync(join(site, 'src', 'pages', name), text);
+	return site;
+}
+
+function build(site: string) {
+	const result = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--root', site], {
+		cwd: ROOT,
+		encoding: 'utf8',
+		env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1' },
+	});
+	return { status: result.status, output: result.stdout + result.stderr };
+}
+
+describe('the compiler guard inside a real Astro build, with no content check', () => {
+	it('refuses an MDX export before it can run, naming the file, line and rule', () => {
+		const pwned = join(TMP, 'pwned-by-export.txt');
+		rmSync(pwned, { force: true });
+		const site = guardedSite({ 'attack.mdx': readFileSync(join(fixture('malicious'), 'export-writes-file.mdx'), 'utf8') });
+		const result = build(site);
+		expect(result.status).not.toBe(0);
+		expect(result.output).toMatch(/src\/pages\/attack\.mdx was not compiled: it is not safe content/);
+		expect(result.output).toMatch(/attack\.mdx:5:1 {2}error {2}.*no-esm/);
+		expect(existsSync(pwned)).toBe(false);
+		expect(existsSync(join(site, 'dist', 'attack', 'index.html'))).toBe(false);
+	});
+
+	it('refuses a script in a Markdown page, and builds a clean one', () => {
+		const refused = build(guardedSite({ 'note.md': '# Note\n\n<script>alert(1)</script>\n' }));
+		expect(refused.status).not.toBe(0);
+		expect(refused.output).toMatch(/note\.md:3:1 {2}error {2}Raw HTML \(<script>\).*raw-html/);
+
+		const clean = guardedSite({ 'note.md': '# Note\n\nPlain text with a [link](https://example.org/).\n' });
+		const built = build(clean);
+		expect(built.status, built.output).toBe(0);
+		expect(readFileSync(join(clean, 'dist', 'note', 'index.html'), 'utf8')).toContain('<a href="https://example.org/">link</a>');
+	});
+});
