@@ -21,8 +21,15 @@ function compile(path: string): () => unknown {
 	return path.endsWith('.mdx') ? () => mdxToJs(content, options) : () => markdownToHtml(content, options);
 }
 
-/** Rules about what a file may run or ship; the rest (alt text, a missing file) are the check's alone. */
-const files = readdirSync(FIXTURES).filter((name) => /\.mdx?$/.test(name)).sort();
+/**
+ * Fixtures about bytes the compiler never sees, or reads harmlessly: a byte order mark (which the
+ * compiler drops), and a NUL or a bidirectional override (which it turns into text). The check
+ * refuses them because other readers disagree about them; the compiled page holds no code either way.
+ */
+const CHECK_ONLY = new Set(['frontmatter-bom.mdx', 'nul-in-destination.mdx', 'nul-in-definition.mdx', 'bidi-override.mdx']);
+const files = readdirSync(FIXTURES)
+	.filter((name) => /\.mdx?$/.test(name) && !CHECK_ONLY.has(name))
+	.sort();
 
 describe('the compiler guard, with the content check bypassed', () => {
 	it.each(files)('refuses %s, or the compiler itself cannot read it', (name) => {

@@ -58,11 +58,34 @@ const ATTACKS: readonly [fixture: string, rule: string, line: number][] = [
 	['html-comment', 'mdx-syntax', 5],
 	['autolink-javascript', 'mdx-syntax', 5],
 	['unclosed-tag', 'mdx-syntax', 5],
+	// Families that passed the old check because it parsed differently from the compiler.
+	['footnote-expression', 'no-expression', 7],
+	['footnote-jsx', 'raw-html', 7],
+	['footnote-then-esm', 'no-esm', 9],
+	['footnote-html.md', 'raw-html', 7],
+	['text-directive-then-esm', 'no-esm', 7],
+	['leaf-directive-then-expression', 'no-expression', 6],
+	['container-directive-esm', 'no-esm', 8],
+	['directive-swallows-backtick', 'event-handler', 5],
+	['lazy-blockquote-directive', 'no-esm', 6],
+	['table-cell-code', 'event-handler', 7],
+	['frontmatter-plus-fence', 'frontmatter-fence', 1],
+	['frontmatter-dots-end', 'frontmatter-fence', 3],
+	['frontmatter-line-separator', 'frontmatter-fence', 2],
+	['frontmatter-bom', 'frontmatter-fence', 1],
+	['frontmatter-leading-blank', 'frontmatter-fence', 1],
+	['comment-behind-indented-fence.md', 'raw-html', 6],
+	['image-imports-script', 'image-type', 5],
+	['svg-image', 'image-type', 5],
+	['code-meta-regex', 'code-meta', 5],
 ];
 
+/** A fixture is named without its extension when it is `.mdx`, and with it otherwise. */
+const fileOf = (name: string) => (/\.md$/.test(name) ? name : `${name}.mdx`);
+
 function checkFixture(name: string): Finding[] {
-	const file = `tests/fixtures/malicious/${name}.mdx`;
-	return checkContentSafety(readFileSync(join(FIXTURES, `${name}.mdx`), 'utf8'), file, {
+	const file = `tests/fixtures/malicious/${fileOf(name)}`;
+	return checkContentSafety(readFileSync(join(FIXTURES, fileOf(name)), 'utf8'), file, {
 		imageHosts: ['upload.wikimedia.org'],
 	});
 }
@@ -70,8 +93,8 @@ function checkFixture(name: string): Finding[] {
 describe('malicious fixtures', () => {
 	it('has an expectation for every fixture, and at least 22 of them', () => {
 		const fixtures = readdirSync(FIXTURES)
-			.filter((name) => name.endsWith('.mdx'))
-			.map((name) => name.slice(0, -'.mdx'.length))
+			.filter((name) => /\.mdx?$/.test(name))
+			.map((name) => name.replace(/\.mdx$/, ''))
 			.sort();
 		expect(fixtures).toEqual(ATTACKS.map(([name]) => name).sort());
 		expect(fixtures.length).toBeGreaterThanOrEqual(22);
@@ -82,7 +105,7 @@ describe('malicious fixtures', () => {
 		expect(findings.map((f) => `${f.rule}@${f.line}`)).toContain(`${rule}@${line}`);
 		for (const f of findings) {
 			expect(f.severity).toBe('error');
-			expect(f.file).toBe(`tests/fixtures/malicious/${name}.mdx`);
+			expect(f.file).toBe(`tests/fixtures/malicious/${fileOf(name)}`);
 			expect(f.column).toBeGreaterThan(0);
 			expect(f.message).not.toBe('');
 			expect(f.fix).not.toBe('');
@@ -107,7 +130,7 @@ describe('a clean module', () => {
 		dir = mkdtempSync(join(tmpdir(), 'currents-safety-'));
 		writeFileSync(join(dir, 'chart.png'), '');
 		mkdirSync(join(dir, 'images'));
-		writeFileSync(join(dir, 'images', 'feed diagram.svg'), '');
+		writeFileSync(join(dir, 'images', 'feed diagram.png'), '');
 	});
 	afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -132,7 +155,7 @@ JavaScript](https://example.org/javascript:basics).
 
 ![A diagram of the ranking pipeline][diagram]
 
-[diagram]: <./images/feed diagram.svg>
+[diagram]: <./images/feed diagram.png>
 
 | Platform | What ranks first |
 | --- | --- |
@@ -477,6 +500,7 @@ describe('SAFETY_RULES', () => {
 				'event-handler',
 				'frontmatter-fence',
 				'image-alt',
+				'image-type',
 				'invalid-prop',
 				'mdx-syntax',
 				'missing-image',

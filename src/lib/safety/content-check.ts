@@ -30,6 +30,11 @@ export const SAFETY_RULES: Record<string, { title: string; description: string }
 		description:
 			'A file, a line, a code block and the nesting of blocks and elements have limits (set under `limits` in curriculum.yaml), so that no file can make the check or the build run for minutes or run out of memory. Split a long module into two, or show the part of a long code block that matters.',
 	},
+	'image-type': {
+		title: 'Images are image files',
+		description:
+			'A local image is imported by the build, so its file must be a PNG, JPEG, WebP, AVIF or GIF image; a path to a script or any other file would make the build load that file as code. SVG is refused: an SVG file is a document that can carry script, and it would be served from the site’s own address.',
+	},
 	'unknown-syntax': {
 		title: 'Only the Markdown the site supports',
 		description:

@@ -647,8 +647,19 @@ function checkImage(ctx: Context, image: ImageInfo): void {
 		);
 		return;
 	}
-	if (ctx.baseDir === undefined || target.startsWith('/')) return;
 	const path = safeDecodeUri(target.split(/[?#]/, 1)[0] ?? '');
+	// A local image is imported by the build, so anything but an image file would be loaded as code.
+	if (path !== '' && !IMAGE_EXTENSION.test(path)) {
+		report(
+			ctx,
+			'image-type',
+			image.offset,
+			`The image \`${showUrl(url)}\` is not a PNG, JPEG, WebP, AVIF or GIF file.`,
+			'Save the image as .png, .jpg, .webp, .avif or .gif next to the module and point to that file. SVG is not accepted, because an SVG file can carry script.'
+		);
+		return;
+	}
+	if (ctx.baseDir === undefined || target.startsWith('/')) return;
 	if (path !== '' && !existsSync(resolvePath(ctx.baseDir, path))) {
 		report(
 			ctx,
@@ -659,6 +670,8 @@ function checkImage(ctx: Context, image: ImageInfo): void {
 		);
 	}
 }
+
+const IMAGE_EXTENSION = /\.(?:png|jpe?g|webp|avif|gif)$/i;
 
 function reportMissingAlt(ctx: Context, offset: number, url: string, syntax: 'markdown' | 'html'): void {
 	const shown = url === '' ? 'This image' : `The image \`${showUrl(url)}\``;
