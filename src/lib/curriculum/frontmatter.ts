@@ -1,6 +1,7 @@
 import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { finding, type Finding } from '../check/findings.ts';
+import { splitLikeCompiler } from '../safety/frontmatter-fence.ts';
 
 /** A parsed YAML document with what is needed to point at the line of any field. */
 export interface ParsedYaml {
@@ -19,17 +20,15 @@ export interface SplitSource {
 	bodyLine: number;
 }
 
-// Astro ends frontmatter at the first line that starts with `---`, whatever follows on that line, so
-// the check reads exactly the frontmatter that the build will (see the safety check's fence test).
-const FENCE = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?^---[^\n]*(?:\n|$)/m;
-
-/** Splits a Markdown or MDX file into its YAML frontmatter and body. */
+/**
+ * Splits a Markdown or MDX file into its YAML frontmatter and body where the compiler splits it (see
+ * `splitLikeCompiler`); the content check refuses every fence the readers could split differently.
+ */
 export function splitFrontmatter(source: string): SplitSource {
-	const match = source.startsWith('---') ? FENCE.exec(source) : null;
-	if (!match || match.index !== 0) return { frontmatter: null, body: source, bodyLine: 1 };
-	const body = source.slice(match[0].length);
-	const bodyLine = match[0].split('\n').length - (match[0].endsWith('\n') ? 0 : 1);
-	return { frontmatter: match[1] ?? '', body, bodyLine };
+	const fenced = splitLikeCompiler(source);
+	if (fenced.frontmatter === null) return { frontmatter: null, body: source, bodyLine: 1 };
+	// Astro's YAML starts with the rest of the opening `---` line; line numbers count from the next one.
+	return { frontmatter: fenced.frontmatter.replace(/^[^\n]*\n/, ''), body: fenced.body, bodyLine: fenced.bodyLine };
 }
 
 /** Parses YAML and reports syntax errors as findings with their line and column. */

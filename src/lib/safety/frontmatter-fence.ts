@@ -64,7 +64,8 @@ export function splitLikeCompiler(source: string): FencedSource {
 	}
 
 	const end = 3 + frontmatter.length + 3;
-	const canonical = source.startsWith('---') && source.slice(3, 3 + frontmatter.length) === frontmatter && source.slice(end - 3, end) === '---';
+	const canonical =
+		/^\r?\n/.test(frontmatter) && source.startsWith('---') && source.slice(3, 3 + frontmatter.length) === frontmatter && source.slice(end - 3, end) === '---';
 	if (!canonical) {
 		problems.push({
 			offset: 0,
