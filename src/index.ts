@@ -2,6 +2,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import starlight from '@astrojs/starlight';
 import type { AstroIntegration } from 'astro';
+import type { MdastPluginEntry } from 'satteri';
 import { AstroError } from 'astro/errors';
 import { appendFileSync } from 'node:fs';
 import { relative } from 'node:path';
@@ -29,6 +30,7 @@ export interface CurrentsOptions {
  */
 export default function currents(options: CurrentsOptions = {}): AstroIntegration {
 	let redirects = '';
+	let guard: MdastPluginEntry | undefined;
 	return {
 		name: 'currents',
 		hooks: {
@@ -61,18 +63,14 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 
 				// Starlight renders the pages; the sitemap lists canonical pages only.
 				redirects = netlifyRedirects(curriculum.redirects);
+				guard = compilerGuard({ root, site: config.site, imageHosts: config.imageHosts });
 				updateConfig({
 					site: config.site,
 					trailingSlash: 'always',
 					redirects: astroRedirects(curriculum.redirects),
 					// The compiler parses with the features the content check parses with, and its first plugin
 					// is the guard that refuses unsafe content on the compiler's own tree.
-					markdown: {
-						processor: satteri({
-							features: { ...PARSER_FEATURES },
-							mdastPlugins: [compilerGuard({ root, site: config.site, imageHosts: config.imageHosts })],
-						}),
-					},
+					markdown: { processor: satteri({ features: { ...PARSER_FEATURES }, mdastPlugins: [guard] }) },
 					integrations: [
 						sitemap({ filter: (page) => !isCurrentMajorAlias(page, modules) }),
 						starlight({
@@ -125,6 +123,7 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 				// compiler would read files differently from the content check, stop before compiling any.
 				const processor = config.markdown.processor as { name: string; options?: { features?: Record<string, unknown>; mdastPlugins?: unknown[] } };
 				const drift = processor.name === 'satteri' ? featureDrift(processor.options?.features ?? {}, config.markdown) : [`the compiler is "${processor.name}", not Sätteri`];
+				if (processor.options?.mdastPlugins?.[0] !== guard) drift.push('the content guard is not the compiler\'s first plugin');
 				if (drift.length > 0) {
 					throw new AstroError(
 						`The Markdown compiler and the content check would read files differently:\n${drift.map((line) => `  - ${line}`).join('\n')}`,

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture, ROOT, TMP } from './utils.ts';
 
@@ -63,3 +63,28 @@ describe('the compiler guard inside a real Astro build, with no content check', 
 		expect(readFileSync(join(clean, 'dist', 'note', 'index.html'), 'utf8')).toContain('<a href="https://example.org/">link</a>');
 	});
 });
+
+describe('the build and the check share one set of parser options', () => {
+	it('stops before compiling anything when a setting would make the compiler read files differently', () => {
+		mkdirSync(TMP, { recursive: true });
+		const dir = mkdtempSync(join(TMP, 'drift-'));
+		const config = join(dir, 'astro.config.mjs');
+		writeFileSync(
+			config,
+			`import currents from ${JSON.stringify(join(ROOT, 'src', 'index.ts'))};
+export default { root: ${JSON.stringify(ROOT)}, integrations: [currents()], markdown: { gfm: false } };
+`
+		);
+		const result = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--root', ROOT, '--config', relative(ROOT, config), '--outDir', join(dir, 'dist')], {
+			cwd: ROOT,
+			encoding: 'utf8',
+			env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', CURRENTS_CONTENT: fixture('valid-course') + '/content', CURRENTS_CACHE_DIR: join(dir, 'cache') },
+		});
+		const output = result.stdout + result.stderr;
+		expect(result.status).not.toBe(0);
+		expect(output).toContain('The Markdown compiler and the content check would read files differently:');
+		expect(output).toContain('gfm: the check parses with true, the compiler with false');
+		expect(existsSync(join(dir, 'dist', 'index.html'))).toBe(false);
+	});
+});
+
