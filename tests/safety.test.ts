@@ -77,6 +77,9 @@ const ATTACKS: readonly [fixture: string, rule: string, line: number][] = [
 	['comment-behind-indented-fence.md', 'raw-html', 6],
 	['image-imports-script', 'image-type', 5],
 	['svg-image', 'image-type', 5],
+	// Found by the fuzz test: the build imports the path as written, tab and all.
+	['image-path-with-tab', 'image-type', 5],
+	['image-path-with-query', 'image-type', 5],
 	['code-meta-regex', 'code-meta', 5],
 ];
 

@@ -648,13 +648,15 @@ function checkImage(ctx: Context, image: ImageInfo): void {
 		return;
 	}
 	const path = safeDecodeUri(target.split(/[?#]/, 1)[0] ?? '');
-	// A local image is imported by the build, so anything but an image file would be loaded as code.
-	if (path !== '' && !IMAGE_EXTENSION.test(path)) {
+	// A local image is imported by the build with the path as written, so anything but a plain path
+	// to an image file (a query such as `?raw`, a hidden tab, another extension) would load as code.
+	const imported = /^[^?#\u0000-\u001f\u007f]*$/.test(url) && IMAGE_EXTENSION.test(safeDecodeUri(url));
+	if (path !== '' && (!IMAGE_EXTENSION.test(path) || !imported)) {
 		report(
 			ctx,
 			'image-type',
 			image.offset,
-			`The image \`${showUrl(url)}\` is not a PNG, JPEG, WebP, AVIF or GIF file.`,
+			`The image \`${showUrl(url)}\` is not a plain path to a PNG, JPEG, WebP, AVIF or GIF file.`,
 			'Save the image as .png, .jpg, .webp, .avif or .gif next to the module and point to that file. SVG is not accepted, because an SVG file can carry script.'
 		);
 		return;
