@@ -8,6 +8,7 @@ import { appendFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkCurriculum } from './lib/check/check-curriculum.ts';
+import type { Curriculum } from './lib/curriculum/load.ts';
 import { countBySeverity } from './lib/check/findings.ts';
 import { today } from './lib/curriculum/freshness.ts';
 import { FEED_HREF, sidebarFor } from './lib/curriculum/model.ts';
@@ -16,6 +17,7 @@ import { majorOf } from './lib/curriculum/versions.ts';
 import { astroRedirects, netlifyRedirects } from './lib/curriculum/redirects.ts';
 import { formatHuman } from './lib/check/report.ts';
 import { compilerGuard } from './lib/safety/compiler-guard.ts';
+import { outputGuard } from './lib/safety/output-guard.ts';
 import { featureDrift, PARSER_FEATURES } from './lib/safety/parser-options.ts';
 import { currentsVitePlugin } from './lib/safety/vite-guard.ts';
 
@@ -89,10 +91,15 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 							components: { Footer: fileURLToPath(new URL('./overrides/Footer.astro', import.meta.url)) },
 							disable404Route: false,
 						}),
+						// Last, so that it reads every file the others write: the scan of what ships.
+						outputGuard({ root, site: config.site, sourceOf: sourceFinder(curriculum) }),
 					],
 					vite: {
 						plugins: [currentsVitePlugin({ root, dir, config, on, checked: new Map(curriculum.documents.map((d) => [d.path, d.source])) })],
 						build: {
+							// Scripts stay files under /_astro/, never inlined, so that the only inline scripts
+							// are the few the output scan and the Content Security Policy pin by hash.
+							assetsInlineLimit: (file: string) => (file.endsWith('.js') ? false : undefined),
 							rollupOptions: {
 								// Astro marks every MDX module with a directive the bundler warns about once per file;
 								// it is expected and says nothing about the content, so keep the build log readable.
@@ -152,3 +159,13 @@ function isCurrentMajorAlias(page: string, modules: Map<string, { version: strin
 	const module = modules.get(match[1]!);
 	return module !== undefined && majorOf(module.version) === Number(match[2]);
 }
+
+/** Maps a built page's address to the content file it was built from, for the output scan's messages. */
+function sourceFinder(curriculum: Curriculum): (page: string) => string | undefined {
+	const sources = new Map<string, string>();
+	for (const module of curriculum.modules) sources.set(`modules/${module.id}/`, module.file);
+	for (const archive of curriculum.archives) sources.set(`modules/${archive.id.split('/')[0]}/v${archive.major}/`, archive.file);
+	for (const update of curriculum.updates) sources.set(`updates/${update.id}/`, update.file);
+	return (page) => sources.get(page) ?? sources.get(page.replace(/v\d+\/$/, ''));
+}
+

@@ -76,6 +76,28 @@ describe('npm run check --base', () => {
 		expect(repo.check()).toEqual({ status: 0, findings: [] });
 	});
 
+	it('asks for a maintainer when the curriculum config or the redirects change, without failing', () => {
+		repo.edit('curriculum.yaml', (text) => text.replace('https://steeped.example.org', 'https://steeped.example.net'));
+		repo.edit('redirects.yaml', (text) => `${text}- from: steeping\n  to: brewing-basics\n`);
+		const result = runScript('check', ['--content', repo.content, '--base', 'main', '--format', 'json']);
+		expect(result.status).toBe(0);
+		const warnings = (JSON.parse(result.stdout) as Finding[]).filter((f) => f.rule === 'maintainer-review');
+		expect(warnings.map((f) => [f.severity, f.file.split('/').slice(-2).join('/'), f.line, f.message])).toEqual([
+			[
+				'warning',
+				'content/curriculum.yaml',
+				1,
+				'curriculum.yaml changed since main: a maintainer must review it before merging (it sets the site address, the repository and the allowed image hosts).',
+			],
+			[
+				'warning',
+				'content/redirects.yaml',
+				1,
+				'redirects.yaml changed since main: a maintainer must review it before merging (it decides where old addresses of the site lead).',
+			],
+		]);
+	});
+
 	it('says clearly when the base does not exist', () => {
 		const result = runScript('check', ['--content', repo.content, '--base', 'no-such-branch']);
 		expect(result.status).toBe(2);

@@ -1,5 +1,9 @@
 import { parseAtomFeed } from 'feedsmith';
+import { readdirSync } from 'node:fs';
+import { parse } from 'parse5';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { INLINE_SCRIPTS } from '../src/lib/safety/inline-scripts.ts';
+import { inlineScriptHash } from '../src/lib/safety/output-scan.ts';
 import { buildCurriculum, fixtureContent, type Build } from './utils.ts';
 
 /** The tea fixture: three modules, one archived major, one review due, one pending update. */
@@ -8,6 +12,25 @@ describe('building the valid-course fixture', () => {
 	beforeAll(() => {
 		build = buildCurriculum(fixtureContent('valid-course'), 'valid-course');
 		if (build.status !== 0) throw new Error(`The fixture build failed:\n${build.output}`);
+	});
+
+	it('holds exactly the inline scripts the output scan and the security policy allow, and scanned them', () => {
+		const found = new Set<string>();
+		const pages = readdirSync(build.outDir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html'));
+		for (const page of pages) {
+			const stack = [...parse(build.read(page)).childNodes];
+			while (stack.length > 0) {
+				const node = stack.pop()!;
+				if ('tagName' in node && node.tagName === 'script' && !node.attrs.some((attr) => attr.name === 'src')) {
+					const text = node.childNodes.map((child) => ('value' in child ? child.value : '')).join('');
+					found.add(inlineScriptHash(text));
+				}
+				if ('childNodes' in node) stack.push(...node.childNodes);
+			}
+		}
+		// A Starlight upgrade that changes one of its inline scripts fails here first: update INLINE_SCRIPTS.
+		expect([...found].sort()).toEqual([...INLINE_SCRIPTS.keys()].sort());
+		expect(build.output).toMatch(/Scanned the built site for script in \d+ ms/);
 	});
 
 	it('writes every route: home, track, modules, permalinks, archive, updates, what’s new, feed, sitemap', () => {

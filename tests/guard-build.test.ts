@@ -9,7 +9,7 @@ import { fixture, ROOT, TMP } from './utils.ts';
  * and the compiler guard. It has no content check at all, so it shows what the guard alone stops
  * inside Astro's real compiler, if the check were skipped or wrong.
  */
-function guardedSite(pages: Record<string, string>): string {
+function guardedSite(pages: Record<string, string>, layers: { guard: boolean; scan: boolean } = { guard: true, scan: false }): string {
 	mkdirSync(TMP, { recursive: true });
 	const site = mkdtempSync(join(TMP, 'guard-site-'));
 	const src = (path: string) => JSON.stringify(join(ROOT, 'src', 'lib', 'safety', path));
@@ -19,9 +19,10 @@ function guardedSite(pages: Record<string, string>): string {
 import { satteri } from '@astrojs/markdown-satteri';
 import { compilerGuard } from ${src('compiler-guard.ts')};
 import { PARSER_FEATURES } from ${src('parser-options.ts')};
+import { outputGuard } from ${src('output-guard.ts')};
 export default {
-	integrations: [mdx()],
-	markdown: { processor: satteri({ features: { ...PARSER_FEATURES }, mdastPlugins: [compilerGuard({ root: ${JSON.stringify(ROOT)} })] }) },
+	integrations: [mdx(), ${layers.scan ? `outputGuard({ root: ${JSON.stringify(ROOT)} })` : ''}],
+	markdown: { processor: satteri({ features: { ...PARSER_FEATURES }, mdastPlugins: [${layers.guard ? `compilerGuard({ root: ${JSON.stringify(ROOT)} })` : ''}] }) },
 };
 `
 	);
@@ -85,6 +86,25 @@ export default { root: ${JSON.stringify(ROOT)}, integrations: [currents()], mark
 		expect(output).toContain('The Markdown compiler and the content check would read files differently:');
 		expect(output).toContain('gfm: the check parses with true, the compiler with false');
 		expect(existsSync(join(dir, 'dist', 'index.html'))).toBe(false);
+	});
+});
+
+describe('the output scan, with the content check and the compiler guard both bypassed', () => {
+	it('fails the build when script, a handler or a script URL reaches a built page, naming each', () => {
+		const site = guardedSite(
+			{
+				'attack.mdx': '# Attack\n\n<script>alert(1)</script>\n\n<img src="x.png" alt="x" onError="alert(1)" />\n\n<a href="javascript:alert(1)">x</a>\n',
+				'fine.md': '# Fine\n\nNothing here runs.\n',
+			},
+			{ guard: false, scan: true }
+		);
+		const result = build(site);
+		expect(result.status).not.toBe(0);
+		expect(result.output).toContain('The built site holds 3 things that must not ship');
+		expect(result.output).toMatch(/dist\/attack\/index\.html:\d+:\d+ {2}error {2}.*output-script/);
+		expect(result.output).toMatch(/dist\/attack\/index\.html:\d+:\d+ {2}error {2}.*output-event-handler/);
+		expect(result.output).toMatch(/dist\/attack\/index\.html:\d+:\d+ {2}error {2}.*output-unsafe-url/);
+		expect(result.output).not.toContain('dist/fine/');
 	});
 });
 

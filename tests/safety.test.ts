@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../src/lib/check/findings.ts';
+import { RULE_DOCS } from '../src/lib/check/rule-docs.ts';
 import { checkContentSafety, SAFETY_RULES } from '../src/lib/safety/content-check.ts';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures', 'malicious');
@@ -81,6 +82,9 @@ const ATTACKS: readonly [fixture: string, rule: string, line: number][] = [
 	['image-path-with-tab', 'image-type', 5],
 	['image-path-with-query', 'image-type', 5],
 	['code-meta-regex', 'code-meta', 5],
+	['nul-in-destination', 'control-character', 5],
+	['nul-in-definition', 'control-character', 7],
+	['bidi-override', 'bidi-character', 5],
 ];
 
 /** A fixture is named without its extension when it is `.mdx`, and with it otherwise. */
@@ -112,7 +116,7 @@ describe('malicious fixtures', () => {
 			expect(f.column).toBeGreaterThan(0);
 			expect(f.message).not.toBe('');
 			expect(f.fix).not.toBe('');
-			expect(SAFETY_RULES).toHaveProperty([f.rule]);
+			expect(RULE_DOCS).toHaveProperty([f.rule]);
 		}
 	});
 

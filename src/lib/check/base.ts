@@ -9,7 +9,7 @@ import { compareVersions } from '../curriculum/versions.ts';
 /** Reads files as they were at a git ref. */
 export interface GitReader {
 	/** Files under `folder` that differ between the ref and the working tree, by path from the repository root. */
-	changed(folder: string): { status: 'modified' | 'deleted'; path: string }[];
+	changed(folder: string): { status: 'modified' | 'deleted' | 'added'; path: string }[];
 	/** A file's text at the ref. */
 	read(path: string): string;
 	/** The repository root, absolute. */
@@ -31,13 +31,13 @@ export function gitReader(ref: string, cwd: string): GitReader {
 	}
 	return {
 		root,
-		// One diff names what changed, so only those files are read at the ref. Added files need no base.
+		// One diff names what changed, so only those files are read at the ref. Added files have no base to read.
 		changed: (folder) =>
 			git(['diff', '--name-status', '--no-renames', ref, '--', folder])
 				.split('\n')
 				.map((line) => line.split('\t'))
-				.filter(([status]) => status === 'M' || status === 'D')
-				.map(([status, path]) => ({ status: status === 'D' ? ('deleted' as const) : ('modified' as const), path: path! })),
+				.filter(([status]) => status === 'M' || status === 'D' || status === 'A')
+				.map(([status, path]) => ({ status: status === 'D' ? ('deleted' as const) : status === 'A' ? ('added' as const) : ('modified' as const), path: path! })),
 		read: (path) => git(['show', `${ref}:${path}`]),
 	};
 }
@@ -48,6 +48,12 @@ function versionOf(source: string): string | undefined {
 	const version = parseDocument(frontmatter).get('version');
 	return typeof version === 'string' ? version : undefined;
 }
+
+/** Configuration files a pull request may change only with a maintainer's review, and what each one decides. */
+const REVIEWED_FILES: ReadonlyMap<string, string> = new Map([
+	[LAYOUT.config, 'it sets the site address, the repository and the allowed image hosts'],
+	[LAYOUT.redirects, 'it decides where old addresses of the site lead'],
+]);
 
 /**
  * The version rule against a base: a module whose text or metadata changed carries a higher
@@ -65,6 +71,23 @@ export function checkAgainstBase(curriculum: Curriculum, git: GitReader, ref: st
 	const redirected = new Set(curriculum.redirects.map((redirect) => redirect.from));
 
 	for (const { status, path } of git.changed(contentPath)) {
+		const name = path.slice(contentPath.length + 1);
+		const reviewed = REVIEWED_FILES.get(name);
+		if (reviewed) {
+			findings.push(
+				finding({
+					rule: 'maintainer-review',
+					severity: 'warning',
+					file: toReport(path),
+					line: 1,
+					message: `${name} ${status === 'added' ? 'was added' : status === 'deleted' ? 'was removed' : 'changed'} since ${ref}: a maintainer must review it before merging (${reviewed}).`,
+					fix: 'If the change is intended, say why in the pull request; a maintainer approves it in the review (CODEOWNERS asks one). Keep configuration changes in a pull request of their own.',
+				})
+			);
+			continue;
+		}
+		// Added modules and archives have nothing at the base to compare with.
+		if (status === 'added') continue;
 		if (path.startsWith(modulesPath) && path.endsWith('.mdx')) {
 			const id = path.slice(modulesPath.length, -'.mdx'.length);
 			if (status === 'deleted') {

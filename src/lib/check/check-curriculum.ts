@@ -1,4 +1,4 @@
-import { dirname } from 'node:path';
+import { dirname, relative, sep } from 'node:path';
 import { sortFindings, type Finding } from './findings.ts';
 import { today } from '../curriculum/freshness.ts';
 import { loadCurriculum, type Curriculum } from '../curriculum/load.ts';
@@ -6,6 +6,8 @@ import { checkAgainstBase, gitReader } from './base.ts';
 import { checkLinks } from './links.ts';
 import { crossFileRules } from './rules.ts';
 import { checkContentSafety } from '../safety/content-check.ts';
+import { checkBytes, checkLimits, DEFAULT_LIMITS } from '../safety/bytes.ts';
+import { checkContentFiles } from '../safety/content-files.ts';
 import { checkStandards } from './standards.ts';
 
 export interface CheckOptions {
@@ -28,12 +30,18 @@ export function checkCurriculum(dir: string, options: CheckOptions = {}): CheckR
 	// Schema: each file against its zod schema, with every failure at its line.
 	const curriculum = loadCurriculum(dir, options.root);
 	const findings = [...curriculum.findings];
-	// Safe content: no code, script or remote images in any Markdown or MDX file.
+	// Data only: Markdown, MDX, YAML and real images; no scripts, styles, SVG, hidden files or links.
+	findings.push(...checkContentFiles(dir, (path) => relative(curriculum.root, path).split(sep).join('/')));
+	// Characters and size of every YAML file; Markdown and MDX files get the same inside the content check.
+	const limits = curriculum.config?.limits ?? DEFAULT_LIMITS;
+	for (const source of curriculum.yamlFiles) findings.push(...checkBytes(source.source, source.file), ...checkLimits(source.source, source.file, limits));
+	// Safe content: no code, script or remote images in any Markdown or MDX file, read as the compiler reads it.
 	for (const document of curriculum.documents) {
 		findings.push(
 			...checkContentSafety(document.source, document.file, {
 				imageHosts: curriculum.config?.imageHosts ?? [],
 				baseDir: dirname(document.path),
+				limits,
 			})
 		);
 	}

@@ -1,4 +1,5 @@
 import { countBySeverity, type Finding } from './findings.ts';
+import { escapeInvisible } from '../safety/bytes.ts';
 
 export type ReportFormat = 'human' | 'github' | 'json';
 
@@ -10,10 +11,12 @@ export function formatHuman(findings: Finding[], options: { color?: boolean; sit
 	const paint = (code: string, text: string) => (options.color ? `\u001b[${code}m${text}\u001b[0m` : text);
 	const lines: string[] = [];
 	for (const f of findings) {
-		const place = f.line > 0 ? `${f.file}:${f.line}${f.column > 0 ? `:${f.column}` : ''}` : f.file;
+		// Text quoted from content must not move the cursor, reorder the line or forge another finding.
+		const file = escapeInvisible(f.file);
+		const place = f.line > 0 ? `${file}:${f.line}${f.column > 0 ? `:${f.column}` : ''}` : file;
 		const label = f.severity === 'error' ? paint('31', 'error') : f.severity === 'warning' ? paint('33', 'warning') : paint('36', 'notice');
-		lines.push(`${paint('1', place)}  ${label}  ${f.message}  ${paint('2', f.rule)}`);
-		lines.push(`  fix: ${f.fix}`);
+		lines.push(`${paint('1', place)}  ${label}  ${escapeInvisible(f.message)}  ${paint('2', f.rule)}`);
+		lines.push(`  fix: ${escapeInvisible(f.fix)}`);
 		lines.push(`  see: ${(options.site ?? '').replace(/\/$/, '')}${ruleDocsPath(f.rule)}`);
 	}
 	const { errors, warnings, notices } = countBySeverity(findings);
@@ -27,17 +30,21 @@ export function formatHuman(findings: Finding[], options: { color?: boolean; sit
 	return lines.join('\n');
 }
 
-/** Workflow commands that GitHub Actions turns into annotations on the pull request's files. */
+/**
+ * Workflow commands that GitHub Actions turns into annotations on the pull request's files.
+ * Invisible characters in the text are spelled out first, then the command's own escapes apply:
+ * `%`, CR and LF in the message, and also `:` and `,` in properties.
+ */
 export function formatGithub(findings: Finding[]): string {
 	const escapeData = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-	const escapeProperty = (text: string) => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+	const escapeProperty = (text: string) => escapeData(escapeInvisible(text)).replace(/:/g, '%3A').replace(/,/g, '%2C');
 	return findings
 		.map((f) => {
 			const properties = [`file=${escapeProperty(f.file)}`];
 			if (f.line > 0) properties.push(`line=${f.line}`);
 			if (f.column > 0) properties.push(`col=${f.column}`);
 			properties.push(`title=${escapeProperty(f.rule)}`);
-			return `::${f.severity} ${properties.join(',')}::${escapeData(`${f.message}\nFix: ${f.fix}`)}`;
+			return `::${f.severity} ${properties.join(',')}::${escapeData(`${escapeInvisible(f.message)}\nFix: ${escapeInvisible(f.fix)}`)}`;
 		})
 		.join('\n');
 }

@@ -1,4 +1,8 @@
 import { SAFETY_RULES } from '../safety/content-check.ts';
+import { BYTE_RULES } from '../safety/bytes.ts';
+import { YAML_SUBSET_RULES } from '../safety/yaml-subset.ts';
+import { OUTPUT_RULES } from '../safety/output-scan.ts';
+import { CONTENT_FILE_RULES } from '../safety/content-files.ts';
 
 export interface RuleDoc {
 	title: string;
@@ -117,5 +121,19 @@ export const RULE_DOCS: Record<string, RuleDoc> = {
 		title: 'Removed modules leave a redirect',
 		description: 'With `--base <git-ref>`, a module that was removed or renamed must be listed in `redirects.yaml` with the module that replaces it, so that old links never end on a missing page.',
 	},
+	'maintainer-review': {
+		title: 'Configuration changes need a maintainer (warning)',
+		description:
+			'With `--base <git-ref>`, a change to `curriculum.yaml` or `redirects.yaml` is reported. These files set the site’s address, the repository that edit links open, the hosts images may come from, and where old addresses lead, so a maintainer must review every change to them before it is merged. It is a warning, not an error: the change may well be right, and the warning makes sure a person looks.',
+	},
+	'plain-text': {
+		title: 'Text fields are plain text',
+		description:
+			'Titles, summaries, outcomes, questions, choices, explanations, names and the other text fields of frontmatter and YAML files are shown exactly as written, and some of them end up inside the page’s HTML head. So they hold plain text: no HTML tags or comments (a `<` followed by a letter, `/`, `!` or `?`), no character references such as `&amp;` (write the character itself), and no invisible control characters. Titles and names stay on one line. Emphasis and links belong in the body.',
+	},
 	...SAFETY_RULES,
+	...BYTE_RULES,
+	...YAML_SUBSET_RULES,
+	...OUTPUT_RULES,
+	...CONTENT_FILE_RULES,
 };

@@ -2,6 +2,7 @@ import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { finding, type Finding } from '../check/findings.ts';
 import { splitLikeCompiler } from '../safety/frontmatter-fence.ts';
+import { checkYamlSubset } from '../safety/yaml-subset.ts';
 
 /** A parsed YAML document with what is needed to point at the line of any field. */
 export interface ParsedYaml {
@@ -52,8 +53,12 @@ export function parseYaml(
 			fix: yamlFix(error.code),
 		});
 	});
+	// Only plain data: the build reads the same text with another YAML library, which must not
+	// understand it differently. A second document is refused here rather than as a syntax error.
+	const subset = checkYamlSubset(doc, lines, file, lineOffset);
+	if (subset.some((f) => f.message.startsWith('The YAML holds more than one document'))) return { parsed: null, findings: subset };
 	if (findings.length > 0) return { parsed: null, findings };
-	return { parsed: { data: doc.toJS() ?? null, doc, lines, lineOffset }, findings };
+	return { parsed: { data: doc.toJS() ?? null, doc, lines, lineOffset }, findings: subset };
 }
 
 function yamlFix(code: string): string {

@@ -8,6 +8,9 @@ import { moduleRules, moduleSchema, type ModuleData } from './schema/module.ts';
 import { trackSchema, type TrackData } from './schema/track.ts';
 import { updateSchema, type UpdateData } from './schema/update.ts';
 import { redirectsSchema, type Redirects } from './schema/redirects.ts';
+import { pageSchema } from './schema/page.ts';
+
+const IMAGE_FILE = /\.(?:png|jpe?g|webp|avif|gif)$/i;
 
 /** Where each kind of content lives inside the content folder. */
 export const LAYOUT = {
@@ -68,6 +71,8 @@ export interface Curriculum {
 	pages: { id: string; title: string }[];
 	/** Every Markdown and MDX file read, valid or not, for the safe-content check. */
 	documents: SourceDocument[];
+	/** Every YAML file read (the config, tracks, redirects), valid or not, for the byte and size checks. */
+	yamlFiles: SourceDocument[];
 	findings: Finding[];
 }
 
@@ -88,6 +93,7 @@ export function loadCurriculum(dir: string, root = process.cwd()): Curriculum {
 		redirectsFile: null,
 		pages: [],
 		documents: [],
+		yamlFiles: [],
 		findings,
 	};
 
@@ -115,7 +121,7 @@ export function loadCurriculum(dir: string, root = process.cwd()): Curriculum {
 			})
 		);
 	} else {
-		curriculum.config = loadYaml(configPath, rel(configPath), curriculumConfigSchema, 'the curriculum config', findings)?.data ?? null;
+		curriculum.config = loadYaml(configPath, rel(configPath), curriculumConfigSchema, 'the curriculum config', findings, curriculum.yamlFiles)?.data ?? null;
 	}
 
 	// Modules: one MDX file each, id from the file name.
@@ -154,7 +160,7 @@ export function loadCurriculum(dir: string, root = process.cwd()): Curriculum {
 	// Tracks: YAML files.
 	for (const path of listFiles(join(dir, LAYOUT.tracks), findings, rel, ['.yaml', '.yml'], 'tracks')) {
 		const file = rel(path);
-		const track = loadYaml(path, file, trackSchema, 'the track', findings);
+		const track = loadYaml(path, file, trackSchema, 'the track', findings, curriculum.yamlFiles);
 		if (track) curriculum.tracks.push({ id: idOf(path), file, ...track });
 	}
 
@@ -168,7 +174,7 @@ export function loadCurriculum(dir: string, root = process.cwd()): Curriculum {
 	const redirectsPath = join(dir, LAYOUT.redirects);
 	if (existsSync(redirectsPath)) {
 		const file = rel(redirectsPath);
-		const redirects = loadYaml(redirectsPath, file, redirectsSchema, 'redirects.yaml', findings);
+		const redirects = loadYaml(redirectsPath, file, redirectsSchema, 'redirects.yaml', findings, curriculum.yamlFiles);
 		if (redirects) {
 			curriculum.redirects = redirects.data;
 			curriculum.redirectsFile = { file, parsed: redirects.parsed };
@@ -179,13 +185,10 @@ export function loadCurriculum(dir: string, root = process.cwd()): Curriculum {
 	const pagesDir = join(dir, LAYOUT.pages);
 	if (existsSync(pagesDir)) {
 		for (const path of walk(pagesDir).filter((p) => /\.mdx?$/.test(p))) {
-			const source = readFileSync(path, 'utf8');
-			curriculum.documents.push({ file: rel(path), path, source });
-			// Starlight validates these pages itself; the sidebar only needs the id and title.
-			const frontmatter = splitFrontmatter(source).frontmatter;
-			const data = frontmatter === null ? null : (parseYaml(frontmatter, rel(path), 1).parsed?.data as { title?: unknown } | null);
+			// A page sets its title and description only: none of Starlight's fields that carry HTML or move addresses.
+			const entry = loadDocument(path, rel(path), pageSchema, 'the page frontmatter', findings, curriculum.documents);
 			const id = relative(pagesDir, path).split(sep).join('/').replace(/\.mdx?$/, '').replace(/(^|\/)index$/, '');
-			curriculum.pages.push({ id, title: typeof data?.title === 'string' ? data.title : id });
+			curriculum.pages.push({ id, title: entry?.data.title ?? id });
 		}
 	}
 
@@ -210,6 +213,8 @@ function listFiles(
 		const path = join(folder, name);
 		if (statSync(path).isDirectory() || name.startsWith('.')) continue;
 		const extension = name.slice(name.lastIndexOf('.'));
+		// Images may sit next to the pages that show them; the content-file check verifies their bytes.
+		if (IMAGE_FILE.test(name)) continue;
 		if (!extensions.includes(extension)) {
 			findings.push(
 				finding({
@@ -260,9 +265,12 @@ function loadYaml<T>(
 	file: string,
 	schema: import('zod').ZodType<T>,
 	what: string,
-	findings: Finding[]
+	findings: Finding[],
+	sources: SourceDocument[]
 ): { data: T; parsed: ParsedYaml } | null {
-	const { parsed, findings: syntax } = parseYaml(readFileSync(path, 'utf8'), file);
+	const source = readFileSync(path, 'utf8');
+	sources.push({ file, path, source });
+	const { parsed, findings: syntax } = parseYaml(source, file);
 	findings.push(...syntax);
 	if (!parsed) return null;
 	const result = validate(schema, parsed, file, what);

@@ -8,11 +8,15 @@
  */
 import type { Root } from 'mdast';
 import { finding, sortFindings, type Finding } from '../check/findings.ts';
+import { checkBytes, checkLimits, DEFAULT_LIMITS, type ContentLimits } from './bytes.ts';
 import { splitLikeCompiler } from './frontmatter-fence.ts';
 import { createContext, createLocator, inspectTree, report, type InspectOptions } from './inspect.ts';
 import { kindOf, parseLikeCompiler, type SourceKind } from './parser-options.ts';
 
-export type SafetyOptions = InspectOptions;
+export interface SafetyOptions extends Omit<InspectOptions, 'maxDepth' | 'maxCodeLines'> {
+	/** Size limits from the curriculum config; the defaults otherwise. */
+	limits?: Partial<ContentLimits>;
+}
 
 export const SAFETY_RULES: Record<string, { title: string; description: string }> = {
 	'frontmatter-fence': {
@@ -109,8 +113,15 @@ export const SAFETY_RULES: Record<string, { title: string; description: string }
 
 /** Checks one module, update or page file, given its whole source including the YAML frontmatter. */
 export function checkContentSafety(source: string, file: string, options: SafetyOptions = {}): Finding[] {
+	// Bytes and size first: a file over the limits is not handed to the compiler's parser at all,
+	// since some inputs make it slow down with the square of their size.
+	const limits = { ...DEFAULT_LIMITS, ...options.limits };
+	const bytes = checkBytes(source, file);
+	const over = checkLimits(source, file, limits);
+	if (over.length > 0) return sortFindings([...bytes, ...over]);
 	const fenced = splitLikeCompiler(source);
-	const ctx = createContext(fenced.content, file, options);
+	const ctx = createContext(fenced.content, file, { ...options, maxDepth: limits.nestingDepth, maxCodeLines: limits.codeBlockLines });
+	ctx.findings.push(...bytes);
 	for (const problem of fenced.problems) report(ctx, 'frontmatter-fence', problem.offset, problem.message, problem.fix);
 	try {
 		const parsed = parseWithRecovery(fenced.content, kindOf(file));
@@ -151,6 +162,10 @@ interface ParseOutcome {
 }
 
 const MAX_RECOVERIES = 25;
+/** Characters parsed in all recoveries of one file, so that recovering stays linear in the file's size. */
+const RECOVERY_BUDGET = 2_000_000;
+/** More unclosed braces than this make the compiler's MDX reader slow down with the square of their number. */
+const MAX_UNCLOSED_BRACES = 200;
 
 /**
  * The compiler stops at the first error. To report the other faults in the same run, the line at
@@ -160,12 +175,25 @@ const MAX_RECOVERIES = 25;
  */
 function parseWithRecovery(source: string, kind: SourceKind): ParseOutcome {
 	const problems: SyntaxProblem[] = [];
+	if (kind === 'mdx') {
+		const unclosed = unclosedBraces(source);
+		if (unclosed.length > MAX_UNCLOSED_BRACES) {
+			problems.push({
+				offset: unclosed[0]!,
+				reason: `${unclosed.length} braces \`{\` are opened and never closed; the first is here`,
+				note: '',
+			});
+			return { tree: null, problems };
+		}
+	}
 	let text = source;
-	for (let attempt = 0; attempt < MAX_RECOVERIES; attempt++) {
+	let parsed = 0;
+	for (let attempt = 0; attempt < MAX_RECOVERIES && parsed < RECOVERY_BUDGET; attempt++) {
+		parsed += text.length;
 		try {
 			return { tree: parseLikeCompiler(text, kind), problems };
 		} catch (error) {
-			const problem = describeSyntaxError(error, text);
+			const problem = describeSyntaxError(error, text, kind, parsed < RECOVERY_BUDGET);
 			// A closing-tag mismatch after a recovery is usually the other half of a line we blanked.
 			if (problems.length === 0 || !problem.reason.includes('closing tag')) problems.push(problem);
 			const next = blankLineAt(text, problem.offset);
@@ -174,6 +202,21 @@ function parseWithRecovery(source: string, kind: SourceKind): ParseOutcome {
 		}
 	}
 	return { tree: null, problems };
+}
+
+/**
+ * Offsets of the braces that no later brace closes, skipping escaped ones. Braces in code count
+ * too, so this can only overcount, and code with that many unbalanced braces is rare enough.
+ */
+function unclosedBraces(text: string): number[] {
+	const open: number[] = [];
+	for (let i = 0; i < text.length; i++) {
+		const char = text.charCodeAt(i);
+		if (char === 92 /* \\ */) i++;
+		else if (char === 123 /* { */) open.push(i);
+		else if (char === 125 /* } */) open.pop();
+	}
+	return open;
 }
 
 function blankLineAt(text: string, offset: number): string {
@@ -191,7 +234,7 @@ interface ErrorShape {
 	place?: unknown;
 }
 
-function describeSyntaxError(error: unknown, text: string): SyntaxProblem {
+function describeSyntaxError(error: unknown, text: string, kind: SourceKind, mayParse: boolean): SyntaxProblem {
 	const shape: ErrorShape = error !== null && typeof error === 'object' ? (error as ErrorShape) : {};
 	const rawReason =
 		typeof shape.reason === 'string'
@@ -215,7 +258,8 @@ function describeSyntaxError(error: unknown, text: string): SyntaxProblem {
 		return { offset: offsetOf(Number(tagPosition[1]), Number(tagPosition[2])), reason, note };
 	}
 	if (/end of file/.test(reason)) {
-		return { offset: locateUnclosed(text, rawReason), reason, note };
+		// Finding the line takes a few more parses; past the budget, the end of the file has to do.
+		return { offset: mayParse ? locateUnclosed(text, rawReason, kind) : text.length, reason, note };
 	}
 	const point = positioned ? { line: Number(positioned[1]), column: Number(positioned[2]) } : pointOf(shape);
 	if (point) return { offset: offsetOf(point.line, point.column), reason, note };
@@ -241,13 +285,13 @@ function pointOf(shape: ErrorShape): { line: number; column: number } | null {
  * The first line whose prefix of the file already fails the same way holds the construct that is
  * never closed; a binary search finds it in a handful of parses.
  */
-function locateUnclosed(text: string, reason: string): number {
+function locateUnclosed(text: string, reason: string, kind: SourceKind): number {
 	const lineStarts = [0];
 	for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
 	const failsSameWay = (lines: number) => {
 		const end = lines < lineStarts.length ? lineStarts[lines]! : text.length;
 		try {
-			parseLikeCompiler(text.slice(0, end), 'mdx');
+			parseLikeCompiler(text.slice(0, end), kind);
 			return false;
 		} catch (error) {
 			const shape = error !== null && typeof error === 'object' ? (error as ErrorShape) : {};

@@ -9,6 +9,7 @@ import { resolve as resolvePath } from 'node:path';
 import type { Nodes, Root } from 'mdast';
 import { parseFragment } from 'parse5';
 import { finding, type Finding } from '../check/findings.ts';
+import { DEFAULT_LIMITS } from './bytes.ts';
 import { CONTENT_COMPONENTS, type ComponentSpec, type PropSpec } from './components.ts';
 import {
 	browserUrl,
@@ -37,8 +38,6 @@ export interface InspectOptions {
 	maxCodeLines?: number;
 }
 
-export const DEFAULT_MAX_DEPTH = 30;
-export const DEFAULT_MAX_CODE_LINES = 500;
 
 export interface Context {
 	/** The text positions refer to: the file as the compiler sees it, frontmatter blanked. */
@@ -62,8 +61,8 @@ export function createContext(text: string, file: string, options: InspectOption
 		components: options.components ?? CONTENT_COMPONENTS,
 		imageHosts: new Set((options.imageHosts ?? []).map((host) => normaliseHost(host))),
 		baseDir: options.baseDir,
-		maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH,
-		maxCodeLines: options.maxCodeLines ?? DEFAULT_MAX_CODE_LINES,
+		maxDepth: options.maxDepth ?? DEFAULT_LIMITS.nestingDepth,
+		maxCodeLines: options.maxCodeLines ?? DEFAULT_LIMITS.codeBlockLines,
 		findings: [],
 		seen: new Set(),
 	};

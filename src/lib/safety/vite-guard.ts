@@ -3,6 +3,7 @@ import { dirname, relative, sep } from 'node:path';
 import type { Plugin } from 'vite';
 import { formatHuman } from '../check/report.ts';
 import { checkContentSafety } from './content-check.ts';
+import { contentPathFinding } from './content-files.ts';
 import type { CurriculumConfig } from '../curriculum/schema/config.ts';
 
 export interface VitePluginOptions {
@@ -24,6 +25,8 @@ const CONFIG_ID = 'virtual:currents/config';
  * guards every Markdown and MDX file of the content folder: the file is checked for code, script
  * and remote images when it is loaded, before the MDX compiler sees it. The integration checks
  * the whole curriculum at start-up; this guard also covers files edited while the dev server runs.
+ * Any other file of the content folder that is not data by its name (a script, a style sheet, an
+ * SVG) is refused outright, so no import can load code from there.
  */
 export function currentsVitePlugin({ root, dir, config, on, checked = new Map() }: VitePluginOptions): Plugin {
 	const prefix = dir.endsWith(sep) ? dir : `${dir}${sep}`;
@@ -40,12 +43,20 @@ export function currentsVitePlugin({ root, dir, config, on, checked = new Map() 
 				return `export const config = ${JSON.stringify(config)};\nexport const buildDate = ${JSON.stringify(on)};`;
 			}
 			const path = id.split('?')[0]!;
-			if (!path.startsWith(prefix) || !/\.mdx?$/.test(path)) return null;
+			if (!path.startsWith(prefix)) return null;
+			// Nothing but data is loaded from the content folder, whatever imports it: a Markdown image
+			// such as ![a](./x.mjs) compiles to an import, and that import must not load code.
+			const refused = contentPathFinding(path.slice(prefix.length), relative(root, path).split(sep).join('/'));
+			if (refused) {
+				throw new Error(`${refused.file} was not loaded: the content folder holds data only.\n\n${formatHuman([refused], { site: config.site })}`);
+			}
+			if (!/\.mdx?$/.test(path)) return null;
 			const source = readFileSync(path, 'utf8');
 			if (safe.get(path) === source) return null;
 			const file = relative(root, path).split(sep).join('/');
 			const findings = checkContentSafety(source, file, {
 				imageHosts: config.imageHosts,
+				limits: config.limits,
 				baseDir: dirname(path),
 			}).filter((finding) => finding.severity === 'error');
 			if (findings.length > 0) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { characterKind, describeCharacter, escapeInvisible, quoteText } from '../../safety/bytes.ts';
 
 /** Ids are the file names of modules, tracks and updates: lower-case words joined by hyphens. */
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -36,6 +37,122 @@ export const semver = z.string().regex(/^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*
 		`${JSON.stringify(issue.input)} is not a version of the form MAJOR.MINOR.PATCH, like "1.2.0".`,
 });
 
+/** Characters some references stand for, to show authors what to write instead. */
+const NAMED_REFERENCES: Record<string, string> = {
+	amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: 'a no-break space', mdash: '—', ndash: '–', hellip: '…',
+	lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', copy: '©', reg: '®', trade: '™', eacute: 'é', euro: '€',
+};
+
+interface TextProblem {
+	message: string;
+	fix: string;
+}
+
+const isLetter = (code: number) => (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
+const isHex = (code: number) => isDigit(code) || (code >= 0x41 && code <= 0x46) || (code >= 0x61 && code <= 0x66);
+
+/** The length of a character reference (`&amp;`, `&#38;`, `&#x26;`) at `at`, or 0. */
+function referenceLength(text: string, at: number): number {
+	let i = at + 1;
+	if (text.charCodeAt(i) === 0x23) {
+		i++;
+		const hex = text.charCodeAt(i) === 0x78 || text.charCodeAt(i) === 0x58;
+		if (hex) i++;
+		const digits = i;
+		while (i - digits < 8 && (hex ? isHex : isDigit)(text.charCodeAt(i))) i++;
+		return i > digits && text.charCodeAt(i) === 0x3b ? i + 1 - at : 0;
+	}
+	if (!isLetter(text.charCodeAt(i))) return 0;
+	while (i - at < 32 && (isLetter(text.charCodeAt(i)) || isDigit(text.charCodeAt(i)))) i++;
+	return text.charCodeAt(i) === 0x3b ? i + 1 - at : 0;
+}
+
+function referenceMeans(reference: string): string | null {
+	const numeric = /^&#(x?)([0-9a-f]+);$/i.exec(reference);
+	if (!numeric) return NAMED_REFERENCES[reference.slice(1, -1)] ?? null;
+	const code = Number.parseInt(numeric[2]!, numeric[1] ? 16 : 10);
+	return code > 0x20 && code <= 0x10ffff && characterKind(code) === null ? String.fromCodePoint(code) : null;
+}
+
+/**
+ * The first reason a value is not plain text, or null. Markup is what an HTML parser would read as
+ * markup: `<` before a letter, `/`, `!` or `?` opens a tag, a comment or a processing instruction,
+ * and `&…;` is a character reference. A `<` before anything else (`<5 minutes`) is an ordinary sign.
+ */
+function textProblem(text: string, singleLine: boolean): TextProblem | null {
+	for (let i = 0; i < text.length; i++) {
+		const code = text.charCodeAt(i);
+		if (code === 0x3c) {
+			const next = text.charCodeAt(i + 1);
+			if (isLetter(next) || next === 0x2f || next === 0x21 || next === 0x3f) {
+				const close = text.indexOf('>', i);
+				const markup = escapeInvisible(close > i && close - i < 40 ? text.slice(i, close + 1) : `${text.slice(i, i + 12)}…`);
+				return {
+					message: `holds the markup \`${markup}\`, but it is shown to readers as text.`,
+					fix: `remove \`${markup}\`; emphasis and links belong in the body, not in this field. To write the sign "<" itself, put a space after it ("a < b").`,
+				};
+			}
+		} else if (code === 0x26) {
+			const length = referenceLength(text, i);
+			if (length > 0) {
+				const reference = text.slice(i, i + length);
+				const means = referenceMeans(reference);
+				return {
+					message: `holds the character reference \`${reference}\`, which readers would see as written.`,
+					fix: means
+						? `write the character itself (${means.length === 1 ? `"${means}"` : means}) instead of \`${reference}\`.`
+						: `write the character itself instead of \`${reference}\`. If the "&" stands for itself, put a space after it or reword, so that no ";" directly follows the word after it.`,
+				};
+			}
+		} else if (singleLine && (code === 0x0a || code === 0x0d)) {
+			return {
+				message: 'runs over more than one line.',
+				fix: 'keep it on one line. Under a `|` block every line break is kept; write the value in quotes, or use `>-`, which joins the lines.',
+			};
+		} else if (code < 0x20 || code >= 0x7f) {
+			const kind = characterKind(code);
+			if (kind === null || (kind === 'control' && (code === 0x09 || code === 0x0a || code === 0x0d))) continue;
+			// A pair of surrogates is one character, such as an emoji.
+			if (code >= 0xd800 && code <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+				i++;
+				continue;
+			}
+			return {
+				message: `holds the invisible character ${describeCharacter(code)}.`,
+				fix: 'delete it. In double quotes YAML turns escapes such as "\\u202e" into characters, so look for one of those too.',
+			};
+		}
+	}
+	return null;
+}
+
+/**
+ * Text readers see as it is written: a title, a summary, a question, a name. Markup, character
+ * references and invisible characters are refused. Astro escapes text it prints, so markup would
+ * show as code; and a few places (the page's `<title>` and the home page's hero, both written by
+ * Starlight) insert the text as HTML, where markup would run. `singleLine` also refuses line
+ * breaks, for titles and names.
+ */
+export function plainText(options: { singleLine?: boolean; empty?: string } = {}) {
+	return z
+		.string()
+		.trim()
+		.min(1, options.empty)
+		.superRefine((value, ctx) => {
+			const problem = textProblem(value, options.singleLine ?? false);
+			if (!problem) return;
+			ctx.addIssue({
+				code: 'custom',
+				message: `${quoteText(value)} ${problem.message}`,
+				params: { rule: 'plain-text', fix: `Write plain text: ${problem.fix}` },
+			});
+		});
+}
+
+/** A title or a name: plain text on one line. */
+export const plainLine = (empty?: string) => plainText({ singleLine: true, ...(empty ? { empty } : {}) });
+
 export const httpUrl = z.url({
 	protocol: /^https?$/,
 	error: (issue) => `${JSON.stringify(issue.input)} is not a full http(s) URL, like "https://example.org/page".`,
@@ -47,12 +164,12 @@ export const source = z.strictObject({
 	 * Title of the page or document, as its publisher gives it.
 	 * @example "About Reels"
 	 */
-	title: z.string().trim().min(1, 'A source needs a title.'),
+	title: plainLine('A source needs a title.'),
 	/**
 	 * Who published it: the platform, the organisation or the journal.
 	 * @example "Instagram Help Centre"
 	 */
-	publisher: z.string().trim().min(1, 'A source needs a publisher.'),
+	publisher: plainLine('A source needs a publisher.'),
 	/**
 	 * Where to read it. Prefer the platform's own documentation.
 	 * @example "https://help.instagram.com/270447560766967"
@@ -70,10 +187,10 @@ export type Source = z.output<typeof source>;
 
 /** A person credited for a module: a name, or a name with a profile link. */
 export const contributor = z.union([
-	z.string().trim().min(1),
+	plainLine(),
 	z.strictObject({
 		/** The name to credit. */
-		name: z.string().trim().min(1),
+		name: plainLine(),
 		/** A profile or home page. */
 		url: httpUrl.optional(),
 	}),

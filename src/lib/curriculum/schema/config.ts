@@ -1,11 +1,80 @@
 import { z } from 'zod';
-import { httpUrl, id } from './common.ts';
+import { id, plainLine, plainText } from './common.ts';
+import { DEFAULT_LIMITS, MAX_LIMITS } from '../../safety/bytes.ts';
+
+/** Forges whose repository pages the site may link to, for edit and issue links. */
+export const KNOWN_FORGES = ['github.com', 'gitlab.com', 'codeberg.org', 'bitbucket.org'] as const;
+
+/**
+ * An address every page links to, so a pull request must not be able to turn it against readers:
+ * `https:` only, nothing that makes the host a reader opens differ from the host a reviewer reads
+ * (`https://github.com@evil.example/` opens evil.example), no port, no query or fragment.
+ * A repository address must also name an owner and a repository on a known forge.
+ */
+function publicAddress(kind: 'site' | 'repository') {
+	return z.string().superRefine((value, ctx) => {
+		const problem = addressProblem(value, kind);
+		if (problem) {
+			ctx.addIssue({ code: 'custom', message: `${JSON.stringify(value)} ${problem.message}`, params: { rule: 'schema', fix: problem.fix } });
+		}
+	});
+}
+
+function addressProblem(value: string, kind: 'site' | 'repository'): { message: string; fix: string } | null {
+	const example = kind === 'repository' ? 'https://github.com/owner/name' : 'https://curriculum.example.org';
+	let url: URL;
+	try {
+		url = new URL(value);
+	} catch {
+		return { message: 'is not a full web address.', fix: `Write the whole address, starting with https://, like "${example}".` };
+	}
+	// Browsers drop tabs and line breaks inside an address and read `\` as `/`, so what a reviewer
+	// reads would not be what a reader opens.
+	if (/[\s\u0000-\u001f\u007f\\]/.test(value)) {
+		return { message: 'contains a space, a control character or a backslash.', fix: `Write \`${kind}\` as a plain address, like "${example}".` };
+	}
+	if (url.protocol !== 'https:' || !/^https:\/\//i.test(value)) {
+		return { message: 'does not start with https://.', fix: `Use the https:// address${url.host ? `: "https://${url.host}${url.pathname}"` : `, like "${example}"`}.` };
+	}
+	const authority = value.slice('https://'.length).split(/[/?#]/, 1)[0]!;
+	if (authority.includes('@')) {
+		return {
+			message: `has a user name before "@", so browsers would open ${url.hostname}, not the host written before the "@".`,
+			fix: `Remove everything between "https://" and "@"; if ${url.hostname} is not the intended host, write the intended address instead.`,
+		};
+	}
+	if (/:[^\]]*$/.test(authority)) {
+		return { message: 'has a port number after the host.', fix: `Remove the port: "https://${url.hostname}${url.pathname}".` };
+	}
+	if (/[?#]/.test(value)) {
+		return { message: 'has a query ("?…") or a fragment ("#…").', fix: `Remove everything from the "?" or "#": "https://${url.host}${url.pathname}".` };
+	}
+	if (kind === 'site') return null;
+	const host = url.hostname;
+	if (!(KNOWN_FORGES as readonly string[]).includes(host)) {
+		return {
+			message: `is not on a known forge (${KNOWN_FORGES.join(', ')}).`,
+			fix: `Use the repository's address on one of them, like "${example}". Supporting another forge is a change to the engine, for a maintainer.`,
+		};
+	}
+	const segments = url.pathname.split('/').filter((segment) => segment !== '');
+	if (segments.length !== 2 || segments.some((segment) => !/^[\w.-]+$/.test(segment) || /^\.+$/.test(segment)) || segments[1]!.endsWith('.git')) {
+		return {
+			message: 'is not the address of a repository: it needs the owner and the repository name, and nothing after them.',
+			fix: `Write it as "https://${host}/<owner>/<name>", without ".git" or a path inside the repository.`,
+		};
+	}
+	return null;
+}
+
+/** A size limit: a whole number from 1 up to the ceiling the engine sets. */
+const limit = (ceiling: number) => z.number().int().positive().max(ceiling);
 
 const option = z.strictObject({
 	/** Id used in module frontmatter. @example "intro" */
 	id: id('option'),
 	/** Name shown to readers. @example "Introductory" */
-	name: z.string().trim().min(1),
+	name: plainLine(),
 });
 
 /**
@@ -17,22 +86,26 @@ export const curriculumConfigSchema = z.strictObject({
 	 * The curriculum's name, shown in the header and the browser tab.
 	 * @example "Currents"
 	 */
-	title: z.string().trim().min(1),
+	title: plainLine(),
 	/**
 	 * One sentence saying what the curriculum teaches, shown on the home page and in feeds.
 	 * @example "An open curriculum for social media practitioners."
 	 */
-	tagline: z.string().trim().min(1),
+	tagline: plainText(),
 	/**
 	 * The public URL the site is deployed at. Used for canonical links, the sitemap and feeds.
+	 * An `https://` address with no user name, port, query or fragment. A change to it needs a
+	 * maintainer's review.
 	 * @example "https://currents.netlify.app"
 	 */
-	site: httpUrl,
+	site: publicAddress('site'),
 	/**
-	 * The repository that holds the content, for "Edit this page" and issue links.
+	 * The repository that holds the content, for "Edit this page" and issue links: an `https://`
+	 * address of an owner and repository on github.com, gitlab.com, codeberg.org or bitbucket.org,
+	 * with nothing after the name. A change to it needs a maintainer's review.
 	 * @example "https://github.com/currents-edu/currents"
 	 */
-	repository: httpUrl,
+	repository: publicAddress('repository'),
 	/**
 	 * The branch that edit links point at.
 	 * @default "main"
@@ -47,7 +120,7 @@ export const curriculumConfigSchema = z.strictObject({
 	 * SPDX id of the license modules are published under, unless a module says otherwise.
 	 * @default "CC-BY-SA-4.0"
 	 */
-	license: z.string().trim().min(1).default('CC-BY-SA-4.0'),
+	license: plainLine().default('CC-BY-SA-4.0'),
 	/**
 	 * Languages of the curriculum as BCP-47 tags. The first is the site language.
 	 * @default ["en"]
@@ -102,6 +175,37 @@ export const curriculumConfigSchema = z.strictObject({
 			minSources: z.number().int().nonnegative().optional(),
 		})
 		.default({}),
+	/**
+	 * Size limits every content file is held to, so that no file can make the check or the build run
+	 * for minutes or run out of memory. Each has a ceiling a curriculum cannot raise. A change to
+	 * them needs a maintainer's review.
+	 * @default { fileBytes: 65536, lineLength: 4000, nestingDepth: 30, codeBlockLines: 500 }
+	 */
+	limits: z
+		.strictObject({
+			/**
+			 * The most bytes a file may have, in UTF-8; at most 262144 (256 KB).
+			 * @default 65536
+			 */
+			fileBytes: limit(MAX_LIMITS.fileBytes).default(DEFAULT_LIMITS.fileBytes),
+			/**
+			 * The most characters one line may have; at most 16000.
+			 * @default 4000
+			 */
+			lineLength: limit(MAX_LIMITS.lineLength).default(DEFAULT_LIMITS.lineLength),
+			/**
+			 * How deeply block quotes, lists, asides and elements may nest; at most 100.
+			 * @default 30
+			 */
+			nestingDepth: limit(MAX_LIMITS.nestingDepth).default(DEFAULT_LIMITS.nestingDepth),
+			/**
+			 * The most lines one code block may have; at most 5000.
+			 * @default 500
+			 */
+			codeBlockLines: limit(MAX_LIMITS.codeBlockLines).default(DEFAULT_LIMITS.codeBlockLines),
+		})
+		// `prefault` parses the empty object, so an omitted `limits` still gets every default.
+		.prefault({}),
 	/**
 	 * Whether pages of previous major versions appear in search results.
 	 * @default false

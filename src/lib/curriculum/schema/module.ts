@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { compareVersions } from '../versions.ts';
-import { contributor, id, isoDate, semver, source } from './common.ts';
+import { contributor, id, isoDate, plainLine, plainText, semver, source } from './common.ts';
 
 /** What kind of change a release made, following semantic versioning for learning content. */
 export const CHANGE_KINDS = ['major', 'added', 'changed', 'fixed', 'platform-change'] as const;
@@ -22,21 +22,21 @@ export const changelogEntry = z.strictObject({
 			`${JSON.stringify(issue.input)} is not a change kind: use one of ${CHANGE_KINDS.join(', ')}.`,
 	}),
 	/** One sentence on what changed, for readers and the "What's new" feed. */
-	summary: z.string().trim().min(1, 'A changelog entry needs a summary.'),
+	summary: plainText({ empty: 'A changelog entry needs a summary.' }),
 });
 
 export const quizChoice = z.strictObject({
 	/** The answer as the learner reads it. */
-	text: z.string().trim().min(1, 'A choice needs text.'),
+	text: plainText({ empty: 'A choice needs text.' }),
 	/** Whether this choice is right. Several choices may be right. @default false */
 	correct: z.boolean().default(false),
 	/** Why this choice is right or wrong; shown after the learner answers. */
-	explanation: z.string().trim().min(1, 'Every choice needs an explanation of why it is right or wrong.'),
+	explanation: plainText({ empty: 'Every choice needs an explanation of why it is right or wrong.' }),
 });
 
 export const quizQuestion = z.strictObject({
 	/** A question that asks the learner to apply the module, not to recall its wording. */
-	question: z.string().trim().min(1, 'A question needs text.'),
+	question: plainText({ empty: 'A question needs text.' }),
 	/** Two or more choices. */
 	choices: z.array(quizChoice).min(2, 'A question needs at least two choices.'),
 });
@@ -141,9 +141,9 @@ export function moduleRules(raw: unknown): RuleIssue[] {
 export const moduleSchema = z
 	.strictObject({
 		/** The module's title. @example "Audience research: who is really there" */
-		title: z.string().trim().min(1),
+		title: plainLine(),
 		/** One or two sentences on what the learner gains, shown in lists and search results. */
-		summary: z.string().trim().min(1),
+		summary: plainText(),
 		/**
 		 * The module's semantic version. MAJOR when outcomes change or advice is reversed, MINOR when
 		 * a tactic, section or example is added, PATCH for corrections. Use `npm run release` to bump it.
@@ -157,9 +157,9 @@ export const moduleSchema = z
 		/** Platform ids from the curriculum config; empty when the module applies to all. @default [] */
 		platforms: z.array(id('platform')).default([]),
 		/** Free topic tags for filtering. @example ["planning", "research"] */
-		topics: z.array(z.string().trim().min(1)).default([]),
+		topics: z.array(plainLine()).default([]),
 		/** What a learner can do afterwards, each starting with an observable verb. */
-		outcomes: z.array(z.string().trim().min(1)).min(1, 'A module needs at least one learning outcome.'),
+		outcomes: z.array(plainText()).min(1, 'A module needs at least one learning outcome.'),
 		/** Module ids to take first. @default [] */
 		prerequisites: z.array(id('module')).default([]),
 		/** The day a practitioner last checked the whole module against the platforms. @example 2026-11-20 */
@@ -169,7 +169,7 @@ export const moduleSchema = z
 		/** People who wrote or revised the module. @default [] */
 		contributors: z.array(contributor).default([]),
 		/** SPDX license id when it differs from the curriculum's. */
-		license: z.string().trim().min(1).optional(),
+		license: plainLine().optional(),
 		/** Sources for every figure and platform-specific claim. @default [] */
 		sources: z.array(source).default([]),
 		/** Releases, newest first. The first entry's version equals `version`. */

