@@ -51,6 +51,8 @@ export interface Context {
 	maxCodeLines: number;
 	findings: Finding[];
 	seen: Set<string>;
+	/** Findings per rule, including those not listed. */
+	counts: Map<string, number>;
 }
 
 export function createContext(text: string, file: string, options: InspectOptions = {}): Context {
@@ -65,15 +67,38 @@ export function createContext(text: string, file: string, options: InspectOption
 		maxCodeLines: options.maxCodeLines ?? DEFAULT_LIMITS.codeBlockLines,
 		findings: [],
 		seen: new Set(),
+		counts: new Map(),
 	};
 }
+
+/** Past this many findings of one rule in one file, the rest are counted, not listed. */
+const MAX_PER_RULE = 20;
 
 export function report(ctx: Context, rule: string, offset: number, message: string, fix: string): void {
 	const { line, column } = ctx.at.point(offset);
 	const key = `${rule}:${line}:${column}:${message}`;
 	if (ctx.seen.has(key)) return;
 	ctx.seen.add(key);
-	ctx.findings.push(finding({ rule, file: ctx.file, line, column, message, fix }));
+	const count = (ctx.counts.get(rule) ?? 0) + 1;
+	ctx.counts.set(rule, count);
+	if (count <= MAX_PER_RULE) ctx.findings.push(finding({ rule, file: ctx.file, line, column, message, fix }));
+}
+
+/** One finding for each rule that was reported more often than listed. */
+function summarise(ctx: Context): void {
+	for (const [rule, count] of ctx.counts) {
+		if (count <= MAX_PER_RULE) continue;
+		ctx.findings.push(
+			finding({
+				rule,
+				file: ctx.file,
+				line: 1,
+				column: 1,
+				message: `${count - MAX_PER_RULE} more problems of this kind in the file are not listed; only the first ${MAX_PER_RULE} are.`,
+				fix: 'Fix the ones listed, or the pattern behind them, and run the check again.',
+			})
+		);
+	}
 }
 
 function startOf(node: { position?: { start: { offset?: number } } | undefined | null }): number {
@@ -122,6 +147,7 @@ export function inspectTree(tree: Root, ctx: Context): void {
 		}
 		inspectNode(ctx, node, definitions);
 	}
+	summarise(ctx);
 }
 
 function inspectNode(ctx: Context, node: Nodes, definitions: ReadonlyMap<string, string>): void {
