@@ -1,0 +1,107 @@
+/** Links and images: no script or data URLs, images from the repository or allowed hosts, with alt text. */
+import { existsSync } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
+import { report, type Context } from './context.ts';
+import { browserUrl, fileNameOf, remoteHost, safeDecodeUri, showUrl, unsafeScheme } from './urls.ts';
+
+/** Reports an unsafe scheme and tells the caller whether it did. */
+export function checkUrl(ctx: Context, url: string, raw: readonly string[], offset: number, kind: 'link' | 'image' | 'address'): boolean {
+	const scheme = unsafeScheme([url, ...raw]);
+	if (scheme === null) return false;
+	const what = kind === 'image' ? 'image address' : kind === 'link' ? 'link target' : 'address';
+	const danger =
+		scheme === 'data'
+			? 'a data: URL, which can carry a whole page or script inside the address'
+			: `the ${scheme}: scheme, which runs code in readers' browsers`;
+	report(
+		ctx,
+		'unsafe-url',
+		offset,
+		`The ${what} \`${showUrl(url)}\` uses ${danger}.`,
+		kind === 'image'
+			? 'Save the image in the repository next to the module and use a relative path, such as ./diagram.png.'
+			: kind === 'link'
+				? 'Link to a web page with an https:// address, or to another page of the curriculum with a relative path.'
+				: 'Remove the address; only links (href) and images (src) may point anywhere, and only to https:// or relative addresses.'
+	);
+	return true;
+}
+
+export interface ImageInfo {
+	/** Null when a reference has no definition; such an image is plain text and loads nothing. */
+	url: string | null;
+	raw: readonly string[];
+	/** Null when the alt text is an expression, which is reported on its own. */
+	alt: string | null;
+	offset: number;
+	syntax: 'markdown' | 'html';
+	/** True when the URL already went through the attribute checks. */
+	schemeChecked?: boolean;
+}
+
+export function checkImage(ctx: Context, image: ImageInfo): void {
+	const { url } = image;
+	if (image.alt !== null && image.alt.trim() === '') reportMissingAlt(ctx, image.offset, url ?? '', image.syntax);
+	if (url === null) return;
+	if (image.schemeChecked) {
+		if (unsafeScheme([url, ...image.raw]) !== null) return;
+	} else if (checkUrl(ctx, url, image.raw, image.offset, 'image')) {
+		return;
+	}
+	const target = browserUrl(url);
+	if (target === '') return;
+	const remote = remoteHost(target);
+	if (remote !== null) {
+		if (remote.host !== null && ctx.imageHosts.has(remote.host)) return;
+		const where = remote.host === null ? 'from outside the repository' : `from ${remote.host}`;
+		const hostAdvice = remote.host === null ? 'its host' : remote.host;
+		report(
+			ctx,
+			'remote-image',
+			image.offset,
+			`The image \`${showUrl(url)}\` is loaded ${where}, which is not an allowed image host.`,
+			`Download the image into the repository next to the module (only with the owner's permission and a license that allows it) and use a relative path such as ./${fileNameOf(target)}; or ask the maintainers to add ${hostAdvice} to imageHosts in curriculum.yaml.`
+		);
+		return;
+	}
+	const path = safeDecodeUri(target.split(/[?#]/, 1)[0] ?? '');
+	// A local image is imported by the build with the path as written, so anything but a plain path
+	// to an image file (a query such as `?raw`, a hidden tab, another extension) would load as code.
+	const imported = /^[^?#\u0000-\u001f\u007f]*$/.test(url) && IMAGE_EXTENSION.test(safeDecodeUri(url));
+	if (path !== '' && (!IMAGE_EXTENSION.test(path) || !imported)) {
+		report(
+			ctx,
+			'image-type',
+			image.offset,
+			`The image \`${showUrl(url)}\` is not a plain path to a PNG, JPEG, WebP, AVIF or GIF file.`,
+			'Save the image as .png, .jpg, .webp, .avif or .gif next to the module and point to that file. SVG is not accepted, because an SVG file can carry script.'
+		);
+		return;
+	}
+	if (ctx.baseDir === undefined || target.startsWith('/')) return;
+	if (path !== '' && !existsSync(resolvePath(ctx.baseDir, path))) {
+		report(
+			ctx,
+			'missing-image',
+			image.offset,
+			`The image file \`${showUrl(url)}\` does not exist next to the module.`,
+			'Add the file to the repository, or correct the path: it is relative to the module file, and letter case matters.'
+		);
+	}
+}
+
+const IMAGE_EXTENSION = /\.(?:png|jpe?g|webp|avif|gif)$/i;
+
+export function reportMissingAlt(ctx: Context, offset: number, url: string, syntax: 'markdown' | 'html'): void {
+	const shown = url === '' ? 'This image' : `The image \`${showUrl(url)}\``;
+	report(
+		ctx,
+		'image-alt',
+		offset,
+		`${shown} has no alt text.`,
+		syntax === 'markdown'
+			? 'Describe what the image shows for people who cannot see it, between the brackets: ![A bar chart of posts per hour, peaking at 9 pm](./chart.png).'
+			: 'Describe what the image shows for people who cannot see it, in an alt attribute: alt="A bar chart of posts per hour, peaking at 9 pm".'
+	);
+}
+
