@@ -11,7 +11,7 @@ describe.each(docs)('%s', (doc) => {
 
 	it('names only npm scripts that exist', () => {
 		const named = [...text.matchAll(/npm (?:run )?([a-z][a-z:-]*)/g)].map((match) => match[1]!);
-		const builtIn = new Set(['install', 'test', 'start']);
+		const builtIn = new Set(['install', 'ci', 'test', 'start']);
 		const missing = named.filter((name) => !builtIn.has(name) && !(name in pkg.scripts));
 		expect(missing).toEqual([]);
 		expect(pkg.scripts.test).toBeDefined();
@@ -33,8 +33,8 @@ describe('README quick start', () => {
 		const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
 		const block = /## Quick start[\s\S]*?```sh\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
 		const commands = block.trim().split('\n').map((line) => line.replace(/\s+#.*$/, '').trim());
-		expect(commands).toEqual(['npm install && npm start', 'npm install && npm test']);
+		expect(commands).toEqual(['npm ci && npm start', 'npm ci && npm test']);
 		expect(pkg.scripts.start).toBe('astro build && astro preview');
-		expect(readFileSync(join(ROOT, '.ci', 'run'), 'utf8')).toMatch(/npm install[^\n]*\nnpm test\n/);
+		expect(readFileSync(join(ROOT, '.ci', 'run'), 'utf8')).toMatch(/npm ci[^\n]*\nnpm test\n/);
 	});
 });
