@@ -108,3 +108,33 @@ describe('the output scan, with the content check and the compiler guard both by
 	});
 });
 
+describe('every fixture whose danger is in the page, built with only the output scan', () => {
+	/** Attacks a browser would run or follow; the scan alone must catch each in the built page. */
+	const CAUGHT = [
+		'script-tag', 'iframe', 'object-embed', 'form-input', 'meta-refresh', 'base-tag', 'svg-script', 'set-html-attribute',
+		'xlink-href', 'frontmatter-fence-smuggling', 'onclick-handler', 'onerror-on-img', 'javascript-link',
+		'javascript-entity-encoded', 'javascript-hex-entity-colon', 'vbscript-link', 'data-url-image', 'data-url-link',
+		'javascript-in-definition', 'href-javascript-jsx', 'href-entity-encoded-jsx', 'footnote-jsx', 'footnote-html.md',
+		'comment-behind-indented-fence.md',
+	];
+	/**
+	 * Refused by the check and the guard, but harmless once built, so the scan rightly passes them:
+	 * the compiler percent-encodes the space and tab, and a browser never decodes a percent-encoded
+	 * scheme, so both links are relative; `srcdoc` does nothing on a link; a style sheet cannot run script.
+	 */
+	const HARMLESS_ONCE_BUILT = ['javascript-link-mixed-case-whitespace', 'javascript-percent-encoded', 'srcdoc-attribute', 'style-tag'];
+
+	it('fails the build naming each page, and none of the harmless ones', () => {
+		const pages = Object.fromEntries(
+			[...CAUGHT, ...HARMLESS_ONCE_BUILT].map((name) => {
+				const file = name.endsWith('.md') ? name : `${name}.mdx`;
+				return [file, readFileSync(join(fixture('malicious'), file), 'utf8')];
+			})
+		);
+		const result = build(guardedSite(pages, { guard: false, scan: true }));
+		expect(result.status).not.toBe(0);
+		const flagged = new Set([...result.output.matchAll(/dist\/([a-z.-]+)\/index\.html:\d+:\d+ {2}error/g)].map((match) => match[1]));
+		expect([...flagged].sort()).toEqual(CAUGHT.map((name) => name.replace(/\.md$/, '')).sort());
+	});
+});
+
