@@ -100,7 +100,8 @@ describe('the output scan, with the content check and the compiler guard both by
 		);
 		const result = build(site);
 		expect(result.status).not.toBe(0);
-		expect(result.output).toContain('The built site holds 3 things that must not ship');
+		expect(result.output).toContain('The built site holds 3 things that must not ship; the output folder was removed.');
+		expect(existsSync(join(site, 'dist'))).toBe(false);
 		expect(result.output).toMatch(/dist\/attack\/index\.html:\d+:\d+ {2}error {2}.*output-script/);
 		expect(result.output).toMatch(/dist\/attack\/index\.html:\d+:\d+ {2}error {2}.*output-event-handler/);
 		expect(result.output).toMatch(/dist\/attack\/index\.html:\d+:\d+ {2}error {2}.*output-unsafe-url/);

@@ -389,6 +389,25 @@ describe('one pass', () => {
 	});
 });
 
+describe('schemes', () => {
+	const check = (link: string) => checkContentSafety(`---\ntitle: x\n---\n\n${link}\n`, 'm.mdx').map((f) => f.message);
+
+	it('allows web, mail and relative addresses, even with a colon in the link text', () => {
+		for (const link of ['[a](https://example.org/)', '[a](http://example.org/)', '[a](mailto:team@example.org)', '[a](/modules/x/)', '[a](./x/)', '[a](#a-heading)', '[Note: read](https://example.org/)']) {
+			expect(check(link), link).toEqual([]);
+		}
+	});
+
+	it('refuses every other scheme and says which ones are allowed', () => {
+		expect(check('[a](tel:+358401234567)')).toEqual([
+			'The link target `tel:+358401234567` uses the tel: scheme; addresses may only be https:, http:, mailto: or relative.',
+		]);
+		expect(check('<a href="file:///etc/passwd">a</a>')).toEqual([
+			'The link target `file:///etc/passwd` uses the file: scheme; addresses may only be https:, http:, mailto: or relative.',
+		]);
+	});
+});
+
 describe('unsafe URLs', () => {
 	const DANGEROUS = [
 		'javascript:alert(1)',

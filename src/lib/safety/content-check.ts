@@ -90,9 +90,9 @@ export const SAFETY_RULES: Record<string, { title: string; description: string }
 			'The `style` attribute can hide content, overlay the page or fake parts of the site. The theme styles all content; use Markdown or an allowed component instead.',
 	},
 	'unsafe-url': {
-		title: 'No script or data URLs',
+		title: 'Only web, mail and relative addresses',
 		description:
-			'Links and images cannot use `javascript:`, `vbscript:` or `data:` URLs, however they are written: in any letter case, with spaces or control characters inside, or encoded with HTML entities or percent signs.',
+			'Links and images may point to `https:`, `http:` and `mailto:` addresses, or be relative to the site (`/modules/…/`, `./chart.png`, `#a-heading`). Any other scheme is refused, and `javascript:`, `vbscript:` and `data:` are looked for however they are written: in any letter case, with spaces or control characters inside, or encoded with HTML entities or percent signs.',
 	},
 	'remote-image': {
 		title: 'Images from allowed hosts only',

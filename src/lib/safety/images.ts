@@ -2,17 +2,25 @@
 import { existsSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import { report, type Context } from './context.ts';
-import { browserUrl, fileNameOf, remoteHost, safeDecodeUri, showUrl, unsafeScheme } from './urls.ts';
+import { browserUrl, fileNameOf, remoteHost, safeDecodeUri, schemeOf, showUrl, UNSAFE_SCHEMES, unsafeScheme } from './urls.ts';
+
+/** The schemes a link or image may use; an address without a scheme is relative, and fine. */
+const ALLOWED_SCHEMES: ReadonlySet<string> = new Set(['https', 'http', 'mailto']);
 
 /** Reports an unsafe scheme and tells the caller whether it did. */
 export function checkUrl(ctx: Context, url: string, raw: readonly string[], offset: number, kind: 'link' | 'image' | 'address'): boolean {
-	const scheme = unsafeScheme([url, ...raw]);
+	// Script schemes are looked for in the source as written too; any other scheme only in the address
+	// the compiler parsed, since the source around it may hold a colon that belongs to the prose.
+	const parsed = schemeOf(url);
+	const scheme = unsafeScheme([url, ...raw]) ?? (parsed !== null && !ALLOWED_SCHEMES.has(parsed) ? parsed : null);
 	if (scheme === null) return false;
 	const what = kind === 'image' ? 'image address' : kind === 'link' ? 'link target' : 'address';
 	const danger =
 		scheme === 'data'
 			? 'a data: URL, which can carry a whole page or script inside the address'
-			: `the ${scheme}: scheme, which runs code in readers' browsers`;
+			: UNSAFE_SCHEMES.has(scheme)
+				? `the ${scheme}: scheme, which runs code in readers' browsers`
+				: `the ${scheme}: scheme; addresses may only be https:, http:, mailto: or relative`;
 	report(
 		ctx,
 		'unsafe-url',

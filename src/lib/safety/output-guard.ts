@@ -1,5 +1,6 @@
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { formatHuman } from '../check/report.ts';
 import { INLINE_SCRIPTS } from './inline-scripts.ts';
@@ -35,8 +36,13 @@ export function outputGuard(options: OutputGuardOptions): AstroIntegration {
 				const scan = finish ?? startOutputScan({ dir: fileURLToPath(done.dir), allowedInlineScripts });
 				const findings = await scan({ routedPages: routedPages(done), sourceOf: options.sourceOf, root: options.root });
 				if (findings.length > 0) {
+					// Nothing of a site that failed the scan may be deployed, even by a step that ignores the
+					// build's exit status; the output folder is removed when it lies inside the project.
+					const out = fileURLToPath(done.dir);
+					const removable = out.startsWith(`${options.root.replace(/\/$/, '')}/`) && out !== `${options.root.replace(/\/$/, '')}/`;
+					if (removable) rmSync(out, { recursive: true, force: true });
 					throw new AstroError(
-						`The built site holds ${findings.length === 1 ? 'something' : `${findings.length} things`} that must not ship; nothing should be deployed.\n\n${formatHuman(findings, { site: options.site })}`,
+						`The built site holds ${findings.length === 1 ? 'something' : `${findings.length} things`} that must not ship; ${removable ? 'the output folder was removed' : 'do not deploy the output folder'}.\n\n${formatHuman(findings, { site: options.site })}`,
 						'Each finding names the built file, and the source it came from when known. Content cannot normally produce these, so report it: see SECURITY.md.'
 					);
 				}
