@@ -18,6 +18,37 @@ const edit = (content: string, path: string, change: (text: string) => string) =
 	writeFileSync(join(content, path), change(readFileSync(join(content, path), 'utf8')));
 
 describe('content rules, with the exact words a contributor reads', () => {
+	it('leftover-todo: a scaffold marker left in the frontmatter and in the body', () => {
+		const findings = findingsAfter((c) =>
+			edit(c, 'modules/serving.mdx', (text) => text.replace('summary:', 'summary: TODO say it.\nx-summary:').replace(/\nx-summary:[^\n]*/, '') + '\nTODO Write the closing paragraph.\n')
+		);
+		expect(findings.filter((f) => f.rule === 'leftover-todo')).toEqual([
+			{
+				rule: 'leftover-todo',
+				severity: 'error',
+				file: 'modules/serving.mdx',
+				line: 3,
+				message: 'A scaffold marker is still here: `summary: TODO say it.`.',
+				fix: 'Write the part the marker asks for, then delete the word TODO and any comment after `#` that explains it.',
+			},
+			expect.objectContaining({ rule: 'leftover-todo', message: 'A scaffold marker is still here: `TODO Write the closing paragraph.`.' }),
+		]);
+	});
+
+	it('update-date: the file name and `date:` name different days', () => {
+		const findings = findingsAfter((c) => edit(c, 'updates/2026-11-10-kettle-presets.md', (text) => text.replace(/^date: .*$/m, 'date: 2026-11-09')));
+		expect(findings.filter((f) => f.rule === 'update-date')).toEqual([
+			{
+				rule: 'update-date',
+				severity: 'error',
+				file: 'updates/2026-11-10-kettle-presets.md',
+				line: expect.any(Number),
+				message: 'The file name says 2026-11-10, but `date:` says 2026-11-09.',
+				fix: 'Make them the same day: set `date: 2026-11-10` if the file name is right, or rename the file to 2026-11-09-kettle-presets.md.',
+			},
+		]);
+	});
+
 	it('missing-file: no curriculum config', () => {
 		expect(findingsAfter((c) => rmSync(join(c, 'curriculum.yaml')))).toEqual([
 			{

@@ -7,6 +7,12 @@ import { copyFixture, ROOT, runScript, TODAY } from './utils.ts';
 
 const errors = (content: string) =>
 	(JSON.parse(runScript('check', ['--content', content, '--format', 'json']).stdout) as Finding[]).filter((f) => f.severity === 'error');
+/** A fresh scaffold is valid apart from the TODO markers the contributor still has to replace. */
+const onlyLeftovers = (content: string, file: string) => {
+	const found = errors(content);
+	expect(found.length).toBeGreaterThan(0);
+	expect(found.filter((f) => f.rule !== 'leftover-todo' || !f.file.endsWith(file))).toEqual([]);
+};
 
 describe('npm run new -- module', () => {
 	it('writes a valid module from flags and adds it to the end of its track', () => {
@@ -20,7 +26,7 @@ describe('npm run new -- module', () => {
 		expect(module).toContain('prerequisites: [water-temperature]');
 		expect(module).toMatch(/<Exercise title="TODO: A hands-on exercise" deliverable="TODO: what the learner hands in">/);
 		expect(readFileSync(join(content, 'tracks', 'tea-foundations.yaml'), 'utf8')).toContain('  - serving\n  - cold-brew-slow-and-steady\n');
-		expect(errors(content)).toEqual([]);
+		onlyLeftovers(content, 'modules/cold-brew-slow-and-steady.mdx');
 	});
 
 	it('asks for what it needs when run interactively', () => {
@@ -37,7 +43,7 @@ describe('npm run new -- module', () => {
 		expect(module).toContain('summary: "Chill it."');
 		expect(module).toContain('duration: 20');
 		expect(module).toContain('contributors: ["Ada Example"]');
-		expect(errors(content)).toEqual([]);
+		onlyLeftovers(content, 'modules/iced-tea.mdx');
 	});
 
 	it('says which flag is missing or wrong when not in a terminal', () => {
@@ -58,7 +64,7 @@ describe('npm run new -- update', () => {
 		const update = readFileSync(join(content, 'updates', '2026-11-20-kettles-get-a-cold-setting.md'), 'utf8');
 		expect(update).toContain('status: pending');
 		expect(update).toContain('url: https://example.org/cold');
-		expect(errors(content)).toEqual([]);
+		onlyLeftovers(content, 'updates/2026-11-20-kettles-get-a-cold-setting.md');
 		const check = JSON.parse(runScript('check', ['--content', content, '--format', 'json']).stdout) as Finding[];
 		expect(check.filter((f) => f.rule === 'pending-update' && f.file.endsWith('modules/serving.mdx'))).toHaveLength(2);
 	});

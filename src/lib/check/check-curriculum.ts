@@ -3,6 +3,7 @@ import { sortFindings, type Finding } from './findings.ts';
 import { today } from '../curriculum/freshness.ts';
 import { loadCurriculum, type Curriculum } from '../curriculum/load.ts';
 import { checkAgainstBase, gitReader } from './base.ts';
+import { checkLeftovers } from './leftovers.ts';
 import { checkLinks } from './links.ts';
 import { crossFileRules } from './rules.ts';
 import { checkContentSafety } from '../safety/content-check.ts';
@@ -45,6 +46,8 @@ export function checkCurriculum(dir: string, options: CheckOptions = {}): CheckR
 			})
 		);
 	}
+	// Drafts: no scaffold TODO marker left behind.
+	findings.push(...checkLeftovers(curriculum.documents));
 	// Cross-file: references, cycles, archives, dates, freshness.
 	findings.push(...crossFileRules(curriculum, on));
 	// Links between pages, and to headings on them.

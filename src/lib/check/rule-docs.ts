@@ -121,6 +121,16 @@ export const RULE_DOCS: Record<string, RuleDoc> = {
 		title: 'Removed modules leave a redirect',
 		description: 'With `--base <git-ref>`, a module that was removed or renamed must be listed in `redirects.yaml` with the module that replaces it, so that old links never end on a missing page.',
 	},
+	'leftover-todo': {
+		title: 'No scaffold markers left',
+		description:
+			'`npm run new` writes a module or update with `TODO` wherever you have something to write. Each marker left in the file is reported at its line, so that no placeholder is published and no part is forgotten. Write the part, then delete the marker and the comment that explains it.',
+	},
+	'update-date': {
+		title: 'An update’s file name and date agree',
+		description:
+			'A platform update is named after the day the platform changed, such as `2026-11-10-kettle-presets.md`, and says the same day in `date:`. What’s new and the feed order updates by date, and the address comes from the file name, so the two must not disagree.',
+	},
 	'maintainer-review': {
 		title: 'Configuration changes need a maintainer (warning)',
 		description:

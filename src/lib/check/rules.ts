@@ -238,6 +238,19 @@ export function crossFileRules(curriculum: Curriculum, on: string): Finding[] {
 	}
 	for (const update of updates) {
 		future(update.file, update.parsed, ['date'], update.data.date, 'The update date');
+		// The file name orders What's new and gives the address; it must say the same day as `date:`.
+		const named = /^(\d{4}-\d{2}-\d{2})-/.exec(update.id)?.[1];
+		if (named !== undefined && named !== update.data.date) {
+			findings.push(
+				finding({
+					rule: 'update-date',
+					file: update.file,
+					...at(update.parsed, ['date']),
+					message: `The file name says ${named}, but \`date:\` says ${update.data.date}.`,
+					fix: `Make them the same day: set \`date: ${named}\` if the file name is right, or rename the file to ${update.data.date}${update.id.slice(named.length)}.md.`,
+				})
+			);
+		}
 		update.data.sources.forEach((source, i) => future(update.file, update.parsed, ['sources', i, 'accessed'], source.accessed, 'The access date of a source'));
 	}
 
