@@ -1,17 +1,51 @@
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkCurriculum } from '../src/lib/check/check-curriculum.ts';
 import { majorOf } from '../src/lib/curriculum/versions.ts';
-import { buildCurriculum, ROOT, TODAY, type Build } from './utils.ts';
+import type { Finding } from '../src/lib/check/findings.ts';
+import { loadCurriculum, type Curriculum } from '../src/lib/curriculum/load.ts';
+import { buildCurriculum, ROOT, TMP, type Build } from './utils.ts';
 
-/** The bundled social media curriculum: it must check clean and build every page. */
+/**
+ * Errors and warnings, leaving out notices and reviews that fell due: whether a review is due depends
+ * on the day the test runs, and keeping reviews current is the maintainers' job, not each pull request's.
+ */
+function problems(found: readonly Finding[]): string[] {
+	return found.filter((f) => f.severity !== 'notice' && f.rule !== 'review-due').map((f) => `${f.file}:${f.line} ${f.rule} ${f.message}`);
+}
+
+/** The newest date the curriculum records: a review, a release, a source's access or a platform change. */
+function newestDate(curriculum: Curriculum): string {
+	const dates = [
+		...[...curriculum.modules, ...curriculum.archives].flatMap((m) => [m.data.reviewed, ...m.data.changelog.map((c) => c.date), ...m.data.sources.map((s) => s.accessed)]),
+		...curriculum.updates.flatMap((u) => [u.data.date, ...u.data.sources.map((s) => s.accessed)]),
+	];
+	return dates.reduce((newest, date) => (date > newest ? date : newest), '0000-01-01');
+}
+
+/**
+ * The bundled social media curriculum: it must check clean and build every page. It is checked as of
+ * its own newest date rather than the calendar's, so a module or update a contributor dates today
+ * passes tomorrow too, and no review falls due just because time passed since it was merged.
+ */
 const content = join(ROOT, 'content');
-const { curriculum, findings } = checkCurriculum(content, { root: ROOT, on: TODAY });
+const asOf = newestDate(loadCurriculum(content, ROOT));
+const { curriculum, findings } = checkCurriculum(content, { root: ROOT, on: asOf });
 
 describe('the flagship curriculum', () => {
-	it('has no errors and no warnings', () => {
-		const problems = findings.filter((f) => f.severity !== 'notice').map((f) => `${f.file}:${f.line} ${f.rule} ${f.message}`);
-		expect(problems).toEqual([]);
+	it('has no errors and no warnings but for reviews falling due, which the calendar decides', () => {
+		expect(problems(findings)).toEqual([]);
+	});
+
+	it('still passes when a contributor dates their work later than anything in it, on any day', () => {
+		const copy = join(TMP, 'flagship-later');
+		rmSync(copy, { recursive: true, force: true });
+		cpSync(content, copy, { recursive: true });
+		const file = join(copy, 'modules', 'audience-research.mdx');
+		writeFileSync(file, readFileSync(file, 'utf8').replace(/^reviewed: .*$/m, 'reviewed: 2031-01-15'));
+		const later = checkCurriculum(copy, { root: copy, on: newestDate(loadCurriculum(copy, copy)) });
+		expect(problems(later.findings)).toEqual([]);
 	});
 
 	it('holds at least 6 tracks and 36 modules, every module in a track', () => {
@@ -41,7 +75,7 @@ describe('the flagship curriculum', () => {
 	describe('built', () => {
 		let build: Build;
 		beforeAll(() => {
-			build = buildCurriculum(content, 'flagship');
+			build = buildCurriculum(content, 'flagship', asOf);
 			if (build.status !== 0) throw new Error(`The flagship build failed:\n${build.output}`);
 		});
 

@@ -45,12 +45,13 @@ export interface Build extends RunResult {
  * Builds a curriculum with the real Astro CLI into its own folder under tests/.tmp. Each build
  * has its own content cache, so test files can build different fixtures at the same time.
  */
-export function buildCurriculum(contentDir: string, name: string): Build {
+export function buildCurriculum(contentDir: string, name: string, today = TODAY): Build {
 	const outDir = join(TMP, `dist-${name}`);
 	rmSync(outDir, { recursive: true, force: true });
 	const result = run(process.execPath, [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', outDir], {
 		CURRENTS_CONTENT: contentDir,
 		CURRENTS_CACHE_DIR: join(TMP, `cache-${name}`),
+		CURRENTS_TODAY: today,
 	});
 	return {
 		...result,
