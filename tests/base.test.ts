@@ -1,8 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Finding } from '../src/lib/check/findings.ts';
+import { loadCurriculum } from '../src/lib/curriculum/load.ts';
+import { timeline } from '../src/lib/curriculum/model.ts';
 import { copyFixture, runScript } from './utils.ts';
 
 /** A git repository holding a copy of the tea fixture, committed, for `--base` checks. */
@@ -127,6 +129,45 @@ describe('npm run release', () => {
 		expect(readFileSync(join(content, 'modules/serving.mdx'), 'utf8')).toContain('version: 2.0.0\n');
 		const check = runScript('check', ['--content', content, '--format', 'json']);
 		expect((JSON.parse(check.stdout) as Finding[]).filter((f) => f.severity === 'error')).toEqual([]);
+	});
+
+	it('makes a 0.x pre-release 1.0.0 without archiving anything, and nothing links a v0 address', () => {
+		const content = copyFixture('valid-course');
+		const file = join(content, 'modules/serving.mdx');
+		// A new module as the scaffold writes it: version 0.1.0, one changelog entry.
+		writeFileSync(
+			file,
+			readFileSync(file, 'utf8')
+				.replace(/^version: .*$/m, 'version: 0.1.0')
+				.replace(/changelog:\n[\s\S]*?\n(?=[a-z])/, 'changelog:\n  - version: 0.1.0\n    date: 2026-11-20\n    kind: added\n    summary: First draft.\n')
+		);
+		const result = runScript('release', ['serving', 'major', 'First release.', '--content', content]);
+		expect(result.status, result.output).toBe(0);
+		expect(result.stdout).toContain('Released serving 1.0.0 (was 0.1.0).');
+		expect(existsSync(join(content, 'archive/serving'))).toBe(false);
+		const check = JSON.parse(runScript('check', ['--content', content, '--format', 'json']).stdout) as Finding[];
+		expect(check.filter((f) => f.severity === 'error')).toEqual([]);
+		const curriculum = loadCurriculum(content, content);
+		const entries = timeline(curriculum.modules, curriculum.updates);
+		expect(entries.some((entry) => entry.id === 'release:serving@0.1.0')).toBe(true);
+		expect(entries.filter((entry) => entry.href.includes('/v0/'))).toEqual([]);
+	});
+
+	it('says a v0 archive is not needed, and deleting it is the whole fix', () => {
+		const content = copyFixture('valid-course');
+		mkdirSync(join(content, 'archive/serving'), { recursive: true });
+		writeFileSync(join(content, 'archive/serving/v0.mdx'), readFileSync(join(content, 'modules/serving.mdx'), 'utf8'));
+		const check = JSON.parse(runScript('check', ['--content', content, '--format', 'json']).stdout) as Finding[];
+		expect(check.filter((f) => f.severity === 'error')).toEqual([
+			expect.objectContaining({
+				rule: 'invalid-id',
+				file: expect.stringMatching(/content\/archive\/serving\/v0\.mdx$/),
+				message: 'Version 0 is a pre-release, and pre-releases are not archived: there is no v0 address to keep.',
+				fix: expect.stringMatching(/^Delete \S*content\/archive\/serving\/v0\.mdx; the module's first major release, 1\.0\.0, needs no archive\.$/),
+			}),
+		]);
+		rmSync(join(content, 'archive/serving/v0.mdx'));
+		expect(runScript('check', ['--content', content]).status).toBe(0);
 	});
 
 	it('refuses an unknown module or bump with the usage', () => {

@@ -40,7 +40,7 @@ export function checkLinks(curriculum: Curriculum): Finding[] {
 	for (const module of curriculum.modules) {
 		const anchors = new Set([...headingSlugs(module.body), ...MODULE_ANCHORS]);
 		pages.set(moduleHref(module.id), anchors);
-		pages.set(permalinkHref(module.id, majorOf(module.data.version)), anchors);
+		if (majorOf(module.data.version) >= 1) pages.set(permalinkHref(module.id, majorOf(module.data.version)), anchors);
 	}
 	for (const archive of curriculum.archives) {
 		pages.set(permalinkHref(archive.id, archive.major), new Set([...headingSlugs(archive.body), ...MODULE_ANCHORS]));

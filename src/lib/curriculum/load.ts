@@ -140,6 +140,17 @@ export function loadCurriculum(dir: string, root = process.cwd()): Curriculum {
 			for (const path of listFiles(folder, findings, rel, ['.mdx'], 'archive')) {
 				const name = path.slice(folder.length + 1, -'.mdx'.length);
 				const match = /^v([1-9]\d*)$/.exec(name);
+				if (name === 'v0') {
+					findings.push(
+						finding({
+							rule: 'invalid-id',
+							file: rel(path),
+							message: 'Version 0 is a pre-release, and pre-releases are not archived: there is no v0 address to keep.',
+							fix: `Delete ${rel(path)}; the module's first major release, 1.0.0, needs no archive.`,
+						})
+					);
+					continue;
+				}
 				if (!match) {
 					findings.push(
 						finding({

@@ -98,7 +98,8 @@ export function timeline(modules: readonly Item<ModuleData>[], updates: readonly
 				date: change.date,
 				title: `${module.data.title} ${change.version}`,
 				summary: change.summary,
-				href: major === currentMajor ? moduleHref(module.id) : permalinkHref(module.id, major),
+				// A 0.x pre-release has no permanent address; its entries point at the module itself.
+				href: major === currentMajor || major === 0 ? moduleHref(module.id) : permalinkHref(module.id, major),
 				module: module.id,
 				version: change.version,
 				change: change.kind,

@@ -46,6 +46,7 @@ export function planRelease(
 		source: next,
 		from,
 		to,
-		...(bump === 'major' ? { archive: { major: majorOf(from), source } } : {}),
+		// 0.x is a pre-release with no permanent address, so releasing 1.0.0 freezes nothing.
+		...(bump === 'major' && majorOf(from) >= 1 ? { archive: { major: majorOf(from), source } } : {}),
 	};
 }
