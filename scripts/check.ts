@@ -1,16 +1,20 @@
 /**
  * `npm run check`: every content check the build runs, all findings in one pass.
  *
- *   npm run check                       findings for people
+ *   npm run check                       findings for people; in a git checkout, versions and
+ *                                       redirects against the default branch too
  *   npm run check -- --format github    pull-request annotations
  *   npm run check -- --format json      a JSON array of findings
- *   npm run check -- --base origin/main versions and redirects against a base
+ *   npm run check -- --base origin/main versions and redirects against another ref
+ *   npm run check -- --no-base          no comparison with a branch
  *
- * Exits 1 when there is an error; warnings alone exit 0.
+ * Exits 1 when there is an error; warnings alone exit 0. What the check compared with is said on
+ * standard error, so that the JSON and annotation formats stay machine-readable.
  */
 import { parseArgs } from 'node:util';
 import { checkCurriculum } from '../src/lib/check/check-curriculum.ts';
 import { countBySeverity } from '../src/lib/check/findings.ts';
+import { defaultBase } from '../src/lib/check/base.ts';
 import { formatFindings, type ReportFormat } from '../src/lib/check/report.ts';
 import { contentDir } from '../src/lib/curriculum/paths.ts';
 
@@ -19,6 +23,7 @@ const { values } = parseArgs({
 		format: { type: 'string', default: 'human' },
 		content: { type: 'string' },
 		base: { type: 'string' },
+		'no-base': { type: 'boolean', default: false },
 	},
 });
 
@@ -30,9 +35,18 @@ if (!formats.includes(format)) {
 }
 
 const dir = contentDir(values.content);
+// A revised module must carry a higher version, which only a comparison with the target branch shows.
+const base = values['no-base'] ? undefined : (values.base ?? defaultBase(dir) ?? undefined);
+if (values['no-base']) {
+	console.error('Not compared with a branch (--no-base): a revised module without a higher version would pass here and fail CI.');
+} else if (base === undefined) {
+	console.error('Not compared with a branch: this is not a git checkout, or it has no origin/main or main branch. Run `npm run check -- --base <branch>` with the branch your pull request targets, as CI does.');
+} else if (values.base === undefined) {
+	console.error(`Compared with ${base}, as CI compares a pull request with its target branch; \`--base <ref>\` picks another.`);
+}
 let result;
 try {
-	result = checkCurriculum(dir, values.base ? { base: values.base } : {});
+	result = checkCurriculum(dir, base ? { base } : {});
 } catch (error) {
 	console.error((error as Error).message);
 	process.exit(2);

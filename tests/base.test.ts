@@ -46,6 +46,17 @@ describe('npm run check --base', () => {
 		]);
 	});
 
+	it('compares with the default branch without being asked, and says so', () => {
+		repo.edit('modules/serving.mdx', (text) => text.replace('Pour into warmed cups.', 'Pour into cold cups.'));
+		const plain = runScript('check', ['--content', repo.content, '--format', 'json']);
+		expect(plain.status).toBe(1);
+		expect((JSON.parse(plain.stdout) as Finding[]).map((f) => f.rule)).toContain('version-not-bumped');
+		expect(plain.stderr).toContain('Compared with main, as CI compares a pull request with its target branch; `--base <ref>` picks another.');
+		const skipped = runScript('check', ['--content', repo.content, '--no-base']);
+		expect(skipped.status).toBe(0);
+		expect(skipped.stderr).toContain('Not compared with a branch (--no-base)');
+	});
+
 	it('accepts the same change once released', () => {
 		repo.edit('modules/serving.mdx', (text) => text.replace('Pour into warmed cups.', 'Pour into cold cups.'));
 		const release = runScript('release', ['serving', 'patch', 'Corrected the cup temperature.', '--content', repo.content]);

@@ -42,6 +42,36 @@ export function gitReader(ref: string, cwd: string): GitReader {
 	};
 }
 
+/**
+ * The branch a pull request will be merged into, as this checkout knows it: the remote's default
+ * branch, else `origin/main`, `main`, `origin/master` or `master`. Null outside a git checkout or
+ * when none of them exists, for example in a fresh clone of a fork with another default branch.
+ */
+export function defaultBase(cwd: string): string | null {
+	const git = (args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+	try {
+		git(['rev-parse', '--show-toplevel']);
+	} catch {
+		return null;
+	}
+	const candidates: string[] = [];
+	try {
+		candidates.push(git(['symbolic-ref', '--short', 'refs/remotes/origin/HEAD']));
+	} catch {
+		// No remote default recorded; try the usual names.
+	}
+	candidates.push('origin/main', 'main', 'origin/master', 'master');
+	for (const ref of candidates) {
+		try {
+			git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+			return ref;
+		} catch {
+			// Not in this checkout; try the next.
+		}
+	}
+	return null;
+}
+
 function versionOf(source: string): string | undefined {
 	const { frontmatter } = splitFrontmatter(source);
 	if (frontmatter === null) return undefined;
