@@ -53,10 +53,12 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 				const { warnings } = countBySeverity(findings);
 				const report = formatHuman(findings, { site: curriculum.config?.site });
 				if (errors > 0 || !curriculum.config) {
-					throw new AstroError(
-						`The curriculum in ${relative(root, dir) || '.'} has ${errors} error${errors === 1 ? '' : 's'}; nothing was built.\n\n${report}`,
-						'Fix each problem at the file and line shown, then build again. `npm run check` prints the same list without building.'
-					);
+					const summary = `The curriculum in ${relative(root, dir) || '.'} has ${errors} error${errors === 1 ? '' : 's'}; nothing was built.\n\n${report}`;
+					const hint = 'Fix each problem at the file and line shown, then build again. `npm run check` prints the same list without building.';
+					if (command === 'dev') throw new AstroError(summary, hint);
+					// The findings are the whole story: print them once and stop, without the engine's stack.
+					logger.error(`${summary}\n\n${hint}`);
+					process.exit(1);
 				}
 				if (warnings > 0 || findings.length > blocking.length) logger.warn(report);
 				logger.info(`Checked the curriculum in ${Math.round(performance.now() - started)} ms.`);

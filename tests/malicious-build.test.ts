@@ -38,6 +38,9 @@ describe('a module that tries to run code at build time', () => {
 		const build = buildCurriculum(content, 'attack');
 		expect(build.status).not.toBe(0);
 		expect(build.output).toMatch(/modules\/attack\.mdx:17:1 {2}error {2}.*no-esm/);
+		// The findings once, and nothing of the engine's insides.
+		expect(build.output.match(/attack\.mdx:17:1/g)).toHaveLength(1);
+		expect(build.output).not.toMatch(/Stack trace|unhandled error|\n\s+at /);
 		expect(build.output).toContain('nothing was built');
 		expect(existsSync(PWNED)).toBe(false);
 		expect(build.exists('index.html')).toBe(false);
