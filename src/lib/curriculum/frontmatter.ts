@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { finding, type Finding } from '../check/findings.ts';
 import { splitLikeCompiler } from '../safety/frontmatter-fence.ts';
 import { checkYamlSubset } from '../safety/yaml-subset.ts';
+import { describeYamlError, swallowedLines } from './yaml-messages.ts';
 
 /** A parsed YAML document with what is needed to point at the line of any field. */
 export interface ParsedYaml {
@@ -42,38 +43,18 @@ export function parseYaml(
 	const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
 	// Later syntax errors are usually knock-on effects of the first, so report that one only.
 	const findings = doc.errors.slice(0, 1).map((error) => {
-		const pos = lines.linePos(error.pos[0]);
-		const firstLine = error.message.split('\n')[0] ?? error.message;
-		return finding({
-			rule: 'yaml-syntax',
-			file,
-			line: pos.line + lineOffset,
-			column: pos.col,
-			message: `The YAML cannot be read: ${firstLine}`,
-			fix: yamlFix(error.code),
-		});
+		const plain = describeYamlError(error, text, (offset) => lines.linePos(offset));
+		return finding({ rule: 'yaml-syntax', file, line: plain.line + lineOffset, column: plain.column, message: plain.message, fix: plain.fix });
 	});
 	// Only plain data: the build reads the same text with another YAML library, which must not
 	// understand it differently. A second document is refused here rather than as a syntax error.
 	const subset = checkYamlSubset(doc, lines, file, lineOffset);
 	if (subset.some((f) => f.message.startsWith('The YAML holds more than one document'))) return { parsed: null, findings: subset };
 	if (findings.length > 0) return { parsed: null, findings };
-	return { parsed: { data: doc.toJS() ?? null, doc, lines, lineOffset }, findings: subset };
-}
-
-function yamlFix(code: string): string {
-	switch (code) {
-		case 'DUPLICATE_KEY':
-			return 'Remove one of the two keys with the same name.';
-		case 'BAD_INDENT':
-		case 'MISSING_CHAR':
-			return 'Check the indentation: nested fields use two spaces more than their parent, and list items start with "- ".';
-		case 'BLOCK_AS_IMPLICIT_KEY':
-		case 'MULTILINE_IMPLICIT_KEY':
-			return 'A value that contains ": " or starts with a special character must be quoted, for example title: "Reels: a guide".';
-		default:
-			return 'Quote values that contain ": " or "#", and check the indentation against a valid file.';
-	}
+	const swallowed = swallowedLines(doc, text, (offset) => lines.linePos(offset)).map((plain) =>
+		finding({ rule: 'yaml-syntax', file, line: plain.line + lineOffset, column: plain.column, message: plain.message, fix: plain.fix })
+	);
+	return { parsed: { data: doc.toJS() ?? null, doc, lines, lineOffset }, findings: [...subset, ...swallowed] };
 }
 
 /** Finds the line and column of a field by its path, falling back to its nearest parent. */
@@ -122,7 +103,9 @@ export function validate<S extends z.ZodType>(
 	file: string,
 	what: string,
 	/** Rules across fields that zod skips once any field fails; run on the raw data in that case. */
-	rules?: (raw: unknown) => z.core.$ZodIssue[]
+	rules?: (raw: unknown) => z.core.$ZodIssue[],
+	/** Values the config allows for some fields, named in the fix when such a field is missing. */
+	allowed?: AllowedValues
 ): { data: z.output<S> | null; findings: Finding[] } {
 	const result = schema.safeParse(parsed.data);
 	if (result.success) return { data: result.data, findings: [] };
@@ -130,16 +113,23 @@ export function validate<S extends z.ZodType>(
 	const seen = new Set(result.error.issues.map((issue) => `${issue.path.join('.')}|${issue.message}`));
 	const extra = (rules?.(parsed.data) ?? []).filter((issue) => !seen.has(`${issue.path.join('.')}|${issue.message}`));
 	const issues = [...result.error.issues, ...extra];
-	const findings = issues.flatMap((issue) => issueToFindings(issue, schema, parsed, file, what));
-	return { data: null, findings };
+	const findings = issues.flatMap((issue) => issueToFindings(issue, schema, parsed, file, what, allowed));
+	// A misspelt field is reported once, as unknown with the right name: not also as the right one missing.
+	const misspelt = new Set(findings.map((f) => /^Did you mean `([^`]+)`/.exec(f.fix)?.[1]).filter((name) => name !== undefined));
+	const missingName = (f: Finding) => /^The required field `([^`]+)` is missing/.exec(f.message)?.[1];
+	return { data: null, findings: findings.filter((f) => !misspelt.has(missingName(f) ?? '')) };
 }
+
+/** Allowed values by field name, such as the level ids the curriculum config defines. */
+export type AllowedValues = ReadonlyMap<string, readonly string[]>;
 
 function issueToFindings(
 	issue: z.core.$ZodIssue,
 	schema: z.ZodType,
 	parsed: ParsedYaml,
 	file: string,
-	what: string
+	what: string,
+	allowed?: AllowedValues
 ): Finding[] {
 	const field = formatPath(issue.path);
 	if (issue.code === 'unrecognized_keys') {
@@ -166,7 +156,7 @@ function issueToFindings(
 			file,
 			...locate(parsed, issue.path),
 			message,
-			fix: params?.fix ?? fixFor(issue, field, missing),
+			fix: params?.fix ?? fixFor(issue, field, missing, allowed?.get(field)),
 		}),
 	];
 }
@@ -180,9 +170,11 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 	return current;
 }
 
-function fixFor(issue: z.core.$ZodIssue, field: string, missing: boolean): string {
+function fixFor(issue: z.core.$ZodIssue, field: string, missing: boolean, choices?: readonly string[]): string {
+	if (!missing && choices?.length) return `Use one of: ${choices.join(', ')}.`;
 	switch (issue.code) {
 		case 'invalid_type':
+			if (missing && choices?.length) return `Add \`${field}:\` with one of: ${choices.join(', ')}.`;
 			if (missing) return `Add \`${field}:\` with ${article(issue.expected)}.`;
 			return `Give \`${field}\` ${article(issue.expected)}${issue.expected === 'array' ? ' (a list of "- " items)' : ''}.`;
 		case 'too_small':
@@ -196,7 +188,7 @@ function fixFor(issue: z.core.$ZodIssue, field: string, missing: boolean): strin
 		case 'invalid_value':
 			return `Use one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}.`;
 		default:
-			return `Correct \`${field}\` as the message says; see the field reference in CONTRIBUTING.md.`;
+			return `Correct \`${field}\` as the message says.`;
 	}
 }
 

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { finding, type Finding } from '../check/findings.ts';
-import { parseYaml, splitFrontmatter, validate, type ParsedYaml } from './frontmatter.ts';
+import { parseYaml, splitFrontmatter, validate, type AllowedValues, type ParsedYaml } from './frontmatter.ts';
 import { ID_PATTERN } from './schema/common.ts';
 import { curriculumConfigSchema, type CurriculumConfig } from './schema/config.ts';
 import { moduleRules, moduleSchema, type ModuleData } from './schema/module.ts';
@@ -127,7 +127,7 @@ export function loadCurriculum(dir: string, root = process.cwd()): Curriculum {
 	// Modules: one MDX file each, id from the file name.
 	for (const path of listFiles(join(dir, LAYOUT.modules), findings, rel, ['.mdx'], 'modules')) {
 		curriculum.moduleIds.add(idOf(path));
-		const entry = loadDocument(path, rel(path), moduleSchema, 'the module frontmatter', findings, curriculum.documents, moduleRules);
+		const entry = loadDocument(path, rel(path), moduleSchema, 'the module frontmatter', findings, curriculum.documents, moduleRules, allowedValues(curriculum.config));
 		if (entry) curriculum.modules.push(entry);
 	}
 
@@ -162,7 +162,7 @@ export function loadCurriculum(dir: string, root = process.cwd()): Curriculum {
 					);
 					continue;
 				}
-				const entry = loadDocument(path, rel(path), moduleSchema, 'the archived module frontmatter', findings, curriculum.documents, moduleRules);
+				const entry = loadDocument(path, rel(path), moduleSchema, 'the archived module frontmatter', findings, curriculum.documents, moduleRules, allowedValues(curriculum.config));
 				if (entry) curriculum.archives.push({ ...entry, id: moduleId, major: Number(match[1]) });
 			}
 		}
@@ -177,7 +177,7 @@ export function loadCurriculum(dir: string, root = process.cwd()): Curriculum {
 
 	// Platform updates: Markdown files with frontmatter.
 	for (const path of listFiles(join(dir, LAYOUT.updates), findings, rel, ['.md'], 'updates')) {
-		const entry = loadDocument(path, rel(path), updateSchema, 'the platform update', findings, curriculum.documents);
+		const entry = loadDocument(path, rel(path), updateSchema, 'the platform update', findings, curriculum.documents, undefined, allowedValues(curriculum.config));
 		if (entry) curriculum.updates.push(entry);
 	}
 
@@ -296,7 +296,8 @@ function loadDocument<T>(
 	what: string,
 	findings: Finding[],
 	documents: SourceDocument[],
-	rules?: (raw: unknown) => import('zod').core.$ZodIssue[]
+	rules?: (raw: unknown) => import('zod').core.$ZodIssue[],
+	allowed?: AllowedValues
 ): DocumentEntry<T> | null {
 	const source = readFileSync(path, 'utf8');
 	documents.push({ file, path, source });
@@ -317,8 +318,18 @@ function loadDocument<T>(
 	const { parsed, findings: syntax } = parseYaml(split.frontmatter, file, 1);
 	findings.push(...syntax);
 	if (!parsed) return null;
-	const result = validate(schema, parsed, file, what, rules);
+	const result = validate(schema, parsed, file, what, rules, allowed);
 	findings.push(...result.findings);
 	if (result.data === null) return null;
 	return { id: idOf(path), file, data: result.data, parsed, source, body: split.body, bodyLine: split.bodyLine };
 }
+
+/** The values the curriculum config allows for fields whose choices it sets, to name them in fixes. */
+function allowedValues(config: CurriculumConfig | null): AllowedValues | undefined {
+	if (!config) return undefined;
+	return new Map([
+		['level', config.levels.map((level) => level.id)],
+		['platforms', config.platforms.map((platform) => platform.id)],
+	]);
+}
+

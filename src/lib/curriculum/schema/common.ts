@@ -25,6 +25,7 @@ export const isoDate = z
 			ctx.addIssue({
 				code: 'custom',
 				message: `${JSON.stringify(value)} is not a date in the form YYYY-MM-DD, like 2026-11-23.`,
+				params: { fix: 'Write the date as year-month-day with two-digit months and days, for example 2026-03-07 for 7 March 2026.' },
 			});
 			return z.NEVER;
 		}
