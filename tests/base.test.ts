@@ -97,13 +97,13 @@ describe('npm run check --base', () => {
 		const warnings = (JSON.parse(result.stdout) as Finding[]).filter((f) => f.rule === 'maintainer-review');
 		expect(warnings.map((f) => [f.severity, f.file.split('/').slice(-2).join('/'), f.line, f.message])).toEqual([
 			[
-				'warning',
+				'notice',
 				'content/curriculum.yaml',
 				1,
 				'curriculum.yaml changed since main: a maintainer must review it before merging (it sets the site address, the repository and the allowed image hosts).',
 			],
 			[
-				'warning',
+				'notice',
 				'content/redirects.yaml',
 				1,
 				'redirects.yaml changed since main: a maintainer must review it before merging (it decides where old addresses of the site lead).',

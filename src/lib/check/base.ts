@@ -107,7 +107,7 @@ export function checkAgainstBase(curriculum: Curriculum, git: GitReader, ref: st
 			findings.push(
 				finding({
 					rule: 'maintainer-review',
-					severity: 'warning',
+					severity: 'notice',
 					file: toReport(path),
 					line: 1,
 					message: `${name} ${status === 'added' ? 'was added' : status === 'deleted' ? 'was removed' : 'changed'} since ${ref}: a maintainer must review it before merging (${reviewed}).`,

@@ -132,9 +132,9 @@ export const RULE_DOCS: Record<string, RuleDoc> = {
 			'A platform update is named after the day the platform changed, such as `2026-11-10-kettle-presets.md`, and says the same day in `date:`. What’s new and the feed order updates by date, and the address comes from the file name, so the two must not disagree.',
 	},
 	'maintainer-review': {
-		title: 'Configuration changes need a maintainer (warning)',
+		title: 'Configuration changes need a maintainer',
 		description:
-			'With `--base <git-ref>`, a change to `curriculum.yaml` or `redirects.yaml` is reported. These files set the site’s address, the repository that edit links open, the hosts images may come from, and where old addresses lead, so a maintainer must review every change to them before it is merged. It is a warning, not an error: the change may well be right, and the warning makes sure a person looks.',
+			'Compared with a base branch, a change to `curriculum.yaml` or `redirects.yaml` is reported as a notice. These files set the site’s address, the repository that edit links open, the hosts images may come from, and where old addresses lead, so a maintainer must review every change to them before it is merged; `.github/CODEOWNERS` asks for that review. It is not an error or a warning: the change may well be right, such as a redirect for a renamed module, and the contributor has nothing to fix.',
 	},
 	'plain-text': {
 		title: 'Text fields are plain text',

@@ -34,6 +34,27 @@ export function describeYamlError(error: YAMLError, text: string, at: (offset: n
 	}
 
 	if (error.code === 'BLOCK_AS_IMPLICIT_KEY' || error.code === 'MULTILINE_IMPLICIT_KEY' || /compact mappings|implicit key/i.test(error.message)) {
+		// A list item with ": " in it reads as a field.
+		// `- Learn: this` is an item of text; `- title: A: b` is a field inside an item, handled below.
+		const item = /^(\s*)- ((?![a-z][\w-]*:\s)\S.*:\s.*)$/.exec(lineText(pos.line));
+		if (item) {
+			return {
+				line: pos.line,
+				column: item[1]!.length + 3,
+				message: 'This list item contains ": ", which YAML reads as the start of a field.',
+				fix: `Put the whole item in double quotes: - "${item[2]!.replace(/"/g, '\\"')}".`,
+			};
+		}
+		// A value with ": " in it reads as a second field on the same line.
+		const field = /^\s*(?:- )?([\w-]+):\s+(.*:\s.*)$/.exec(lineText(pos.line));
+		if (field) {
+			return {
+				line: pos.line,
+				column: pos.col,
+				message: `The value of \`${field[1]}\` contains ": ", which YAML reads as the start of another field.`,
+				fix: `Put the value in double quotes: ${field[1]}: "${field[2]!.replace(/"/g, '\\"')}".`,
+			};
+		}
 		// A field indented more than the field above it reads as part of that field's value.
 		const next = pos.line + 1;
 		if (/^\s+[\w-]+:(\s|$)/.test(lineText(next)) && indent(next) > indent(pos.line) && !/:\s*$/.test(lineText(pos.line))) {
@@ -45,26 +66,6 @@ export function describeYamlError(error: YAMLError, text: string, at: (offset: n
 					indent(pos.line) === 0
 						? 'Start this line at the beginning of the line, like the one above it.'
 						: `Indent this line like the one above it (${indent(pos.line)} space${indent(pos.line) === 1 ? '' : 's'}).`,
-			};
-		}
-		// A list item with ": " in it reads as a field.
-		const item = /^(\s*)- (\S.*:\s.*)$/.exec(lineText(pos.line));
-		if (item) {
-			return {
-				line: pos.line,
-				column: item[1]!.length + 3,
-				message: 'This list item contains ": ", which YAML reads as the start of a field.',
-				fix: `Put the whole item in double quotes: - "${item[2]!.replace(/"/g, '\\"')}".`,
-			};
-		}
-		// A value with ": " in it reads as a second field on the same line.
-		const field = /^\s*([\w-]+):\s+(.*:\s.*)$/.exec(lineText(pos.line));
-		if (field) {
-			return {
-				line: pos.line,
-				column: pos.col,
-				message: `The value of \`${field[1]}\` contains ": ", which YAML reads as the start of another field.`,
-				fix: `Put the value in double quotes: ${field[1]}: "${field[2]!.replace(/"/g, '\\"')}".`,
 			};
 		}
 	}
