@@ -82,6 +82,9 @@ const ATTACKS: readonly [fixture: string, rule: string, line: number][] = [
 	['image-path-with-tab', 'image-type', 5],
 	['image-path-with-query', 'image-type', 5],
 	['code-meta-regex', 'code-meta', 5],
+	// Found by red-teaming: the highlighter reads quotes its own way; a component the build cannot render.
+	['code-meta-quoted-slash', 'code-meta', 5],
+	['steps-without-list', 'invalid-prop', 5],
 	['nul-in-destination', 'control-character', 5],
 	['nul-in-definition', 'control-character', 7],
 	['bidi-override', 'bidi-character', 5],

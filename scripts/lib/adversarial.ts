@@ -22,6 +22,9 @@ const INPUTS: Record<string, string> = {
 	'emphasis runs': atLimit('*a **a '.repeat(400)),
 	'backtick runs': atLimit(`${'`'.repeat(1_000)}a${'``'.repeat(500)}`),
 	'footnote references': atLimit('[^a][^b][^c]'.repeat(300)),
+	// Found by red-teaming: a link whose text repeats `](` inside code spans.
+	'link text full of ](': `${FRONTMATTER}[${`\`${'](' .repeat(1_900)}\`\n`.repeat(8)}](https://example.org)\n`,
+	'escaped ]( in link text': `${FRONTMATTER}[${'\\]('.repeat(10_000)}](https://example.org)\n`,
 };
 
 export function adversarialBench(): void {

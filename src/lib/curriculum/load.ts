@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { finding, type Finding } from '../check/findings.ts';
 import { parseYaml, splitFrontmatter, validate, type AllowedValues, type ParsedYaml } from './frontmatter.ts';
+import { checkReaderAgreement } from './reader-agreement.ts';
 import { ID_PATTERN } from './schema/common.ts';
 import { curriculumConfigSchema, type CurriculumConfig } from './schema/config.ts';
 import { moduleRules, moduleSchema, type ModuleData } from './schema/module.ts';
@@ -11,6 +12,9 @@ import { redirectsSchema, type Redirects } from './schema/redirects.ts';
 import { pageSchema } from './schema/page.ts';
 
 const IMAGE_FILE = /\.(?:png|jpe?g|webp|avif|gif)$/i;
+
+/** The first segments of the addresses the engine serves, which a free page may not take. */
+const ENGINE_ROUTES = ['modules', 'tracks', 'updates', 'whats-new', 'feed.xml', 'contributing', '404', '_astro', 'pagefind'];
 
 /** Where each kind of content lives inside the content folder. */
 export const LAYOUT = {
@@ -171,7 +175,7 @@ export function loadCurriculum(dir: string, root = process.cwd()): Curriculum {
 	// Tracks: YAML files.
 	for (const path of listFiles(join(dir, LAYOUT.tracks), findings, rel, ['.yaml', '.yml'], 'tracks')) {
 		const file = rel(path);
-		const track = loadYaml(path, file, trackSchema, 'the track', findings, curriculum.yamlFiles);
+		const track = loadYaml(path, file, trackSchema, 'the track', findings, curriculum.yamlFiles, true);
 		if (track) curriculum.tracks.push({ id: idOf(path), file, ...track });
 	}
 
@@ -199,6 +203,22 @@ export function loadCurriculum(dir: string, root = process.cwd()): Curriculum {
 			// A page sets its title and description only: none of Starlight's fields that carry HTML or move addresses.
 			const entry = loadDocument(path, rel(path), pageSchema, 'the page frontmatter', findings, curriculum.documents);
 			const id = relative(pagesDir, path).split(sep).join('/').replace(/\.mdx?$/, '').replace(/(^|\/)index$/, '');
+			const taken = id === '' ? '/' : ENGINE_ROUTES.find((route) => id === route || id.startsWith(`${route}/`));
+			if (taken !== undefined) {
+				// The engine's page would win and this one would vanish from the site without a word.
+				findings.push(
+					finding({
+						rule: 'invalid-id',
+						file: rel(path),
+						message: `The page would be served at /${id}${id ? '/' : ''}, an address the site itself uses${taken === '/' ? ' for its home page' : ` for ${taken}/`}.`,
+						fix:
+							taken === '/'
+								? `Give the page a name other than index, for example ${LAYOUT.pages}/about-the-course.mdx; the home page is the site's own.`
+								: `Rename or move the file so that its address does not start with ${taken}/, for example ${LAYOUT.pages}/about-the-course.mdx.`,
+					})
+				);
+				continue;
+			}
 			curriculum.pages.push({ id, title: entry?.data.title ?? id });
 		}
 	}
@@ -277,7 +297,9 @@ function loadYaml<T>(
 	schema: import('zod').ZodType<T>,
 	what: string,
 	findings: Finding[],
-	sources: SourceDocument[]
+	sources: SourceDocument[],
+	/** Whether Astro reads the file too (as a data collection), so that both readers must agree. */
+	readByBuild = false
 ): { data: T; parsed: ParsedYaml } | null {
 	const source = readFileSync(path, 'utf8');
 	sources.push({ file, path, source });
@@ -286,6 +308,7 @@ function loadYaml<T>(
 	if (!parsed) return null;
 	const result = validate(schema, parsed, file, what);
 	findings.push(...result.findings);
+	if (result.data !== null && readByBuild) findings.push(...checkReaderAgreement(source, parsed, schema, file));
 	return result.data === null ? null : { data: result.data, parsed };
 }
 
@@ -321,6 +344,8 @@ function loadDocument<T>(
 	const result = validate(schema, parsed, file, what, rules, allowed);
 	findings.push(...result.findings);
 	if (result.data === null) return null;
+	// Astro reads the same frontmatter with its own YAML reader; both must see the same data.
+	findings.push(...checkReaderAgreement(split.frontmatter, parsed, schema, file));
 	return { id: idOf(path), file, data: result.data, parsed, source, body: split.body, bodyLine: split.bodyLine };
 }
 

@@ -53,7 +53,7 @@ export const MAX_LIMITS: Readonly<ContentLimits> = {
 	codeBlockLines: 5_000,
 };
 
-export type CharacterKind = 'control' | 'separator' | 'bom' | 'not-utf8' | 'bidi';
+export type CharacterKind = 'control' | 'separator' | 'bom' | 'not-utf8' | 'bidi' | 'lone-cr';
 
 const C0_NAMES = [
 	'NUL', 'SOH', 'STX', 'ETX', 'EOT', 'ENQ', 'ACK', 'BEL', 'BS', 'HT', 'LF', 'VT', 'FF', 'CR', 'SO', 'SI',
@@ -181,7 +181,9 @@ export function checkBytes(source: string, file: string): Finding[] {
 			lineStart = i + 1;
 			continue;
 		}
-		const kind = characterKind(code);
+		// A carriage return is a line break only before a line feed: alone, one YAML reader ends the
+		// line there and the other does not, so a field could hide from the check inside a comment.
+		const kind = code === 0x0d && source.charCodeAt(i + 1) !== 0x0a ? 'lone-cr' : characterKind(code);
 		if (kind === null) continue;
 		// A high surrogate followed by a low one is a single character beyond U+FFFF, such as an emoji.
 		if (isHigh(code) && isLow(source.charCodeAt(i + 1))) {
@@ -231,6 +233,13 @@ function controlFinding(problem: LineProblem, file: string, line: number): Findi
 			fix: lost
 				? 'Save the file as UTF-8, then retype the character that was lost, or delete it.'
 				: 'Delete it. If the file was saved as UTF-16, save it as UTF-8.',
+		});
+	}
+	if (kind === 'lone-cr') {
+		return finding({
+			...at,
+			message: `The text holds a carriage return (U+000D) that is not followed by a line feed, which some readers take for a line break and others do not.${others}`,
+			fix: 'Save the file with Unix (LF) or Windows (CRLF) line endings; most editors show and change this in their status bar.',
 		});
 	}
 	if (kind === 'separator') {

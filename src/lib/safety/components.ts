@@ -11,6 +11,8 @@ export interface ComponentSpec {
 	/** What the component is for, shown in the rule documentation. */
 	description: string;
 	props: Record<string, PropSpec>;
+	/** What the component's content must be, when it renders only one kind: Steps numbers one ordered list. */
+	content?: 'ordered-list';
 }
 
 export const CONTENT_COMPONENTS: Record<string, ComponentSpec> = {
@@ -40,5 +42,6 @@ export const CONTENT_COMPONENTS: Record<string, ComponentSpec> = {
 	Steps: {
 		description: 'Numbered steps: wrap one ordered list.',
 		props: {},
+		content: 'ordered-list',
 	},
 };

@@ -7,7 +7,7 @@
 import type { Nodes, Root } from 'mdast';
 import { parseFragment } from 'parse5';
 import { report, sliceOf, startOf, summarise, type Context } from './context.ts';
-import { checkElement, jsxElement } from './elements.ts';
+import { checkElement, jsxElement, type JsxNode } from './elements.ts';
 import { checkImage, checkUrl } from './images.ts';
 import { collapse, markdownDestinations, shorten } from './urls.ts';
 
@@ -63,6 +63,7 @@ function inspectNode(ctx: Context, node: Nodes, definitions: ReadonlyMap<string,
 		case 'mdxJsxFlowElement':
 		case 'mdxJsxTextElement':
 			checkElement(ctx, jsxElement(ctx, node));
+			checkContent(ctx, node);
 			return;
 		case 'html':
 			checkRawHtml(ctx, node.value, startOf(node));
@@ -110,6 +111,22 @@ function inspectNode(ctx: Context, node: Nodes, definitions: ReadonlyMap<string,
 				);
 			}
 	}
+}
+
+/** A component that renders one kind of content, such as Steps, stops the build on anything else. */
+function checkContent(ctx: Context, node: JsxNode): void {
+	const spec = node.name && Object.hasOwn(ctx.components, node.name) ? ctx.components[node.name]! : undefined;
+	if (spec?.content !== 'ordered-list') return;
+	const children = node.children.filter((child) => child.type !== 'text' || child.value.trim() !== '');
+	const only = children.length === 1 ? children[0] : undefined;
+	if (only?.type === 'list' && only.ordered === true) return;
+	report(
+		ctx,
+		'invalid-prop',
+		startOf(node),
+		`<${node.name}> must hold exactly one numbered list, and holds ${children.length === 0 ? 'nothing' : children.map((child) => (child.type === 'list' ? (child.ordered ? 'a numbered list' : 'a bulleted list') : `a ${child.type}`)).join(', ')}.`,
+		`Write the steps as one numbered list inside <${node.name}>: each step on a line starting with "1. ", "2. " and so on, and nothing else.`
+	);
 }
 
 function checkEsm(ctx: Context, value: string, offset: number): void {
@@ -185,13 +202,15 @@ function checkCode(ctx: Context, lang: string | null, meta: string | null, value
 			'Write a plain language name after the backticks, such as ```js or ```text.'
 		);
 	}
-	if (meta !== null && /\//.test(meta.replace(/"[^"]*"|'[^']*'/g, ''))) {
+	// Any slash: the highlighter's own reading of quotes differs from any other, so a slash that
+	// looks quoted here can still open a pattern there.
+	if (meta !== null && meta.includes('/')) {
 		report(
 			ctx,
 			'code-meta',
 			offset,
-			`The code block's options \`${shorten(meta, 60)}\` hold a pattern between slashes, which the highlighter would run.`,
-			'Mark lines by number instead, such as {2-4}, or mark text in quotes, such as "the words".'
+			`The code block's options \`${shorten(meta, 60)}\` hold a slash, which the highlighter may read as a pattern to run.`,
+			'Mark lines by number instead, such as {2-4}, or mark text in quotes without slashes, such as "the words". Name a file in the text above the block rather than in its options.'
 		);
 	}
 	const lines = value.split('\n').length;
