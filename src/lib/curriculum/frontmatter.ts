@@ -161,7 +161,8 @@ function issueToFindings(
 	];
 }
 
-function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+/** The value at a path in parsed data, or undefined when the path leads nowhere. */
+export function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 	let current = data;
 	for (const key of path) {
 		if (current === null || typeof current !== 'object') return undefined;

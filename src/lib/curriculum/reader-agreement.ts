@@ -1,7 +1,7 @@
 import { load, YAMLException } from 'js-yaml';
 import type { z } from 'zod';
 import { finding, type Finding } from '../check/findings.ts';
-import { formatPath, locate, type ParsedYaml } from './frontmatter.ts';
+import { formatPath, locate, valueAt, type ParsedYaml } from './frontmatter.ts';
 
 /**
  * The check reads YAML with the `yaml` package; Astro reads frontmatter and data files with
@@ -86,13 +86,4 @@ function describe(value: unknown): string {
 	if (typeof value === 'boolean') return `${value}`;
 	if (value === null || value === undefined) return 'nothing';
 	return Array.isArray(value) ? 'a list' : 'a set of fields';
-}
-
-function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
-	let current = data;
-	for (const key of path) {
-		if (current === null || typeof current !== 'object') return undefined;
-		current = (current as Record<PropertyKey, unknown>)[key];
-	}
-	return current;
 }
