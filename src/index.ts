@@ -8,6 +8,13 @@ import { appendFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkCurriculum } from './lib/check/check-curriculum.ts';
+import { curriculumFieldReference } from './lib/curriculum/field-reference.ts';
+import { curriculumConfigSchema } from './lib/curriculum/schema/config.ts';
+import { moduleSchema } from './lib/curriculum/schema/module.ts';
+import { pageSchema } from './lib/curriculum/schema/page.ts';
+import { redirectsSchema } from './lib/curriculum/schema/redirects.ts';
+import { trackSchema } from './lib/curriculum/schema/track.ts';
+import { updateSchema } from './lib/curriculum/schema/update.ts';
 import type { Curriculum } from './lib/curriculum/load.ts';
 import { countBySeverity } from './lib/check/findings.ts';
 import { today } from './lib/curriculum/freshness.ts';
@@ -97,7 +104,16 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 						outputGuard({ root, site: config.site, sourceOf: sourceFinder(curriculum) }),
 					],
 					vite: {
-						plugins: [currentsVitePlugin({ root, dir, config, on, checked: new Map(curriculum.documents.map((d) => [d.path, d.source])) })],
+						plugins: [
+							currentsVitePlugin({
+								root,
+								dir,
+								config,
+								on,
+								checked: new Map(curriculum.documents.map((d) => [d.path, d.source])),
+								fieldReference: curriculumFieldReference(fileURLToPath(new URL('./lib/curriculum/schema/', import.meta.url)), SCHEMAS),
+							}),
+						],
 						build: {
 							// Scripts stay files under /_astro/, never inlined, so that the only inline scripts
 							// are the few the output scan and the Content Security Policy pin by hash.
@@ -126,6 +142,8 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 				// One page per rule of the content check, linked from every finding.
 				route('/contributing/rules', 'Rules.astro');
 				route('/contributing/rules/[rule]', 'Rule.astro');
+				// Every field of every content file, read from the schemas themselves.
+				route('/contributing/fields', 'Fields.astro');
 			},
 			'astro:config:done'({ config }) {
 				// Every integration has configured Markdown by now (Starlight turns directives on): if the
@@ -150,6 +168,8 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 		},
 	};
 }
+
+const SCHEMAS = { config: curriculumConfigSchema, module: moduleSchema, track: trackSchema, update: updateSchema, page: pageSchema, redirects: redirectsSchema };
 
 /** Rules a draft may break in the dev server: the page still renders, and the check still reports them. */
 const DRAFT_RULES = new Set(['module-standards', 'broken-link', 'prerequisite-order', 'future-date', 'leftover-todo']);

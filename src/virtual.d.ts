@@ -2,4 +2,6 @@ declare module 'virtual:currents/config' {
 	export const config: import('./lib/curriculum/schema/config.ts').CurriculumConfig;
 	/** The build date, `YYYY-MM-DD`. */
 	export const buildDate: string;
+	/** Every field of every kind of content file, read from the schemas and their comments. */
+	export const fieldReference: import('./lib/curriculum/field-reference.ts').FileReference[];
 }

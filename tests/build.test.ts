@@ -45,6 +45,7 @@ describe('building the valid-course fixture', () => {
 			'updates/2026-11-10-kettle-presets/index.html',
 			'updates/2026-10-20-teapot-infuser/index.html',
 			'whats-new/index.html',
+			'contributing/fields/index.html',
 			'feed.xml',
 			'sitemap-index.xml',
 			'pagefind/pagefind.js',

@@ -4,6 +4,7 @@ import type { Plugin } from 'vite';
 import { formatHuman } from '../check/report.ts';
 import { checkContentSafety } from './content-check.ts';
 import { contentPathFinding } from './content-files.ts';
+import type { FileReference } from '../curriculum/field-reference.ts';
 import type { CurriculumConfig } from '../curriculum/schema/config.ts';
 
 export interface VitePluginOptions {
@@ -16,6 +17,8 @@ export interface VitePluginOptions {
 	on: string;
 	/** Sources the start-up check already passed, by absolute path; loading them again needs no second check. */
 	checked?: ReadonlyMap<string, string>;
+	/** The field reference of every kind of content file, for the contributor pages. */
+	fieldReference?: readonly FileReference[];
 }
 
 const CONFIG_ID = 'virtual:currents/config';
@@ -28,7 +31,7 @@ const CONFIG_ID = 'virtual:currents/config';
  * Any other file of the content folder that is not data by its name (a script, a style sheet, an
  * SVG) is refused outright, so no import can load code from there.
  */
-export function currentsVitePlugin({ root, dir, config, on, checked = new Map() }: VitePluginOptions): Plugin {
+export function currentsVitePlugin({ root, dir, config, on, checked = new Map(), fieldReference = [] }: VitePluginOptions): Plugin {
 	const prefix = dir.endsWith(sep) ? dir : `${dir}${sep}`;
 	// Vite loads one module several times (with different queries), so remember what passed.
 	const safe = new Map(checked);
@@ -40,7 +43,7 @@ export function currentsVitePlugin({ root, dir, config, on, checked = new Map() 
 		},
 		load(id) {
 			if (id === `\0${CONFIG_ID}`) {
-				return `export const config = ${JSON.stringify(config)};\nexport const buildDate = ${JSON.stringify(on)};`;
+				return `export const config = ${JSON.stringify(config)};\nexport const buildDate = ${JSON.stringify(on)};\nexport const fieldReference = ${JSON.stringify(fieldReference)};`;
 			}
 			const path = id.split('?')[0]!;
 			if (!path.startsWith(prefix)) return null;

@@ -30,7 +30,14 @@ export const updateSchema = z
 		 * @example [{ module: "short-form-video", version: "1.2.0" }]
 		 */
 		incorporated: z
-			.array(z.strictObject({ module: id('module'), version: semver }))
+			.array(
+				z.strictObject({
+					/** The id of a module the update affects. @example "short-form-video" */
+					module: id('module'),
+					/** The module's version whose changelog records the revision. @example "1.2.0" */
+					version: semver,
+				})
+			)
 			.default([]),
 	})
 	.superRefine((update, ctx) => {

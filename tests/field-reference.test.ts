@@ -1,0 +1,36 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { curriculumFieldReference } from '../src/lib/curriculum/field-reference.ts';
+import { curriculumConfigSchema } from '../src/lib/curriculum/schema/config.ts';
+import { moduleSchema } from '../src/lib/curriculum/schema/module.ts';
+import { pageSchema } from '../src/lib/curriculum/schema/page.ts';
+import { redirectsSchema } from '../src/lib/curriculum/schema/redirects.ts';
+import { trackSchema } from '../src/lib/curriculum/schema/track.ts';
+import { updateSchema } from '../src/lib/curriculum/schema/update.ts';
+
+const reference = curriculumFieldReference(fileURLToPath(new URL('../src/lib/curriculum/schema/', import.meta.url)), {
+	config: curriculumConfigSchema,
+	module: moduleSchema,
+	track: trackSchema,
+	update: updateSchema,
+	page: pageSchema,
+	redirects: redirectsSchema,
+});
+const field = (file: string, path: string) => reference.find((f) => f.id === file)?.fields.find((f) => f.path === path);
+
+describe('the field reference, read from the schemas', () => {
+	it('describes every field of every content file, so none can be added without its documentation', () => {
+		const undocumented = reference.flatMap((file) => file.fields.filter((f) => f.description === '').map((f) => `${file.id}: ${f.path}`));
+		expect(undocumented).toEqual([]);
+		expect(reference.map((file) => file.id)).toEqual(['module', 'track', 'update', 'page', 'redirects', 'config']);
+	});
+
+	it('says what each field holds, whether it is required, its default and an example', () => {
+		expect(field('track', 'certificate.passMark')).toMatchObject({ type: 'number', required: false, default: '80' });
+		expect(field('module', 'changelog[].kind')).toMatchObject({ type: 'one of: major, added, changed, fixed, platform-change', required: true });
+		expect(field('module', 'reviewed')).toMatchObject({ type: 'date (YYYY-MM-DD)', required: true, example: '2026-11-20' });
+		expect(field('module', 'quiz[].choices[].correct')).toMatchObject({ type: 'true or false', required: false, default: 'false' });
+		expect(field('config', 'limits.fileBytes')).toMatchObject({ required: false, default: '65536' });
+		expect(field('page', 'title')).toMatchObject({ required: true });
+	});
+});
