@@ -1,5 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildDate, config } from 'virtual:currents/config';
+import { isBroken } from './lib/curriculum/broken.ts';
 import { pendingUpdatesFor } from './lib/curriculum/freshness.ts';
 import { namer, sidebarFor, trackOf, type SidebarItem } from './lib/curriculum/model.ts';
 
@@ -11,6 +12,8 @@ export type TrackEntry = CollectionEntry<'tracks'>;
 export type UpdateEntry = CollectionEntry<'updates'>;
 
 export interface Site {
+	/** Entries the dev server kept although their frontmatter is invalid, to show the findings on their pages. */
+	broken: { collection: string; id: string; filePath: string }[];
 	modules: ModuleEntry[];
 	moduleById: Map<string, ModuleEntry>;
 	/** Module data by id, for titles and durations in lists. */
@@ -38,12 +41,16 @@ export function loadSite(): Promise<Site> {
 			getCollection('updates'),
 			getCollection('docs'),
 		]);
+		// Only the dev server keeps entries whose frontmatter is invalid; their pages show the findings.
+		const broken = [...modules, ...archives, ...updates].filter((entry) => isBroken(entry.data)).map((entry) => ({ collection: entry.collection, id: entry.id, filePath: entry.filePath ?? '' }));
+		for (const list of [modules, archives, updates] as { data: unknown }[][]) list.splice(0, list.length, ...list.filter((entry) => !isBroken(entry.data)));
 		modules.sort((a, b) => a.data.title.localeCompare(b.data.title));
 		tracks.sort((a, b) => a.data.order - b.data.order || a.data.title.localeCompare(b.data.title));
 		updates.sort((a, b) => b.data.date.localeCompare(a.data.date));
 		const moduleData = new Map(modules.map((m) => [m.id, m.data]));
 		const pageLinks = pages.map((page) => ({ id: page.id, title: page.data.title }));
 		return {
+			broken,
 			modules,
 			moduleById: new Map(modules.map((m) => [m.id, m])),
 			moduleData,

@@ -48,6 +48,8 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 				const dir = contentDir(options.content, process.env, root);
 				// The content collections read the same folder (see src/content.config.ts).
 				process.env.CURRENTS_CONTENT = dir;
+				// The content collections keep invalid entries in the dev server only (src/content.config.ts).
+				if (command === 'dev') process.env.CURRENTS_DEV = '1';
 				const on = today();
 
 				// Check every file before anything compiles one: a bad or malicious module stops here.
@@ -62,10 +64,15 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 				if (errors > 0 || !curriculum.config) {
 					const summary = `The curriculum in ${relative(root, dir) || '.'} has ${errors} error${errors === 1 ? '' : 's'}; nothing was built.\n\n${report}`;
 					const hint = 'Fix each problem at the file and line shown, then build again. `npm run check` prints the same list without building.';
-					if (command === 'dev') throw new AstroError(summary, hint);
+					// The dev server starts all the same, so that a contributor can fix files while it runs:
+					// each page with a problem shows its findings, and unsafe files are still never compiled.
+					if (command === 'dev' && curriculum.config) logger.error(`${summary}\n\n${hint}`);
+					else if (command === 'dev') throw new AstroError(summary, hint);
+					else {
 					// The findings are the whole story: print them once and stop, without the engine's stack.
-					logger.error(`${summary}\n\n${hint}`);
-					process.exit(1);
+						logger.error(`${summary}\n\n${hint}`);
+						process.exit(1);
+					}
 				}
 				if (warnings > 0 || findings.length > blocking.length) logger.warn(report);
 				logger.info(`Checked the curriculum in ${Math.round(performance.now() - started)} ms.`);
