@@ -118,7 +118,7 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 								config,
 								on,
 								checked: new Map(curriculum.documents.map((d) => [d.path, d.source])),
-								fieldReference: curriculumFieldReference(fileURLToPath(new URL('./lib/curriculum/schema/', import.meta.url)), SCHEMAS),
+								fieldReference: () => curriculumFieldReference(fileURLToPath(new URL('./lib/curriculum/schema/', import.meta.url)), SCHEMAS),
 							}),
 						],
 						build: {

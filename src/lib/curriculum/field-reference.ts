@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
-import ts from 'typescript';
+import { createRequire } from 'node:module';
+import type * as TypeScript from 'typescript';
 import type { z } from 'zod';
+
+/** The TypeScript parser, loaded only when a reference is read: it is large, and most builds start without it. */
+const typescript = (): typeof TypeScript => createRequire(import.meta.url)('typescript') as typeof TypeScript;
 
 /** One field of a content file, as the field reference page lists it. */
 export interface FieldDoc {
@@ -31,16 +35,17 @@ export type CommentIndex = { keys: ReadonlySet<string>; comments: ReadonlyMap<st
  * the reference cannot say something the schema does not.
  */
 export function indexComments(files: readonly string[]): CommentIndex {
+	const ts = typescript();
 	const index: { keys: Set<string>; comments: Map<string, Comment> }[] = [];
 	for (const file of files) {
 		const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
-		const visit = (node: ts.Node): void => {
+		const visit = (node: TypeScript.Node): void => {
 			if (ts.isObjectLiteralExpression(node)) {
 				const entry = { keys: new Set<string>(), comments: new Map<string, Comment>() };
 				for (const property of node.properties) {
 					if (!ts.isPropertyAssignment(property) || !property.name || !(ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))) continue;
 					entry.keys.add(property.name.text);
-					const comment = commentOf(property);
+					const comment = commentOf(ts, property);
 					if (comment) entry.comments.set(property.name.text, comment);
 				}
 				if (entry.keys.size > 0) index.push(entry);
@@ -52,11 +57,11 @@ export function indexComments(files: readonly string[]): CommentIndex {
 	return index;
 }
 
-function commentOf(node: ts.Node): Comment | undefined {
+function commentOf(ts: typeof TypeScript, node: TypeScript.Node): Comment | undefined {
 	const docs = ts.getJSDocCommentsAndTags(node).filter(ts.isJSDoc);
 	const doc = docs.at(-1);
 	if (!doc) return undefined;
-	const text = (value: string | ts.NodeArray<ts.JSDocComment> | undefined) => (typeof value === 'string' ? value : (value?.map((part) => part.text).join('') ?? '')).trim();
+	const text = (value: string | TypeScript.NodeArray<TypeScript.JSDocComment> | undefined) => (typeof value === 'string' ? value : (value?.map((part) => part.text).join('') ?? '')).trim();
 	const tag = (name: string) => doc.tags?.find((t) => t.tagName.text === name);
 	const defaultTag = tag('default');
 	const exampleTag = tag('example');

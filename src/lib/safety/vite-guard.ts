@@ -17,11 +17,12 @@ export interface VitePluginOptions {
 	on: string;
 	/** Sources the start-up check already passed, by absolute path; loading them again needs no second check. */
 	checked?: ReadonlyMap<string, string>;
-	/** The field reference of every kind of content file, for the contributor pages. */
-	fieldReference?: readonly FileReference[];
+	/** Reads the field reference of every kind of content file; called only when its page is built. */
+	fieldReference?: () => readonly FileReference[];
 }
 
 const CONFIG_ID = 'virtual:currents/config';
+const FIELDS_ID = 'virtual:currents/fields';
 
 /**
  * Gives pages the validated curriculum config and the build date as `virtual:currents/config`, and
@@ -31,7 +32,7 @@ const CONFIG_ID = 'virtual:currents/config';
  * Any other file of the content folder that is not data by its name (a script, a style sheet, an
  * SVG) is refused outright, so no import can load code from there.
  */
-export function currentsVitePlugin({ root, dir, config, on, checked = new Map(), fieldReference = [] }: VitePluginOptions): Plugin {
+export function currentsVitePlugin({ root, dir, config, on, checked = new Map(), fieldReference = () => [] }: VitePluginOptions): Plugin {
 	const prefix = dir.endsWith(sep) ? dir : `${dir}${sep}`;
 	// Vite loads one module several times (with different queries), so remember what passed.
 	const safe = new Map(checked);
@@ -40,10 +41,15 @@ export function currentsVitePlugin({ root, dir, config, on, checked = new Map(),
 		enforce: 'pre',
 		resolveId(id) {
 			if (id === CONFIG_ID) return `\0${CONFIG_ID}`;
+			if (id === FIELDS_ID) return `\0${FIELDS_ID}`;
 		},
 		load(id) {
 			if (id === `\0${CONFIG_ID}`) {
-				return `export const config = ${JSON.stringify(config)};\nexport const buildDate = ${JSON.stringify(on)};\nexport const fieldReference = ${JSON.stringify(fieldReference)};`;
+				return `export const config = ${JSON.stringify(config)};\nexport const buildDate = ${JSON.stringify(on)};`;
+			}
+			// Reading the schemas' comments needs the TypeScript parser, so only the page that shows them pays for it.
+			if (id === `\0${FIELDS_ID}`) {
+				return `export const fieldReference = ${JSON.stringify(fieldReference())};`;
 			}
 			const path = id.split('?')[0]!;
 			if (!path.startsWith(prefix)) return null;
