@@ -33,6 +33,8 @@ let site: Promise<Site> | undefined;
 
 /** The whole curriculum, loaded once per build and shared by every page. */
 export function loadSite(): Promise<Site> {
+	// The dev server reloads content as files change, so it reads the collections afresh each time.
+	if (import.meta.env.DEV) site = undefined;
 	site ??= (async () => {
 		const [modules, archives, tracks, updates, pages] = await Promise.all([
 			getCollection('modules'),

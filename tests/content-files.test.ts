@@ -10,10 +10,23 @@ import { buildCurriculum, copyFixture, ROOT, TMP, TODAY } from './utils.ts';
 /** A real 1×1 PNG image. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 /** The first bytes of other formats the site accepts; the check reads no further than the signature. */
-const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00]);
+// Headers as far as the size: a JFIF segment, then a start-of-frame for a 1 × 1 picture.
+const JPEG = Buffer.from([
+	0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00,
+	0xff, 0xc0, 0x00, 0x11, 0x08, 0x00, 0x01, 0x00, 0x01, 0x03, 0x01, 0x11, 0x00, 0x02, 0x11, 0x01, 0x03, 0x11, 0x01, 0xff, 0xd9,
+]);
 const GIF = Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1');
-const WEBP = Buffer.concat([Buffer.from('RIFF'), Buffer.from([0x1a, 0, 0, 0]), Buffer.from('WEBPVP8L')]);
-const AVIF = Buffer.concat([Buffer.from([0, 0, 0, 0x1c]), Buffer.from('ftypavif'), Buffer.alloc(4), Buffer.from('avifmif1miaf')]);
+const WEBP = Buffer.concat([Buffer.from('RIFF'), Buffer.from([0x1a, 0, 0, 0]), Buffer.from('WEBPVP8L'), Buffer.from([5, 0, 0, 0, 0x2f, 0, 0, 0, 0])]);
+const AVIF = Buffer.concat([
+	Buffer.from([0, 0, 0, 0x1c]),
+	Buffer.from('ftypavif'),
+	Buffer.alloc(4),
+	Buffer.from('avifmif1miaf'),
+	// The image spatial extents property: 1 × 1.
+	Buffer.from([0, 0, 0, 0x14]),
+	Buffer.from('ispe'),
+	Buffer.from([0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1]),
+]);
 /** A HEIF photo from a phone: an ISO media file, but not one of the accepted formats. */
 const HEIC = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypheic'), Buffer.alloc(4), Buffer.from('mif1heic')]);
 
@@ -107,6 +120,34 @@ describe('checkContentFiles', () => {
 			'".env" is a hidden file (its name starts with a dot), and the content folder holds only Markdown (.md), MDX (.mdx), YAML (.yaml, .yml) and PNG, JPEG, WebP, AVIF or GIF images.'
 		);
 		expect(about('deep/LICENSE').message).toBe('"pages/deep/LICENSE" is a LICENSE file inside a subfolder; only the top of the content folder holds a LICENSE.');
+	});
+});
+
+describe('images the build could not decode, and names it could not handle', () => {
+	/** A PNG signature and an IHDR chunk declaring the given size: all the build reads before decoding. */
+	const pngOfSize = (width: number, height: number) => {
+		const ihdr = Buffer.alloc(25);
+		ihdr.writeUInt32BE(13, 0);
+		ihdr.write('IHDR', 4, 'latin1');
+		ihdr.writeUInt32BE(width, 8);
+		ihdr.writeUInt32BE(height, 12);
+		return Buffer.concat([PNG.subarray(0, 8), ihdr]);
+	};
+
+	it('refuses a picture too large to decode safely, and one whose size cannot be read, and long or odd names', () => {
+		const dir = tempContent();
+		writeFileSync(join(dir, 'modules', 'bomb.png'), pngOfSize(16_000, 16_000));
+		writeFileSync(join(dir, 'modules', 'fine.png'), pngOfSize(2_000, 1_000));
+		writeFileSync(join(dir, 'modules', 'broken.png'), Buffer.concat([PNG.subarray(0, 8), Buffer.from('<svg onload="alert(1)"/>')]));
+		writeFileSync(join(dir, 'modules', `${'a'.repeat(120)}.png`), PNG);
+		writeFileSync(join(dir, 'modules', 'chart.mdx?.png'), PNG);
+		const messages = checkContentFiles(dir, (path) => path.slice(dir.length + 1)).map((f) => f.message);
+		expect(messages).toEqual([
+			`"${'a'.repeat(40)}…" is a name of 124 characters; names in the content folder have at most 100.`,
+			'"bomb.png" is 16000 × 16000 pixels; images may be at most 8000 pixels on a side and 40 million pixels in all.',
+			'"broken.png" starts like a PNG image, but its size cannot be read from it.',
+			'"chart.mdx?.png" holds one of % ? # \\, which addresses and the build read in different ways.',
+		]);
 	});
 });
 

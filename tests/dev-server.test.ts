@@ -17,7 +17,7 @@ function freePort(): Promise<number> {
 }
 
 /** Polls until `check` holds, for the dev server's rebuild after a file changes. */
-async function eventually<T>(probe: () => Promise<T>, check: (value: T) => boolean, seconds = 30): Promise<T> {
+async function eventually<T>(probe: () => Promise<T>, check: (value: T) => boolean, seconds = 90): Promise<T> {
 	const until = Date.now() + seconds * 1000;
 	let value = await probe();
 	while (!check(value) && Date.now() < until) {
@@ -73,7 +73,7 @@ describe('the dev server with content errors', () => {
 
 	it('brings a page back as soon as its file is fixed, without a restart', async () => {
 		edit('modules/serving.mdx', (text) => text.replace('title: Serving\n', 'title: Serving\nsummary: Cups, milk and timing.\n'));
-		expect(await eventually(() => status('/modules/serving/'), (code) => code === 200), 'serving').toBe(200);
+		expect(await eventually(() => status('/modules/serving/'), (code) => code === 200), `serving\n${output.slice(-2500)}`).toBe(200);
 		edit('modules/water-temperature.mdx', (text) => text.replace('\nexport const pwned = 1\n', '\n'));
 		expect(await eventually(() => status('/modules/water-temperature/'), (code) => code === 200), `water-temperature\n${output.slice(-3000)}`).toBe(200);
 	});

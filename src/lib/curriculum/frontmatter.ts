@@ -51,6 +51,8 @@ export function parseYaml(
 	const subset = checkYamlSubset(doc, lines, file, lineOffset);
 	if (subset.some((f) => f.message.startsWith('The YAML holds more than one document'))) return { parsed: null, findings: subset };
 	if (findings.length > 0) return { parsed: null, findings };
+	// Aliases can repeat a value until memory runs out; a file with any is refused, so not expanded.
+	if (subset.some((f) => /alias|anchor/.test(f.message))) return { parsed: null, findings: subset };
 	const swallowed = swallowedLines(doc, text, (offset) => lines.linePos(offset)).map((plain) =>
 		finding({ rule: 'yaml-syntax', file, line: plain.line + lineOffset, column: plain.column, message: plain.message, fix: plain.fix })
 	);

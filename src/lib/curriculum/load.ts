@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { finding, type Finding } from '../check/findings.ts';
 import { parseYaml, splitFrontmatter, validate, type AllowedValues, type ParsedYaml } from './frontmatter.ts';
@@ -140,7 +140,7 @@ export function loadCurriculum(dir: string, root = process.cwd()): Curriculum {
 	if (existsSync(archiveDir)) {
 		for (const moduleId of readdirSync(archiveDir).sort()) {
 			const folder = join(archiveDir, moduleId);
-			if (!statSync(folder).isDirectory()) continue;
+			if (!lstatSync(folder).isDirectory()) continue;
 			for (const path of listFiles(folder, findings, rel, ['.mdx'], 'archive')) {
 				const name = path.slice(folder.length + 1, -'.mdx'.length);
 				const match = /^v([1-9]\d*)$/.exec(name);
@@ -242,7 +242,8 @@ function listFiles(
 	const files: string[] = [];
 	for (const name of readdirSync(folder).sort()) {
 		const path = join(folder, name);
-		if (statSync(path).isDirectory() || name.startsWith('.')) continue;
+		const entry = lstatSync(path);
+		if (!entry.isFile() || name.startsWith('.')) continue;
 		const extension = name.slice(name.lastIndexOf('.'));
 		// Images may sit next to the pages that show them; the content-file check verifies their bytes.
 		if (IMAGE_FILE.test(name)) continue;
@@ -277,7 +278,8 @@ function listFiles(
 function walk(folder: string): string[] {
 	return readdirSync(folder, { recursive: true, encoding: 'utf8' })
 		.map((name) => join(folder, name))
-		.filter((path) => statSync(path).isFile())
+		// Symbolic links are never followed; the content-file check reports them.
+		.filter((path) => lstatSync(path).isFile())
 		.sort();
 }
 

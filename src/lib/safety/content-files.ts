@@ -1,6 +1,7 @@
 import { closeSync, openSync, readdirSync, readSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { finding, type Finding } from '../check/findings.ts';
+import { imageSize } from './image-size.ts';
 
 /**
  * The content folder holds data only: Markdown, MDX, YAML, a LICENSE at its top, and raster
@@ -36,8 +37,12 @@ const IMAGE_FORMATS: readonly ImageFormat[] = [
 	{ name: 'GIF', extensions: ['.gif'], matches: (head) => ascii(head, 0, 'GIF87a') || ascii(head, 0, 'GIF89a') },
 ];
 
-/** Enough bytes for every signature above, including an AVIF `ftyp` box with a few brands. */
-const HEAD_BYTES = 64;
+/** Enough bytes for every signature above and for the header that holds an image's size. */
+const HEAD_BYTES = 64 * 1024;
+
+/** The largest image the build may decode: enough for any screen, far from what would exhaust memory. */
+const MAX_SIDE = 8_000;
+const MAX_PIXELS = 40_000_000;
 
 /** An AVIF file opens with an ISO media `ftyp` box whose major or a compatible brand is `avif` or `avis`. */
 function isAvif(head: Buffer): boolean {
@@ -50,6 +55,9 @@ function isAvif(head: Buffer): boolean {
 	}
 	return false;
 }
+
+/** The longest file or folder name the content folder holds; build tools fail on names near 255 bytes. */
+const MAX_NAME = 100;
 
 const ALLOWED = 'Markdown (.md), MDX (.mdx), YAML (.yaml, .yml) and PNG, JPEG, WebP, AVIF or GIF images';
 
@@ -97,6 +105,16 @@ function nameProblem(path: string): Problem | null {
 			fix: 'Remove it. A module with a license of its own names it in its `license` field.',
 		};
 	}
+	const odd = parts.find((part) => part.length > MAX_NAME || /[%?#\\]/.test(part));
+	if (odd !== undefined) {
+		return {
+			message:
+				odd.length > MAX_NAME
+					? `"${odd.slice(0, 40)}…" is a name of ${odd.length} characters; names in the content folder have at most ${MAX_NAME}.`
+					: `"${odd}" holds one of % ? # \\, which addresses and the build read in different ways.`,
+			fix: 'Rename it with letters, digits and hyphens, and update the modules that point to it.',
+		};
+	}
 	const extension = extensionOf(name);
 	if (TEXT_EXTENSIONS.has(extension) || imageFormatOf(extension)) return null;
 	if (extension === '.svg') {
@@ -119,7 +137,22 @@ function bytesProblem(absolute: string, name: string): Problem | null {
 	const format = imageFormatOf(extensionOf(name));
 	if (!format) return null;
 	const head = readHead(absolute);
-	if (format.matches(head)) return null;
+	if (format.matches(head)) {
+		const size = imageSize(format.name, head);
+		if (size === null || size.width < 1 || size.height < 1) {
+			return {
+				message: `"${name}" starts like a ${format.name} image, but its size cannot be read from it.`,
+				fix: 'Open the picture in an image editor and export it again as PNG, JPEG or WebP.',
+			};
+		}
+		if (size.width > MAX_SIDE || size.height > MAX_SIDE || size.width * size.height > MAX_PIXELS) {
+			return {
+				message: `"${name}" is ${size.width} × ${size.height} pixels; images may be at most ${MAX_SIDE} pixels on a side and ${MAX_PIXELS / 1e6} million pixels in all.`,
+				fix: 'Scale the picture down: 2,000 pixels on the long side is plenty for any screen, and the page loads faster.',
+			};
+		}
+		return null;
+	}
 	const actual = IMAGE_FORMATS.find((candidate) => candidate.matches(head));
 	if (actual) {
 		return {

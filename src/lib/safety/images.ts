@@ -1,5 +1,5 @@
 /** Links and images: no script or data URLs, images from the repository or allowed hosts, with alt text. */
-import { existsSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import { report, type Context } from './context.ts';
 import { browserUrl, fileNameOf, remoteHost, safeDecodeUri, schemeOf, showUrl, UNSAFE_SCHEMES, unsafeScheme } from './urls.ts';
@@ -87,7 +87,8 @@ export function checkImage(ctx: Context, image: ImageInfo): void {
 		return;
 	}
 	if (ctx.baseDir === undefined || target.startsWith('/')) return;
-	if (path !== '' && !existsSync(resolvePath(ctx.baseDir, path))) {
+	// The build imports the file: a folder of the same name, or nothing, stops it.
+	if (path !== '' && !isFile(resolvePath(ctx.baseDir, path))) {
 		report(
 			ctx,
 			'missing-image',
@@ -113,3 +114,6 @@ export function reportMissingAlt(ctx: Context, offset: number, url: string, synt
 	);
 }
 
+function isFile(path: string): boolean {
+	return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+}

@@ -113,6 +113,28 @@ function inspectNode(ctx: Context, node: Nodes, definitions: ReadonlyMap<string,
 	}
 }
 
+const META_TOKEN = /\s*(?:title="([^"\\/]*)"|frame="(?:code|terminal|none|auto)"|(?:(?:ins|del|mark)=)?\{([\d\s,-]*)\})/y;
+
+/** What is wrong with a code block's options, or null when they keep to the accepted grammar. */
+function codeMetaProblem(meta: string, lineCount: number): string | null {
+	if (meta.includes('/')) return 'hold a slash, which the highlighter may read as a pattern to run';
+	META_TOKEN.lastIndex = 0;
+	let at = 0;
+	while (at < meta.length && meta.slice(at).trim() !== '') {
+		META_TOKEN.lastIndex = at;
+		const match = META_TOKEN.exec(meta);
+		if (!match) return `hold \`${shorten(meta.slice(at).trim(), 30)}\`, which is not a line range, a title or a frame`;
+		for (const range of (match[2] ?? '').split(',').filter((part) => part.trim() !== '')) {
+			const [from, to = from] = range.split('-').map((n) => Number(n.trim()));
+			if (!Number.isInteger(from) || !Number.isInteger(to) || from! < 1 || to! < from! || to! > lineCount) {
+				return `mark lines ${range.trim()}, but the block has lines 1 to ${lineCount}`;
+			}
+		}
+		at = META_TOKEN.lastIndex;
+	}
+	return null;
+}
+
 /** A component that renders one kind of content, such as Steps, stops the build on anything else. */
 function checkContent(ctx: Context, node: JsxNode): void {
 	const spec = node.name && Object.hasOwn(ctx.components, node.name) ? ctx.components[node.name]! : undefined;
@@ -202,15 +224,18 @@ function checkCode(ctx: Context, lang: string | null, meta: string | null, value
 			'Write a plain language name after the backticks, such as ```js or ```text.'
 		);
 	}
-	// Any slash: the highlighter's own reading of quotes differs from any other, so a slash that
-	// looks quoted here can still open a pattern there.
-	if (meta !== null && meta.includes('/')) {
+	// The highlighter reads the options with its own grammar, runs `/…/` as a pattern and builds an
+	// array of every line a range names, so only a small grammar is accepted: line ranges within the
+	// block, a title, and a frame kind. Anything else is refused rather than read a second way.
+	const lineCount = value.split('\n').length;
+	const problem = meta === null ? null : codeMetaProblem(meta, lineCount);
+	if (problem !== null) {
 		report(
 			ctx,
 			'code-meta',
 			offset,
-			`The code block's options \`${shorten(meta, 60)}\` hold a slash, which the highlighter may read as a pattern to run.`,
-			'Mark lines by number instead, such as {2-4}, or mark text in quotes without slashes, such as "the words". Name a file in the text above the block rather than in its options.'
+			`The code block's options \`${shorten(meta ?? '', 60)}\` ${problem}.`,
+			'Use only line ranges within the block, such as {2} or {2-4}, a title without slashes, such as title="Example", and frame="code", "terminal" or "none".'
 		);
 	}
 	const lines = value.split('\n').length;

@@ -83,9 +83,10 @@ export function fileNameOf(url: string): string {
 	return /^[\w.-]+\.[a-z0-9]+$/i.test(name) ? name : 'image.png';
 }
 
+/** Decodes a path as Astro does before it imports an image (`decodeURI`, which keeps `%3F` and the like). */
 export function safeDecodeUri(path: string): string {
 	try {
-		return decodeURIComponent(path);
+		return decodeURI(path);
 	} catch {
 		return path;
 	}
