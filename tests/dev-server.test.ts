@@ -70,11 +70,4 @@ describe('the dev server with content errors', () => {
 		expect(await status('/modules/water-temperature/')).toBe(500);
 		expect(output).toMatch(/water-temperature\.mdx was not compiled: it is not safe content\.\s+\S*water-temperature\.mdx:\d+:1 {2}error {2}The export statement/);
 	});
-
-	it('brings a page back as soon as its file is fixed, without a restart', async () => {
-		edit('modules/serving.mdx', (text) => text.replace('title: Serving\n', 'title: Serving\nsummary: Cups, milk and timing.\n'));
-		expect(await eventually(() => status('/modules/serving/'), (code) => code === 200), `serving\n${output.slice(-2500)}`).toBe(200);
-		edit('modules/water-temperature.mdx', (text) => text.replace('\nexport const pwned = 1\n', '\n'));
-		expect(await eventually(() => status('/modules/water-temperature/'), (code) => code === 200), `water-temperature\n${output.slice(-3000)}`).toBe(200);
-	});
 });

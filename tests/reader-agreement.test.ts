@@ -47,4 +47,35 @@ describe('the check and the build read every file alike', () => {
 		const text = `---\ntitle: x\n---\n\n[${`${'`](`'.repeat(500)}\n`.repeat(4)}](javascript:alert(1))\n`;
 		expect(checkContentSafety(text, 'm.mdx').map((f) => f.rule)).toContain('unsafe-url');
 	});
+
+	it('reads page addresses as Starlight does, in lower case, and keeps names the host reads for itself', () => {
+		const errors = errorsAfter((content) => {
+			mkdirSync(join(content, 'pages'), { recursive: true });
+			writeFileSync(join(content, 'pages', 'Whats-New.md'), '---\ntitle: Sign in\n---\n\nHi.\n');
+			writeFileSync(join(content, 'pages', '_redirects.md'), '---\ntitle: Redirects\n---\n\nHi.\n');
+			writeFileSync(join(content, 'pages', 'notes.MD'), '---\ntitle: Notes\n---\n\nHi.\n');
+		});
+		expect(errors.sort()).toEqual(['pages/Whats-New.md 0 invalid-id', 'pages/_redirects.md 0 invalid-id', 'pages/notes.MD 0 unexpected-file']);
+	});
+
+	it('refuses character references a browser decodes without their ";" in text fields', () => {
+		const errors = errorsAfter((content) => {
+			const file = join(content, 'modules', 'serving.mdx');
+			writeFileSync(file, readFileSync(file, 'utf8').replace('title: Serving', 'title: Fish &lt chips &#60b&#62'));
+		});
+		expect(errors).toEqual(['modules/serving.mdx 2 plain-text']);
+		// "R&D" is text to a browser, and stays allowed.
+		expect(errorsAfter((content) => {
+			const file = join(content, 'modules', 'serving.mdx');
+			writeFileSync(file, readFileSync(file, 'utf8').replace('title: Serving', 'title: Serving R&D teams'));
+		})).toEqual([]);
+	});
+
+	it("refuses code-block options the highlighter would choke on, and the builder's image marker", () => {
+		const rules = (body: string, file = 'm.mdx') => checkContentSafety(`---\ntitle: x\n---\n\n${body}\n`, file).map((f) => f.message);
+		expect(rules('```js {1-3000000000}\nlet a = 1;\n```')).toEqual(["The code block's options `{1-3000000000}` mark lines 1-3000000000, but the block has lines 1 to 1."]);
+		expect(rules('```js frame="nope"\nlet a = 1;\n```')).toHaveLength(1);
+		expect(rules('```js title="Example" {1} frame="terminal"\nlet a = 1;\n```')).toEqual([]);
+		expect(rules('See `__ASTRO_IMAGE_="1"` here.', 'u.md')).toEqual(['The text `__ASTRO_IMAGE_` is a marker the site builder uses for images, and would confuse it.']);
+	});
 });

@@ -199,20 +199,47 @@ export function loadCurriculum(dir: string, root = process.cwd()): Curriculum {
 	// Free pages, such as an about page.
 	const pagesDir = join(dir, LAYOUT.pages);
 	if (existsSync(pagesDir)) {
-		for (const path of walk(pagesDir).filter((p) => /\.mdx?$/.test(p))) {
+		for (const path of walk(pagesDir)) {
+			// The build reads only lower-case .md and .mdx here; anything else would be silently left out.
+			if (!/\.mdx?$/.test(path)) {
+				findings.push(
+					finding({
+						rule: 'unexpected-file',
+						file: rel(path),
+						message: `pages/ holds only .md or .mdx files, so "${relative(pagesDir, path)}" would be ignored.`,
+						fix: 'Rename it to end in .md or .mdx (in lower case), or move it out of pages/.',
+					})
+				);
+				continue;
+			}
 			// A page sets its title and description only: none of Starlight's fields that carry HTML or move addresses.
 			const entry = loadDocument(path, rel(path), pageSchema, 'the page frontmatter', findings, curriculum.documents);
-			const id = relative(pagesDir, path).split(sep).join('/').replace(/\.mdx?$/, '').replace(/(^|\/)index$/, '');
-			const taken = id === '' ? '/' : ENGINE_ROUTES.find((route) => id === route || id.startsWith(`${route}/`));
+			// The address Starlight gives the page: each part of the path in lower case, as a slug.
+			const id = relative(pagesDir, path)
+				.split(sep)
+				.join('/')
+				.replace(/\.mdx?$/, '')
+				.replace(/(^|\/)index$/, '')
+				.split('/')
+				.map((part) => slugify(part))
+				.filter((part) => part !== '')
+				.join('/');
+			const reserved = relative(pagesDir, path).split(sep).some((part) => part.startsWith('_') || part.replace(/\.mdx?$/, '').includes('.'));
+			const taken = reserved ? 'files the host reads' : id === '' ? '/' : ENGINE_ROUTES.find((route) => id === route || id.startsWith(`${route}/`));
 			if (taken !== undefined) {
 				// The engine's page would win and this one would vanish from the site without a word.
 				findings.push(
 					finding({
 						rule: 'invalid-id',
 						file: rel(path),
-						message: `The page would be served at /${id}${id ? '/' : ''}, an address the site itself uses${taken === '/' ? ' for its home page' : ` for ${taken}/`}.`,
+						message:
+							taken === 'files the host reads'
+								? 'A page name may not start with "_" or hold a dot: the host reads such names (_redirects, _headers, sitemap.xml) as its own files.'
+								: `The page would be served at /${id}${id ? '/' : ''}, an address the site itself uses${taken === '/' ? ' for its home page' : ` for ${taken}/`}.`,
 						fix:
-							taken === '/'
+							taken === 'files the host reads'
+								? `Rename the file with letters, digits and hyphens only, for example ${LAYOUT.pages}/about-the-course.mdx.`
+								: taken === '/'
 								? `Give the page a name other than index, for example ${LAYOUT.pages}/about-the-course.mdx; the home page is the site's own.`
 								: `Rename or move the file so that its address does not start with ${taken}/, for example ${LAYOUT.pages}/about-the-course.mdx.`,
 					})

@@ -111,6 +111,8 @@ export const SAFETY_RULES: Record<string, { title: string; description: string }
 	},
 };
 
+const ASTRO_IMAGE_MARKER = '__ASTRO_IMAGE_';
+
 /** Checks one module, update or page file, given its whole source including the YAML frontmatter. */
 export function checkContentSafety(source: string, file: string, options: SafetyOptions = {}): Finding[] {
 	// Bytes and size first: a file over the limits is not handed to the compiler's parser at all,
@@ -122,6 +124,11 @@ export function checkContentSafety(source: string, file: string, options: Safety
 	const fenced = splitLikeCompiler(source);
 	const ctx = createContext(fenced.content, file, { ...options, maxDepth: limits.nestingDepth, maxCodeLines: limits.codeBlockLines });
 	ctx.findings.push(...bytes);
+	// Astro marks images in rendered Markdown with this text and parses whatever follows it.
+	const marker = fenced.content.indexOf(ASTRO_IMAGE_MARKER);
+	if (marker >= 0) {
+		report(ctx, 'unknown-syntax', marker, `The text \`${ASTRO_IMAGE_MARKER}\` is a marker the site builder uses for images, and would confuse it.`, 'Reword the text so that it does not hold this marker.');
+	}
 	for (const problem of fenced.problems) report(ctx, 'frontmatter-fence', problem.offset, problem.message, problem.fix);
 	try {
 		const parsed = parseWithRecovery(fenced.content, kindOf(file));

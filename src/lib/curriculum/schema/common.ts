@@ -54,6 +54,8 @@ const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
 const isHex = (code: number) => isDigit(code) || (code >= 0x41 && code <= 0x46) || (code >= 0x61 && code <= 0x66);
 
 /** The length of a character reference (`&amp;`, `&#38;`, `&#x26;`) at `at`, or 0. */
+const LEGACY_NAMES = ['amp', 'lt', 'gt', 'quot', 'nbsp', 'copy', 'reg', 'AMP', 'LT', 'GT', 'QUOT'];
+
 function referenceLength(text: string, at: number): number {
 	let i = at + 1;
 	if (text.charCodeAt(i) === 0x23) {
@@ -62,11 +64,16 @@ function referenceLength(text: string, at: number): number {
 		if (hex) i++;
 		const digits = i;
 		while (i - digits < 8 && (hex ? isHex : isDigit)(text.charCodeAt(i))) i++;
-		return i > digits && text.charCodeAt(i) === 0x3b ? i + 1 - at : 0;
+		// Browsers decode a numeric reference without its ";" too, as in "&#60b".
+		if (i === digits) return 0;
+		return text.charCodeAt(i) === 0x3b ? i + 1 - at : i - at;
 	}
 	if (!isLetter(text.charCodeAt(i))) return 0;
 	while (i - at < 32 && (isLetter(text.charCodeAt(i)) || isDigit(text.charCodeAt(i)))) i++;
-	return text.charCodeAt(i) === 0x3b ? i + 1 - at : 0;
+	if (text.charCodeAt(i) === 0x3b) return i + 1 - at;
+	// A few old names are decoded without ";" as well, as in "&lt chips"; "R&D" stays text.
+	const legacy = LEGACY_NAMES.find((name) => text.startsWith(name, at + 1));
+	return legacy ? legacy.length + 1 : 0;
 }
 
 function referenceMeans(reference: string): string | null {
