@@ -3,6 +3,7 @@ import { join, relative, sep } from 'node:path';
 import { finding, type Finding } from '../check/findings.ts';
 import { parseYaml, splitFrontmatter, validate, type AllowedValues, type ParsedYaml } from './frontmatter.ts';
 import { checkReaderAgreement } from './reader-agreement.ts';
+import { isImageName } from '../safety/content-files.ts';
 import { ID_PATTERN } from './schema/common.ts';
 import { curriculumConfigSchema, type CurriculumConfig } from './schema/config.ts';
 import { moduleRules, moduleSchema, type ModuleData } from './schema/module.ts';
@@ -10,8 +11,6 @@ import { trackSchema, type TrackData } from './schema/track.ts';
 import { updateSchema, type UpdateData } from './schema/update.ts';
 import { redirectsSchema, type Redirects } from './schema/redirects.ts';
 import { pageSchema } from './schema/page.ts';
-
-const IMAGE_FILE = /\.(?:png|jpe?g|webp|avif|gif)$/i;
 
 /** The first segments of the addresses the engine serves, which a free page may not take. */
 const ENGINE_ROUTES = ['modules', 'tracks', 'updates', 'whats-new', 'feed.xml', 'contributing', '404', '_astro', 'pagefind'];
@@ -273,7 +272,7 @@ function listFiles(
 		if (!entry.isFile() || name.startsWith('.')) continue;
 		const extension = name.slice(name.lastIndexOf('.'));
 		// Images may sit next to the pages that show them; the content-file check verifies their bytes.
-		if (IMAGE_FILE.test(name)) continue;
+		if (isImageName(name)) continue;
 		if (!extensions.includes(extension)) {
 			findings.push(
 				finding({

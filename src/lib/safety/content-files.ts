@@ -70,6 +70,11 @@ function imageFormatOf(extension: string): ImageFormat | undefined {
 	return IMAGE_FORMATS.find((format) => format.extensions.includes(extension));
 }
 
+/** Whether a file name ends in the extension of an image format the content folder accepts. */
+export function isImageName(name: string): boolean {
+	return imageFormatOf(extensionOf(name)) !== undefined;
+}
+
 /**
  * Whether a path inside the content folder, relative to it, names a file the content folder may
  * hold, judged by its name alone. The build's module loader uses it to refuse anything else; the

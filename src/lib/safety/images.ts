@@ -1,6 +1,7 @@
 /** Links and images: no script or data URLs, images from the repository or allowed hosts, with alt text. */
 import { statSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
+import { isImageName } from './content-files.ts';
 import { report, type Context } from './context.ts';
 import { browserUrl, fileNameOf, remoteHost, safeDecodeUri, schemeOf, showUrl, UNSAFE_SCHEMES, unsafeScheme } from './urls.ts';
 
@@ -75,8 +76,8 @@ export function checkImage(ctx: Context, image: ImageInfo): void {
 	const path = safeDecodeUri(target.split(/[?#]/, 1)[0] ?? '');
 	// A local image is imported by the build with the path as written, so anything but a plain path
 	// to an image file (a query such as `?raw`, a hidden tab, another extension) would load as code.
-	const imported = /^[^?#\u0000-\u001f\u007f]*$/.test(url) && IMAGE_EXTENSION.test(safeDecodeUri(url));
-	if (path !== '' && (!IMAGE_EXTENSION.test(path) || !imported)) {
+	const imported = /^[^?#\u0000-\u001f\u007f]*$/.test(url) && isImageName(safeDecodeUri(url));
+	if (path !== '' && (!isImageName(path) || !imported)) {
 		report(
 			ctx,
 			'image-type',
@@ -98,8 +99,6 @@ export function checkImage(ctx: Context, image: ImageInfo): void {
 		);
 	}
 }
-
-const IMAGE_EXTENSION = /\.(?:png|jpe?g|webp|avif|gif)$/i;
 
 export function reportMissingAlt(ctx: Context, offset: number, url: string, syntax: 'markdown' | 'html'): void {
 	const shown = url === '' ? 'This image' : `The image \`${showUrl(url)}\``;
