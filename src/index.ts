@@ -104,7 +104,11 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 							],
 							customCss: [fileURLToPath(new URL('./styles/currents.css', import.meta.url))],
 							// A thin override: Starlight's footer plus a "Report a platform change" link on every page.
-							components: { Footer: fileURLToPath(new URL('./overrides/Footer.astro', import.meta.url)) },
+							components: {
+								Footer: fileURLToPath(new URL('./overrides/Footer.astro', import.meta.url)),
+								// Search with the curriculum's facets, whose script loads only when search is opened.
+								Search: fileURLToPath(new URL('./overrides/Search.astro', import.meta.url)),
+							},
 							disable404Route: false,
 						}),
 						// Last, so that it reads every file the others write: the scan of what ships.
@@ -146,6 +150,9 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 				route('/updates/[update]', 'Update.astro');
 				route('/whats-new', 'WhatsNew.astro');
 				route('/feed.xml', 'feed.xml.ts');
+				route('/tracks/[track]/feed.xml', 'track-feed.xml.ts');
+				// The learner's progress, kept in their browser: export, import, clear.
+				route('/progress', 'Progress.astro');
 				// One page per rule of the content check, linked from every finding.
 				route('/contributing/rules', 'Rules.astro');
 				route('/contributing/rules/[rule]', 'Rule.astro');

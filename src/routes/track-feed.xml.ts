@@ -1,0 +1,25 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { config, loadSite, type TrackEntry } from '../data.ts';
+import { atomFeed } from '../lib/feeds/atom.ts';
+import { timeline, trackHref } from '../lib/curriculum/model.ts';
+
+export const getStaticPaths = (async () => {
+	const site = await loadSite();
+	return site.tracks.map((track) => ({ params: { track: track.id }, props: { track } }));
+}) satisfies GetStaticPaths;
+
+/** One track's releases and the platform updates that affect its modules, as an Atom feed. */
+export const GET: APIRoute<{ track: TrackEntry }> = async ({ props: { track } }) => {
+	const site = await loadSite();
+	const inTrack = new Set(track.data.modules);
+	const modules = site.modules.filter((module) => inTrack.has(module.id));
+	const updates = site.updates.filter((update) => update.data.modules.some((id) => inTrack.has(id)));
+	const xml = atomFeed(timeline(modules, updates), {
+		title: `${config.title}: ${track.data.title}`,
+		subtitle: track.data.summary,
+		site: config.site,
+		feedPath: `${trackHref(track.id)}feed.xml`,
+		pagePath: trackHref(track.id),
+	});
+	return new Response(xml, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
+};
