@@ -2,7 +2,9 @@
  * `npm run bench -- [--modules 1000]`: builds a generated curriculum of the given size and reports
  * build time, peak memory, the size of module pages and of their sidebars, and what the safety
  * layers cost: the content check before the build, and the output scan after it. The sidebar lists
- * only the current track, so a page's size must not grow with the size of the curriculum.
+ * only the current track, so a page's size must not grow with the size of the curriculum. It also
+ * measures every module page against its budgets (`scripts/lib/page-weight.ts`) and exits non-zero
+ * when one is over.
  *
  * `npm run bench -- --adversarial`: times the content check on hostile files at the size limit,
  * the inputs that make Markdown readers slow down the most; each must take well under 2 s.
@@ -10,6 +12,7 @@
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { BUDGETS, pageWeight } from './lib/page-weight.ts';
 
 const { values } = parseArgs({
 	options: { modules: { type: 'string', default: '1000' }, tracks: { type: 'string', default: '20' }, adversarial: { type: 'boolean', default: false } },
@@ -102,6 +105,10 @@ const share = (ms: number) => `${(ms / 1000).toFixed(1)} s (${((ms / 10 / second
 
 const pages = readdirSync(join(outDir, 'modules')).map((id) => join(outDir, 'modules', id, 'index.html'));
 const sizes = pages.filter((page) => statSync(page, { throwIfNoEntry: false })).map((page) => statSync(page).size);
+// The budgets of a module page, measured on every one: HTML, and JavaScript before search is opened.
+const weights = readdirSync(join(outDir, 'modules')).map((id) => pageWeight(outDir, `modules/${id}/index.html`));
+const heaviest = (key: 'html' | 'javaScript') => Math.max(...weights.map((weight) => weight[key]));
+const verdict = (bytes: number, budget: number) => `${kb(bytes)} (budget ${kb(budget)}: ${bytes <= budget ? 'within' : 'OVER'})`;
 const sample = readFileSync(pages[0]!, 'utf8');
 const sidebarStart = sample.indexOf('id="starlight__sidebar"');
 const sidebar = sample.indexOf('</nav>', sidebarStart) - sidebarStart;
@@ -118,4 +125,7 @@ console.log(`
 | output scan after the build | ${share(scanMs)} |
 | module page, median | ${kb(sizes.sort((a, b) => a - b)[Math.floor(sizes.length / 2)]!)} |
 | sidebar in a module page | ${kb(sidebar)} |
+| module page HTML, largest | ${verdict(heaviest('html'), BUDGETS.moduleHtml)} |
+| module page JavaScript before search, gzip, largest | ${verdict(heaviest('javaScript'), BUDGETS.moduleJavaScript)} |
 `);
+if (heaviest('html') > BUDGETS.moduleHtml || heaviest('javaScript') > BUDGETS.moduleJavaScript) process.exitCode = 1;

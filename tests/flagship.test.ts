@@ -4,8 +4,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkCurriculum } from '../src/lib/check/check-curriculum.ts';
 import { majorOf } from '../src/lib/curriculum/versions.ts';
 import type { Finding } from '../src/lib/check/findings.ts';
-import { loadCurriculum, type Curriculum } from '../src/lib/curriculum/load.ts';
-import { buildCurriculum, ROOT, TMP, type Build } from './utils.ts';
+import { loadCurriculum } from '../src/lib/curriculum/load.ts';
+import { BUDGETS, kilobytes, pageWeight } from '../scripts/lib/page-weight.ts';
+import { buildCurriculum, newestDate, ROOT, TMP, type Build } from './utils.ts';
 
 /**
  * Errors and warnings, leaving out notices and reviews that fell due: whether a review is due depends
@@ -13,15 +14,6 @@ import { buildCurriculum, ROOT, TMP, type Build } from './utils.ts';
  */
 function problems(found: readonly Finding[]): string[] {
 	return found.filter((f) => f.severity !== 'notice' && f.rule !== 'review-due').map((f) => `${f.file}:${f.line} ${f.rule} ${f.message}`);
-}
-
-/** The newest date the curriculum records: a review, a release, a source's access or a platform change. */
-function newestDate(curriculum: Curriculum): string {
-	const dates = [
-		...[...curriculum.modules, ...curriculum.archives].flatMap((m) => [m.data.reviewed, ...m.data.changelog.map((c) => c.date), ...m.data.sources.map((s) => s.accessed)]),
-		...curriculum.updates.flatMap((u) => [u.data.date, ...u.data.sources.map((s) => s.accessed)]),
-	];
-	return dates.reduce((newest, date) => (date > newest ? date : newest), '0000-01-01');
 }
 
 /**
@@ -92,6 +84,17 @@ describe('the flagship curriculum', () => {
 				'contributing/rules/no-esm/index.html',
 			].filter((path) => !build.exists(path));
 			expect(missing).toEqual([]);
+		});
+
+		it('keeps every module page within its budgets: 80 KB of HTML, 20 KB gzip of JavaScript before search is opened', () => {
+			const over = curriculum.modules.flatMap((m) => {
+				const weight = pageWeight(build.outDir, `modules/${m.id}/index.html`);
+				return [
+					...(weight.html > BUDGETS.moduleHtml ? [`${m.id}: HTML ${kilobytes(weight.html)}`] : []),
+					...(weight.javaScript > BUDGETS.moduleJavaScript ? [`${m.id}: JavaScript ${kilobytes(weight.javaScript)} gzip`] : []),
+				];
+			});
+			expect(over).toEqual([]);
 		});
 
 		it('shows the pending-change notice on real module pages', () => {

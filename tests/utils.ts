@@ -1,6 +1,7 @@
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { Curriculum } from '../src/lib/curriculum/load.ts';
 
 /** The repository root. */
 export const ROOT = resolve(import.meta.dirname, '..');
@@ -8,6 +9,19 @@ export const ROOT = resolve(import.meta.dirname, '..');
 export const TMP = join(ROOT, 'tests', '.tmp');
 /** The date every test treats as today, so freshness rules do not drift with the calendar. */
 export const TODAY = '2026-11-23';
+
+/**
+ * The newest date a curriculum records: a review, a release, a source's access or a platform change.
+ * The flagship is checked and built as of this day rather than the calendar's, so work a contributor
+ * dates today passes tomorrow too, and no review falls due just because time passed since a merge.
+ */
+export function newestDate(curriculum: Curriculum): string {
+	const dates = [
+		...[...curriculum.modules, ...curriculum.archives].flatMap((m) => [m.data.reviewed, ...m.data.changelog.map((c) => c.date), ...m.data.sources.map((s) => s.accessed)]),
+		...curriculum.updates.flatMap((u) => [u.data.date, ...u.data.sources.map((s) => s.accessed)]),
+	];
+	return dates.reduce((newest, date) => (date > newest ? date : newest), '0000-01-01');
+}
 
 export const fixture = (name: string) => join(ROOT, 'tests', 'fixtures', name);
 export const fixtureContent = (name: string) => join(fixture(name), 'content');

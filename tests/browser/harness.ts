@@ -58,8 +58,8 @@ function serve(dir: string, requests: ServedSite['requests']): Promise<Server> {
  * Builds a curriculum (the valid-course fixture unless another content folder is given), serves it
  * and starts Chromium. Throws with the build's output when the build fails.
  */
-export async function serveCurriculum(name: string, contentDir = fixtureContent('valid-course')): Promise<ServedSite> {
-	const build = buildCurriculum(contentDir, `browser-${name}`);
+export async function serveCurriculum(name: string, contentDir = fixtureContent('valid-course'), today?: string): Promise<ServedSite> {
+	const build = buildCurriculum(contentDir, `browser-${name}`, today);
 	if (build.status !== 0) throw new Error(`The ${name} build failed:\n${build.output}`);
 	const requests: ServedSite['requests'] = [];
 	const server = await serve(build.outDir, requests);
