@@ -90,7 +90,7 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 					// is the guard that refuses unsafe content on the compiler's own tree.
 					markdown: { processor: satteri({ features: { ...PARSER_FEATURES }, mdastPlugins: [guard] }) },
 					integrations: [
-						sitemap({ filter: (page) => !isCurrentMajorAlias(page, modules) }),
+						sitemap({ filter: (page) => !isCurrentMajorAlias(page, modules) && !new URL(page).pathname.startsWith('/embed/') }),
 						starlight({
 							title: config.title,
 							description: config.tagline,
@@ -153,6 +153,8 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 				route('/tracks/[track]/feed.xml', 'track-feed.xml.ts');
 				// The learner's progress, kept in their browser: export, import, clear.
 				route('/progress', 'Progress.astro');
+				// Module majors as pages other sites may frame, for courses that embed them.
+				route('/embed/modules/[...path]', 'Embed.astro');
 				// One page per rule of the content check, linked from every finding.
 				route('/contributing/rules', 'Rules.astro');
 				route('/contributing/rules/[rule]', 'Rule.astro');

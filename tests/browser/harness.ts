@@ -3,12 +3,13 @@
  * Chromium with playwright-core. Each test file gets its own build, server and browser, and closes
  * all three in `afterAll`.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { buildCurriculum, fixtureContent, type Build } from '../utils.ts';
+import { parse } from 'smol-toml';
+import { buildCurriculum, fixtureContent, ROOT, type Build } from '../utils.ts';
 
 /** Debian's package; test tools' own browser downloads do not work on these machines. */
 export const CHROMIUM = process.env.CURRENTS_CHROMIUM ?? '/usr/bin/chromium';
@@ -37,7 +38,24 @@ export interface ServedSite {
 	close: () => Promise<void>;
 }
 
-/** Serves a built folder as Netlify would: `/x/` reads `x/index.html`, unknown paths get `404.html`. */
+interface HeaderRule {
+	for: string;
+	values: Record<string, string>;
+}
+
+/**
+ * The response headers `netlify.toml` gives a path. As Netlify does, every rule whose `for` pattern
+ * matches applies in order, and a later rule's value of a header replaces an earlier one's.
+ */
+export function netlifyHeaders(path: string, rules = (parse(readFileSync(join(ROOT, 'netlify.toml'), 'utf8')).headers ?? []) as unknown as HeaderRule[]): Record<string, string> {
+	const matches = (pattern: string) => new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`).test(path);
+	return Object.assign({}, ...rules.filter((rule) => matches(rule.for)).map((rule) => rule.values));
+}
+
+/**
+ * Serves a built folder as Netlify would: `/x/` reads `x/index.html`, unknown paths get `404.html`,
+ * and every response carries the headers `netlify.toml` sets for its path.
+ */
 function serve(dir: string, requests: ServedSite['requests']): Promise<Server> {
 	const server = createServer((request, response) => {
 		const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
@@ -48,7 +66,7 @@ function serve(dir: string, requests: ServedSite['requests']): Promise<Server> {
 		const status = found ? 200 : 404;
 		requests.push({ path, status });
 		if (!found) file = join(dir, '404.html');
-		response.writeHead(status, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+		response.writeHead(status, { ...netlifyHeaders(path), 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
 		createReadStream(file).pipe(response);
 	});
 	return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));

@@ -1,0 +1,71 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { embedSnippet } from '../../src/lib/embeds/embed.ts';
+import { serveCurriculum, type ServedSite } from './harness.ts';
+
+/**
+ * A course page on another origin frames module pages, as a university's LMS would. The site is
+ * served with the headers of `netlify.toml`, so what Chromium allows here is what Netlify serves.
+ */
+describe('embedding a module in another site', () => {
+	let site: ServedSite;
+	let course: Server;
+	let coursePage = '';
+	let courseUrl = '';
+	beforeAll(async () => {
+		site = await serveCurriculum('embed');
+		course = createServer((_, response) => {
+			response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+			response.end(coursePage);
+		});
+		await new Promise<void>((resolve) => course.listen(0, 'localhost', resolve));
+		// `localhost` and `127.0.0.1` are different origins, as two sites would be.
+		courseUrl = `http://localhost:${(course.address() as AddressInfo).port}/`;
+	});
+	afterAll(async () => {
+		await new Promise((resolve) => course?.close(resolve));
+		await site?.close();
+	});
+
+	const frameOf = async (html: string) => {
+		coursePage = `<!doctype html><html><body><h1>Week 3</h1>${html}</body></html>`;
+		const { context, page } = await site.open();
+		await page.goto(courseUrl);
+		return { context, page };
+	};
+
+	it('shows an embed page and fits the frame to its content, also when the content grows', async () => {
+		const { context, page } = await frameOf(embedSnippet(site.url('/'), 'brewing-basics', 2, 'Brewing basics'));
+		const frame = page.frameLocator('iframe');
+		await expect.poll(() => frame.locator('h1').textContent()).toBe('Brewing basics');
+		// No site navigation in the frame, and an attribution line that links back to the permalink.
+		expect(await frame.locator('nav, .sidebar-pane, header').count()).toBe(0);
+		expect(await frame.locator('.currents-embed__attribution a').first().getAttribute('href')).toBe('https://steeped.example.org/modules/brewing-basics/v2/');
+		const contentHeight = () => frame.locator('html').evaluate((html) => Math.ceil(html.getBoundingClientRect().height));
+		const frameHeight = () => page.locator('iframe').evaluate((iframe) => Math.round(iframe.getBoundingClientRect().height));
+		await expect.poll(async () => Math.abs((await frameHeight()) - (await contentHeight()))).toBeLessThanOrEqual(1);
+		const before = await frameHeight();
+		await frame.locator('details summary').first().click();
+		await expect.poll(frameHeight).toBeGreaterThan(before);
+		await context.close();
+	});
+
+	it('offers the snippet for the current major on the module page, and keeps embed pages out of the sitemap', async () => {
+		const { context, page } = await site.open('/modules/brewing-basics/');
+		const panel = page.locator('#embed-or-cite + p');
+		expect(await panel.textContent()).toContain('https://steeped.example.org/modules/brewing-basics/v2/');
+		await page.getByText('Embed in a course page or learning platform').click();
+		expect(await page.locator('[data-embed-snippet]').textContent()).toBe(embedSnippet('https://steeped.example.org', 'brewing-basics', 2, 'Brewing basics'));
+		expect(site.build.read('sitemap-0.xml')).not.toContain('/embed/');
+		expect(site.build.read('sitemap-0.xml')).toContain('/modules/brewing-basics/');
+		await context.close();
+	});
+
+	it('refuses to let another site frame an ordinary page', async () => {
+		const { context, page } = await frameOf(`<iframe src="${site.url('/modules/brewing-basics/')}" title="not allowed"></iframe>`);
+		const child = () => page.frames().find((frame) => frame !== page.mainFrame());
+		await expect.poll(() => child()?.url()).toMatch(/^chrome-error:/);
+		await context.close();
+	});
+});
