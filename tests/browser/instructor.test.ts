@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveCurriculum, type ServedSite } from './harness.ts';
+
+/** WCAG's contrast ratio of two `rgb(…)` colours. */
+function contrast(a: string, b: string): number {
+	const luminance = (colour: string) => {
+		const [r, g, b] = colour.match(/[\d.]+/g)!.slice(0, 3).map((v) => {
+			const c = Number(v) / 255;
+			return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+		}) as [number, number, number];
+		return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+	};
+	const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+	return (light + 0.05) / (dark + 0.05);
+}
+
+describe('for instructors', () => {
+	let site: ServedSite;
+	beforeAll(async () => {
+		site = await serveCurriculum('instructor');
+	});
+	afterAll(() => site?.close());
+
+	it('keeps instructor notes and discussion prompts out of the learner view until the instructor view is on, and remembers it', async () => {
+		const { context, page } = await site.open('/modules/brewing-basics/');
+		const notes = page.locator('[data-instructor-notes]');
+		const discussion = page.getByText('Which do you use at home, and why?');
+		expect(await notes.isVisible()).toBe(false);
+		expect(await discussion.isVisible()).toBe(false);
+		await page.getByLabel(/Instructor view/).check();
+		expect(await notes.isVisible()).toBe(true);
+		expect(await discussion.isVisible()).toBe(true);
+		await page.reload();
+		await expect.poll(() => notes.isVisible()).toBe(true);
+		await context.close();
+	});
+
+	it('shows the instructor view without JavaScript too', async () => {
+		const context = await (await import('playwright-core')).chromium
+			.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] })
+			.then((browser) => browser.newContext({ javaScriptEnabled: false }));
+		const page = await context.newPage();
+		await page.goto(site.url('/modules/brewing-basics/'));
+		expect(await page.locator('[data-instructor-notes]').isVisible()).toBe(false);
+		await page.getByLabel(/Instructor view/).check();
+		expect(await page.locator('[data-instructor-notes]').isVisible()).toBe(true);
+		await context.browser()?.close();
+	});
+
+	it('prints a module in light colours with readable links, written-out sources, and its version and address', async () => {
+		const { context, page } = await site.open('/');
+		await page.evaluate(() => localStorage.setItem('starlight-theme', 'dark'));
+		await page.goto(site.url('/modules/brewing-basics/'));
+		await page.emulateMedia({ media: 'print' });
+		const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+		const colours = await page.locator('main a').evaluateAll((links) => links.filter((a) => (a as HTMLElement).offsetParent).map((a) => getComputedStyle(a).color));
+		expect(colours.length).toBeGreaterThan(3);
+		for (const colour of colours) expect(contrast(colour, background), colour).toBeGreaterThanOrEqual(4.5);
+		const source = page.locator('.currents-sources a').first();
+		expect(await source.evaluate((a) => getComputedStyle(a, '::after').content)).toContain('https://example.org/brewing');
+		expect(await page.locator('#starlight__sidebar').isVisible()).toBe(false);
+		const footer = page.locator('.currents-print-footer');
+		expect(await footer.isVisible()).toBe(true);
+		expect(await footer.textContent()).toMatch(/version 2\.\d+\.\d+ · https:\/\/steeped\.example\.org\/modules\/brewing-basics\//);
+		// Folded answers open for paper, and close again afterwards.
+		const folded = await page.locator('main details:not([open])').count();
+		expect(folded).toBeGreaterThan(0);
+		await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+		expect(await page.locator('main details:not([open])').count()).toBe(0);
+		await page.evaluate(() => dispatchEvent(new Event('afterprint')));
+		expect(await page.locator('main details:not([open])').count()).toBe(folded);
+		expect((await page.pdf()).length).toBeGreaterThan(1000);
+		await context.close();
+	});
+
+	it('has a syllabus and a whole-track print page per track, modules in track order', async () => {
+		const order = ['water-temperature', 'brewing-basics', 'serving'];
+		const { context, page } = await site.open('/tracks/tea-foundations/syllabus/');
+		const rows = await page.locator('[data-syllabus-module]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-syllabus-module')));
+		expect(rows).toEqual(order);
+		expect(await page.locator('[data-syllabus-module="brewing-basics"] a').getAttribute('href')).toBe('https://steeped.example.org/modules/brewing-basics/v2/');
+		expect(await page.locator('#assessment + p').textContent()).toContain('75%');
+		await page.goto(site.url('/tracks/tea-foundations/print/'));
+		const articles = await page.locator('.currents-print-module__title').allTextContents();
+		expect(articles.map((title) => title.replace(/^\d+\.\s*/, ''))).toEqual(['Water temperature', 'Brewing basics', 'Serving']);
+		expect(await page.locator('#answers').count()).toBe(1);
+		await context.close();
+	});
+});
