@@ -18,7 +18,7 @@ import { updateSchema } from './lib/curriculum/schema/update.ts';
 import type { Curriculum } from './lib/curriculum/load.ts';
 import { countBySeverity } from './lib/check/findings.ts';
 import { today } from './lib/curriculum/freshness.ts';
-import { FEED_HREF, sidebarFor } from './lib/curriculum/model.ts';
+import { FEED_HREF, pageEditBase, sidebarFor } from './lib/curriculum/model.ts';
 import { contentDir } from './lib/curriculum/paths.ts';
 import { majorOf } from './lib/curriculum/versions.ts';
 import { astroRedirects, netlifyRedirects } from './lib/curriculum/redirects.ts';
@@ -96,13 +96,14 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 							description: config.tagline,
 							defaultLocale: 'root',
 							locales: { root: { label: config.locales[0]!, lang: config.locales[0]! } },
-							editLink: { baseUrl: `${config.repository.replace(/\/$/, '')}/edit/${config.branch}/${config.contentPath}/pages/` },
+							// Starlight appends each free page's path from the project root to this base.
+							editLink: { baseUrl: pageEditBase(config, relative(root, dir)) },
 							lastUpdated: false,
 							sidebar: sidebarFor(curriculum.tracks, modules, undefined, curriculum.pages),
 							head: [
 								{ tag: 'link', attrs: { rel: 'alternate', type: 'application/atom+xml', title: `${config.title}: what's new`, href: FEED_HREF } },
 							],
-							customCss: [fileURLToPath(new URL('./styles/currents.css', import.meta.url))],
+							customCss: [fileURLToPath(new URL('./styles/currents.css', import.meta.url)), fileURLToPath(new URL('./styles/print.css', import.meta.url))],
 							// A thin override: Starlight's footer plus a "Report a platform change" link on every page.
 							components: {
 								Footer: fileURLToPath(new URL('./overrides/Footer.astro', import.meta.url)),
@@ -153,6 +154,10 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 				route('/tracks/[track]/feed.xml', 'track-feed.xml.ts');
 				// The learner's progress, kept in their browser: export, import, clear.
 				route('/progress', 'Progress.astro');
+				// For instructors: a printable syllabus per track.
+				route('/tracks/[track]/syllabus', 'Syllabus.astro');
+				// A whole track on one page, to print or save as a PDF and read offline.
+				route('/tracks/[track]/print', 'TrackPrint.astro');
 				// Module majors as pages other sites may frame, for courses that embed them.
 				route('/embed/modules/[...path]', 'Embed.astro');
 				// One page per rule of the content check, linked from every finding.

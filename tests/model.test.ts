@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { atomFeed } from '../src/lib/feeds/atom.ts';
 import { addDays, isReviewDue, reviewDueDate } from '../src/lib/curriculum/freshness.ts';
-import { formatDuration, sidebarFor, timeline } from '../src/lib/curriculum/model.ts';
+import { formatDuration, pageEditBase, recentlyUpdated, sidebarFor, timeline } from '../src/lib/curriculum/model.ts';
 import type { ModuleData } from '../src/lib/curriculum/schema/module.ts';
 import { countWords } from '../src/lib/check/standards.ts';
 import { bumpVersion, compareVersions } from '../src/lib/curriculum/versions.ts';
 
-const module = (changelog: ModuleData['changelog']): ModuleData =>
-	({ title: 'Reels', version: changelog[0]!.version, changelog }) as ModuleData;
+const module = (changelog: ModuleData['changelog'], title = 'Reels'): ModuleData =>
+	({ title, version: changelog[0]!.version, changelog }) as ModuleData;
+const first = (date: string, version = '1.0.0'): ModuleData['changelog'][number] => ({ version, date, kind: 'added', summary: 'First release.' });
 
 describe('versions', () => {
 	it('bumps each part and resets the lower ones', () => {
@@ -68,16 +69,64 @@ describe('timeline', () => {
 		expect(entries.map((entry) => entry.href)).toEqual(['/updates/u/', '/modules/reels/', '/modules/reels/v1/']);
 	});
 
+	it('names a release of an archived major by the title it had then', () => {
+		const renamed = timeline(
+			[{ id: 'reels', data: module([{ version: '2.0.0', date: '2026-10-01', kind: 'major', summary: 'Reversed.' }, first('2026-01-01')], 'Reels for reach') }],
+			[],
+			[{ id: 'reels/v1', data: { title: 'Reels basics', version: '1.0.0' } }]
+		);
+		expect(renamed.map((entry) => entry.title)).toEqual(['Reels for reach 2.0.0', 'Reels basics 1.0.0']);
+	});
+
+	it('puts a day’s platform updates before its releases, and a module’s same-day releases newest first', () => {
+		const day = '2026-11-23';
+		const sameDay = timeline(
+			[
+				{ id: 'audience', data: module([{ version: '2.0.0', date: day, kind: 'major', summary: 'Reframed.' }, { version: '1.1.0', date: day, kind: 'added', summary: 'Added an example.' }, first(day)], 'Audience research') },
+				{ id: 'budgets', data: module([{ version: '1.10.0', date: day, kind: 'added', summary: 'More.' }, { version: '1.9.0', date: day, kind: 'added', summary: 'More.' }, first(day)], 'Budgets') },
+				{ id: 'captions', data: module([first(day)], 'Captions') },
+			],
+			[
+				{ id: 'z', data: { title: 'Zoom changes', date: day, summary: 'S', status: 'pending', platforms: ['x'] } as never },
+				{ id: 'older', data: { title: 'An older change', date: '2026-11-01', summary: 'S', status: 'incorporated', platforms: ['x'] } as never },
+			]
+		);
+		expect(sameDay.map((entry) => entry.title)).toEqual([
+			'Zoom changes',
+			'Audience research 2.0.0',
+			'Audience research 1.1.0',
+			'Audience research 1.0.0',
+			'Budgets 1.10.0',
+			'Budgets 1.9.0',
+			'Budgets 1.0.0',
+			'Captions 1.0.0',
+			'An older change',
+		]);
+	});
+
 	it('escapes text in the Atom feed', () => {
 		const xml = atomFeed([{ ...entries[0]!, title: 'Tips & <tricks>' }], {
 			title: 'T',
 			subtitle: 'S',
+			author: 'T contributors',
 			site: 'https://example.org',
 			feedPath: '/feed.xml',
 			pagePath: '/whats-new/',
 		});
 		expect(xml).toContain('<title>Tips &amp; &lt;tricks&gt;</title>');
 		expect(xml).toContain('<id>tag:example.org,2026-11-01:update:u</id>');
+	});
+});
+
+describe('recently updated', () => {
+	it('orders modules by their newest release, a revision before a same-day first release, not by name', () => {
+		const modules = [
+			{ id: 'a', data: module([first('2026-11-23')], 'Accessible posts') },
+			{ id: 'b', data: module([{ version: '1.1.0', date: '2026-11-23', kind: 'added', summary: 'More.' }, first('2026-11-23')], 'Budgets') },
+			{ id: 'c', data: module([first('2026-01-05')], 'Captions') },
+			{ id: 'd', data: module([{ version: '1.0.1', date: '2026-12-01', kind: 'fixed', summary: 'Typo.' }, first('2025-01-01')], 'Zines') },
+		];
+		expect(recentlyUpdated(modules, 3).map((m) => m.id)).toEqual(['d', 'b', 'a']);
 	});
 });
 
@@ -99,10 +148,46 @@ describe('sidebar', () => {
 		});
 	});
 
+	it('lists tracks in their configured order, whatever order their files are read in', () => {
+		const ordered = [
+			{ id: 'a-late', data: { title: 'Late', order: 3, modules: [] } as never },
+			{ id: 'b-early', data: { title: 'Early', order: 1, modules: [] } as never },
+			{ id: 'c-middle', data: { title: 'Middle', order: 2, modules: [] } as never },
+		];
+		const [, , group] = sidebarFor(ordered, modules);
+		expect(group && 'items' in group ? group.items.map((item) => item.label) : []).toEqual(['Early', 'Middle', 'Late']);
+	});
+
 	it('stays the same size however many modules other tracks hold', () => {
 		const many = new Map([...modules, ...Array.from({ length: 2000 }, (_, i) => [`m${i}`, { title: `M${i}` }] as const)]);
 		const big = [{ id: 'a', data: { title: 'A', modules: [...many.keys()] } as never }, tracks[1]!];
 		expect(JSON.stringify(sidebarFor(big, many, 'b')).length).toBeLessThan(400);
+	});
+});
+
+describe('edit links of free pages', () => {
+	const config = { repository: 'https://github.com/example/course/', branch: 'main', contentPath: 'content' };
+	// Starlight appends the page's path from the project root, such as `content/pages/about.mdx`.
+	const link = (base: string | undefined, fromRoot: string) => (base === undefined ? undefined : `${base.replace(/\/?$/, '/')}${fromRoot}`);
+
+	it('names each page once, not under a doubled content path', () => {
+		expect(link(pageEditBase(config, 'content'), 'content/pages/about.mdx')).toBe('https://github.com/example/course/edit/main/content/pages/about.mdx');
+	});
+
+	it('keeps the part of contentPath above the project root, for a site in a subfolder of its repository', () => {
+		const nested = { ...config, branch: 'trunk', contentPath: 'site/content/' };
+		expect(link(pageEditBase(nested, 'content'), 'content/pages/about.mdx')).toBe('https://github.com/example/course/edit/trunk/site/content/pages/about.mdx');
+	});
+
+	it('takes the project root for the repository root when the content folder is elsewhere in it', () => {
+		expect(link(pageEditBase(config, 'tests/fixtures/x/content'), 'tests/fixtures/x/content/pages/a.mdx')).toBe(
+			'https://github.com/example/course/edit/main/tests/fixtures/x/content/pages/a.mdx'
+		);
+		expect(link(pageEditBase(config, ''), 'pages/a.mdx')).toBe('https://github.com/example/course/edit/main/content/pages/a.mdx');
+	});
+
+	it('gives no link for content outside the project root, rather than a wrong one', () => {
+		expect(pageEditBase(config, '../elsewhere/content')).toBeUndefined();
 	});
 });
 

@@ -1,5 +1,5 @@
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Curriculum } from '../src/lib/curriculum/load.ts';
 
@@ -62,9 +62,18 @@ export interface Build extends RunResult {
 export function buildCurriculum(contentDir: string, name: string, today = TODAY): Build {
 	const outDir = join(TMP, `dist-${name}`);
 	rmSync(outDir, { recursive: true, force: true });
+	// Astro's content cache keeps an unchanged entry's old file path, which may name a deleted copy of
+	// a fixture: a cache is reused only for the content folder that filled it.
+	const cacheDir = join(TMP, `cache-${name}`);
+	const marker = join(cacheDir, 'currents-content-dir');
+	if (!existsSync(marker) || readFileSync(marker, 'utf8') !== contentDir) {
+		rmSync(cacheDir, { recursive: true, force: true });
+		mkdirSync(cacheDir, { recursive: true });
+		writeFileSync(marker, contentDir);
+	}
 	const result = run(process.execPath, [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', outDir], {
 		CURRENTS_CONTENT: contentDir,
-		CURRENTS_CACHE_DIR: join(TMP, `cache-${name}`),
+		CURRENTS_CACHE_DIR: cacheDir,
 		CURRENTS_TODAY: today,
 	});
 	return {

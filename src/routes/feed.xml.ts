@@ -6,9 +6,10 @@ import { FEED_HREF, timeline, WHATS_NEW_HREF } from '../lib/curriculum/model.ts'
 /** The "What's new" page as an Atom feed, at a URL that never changes. */
 export const GET: APIRoute = async () => {
 	const site = await loadSite();
-	const xml = atomFeed(timeline(site.modules, site.updates), {
+	const xml = atomFeed(timeline(site.modules, site.updates, site.archives), {
 		title: `${config.title}: what's new`,
 		subtitle: config.tagline,
+		author: `${config.title} contributors`,
 		site: config.site,
 		feedPath: FEED_HREF,
 		pagePath: WHATS_NEW_HREF,

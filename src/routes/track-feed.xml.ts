@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { config, loadSite, type TrackEntry } from '../data.ts';
 import { atomFeed } from '../lib/feeds/atom.ts';
-import { timeline, trackHref } from '../lib/curriculum/model.ts';
+import { timeline, trackFeedHref, trackHref } from '../lib/curriculum/model.ts';
 
 export const getStaticPaths = (async () => {
 	const site = await loadSite();
@@ -14,11 +14,12 @@ export const GET: APIRoute<{ track: TrackEntry }> = async ({ props: { track } })
 	const inTrack = new Set(track.data.modules);
 	const modules = site.modules.filter((module) => inTrack.has(module.id));
 	const updates = site.updates.filter((update) => update.data.modules.some((id) => inTrack.has(id)));
-	const xml = atomFeed(timeline(modules, updates), {
+	const xml = atomFeed(timeline(modules, updates, site.archives), {
 		title: `${config.title}: ${track.data.title}`,
 		subtitle: track.data.summary,
+		author: `${config.title} contributors`,
 		site: config.site,
-		feedPath: `${trackHref(track.id)}feed.xml`,
+		feedPath: trackFeedHref(track.id),
 		pagePath: trackHref(track.id),
 	});
 	return new Response(xml, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });

@@ -2,7 +2,7 @@
  * The derived view of a curriculum that pages need: which track a module belongs to, totals,
  * the timeline of changes, and the sidebar. Pure functions over plain data, tested without Astro.
  */
-import { majorOf } from './versions.ts';
+import { compareVersions, majorOf } from './versions.ts';
 import type { CurriculumConfig } from './schema/config.ts';
 import type { ModuleData } from './schema/module.ts';
 import type { TrackData } from './schema/track.ts';
@@ -16,9 +16,18 @@ export interface Item<T> {
 export const moduleHref = (id: string) => `/modules/${id}/`;
 export const permalinkHref = (id: string, major: number) => `/modules/${id}/v${major}/`;
 export const trackHref = (id: string) => `/tracks/${id}/`;
+export const trackFeedHref = (id: string) => `/tracks/${id}/feed.xml`;
 export const updateHref = (id: string) => `/updates/${id}/`;
 export const WHATS_NEW_HREF = '/whats-new/';
 export const FEED_HREF = '/feed.xml';
+
+/**
+ * Tracks in the order the curriculum configures (`order`, then title), the order every list of
+ * tracks follows. Files are read in name order, which says nothing about the learning path.
+ */
+export function inTrackOrder<T extends Item<Pick<TrackData, 'title' | 'order'>>>(tracks: readonly T[]): T[] {
+	return [...tracks].sort((a, b) => a.data.order - b.data.order || a.data.title.localeCompare(b.data.title));
+}
 
 /** The first track that lists a module: the one its sidebar expands and its pagination follows. */
 export function trackOf<T extends Item<TrackData>>(moduleId: string, tracks: readonly T[]): T | undefined {
@@ -40,10 +49,20 @@ export function formatDuration(minutes: number): string {
 /** The date of a module's newest release. */
 export const lastReleased = (module: ModuleData) => module.changelog[0]?.date ?? module.reviewed;
 
-/** Modules by their newest release, newest first. */
+/**
+ * Modules by their newest release, newest first. Releases carry a day, not a time, so on a day with
+ * many releases a revision ranks above a first release: "recently updated" is about modules that
+ * changed, and a module's revision always follows its own first release.
+ */
 export function recentlyUpdated<T extends Item<ModuleData>>(modules: readonly T[], count: number): T[] {
+	const revised = (module: ModuleData) => (module.changelog.length > 1 ? 1 : 0);
 	return [...modules]
-		.sort((a, b) => lastReleased(b.data).localeCompare(lastReleased(a.data)) || a.data.title.localeCompare(b.data.title))
+		.sort(
+			(a, b) =>
+				lastReleased(b.data).localeCompare(lastReleased(a.data)) ||
+				revised(b.data) - revised(a.data) ||
+				a.data.title.localeCompare(b.data.title)
+		)
 		.slice(0, count);
 }
 
@@ -70,33 +89,45 @@ export type TimelineEntry =
 			change: ModuleData['changelog'][number]['kind'];
 	  };
 
+/** An archived major of a module: its id is the module's, or `<module>/v<major>` as the collection names it. */
+export type ArchivedModule = Item<Pick<ModuleData, 'title' | 'version'>>;
+
 /**
- * Platform updates and module releases, newest first: the "What's new" page and the feed. Each
- * release links the permalink of its major, so an entry keeps pointing at what it announced.
+ * Platform updates and module releases, newest first: the "What's new" page and the feeds. Each
+ * release links the permalink of its major, so an entry keeps pointing at what it announced, and
+ * is named by the title the module had then: titles are not versioned, so a release of an archived
+ * major takes the archived page's title, and any other release the current one.
+ *
+ * Dates have no time of day, so within a day platform updates come first (they are what the
+ * releases respond to), and a module's releases stay together, its newest version first.
  */
-export function timeline(modules: readonly Item<ModuleData>[], updates: readonly Item<UpdateData>[]): TimelineEntry[] {
-	const entries: TimelineEntry[] = [];
-	for (const update of updates) {
-		entries.push({
-			kind: 'update',
-			id: `update:${update.id}`,
-			date: update.data.date,
-			title: update.data.title,
-			summary: update.data.summary,
-			href: updateHref(update.id),
-			status: update.data.status,
-			platforms: update.data.platforms,
-		});
-	}
+export function timeline(
+	modules: readonly Item<ModuleData>[],
+	updates: readonly Item<UpdateData>[],
+	archives: readonly ArchivedModule[] = []
+): TimelineEntry[] {
+	const archivedTitle = new Map(archives.map((archive) => [`${archive.id.split('/')[0]}@${majorOf(archive.data.version)}`, archive.data.title]));
+	const updateEntries: TimelineEntry[] = updates.map((update) => ({
+		kind: 'update',
+		id: `update:${update.id}`,
+		date: update.data.date,
+		title: update.data.title,
+		summary: update.data.summary,
+		href: updateHref(update.id),
+		status: update.data.status,
+		platforms: update.data.platforms,
+	}));
+	const releases: Extract<TimelineEntry, { kind: 'release' }>[] = [];
 	for (const module of modules) {
 		const currentMajor = majorOf(module.data.version);
 		for (const change of module.data.changelog) {
 			const major = majorOf(change.version);
-			entries.push({
+			const title = major === currentMajor ? module.data.title : (archivedTitle.get(`${module.id}@${major}`) ?? module.data.title);
+			releases.push({
 				kind: 'release',
 				id: `release:${module.id}@${change.version}`,
 				date: change.date,
-				title: `${module.data.title} ${change.version}`,
+				title: `${title} ${change.version}`,
 				summary: change.summary,
 				// A 0.x pre-release has no permanent address; its entries point at the module itself.
 				href: major === currentMajor || major === 0 ? moduleHref(module.id) : permalinkHref(module.id, major),
@@ -106,7 +137,18 @@ export function timeline(modules: readonly Item<ModuleData>[], updates: readonly
 			});
 		}
 	}
-	return entries.sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title));
+	// Releases of one module group under its current title, whatever each was called then.
+	const group = new Map(modules.map((module) => [module.id, module.data.title]));
+	releases.sort(
+		(a, b) =>
+			b.date.localeCompare(a.date) ||
+			(group.get(a.module) ?? '').localeCompare(group.get(b.module) ?? '') ||
+			a.module.localeCompare(b.module) ||
+			compareVersions(b.version, a.version)
+	);
+	updateEntries.sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title));
+	// A stable sort by day alone keeps each day's updates ahead of its releases, both in the order above.
+	return [...updateEntries, ...releases].sort((a, b) => b.date.localeCompare(a.date));
 }
 
 /** Starlight sidebar items in its user-config form. */
@@ -124,13 +166,15 @@ export function sidebarFor(
 	pages: readonly { id: string; title: string }[] = []
 ): SidebarItem[] {
 	const extra = pages.map((page) => ({ label: page.title, link: `/${page.id}/`.replace(/\/+$/, '/') }));
+	// Starlight's own pages (such as /about/) get this sidebar from the config, before any page sorts the tracks.
+	const ordered = inTrackOrder(tracks);
 	return [
 		{ label: 'Home', link: '/' },
 		{ label: "What's new", link: WHATS_NEW_HREF },
 		...extra,
 		{
 			label: 'Tracks',
-			items: tracks.map((track) =>
+			items: ordered.map((track) =>
 				track.id === currentTrack
 					? {
 							label: track.data.title,
@@ -154,6 +198,25 @@ export function namer(options: CurriculumConfig['platforms'] | CurriculumConfig[
 /** The edit URL of a file in the content folder, for "Edit this page". */
 export function editUrl(config: Pick<CurriculumConfig, 'repository' | 'branch' | 'contentPath'>, path: string): string {
 	return `${config.repository.replace(/\/$/, '')}/edit/${config.branch}/${config.contentPath.replace(/^\/|\/$/g, '')}/${path}`;
+}
+
+/**
+ * The base of Starlight's "Edit page" links for free pages. Starlight appends each page's path from
+ * the project root (`content/pages/about.mdx`), so the base is the repository's edit URL plus whatever
+ * lies between the repository root and the project root: the part of `contentPath` before the content
+ * folder's own path from the project root. When `contentPath` does not end with that path (a test
+ * fixture, say), the project root is taken to be the repository root, where such a folder lives.
+ * Content outside the project root has no such base: undefined, and free pages get no edit link.
+ */
+export function pageEditBase(config: Pick<CurriculumConfig, 'repository' | 'branch' | 'contentPath'>, contentFromRoot: string): string | undefined {
+	const trim = (path: string) => path.replace(/\\/g, '/').replace(/^\.?\/+|\/+$/g, '');
+	const local = trim(contentFromRoot);
+	if (local === '..' || local.startsWith('../')) return undefined;
+	const configured = trim(config.contentPath);
+	let prefix = '';
+	if (local === '') prefix = `${configured}/`;
+	else if (configured.endsWith(`/${local}`)) prefix = configured.slice(0, -local.length);
+	return `${config.repository.replace(/\/$/, '')}/edit/${config.branch}/${prefix}`;
 }
 
 /** Issue-form links that open with the module filled in, for readers who spot something out of date. */

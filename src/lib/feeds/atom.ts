@@ -9,6 +9,8 @@ export interface FeedOptions {
 	feedPath: string;
 	/** Where the same entries are shown as a page. */
 	pagePath: string;
+	/** Who writes the entries, e.g. "Steeped contributors": the curriculum's, whatever the feed is titled. */
+	author: string;
 	/** How many entries to include, newest first. */
 	limit?: number;
 }
@@ -44,7 +46,7 @@ export function atomFeed(entries: readonly TimelineEntry[], options: FeedOptions
 		`  <link rel="self" type="application/atom+xml" href="${escape(absolute(options.feedPath))}"/>`,
 		`  <link rel="alternate" type="text/html" href="${escape(absolute(options.pagePath))}"/>`,
 		`  <updated>${updated}T00:00:00Z</updated>`,
-		`  <author><name>${escape(options.title)} contributors</name></author>`,
+		`  <author><name>${escape(options.author)}</name></author>`,
 		...items,
 		'</feed>',
 		'',

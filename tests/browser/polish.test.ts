@@ -1,0 +1,107 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyFixture, ROOT, TMP } from '../utils.ts';
+import { serveCurriculum, type ServedSite } from './harness.ts';
+
+/** Edits a file of a copied content folder in place. */
+function edit(content: string, file: string, change: (text: string) => string): void {
+	const path = join(content, file);
+	writeFileSync(path, change(readFileSync(path, 'utf8')));
+}
+
+/**
+ * The tea fixture with what a reader of the flagship meets: an about page; a second track that the
+ * config orders after the first though its file sorts first; a module released more recently than
+ * one whose title sorts before it; and a changelog summary that opens with the word of its kind.
+ */
+function teaAsPublished(): string {
+	const content = copyFixture('valid-course');
+	mkdirSync(join(content, 'pages'));
+	writeFileSync(join(content, 'pages/about.mdx'), '---\ntitle: About Steeped\ndescription: Who writes it.\n---\n\nSteeped is written by tea drinkers.\n');
+	writeFileSync(
+		join(content, 'tracks/hosting.yaml'),
+		'title: Hosting\norder: 200\nsummary: Serve tea to guests.\naudience: Anyone with guests.\nmodules: [serving]\ncertificate:\n  title: Tea Hosting\n  passMark: 75\n'
+	);
+	edit(content, 'modules/serving.mdx', (text) =>
+		text.replace('date: 2026-10-01', 'date: 2026-11-05').replace('summary: Corrected the milk advice.', 'summary: Fixed the milk advice.')
+	);
+	return content;
+}
+
+/** The colour a theme variable resolves to on the page, as an element would show it. */
+const themeColour = (page: Page, variable: string) =>
+	page.evaluate((name) => {
+		const probe = document.createElement('span');
+		probe.style.color = `var(${name})`;
+		document.body.append(probe);
+		const colour = getComputedStyle(probe).color;
+		probe.remove();
+		return colour;
+	}, variable);
+
+const colourOf = (page: Page, selector: string) => page.locator(selector).first().evaluate((element) => getComputedStyle(element).color);
+
+describe('details a reader notices', () => {
+	let site: ServedSite;
+	let content: string;
+	beforeAll(async () => {
+		content = teaAsPublished();
+		// Each run copies the fixture to a new folder, and Astro's content cache keeps the file paths of an
+		// earlier copy for entries whose text has not changed: start from an empty cache.
+		rmSync(join(TMP, 'cache-browser-polish'), { recursive: true, force: true });
+		site = await serveCurriculum('polish', content);
+	});
+	afterAll(() => site?.close());
+
+	it('serves the favicon every page asks for', async () => {
+		const { context, page } = await site.open('/modules/serving/');
+		const href = await page.locator('link[rel~="icon"]').getAttribute('href');
+		expect(href).toBe('/favicon.svg');
+		const icon = await page.request.get(site.url(href!));
+		expect(icon.status()).toBe(200);
+		expect(icon.headers()['content-type']).toBe('image/svg+xml');
+		expect(site.requests.filter((request) => request.status === 404)).toEqual([]);
+		await context.close();
+	});
+
+	it('colours metadata and footer links as the theme colours links, in light and dark', async () => {
+		const { context, page } = await site.open('/modules/brewing-basics/');
+		for (const theme of ['light', 'dark']) {
+			await page.evaluate((name) => (document.documentElement.dataset.theme = name), theme);
+			const accent = await themeColour(page, '--sl-color-text-accent');
+			// A link in the prose, styled by Starlight, is the reference.
+			expect(await colourOf(page, '.currents-sources a'), theme).toBe(accent);
+			expect(await colourOf(page, '.currents-meta a[href="/tracks/tea-foundations/"]'), theme).toBe(accent);
+			expect(await colourOf(page, '.currents-footer-report a'), theme).toBe(accent);
+		}
+		await context.close();
+	});
+
+	it('lists the tracks on the about page in their configured order, and links the page’s own file to edit', async () => {
+		const { context, page } = await site.open('/about/');
+		const tracks = await page.locator('#starlight__sidebar a[href^="/tracks/"]').allTextContents();
+		expect(tracks.map((text) => text.trim())).toEqual(['Tea foundations', 'Hosting']);
+		const edit = await page.getByRole('link', { name: 'Edit page' }).getAttribute('href');
+		expect(edit).toBe(`https://github.com/example/steeped/edit/main/${relative(ROOT, content)}/pages/about.mdx`);
+		await context.close();
+	});
+
+	it('names the licence and links it, and orders "Recently updated" by release date', async () => {
+		const { context, page } = await site.open('/');
+		const license = page.getByRole('link', { name: 'Creative Commons Attribution 4.0 International' });
+		expect(await license.getAttribute('href')).toBe('https://creativecommons.org/licenses/by/4.0/');
+		expect(await page.locator('.currents-lead').textContent()).not.toContain('CC-BY-4.0');
+		const recent = await page.locator('.currents-recent a').allTextContents();
+		expect(recent).toEqual(['Serving', 'Brewing basics', 'Water temperature']);
+		await context.close();
+	});
+
+	it('does not repeat the kind of a change its summary already names', async () => {
+		const { context, page } = await site.open('/modules/serving/');
+		const entries = (await page.locator('.currents-changelog li').allTextContents()).map((text) => text.replace(/\s+/g, ' ').trim());
+		expect(entries).toEqual(['1.0.1 · 2026-11-05 · Fixed the milk advice.', '1.0.0 · 2026-09-01 · Added: First release.']);
+		await context.close();
+	});
+});

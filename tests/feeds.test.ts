@@ -1,0 +1,105 @@
+import { parseAtomFeed } from 'feedsmith';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCurriculum } from '../src/lib/curriculum/load.ts';
+import { buildCurriculum, copyFixture, ROOT, TMP, type Build } from './utils.ts';
+
+/**
+ * The tea fixture with a second track, "Hosting", that holds only `serving` and comes after "Tea
+ * foundations" in the configured order though its file sorts first; and an archived major whose
+ * title differs from the current one, as happens when a major release renames a module.
+ */
+function teaWithTwoTracks(): string {
+	const content = copyFixture('valid-course');
+	writeFileSync(
+		join(content, 'tracks/hosting.yaml'),
+		[
+			'title: Hosting',
+			'order: 200',
+			'summary: Serve tea to guests.',
+			'audience: Anyone with guests.',
+			'modules: [serving]',
+			'certificate:',
+			'  title: Tea Hosting',
+			'  passMark: 75',
+			'',
+		].join('\n')
+	);
+	const archived = join(content, 'archive/brewing-basics/v1.mdx');
+	writeFileSync(archived, readFileSync(archived, 'utf8').replace(/^title: .*$/m, 'title: Brewing with bags'));
+	return content;
+}
+
+/** The entries a track's feed must hold, read from the content itself: each release of its modules, and each update naming one. */
+function expectedIds(content: string, trackId: string): string[] {
+	const curriculum = loadCurriculum(content, ROOT);
+	const track = curriculum.tracks.find((t) => t.id === trackId)!;
+	const inTrack = new Set(track.data.modules);
+	return [
+		...curriculum.modules.filter((m) => inTrack.has(m.id)).flatMap((m) => m.data.changelog.map((c) => `release:${m.id}@${c.version}`)),
+		...curriculum.updates.filter((u) => u.data.modules.some((id) => inTrack.has(id))).map((u) => `update:${u.id}`),
+	].sort();
+}
+
+describe('per-track feeds', () => {
+	let content: string;
+	let build: Build;
+	beforeAll(() => {
+		content = teaWithTwoTracks();
+		// Each run copies the fixture to a new folder, and Astro's content cache keeps the file paths of an
+		// earlier copy for entries whose text has not changed: start from an empty cache.
+		rmSync(join(TMP, 'cache-feeds'), { recursive: true, force: true });
+		build = buildCurriculum(content, 'feeds');
+		if (build.status !== 0) throw new Error(`The fixture build failed:\n${build.output}`);
+	});
+
+	const feedOf = (track: string) => parseAtomFeed(build.read(`tracks/${track}/feed.xml`));
+	// Entry ids are tag URIs, `tag:<host>,<date>:<what>`; the part after the date names the release or update.
+	const idsOf = (feed: { entries?: { id?: string }[] }) => (feed.entries ?? []).map((entry) => entry.id?.replace(/^tag:[^:]+:/, '') ?? '').sort();
+
+	it('lists exactly the releases of the track’s modules and the platform updates that affect them', () => {
+		const hosting = feedOf('hosting');
+		expect(idsOf(hosting)).toEqual(expectedIds(content, 'hosting'));
+		// The check above is only as good as the fixture: the smaller track must leave some entries out.
+		expect(idsOf(hosting)).not.toContain('update:2026-10-20-teapot-infuser');
+		expect(idsOf(hosting)).not.toContain('release:brewing-basics@2.1.0');
+		expect(idsOf(feedOf('tea-foundations'))).toEqual(expectedIds(content, 'tea-foundations'));
+	});
+
+	it('is a valid Atom feed that names the track, links itself and its page, and lists entries newest first', () => {
+		const feed = feedOf('hosting');
+		expect(feed.title).toEqual({ value: 'Steeped: Hosting' });
+		expect(feed.authors?.[0]?.name).toBe('Steeped contributors');
+		const links = Object.fromEntries((feed.links ?? []).map((link) => [link.rel, link.href]));
+		expect(links).toEqual({ self: 'https://steeped.example.org/tracks/hosting/feed.xml', alternate: 'https://steeped.example.org/tracks/hosting/' });
+		const dates = (feed.entries ?? []).map((entry) => entry.updated ?? '');
+		expect(dates).toEqual([...dates].sort().reverse());
+	});
+
+	it('names a release of an archived major by the title it had then, in every feed and on What’s new', () => {
+		for (const xml of [build.read('tracks/tea-foundations/feed.xml'), build.read('feed.xml')]) {
+			const titles = (parseAtomFeed(xml).entries ?? []).map((entry) => entry.title?.value);
+			expect(titles).toContain('Brewing with bags 1.0.0');
+			expect(titles).toContain('Brewing basics 2.0.0');
+		}
+		expect(build.read('whats-new/index.html')).toMatch(/href="\/modules\/brewing-basics\/v1\/">Brewing with bags 1\.0\.0<\/a>/);
+	});
+
+	it('is advertised in the track page’s head and linked near the top of the page', () => {
+		const html = build.read('tracks/hosting/index.html');
+		expect(html).toContain('<link rel="alternate" type="application/atom+xml" title="Steeped: Hosting" href="/tracks/hosting/feed.xml"/>');
+		expect(html).toMatch(/<a href="\/tracks\/hosting\/feed\.xml"[^>]*>Follow this track<\/a>/);
+		expect(html.indexOf('Follow this track')).toBeLessThan(html.indexOf('data-track-module="serving"'));
+	});
+
+	it('is named on What’s new for every track, in the configured order, and platform changes come before releases', () => {
+		const html = build.read('whats-new/index.html');
+		const feeds = [...html.matchAll(/<a href="(\/tracks\/[^"]+\/feed\.xml)"/g)].map((match) => match[1]);
+		expect(feeds).toEqual(['/tracks/tea-foundations/feed.xml', '/tracks/hosting/feed.xml']);
+		const entries = [...html.matchAll(/data-timeline-entry="([^"]+)"/g)].map((match) => match[1]!);
+		const firstRelease = entries.findIndex((id) => id.startsWith('release:'));
+		expect(entries.slice(0, firstRelease)).toEqual(['update:2026-11-10-kettle-presets', 'update:2026-10-20-teapot-infuser']);
+		expect(entries.slice(firstRelease).every((id) => id.startsWith('release:'))).toBe(true);
+	});
+});
