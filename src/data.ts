@@ -2,7 +2,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildDate, config } from 'virtual:currents/config';
 import { isBroken } from './lib/curriculum/broken.ts';
 import { pendingUpdatesFor } from './lib/curriculum/freshness.ts';
-import { namer, sidebarFor, trackOf, type SidebarItem } from './lib/curriculum/model.ts';
+import { inTrackOrder, namer, sidebarFor, trackOf, type SidebarItem } from './lib/curriculum/model.ts';
 
 export { buildDate, config };
 
@@ -47,7 +47,7 @@ export function loadSite(): Promise<Site> {
 		const broken = [...modules, ...archives, ...updates].filter((entry) => isBroken(entry.data)).map((entry) => ({ collection: entry.collection, id: entry.id, filePath: entry.filePath ?? '' }));
 		for (const list of [modules, archives, updates] as { data: unknown }[][]) list.splice(0, list.length, ...list.filter((entry) => !isBroken(entry.data)));
 		modules.sort((a, b) => a.data.title.localeCompare(b.data.title));
-		tracks.sort((a, b) => a.data.order - b.data.order || a.data.title.localeCompare(b.data.title));
+		tracks.splice(0, tracks.length, ...inTrackOrder(tracks));
 		updates.sort((a, b) => b.data.date.localeCompare(a.data.date));
 		const moduleData = new Map(modules.map((m) => [m.id, m.data]));
 		const pageLinks = pages.map((page) => ({ id: page.id, title: page.data.title }));

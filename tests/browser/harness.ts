@@ -7,7 +7,7 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { parse } from 'smol-toml';
 import { buildCurriculum, fixtureContent, ROOT, type Build } from '../utils.ts';
 
@@ -31,8 +31,11 @@ export interface ServedSite {
 	build: Build;
 	/** An absolute URL for a path of the site, e.g. `url('/modules/x/')`. */
 	url: (path: string) => string;
-	/** A fresh browser context (its own localStorage) with one page. */
-	open: (path?: string) => Promise<{ context: BrowserContext; page: Page }>;
+	/**
+	 * A fresh browser context (its own localStorage) with one page. `options` go to the context,
+	 * e.g. `{ javaScriptEnabled: false }` to read a page as a reader without JavaScript does.
+	 */
+	open: (path?: string, options?: BrowserContextOptions) => Promise<{ context: BrowserContext; page: Page }>;
 	/** Paths the pages requested, in order, with their status: to assert what loaded when. */
 	requests: { path: string; status: number }[];
 	close: () => Promise<void>;
@@ -92,8 +95,8 @@ export async function serveCurriculum(name: string, contentDir = fixtureContent(
 		build,
 		url,
 		requests,
-		async open(path = '/') {
-			const context = await browser.newContext();
+		async open(path = '/', options?: BrowserContextOptions) {
+			const context = await browser.newContext(options);
 			const page = await context.newPage();
 			// A script error on any page fails the file when it closes, whatever the test looked at.
 			page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));

@@ -36,15 +36,11 @@ describe('for instructors', () => {
 	});
 
 	it('shows the instructor view without JavaScript too', async () => {
-		const context = await (await import('playwright-core')).chromium
-			.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] })
-			.then((browser) => browser.newContext({ javaScriptEnabled: false }));
-		const page = await context.newPage();
-		await page.goto(site.url('/modules/brewing-basics/'));
+		const { context, page } = await site.open('/modules/brewing-basics/', { javaScriptEnabled: false });
 		expect(await page.locator('[data-instructor-notes]').isVisible()).toBe(false);
 		await page.getByLabel(/Instructor view/).check();
 		expect(await page.locator('[data-instructor-notes]').isVisible()).toBe(true);
-		await context.browser()?.close();
+		await context.close();
 	});
 
 	it('prints a module in light colours with readable links, written-out sources, and its version and address', async () => {
@@ -67,6 +63,9 @@ describe('for instructors', () => {
 		expect(folded).toBeGreaterThan(0);
 		await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
 		expect(await page.locator('main details:not([open])').count()).toBe(0);
+		// The knowledge check prints its explanations, not its buttons.
+		expect(await page.locator('[data-quiz-explanation]').first().isVisible()).toBe(true);
+		expect(await page.locator('[data-quiz-check]').isVisible()).toBe(false);
 		await page.evaluate(() => dispatchEvent(new Event('afterprint')));
 		expect(await page.locator('main details:not([open])').count()).toBe(folded);
 		expect((await page.pdf()).length).toBeGreaterThan(1000);

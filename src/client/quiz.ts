@@ -1,0 +1,122 @@
+/**
+ * Makes each knowledge check on the page interactive. The server renders the questions as reading
+ * with an explanation behind every choice; this script reveals the answer controls, hides the
+ * explanations until the learner checks, shuffles the choices on every attempt, scores, announces
+ * the result and tells listeners (progress) with a `currents:quiz-result` event.
+ */
+import {
+	describeResult,
+	describeUnanswered,
+	QUIZ_RESULT_EVENT,
+	scoreQuiz,
+	shuffle,
+	unanswered,
+	type QuizResultDetail,
+} from '../lib/learning/quiz.ts';
+
+function enhance(section: HTMLElement): void {
+	const all = <T extends HTMLElement>(selector: string, root: ParentNode = section) => [...root.querySelectorAll<T>(selector)];
+	const questions = all('[data-quiz-question]');
+	const status = section.querySelector<HTMLElement>('[data-quiz-status]');
+	const check = section.querySelector<HTMLButtonElement>('[data-quiz-check]');
+	const retry = section.querySelector<HTMLButtonElement>('[data-quiz-retry]');
+	if (!status || !check || !retry || questions.length === 0) return;
+	const passMark = Number(section.dataset.passMark);
+	// A choice keeps its identity by its authored index, whatever position the shuffle gives it.
+	const keys = questions.map((question) => ({ right: all('[data-correct]', question).map((choice) => Number(choice.dataset.choice)) }));
+	const inputs = (question: HTMLElement) => all<HTMLInputElement>('input', question);
+	const explanations = (question: HTMLElement) => all<HTMLDetailsElement>('[data-quiz-explanation]', question);
+	const verdict = (question: HTMLElement, text = '', result?: string) => {
+		const element = question.querySelector<HTMLElement>('[data-quiz-verdict]');
+		if (!element) return;
+		element.textContent = text;
+		element.hidden = !text;
+		if (result) element.dataset.result = result;
+		else delete element.dataset.result;
+	};
+	// Emptying the live region first makes screen readers announce a message even when it repeats.
+	let pending = 0;
+	const announce = (text: string) => {
+		status.textContent = '';
+		clearTimeout(pending);
+		pending = window.setTimeout(() => (status.textContent = text), 100);
+	};
+
+	/** A fresh attempt: no answers, explanations hidden, choices in a new order. */
+	const start = () => {
+		for (const question of questions) {
+			const list = question.querySelector('[data-quiz-choices]');
+			if (list) for (const choice of shuffle([...list.children])) list.append(choice);
+			for (const input of inputs(question)) {
+				input.checked = false;
+				input.disabled = false;
+				input.hidden = false;
+			}
+			for (const details of explanations(question)) {
+				details.open = false;
+				details.hidden = true;
+			}
+			for (const mark of all('[data-quiz-mark]', question)) mark.hidden = true;
+			verdict(question);
+		}
+		clearTimeout(pending);
+		status.textContent = '';
+		delete status.dataset.passed;
+		check.hidden = false;
+		retry.hidden = true;
+	};
+
+	check.addEventListener('click', () => {
+		const answers = questions.map((question) => inputs(question).filter((input) => input.checked).map((input) => Number(input.value)));
+		// A skipped question is more often a slip than a choice, so the learner is told which ones
+		// are open and scores nothing yet, rather than failing on a question they never saw.
+		const missing = unanswered(answers);
+		if (missing.length > 0) {
+			for (const q of missing) verdict(questions[q]!, 'No answer yet.', 'missing');
+			announce(describeUnanswered(missing));
+			inputs(questions[missing[0]!]!)[0]?.focus();
+			return;
+		}
+		const result = scoreQuiz(keys, answers, passMark);
+		questions.forEach((question, q) => {
+			const right = result.results[q];
+			verdict(question, right ? '✓ Right.' : '✗ Not right. The explanations say why.', right ? 'right' : 'wrong');
+			for (const input of inputs(question)) {
+				input.disabled = true;
+				const mark = input.parentElement?.querySelector<HTMLElement>('[data-quiz-mark]');
+				if (mark) mark.hidden = !input.checked;
+			}
+			for (const details of explanations(question)) {
+				details.hidden = false;
+				details.open = true;
+			}
+		});
+		status.dataset.passed = String(result.passed);
+		announce(describeResult(result));
+		// The button that was pressed disappears; its replacement, beside the result, takes focus.
+		check.hidden = true;
+		retry.hidden = false;
+		retry.focus();
+		const { correct, total, score, passed } = result;
+		const detail: QuizResultDetail = { module: section.dataset.module ?? '', version: section.dataset.version ?? '', correct, total, score, passed, passMark };
+		section.dispatchEvent(new CustomEvent(QUIZ_RESULT_EVENT, { bubbles: true, detail }));
+	});
+
+	retry.addEventListener('click', () => {
+		start();
+		inputs(questions[0]!)[0]?.focus();
+	});
+
+	// Answering a question that was reported as open clears the report.
+	section.addEventListener('change', (event) => {
+		const question = (event.target as Element).closest<HTMLElement>('[data-quiz-question]');
+		if (question?.querySelector('[data-result="missing"]')) verdict(question);
+	});
+
+	for (const element of all('[data-quiz-static]')) element.hidden = true;
+	for (const element of all('[data-quiz-live]')) element.hidden = false;
+	start();
+	section.dataset.quizReady = '';
+}
+
+for (const section of document.querySelectorAll<HTMLElement>('[data-quiz]')) enhance(section);

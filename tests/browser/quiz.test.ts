@@ -1,0 +1,217 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { QuizResultDetail } from '../../src/lib/learning/quiz.ts';
+import { copyFixture } from '../utils.ts';
+import { serveCurriculum, type ServedSite } from './harness.ts';
+
+/**
+ * Two questions added to the first question of the fixture's water-temperature module (track
+ * tea-foundations, pass mark 75), so the check has a several-answer question and a score between
+ * pass and fail: 2 of 3 is 66%.
+ */
+const EXTRA_QUESTIONS = `
+  - question: Which of these make a pot stronger?
+    choices:
+      - text: More leaf
+        correct: true
+        explanation: More leaf gives more flavour to the same water.
+      - text: A longer steep
+        correct: true
+        explanation: Flavour keeps coming out of the leaf with time.
+      - text: A warmed cup
+        explanation: A warm cup keeps the tea hot, not strong.
+      - text: A smaller spoon
+        explanation: Less leaf makes a weaker pot.
+  - question: What rests after the kettle boils?
+    choices:
+      - text: The water
+        correct: true
+        explanation: Resting lets it cool towards the right temperature.
+      - text: The leaf
+        explanation: The leaf waits in the caddy either way.
+      - text: The pot
+        explanation: The pot is warmed, not rested.`;
+
+const PAGE = '/modules/water-temperature/';
+
+/** For each question on the page, in order, whether each choice as now shown is right. */
+function shownRight(page: Page): Promise<boolean[][]> {
+	return page.$$eval('[data-quiz-question]', (questions) =>
+		questions.map((question) => [...question.querySelectorAll('[data-choice]')].map((choice) => choice.hasAttribute('data-correct')))
+	);
+}
+
+/** The authored indices of a question's choices in the order they are shown. */
+function shownOrder(page: Page, question: number): Promise<string> {
+	return page.$$eval(`[data-quiz-question]:nth-child(${question + 1}) [data-choice]`, (choices) => choices.map((choice) => choice.getAttribute('data-choice')).join(','));
+}
+
+const activeLabel = (page: Page) => page.evaluate(() => document.activeElement?.closest('label, button')?.textContent?.trim() ?? document.activeElement?.tagName);
+const statusText = (page: Page) => page.locator('[data-quiz-status]').textContent();
+
+/** Records every `currents:quiz-result` event that reaches the document. */
+async function listen(page: Page): Promise<() => Promise<QuizResultDetail[]>> {
+	await page.evaluate(() => {
+		const results: unknown[] = [];
+		(window as unknown as { quizResults: unknown[] }).quizResults = results;
+		document.addEventListener('currents:quiz-result', (event) => results.push((event as CustomEvent).detail));
+	});
+	return () => page.evaluate(() => (window as unknown as { quizResults: QuizResultDetail[] }).quizResults);
+}
+
+/**
+ * Answers with the keyboard only, from focus just before the first question: for a single-answer
+ * question the arrow keys move to the wanted choice (Space picks the first), for a several-answer
+ * question Tab visits each box and Space ticks the wanted ones. `pick(q, right)` says, for the
+ * choices of question q as shown, which to choose.
+ */
+async function answerByKeyboard(page: Page, pick: (q: number, right: boolean[]) => boolean[]): Promise<void> {
+	const questions = await shownRight(page);
+	for (const [q, right] of questions.entries()) {
+		const wanted = pick(q, right);
+		const several = right.filter(Boolean).length > 1;
+		await page.keyboard.press('Tab');
+		if (several) {
+			for (const [c, choose] of wanted.entries()) {
+				if (c > 0) await page.keyboard.press('Tab');
+				if (choose) await page.keyboard.press('Space');
+			}
+		} else {
+			const target = wanted.indexOf(true);
+			if (target === 0) await page.keyboard.press('Space');
+			for (let c = 0; c < target; c++) await page.keyboard.press('ArrowDown');
+		}
+	}
+}
+
+describe('the knowledge check', () => {
+	let site: ServedSite;
+	let version: string;
+	beforeAll(async () => {
+		const content = copyFixture('valid-course');
+		const file = join(content, 'modules', 'water-temperature.mdx');
+		const source = readFileSync(file, 'utf8');
+		writeFileSync(file, source.replace(/(\nquiz:\n[\s\S]*?)\n---\n/, `$1${EXTRA_QUESTIONS}\n---\n`));
+		version = /\nversion: (\S+)/.exec(source)![1]!;
+		site = await serveCurriculum('quiz', content);
+	});
+	afterAll(() => site?.close());
+
+	it('is answered, scored and passed with the keyboard alone, and says so to screen readers', async () => {
+		// Following the table of contents' link puts the keyboard's starting point at the check.
+		const { context, page } = await site.open(`${PAGE}#knowledge-check`);
+		await page.locator('[data-quiz][data-quiz-ready]').waitFor({ state: 'attached' });
+		const results = await listen(page);
+		const legends = await page.locator('[data-quiz] legend').allTextContents();
+		expect(legends.map((text) => text.trim())).toEqual([
+			'1. Which water suits a delicate green tea?',
+			'2. Which of these make a pot stronger? (choose all that apply)',
+			'3. What rests after the kettle boils?',
+		]);
+		expect(await page.locator('[data-quiz-question]:nth-child(1) input[type="radio"]').count()).toBe(2);
+		expect(await page.locator('[data-quiz-question]:nth-child(2) input[type="checkbox"]').count()).toBe(4);
+		// Before answering, no explanation gives the answer away.
+		expect(await page.locator('[data-quiz-explanation]:visible').count()).toBe(0);
+		expect(await page.getByText('The pass mark is 75%.').isVisible()).toBe(true);
+
+		await answerByKeyboard(page, (_, right) => right);
+		await page.keyboard.press('Tab');
+		expect(await activeLabel(page)).toBe('Check answers');
+		await page.keyboard.press('Enter');
+
+		const status = page.locator('[role="status"][aria-live="polite"]');
+		await expect.poll(() => status.textContent()).toBe('3 of 3 right, 100%. Passed. The pass mark is 75%.');
+		expect(await activeLabel(page)).toBe('Try again');
+		expect(await page.locator('[data-quiz-verdict]').allTextContents()).toEqual(['✓ Right.', '✓ Right.', '✓ Right.']);
+		expect(await page.locator('[data-quiz-explanation][open]:visible').count()).toBe(9);
+		expect(await page.locator('[data-quiz-mark]:visible').allTextContents()).toHaveLength(4);
+		expect(await results()).toEqual([{ module: 'water-temperature', version, correct: 3, total: 3, score: 100, passed: true, passMark: 75 }]);
+		await context.close();
+	});
+
+	it('fails a check below the pass mark, counts half of a several-answer question as wrong and explains every choice', async () => {
+		const { context, page } = await site.open(`${PAGE}#knowledge-check`);
+		await page.locator('[data-quiz][data-quiz-ready]').waitFor({ state: 'attached' });
+		const results = await listen(page);
+		// Question 2: only the first right box of the two.
+		await answerByKeyboard(page, (q, right) => (q === 1 ? right.map((r, c) => r && c === right.indexOf(true)) : right));
+		await page.keyboard.press('Tab');
+		await page.keyboard.press('Enter');
+
+		await expect.poll(() => statusText(page)).toBe('2 of 3 right, 66%. Not passed yet. The pass mark is 75%. Read the explanations, then try again.');
+		expect(await page.locator('[data-quiz-verdict]').allTextContents()).toEqual(['✓ Right.', '✗ Not right. The explanations say why.', '✓ Right.']);
+		const second = page.locator('[data-quiz-question]:nth-child(2)');
+		expect(await second.locator('[data-quiz-explanation]:visible').allInnerTexts()).toEqual(
+			expect.arrayContaining([
+				expect.stringContaining('Right. Flavour keeps coming out of the leaf with time.'),
+				expect.stringContaining('Not right. A warm cup keeps the tea hot, not strong.'),
+			])
+		);
+		expect(await page.locator('[data-quiz-explanation]:visible').count()).toBe(9);
+		expect(await results()).toEqual([{ module: 'water-temperature', version, correct: 2, total: 3, score: 66, passed: false, passMark: 75 }]);
+
+		// Try again, with Enter on the focused button: a clean slate, focus on the first question.
+		expect(await activeLabel(page)).toBe('Try again');
+		await page.keyboard.press('Enter');
+		expect(await page.locator('[data-quiz] input:checked').count()).toBe(0);
+		expect(await page.locator('[data-quiz] input:disabled').count()).toBe(0);
+		expect(await page.locator('[data-quiz-explanation]:visible').count()).toBe(0);
+		expect(await page.locator('[data-quiz-verdict]:visible').count()).toBe(0);
+		expect(await statusText(page)).toBe('');
+		expect(await page.getByRole('button', { name: 'Check answers' }).isVisible()).toBe(true);
+		expect(await page.getByRole('button', { name: 'Try again' }).isVisible()).toBe(false);
+		expect(await page.evaluate(() => document.activeElement?.closest('[data-quiz-question]') === document.querySelector('[data-quiz-question]'))).toBe(true);
+		await context.close();
+	});
+
+	it('names unanswered questions instead of scoring them, and sends no result', async () => {
+		const { context, page } = await site.open(PAGE);
+		await page.locator('[data-quiz][data-quiz-ready]').waitFor({ state: 'attached' });
+		const results = await listen(page);
+		await page.locator('[data-quiz-question]:nth-child(1) input').first().check();
+		await page.getByRole('button', { name: 'Check answers' }).click();
+		await expect.poll(() => statusText(page)).toBe('Questions 2 and 3 have no answer yet. Choose an answer for each, then check your answers again.');
+		expect(await page.locator('[data-quiz-verdict]:visible').allTextContents()).toEqual(['No answer yet.', 'No answer yet.']);
+		expect(await page.evaluate(() => document.activeElement?.closest('[data-quiz-question]') === document.querySelectorAll('[data-quiz-question]')[1])).toBe(true);
+		expect(await page.locator('[data-quiz-explanation]:visible').count()).toBe(0);
+		expect(await results()).toEqual([]);
+		await context.close();
+	});
+
+	it('shuffles the choices for each attempt', async () => {
+		const { context, page } = await site.open(PAGE);
+		await page.locator('[data-quiz][data-quiz-ready]').waitFor({ state: 'attached' });
+		// Question 2 has four choices, so 24 orders. If the shuffle is uniform, the chance that 21
+		// attempts all show one order is 24 × (1/24)^21 = 24^-20, about 2.5 × 10^-28: never in practice.
+		const orders = new Set<string>();
+		for (let attempt = 0; attempt < 21; attempt++) {
+			const order = await shownOrder(page, 1);
+			expect(order.split(',').sort().join(',')).toBe('0,1,2,3');
+			orders.add(order);
+			for (const question of await page.locator('[data-quiz-question]').all()) await question.locator('input').first().check();
+			await page.getByRole('button', { name: 'Check answers' }).click();
+			await page.getByRole('button', { name: 'Try again' }).click();
+		}
+		expect(orders.size).toBeGreaterThan(1);
+		await context.close();
+	});
+
+	it('reads as questions with an explanation behind a disclosure for every choice without JavaScript', async () => {
+		const { context, page } = await site.open(PAGE, { javaScriptEnabled: false });
+		expect(await page.locator('[data-quiz] legend').allInnerTexts()).toHaveLength(3);
+		expect(await page.getByText('Which of these make a pot stronger?').isVisible()).toBe(true);
+		expect(await page.getByText('A warmed cup', { exact: true }).isVisible()).toBe(true);
+		const disclosures = page.locator('[data-quiz] li[data-choice] > details');
+		expect(await disclosures.count()).toBe(9);
+		expect(await page.locator('[data-quiz] details:visible:not([open])').count()).toBe(9);
+		// No control that would do nothing: without the script there are no boxes and no buttons.
+		expect(await page.locator('[data-quiz] input:visible, [data-quiz] button:visible').count()).toBe(0);
+		const explanation = page.getByText('Resting lets it cool towards the right temperature.');
+		expect(await explanation.isVisible()).toBe(false);
+		await page.locator('[data-quiz-question]:nth-child(3) [data-choice="0"] summary').click();
+		expect(await explanation.isVisible()).toBe(true);
+		await context.close();
+	});
+});
