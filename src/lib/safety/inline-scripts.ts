@@ -8,7 +8,6 @@
  */
 export const INLINE_SCRIPTS: ReadonlyMap<string, string> = new Map([
 	['sha256-VWo5Wp4aqSj6nSgMpeAp9cKieaoIfwFUAunAVugI5gA=', 'Starlight ThemeProvider: applies the saved colour theme before the page paints'],
-	['sha256-f/zAUE74ucc3JYp4r4QQvkJofoQdkOIhHYK+jeZ6eko=', 'Starlight Search: shows the keyboard shortcut for the platform'],
 	['sha256-GkZBRnvSuhtx/cvzvukVkX2JJZW+DdPlVr7BX8Tefqo=', 'Starlight ThemeSelect: sets the theme picker to the saved theme'],
 	['sha256-wX2yOADeV+NMngflD5uYi3vl50SHC4sfM1EmylVjlX4=', 'Starlight SidebarPersister: restores the sidebar scroll position'],
 	['sha256-7eCV4jtsr4t4knb3c4FCRPeu7GGZeOUGE3XvWix0XOQ=', 'Starlight SidebarPersister: restores which sidebar groups are open'],

@@ -1,0 +1,69 @@
+/**
+ * DOM for the search dialog: facet checkboxes and result cards. Every word from the index goes in as
+ * a text node, so a page's text can never become markup here.
+ */
+import type { Facet } from '../lib/search/facets.ts';
+import type { ResultView } from '../lib/search/results.ts';
+
+/** A checkbox per facet value, with a count that `updateCounts` keeps current. */
+export function renderFacetValues(list: HTMLElement, facet: Facet, values: readonly string[]): void {
+	list.replaceChildren(
+		...values.map((value) => {
+			const item = document.createElement('li');
+			const label = document.createElement('label');
+			const box = document.createElement('input');
+			box.type = 'checkbox';
+			box.name = facet;
+			box.value = value;
+			const name = document.createElement('span');
+			name.textContent = value;
+			const count = document.createElement('span');
+			count.dataset.count = '';
+			label.append(box, name, count);
+			item.append(label);
+			return item;
+		})
+	);
+}
+
+/**
+ * Shows how many results each value would give. A value that would give none cannot be ticked,
+ * unless it already is, so that a reader can always untick it.
+ */
+export function updateCounts(list: HTMLElement, counts: Record<string, number> | undefined): void {
+	for (const box of list.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) {
+		const count = counts?.[box.value] ?? 0;
+		const badge = box.parentElement?.querySelector('[data-count]');
+		if (badge) badge.textContent = String(count);
+		box.disabled = count === 0 && !box.checked;
+	}
+}
+
+/** One result: the title as a link, its type, version and level, and the excerpt with matches marked. */
+export function renderResult(view: ResultView): HTMLLIElement {
+	const item = document.createElement('li');
+	const link = document.createElement('a');
+	link.href = view.url;
+	link.textContent = view.title;
+	item.append(link);
+	const meta = [view.type, ...view.details].filter(Boolean);
+	if (meta.length > 0) {
+		const line = document.createElement('p');
+		line.dataset.resultMeta = '';
+		line.textContent = meta.join(' · ');
+		item.append(line);
+	}
+	if (view.excerpt.length > 0) {
+		const excerpt = document.createElement('p');
+		excerpt.append(
+			...view.excerpt.map((part) => {
+				if (!part.mark) return document.createTextNode(part.text);
+				const mark = document.createElement('mark');
+				mark.textContent = part.text;
+				return mark;
+			})
+		);
+		item.append(excerpt);
+	}
+	return item;
+}

@@ -1,0 +1,70 @@
+/**
+ * The part of Pagefind's browser API (`/pagefind/pagefind.js`, written by the build) that search
+ * uses, and a faceted search on top of it whose counts add up: each facet's counts are what ticking
+ * that value would give, with the query and every other facet's choices applied.
+ */
+import { FACETS, searchFilter, selectedFacets, type Facet, type PagefindFilter, type Selection } from './facets.ts';
+import type { ResultFragment } from './results.ts';
+
+/** Results per filter value: `{ platform: { Kettle: 2 } }`. */
+export type FilterCounts = Record<string, Record<string, number>>;
+
+export interface PagefindResult {
+	id: string;
+	data: () => Promise<ResultFragment>;
+}
+
+export interface PagefindSearch {
+	results: PagefindResult[];
+	/** For each value, the results there would be if it were added to the filters of this search. */
+	filters: FilterCounts;
+}
+
+export interface PagefindApi {
+	options: (options: Record<string, unknown>) => Promise<void>;
+	filters: () => Promise<FilterCounts>;
+	search: (term: string | null, options: { filters?: PagefindFilter }) => Promise<PagefindSearch | null>;
+}
+
+/**
+ * The ranking Starlight's own search used, tuned for documentation pages of very different lengths;
+ * kept so that results come in the order readers had before the facets arrived.
+ */
+export const RANKING = { pageLength: 0.1, termFrequency: 0.1, termSaturation: 2, termSimilarity: 9, diacriticSimilarity: 0.8 };
+
+export interface FacetedSearch {
+	/** Matching pages, best first; empty when there is neither a query nor a ticked value. */
+	results: PagefindResult[];
+	/** Whether a search was made at all, as opposed to the dialog waiting for words or filters. */
+	searched: boolean;
+	counts: Partial<Record<Facet, Record<string, number>>>;
+}
+
+/**
+ * Searches for `query` with the ticked facets. A facet with ticked values needs a search of its own
+ * without them: the main search's counts for it would only say what ticking a second value narrows
+ * to, while ticking it widens the results (values of one facet are alternatives).
+ */
+export async function facetedSearch(
+	pagefind: Pick<PagefindApi, 'search'>,
+	query: string,
+	selection: Selection,
+	includeEarlier: boolean,
+	totals: FilterCounts
+): Promise<FacetedSearch | null> {
+	const term = query.trim() || null;
+	const run = async (without?: Facet): Promise<PagefindSearch | null> => {
+		const filters = searchFilter(selection, includeEarlier, without);
+		// With neither words nor filters Pagefind has nothing to narrow, and every page counts.
+		if (term === null && Object.keys(filters).length === 0) return { results: [], filters: totals };
+		return pagefind.search(term, { filters });
+	};
+	const ticked = selectedFacets(selection);
+	const [main, ...own] = await Promise.all([run(), ...ticked.map((facet) => run(facet))]);
+	if (!main || own.includes(null)) return null;
+	const counts: FacetedSearch['counts'] = {};
+	for (const facet of FACETS) counts[facet] = main.filters[facet] ?? {};
+	ticked.forEach((facet, i) => (counts[facet] = own[i]!.filters[facet] ?? {}));
+	const searched = term !== null || ticked.length > 0;
+	return { results: searched ? main.results : [], searched, counts };
+}

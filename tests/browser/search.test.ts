@@ -1,0 +1,148 @@
+import { appendFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCurriculum } from '../../src/lib/curriculum/load.ts';
+import { copyFixture, ROOT } from '../utils.ts';
+import { serveCurriculum, type ServedSite } from './harness.ts';
+
+/**
+ * Search on the valid-course fixture, with earlier versions indexed (`searchArchived`) so that the
+ * option to include them can be tried. Expected results come from the fixture's own files.
+ */
+describe('searching the curriculum', () => {
+	const content = copyFixture('valid-course');
+	appendFileSync(`${content}/curriculum.yaml`, '\nsearchArchived: true\n');
+	const curriculum = loadCurriculum(content, ROOT);
+	const config = curriculum.config!;
+	const levelName = (id: string) => config.levels.find((level) => level.id === id)!.name;
+	const module = curriculum.modules.find((entry) => entry.id === 'brewing-basics')!.data;
+	const archived = curriculum.archives.find((entry) => entry.id === 'brewing-basics' && entry.major === 1)!.data;
+	const platform = config.platforms.find((entry) => entry.id === 'kettle')!.name;
+	// Pages that carry the platform: modules and platform updates that name it.
+	const onPlatform = new Set([
+		...curriculum.modules.filter((entry) => entry.data.platforms.includes('kettle')).map((entry) => entry.data.title),
+		...curriculum.updates.filter((entry) => entry.data.platforms.includes('kettle')).map((entry) => entry.data.title),
+	]);
+
+	let site: ServedSite;
+	beforeAll(async () => {
+		site = await serveCurriculum('search', content);
+	});
+	afterAll(() => site?.close());
+
+	const status = (page: Page) => page.locator('[data-search-status]');
+	const titles = (page: Page) => page.locator('[data-search-results] li > a').allTextContents();
+	const count = (page: Page, label: string) => page.locator('[data-facet] label').filter({ has: page.getByText(label, { exact: true }) }).locator('[data-count]');
+	const search = async (page: Page, words: string) => {
+		await page.locator('[data-search-input]').fill(words);
+		await expect.poll(() => status(page).textContent()).toMatch(new RegExp(`results? for “${words}”`));
+	};
+
+	it('loads nothing of search until it is opened, then focuses the field and finds a module with its version and level', async () => {
+		const { context, page } = await site.open('/modules/serving/');
+		await page.waitForLoadState('networkidle');
+		await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => setTimeout(resolve, 300))));
+		const searchFiles = () => site.requests.filter((request) => request.path.startsWith('/pagefind/') || request.path.includes('search-dialog'));
+		expect(searchFiles()).toEqual([]);
+
+		await page.keyboard.press('Control+K');
+		expect(await page.locator('dialog').evaluate((dialog: HTMLDialogElement) => dialog.open)).toBe(true);
+		expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-search-input'))).toBe(true);
+		await expect.poll(() => searchFiles().some((request) => request.path === '/pagefind/pagefind.js')).toBe(true);
+
+		await search(page, module.title);
+		const result = page.locator('[data-search-results] li').filter({ has: page.getByRole('link', { name: module.title, exact: true }) });
+		expect(await result.locator('[data-result-meta]').textContent()).toBe(`Module · Version ${module.version} · ${levelName(module.level)}`);
+		expect(await result.getByRole('link').getAttribute('href')).toBe('/modules/brewing-basics/');
+		expect((await result.locator('mark').allTextContents()).length).toBeGreaterThan(0);
+		// The live region is polite and counts what is listed.
+		expect(await status(page).getAttribute('role')).toBe('status');
+		expect(await status(page).textContent()).toBe(`${(await titles(page)).length} results for “${module.title}”.`);
+		await context.close();
+	});
+
+	it('narrows results and counts when a platform is ticked', async () => {
+		const { context, page } = await site.open('/');
+		await page.keyboard.press('/');
+		await search(page, 'water');
+		const before = await titles(page);
+		const expected = before.filter((title) => onPlatform.has(title));
+		expect(expected.length).toBeGreaterThan(0);
+		expect(expected.length).toBeLessThan(before.length);
+		expect(await count(page, platform).textContent()).toBe(String(expected.length));
+		const modulesBefore = Number(await count(page, 'Module').textContent());
+
+		await page.getByRole('checkbox', { name: platform }).check();
+		await expect.poll(() => titles(page)).toEqual(expected);
+		expect(await status(page).textContent()).toBe(`${expected.length} result${expected.length === 1 ? '' : 's'} for “water”.`);
+		// Other facets now count within the platform; values of the same facet stay alternatives.
+		const modulesAfter = Number(await count(page, 'Module').textContent());
+		expect(modulesAfter).toBe(curriculum.modules.filter((entry) => expected.includes(entry.data.title)).length);
+		expect(modulesAfter).toBeLessThan(modulesBefore);
+		// Tracks carry no platform, so ticking one would give nothing.
+		expect(await page.locator('[data-facet="type"] input[value="Track"]').isDisabled()).toBe(true);
+
+		// From the field, Tab reaches the filters and then the results; Escape closes the dialog.
+		await page.locator('[data-search-input]').focus();
+		const reached = new Set<string>();
+		for (let i = 0; i < 25 && !reached.has('results'); i++) {
+			await page.keyboard.press('Tab');
+			reached.add(await page.evaluate(() => (document.activeElement?.closest('[data-search-facets]') ? 'facets' : document.activeElement?.closest('[data-search-results]') ? 'results' : 'other')));
+		}
+		expect([reached.has('facets'), reached.has('results')]).toEqual([true, true]);
+		await page.keyboard.press('Escape');
+		expect(await page.locator('dialog').evaluate((dialog: HTMLDialogElement) => dialog.open)).toBe(false);
+		await context.close();
+	});
+
+	it('says when nothing matches, and when search cannot load', async () => {
+		const { context, page } = await site.open('/');
+		await page.keyboard.press('Control+K');
+		await page.locator('[data-search-input]').fill('zzyzx');
+		await expect.poll(() => status(page).textContent()).toBe('No results for “zzyzx”. Try other words or clear a filter.');
+		expect(await page.locator('[data-search-results] li').count()).toBe(0);
+		await context.close();
+
+		const offline = await site.open('/');
+		await offline.context.route('**/pagefind/**', (route) => route.abort());
+		await offline.page.keyboard.press('Control+K');
+		await expect.poll(() => status(offline.page).textContent()).toBe('Search could not load. Check your connection, then close search and open it again.');
+		await offline.context.close();
+	});
+
+	it('tells the index about a module without changing what a reader sees', async () => {
+		const { context, page } = await site.open('/modules/brewing-basics/');
+		const tags = page.locator('[data-pagefind-filter], [data-pagefind-meta]');
+		expect(await tags.evaluateAll((elements) => elements.map((e) => e.getAttribute('data-pagefind-filter') ?? `meta ${e.getAttribute('data-pagefind-meta')}`))).toEqual([
+			'type:Module',
+			...curriculum.tracks.filter((track) => track.data.modules.includes('brewing-basics')).map((track) => `track:${track.data.title}`),
+			...module.platforms.map((id) => `platform:${config.platforms.find((entry) => entry.id === id)!.name}`),
+			`level:${levelName(module.level)}`,
+			'meta type:Module',
+			`meta version:${module.version}`,
+			`meta level:${levelName(module.level)}`,
+		]);
+		for (const width of [1280, 390]) {
+			await page.setViewportSize({ width, height: 900 });
+			await page.goto(site.url('/modules/brewing-basics/'), { waitUntil: 'networkidle' });
+			// The same page with the tags taken out looks exactly the same, pixel for pixel.
+			const withTags = await page.screenshot({ fullPage: true });
+			await tags.evaluateAll((elements) => elements.forEach((e) => e.remove()));
+			expect(Buffer.compare(withTags, await page.screenshot({ fullPage: true })), `at ${width}px`).toBe(0);
+		}
+		await context.close();
+	});
+
+	it('leaves earlier versions out until the reader includes them', async () => {
+		const { context, page } = await site.open('/');
+		await page.locator('[data-search-open]').click();
+		await search(page, 'squeeze');
+		const earlierTitle = `${archived.title} (version ${archived.version})`;
+		expect(await titles(page)).not.toContain(earlierTitle);
+		await page.getByRole('checkbox', { name: 'Include earlier versions' }).check();
+		await expect.poll(() => titles(page)).toContain(earlierTitle);
+		const result = page.locator('[data-search-results] li').filter({ has: page.getByRole('link', { name: earlierTitle }) });
+		expect(await result.locator('[data-result-meta]').textContent()).toBe(`Earlier version · Version ${archived.version} · ${levelName(archived.level)}`);
+		await context.close();
+	});
+});

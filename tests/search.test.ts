@@ -1,0 +1,191 @@
+import { describe, expect, it } from 'vitest';
+import { EARLIER, FACETS, orderFacetValues, searchAttributes, searchFilter, type Facet, type PagefindFilter, type Selection } from '../src/lib/search/facets.ts';
+import { facetedSearch, type FilterCounts, type PagefindSearch } from '../src/lib/search/pagefind.ts';
+import { excerptParts, resultView } from '../src/lib/search/results.ts';
+import { SEARCH_TEXT_EN, statusMessage } from '../src/lib/search/text.ts';
+
+describe('what a page tells the search index', () => {
+	it('gives a module its type, tracks, platforms and level as filters, and its version and level as metadata', () => {
+		const { filters, meta } = searchAttributes({ type: 'module', tracks: ['Tea foundations', 'Hosting'], platforms: ['Kettle', 'Teapot'], level: 'Beginner', version: '2.1.0' });
+		expect(filters).toEqual(['type:Module', 'track:Tea foundations', 'track:Hosting', 'platform:Kettle', 'platform:Teapot', 'level:Beginner']);
+		expect(meta).toEqual(['type:Module', 'version:2.1.0', 'level:Beginner']);
+	});
+
+	it('marks an earlier version both as a module and as an earlier version, and says so in its metadata', () => {
+		const { filters, meta } = searchAttributes({ type: 'archived', platforms: ['Teapot'], level: 'Beginner', version: '1.0.0' });
+		expect(filters).toEqual(['type:Module', `type:${EARLIER}`, 'platform:Teapot', 'level:Beginner']);
+		expect(meta[0]).toBe(`type:${EARLIER}`);
+	});
+
+	it('keeps titles with commas and colons whole, since Pagefind reads the key up to the first colon', () => {
+		const { filters } = searchAttributes({ type: 'track', tracks: ['Tea: leaf,  water\nand time'] });
+		expect(filters).toEqual(['type:Track', 'track:Tea: leaf, water and time']);
+	});
+
+	it('leaves out what a page does not have, and values named twice', () => {
+		const { filters, meta } = searchAttributes({ type: 'update', platforms: ['Kettle', 'Kettle', ' '], level: undefined });
+		expect(filters).toEqual(['type:Platform update', 'platform:Kettle']);
+		expect(meta).toEqual(['type:Platform update']);
+	});
+});
+
+describe('the filter a search sends', () => {
+	it('leaves earlier versions out unless the reader includes them', () => {
+		expect(searchFilter({}, false)).toEqual({ all: [{ type: { none: [EARLIER] } }] });
+		expect(searchFilter({}, true)).toEqual({});
+	});
+
+	it('accepts any ticked value within a facet and requires every facet with ticks', () => {
+		expect(searchFilter({ platform: ['Kettle', 'Teapot'], level: ['Beginner'] }, true)).toEqual({
+			all: [{ platform: { any: ['Kettle', 'Teapot'] } }, { level: { any: ['Beginner'] } }],
+		});
+	});
+
+	it('can leave one facet out, to count that facet', () => {
+		expect(searchFilter({ platform: ['Kettle'], level: ['Beginner'] }, false, 'platform')).toEqual({
+			all: [{ level: { any: ['Beginner'] } }, { type: { none: [EARLIER] } }],
+		});
+	});
+});
+
+describe('the order of facet values', () => {
+	it('follows the curriculum, then the alphabet for values it does not name', () => {
+		expect(orderFacetValues('level', ['Expert', 'Zeta', 'Beginner', 'Alpha'], ['Beginner', 'Expert'])).toEqual(['Beginner', 'Expert', 'Alpha', 'Zeta']);
+	});
+
+	it('leaves the earlier-version type to its own option', () => {
+		expect(orderFacetValues('type', ['Track', EARLIER, 'Module'], ['Module', 'Track'])).toEqual(['Module', 'Track']);
+		expect(orderFacetValues('platform', [EARLIER], [])).toEqual([EARLIER]);
+	});
+});
+
+describe('a result as the dialog shows it', () => {
+	it('marks the matched words and keeps every other character as text', () => {
+		expect(excerptParts('Use a <mark>teaspoon</mark> a cup; the tag &lt;b&gt; is not markup &amp; <mark>tea</mark>')).toEqual([
+			{ text: 'Use a ', mark: false },
+			{ text: 'teaspoon', mark: true },
+			{ text: ' a cup; the tag <b> is not markup & ', mark: false },
+			{ text: 'tea', mark: true },
+		]);
+	});
+
+	it('never turns the excerpt into elements other than marks', () => {
+		const parts = excerptParts('<img src=x onerror=alert(1)> &lt;script&gt;alert(1)&lt;/script&gt; &#60;i&#x3e;');
+		expect(parts).toEqual([{ text: '<img src=x onerror=alert(1)> <script>alert(1)</script> <i>', mark: false }]);
+	});
+
+	it('joins marks that follow each other and drops empty ones', () => {
+		expect(excerptParts('<mark>tea</mark><mark>pot</mark><mark></mark> warm')).toEqual([
+			{ text: 'teapot', mark: true },
+			{ text: ' warm', mark: false },
+		]);
+	});
+
+	it('shows a module with its type, version and level', () => {
+		const view = resultView({ url: '/modules/brewing-basics/', excerpt: 'a <mark>pot</mark>', meta: { title: 'Brewing basics', type: 'Module', version: '2.1.0', level: 'Beginner' } });
+		expect(view).toEqual({
+			title: 'Brewing basics',
+			url: '/modules/brewing-basics/',
+			type: 'Module',
+			details: ['Version 2.1.0', 'Beginner'],
+			excerpt: [
+				{ text: 'a ', mark: false },
+				{ text: 'pot', mark: true },
+			],
+		});
+	});
+
+	it('shows a page without metadata by its address', () => {
+		const view = resultView({ url: '/whats-new/', meta: {} });
+		expect([view.title, view.type, view.details, view.excerpt]).toEqual(['/whats-new/', '', [], []]);
+	});
+});
+
+describe('what the live region says', () => {
+	it('counts results for the words searched', () => {
+		expect(statusMessage(SEARCH_TEXT_EN, ' tea ', 1)).toBe('1 result for “tea”.');
+		expect(statusMessage(SEARCH_TEXT_EN, 'tea', 7)).toBe('7 results for “tea”.');
+		expect(statusMessage(SEARCH_TEXT_EN, 'tea', 0)).toBe('No results for “tea”. Try other words or clear a filter.');
+	});
+
+	it('counts pages when the reader browses by filters alone', () => {
+		expect(statusMessage(SEARCH_TEXT_EN, '', 3)).toBe('3 pages match the filters.');
+		expect(statusMessage(SEARCH_TEXT_EN, '', 0)).toBe('No pages match these filters. Clear a filter to see more.');
+	});
+});
+
+/** A small index and a stand-in for Pagefind's search that applies the filter forms the dialog sends. */
+interface Page {
+	url: string;
+	words: string[];
+	filters: Partial<Record<Facet, string[]>>;
+}
+const PAGES: Page[] = [
+	{ url: '/m/a/', words: ['tea', 'water'], filters: { type: ['Module'], platform: ['Kettle'], level: ['Beginner'], track: ['T'] } },
+	{ url: '/m/b/', words: ['tea', 'pot'], filters: { type: ['Module'], platform: ['Teapot'], level: ['Beginner'], track: ['T'] } },
+	{ url: '/m/b/v1/', words: ['tea', 'pot'], filters: { type: ['Module', EARLIER], platform: ['Teapot'], level: ['Beginner'], track: ['T'] } },
+	{ url: '/m/c/', words: ['tea', 'cup'], filters: { type: ['Module'], platform: ['Teapot', 'Kettle'], level: ['Expert'], track: ['T'] } },
+	{ url: '/u/x/', words: ['tea', 'kettle'], filters: { type: ['Platform update'], platform: ['Kettle'], track: ['T'] } },
+	{ url: '/t/', words: ['tea'], filters: { type: ['Track'], track: ['T'] } },
+	{ url: '/', words: ['tea', 'home'], filters: {} },
+];
+
+function matches(page: Page, filter: PagefindFilter): boolean {
+	return Object.entries(filter).every(([key, value]) => {
+		if (key === 'all') return (value as PagefindFilter[]).every((part) => matches(page, part));
+		const { any, none } = value as { any?: string[]; none?: string[] };
+		const has = page.filters[key as Facet] ?? [];
+		return (!any || any.some((v) => has.includes(v))) && (!none || !none.some((v) => has.includes(v)));
+	});
+}
+
+const fakePagefind = {
+	async search(term: string | null, options: { filters?: PagefindFilter }): Promise<PagefindSearch> {
+		const found = PAGES.filter((page) => (term === null || page.words.includes(term)) && matches(page, options.filters ?? {}));
+		const filters: FilterCounts = {};
+		for (const facet of FACETS) {
+			filters[facet] = {};
+			for (const page of PAGES) for (const value of page.filters[facet] ?? []) filters[facet]![value] = found.filter((p) => p.filters[facet]?.includes(value)).length;
+		}
+		return { results: found.map((page) => ({ id: page.url, data: async () => ({ url: page.url }) })), filters };
+	},
+};
+const TOTALS: FilterCounts = { type: { Module: 4, [EARLIER]: 1 } };
+
+describe('a faceted search', () => {
+	const urls = async (query: string, selection: Selection, includeEarlier = false) =>
+		Promise.all((await facetedSearch(fakePagefind, query, selection, includeEarlier, TOTALS))!.results.map(async (r) => (await r.data()).url));
+
+	it('finds pages with any ticked value of a facet, and leaves earlier versions out by default', async () => {
+		expect(await urls('pot', {})).toEqual(['/m/b/']);
+		expect(await urls('pot', {}, true)).toEqual(['/m/b/', '/m/b/v1/']);
+		expect(await urls('tea', { platform: ['Kettle', 'Teapot'], level: ['Expert'] })).toEqual(['/m/c/']);
+	});
+
+	it('counts, for every value, the results it has with the words and the other facets as ticked', async () => {
+		const selections: Selection[] = [{}, { platform: ['Kettle'] }, { platform: ['Kettle'], level: ['Beginner'] }, { type: ['Module', 'Track'], platform: ['Teapot'] }];
+		for (const includeEarlier of [false, true]) {
+			for (const selection of selections) {
+				const found = (await facetedSearch(fakePagefind, 'tea', selection, includeEarlier, TOTALS))!;
+				for (const facet of FACETS) {
+					const others = { ...selection, [facet]: [] };
+					for (const [value, count] of Object.entries(found.counts[facet] ?? {})) {
+						const expected = (await urls('tea', { ...others, [facet]: [value] }, includeEarlier)).length;
+						expect(count, `${facet} ${value} with ${JSON.stringify(selection)}`).toBe(expected);
+					}
+				}
+			}
+		}
+	});
+
+	it('waits for words or a ticked value before listing results, and counts every page meanwhile', async () => {
+		const idle = (await facetedSearch(fakePagefind, '  ', {}, false, TOTALS))!;
+		expect(idle.searched).toBe(false);
+		expect(idle.results).toEqual([]);
+		expect(idle.counts.type).toEqual({ Module: 3, [EARLIER]: 0, 'Platform update': 1, Track: 1 });
+		const browsing = (await facetedSearch(fakePagefind, '', { level: ['Expert'] }, false, TOTALS))!;
+		expect([browsing.searched, browsing.results.length]).toEqual([true, 1]);
+		// With earlier versions included and nothing to narrow, the index's own totals are the counts.
+		expect((await facetedSearch(fakePagefind, '', {}, true, TOTALS))!.counts.type).toEqual(TOTALS.type);
+	});
+});
