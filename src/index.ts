@@ -25,6 +25,7 @@ import { astroRedirects, netlifyRedirects } from './lib/curriculum/redirects.ts'
 import { formatHuman } from './lib/check/report.ts';
 import { compilerGuard } from './lib/safety/compiler-guard.ts';
 import { outputGuard } from './lib/safety/output-guard.ts';
+import { writeSiteCartridges } from './lib/cartridge/export.ts';
 import { featureDrift, PARSER_FEATURES } from './lib/safety/parser-options.ts';
 import { currentsVitePlugin } from './lib/safety/vite-guard.ts';
 
@@ -39,6 +40,7 @@ export interface CurrentsOptions {
  */
 export default function currents(options: CurrentsOptions = {}): AstroIntegration {
 	let redirects = '';
+	let checked: Curriculum | undefined;
 	let guard: MdastPluginEntry | undefined;
 	return {
 		name: 'currents',
@@ -77,6 +79,7 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 				if (warnings > 0 || findings.length > blocking.length) logger.warn(report);
 				logger.info(`Checked the curriculum in ${Math.round(performance.now() - started)} ms.`);
 				const config = curriculum.config;
+				checked = curriculum;
 				const modules = new Map(curriculum.modules.map((module) => [module.id, module.data]));
 
 				// Starlight renders the pages; the sitemap lists canonical pages only.
@@ -184,6 +187,12 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 				if (redirects) {
 					appendFileSync(fileURLToPath(new URL('_redirects', dir)), `${redirects}\n`);
 					logger.info(`Wrote ${redirects.split('\n').length} redirect rules to _redirects.`);
+				}
+				// Every track and the whole curriculum as IMS Common Cartridges for learning platforms, from the pages just built.
+				if (checked) {
+					const started = performance.now();
+					const written = writeSiteCartridges(fileURLToPath(dir), checked);
+					logger.info(`Wrote ${written.length} Common Cartridges to downloads/ in ${Math.round(performance.now() - started)} ms.`);
 				}
 			},
 		},

@@ -54,6 +54,14 @@ describe('building the valid-course fixture', () => {
 		}
 	});
 
+	it('writes the Common Cartridges the track page offers instructors', () => {
+		const track = build.read('tracks/tea-foundations/index.html');
+		for (const href of ['/downloads/tracks/tea-foundations.imscc', '/downloads/tracks/tea-foundations.links.imscc', '/tracks/tea-foundations/syllabus/', '/tracks/tea-foundations/print/']) {
+			expect(track).toContain(`href="${href}"`);
+			expect(build.exists(href.endsWith('/') ? `${href.slice(1)}index.html` : href.slice(1)), href).toBe(true);
+		}
+	});
+
 	it('renders the module header, body components and knowledge check as static HTML', () => {
 		const html = build.read('modules/brewing-basics/index.html');
 		expect(html).toContain('data-module-version="2.1.0"');
@@ -64,7 +72,7 @@ describe('building the valid-course fixture', () => {
 		expect(html).toContain('Deliverable:</strong> A note of leaf, time and taste');
 		expect(html).toContain('id="knowledge-check"');
 		expect(html).toContain('A pot tastes bitter. What do you change first?');
-		expect(html).toMatch(/A: right\.<\/strong> Bitterness comes out with time\./);
+		expect(html).toMatch(/<strong[^>]*>Right\.<\/strong> Bitterness comes out with time\./);
 		expect(html).toContain('href="https://example.org/brewing"');
 		expect(html).toMatch(/<strong>2\.0\.0<\/strong>.*Major revision/s);
 	});

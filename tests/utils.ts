@@ -42,7 +42,8 @@ function run(command: string, args: string[], env: Record<string, string>): RunR
 	const result: SpawnSyncReturns<string> = spawnSync(command, args, {
 		cwd: ROOT,
 		encoding: 'utf8',
-		env: { ...process.env, CURRENTS_TODAY: TODAY, FORCE_COLOR: '0', NO_COLOR: '1', ...env },
+		// The test runner sets NODE_ENV=test, under which Astro would build as in development.
+		env: { ...process.env, NODE_ENV: 'production', CURRENTS_TODAY: TODAY, FORCE_COLOR: '0', NO_COLOR: '1', ...env },
 		maxBuffer: 64 * 1024 * 1024,
 	});
 	return { status: result.status, stdout: result.stdout, stderr: result.stderr, output: result.stdout + result.stderr };

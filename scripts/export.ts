@@ -1,0 +1,84 @@
+/**
+ * `npm run export -- cartridge [--track <id>] [--out <dir>] [--links]`
+ *
+ * Writes an IMS Common Cartridge 1.3 (`.imscc`) that Canvas, Moodle, Blackboard or Brightspace
+ * imports: the whole curriculum, or one track with `--track`. Each module is its built page made
+ * self-contained, or with `--links` a link to the permanent address of its version; each
+ * knowledge check is a scored quiz. The cartridge is made from the built site in `dist/` (or
+ * `--dist <dir>`), which is built first when it is missing or older than the content.
+ * `--out <dir>` picks the folder, `dist/downloads/` by default; `--content <dir>` another curriculum.
+ */
+import { spawnSync } from 'node:child_process';
+import { join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { cartridgeSource, staleReason, writeCartridge } from '../src/lib/cartridge/export.ts';
+import { countBySeverity } from '../src/lib/check/findings.ts';
+import { formatHuman } from '../src/lib/check/report.ts';
+import { loadCurriculum } from '../src/lib/curriculum/load.ts';
+import { contentDir } from '../src/lib/curriculum/paths.ts';
+
+const USAGE = 'Usage: npm run export -- cartridge [--track <id>] [--out <dir>] [--links] [--dist <dir>] [--content <dir>]';
+const ROOT = resolve(import.meta.dirname, '..');
+
+function fail(message: string, status = 1): never {
+	console.error(message);
+	process.exit(status);
+}
+
+let parsed;
+try {
+	parsed = parseArgs({
+		allowPositionals: true,
+		options: {
+			track: { type: 'string' },
+			out: { type: 'string' },
+			links: { type: 'boolean', default: false },
+			dist: { type: 'string' },
+			content: { type: 'string' },
+		},
+	});
+} catch (error) {
+	fail(`${(error as Error).message}\n${USAGE}`, 2);
+}
+const { values, positionals } = parsed;
+if (positionals[0] !== 'cartridge' || positionals.length > 1) {
+	fail(`${positionals[0] ? `"${positionals.join(' ')}" is not something to export: the one export is "cartridge".` : 'Say what to export: "cartridge".'}\n${USAGE}`, 2);
+}
+const show = (path: string) => relative(process.cwd(), path) || '.';
+
+// Read the curriculum: a cartridge of content that fails the check would not import cleanly either.
+const dir = contentDir(values.content);
+const curriculum = loadCurriculum(dir, process.cwd());
+if (countBySeverity(curriculum.findings).errors > 0 || !curriculum.config) {
+	fail(`The curriculum in ${show(dir)} has errors, so nothing was exported.\n\n${formatHuman(curriculum.findings, { site: curriculum.config?.site })}`);
+}
+if (values.track !== undefined && !curriculum.tracks.some((track) => track.id === values.track)) {
+	fail(`There is no track "${values.track}". Tracks: ${curriculum.tracks.map((track) => track.id).join(', ') || 'none'}.`, 2);
+}
+
+// The cartridge holds the pages as the site renders them, so the site must be built from this content.
+const dist = resolve(values.dist ?? 'dist');
+const stale = staleReason(dist, curriculum);
+if (stale) {
+	console.log(`Building the site first, because ${stale}.`);
+	const build = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', dist], {
+		cwd: ROOT,
+		env: { ...process.env, CURRENTS_CONTENT: dir },
+		stdio: ['ignore', 'inherit', 'inherit'],
+	});
+	if (build.status !== 0) fail('The build failed (see above), so nothing was exported. Fix what it reports, then run the export again.');
+} else {
+	console.log(`Using the site built in ${show(dist)}, which is up to date with ${show(dir)}.`);
+}
+
+// Write the cartridge.
+const outDir = resolve(values.out ?? join(dist, 'downloads'));
+let written;
+try {
+	written = writeCartridge(cartridgeSource(dist, curriculum), outDir, { track: values.track, links: values.links });
+} catch (error) {
+	fail(`No cartridge was written: ${(error as Error).message}`);
+}
+const scope = values.track ? `the track "${values.track}"` : 'the whole curriculum';
+const form = values.links ? 'modules as links to their versioned pages' : 'modules as self-contained pages';
+console.log(`Wrote ${show(written.file)} (${Math.max(1, Math.round(written.bytes / 1024))} KB): ${scope}, ${form}, knowledge checks as quizzes. Import it into your learning platform as a Common Cartridge.`);

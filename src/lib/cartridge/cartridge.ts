@@ -1,0 +1,235 @@
+/**
+ * A Common Cartridge of one track or of the whole curriculum, assembled from the built site: each
+ * module as self-contained web content (or, on request, as a web link to its versioned page), its
+ * knowledge check as a scored assessment, and the manifest that orders them as the tracks do.
+ * Pure apart from the `read` function it is given, so it is tested on any folder of built pages.
+ */
+import type { CurriculumConfig } from '../curriculum/schema/config.ts';
+import type { ModuleData } from '../curriculum/schema/module.ts';
+import type { TrackData } from '../curriculum/schema/track.ts';
+import { licenseOf } from '../curriculum/licenses.ts';
+import { majorOf } from '../curriculum/versions.ts';
+import { apaHtml, citationOf } from '../citation/cite.ts';
+import { manifestXml, rightsOf, type Folder, type ManifestData, type Resource } from './manifest.ts';
+import { modulePage } from './page.ts';
+import { assessmentXml, fitsQti } from './qti.ts';
+import { webLinkXml } from './weblink.ts';
+import { escapeXml as escape, xmlId } from './xml.ts';
+import { zip, type ZipEntry } from './zip.ts';
+
+export interface CartridgeSource {
+	config: CurriculumConfig;
+	/** Every module at its current version, by id. */
+	modules: ReadonlyMap<string, ModuleData>;
+	tracks: readonly { id: string; data: TrackData }[];
+	/** Reads a file of the built site by its path from the output folder, or returns undefined when there is none. */
+	read: (path: string) => Uint8Array | undefined;
+}
+
+export interface CartridgeOptions {
+	/** One track's cartridge; the whole curriculum's when omitted. */
+	track?: string;
+	/** Web links to the versioned pages instead of the pages themselves. */
+	links?: boolean;
+}
+
+export interface Cartridge {
+	/** The file's path under the output folder, such as `downloads/tracks/x.imscc`. */
+	path: string;
+	manifest: string;
+	entries: ZipEntry[];
+	bytes: Buffer;
+}
+
+/** Where a cartridge is published on the site: `/downloads/tracks/<id>.imscc`, or `/downloads/<curriculum>.imscc`. */
+export function cartridgePath(config: Pick<CurriculumConfig, 'title'>, options: CartridgeOptions = {}): string {
+	const name = options.track ? `tracks/${options.track}` : slug(config.title);
+	return `downloads/${name}${options.links ? '.links' : ''}.imscc`;
+}
+
+/** The built page that holds a module's current version: its major's permalink, or the module page for a 0.x pre-release. */
+export function builtPagePath(id: string, version: string): string {
+	const major = majorOf(version);
+	return major === 0 ? `modules/${id}/index.html` : `modules/${id}/v${major}/index.html`;
+}
+
+export function buildCartridge(source: CartridgeSource, options: CartridgeOptions = {}): Cartridge {
+	const { config } = source;
+	const folders = foldersOf(source, options.track);
+	const ids = [...new Set(folders.flatMap((folder) => folder.modules))];
+	const modules = ids.map((id) => ({ id, data: source.modules.get(id)! }));
+	const date = modules.map((module) => releaseOf(module.data)).reduce((newest, day) => (day > newest ? day : newest), '1980-01-01');
+	const license = licenseOf(config.license);
+	const track = options.track ? source.tracks.find((t) => t.id === options.track)! : undefined;
+
+	const entries: ZipEntry[] = [];
+	const resources: Resource[] = [];
+	const checks = new Set<string>();
+	const made = pagesMade.get(source) ?? new Map<string, Packed>();
+	pagesMade.set(source, made);
+	for (const module of modules) {
+		const packed = options.links ? linkResource(module, config) : (made.get(module.id) ?? remember(made, module.id, pageResource(module, source)));
+		entries.push(...packed.entries);
+		resources.push(packed.resource);
+		const questions = module.data.quiz.filter(fitsQti);
+		if (questions.length === 0 || questions.length < module.data.quiz.length) continue;
+		const identifier = xmlId('check', module.id);
+		const file = `assessments/${module.id}/assessment.xml`;
+		entries.push({ name: file, data: assessmentXml({ ident: identifier, title: `Knowledge check: ${module.data.title}`, questions }) });
+		resources.push({ identifier, type: 'imsqti_xmlv1p2/imscc_xmlv1p3/assessment', files: [file] });
+		checks.add(module.id);
+	}
+
+	const manifestFolders: Folder[] = folders.map((folder) => ({
+		identifier: xmlId('folder', folder.id),
+		title: folder.title,
+		items: folder.modules.flatMap((id) => {
+			const title = source.modules.get(id)!.title;
+			const page = { identifier: xmlId('item', folder.id, id), title, resource: xmlId(options.links ? 'link' : 'page', id) };
+			return checks.has(id) ? [page, { identifier: xmlId('item', folder.id, id, 'check'), title: `Knowledge check: ${title}`, resource: xmlId('check', id) }] : [page];
+		}),
+	}));
+	const data: ManifestData = {
+		identifier: xmlId('cartridge', options.track ?? slug(config.title), ...(options.links ? ['links'] : [])),
+		title: track ? `${track.data.title} (${config.title})` : config.title,
+		description: `${track ? `${track.data.summary} Audience: ${sentence(track.data.audience)}` : config.tagline} Modules: ${modules.map((m) => `${m.data.title} ${m.data.version}`).join(', ')}.`,
+		language: config.locales[0] ?? 'en',
+		version: date,
+		date,
+		publisher: config.title,
+		url: new URL(track ? `/tracks/${track.id}/` : '/', config.site).href,
+		license: { id: license.id, name: license.name, url: license.url },
+		keywords: [...new Set(modules.flatMap((module) => module.data.topics))],
+		minutes: modules.reduce((sum, module) => sum + module.data.duration, 0),
+		folders: manifestFolders,
+		resources,
+	};
+	const manifest = manifestXml(data);
+	entries.unshift({ name: 'imsmanifest.xml', data: manifest });
+	return { path: cartridgePath(config, options), manifest, entries, bytes: zip(entries, date) };
+}
+
+type Module = { id: string; data: ModuleData };
+type Packed = { resource: Resource; entries: ZipEntry[] };
+
+/** Pages already made standalone from a source: a module in several tracks is read and parsed once. */
+const pagesMade = new WeakMap<CartridgeSource, Map<string, Packed>>();
+
+function remember(made: Map<string, Packed>, id: string, packed: Packed): Packed {
+	made.set(id, packed);
+	return packed;
+}
+
+/** Tracks in the order the curriculum sets, and for the whole curriculum the modules no track lists. */
+function foldersOf(source: CartridgeSource, only: string | undefined): { id: string; title: string; modules: string[] }[] {
+	const tracks = [...source.tracks].sort((a, b) => a.data.order - b.data.order || a.data.title.localeCompare(b.data.title));
+	if (only !== undefined && !tracks.some((track) => track.id === only)) {
+		throw new Error(`There is no track "${only}". Tracks: ${tracks.map((track) => track.id).join(', ') || 'none'}.`);
+	}
+	const chosen = tracks.filter((track) => only === undefined || track.id === only);
+	for (const track of chosen) {
+		const missing = track.data.modules.filter((id) => !source.modules.has(id));
+		if (missing.length > 0) throw new Error(`The track "${track.id}" lists modules that do not exist: ${missing.join(', ')}. Run \`npm run check\`.`);
+	}
+	const folders = chosen.map((track) => ({ id: track.id, title: track.data.title, modules: [...track.data.modules] }));
+	if (only === undefined) {
+		const listed = new Set(tracks.flatMap((track) => track.data.modules));
+		const rest = [...source.modules].filter(([id]) => !listed.has(id)).sort((a, b) => a[1].title.localeCompare(b[1].title));
+		// The folder's id starts with "_", which no track id can, so the two never clash.
+		if (rest.length > 0) folders.push({ id: '_more', title: 'More modules', modules: rest.map(([id]) => id) });
+	}
+	return folders;
+}
+
+const releaseOf = (data: ModuleData) => data.changelog.find((entry) => entry.version === data.version)?.date ?? data.reviewed;
+
+function resourceMetadata(module: Module, config: CurriculumConfig) {
+	const license = licenseOf(module.data.license ?? config.license);
+	return {
+		title: module.data.title,
+		version: module.data.version,
+		authors: citationOf(module, config).people,
+		minutes: module.data.duration,
+		rights: rightsOf({ id: license.id, name: license.name, url: license.url }),
+	};
+}
+
+/** A module as a web link to the permanent address of its major. */
+function linkResource(module: Module, config: CurriculumConfig): Packed {
+	const file = `weblinks/${module.id}.xml`;
+	const url = citationOf(module, config).url;
+	return {
+		resource: { identifier: xmlId('link', module.id), type: 'imswl_xmlv1p3', files: [file], metadata: resourceMetadata(module, config) },
+		entries: [{ name: file, data: webLinkXml(`${module.data.title} (version ${module.data.version})`, url) }],
+	};
+}
+
+/** A module as its built page made standalone, with the site's images it shows. */
+function pageResource(module: Module, source: CartridgeSource): Packed {
+	const { config } = source;
+	const built = builtPagePath(module.id, module.data.version);
+	const html = source.read(built);
+	if (!html) throw new Error(`The built page ${built} of the module "${module.id}" is missing. Build the site first (npm run build), then export.`);
+	const folder = built.slice(0, -'index.html'.length);
+	const assets = new Map<string, string>();
+	const entries: ZipEntry[] = [];
+	const asset = (path: string) => {
+		if (assets.has(path)) return assets.get(path);
+		const bytes = source.read(decoded(path).replace(/^\/+/, ''));
+		if (!bytes) return undefined;
+		const base = path.split('/').pop()!.replace(/[^A-Za-z0-9._-]/g, '_') || 'file';
+		const name = `assets/${[...assets.values()].includes(`assets/${base}`) ? `${assets.size}-${base}` : base}`;
+		assets.set(path, name);
+		entries.push({ name: `${folder}${name}`, data: bytes });
+		return name;
+	};
+	const citation = citationOf(module, config);
+	const license = licenseOf(module.data.license ?? config.license);
+	const level = config.levels.find((option) => option.id === module.data.level)?.name ?? module.data.level;
+	const link = (href: string, label: string) => `<a href="${escape(href)}" target="_blank" rel="noopener">${escape(label)}</a>`;
+	const attribution = [
+		`<p><cite>${link(citation.url, module.data.title)}</cite>, version ${escape(module.data.version)}, released ${escape(citation.date)}`,
+		citation.people.length > 0 ? `, by ${escape(citation.people.join(', '))}` : '',
+		`, from ${link(new URL('/', config.site).href, config.title)}. `,
+		`Licensed under ${license.url ? link(license.url, license.name) : escape(license.name)}${license.name === license.id ? '' : ` (${escape(license.id)})`}.</p>`,
+		`<p>Cite as: ${apaHtml(module, config).replace(/<a /g, '<a target="_blank" rel="noopener" ')}</p>`,
+	].join('');
+	const page = modulePage({
+		html: new TextDecoder().decode(html),
+		url: citation.url,
+		title: module.data.title,
+		version: module.data.version,
+		released: citation.date,
+		duration: module.data.duration,
+		level,
+		language: config.locales[0] ?? 'en',
+		keepQuiz: !module.data.quiz.every(fitsQti) || module.data.quiz.length === 0,
+		attribution,
+		asset,
+	});
+	entries.unshift({ name: built, data: page });
+	const resource: Resource = {
+		identifier: xmlId('page', module.id),
+		type: 'webcontent',
+		href: built,
+		files: entries.map((entry) => entry.name),
+		metadata: resourceMetadata(module, config),
+	};
+	return { resource, entries };
+}
+
+/** An address's path as a file name: `/img/a%20b.png` is the file `img/a b.png`. */
+function decoded(path: string): string {
+	try {
+		return decodeURIComponent(path);
+	} catch {
+		return path;
+	}
+}
+
+function slug(title: string): string {
+	return title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'curriculum';
+}
+
+/** Text that ends as a sentence does, so the next one can follow it. */
+const sentence = (text: string) => (/[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);

@@ -1,0 +1,158 @@
+/**
+ * A module as self-contained web content for a learning platform: the module exactly as the site
+ * renders it, taken from its built permalink page, wrapped in a standalone document with its own
+ * small stylesheet and an attribution line, and with nothing that runs. The platform shows it
+ * inside its own frame, without the site's navigation, scripts or stylesheets.
+ */
+import { parse, serialize, type DefaultTreeAdapterTypes as Html } from 'parse5';
+import { escapeXml as escape } from './xml.ts';
+import { PAGE_STYLES } from './styles.ts';
+
+export interface ModulePageOptions {
+	/** The built permalink page of the module's major. */
+	html: string;
+	/** The page's absolute, versioned address: relative links resolve against it. */
+	url: string;
+	title: string;
+	version: string;
+	/** The day this version was released. */
+	released: string;
+	/** Minutes of learning, and the level's name. */
+	duration: number;
+	level: string;
+	language: string;
+	/** Whether the knowledge check stays in the page; false when it travels as a scored assessment. */
+	keepQuiz: boolean;
+	/** The attribution line, as HTML that the caller has escaped. */
+	attribution: string;
+	/** The path of an image of the site (`/_astro/x.png`) inside the cartridge, relative to the page, or undefined to link it on the site. */
+	asset?: (path: string) => string | undefined;
+}
+
+/** Elements that load, run or collect something; none belongs in a page a platform imports. */
+const DROPPED = new Set([
+	'script', 'style', 'link', 'meta', 'noscript', 'template', 'iframe', 'frame', 'frameset', 'object', 'embed',
+	'form', 'input', 'button', 'select', 'textarea', 'base', 'dialog', 'slot', 'foreignObject',
+]);
+
+/** The standalone page of a module, or an error naming what the built page lacks. */
+export function modulePage(options: ModulePageOptions): string {
+	const document = parse(options.html);
+	const content = find(document, (node) => classes(node).includes('sl-markdown-content'));
+	if (!content) {
+		throw new Error(`The built page of "${options.title}" has no element with the class sl-markdown-content, so its content cannot be found. Build the site with this engine, then export again.`);
+	}
+	clean(content, options);
+	const ids = new Set<string>();
+	walk(content, (node) => {
+		const id = attr(node, 'id');
+		if (id) ids.add(id);
+	});
+	rewriteAddresses(content, options, ids);
+	const body = serialize(content).trim();
+	return `<!doctype html>
+<html lang="${escape(options.language)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escape(options.title)} (version ${escape(options.version)})</title>
+<link rel="canonical" href="${escape(options.url)}">
+<style>${PAGE_STYLES}</style>
+</head>
+<body>
+<main class="sl-markdown-content">
+<h1>${escape(options.title)}</h1>
+<p class="cc-meta">Version ${escape(options.version)}, released <time datetime="${escape(options.released)}">${escape(options.released)}</time> · ${options.duration} min · ${escape(options.level)}</p>
+${body}
+<footer class="cc-attribution">${options.attribution}</footer>
+</main>
+</body>
+</html>
+`;
+}
+
+/**
+ * Removes what is the site's and not the module's: anything that runs or loads, hidden elements,
+ * instructor-only material (a platform page is what learners see), and what the site keeps out of
+ * its search index, which is the apparatus around a module (metadata list, changelog, report and
+ * embed panels) rather than the module itself. The knowledge check goes when it travels as an
+ * assessment, so its answers are not printed next to the scored questions.
+ */
+function clean(parent: Html.ParentNode, options: ModulePageOptions): void {
+	parent.childNodes = parent.childNodes.filter((node) => {
+		if (node.nodeName === '#comment') return false;
+		if (!isElement(node)) return true;
+		if (DROPPED.has(node.tagName)) return false;
+		if (has(node, 'hidden') || has(node, 'data-instructor-only') || has(node, 'data-pagefind-ignore')) return false;
+		if (!options.keepQuiz && has(node, 'data-quiz')) return false;
+		// A responsive image's sources point at files of the site; the image keeps its one source.
+		if (node.tagName === 'source' && node.parentNode && isElement(node.parentNode) && node.parentNode.tagName === 'picture') return false;
+		node.attrs = node.attrs.filter((a) => !/^on/i.test(a.name) && a.name !== 'srcset' && a.name !== 'sizes');
+		clean(node, options);
+		return true;
+	});
+}
+
+/**
+ * Links point at the site, in a new window, since a platform page has no site around it; links to
+ * a part of the page that stayed in it stay inside it. Images of the site travel in the cartridge
+ * when the caller can package them. Addresses that are not web or mail addresses are dropped.
+ */
+function rewriteAddresses(content: Html.Element, options: ModulePageOptions, ids: ReadonlySet<string>): void {
+	walk(content, (node) => {
+		for (const name of ['href', 'src'] as const) {
+			const value = attr(node, name);
+			if (value === undefined) continue;
+			if (name === 'href' && value.startsWith('#') && ids.has(decodeFragment(value.slice(1)))) continue;
+			const packaged = name === 'src' && value.startsWith('/') && !value.startsWith('//') ? options.asset?.(value.split(/[?#]/)[0]!) : undefined;
+			let resolved: URL | undefined;
+			try {
+				resolved = new URL(value, options.url);
+			} catch {
+				resolved = undefined;
+			}
+			const safe = resolved && ['http:', 'https:', 'mailto:'].includes(resolved.protocol);
+			setAttr(node, name, packaged ?? (safe ? resolved!.href : undefined));
+			if (name === 'href' && safe && resolved!.protocol !== 'mailto:') {
+				setAttr(node, 'target', '_blank');
+				setAttr(node, 'rel', 'noopener');
+			}
+		}
+	});
+}
+
+function decodeFragment(fragment: string): string {
+	try {
+		return decodeURIComponent(fragment);
+	} catch {
+		return fragment;
+	}
+}
+
+const isElement = (node: Html.Node): node is Html.Element => 'tagName' in node;
+const attr = (node: Html.Element, name: string) => node.attrs.find((a) => a.name === name)?.value;
+const has = (node: Html.Element, name: string) => node.attrs.some((a) => a.name === name);
+const classes = (node: Html.Element) => (attr(node, 'class') ?? '').split(/\s+/);
+
+function setAttr(node: Html.Element, name: string, value: string | undefined): void {
+	node.attrs = node.attrs.filter((a) => a.name !== name);
+	if (value !== undefined) node.attrs.push({ name, value });
+}
+
+function walk(parent: Html.ParentNode, visit: (node: Html.Element) => void): void {
+	for (const node of parent.childNodes) {
+		if (!isElement(node)) continue;
+		visit(node);
+		walk(node, visit);
+	}
+}
+
+function find(parent: Html.ParentNode, test: (node: Html.Element) => boolean): Html.Element | undefined {
+	for (const node of parent.childNodes) {
+		if (!isElement(node)) continue;
+		if (test(node)) return node;
+		const found = find(node, test);
+		if (found) return found;
+	}
+	return undefined;
+}

@@ -1,0 +1,214 @@
+/**
+ * "Cite this module": a module at one version as an APA 7 reference and a BibTeX entry. The
+ * reference names the module's contributors (or the curriculum as a group author when it lists
+ * none), the day that version was released, the version itself and the permanent address of its
+ * major, with the curriculum as the site that publishes it.
+ */
+import type { CurriculumConfig } from '../curriculum/schema/config.ts';
+import type { ModuleData } from '../curriculum/schema/module.ts';
+import { majorOf } from '../curriculum/versions.ts';
+
+/** A module at one version: the current file or an archived major, with the module's id. */
+export interface CitedModule {
+	id: string;
+	data: Pick<ModuleData, 'title' | 'version' | 'contributors' | 'changelog' | 'reviewed'>;
+}
+
+export type CitationConfig = Pick<CurriculumConfig, 'title' | 'site'>;
+
+export interface CitationOptions {
+	/**
+	 * The day the reader opened the page (`YYYY-MM-DD`). A major's address shows its newest minor
+	 * and patch release, so a reader who cites on a given day may add it: APA's "Retrieved … from",
+	 * BibTeX's `urldate`. Left out by default, as the version already says what was read.
+	 */
+	accessed?: string;
+}
+
+/** What every citation style needs, in one place. */
+export interface Citation {
+	/** People in the order the module lists them; empty when the curriculum is the author. */
+	people: string[];
+	/** The curriculum's name: the publishing site, and the group author when no person is listed. */
+	publisher: string;
+	title: string;
+	version: string;
+	/** The release day of this version, `YYYY-MM-DD`. */
+	date: string;
+	/** The permanent address of the version's major (the module's own address for a 0.x pre-release). */
+	url: string;
+	/** A key for reference managers: curriculum, module and version. */
+	key: string;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** The facts of a citation for a module at its version. */
+export function citationOf(module: CitedModule, config: CitationConfig): Citation {
+	const { data } = module;
+	const major = majorOf(data.version);
+	// A pre-release (0.x) has no permanent address of its own; it is cited at the module's address.
+	const path = major === 0 ? `/modules/${module.id}/` : `/modules/${module.id}/v${major}/`;
+	const release = data.changelog.find((entry) => entry.version === data.version);
+	const slug = config.title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'curriculum';
+	return {
+		people: data.contributors.map((contributor) => (typeof contributor === 'string' ? contributor : contributor.name).trim()).filter((name) => name !== ''),
+		publisher: config.title,
+		title: data.title,
+		version: data.version,
+		date: release?.date ?? data.reviewed,
+		url: new URL(path, config.site).href,
+		key: `${slug}-${module.id}-${data.version}`,
+	};
+}
+
+/**
+ * An APA 7 reference for online course material: authors, release date, title with the version
+ * and a description in brackets, the site's name and the address. The title is set in italics
+ * in `apaHtml`; plain text cannot show italics, so `apa` leaves it upright.
+ *
+ * Example: `Example, A. (2020, January 10). Water temperature (Version 1.0.0) [Online course module]. Steeped. https://steeped.example.org/modules/water-temperature/v1/`
+ */
+export function apa(module: CitedModule, config: CitationConfig, options: CitationOptions = {}): string {
+	const citation = citationOf(module, config);
+	return [...apaParts(citation, options, (text) => text, (title) => title), citation.url].join(' ');
+}
+
+/** The APA reference as HTML, title in italics and the address linked; every value is escaped. */
+export function apaHtml(module: CitedModule, config: CitationConfig, options: CitationOptions = {}): string {
+	const citation = citationOf(module, config);
+	const url = escapeHtml(citation.url);
+	return [...apaParts(citation, options, escapeHtml, (title) => `<i>${escapeHtml(title)}</i>`), `<a href="${url}">${url}</a>`].join(' ');
+}
+
+/** Every part of the reference but the address, which ends it. */
+function apaParts(citation: Citation, options: CitationOptions, plain: (text: string) => string, italic: (title: string) => string): string[] {
+	const group = citation.people.length === 0;
+	const author = group ? endWithPeriod(citation.publisher) : apaAuthors(citation.people);
+	const title = `${italic(citation.title)} (Version ${plain(citation.version)}) [Online course module].`;
+	// When the curriculum is the author, APA leaves out the site's name, which would repeat it.
+	const site = group ? [] : [plain(endWithPeriod(citation.publisher))];
+	const retrieved = options.accessed ? [`Retrieved ${apaDay(options.accessed)}, from`] : [];
+	return [plain(author), `(${apaDate(citation.date)}).`, title, ...site, ...retrieved];
+}
+
+/** APA 7 lists up to 20 authors, the last after "&"; with more, the first 19, an ellipsis, and the last. */
+function apaAuthors(people: readonly string[]): string {
+	const names = people.map(apaName);
+	if (names.length === 1) return names[0]!;
+	if (names.length > 20) return `${names.slice(0, 19).join(', ')}, . . . ${names.at(-1)}`;
+	return `${names.slice(0, -1).join(', ')}, & ${names.at(-1)}`;
+}
+
+/** Family-name particles that stay with the family name: "Ludwig van Beethoven" is "van Beethoven, L.". */
+const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'du', 'dos', 'das', 'le', 'la', 'ter', 'ten', 'bin', 'ibn', 'al', 'el']);
+const SUFFIXES = new Set(['jr.', 'jr', 'sr.', 'sr', 'ii', 'iii', 'iv']);
+
+/**
+ * A name as APA writes it: family name, then initials ("Ada Example" is "Example, A."). Contributors
+ * write their names given name first; a one-word name (a mononym, or a team) is kept as written.
+ */
+export function apaName(name: string): string {
+	const words = name.trim().split(/\s+/);
+	// "Martin Luther King, Jr." ends in a suffix, which APA writes after the initials.
+	const tail = words.at(-1)!.replace(/^,/, '');
+	let suffix = '';
+	if (words.length > 2 && SUFFIXES.has(tail.toLowerCase())) {
+		words.pop();
+		suffix = /^(jr|sr)\.?$/i.test(tail) ? `, ${tail.replace(/\.$/, '')}.` : `, ${tail.toUpperCase()}`;
+	}
+	const last = words.length - 1;
+	if (last < 1) return endWithPeriod(words.join(' '));
+	words[last] = words[last]!.replace(/,$/, '');
+	let start = last;
+	while (start > 1 && PARTICLES.has(words[start - 1]!.toLowerCase())) start--;
+	const family = words.slice(start).join(' ');
+	const initials = words.slice(0, start).map(initialsOf).join(' ');
+	return `${family}, ${initials}${suffix}`;
+}
+
+/** "Jean-Paul" is "J.-P."; an initial already written ("A.") stays. */
+function initialsOf(given: string): string {
+	return given
+		.split('-')
+		.map((part) => `${Array.from(part)[0]?.toLocaleUpperCase() ?? ''}.`)
+		.join('-');
+}
+
+const endWithPeriod = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
+
+function parts(date: string): [number, number, number] {
+	const [year = 0, month = 1, day = 1] = date.split('-').map(Number);
+	return [year, month, day];
+}
+
+const apaDate = (date: string) => {
+	const [year, month, day] = parts(date);
+	return `${year}, ${MONTHS[month - 1]} ${day}`;
+};
+
+const apaDay = (date: string) => {
+	const [year, month, day] = parts(date);
+	return `${MONTHS[month - 1]} ${day}, ${year}`;
+};
+
+function escapeHtml(text: string): string {
+	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/**
+ * A BibTeX `@misc` entry that both BibTeX and biblatex read: `howpublished` names the curriculum,
+ * with `version`, `url`, the release `date` (and `year` and `month` for classic styles) and a `note`
+ * with the version and release day, which every style prints. People are listed as written and
+ * joined by "and"; with none, the curriculum is the author, braced so that styles treat it as one
+ * name. Special characters are escaped.
+ */
+export function bibtex(module: CitedModule, config: CitationConfig, options: CitationOptions = {}): string {
+	const citation = citationOf(module, config);
+	const [year, month] = parts(citation.date);
+	const author = citation.people.length > 0 ? citation.people.map(bibtexName).join(' and ') : `{${escapeBibtex(citation.publisher)}}`;
+	const fields: [string, string][] = [
+		['author', `{${author}}`],
+		// Double braces keep the title's capitals (platform and product names) in styles that lower-case titles.
+		['title', `{{${escapeBibtex(citation.title)}}}`],
+		['howpublished', `{Online course module, ${escapeBibtex(citation.publisher)}}`],
+		['year', `{${year}}`],
+		['month', MONTHS[month - 1]!.slice(0, 3).toLowerCase()],
+		['date', `{${citation.date}}`],
+		['version', `{${escapeBibtex(citation.version)}}`],
+		['url', `{${bibtexUrl(citation.url)}}`],
+		...(options.accessed ? ([['urldate', `{${options.accessed}}`]] as [string, string][]) : []),
+		['note', `{Version ${escapeBibtex(citation.version)}, released ${citation.date}}`],
+	];
+	const width = Math.max(...fields.map(([name]) => name.length));
+	return `@misc{${citation.key},\n${fields.map(([name, value]) => `  ${name.padEnd(width)} = ${value},`).join('\n')}\n}`;
+}
+
+/** A person's name for BibTeX; a name holding the word "and" is braced so it is not read as two people. */
+function bibtexName(name: string): string {
+	const escaped = escapeBibtex(name);
+	return /(^|\s)and(\s|$)/i.test(name) ? `{${escaped}}` : escaped;
+}
+
+const BIBTEX_SPECIALS: Record<string, string> = {
+	'\\': '\\textbackslash{}',
+	'{': '\\{',
+	'}': '\\}',
+	$: '\\$',
+	'&': '\\&',
+	'%': '\\%',
+	'#': '\\#',
+	_: '\\_',
+	'^': '\\textasciicircum{}',
+	'~': '\\textasciitilde{}',
+};
+
+/** Escapes the characters TeX gives a meaning to, in one pass so that no escape is escaped again. */
+export function escapeBibtex(text: string): string {
+	return text.replace(/[\\{}$&%#_^~]/g, (character) => BIBTEX_SPECIALS[character]!);
+}
+
+/** biblatex reads `url` verbatim, so it is not escaped; braces, backslashes and spaces, which would end the field, are percent-encoded. */
+function bibtexUrl(url: string): string {
+	return url.replace(/[{}\\\s]/g, (character) => encodeURIComponent(character));
+}

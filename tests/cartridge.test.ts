@@ -1,0 +1,422 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { crc32, inflateRawSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildCartridge } from '../src/lib/cartridge/cartridge.ts';
+import { staleReason } from '../src/lib/cartridge/export.ts';
+import { zip } from '../src/lib/cartridge/zip.ts';
+import { loadCurriculum, type Curriculum } from '../src/lib/curriculum/load.ts';
+import { curriculumConfigSchema } from '../src/lib/curriculum/schema/config.ts';
+import { moduleSchema, type ModuleData } from '../src/lib/curriculum/schema/module.ts';
+import { trackSchema } from '../src/lib/curriculum/schema/track.ts';
+import { checkXml } from '../src/lib/safety/xml-wellformed.ts';
+import { copyFixture, ROOT, runScript, TMP } from './utils.ts';
+
+/** The IMS Common Cartridge 1.3 schemas, beside the repository as in every checkout and CI run. */
+const SPECS = join(ROOT, '..', 'shared', 'specs', 'common-cartridge-1.3');
+const WORK = join(TMP, 'cartridge', 'test');
+const DIST = join(WORK, 'dist');
+const OUT = join(WORK, 'out');
+
+// ---------------------------------------------------------------------------------------------
+// Readers the tests use to look inside what the export wrote, independent of the code that wrote it.
+
+/** Reads a ZIP archive from its central directory, inflating each entry and checking its CRC-32. */
+function unzip(bytes: Buffer): Map<string, Buffer> {
+	const end = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+	if (end < 0) throw new Error('not a ZIP archive: no end of central directory');
+	const count = bytes.readUInt16LE(end + 10);
+	let at = bytes.readUInt32LE(end + 16);
+	const files = new Map<string, Buffer>();
+	for (let i = 0; i < count; i++) {
+		if (bytes.readUInt32LE(at) !== 0x02014b50) throw new Error(`entry ${i}: bad central directory header`);
+		const method = bytes.readUInt16LE(at + 10);
+		const crc = bytes.readUInt32LE(at + 16);
+		const size = bytes.readUInt32LE(at + 20);
+		const nameLength = bytes.readUInt16LE(at + 28);
+		const skip = nameLength + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
+		const local = bytes.readUInt32LE(at + 42);
+		const name = bytes.subarray(at + 46, at + 46 + nameLength).toString('utf8');
+		if (bytes.readUInt32LE(local) !== 0x04034b50) throw new Error(`${name}: bad local header`);
+		const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
+		const raw = bytes.subarray(start, start + size);
+		const data = method === 8 ? inflateRawSync(raw) : method === 0 ? Buffer.from(raw) : undefined;
+		if (!data) throw new Error(`${name}: unknown compression method ${method}`);
+		if (crc32(data) !== crc) throw new Error(`${name}: CRC-32 does not match`);
+		files.set(name, data);
+		at += 46 + skip;
+	}
+	return files;
+}
+
+interface Node {
+	name: string;
+	attributes: Record<string, string>;
+	children: Node[];
+	text: string;
+}
+
+/** A small reader for the well-formed XML the export writes (checked first with the site's XML checker). */
+function parseXml(source: string): Node {
+	expect(checkXml(source)).toBeNull();
+	const root: Node = { name: '#document', attributes: {}, children: [], text: '' };
+	const stack = [root];
+	const decode = (text: string) => text.replace(/&(lt|gt|amp|quot|apos);/g, (_, name: string) => ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" })[name]!);
+	for (const [, close, name, attributes, selfClosing, text] of source.replace(/<\?xml[^>]*\?>/, '').matchAll(/<(\/?)([\w:.-]+)((?:\s+[\w:.-]+="[^"]*")*)\s*(\/?)>|([^<]+)/g)) {
+		const top = stack.at(-1)!;
+		if (text !== undefined) top.text += decode(text);
+		else if (close) stack.pop();
+		else {
+			const node: Node = { name: name!, attributes: {}, children: [], text: '' };
+			for (const [, key, value] of attributes!.matchAll(/([\w:.-]+)="([^"]*)"/g)) node.attributes[key!] = decode(value!);
+			top.children.push(node);
+			if (!selfClosing) stack.push(node);
+		}
+	}
+	return root.children[0]!;
+}
+
+const all = (node: Node, name: string): Node[] => [...(node.name === name ? [node] : []), ...node.children.flatMap((child) => all(child, name))];
+const child = (node: Node, name: string) => node.children.find((c) => c.name === name);
+
+/** Validates a file against a schema with xmllint, offline, the schemas' web imports mapped to local files. */
+function validate(file: string, schema: string): { status: number | null; output: string } {
+	const result = spawnSync('xmllint', ['--noout', '--nonet', '--schema', join(SPECS, schema), file], {
+		encoding: 'utf8',
+		env: { ...process.env, XML_CATALOG_FILES: join(WORK, 'xsd', 'catalog.xml') },
+	});
+	return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+/**
+ * The schemas import each other and the W3C's `xml.xsd` from the web. A catalog maps those
+ * addresses to the local copies, and `xml.xsd`, which is not among them, to a stand-in that
+ * declares the four `xml:` attributes.
+ */
+function prepareSchemas(): void {
+	const xmllint = spawnSync('xmllint', ['--version'], { encoding: 'utf8' });
+	if (xmllint.error) {
+		throw new Error('xmllint is not installed, so the cartridge cannot be validated against the Common Cartridge schemas. Install it with `apt-get install -y libxml2-utils` (.ci/run does).');
+	}
+	if (!existsSync(join(SPECS, 'ccv1p3_imscp_v1p2_v1p0.xsd'))) {
+		throw new Error(`The Common Cartridge 1.3 schemas are not at ${SPECS}; the repository's shared/ folder should sit beside it.`);
+	}
+	const dir = join(WORK, 'xsd');
+	mkdirSync(dir, { recursive: true });
+	writeFileSync(
+		join(dir, 'xml.xsd'),
+		`<?xml version="1.0"?>
+<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="http://www.w3.org/XML/1998/namespace">
+	<xs:attribute name="lang" type="xs:language"/>
+	<xs:attribute name="space"><xs:simpleType><xs:restriction base="xs:NCName"><xs:enumeration value="default"/><xs:enumeration value="preserve"/></xs:restriction></xs:simpleType></xs:attribute>
+	<xs:attribute name="base" type="xs:anyURI"/>
+	<xs:attribute name="id" type="xs:ID"/>
+</xs:schema>
+`
+	);
+	const specs = `${pathToFileURL(SPECS).href}/`;
+	writeFileSync(
+		join(dir, 'catalog.xml'),
+		`<?xml version="1.0"?>
+<catalog xmlns="urn:oasis:names:tc:entity:xmlns:xml:catalog">
+	<uri name="http://www.imsglobal.org/xsd/w3/2001/xml.xsd" uri="${pathToFileURL(join(dir, 'xml.xsd')).href}"/>
+	<rewriteURI uriStartString="http://www.imsglobal.org/profile/cc/ccv1p3/LOM/" rewritePrefix="${specs}"/>
+	<rewriteURI uriStartString="http://www.imsglobal.org/profile/cc/ccv1p3/" rewritePrefix="${specs}"/>
+</catalog>
+`
+	);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+describe('Common Cartridge export of the fixture curriculum', () => {
+	let content = '';
+	let curriculum: Curriculum;
+	let firstRun: ReturnType<typeof runScript>;
+	const cartridges = new Map<string, Map<string, Buffer>>();
+	const exportCartridge = (...args: string[]) =>
+		runScript('export', ['cartridge', '--content', content, '--dist', DIST, '--out', OUT, ...args], { CURRENTS_CACHE_DIR: join(TMP, 'cartridge', 'cache') });
+
+	beforeAll(() => {
+		prepareSchemas();
+		rmSync(DIST, { recursive: true, force: true });
+		rmSync(OUT, { recursive: true, force: true });
+		content = copyFixture('valid-course');
+		curriculum = loadCurriculum(content, ROOT);
+		// No site is built yet: the first export builds it; the others use it.
+		firstRun = exportCartridge('--track', 'tea-foundations');
+		for (const args of [[], ['--links'], ['--track', 'tea-foundations', '--links']]) {
+			const run = exportCartridge(...args);
+			expect(run.status, run.output).toBe(0);
+			expect(run.stdout).toContain('Using the site built in');
+		}
+		for (const name of ['tracks/tea-foundations.imscc', 'steeped.imscc', 'steeped.links.imscc', 'tracks/tea-foundations.links.imscc']) {
+			cartridges.set(name, unzip(readFileSync(join(OUT, name))));
+		}
+	});
+
+	it('builds the site first when there is none, and says so', () => {
+		expect(firstRun.status, firstRun.output).toBe(0);
+		expect(firstRun.stdout).toMatch(/Building the site first, because there is no built site/);
+		expect(firstRun.stdout).toMatch(/Wrote .*tracks\/tea-foundations\.imscc \(\d+ KB\): the track "tea-foundations"/);
+		expect(existsSync(join(DIST, 'modules', 'brewing-basics', 'v2', 'index.html'))).toBe(true);
+	});
+
+	it('writes manifests that validate against the Common Cartridge 1.3 schema', () => {
+		for (const [name, files] of cartridges) {
+			const file = join(WORK, `${name.replace(/\W/g, '-')}-imsmanifest.xml`);
+			writeFileSync(file, files.get('imsmanifest.xml')!);
+			const result = validate(file, 'ccv1p3_imscp_v1p2_v1p0.xsd');
+			expect(result.output, name).toContain('validates');
+			expect(result.status, `${name}: ${result.output}`).toBe(0);
+		}
+	});
+
+	it('writes web links that validate against the web link schema, pointing at each versioned page', () => {
+		const files = cartridges.get('tracks/tea-foundations.links.imscc')!;
+		const links = [...files.keys()].filter((name) => name.startsWith('weblinks/'));
+		expect(links.sort()).toEqual(['weblinks/brewing-basics.xml', 'weblinks/serving.xml', 'weblinks/water-temperature.xml']);
+		for (const name of links) {
+			const file = join(WORK, name.replace(/\W/g, '-'));
+			writeFileSync(file, files.get(name)!);
+			const result = validate(file, 'ccv1p3_imswl_v1p3.xsd');
+			expect(result.status, `${name}: ${result.output}`).toBe(0);
+		}
+		const brewing = parseXml(files.get('weblinks/brewing-basics.xml')!.toString('utf8'));
+		expect(child(brewing, 'url')!.attributes.href).toBe('https://steeped.example.org/modules/brewing-basics/v2/');
+		expect(child(brewing, 'title')!.text).toBe('Brewing basics (version 2.1.0)');
+	});
+
+	it('holds every file its manifest names, and nothing else', () => {
+		for (const [name, files] of cartridges) {
+			const manifest = parseXml(files.get('imsmanifest.xml')!.toString('utf8'));
+			const named = new Set(all(manifest, 'file').map((file) => file.attributes.href!));
+			expect(named.size, name).toBeGreaterThan(0);
+			for (const href of named) expect(files.has(href), `${name} lacks ${href}`).toBe(true);
+			expect([...files.keys()].filter((file) => file !== 'imsmanifest.xml' && !named.has(file)), name).toEqual([]);
+		}
+	});
+
+	it('keeps the rules the schema states in Schematron, which xmllint cannot run', () => {
+		for (const [name, files] of cartridges) {
+			const manifest = parseXml(files.get('imsmanifest.xml')!.toString('utf8'));
+			const resources = all(manifest, 'resource');
+			const ids = new Set(resources.map((resource) => resource.attributes.identifier));
+			for (const resource of resources) {
+				const hrefs = all(resource, 'file').map((file) => file.attributes.href);
+				expect(new Set(hrefs).size, `${name}: a file listed twice`).toBe(hrefs.length);
+				if (resource.attributes.type === 'webcontent') expect(hrefs, name).toContain(resource.attributes.href);
+				else {
+					// Web links and assessments: exactly one file, no href, no dependency.
+					expect(resource.attributes.href, name).toBeUndefined();
+					expect(hrefs, name).toHaveLength(1);
+					expect(all(resource, 'dependency'), name).toEqual([]);
+				}
+			}
+			for (const item of all(manifest, 'item')) {
+				if (item.attributes.identifierref) expect(ids.has(item.attributes.identifierref), `${name}: ${item.attributes.identifierref}`).toBe(true);
+				// An item that opens a resource holds no items of its own.
+				if (item.attributes.identifierref) expect(all(item, 'item'), name).toEqual([item]);
+			}
+		}
+	});
+
+	it("lists the track's modules in the track's order, each followed by its knowledge check", () => {
+		const track = curriculum.tracks.find((t) => t.id === 'tea-foundations')!;
+		for (const name of ['tracks/tea-foundations.imscc', 'tracks/tea-foundations.links.imscc']) {
+			const manifest = parseXml(cartridges.get(name)!.get('imsmanifest.xml')!.toString('utf8'));
+			const organizations = all(manifest, 'organization');
+			expect(organizations).toHaveLength(1);
+			const folders = child(organizations[0]!, 'item')!.children.filter((node) => node.name === 'item');
+			expect(folders.map((folder) => child(folder, 'title')!.text)).toEqual(['Tea foundations']);
+			const resources = new Map(all(manifest, 'resource').map((resource) => [resource.attributes.identifier!, resource]));
+			const opened = folders[0]!.children
+				.filter((node) => node.name === 'item')
+				.map((item) => {
+					const resource = resources.get(item.attributes.identifierref!)!;
+					const file = child(resource, 'file')!.attributes.href!;
+					return `${resource.attributes.type === 'imsqti_xmlv1p2/imscc_xmlv1p3/assessment' ? 'quiz' : 'page'} ${/^(?:modules|weblinks|assessments)\/([a-z0-9-]+)/.exec(file)![1]}`;
+				});
+			expect(opened).toEqual(track.data.modules.flatMap((id) => [`page ${id}`, `quiz ${id}`]));
+		}
+	});
+
+	it('has manifest metadata with title, description, licence and version', () => {
+		const manifest = cartridges.get('tracks/tea-foundations.imscc')!.get('imsmanifest.xml')!.toString('utf8');
+		const lom = parseXml(manifest);
+		const text = (name: string) => all(lom, name).map((node) => all(node, 'lomimscc:string').map((s) => s.text).join(''))[0];
+		expect(text('lomimscc:title')).toBe('Tea foundations (Steeped)');
+		expect(text('lomimscc:description')).toContain('From boiling water to a pot worth sharing.');
+		expect(text('lomimscc:description')).toContain('Water temperature 1.0.0, Brewing basics 2.1.0, Serving 1.0.1');
+		expect(text('lomimscc:version')).toBe('2026-11-01');
+		expect(all(lom, 'lomimscc:rights').map((r) => all(r, 'lomimscc:string')[0]!.text)).toEqual([
+			'Licensed under Creative Commons Attribution 4.0 International (CC-BY-4.0): https://creativecommons.org/licenses/by/4.0/.',
+		]);
+	});
+
+	it('puts one folder per track, in order, in the whole curriculum', () => {
+		const manifest = parseXml(cartridges.get('steeped.imscc')!.get('imsmanifest.xml')!.toString('utf8'));
+		const root = child(all(manifest, 'organization')[0]!, 'item')!;
+		expect(root.children.filter((n) => n.name === 'item').map((folder) => child(folder, 'title')!.text)).toEqual(curriculum.tracks.map((t) => t.data.title));
+	});
+
+	it('carries each module as its rendered page, self-contained, with attribution and without scripts', () => {
+		const files = cartridges.get('tracks/tea-foundations.imscc')!;
+		const page = files.get('modules/brewing-basics/v2/index.html')!.toString('utf8');
+		const built = readFileSync(join(DIST, 'modules', 'brewing-basics', 'v2', 'index.html'), 'utf8');
+		expect(built).toMatch(/<script/i);
+		expect(page).not.toMatch(/<script/i);
+		expect(page).not.toMatch(/\son\w+=/i);
+		expect(page).not.toMatch(/<link rel="stylesheet"|<iframe|<form/i);
+		expect(page).toContain('<style>');
+		// The module's own text, as the site renders it.
+		expect(page).toContain('<h1>Brewing basics</h1>');
+		expect(page).toContain('Use a teaspoon a cup. Never squeeze the bag.');
+		expect(page).toContain('A pot for four');
+		expect(page).toContain('Adjust steeping time to taste.');
+		// Attribution: version, licence, versioned address.
+		expect(page).toContain('version 2.1.0, released 2026-11-01');
+		expect(page).toContain('<a href="https://creativecommons.org/licenses/by/4.0/" target="_blank" rel="noopener">Creative Commons Attribution 4.0 International</a>');
+		expect(page).toContain('<cite><a href="https://steeped.example.org/modules/brewing-basics/v2/"');
+		// Links lead to the site, not to addresses inside the learning platform.
+		expect(page).toContain('href="https://steeped.example.org/modules/water-temperature/"');
+		expect(page).not.toMatch(/href="\/(?!\/)/);
+		// The knowledge check is a scored quiz beside the page, so its answers are not printed in it.
+		expect(page).not.toContain('Bitterness comes out with time.');
+		// Every relative link and image of the page resolves inside the cartridge.
+		for (const [, address] of page.matchAll(/\s(?:src|href)="([^"]+)"/g)) {
+			if (/^(?:https?:|mailto:|#)/.test(address!)) continue;
+			expect(files.has(`modules/brewing-basics/v2/${address}`), address).toBe(true);
+		}
+	});
+
+	it('keeps the pages in the web-link form out of the cartridge', () => {
+		const files = cartridges.get('steeped.links.imscc')!;
+		expect([...files.keys()].some((name) => name.endsWith('.html'))).toBe(false);
+	});
+
+	it('turns each knowledge check into a scored quiz that rewards exactly the right choices', () => {
+		const files = cartridges.get('tracks/tea-foundations.imscc')!;
+		for (const module of curriculum.modules) {
+			const qti = parseXml(files.get(`assessments/${module.id}/assessment.xml`)!.toString('utf8'));
+			expect(qti.attributes.xmlns).toBe('http://www.imsglobal.org/xsd/ims_qtiasiv1p2');
+			expect(all(qti, 'assessment')[0]!.attributes.title).toBe(`Knowledge check: ${module.data.title}`);
+			const items = all(qti, 'item');
+			expect(items).toHaveLength(module.data.quiz.length);
+			items.forEach((item, q) => {
+				const question = module.data.quiz[q]!;
+				expect(all(item, 'presentation')[0]!.children[0]!.children[0]!.text).toBe(question.question);
+				const labels = all(item, 'response_label');
+				expect(labels.map((label) => all(label, 'mattext')[0]!.text)).toEqual(question.choices.map((choice) => choice.text));
+				const scoring = all(item, 'respcondition').find((condition) => all(condition, 'setvar').length > 0)!;
+				expect(all(scoring, 'setvar')[0]!.text).toBe('100');
+				const rewarded = all(scoring, 'varequal').filter((v) => !all(scoring, 'not').some((not) => all(not, 'varequal').includes(v)));
+				const right = labels.filter((_, c) => question.choices[c]!.correct).map((label) => label.attributes.ident);
+				expect(rewarded.map((v) => v.text)).toEqual(right);
+				// Each choice's explanation is the feedback shown when it is picked.
+				const feedback = new Map(all(item, 'itemfeedback').map((f) => [f.attributes.ident, all(f, 'mattext')[0]!.text]));
+				labels.forEach((label, c) => {
+					const shown = all(item, 'respcondition').find((condition) => all(condition, 'varequal')[0]?.text === label.attributes.ident && all(condition, 'displayfeedback').length > 0)!;
+					expect(feedback.get(all(shown, 'displayfeedback')[0]!.attributes.linkrefid)).toBe(question.choices[c]!.explanation);
+				});
+			});
+		}
+	});
+
+	it('says a built site is out of date once a content file changes, and which one', () => {
+		expect(staleReason(DIST, curriculum)).toBeUndefined();
+		const file = join(content, 'modules', 'serving.mdx');
+		const { atime, mtime } = statSync(file);
+		try {
+			const later = new Date(Date.now() + 60_000);
+			utimesSync(file, later, later);
+			expect(staleReason(DIST, curriculum)).toMatch(/modules\/serving\.mdx changed after the site was built$/);
+		} finally {
+			utimesSync(file, atime, mtime);
+		}
+	});
+
+	it('refuses an unknown track and names the tracks there are', () => {
+		const run = exportCartridge('--track', 'oolong');
+		expect(run.status).toBe(2);
+		expect(run.stderr).toContain('There is no track "oolong". Tracks: tea-foundations.');
+	});
+});
+
+describe('cartridge content that needs escaping', () => {
+	beforeAll(prepareSchemas);
+
+	it('escapes titles with ampersands, quotes, angle brackets and non-ASCII letters, and packages the images a page shows', () => {
+		const config = curriculumConfigSchema.parse({
+			title: 'Tea & "Biscuits": Café < Club',
+			tagline: 'Brewing, baking & talking.',
+			site: 'https://tea.example.org',
+			repository: 'https://github.com/example/tea',
+		});
+		const data: ModuleData = {
+			...moduleSchema.parse({
+				title: 'Placeholder',
+				summary: 'A module.',
+				version: '1.2.0',
+				level: 'foundation',
+				duration: 10,
+				outcomes: ['Pour.'],
+				reviewed: '2026-01-02',
+				contributors: ["Zoë O'Brien"],
+				changelog: [{ version: '1.2.0', date: '2026-01-02', kind: 'added', summary: 'First.' }],
+				quiz: [{ question: 'Is 1 < 2 & "yes"?', choices: [{ text: 'Yes, 1 < 2', correct: true, explanation: 'Because & so.' }, { text: "'No'", explanation: 'Ünless.' }] }],
+			}),
+			title: 'Scones & "jam" <first>? Ça dépend',
+		};
+		const track = trackSchema.parse({ title: 'Afternoon "tea" & more', summary: 'Things < 5 pence.', audience: 'Everyone & their aunt', modules: ['scones'], certificate: { title: 'Tea' } });
+		const page = '<html><body><div class="sl-markdown-content"><p>Jam & cream</p><img src="/_astro/scone.abc.png" onerror="alert(1)" srcset="/x.png 2x"><a href="javascript:alert(1)">bad</a><script>alert(1)</script></div></body></html>';
+		const image = Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
+		const cartridge = buildCartridge({
+			config,
+			modules: new Map([['scones', data]]),
+			tracks: [{ id: 'afternoon', data: track }],
+			read: (path) => (path === 'modules/scones/v1/index.html' ? Buffer.from(page) : path === '_astro/scone.abc.png' ? image : undefined),
+		});
+		expect(cartridge.path).toBe('downloads/tea-biscuits-cafe-club.imscc');
+		const files = unzip(cartridge.bytes);
+		const manifestFile = join(WORK, 'escaped-imsmanifest.xml');
+		writeFileSync(manifestFile, files.get('imsmanifest.xml')!);
+		const result = validate(manifestFile, 'ccv1p3_imscp_v1p2_v1p0.xsd');
+		expect(result.status, result.output).toBe(0);
+		const manifest = parseXml(files.get('imsmanifest.xml')!.toString('utf8'));
+		expect(all(manifest, 'title').map((t) => t.text)).toEqual(['Afternoon "tea" & more', 'Scones & "jam" <first>? Ça dépend', 'Knowledge check: Scones & "jam" <first>? Ça dépend']);
+		const qti = parseXml(files.get('assessments/scones/assessment.xml')!.toString('utf8'));
+		expect(all(qti, 'mattext').map((m) => m.text)).toEqual(['Is 1 < 2 & "yes"?', 'Yes, 1 < 2', "'No'", 'Because & so.', 'Ünless.']);
+		const html = files.get('modules/scones/v1/index.html')!.toString('utf8');
+		expect(html).toContain('<h1>Scones &amp; &quot;jam&quot; &lt;first&gt;? Ça dépend</h1>');
+		expect(html).toContain('by Zoë O&apos;Brien, from');
+		expect(html).toContain("Cite as: O'Brien, Z. (2026, January 2). <i>Scones &amp; &quot;jam&quot; &lt;first&gt;? Ça dépend</i>");
+		expect(html).not.toMatch(/<script|onerror|javascript:|srcset/i);
+		expect(html).toContain('<img src="assets/scone.abc.png">');
+		expect(files.get('modules/scones/v1/assets/scone.abc.png')).toEqual(image);
+	});
+});
+
+describe('the ZIP writer', () => {
+	it('writes archives that read back byte for byte, with UTF-8 names', () => {
+		const binary = Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 7919) % 256));
+		const entries = [
+			{ name: 'imsmanifest.xml', data: '<manifest/>'.repeat(200) },
+			{ name: 'empty.txt', data: '' },
+			{ name: 'dossier/thé-vert.html', data: 'Thé ' },
+			{ name: 'bin/noise.bin', data: binary },
+		];
+		const files = unzip(zip(entries, '2026-11-01'));
+		expect([...files.keys()]).toEqual(entries.map((entry) => entry.name));
+		for (const entry of entries) expect(files.get(entry.name)).toEqual(Buffer.from(entry.data));
+		// The same input gives the same bytes, so an unchanged cartridge is not a new download.
+		expect(zip(entries, '2026-11-01').equals(zip(entries, '2026-11-01'))).toBe(true);
+	});
+
+	it('refuses paths that would leave the folder it is unpacked into, and duplicates', () => {
+		for (const name of ['../x', '/etc/x', 'a/../../x', 'a\\b', 'a//b']) expect(() => zip([{ name, data: 'x' }]), name).toThrow(/not a safe path/);
+		expect(() => zip([{ name: 'a', data: '1' }, { name: 'a', data: '2' }])).toThrow('The archive would hold "a" twice.');
+	});
+});

@@ -1,0 +1,135 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { apa, apaHtml, apaName, bibtex, escapeBibtex, type CitedModule } from '../src/lib/citation/cite.ts';
+import { loadCurriculum } from '../src/lib/curriculum/load.ts';
+import { fixtureContent, ROOT } from './utils.ts';
+
+/** The tea fixture: a module with a contributor, one without, and an archived major. */
+const curriculum = loadCurriculum(fixtureContent('valid-course'), ROOT);
+const config = curriculum.config!;
+const module = (id: string) => curriculum.modules.find((m) => m.id === id)!;
+const archived = (id: string, major: number) => {
+	const entry = curriculum.archives.find((a) => a.id === id && a.major === major)!;
+	return { id, data: entry.data };
+};
+const withData = (base: CitedModule, data: Partial<CitedModule['data']>): CitedModule => ({ id: base.id, data: { ...base.data, ...data } });
+
+describe('APA 7 reference for a module', () => {
+	it('names the contributor, the release day of the version, the version, the curriculum and the versioned address', () => {
+		expect(curriculum.findings.filter((f) => f.severity === 'error')).toEqual([]);
+		expect(apa(module('water-temperature'), config)).toBe(
+			'Example, A. (2020, January 10). Water temperature (Version 1.0.0) [Online course module]. Steeped. https://steeped.example.org/modules/water-temperature/v1/'
+		);
+	});
+
+	it('makes the curriculum the group author when no person is listed, without repeating it as the site', () => {
+		expect(apa(module('brewing-basics'), config)).toBe(
+			'Steeped. (2026, November 1). Brewing basics (Version 2.1.0) [Online course module]. https://steeped.example.org/modules/brewing-basics/v2/'
+		);
+	});
+
+	it('cites an archived major at its own version, release day and permanent address', () => {
+		expect(apa(archived('brewing-basics', 1), config)).toBe(
+			'Steeped. (2025, January 1). Brewing basics (Version 1.0.0) [Online course module]. https://steeped.example.org/modules/brewing-basics/v1/'
+		);
+	});
+
+	it('cites a 0.x pre-release at the module address, which is all it has', () => {
+		const draft = withData(module('serving'), { version: '0.3.0', changelog: [{ version: '0.3.0', date: '2026-10-05', kind: 'added', summary: 'Draft.' }] });
+		expect(apa(draft, config)).toBe('Steeped. (2026, October 5). Serving (Version 0.3.0) [Online course module]. https://steeped.example.org/modules/serving/');
+	});
+
+	it('adds the day the reader retrieved it when given', () => {
+		expect(apa(module('water-temperature'), config, { accessed: '2026-11-23' })).toBe(
+			'Example, A. (2020, January 10). Water temperature (Version 1.0.0) [Online course module]. Steeped. Retrieved November 23, 2026, from https://steeped.example.org/modules/water-temperature/v1/'
+		);
+	});
+
+	it('lists two authors with "&", up to twenty in full, and more as the first nineteen, an ellipsis and the last', () => {
+		const base = module('water-temperature');
+		const people = (count: number) => Array.from({ length: count }, (_, i) => `Person ${String.fromCharCode(65 + (i % 26))}${i}`);
+		expect(apa(withData(base, { contributors: ['Ada Example', { name: 'Grace Hopper', url: 'https://example.org/grace' }] }), config)).toMatch(/^Example, A\., & Hopper, G\. \(2020/);
+		expect(apa(withData(base, { contributors: ['Ada Example', 'Grace Hopper', 'Alan Turing'] }), config)).toMatch(/^Example, A\., Hopper, G\., & Turing, A\. \(2020/);
+		const twenty = apa(withData(base, { contributors: people(20) }), config);
+		expect(twenty).toContain('A0, P., B1, P.,');
+		expect(twenty).toContain(', & T19, P. (2020');
+		const many = apa(withData(base, { contributors: people(25) }), config);
+		expect(many).toContain('S18, P., . . . Y24, P. (2020');
+		expect(many).not.toContain('T19');
+	});
+
+	it('writes names family name first with initials, keeping particles, hyphens and suffixes', () => {
+		expect(apaName('Ada Example')).toBe('Example, A.');
+		expect(apaName('Grace Brewster Hopper')).toBe('Hopper, G. B.');
+		expect(apaName('Ludwig van Beethoven')).toBe('van Beethoven, L.');
+		expect(apaName('Jean-Paul Sartre')).toBe('Sartre, J.-P.');
+		expect(apaName('Martin Luther King, Jr.')).toBe('King, M. L., Jr.');
+		expect(apaName('Émile Zola')).toBe('Zola, É.');
+		// A one-word name, such as a mononym or a team, is kept as written.
+		expect(apaName('Tealeaf')).toBe('Tealeaf.');
+	});
+
+	it('sets the title in italics in HTML and escapes every value', () => {
+		const odd = withData(module('water-temperature'), { title: 'Milk <first> & "sugar"' });
+		expect(apaHtml(odd, { ...config, title: 'Tea & Co' })).toBe(
+			'Example, A. (2020, January 10). <i>Milk &lt;first&gt; &amp; &quot;sugar&quot;</i> (Version 1.0.0) [Online course module]. Tea &amp; Co. <a href="https://steeped.example.org/modules/water-temperature/v1/">https://steeped.example.org/modules/water-temperature/v1/</a>'
+		);
+	});
+});
+
+describe('BibTeX entry for a module', () => {
+	it('is a @misc entry with author, title, version, date, url and a note that names version and release', () => {
+		expect(bibtex(module('water-temperature'), config)).toBe(
+			[
+				'@misc{steeped-water-temperature-1.0.0,',
+				'  author       = {Ada Example},',
+				'  title        = {{Water temperature}},',
+				'  howpublished = {Online course module, Steeped},',
+				'  year         = {2020},',
+				'  month        = jan,',
+				'  date         = {2020-01-10},',
+				'  version      = {1.0.0},',
+				'  url          = {https://steeped.example.org/modules/water-temperature/v1/},',
+				'  note         = {Version 1.0.0, released 2020-01-10},',
+				'}',
+			].join('\n')
+		);
+	});
+
+	it('braces the curriculum as one group author and adds urldate when the reader gives the day', () => {
+		const entry = bibtex(module('brewing-basics'), config, { accessed: '2026-11-23' });
+		expect(entry).toContain('  author       = {{Steeped}},');
+		expect(entry).toContain('  urldate      = {2026-11-23},');
+		expect(entry).toContain('  url          = {https://steeped.example.org/modules/brewing-basics/v2/},');
+		expect(entry).toContain('  month        = nov,');
+	});
+
+	it('escapes the characters TeX reads as commands, and joins people with "and"', () => {
+		const odd = withData(module('water-temperature'), { title: 'Tea & 100% {leaf} #1 $5 ~ ^ _ \\ ', contributors: ['Ada Example', 'Tom and Jerry'] });
+		const entry = bibtex(odd, config);
+		expect(entry).toContain('  title        = {{Tea \\& 100\\% \\{leaf\\} \\#1 \\$5 \\textasciitilde{} \\textasciicircum{} \\_ \\textbackslash{} }},');
+		// A name holding "and" is braced, so that it stays one author.
+		expect(entry).toContain('  author       = {Ada Example and {Tom and Jerry}},');
+		expect(escapeBibtex('\\{}')).toBe('\\textbackslash{}\\{\\}');
+	});
+});
+
+describe('CITATION.cff', () => {
+	it('is a CFF 1.2.0 file for the flagship curriculum, agreeing with its config', () => {
+		const cff = parseYaml(readFileSync(join(ROOT, 'CITATION.cff'), 'utf8')) as Record<string, unknown>;
+		const flagship = loadCurriculum(join(ROOT, 'content'), ROOT).config!;
+		// The keys CFF 1.2.0 requires, and only keys it defines.
+		expect(cff['cff-version']).toBe('1.2.0');
+		for (const key of ['message', 'title', 'authors']) expect(cff[key], key).toBeTruthy();
+		const known = ['cff-version', 'message', 'title', 'abstract', 'authors', 'license', 'url', 'repository-code', 'keywords'];
+		expect(Object.keys(cff).filter((key) => !known.includes(key))).toEqual([]);
+		// An entity as author: the project invents no people.
+		expect(cff.authors).toEqual([{ name: 'Currents contributors' }]);
+		expect(cff.title).toContain(flagship.title);
+		expect(cff.license).toBe(flagship.license);
+		expect(cff['repository-code']).toBe(flagship.repository);
+		expect(cff.url).toBe(flagship.site);
+	});
+});
