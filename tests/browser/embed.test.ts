@@ -58,6 +58,9 @@ describe('embedding a module in another site', () => {
 		expect(await panel.textContent()).toContain('https://steeped.example.org/modules/brewing-basics/v2/');
 		await page.getByText('Embed in a course page or learning platform').click();
 		expect(await page.locator('[data-embed-snippet]').textContent()).toBe(embedSnippet('https://steeped.example.org', 'brewing-basics', 2, 'Brewing basics'));
+		// Cite it: APA 7 with version, date and the versioned address, and a BibTeX entry.
+		expect(await page.locator('[data-cite-apa]').textContent()).toMatch(/Brewing basics \(Version 2\.\d+\.\d+\).*https:\/\/steeped\.example\.org\/modules\/brewing-basics\/v2\//);
+		expect(await page.locator('[data-cite-bibtex]').textContent()).toMatch(/^@misc\{/);
 		expect(site.build.read('sitemap-0.xml')).not.toContain('/embed/');
 		expect(site.build.read('sitemap-0.xml')).toContain('/modules/brewing-basics/');
 		await context.close();
