@@ -54,6 +54,12 @@ describe('building the valid-course fixture', () => {
 		}
 	});
 
+	it('names the licence with a link on every page', () => {
+		for (const page of ['index.html', 'modules/brewing-basics/index.html', 'tracks/tea-foundations/index.html', 'whats-new/index.html']) {
+			expect(build.read(page), page).toMatch(/data-license[^>]*>[^<]*<a href="https:\/\/github.com\/example\/steeped"[^]*?<a href="https:\/\/creativecommons.org\/licenses\/by\/4.0\/" rel="license"[^>]*>Creative Commons Attribution 4.0 International<\/a>/);
+		}
+	});
+
 	it('writes the Common Cartridges the track page offers instructors', () => {
 		const track = build.read('tracks/tea-foundations/index.html');
 		for (const href of ['/downloads/tracks/tea-foundations.imscc', '/downloads/tracks/tea-foundations.links.imscc', '/tracks/tea-foundations/syllabus/', '/tracks/tea-foundations/print/']) {
