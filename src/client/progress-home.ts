@@ -1,0 +1,84 @@
+/**
+ * The home page's part of progress: "Continue where you left off" and "Updated since your last
+ * visit". It runs only when the learner's browser holds something of this site's; then it loads the
+ * validating store and the curriculum's versions (`/learner.json`).
+ */
+import { STORAGE_KEYS } from '../lib/progress/basics.ts';
+import { LEARNER_DATA_HREF, type Catalogue } from '../lib/progress/catalogue.ts';
+import { changesSince } from '../lib/progress/changes.ts';
+import { continueAt, nextVisit, updatedSince, viewOf } from '../lib/progress/summary.ts';
+import { moduleHref, trackHref } from '../lib/curriculum/model.ts';
+import { el, readStored } from './progress-common.ts';
+
+async function catalogue(): Promise<Catalogue | undefined> {
+	try {
+		const response = await fetch(LEARNER_DATA_HREF);
+		return response.ok ? ((await response.json()) as Catalogue) : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+async function mount(root: HTMLElement): Promise<void> {
+	const messages = root.querySelector<HTMLElement>('[data-progress-messages]');
+	const resume = root.querySelector<HTMLElement>('[data-learner-continue]');
+	const updates = root.querySelector<HTMLElement>('[data-learner-updated]');
+	if (!messages || !resume || !updates) return;
+	const [{ showSetAside }, { changeVisits }, data] = await Promise.all([import('./progress-aside.ts'), import('./progress-store.ts'), catalogue()]);
+	const loaded = showSetAside(messages);
+	root.hidden = messages.childElementCount === 0;
+	if (!data) return;
+	const view = viewOf(loaded.progress.data);
+	const modules = data.modules;
+
+	const next = continueAt(loaded.visits.data.last?.module, view, data.tracks);
+	const module = next && modules[next.module];
+	if (next && module) {
+		const track = data.tracks.find((t) => t.id === next.track);
+		const where = track ? el('a', { href: trackHref(track.id) }, track.title) : undefined;
+		resume.replaceChildren(
+			el('h2', {}, 'Continue where you left off'),
+			el(
+				'div',
+				{ class: 'currents-learner__card', 'data-continue': next.module },
+				el('a', { href: moduleHref(next.module) }, module.title),
+				el('p', { class: 'currents-learner__meta' }, ...(next.resume ? ['The module you were reading', ...(where ? [' in ', where] : []), '.'] : ['Next in ', ...(where ? [where] : []), ', after the module you completed last.']))
+			)
+		);
+	}
+
+	// The versions now, compared with those of the learner's previous visit.
+	const versions = Object.fromEntries(Object.entries(modules).map(([id, m]) => [id, m.version]));
+	let baseline: Record<string, string> | undefined;
+	changeVisits((visits) => {
+		const look = nextVisit(visits, versions, new Date());
+		baseline = look.baseline;
+		return look.visits;
+	});
+	const updated = baseline ? updatedSince(baseline, versions) : [];
+	if (updated.length > 0) {
+		updates.replaceChildren(
+			el('h2', {}, 'Updated since your last visit'),
+			el(
+				'ul',
+				{},
+				...updated.map(({ id, from, to }) => {
+					const major = changesSince(modules[id]?.changelog ?? [], from, to)?.major;
+					const completed = view.completed.get(id);
+					return el(
+						'li',
+						{ 'data-updated': id },
+						el('a', { href: moduleHref(id) }, modules[id]?.title ?? id),
+						' ',
+						el('span', { class: 'currents-learner__meta' }, `${from} → ${to}${major ? ', a major revision' : ''}${completed ? `; you completed ${completed.version}` : ''}`)
+					);
+				})
+			)
+		);
+	}
+	root.hidden = messages.childElementCount === 0 && resume.childElementCount === 0 && updates.childElementCount === 0;
+}
+
+const root = document.querySelector<HTMLElement>('[data-learner-home]');
+// A first-time visitor has nothing stored: nothing to show, and nothing more to download.
+if (root && Object.values(STORAGE_KEYS).some((key) => readStored(key) !== null)) void mount(root);

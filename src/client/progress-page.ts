@@ -1,0 +1,176 @@
+/**
+ * The progress page: what this browser keeps, track by track; export and import; data set aside;
+ * and clearing it all. It loads the validating store from the start: reading, repairing and
+ * importing progress are what the page is for.
+ */
+import { isObject } from '../lib/progress/basics.ts';
+import type { Catalogue } from '../lib/progress/catalogue.ts';
+import { changesSince } from '../lib/progress/changes.ts';
+import { EXPORT_FORMAT, type Progress, type SetAsideEntry } from '../lib/progress/shape.ts';
+import { trackStatus, viewOf } from '../lib/progress/summary.ts';
+import { modulesComplete, NOT_SAVED, setAsideSummary } from '../lib/progress/text.ts';
+import { completedCount, exportFileName, exportProgress, mergeProgress, readImport } from '../lib/progress/transfer.ts';
+import { showSetAside } from './progress-aside.ts';
+import { onProgressChange } from './progress-common.ts';
+import { formatDay } from './progress-ui.ts';
+import { changeProgress, changeSetAside, clearEverything, loadAll } from './progress-store.ts';
+
+const $ = <T extends HTMLElement = HTMLElement>(root: ParentNode, selector: string) => root.querySelector<T>(selector);
+
+/** Offers text as a file to save. */
+function download(name: string, text: string): void {
+	const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+	const link = Object.assign(document.createElement('a'), { href: url, download: name });
+	document.body.append(link);
+	link.click();
+	link.remove();
+	setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** One module's line: complete or not, at which version, how, and what changed since. */
+function describeModule(id: string, progress: Progress, data: Catalogue): string {
+	const { completed: done, quiz } = progress.modules[id] ?? {};
+	const check = quiz ? `knowledge check passed with ${quiz.score}%` : undefined;
+	if (!done) return check ? `Not complete; ${check}` : 'Not complete';
+	const module = data.modules[id];
+	const changes = module ? changesSince(module.changelog, done.version, module.version) : undefined;
+	return [
+		`✓ Completed version ${done.version} on ${formatDay(done.at)}`,
+		done.via === 'quiz' ? ' by passing the knowledge check' : '',
+		check ? `; ${check}` : '',
+		changes ? `; updated since you completed it: ${changes.from} → ${changes.to}${changes.major ? ', a major revision to re-read' : ''}` : '',
+	].join('');
+}
+
+function renderProgress(root: HTMLElement, data: Catalogue, progress: Progress): void {
+	const view = viewOf(progress);
+	for (const row of root.querySelectorAll<HTMLElement>('[data-progress-row]')) {
+		const state = $(row, '[data-progress-state]');
+		const id = row.dataset.progressRow ?? '';
+		if (!state) continue;
+		state.textContent = describeModule(id, progress, data);
+		state.toggleAttribute('data-done', view.completed.has(id));
+	}
+	for (const group of root.querySelectorAll<HTMLElement>('[data-progress-group]')) {
+		const track = data.tracks.find((t) => t.id === group.dataset.progressGroup);
+		const count = $(group, '[data-progress-group-count]');
+		if (!track || !count) continue;
+		const status = trackStatus(view, track.modules.flatMap((id) => (data.modules[id] ? [{ id, quiz: data.modules[id].quiz }] : [])), track.passMark);
+		count.textContent = `${modulesComplete(status.done, status.total)}${status.complete ? ': track complete' : ''}`;
+	}
+	const total = $(root, '[data-progress-total]');
+	if (total) total.textContent = `${modulesComplete(view.completed.size, Object.keys(data.modules).length)} in all.`;
+	// Records of modules this site no longer lists (renamed or retired) are kept, and counted here.
+	const unknown = Object.keys(progress.modules).filter((id) => !data.modules[id]);
+	const note = $(root, '[data-progress-unknown]');
+	if (note) {
+		note.hidden = unknown.length === 0;
+		note.textContent = `This browser also holds progress for ${unknown.length} module${unknown.length === 1 ? '' : 's'} this site no longer lists: ${unknown.join(', ')}.`;
+	}
+}
+
+/** A set-aside entry to download: data of a newer version is wrapped as an export file, to import there. */
+function setAsideFile(entry: SetAsideEntry, site: string): string {
+	if (entry.key === 'progress' && entry.reason === 'future') {
+		try {
+			const data: unknown = JSON.parse(entry.raw);
+			if (isObject(data)) return `${JSON.stringify({ ...data, format: EXPORT_FORMAT, site, exportedAt: new Date().toISOString() }, null, '\t')}\n`;
+		} catch {
+			// Kept as it was, below.
+		}
+	}
+	return entry.raw;
+}
+
+function renderSetAside(root: HTMLElement, site: string, entries: SetAsideEntry[], refresh: () => void): void {
+	const box = $(root, '[data-progress-set-aside]');
+	const list = $(root, '[data-progress-set-aside-list]');
+	if (!box || !list) return;
+	box.hidden = entries.length === 0;
+	list.replaceChildren(
+		...entries.map((entry) => {
+			const item = document.createElement('li');
+			item.dataset.setAside = entry.reason;
+			const save = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Download' });
+			save.addEventListener('click', () => download(`set-aside-${entry.at.slice(0, 10)}.json`, setAsideFile(entry, site)));
+			const remove = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Delete' });
+			remove.addEventListener('click', () => {
+				changeSetAside((all) => all.filter((other) => !(other.raw === entry.raw && other.at === entry.at)));
+				refresh();
+			});
+			item.append(`${formatDay(entry.at)}: ${setAsideSummary(entry)} `, save, ' ', remove);
+			return item;
+		})
+	);
+}
+
+function mount(root: HTMLElement): void {
+	const site = root.dataset.site ?? '';
+	const data = JSON.parse(root.dataset.catalogue ?? '{}') as Catalogue;
+	const messages = $(root, '[data-progress-messages]');
+	const importStatus = $(root, '[data-progress-import-status]');
+	const clearStatus = $(root, '[data-progress-clear-status]');
+	const file = $<HTMLInputElement>(root, '[data-progress-file]');
+	const confirm = $(root, '[data-progress-confirm]');
+	const clear = $<HTMLButtonElement>(root, '[data-progress-clear]');
+	if (!messages || !importStatus || !clearStatus || !file || !confirm || !clear) return;
+
+	const refresh = () => {
+		const loaded = showSetAside(messages, false);
+		renderProgress(root, data, loaded.progress.data);
+		renderSetAside(root, site, loaded.setAside, refresh);
+	};
+
+	$(root, '[data-progress-export]')?.addEventListener('click', () => {
+		const now = new Date();
+		download(exportFileName(site, now), exportProgress(loadAll().progress.data, site, now));
+	});
+
+	$(root, '[data-progress-import]')?.addEventListener('click', async () => {
+		const chosen = file.files?.[0];
+		// Emptied first, so that a screen reader announces the result even when it repeats the last one.
+		importStatus.textContent = '';
+		delete importStatus.dataset.result;
+		const say = (result: 'imported' | 'refused', text: string) => {
+			importStatus.dataset.result = result;
+			importStatus.textContent = text;
+		};
+		if (!chosen) return say('refused', 'Choose a progress file first, then import it.');
+		const result = readImport(await chosen.text(), site);
+		if (!result.ok) return say('refused', result.reason);
+		const saved = changeProgress((progress) => mergeProgress(progress, result.progress));
+		if (!saved.saved) return say('refused', NOT_SAVED);
+		const count = completedCount(result.progress);
+		say('imported', `Imported ${chosen.name}: ${count} completed module${count === 1 ? '' : 's'} added to this browser’s progress, which now has ${completedCount(saved.data)}.`);
+		file.value = '';
+		refresh();
+	});
+
+	const showConfirm = (open: boolean) => {
+		confirm.hidden = !open;
+		clear.setAttribute('aria-expanded', String(open));
+	};
+	clear.addEventListener('click', () => {
+		showConfirm(true);
+		$(confirm, '[data-progress-clear-cancel]')?.focus();
+	});
+	$(confirm, '[data-progress-clear-cancel]')?.addEventListener('click', () => {
+		showConfirm(false);
+		clear.focus();
+	});
+	$(confirm, '[data-progress-clear-confirm]')?.addEventListener('click', () => {
+		clearEverything();
+		showConfirm(false);
+		clearStatus.textContent = 'Your progress in this browser was deleted.';
+		refresh();
+		clear.focus();
+	});
+
+	onProgressChange(() => renderProgress(root, data, loadAll().progress.data));
+	refresh();
+	document.querySelector<HTMLElement>('[data-progress-nojs]')?.remove();
+	root.hidden = false;
+}
+
+const root = document.querySelector<HTMLElement>('[data-progress-page]');
+if (root) mount(root);

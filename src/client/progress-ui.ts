@@ -1,0 +1,36 @@
+/**
+ * The parts of progress that pages with progress on them write: notices, update notices and dates.
+ * The script on every page does without them.
+ */
+import type { ChangesSince } from '../lib/progress/changes.ts';
+import { PROGRESS_HREF, REREAD, updateAdvice, updatedSinceCompleted } from '../lib/progress/text.ts';
+import { el, type Child } from './progress-common.ts';
+
+/** A link to the progress page. */
+export const progressLink = (text = 'Your progress') => el('a', { href: PROGRESS_HREF }, text);
+
+/** A day as the page's language writes it, such as "23 November 2026". */
+export function formatDay(iso: string): string {
+	const date = new Date(iso);
+	if (Number.isNaN(date.getTime())) return iso;
+	return date.toLocaleDateString(document.documentElement.lang || undefined, { day: 'numeric', month: 'long', year: 'numeric' });
+}
+
+/** A notice box in the site's style (see `Notice.astro`). */
+export function notice(tone: 'info' | 'warning', title: string, ...body: Child[]): HTMLElement {
+	return el('aside', { class: `currents-notice currents-notice--${tone}`, 'aria-label': title }, el('p', { class: 'currents-notice__title' }, title), el('div', {}, ...body));
+}
+
+/**
+ * "Updated since you completed it", with the changelog entries in between. `line` gives each
+ * entry's text; the entries of a major revision are marked to be read again.
+ */
+export function updateNotice(changes: ChangesSince, line: (entry: ChangesSince['entries'][number]) => string, ...after: Child[]): HTMLElement {
+	const items = changes.entries.map((entry) =>
+		el('li', { 'data-change': entry.version, ...(entry.reread ? { 'data-reread': '' } : {}) }, entry.reread && el('strong', { class: 'currents-reread' }, `${REREAD}:`), entry.reread && ' ', line(entry))
+	);
+	return notice(changes.major ? 'warning' : 'info', updatedSinceCompleted(changes.from, changes.to), el('p', {}, updateAdvice(changes.major)), el('ul', {}, ...items), ...after);
+}
+
+/** A changelog entry as a line of text: "2.0.0 · 2026-06-01 · Major revision: …". */
+export const changeLine = (entry: { version: string; date: string; summary: string }) => `${entry.version} · ${entry.date} · ${entry.summary}`;

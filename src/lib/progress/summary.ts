@@ -1,0 +1,96 @@
+/**
+ * What the pages say about progress: how far through a track the learner is, where to continue,
+ * and which modules changed since their last visit.
+ */
+import { compareVersions } from '../curriculum/versions.ts';
+import type { ProgressView } from './peek.ts';
+import type { Progress, Visits } from './shape.ts';
+
+/** The view pages show of validated progress, as `peekProgress` gives it of stored text. */
+export function viewOf(progress: Progress): ProgressView {
+	const view: ProgressView = { completed: new Map(), passed: new Map() };
+	for (const [id, record] of Object.entries(progress.modules)) {
+		if (record.completed) view.completed.set(id, { version: record.completed.version, at: record.completed.at, via: record.completed.via });
+		if (record.quiz) view.passed.set(id, record.quiz.score);
+	}
+	return view;
+}
+
+export interface TrackModule {
+	id: string;
+	/** Whether the module has a knowledge check. */
+	quiz: boolean;
+}
+
+export interface TrackStatus {
+	/** Modules complete. */
+	done: number;
+	total: number;
+	/** Every module is complete, and every knowledge check passed at the track's pass mark. */
+	complete: boolean;
+	/** Complete modules whose knowledge check is not yet passed at the track's pass mark. */
+	checksToPass: string[];
+}
+
+export function trackStatus(view: ProgressView, modules: readonly TrackModule[], passMark: number): TrackStatus {
+	const done = modules.filter((module) => view.completed.has(module.id));
+	const checksToPass = done.filter((module) => module.quiz && (view.passed.get(module.id) ?? -1) < passMark).map((module) => module.id);
+	return { done: done.length, total: modules.length, complete: modules.length > 0 && done.length === modules.length && checksToPass.length === 0, checksToPass };
+}
+
+export interface TrackOutline {
+	id: string;
+	modules: readonly string[];
+}
+
+export interface ContinueAt {
+	module: string;
+	/** The track it is read in: the first that lists the module. */
+	track?: string;
+	/** True to go back to the page last visited; false for the next module of its track. */
+	resume: boolean;
+}
+
+/**
+ * Where to continue: the module page last visited while it is not complete, or else the next
+ * module of its track that is not complete, looking past the end back to the start.
+ */
+export function continueAt(last: string | undefined, view: ProgressView, tracks: readonly TrackOutline[]): ContinueAt | undefined {
+	if (last === undefined) return undefined;
+	const track = tracks.find((t) => t.modules.includes(last));
+	if (!view.completed.has(last)) return { module: last, track: track?.id, resume: true };
+	if (!track) return undefined;
+	const at = track.modules.indexOf(last);
+	const next = [...track.modules.slice(at + 1), ...track.modules.slice(0, at)].find((id) => !view.completed.has(id));
+	return next === undefined ? undefined : { module: next, track: track.id, resume: false };
+}
+
+/** After this long without opening the home page, the learner's next look starts a new visit. */
+export const VISIT_GAP_MS = 60 * 60 * 1000;
+
+/**
+ * The home page's record of visits after a look at it now, and the versions to compare with: those
+ * of the previous visit. Within one visit, the comparison stays the same however often the learner
+ * comes back to the page; the first look ever has nothing to compare with.
+ */
+export function nextVisit(visits: Visits, versions: Readonly<Record<string, string>>, now: Date, gap = VISIT_GAP_MS): { visits: Visits; baseline?: Record<string, string> } {
+	const look = { at: now.toISOString(), versions: { ...versions } };
+	if (!visits.seen) return { visits: { ...visits, seen: look, since: look } };
+	const newVisit = now.getTime() - Date.parse(visits.seen.at) > gap;
+	const since = newVisit || !visits.since ? visits.seen : visits.since;
+	return { visits: { ...visits, seen: look, since }, baseline: since.versions };
+}
+
+export interface Updated {
+	id: string;
+	from: string;
+	to: string;
+}
+
+/** Modules whose version now is newer than at the baseline, in the order of `current`. */
+export function updatedSince(baseline: Readonly<Record<string, string>>, current: Readonly<Record<string, string>>): Updated[] {
+	return Object.entries(current).flatMap(([id, to]) => {
+		const from = baseline[id];
+		return from !== undefined && compareVersions(to, from) > 0 ? [{ id, from, to }] : [];
+	});
+}

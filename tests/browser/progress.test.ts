@@ -1,0 +1,270 @@
+import { readFileSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveCurriculum, type ServedSite } from './harness.ts';
+
+/**
+ * Progress on the valid-course fixture: modules water-temperature (1.0.0), brewing-basics (2.1.0,
+ * with a major 2.0.0 after 1.0.0) and serving (1.0.1), all in the track tea-foundations (pass mark
+ * 75). The site's address is https://steeped.example.org.
+ */
+const KEY = 'currents:progress';
+const SITE = 'https://steeped.example.org';
+const AT = '2026-01-10T09:00:00.000Z';
+
+const toggle = (page: Page) => page.locator('[data-progress-toggle]');
+const stored = (page: Page, key = KEY) => page.evaluate((k) => localStorage.getItem(k), key);
+const storedProgress = async (page: Page) => JSON.parse((await stored(page)) ?? 'null') as { modules: Record<string, { completed?: { version: string }; quiz?: { score: number } }> };
+const sidebarMark = (page: Page, id: string) => page.locator(`.sidebar-content a[href$="/modules/${id}/"] [data-progress-mark]`);
+
+/** Writes localStorage as another visit (or a tamperer) left it, then loads the page afresh. */
+async function seed(page: Page, values: Record<string, string>, path?: string): Promise<void> {
+	await page.evaluate((entries) => {
+		for (const [key, value] of Object.entries(entries)) localStorage.setItem(key, value);
+	}, values);
+	if (path) await page.goto(new URL(path, page.url()).href);
+	else await page.reload();
+}
+
+const completedAt = (version: string) => ({ completed: { version, at: AT, via: 'marked' } });
+
+/** Exports progress from the progress page and returns the file's text. */
+async function exportFile(page: Page, site: ServedSite): Promise<string> {
+	await page.goto(site.url('/progress/'));
+	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export progress' }).click()]);
+	return readFileSync((await download.path())!, 'utf8');
+}
+
+async function importFile(page: Page, name: string, text: string): Promise<string> {
+	await page.locator('[data-progress-file]').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+	await page.getByRole('button', { name: 'Import', exact: true }).click();
+	const status = page.locator('[data-progress-import-status]');
+	await expect.poll(() => status.textContent()).not.toBe('');
+	return (await status.textContent()) ?? '';
+}
+
+describe('progress in the browser', () => {
+	let site: ServedSite;
+	const contexts: BrowserContext[] = [];
+	const open = async (path: string) => {
+		const opened = await site.open(path);
+		contexts.push(opened.context);
+		return opened.page;
+	};
+
+	beforeAll(async () => {
+		site = await serveCurriculum('progress');
+	}, 120_000);
+	afterAll(async () => {
+		for (const context of contexts) await context.close();
+		await site?.close();
+	});
+
+	it('shows nothing of progress to a first-time visitor and downloads nothing for it', async () => {
+		const page = await open('/');
+		await page.waitForLoadState('networkidle');
+		expect(await page.locator('[data-learner-home]').isHidden()).toBe(true);
+		const homePaths = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname));
+		expect(homePaths.filter((path) => /learner\.json|progress-store/.test(path))).toEqual([]);
+		await page.goto(site.url('/modules/brewing-basics/'), { waitUntil: 'networkidle' });
+		await expect.poll(() => toggle(page).isVisible()).toBe(true);
+		const paths = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname));
+		expect(paths.filter((path) => /learner\.json|progress-store/.test(path))).toEqual([]);
+	});
+
+	it('keeps a module marked complete across a reload, with a sidebar mark and the track’s count', async () => {
+		const page = await open('/modules/water-temperature/');
+		await expect.poll(() => toggle(page).getAttribute('aria-pressed')).toBe('false');
+		await toggle(page).click();
+		await expect.poll(() => toggle(page).getAttribute('aria-pressed')).toBe('true');
+		expect(await toggle(page).textContent()).toBe('Completed');
+		expect(await page.locator('[data-progress-status]').textContent()).toMatch(/^You completed this module on /);
+
+		await page.reload();
+		await expect.poll(() => toggle(page).getAttribute('aria-pressed')).toBe('true');
+		await expect.poll(() => sidebarMark(page, 'water-temperature').textContent()).toBe('✓ (completed)');
+		expect(await sidebarMark(page, 'serving').count()).toBe(0);
+
+		await page.goto(site.url('/tracks/tea-foundations/'));
+		await expect.poll(() => page.locator('[data-track-count]').textContent()).toBe('1 of 3 modules complete');
+		expect(await page.locator('[data-track-bar]').evaluate((bar) => (bar as HTMLProgressElement).value)).toBe(1);
+		expect(await page.locator('li[data-track-module="water-temperature"] [data-progress-mark]').first().textContent()).toBe('✓ Completed');
+		expect(await page.locator('li[data-track-module="serving"] [data-progress-mark]').count()).toBe(0);
+
+		// Un-marking takes it back everywhere.
+		await page.goto(site.url('/modules/water-temperature/'));
+		await toggle(page).click();
+		await expect.poll(() => toggle(page).getAttribute('aria-pressed')).toBe('false');
+		expect(await sidebarMark(page, 'water-temperature').count()).toBe(0);
+	});
+
+	it('completes a module when its knowledge check is passed, and a failed attempt never un-completes it', async () => {
+		const page = await open('/modules/serving/');
+		await page.locator('[data-quiz][data-quiz-ready]').waitFor();
+		await page.locator('[data-quiz-question] [data-correct] input').check();
+		await page.getByRole('button', { name: 'Check answers' }).click();
+		await expect.poll(() => toggle(page).getAttribute('aria-pressed')).toBe('true');
+		expect(await page.locator('[data-progress-status]').textContent()).toContain('by passing the knowledge check. Knowledge check passed with 100%.');
+		expect((await storedProgress(page)).modules.serving?.quiz?.score).toBe(100);
+
+		await page.getByRole('button', { name: 'Try again' }).click();
+		await page.locator('[data-quiz-question] [data-choice]:not([data-correct]) input').check();
+		await page.getByRole('button', { name: 'Check answers' }).click();
+		await expect.poll(() => page.locator('[data-quiz-status]').textContent()).toContain('Not passed yet');
+		expect(await toggle(page).getAttribute('aria-pressed')).toBe('true');
+		expect((await storedProgress(page)).modules.serving?.quiz?.score).toBe(100);
+	});
+
+	it('says what changed since the version completed, marking the major revision to re-read', async () => {
+		const page = await open('/modules/brewing-basics/');
+		await seed(page, { [KEY]: JSON.stringify({ version: 1, modules: { 'brewing-basics': completedAt('1.0.0') } }) });
+		const notice = page.locator('[data-progress-notices] .currents-notice');
+		await expect.poll(() => notice.locator('.currents-notice__title').textContent()).toBe('Updated since you completed it: 1.0.0 → 2.1.0');
+		expect(await notice.locator('li').evaluateAll((items) => items.map((item) => [item.getAttribute('data-change'), item.hasAttribute('data-reread'), item.textContent]))).toEqual([
+			['2.1.0', false, '2.1.0 · 2026-11-01 · Platform change: Covers the new teapot infuser.'],
+			['2.0.0', true, 'Re-read: 2.0.0 · 2026-06-01 · Major revision: Reversed the advice on squeezing tea bags.'],
+		]);
+		expect(await page.locator('[data-progress-status]').textContent()).toContain('You completed version 1.0.0 on');
+
+		// The track page says so too, in the module's entry.
+		await page.goto(site.url('/tracks/tea-foundations/'));
+		const item = page.locator('li[data-track-module="brewing-basics"]');
+		await expect.poll(() => item.locator('.currents-notice__title').textContent()).toBe('Updated since you completed it: 1.0.0 → 2.1.0');
+		expect(await item.locator('[data-reread]').count()).toBe(1);
+
+		// Completing the current version ends the notice.
+		await page.goto(site.url('/modules/brewing-basics/'));
+		await page.getByRole('button', { name: 'Mark version 2.1.0 as complete' }).click();
+		await expect.poll(() => notice.count()).toBe(0);
+		expect((await storedProgress(page)).modules['brewing-basics']?.completed?.version).toBe('2.1.0');
+	});
+
+	it('says when a track is complete, and which checks stand in the way when only they do', async () => {
+		const page = await open('/tracks/tea-foundations/');
+		const pass = (version: string, score: number) => ({ completed: { version, at: AT, via: 'quiz' }, quiz: { version, score, passMark: 75, at: AT } });
+		const modules = { 'water-temperature': pass('1.0.0', 100), 'brewing-basics': pass('2.1.0', 50), serving: pass('1.0.1', 100) };
+		await seed(page, { [KEY]: JSON.stringify({ version: 1, modules }) });
+		const message = page.locator('[data-track-complete] .currents-notice');
+		await expect.poll(() => message.locator('.currents-notice__title').textContent()).toBe('Every module is complete');
+		expect(await message.textContent()).toContain('To complete the track, pass the knowledge check of Brewing basics with 75% or more.');
+		await seed(page, { [KEY]: JSON.stringify({ version: 1, modules: { ...modules, 'brewing-basics': pass('2.1.0', 75) } }) });
+		await expect.poll(() => message.locator('.currents-notice__title').textContent()).toBe('Track complete');
+		expect(await page.locator('[data-track-count]').textContent()).toBe('3 of 3 modules complete');
+	});
+
+	it('round-trips an export into a fresh browser, adding to the progress already there', async () => {
+		const first = await open('/modules/water-temperature/');
+		await toggle(first).click();
+		await first.goto(site.url('/modules/brewing-basics/'));
+		await toggle(first).click();
+		await expect.poll(() => toggle(first).getAttribute('aria-pressed')).toBe('true');
+		const text = await exportFile(first, site);
+		expect(JSON.parse(text)).toMatchObject({ format: 'currents-progress', version: 1, site: SITE, modules: { 'water-temperature': { completed: { version: '1.0.0' } }, 'brewing-basics': { completed: { version: '2.1.0' } } } });
+
+		const second = await open('/modules/serving/');
+		await toggle(second).click();
+		await expect.poll(() => toggle(second).getAttribute('aria-pressed')).toBe('true');
+		await second.goto(site.url('/progress/'));
+		expect(await importFile(second, 'progress.json', text)).toBe('Imported progress.json: 2 completed modules added to this browser’s progress, which now has 3.');
+		expect(await second.locator('[data-progress-group="tea-foundations"] [data-progress-group-count]').textContent()).toBe('3 of 3 modules complete');
+		expect(await second.locator('[data-progress-row="brewing-basics"] [data-progress-state]').textContent()).toMatch(/^✓ Completed version 2\.1\.0 on /);
+		await second.goto(site.url('/modules/water-temperature/'));
+		await expect.poll(() => toggle(second).getAttribute('aria-pressed')).toBe('true');
+	});
+
+	it('refuses a file from another site, from a newer version or damaged, and changes nothing', async () => {
+		const page = await open('/modules/serving/');
+		await toggle(page).click();
+		await expect.poll(() => toggle(page).getAttribute('aria-pressed')).toBe('true');
+		await page.goto(site.url('/progress/'));
+		const before = await stored(page);
+		const file = (fields: object) => JSON.stringify({ format: 'currents-progress', version: 1, site: SITE, exportedAt: AT, modules: { 'water-temperature': completedAt('1.0.0') }, ...fields });
+
+		expect(await importFile(page, 'other.json', file({ site: 'https://other.example.org' }))).toBe(
+			'This file holds progress from another site (https://other.example.org), not from this one (https://steeped.example.org). Nothing was imported.'
+		);
+		expect(await page.locator('[data-progress-import-status]').getAttribute('data-result')).toBe('refused');
+		expect(await importFile(page, 'future.json', file({ version: 2 }))).toContain('This file was exported by a newer version of this site (progress format 2; this page reads format 1).');
+		expect(await importFile(page, 'damaged.json', file({ modules: { 'water-temperature': completedAt('1.0.0'), serving: { completed: { version: 'latest', at: AT, via: 'marked' } } } }))).toBe(
+			'This file is damaged: the entry for “serving” has a “completed.version” that should be a version number such as 1.2.0. Nothing was imported.'
+		);
+		expect(await importFile(page, 'notes.txt', 'not json at all')).toContain('it does not hold JSON data');
+		expect(await stored(page)).toBe(before);
+		expect(await page.locator('[data-progress-row="water-temperature"] [data-progress-state]').textContent()).toBe('Not complete');
+	});
+
+	it('works on with unreadable stored progress, says so and keeps it aside', async () => {
+		const page = await open('/modules/serving/');
+		await seed(page, { [KEY]: '{not json' });
+		const message = page.locator('[data-progress-messages] .currents-notice');
+		await expect.poll(() => message.locator('.currents-notice__title').textContent()).toBe('Saved progress could not be read');
+		expect(await message.textContent()).toContain('The unreadable data is kept on Your progress');
+		await toggle(page).click();
+		await expect.poll(() => toggle(page).getAttribute('aria-pressed')).toBe('true');
+
+		await page.goto(site.url('/progress/'));
+		const aside = page.locator('[data-progress-set-aside-list] li');
+		await expect.poll(() => aside.count()).toBe(1);
+		const [download] = await Promise.all([page.waitForEvent('download'), aside.getByRole('button', { name: 'Download' }).click()]);
+		expect(readFileSync((await download.path())!, 'utf8')).toBe('{not json');
+	});
+
+	it('keeps the valid records of a tampered store and names the ones it set aside', async () => {
+		const page = await open('/progress/');
+		const tampered = JSON.stringify({ version: 1, modules: { 'water-temperature': completedAt('1.0.0'), 'brewing-basics': { completed: { version: 42, at: AT, via: 'marked' } } } });
+		await seed(page, { [KEY]: tampered });
+		const message = page.locator('[data-progress-messages] .currents-notice');
+		await expect.poll(() => message.locator('.currents-notice__title').textContent()).toBe('Some saved progress could not be read');
+		expect(await message.textContent()).toContain('Part of your saved progress could not be read (“brewing-basics”). Everything else is kept.');
+		expect(await page.locator('[data-progress-row="water-temperature"] [data-progress-state]').textContent()).toMatch(/^✓ Completed version 1\.0\.0/);
+		expect(Object.keys((await storedProgress(page)).modules)).toEqual(['water-temperature']);
+		expect(JSON.parse((await stored(page, 'currents:set-aside'))!)[0].raw).toBe(tampered);
+
+		// Dismissed, the notice stays away; the data stays on the list.
+		await message.getByRole('button', { name: 'Dismiss' }).click();
+		await page.reload();
+		await expect.poll(() => page.locator('[data-progress-set-aside-list] li').count()).toBe(1);
+		expect(await message.count()).toBe(0);
+	});
+
+	it('never writes over progress saved by a newer version of the site', async () => {
+		const page = await open('/modules/serving/');
+		const future = JSON.stringify({ version: 2, modules: { serving: { done: true } }, streak: 12 });
+		await seed(page, { [KEY]: future });
+		const message = page.locator('[data-progress-messages] .currents-notice');
+		await expect.poll(() => message.locator('.currents-notice__title').textContent()).toBe('Progress from a newer version of this site');
+		await toggle(page).click();
+		await expect.poll(() => toggle(page).getAttribute('aria-pressed')).toBe('true');
+		expect(JSON.parse((await stored(page, 'currents:set-aside'))!).map((entry: { raw: string }) => entry.raw)).toEqual([future]);
+	});
+
+	it('offers to continue where the learner left off, and lists modules updated since the last visit', async () => {
+		const page = await open('/modules/serving/');
+		const longAgo = new Date(Date.now() - 2 * 24 * 3600 * 1000).toISOString();
+		const versions = { 'water-temperature': '1.0.0', 'brewing-basics': '2.1.0', serving: '1.0.0' };
+		await seed(page, { 'currents:visits': JSON.stringify({ version: 1, last: { module: 'serving', at: longAgo }, seen: { at: longAgo, versions }, since: { at: longAgo, versions } }) }, '/');
+		const home = page.locator('[data-learner-home]');
+		await expect.poll(() => home.isVisible()).toBe(true);
+		expect(await home.locator('[data-continue]').getAttribute('data-continue')).toBe('serving');
+		expect(await home.locator('[data-continue] a').first().textContent()).toBe('Serving');
+		expect(await home.locator('[data-updated]').evaluateAll((items) => items.map((item) => item.textContent))).toEqual(['Serving 1.0.0 → 1.0.1']);
+		// Looking again in the same visit shows the same.
+		await page.reload();
+		await expect.poll(() => home.locator('[data-updated]').count()).toBe(1);
+	});
+
+	it('clears everything after a confirmation', async () => {
+		const page = await open('/modules/serving/');
+		await toggle(page).click();
+		await page.goto(site.url('/progress/'));
+		await page.getByRole('button', { name: 'Clear progress…' }).click();
+		expect(await page.getByRole('button', { name: 'Clear progress…' }).getAttribute('aria-expanded')).toBe('true');
+		await page.getByRole('button', { name: 'Cancel' }).click();
+		expect(await stored(page)).not.toBeNull();
+		await page.getByRole('button', { name: 'Clear progress…' }).click();
+		await page.getByRole('button', { name: 'Yes, delete everything' }).click();
+		expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('currents:progress') || key.startsWith('currents:visits')))).toEqual([]);
+		expect(await page.locator('[data-progress-clear-status]').textContent()).toBe('Your progress in this browser was deleted.');
+		expect(await page.locator('[data-progress-row="serving"] [data-progress-state]').textContent()).toBe('Not complete');
+	});
+});
