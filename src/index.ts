@@ -26,6 +26,7 @@ import { formatHuman } from './lib/check/report.ts';
 import { compilerGuard } from './lib/safety/compiler-guard.ts';
 import { outputGuard } from './lib/safety/output-guard.ts';
 import { writeSiteCartridges } from './lib/cartridge/export.ts';
+import { writeShareCards } from './lib/cards/build-step.ts';
 import { featureDrift, PARSER_FEATURES } from './lib/safety/parser-options.ts';
 import { currentsVitePlugin } from './lib/safety/vite-guard.ts';
 
@@ -41,6 +42,7 @@ export interface CurrentsOptions {
 export default function currents(options: CurrentsOptions = {}): AstroIntegration {
 	let redirects = '';
 	let checked: Curriculum | undefined;
+	let cardCache: URL | undefined;
 	let guard: MdastPluginEntry | undefined;
 	return {
 		name: 'currents',
@@ -80,6 +82,7 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 				logger.info(`Checked the curriculum in ${Math.round(performance.now() - started)} ms.`);
 				const config = curriculum.config;
 				checked = curriculum;
+				cardCache = new URL('currents-cards/', astroConfig.cacheDir);
 				const modules = new Map(curriculum.modules.map((module) => [module.id, module.data]));
 
 				// Starlight renders the pages; the sitemap lists canonical pages only.
@@ -183,7 +186,7 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 					);
 				}
 			},
-			'astro:build:done'({ dir, logger }) {
+			async 'astro:build:done'({ dir, logger }) {
 				// Renamed and removed modules redirect on Netlify, so an old link never ends on a 404.
 				if (redirects) {
 					appendFileSync(fileURLToPath(new URL('_redirects', dir)), `${redirects}\n`);
@@ -195,6 +198,8 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 					const written = writeSiteCartridges(fileURLToPath(dir), checked);
 					logger.info(`Wrote ${written.length} Common Cartridges to downloads/ in ${Math.round(performance.now() - started)} ms.`);
 				}
+				// A share card for every module, track and platform-update page, drawn again only when its page changed.
+				if (checked) await writeShareCards({ dir, curriculum: checked, logger, cacheDir: cardCache });
 			},
 		},
 	};

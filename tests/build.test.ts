@@ -1,5 +1,6 @@
 import { parseAtomFeed } from 'feedsmith';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'parse5';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { INLINE_SCRIPTS } from '../src/lib/safety/inline-scripts.ts';
@@ -52,6 +53,17 @@ describe('building the valid-course fixture', () => {
 		]) {
 			expect(build.exists(path), path).toBe(true);
 		}
+	});
+
+	it('gives every module, track and update page a share card that exists, 1200×630', () => {
+		for (const page of ['modules/brewing-basics/index.html', 'modules/brewing-basics/v1/index.html', 'tracks/tea-foundations/index.html', 'updates/2026-11-10-kettle-presets/index.html']) {
+			const image = /<meta property="og:image" content="https:\/\/steeped\.example\.org(\/cards\/[^"]+\.png)"/.exec(build.read(page))?.[1];
+			expect(image, page).toBeDefined();
+			expect(build.read(page)).toContain('<meta name="twitter:card" content="summary_large_image"');
+			const png = readFileSync(join(build.outDir, image!));
+			expect([png.readUInt32BE(16), png.readUInt32BE(20)], image).toEqual([1200, 630]);
+		}
+		expect(build.output).toMatch(/Share cards: rendered \d+, reused \d+/);
 	});
 
 	it('names the licence with a link on every page', () => {

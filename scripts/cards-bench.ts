@@ -1,0 +1,108 @@
+/**
+ * `npm run bench:cards`: times the images against their budgets and exits non-zero when one is over.
+ *
+ * - a share card (1200×630 PNG) on one core, warm: at most 25 ms; and the same cards spread over
+ *   every core as the build draws them, reported per card and core;
+ * - a certificate at screen size (1754×1240), warm: at most 150 ms; print size is reported too;
+ * - a roster of 100 certificates with names in many scripts, from a cold start: at most 20 s.
+ *
+ * "Warm" means after the first image, which loads satori's layout engine and the fonts.
+ */
+import { availableParallelism } from 'node:os';
+import { parseArgs } from 'node:util';
+import { certificateSvg, renderCertificate, type CertificateInput } from '../src/lib/cards/certificate.ts';
+import { nodeAssets, nodeEnvironment } from '../src/lib/cards/node.ts';
+import { drawShareCards } from '../src/lib/cards/pool.ts';
+import { renderShareCard, type ShareCardInput } from '../src/lib/cards/share-card.ts';
+
+const { values } = parseArgs({ options: { cards: { type: 'string', default: '60' }, roster: { type: 'string', default: '100' } } });
+const BUDGETS = { shareCard: 25, certificate: 150, roster: 20_000 };
+
+const median = (times: number[]) => [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
+async function time<T>(work: () => Promise<T>): Promise<number> {
+	const start = performance.now();
+	await work();
+	return performance.now() - start;
+}
+
+const card = (i: number): ShareCardInput => ({
+	curriculum: 'Tea School',
+	kind: 'Module',
+	title: `Steeping green tea at the right temperature, part ${i}`,
+	track: 'Brewing basics',
+	level: 'Foundation',
+	version: `1.${i}.0`,
+	site: 'tea.example.org',
+});
+
+const NAMES = [
+	'Zoë Ångström',
+	'Дмитрий Шостакович',
+	'Αλέξανδρος Παπαδόπουλος',
+	'محمد بن عبد الله',
+	'שרה לוי',
+	'अनुष्का क्षत्रिय',
+	'王小明',
+	'山田たろう',
+	'김민준',
+	'สมชาย ใจดี',
+	'Sam 🌱',
+];
+const certificate = (i: number): CertificateInput => ({
+	name: `${NAMES[i % NAMES.length]} ${i}`,
+	track: 'Brewing basics',
+	title: 'Tea Brewing',
+	curriculum: 'Tea School',
+	date: '2026-11-23',
+	modules: Array.from({ length: 8 }, (_, m) => ({ title: `Module ${m + 1}: water, leaves and time`, version: `${m + 1}.0.0` })),
+	issuer: 'Kyoto Tea Institute',
+	verified: true,
+	url: `https://tea.example.org/verify/#learner-${i}`,
+});
+
+const results: { label: string; value: number; unit: string; budget?: number }[] = [];
+
+// The roster first, from a cold start, as the command-line tool meets it.
+const rosterSize = Number(values.roster);
+const roster = await time(async () => {
+	for (let i = 0; i < rosterSize; i++) await renderCertificate(certificate(i), nodeEnvironment);
+});
+results.push({
+	label: `${rosterSize} certificates (screen size, cold start)`,
+	value: roster,
+	unit: 'ms',
+	budget: rosterSize === 100 ? BUDGETS.roster : undefined,
+});
+
+// Share cards on one core, warm.
+const count = Number(values.cards);
+await renderShareCard(card(-1), nodeEnvironment);
+const single: number[] = [];
+for (let i = 0; i < count; i++) single.push(await time(() => renderShareCard(card(i), nodeEnvironment)));
+results.push({ label: 'share card, one core (median)', value: median(single), unit: 'ms', budget: BUDGETS.shareCard });
+
+// Share cards over every core, as the build draws them; worker start-up included.
+const cores = availableParallelism();
+const inputs = Array.from({ length: count * cores }, (_, i) => card(i));
+const spread = await time(() => drawShareCards(inputs, cores));
+results.push({ label: `share card, ${inputs.length} over ${cores} cores (per card and core)`, value: (spread * cores) / inputs.length, unit: 'ms' });
+
+// Certificates, warm: the satori layout and the PNG separately, then whole.
+const layout: number[] = [];
+const screen: number[] = [];
+const print: number[] = [];
+for (let i = 0; i < 10; i++) {
+	layout.push(await time(() => certificateSvg(certificate(i), nodeAssets)));
+	screen.push(await time(() => renderCertificate(certificate(i), nodeEnvironment)));
+	print.push(await time(() => renderCertificate(certificate(i), nodeEnvironment, 'print')));
+}
+results.push({ label: 'certificate layout (satori, median)', value: median(layout), unit: 'ms' });
+results.push({ label: 'certificate 1754×1240 PNG (median)', value: median(screen), unit: 'ms', budget: BUDGETS.certificate });
+results.push({ label: 'certificate 3508×2480 PNG (median)', value: median(print), unit: 'ms' });
+
+for (const { label, value, unit, budget } of results) {
+	const over = budget !== undefined && value > budget;
+	if (over) process.exitCode = 1;
+	const verdict = budget === undefined ? '' : over ? `  OVER the budget of ${budget} ${unit}` : `  within ${budget} ${unit}`;
+	console.log(`${label.padEnd(58)} ${value.toFixed(1).padStart(8)} ${unit}${verdict}`);
+}

@@ -1,0 +1,133 @@
+/**
+ * The build step that writes a share card for every module, track and platform-update page into
+ * `dist/cards/`. A card is drawn again only when what it shows, or the code and fonts that draw it,
+ * changed: each image is cached under a hash of its inputs, so a warm rebuild draws none. The step
+ * is logged and timed, and `CURRENTS_SKIP_CARDS=1` skips it for quick local builds.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Curriculum } from '../curriculum/load.ts';
+import { FAMILIES } from './fonts.ts';
+import { packageDir } from './node.ts';
+import { shareCardJobs, type ShareCardJob } from './pages.ts';
+import { drawShareCards } from './pool.ts';
+
+export interface CardLogger {
+	info(message: string): void;
+	warn(message: string): void;
+}
+
+export interface WriteShareCardsOptions {
+	/** The build output folder, as Astro's `astro:build:done` hook gives it. */
+	dir: URL | string;
+	curriculum: Curriculum;
+	logger: CardLogger;
+	/** Where images are cached between builds; by default `node_modules/.cache/currents-cards` under the project root. */
+	cacheDir?: URL | string;
+	/** The environment to read `CURRENTS_SKIP_CARDS` from. */
+	env?: Record<string, string | undefined>;
+	/** Threads to draw with; the machine's cores by default. */
+	cores?: number;
+}
+
+export interface ShareCardsReport {
+	rendered: number;
+	reused: number;
+	skipped: boolean;
+}
+
+const toPath = (location: URL | string) => (typeof location === 'string' ? location : fileURLToPath(location));
+
+/** Writes every page's share card, drawing only those not in the cache, and reports how many of each. */
+export async function writeShareCards(options: WriteShareCardsOptions): Promise<ShareCardsReport> {
+	const { curriculum, logger } = options;
+	const env = options.env ?? process.env;
+	if (env.CURRENTS_SKIP_CARDS === '1') {
+		logger.warn('Skipped the share cards (CURRENTS_SKIP_CARDS=1): pages point at card images this build did not write.');
+		return { rendered: 0, reused: 0, skipped: true };
+	}
+	const started = performance.now();
+	const out = toPath(options.dir);
+	const cache = options.cacheDir ? toPath(options.cacheDir) : join(curriculum.root, 'node_modules', '.cache', 'currents-cards');
+	mkdirSync(cache, { recursive: true });
+
+	// Read every cached card now, so that another build pruning the same cache cannot take one away.
+	const jobs = shareCardJobs(curriculum);
+	const fingerprint = rendererFingerprint();
+	const cards = jobs.map((job) => {
+		const key = cardKey(job, fingerprint);
+		return { job, key, png: readIfPresent(join(cache, `${key}.png`)) };
+	});
+	const missing = cards.filter((card) => card.png === undefined);
+	const { results, threads } = await drawShareCards(
+		missing.map(({ job }) => job.input),
+		options.cores
+	);
+	const failures = missing.flatMap(({ job }, index) => (results[index]?.error ? [`  ${job.source}: ${results[index].error}`] : []));
+	if (failures.length > 0) {
+		throw new Error(`The share cards of ${failures.length} page${failures.length === 1 ? '' : 's'} could not be drawn:\n${failures.join('\n')}`);
+	}
+	missing.forEach((card, index) => {
+		card.png = results[index]!.png!;
+		// Written under a temporary name and renamed, so that no build ever reads half a file.
+		const temporary = join(cache, `${card.key}.${process.pid}.tmp`);
+		writeFileSync(temporary, card.png);
+		renameSync(temporary, join(cache, `${card.key}.png`));
+	});
+	for (const { job, png } of cards) {
+		const target = join(out, job.file);
+		mkdirSync(dirname(target), { recursive: true });
+		writeFileSync(target, png!);
+	}
+	prune(cache, new Set(cards.map(({ key }) => `${key}.png`)));
+
+	const rendered = missing.length;
+	const reused = jobs.length - rendered;
+	const how = rendered > 0 ? ` on ${threads} thread${threads === 1 ? '' : 's'}` : '';
+	logger.info(`Share cards: rendered ${rendered}, reused ${reused}${how} in ${Math.round(performance.now() - started)} ms.`);
+	return { rendered, reused, skipped: false };
+}
+
+/** A card's cache key: its inputs and everything that draws it, so a change to either draws it anew. */
+export function cardKey(job: ShareCardJob, fingerprint: string): string {
+	return createHash('sha256').update(fingerprint).update('\0').update(JSON.stringify(job.input)).digest('hex').slice(0, 32);
+}
+
+let fingerprint: string | undefined;
+
+/**
+ * A hash of the code that draws cards (this folder) and the versions of the packages it draws with,
+ * so that a new design, a fixed bug or a new font draws every card again.
+ */
+export function rendererFingerprint(): string {
+	if (fingerprint) return fingerprint;
+	const hash = createHash('sha256');
+	const here = dirname(fileURLToPath(import.meta.url));
+	for (const file of readdirSync(here)
+		.filter((name) => name.endsWith('.ts'))
+		.sort())
+		hash.update(file).update(readFileSync(join(here, file)));
+	for (const pkg of ['satori', '@resvg/resvg-js', '@twemoji/svg', 'uqr', ...FAMILIES.map((family) => family.package)]) {
+		const { version } = JSON.parse(readFileSync(join(packageDir(pkg), 'package.json'), 'utf8')) as { version: string };
+		hash.update(`${pkg}@${version}`);
+	}
+	fingerprint = hash.digest('hex');
+	return fingerprint;
+}
+
+function readIfPresent(path: string): Uint8Array | undefined {
+	try {
+		return readFileSync(path);
+	} catch {
+		return undefined;
+	}
+}
+
+/** Removes cached cards this build did not use, so the cache holds one build's cards and no more. */
+function prune(cache: string, used: ReadonlySet<string>): void {
+	for (const name of readdirSync(cache)) {
+		if (name.endsWith('.png') && !used.has(name)) rmSync(join(cache, name), { force: true });
+	}
+}

@@ -1,0 +1,59 @@
+/**
+ * The Node environment for rendering: fonts and emoji read from the npm packages in `node_modules`,
+ * PNG drawn by `@resvg/resvg-js` (a native binary shipped inside its npm package). The build, the
+ * command-line tools and the tests use it; nothing is fetched from the network.
+ */
+import { Resvg } from '@resvg/resvg-js';
+import { existsSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { encodePng } from './png.ts';
+import type { CardAssets, CardEnvironment, Rasterize } from './render.ts';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * The folder of an installed package, looked up along Node's module paths. Resolving
+ * `<package>/package.json` would be simpler, but packages with an `exports` map may not allow it.
+ */
+export function packageDir(name: string): string {
+	for (const folder of require.resolve.paths(name) ?? []) {
+		if (existsSync(join(folder, name, 'package.json'))) return join(folder, name);
+	}
+	throw new Error(`The npm package ${name} is not installed, and the images need it. Run npm install.`);
+}
+
+/** Splits `@scope/name/rest/of/path` into the package and the path inside it. */
+function splitPackagePath(path: string): [string, string] {
+	const parts = path.split('/');
+	const size = path.startsWith('@') ? 2 : 1;
+	return [parts.slice(0, size).join('/'), parts.slice(size).join('/')];
+}
+
+export const nodeAssets: CardAssets = {
+	async unicodeTable(pkg) {
+		return JSON.parse(readFileSync(join(packageDir(pkg), 'unicode.json'), 'utf8')) as Record<string, string>;
+	},
+	async font(path) {
+		const [pkg, file] = splitPackagePath(path);
+		return readFile(join(packageDir(pkg), file));
+	},
+	async emoji(file) {
+		// Names come from code points only (see twemojiNames), so they cannot leave the package's folder.
+		if (!/^[0-9a-f-]+\.svg$/.test(file)) return undefined;
+		const path = join(packageDir('@twemoji/svg'), file);
+		return existsSync(path) ? readFile(path, 'utf8') : undefined;
+	},
+};
+
+/**
+ * SVG to PNG with resvg. System fonts are never loaded: satori has already turned every glyph into
+ * a path, and loading them would only cost time and make images depend on the machine.
+ */
+export const resvgRasterize: Rasterize = (svg, width) => {
+	const image = new Resvg(svg, { fitTo: { mode: 'width', value: width }, font: { loadSystemFonts: false } }).render();
+	return encodePng(image.pixels, image.width, image.height);
+};
+
+export const nodeEnvironment: CardEnvironment = { assets: nodeAssets, rasterize: resvgRasterize };

@@ -1,0 +1,338 @@
+import { Resvg } from '@resvg/resvg-js';
+import jsQR from 'jsqr';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import satori from 'satori';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { writeShareCards } from '../src/lib/cards/build-step.ts';
+import { certificateSvg, renderCertificate, type CertificateInput } from '../src/lib/cards/certificate.ts';
+import { catalogue, FAMILIES, planFonts } from '../src/lib/cards/fonts.ts';
+import { nodeAssets, nodeEnvironment } from '../src/lib/cards/node.ts';
+import { cardHref, cardMeta, shareCardJobs } from '../src/lib/cards/pages.ts';
+import { drawShareCards } from '../src/lib/cards/pool.ts';
+import type { Box } from '../src/lib/cards/render.ts';
+import { renderShareCard, shareCardSvg, type ShareCardInput } from '../src/lib/cards/share-card.ts';
+import { CardTextError, cleanName, cleanText, graphemes } from '../src/lib/cards/text.ts';
+import { loadCurriculum } from '../src/lib/curriculum/load.ts';
+import { fixtureContent, ROOT, TMP } from './utils.ts';
+
+const CERTIFICATE: CertificateInput = {
+	name: 'Ada Lovelace',
+	track: 'Brewing basics',
+	title: 'Tea Brewing',
+	curriculum: 'Tea School',
+	date: '2026-11-23',
+	modules: [
+		{ title: 'Water temperature', version: '1.2.0' },
+		{ title: 'Steeping time', version: '2.0.1' },
+	],
+	issuer: 'Tea School',
+	verified: false,
+	url: 'https://tea.example.org/tracks/brewing-basics/',
+};
+
+const SHARE: ShareCardInput = {
+	curriculum: 'Tea School',
+	kind: 'Module',
+	title: 'Water temperature',
+	track: 'Brewing basics',
+	level: 'Foundation',
+	version: '1.2.0',
+	site: 'tea.example.org',
+};
+
+/** Width and height from a PNG's IHDR chunk, read here rather than with the code under test. */
+function ihdr(png: Uint8Array): { width: number; height: number } {
+	const bytes = Buffer.from(png);
+	expect(bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+	expect(bytes.toString('latin1', 12, 16)).toBe('IHDR');
+	return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+/** RGBA pixels of an SVG, drawn with resvg. */
+function pixels(svg: string) {
+	const image = new Resvg(svg, { font: { loadSystemFonts: false } }).render();
+	return { data: image.pixels, width: image.width, height: image.height };
+}
+
+/** The smallest rectangle holding every pixel that differs between two drawings of the same size. */
+function changedArea(a: string, b: string): Box | undefined {
+	const one = pixels(a);
+	const two = pixels(b);
+	let [left, top, right, bottom] = [Infinity, Infinity, -1, -1];
+	for (let y = 0; y < one.height; y++) {
+		for (let x = 0; x < one.width; x++) {
+			const i = (y * one.width + x) * 4;
+			if (one.data[i] !== two.data[i] || one.data[i + 1] !== two.data[i + 1] || one.data[i + 2] !== two.data[i + 2]) {
+				[left, top, right, bottom] = [Math.min(left, x), Math.min(top, y), Math.max(right, x), Math.max(bottom, y)];
+			}
+		}
+	}
+	return right < 0 ? undefined : { left, top, width: right - left + 1, height: bottom - top + 1 };
+}
+
+function expectInside(inner: Box, outer: Box) {
+	expect(inner.left).toBeGreaterThanOrEqual(outer.left);
+	expect(inner.top).toBeGreaterThanOrEqual(outer.top);
+	expect(inner.left + inner.width).toBeLessThanOrEqual(outer.left + outer.width);
+	expect(inner.top + inner.height).toBeLessThanOrEqual(outer.top + outer.height);
+}
+
+describe('image sizes', () => {
+	test('a share card is a 1200×630 PNG', async () => {
+		expect(ihdr(await renderShareCard(SHARE, nodeEnvironment))).toEqual({ width: 1200, height: 630 });
+	});
+
+	test('a certificate is 1754×1240 for screens and 3508×2480 for print', async () => {
+		expect(ihdr(await renderCertificate(CERTIFICATE, nodeEnvironment))).toEqual({ width: 1754, height: 1240 });
+		expect(ihdr(await renderCertificate(CERTIFICATE, nodeEnvironment, 'print'))).toEqual({ width: 3508, height: 2480 });
+	});
+});
+
+/** Names in every script a learner may write theirs in. */
+const NAMES: Record<string, string> = {
+	'Latin with diacritics': 'Zoë Ångström-Łukasiewicz Nguyễn Thị Ánh Çelik',
+	Cyrillic: 'Дмитрий Шостакович',
+	Greek: 'Αλέξανδρος Παπαδόπουλος',
+	Arabic: 'محمد بن عبد الله',
+	Hebrew: 'שרה לוי',
+	Devanagari: 'अनुष्का क्षत्रिय',
+	Chinese: '王小明',
+	Japanese: 'やまだ たろう 山田太郎',
+	Korean: '김민준',
+	Thai: 'สมชาย ใจดี',
+	Emoji: 'Sam 🌱 👩🏽‍💻 🇧🇷',
+};
+
+/** The fonts and emoji pictures the planner chooses for a text, as satori options. */
+async function assetsFor(text: string) {
+	const tables = new Map(await Promise.all(FAMILIES.map(async (family) => [family.id, await nodeAssets.unicodeTable(family.package)] as const)));
+	const plan = planFonts(text, catalogue(tables));
+	const fonts = await Promise.all(
+		plan.files.map(async (file) => ({
+			name: `${file.family}/${file.subset}`,
+			data: Buffer.from(await nodeAssets.font(file.path)),
+			weight: file.weight,
+			style: 'normal' as const,
+		}))
+	);
+	return { fonts, plan };
+}
+
+/** One piece of text drawn alone by satori, with no way to load anything it lacks. */
+const drawAlone = (text: string, fonts: Awaited<ReturnType<typeof assetsFor>>['fonts']) =>
+	satori({ type: 'div', props: { style: { display: 'flex', fontSize: 48 }, children: text } }, { width: 200, height: 80, fonts });
+
+describe('names in every script', () => {
+	for (const [script, name] of Object.entries(NAMES)) {
+		test(`${script}: ${name} is drawn with real glyphs`, async () => {
+			// The certificate draws: satori found a glyph for every character, or the renderer refuses.
+			const { svg } = await certificateSvg({ ...CERTIFICATE, name }, nodeAssets);
+			expect(svg).toContain('<path');
+
+			// Each character, drawn alone, differs from the empty box satori draws for a character no
+			// font has (U+E000, private use): a missing glyph would be drawn exactly as that box.
+			const { fonts, plan } = await assetsFor(name);
+			expect(plan.missing).toEqual([]);
+			const box = await drawAlone('\uE000', fonts);
+			const characters = graphemes(name)
+				.filter((grapheme) => !plan.emoji.includes(grapheme))
+				.flatMap((grapheme) => Array.from(grapheme))
+				.filter((character) => !/[\s\p{Default_Ignorable_Code_Point}]/u.test(character));
+			expect(characters.length).toBeGreaterThan(0);
+			for (const character of characters) {
+				expect(await drawAlone(character, fonts), `"${character}" is drawn as an empty box`).not.toBe(box);
+			}
+			// Emoji are pictures from Twemoji, embedded in the SVG.
+			if (plan.emoji.length > 0) expect(svg.match(/<image/g)?.length).toBeGreaterThanOrEqual(plan.emoji.length);
+		});
+	}
+
+	test('Arabic letters are joined, not drawn one by one', async () => {
+		const { fonts } = await assetsFor('محمد');
+		// A zero-width non-joiner between letters forbids joining: shaped text must look different.
+		expect(await drawAlone('محمد', fonts)).not.toBe(await drawAlone('م\u200Cح\u200Cم\u200Cد', fonts));
+	});
+
+	test('a name in a script no bundled font covers is refused, not drawn as boxes', async () => {
+		const attempt = certificateSvg({ ...CERTIFICATE, name: 'ሀይለ ሥላሴ' }, nodeAssets);
+		await expect(attempt).rejects.toThrow(CardTextError);
+		await expect(attempt).rejects.toThrow(/The learner's name has characters that no bundled font can draw: "ሀ" \(U\+1200\)/);
+	});
+
+	test('only the font subsets a name needs are loaded', async () => {
+		const latin = (await assetsFor('Zoë')).plan.files.map((file) => file.path);
+		expect(latin).toEqual(['@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2', '@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff2']);
+		// Kana make Han ideographs Japanese; without kana they are drawn as Chinese.
+		const japanese = (await assetsFor('山田たろう')).plan.files.map((file) => file.family);
+		expect(new Set(japanese)).toEqual(new Set(['noto-sans-jp']));
+		const chinese = (await assetsFor('王小明')).plan.files.map((file) => file.family);
+		expect(new Set(chinese)).toEqual(new Set(['noto-sans-sc']));
+	});
+});
+
+describe('cleaning names', () => {
+	test('control and bidirectional override characters are removed', () => {
+		// U+202E would draw "Eve" as "evE" after it; U+2066 to U+2069 isolate; U+200B hides a break.
+		expect(cleanName('\u202EAda\u202C Love\u200Blace\u0007')).toBe('Ada Lovelace');
+		expect(cleanName('\u2067Ada\u2069\u200F Lovelace')).toBe('Ada Lovelace');
+		expect(cleanName('Ada\n\tLovelace  ')).toBe('Ada Lovelace');
+	});
+
+	test('joiners that scripts and emoji need are kept', () => {
+		expect(cleanText('👩🏽‍💻')).toBe('👩🏽‍💻');
+		expect(cleanText('می‌خواهم')).toBe('می‌خواهم');
+	});
+
+	test('a certificate with an override character looks exactly like one without', async () => {
+		const plain = await certificateSvg(CERTIFICATE, nodeAssets);
+		const tricked = await certificateSvg({ ...CERTIFICATE, name: 'Ada \u202ELovelace\u202C' }, nodeAssets);
+		expect(tricked.svg).toBe(plain.svg);
+	});
+
+	test('an empty name is refused with a message that says what to do', async () => {
+		for (const name of ['', '   ', '\u200B\u202E\u2066']) {
+			expect(() => cleanName(name)).toThrow('The name is empty. Type the name to print on the certificate, as you want it to appear.');
+			await expect(renderCertificate({ ...CERTIFICATE, name }, nodeEnvironment)).rejects.toThrow(CardTextError);
+		}
+	});
+
+	test('a name longer than a certificate holds is refused', () => {
+		expect(() => cleanName('A'.repeat(81))).toThrow('The name is 81 characters long, and a certificate holds at most 80.');
+	});
+});
+
+describe('long text stays inside', () => {
+	const INNER_FRAME: Box = { left: 55, top: 55, width: 1754 - 110, height: 1240 - 110 };
+
+	for (const [label, name] of [
+		['words', 'Maximiliana Wilhelmina Konstantinopolitanische Donaudampfschifffahrt Ölçer-Brontë'.slice(0, 80)],
+		['one unbroken word', 'W'.repeat(80)],
+		['ideographs', '山'.repeat(80)],
+	]) {
+		test(`a long name (${label}) shrinks and changes nothing outside its part of the certificate`, async () => {
+			const short = await certificateSvg(CERTIFICATE, nodeAssets);
+			const long = await certificateSvg({ ...CERTIFICATE, name: name! }, nodeAssets);
+			expect(long.sizes.name).toBeLessThan(short.sizes.name!);
+			const name_ = long.boxes.get('name')!;
+			expect(name_.height).toBeLessThanOrEqual(200);
+			const top = short.boxes.get('top')!;
+			const changed = changedArea(short.svg, long.svg)!;
+			expectInside(changed, top);
+			expectInside(changed, INNER_FRAME);
+		});
+	}
+
+	test('a very long title is cut short on the share card, clear of the header and footer', async () => {
+		const title = 'Steeping green tea at exactly the right temperature for every leaf grade '.repeat(6);
+		const short = await shareCardSvg(SHARE, nodeAssets);
+		const long = await shareCardSvg({ ...SHARE, title }, nodeAssets);
+		expect(long.clamped).toEqual(['title']);
+		const header = short.boxes.get('header')!;
+		const footer = short.boxes.get('footer')!;
+		const changed = changedArea(short.svg, long.svg)!;
+		expect(changed.top).toBeGreaterThan(header.top + header.height);
+		expect(changed.top + changed.height).toBeLessThan(footer.top);
+		expect(changed.left).toBeGreaterThanOrEqual(header.left);
+		expect(changed.left + changed.width).toBeLessThanOrEqual(footer.left + footer.width);
+	});
+});
+
+describe('certificate content', () => {
+	test('the QR code reads back as the verification address', async () => {
+		const url = 'https://tea.example.org/verify/#c=8f14e45fceea167a5a36dedd4bea2543';
+		const { svg } = await certificateSvg({ ...CERTIFICATE, url }, nodeAssets);
+		const image = pixels(svg);
+		expect(jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data).toBe(url);
+	});
+
+	test('the label says whether the certificate is self-assessed or verified, and by whom', async () => {
+		const self = await certificateSvg(CERTIFICATE, nodeAssets);
+		const verified = await certificateSvg({ ...CERTIFICATE, verified: true, issuer: 'Kyoto Tea Institute' }, nodeAssets);
+		// The two differ only in the footer, where the label and the issuer are.
+		const footer = self.boxes.get('footer')!;
+		expectInside(changedArea(self.svg, verified.svg)!, footer);
+	});
+
+	test('a wrong date or verification address is refused with the fix', async () => {
+		await expect(certificateSvg({ ...CERTIFICATE, date: '23/11/2026' }, nodeAssets)).rejects.toThrow('Write it as year-month-day, like 2026-11-23.');
+		await expect(certificateSvg({ ...CERTIFICATE, url: 'tea.example.org/verify' }, nodeAssets)).rejects.toThrow('starting with https://');
+	});
+});
+
+describe('the build step', () => {
+	let scratch = '';
+	beforeAll(() => {
+		mkdirSync(TMP, { recursive: true });
+		scratch = mkdtempSync(join(TMP, 'cards-'));
+	});
+	afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+	const curriculum = loadCurriculum(fixtureContent('valid-course'), ROOT);
+	const logs: string[] = [];
+	const logger = { info: (message: string) => logs.push(message), warn: (message: string) => logs.push(message) };
+
+	test('every module, track and update page gets a card, and a second build reuses them all', async () => {
+		const jobs = shareCardJobs(curriculum);
+		expect(jobs.length).toBe(curriculum.modules.length + curriculum.archives.length + curriculum.tracks.length + curriculum.updates.length);
+		const options = { dir: join(scratch, 'dist'), curriculum, logger, cacheDir: join(scratch, 'cache'), env: {}, cores: 1 };
+
+		const first = await writeShareCards(options);
+		expect(first).toEqual({ rendered: jobs.length, reused: 0, skipped: false });
+		for (const job of jobs) expect(ihdr(readFileSync(join(scratch, 'dist', job.file)))).toEqual({ width: 1200, height: 630 });
+
+		rmSync(join(scratch, 'dist'), { recursive: true });
+		const second = await writeShareCards(options);
+		expect(second).toEqual({ rendered: 0, reused: jobs.length, skipped: false });
+		expect(logs.at(-1)).toMatch(new RegExp(`^Share cards: rendered 0, reused ${jobs.length} in \\d+ ms\\.$`));
+		for (const job of jobs) expect(existsSync(join(scratch, 'dist', job.file))).toBe(true);
+
+		// A changed title draws that one card again.
+		const renamed = {
+			...curriculum,
+			modules: curriculum.modules.map((module, i) => (i === 0 ? { ...module, data: { ...module.data, title: 'A new title' } } : module)),
+		};
+		expect(await writeShareCards({ ...options, curriculum: renamed })).toEqual({ rendered: 1, reused: jobs.length - 1, skipped: false });
+	});
+
+	test('pages point social networks at their card by its full address', () => {
+		const meta = cardMeta(cardHref.module('water-temperature'), 'https://tea.example.org', 'Water temperature', false);
+		const content = (key: string) => meta.find((tag) => tag.attrs.property === key || tag.attrs.name === key)?.attrs.content;
+		expect(content('og:image')).toBe('https://tea.example.org/cards/modules/water-temperature.png');
+		expect(content('twitter:card')).toBe('summary_large_image');
+		expect(content('twitter:image')).toBe(content('og:image'));
+		// A module's card is where the build step writes it.
+		expect(shareCardJobs(curriculum).map((job) => `/${job.file}`)).toContain(cardHref.module(curriculum.modules[0]!.id));
+		expect(cardMeta(cardHref.track('brewing'), 'https://tea.example.org', 'Brewing', true)).toEqual([]);
+	});
+
+	test('a page whose card cannot be drawn stops the build, naming the file and the characters', async () => {
+		const broken = { ...curriculum, modules: curriculum.modules.map((module, i) => (i === 0 ? { ...module, data: { ...module.data, title: 'ሻይ' } } : module)) };
+		const attempt = writeShareCards({ dir: join(scratch, 'broken'), curriculum: broken, logger, cacheDir: join(scratch, 'cache-broken'), env: {}, cores: 1 });
+		await expect(attempt).rejects.toThrow(
+			`The share cards of 1 page could not be drawn:\n  ${curriculum.modules[0]!.file}: The title has characters that no bundled font can draw: "ሻ" (U+123B), "ይ" (U+12ED).`
+		);
+	});
+
+	test('CURRENTS_SKIP_CARDS=1 skips the step and says so', async () => {
+		const dir = join(scratch, 'skipped');
+		expect(await writeShareCards({ dir, curriculum, logger, cacheDir: join(scratch, 'cache'), env: { CURRENTS_SKIP_CARDS: '1' } })).toEqual({
+			rendered: 0,
+			reused: 0,
+			skipped: true,
+		});
+		expect(existsSync(dir)).toBe(false);
+		expect(logs.at(-1)).toContain('CURRENTS_SKIP_CARDS=1');
+	});
+
+	test('cards drawn on two worker threads are the same images as drawn on one', async () => {
+		const inputs = shareCardJobs(curriculum)
+			.slice(0, 4)
+			.map((job) => job.input);
+		const one = await drawShareCards(inputs, 1);
+		const two = await drawShareCards(inputs, 2, 2);
+		expect(two.threads).toBe(2);
+		expect(two.results.map((result) => Buffer.from(result.png!).toString('base64'))).toEqual(
+			one.results.map((result) => Buffer.from(result.png!).toString('base64'))
+		);
+	});
+});
