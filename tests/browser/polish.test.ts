@@ -90,7 +90,7 @@ describe('details a reader notices', () => {
 
 	it('names the licence and links it, and orders "Recently updated" by release date', async () => {
 		const { context, page } = await site.open('/');
-		const license = page.getByRole('link', { name: 'Creative Commons Attribution 4.0 International' });
+		const license = page.locator('.currents-lead').getByRole('link', { name: 'Creative Commons Attribution 4.0 International' });
 		expect(await license.getAttribute('href')).toBe('https://creativecommons.org/licenses/by/4.0/');
 		expect(await page.locator('.currents-lead').textContent()).not.toContain('CC-BY-4.0');
 		const recent = await page.locator('.currents-recent a').allTextContents();
