@@ -68,3 +68,17 @@ export function loadSite(): Promise<Site> {
 	})();
 	return site;
 }
+
+/** One page per track, for every route under `/tracks/<id>/`. */
+export async function trackPaths() {
+	const site = await loadSite();
+	return site.tracks.map((track) => ({ params: { track: track.id }, props: { track } }));
+}
+
+/** The modules of a track that have data, in track order. In the dev server a broken module has none; its own page shows why. */
+export function modulesOf(site: Site, track: TrackEntry): { id: string; data: ModuleEntry['data'] }[] {
+	return track.data.modules.flatMap((id) => {
+		const data = site.moduleData.get(id);
+		return data ? [{ id, data }] : [];
+	});
+}

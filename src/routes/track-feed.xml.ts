@@ -1,12 +1,9 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { config, loadSite, type TrackEntry } from '../data.ts';
+import { config, loadSite, trackPaths, type TrackEntry } from '../data.ts';
 import { atomFeed } from '../lib/feeds/atom.ts';
 import { timeline, trackFeedHref, trackHref } from '../lib/curriculum/model.ts';
 
-export const getStaticPaths = (async () => {
-	const site = await loadSite();
-	return site.tracks.map((track) => ({ params: { track: track.id }, props: { track } }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = trackPaths satisfies GetStaticPaths;
 
 /** One track's releases and the platform updates that affect its modules, as an Atom feed. */
 export const GET: APIRoute<{ track: TrackEntry }> = async ({ props: { track } }) => {
