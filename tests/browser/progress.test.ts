@@ -155,6 +155,8 @@ describe('progress in the browser', () => {
 	it('round-trips an export into a fresh browser, adding to the progress already there', async () => {
 		const first = await open('/modules/water-temperature/');
 		await toggle(first).click();
+		// Each completion is stored before the next page opens.
+		await expect.poll(() => toggle(first).getAttribute('aria-pressed')).toBe('true');
 		await first.goto(site.url('/modules/brewing-basics/'));
 		await toggle(first).click();
 		await expect.poll(() => toggle(first).getAttribute('aria-pressed')).toBe('true');
@@ -256,6 +258,8 @@ describe('progress in the browser', () => {
 	it('clears everything after a confirmation', async () => {
 		const page = await open('/modules/serving/');
 		await toggle(page).click();
+		// Saving loads its validator first; the completion is stored once the button says so.
+		await expect.poll(() => toggle(page).getAttribute('aria-pressed')).toBe('true');
 		await page.goto(site.url('/progress/'));
 		await page.getByRole('button', { name: 'Clear progress…' }).click();
 		expect(await page.getByRole('button', { name: 'Clear progress…' }).getAttribute('aria-expanded')).toBe('true');
