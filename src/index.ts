@@ -192,14 +192,13 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 					appendFileSync(fileURLToPath(new URL('_redirects', dir)), `${redirects}\n`);
 					logger.info(`Wrote ${redirects.split('\n').length} redirect rules to _redirects.`);
 				}
+				if (!checked) return;
 				// Every track and the whole curriculum as IMS Common Cartridges for learning platforms, from the pages just built.
-				if (checked) {
-					const started = performance.now();
-					const written = writeSiteCartridges(fileURLToPath(dir), checked);
-					logger.info(`Wrote ${written.length} Common Cartridges to downloads/ in ${Math.round(performance.now() - started)} ms.`);
-				}
+				const started = performance.now();
+				const written = writeSiteCartridges(fileURLToPath(dir), checked);
+				logger.info(`Wrote ${written.length} Common Cartridges to downloads/ in ${Math.round(performance.now() - started)} ms.`);
 				// A share card for every module, track and platform-update page, drawn again only when its page changed.
-				if (checked) await writeShareCards({ dir, curriculum: checked, logger, cacheDir: cardCache });
+				await writeShareCards({ dir, curriculum: checked, logger, cacheDir: cardCache });
 			},
 		},
 	};

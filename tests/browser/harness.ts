@@ -82,6 +82,9 @@ function serve(dir: string, requests: ServedSite['requests']): Promise<Server> {
 export async function serveCurriculum(name: string, contentDir = fixtureContent('valid-course'), today?: string): Promise<ServedSite> {
 	const build = buildCurriculum(contentDir, `browser-${name}`, today);
 	if (build.status !== 0) throw new Error(`The ${name} build failed:\n${build.output}`);
+	if (!existsSync(CHROMIUM)) {
+		throw new Error(`The browser tests need Chromium at ${CHROMIUM}. Install it (Debian: apt-get install -y chromium) or set CURRENTS_CHROMIUM to its path; .ci/run installs it.`);
+	}
 	const requests: ServedSite['requests'] = [];
 	const server = await serve(build.outDir, requests);
 	const { port } = server.address() as AddressInfo;
