@@ -10,6 +10,8 @@ import { checkContentSafety } from '../safety/content-check.ts';
 import { checkBytes, checkLimits, DEFAULT_LIMITS } from '../safety/bytes.ts';
 import { checkContentFiles } from '../safety/content-files.ts';
 import { checkStandards } from './standards.ts';
+import { checkCases } from './cases.ts';
+import { checkQuizQuality } from './quiz-quality.ts';
 
 export interface CheckOptions {
 	/** The project root that file paths are reported relative to. */
@@ -56,5 +58,9 @@ export function checkCurriculum(dir: string, options: CheckOptions = {}): CheckR
 	if (options.base) findings.push(...checkAgainstBase(curriculum, gitReader(options.base, dir), options.base));
 	// Editorial standards from the config, such as word and question counts.
 	if (curriculum.config) findings.push(...checkStandards(curriculum.modules, curriculum.config.standards));
+	// Knowledge checks worth passing: enough choices, no giveaways, not won by picking the longest answer.
+	if (curriculum.config) findings.push(...checkQuizQuality(curriculum.modules, curriculum.config.standards, curriculum.configFile));
+	// Real cases cite a listed source.
+	findings.push(...checkCases(curriculum.modules));
 	return { curriculum, findings: sortFindings(findings) };
 }

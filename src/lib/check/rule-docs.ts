@@ -101,6 +101,22 @@ export const RULE_DOCS: Record<string, RuleDoc> = {
 		title: 'Modules meet the editorial standards',
 		description: 'The curriculum config can set `standards`: word counts, the number of learning outcomes, knowledge-check questions and sources each module needs. Word counts leave out code and component tags.',
 	},
+	'quiz-choices': {
+		title: 'Enough choices in every question',
+		description: 'With `minChoices` in the config’s `standards`, every knowledge-check question needs at least that many choices. With three choices and one of them absurd, a guess passes too often for a certificate to mean anything. Each added choice should be a mistake a practitioner could really make, with an explanation of why it is wrong.',
+	},
+	'quiz-giveaway': {
+		title: 'No giveaway choices',
+		description: 'A choice such as “all of the above”, “none of the above” or “both A and B” can be judged by its form without knowing the subject, and it stops making sense once the choices are shuffled, as the site does on every attempt. Replace it with a specific mistake. The check cannot recognise a joke or an absurd choice; reviewers look for those.',
+	},
+	'quiz-longest-answer': {
+		title: 'The right answer is not simply the longest',
+		description: 'Writers tend to make the right answer the longest and most careful choice, and learners learn to pick it without reading. With `longestRightPerModule` and `longestRightOverall` in the config’s `standards`, the share of questions whose right answer is the longest choice (counted in characters; a tie counts) must stay within the limit in each module and across the curriculum. Make the wrong choices as specific as the right one, or say the right one more briefly.',
+	},
+	'case-source': {
+		title: 'A real case cites a listed source',
+		description: 'A `<Case>` tells a real story, so the URL in its `source` must be one of the module’s `sources`, where it carries its publisher and the date a contributor read it and checked that it says what the case says.',
+	},
 	'broken-link': {
 		title: 'Internal links must lead somewhere',
 		description: 'A link to another page of the curriculum (`/modules/<id>/`, `/tracks/<id>/`, `/updates/<id>/`) must name a page that exists, and a link to a heading (`#section`) must name a heading on that page.',

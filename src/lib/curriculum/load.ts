@@ -61,6 +61,8 @@ export interface Curriculum {
 	/** The content folder, absolute. */
 	dir: string;
 	config: CurriculumConfig | null;
+	/** The config file's path relative to the root, for findings about the curriculum as a whole. */
+	configFile: string;
 	modules: ModuleEntry[];
 	archives: ArchiveEntry[];
 	tracks: TrackEntry[];
@@ -87,6 +89,7 @@ export function loadCurriculum(dir: string, root = process.cwd()): Curriculum {
 		root,
 		dir,
 		config: null,
+		configFile: rel(join(dir, LAYOUT.config)),
 		modules: [],
 		archives: [],
 		tracks: [],

@@ -27,6 +27,14 @@ export const CONTENT_COMPONENTS: Record<string, ComponentSpec> = {
 		description: 'A worked example. Mark invented scenarios with `hypothetical`.',
 		props: { title: { type: 'string', required: true }, hypothetical: { type: 'boolean' } },
 	},
+	Case: {
+		description: 'A real, sourced case: `title`, `source` (a URL also listed in the module’s sources) and `date` when it happened (`YYYY-MM` or `YYYY-MM-DD`).',
+		props: {
+			title: { type: 'string', required: true },
+			source: { type: 'string', required: true },
+			date: { type: 'string', required: true },
+		},
+	},
 	Exercise: {
 		description: 'A hands-on exercise with the deliverable the learner produces.',
 		props: { title: { type: 'string', required: true }, deliverable: { type: 'string', required: true } },

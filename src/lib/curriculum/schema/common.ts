@@ -188,6 +188,12 @@ export const source = z.strictObject({
 	 * @example 2026-11-20
 	 */
 	accessed: isoDate,
+	/**
+	 * What a reader should know about the source: what it was used for, or why a report stands in
+	 * for an official page that could not be read.
+	 * @example "The Help Centre page could not be read; this independent report quotes it."
+	 */
+	note: plainLine().optional(),
 });
 
 export type SourceInput = z.input<typeof source>;

@@ -157,7 +157,7 @@ export const curriculumConfigSchema = z.strictObject({
 	/**
 	 * Editorial standards every module must meet; `npm run check` reports a module outside them.
 	 * Omit a bound to leave it unchecked.
-	 * @example { minWords: 900, maxWords: 2000, minOutcomes: 3, maxOutcomes: 5, minQuestions: 4 }
+	 * @example { minWords: 900, maxWords: 2000, minOutcomes: 3, maxOutcomes: 5, minQuestions: 5, minChoices: 4, longestRightPerModule: 50, longestRightOverall: 35 }
 	 */
 	standards: z
 		.strictObject({
@@ -171,6 +171,19 @@ export const curriculumConfigSchema = z.strictObject({
 			maxOutcomes: z.number().int().positive().optional(),
 			/** Fewest knowledge-check questions. */
 			minQuestions: z.number().int().nonnegative().optional(),
+			/** Fewest choices in each knowledge-check question. */
+			minChoices: z.number().int().min(2).optional(),
+			/**
+			 * The largest share, in per cent, of a module's questions whose right answer is the longest
+			 * choice, so that "pick the longest" is not a winning strategy.
+			 * @example 50
+			 */
+			longestRightPerModule: z.number().min(0).max(100).optional(),
+			/**
+			 * The same share across every question of the curriculum.
+			 * @example 35
+			 */
+			longestRightOverall: z.number().min(0).max(100).optional(),
 			/** Fewest sources. */
 			minSources: z.number().int().nonnegative().optional(),
 		})

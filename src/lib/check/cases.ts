@@ -1,0 +1,51 @@
+import type { Nodes, Root } from 'mdast';
+import { finding, type Finding } from './findings.ts';
+import type { ModuleEntry } from '../curriculum/load.ts';
+import { parseLikeCompiler } from '../safety/parser-options.ts';
+
+/** The `source` of every `<Case>` in a body, with its 1-based line in the body, read from the compiler's own tree. */
+export function caseSources(tree: Root): { source: string | null; line: number }[] {
+	const found: { source: string | null; line: number }[] = [];
+	const visit = (node: Nodes) => {
+		if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'Case') {
+			const attribute = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'source');
+			const value = attribute && typeof attribute.value === 'string' ? attribute.value : null;
+			found.push({ source: value, line: node.position?.start.line ?? 1 });
+		}
+		if ('children' in node) for (const child of node.children) visit(child as Nodes);
+	};
+	visit(tree);
+	return found;
+}
+
+/**
+ * A real case is only as good as its source: the URL a `<Case>` names must be one of the module's
+ * `sources`, where it carries its publisher and the date it was read.
+ */
+export function checkCases(modules: readonly ModuleEntry[]): Finding[] {
+	const findings: Finding[] = [];
+	for (const module of modules) {
+		if (!module.body.includes('<Case')) continue;
+		let tree: Root;
+		try {
+			tree = parseLikeCompiler(module.body, 'mdx');
+		} catch {
+			continue; // The content check reports an unreadable body.
+		}
+		const listed = new Set(module.data.sources.map((source) => source.url));
+		for (const { source, line } of caseSources(tree)) {
+			if (source === null || listed.has(source)) continue; // A missing prop is the content check's finding.
+			findings.push(
+				finding({
+					rule: 'case-source',
+					file: module.file,
+					line: module.bodyLine + line - 1,
+					column: 1,
+					message: `The case cites ${source}, which is not among the module's sources.`,
+					fix: 'Add it to `sources` with its title, publisher and the date you read it (`accessed`), or cite a URL that is listed there.',
+				})
+			);
+		}
+	}
+	return findings;
+}

@@ -1,0 +1,102 @@
+import { finding, type Finding } from './findings.ts';
+import { locate } from '../curriculum/frontmatter.ts';
+import type { ModuleEntry } from '../curriculum/load.ts';
+import type { CurriculumConfig } from '../curriculum/schema/config.ts';
+import type { QuizQuestion } from '../curriculum/schema/module.ts';
+
+/**
+ * Choices that answer the question by their form rather than their content: a learner who has not
+ * read the module still picks them (or rules them out) correctly.
+ */
+const GIVEAWAYS: readonly RegExp[] = [
+	/^\s*(all|none|both|neither)\s+of\s+(these|the\s+others)(?![\w-])/i,
+	/\b(all|none|both|neither|any|each)\s+of\s+the\s+above(?![\w-])/i,
+	/^\s*(both|either)\s+[a-e]\s+(and|or)\s+[a-e]\s*\.?\s*$/i,
+	/^\s*[a-e]\s+and\s+[a-e]\s*(only)?\s*\.?\s*$/i,
+];
+
+/** Whether a right choice is at least as long as every other choice, counted in characters. */
+export function rightIsLongest(question: QuizQuestion): boolean {
+	const longest = Math.max(...question.choices.map((choice) => [...choice.text].length));
+	return question.choices.some((choice) => choice.correct && [...choice.text].length === longest);
+}
+
+/** The phrase that makes a choice a giveaway, or null. */
+export function giveaway(text: string): string | null {
+	for (const pattern of GIVEAWAYS) {
+		const match = pattern.exec(text);
+		if (match) return match[0].trim();
+	}
+	return null;
+}
+
+const percent = (part: number, whole: number) => Math.round((100 * part) / whole);
+
+/**
+ * Knowledge checks worth passing: enough choices, no giveaway choices, and a right answer that is
+ * not simply the longest one, in each module and across the curriculum.
+ */
+export function checkQuizQuality(modules: readonly ModuleEntry[], standards: CurriculumConfig['standards'], configFile: string): Finding[] {
+	const findings: Finding[] = [];
+	let questions = 0;
+	let longest = 0;
+	const worst: { id: string; count: number; of: number }[] = [];
+	for (const module of modules) {
+		const quiz = module.data.quiz;
+		quiz.forEach((question, q) => {
+			if (standards.minChoices !== undefined && question.choices.length < standards.minChoices) {
+				findings.push(
+					finding({
+						rule: 'quiz-choices',
+						file: module.file,
+						...locate(module.parsed, ['quiz', q, 'choices']),
+						message: `Question ${q + 1} has ${question.choices.length} choices; the curriculum asks for at least ${standards.minChoices}.`,
+						fix: 'Add a choice that a practitioner could really pick by mistake, with an explanation of why it is wrong.',
+					})
+				);
+			}
+			question.choices.forEach((choice, c) => {
+				const phrase = giveaway(choice.text);
+				if (!phrase) return;
+				findings.push(
+					finding({
+						rule: 'quiz-giveaway',
+						file: module.file,
+						...locate(module.parsed, ['quiz', q, 'choices', c, 'text']),
+						message: `Choice ${c + 1} of question ${q + 1} says "${phrase}", which can be judged without knowing the subject.`,
+						fix: 'Replace it with a specific mistake a practitioner could make, and explain why it is wrong.',
+					})
+				);
+			});
+		});
+		const flagged = quiz.flatMap((question, q) => (rightIsLongest(question) ? [q + 1] : []));
+		questions += quiz.length;
+		longest += flagged.length;
+		if (flagged.length > 0) worst.push({ id: module.id, count: flagged.length, of: quiz.length });
+		const limit = standards.longestRightPerModule;
+		if (limit !== undefined && quiz.length > 0 && percent(flagged.length, quiz.length) > limit) {
+			findings.push(
+				finding({
+					rule: 'quiz-longest-answer',
+					file: module.file,
+					...locate(module.parsed, ['quiz']),
+					message: `The right answer is the longest choice in ${flagged.length} of ${quiz.length} questions (${flagged.map((n) => `question ${n}`).join(', ')}); the curriculum allows at most ${limit}%.`,
+					fix: 'Make the wrong choices as specific as the right one (a concrete action, a number, a reason), or say the right one more briefly; do not pad.',
+				})
+			);
+		}
+	}
+	const overall = standards.longestRightOverall;
+	if (overall !== undefined && questions > 0 && percent(longest, questions) > overall) {
+		const top = worst.sort((a, b) => b.count / b.of - a.count / a.of || a.id.localeCompare(b.id)).slice(0, 5);
+		findings.push(
+			finding({
+				rule: 'quiz-longest-answer',
+				file: configFile,
+				message: `Across the curriculum the right answer is the longest choice in ${longest} of ${questions} questions (${percent(longest, questions)}%); the standards allow at most ${overall}%.`,
+				fix: `Rewrite the questions of the modules where it happens most: ${top.map((m) => `${m.id} (${m.count} of ${m.of})`).join(', ')}.`,
+			})
+		);
+	}
+	return findings;
+}
