@@ -1,9 +1,8 @@
 import { docsSchema } from '@astrojs/starlight/schema';
 import { defineCollection } from 'astro:content';
-import { z } from 'zod';
 import { glob } from 'astro/loaders';
 import { pathToFileURL } from 'node:url';
-import { BROKEN } from './lib/curriculum/broken.ts';
+import { tolerantLoader, tolerantSchema } from './lib/curriculum/broken.ts';
 import { LAYOUT } from './lib/curriculum/load.ts';
 import { contentDir } from './lib/curriculum/paths.ts';
 import { moduleSchema } from './lib/curriculum/schema/module.ts';
@@ -11,34 +10,26 @@ import { trackSchema } from './lib/curriculum/schema/track.ts';
 import { updateSchema } from './lib/curriculum/schema/update.ts';
 
 // The integration has already checked every file with the same schemas and stopped the build on
-// any error, so these collections only load what is known to be valid.
+// any error, so these collections only load what is known to be valid. The dev server starts with
+// errors too: there, a file that cannot be read or fails its schema is kept as an entry holding a
+// marker (src/lib/curriculum/broken.ts), so that its page can show the findings, and the other
+// pages work on.
 const dir = pathToFileURL(`${contentDir()}/`);
 const base = (folder: string) => new URL(`${folder}/`, dir);
 
-/**
- * In the dev server, an entry whose frontmatter fails its schema is kept with only a marker, so
- * that the server keeps running and the entry's page shows what `npm run check` says about it;
- * fixing the file brings the page back. A build never gets here with an invalid file.
- */
-function tolerant<S extends z.ZodType>(schema: S): S {
-	if (process.env.CURRENTS_DEV !== '1') return schema;
-	return z.unknown().transform((value) => {
-		const result = schema.safeParse(value);
-		return result.success ? result.data : { [BROKEN]: true };
-	}) as unknown as S;
-}
-
 export const collections = {
 	docs: defineCollection({ loader: glob({ pattern: '**/*.{md,mdx}', base: base(LAYOUT.pages) }), schema: docsSchema() }),
-	modules: defineCollection({ loader: glob({ pattern: '*.mdx', base: base(LAYOUT.modules) }), schema: tolerant(moduleSchema) }),
+	modules: defineCollection({ loader: tolerantLoader(glob({ pattern: '*.mdx', base: base(LAYOUT.modules) })), schema: tolerantSchema(moduleSchema) }),
 	archive: defineCollection({
-		loader: glob({
-			pattern: '*/v*.mdx',
-			base: base(LAYOUT.archive),
-			generateId: ({ entry }) => entry.replace(/\.mdx$/, ''),
-		}),
-		schema: tolerant(moduleSchema),
+		loader: tolerantLoader(
+			glob({
+				pattern: '*/v*.mdx',
+				base: base(LAYOUT.archive),
+				generateId: ({ entry }) => entry.replace(/\.mdx$/, ''),
+			})
+		),
+		schema: tolerantSchema(moduleSchema),
 	}),
-	tracks: defineCollection({ loader: glob({ pattern: '*.{yaml,yml}', base: base(LAYOUT.tracks) }), schema: trackSchema }),
-	updates: defineCollection({ loader: glob({ pattern: '*.md', base: base(LAYOUT.updates) }), schema: tolerant(updateSchema) }),
+	tracks: defineCollection({ loader: tolerantLoader(glob({ pattern: '*.{yaml,yml}', base: base(LAYOUT.tracks) })), schema: tolerantSchema(trackSchema) }),
+	updates: defineCollection({ loader: tolerantLoader(glob({ pattern: '*.md', base: base(LAYOUT.updates) })), schema: tolerantSchema(updateSchema) }),
 };

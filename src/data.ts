@@ -44,8 +44,8 @@ export function loadSite(): Promise<Site> {
 			getCollection('docs'),
 		]);
 		// Only the dev server keeps entries whose frontmatter is invalid; their pages show the findings.
-		const broken = [...modules, ...archives, ...updates].filter((entry) => isBroken(entry.data)).map((entry) => ({ collection: entry.collection, id: entry.id, filePath: entry.filePath ?? '' }));
-		for (const list of [modules, archives, updates] as { data: unknown }[][]) list.splice(0, list.length, ...list.filter((entry) => !isBroken(entry.data)));
+		const broken = [...modules, ...archives, ...tracks, ...updates].filter((entry) => isBroken(entry.data)).map((entry) => ({ collection: entry.collection, id: entry.id, filePath: entry.filePath ?? '' }));
+		for (const list of [modules, archives, tracks, updates] as { data: unknown }[][]) list.splice(0, list.length, ...list.filter((entry) => !isBroken(entry.data)));
 		modules.sort((a, b) => a.data.title.localeCompare(b.data.title));
 		tracks.splice(0, tracks.length, ...inTrackOrder(tracks));
 		updates.sort((a, b) => b.data.date.localeCompare(a.data.date));

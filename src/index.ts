@@ -27,6 +27,7 @@ import { compilerGuard } from './lib/safety/compiler-guard.ts';
 import { outputGuard } from './lib/safety/output-guard.ts';
 import { writeSiteCartridges } from './lib/cartridge/export.ts';
 import { writeShareCards } from './lib/cards/build-step.ts';
+import { certificateAssetsDevServer, writeCertificateAssets } from './lib/cards/browser-assets.ts';
 import { featureDrift, PARSER_FEATURES } from './lib/safety/parser-options.ts';
 import { currentsVitePlugin } from './lib/safety/vite-guard.ts';
 
@@ -123,6 +124,8 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 					],
 					vite: {
 						plugins: [
+							// The fonts and renderer a learner's browser draws a certificate with, served as files in the dev server.
+							certificateAssetsDevServer(),
 							currentsVitePlugin({
 								root,
 								dir,
@@ -167,6 +170,11 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 				route('/tracks/[track]/print', 'TrackPrint.astro');
 				// Module majors as pages other sites may frame, for courses that embed them.
 				route('/embed/modules/[...path]', 'Embed.astro');
+				// Issuers of signed certificates, their public keys, and the page that checks a certificate in the browser.
+				route('/issuers', 'Issuers.astro');
+				route('/issuers/[issuer].json', 'issuers-profile.json.ts');
+				route('/issuers/[issuer]/keys/[key].json', 'issuers-key.json.ts');
+				route('/verify', 'Verify.astro');
 				// One page per rule of the content check, linked from every finding.
 				route('/contributing/rules', 'Rules.astro');
 				route('/contributing/rules/[rule]', 'Rule.astro');
@@ -197,6 +205,8 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 				const started = performance.now();
 				const written = writeSiteCartridges(fileURLToPath(dir), checked);
 				logger.info(`Wrote ${written.length} Common Cartridges to downloads/ in ${Math.round(performance.now() - started)} ms.`);
+				// The fonts and renderer that draw a self-assessed certificate in the learner's browser, loaded only when asked for.
+				writeCertificateAssets(dir, logger);
 				// A share card for every module, track and platform-update page, drawn again only when its page changed.
 				await writeShareCards({ dir, curriculum: checked, logger, cacheDir: cardCache });
 			},
@@ -207,7 +217,7 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 const SCHEMAS = { config: curriculumConfigSchema, module: moduleSchema, track: trackSchema, update: updateSchema, page: pageSchema, redirects: redirectsSchema };
 
 /** Rules a draft may break in the dev server: the page still renders, and the check still reports them. */
-const DRAFT_RULES = new Set(['module-standards', 'broken-link', 'prerequisite-order', 'future-date', 'leftover-todo']);
+const DRAFT_RULES = new Set(['module-standards', 'broken-link', 'prerequisite-order', 'future-date', 'leftover-todo', 'quiz-choices', 'quiz-giveaway', 'quiz-longest-answer', 'case-source']);
 
 /** `/modules/<id>/v<current major>/` repeats the canonical page, so it stays out of the sitemap. */
 function isCurrentMajorAlias(page: string, modules: Map<string, { version: string }>): boolean {

@@ -1,9 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyFixture, ROOT, TMP, TODAY } from './utils.ts';
+import { AstroError } from 'astro/errors';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { brokenPaths, BROKEN, fixedOrFindings, isBroken, tolerantLoader, tolerantSchema } from '../src/lib/curriculum/broken.ts';
+import { moduleSchema } from '../src/lib/curriculum/schema/module.ts';
+import { copyFixture, fixtureContent, ROOT, TMP, TODAY } from './utils.ts';
 
 function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
@@ -16,58 +20,229 @@ function freePort(): Promise<number> {
 	});
 }
 
-/** Polls until `check` holds, for the dev server's rebuild after a file changes. */
-async function eventually<T>(probe: () => Promise<T>, check: (value: T) => boolean, seconds = 90): Promise<T> {
+/** Polls until `check` holds or the deadline passes, for the dev server's reload after a file changes. */
+async function eventually<T>(probe: () => Promise<T>, check: (value: T) => boolean, seconds = 60): Promise<T> {
 	const until = Date.now() + seconds * 1000;
 	let value = await probe();
 	while (!check(value) && Date.now() < until) {
-		await new Promise((resolve) => setTimeout(resolve, 300));
+		await new Promise((resolve) => setTimeout(resolve, 250));
 		value = await probe();
 	}
 	return value;
 }
 
-/** The dev server on a copy of the tea fixture with one invalid and one unsafe module. */
+/**
+ * A project of its own for the dev server: the engine (`src/`, `public/`, the Astro config) linked
+ * from the repository, and a copy of a fixture's content. Astro keeps the dev server's content store
+ * and its table of content modules in `<project>/.astro/`, and every `astro build` or `astro check`
+ * of the same project rewrites that table: a fixture built by another test file at the same time
+ * would swap the dev server's content for its own, and pages would fail or come back at random.
+ */
+function devProject(fixture: string): { root: string; content: string } {
+	mkdirSync(TMP, { recursive: true });
+	const root = mkdtempSync(join(TMP, 'dev-project-'));
+	for (const name of ['src', 'public']) if (existsSync(join(ROOT, name))) symlinkSync(join(ROOT, name), join(root, name));
+	writeFileSync(join(root, 'astro.config.mjs'), `export { default } from ${JSON.stringify(join(ROOT, 'astro.config.mjs'))};\n`);
+	cpSync(fixtureContent(fixture), join(root, 'content'), { recursive: true });
+	return { root, content: join(root, 'content') };
+}
+
+/**
+ * What the error overlay shows, as text: Vite sends it to the page's HMR socket once the page's
+ * request failed, with Markdown rendered (so `code` spans lose their backticks).
+ */
+interface Overlay {
+	message: string;
+	hint: string;
+}
+
+/**
+ * Listens on the dev server's HMR socket as the page's script does, and collects every error the
+ * overlay would show, as plain text.
+ */
+async function overlayListener(base: string): Promise<{ overlays: Overlay[]; close: () => void }> {
+	const client = await fetch(`${base}/@vite/client`).then((response) => response.text());
+	const token = /const wsToken = "([^"]*)"/.exec(client)?.[1] ?? '';
+	const socket = new WebSocket(`${base.replace(/^http/, 'ws')}/?token=${token}`, 'vite-hmr');
+	const overlays: Overlay[] = [];
+	const text = (html: unknown) => String(html ?? '').replace(/<[^>]*>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+	socket.addEventListener('message', (event) => {
+		const payload = JSON.parse(String(event.data)) as { type: string; err?: { message?: string; hint?: string } };
+		if (payload.type === 'error') overlays.push({ message: text(payload.err?.message), hint: text(payload.err?.hint) });
+	});
+	await new Promise((resolve, reject) => {
+		socket.addEventListener('open', resolve, { once: true });
+		socket.addEventListener('error', reject, { once: true });
+	});
+	return { overlays, close: () => socket.close() };
+}
+
+/**
+ * The dev server on a copy of the tea fixture with an invalid module, an unsafe module, a module
+ * whose frontmatter YAML cannot be read and a platform update whose YAML cannot be read either.
+ */
 describe('the dev server with content errors', () => {
 	let server: ChildProcess;
 	let output = '';
 	let base = '';
 	let content = '';
+	let project = '';
+	let listener: Awaited<ReturnType<typeof overlayListener>>;
 	const status = (path: string) => fetch(`${base}${path}`).then((response) => response.status, () => 0);
 	const edit = (path: string, change: (text: string) => string) => writeFileSync(join(content, path), change(readFileSync(join(content, path), 'utf8')));
+	/** Requests a page and returns its status with what the overlay then shows about `file`, if anything. */
+	const visit = async (path: string, file: string) => {
+		const before = listener.overlays.length;
+		const code = await status(path);
+		if (code !== 500) return { code, overlay: '' };
+		// The overlay follows the failed response by a moment.
+		const shown = await eventually(async () => listener.overlays.slice(before).find((o) => o.message.includes(file)), (o) => o !== undefined, 5);
+		return { code, overlay: shown ? `${shown.message}\nhint: ${shown.hint}` : '' };
+	};
+	/** Waits for a page to fail with an overlay that holds `text`. */
+	const shows = (path: string, file: string, text: string) =>
+		eventually(() => visit(path, file), (seen) => seen.code === 500 && seen.overlay.includes(text));
+	const SLIP = 'level: expert\n  duration: 15\n';
 
 	beforeAll(async () => {
-		content = copyFixture('valid-course');
+		const created = devProject('valid-course');
+		project = created.root;
+		content = created.content;
 		edit('modules/serving.mdx', (text) => text.replace(/^summary: .*\n/m, ''));
 		edit('modules/water-temperature.mdx', (text) => `${text}\nexport const pwned = 1\n`);
+		// A second module like serving, with a field indented under the one above it.
+		writeFileSync(join(content, 'modules/pouring.mdx'), readFileSync(join(content, 'modules/serving.mdx'), 'utf8').replace('title: Serving', 'title: Pouring\nsummary: How to pour.').replace('level: expert\n', SLIP));
+		edit('updates/2026-10-20-teapot-infuser.md', (text) => text.replace('platforms: [teapot]', 'platforms: [teapot'));
 		const port = await freePort();
 		base = `http://127.0.0.1:${port}`;
-		server = spawn(process.execPath, [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], {
-			cwd: ROOT,
+		server = spawn(process.execPath, [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'dev', '--root', project, '--port', String(port), '--host', '127.0.0.1'], {
+			cwd: project,
 			// Not the test runner's environment: NODE_ENV=test and Vitest's variables change how Vite serves.
-			env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'development', CURRENTS_CONTENT: content, CURRENTS_CACHE_DIR: join(TMP, `cache-dev-${port}`), CURRENTS_TODAY: TODAY, NO_COLOR: '1', FORCE_COLOR: '0' },
+			env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'development', CURRENTS_CONTENT: content, CURRENTS_CACHE_DIR: join(project, 'cache'), CURRENTS_TODAY: TODAY, NO_COLOR: '1', FORCE_COLOR: '0' },
 		});
 		server.stdout?.on('data', (chunk) => (output += String(chunk)));
 		server.stderr?.on('data', (chunk) => (output += String(chunk)));
 		// The first requests can come before the content store is filled; wait for a module page.
-		await eventually(() => status('/modules/brewing-basics/'), (code) => code === 200, 90);
+		await eventually(() => status('/modules/brewing-basics/'), (code) => code === 200, 120);
+		listener = await overlayListener(base);
 	});
 
-	afterAll(() => {
-		server?.kill();
+	afterAll(async () => {
+		listener?.close();
+		if (server && server.exitCode === null) {
+			const exited = new Promise((resolve) => server.once('exit', resolve));
+			server.kill();
+			await exited;
+		}
+		if (project) rmSync(project, { recursive: true, force: true });
 	});
 
-	it('starts anyway, and serves every page without a problem', async () => {
-		expect(await status('/')).toBe(200);
+	it('starts anyway, and serves every other page', async () => {
+		expect(await status('/'), output.slice(-3000)).toBe(200);
 		expect(await status('/modules/brewing-basics/')).toBe(200);
 		expect(await status('/tracks/tea-foundations/')).toBe(200);
-		expect(output).toContain('modules/serving.mdx:2:1  error  The required field `summary` is missing from the module frontmatter.');
+		expect(await status('/updates/2026-11-10-kettle-presets/')).toBe(200);
+		expect(await status('/whats-new/')).toBe(200);
+		// The update whose YAML cannot be read has no page of its own to show.
+		expect(await status('/updates/2026-10-20-teapot-infuser/')).not.toBe(200);
+		expect(output).toContain('content/modules/serving.mdx:2:1  error  The required field `summary` is missing from the module frontmatter.');
 	});
 
-	it("shows each broken page's own findings, as npm run check words them, and compiles no unsafe file", async () => {
-		expect(await status('/modules/serving/')).toBe(500);
-		expect(output).toMatch(/serving\.mdx has problems, so its page cannot be shown\.\s+\S*serving\.mdx:2:1 {2}error {2}The required field `summary` is missing/);
-		expect(await status('/modules/water-temperature/')).toBe(500);
-		expect(output).toMatch(/water-temperature\.mdx was not compiled: it is not safe content\.\s+\S*water-temperature\.mdx:\d+:1 {2}error {2}The export statement/);
+	it("shows each broken page's own findings in the overlay, as npm run check words them, and compiles no unsafe file", async () => {
+		const serving = await visit('/modules/serving/', 'serving.mdx');
+		expect(serving.code).toBe(500);
+		expect(serving.overlay).toMatch(/serving\.mdx has problems, so its page cannot be shown\.\s+\S*serving\.mdx:2:1 {2}error {2}The required field summary is missing from the module frontmatter\./);
+		expect(serving.overlay).toContain('fix: Add summary: with a text value.');
+		expect(serving.overlay).toContain('/contributing/rules/schema/');
+		expect(serving.overlay).toContain('the page comes back on its own');
+
+		const water = await visit('/modules/water-temperature/', 'water-temperature.mdx');
+		expect(water.code).toBe(500);
+		expect(water.overlay).toMatch(/water-temperature\.mdx was not compiled: it is not safe content\.\s+\S*water-temperature\.mdx:\d+:1 {2}error {2}The export statement/);
+	});
+
+	it('shows a module whose YAML cannot be read with the finding in plain words, never the YAML reader\'s stack', async () => {
+		const pouring = await visit('/modules/pouring/', 'pouring.mdx');
+		expect(pouring.code).toBe(500);
+		expect(pouring.overlay).toMatch(/pouring\.mdx:6:3 {2}error {2}This line is indented 2 spaces more than the line above it, so YAML reads it as part of that line's value\./);
+		expect(pouring.overlay).toContain('fix: Start this line at the beginning of the line, like the one above it.');
+		expect(output).not.toMatch(/YAMLException|bad indentation of a mapping entry/);
+	});
+
+	it('brings each page back as soon as its file is fixed, without a restart', async () => {
+		edit('modules/serving.mdx', (text) => text.replace('title: Serving\n', 'title: Serving\nsummary: Cups, milk and timing.\n'));
+		edit('modules/water-temperature.mdx', (text) => text.replace('\nexport const pwned = 1\n', '\n'));
+		edit('modules/pouring.mdx', (text) => text.replace(SLIP, 'level: expert\n'));
+		expect(await eventually(() => status('/modules/serving/'), (code) => code === 200), output.slice(-3000)).toBe(200);
+		expect(await eventually(() => status('/modules/water-temperature/'), (code) => code === 200), output.slice(-3000)).toBe(200);
+		expect(await eventually(() => status('/modules/pouring/'), (code) => code === 200), output.slice(-3000)).toBe(200);
+	});
+
+	it('shows a problem as soon as a working page breaks, and clears it when the file is fixed', async () => {
+		const file = 'modules/brewing-basics.mdx';
+		const good = readFileSync(join(content, file), 'utf8');
+		// A YAML slip: the overlay names the line, whether the compiler or the collection notices first.
+		edit(file, (text) => text.replace(/^(level: .*\n)/m, '$1  duration: 15\n'));
+		expect((await shows('/modules/brewing-basics/', 'brewing-basics.mdx', 'This line is indented 2 spaces more than the line above it')).overlay).toMatch(/brewing-basics\.mdx:\d+:3 {2}error/);
+		writeFileSync(join(content, file), good);
+		expect(await eventually(() => status('/modules/brewing-basics/'), (code) => code === 200)).toBe(200);
+		// Two saves in quick succession, as an editor that formats on save makes: the second one counts.
+		writeFileSync(join(content, file), good.replace('title: Brewing basics', 'title: Brewing basics, again'));
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		edit(file, (text) => text.replace(/^summary: .*\n/m, ''));
+		expect((await shows('/modules/brewing-basics/', 'brewing-basics.mdx', 'The required field summary is missing')).overlay).toContain('brewing-basics.mdx:2:1  error');
+		writeFileSync(join(content, file), good);
+		expect(await eventually(() => status('/modules/brewing-basics/'), (code) => code === 200)).toBe(200);
+		expect(output).not.toMatch(/YAMLException/);
+	});
+});
+
+describe('broken entries, as the collections keep them and pages list them', () => {
+	const DEV = { CURRENTS_DEV: '1' };
+
+	it('keeps an entry that fails its schema as a marker in the dev server only', () => {
+		expect(isBroken(tolerantSchema(moduleSchema, DEV).parse({ title: 'No other field' }))).toBe(true);
+		expect(() => tolerantSchema(moduleSchema, {}).parse({ title: 'No other field' })).toThrow();
+	});
+
+	it('reads a file whose YAML cannot be read as a marker, in the dev server only', async () => {
+		const yamlError = new Error('bad indentation of a mapping entry');
+		const seen: unknown[] = [];
+		const loader: Loader = {
+			name: 'probe',
+			async load(context) {
+				const entryTypes = (context as LoaderContext & { entryTypes: Map<string, { getEntryInfo: (p: unknown) => Promise<unknown> }> }).entryTypes;
+				seen.push(await entryTypes.get('.mdx')!.getEntryInfo({ contents: '---\na: b\n  c: d\n---\n', fileUrl: new URL('file:///x.mdx') }));
+			},
+		};
+		const context = { entryTypes: new Map([['.mdx', { extensions: ['.mdx'], getEntryInfo: () => Promise.reject(yamlError) }]]) } as unknown as LoaderContext;
+		await tolerantLoader(loader, DEV).load(context);
+		expect(seen).toEqual([{ data: { [BROKEN]: true }, body: '', slug: undefined, rawData: '' }]);
+		await expect(tolerantLoader(loader, {}).load(context)).rejects.toBe(yamlError);
+	});
+
+	it("lists a collection's broken entries under the route's parameter, and shows their findings until fixed", () => {
+		const content = copyFixture('valid-course');
+		const file = join(content, 'updates', '2026-10-20-teapot-infuser.md');
+		writeFileSync(file, readFileSync(file, 'utf8').replace(/^summary: .*\n/m, ''));
+		const broken = [
+			{ collection: 'updates', id: '2026-10-20-teapot-infuser', filePath: file },
+			{ collection: 'modules', id: 'serving', filePath: join(content, 'modules', 'serving.mdx') },
+		];
+		const paths = brokenPaths(broken, 'updates', 'update');
+		expect(paths).toEqual([{ params: { update: '2026-10-20-teapot-infuser' }, props: { id: '2026-10-20-teapot-infuser', broken: file } }]);
+
+		const previous = process.env.CURRENTS_CONTENT;
+		process.env.CURRENTS_CONTENT = content;
+		try {
+			const attempt = () => fixedOrFindings(paths[0]!.props, [{ id: 'another-update' }]);
+			expect(attempt).toThrow(AstroError);
+			expect(attempt).toThrow(/has problems, so its page cannot be shown\.[\s\S]*The required field `summary` is missing from the platform update\./);
+			// Fixed after the page was listed: the page shows the entry as it is now.
+			expect(fixedOrFindings(paths[0]!.props, [{ id: '2026-10-20-teapot-infuser' }])).toEqual({ id: '2026-10-20-teapot-infuser' });
+		} finally {
+			if (previous === undefined) delete process.env.CURRENTS_CONTENT;
+			else process.env.CURRENTS_CONTENT = previous;
+		}
 	});
 });

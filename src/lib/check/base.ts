@@ -102,7 +102,8 @@ export function checkAgainstBase(curriculum: Curriculum, git: GitReader, ref: st
 
 	for (const { status, path } of git.changed(contentPath)) {
 		const name = path.slice(contentPath.length + 1);
-		const reviewed = REVIEWED_FILES.get(name);
+		// An issuer profile decides whose signatures the verify page accepts as genuine.
+		const reviewed = REVIEWED_FILES.get(name) ?? (name.startsWith('issuers/') ? 'it decides whose signed certificates the verify page accepts' : undefined);
 		if (reviewed) {
 			findings.push(
 				finding({
@@ -145,7 +146,7 @@ export function checkAgainstBase(curriculum: Curriculum, git: GitReader, ref: st
 						file: module.file,
 						...place,
 						message: `The version went down from ${from} (at ${ref}) to ${module.data.version}.`,
-						fix: `Set the version above ${from}; courses may already cite ${from}.`,
+						fix: `Put the version back to ${from}, with the changelog entries it had at ${ref}: courses may already cite ${from}. Then release your change from there with \`npm run release -- ${id} patch "<what you corrected>"\`.`,
 					})
 				);
 			} else if (order === 0) {

@@ -1,7 +1,7 @@
 import { finding, type Finding } from './findings.ts';
 import { isReviewDue, pendingUpdatesFor, reviewDueDate } from '../curriculum/freshness.ts';
 import { editDistance, locate, type ParsedYaml } from '../curriculum/frontmatter.ts';
-import type { Curriculum } from '../curriculum/load.ts';
+import { restoreArchive, type Curriculum } from '../curriculum/load.ts';
 import { majorOf } from '../curriculum/versions.ts';
 
 const at = (parsed: ParsedYaml, path: PropertyKey[]) => locate(parsed, path);
@@ -37,7 +37,7 @@ export function crossFileRules(curriculum: Curriculum, on: string): Finding[] {
 						file: entry.file,
 						...at(entry.parsed, ['level']),
 						message: `The level "${entry.data.level}" is not one of the curriculum's levels.`,
-						fix: `Use one of: ${[...levels].join(', ')}; or add it to \`levels\` in curriculum.yaml.`,
+						fix: suggestion(entry.data.level, [...levels]) ?? `Use one of: ${[...levels].join(', ')}; or add it to \`levels\` in curriculum.yaml.`,
 					})
 				);
 			}
@@ -161,7 +161,7 @@ export function crossFileRules(curriculum: Curriculum, on: string): Finding[] {
 					file: module.file,
 					...at(module.parsed, ['prerequisites', module.data.prerequisites.indexOf(next)]),
 					message: `Prerequisites form a cycle: ${cycle.join(' → ')}.`,
-					fix: 'Remove one prerequisite from the cycle so that the modules can be taken in some order.',
+					fix: `Remove "${next}" from the prerequisites of "${id}" (the line shown), or another link of the cycle, so that the modules can be taken in some order.`,
 				})
 			);
 			return;
@@ -187,26 +187,31 @@ export function crossFileRules(curriculum: Curriculum, on: string): Finding[] {
 					fix: `Rename the folder to the module's id, or restore modules/${archive.id}.mdx.`,
 				})
 			);
-		} else if (module && archive.major >= majorOf(module.data.version)) {
-			findings.push(
-				finding({
-					rule: 'archive-version',
-					file: archive.file,
-					message: `v${archive.major} is archived, but the module's current version ${module.data.version} is not a later major.`,
-					fix: `Archive only earlier majors; the current major v${majorOf(module.data.version)} is served from modules/${archive.id}.mdx.`,
-				})
-			);
-		}
-		if (majorOf(archive.data.version) !== archive.major) {
-			findings.push(
-				finding({
-					rule: 'archive-version',
-					file: archive.file,
-					...at(archive.parsed, ['version']),
-					message: `The file is v${archive.major}.mdx but its version is ${archive.data.version}.`,
-					fix: `Rename the file to v${majorOf(archive.data.version)}.mdx, or restore the version it was frozen at.`,
-				})
-			);
+		} else if (module) {
+			const frozen = majorOf(archive.data.version);
+			const current = majorOf(module.data.version);
+			if (frozen !== archive.major) {
+				// A file named after the wrong major is renamed; one whose version was edited is restored.
+				const free = frozen < current && !archives.some((other) => other.id === archive.id && other.major === frozen);
+				findings.push(
+					finding({
+						rule: 'archive-version',
+						file: archive.file,
+						...at(archive.parsed, ['version']),
+						message: `The file is v${archive.major}.mdx but its version is ${archive.data.version}.`,
+						fix: free ? `Rename the file to v${frozen}.mdx, the major it holds.` : restoreArchive(archive.file),
+					})
+				);
+			} else if (archive.major >= current) {
+				findings.push(
+					finding({
+						rule: 'archive-version',
+						file: archive.file,
+						message: `v${archive.major} is archived, but the module's current version ${module.data.version} is not a later major.`,
+						fix: `Delete ${archive.file}: the current major, v${current}, is served from modules/${archive.id}.mdx, and archives hold only earlier majors.`,
+					})
+				);
+			}
 		}
 		const key = `${archive.id}/${archive.major}`;
 		if (seenArchives.has(key)) {
@@ -265,7 +270,7 @@ export function crossFileRules(curriculum: Curriculum, on: string): Finding[] {
 					line: 1,
 					column: 1,
 					message: `The module "${module.id}" is in no track, so learners only find it by search.`,
-					fix: `Add "${module.id}" to \`modules\` in a track under tracks/.`,
+					fix: orphanFix(module.id, modules),
 				})
 			);
 		}
@@ -290,13 +295,25 @@ export function crossFileRules(curriculum: Curriculum, on: string): Finding[] {
 					line: 1,
 					column: 1,
 					message: `The platform update "${update.data.title}" (${update.file}) affects this module and is still pending.`,
-					fix: `Revise the module, release it with \`npm run release -- ${module.id} minor "…"\`, then mark the update incorporated with that version.`,
+					fix: `Revise the module and release it with \`npm run release -- ${module.id} minor "…"\`; then, in ${update.file}, list \`- module: ${module.id}\` with \`version:\` the new version under \`incorporated\`, and set \`status: incorporated\` once every module it names is revised.`,
 				})
 			);
 		}
 	}
 
 	return findings;
+}
+
+/** Where a module in no track goes: after its prerequisites, before the modules that build on it. */
+function orphanFix(id: string, modules: Curriculum['modules']): string {
+	const quote = (ids: string[]) => ids.map((other) => `"${other}"`).join(', ');
+	const before = modules.find((module) => module.id === id)?.data.prerequisites ?? [];
+	const after = modules.filter((module) => module.data.prerequisites.includes(id)).map((module) => module.id);
+	const place = [
+		before.length > 0 ? `after ${quote(before)} (${before.length === 1 ? 'its prerequisite' : 'its prerequisites'})` : '',
+		after.length > 0 ? `before ${quote(after)} (which ${after.length === 1 ? 'builds' : 'build'} on it)` : '',
+	].filter(Boolean);
+	return `Add "${id}" to \`modules\` in the track it belongs to under tracks/${place.length > 0 ? `, ${place.join(' and ')}` : ''}.`;
 }
 
 function unknownPlatform(platform: string, file: string, parsed: ParsedYaml, path: PropertyKey[], known: Set<string>): Finding {

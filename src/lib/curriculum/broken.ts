@@ -1,12 +1,79 @@
 import { resolve } from 'node:path';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { AstroError } from 'astro/errors';
+import { z } from 'zod';
 import { formatHuman } from '../check/report.ts';
 import { checkCurriculum } from '../check/check-curriculum.ts';
 
-/** The key the dev server's collections put on an entry whose frontmatter fails its schema. */
+/**
+ * Broken entries in the dev server. A build stops on any content error before it loads a file, but
+ * the dev server keeps running while a contributor edits: a file that cannot be read or fails its
+ * schema stays in its collection as an entry holding only a marker, its page shows the findings of
+ * `npm run check` in Astro's error overlay, and fixing the file brings the page back.
+ */
+
+/** The key the dev server's collections put on an entry whose file cannot be read or fails its schema. */
 export const BROKEN = '__currentsBroken';
 
 export function isBroken(data: unknown): boolean {
 	return data !== null && typeof data === 'object' && BROKEN in data;
+}
+
+/** Whether the collections keep broken entries: only in the dev server, where the integration sets this. */
+const tolerating = (env: Record<string, string | undefined> = process.env) => env.CURRENTS_DEV === '1';
+
+/**
+ * A collection schema that keeps an entry failing `schema` as a marker instead of stopping the
+ * content sync. Outside the dev server it is `schema` itself.
+ */
+export function tolerantSchema<S extends z.ZodType>(schema: S, env?: Record<string, string | undefined>): S {
+	if (!tolerating(env)) return schema;
+	return z.unknown().transform((value) => {
+		const result = schema.safeParse(value);
+		return result.success ? result.data : { [BROKEN]: true };
+	}) as unknown as S;
+}
+
+/** The part of Astro's content entry types this wrapper relies on. */
+interface EntryType {
+	getEntryInfo(params: { fileUrl: URL; contents: string }): unknown;
+}
+
+/**
+ * A loader whose files may hold YAML that cannot be read at all. Astro reads each file's
+ * frontmatter (or a YAML file) before the schema sees it, and a syntax error there throws: at
+ * start-up it stops the whole content sync, and later it leaves the last good version of the entry
+ * in place, so the page goes on showing what the file no longer says. In the dev server, such a
+ * file is read as an entry holding only the marker, like one that fails its schema.
+ *
+ * Astro hands loaders its readers as `entryTypes`, a field its public types leave out; when it is
+ * not there, the loader runs unchanged, and the dev server test notices.
+ */
+export function tolerantLoader(loader: Loader, env?: Record<string, string | undefined>): Loader {
+	if (!tolerating(env)) return loader;
+	return {
+		...loader,
+		load(context: LoaderContext) {
+			const { entryTypes } = context as LoaderContext & { entryTypes?: unknown };
+			if (!(entryTypes instanceof Map)) return loader.load(context);
+			const tolerant = new Map([...(entryTypes as Map<string, EntryType>)].map(([extension, type]) => [extension, tolerantEntryType(type)]));
+			return loader.load({ ...context, entryTypes: tolerant } as LoaderContext);
+		},
+	};
+}
+
+function tolerantEntryType<T extends EntryType>(type: T): T {
+	return {
+		...type,
+		async getEntryInfo(params: { fileUrl: URL; contents: string }) {
+			try {
+				return await type.getEntryInfo(params);
+			} catch {
+				// The check reports the syntax error in plain words at its line; the page shows that.
+				return { data: { [BROKEN]: true }, body: '', slug: undefined, rawData: '' };
+			}
+		},
+	};
 }
 
 /**
@@ -17,5 +84,46 @@ export function findingsFor(filePath: string, options: { site?: string } = {}): 
 	const dir = process.env.CURRENTS_CONTENT ?? 'content';
 	const { findings } = checkCurriculum(dir);
 	const own = findings.filter((f) => f.severity === 'error' && resolve(f.file) === resolve(filePath));
+	// The file can be fixed on disk a moment before the dev server has read it again.
+	if (own.length === 0) return 'The file has no problems any more: the dev server is reading it again. Reload the page in a moment.';
 	return formatHuman(own, options);
+}
+
+/** An entry the dev server kept although its file is broken, as `loadSite()` lists them. */
+export interface BrokenEntry {
+	collection: string;
+	id: string;
+	filePath: string;
+}
+
+/** The props of a page listed for a broken entry. */
+export interface BrokenProps {
+	id: string;
+	/** The file, relative to the project root. */
+	broken: string;
+}
+
+/**
+ * The addresses of a collection's broken entries, for a page's `getStaticPaths`: each gets its
+ * page, so that the page can show why it cannot be shown. `param` is the route's parameter, such
+ * as `update` for `/updates/[update]`. Outside the dev server there are none.
+ */
+export function brokenPaths<P extends string>(broken: readonly BrokenEntry[], collection: string, param: P): { params: Record<P, string>; props: BrokenProps }[] {
+	return broken
+		.filter((entry) => entry.collection === collection)
+		.map((entry) => ({ params: { [param]: entry.id } as Record<P, string>, props: { id: entry.id, broken: entry.filePath } }));
+}
+
+/**
+ * For a page listed by `brokenPaths`: the entry, when its file was fixed after the dev server
+ * listed the page (`entries` are the collection's good entries as they are now); otherwise the
+ * error overlay, with the file's findings as `npm run check` words them.
+ */
+export function fixedOrFindings<T extends { id: string }>(props: BrokenProps, entries: readonly T[], options: { site?: string } = {}): T {
+	const fixed = entries.find((entry) => entry.id === props.id);
+	if (fixed) return fixed;
+	throw new AstroError(
+		`${props.broken} has problems, so its page cannot be shown.\n\n${findingsFor(props.broken, options)}`,
+		'Fix each problem at the line shown and save: the page comes back on its own. `npm run check` prints the same list.'
+	);
 }

@@ -13,7 +13,7 @@ import { redirectsSchema, type Redirects } from './schema/redirects.ts';
 import { pageSchema } from './schema/page.ts';
 
 /** The first segments of the addresses the engine serves, which a free page may not take. */
-const ENGINE_ROUTES = ['modules', 'tracks', 'updates', 'whats-new', 'feed.xml', 'contributing', '404', '_astro', 'pagefind'];
+const ENGINE_ROUTES = ['modules', 'tracks', 'updates', 'whats-new', 'feed.xml', 'contributing', 'progress', 'learner.json', 'embed', 'issuers', 'verify', 'downloads', 'certificate-assets', 'cards', '404', '_astro', 'pagefind'];
 
 /** Where each kind of content lives inside the content folder. */
 export const LAYOUT = {
@@ -123,7 +123,7 @@ export function loadCurriculum(dir: string, root = process.cwd()): Curriculum {
 				rule: 'missing-file',
 				file: rel(configPath),
 				message: `The curriculum config ${LAYOUT.config} is missing.`,
-				fix: `Create ${rel(configPath)} with at least title, tagline, site and repository.`,
+				fix: `Create ${rel(configPath)} with at least title, tagline, site and repository, and the \`levels\` and \`platforms\` that modules name; if it was deleted by mistake, restore it from git instead (\`git checkout -- ${rel(configPath)}\`).`,
 			})
 		);
 	} else {
@@ -158,17 +158,26 @@ export function loadCurriculum(dir: string, root = process.cwd()): Curriculum {
 					continue;
 				}
 				if (!match) {
+					// The version the file holds says which major it freezes.
+					const version = /^version:\s*["']?(\d+)\.\d+\.\d+/m.exec(splitFrontmatter(readFileSync(path, 'utf8')).frontmatter ?? '');
 					findings.push(
 						finding({
 							rule: 'invalid-id',
 							file: rel(path),
 							message: `Archived versions are named v<major>.mdx, but this file is "${name}.mdx".`,
-							fix: `Rename it after the major version it freezes, like ${rel(folder)}/v1.mdx.`,
+							fix: version
+								? `Rename it after the major version it freezes: ${rel(folder)}/v${Number(version[1])}.mdx, as its version is ${version[0].replace(/^version:\s*["']?/, '')}.`
+								: `Rename it after the major version it freezes, like ${rel(folder)}/v1.mdx for a 1.x version.`,
 						})
 					);
 					continue;
 				}
+				const reported = findings.length;
 				const entry = loadDocument(path, rel(path), moduleSchema, 'the archived module frontmatter', findings, curriculum.documents, moduleRules, allowedValues(curriculum.config));
+				// An archive is a copy of a release; a version that disagrees with its changelog means it was edited.
+				for (const found of findings.slice(reported)) {
+					if (found.rule === 'changelog-version') found.fix = restoreArchive(rel(path));
+				}
 				if (entry) curriculum.archives.push({ ...entry, id: moduleId, major: Number(match[1]) });
 			}
 		}
@@ -253,6 +262,11 @@ export function loadCurriculum(dir: string, root = process.cwd()): Curriculum {
 	}
 
 	return curriculum;
+}
+
+/** The fix for an archived major that was edited: archives are frozen copies of releases. */
+export function restoreArchive(file: string): string {
+	return `Restore ${file} as it was archived (for example \`git checkout origin/main -- ${file}\`): an archived major stays exactly as it was released, and corrections go into the current version.`;
 }
 
 function idOf(path: string): string {

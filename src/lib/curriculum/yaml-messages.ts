@@ -84,8 +84,10 @@ export function describeYamlError(error: YAMLError, text: string, at: (offset: n
 	if (bracket) {
 		// The parser notices at the end of the file; the slip is on the line that opened the bracket.
 		const open = bracket[1] === ']' ? '[' : '{';
+		// Lines below the slip may hold brackets that are closed; the slip opens more than it closes.
+		const unclosed = (text: string) => text.split(open).length - text.split(bracket[1]!).length > 0;
 		let line = Math.min(pos.line, lines.length);
-		while (line > 1 && !lineText(line).includes(open)) line--;
+		while (line > 1 && !unclosed(lineText(line))) line--;
 		return {
 			line,
 			column: lineText(line).lastIndexOf(open) + 1,

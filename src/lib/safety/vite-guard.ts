@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { dirname, relative, sep } from 'node:path';
 import type { Plugin } from 'vite';
+import type { Finding } from '../check/findings.ts';
 import { formatHuman } from '../check/report.ts';
+import { parseYaml, splitFrontmatter } from '../curriculum/frontmatter.ts';
 import { checkContentSafety } from './content-check.ts';
 import { contentPathFinding } from './content-files.ts';
 import type { FileReference } from '../curriculum/field-reference.ts';
@@ -39,6 +41,13 @@ export function currentsVitePlugin({ root, dir, config, on, checked = new Map(),
 	return {
 		name: 'currents:content',
 		enforce: 'pre',
+		config() {
+			// The dev server's file watcher drops a second save of a file that comes within 50 ms of the
+			// first (editors that format on save write twice), and can hand over a file read halfway
+			// through a save; either way a page would go on showing what the file no longer says. Waiting
+			// until a file has stopped changing for a moment sees every save, and sees it whole.
+			return { server: { watch: { awaitWriteFinish: { stabilityThreshold: 150, pollInterval: 25 } } } };
+		},
 		resolveId(id) {
 			if (id === CONFIG_ID) return `\0${CONFIG_ID}`;
 			if (id === FIELDS_ID) return `\0${FIELDS_ID}`;
@@ -69,11 +78,32 @@ export function currentsVitePlugin({ root, dir, config, on, checked = new Map(),
 				baseDir: dirname(path),
 			}).filter((finding) => finding.severity === 'error');
 			if (findings.length > 0) {
-				throw new Error(`${file} is not safe to compile, so it was not:\n\n${formatHuman(findings, { site: config.site })}`);
+				throw refusal(`${file} is not safe to compile, so it was not:\n\n${formatHuman(findings, { site: config.site })}`);
+			}
+			// The compiler reads the frontmatter first, and its YAML reader would stop with a stack trace
+			// of its own; the check's reader says what is wrong in plain words, at the line.
+			const unreadable = unreadableFrontmatter(source, file);
+			if (unreadable.length > 0) {
+				throw refusal(`${file} has frontmatter that cannot be read, so it was not compiled:\n\n${formatHuman(unreadable, { site: config.site })}`);
 			}
 			safe.set(path, source);
 			// Returning nothing lets Vite read the file as usual and hand it to the MDX compiler.
 			return null;
 		},
 	};
+}
+
+/** The syntax errors of a file's YAML frontmatter, as `npm run check` reports them. */
+function unreadableFrontmatter(source: string, file: string): Finding[] {
+	const { frontmatter } = splitFrontmatter(source);
+	if (frontmatter === null) return [];
+	const { parsed, findings } = parseYaml(frontmatter, file, 1);
+	return parsed === null ? findings.filter((finding) => finding.severity === 'error') : [];
+}
+
+/** An error whose message is the whole story: a stack of the dev server's internals would only bury it. */
+function refusal(message: string): Error {
+	const error = new Error(message);
+	error.stack = `Error: ${message}`;
+	return error;
 }

@@ -96,9 +96,12 @@ function textProblem(text: string, singleLine: boolean): TextProblem | null {
 			if (isLetter(next) || next === 0x2f || next === 0x21 || next === 0x3f) {
 				const close = text.indexOf('>', i);
 				const markup = escapeInvisible(close > i && close - i < 40 ? text.slice(i, close + 1) : `${text.slice(i, i + 12)}…`);
+				// An element's closing tag has to go too, or it is the next thing reported.
+				const name = /^<([a-zA-Z][\w-]*)/.exec(markup)?.[1];
+				const closing = name !== undefined && text.includes(`</${name}>`, i) ? ` and \`</${name}>\`` : '';
 				return {
 					message: `holds the markup \`${markup}\`, but it is shown to readers as text.`,
-					fix: `remove \`${markup}\`; emphasis and links belong in the body, not in this field. To write the sign "<" itself, put a space after it ("a < b").`,
+					fix: `remove \`${markup}\`${closing}; emphasis and links belong in the body, not in this field. To write the sign "<" itself, put a space after it ("a < b").`,
 				};
 			}
 		} else if (code === 0x26) {

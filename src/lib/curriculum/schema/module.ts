@@ -71,7 +71,11 @@ export function moduleRules(raw: unknown): RuleIssue[] {
 				message: `The newest changelog entry is ${newest.version} but the module's version is ${module.version}.`,
 				params: {
 					rule: 'changelog-version',
-					fix: `Add a changelog entry for ${module.version} at the top of \`changelog\`, or set \`version\` to ${newest.version}. \`npm run release\` does both.`,
+					// A version below the newest release cannot get an entry above it: versions only go up.
+					fix:
+						compareVersions(module.version, newest.version) < 0
+							? `Set \`version\` to ${newest.version}, the newest release in the changelog: versions only go up, and \`npm run release\` raises one with its changelog entry.`
+							: `Add a changelog entry for ${module.version} at the top of \`changelog\`, or set \`version\` to ${newest.version}. \`npm run release\` does both.`,
 				},
 			});
 		}

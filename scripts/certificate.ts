@@ -1,0 +1,183 @@
+/**
+ * Signed certificates for a class, from the command line.
+ *
+ *   npm run certificate -- keygen --issuer <id> --name "<issuer name>" --url <address> [--email <address>] [--key-out <file>]
+ *   npm run certificate -- issue --issuer <id> --key <file> --track <id> (--name "<learner>" | --roster <file.csv>) --out <dir>
+ *                                [--date YYYY-MM-DD] [--valid-until YYYY-MM-DD] [--print]
+ *   npm run certificate -- verify <certificate.png|credential.json>
+ *
+ * keygen makes an Ed25519 key pair: the public key goes into the issuer's profile,
+ * `<content>/issuers/<id>.yaml`, which the site publishes and the verify page trusts once merged;
+ * the private key goes to `keys/<id>.private.jwk`, which git ignores. Run it again for an existing
+ * issuer to add a new key. issue writes, for each learner, `<name>.png` (the certificate with its
+ * credential baked in) and `<name>.json` (the credential). verify checks a certificate with the
+ * issuers of this content folder, as the site's verify page does. `--content <dir>` picks another
+ * curriculum for all three.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { inflateSync } from 'node:zlib';
+import { parseArgs } from 'node:util';
+import { CardTextError, cleanName } from '../src/lib/cards/text.ts';
+import { readBakedCredential, isPng } from '../src/lib/credentials/baked-png.ts';
+import { issueAll, prepareIssuance, type Learner } from '../src/lib/credentials/issue.ts';
+import { loadIssuers } from '../src/lib/credentials/issuers.ts';
+import { addKeyToYaml, defaultKeyPath, generateIssuerKey, newIssuerYaml, writePrivateKey } from '../src/lib/credentials/keys.ts';
+import { ISSUERS_FOLDER, trustedIssuers } from '../src/lib/credentials/profile.ts';
+import { dateProblem, parseRoster } from '../src/lib/credentials/roster.ts';
+import { verifyCredentialText } from '../src/lib/credentials/verify.ts';
+import { today } from '../src/lib/curriculum/freshness.ts';
+import { loadCurriculum } from '../src/lib/curriculum/load.ts';
+import { contentDir } from '../src/lib/curriculum/paths.ts';
+import { ID_PATTERN } from '../src/lib/curriculum/schema/common.ts';
+import { issuerSchema } from '../src/lib/curriculum/schema/issuer.ts';
+
+const USAGE = `Usage:
+  npm run certificate -- keygen --issuer <id> --name "<issuer name>" --url <address> [--email <address>] [--key-out <file>]
+  npm run certificate -- issue --issuer <id> --key <file> --track <id> (--name "<learner>" | --roster <file.csv>) --out <dir>
+                        [--date YYYY-MM-DD] [--valid-until YYYY-MM-DD] [--print]
+  npm run certificate -- verify <certificate.png|credential.json>`;
+
+function fail(message: string, status = 1): never {
+	console.error(message);
+	process.exit(status);
+}
+
+const show = (path: string) => relative(process.cwd(), path) || '.';
+
+let parsed;
+try {
+	parsed = parseArgs({
+		allowPositionals: true,
+		options: {
+			issuer: { type: 'string' },
+			name: { type: 'string' },
+			url: { type: 'string' },
+			email: { type: 'string' },
+			'key-out': { type: 'string' },
+			key: { type: 'string' },
+			track: { type: 'string' },
+			roster: { type: 'string' },
+			out: { type: 'string' },
+			date: { type: 'string' },
+			'valid-until': { type: 'string' },
+			print: { type: 'boolean', default: false },
+			content: { type: 'string' },
+		},
+	});
+} catch (error) {
+	fail(`${(error as Error).message}\n${USAGE}`, 2);
+}
+const { values, positionals } = parsed;
+const command = positionals[0];
+const dir = contentDir(values.content);
+const on = today();
+
+if (command === 'keygen') await keygen();
+else if (command === 'issue') await issue();
+else if (command === 'verify') await verify();
+else fail(`${command ? `"${command}" is not a certificate command.` : 'Say what to do: keygen, issue or verify.'}\n${USAGE}`, 2);
+
+async function keygen(): Promise<void> {
+	const id = values.issuer ?? fail(`Name the issuer with --issuer <id>, like --issuer kyoto-tea-institute.\n${USAGE}`, 2);
+	if (!ID_PATTERN.test(id)) fail(`"${id}" is not a valid issuer id: use lower-case letters, digits and single hyphens, like kyoto-tea-institute.`, 2);
+	if (!existsSync(dir)) fail(`The content folder ${show(dir)} does not exist. Run this from the project folder, or give --content <dir>.`, 2);
+	const file = join(dir, ISSUERS_FOLDER, `${id}.yaml`);
+	const exists = existsSync(file);
+	if (!exists) {
+		// Check the profile's fields before making a key, with the schema the content check uses.
+		if (!values.name || !values.url) fail(`A new issuer needs a name and a web address: add --name "<issuer name>" --url <address>.\n${USAGE}`, 2);
+		const result = issuerSchema.omit({ keys: true }).safeParse({ name: values.name, url: values.url, email: values.email });
+		if (!result.success) fail(`The issuer's details are not valid:\n${result.error.issues.map((issue) => `  - ${issue.path.join('.')}: ${issue.message}`).join('\n')}`, 2);
+	} else if (values.name || values.url || values.email) {
+		fail(`${show(file)} already exists. To change the issuer's name or address, edit that file; keygen only adds a new key to it.`, 2);
+	}
+
+	const keyPath = resolve(values['key-out'] ?? defaultKeyPath(process.cwd(), id));
+	const { publicKeyMultibase, jwk } = await generateIssuerKey();
+	mkdirSync(join(dir, ISSUERS_FOLDER), { recursive: true });
+	try {
+		writePrivateKey(keyPath, jwk, dir);
+	} catch (error) {
+		fail(`No key was made: ${(error as Error).message}`);
+	}
+	const key = { publicKeyMultibase, created: on };
+	writeFileSync(file, exists ? addKeyToYaml(readFileSync(file, 'utf8'), key) : newIssuerYaml({ name: values.name!, url: values.url!, email: values.email }, key));
+	console.log(`${exists ? 'Added a new key to' : 'Wrote the issuer profile'} ${show(file)}.
+Wrote the private key to ${show(keyPath)}. Keep it secret and keep a backup: whoever holds it can sign certificates as this issuer, and without it you cannot issue more.
+
+Next: commit ${show(file)} and open a pull request; certificates verify on the site once a maintainer has merged it. Then issue certificates with:
+  npm run certificate -- issue --issuer ${id} --key ${show(keyPath)} --track <track> --roster <class.csv> --out certificates/`);
+}
+
+async function issue(): Promise<void> {
+	const missing = (['issuer', 'key', 'track', 'out'] as const).filter((name) => !values[name]);
+	if (missing.length > 0) fail(`Missing ${missing.map((name) => `--${name}`).join(', ')}.\n${USAGE}`, 2);
+	if (!values.name === !values.roster) fail(`Give either --name "<learner>" for one certificate or --roster <file.csv> for a class, not ${values.name ? 'both' : 'neither'}.\n${USAGE}`, 2);
+	for (const [flag, value] of [['--date', values.date], ['--valid-until', values['valid-until']]] as const) {
+		const problem = value === undefined ? null : dateProblem(value, flag === '--date' ? 'completion date' : 'expiry date');
+		if (problem) fail(`${flag}: ${problem}`, 2);
+	}
+	const date = values.date ?? on;
+	if (date > on) fail(`--date: the completion date ${date} is after today (${on}). Give the day the learners completed the track.`, 2);
+	const validUntil = values['valid-until'];
+	if (validUntil !== undefined && validUntil < on) fail(`--valid-until: the expiry date ${validUntil} has passed, so the certificates would be expired when issued.`, 2);
+
+	// The learners: every roster problem is reported, with its line, before anything is made.
+	let learners: Learner[];
+	if (values.roster) {
+		const rosterPath = resolve(values.roster);
+		if (!existsSync(rosterPath)) fail(`There is no roster at ${show(rosterPath)}.`, 2);
+		const roster = parseRoster(readFileSync(rosterPath, 'utf8'), { today: on });
+		if (roster.problems.length > 0) {
+			const count = roster.problems.length;
+			fail(`The roster has ${count} problem${count === 1 ? '' : 's'}, so no certificate was made:\n${roster.problems.map((p) => `${show(rosterPath)}:${p.line}: ${p.message}`).join('\n')}`);
+		}
+		if (roster.ignored.length > 0) console.log(`Not printed on the certificates: the roster's ${roster.ignored.map((column) => `"${column}"`).join(', ')} column${roster.ignored.length === 1 ? '' : 's'}.`);
+		learners = roster.learners.map((learner) => ({ name: learner.name, line: learner.line, date: learner.date ?? date, validUntil: learner.validUntil ?? validUntil }));
+	} else {
+		try {
+			learners = [{ name: cleanName(values.name!), date, validUntil }];
+		} catch (error) {
+			if (error instanceof CardTextError) fail(`--name: ${error.message}`, 2);
+			throw error;
+		}
+	}
+
+	try {
+		const issuance = await prepareIssuance({ dir, root: process.cwd(), issuer: values.issuer!, keyFile: resolve(values.key!), track: values.track! });
+		const out = resolve(values.out!);
+		const started = performance.now();
+		const names = await issueAll(issuance, learners, out, {
+			size: values.print ? 'print' : 'screen',
+			progress: (done) => learners.length > 5 && done % 10 === 0 && console.log(`Made ${done} of ${learners.length} certificates…`),
+		});
+		const seconds = ((performance.now() - started) / 1000).toFixed(1);
+		console.log(`Issued ${names.length} certificate${names.length === 1 ? '' : 's'} of “${issuance.track.certificate}” in ${show(out)} (${seconds} s): a .png with the signed credential inside and a .json of the credential for each learner.
+They verify at ${new URL('/verify/', issuance.site).href} once ${issuance.issuer.file} is published on the site.`);
+	} catch (error) {
+		fail((error as Error).message);
+	}
+}
+
+async function verify(): Promise<void> {
+	const file = positionals[1] ?? fail(`Give the certificate to check: a .png or a .json file.\n${USAGE}`, 2);
+	if (!existsSync(file)) fail(`There is no file at ${file}.`, 2);
+	const bytes = new Uint8Array(readFileSync(file));
+	let text: string | null;
+	try {
+		text = isPng(bytes) ? await readBakedCredential(bytes, async (data) => new Uint8Array(inflateSync(data))) : new TextDecoder().decode(bytes);
+	} catch (error) {
+		fail((error as Error).message);
+	}
+	if (text === null) fail(`${file} is a PNG image without a credential inside: it is not a signed certificate, or its credential was removed.`);
+	const curriculum = loadCurriculum(dir, process.cwd());
+	if (!curriculum.config) fail(`The curriculum in ${show(dir)} has no valid config, so its site and issuers are unknown.`);
+	const { issuers } = loadIssuers(dir, process.cwd());
+	const site = curriculum.config.site;
+	const verdict = await verifyCredentialText(text, { issuers: trustedIssuers(site, issuers), issuersPage: new URL('/issuers/', site).href });
+	if (!verdict.ok) fail(`Not verified: ${verdict.reason}`);
+	const { summary } = verdict;
+	console.log(`Verified: ${summary.issuer.name} certifies that ${summary.learner} completed “${summary.title}” on ${summary.awarded}.
+Modules: ${summary.modules.map((module) => `${module.name} (${module.description.replace(/^Version /, 'version ')})`).join('; ')}.${summary.validUntil ? `\nValid until ${summary.validUntil.slice(0, 10)}.` : ''}`);
+}

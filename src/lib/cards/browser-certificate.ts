@@ -1,0 +1,115 @@
+/**
+ * The self-assessed certificate a track page offers: what the learner still has to do for it, what
+ * it says once they have done everything (the versions they completed, the day they finished), and
+ * the link that fills in LinkedIn's "Add licence or certification" form. Pure data work, shared by
+ * the track page's small script and the tests; drawing is certificate.ts's job.
+ */
+import type { ProgressView } from '../progress/peek.ts';
+import type { CertificateInput, CertificateSize } from './certificate.ts';
+
+/** What a track page tells its certificate script, in a data attribute written by the build. */
+export interface TrackCertificateData {
+	/** The track's id. */
+	track: string;
+	trackTitle: string;
+	/** The title printed on the certificate, from the track's `certificate.title`. */
+	title: string;
+	curriculum: string;
+	/** Who offers the certificate: the curriculum, for a self-assessed one. */
+	issuer: string;
+	/** The track page's full address: the QR code's target and the certificate's URL on LinkedIn. */
+	url: string;
+	passMark: number;
+	/** The track's modules in order. */
+	modules: { id: string; title: string; href: string; quiz: boolean }[];
+}
+
+/** What a module still needs before the certificate can be drawn. */
+export type Step = 'complete' | 'complete-and-pass' | 'pass';
+
+export interface ToDo {
+	id: string;
+	title: string;
+	href: string;
+	step: Step;
+}
+
+/**
+ * The modules still standing between the learner and the certificate, in track order, each with
+ * what it needs. Empty when the track is complete: every module complete, every check passed at
+ * the pass mark (the same rule as `trackStatus`).
+ */
+export function stillToDo(data: TrackCertificateData, view: ProgressView): ToDo[] {
+	return data.modules.flatMap((module) => {
+		const complete = view.completed.has(module.id);
+		const passed = !module.quiz || (view.passed.get(module.id) ?? -1) >= data.passMark;
+		if (complete && passed) return [];
+		const step: Step = complete ? 'pass' : passed ? 'complete' : 'complete-and-pass';
+		return [{ id: module.id, title: module.title, href: module.href, step }];
+	});
+}
+
+/** A to-do as a learner reads it: “Serving”: pass its knowledge check with 75% or more. */
+export function toDoText(item: ToDo, passMark: number): string {
+	const check = `pass its knowledge check with ${passMark}% or more`;
+	return item.step === 'pass' ? check : item.step === 'complete' ? 'complete it' : `complete it and ${check}`;
+}
+
+/** The calendar day (`YYYY-MM-DD`) of a moment in a time zone, the browser's own unless one is given. */
+export function dayOf(iso: string, timeZone?: string): string {
+	// Canadian English writes dates as year-month-day, which is the form the certificate takes.
+	return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+}
+
+/** The day the track was completed: the day of the latest completion among its modules, where the learner is. */
+export function completionDay(data: TrackCertificateData, view: ProgressView, timeZone?: string): string | undefined {
+	const moments = data.modules.flatMap((module) => {
+		const at = view.completed.get(module.id)?.at;
+		return at ? [at] : [];
+	});
+	if (moments.length === 0) return undefined;
+	const latest = moments.reduce((a, b) => (Date.parse(a) >= Date.parse(b) ? a : b));
+	return dayOf(latest, timeZone);
+}
+
+/**
+ * The certificate's contents for a complete track: the modules at the versions the learner
+ * completed (which may be older than the current ones), and the learner's name as typed (the
+ * renderer cleans it, and refuses it with a message when it cannot print it).
+ */
+export function certificateInput(data: TrackCertificateData, view: ProgressView, name: string, timeZone?: string): CertificateInput {
+	return {
+		name,
+		track: data.trackTitle,
+		title: data.title,
+		curriculum: data.curriculum,
+		date: completionDay(data, view, timeZone) ?? dayOf(new Date().toISOString(), timeZone),
+		modules: data.modules.map((module) => ({ title: module.title, version: view.completed.get(module.id)?.version ?? '' })),
+		issuer: data.issuer,
+		verified: false,
+		url: data.url,
+	};
+}
+
+export const LINKEDIN_ADD_TO_PROFILE = 'https://www.linkedin.com/profile/add';
+
+/**
+ * LinkedIn's "Add to profile" address with the certification filled in: its name, the
+ * organisation, the month of issue and the address where anyone can read what it covers. The name
+ * says it is self-assessed, as the certificate itself does, so the profile claims no more than it.
+ */
+export function linkedInHref(data: TrackCertificateData, day: string): string {
+	const [year, month] = day.split('-');
+	const params = new URLSearchParams({
+		startTask: 'CERTIFICATION_NAME',
+		name: `${data.title} (self-assessed)`,
+		organizationName: data.issuer,
+		issueYear: String(Number(year)),
+		issueMonth: String(Number(month)),
+		certUrl: data.url,
+	});
+	return `${LINKEDIN_ADD_TO_PROFILE}?${params}`;
+}
+
+/** The downloaded file's name: the track's id, which is already safe in any file system. */
+export const certificateFileName = (data: TrackCertificateData, size: CertificateSize) => `${data.track}-certificate${size === 'print' ? '-print' : ''}.png`;

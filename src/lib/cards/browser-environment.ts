@@ -1,0 +1,79 @@
+/**
+ * The browser's environment for rendering: fonts, font tables and emoji pictures fetched from the
+ * site itself (the build copies them there, see browser-assets.ts), and PNG drawn by the browser.
+ *
+ * Rasterising needs no WebAssembly: satori's SVG holds only paths and embedded `data:` pictures,
+ * so the browser draws it as an image onto a canvas at the width asked for (a vector image is
+ * drawn afresh at that size, not scaled up) and encodes the canvas as PNG. The result matches
+ * resvg's drawing of the same SVG to within anti-aliasing (the certificate browser test compares them).
+ */
+import { assetHref, EMOJI_PACKAGE } from './browser-paths.ts';
+import type { CardAssets, CardEnvironment, Rasterize } from './render.ts';
+
+/** A problem reaching the site's own files: worded for a learner, who can only try again. */
+export class AssetError extends Error {
+	override name = 'AssetError';
+}
+
+async function get(href: string): Promise<Response> {
+	let response: Response;
+	try {
+		response = await fetch(href);
+	} catch {
+		throw new AssetError('The certificate’s fonts could not be downloaded: this browser seems to be offline. Connect to the internet and try again.');
+	}
+	return response;
+}
+
+async function required(href: string): Promise<Response> {
+	const response = await get(href);
+	if (!response.ok) {
+		throw new AssetError(`The certificate’s fonts could not be downloaded (${href} answered ${response.status}). Reload the page and try again; if it keeps failing, tell the site’s maintainers.`);
+	}
+	return response;
+}
+
+/** Assets fetched from the site at `base` (its root by default). */
+export function browserAssets(base = '/'): CardAssets {
+	return {
+		async unicodeTable(pkg) {
+			return (await (await required(assetHref(`${pkg}/unicode.json`, base))).json()) as Record<string, string>;
+		},
+		async font(path) {
+			return new Uint8Array(await (await required(assetHref(path, base))).arrayBuffer());
+		},
+		async emoji(file) {
+			// Names come from code points only (see twemojiNames); Twemoji has no picture for some of them.
+			if (!/^[0-9a-f-]+\.svg$/.test(file)) return undefined;
+			const response = await get(assetHref(`${EMOJI_PACKAGE}/${file}`, base));
+			return response.ok ? response.text() : undefined;
+		},
+	};
+}
+
+/** Draws SVG as a PNG file at the given width; the height follows the SVG's aspect ratio. */
+export async function svgToPng(svg: string, width: number): Promise<Blob> {
+	const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+	try {
+		const image = new Image();
+		image.src = url;
+		await image.decode();
+		const height = Math.round((width * image.naturalHeight) / image.naturalWidth);
+		const canvas = document.createElement('canvas');
+		canvas.width = width;
+		canvas.height = height;
+		const context = canvas.getContext('2d');
+		if (!context) throw new Error('This browser could not give a canvas to draw the certificate on.');
+		context.drawImage(image, 0, 0, width, height);
+		return await new Promise<Blob>((resolve, reject) =>
+			canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('This browser could not save the drawing as a PNG file; it may be short of memory.'))), 'image/png')
+		);
+	} finally {
+		URL.revokeObjectURL(url);
+	}
+}
+
+export const canvasRasterize: Rasterize = async (svg, width) => new Uint8Array(await (await svgToPng(svg, width)).arrayBuffer());
+
+/** The environment `renderCertificate` takes, for a page of the site at `base`. */
+export const browserEnvironment = (base = '/'): CardEnvironment => ({ assets: browserAssets(base), rasterize: canvasRasterize });

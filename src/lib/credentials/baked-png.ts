@@ -1,0 +1,121 @@
+/**
+ * Open Badges baking: the credential travels inside the certificate's PNG as an `iTXt` chunk with
+ * the keyword `openbadgecredential`, so that the image alone is the verifiable certificate. This
+ * file reads and writes that chunk with plain byte work (its own CRC-32), the same in Node and in
+ * browsers.
+ *
+ * An iTXt chunk holds: the keyword, a zero byte, the compression flag and method (one byte each),
+ * a language tag and a translated keyword (each ended by a zero byte), then the UTF-8 text.
+ */
+
+export const BAKED_KEYWORD = 'openbadgecredential';
+const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/** A problem with the image itself, worded for the person who dropped it. */
+export class BakedPngError extends Error {
+	override name = 'BakedPngError';
+}
+
+interface Chunk {
+	type: string;
+	/** Offset of the chunk's length field. */
+	start: number;
+	/** Offset just after its CRC. */
+	end: number;
+	data: Uint8Array;
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+	let c = n;
+	for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+	return c >>> 0;
+});
+
+function crc32(bytes: Uint8Array): number {
+	let crc = 0xffffffff;
+	for (const byte of bytes) crc = CRC_TABLE[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
+	return (crc ^ 0xffffffff) >>> 0;
+}
+
+export function isPng(bytes: Uint8Array): boolean {
+	return bytes.length >= 8 && SIGNATURE.every((byte, i) => bytes[i] === byte);
+}
+
+function chunks(png: Uint8Array): Chunk[] {
+	if (!isPng(png)) throw new BakedPngError('This file is not a PNG image. Choose the certificate’s .png file or its .json file.');
+	const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+	const list: Chunk[] = [];
+	for (let at = 8; at + 12 <= png.length; ) {
+		const length = view.getUint32(at);
+		const end = at + 12 + length;
+		if (end > png.length) throw new BakedPngError('This PNG image is cut short or damaged: one of its parts runs past the end of the file.');
+		const type = String.fromCharCode(...png.subarray(at + 4, at + 8));
+		list.push({ type, start: at, end, data: png.subarray(at + 8, at + 8 + length) });
+		if (type === 'IEND') break;
+		at = end;
+	}
+	return list;
+}
+
+function chunk(type: string, data: Uint8Array): Uint8Array {
+	const bytes = new Uint8Array(12 + data.length);
+	const view = new DataView(bytes.buffer);
+	view.setUint32(0, data.length);
+	for (let i = 0; i < 4; i++) bytes[4 + i] = type.charCodeAt(i);
+	bytes.set(data, 8);
+	view.setUint32(8 + data.length, crc32(bytes.subarray(4, 8 + data.length)));
+	return bytes;
+}
+
+/** The PNG with the credential baked in, uncompressed, just before the image's end; any earlier credential is replaced. */
+export function bakeCredential(png: Uint8Array, credential: string): Uint8Array {
+	const list = chunks(png);
+	const end = list.find((c) => c.type === 'IEND');
+	if (!end) throw new BakedPngError('This PNG image has no end marker, so a credential cannot be added to it.');
+	const keyword = new TextEncoder().encode(BAKED_KEYWORD);
+	const text = new TextEncoder().encode(credential);
+	// Keyword, NUL, compression flag 0, method 0, empty language tag NUL, empty translated keyword NUL, text.
+	const data = new Uint8Array(keyword.length + 5 + text.length);
+	data.set(keyword, 0);
+	data.set(text, keyword.length + 5);
+	const kept = list.filter((c) => c.type !== 'IEND' && !(c.type === 'iTXt' && keywordOf(c.data) === BAKED_KEYWORD));
+	const parts = [png.subarray(0, 8), ...kept.map((c) => png.subarray(c.start, c.end)), chunk('iTXt', data), png.subarray(end.start, end.end)];
+	const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+	let at = 0;
+	for (const part of parts) {
+		out.set(part, at);
+		at += part.length;
+	}
+	return out;
+}
+
+function keywordOf(data: Uint8Array): string {
+	const nul = data.indexOf(0);
+	return nul < 0 ? '' : String.fromCharCode(...data.subarray(0, nul));
+}
+
+/**
+ * The credential text baked into a PNG, or null when it holds none. `inflate` decompresses a
+ * compressed chunk (other tools may compress it); without it such a chunk is an error.
+ */
+export async function readBakedCredential(png: Uint8Array, inflate?: (bytes: Uint8Array) => Promise<Uint8Array>): Promise<string | null> {
+	const found = chunks(png).filter((c) => c.type === 'iTXt' && keywordOf(c.data) === BAKED_KEYWORD);
+	if (found.length === 0) return null;
+	if (found.length > 1) throw new BakedPngError('This PNG image holds more than one credential, and a certificate holds exactly one.');
+	const data = found[0]!.data;
+	let at = BAKED_KEYWORD.length + 1;
+	const compressed = data[at] === 1;
+	at += 2;
+	// Skip the language tag and the translated keyword.
+	for (let skipped = 0; skipped < 2; skipped++) {
+		const nul = data.indexOf(0, at);
+		if (nul < 0) throw new BakedPngError('The credential inside this PNG image is damaged.');
+		at = nul + 1;
+	}
+	let text = data.subarray(at);
+	if (compressed) {
+		if (!inflate) throw new BakedPngError('The credential inside this PNG image is compressed in a way this page cannot read.');
+		text = await inflate(text);
+	}
+	return new TextDecoder('utf-8', { fatal: false }).decode(text);
+}

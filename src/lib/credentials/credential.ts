@@ -1,0 +1,89 @@
+/**
+ * The Open Badges 3.0 `OpenBadgeCredential` for a completed track, before it is signed. It says who
+ * completed which track of which curriculum, at which module versions, when, and who issued it, in
+ * the terms of the Open Badges vocabulary only, so that every field is covered by the signature.
+ *
+ * - The learner is named by an `IdentityObject` of type `name`, unhashed: a certificate is made to
+ *   be shown, and the name is what it shows. No email address or other identifier is included.
+ * - The achievement is the track, identified by its page on the curriculum's site.
+ * - Each module completed is an `Evidence` entry: its title, the version completed, and the
+ *   permanent address of that major version.
+ * - `awardedDate` is the day the learner completed the track; `validFrom` the moment it was signed;
+ *   `validUntil`, when the issuer sets one, the end of the last day it is valid.
+ */
+import { CREDENTIAL_CONTEXTS } from './contexts.ts';
+import { xsdDateTime, type JsonObject } from './data-integrity.ts';
+import { issuerProfileRef, type IssuerRecord } from './profile.ts';
+
+export interface CredentialInput {
+	/** The curriculum's site, such as `https://curriculum.example.org`. */
+	site: string;
+	/** The curriculum's title. */
+	curriculum: string;
+	track: {
+		id: string;
+		title: string;
+		summary: string;
+		/** The certificate's title, from the track. */
+		certificate: string;
+		/** The knowledge-check pass mark, in percent. */
+		passMark: number;
+	};
+	/** The track's modules in order, with the version the learner completed. */
+	modules: readonly { id: string; title: string; version: string }[];
+	issuer: IssuerRecord;
+	/** The learner's name, already cleaned for printing. */
+	learner: string;
+	/** The day the learner completed the track, `YYYY-MM-DD`. */
+	awarded: string;
+	/** When the credential is issued. */
+	issued: Date;
+	/** The last day the credential is valid, `YYYY-MM-DD`; it never expires when absent. */
+	validUntil?: string;
+	/** A unique id; a random `urn:uuid:` when absent. */
+	id?: string;
+}
+
+/** The address of the version of a module the learner completed: its permanent major address from 1.0.0 on. */
+export function moduleVersionUrl(site: string, id: string, version: string): string {
+	const major = Number(version.split('.')[0]);
+	return new URL(major > 0 ? `/modules/${id}/v${major}/` : `/modules/${id}/`, site).href;
+}
+
+/** The unsigned credential, ready for `addProof`. */
+export function buildCredential(input: CredentialInput): JsonObject {
+	const trackUrl = new URL(`/tracks/${input.track.id}/`, input.site).href;
+	const listed = input.modules.map((module) => `- ${module.title}, version ${module.version}`).join('\n');
+	const narrative = `Completed every module of the track “${input.track.title}” of ${input.curriculum}, at the versions below, with each module’s knowledge check passed at ${input.track.passMark}% or better. ${input.issuer.name} verified the learner’s work.\n\n${listed}`;
+	return {
+		'@context': [...CREDENTIAL_CONTEXTS],
+		id: input.id ?? `urn:uuid:${crypto.randomUUID()}`,
+		type: ['VerifiableCredential', 'OpenBadgeCredential'],
+		name: input.track.certificate,
+		issuer: issuerProfileRef(input.site, input.issuer),
+		validFrom: xsdDateTime(input.issued),
+		...(input.validUntil ? { validUntil: `${input.validUntil}T23:59:59Z` } : {}),
+		awardedDate: `${input.awarded}T00:00:00Z`,
+		credentialSubject: {
+			type: ['AchievementSubject'],
+			identifier: [{ type: 'IdentityObject', identityType: 'name', hashed: false, identityHash: input.learner }],
+			activityEndDate: `${input.awarded}T00:00:00Z`,
+			achievement: {
+				id: trackUrl,
+				type: ['Achievement'],
+				achievementType: 'CertificateOfCompletion',
+				name: input.track.certificate,
+				description: input.track.summary,
+				criteria: { id: trackUrl, narrative },
+				creator: { id: new URL('/', input.site).href, type: ['Profile'], name: input.curriculum, url: new URL('/', input.site).href },
+			},
+		},
+		evidence: input.modules.map((module) => ({
+			id: moduleVersionUrl(input.site, module.id, module.version),
+			type: ['Evidence'],
+			name: module.title,
+			description: `Version ${module.version}`,
+			genre: 'Module',
+		})),
+	};
+}

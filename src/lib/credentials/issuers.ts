@@ -1,0 +1,61 @@
+/**
+ * Reads the issuer profiles in `<content>/issuers/*.yaml` and validates each against the issuer
+ * schema, reporting every problem as a finding with its line, as the rest of the content check does.
+ */
+import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { finding, type Finding } from '../check/findings.ts';
+import { parseYaml, validate } from '../curriculum/frontmatter.ts';
+import { ID_PATTERN } from '../curriculum/schema/common.ts';
+import { issuerSchema } from '../curriculum/schema/issuer.ts';
+import { ISSUERS_FOLDER, type IssuerRecord } from './profile.ts';
+
+export interface IssuerEntry extends IssuerRecord {
+	/** Path relative to the project root, with forward slashes. */
+	file: string;
+}
+
+/** Every issuer in the content folder, and what is wrong with the files that are not valid. */
+export function loadIssuers(dir: string, root = process.cwd()): { issuers: IssuerEntry[]; findings: Finding[] } {
+	const folder = join(dir, ISSUERS_FOLDER);
+	const rel = (path: string) => relative(root, path).split(sep).join('/');
+	const issuers: IssuerEntry[] = [];
+	const findings: Finding[] = [];
+	if (!existsSync(folder)) return { issuers, findings };
+	for (const name of readdirSync(folder).sort()) {
+		const path = join(folder, name);
+		// Hidden files and links are the content-file check's to report.
+		if (name.startsWith('.') || !lstatSync(path).isFile()) continue;
+		const match = /^(.*)\.ya?ml$/.exec(name);
+		if (!match) {
+			findings.push(
+				finding({
+					rule: 'unexpected-file',
+					file: rel(path),
+					message: `${ISSUERS_FOLDER}/ holds only .yaml issuer profiles, so "${name}" would be ignored.`,
+					fix: `Move it out of ${ISSUERS_FOLDER}/. A private key never belongs in the content folder: if this is one, delete it here and make a new key pair with \`npm run certificate -- keygen\`, because it may already have been shared.`,
+				})
+			);
+			continue;
+		}
+		const id = match[1]!;
+		if (!ID_PATTERN.test(id)) {
+			findings.push(
+				finding({
+					rule: 'invalid-id',
+					file: rel(path),
+					message: `The file name "${name}" does not make a valid issuer id: ids are lower-case words joined by hyphens.`,
+					fix: 'Rename the file with lower-case letters, digits and single hyphens, like kyoto-tea-institute.yaml.',
+				})
+			);
+			continue;
+		}
+		const { parsed, findings: syntax } = parseYaml(readFileSync(path, 'utf8'), rel(path));
+		findings.push(...syntax);
+		if (!parsed) continue;
+		const result = validate(issuerSchema, parsed, rel(path), 'the issuer profile');
+		findings.push(...result.findings);
+		if (result.data) issuers.push({ id, file: rel(path), ...result.data });
+	}
+	return { issuers, findings };
+}

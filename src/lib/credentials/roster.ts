@@ -1,0 +1,155 @@
+/**
+ * A class roster: a CSV file with one learner per line, as a spreadsheet exports it. The first line
+ * names the columns; `name` is required, `date` (the day the learner completed the track) and
+ * `valid_until` (the last day the certificate is valid) are optional, and other columns, such as an
+ * email address or a student number, are left out of the certificates. Commas or semicolons separate
+ * the fields (spreadsheets in many languages export semicolons); quotes work as RFC 4180 says.
+ *
+ * Every problem is reported with its line, all at once, so that the instructor fixes the file in one
+ * pass and no certificate is made from a roster that is partly wrong.
+ */
+import { cleanName, CardTextError } from '../cards/text.ts';
+
+export interface RosterLearner {
+	/** The line of the file the learner's row starts on, 1-based. */
+	line: number;
+	/** The name, cleaned as the certificate prints it. */
+	name: string;
+	date?: string;
+	validUntil?: string;
+}
+
+export interface RosterProblem {
+	line: number;
+	message: string;
+}
+
+export interface Roster {
+	learners: RosterLearner[];
+	problems: RosterProblem[];
+	/** Columns the roster has that certificates do not use. */
+	ignored: string[];
+}
+
+const COLUMNS = { name: 'name', date: 'date', valid_until: 'validUntil', 'valid-until': 'validUntil' } as const;
+
+interface Row {
+	line: number;
+	fields: string[];
+}
+
+/** Splits CSV text into rows of fields, each with the line it starts on. */
+function parseRows(text: string, delimiter: string, problems: RosterProblem[]): Row[] {
+	const rows: Row[] = [];
+	let fields: string[] = [];
+	let field = '';
+	let line = 1;
+	let rowLine = 1;
+	let quoted = false;
+	let quoteLine = 0;
+	const endRow = () => {
+		fields.push(field);
+		if (fields.some((value) => value.trim() !== '')) rows.push({ line: rowLine, fields });
+		fields = [];
+		field = '';
+	};
+	for (let i = 0; i < text.length; i++) {
+		const char = text[i]!;
+		if (quoted) {
+			if (char === '"' && text[i + 1] === '"') {
+				field += '"';
+				i++;
+			} else if (char === '"') quoted = false;
+			else {
+				if (char === '\n') line++;
+				field += char;
+			}
+		} else if (char === '"') {
+			if (field.trim() !== '') {
+				problems.push({ line, message: 'A quote mark (") stands inside a field. Put the whole field in quotes and double the quote mark inside it, like "Ana ""Ani"" Núñez".' });
+			}
+			quoted = true;
+			quoteLine = line;
+			field = '';
+		} else if (char === delimiter) {
+			fields.push(field);
+			field = '';
+		} else if (char === '\n' || char === '\r') {
+			if (char === '\r' && text[i + 1] === '\n') i++;
+			endRow();
+			line++;
+			rowLine = line;
+		} else field += char;
+	}
+	if (quoted) problems.push({ line: quoteLine, message: 'A quoted field is never closed. Add the closing quote mark (") after the field.' });
+	else endRow();
+	return rows;
+}
+
+/** The roster in a CSV file's text, with every problem found and the line it is on. */
+export function parseRoster(source: string, options: { today: string }): Roster {
+	const text = source.replace(/^\uFEFF/, '');
+	const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
+	// A header with semicolons and no commas comes from a spreadsheet set to a language that writes decimal commas.
+	const delimiter = firstLine.includes(';') && !firstLine.includes(',') ? ';' : ',';
+	const problems: RosterProblem[] = [];
+	const rows = parseRows(text, delimiter, problems);
+	const header = rows.shift();
+	if (!header) return { learners: [], problems: [{ line: 1, message: 'The roster is empty. Its first line names the columns (at least "name"), and each line after it is one learner.' }], ignored: [] };
+	const names = header.fields.map((name) => name.trim().toLowerCase());
+	const column = (key: keyof typeof COLUMNS) => names.indexOf(key);
+	if (column('name') < 0) {
+		const shown = header.fields.map((field) => field.trim()).join(delimiter);
+		problems.push({
+			line: header.line,
+			message: `The first line names the columns, and none is called "name" (it reads "${shown.slice(0, 80)}"). Start the file with a line like: name${delimiter}date`,
+		});
+		return { learners: [], problems, ignored: [] };
+	}
+	const ignored = header.fields.map((field) => field.trim()).filter((field, i) => !(names[i]! in COLUMNS) && field !== '');
+
+	const learners: RosterLearner[] = [];
+	for (const row of rows) {
+		if (row.fields.length > names.length) {
+			problems.push({
+				line: row.line,
+				message: `This line has ${row.fields.length} fields, but the first line names ${names.length} columns. A name with a ${delimiter === ',' ? 'comma' : 'semicolon'} in it must be in quotes, like "Núñez${delimiter} Ana".`,
+			});
+			continue;
+		}
+		const value = (key: keyof typeof COLUMNS) => (column(key) >= 0 ? (row.fields[column(key)] ?? '').trim() : '');
+		let name: string;
+		try {
+			name = cleanName(value('name'));
+		} catch (error) {
+			if (!(error instanceof CardTextError)) throw error;
+			problems.push({ line: row.line, message: value('name') === '' ? 'The name is empty. Write the learner’s name as it should appear on the certificate, or delete the line.' : error.message });
+			continue;
+		}
+		const learner: RosterLearner = { line: row.line, name };
+		const date = value('date');
+		if (date !== '') {
+			const problem = dateProblem(date, 'completion date') ?? (date > options.today ? `The completion date ${date} is after today (${options.today}). Give the day the learner completed the track.` : null);
+			if (problem) problems.push({ line: row.line, message: problem });
+			else learner.date = date;
+		}
+		const until = value('valid_until') || value('valid-until');
+		if (until !== '') {
+			const problem = dateProblem(until, 'expiry date') ?? (until < options.today ? `The expiry date ${until} has passed: the certificate would be expired when it is issued.` : null);
+			if (problem) problems.push({ line: row.line, message: problem });
+			else learner.validUntil = until;
+		}
+		learners.push(learner);
+	}
+	if (learners.length === 0 && problems.length === 0) {
+		problems.push({ line: header.line, message: 'The roster lists no learners: after the line that names the columns, add one line per learner.' });
+	}
+	return { learners, problems: problems.sort((a, b) => a.line - b.line), ignored };
+}
+
+/** Why a value is not a `YYYY-MM-DD` date, or null. */
+export function dateProblem(value: string, what: string): string | null {
+	const parsed = new Date(`${value}T00:00:00Z`);
+	const ok = /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+	return ok ? null : `The ${what} "${value}" is not a date. Write it as year-month-day, like 2026-11-23.`;
+}

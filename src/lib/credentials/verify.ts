@@ -1,0 +1,166 @@
+/**
+ * Verifying a certificate's credential against the issuers this site lists, the same in the browser
+ * (the `/verify/` page) and in Node (the command line and the tests). A credential is accepted only
+ * when it is an Open Badges credential, an issuer this site lists signed it with one of that
+ * issuer's published keys, nothing the signature covers was changed, and it is within its dates.
+ * Every refusal says why, in words for the person checking.
+ */
+import { isObject, ProofError, verifyProof, type JsonObject } from './data-integrity.ts';
+import { publicKeyFromMultibase } from './multikey.ts';
+import type { TrustedIssuer } from './profile.ts';
+
+/** Why a credential was refused, for tests and for the page to style. */
+export type RefusalCode = 'unreadable' | 'not-a-credential' | 'unsupported-proof' | 'unknown-issuer' | 'unknown-key' | 'tampered' | 'expired' | 'not-yet-valid';
+
+/** What a verified credential says, for the page to show. */
+export interface CredentialSummary {
+	learner: string;
+	/** The certificate's title (the achievement's name). */
+	title: string;
+	/** The track's address on the curriculum's site. */
+	trackUrl?: string;
+	/** The curriculum that offers the track. */
+	curriculum?: string;
+	/** The modules completed: title, "Version 1.2.0", and the address of that version. */
+	modules: { name: string; description: string; url?: string }[];
+	/** The day the track was completed, `YYYY-MM-DD`. */
+	awarded: string;
+	/** When it was signed, `YYYY-MM-DDThh:mm:ssZ`. */
+	issued: string;
+	/** When it stops being valid, if ever. */
+	validUntil?: string;
+	/** The issuer as this site lists it. */
+	issuer: { id: string; name: string; url: string };
+}
+
+export type Verdict =
+	| { ok: true; summary: CredentialSummary }
+	/** `summary` is given only when the signature holds, so that nothing a forger wrote is shown as fact. */
+	| { ok: false; code: RefusalCode; reason: string; summary?: CredentialSummary };
+
+export interface VerifyOptions {
+	/** The issuers this site lists; any other issuer is refused. */
+	issuers: readonly TrustedIssuer[];
+	/** The site's issuers page, named when an issuer is unknown. */
+	issuersPage?: string;
+	/** The time to judge the dates by. @default now */
+	now?: Date;
+	/** Locale for dates in messages. @default "en" */
+	locale?: string;
+}
+
+const refuse = (code: RefusalCode, reason: string, summary?: CredentialSummary): Verdict => ({ ok: false, code, reason, summary });
+
+/** Reads credential text (JSON) and verifies it. */
+export async function verifyCredentialText(text: string, options: VerifyOptions): Promise<Verdict> {
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(text.trim());
+	} catch {
+		const looksLikeJwt = /^[\w-]+\.[\w-]+\.[\w-]*$/.test(text.trim());
+		return refuse(
+			'unreadable',
+			looksLikeJwt
+				? 'This is a credential signed as a JSON Web Token. This page checks credentials with an embedded Data Integrity proof, as this site’s issuers sign them.'
+				: 'This is not a credential: the text is not valid JSON. Paste the whole contents of the certificate’s .json file, from the first { to the last }.'
+		);
+	}
+	return verifyCredential(parsed, options);
+}
+
+/** Verifies a parsed credential. */
+export async function verifyCredential(credential: unknown, options: VerifyOptions): Promise<Verdict> {
+	const now = options.now ?? new Date();
+	const formatDate = (iso: string) => new Intl.DateTimeFormat(options.locale ?? 'en', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(iso));
+	if (!isObject(credential) || !hasType(credential.type, 'VerifiableCredential') || !(hasType(credential.type, 'OpenBadgeCredential') || hasType(credential.type, 'AchievementCredential'))) {
+		return refuse('not-a-credential', 'This is not an Open Badges credential: it does not say it is an OpenBadgeCredential. Use the .json file issued with the certificate, or the certificate’s PNG.');
+	}
+
+	// Who says they signed it, and is that an issuer this site lists, with a key it publishes?
+	const issuerId = typeof credential.issuer === 'string' ? credential.issuer : isObject(credential.issuer) && typeof credential.issuer.id === 'string' ? credential.issuer.id : undefined;
+	const claimedName = isObject(credential.issuer) && typeof credential.issuer.name === 'string' ? credential.issuer.name : undefined;
+	const issuer = options.issuers.find((candidate) => candidate.id === issuerId);
+	if (!issuer) {
+		const who = claimedName ? `“${claimedName}”${issuerId ? ` (${issuerId})` : ''}` : (issuerId ?? 'an issuer it does not name');
+		return refuse(
+			'unknown-issuer',
+			`This credential says it was issued by ${who}, which this site does not list as an issuer. This page trusts only the issuers listed${options.issuersPage ? ` at ${options.issuersPage}` : ' on this site'}; check a credential from anyone else with that issuer.`
+		);
+	}
+	const proof = credential.proof;
+	if (!isObject(proof)) return refuse('unsupported-proof', 'This credential carries no single signature (its “proof” is missing or is a list), so there is nothing to check.');
+	if (proof.proofPurpose !== 'assertionMethod') return refuse('unsupported-proof', 'The signature was not made to assert a credential (its proof purpose is not “assertionMethod”).');
+	const method = typeof proof.verificationMethod === 'string' ? proof.verificationMethod : '';
+	if (!issuer.keys.includes(method)) {
+		return refuse(
+			'unknown-key',
+			`This credential was signed with a key that ${issuer.name} does not publish on this site. It may be forged, or signed with a key the issuer has withdrawn; ask ${issuer.name} about it.`
+		);
+	}
+	const publicKey = publicKeyFromMultibase(method.slice(method.lastIndexOf('/') + 1).replace(/\.json$/, ''));
+	if (!publicKey) return refuse('unknown-key', `The key ${method} is not an Ed25519 key.`);
+
+	// The signature: any change to what it covers, or any field it could not cover, fails here.
+	let valid: boolean;
+	try {
+		valid = await verifyProof(credential, publicKey);
+	} catch (error) {
+		if (error instanceof ProofError) return refuse('unsupported-proof', error.message);
+		return refuse('tampered', `This credential cannot be checked: ${describeCanonicalizationError(error)} It was changed after it was signed, or it was not made by this site’s tools.`);
+	}
+	if (!valid) {
+		return refuse(
+			'tampered',
+			`This credential was changed after ${issuer.name} signed it: the signature does not match its contents. Do not trust what it says; ask the learner for the file as ${issuer.name} issued it.`
+		);
+	}
+
+	// Only now is what it says known to be the issuer's.
+	const summary = summarize(credential, issuer);
+	const validFrom = typeof credential.validFrom === 'string' ? Date.parse(credential.validFrom) : Number.NaN;
+	if (Number.isNaN(validFrom)) return refuse('not-a-credential', 'The credential has no valid “validFrom” date, which every credential must have.');
+	if (validFrom > now.getTime()) return refuse('not-yet-valid', `This credential is not valid yet: it becomes valid on ${formatDate(credential.validFrom as string)}.`, summary);
+	if (summary.validUntil && Date.parse(summary.validUntil) < now.getTime()) {
+		return refuse('expired', `This credential expired on ${formatDate(summary.validUntil)}. ${issuer.name} signed it, but it is no longer valid.`, summary);
+	}
+	return { ok: true, summary };
+}
+
+function hasType(type: unknown, name: string): boolean {
+	return type === name || (Array.isArray(type) && type.includes(name));
+}
+
+const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
+const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+/** What the credential says, read from the fields this site's credentials use (see credential.ts). */
+export function summarize(credential: JsonObject, issuer: TrustedIssuer): CredentialSummary {
+	const subject = isObject(credential.credentialSubject) ? credential.credentialSubject : {};
+	const achievement = isObject(subject.achievement) ? subject.achievement : {};
+	const creator = isObject(achievement.creator) ? achievement.creator : {};
+	const nameEntry = asList(subject.identifier).find((entry) => isObject(entry) && entry.identityType === 'name' && entry.hashed === false);
+	const learner = isObject(nameEntry) ? (text(nameEntry.identityHash) ?? '') : '';
+	const awarded = text(credential.awardedDate) ?? text(subject.activityEndDate) ?? text(credential.validFrom) ?? '';
+	return {
+		learner: learner || 'not named in the credential',
+		title: text(achievement.name) ?? text(credential.name) ?? 'Untitled achievement',
+		trackUrl: text(achievement.id),
+		curriculum: text(creator.name),
+		modules: asList(credential.evidence)
+			.filter(isObject)
+			.map((evidence) => ({ name: text(evidence.name) ?? 'Unnamed module', description: text(evidence.description) ?? '', url: text(evidence.id) })),
+		awarded: awarded.slice(0, 10),
+		issued: text(credential.validFrom) ?? '',
+		validUntil: text(credential.validUntil),
+		issuer: { id: issuer.id, name: issuer.name, url: issuer.url },
+	};
+}
+
+/** jsonld.js's errors in plain words: a field no vocabulary defines, or a context this site does not hold. */
+function describeCanonicalizationError(error: unknown): string {
+	const details = (error as { details?: { event?: { details?: { property?: string } } } }).details;
+	const property = details?.event?.details?.property;
+	if (property) return `it holds the field “${property}”, which the Open Badges vocabulary does not define, so the signature cannot cover it.`;
+	const message = error instanceof Error ? error.message : String(error);
+	return message.endsWith('.') ? message : `${message}.`;
+}

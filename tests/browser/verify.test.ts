@@ -1,0 +1,161 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addProof, type JsonObject } from '../../src/lib/credentials/data-integrity.ts';
+import { issueOne, type Issuance } from '../../src/lib/credentials/issue.ts';
+import { generateIssuerKey, newIssuerYaml } from '../../src/lib/credentials/keys.ts';
+import { issuerProfileRef, verificationMethodId } from '../../src/lib/credentials/profile.ts';
+import { copyFixture, TODAY } from '../utils.ts';
+import { serveCurriculum, type ServedSite } from './harness.ts';
+
+/**
+ * The verify page on the valid-course fixture (https://steeped.example.org, track tea-foundations
+ * with water-temperature 1.0.0, brewing-basics 2.1.0 and serving 1.0.1), with one issuer, Kyoto Tea
+ * Institute, added to a copy of its content as keygen adds one.
+ */
+const SITE = 'https://steeped.example.org';
+
+async function signer(jwk: JsonWebKey) {
+	return crypto.subtle.importKey('jwk', jwk, { name: 'Ed25519' }, false, ['sign']);
+}
+
+describe('verifying a certificate in the browser', () => {
+	let site: ServedSite;
+	let issuance: Issuance;
+	let certificate: { credential: JsonObject; png: Uint8Array };
+	const contexts: BrowserContext[] = [];
+	const open = async (path = '/verify/', javaScriptEnabled = true) => {
+		const opened = await site.open(path, { javaScriptEnabled });
+		contexts.push(opened.context);
+		return opened.page;
+	};
+	const result = (page: Page) => page.locator('[data-verify-result]');
+	const paste = async (page: Page, credential: unknown) => {
+		await page.getByLabel('Or paste the credential').fill(typeof credential === 'string' ? credential : JSON.stringify(credential, null, 2));
+		await page.getByRole('button', { name: 'Check the pasted credential' }).click();
+		await expect.poll(() => result(page).locator('h3').textContent()).toMatch(/verified/i);
+		return (await result(page).textContent()) ?? '';
+	};
+
+	beforeAll(async () => {
+		const content = copyFixture('valid-course');
+		const { publicKeyMultibase, jwk } = await generateIssuerKey();
+		mkdirSync(join(content, 'issuers'));
+		writeFileSync(join(content, 'issuers', 'kyoto-tea.yaml'), newIssuerYaml({ name: 'Kyoto Tea Institute', url: 'https://tea.example.edu' }, { publicKeyMultibase, created: TODAY }));
+		site = await serveCurriculum('verify', content);
+		const issuer = { id: 'kyoto-tea', file: 'issuers/kyoto-tea.yaml', name: 'Kyoto Tea Institute', url: 'https://tea.example.edu', keys: [{ publicKeyMultibase, created: TODAY }] };
+		issuance = {
+			site: SITE,
+			curriculum: 'Steeped',
+			locale: 'en',
+			issuer,
+			track: { id: 'tea-foundations', title: 'Tea foundations', summary: 'From boiling water to a pot worth sharing.', certificate: 'Tea Foundations', passMark: 75 },
+			modules: [
+				{ id: 'water-temperature', title: 'Water temperature', version: '1.0.0' },
+				{ id: 'brewing-basics', title: 'Brewing basics', version: '2.1.0' },
+				{ id: 'serving', title: 'Serving', version: '1.0.1' },
+			],
+			signer: { privateKey: await signer(jwk), verificationMethod: verificationMethodId(SITE, 'kyoto-tea', publicKeyMultibase) },
+		};
+		certificate = await issueOne(issuance, { name: 'Ana Núñez', date: '2026-11-20' });
+	}, 180_000);
+	afterAll(async () => {
+		for (const context of contexts) await context.close();
+		await site?.close();
+	});
+
+	it('without JavaScript, says that checking needs it and names the issuers it trusts', async () => {
+		const page = await open('/verify/', false);
+		await expect.poll(() => page.locator('[data-verify-nojs]').isVisible()).toBe(true);
+		expect(await page.locator('[data-verify]').isVisible()).toBe(false);
+		expect(await page.locator('main').textContent()).toContain('Kyoto Tea Institute (https://tea.example.edu)');
+	});
+
+	it('a dropped certificate PNG is verified, showing learner, track, module versions, date and issuer; the checker loads only then', async () => {
+		const page = await open();
+		await expect.poll(() => page.locator('[data-verify]').isVisible()).toBe(true);
+		expect(site.requests.some((request) => request.path.includes('verify-run'))).toBe(false);
+		// Drop the file on the drop zone, as a reader drags it from their files.
+		await page.evaluate(async (base64) => {
+			const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+			const transfer = new DataTransfer();
+			transfer.items.add(new File([bytes], 'ana-nunez.png', { type: 'image/png' }));
+			document.querySelector('[data-verify-drop]')!.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+		}, Buffer.from(certificate.png).toString('base64'));
+		await expect.poll(() => result(page).locator('h3').textContent()).toBe('Verified');
+		const text = await result(page).innerText();
+		for (const expected of ['Learner\nAna Núñez', 'Tea Foundations, Steeped', 'Completed on\nNovember 20, 2026', 'Water temperature: version 1.0.0', 'Brewing basics: version 2.1.0', 'Serving: version 1.0.1', 'Issued by\nKyoto Tea Institute']) {
+			expect(text).toContain(expected);
+		}
+		expect(await result(page).getByRole('link', { name: 'Brewing basics' }).getAttribute('href')).toBe(`${SITE}/modules/brewing-basics/v2/`);
+		expect(site.requests.some((request) => request.path.includes('verify-run'))).toBe(true);
+	});
+
+	it('a chosen .json credential is verified', async () => {
+		const page = await open();
+		await page.getByLabel('Certificate file').setInputFiles({ name: 'ana-nunez.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(certificate.credential)) });
+		await expect.poll(() => result(page).locator('h3').textContent()).toBe('Verified');
+	});
+
+	it('a tampered credential is refused with the reason, and none of its claims are shown', async () => {
+		const page = await open();
+		const tampered = structuredClone(certificate.credential) as any;
+		tampered.evidence[1].description = 'Version 3.0.0';
+		const text = await paste(page, tampered);
+		expect(text).toContain('Not verified');
+		expect(text).toContain('This credential was changed after Kyoto Tea Institute signed it: the signature does not match its contents.');
+		expect(text).not.toContain('Ana Núñez');
+	});
+
+	it('a credential from an issuer the site does not list is refused, and the page says whom it trusts', async () => {
+		const page = await open();
+		const stranger = await generateIssuerKey();
+		const other = { id: 'diploma-mill', name: 'Diploma Mill', url: 'https://mill.example', keys: [{ publicKeyMultibase: stranger.publicKeyMultibase, created: TODAY }] };
+		const forged = await issueOne(
+			{ ...issuance, issuer: { ...other, file: '' }, signer: { privateKey: await signer(stranger.jwk), verificationMethod: verificationMethodId(SITE, 'diploma-mill', stranger.publicKeyMultibase) } },
+			{ name: 'Ana Núñez', date: '2026-11-20' }
+		);
+		const text = await paste(page, forged.credential);
+		expect(text).toContain('This credential says it was issued by “Diploma Mill” (https://steeped.example.org/issuers/diploma-mill.json), which this site does not list as an issuer. This page trusts only the issuers listed at https://steeped.example.org/issuers/');
+	});
+
+	it('an expired credential is refused with the day it expired', async () => {
+		const page = await open();
+		const expired = await issueOne(issuance, { name: 'Ana Núñez', date: '2025-01-10', validUntil: '2025-06-30' }, { issued: new Date('2025-01-15T10:00:00Z') });
+		const text = await paste(page, expired.credential);
+		expect(text).toContain('This credential expired on June 30, 2025. Kyoto Tea Institute signed it, but it is no longer valid.');
+		expect(text).toContain('What the credential says:');
+	});
+
+	it('what a signed credential says is shown as text, never as markup', async () => {
+		const page = await open();
+		const hostile = await issueOne(issuance, { name: 'Ana <img src=x onerror="document.title=1">', date: '2026-11-20' });
+		const credential = structuredClone(hostile.credential) as any;
+		delete credential.proof;
+		credential.credentialSubject.achievement.id = 'javascript:alert(1)';
+		const signed = await addProof(credential, issuance.signer);
+		const text = await paste(page, signed);
+		expect(text).toContain('Ana <img src=x onerror="document.title=1">');
+		expect(await result(page).locator('img').count()).toBe(0);
+		expect(await result(page).locator('a[href^="javascript:"]').count()).toBe(0);
+	});
+
+	it('a PNG without a credential and text that is not one are refused with what to do', async () => {
+		const page = await open();
+		expect(await paste(page, 'not a credential')).toContain('the text is not valid JSON');
+		const plain = Buffer.from(certificate.png).subarray(0, 33);
+		const end = Buffer.from([0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82]);
+		await page.getByLabel('Certificate file').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.concat([plain, end]) });
+		await expect.poll(() => result(page).textContent()).toContain('photo.png is an image with no credential inside');
+	});
+
+	it('publishes the issuer’s profile and keys for verifiers elsewhere', async () => {
+		const page = await open('/issuers/');
+		expect(await page.locator('main h2').allTextContents()).toContain('Kyoto Tea Institute');
+		const profile = await (await fetch(site.url('/issuers/kyoto-tea.json'))).json();
+		expect(profile).toMatchObject({ ...issuerProfileRef(SITE, { ...issuance.issuer }), assertionMethod: [issuance.signer.verificationMethod] });
+		const key = await (await fetch(site.url(new URL(issuance.signer.verificationMethod).pathname))).json();
+		expect(key).toMatchObject({ type: 'Multikey', controller: `${SITE}/issuers/kyoto-tea.json` });
+	});
+});

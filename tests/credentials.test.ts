@@ -1,0 +1,470 @@
+import { Ajv2019 } from 'ajv/dist/2019.js';
+import addFormats from 'ajv-formats';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { crc32, deflateSync, inflateSync } from 'node:zlib';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { renderCertificate } from '../src/lib/cards/certificate.ts';
+import { nodeEnvironment } from '../src/lib/cards/node.ts';
+import { bakeCredential, BAKED_KEYWORD, readBakedCredential } from '../src/lib/credentials/baked-png.ts';
+import { CREDENTIALS_CONTEXT, OPEN_BADGES_CONTEXT } from '../src/lib/credentials/contexts.ts';
+import { buildCredential, type CredentialInput } from '../src/lib/credentials/credential.ts';
+import { addProof, type JsonObject } from '../src/lib/credentials/data-integrity.ts';
+import { loadIssuers } from '../src/lib/credentials/issuers.ts';
+import { generateIssuerKey } from '../src/lib/credentials/keys.ts';
+import { multibaseEncode, publicKeyMultibase } from '../src/lib/credentials/multikey.ts';
+import { issuerProfileDocument, keyDocument, trustedIssuers, verificationMethodId, type IssuerRecord } from '../src/lib/credentials/profile.ts';
+import { parseRoster } from '../src/lib/credentials/roster.ts';
+import { verifyCredential, verifyCredentialText } from '../src/lib/credentials/verify.ts';
+import { copyFixture, ROOT, TMP, TODAY } from './utils.ts';
+
+const SPECS = join(ROOT, '..', 'shared', 'specs', 'open-badges-3.0');
+const SITE = 'https://steeped.example.org';
+
+async function keyPair() {
+	const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify'])) as CryptoKeyPair;
+	return { privateKey: pair.privateKey, multibase: publicKeyMultibase(new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey))) };
+}
+
+function issuerWith(multibase: string, id = 'kyoto-tea'): IssuerRecord {
+	return { id, name: 'Kyoto Tea Institute', url: 'https://tea.example.edu/', keys: [{ publicKeyMultibase: multibase, created: TODAY }] };
+}
+
+function input(issuer: IssuerRecord, overrides: Partial<CredentialInput> = {}): CredentialInput {
+	return {
+		site: SITE,
+		curriculum: 'Steeped',
+		track: { id: 'tea-foundations', title: 'Tea foundations', summary: 'From boiling water to a pot worth sharing.', certificate: 'Tea Foundations', passMark: 75 },
+		modules: [
+			{ id: 'water-temperature', title: 'Water temperature', version: '1.0.0' },
+			{ id: 'brewing-basics', title: 'Brewing basics', version: '2.1.0' },
+		],
+		issuer,
+		learner: 'Ana Núñez',
+		awarded: '2026-11-20',
+		issued: new Date('2026-11-23T10:00:00Z'),
+		...overrides,
+	};
+}
+
+const NOW = new Date('2026-11-24T00:00:00Z');
+let key: Awaited<ReturnType<typeof keyPair>>;
+let issuer: IssuerRecord;
+let signed: JsonObject;
+const options = () => ({ issuers: trustedIssuers(SITE, [issuer]), issuersPage: `${SITE}/issuers/`, now: NOW });
+const sign = (credential: JsonObject, with_ = key, issuerId = issuer.id) =>
+	addProof(credential, { privateKey: with_.privateKey, verificationMethod: verificationMethodId(SITE, issuerId, with_.multibase), created: new Date('2026-11-23T10:00:00Z') });
+
+beforeAll(async () => {
+	key = await keyPair();
+	issuer = issuerWith(key.multibase);
+	signed = await sign(buildCredential(input(issuer)));
+});
+
+describe('sign and verify', () => {
+	test('a signed credential verifies, and says who completed what, at which versions, when, issued by whom', async () => {
+		const verdict = await verifyCredential(signed, options());
+		expect(verdict).toMatchObject({
+			ok: true,
+			summary: {
+				learner: 'Ana Núñez',
+				title: 'Tea Foundations',
+				curriculum: 'Steeped',
+				awarded: '2026-11-20',
+				issuer: { name: 'Kyoto Tea Institute', url: 'https://tea.example.edu/' },
+				modules: [
+					{ name: 'Water temperature', description: 'Version 1.0.0', url: `${SITE}/modules/water-temperature/v1/` },
+					{ name: 'Brewing basics', description: 'Version 2.1.0', url: `${SITE}/modules/brewing-basics/v2/` },
+				],
+			},
+		});
+	});
+
+	test('the proof is an eddsa-rdfc-2022 Data Integrity proof naming the issuer’s published key', () => {
+		expect(signed.proof).toMatchObject({
+			type: 'DataIntegrityProof',
+			cryptosuite: 'eddsa-rdfc-2022',
+			proofPurpose: 'assertionMethod',
+			verificationMethod: `${SITE}/issuers/kyoto-tea/keys/${key.multibase}.json`,
+		});
+		expect((signed.proof as { proofValue: string }).proofValue).toMatch(/^z[1-9A-HJ-NP-Za-km-z]{80,90}$/);
+	});
+
+	test.each([
+		['the learner’s name', (c: any) => (c.credentialSubject.identifier[0].identityHash = 'Eve Mallory')],
+		['a module version', (c: any) => (c.evidence[1].description = 'Version 3.0.0')],
+		['the completion date', (c: any) => (c.awardedDate = '2025-01-01T00:00:00Z')],
+		['the expiry', (c: any) => (c.validUntil = '2099-12-31T23:59:59Z')],
+		['the track', (c: any) => (c.credentialSubject.achievement.name = 'Tea Mastery')],
+	])('a credential is refused as tampered when %s changed after signing', async (_, change) => {
+		const tampered = structuredClone(signed);
+		change(tampered);
+		const verdict = await verifyCredential(tampered, options());
+		expect(verdict).toMatchObject({ ok: false, code: 'tampered' });
+		expect(verdict.ok || verdict.reason).toContain('changed after Kyoto Tea Institute signed it');
+		// Nothing a forger wrote is shown as fact.
+		expect(verdict.ok || verdict.summary).toBeUndefined();
+	});
+
+	test('a field no vocabulary defines is refused by name, since the signature could not cover it', async () => {
+		const tampered = structuredClone(signed) as any;
+		tampered.credentialSubject.grade = 'A+';
+		const verdict = await verifyCredential(tampered, options());
+		expect(verdict).toMatchObject({ ok: false, code: 'tampered' });
+		expect(verdict.ok || verdict.reason).toContain('“grade”');
+	});
+
+	test('a context the site does not hold is refused without fetching it', async () => {
+		const tampered = structuredClone(signed) as any;
+		tampered['@context'].push('https://attacker.example/context.json');
+		const verdict = await verifyCredential(tampered, options());
+		expect(verdict).toMatchObject({ ok: false, code: 'tampered' });
+		expect(verdict.ok || verdict.reason).toContain('https://attacker.example/context.json');
+	});
+
+	test('an issuer the site does not list is refused, even with a valid signature, and the page says whom it trusts', async () => {
+		const stranger = await keyPair();
+		const other = issuerWith(stranger.multibase, 'diploma-mill');
+		other.name = 'Diploma Mill';
+		const forged = await sign(buildCredential(input(other)), stranger, 'diploma-mill');
+		const verdict = await verifyCredential(forged, options());
+		expect(verdict).toMatchObject({ ok: false, code: 'unknown-issuer' });
+		expect(verdict.ok || verdict.reason).toBe(
+			`This credential says it was issued by “Diploma Mill” (${SITE}/issuers/diploma-mill.json), which this site does not list as an issuer. This page trusts only the issuers listed at ${SITE}/issuers/; check a credential from anyone else with that issuer.`
+		);
+	});
+
+	test('a listed issuer’s name signed with a key it does not publish is refused', async () => {
+		const stranger = await keyPair();
+		const forged = await sign(buildCredential(input(issuer)), stranger);
+		expect(await verifyCredential(forged, options())).toMatchObject({ ok: false, code: 'unknown-key' });
+		// Pointing the proof at the real key does not help: the signature then fails.
+		const pointed = structuredClone(forged) as any;
+		pointed.proof.verificationMethod = verificationMethodId(SITE, issuer.id, key.multibase);
+		expect(await verifyCredential(pointed, options())).toMatchObject({ ok: false, code: 'tampered' });
+	});
+
+	test('an expired credential is refused with the date, and still shows what the issuer signed', async () => {
+		const expiring = await sign(buildCredential(input(issuer, { validUntil: '2027-06-30' })));
+		expect(await verifyCredential(expiring, { ...options(), now: new Date('2027-06-30T12:00:00Z') })).toMatchObject({ ok: true });
+		const verdict = await verifyCredential(expiring, { ...options(), now: new Date('2027-07-01T00:00:00Z') });
+		expect(verdict).toMatchObject({ ok: false, code: 'expired', summary: { learner: 'Ana Núñez', validUntil: '2027-06-30T23:59:59Z' } });
+		expect(verdict.ok || verdict.reason).toBe('This credential expired on June 30, 2027. Kyoto Tea Institute signed it, but it is no longer valid.');
+	});
+
+	test('a credential is not valid before its validFrom', async () => {
+		const verdict = await verifyCredential(signed, { ...options(), now: new Date('2026-11-22T00:00:00Z') });
+		expect(verdict).toMatchObject({ ok: false, code: 'not-yet-valid' });
+	});
+
+	test('text that is not a credential is refused with what to paste instead', async () => {
+		expect(await verifyCredentialText('{"name": "Tea"', options())).toMatchObject({ ok: false, code: 'unreadable' });
+		expect(await verifyCredentialText('{"type": ["VerifiableCredential"]}', options())).toMatchObject({ ok: false, code: 'not-a-credential' });
+		const { proof: _, ...unsigned } = signed;
+		expect(await verifyCredential(unsigned, options())).toMatchObject({ ok: false, code: 'unsupported-proof' });
+	});
+});
+
+describe('Open Badges 3.0 conformance', () => {
+	test('the issued credential validates against the AchievementCredential JSON Schema, which rejects a broken one', () => {
+		const ajv = new Ajv2019({ strict: false, allErrors: true });
+		addFormats(ajv);
+		const validate = ajv.compile(JSON.parse(readFileSync(join(SPECS, 'ob_v3p0_achievementcredential_schema.json'), 'utf8')));
+		expect(validate(signed), JSON.stringify(validate.errors, null, 2)).toBe(true);
+		// The validator is not a formality: the same credential without its achievement fails.
+		const broken = structuredClone(signed) as any;
+		delete broken.credentialSubject.achievement;
+		broken.validFrom = '23 November 2026';
+		expect(validate(broken)).toBe(false);
+		expect(validate.errors?.map((error) => error.instancePath)).toEqual(expect.arrayContaining(['/credentialSubject', '/validFrom']));
+	});
+
+	test('the vendored JSON-LD contexts are the published ones', () => {
+		for (const [url, file] of [
+			[CREDENTIALS_CONTEXT, 'credentials-v2.jsonld'],
+			[OPEN_BADGES_CONTEXT, 'ob-v3p0-3.0.3.json'],
+		] as const) {
+			const vendored = readFileSync(join(ROOT, 'src', 'lib', 'credentials', 'contexts', url === CREDENTIALS_CONTEXT ? 'credentials-v2.json' : 'ob-v3p0-3.0.3.json'), 'utf8');
+			expect(JSON.parse(vendored), url).toEqual(JSON.parse(readFileSync(join(SPECS, 'contexts', file), 'utf8')));
+		}
+	});
+
+	test('signatures and proof values match the 1EdTech eddsa-rdfc-2022 test vector', async () => {
+		// The key pair, the data to sign and the expected proof value of the Open Badges 3.0 implementation guide's vector.
+		const hex = (text: string) => Uint8Array.from(text.match(/../g)!.map((byte) => Number.parseInt(byte, 16)));
+		const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
+		const publicKey = hex('4bdeafde2ea8beefadd8c699b5c7e0704cf51154d52e17b20b71337ca04cc5a5');
+		const privateKey = await crypto.subtle.importKey(
+			'jwk',
+			{ kty: 'OKP', crv: 'Ed25519', x: b64(publicKey), d: b64(hex('6241a409e6707bb640a0140a8a32bc3d193c33a661747284d6adfa4ed4180be4')) },
+			{ name: 'Ed25519' },
+			false,
+			['sign']
+		);
+		expect(publicKeyMultibase(publicKey)).toBe('z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi');
+		const data = hex('3cf3c265b6c8ebb29b4d5ea310b87d2f31c79b633eff8af561d2e8c97a85c8cbd994aebd5e53f4af4495dbe9e1155410bae683811107c26acf83671075c163b3');
+		const signature = new Uint8Array(await crypto.subtle.sign('Ed25519', privateKey, data));
+		expect(multibaseEncode(signature)).toBe('zUSD5bjo6mYV1n9i9E6ZwUiHuj4JyZDjCDfDqoJcPi9XJrc9LYstik9mdBvutdwBdquWXjWrwJDVGJrAarvRs8uD');
+	});
+
+	test('an independent verifier (Digital Bazaar’s) accepts the credential from the published profile and key, and refuses a tampered one', async () => {
+		// These packages ship no types; they are only this test's second opinion.
+		const load = (name: string) => import(name);
+		const [vc, { DataIntegrityProof }, { cryptosuite }, multikey, did] = await Promise.all([
+			load('@digitalbazaar/vc'),
+			load('@digitalbazaar/data-integrity'),
+			load('@digitalbazaar/eddsa-rdfc-2022-cryptosuite'),
+			load('@digitalbazaar/multikey-context'),
+			load('did-context'),
+		]);
+		const published = new Map<string, unknown>([
+			[CREDENTIALS_CONTEXT, JSON.parse(readFileSync(join(SPECS, 'contexts', 'credentials-v2.jsonld'), 'utf8'))],
+			[OPEN_BADGES_CONTEXT, JSON.parse(readFileSync(join(SPECS, 'contexts', 'ob-v3p0-3.0.3.json'), 'utf8'))],
+			[multikey.default.CONTEXT_URL, multikey.default.CONTEXT],
+			['https://www.w3.org/ns/did/v1', did.default.contexts.get('https://www.w3.org/ns/did/v1')],
+			[`${SITE}/issuers/kyoto-tea.json`, issuerProfileDocument(SITE, issuer)],
+			[verificationMethodId(SITE, issuer.id, key.multibase), keyDocument(SITE, issuer.id, key.multibase)],
+		]);
+		// As over HTTP: a fragment never reaches the server, and unknown addresses are not found.
+		const documentLoader = async (url: string) => {
+			const document = published.get(url.split('#')[0]!);
+			if (document === undefined) throw new Error(`Not found: ${url}`);
+			return { contextUrl: null, documentUrl: url, document };
+		};
+		const check = (credential: unknown) => vc.verifyCredential({ credential, suite: new DataIntegrityProof({ cryptosuite }), documentLoader });
+		const result = await check(signed);
+		expect(result.verified, JSON.stringify(result.error)).toBe(true);
+		const tampered = structuredClone(signed) as any;
+		tampered.credentialSubject.identifier[0].identityHash = 'Eve Mallory';
+		expect((await check(tampered)).verified).toBe(false);
+	});
+});
+
+describe('baked PNG', () => {
+	let png: Uint8Array;
+	beforeAll(async () => {
+		png = await renderCertificate(
+			{ name: 'Ana Núñez', track: 'Tea foundations', curriculum: 'Steeped', date: '2026-11-20', modules: [], issuer: 'Kyoto Tea Institute', verified: true, url: `${SITE}/verify/` },
+			nodeEnvironment
+		);
+	});
+
+	test('a baked PNG gives back the same credential, in a valid PNG of the same size', async () => {
+		const baked = bakeCredential(png, JSON.stringify(signed));
+		expect(JSON.parse((await readBakedCredential(baked))!)).toEqual(signed);
+		// Still a PNG of the same size, every chunk's CRC intact (resvg decodes it only if so).
+		const { Resvg } = await import('@resvg/resvg-js');
+		const view = new DataView(baked.buffer, baked.byteOffset);
+		expect([view.getUint32(16), view.getUint32(20)]).toEqual([1754, 1240]);
+		const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><image href="data:image/png;base64,${Buffer.from(baked).toString('base64')}" width="10" height="10"/></svg>`;
+		expect(new Resvg(svg).render().width).toBe(10);
+		expect(chunkCrcsValid(baked)).toBe(true);
+		// The credential is in an iTXt chunk with the Open Badges keyword.
+		expect(Buffer.from(baked).includes(Buffer.from(`iTXt${BAKED_KEYWORD}\0`, 'latin1'))).toBe(true);
+	});
+
+	test('baking again replaces the credential instead of adding a second one', async () => {
+		const twice = bakeCredential(bakeCredential(png, '{"first": true}'), JSON.stringify(signed));
+		expect(await readBakedCredential(twice)).toBe(JSON.stringify(signed));
+		expect(Buffer.from(twice).toString('latin1').split(`iTXt${BAKED_KEYWORD}`).length).toBe(2);
+	});
+
+	test('a compressed credential chunk, as other tools write it, is read too', async () => {
+		const keyword = Buffer.from(`${BAKED_KEYWORD}\0\x01\x00\0\0`, 'latin1');
+		const data = Buffer.concat([keyword, deflateSync(JSON.stringify(signed))]);
+		const { pngChunk } = await import('../src/lib/cards/png.ts');
+		const end = png.length - 12;
+		const compressed = Buffer.concat([png.subarray(0, end), pngChunk('iTXt', data), png.subarray(end)]);
+		expect(await readBakedCredential(compressed, async (bytes) => new Uint8Array(inflateSync(bytes)))).toBe(JSON.stringify(signed));
+	});
+
+	test('an image without a credential reads as none, and a file that is not a PNG is refused', async () => {
+		expect(await readBakedCredential(png)).toBeNull();
+		await expect(readBakedCredential(new TextEncoder().encode('{"a": 1}'))).rejects.toThrow('This file is not a PNG image.');
+	});
+});
+
+function chunkCrcsValid(png: Uint8Array): boolean {
+	const buffer = Buffer.from(png);
+	for (let at = 8; at < buffer.length; ) {
+		const length = buffer.readUInt32BE(at);
+		if ((crc32(buffer.subarray(at + 4, at + 8 + length)) >>> 0) !== buffer.readUInt32BE(at + 8 + length)) return false;
+		at += 12 + length;
+	}
+	return true;
+}
+
+describe('roster', () => {
+	const parse = (text: string) => parseRoster(text, { today: TODAY });
+
+	test('a roster exported from a spreadsheet gives one learner per line, with names in any script and quoted commas', () => {
+		const roster = parse('\uFEFFName,Date,Email\r\nAna Núñez,2026-11-20,ana@example.org\r\n"Zhang, Wei",,\r\n\r\nمحمد عبد الله,2026-11-01,\r\n');
+		expect(roster.problems).toEqual([]);
+		expect(roster.ignored).toEqual(['Email']);
+		expect(roster.learners).toEqual([
+			{ line: 2, name: 'Ana Núñez', date: '2026-11-20' },
+			{ line: 3, name: 'Zhang, Wei' },
+			{ line: 5, name: 'محمد عبد الله', date: '2026-11-01' },
+		]);
+	});
+
+	test('semicolons separate fields when the header has no commas', () => {
+		expect(parse('name;date\nNúñez, Ana;2026-11-20\n').learners).toEqual([{ line: 2, name: 'Núñez, Ana', date: '2026-11-20' }]);
+	});
+
+	test('every problem is reported with its line, counting lines inside quoted fields', () => {
+		const roster = parse(['name,date', 'Ana Núñez,2026-11-20', ',2026-11-20', '"Wei', 'Zhang",2026-11-31', 'Ben Okafor,2027-01-05', 'Núñez, Ana,2026-11-20', 'Li "Lucy" Na,', '"Unclosed,2026-11-20'].join('\n'));
+		expect(roster.problems).toEqual([
+			{ line: 3, message: 'The name is empty. Write the learner’s name as it should appear on the certificate, or delete the line.' },
+			{ line: 4, message: 'The completion date "2026-11-31" is not a date. Write it as year-month-day, like 2026-11-23.' },
+			{ line: 6, message: 'The completion date 2027-01-05 is after today (2026-11-23). Give the day the learner completed the track.' },
+			{ line: 7, message: 'This line has 3 fields, but the first line names 2 columns. A name with a comma in it must be in quotes, like "Núñez, Ana".' },
+			{ line: 8, message: 'A quote mark (") stands inside a field. Put the whole field in quotes and double the quote mark inside it, like "Ana ""Ani"" Núñez".' },
+			{ line: 9, message: 'A quoted field is never closed. Add the closing quote mark (") after the field.' },
+		]);
+	});
+
+	test('a roster without a name column, or without learners, says how to start it', () => {
+		expect(parse('student,email\nAna,ana@example.org\n').problems).toEqual([
+			{ line: 1, message: 'The first line names the columns, and none is called "name" (it reads "student,email"). Start the file with a line like: name,date' },
+		]);
+		expect(parse('name\n\n').problems).toEqual([{ line: 1, message: 'The roster lists no learners: after the line that names the columns, add one line per learner.' }]);
+		expect(parse('name\nX'.padEnd(100, 'x')).problems[0]).toMatchObject({ line: 2, message: expect.stringContaining('a certificate holds at most 80') });
+	});
+});
+
+describe('npm run certificate', () => {
+	let work: string;
+	let content: string;
+	const node = process.execPath;
+	const script = join(ROOT, 'scripts', 'certificate.ts');
+	const run = (...args: string[]) => {
+		const result = spawnSync(node, [script, ...args, '--content', content], { cwd: work, encoding: 'utf8', env: { ...process.env, CURRENTS_TODAY: TODAY, NO_COLOR: '1' } });
+		return { status: result.status, output: result.stdout + result.stderr };
+	};
+
+	beforeAll(() => {
+		// A project of its own: the fixture's content, this repository's .gitignore, and git.
+		content = copyFixture('valid-course');
+		work = join(content, '..');
+		copyFileSync(join(ROOT, '.gitignore'), join(work, '.gitignore'));
+		spawnSync('git', ['init', '--quiet', '.'], { cwd: work });
+	});
+
+	test('keygen writes the issuer’s profile into the content folder and the private key where git ignores it', () => {
+		const result = run('keygen', '--issuer', 'kyoto-tea', '--name', 'Kyoto Tea Institute', '--url', 'https://tea.example.edu', '--email', 'certificates@tea.example.edu');
+		expect(result.output, result.output).toContain('Wrote the private key to keys/kyoto-tea.private.jwk.');
+		expect(result.status).toBe(0);
+		const { issuers, findings } = loadIssuers(content, work);
+		expect(findings).toEqual([]);
+		expect(issuers).toMatchObject([{ id: 'kyoto-tea', name: 'Kyoto Tea Institute', email: 'certificates@tea.example.edu', keys: [{ created: TODAY }] }]);
+		const jwk = JSON.parse(readFileSync(join(work, 'keys', 'kyoto-tea.private.jwk'), 'utf8'));
+		expect(jwk).toMatchObject({ kty: 'OKP', crv: 'Ed25519', d: expect.any(String) });
+		// No private part in the content folder, and git neither commits nor even lists the key.
+		expect(readFileSync(join(content, 'issuers', 'kyoto-tea.yaml'), 'utf8')).not.toContain(jwk.d);
+		expect(spawnSync('git', ['check-ignore', '--quiet', 'keys/kyoto-tea.private.jwk'], { cwd: work }).status).toBe(0);
+		const status = spawnSync('git', ['status', '--porcelain', '--untracked-files=all'], { cwd: work, encoding: 'utf8' }).stdout;
+		expect(status).toContain('content/issuers/kyoto-tea.yaml');
+		expect(status).not.toContain('.jwk');
+	});
+
+	test('this repository’s ignore rules keep private keys out wherever keygen is told to write them', () => {
+		for (const path of ['keys/kyoto-tea.private.jwk', 'backup/kyoto-tea.private.jwk', 'keys/anything.json']) {
+			const result = spawnSync('git', ['check-ignore', '--no-index', '--verbose', path], { cwd: ROOT, encoding: 'utf8' });
+			expect(result.stdout, path).toMatch(/^\.gitignore:\d+:(\/keys\/|\*\.private\.jwk)\t/);
+		}
+	});
+
+	test('keygen never overwrites a key, and refuses to write one where git would commit it', () => {
+		expect(run('keygen', '--issuer', 'kyoto-tea').output).toContain('keys/kyoto-tea.private.jwk already exists');
+		const committable = run('keygen', '--issuer', 'kyoto-tea', '--key-out', 'secrets/kyoto.json');
+		expect(committable.status).toBe(1);
+		expect(committable.output).toContain('git would commit');
+		expect(existsSync(join(work, 'secrets'))).toBe(false);
+	});
+
+	test('issue makes a signed certificate whose PNG and JSON verify, and tells where', async () => {
+		const result = run('issue', '--issuer', 'kyoto-tea', '--key', 'keys/kyoto-tea.private.jwk', '--track', 'tea-foundations', '--name', 'Ana Núñez', '--date', '2026-11-20', '--out', 'out');
+		expect(result.output).toContain('Issued 1 certificate of “Tea Foundations”');
+		expect(result.output).toContain('They verify at https://steeped.example.org/verify/ once');
+		expect(readdirSync(join(work, 'out')).sort()).toEqual(['ana-núñez.json', 'ana-núñez.png']);
+		const json = JSON.parse(readFileSync(join(work, 'out', 'ana-núñez.json'), 'utf8'));
+		expect(JSON.parse((await readBakedCredential(new Uint8Array(readFileSync(join(work, 'out', 'ana-núñez.png')))))!)).toEqual(json);
+		const { issuers } = loadIssuers(content, work);
+		expect(await verifyCredential(json, { issuers: trustedIssuers(SITE, issuers) })).toMatchObject({ ok: true, summary: { learner: 'Ana Núñez', awarded: '2026-11-20' } });
+		const checked = run('verify', 'out/ana-núñez.png');
+		expect(checked.output).toContain('Verified: Kyoto Tea Institute certifies that Ana Núñez completed “Tea Foundations” on 2026-11-20.');
+		// A certificate is never overwritten.
+		const again = run('issue', '--issuer', 'kyoto-tea', '--key', 'keys/kyoto-tea.private.jwk', '--track', 'tea-foundations', '--name', 'Ana Núñez', '--out', 'out');
+		expect(again.output).toContain('already holds ana-núñez.png, ana-núñez.json, and certificates are never overwritten');
+	});
+
+	test('a roster with errors names each line and writes nothing', () => {
+		writeFileSync(join(work, 'class.csv'), 'name,date\nAna Núñez,2026-11-20\n,2026-11-20\nBen Okafor,20/11/2026\n');
+		const result = run('issue', '--issuer', 'kyoto-tea', '--key', 'keys/kyoto-tea.private.jwk', '--track', 'tea-foundations', '--roster', 'class.csv', '--out', 'class');
+		expect(result.status).toBe(1);
+		expect(result.output).toContain('The roster has 2 problems, so no certificate was made:\nclass.csv:3: The name is empty.');
+		expect(result.output).toContain('class.csv:4: The completion date "20/11/2026" is not a date.');
+		expect(existsSync(join(work, 'class'))).toBe(false);
+	});
+
+	test('a roster issues one certificate per learner, with an expiry', () => {
+		writeFileSync(join(work, 'class2.csv'), 'name,valid_until\nAna Núñez,2028-11-30\nZhang Wei,\n');
+		const result = run('issue', '--issuer', 'kyoto-tea', '--key', 'keys/kyoto-tea.private.jwk', '--track', 'tea-foundations', '--roster', 'class2.csv', '--valid-until', '2027-11-30', '--out', 'class2');
+		expect(result.output).toContain('Issued 2 certificates');
+		const validUntil = (name: string) => JSON.parse(readFileSync(join(work, 'class2', `${name}.json`), 'utf8')).validUntil;
+		expect([validUntil('ana-núñez'), validUntil('zhang-wei')]).toEqual(['2028-11-30T23:59:59Z', '2027-11-30T23:59:59Z']);
+	});
+
+	test('a key that is not the issuer’s published key, or a damaged one, is refused before anything is signed', async () => {
+		const other = join(TMP, `signing-other-${process.pid}.private.jwk`);
+		writeFileSync(other, JSON.stringify((await generateIssuerKey()).jwk));
+		const foreign = run('issue', '--issuer', 'kyoto-tea', '--key', other, '--track', 'tea-foundations', '--name', 'Eve', '--out', 'eve');
+		expect(foreign.status).toBe(1);
+		expect(foreign.output).toContain(`The key in ${other} is not one of Kyoto Tea Institute's published keys (`);
+		writeFileSync(other, readFileSync(join(work, 'keys', 'kyoto-tea.private.jwk'), 'utf8').replace(/"x": "[^"]+"/, '"x": "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"'));
+		const damaged = run('issue', '--issuer', 'kyoto-tea', '--key', other, '--track', 'tea-foundations', '--name', 'Eve', '--out', 'eve');
+		expect(damaged.output).toContain('is damaged: its private and public parts do not belong together');
+		expect(existsSync(join(work, 'eve'))).toBe(false);
+	});
+
+	test('an issuer profile with a broken key is a finding with its line', () => {
+		const dir = mkdtempSync(join(TMP, 'signing-issuers-'));
+		const folder = join(dir, 'content', 'issuers');
+		spawnSync('mkdir', ['-p', folder]);
+		writeFileSync(join(folder, 'bad.yaml'), 'name: Bad\nurl: https://bad.example\nkeys:\n  - publicKeyMultibase: z6MkNOTAKEY\n    created: 2026-11-23\n');
+		writeFileSync(join(folder, 'bad.private.jwk'), '{}');
+		const { issuers, findings } = loadIssuers(join(dir, 'content'), dir);
+		expect(issuers).toEqual([]);
+		expect(findings.map((f) => [relative('content', f.file), f.line, f.rule])).toEqual([
+			['issuers/bad.private.jwk', 0, 'unexpected-file'],
+			['issuers/bad.yaml', 4, expect.any(String)],
+		]);
+		expect(findings[1]!.message).toContain('"z6MkNOTAKEY" is not an Ed25519 public key');
+	});
+});
+
+describe('the README’s three commands for a class', () => {
+	test('keygen, issue from a roster and verify work as written, on a copy of the bundled curriculum', () => {
+		const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+		const block = /### Issue signed certificates to a class\n\n```sh\n([\s\S]*?)```/.exec(readme)?.[1];
+		expect(block, 'README section "Issue signed certificates to a class"').toBeDefined();
+		const commands = block!.trim().split('\n');
+		expect(commands).toHaveLength(3);
+		const work = mkdtempSync(join(TMP, 'readme-class-'));
+		cpSync(join(ROOT, 'content'), join(work, 'content'), { recursive: true });
+		copyFileSync(join(ROOT, '.gitignore'), join(work, '.gitignore'));
+		writeFileSync(join(work, 'class.csv'), 'name,email\nAda Lovelace,ada@example.org\nGrace Hopper,grace@example.org\n');
+		const outputs = commands.map((command) => {
+			const words = (command.match(/"[^"]*"|\S+/g) ?? []).map((word) => word.replace(/^"|"$/g, ''));
+			expect(words.slice(0, 4)).toEqual(['npm', 'run', 'certificate', '--']);
+			const result = spawnSync(process.execPath, [join(ROOT, 'scripts', 'certificate.ts'), ...words.slice(4), '--content', join(work, 'content')], { cwd: work, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+			expect(result.status, result.stdout + result.stderr).toBe(0);
+			return result.stdout + result.stderr;
+		});
+		expect(existsSync(join(work, 'certificates', 'grace-hopper.png'))).toBe(true);
+		expect(outputs[2]).toMatch(/Ada Lovelace/);
+	});
+});
+

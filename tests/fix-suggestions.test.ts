@@ -1,0 +1,887 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkCurriculum } from '../src/lib/check/check-curriculum.ts';
+import type { Finding } from '../src/lib/check/findings.ts';
+import { RULE_DOCS } from '../src/lib/check/rule-docs.ts';
+import { OUTPUT_RULES } from '../src/lib/safety/output-scan.ts';
+import { copyFixture, fixtureContent, runScript, TMP, TODAY } from './utils.ts';
+
+/**
+ * Every fix a finding suggests leads out of the problem: for each rule, a contributor's mistake is
+ * made on a clean copy of the tea fixture, the check reports it with its fix, the fix is applied as
+ * its words say (scripted below, one step per instruction), and the check is then clean. A fix too
+ * vague to follow literally, or one that leads into another finding, fails here.
+ */
+
+/** A copy of the tea fixture that a scenario changes, with the check as `npm run check` runs it. */
+interface Workspace {
+	content: string;
+	read: (path: string) => string;
+	write: (path: string, text: string | Buffer) => void;
+	edit: (path: string, change: (text: string) => string) => void;
+	remove: (path: string) => void;
+	rename: (from: string, to: string) => void;
+	/** Runs a project script (`npm run <name> -- …`) on this copy, as a contributor would. */
+	script: (name: string, ...args: string[]) => void;
+	/** Runs git in the copy's repository (scenarios that compare with a base only). */
+	git: (...args: string[]) => string;
+	check: () => Finding[];
+}
+
+interface Scenario {
+	rule: string;
+	/** The mistake, in a contributor's words. */
+	mistake: string;
+	/** Compare with a git base, the clean copy as committed, as `npm run check` does in a checkout. */
+	base?: boolean;
+	make: (w: Workspace) => void;
+	/** The finding the mistake gets, with the exact fix it suggests. */
+	finding: { file: string; message: string | RegExp; fix: string; line?: (w: Workspace) => number };
+	/** Does what the fix says, and nothing more. */
+	apply: (w: Workspace, finding: Finding) => void;
+	/** A notice that stays by design after the fix, with the reason; nothing else may. */
+	stays?: { rule: string; reason: string };
+}
+
+/** A 1 × 1 PNG, enough for the image rules and the content-file check. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+
+const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length;
+/** Appends a paragraph to a module's body. */
+const addToBody = (text: string, paragraph: string) => `${text.trimEnd()}\n\n${paragraph}\n`;
+/** Replaces one line of a file, counted from 1. */
+const replaceLine = (text: string, line: number, change: (line: string) => string) =>
+	text
+		.split('\n')
+		.map((current, index) => (index === line - 1 ? change(current) : current))
+		.join('\n');
+const UPDATE = 'updates/2026-11-10-kettle-presets.md';
+const INFUSER = 'updates/2026-10-20-teapot-infuser.md';
+const TRACK = 'tracks/tea-foundations.yaml';
+const SERVING = 'modules/serving.mdx';
+const BREWING = 'modules/brewing-basics.mdx';
+const WATER = 'modules/water-temperature.mdx';
+const ARCHIVE = 'archive/brewing-basics/v1.mdx';
+
+/**
+ * The fixture as shipped has a review falling due and a platform change pending, on purpose; the
+ * clean copy is the fixture after their own fixes, which the first two scenarios check.
+ */
+function resolveReviewDue(w: Workspace): void {
+	// "Check the module against the platforms, then set `reviewed` to the day you did."
+	w.edit(WATER, (text) => text.replace(/^reviewed: .*$/m, `reviewed: ${TODAY}`));
+}
+
+function resolvePendingUpdate(w: Workspace): void {
+	for (const id of ['water-temperature', 'serving']) {
+		// "Revise the module and release it with `npm run release -- <id> minor "…"`"
+		w.edit(`modules/${id}.mdx`, (text) => addToBody(text, 'Kettles with presets make this easier: pick the preset nearest the temperature above.'));
+		w.script('release', id, 'minor', 'Covers kettle temperature presets.', '--kind', 'platform-change');
+	}
+	// "…then, in updates/…, list each module with the version that absorbed it under `incorporated`,
+	// and set `status: incorporated` once every module it names is revised."
+	const version = (id: string) => /^version: (.*)$/m.exec(w.read(`modules/${id}.mdx`))![1]!;
+	w.edit(UPDATE, (text) =>
+		text.replace(/^---\n\n/m, `status: incorporated\nincorporated:\n  - module: water-temperature\n    version: ${version('water-temperature')}\n  - module: serving\n    version: ${version('serving')}\n---\n\n`)
+	);
+}
+
+const SCENARIOS: Scenario[] = [
+	// Freshness: the two findings the fixture ships with, made again on the clean copy.
+	{
+		rule: 'review-due',
+		mistake: 'a review left overdue',
+		make: (w) => w.edit(WATER, (text) => text.replace(/^reviewed: .*$/m, 'reviewed: 2020-01-10')),
+		finding: {
+			file: WATER,
+			message: 'The module was last reviewed on 2020-01-10 and was due for review on 2021-01-09.',
+			fix: 'Check the module against the platforms, then set `reviewed` to the day you did (with a patch release if anything changed).',
+		},
+		apply: resolveReviewDue,
+	},
+	{
+		rule: 'pending-update',
+		mistake: 'a platform change recorded, its modules not yet revised',
+		make: (w) => w.write(UPDATE, readFileSync(join(fixtureContent('valid-course'), UPDATE), 'utf8')),
+		finding: {
+			file: SERVING,
+			message: 'The platform update "Kettles gain temperature presets" (updates/2026-11-10-kettle-presets.md) affects this module and is still pending.',
+			fix: 'Revise the module and release it with `npm run release -- serving minor "…"`; then, in updates/2026-11-10-kettle-presets.md, list `- module: serving` with `version:` the new version under `incorporated`, and set `status: incorporated` once every module it names is revised.',
+		},
+		apply: resolvePendingUpdate,
+	},
+
+	// Fields and YAML.
+	{
+		rule: 'schema',
+		mistake: 'a field name misspelt',
+		make: (w) => w.edit(SERVING, (text) => text.replace(/^summary:/m, 'sumary:')),
+		finding: { file: SERVING, message: 'Unknown field `sumary` in the module frontmatter.', fix: 'Did you mean `summary`? Rename the field or remove it.' },
+		apply: (w) => w.edit(SERVING, (text) => text.replace(/^sumary:/m, 'summary:')),
+	},
+	{
+		rule: 'schema',
+		mistake: 'a required field left out',
+		make: (w) => w.edit(SERVING, (text) => text.replace(/^level: .*\n/m, '')),
+		finding: { file: SERVING, message: 'The required field `level` is missing from the module frontmatter.', fix: 'Add `level:` with one of: beginner, expert.' },
+		apply: (w) => w.edit(SERVING, (text) => text.replace(/^duration:/m, 'level: expert\nduration:')),
+	},
+	{
+		rule: 'schema',
+		mistake: 'a date written the European way',
+		make: (w) => w.edit(SERVING, (text) => text.replace(/^reviewed: .*$/m, 'reviewed: 01.10.2026')),
+		finding: {
+			file: SERVING,
+			message: '`reviewed`: "01.10.2026" is not a date in the form YYYY-MM-DD, like 2026-11-23.',
+			fix: 'Write the date as year-month-day with two-digit months and days, for example 2026-03-07 for 7 March 2026.',
+		},
+		apply: (w) => w.edit(SERVING, (text) => text.replace('reviewed: 01.10.2026', 'reviewed: 2026-10-01')),
+	},
+	{
+		rule: 'yaml-syntax',
+		mistake: 'a value with ": " in it, unquoted',
+		make: (w) => w.edit(SERVING, (text) => text.replace(/^summary: .*$/m, 'summary: Milk: before or after')),
+		finding: { file: SERVING, message: 'The value of `summary` contains ": ", which YAML reads as the start of another field.', fix: 'Put the value in double quotes: summary: "Milk: before or after".' },
+		// The fix spells out the corrected line; it replaces the line the finding points at.
+		apply: (w, f) => w.edit(SERVING, (text) => replaceLine(text, f.line, () => /: (summary: ".*")\.$/.exec(f.fix)![1]!)),
+	},
+	{
+		rule: 'yaml-syntax',
+		mistake: 'a field indented two spaces too far',
+		make: (w) => w.edit(SERVING, (text) => text.replace(/^duration:/m, '  duration:')),
+		finding: { file: SERVING, message: "This line is indented 2 spaces more than the line above it, so YAML reads it as part of that line's value.", fix: 'Start this line at the beginning of the line, like the one above it.', line: (w) => lineOf(w.read(SERVING), '  duration:') },
+		apply: (w, f) => w.edit(SERVING, (text) => replaceLine(text, f.line, (line) => line.trimStart())),
+	},
+	{
+		rule: 'yaml-syntax',
+		mistake: 'a list opened with "[" and not closed',
+		make: (w) => w.edit(SERVING, (text) => text.replace('platforms: [teapot]', 'platforms: [teapot')),
+		finding: { file: SERVING, message: 'A list or set of fields opened with "[" is not closed with "]".', fix: 'Close it with "]" on the same line, or write the items as a list, one "- " line each.', line: (w) => lineOf(w.read(SERVING), 'platforms: [teapot') },
+		apply: (w, f) => w.edit(SERVING, (text) => replaceLine(text, f.line, (line) => `${line}]`)),
+	},
+	{
+		rule: 'yaml-syntax',
+		mistake: 'a list not closed, above lines that hold lists',
+		make: (w) => w.edit(INFUSER, (text) => text.replace('platforms: [teapot]', 'platforms: [teapot')),
+		finding: { file: INFUSER, message: 'A list or set of fields opened with "[" is not closed with "]".', fix: 'Close it with "]" on the same line, or write the items as a list, one "- " line each.', line: (w) => lineOf(w.read(INFUSER), 'platforms: [teapot') },
+		apply: (w, f) => w.edit(INFUSER, (text) => replaceLine(text, f.line, (line) => `${line}]`)),
+	},
+	{
+		rule: 'yaml-syntax',
+		mistake: 'a tab in the indentation',
+		make: (w) => w.edit(SERVING, (text) => text.replace(/^outcomes:\n {2}- /m, 'outcomes:\n\t- ')),
+		finding: {
+			file: SERVING,
+			message: 'This line is indented with a tab, and YAML accepts only spaces for indentation.',
+			fix: 'Replace the tab with spaces: two spaces for each level, as in the lines around it. Most editors can show tabs and convert them.',
+			line: (w) => lineOf(w.read(SERVING), '\t- '),
+		},
+		// The item is one level in, under `outcomes:`.
+		apply: (w, f) => w.edit(SERVING, (text) => replaceLine(text, f.line, (line) => line.replace('\t', '  '))),
+	},
+	{
+		rule: 'missing-file',
+		mistake: 'the curriculum config deleted',
+		make: (w) => w.remove('curriculum.yaml'),
+		finding: {
+			file: 'curriculum.yaml',
+			message: 'The curriculum config curriculum.yaml is missing.',
+			fix: 'Create curriculum.yaml with at least title, tagline, site and repository, and the `levels` and `platforms` that modules name; if it was deleted by mistake, restore it from git instead (`git checkout -- curriculum.yaml`).',
+		},
+		// No git here: create it, with the levels and platforms the modules name.
+		apply: (w) =>
+			w.write(
+				'curriculum.yaml',
+				'title: Steeped\ntagline: A small open course on making tea well.\nsite: https://steeped.example.org\nrepository: https://github.com/example/steeped\nlevels:\n  - id: beginner\n    name: Beginner\n  - id: expert\n    name: Expert\nplatforms:\n  - id: kettle\n    name: Kettle\n  - id: teapot\n    name: Teapot\n'
+			),
+	},
+	{
+		rule: 'missing-frontmatter',
+		mistake: 'the opening `---` deleted',
+		make: (w) => w.edit(SERVING, (text) => text.replace(/^---\n/, '')),
+		finding: { file: SERVING, message: 'The file does not start with YAML frontmatter between two `---` lines.', fix: 'Start the file with `---`, the fields, and `---`; `npm run new` writes a valid file to copy from.' },
+		apply: (w) => w.edit(SERVING, (text) => `---\n${text}`),
+	},
+	{
+		rule: 'unexpected-file',
+		mistake: 'a module saved as .md',
+		make: (w) => w.rename(SERVING, 'modules/serving.md'),
+		finding: { file: 'modules/serving.md', message: 'modules/ holds only .mdx files, so "serving.md" would be ignored.', fix: 'Rename it to end in .mdx, or move it out of modules/.' },
+		apply: (w) => w.rename('modules/serving.md', SERVING),
+	},
+	{
+		rule: 'invalid-id',
+		mistake: 'a module file named with a capital',
+		make: (w) => w.rename(SERVING, 'modules/Serving.mdx'),
+		finding: { file: 'modules/Serving.mdx', message: 'The file name "Serving.mdx" does not make a valid id: ids are lower-case words joined by hyphens.', fix: 'Rename the file to serving.mdx.' },
+		apply: (w) => w.rename('modules/Serving.mdx', SERVING),
+	},
+	{
+		rule: 'invalid-id',
+		mistake: 'an archived major named in words',
+		make: (w) => w.rename(ARCHIVE, 'archive/brewing-basics/version-1.mdx'),
+		finding: {
+			file: 'archive/brewing-basics/version-1.mdx',
+			message: 'Archived versions are named v<major>.mdx, but this file is "version-1.mdx".',
+			fix: 'Rename it after the major version it freezes: archive/brewing-basics/v1.mdx, as its version is 1.0.0.',
+		},
+		apply: (w) => w.rename('archive/brewing-basics/version-1.mdx', ARCHIVE),
+	},
+	{
+		rule: 'invalid-id',
+		mistake: 'a 0.x pre-release archived when it became 1.0.0',
+		make: (w) => w.write('archive/serving/v0.mdx', w.read(SERVING).replace(/\b1\.(\d+)\.(\d+)\b/g, '0.$1.$2')),
+		finding: { file: 'archive/serving/v0.mdx', message: 'Version 0 is a pre-release, and pre-releases are not archived: there is no v0 address to keep.', fix: "Delete archive/serving/v0.mdx; the module's first major release, 1.0.0, needs no archive." },
+		apply: (w) => w.remove('archive/serving/v0.mdx'),
+	},
+
+	// References between files.
+	{
+		rule: 'unknown-module',
+		mistake: 'a module id misspelt in a track',
+		make: (w) => w.edit(TRACK, (text) => text.replace('  - serving', '  - servng')),
+		finding: { file: TRACK, message: 'The track "tea-foundations" names the module "servng", but there is no modules/servng.mdx.', fix: 'Did you mean "serving"?' },
+		apply: (w) => w.edit(TRACK, (text) => text.replace('  - servng', '  - serving')),
+	},
+	{
+		rule: 'unknown-value',
+		mistake: 'a level misspelt',
+		make: (w) => w.edit(SERVING, (text) => text.replace('level: expert', 'level: expret')),
+		finding: { file: SERVING, message: 'The level "expret" is not one of the curriculum\'s levels.', fix: 'Did you mean "expert"?' },
+		apply: (w) => w.edit(SERVING, (text) => text.replace('level: expret', 'level: expert')),
+	},
+	{
+		rule: 'unknown-value',
+		mistake: 'a platform the curriculum does not have',
+		make: (w) => w.edit(SERVING, (text) => text.replace('platforms: [teapot]', 'platforms: [teapot, samovar]')),
+		finding: { file: SERVING, message: 'The platform "samovar" is not in the curriculum\'s platforms.', fix: 'Use one of: kettle, teapot; or add it to `platforms` in curriculum.yaml.' },
+		// The second way: the curriculum gains the platform.
+		apply: (w) => w.edit('curriculum.yaml', (text) => text.replace('levels:', 'levels:').replace('  - id: teapot\n    name: Teapot\n', '  - id: teapot\n    name: Teapot\n  - id: samovar\n    name: Samovar\n')),
+	},
+	{
+		rule: 'duplicate-id',
+		mistake: 'a module listed twice in a track',
+		make: (w) => w.edit(TRACK, (text) => text.replace('  - serving\n', '  - serving\n  - serving\n')),
+		finding: { file: TRACK, message: 'The track lists the module "serving" twice.', fix: 'Remove the second "serving" from `modules`.' },
+		apply: (w) => w.edit(TRACK, (text) => text.replace('  - serving\n  - serving\n', '  - serving\n')),
+	},
+	{
+		rule: 'prerequisite-cycle',
+		mistake: 'two modules that need each other',
+		make: (w) => w.edit(BREWING, (text) => text.replace('prerequisites: [water-temperature]', 'prerequisites: [water-temperature, serving]')),
+		finding: {
+			file: BREWING,
+			message: 'Prerequisites form a cycle: brewing-basics → serving → brewing-basics.',
+			fix: 'Remove "serving" from the prerequisites of "brewing-basics" (the line shown), or another link of the cycle, so that the modules can be taken in some order.',
+		},
+		apply: (w) => w.edit(BREWING, (text) => text.replace('prerequisites: [water-temperature, serving]', 'prerequisites: [water-temperature]')),
+	},
+	{
+		rule: 'prerequisite-order',
+		mistake: 'a module placed before its prerequisite in a track',
+		make: (w) => w.edit(TRACK, (text) => text.replace('  - brewing-basics\n  - serving\n', '  - serving\n  - brewing-basics\n')),
+		finding: { file: TRACK, message: '"serving" comes before its prerequisite "brewing-basics" in the track.', fix: 'Move "brewing-basics" above "serving" in `modules`.' },
+		apply: (w) => w.edit(TRACK, (text) => text.replace('  - brewing-basics\n', '').replace('  - serving\n', '  - brewing-basics\n  - serving\n')),
+	},
+	{
+		rule: 'changelog-version',
+		mistake: 'the version raised by hand, without a changelog entry',
+		make: (w) => w.edit(SERVING, (text) => text.replace(/^version: 1\.1\.0$/m, 'version: 1.1.1')),
+		finding: {
+			file: SERVING,
+			message: "`changelog[0].version`: The newest changelog entry is 1.1.0 but the module's version is 1.1.1.",
+			fix: 'Add a changelog entry for 1.1.1 at the top of `changelog`, or set `version` to 1.1.0. `npm run release` does both.',
+		},
+		apply: (w) => w.edit(SERVING, (text) => text.replace(/^changelog:\n/m, `changelog:\n  - version: 1.1.1\n    date: ${TODAY}\n    kind: fixed\n    summary: Corrected the timing.\n`)),
+	},
+	{
+		rule: 'changelog-order',
+		mistake: 'the oldest release listed first',
+		make: (w) => w.edit(SERVING, (text) => text.replace(/^changelog:\n((?: {2}- [\s\S]*?))^quiz:/m, (_, entries: string) => `changelog:\n${entries.split(/(?=^ {2}- )/m).reverse().join('')}quiz:`)),
+		finding: { file: SERVING, message: /Changelog versions must decrease from top to bottom/, fix: 'List changelog entries newest first, each with a lower version than the one above it.' },
+		apply: (w) => w.edit(SERVING, (text) => text.replace(/^changelog:\n((?: {2}- [\s\S]*?))^quiz:/m, (_, entries: string) => `changelog:\n${entries.split(/(?=^ {2}- )/m).reverse().join('')}quiz:`)),
+	},
+	{
+		rule: 'quiz-sanity',
+		mistake: 'a question with no right answer marked',
+		make: (w) => w.edit(SERVING, (text) => text.replace('        correct: true\n', '')),
+		finding: { file: SERVING, message: '`quiz[0].choices`: Question 1 ("Milk first or last?") has no correct choice.', fix: 'Mark at least one choice with `correct: true`.' },
+		apply: (w) => w.edit(SERVING, (text) => text.replace('      - text: Last, so you can judge the strength\n', '      - text: Last, so you can judge the strength\n        correct: true\n')),
+	},
+	{
+		rule: 'update-status',
+		mistake: 'an update citing a version the module never had',
+		make: (w) => w.edit(INFUSER, (text) => text.replace('version: 2.1.0', 'version: 2.2.0')),
+		finding: { file: INFUSER, message: 'The update says "brewing-basics" absorbed it in 2.2.0, but that module\'s changelog has no 2.2.0.', fix: "Use a version from modules/brewing-basics.mdx's changelog (current: 2.1.0)." },
+		apply: (w) => w.edit(INFUSER, (text) => text.replace('version: 2.2.0', 'version: 2.1.0')),
+	},
+	{
+		rule: 'update-status',
+		mistake: 'an update marked incorporated with a module left out',
+		make: (w) => w.edit(UPDATE, (text) => text.replace(/ {2}- module: serving\n {4}version: .*\n/, '')),
+		finding: { file: UPDATE, message: '`incorporated`: The update is marked incorporated, but no version is given for "serving".', fix: 'Add `{ module: serving, version: <the version that absorbed it> }` to `incorporated`, or set `status: pending`.' },
+		apply: (w) => w.edit(UPDATE, (text) => text.replace(/^incorporated:\n/m, `incorporated:\n  - { module: serving, version: ${/^version: (.*)$/m.exec(w.read(SERVING))![1]} }\n`)),
+	},
+	{
+		rule: 'archive-version',
+		mistake: "an archived major edited to another version",
+		base: true,
+		make: (w) => w.edit(ARCHIVE, (text) => text.replaceAll('1.0.0', '2.0.0')),
+		finding: {
+			file: ARCHIVE,
+			message: 'The file is v1.mdx but its version is 2.0.0.',
+			fix: 'Restore archive/brewing-basics/v1.mdx as it was archived (for example `git checkout origin/main -- archive/brewing-basics/v1.mdx`): an archived major stays exactly as it was released, and corrections go into the current version.',
+		},
+		// Here the default branch is the base the copy was committed as.
+		apply: (w) => w.git('checkout', 'HEAD', '--', `content/${ARCHIVE}`),
+	},
+	{
+		rule: 'changelog-version',
+		mistake: "an archived major's version changed by hand",
+		base: true,
+		make: (w) => w.edit(ARCHIVE, (text) => text.replace(/^version: 1\.0\.0$/m, 'version: 1.0.1')),
+		finding: {
+			file: ARCHIVE,
+			message: "`changelog[0].version`: The newest changelog entry is 1.0.0 but the module's version is 1.0.1.",
+			fix: 'Restore archive/brewing-basics/v1.mdx as it was archived (for example `git checkout origin/main -- archive/brewing-basics/v1.mdx`): an archived major stays exactly as it was released, and corrections go into the current version.',
+		},
+		apply: (w) => w.git('checkout', 'HEAD', '--', `content/${ARCHIVE}`),
+	},
+	{
+		rule: 'archive-version',
+		mistake: 'a major release archived by hand under the wrong name',
+		make: (w) => {
+			w.script('release', 'brewing-basics', 'major', 'Reversed the advice on milk.');
+			w.rename('archive/brewing-basics/v2.mdx', 'archive/brewing-basics/v3.mdx');
+		},
+		finding: { file: 'archive/brewing-basics/v3.mdx', message: 'The file is v3.mdx but its version is 2.1.0.', fix: 'Rename the file to v2.mdx, the major it holds.' },
+		apply: (w) => w.rename('archive/brewing-basics/v3.mdx', 'archive/brewing-basics/v2.mdx'),
+	},
+	{
+		rule: 'archive-version',
+		mistake: 'the current major archived',
+		make: (w) => w.write('archive/brewing-basics/v2.mdx', w.read(BREWING)),
+		finding: {
+			file: 'archive/brewing-basics/v2.mdx',
+			message: "v2 is archived, but the module's current version 2.1.0 is not a later major.",
+			fix: 'Delete archive/brewing-basics/v2.mdx: the current major, v2, is served from modules/brewing-basics.mdx, and archives hold only earlier majors.',
+		},
+		apply: (w) => w.remove('archive/brewing-basics/v2.mdx'),
+	},
+	{
+		rule: 'future-date',
+		mistake: 'a review dated next week',
+		make: (w) => w.edit(SERVING, (text) => text.replace(/^reviewed: .*$/m, 'reviewed: 2026-11-30')),
+		finding: { file: SERVING, message: `The review date is 2026-11-30, which is after today (${TODAY}).`, fix: `Use the date it actually happened, no later than ${TODAY}.` },
+		apply: (w) => w.edit(SERVING, (text) => text.replace('reviewed: 2026-11-30', `reviewed: ${TODAY}`)),
+	},
+	{
+		rule: 'orphan-module',
+		mistake: 'a module taken out of its track',
+		make: (w) => w.edit(TRACK, (text) => text.replace('  - brewing-basics\n', '')),
+		finding: {
+			file: BREWING,
+			message: 'The module "brewing-basics" is in no track, so learners only find it by search.',
+			fix: 'Add "brewing-basics" to `modules` in the track it belongs to under tracks/, after "water-temperature" (its prerequisite) and before "serving" (which builds on it).',
+		},
+		apply: (w) => w.edit(TRACK, (text) => text.replace('  - water-temperature\n', '  - water-temperature\n  - brewing-basics\n')),
+	},
+
+	// Drafts, links and standards.
+	{
+		rule: 'module-standards',
+		mistake: 'a module without the knowledge check the curriculum asks for',
+		make: (w) => {
+			w.edit('curriculum.yaml', (text) => `${text}standards:\n  minQuestions: 1\n`);
+			w.edit(SERVING, (text) => text.replace(/^quiz:\n[\s\S]*?(?=^---$)/m, ''));
+		},
+		finding: {
+			file: SERVING,
+			message: 'The knowledge check has 0 questions; the curriculum asks for at least 1.',
+			fix: 'Add questions that ask the learner to apply the module to a situation, each with at least two choices, the right ones marked `correct: true`, and an explanation for every choice.',
+		},
+		apply: (w) =>
+			w.edit(SERVING, (text) =>
+				text.replace(
+					/^---\n\n/m,
+					'quiz:\n  - question: A guest likes strong tea. When do you pour the milk?\n    choices:\n      - text: After the tea, so the strength can be judged\n        correct: true\n        explanation: The colour shows the strength before the milk goes in.\n      - text: Before the tea, always\n        explanation: Then the strength cannot be seen.\n---\n\n'
+				)
+			),
+	},
+	{
+		rule: 'quiz-choices',
+		mistake: 'a question with fewer choices than the curriculum asks for',
+		make: (w) => {
+			w.edit('curriculum.yaml', (text) => `${text}standards:\n  minChoices: 3\n`);
+			const third = '      - text: Let it cool for ten minutes first\n        explanation: Cooling changes the taste, not the answer to this question.\n';
+			w.edit(BREWING, (text) => text.replace(/^---\n\n/m, `${third}---\n\n`));
+			w.edit(WATER, (text) => text.replace(/^---\n\n/m, `${third}---\n\n`));
+		},
+		finding: {
+			file: SERVING,
+			message: 'Question 1 has 2 choices; the curriculum asks for at least 3.',
+			fix: 'Add a choice that a practitioner could really pick by mistake, with an explanation of why it is wrong.',
+		},
+		apply: (w) =>
+			w.edit(SERVING, (text) =>
+				text.replace(/^---\n\n/m, '      - text: Halfway, to cool the tea to drinking temperature\n        explanation: Milk added halfway still hides the colour, so the strength cannot be judged.\n---\n\n')
+			),
+	},
+	{
+		rule: 'quiz-giveaway',
+		mistake: 'a "none of the above" choice',
+		make: (w) => w.edit(SERVING, (text) => text.replace('text: First, always', 'text: None of the above')),
+		finding: {
+			file: SERVING,
+			message: 'Choice 2 of question 1 says "None of the above", which can be judged without knowing the subject.',
+			fix: 'Replace it with a specific mistake a practitioner could make, and explain why it is wrong.',
+		},
+		apply: (w) => w.edit(SERVING, (text) => text.replace('text: None of the above', 'text: First, so the hot tea does not crack the cup')),
+	},
+	{
+		rule: 'quiz-longest-answer',
+		mistake: 'a knowledge check won by always picking the longest choice',
+		make: (w) => {
+			w.edit('curriculum.yaml', (text) => `${text}standards:\n  longestRightPerModule: 50\n`);
+			w.edit(BREWING, (text) => text.replace('text: Add more leaf', 'text: Add more leaf to the pot'));
+		},
+		finding: {
+			file: SERVING,
+			message: 'The right answer is the longest choice in 1 of 1 questions (question 1); the curriculum allows at most 50%.',
+			fix: 'Make the wrong choices as specific as the right one (a concrete action, a number, a reason), or say the right one more briefly; do not pad.',
+		},
+		apply: (w) => w.edit(SERVING, (text) => text.replace('text: First, always', 'text: First, so the hot tea does not crack the cup')),
+	},
+	{
+		rule: 'case-source',
+		mistake: 'a real case whose source is not among the module\'s sources',
+		make: (w) =>
+			w.edit(WATER, (text) => addToBody(text, '<Case title="A tea house lowers its water temperature" source="https://example.org/tea-house" date="2020-01">\nWhat happened, as the source says.\n</Case>')),
+		finding: {
+			file: WATER,
+			message: "The case cites https://example.org/tea-house, which is not among the module's sources.",
+			fix: 'Add it to `sources` with its title, publisher and the date you read it (`accessed`), or cite a URL that is listed there.',
+		},
+		apply: (w) =>
+			w.edit(WATER, (text) =>
+				text.replace(/^sources:\n/m, `sources:\n  - title: A tea house lowers its water temperature\n    publisher: Example Tea News\n    url: https://example.org/tea-house\n    accessed: ${TODAY}\n`)
+			),
+	},
+	{
+		rule: 'broken-link',
+		mistake: 'a link to a module id misspelt',
+		make: (w) => w.edit(SERVING, (text) => addToBody(text, 'Brew it first as [brewing basics](/modules/brewing-basic/) shows.')),
+		finding: { file: SERVING, message: 'The link "/modules/brewing-basic/" leads to no page of the curriculum.', fix: 'Did you mean "/modules/brewing-basics/"?' },
+		apply: (w) => w.edit(SERVING, (text) => text.replace('/modules/brewing-basic/', '/modules/brewing-basics/')),
+	},
+	{
+		rule: 'leftover-todo',
+		mistake: 'a scaffold marker left in the body',
+		make: (w) => w.edit(SERVING, (text) => addToBody(text, 'TODO Say when to add sugar.')),
+		finding: { file: SERVING, message: 'A scaffold marker is still here: `TODO Say when to add sugar.`.', fix: 'Write the part the marker asks for, then delete the word TODO and any comment after `#` that explains it.' },
+		apply: (w) => w.edit(SERVING, (text) => text.replace('TODO Say when to add sugar.', 'Add sugar after the milk, so that it dissolves in the warm tea.')),
+	},
+	{
+		rule: 'update-date',
+		mistake: "an update dated a day before its file name's date",
+		make: (w) => w.edit(INFUSER, (text) => text.replace('date: 2026-10-20', 'date: 2026-10-19')),
+		finding: {
+			file: INFUSER,
+			message: 'The file name says 2026-10-20, but `date:` says 2026-10-19.',
+			fix: 'Make them the same day: set `date: 2026-10-20` if the file name is right, or rename the file to 2026-10-19-teapot-infuser.md.',
+		},
+		apply: (w) => w.edit(INFUSER, (text) => text.replace('date: 2026-10-19', 'date: 2026-10-20')),
+	},
+	{
+		rule: 'plain-text',
+		mistake: 'emphasis written as HTML in a title',
+		make: (w) => w.edit(SERVING, (text) => text.replace('title: Serving', 'title: Serving <em>well</em>')),
+		finding: {
+			file: SERVING,
+			message: '`title`: "Serving <em>well</em>" holds the markup `<em>`, but it is shown to readers as text.',
+			fix: 'Write plain text: remove `<em>` and `</em>`; emphasis and links belong in the body, not in this field. To write the sign "<" itself, put a space after it ("a < b").',
+		},
+		apply: (w) => w.edit(SERVING, (text) => text.replace('<em>', '').replace('</em>', '')),
+	},
+
+	// Versions, against the default branch.
+	{
+		rule: 'version-not-bumped',
+		mistake: 'a module revised without a release',
+		base: true,
+		make: (w) => w.edit(SERVING, (text) => addToBody(text, 'Warm the cups with hot water first.')),
+		finding: {
+			file: SERVING,
+			message: 'The module changed since HEAD but is still version 1.1.0.',
+			fix: 'Run `npm run release -- serving patch "<what you corrected>"` (minor for an addition, major when outcomes change or advice is reversed).',
+		},
+		// An addition: "minor for an addition".
+		apply: (w) => w.script('release', 'serving', 'minor', 'Added warming the cups.'),
+	},
+	{
+		rule: 'changelog-version',
+		mistake: 'the version lowered by a slip',
+		make: (w) => w.edit(SERVING, (text) => text.replace(/^version: 1\.1\.0$/m, 'version: 1.0.1')),
+		finding: {
+			file: SERVING,
+			message: "`changelog[0].version`: The newest changelog entry is 1.1.0 but the module's version is 1.0.1.",
+			fix: 'Set `version` to 1.1.0, the newest release in the changelog: versions only go up, and `npm run release` raises one with its changelog entry.',
+		},
+		apply: (w) => w.edit(SERVING, (text) => text.replace(/^version: 1\.0\.1$/m, 'version: 1.1.0')),
+	},
+	{
+		rule: 'version-lowered',
+		mistake: 'an older copy of a module saved over the current one',
+		base: true,
+		make: (w) => w.edit(SERVING, (text) => text.replace(/^version: 1\.1\.0$/m, 'version: 1.0.1').replace(/^ {2}- version: 1\.1\.0\n(?: {4}.*\n)+/m, '')),
+		finding: {
+			file: SERVING,
+			message: 'The version went down from 1.1.0 (at HEAD) to 1.0.1.',
+			fix: 'Put the version back to 1.1.0, with the changelog entries it had at HEAD: courses may already cite 1.1.0. Then release your change from there with `npm run release -- serving patch "<what you corrected>"`.',
+		},
+		apply: (w) => {
+			const entry = /^ {2}- version: 1\.1\.0\n(?: {4}.*\n)+/m.exec(w.git('show', `HEAD:content/${SERVING}`))![0];
+			w.edit(SERVING, (text) => text.replace(/^version: 1\.0\.1$/m, 'version: 1.1.0').replace(/^changelog:\n/m, `changelog:\n${entry}`));
+			w.script('release', 'serving', 'patch', 'Corrected the version.');
+		},
+	},
+	{
+		rule: 'archive-edited',
+		mistake: 'a typo corrected in an archived major',
+		base: true,
+		make: (w) => w.edit(ARCHIVE, (text) => text.replace('## Leaf', '## Leaves')),
+		finding: {
+			file: ARCHIVE,
+			message: 'The archived major brewing-basics/v1.mdx changed since HEAD; archived majors are frozen.',
+			fix: 'Restore it with `git checkout HEAD -- content/archive/brewing-basics/v1.mdx`, and make the change in the current version instead.',
+		},
+		apply: (w) => w.git('checkout', 'HEAD', '--', `content/${ARCHIVE}`),
+	},
+	{
+		rule: 'missing-redirect',
+		mistake: 'a module renamed without a redirect',
+		base: true,
+		make: (w) => {
+			w.rename(SERVING, 'modules/serving-tea.mdx');
+			for (const path of [TRACK, UPDATE, 'redirects.yaml']) w.edit(path, (text) => text.replace(/(?<!-)\bserving\b(?!-)/g, 'serving-tea'));
+		},
+		finding: { file: SERVING, message: 'The module "serving" existed at HEAD and is gone, so links to /modules/serving/ would end on a missing page.', fix: 'Add `- from: serving` and `to: <the module that replaces it>` to redirects.yaml.' },
+		apply: (w) => w.edit('redirects.yaml', (text) => `${text.trimEnd()}\n- from: serving\n  to: serving-tea\n`),
+		stays: { rule: 'maintainer-review', reason: 'any change to redirects.yaml asks a maintainer to look, by design (SECURITY.md); the notice asks nothing more of the contributor' },
+	},
+
+	// Safe content.
+	{
+		rule: 'frontmatter-fence',
+		mistake: 'a note after the closing `---`',
+		make: (w) => w.edit(SERVING, (text) => text.replace(/\n---\n\n## Pour/, '\n--- end of the fields\n\n## Pour')),
+		finding: {
+			file: SERVING,
+			message: 'The closing `---` fence is followed by ` end of the fields` on the same line.',
+			fix: 'Start the file with a line that is exactly `---`, write the YAML fields, and end them with another line that is exactly `---`; nothing may come before the first fence or after the second on its line.',
+		},
+		apply: (w) => w.edit(SERVING, (text) => text.replace('--- end of the fields', '---')),
+	},
+	{
+		rule: 'code-meta',
+		mistake: 'a pattern in a code block’s options',
+		make: (w) => w.edit(SERVING, (text) => addToBody(text, '```text /milk/\nmilk last\n```')),
+		finding: {
+			file: SERVING,
+			message: "The code block's options `/milk/` hold a slash, which the highlighter may read as a pattern to run.",
+			fix: 'Use only line ranges within the block, such as {2} or {2-4}, a title without slashes, such as title="Example", and frame="code", "terminal" or "none".',
+		},
+		apply: (w) => w.edit(SERVING, (text) => text.replace('```text /milk/', '```text {1}')),
+	},
+	{
+		rule: 'content-limit',
+		mistake: 'a paragraph written as one very long line',
+		make: (w) => w.edit(SERVING, (text) => addToBody(text, 'Pour the tea slowly and steadily. '.repeat(130).trim())),
+		finding: {
+			file: SERVING,
+			message: /^The line is 4,419 characters long; the limit is 4,000\.$/,
+			fix: 'Break it into shorter lines: the lines of one paragraph are joined when the page is built, so readers see no difference. Split a long table row or list item into several.',
+		},
+		apply: (w, f) => w.edit(SERVING, (text) => replaceLine(text, f.line, (line) => line.replace(/(?<=\.) /g, '\n'))),
+	},
+	{
+		rule: 'image-type',
+		mistake: 'an SVG image',
+		make: (w) => w.edit(SERVING, (text) => addToBody(text, '![A chart of steeping times](./chart.svg)')),
+		finding: {
+			file: SERVING,
+			message: 'The image `./chart.svg` is not a plain path to a PNG, JPEG, WebP, AVIF or GIF file.',
+			fix: 'Save the image as .png, .jpg, .webp, .avif or .gif next to the module and point to that file. SVG is not accepted, because an SVG file can carry script.',
+		},
+		apply: (w) => {
+			w.write('modules/chart.png', PNG);
+			w.edit(SERVING, (text) => text.replace('./chart.svg', './chart.png'));
+		},
+	},
+	{
+		rule: 'unknown-syntax',
+		mistake: "the site builder's image marker in the text",
+		make: (w) => w.edit(SERVING, (text) => addToBody(text, 'Our notes call it __ASTRO_IMAGE_ in the draft.')),
+		finding: { file: SERVING, message: 'The text `__ASTRO_IMAGE_` is a marker the site builder uses for images, and would confuse it.', fix: 'Reword the text so that it does not hold this marker.' },
+		apply: (w) => w.edit(SERVING, (text) => text.replace('Our notes call it __ASTRO_IMAGE_ in the draft.', 'Our notes call it the image marker in the draft.')),
+	},
+	{
+		rule: 'mdx-syntax',
+		mistake: 'a literal "<" in the text',
+		make: (w) => w.edit(SERVING, (text) => addToBody(text, 'Serve within <5 minutes of brewing.')),
+		finding: {
+			file: SERVING,
+			message: /^The MDX cannot be read: /,
+			fix: 'A literal "<" is written `&lt;` or `\\<`. Links in angle brackets like `<https://example.org>` are not supported; write `[link text](https://example.org)` instead.',
+		},
+		apply: (w) => w.edit(SERVING, (text) => text.replace('<5 minutes', '\\<5 minutes')),
+	},
+	{
+		rule: 'no-esm',
+		mistake: 'an export statement',
+		make: (w) => w.edit(SERVING, (text) => addToBody(text, 'export const cups = 4')),
+		finding: { file: SERVING, message: 'The export statement `export const cups = 4` would run as JavaScript when the site is built.', fix: 'Remove the statement. Modules cannot import or export code; the allowed components are available without an import.' },
+		apply: (w) => w.edit(SERVING, (text) => text.replace('\nexport const cups = 4\n', '\n')),
+	},
+	{
+		rule: 'no-expression',
+		mistake: 'braces in the text',
+		make: (w) => w.edit(SERVING, (text) => addToBody(text, 'Steep for {3} minutes.')),
+		finding: { file: SERVING, message: 'The expression `{3}` would run as JavaScript when the site is built.', fix: 'If you meant the braces as text, write the opening one as `\\{`. Otherwise write the text out instead of computing it.' },
+		apply: (w) => w.edit(SERVING, (text) => text.replace('{3}', '\\{3}')),
+	},
+	{
+		rule: 'unknown-component',
+		mistake: 'a component name misspelt',
+		make: (w) => w.edit(SERVING, (text) => addToBody(text, '<Asid type="tip">Warm the cups first.</Asid>')),
+		finding: {
+			file: SERVING,
+			message: '<Asid> is not one of the components modules may use.',
+			fix: 'Use one of the allowed components: <Aside>, <Example>, <Case>, <Exercise>, <Discussion>, <InstructorNotes>, <Steps>. They are available without an import; check the spelling and capitalisation.',
+		},
+		apply: (w) => w.edit(SERVING, (text) => text.replaceAll('Asid>', 'Aside>').replace('<Asid ', '<Aside ')),
+	},
+	{
+		rule: 'unknown-prop',
+		mistake: 'a prop name misspelt',
+		make: (w) => w.edit(SERVING, (text) => addToBody(text, '<Aside kind="tip">Warm the cups first.</Aside>')),
+		finding: { file: SERVING, message: '<Aside> has no prop `kind`.', fix: 'Remove `kind` or correct its spelling. <Aside> accepts: type, title.' },
+		apply: (w) => w.edit(SERVING, (text) => text.replace('<Aside kind="tip">', '<Aside type="tip">')),
+	},
+	{
+		rule: 'invalid-prop',
+		mistake: 'an example without its title',
+		make: (w) => w.edit(SERVING, (text) => addToBody(text, '<Example>Four cups, milk last.</Example>')),
+		finding: { file: SERVING, message: '<Example> is missing the required prop `title`.', fix: 'Add title="…" to the opening tag, for example <Example title="…">.' },
+		apply: (w) => w.edit(SERVING, (text) => text.replace('<Example>', '<Example title="Tea for four">')),
+	},
+	{
+		rule: 'raw-html',
+		mistake: 'a video embedded with an iframe',
+		make: (w) => w.edit(SERVING, (text) => addToBody(text, '<iframe src="https://video.example.org/pouring"></iframe>')),
+		finding: { file: SERVING, message: 'The HTML element <iframe> is not allowed in modules.', fix: 'Remove <iframe> and write the content in Markdown or with an allowed component. HTML is limited to these elements: abbr, b, br, cite, code, dd, del, details, dfn, dl, dt, em, figcaption, figure, hr, i, ins, kbd, mark, p, q, s, samp, small, span, strong, sub, summary, sup, table, tbody, td, tfoot, th, thead, tr, u, var, wbr, ol, ul, li, blockquote, h2, h3, h4, h5, h6, pre, a, img.' },
+		apply: (w) => w.edit(SERVING, (text) => text.replace('<iframe src="https://video.example.org/pouring"></iframe>', '[Watch the pouring video](https://video.example.org/pouring).')),
+	},
+	{
+		rule: 'event-handler',
+		mistake: 'an onclick attribute',
+		make: (w) => w.edit(SERVING, (text) => addToBody(text, 'Press <kbd onclick="pour()">Enter</kbd> to pour.')),
+		finding: { file: SERVING, message: "The event handler `onclick` on <kbd> would run JavaScript in readers' browsers.", fix: 'Remove `onclick`. Modules cannot contain scripts; describe the interaction in the text instead.' },
+		apply: (w) => w.edit(SERVING, (text) => text.replace(' onclick="pour()"', '')),
+	},
+	{
+		rule: 'style-attribute',
+		mistake: 'a style attribute',
+		make: (w) => w.edit(SERVING, (text) => addToBody(text, 'Press <kbd style="color: red">Enter</kbd> to pour.')),
+		finding: { file: SERVING, message: 'The `style` attribute on <kbd> is not allowed.', fix: 'Remove `style`. The site theme styles all content; use Markdown emphasis or an allowed component to mark up the text.' },
+		apply: (w) => w.edit(SERVING, (text) => text.replace(' style="color: red"', '')),
+	},
+	{
+		rule: 'unsafe-url',
+		mistake: 'a javascript: link',
+		make: (w) => w.edit(SERVING, (text) => addToBody(text, '[Pour now](javascript:pour)')),
+		finding: { file: SERVING, message: "The link target `javascript:pour` uses the javascript: scheme, which runs code in readers' browsers.", fix: 'Link to a web page with an https:// address, or to another page of the curriculum with a relative path.' },
+		apply: (w) => w.edit(SERVING, (text) => text.replace('(javascript:pour)', '(/modules/brewing-basics/)')),
+	},
+	{
+		rule: 'remote-image',
+		mistake: 'an image from another site',
+		make: (w) => w.edit(SERVING, (text) => addToBody(text, '![A teapot pouring into a cup](https://images.example.com/pour.png)')),
+		finding: {
+			file: SERVING,
+			message: 'The image `https://images.example.com/pour.png` is loaded from images.example.com, which is not an allowed image host.',
+			fix: "Download the image into the repository next to the module (only with the owner's permission and a license that allows it) and use a relative path such as ./pour.png; or ask the maintainers to add images.example.com to imageHosts in curriculum.yaml.",
+		},
+		apply: (w) => {
+			w.write('modules/pour.png', PNG);
+			w.edit(SERVING, (text) => text.replace('https://images.example.com/pour.png', './pour.png'));
+		},
+	},
+	{
+		rule: 'image-alt',
+		mistake: 'an image without alt text',
+		make: (w) => {
+			w.write('modules/pour.png', PNG);
+			w.edit(SERVING, (text) => addToBody(text, '![](./pour.png)'));
+		},
+		finding: {
+			file: SERVING,
+			message: 'The image `./pour.png` has no alt text.',
+			fix: 'Describe what the image shows for people who cannot see it, between the brackets: ![A bar chart of posts per hour, peaking at 9 pm](./chart.png).',
+		},
+		apply: (w) => w.edit(SERVING, (text) => text.replace('![](./pour.png)', '![A teapot pouring into a cup](./pour.png)')),
+	},
+	{
+		rule: 'missing-image',
+		mistake: 'an image file not added',
+		make: (w) => w.edit(SERVING, (text) => addToBody(text, '![A teapot pouring into a cup](./pour.png)')),
+		finding: { file: SERVING, message: 'The image file `./pour.png` does not exist next to the module.', fix: 'Add the file to the repository, or correct the path: it is relative to the module file, and letter case matters.' },
+		apply: (w) => w.write('modules/pour.png', PNG),
+	},
+	{
+		rule: 'control-character',
+		mistake: 'an invisible control character pasted in',
+		make: (w) => w.edit(SERVING, (text) => addToBody(text, 'Pour into\u0007 warmed cups.')),
+		finding: {
+			file: SERVING,
+			message: 'The text holds the control character U+0007 (BEL), which cannot be seen in a review.',
+			fix: 'Delete it: retype the text around it, or search for \\u0007 with regular expressions on. Tabs and line breaks are the only control characters text may hold.',
+		},
+		apply: (w) => w.edit(SERVING, (text) => text.replace('\u0007', '')),
+	},
+	{
+		rule: 'bidi-character',
+		mistake: 'a character that reverses the text',
+		make: (w) => w.edit(SERVING, (text) => addToBody(text, 'Pour \u202Einto warmed cups.')),
+		finding: {
+			file: SERVING,
+			message: 'The text holds U+202E (RIGHT-TO-LEFT OVERRIDE), which changes the order in which the line is displayed, so a review would not show what readers get.',
+			fix: 'Delete it and write the text in the order it is read; browsers lay out right-to-left text without it. Between right-to-left and left-to-right words, U+200F (RIGHT-TO-LEFT MARK) or U+200E (LEFT-TO-RIGHT MARK) is allowed.',
+		},
+		apply: (w) => w.edit(SERVING, (text) => text.replace('\u202E', '')),
+	},
+	{
+		rule: 'yaml-subset',
+		mistake: 'a value repeated with an anchor and an alias',
+		make: (w) => w.edit(SERVING, (text) => text.replace('summary: Cups, milk and timing.', 'summary: &what Cups, milk and timing.\ntopics: [*what]')),
+		finding: {
+			file: SERVING,
+			message: 'The anchor `&what` is not allowed.',
+			fix: 'Write the value out in full everywhere it is needed: the YAML readers of the check and of the build treat anchors differently, and aliases can repeat a value many times over.',
+		},
+		apply: (w) => w.edit(SERVING, (text) => text.replace('&what ', '').replace('[*what]', '["Cups, milk and timing."]')),
+	},
+	{
+		rule: 'content-file-type',
+		mistake: 'notes saved next to a module',
+		make: (w) => w.write('modules/notes.txt', 'Ideas for the next revision.\n'),
+		finding: {
+			file: 'modules/notes.txt',
+			message: '"notes.txt" is a .txt file, and the content folder holds only Markdown (.md), MDX (.mdx), YAML (.yaml, .yml) and PNG, JPEG, WebP, AVIF or GIF images.',
+			fix: 'Remove it: the content folder holds only Markdown (.md), MDX (.mdx), YAML (.yaml, .yml) and PNG, JPEG, WebP, AVIF or GIF images. If a module needs something that only code could do, open an issue and ask the maintainers.',
+		},
+		apply: (w) => w.remove('modules/notes.txt'),
+	},
+];
+
+let template = '';
+/** Every copy made, removed when the file's tests are done. */
+const copies: string[] = [];
+
+/** A fresh copy of the clean tea fixture; for a scenario with a base, in a git repository of its own with the copy committed. */
+function workspace(base: boolean): Workspace {
+	mkdirSync(TMP, { recursive: true });
+	const repo = mkdtempSync(join(TMP, 'fix-'));
+	copies.push(repo);
+	cpSync(template, join(repo, 'content'), { recursive: true });
+	return workspaceAt(join(repo, 'content'), base);
+}
+
+function workspaceAt(content: string, base: boolean): Workspace {
+	const repo = dirname(content);
+	const at = (path: string) => join(content, path);
+	const git = (...args: string[]) =>
+		execFileSync('git', ['-c', 'user.name=Contributor', '-c', 'user.email=contributor@example.org', '-c', 'init.defaultBranch=main', ...args], { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+	if (base) {
+		git('init', '-q');
+		git('add', '-A');
+		git('commit', '-q', '-m', 'The curriculum as merged');
+	}
+	return {
+		content,
+		read: (path) => readFileSync(at(path), 'utf8'),
+		write: (path, text) => {
+			mkdirSync(dirname(at(path)), { recursive: true });
+			writeFileSync(at(path), text);
+		},
+		edit: (path, change) => writeFileSync(at(path), change(readFileSync(at(path), 'utf8'))),
+		remove: (path) => rmSync(at(path), { recursive: true }),
+		rename: (from, to) => renameSync(at(from), at(to)),
+		script: (name, ...args) => {
+			const result = runScript(name, [...args, '--content', content]);
+			if (result.status !== 0) throw new Error(`npm run ${name} failed:\n${result.output}`);
+		},
+		git,
+		check: () => checkCurriculum(content, { root: content, on: TODAY, ...(base ? { base: 'HEAD' } : {}) }).findings,
+	};
+}
+
+/** Rules with no scenario, and why: each must be a rule of the registry that has none. */
+const WITHOUT_SCENARIO: Record<string, string> = {
+	...Object.fromEntries(
+		Object.keys(OUTPUT_RULES).map((rule) => [
+			rule,
+			'reported by the scan of the built site, not by `npm run check`: the content check refuses whatever could make it first, so no content can reach it, and its fix is addressed to the engine',
+		])
+	),
+	'maintainer-review':
+		'a notice to the reviewer that a configuration file changed; its fix is to say why in the pull request, which no change to the files can do, and the notice stays until a maintainer has looked',
+};
+
+const show = (findings: Finding[]) => findings.map((f) => `${f.file}:${f.line} ${f.rule} ${f.message}\n  fix: ${f.fix}`).join('\n');
+
+describe('every fix a finding suggests leads out of the problem', () => {
+	beforeAll(() => {
+		// The clean copy: the fixture, with its overdue review and pending change resolved by their own fixes.
+		template = copyFixture('valid-course');
+		copies.push(dirname(template));
+		const w = workspaceAt(template, false);
+		resolveReviewDue(w);
+		resolvePendingUpdate(w);
+	});
+
+	afterAll(() => {
+		for (const copy of copies) rmSync(copy, { recursive: true, force: true });
+	});
+
+	it('starts from a copy of the fixture that the check passes without a finding', () => {
+		expect(show(workspace(false).check())).toBe('');
+	});
+
+	it('has a scenario for every rule that can suggest a fix, and says why a rule has none', () => {
+		const covered = new Set(SCENARIOS.map((scenario) => scenario.rule));
+		const missing = Object.keys(RULE_DOCS).filter((rule) => !covered.has(rule) && !(rule in WITHOUT_SCENARIO));
+		expect(missing, 'rules without a scenario of their fix').toEqual([]);
+		expect(Object.keys(WITHOUT_SCENARIO).filter((rule) => !(rule in RULE_DOCS) || covered.has(rule))).toEqual([]);
+	});
+
+	it.each(SCENARIOS.map((scenario) => [`${scenario.rule}: ${scenario.mistake}`, scenario] as const))('%s', (_, scenario) => {
+		const w = workspace(scenario.base ?? false);
+		scenario.make(w);
+		const before = w.check();
+		const matches = (f: Finding) =>
+			f.rule === scenario.rule &&
+			f.file === scenario.finding.file &&
+			(typeof scenario.finding.message === 'string' ? f.message === scenario.finding.message : scenario.finding.message.test(f.message));
+		const found = before.find(matches);
+		expect(found, `no such finding among:\n${show(before)}`).toBeDefined();
+		expect(found!.fix).toBe(scenario.finding.fix);
+		if (scenario.finding.line) expect(found!.line).toBe(scenario.finding.line(w));
+
+		scenario.apply(w, found!);
+		const after = w.check().filter((f) => !(f.rule === scenario.stays?.rule && f.severity === 'notice'));
+		expect(show(after), 'findings left after applying the fix').toBe('');
+	});
+});
