@@ -217,7 +217,7 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 const SCHEMAS = { config: curriculumConfigSchema, module: moduleSchema, track: trackSchema, update: updateSchema, page: pageSchema, redirects: redirectsSchema };
 
 /** Rules a draft may break in the dev server: the page still renders, and the check still reports them. */
-const DRAFT_RULES = new Set(['module-standards', 'broken-link', 'prerequisite-order', 'future-date', 'leftover-todo', 'quiz-choices', 'quiz-giveaway', 'quiz-longest-answer', 'case-source']);
+const DRAFT_RULES = new Set(['module-standards', 'broken-link', 'prerequisite-order', 'future-date', 'leftover-todo', 'quiz-choices', 'quiz-giveaway', 'quiz-longest-answer', 'quiz-shortest-answer', 'case-source']);
 
 /** `/modules/<id>/v<current major>/` repeats the canonical page, so it stays out of the sitemap. */
 function isCurrentMajorAlias(page: string, modules: Map<string, { version: string }>): boolean {

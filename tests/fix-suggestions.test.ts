@@ -455,6 +455,17 @@ const SCENARIOS: Scenario[] = [
 		apply: (w) => w.edit(SERVING, (text) => text.replace('text: First, always', 'text: First, so the hot tea does not crack the cup')),
 	},
 	{
+		rule: 'quiz-shortest-answer',
+		mistake: 'a knowledge check won by always picking the shortest choice',
+		make: (w) => w.edit('curriculum.yaml', (text) => `${text}standards:\n  shortestRightPerModule: 50\n`),
+		finding: {
+			file: WATER,
+			message: 'The right answer is the shortest choice in 1 of 1 questions (question 1); the curriculum allows at most 50%.',
+			fix: 'Give the right choice its reason or condition as the wrong ones have theirs, or say a wrong one more briefly; do not pad.',
+		},
+		apply: (w) => w.edit(WATER, (text) => text.replace('text: Water just off the boil', 'text: Boiling water')),
+	},
+	{
 		rule: 'case-source',
 		mistake: 'a real case whose source is not among the module\'s sources',
 		make: (w) =>

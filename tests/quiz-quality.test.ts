@@ -14,7 +14,7 @@ function findingsWith(standards: string, change: (content: string) => void = () 
 	edit(content, 'curriculum.yaml', (text) => `${text.trimEnd()}\nstandards:\n${standards}\n`);
 	change(content);
 	const { findings } = checkCurriculum(content, { root: content, on: TODAY });
-	return findings.filter((f) => ['quiz-choices', 'quiz-giveaway', 'quiz-longest-answer', 'case-source'].includes(f.rule)).map(({ rule, file, line, message, fix }) => ({ rule, file, line, message, fix }));
+	return findings.filter((f) => ['quiz-choices', 'quiz-giveaway', 'quiz-longest-answer', 'quiz-shortest-answer', 'case-source'].includes(f.rule)).map(({ rule, file, line, message, fix }) => ({ rule, file, line, message, fix }));
 }
 
 const edit = (content: string, path: string, change: (text: string) => string) =>
@@ -51,6 +51,22 @@ describe('knowledge checks worth passing', () => {
 			},
 		]);
 		expect(findingsWith('  longestRightOverall: 70')).toEqual([]);
+	});
+
+	it('quiz-shortest-answer: the opposite habit, a terse right answer among wrong ones that each give a reason', () => {
+		// In water-temperature the right choice ("Water at about 80 °C") is the shorter one; in the others it is the longer.
+		expect(findingsWith('  shortestRightPerModule: 50')).toEqual([
+			{
+				rule: 'quiz-shortest-answer',
+				file: 'modules/water-temperature.mdx',
+				line: expect.any(Number),
+				message: 'The right answer is the shortest choice in 1 of 1 questions (question 1); the curriculum allows at most 50%.',
+				fix: 'Give the right choice its reason or condition as the wrong ones have theirs, or say a wrong one more briefly; do not pad.',
+			},
+		]);
+		expect(findingsWith('  shortestRightOverall: 30').map((f) => f.message)).toEqual([
+			'Across the curriculum the right answer is the shortest choice in 1 of 3 questions (33%); the standards allow at most 30%.',
+		]);
 	});
 
 	it('quiz-choices: too few choices, at the question', () => {

@@ -21,6 +21,20 @@ export function rightIsLongest(question: QuizQuestion): boolean {
 	return question.choices.some((choice) => choice.correct && [...choice.text].length === longest);
 }
 
+/** Whether a right choice is at most as long as every other choice: the opposite habit, as easy to learn. */
+export function rightIsShortest(question: QuizQuestion): boolean {
+	const shortest = Math.min(...question.choices.map((choice) => [...choice.text].length));
+	return question.choices.some((choice) => choice.correct && [...choice.text].length === shortest);
+}
+
+/** The two length clues a guesser can learn, with the limits the standards set for each. */
+function lengthClues(standards: CurriculumConfig['standards']) {
+	return [
+		{ rule: 'quiz-longest-answer', word: 'longest', test: rightIsLongest, perModule: standards.longestRightPerModule, overall: standards.longestRightOverall },
+		{ rule: 'quiz-shortest-answer', word: 'shortest', test: rightIsShortest, perModule: standards.shortestRightPerModule, overall: standards.shortestRightOverall },
+	];
+}
+
 /** The phrase that makes a choice a giveaway, or null. */
 export function giveaway(text: string): string | null {
 	for (const pattern of GIVEAWAYS) {
@@ -34,16 +48,12 @@ const percent = (part: number, whole: number) => Math.round((100 * part) / whole
 
 /**
  * Knowledge checks worth passing: enough choices, no giveaway choices, and a right answer that is
- * not simply the longest one, in each module and across the curriculum.
+ * neither simply the longest nor simply the shortest one, in each module and across the curriculum.
  */
 export function checkQuizQuality(modules: readonly ModuleEntry[], standards: CurriculumConfig['standards'], configFile: string): Finding[] {
 	const findings: Finding[] = [];
-	let questions = 0;
-	let longest = 0;
-	const worst: { id: string; count: number; of: number }[] = [];
 	for (const module of modules) {
-		const quiz = module.data.quiz;
-		quiz.forEach((question, q) => {
+		module.data.quiz.forEach((question, q) => {
 			if (standards.minChoices !== undefined && question.choices.length < standards.minChoices) {
 				findings.push(
 					finding({
@@ -69,34 +79,51 @@ export function checkQuizQuality(modules: readonly ModuleEntry[], standards: Cur
 				);
 			});
 		});
-		const flagged = quiz.flatMap((question, q) => (rightIsLongest(question) ? [q + 1] : []));
+	}
+	for (const clue of lengthClues(standards)) findings.push(...checkLengthClue(modules, clue, configFile));
+	return findings;
+}
+
+const FIXES: Record<string, string> = {
+	longest: 'Make the wrong choices as specific as the right one (a concrete action, a number, a reason), or say the right one more briefly; do not pad.',
+	shortest: 'Give the right choice its reason or condition as the wrong ones have theirs, or say a wrong one more briefly; do not pad.',
+};
+
+/** One length clue, in each module and across the curriculum. */
+function checkLengthClue(modules: readonly ModuleEntry[], clue: ReturnType<typeof lengthClues>[number], configFile: string): Finding[] {
+	const findings: Finding[] = [];
+	let questions = 0;
+	let flaggedTotal = 0;
+	const worst: { id: string; count: number; of: number }[] = [];
+	for (const module of modules) {
+		const quiz = module.data.quiz;
+		const flagged = quiz.flatMap((question, q) => (clue.test(question) ? [q + 1] : []));
 		questions += quiz.length;
-		longest += flagged.length;
+		flaggedTotal += flagged.length;
 		if (flagged.length > 0) worst.push({ id: module.id, count: flagged.length, of: quiz.length });
-		const limit = standards.longestRightPerModule;
-		if (limit !== undefined && quiz.length > 0 && percent(flagged.length, quiz.length) > limit) {
+		if (clue.perModule !== undefined && quiz.length > 0 && percent(flagged.length, quiz.length) > clue.perModule) {
 			findings.push(
 				finding({
-					rule: 'quiz-longest-answer',
+					rule: clue.rule,
 					file: module.file,
 					...locate(module.parsed, ['quiz']),
-					message: `The right answer is the longest choice in ${flagged.length} of ${quiz.length} questions (${flagged.map((n) => `question ${n}`).join(', ')}); the curriculum allows at most ${limit}%.`,
-					fix: 'Make the wrong choices as specific as the right one (a concrete action, a number, a reason), or say the right one more briefly; do not pad.',
+					message: `The right answer is the ${clue.word} choice in ${flagged.length} of ${quiz.length} questions (${flagged.map((n) => `question ${n}`).join(', ')}); the curriculum allows at most ${clue.perModule}%.`,
+					fix: FIXES[clue.word]!,
 				})
 			);
 		}
 	}
-	const overall = standards.longestRightOverall;
-	if (overall !== undefined && questions > 0 && percent(longest, questions) > overall) {
+	if (clue.overall !== undefined && questions > 0 && percent(flaggedTotal, questions) > clue.overall) {
 		const top = worst.sort((a, b) => b.count / b.of - a.count / a.of || a.id.localeCompare(b.id)).slice(0, 5);
 		findings.push(
 			finding({
-				rule: 'quiz-longest-answer',
+				rule: clue.rule,
 				file: configFile,
-				message: `Across the curriculum the right answer is the longest choice in ${longest} of ${questions} questions (${percent(longest, questions)}%); the standards allow at most ${overall}%.`,
+				message: `Across the curriculum the right answer is the ${clue.word} choice in ${flaggedTotal} of ${questions} questions (${percent(flaggedTotal, questions)}%); the standards allow at most ${clue.overall}%.`,
 				fix: `Rewrite the questions of the modules where it happens most: ${top.map((m) => `${m.id} (${m.count} of ${m.of})`).join(', ')}.`,
 			})
 		);
 	}
 	return findings;
 }
+

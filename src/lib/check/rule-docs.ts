@@ -113,6 +113,10 @@ export const RULE_DOCS: Record<string, RuleDoc> = {
 		title: 'The right answer is not simply the longest',
 		description: 'Writers tend to make the right answer the longest and most careful choice, and learners learn to pick it without reading. With `longestRightPerModule` and `longestRightOverall` in the config’s `standards`, the share of questions whose right answer is the longest choice (counted in characters; a tie counts) must stay within the limit in each module and across the curriculum. Make the wrong choices as specific as the right one, or say the right one more briefly.',
 	},
+	'quiz-shortest-answer': {
+		title: 'The right answer is not simply the shortest',
+		description: 'The opposite habit of the longest answer: a writer who trims the right answer and gives each wrong one a tempting reason makes the shortest choice a winning guess. With `shortestRightPerModule` and `shortestRightOverall` in the config’s `standards`, the share of questions whose right answer is the shortest choice (counted in characters; a tie counts) must stay within the limit in each module and across the curriculum. Give the right choice its reason or condition as the wrong ones have theirs.',
+	},
 	'case-source': {
 		title: 'A real case cites a listed source',
 		description: 'A `<Case>` tells a real story, so the URL in its `source` must be one of the module’s `sources`, where it carries its publisher and the date a contributor read it and checked that it says what the case says.',

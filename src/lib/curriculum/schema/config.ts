@@ -157,7 +157,7 @@ export const curriculumConfigSchema = z.strictObject({
 	/**
 	 * Editorial standards every module must meet; `npm run check` reports a module outside them.
 	 * Omit a bound to leave it unchecked.
-	 * @example { minWords: 900, maxWords: 2000, minOutcomes: 3, maxOutcomes: 5, minQuestions: 5, minChoices: 4, longestRightPerModule: 50, longestRightOverall: 35 }
+	 * @example { minWords: 900, maxWords: 2000, minOutcomes: 3, maxOutcomes: 5, minQuestions: 5, minChoices: 4, longestRightPerModule: 50, longestRightOverall: 35, shortestRightPerModule: 50, shortestRightOverall: 35 }
 	 */
 	standards: z
 		.strictObject({
@@ -184,6 +184,17 @@ export const curriculumConfigSchema = z.strictObject({
 			 * @example 35
 			 */
 			longestRightOverall: z.number().min(0).max(100).optional(),
+			/**
+			 * The largest share, in per cent, of a module's questions whose right answer is the shortest
+			 * choice: the opposite habit, as easy for a guesser to learn.
+			 * @example 50
+			 */
+			shortestRightPerModule: z.number().min(0).max(100).optional(),
+			/**
+			 * The same share across every question of the curriculum.
+			 * @example 35
+			 */
+			shortestRightOverall: z.number().min(0).max(100).optional(),
 			/** Fewest sources. */
 			minSources: z.number().int().nonnegative().optional(),
 		})
