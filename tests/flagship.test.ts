@@ -48,16 +48,41 @@ describe('the flagship curriculum', () => {
 	});
 
 	it('enforces the editorial standards the curriculum sets for itself', () => {
-		expect(curriculum.config?.standards).toEqual({ minWords: 900, maxWords: 2000, minOutcomes: 3, maxOutcomes: 5, minQuestions: 4, minSources: 1 });
+		expect(curriculum.config?.standards).toEqual({
+			minWords: 900,
+			maxWords: 2000,
+			minOutcomes: 3,
+			maxOutcomes: 5,
+			minQuestions: 5,
+			minChoices: 4,
+			longestRightPerModule: 50,
+			longestRightOverall: 35,
+			shortestRightPerModule: 50,
+			shortestRightOverall: 35,
+			minSources: 1,
+		});
 		expect(curriculum.config?.license).toBe('CC-BY-SA-4.0');
 	});
 
-	it('records at least 8 dated, sourced platform updates, some incorporated and at least two pending', () => {
+	it('covers the field with at least 53 modules, each in a track', () => {
+		expect(curriculum.modules.length).toBeGreaterThanOrEqual(53);
+		const inTracks = new Set(curriculum.tracks.flatMap((track) => track.data.modules));
+		expect(curriculum.modules.map((m) => m.id).filter((id) => !inTracks.has(id))).toEqual([]);
+	});
+
+	it('records dated, sourced platform updates, at least 10 of them from 2026', () => {
 		const { updates } = curriculum;
-		expect(updates.length).toBeGreaterThanOrEqual(8);
-		expect(updates.filter((u) => u.data.status === 'pending').length).toBeGreaterThanOrEqual(2);
+		expect(updates.filter((u) => u.data.date.startsWith('2026-')).length).toBeGreaterThanOrEqual(10);
 		expect(updates.filter((u) => u.data.status === 'incorporated').length).toBeGreaterThanOrEqual(1);
 		for (const update of updates) expect(update.data.sources.length, update.id).toBeGreaterThan(0);
+	});
+
+	it('teaches from at least 8 real, sourced cases across at least 4 tracks', () => {
+		const withCases = curriculum.modules.filter((m) => /<Case\s/.test(m.body));
+		const cases = withCases.reduce((sum, m) => sum + (m.body.match(/<Case\s/g) ?? []).length, 0);
+		expect(cases).toBeGreaterThanOrEqual(8);
+		const tracks = new Set(withCases.flatMap((m) => curriculum.tracks.filter((t) => t.data.modules.includes(m.id)).map((t) => t.id)));
+		expect(tracks.size).toBeGreaterThanOrEqual(4);
 	});
 
 	it('has at least one archived major', () => {
