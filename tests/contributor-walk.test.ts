@@ -96,15 +96,17 @@ function fillModule(source: string, today: string): string {
 	const question = (n: number) => ({
 		question: `A team asks which listening query to start with (case ${n}). What do you do first?`,
 		choices: [
-			{ text: 'Write down the decision the listening should inform', correct: true, explanation: 'A query without a decision behind it collects noise.' },
 			{ text: 'Track every mention of the brand', explanation: 'Volume without a question rarely changes a decision.' },
+			{ text: 'Write down the decision the listening should inform', correct: true, explanation: 'A query without a decision behind it collects noise.' },
+			{ text: 'Buy the tool with the most sources and alert the team on every mention of the brand', explanation: 'More sources and more alerts add noise before anyone knows what to look for.' },
+			{ text: 'Copy a competitor’s keyword list', explanation: 'Their list answers their questions, not yours.' },
 		],
 	});
 	Object.assign(data, {
 		topics: ['listening', 'research'],
 		outcomes: ['Write a listening question tied to a decision.', 'Build a query with inclusions and exclusions.', 'Report what listening found and what it cannot show.'],
 		sources: [{ title: 'About social listening', publisher: 'Example Publisher', url: 'https://example.org/listening', accessed: today }],
-		quiz: [1, 2, 3, 4].map(question),
+		quiz: [1, 2, 3, 4, 5].map(question),
 	});
 	const paragraph = 'Listening starts with a question that a decision depends on, then a query that finds the conversations about it, then a habit of reading what comes back with care. '.repeat(5);
 	const body = ['## Start with a decision', paragraph, '## Build the query', paragraph, '## Read what comes back', paragraph, '## Report honestly', paragraph, '## Keep it running', paragraph]

@@ -49,13 +49,17 @@ changelog:
     date: ${m.date}
     kind: added
     summary: First draft.
-quiz: # TODO: at least four questions that ask the learner to apply the module; explain every choice.
+quiz: # TODO: questions that ask the learner to apply the module, four choices each, every choice explained; make the right answer sometimes shorter, sometimes longer than the others.
   - question: TODO A question about a situation the learner will meet.
     choices:
-      - text: TODO The right answer.
+      - text: TODO A tempting wrong answer.
+        explanation: TODO Why it is wrong.
+      - text: TODO The right answer, with its reason.
         correct: true
         explanation: TODO Why it is right.
-      - text: TODO A tempting wrong answer.
+      - text: TODO A mistake a practitioner could really make, and why they would.
+        explanation: TODO Why it is wrong.
+      - text: TODO Another wrong answer.
         explanation: TODO Why it is wrong.
 ---
 
