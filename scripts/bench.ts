@@ -1,21 +1,32 @@
 /**
- * `npm run bench -- [--modules 1000]`: builds a generated curriculum of the given size and reports
- * build time, peak memory, the size of module pages and of their sidebars, and what the safety
- * layers cost: the content check before the build, and the output scan after it. The sidebar lists
- * only the current track, so a page's size must not grow with the size of the curriculum. It also
- * measures every module page against its budgets (`scripts/lib/page-weight.ts`) and exits non-zero
- * when one is over.
+ * `npm run bench -- [--modules 1000] [--runs 1] [--json <file>]`: generates a curriculum of that many
+ * realistic modules (about 1,200 words with headings, a list, a table, a code block and a knowledge
+ * check; tracks of 25 modules) and builds it twice in the same run: with Currents, and as a plain
+ * Starlight site of the same pages with Starlight's default settings. For each it records build wall
+ * time, peak memory of the whole process tree, the size of `dist/`, the HTML of a typical module
+ * page, the JavaScript and CSS that page loads, and the Pagefind bytes of a first search; for
+ * Currents also a warm rebuild and how many share cards each build drew. It prints a table with
+ * the ratios Currents / Starlight, writes them as JSON, holds every module page to its budgets
+ * (`scripts/lib/page-weight.ts`) and exits non-zero when one is over.
  *
  * `npm run bench -- --adversarial`: times the content check on hostile files at the size limit,
  * the inputs that make Markdown readers slow down the most; each must take well under 2 s.
  */
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { generate } from './lib/bench/generate.ts';
+import { cssBytes, folderBytes, median, timedBuild, type BuildRun } from './lib/bench/measure.ts';
+import { CURRENTS_SEARCH, firstQueryBytes, STARLIGHT_SEARCH } from './lib/bench/search.ts';
 import { BUDGETS, pageWeight } from './lib/page-weight.ts';
 
 const { values } = parseArgs({
-	options: { modules: { type: 'string', default: '1000' }, tracks: { type: 'string', default: '20' }, adversarial: { type: 'boolean', default: false } },
+	options: {
+		modules: { type: 'string', default: '1000' },
+		runs: { type: 'string', default: '1' },
+		json: { type: 'string' },
+		adversarial: { type: 'boolean', default: false },
+	},
 });
 if (values.adversarial) {
 	const { adversarialBench } = await import('./lib/adversarial.ts');
@@ -23,109 +34,92 @@ if (values.adversarial) {
 	process.exit(0);
 }
 const count = Number(values.modules);
-const trackCount = Number(values.tracks);
+const runs = Number(values.runs);
 const root = resolve(import.meta.dirname, '..');
 const work = join(root, 'tests', '.tmp', `bench-${count}`);
-const content = join(work, 'content');
-const outDir = join(work, 'dist');
+const astro = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
+const generated = generate(work, root, count);
+const currentsOut = join(work, 'currents', 'dist');
+const starlightOut = join(work, 'starlight', 'dist');
+const cache = join(work, 'currents', 'cache');
+console.log(`Generated ${count} modules in ${Math.ceil(count / 25)} tracks under ${work}.`);
 
-// A curriculum of `count` modules in `trackCount` tracks, from the tea fixture's config.
-rmSync(work, { recursive: true, force: true });
-mkdirSync(join(content, 'modules'), { recursive: true });
-mkdirSync(join(content, 'tracks'), { recursive: true });
-cpSync(join(root, 'tests', 'fixtures', 'valid-course', 'content', 'curriculum.yaml'), join(content, 'curriculum.yaml'));
-const paragraph = 'Steep the leaves, taste, adjust the time, and write down what changed so the next pot is better. '.repeat(8);
-const ids = Array.from({ length: count }, (_, i) => `module-${String(i).padStart(5, '0')}`);
-for (const [i, id] of ids.entries()) {
-	writeFileSync(
-		join(content, 'modules', `${id}.mdx`),
-		`---
-title: Module ${i}
-summary: A generated module for the benchmark.
-version: 1.0.0
-level: beginner
-duration: 30
-outcomes:
-  - Do thing ${i}.
-reviewed: 2026-11-01
-changelog:
-  - version: 1.0.0
-    date: 2026-11-01
-    kind: added
-    summary: First release.
-quiz:
-  - question: Which is right?
-    choices:
-      - text: This one
-        correct: true
-        explanation: Because.
-      - text: That one
-        explanation: Because not.
----
+const cards = (run: BuildRun) => {
+	const match = /Share cards: rendered (\d+), reused (\d+)/.exec(run.log);
+	return match ? { rendered: Number(match[1]), reused: Number(match[2]) } : null;
+};
+const fail = (name: string, run: BuildRun) => {
+	console.error(`The ${name} build failed:\n${run.log.slice(-4000)}`);
+	process.exit(1);
+};
 
-## Part one
-
-${paragraph}
-
-<Aside type="tip">A tip.</Aside>
-
-## Part two
-
-${paragraph}
-`
-	);
-}
-for (let t = 0; t < trackCount; t++) {
-	const members = ids.filter((_, i) => i % trackCount === t);
-	writeFileSync(
-		join(content, 'tracks', `track-${t}.yaml`),
-		`title: Track ${t}\nsummary: Generated.\naudience: Benchmarks.\nmodules:\n${members.map((id) => `  - ${id}`).join('\n')}\ncertificate:\n  title: Track ${t}\n`
-	);
+// Cold builds alternate with plain Starlight's, so a slower moment of the machine does not favour one side.
+const cold: BuildRun[] = [];
+const warm: BuildRun[] = [];
+const plain: BuildRun[] = [];
+for (let run = 0; run < runs; run++) {
+	rmSync(cache, { recursive: true, force: true });
+	rmSync(join(work, 'starlight', 'node_modules', '.astro'), { recursive: true, force: true });
+	const env = { CURRENTS_CONTENT: generated.currents, CURRENTS_CACHE_DIR: cache, CURRENTS_TODAY: '2026-11-23' };
+	const c = await timedBuild(process.execPath, [astro, 'build', '--outDir', currentsOut], { cwd: root, env });
+	if (c.status !== 0) fail('Currents', c);
+	cold.push(c);
+	const s = await timedBuild(process.execPath, [astro, 'build'], { cwd: join(work, 'starlight'), env: {} });
+	if (s.status !== 0) fail('plain Starlight', s);
+	plain.push(s);
+	const w = await timedBuild(process.execPath, [astro, 'build', '--outDir', currentsOut], { cwd: root, env });
+	if (w.status !== 0) fail('Currents (warm)', w);
+	warm.push(w);
 }
 
-process.env.CURRENTS_CONTENT = content;
-process.env.CURRENTS_CACHE_DIR = join(work, 'cache');
-process.env.CURRENTS_TODAY = '2026-11-23';
-const { build } = await import('astro');
-// The engine logs what its safety layers took; keep those lines and let the rest of the log pass.
-const log: string[] = [];
-const write = process.stdout.write.bind(process.stdout);
-process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
-	log.push(String(chunk));
-	return /\[(?:currents|WARN|ERROR)/.test(String(chunk)) ? write(chunk, ...rest) : true;
-}) as typeof process.stdout.write;
-const started = performance.now();
-await build({ root, outDir, logLevel: 'info' });
-const seconds = (performance.now() - started) / 1000;
-process.stdout.write = write;
-const msIn = (pattern: RegExp) => Number(pattern.exec(log.join(''))?.[1] ?? NaN);
-const checkMs = msIn(/Checked the curriculum in (\d+) ms/);
-const scanMs = msIn(/Scanned the built site for script in (\d+) ms/);
-const share = (ms: number) => `${(ms / 1000).toFixed(1)} s (${((ms / 10 / seconds)).toFixed(1)}% of the build)`;
+const page = `modules/${generated.ids[Math.floor(count / 2)]}/index.html`;
+const side = async (outDir: string, search: typeof CURRENTS_SEARCH) => {
+	const weight = pageWeight(outDir, page);
+	return { dist: folderBytes(outDir), html: weight.html, js: weight.javaScript, css: cssBytes(outDir, page), search: await firstQueryBytes(outDir, page, search) };
+};
+const ours = await side(currentsOut, CURRENTS_SEARCH);
+const theirs = await side(starlightOut, STARLIGHT_SEARCH);
+const seconds = (list: BuildRun[]) => median(list.map((r) => r.seconds));
+const memory = (list: BuildRun[]) => median(list.map((r) => r.peakMb));
 
-const pages = readdirSync(join(outDir, 'modules')).map((id) => join(outDir, 'modules', id, 'index.html'));
-const sizes = pages.filter((page) => statSync(page, { throwIfNoEntry: false })).map((page) => statSync(page).size);
-// The budgets of a module page, measured on every one: HTML, and JavaScript before search is opened.
-const weights = readdirSync(join(outDir, 'modules')).map((id) => pageWeight(outDir, `modules/${id}/index.html`));
-const heaviest = (key: 'html' | 'javaScript') => Math.max(...weights.map((weight) => weight[key]));
-const verdict = (bytes: number, budget: number) => `${kb(bytes)} (budget ${kb(budget)}: ${bytes <= budget ? 'within' : 'OVER'})`;
-const sample = readFileSync(pages[0]!, 'utf8');
-const sidebarStart = sample.indexOf('id="starlight__sidebar"');
-const sidebar = sample.indexOf('</nav>', sidebarStart) - sidebarStart;
-const rss = process.resourceUsage().maxRSS / 1024;
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+const result = {
+	modules: count,
+	runs,
+	machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+	currents: { coldSeconds: seconds(cold), warmSeconds: seconds(warm), peakMb: memory(cold), ...ours, cardsCold: cards(cold[0]!), cardsWarm: cards(warm[0]!) },
+	starlight: { seconds: seconds(plain), peakMb: memory(plain), ...theirs },
+	ratios: {
+		warmBuild: ratio(seconds(warm), seconds(plain)),
+		coldBuild: ratio(seconds(cold), seconds(plain)),
+		peakMemory: ratio(memory(cold), memory(plain)),
+		dist: ratio(ours.dist, theirs.dist),
+		moduleHtml: ratio(ours.html, theirs.html),
+	},
+	targets: { warmBuild: 0.8, coldBuild: 1.2, peakMemory: 0.9, dist: 0.4, moduleHtml: 0.3 },
+};
 
+const kb = (bytes: number | null) => (bytes === null ? 'n/a' : `${(bytes / 1024).toFixed(1)} KB`);
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const mark = (name: keyof typeof result.ratios) => `${result.ratios[name]}× (target ≤ ${result.targets[name]}×${result.ratios[name] <= result.targets[name] ? '' : ', MISSED'})`;
 console.log(`
-| measure | value |
-| --- | --- |
-| modules | ${count} in ${trackCount} tracks |
-| build time | ${seconds.toFixed(1)} s (${((seconds * 1000) / count).toFixed(1)} ms per module) |
-| peak memory (RSS) | ${rss.toFixed(0)} MB |
-| content check before the build | ${share(checkMs)} |
-| output scan after the build | ${share(scanMs)} |
-| module page, median | ${kb(sizes.sort((a, b) => a - b)[Math.floor(sizes.length / 2)]!)} |
-| sidebar in a module page | ${kb(sidebar)} |
-| module page HTML, largest | ${verdict(heaviest('html'), BUDGETS.moduleHtml)} |
-| module page JavaScript before search, gzip, largest | ${verdict(heaviest('javaScript'), BUDGETS.moduleJavaScript)} |
+| N = ${count}, median of ${runs} | Currents | plain Starlight | Currents / Starlight |
+| --- | --- | --- | --- |
+| build, warm | ${result.currents.warmSeconds.toFixed(1)} s | ${result.starlight.seconds.toFixed(1)} s | ${mark('warmBuild')} |
+| build, cold (with share cards) | ${result.currents.coldSeconds.toFixed(1)} s | ${result.starlight.seconds.toFixed(1)} s | ${mark('coldBuild')} |
+| peak memory, process tree | ${result.currents.peakMb.toFixed(0)} MB | ${result.starlight.peakMb.toFixed(0)} MB | ${mark('peakMemory')} |
+| dist/ | ${mb(ours.dist)} | ${mb(theirs.dist)} | ${mark('dist')} |
+| module page HTML | ${kb(ours.html)} | ${kb(theirs.html)} | ${mark('moduleHtml')} |
+| module page JavaScript, gzip | ${kb(ours.js)} | ${kb(theirs.js)} | ${ratio(ours.js, theirs.js)}× |
+| module page CSS, raw / gzip | ${kb(ours.css.raw)} / ${kb(ours.css.gzip)} | ${kb(theirs.css.raw)} / ${kb(theirs.css.gzip)} | ${ratio(ours.css.gzip, theirs.css.gzip)}× gzip |
+| Pagefind bytes for a first search | ${kb(ours.search)} | ${kb(theirs.search)} | ${ours.search && theirs.search ? `${ratio(ours.search, theirs.search)}×` : 'n/a'} |
+| share cards drawn, cold / warm | ${result.currents.cardsCold ? `${result.currents.cardsCold.rendered} / ${result.currents.cardsWarm?.rendered ?? 'n/a'}` : 'skipped'} | | |
 `);
-if (heaviest('html') > BUDGETS.moduleHtml || heaviest('javaScript') > BUDGETS.moduleJavaScript) process.exitCode = 1;
+if (values.json) writeFileSync(values.json, `${JSON.stringify(result, null, '\t')}\n`);
+
+// The budgets of a module page, measured on every one: HTML, and JavaScript before search is opened.
+const weights = readdirSync(join(currentsOut, 'modules')).map((id) => pageWeight(currentsOut, `modules/${id}/index.html`));
+const heaviest = (key: 'html' | 'javaScript') => Math.max(...weights.map((weight) => weight[key]));
+const overBudget = heaviest('html') > BUDGETS.moduleHtml || heaviest('javaScript') > BUDGETS.moduleJavaScript;
+console.log(`Module pages: largest HTML ${kb(heaviest('html'))} (budget ${kb(BUDGETS.moduleHtml)}), largest JavaScript before search ${kb(heaviest('javaScript'))} gzip (budget ${kb(BUDGETS.moduleJavaScript)}).`);
+if (overBudget) process.exitCode = 1;

@@ -8,6 +8,7 @@ import { contentDir } from './lib/curriculum/paths.ts';
 import { moduleSchema } from './lib/curriculum/schema/module.ts';
 import { trackSchema } from './lib/curriculum/schema/track.ts';
 import { updateSchema } from './lib/curriculum/schema/update.ts';
+import { moduleTranslationSchema, trackTranslationSchema, updateTranslationSchema } from './lib/curriculum/schema/translation.ts';
 
 // The integration has already checked every file with the same schemas and stopped the build on
 // any error, so these collections only load what is known to be valid. The dev server starts with
@@ -16,10 +17,14 @@ import { updateSchema } from './lib/curriculum/schema/update.ts';
 // pages work on.
 const dir = pathToFileURL(`${contentDir()}/`);
 const base = (folder: string) => new URL(`${folder}/`, dir);
+// Translations sit beside their originals as <id>.<locale>.<extension>; originals have no dot in their id.
+const originals = (pattern: string) => [pattern, `!*.*.${pattern.split('.').pop()}`];
+const translations = (folder: string, extension: string) =>
+	glob({ pattern: `*.*.${extension}`, base: base(folder), generateId: ({ entry }) => entry.replace(/\.[^.]+$/, '') });
 
 export const collections = {
 	docs: defineCollection({ loader: glob({ pattern: '**/*.{md,mdx}', base: base(LAYOUT.pages) }), schema: docsSchema() }),
-	modules: defineCollection({ loader: tolerantLoader(glob({ pattern: '*.mdx', base: base(LAYOUT.modules) })), schema: tolerantSchema(moduleSchema) }),
+	modules: defineCollection({ loader: tolerantLoader(glob({ pattern: originals('*.mdx'), base: base(LAYOUT.modules) })), schema: tolerantSchema(moduleSchema) }),
 	archive: defineCollection({
 		loader: tolerantLoader(
 			glob({
@@ -30,6 +35,10 @@ export const collections = {
 		),
 		schema: tolerantSchema(moduleSchema),
 	}),
-	tracks: defineCollection({ loader: tolerantLoader(glob({ pattern: '*.{yaml,yml}', base: base(LAYOUT.tracks) })), schema: tolerantSchema(trackSchema) }),
-	updates: defineCollection({ loader: tolerantLoader(glob({ pattern: '*.md', base: base(LAYOUT.updates) })), schema: tolerantSchema(updateSchema) }),
+	tracks: defineCollection({ loader: tolerantLoader(glob({ pattern: ['*.{yaml,yml}', '!*.*.{yaml,yml}'], base: base(LAYOUT.tracks) })), schema: tolerantSchema(trackSchema) }),
+	updates: defineCollection({ loader: tolerantLoader(glob({ pattern: originals('*.md'), base: base(LAYOUT.updates) })), schema: tolerantSchema(updateSchema) }),
+	// Translations, with ids `<id>.<locale>`: only what a translator writes; the rest is the original's.
+	moduleTranslations: defineCollection({ loader: tolerantLoader(translations(LAYOUT.modules, 'mdx')), schema: tolerantSchema(moduleTranslationSchema) }),
+	trackTranslations: defineCollection({ loader: tolerantLoader(translations(LAYOUT.tracks, '{yaml,yml}')), schema: tolerantSchema(trackTranslationSchema) }),
+	updateTranslations: defineCollection({ loader: tolerantLoader(translations(LAYOUT.updates, 'md')), schema: tolerantSchema(updateTranslationSchema) }),
 };

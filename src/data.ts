@@ -2,7 +2,10 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildDate, config } from 'virtual:currents/config';
 import { isBroken } from './lib/curriculum/broken.ts';
 import { pendingUpdatesFor } from './lib/curriculum/freshness.ts';
-import { inTrackOrder, namer, sidebarFor, trackOf, type SidebarItem } from './lib/curriculum/model.ts';
+import { inTrackOrder, moduleHref, namer, sidebarFor, trackHref, trackOf, type SidebarItem } from './lib/curriculum/model.ts';
+import { localeOf, siteLocales, type Locale } from './lib/i18n/locales.ts';
+import { localizeSidebar, mergeModule, mergeTrack, translationStatus, type TranslationStatus } from './lib/i18n/site.ts';
+import { uiText } from './lib/i18n/ui/index.ts';
 
 export { buildDate, config };
 
@@ -10,6 +13,13 @@ export type ModuleEntry = CollectionEntry<'modules'>;
 export type ArchiveEntry = CollectionEntry<'archive'>;
 export type TrackEntry = CollectionEntry<'tracks'>;
 export type UpdateEntry = CollectionEntry<'updates'>;
+export type ModuleTranslationEntry = CollectionEntry<'moduleTranslations'>;
+export type TrackTranslationEntry = CollectionEntry<'trackTranslations'>;
+export type UpdateTranslationEntry = CollectionEntry<'updateTranslations'>;
+
+/** The curriculum's languages: the first at the root, the others under `/<code>/`. */
+export const LOCALES: Locale[] = siteLocales(config.locales);
+export const ROOT_LOCALE = LOCALES[0]!;
 
 export interface Site {
 	/** Entries the dev server kept although their frontmatter is invalid, to show the findings on their pages. */
@@ -27,6 +37,8 @@ export interface Site {
 	platformName: (id: string) => string;
 	/** The sidebar for a page, expanding the given track. */
 	sidebar: (currentTrack?: string) => SidebarItem[];
+	/** Translations by locale, keyed by the original's id. */
+	translations: Map<string, { modules: Map<string, ModuleTranslationEntry>; tracks: Map<string, TrackTranslationEntry>; updates: Map<string, UpdateTranslationEntry> }>;
 }
 
 let site: Promise<Site> | undefined;
@@ -36,13 +48,28 @@ export function loadSite(): Promise<Site> {
 	// The dev server reloads content as files change, so it reads the collections afresh each time.
 	if (import.meta.env.DEV) site = undefined;
 	site ??= (async () => {
-		const [modules, archives, tracks, updates, pages] = await Promise.all([
+		const [modules, archives, tracks, updates, pages, moduleTranslations, trackTranslations, updateTranslations] = await Promise.all([
 			getCollection('modules'),
 			getCollection('archive'),
 			getCollection('tracks'),
 			getCollection('updates'),
 			getCollection('docs'),
+			getCollection('moduleTranslations'),
+			getCollection('trackTranslations'),
+			getCollection('updateTranslations'),
 		]);
+		const translations: Site['translations'] = new Map(LOCALES.filter((l) => !l.root).map((l) => [l.code, { modules: new Map(), tracks: new Map(), updates: new Map() }]));
+		const byLocale = <E extends { id: string; data: unknown }>(entries: E[], pick: (t: NonNullable<ReturnType<typeof translations.get>>) => Map<string, E>) => {
+			for (const entry of entries) {
+				if (isBroken(entry.data)) continue;
+				const dot = entry.id.lastIndexOf('.');
+				const target = translations.get(entry.id.slice(dot + 1));
+				if (target) pick(target).set(entry.id.slice(0, dot), entry);
+			}
+		};
+		byLocale(moduleTranslations, (t) => t.modules);
+		byLocale(trackTranslations, (t) => t.tracks);
+		byLocale(updateTranslations, (t) => t.updates);
 		// Only the dev server keeps entries whose frontmatter is invalid; their pages show the findings.
 		const broken = [...modules, ...archives, ...tracks, ...updates].filter((entry) => isBroken(entry.data)).map((entry) => ({ collection: entry.collection, id: entry.id, filePath: entry.filePath ?? '' }));
 		for (const list of [modules, archives, tracks, updates] as { data: unknown }[][]) list.splice(0, list.length, ...list.filter((entry) => !isBroken(entry.data)));
@@ -50,7 +77,8 @@ export function loadSite(): Promise<Site> {
 		tracks.splice(0, tracks.length, ...inTrackOrder(tracks));
 		updates.sort((a, b) => b.data.date.localeCompare(a.data.date));
 		const moduleData = new Map(modules.map((m) => [m.id, m.data]));
-		const pageLinks = pages.map((page) => ({ id: page.id, title: page.data.title }));
+		// Starlight's docs collection holds every language's free pages; the sidebar lists the root language's.
+		const pageLinks = pages.filter((page) => localeOf(`/${page.id}`, LOCALES).root).map((page) => ({ id: page.id, title: page.data.title }));
 		return {
 			broken,
 			modules,
@@ -64,6 +92,7 @@ export function loadSite(): Promise<Site> {
 			levelName: namer(config.levels),
 			platformName: namer(config.platforms),
 			sidebar: (currentTrack) => sidebarFor(tracks, moduleData, currentTrack, pageLinks),
+			translations,
 		};
 	})();
 	return site;
@@ -82,3 +111,80 @@ export function modulesOf(site: Site, track: TrackEntry): { id: string; data: Mo
 		return data ? [{ id, data }] : [];
 	});
 }
+
+/**
+ * The curriculum as a page in one language reads it: module and track data merged with their
+ * translations, which modules and tracks have pages in this language, and the sidebar. For the
+ * root language it is the site itself.
+ */
+export interface LocalSite {
+	locale: Locale;
+	site: Site;
+	/** Module data in this language where translated, the original's otherwise. */
+	moduleData: Map<string, ModuleEntry['data']>;
+	tracks: (Omit<TrackEntry, 'data'> & { data: TrackEntry['data'] })[];
+	moduleTranslation: (id: string) => ModuleTranslationEntry | undefined;
+	trackTranslated: (id: string) => boolean;
+	status: (moduleId: string) => TranslationStatus;
+	/** Modules with a page in this language: every translated module and every module of a translated track. */
+	moduleIds: Set<string>;
+	/** Whether a root-relative address has a page in this language. */
+	hasPage: (href: string) => boolean;
+	sidebar: (currentTrack?: string) => SidebarItem[];
+}
+
+const localSites = new Map<string, Promise<LocalSite>>();
+
+export function loadLocalSite(code: string = ROOT_LOCALE.code): Promise<LocalSite> {
+	if (import.meta.env.DEV) localSites.clear();
+	let local = localSites.get(code);
+	if (!local) {
+		local = (async () => {
+			const site = await loadSite();
+			const locale = LOCALES.find((l) => l.code === code) ?? ROOT_LOCALE;
+			const t = site.translations.get(locale.code);
+			const moduleData = new Map([...site.moduleData].map(([id, data]) => [id, mergeModule(data, t?.modules.get(id)?.data)]));
+			const tracks = inTrackOrder(site.tracks.map((track) => ({ ...track, data: mergeTrack(track.data, t?.tracks.get(track.id)?.data) })));
+			const translatedTracks = new Set(locale.root ? site.tracks.map((track) => track.id) : [...(t?.tracks.keys() ?? [])]);
+			const moduleIds = locale.root
+				? new Set(site.moduleData.keys())
+				: new Set([...(t?.modules.keys() ?? []), ...site.tracks.filter((track) => translatedTracks.has(track.id)).flatMap((track) => track.data.modules)].filter((id) => site.moduleData.has(id)));
+			const engine = new Set(['/', '/whats-new/', '/progress/', '/verify/', '/translations/']);
+			const hasPage = (href: string) => {
+				if (locale.root || engine.has(href)) return true;
+				const module = /^\/modules\/([^/]+)\/$/.exec(href);
+				if (module) return moduleIds.has(module[1]!);
+				const track = /^\/tracks\/([^/]+)\/$/.exec(href);
+				return track ? translatedTracks.has(track[1]!) : false;
+			};
+			const labels = {
+				home: uiText(locale.code, 'currents.nav.home'),
+				whatsNew: uiText(locale.code, 'currents.nav.whatsNew'),
+				tracks: uiText(locale.code, 'currents.nav.tracks'),
+				overview: uiText(locale.code, 'currents.nav.trackOverview'),
+			};
+			return {
+				locale,
+				site,
+				moduleData,
+				tracks,
+				moduleTranslation: (id) => t?.modules.get(id),
+				trackTranslated: (id) => translatedTracks.has(id),
+				status: (id) => (locale.root ? 'current' : translationStatus(site.moduleData.get(id)?.version ?? '0.0.0', t?.modules.get(id)?.data.translates)),
+				moduleIds,
+				hasPage,
+				sidebar: (currentTrack) =>
+					locale.root ? site.sidebar(currentTrack) : localizeSidebar(sidebarFor(tracks, moduleData, currentTrack, [], labels), locale, hasPage),
+			};
+		})();
+		localSites.set(code, local);
+	}
+	return local;
+}
+
+/** The locale of a route, from the pattern Astro gives `getStaticPaths` or from a page's address. */
+export function routeLocale(patternOrPath: string): Locale {
+	return localeOf(patternOrPath, LOCALES);
+}
+
+export { moduleHref, trackHref };

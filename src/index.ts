@@ -30,6 +30,9 @@ import { writeShareCards } from './lib/cards/build-step.ts';
 import { certificateAssetsDevServer, writeCertificateAssets } from './lib/cards/browser-assets.ts';
 import { featureDrift, PARSER_FEATURES } from './lib/safety/parser-options.ts';
 import { currentsVitePlugin } from './lib/safety/vite-guard.ts';
+import { focusableScrollBoxes } from './lib/pages/scroll-boxes.ts';
+import { starlightLocales } from './lib/i18n/locales.ts';
+import { UI_STRINGS } from './lib/i18n/ui/index.ts';
 
 export interface CurrentsOptions {
 	/** The content folder; `CURRENTS_CONTENT` or `content/` when omitted. */
@@ -94,15 +97,19 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 					trailingSlash: 'always',
 					redirects: astroRedirects(curriculum.redirects),
 					// The compiler parses with the features the content check parses with, and its first plugin
-					// is the guard that refuses unsafe content on the compiler's own tree.
-					markdown: { processor: satteri({ features: { ...PARSER_FEATURES }, mdastPlugins: [guard] }) },
+					// is the guard that refuses unsafe content on the compiler's own tree. Wide tables and code
+					// blocks become focusable, so that keyboard users can scroll them.
+					markdown: { processor: satteri({ features: { ...PARSER_FEATURES }, mdastPlugins: [guard], hastPlugins: [focusableScrollBoxes] }) },
 					integrations: [
 						sitemap({ filter: (page) => !isCurrentMajorAlias(page, modules) && !new URL(page).pathname.startsWith('/embed/') }),
 						starlight({
 							title: config.title,
 							description: config.tagline,
+							// The first language is the originals', at the root; each other one under /<code>/.
 							defaultLocale: 'root',
-							locales: { root: { label: config.locales[0]!, lang: config.locales[0]! } },
+							locales: starlightLocales(config.locales),
+							// The engine's interface strings, in every language it is written in.
+							plugins: [{ name: 'currents-interface-strings', hooks: { 'i18n:setup': ({ injectTranslations }) => injectTranslations(UI_STRINGS), 'config:setup': () => {} } }],
 							// Starlight appends each free page's path from the project root to this base.
 							editLink: { baseUrl: pageEditBase(config, relative(root, dir)) },
 							lastUpdated: false,
@@ -154,15 +161,23 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 				// platform updates, what's new and its feed.
 				const route = (pattern: string, file: string) =>
 					injectRoute({ pattern, entrypoint: new URL(`./routes/${file}`, import.meta.url), prerender: true });
-				route('/', 'Home.astro');
-				route('/tracks/[track]', 'Track.astro');
-				route('/modules/[...path]', 'Module.astro');
-				route('/updates/[update]', 'Update.astro');
-				route('/whats-new', 'WhatsNew.astro');
+				// Pages that also exist in the curriculum's other languages, under /<code>/; each page learns its
+				// language from the address (src/lib/i18n/).
+				const everyLanguage = (pattern: string, file: string) => {
+					route(pattern, file);
+					for (const code of config.locales.slice(1)) route(`/${code}${pattern === '/' ? '' : pattern}`, file);
+				};
+				everyLanguage('/', 'Home.astro');
+				everyLanguage('/tracks/[track]', 'Track.astro');
+				everyLanguage('/modules/[...path]', 'Module.astro');
+				// Which modules are translated into each language, and whether each translation is current.
+				if (config.locales.length > 1) everyLanguage('/translations', 'Translations.astro');
+				everyLanguage('/updates/[update]', 'Update.astro');
+				everyLanguage('/whats-new', 'WhatsNew.astro');
 				route('/feed.xml', 'feed.xml.ts');
 				route('/tracks/[track]/feed.xml', 'track-feed.xml.ts');
 				// The learner's progress, kept in their browser: export, import, clear.
-				route('/progress', 'Progress.astro');
+				everyLanguage('/progress', 'Progress.astro');
 				route('/learner.json', 'learner.json.ts');
 				// For instructors: a printable syllabus per track.
 				route('/tracks/[track]/syllabus', 'Syllabus.astro');
@@ -174,7 +189,7 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 				route('/issuers', 'Issuers.astro');
 				route('/issuers/[issuer].json', 'issuers-profile.json.ts');
 				route('/issuers/[issuer]/keys/[key].json', 'issuers-key.json.ts');
-				route('/verify', 'Verify.astro');
+				everyLanguage('/verify', 'Verify.astro');
 				// One page per rule of the content check, linked from every finding.
 				route('/contributing/rules', 'Rules.astro');
 				route('/contributing/rules/[rule]', 'Rule.astro');

@@ -88,6 +88,28 @@ function resolvePendingUpdate(w: Workspace): void {
 	);
 }
 
+/** A Finnish translation of brewing-basics (version 2.1.0: two outcomes, one question, the first choice right). */
+const brewingFi = (translates = '2.1.0') => `---
+title: Haudutuksen perusteet
+summary: Lehti, vesi ja aika, ja miten ne tasapainotetaan.
+translates: ${translates}
+outcomes:
+  - Säädä haudutusaikaa maun mukaan.
+  - Mittaa lehteä kannuun.
+quiz:
+  - question: Tee maistuu kitkerältä. Mitä muutat ensin?
+    choices:
+      - text: Haudutat lyhyemmän aikaa
+        correct: true
+        explanation: Kitkeryys irtoaa ajan myötä.
+      - text: Lisäät lehteä
+        explanation: Enemmän lehteä tekee teestä vahvempaa ja kitkerämpää.
+---
+
+Hyvä tee syntyy lehden, veden ja ajan tasapainosta.
+`;
+const withFinnish = (w: Workspace) => w.edit('curriculum.yaml', (text) => `${text.trimEnd()}\nlocales: [en, fi]\n`);
+
 const SCENARIOS: Scenario[] = [
 	// Freshness: the two findings the fixture ships with, made again on the clean copy.
 	{
@@ -464,6 +486,74 @@ const SCENARIOS: Scenario[] = [
 			fix: 'Give the right choice its reason or condition as the wrong ones have theirs, or say a wrong one more briefly; do not pad.',
 		},
 		apply: (w) => w.edit(WATER, (text) => text.replace('text: Water just off the boil', 'text: Boiling water')),
+	},
+	{
+		rule: 'translation-locale',
+		mistake: 'a translation named with a language the curriculum does not have',
+		make: (w) => {
+			withFinnish(w);
+			w.write('modules/brewing-basics.sv.mdx', brewingFi());
+		},
+		finding: {
+			file: 'modules/brewing-basics.sv.mdx',
+			message: '"sv" is not one of the curriculum\'s locales (en, fi).',
+			fix: 'Name the file brewing-basics.<locale>.mdx with one of fi, or add "sv" to `locales` in curriculum.yaml.',
+		},
+		apply: (w) => w.rename('modules/brewing-basics.sv.mdx', 'modules/brewing-basics.fi.mdx'),
+	},
+	{
+		rule: 'translation-orphan',
+		mistake: 'a translation whose file name misspells the module',
+		make: (w) => {
+			withFinnish(w);
+			w.write('modules/brewing-basic.fi.mdx', brewingFi());
+		},
+		finding: { file: 'modules/brewing-basic.fi.mdx', message: 'This translates modules/brewing-basic.mdx, which does not exist.', fix: 'Did you mean "brewing-basics"? Rename the file to brewing-basics.fi.mdx.' },
+		apply: (w) => w.rename('modules/brewing-basic.fi.mdx', 'modules/brewing-basics.fi.mdx'),
+	},
+	{
+		rule: 'translation-version',
+		mistake: 'a translation that claims a version the original has not reached',
+		make: (w) => {
+			withFinnish(w);
+			w.write('modules/brewing-basics.fi.mdx', brewingFi('2.2.0'));
+		},
+		finding: {
+			file: 'modules/brewing-basics.fi.mdx',
+			message: 'The translation says it follows version 2.2.0, but the original is at 2.1.0.',
+			fix: 'Set `translates: 2.1.0`, or the version you translated if it was earlier.',
+		},
+		apply: (w) => w.edit('modules/brewing-basics.fi.mdx', (text) => text.replace('translates: 2.2.0', 'translates: 2.1.0')),
+	},
+	{
+		rule: 'translation-outdated',
+		mistake: 'a translation left behind by a new release of its original',
+		make: (w) => {
+			withFinnish(w);
+			w.write('modules/brewing-basics.fi.mdx', brewingFi('2.0.0'));
+		},
+		finding: {
+			file: 'modules/brewing-basics.fi.mdx',
+			message: 'The translation follows version 2.0.0; the original is now at 2.1.0.',
+			fix: "Translate what the original's changelog lists after 2.0.0, then set `translates: 2.1.0`.",
+		},
+		// The changelog's 2.1.0 entry covers the teapot infuser; the translator adds it, then raises the version.
+		apply: (w) =>
+			w.edit('modules/brewing-basics.fi.mdx', (text) => `${text.replace('translates: 2.0.0', 'translates: 2.1.0').trimEnd()}\n\nUuden kannun hauduttimen kanssa aika lasketaan samalla tavalla.\n`),
+	},
+	{
+		rule: 'translation-shape',
+		mistake: 'a translated knowledge check that marks another choice right',
+		make: (w) => {
+			withFinnish(w);
+			w.write('modules/brewing-basics.fi.mdx', brewingFi().replace('        correct: true\n', '').replace('      - text: Lisäät lehteä\n', '      - text: Lisäät lehteä\n        correct: true\n'));
+		},
+		finding: {
+			file: 'modules/brewing-basics.fi.mdx',
+			message: 'Question 1 does not match the original: it needs the same number of choices, with the same ones right, in the same order.',
+			fix: 'Translate every question and choice of the original, in its order, and mark the same choices `correct: true`.',
+		},
+		apply: (w) => w.write('modules/brewing-basics.fi.mdx', brewingFi()),
 	},
 	{
 		rule: 'case-source',

@@ -302,7 +302,7 @@ describe('finding wording', () => {
 		const [first] = checkFixture('unknown-component');
 		expect(first?.message).toBe('<Fragment> is not one of the components modules may use.');
 		expect(first?.fix).toBe(
-			'Use one of the allowed components: <Aside>, <Example>, <Exercise>, <Discussion>, <InstructorNotes>, <Steps>. They are available without an import; check the spelling and capitalisation.'
+			'Use one of the allowed components: <Aside>, <Example>, <Case>, <Exercise>, <Discussion>, <InstructorNotes>, <Steps>. They are available without an import; check the spelling and capitalisation.'
 		);
 	});
 

@@ -11,6 +11,7 @@ import { checkBytes, checkLimits, DEFAULT_LIMITS } from '../safety/bytes.ts';
 import { checkContentFiles } from '../safety/content-files.ts';
 import { checkStandards } from './standards.ts';
 import { checkCases } from './cases.ts';
+import { checkTranslations } from './translations.ts';
 import { loadIssuers } from '../credentials/issuers.ts';
 import { checkQuizQuality } from './quiz-quality.ts';
 
@@ -63,6 +64,8 @@ export function checkCurriculum(dir: string, options: CheckOptions = {}): CheckR
 	if (curriculum.config) findings.push(...checkQuizQuality(curriculum.modules, curriculum.config.standards, curriculum.configFile));
 	// Issuer profiles: the public keys the verify page trusts.
 	findings.push(...loadIssuers(dir, options.root).findings);
+	// Translations: a known locale, an existing original, the same outcomes and questions, and current.
+	findings.push(...checkTranslations(curriculum));
 	// Real cases cite a listed source.
 	findings.push(...checkCases(curriculum.modules));
 	return { curriculum, findings: sortFindings(findings) };

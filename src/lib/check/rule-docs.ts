@@ -117,6 +117,26 @@ export const RULE_DOCS: Record<string, RuleDoc> = {
 		title: 'The right answer is not simply the shortest',
 		description: 'The opposite habit of the longest answer: a writer who trims the right answer and gives each wrong one a tempting reason makes the shortest choice a winning guess. With `shortestRightPerModule` and `shortestRightOverall` in the config’s `standards`, the share of questions whose right answer is the shortest choice (counted in characters; a tie counts) must stay within the limit in each module and across the curriculum. Give the right choice its reason or condition as the wrong ones have theirs.',
 	},
+	'translation-locale': {
+		title: 'A translation names one of the curriculum’s languages',
+		description: 'A translation sits beside its original as `<id>.<locale>.mdx` (or `.yaml`, `.md`), where the locale is one of `locales` in curriculum.yaml other than the first, which is the language of the originals.',
+	},
+	'translation-orphan': {
+		title: 'A translation has an original',
+		description: 'A translation belongs to a module, track or update of the same id. When the original is renamed, rename its translations with it; when it is removed, remove them too.',
+	},
+	'translation-version': {
+		title: 'A translation follows a version that exists',
+		description: '`translates:` names the version of the original that was translated, so it can be the original’s version or an earlier one, never a later one.',
+	},
+	'translation-outdated': {
+		title: 'Translations that have fallen behind',
+		description: 'A warning, not an error: when the original is released again, its translation goes on showing, with a notice that names the version it follows and links the changes it lacks. After a new major the notice says that a new translation is needed. Translate the changes in the original’s changelog, then raise `translates:`.',
+	},
+	'translation-shape': {
+		title: 'A translation matches its original’s outcomes and questions',
+		description: 'Learners of every language earn the same certificate, so a current translation has as many learning outcomes as the original and the same knowledge check: the same questions in the same order, each with as many choices and the same ones right.',
+	},
 	'case-source': {
 		title: 'A real case cites a listed source',
 		description: 'A `<Case>` tells a real story, so the URL in its `source` must be one of the module’s `sources`, where it carries its publisher and the date a contributor read it and checked that it says what the case says.',

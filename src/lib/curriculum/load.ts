@@ -6,6 +6,7 @@ import { checkReaderAgreement } from './reader-agreement.ts';
 import { isImageName } from '../safety/content-files.ts';
 import { ID_PATTERN } from './schema/common.ts';
 import { curriculumConfigSchema, type CurriculumConfig } from './schema/config.ts';
+import { moduleTranslationSchema, trackTranslationSchema, updateTranslationSchema, type ModuleTranslationData, type TrackTranslationData, type UpdateTranslationData } from './schema/translation.ts';
 import { moduleRules, moduleSchema, type ModuleData } from './schema/module.ts';
 import { trackSchema, type TrackData } from './schema/track.ts';
 import { updateSchema, type UpdateData } from './schema/update.ts';
@@ -47,6 +48,18 @@ export interface ArchiveEntry extends DocumentEntry<ModuleData> {
 export type TrackEntry = Entry<TrackData>;
 export type UpdateEntry = DocumentEntry<UpdateData>;
 
+/** A translation of a module, track or update: `<id>.<locale>.<extension>` beside its original. */
+export type TranslationEntry =
+	| ({ kind: 'module'; locale: string } & DocumentEntry<ModuleTranslationData>)
+	| ({ kind: 'track'; locale: string } & Entry<TrackTranslationData>)
+	| ({ kind: 'update'; locale: string } & DocumentEntry<UpdateTranslationData>);
+
+/** `<id>.<locale>` in a file name (without its extension): the id and the locale, or null for an original. */
+export function translationName(name: string): { id: string; locale: string } | null {
+	const match = /^([^.]+)\.([^.]+)$/.exec(name);
+	return match ? { id: match[1]!, locale: match[2]! } : null;
+}
+
 export interface SourceDocument {
 	/** Path relative to the project root. */
 	file: string;
@@ -67,6 +80,8 @@ export interface Curriculum {
 	archives: ArchiveEntry[];
 	tracks: TrackEntry[];
 	updates: UpdateEntry[];
+	/** Translations of modules, tracks and updates into the curriculum's other locales. */
+	translations: TranslationEntry[];
 	/** Ids of every module file, valid or not, so one bad file does not make its id "unknown" elsewhere. */
 	moduleIds: Set<string>;
 	/** Renamed or removed modules, from `redirects.yaml`. */
@@ -94,6 +109,7 @@ export function loadCurriculum(dir: string, root = process.cwd()): Curriculum {
 		archives: [],
 		tracks: [],
 		updates: [],
+		translations: [],
 		moduleIds: new Set(),
 		redirects: [],
 		redirectsFile: null,
@@ -132,6 +148,12 @@ export function loadCurriculum(dir: string, root = process.cwd()): Curriculum {
 
 	// Modules: one MDX file each, id from the file name.
 	for (const path of listFiles(join(dir, LAYOUT.modules), findings, rel, ['.mdx'], 'modules')) {
+		const translated = translationName(idOf(path));
+		if (translated) {
+			const entry = loadDocument(path, rel(path), moduleTranslationSchema, 'the module translation', findings, curriculum.documents);
+			if (entry) curriculum.translations.push({ kind: 'module', ...entry, id: translated.id, locale: translated.locale });
+			continue;
+		}
 		curriculum.moduleIds.add(idOf(path));
 		const entry = loadDocument(path, rel(path), moduleSchema, 'the module frontmatter', findings, curriculum.documents, moduleRules, allowedValues(curriculum.config));
 		if (entry) curriculum.modules.push(entry);
@@ -186,12 +208,24 @@ export function loadCurriculum(dir: string, root = process.cwd()): Curriculum {
 	// Tracks: YAML files.
 	for (const path of listFiles(join(dir, LAYOUT.tracks), findings, rel, ['.yaml', '.yml'], 'tracks')) {
 		const file = rel(path);
+		const translated = translationName(idOf(path));
+		if (translated) {
+			const entry = loadYaml(path, file, trackTranslationSchema, 'the track translation', findings, curriculum.yamlFiles, true);
+			if (entry) curriculum.translations.push({ kind: 'track', id: translated.id, locale: translated.locale, file, ...entry });
+			continue;
+		}
 		const track = loadYaml(path, file, trackSchema, 'the track', findings, curriculum.yamlFiles, true);
 		if (track) curriculum.tracks.push({ id: idOf(path), file, ...track });
 	}
 
 	// Platform updates: Markdown files with frontmatter.
 	for (const path of listFiles(join(dir, LAYOUT.updates), findings, rel, ['.md'], 'updates')) {
+		const translated = translationName(idOf(path));
+		if (translated) {
+			const entry = loadDocument(path, rel(path), updateTranslationSchema, 'the update translation', findings, curriculum.documents);
+			if (entry) curriculum.translations.push({ kind: 'update', ...entry, id: translated.id, locale: translated.locale });
+			continue;
+		}
 		const entry = loadDocument(path, rel(path), updateSchema, 'the platform update', findings, curriculum.documents, undefined, allowedValues(curriculum.config));
 		if (entry) curriculum.updates.push(entry);
 	}
@@ -301,7 +335,9 @@ function listFiles(
 			);
 			continue;
 		}
-		const id = name.slice(0, -extension.length);
+		const base = name.slice(0, -extension.length);
+		// A translation is named <id>.<locale>; the locale is checked against the config later.
+		const id = translationName(base)?.id ?? base;
 		if (kind !== 'archive' && !ID_PATTERN.test(id)) {
 			findings.push(
 				finding({

@@ -39,11 +39,11 @@ export function trackMinutes(track: TrackData, modules: ReadonlyMap<string, Modu
 }
 
 /** "45 min", "1 h", "2 h 30 min". */
-export function formatDuration(minutes: number): string {
+export function formatDuration(minutes: number, units: { hours: string; minutes: string } = { hours: 'h', minutes: 'min' }): string {
 	const hours = Math.floor(minutes / 60);
 	const rest = minutes % 60;
-	if (hours === 0) return `${rest} min`;
-	return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
+	if (hours === 0) return `${rest} ${units.minutes}`;
+	return rest === 0 ? `${hours} ${units.hours}` : `${hours} ${units.hours} ${rest} ${units.minutes}`;
 }
 
 /** The date of a module's newest release. */
@@ -154,6 +154,15 @@ export function timeline(
 /** Starlight sidebar items in its user-config form. */
 export type SidebarItem = { label: string; link: string } | { label: string; items: SidebarItem[]; collapsed?: boolean };
 
+export interface SidebarLabels {
+	home: string;
+	whatsNew: string;
+	tracks: string;
+	overview: string;
+}
+
+export const SIDEBAR_LABELS: SidebarLabels = { home: 'Home', whatsNew: "What's new", tracks: 'Tracks', overview: 'Track overview' };
+
 /**
  * The sidebar lists every track but expands only the current one. Starlight's default sidebar
  * repeats every page on every page, which grows the HTML of each page with the whole curriculum.
@@ -163,23 +172,25 @@ export function sidebarFor(
 	modules: ReadonlyMap<string, { title: string }>,
 	currentTrack?: string,
 	/** Free pages, such as an about page, shown after "What's new". */
-	pages: readonly { id: string; title: string }[] = []
+	pages: readonly { id: string; title: string }[] = [],
+	/** The sidebar's own words, in the page's language. */
+	labels: SidebarLabels = SIDEBAR_LABELS
 ): SidebarItem[] {
 	const extra = pages.map((page) => ({ label: page.title, link: `/${page.id}/`.replace(/\/+$/, '/') }));
 	// Starlight's own pages (such as /about/) get this sidebar from the config, before any page sorts the tracks.
 	const ordered = inTrackOrder(tracks);
 	return [
-		{ label: 'Home', link: '/' },
-		{ label: "What's new", link: WHATS_NEW_HREF },
+		{ label: labels.home, link: '/' },
+		{ label: labels.whatsNew, link: WHATS_NEW_HREF },
 		...extra,
 		{
-			label: 'Tracks',
+			label: labels.tracks,
 			items: ordered.map((track) =>
 				track.id === currentTrack
 					? {
 							label: track.data.title,
 							items: [
-								{ label: 'Track overview', link: trackHref(track.id) },
+								{ label: labels.overview, link: trackHref(track.id) },
 								...track.data.modules.map((id) => ({ label: modules.get(id)?.title ?? id, link: moduleHref(id) })),
 							],
 						}

@@ -122,10 +122,26 @@ export const curriculumConfigSchema = z.strictObject({
 	 */
 	license: plainLine().default('CC-BY-SA-4.0'),
 	/**
-	 * Languages of the curriculum as BCP-47 tags. The first is the site language.
+	 * Languages of the curriculum as BCP-47 tags. The first is the language of the originals, served
+	 * at the site's root; each other one gets pages under `/<tag>/` for its translations.
 	 * @default ["en"]
+	 * @example ["en", "fi"]
 	 */
 	locales: z.array(z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/)).min(1).default(['en']),
+	/**
+	 * The config's own text in the curriculum's other languages, by locale.
+	 * @default {}
+	 * @example { fi: { tagline: "Avoin, ammattilaisten ylläpitämä somemarkkinoinnin opetussuunnitelma." } }
+	 */
+	translations: z
+		.record(
+			z.string(),
+			z.strictObject({
+				/** The tagline, translated. */
+				tagline: plainText().optional(),
+			})
+		)
+		.default({}),
 	/**
 	 * The platforms modules may name, in the order filters show them.
 	 * @example [{ id: "linkedin", name: "LinkedIn" }]

@@ -1,0 +1,87 @@
+/**
+ * Measures a build the way a machine experiences it: wall time, CPU time, and the peak memory of the
+ * whole process tree (the build and everything it starts, such as Pagefind), sampled from /proc.
+ */
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+export interface BuildRun {
+	seconds: number;
+	peakMb: number;
+	log: string;
+	status: number | null;
+}
+
+/** The resident memory of a process and all its descendants, in kB (Linux). */
+function treeRssKb(pid: number): number {
+	const children = new Map<number, number[]>();
+	const rss = new Map<number, number>();
+	for (const name of readdirSync('/proc')) {
+		if (!/^\d+$/.test(name)) continue;
+		try {
+			const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+			const parent = Number(fields[1]);
+			children.set(parent, [...(children.get(parent) ?? []), Number(name)]);
+			rss.set(Number(name), (Number(fields[21]) * 4096) / 1024);
+		} catch {
+			// The process ended while the table was read.
+		}
+	}
+	let total = 0;
+	const queue = [pid];
+	for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+		total += rss.get(next) ?? 0;
+		queue.push(...(children.get(next) ?? []));
+	}
+	return total;
+}
+
+export function timedBuild(command: string, args: string[], options: { cwd: string; env: Record<string, string> }): Promise<BuildRun> {
+	return new Promise((resolve) => {
+		const started = performance.now();
+		const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, NODE_ENV: 'production', FORCE_COLOR: '0', ...options.env } });
+		let log = '';
+		let peak = 0;
+		child.stdout.on('data', (chunk) => (log += chunk));
+		child.stderr.on('data', (chunk) => (log += chunk));
+		const sampler = setInterval(() => (peak = Math.max(peak, treeRssKb(child.pid!))), 100);
+		child.on('close', (status) => {
+			clearInterval(sampler);
+			resolve({ seconds: (performance.now() - started) / 1000, peakMb: peak / 1024, log, status });
+		});
+	});
+}
+
+export function folderBytes(dir: string): number {
+	let total = 0;
+	for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+		const stat = statSync(join(dir, name));
+		if (stat.isFile()) total += stat.size;
+	}
+	return total;
+}
+
+/** The stylesheets a page links, raw and gzipped. */
+export function cssBytes(outDir: string, page: string): { raw: number; gzip: number } {
+	const html = readFileSync(join(outDir, page), 'utf8');
+	let raw = 0;
+	let gzip = 0;
+	for (const match of html.matchAll(/<link[^>]+rel="stylesheet"[^>]*href="(\/[^"]+)"/g)) {
+		const css = readFileSync(join(outDir, match[1]!));
+		raw += css.length;
+		gzip += gzipSync(css, { level: 9 }).length;
+	}
+	for (const match of html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)) {
+		raw += Buffer.byteLength(match[1]!);
+		gzip += gzipSync(match[1]!, { level: 9 }).length;
+	}
+	return { raw, gzip };
+}
+
+export const median = (values: number[]) => {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.floor(sorted.length / 2)]!;
+};

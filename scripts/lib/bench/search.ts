@@ -1,0 +1,52 @@
+/**
+ * What a reader's first search costs: the bytes the browser fetches from `/pagefind/` to open search
+ * on a module page and show results for one word, measured in Chromium against the built site.
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm' };
+
+export interface SearchSelectors {
+	open: string;
+	input: string;
+}
+
+export const CURRENTS_SEARCH: SearchSelectors = { open: '[data-search-open]:not([disabled])', input: '[data-search-input]' };
+export const STARLIGHT_SEARCH: SearchSelectors = { open: 'button[data-open-modal]', input: '#starlight__search input' };
+
+export async function firstQueryBytes(outDir: string, page: string, selectors: SearchSelectors, word = 'steep'): Promise<number | null> {
+	const chromiumPath = process.env.CURRENTS_CHROMIUM ?? '/usr/bin/chromium';
+	if (!existsSync(chromiumPath)) return null;
+	const server = createServer((request, response) => {
+		const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+		let file = normalize(join(outDir, path));
+		if (!file.startsWith(outDir + sep) && file !== outDir) file = join(outDir, '404.html');
+		if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+		if (!existsSync(file)) file = join(outDir, '404.html');
+		response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+		createReadStream(file).pipe(response);
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'] });
+	try {
+		const tab = await browser.newPage();
+		let bytes = 0;
+		tab.on('response', async (response) => {
+			if (new URL(response.url()).pathname.startsWith('/pagefind/')) bytes += (await response.body().catch(() => Buffer.alloc(0))).length;
+		});
+		await tab.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/${page}`, { waitUntil: 'networkidle' });
+		await tab.click(selectors.open);
+		await tab.fill(selectors.input, word);
+		await tab.waitForLoadState('networkidle');
+		await tab.waitForTimeout(1000);
+		await tab.waitForLoadState('networkidle');
+		return bytes;
+	} finally {
+		await browser.close();
+		server.close();
+	}
+}

@@ -1,0 +1,24 @@
+/** The home page. */
+export const en = {
+	'currents.home.start': 'Start a track',
+	'currents.home.lead': '{{modules}} modules in {{tracks}} tracks, about {{time}} of learning. Every module is versioned, dated and sourced, and is revised when a platform changes.',
+	'currents.home.leadTranslated': '{{translated}} of the {{modules}} modules are translated into this language; the others are in {{language}}.',
+	'currents.home.license': 'Published under',
+	'currents.home.tracks': 'Tracks',
+	'currents.home.moduleCount': '{{count}} modules',
+	'currents.home.recent': 'Recently updated',
+	'currents.home.version': 'version {{version}}',
+	'currents.home.inOriginal': 'in {{language}}',
+} as const;
+
+export const fi: Record<keyof typeof en, string> = {
+	'currents.home.start': 'Aloita opintopolku',
+	'currents.home.lead': '{{modules}} moduulia {{tracks}} opintopolulla, opiskeltavaa noin {{time}}. Jokainen moduuli on versioitu, päivätty ja lähteistetty, ja se päivitetään, kun alusta muuttuu.',
+	'currents.home.leadTranslated': 'Moduuleista {{translated}}/{{modules}} on käännetty suomeksi; muut ovat kielellä {{language}}.',
+	'currents.home.license': 'Julkaistu lisenssillä',
+	'currents.home.tracks': 'Opintopolut',
+	'currents.home.moduleCount': '{{count}} moduulia',
+	'currents.home.recent': 'Äskettäin päivitetyt',
+	'currents.home.version': 'versio {{version}}',
+	'currents.home.inOriginal': 'kielellä {{language}}',
+};

@@ -1,0 +1,16 @@
+/** The sidebar, the language of a page, and links between languages. */
+export const en = {
+	'currents.nav.home': 'Home',
+	'currents.nav.whatsNew': "What's new",
+	'currents.nav.tracks': 'Tracks',
+	'currents.nav.trackOverview': 'Track overview',
+	'currents.nav.inOriginalLanguage': '(in {{language}})',
+} as const;
+
+export const fi: Record<keyof typeof en, string> = {
+	'currents.nav.home': 'Etusivu',
+	'currents.nav.whatsNew': 'Uutta',
+	'currents.nav.tracks': 'Opintopolut',
+	'currents.nav.trackOverview': 'Polun yleiskuva',
+	'currents.nav.inOriginalLanguage': '({{language}})',
+};

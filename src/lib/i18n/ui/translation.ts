@@ -1,0 +1,36 @@
+/** Notices on translated pages and the translation status page. */
+export const en = {
+	'currents.translation.outdated': 'This translation follows version {{translated}}; the {{language}} original is at version {{original}}.',
+	'currents.translation.outdatedMajor': 'This translation follows version {{translated}}; the {{language}} original is now at version {{original}}, a new major version with changed learning outcomes, and needs a new translation.',
+	'currents.translation.readOriginal': 'Read the original',
+	'currents.translation.missingChanges': 'Changes since the translated version:',
+	'currents.translation.untranslated': 'This module has not been translated yet, so it is shown in {{language}}.',
+	'currents.translation.statusTitle': 'Translations',
+	'currents.translation.statusLead': 'Which modules, tracks and platform updates are translated into each language, and whether each translation follows the original’s current version.',
+	'currents.translation.upToDate': 'Up to date',
+	'currents.translation.behind': 'Behind: follows {{translated}}, original at {{original}}',
+	'currents.translation.needsNew': 'Needs a new translation: follows {{translated}}, original at {{original}}',
+	'currents.translation.notTranslated': 'Not translated',
+	'currents.translation.summary': '{{translated}} of {{total}} modules translated, {{current}} up to date.',
+	'currents.translation.column.module': 'Module',
+	'currents.translation.column.version': 'Original version',
+	'currents.translation.column.status': 'Translation',
+} as const;
+
+export const fi: Record<keyof typeof en, string> = {
+	'currents.translation.outdated': 'Tämä käännös perustuu versioon {{translated}}; alkuperäinen ({{language}}) on jo versiossa {{original}}.',
+	'currents.translation.outdatedMajor': 'Tämä käännös perustuu versioon {{translated}}. Alkuperäinen ({{language}}) on nyt versiossa {{original}}: uusi pääversio, jonka oppimistavoitteet ovat muuttuneet, joten moduuli on käännettävä uudelleen.',
+	'currents.translation.readOriginal': 'Lue alkuperäinen',
+	'currents.translation.missingChanges': 'Muutokset käännetyn version jälkeen:',
+	'currents.translation.untranslated': 'Tätä moduulia ei ole vielä käännetty, joten se näytetään alkuperäiskielellä ({{language}}).',
+	'currents.translation.statusTitle': 'Käännökset',
+	'currents.translation.statusLead': 'Mitkä moduulit, polut ja alustapäivitykset on käännetty kullekin kielelle ja perustuuko kukin käännös alkuperäisen nykyiseen versioon.',
+	'currents.translation.upToDate': 'Ajan tasalla',
+	'currents.translation.behind': 'Jäljessä: perustuu versioon {{translated}}, alkuperäinen on versiossa {{original}}',
+	'currents.translation.needsNew': 'Käännettävä uudelleen: perustuu versioon {{translated}}, alkuperäinen on versiossa {{original}}',
+	'currents.translation.notTranslated': 'Ei käännetty',
+	'currents.translation.summary': '{{translated}}/{{total}} moduulia käännetty, niistä {{current}} ajan tasalla.',
+	'currents.translation.column.module': 'Moduuli',
+	'currents.translation.column.version': 'Alkuperäisen versio',
+	'currents.translation.column.status': 'Käännös',
+};

@@ -1,0 +1,31 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, TMP } from './utils.ts';
+
+/**
+ * A small run of `npm run bench` in CI: both sites build from the same generated pages and every
+ * measure is reported. The targets themselves are measured at full size on demand, on an idle
+ * machine, since timings on a shared CI machine say little.
+ */
+describe('npm run bench, small', () => {
+	it('builds the same pages with Currents and with plain Starlight and reports every measure with its ratio', () => {
+		const json = join(TMP, 'bench-smoke.json');
+		const result = spawnSync(process.execPath, [join(ROOT, 'scripts', 'bench.ts'), '--modules', '30', '--json', json], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CURRENTS_SKIP_CARDS: '' } });
+		expect(result.status, result.stdout + result.stderr).toBe(0);
+		expect(result.stdout).toContain('| build, warm |');
+		const report = JSON.parse(readFileSync(json, 'utf8'));
+		for (const side of [report.currents, report.starlight]) {
+			for (const key of ['peakMb', 'dist', 'html', 'js']) expect(side[key], key).toBeGreaterThan(0);
+		}
+		expect(report.currents.coldSeconds).toBeGreaterThan(0);
+		expect(report.currents.warmSeconds).toBeGreaterThan(0);
+		expect(report.starlight.seconds).toBeGreaterThan(0);
+		// A warm rebuild draws no share card again.
+		expect(report.currents.cardsCold.rendered).toBeGreaterThan(30);
+		expect(report.currents.cardsWarm).toEqual({ rendered: 0, reused: report.currents.cardsCold.rendered });
+		expect(Object.keys(report.ratios)).toEqual(['warmBuild', 'coldBuild', 'peakMemory', 'dist', 'moduleHtml']);
+		for (const value of Object.values(report.ratios)) expect(value).toBeGreaterThan(0);
+	}, 300_000);
+});

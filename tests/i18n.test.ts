@@ -1,0 +1,188 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkCurriculum } from '../src/lib/check/check-curriculum.ts';
+import { localeOf, localized, siteLocales, starlightLocales, unlocalized } from '../src/lib/i18n/locales.ts';
+import { mergeModule, translationStatus } from '../src/lib/i18n/site.ts';
+import { UI_STRINGS, uiText } from '../src/lib/i18n/ui/index.ts';
+import { buildCurriculum, copyFixture, TODAY, type Build } from './utils.ts';
+
+const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+
+describe('the interface strings', () => {
+	const english = UI_STRINGS.en!;
+
+	it('has a Finnish entry for every English one, and no Finnish entry without an English original', () => {
+		expect(Object.keys(english).length).toBeGreaterThan(40);
+		expect(Object.keys(UI_STRINGS.fi!).sort()).toEqual(Object.keys(english).sort());
+	});
+
+	it('fills in the same values in every language, and leaves no entry empty', () => {
+		for (const [locale, strings] of Object.entries(UI_STRINGS)) {
+			for (const [key, text] of Object.entries(strings)) {
+				expect(text.trim(), `${locale} ${key}`).not.toBe('');
+				expect(placeholders(text), `${locale} ${key}`).toEqual(placeholders(english[key]!));
+			}
+		}
+	});
+
+	it('falls back to English for a language without the string, and fills in values', () => {
+		expect(uiText('fi', 'currents.home.moduleCount', { count: 3 })).toBe('3 moduulia');
+		expect(uiText('sv', 'currents.home.moduleCount', { count: 3 })).toBe('3 modules');
+	});
+});
+
+describe('locales', () => {
+	const locales = siteLocales(['en', 'fi']);
+
+	it('puts the first language at the root and each other one under /<code>/, named in its own language', () => {
+		expect(locales.map(({ code, root, prefix, label }) => ({ code, root, prefix, label }))).toEqual([
+			{ code: 'en', root: true, prefix: '', label: 'English' },
+			{ code: 'fi', root: false, prefix: '/fi', label: 'Suomi' },
+		]);
+		expect(starlightLocales(['en', 'fi'])).toEqual({ root: { label: 'English', lang: 'en' }, fi: { label: 'Suomi', lang: 'fi' } });
+	});
+
+	it('reads the language from an address or a route pattern, and moves addresses between languages', () => {
+		expect(localeOf('/fi/modules/x/', locales).code).toBe('fi');
+		expect(localeOf('/fi/modules/[...path]', locales).code).toBe('fi');
+		expect(localeOf('/finance/', locales).code).toBe('en');
+		expect(localized('/modules/x/', locales[1]!)).toBe('/fi/modules/x/');
+		expect(localized('https://example.org/', locales[1]!)).toBe('https://example.org/');
+		expect(unlocalized('/fi/modules/x/', locales[1]!)).toBe('/modules/x/');
+	});
+
+	it('knows how current a translation is', () => {
+		expect(translationStatus('1.2.0', undefined)).toBe('untranslated');
+		expect(translationStatus('1.2.0', '1.2.0')).toBe('current');
+		expect(translationStatus('1.4.0', '1.2.0')).toBe('behind');
+		expect(translationStatus('2.0.0', '1.2.0')).toBe('new-major');
+	});
+});
+
+const TRANSLATION = `---
+title: Haudutuksen perusteet
+summary: Lehti, vesi ja aika, ja miten ne tasapainotetaan.
+translates: 2.1.0
+translators: [Testaaja]
+outcomes:
+  - Säädä haudutusaikaa maun mukaan.
+  - Mittaa lehteä kannuun.
+quiz:
+  - question: Tee maistuu kitkerältä. Mitä muutat ensin?
+    choices:
+      - text: Haudutat lyhyemmän aikaa
+        correct: true
+        explanation: Kitkeryys irtoaa ajan myötä.
+      - text: Lisäät lehteä
+        explanation: Enemmän lehteä tekee teestä vahvempaa ja kitkerämpää.
+---
+
+Hyvä tee syntyy lehden, veden ja ajan tasapainosta. Tämä moduuli näyttää, miten niitä säädetään.
+`;
+
+/** A copy of the tea fixture in English and Finnish, with one module translated. */
+function bilingualFixture(): string {
+	const content = copyFixture('valid-course');
+	const config = join(content, 'curriculum.yaml');
+	writeFileSync(config, readFileSync(config, 'utf8').replace(/^locales:.*$/m, '').trimEnd() + '\nlocales: [en, fi]\n');
+	writeFileSync(join(content, 'modules', 'brewing-basics.fi.mdx'), TRANSLATION);
+	writeFileSync(join(content, 'tracks', 'tea-foundations.fi.yaml'), 'title: Teen perusteet\nsummary: Kiehuvasta vedestä jaettavaan kannuun.\naudience: Kaikille, joilla on vedenkeitin.\ncertificate:\n  title: Teen perusteet\n');
+	return content;
+}
+
+describe('translations in the content check', () => {
+	const findingsOf = (content: string) => checkCurriculum(content, { root: content, on: TODAY }).findings.filter((f) => f.rule.startsWith('translation-'));
+
+	it('a current translation of an existing module passes', () => {
+		expect(findingsOf(bilingualFixture())).toEqual([]);
+	});
+
+	it('an outdated translation is a warning that says how far behind it is; a translation of no module is an error', () => {
+		const content = bilingualFixture();
+		const original = join(content, 'modules', 'brewing-basics.mdx');
+		writeFileSync(original, readFileSync(original, 'utf8').replace('version: 2.1.0', 'version: 2.2.0').replace('changelog:\n', 'changelog:\n  - version: 2.2.0\n    date: 2026-11-20\n    kind: added\n    summary: Adds cold brewing.\n'));
+		writeFileSync(join(content, 'modules', 'brewing-basic.fi.mdx'), TRANSLATION);
+		expect(findingsOf(content).map(({ rule, severity, file, message, fix }) => ({ rule, severity, file, message, fix }))).toEqual([
+			{
+				rule: 'translation-orphan',
+				severity: 'error',
+				file: 'modules/brewing-basic.fi.mdx',
+				message: 'This translates modules/brewing-basic.mdx, which does not exist.',
+				fix: 'Did you mean "brewing-basics"? Rename the file to brewing-basics.fi.mdx.',
+			},
+			{
+				rule: 'translation-outdated',
+				severity: 'warning',
+				file: 'modules/brewing-basics.fi.mdx',
+				message: 'The translation follows version 2.1.0; the original is now at 2.2.0.',
+				fix: "Translate what the original's changelog lists after 2.1.0, then set `translates: 2.2.0`.",
+			},
+		]);
+	});
+
+	it('a translation into a language the config does not list, or with another knowledge check, is an error', () => {
+		const content = bilingualFixture();
+		writeFileSync(join(content, 'modules', 'serving.sv.mdx'), TRANSLATION);
+		const translation = join(content, 'modules', 'brewing-basics.fi.mdx');
+		writeFileSync(translation, readFileSync(translation, 'utf8').replace('      - text: Haudutat lyhyemmän aikaa\n        correct: true', '      - text: Haudutat lyhyemmän aikaa'));
+		expect(findingsOf(content).map((f) => [f.rule, f.file])).toEqual([
+			['translation-shape', 'modules/brewing-basics.fi.mdx'],
+			['translation-locale', 'modules/serving.sv.mdx'],
+		]);
+	});
+
+	it('merges a translation over its original for the pages in that language', () => {
+		const { curriculum } = checkCurriculum(bilingualFixture(), { on: TODAY });
+		const original = curriculum.modules.find((m) => m.id === 'brewing-basics')!.data;
+		const translation = curriculum.translations.find((t) => t.kind === 'module')!;
+		const merged = mergeModule(original, translation.kind === 'module' ? translation.data : undefined);
+		expect([merged.title, merged.version, merged.quiz[0]!.choices[0]!.text, merged.sources]).toEqual(['Haudutuksen perusteet', '2.1.0', 'Haudutat lyhyemmän aikaa', original.sources]);
+	});
+});
+
+describe('the Finnish pages of a bilingual fixture', () => {
+	let content: string;
+	let build: Build;
+	beforeAll(() => {
+		content = bilingualFixture();
+		build = buildCurriculum(content, 'i18n');
+		if (build.status !== 0) throw new Error(build.output);
+	}, 120_000);
+
+	const lang = (html: string) => /<html[^>]*\blang="([^"]+)"/.exec(html)?.[1];
+
+	it('builds each page in its language: English at the root, Finnish under /fi/', () => {
+		expect(lang(build.read('modules/brewing-basics/index.html'))).toBe('en');
+		const finnish = build.read('fi/modules/brewing-basics/index.html');
+		expect(lang(finnish)).toBe('fi');
+		expect(finnish).toContain('Haudutuksen perusteet');
+		expect(lang(build.read('fi/tracks/tea-foundations/index.html'))).toBe('fi');
+		expect(lang(build.read('fi/index.html'))).toBe('fi');
+	});
+
+	it('shows an untranslated module of a translated track in the original, marked as such', () => {
+		const page = build.read('fi/modules/serving/index.html');
+		expect(page).toContain('Tätä moduulia ei ole vielä käännetty');
+		expect(page).toMatch(/<div lang="en">/);
+	});
+
+	it('lists each module and whether its translation is current on the translation status page', () => {
+		const page = build.read('fi/translations/index.html');
+		expect(page).toContain('data-translation="fi:brewing-basics" data-status="current"');
+		expect(page).toContain('data-translation="fi:serving" data-status="untranslated"');
+	});
+
+	it('says when the original has moved past the translated version, with the changes it lacks', () => {
+		expect(build.read('fi/modules/brewing-basics/index.html')).not.toContain('Tämä käännös perustuu versioon');
+		const original = join(content, 'modules', 'brewing-basics.mdx');
+		writeFileSync(original, readFileSync(original, 'utf8').replace('version: 2.1.0', 'version: 2.2.0').replace('changelog:\n', 'changelog:\n  - version: 2.2.0\n    date: 2026-11-20\n    kind: added\n    summary: Adds cold brewing.\n'));
+		const again = buildCurriculum(content, 'i18n');
+		expect(again.status, again.output).toBe(0);
+		const page = again.read('fi/modules/brewing-basics/index.html');
+		expect(page).toContain('Tämä käännös perustuu versioon 2.1.0; alkuperäinen (English) on jo versiossa 2.2.0.');
+		expect(page).toContain('href="/modules/brewing-basics/"');
+		expect(page).toContain('Adds cold brewing.');
+		expect(again.read('fi/translations/index.html')).toContain('data-translation="fi:brewing-basics" data-status="behind"');
+	}, 120_000);
+});
