@@ -95,6 +95,9 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 				updateConfig({
 					site: config.site,
 					trailingSlash: 'always',
+					// Stylesheets stay files that browsers cache across pages, rather than being copied into the
+					// HTML of every page, which the module page's HTML budget cannot afford.
+					build: { inlineStylesheets: 'never' },
 					redirects: astroRedirects(curriculum.redirects),
 					// The compiler parses with the features the content check parses with, and its first plugin
 					// is the guard that refuses unsafe content on the compiler's own tree. Wide tables and code

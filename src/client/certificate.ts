@@ -16,6 +16,9 @@ const forLearner = (error: unknown): error is Error => error instanceof Error &&
 
 function mount(root: HTMLElement): void {
 	const data = JSON.parse(root.dataset.certificate ?? 'null') as TrackCertificateData | null;
+	// The page's words for what this script writes, with `{{name}}` placeholders.
+	const words = JSON.parse(root.dataset.certificateText ?? '{}') as Record<string, string>;
+	const say = (key: string, values: Record<string, string> = {}) => (words[key] ?? key).replace(/\{\{(\w+)\}\}/g, (_, name: string) => values[name] ?? '');
 	const find = <T extends HTMLElement>(selector: string) => root.querySelector<T>(selector);
 	const intro = find('[data-certificate-intro]');
 	const todo = find('[data-certificate-todo]');
@@ -37,7 +40,7 @@ function mount(root: HTMLElement): void {
 		intro.hidden = complete;
 		todo.hidden = complete;
 		ready.hidden = !complete;
-		todoList.replaceChildren(...left.map((item) => el('li', { 'data-certificate-todo-item': item.id }, el('a', { href: item.href }, item.title), `: ${toDoText(item, data.passMark)}`)));
+		todoList.replaceChildren(...left.map((item) => el('li', { 'data-certificate-todo-item': item.id }, el('a', { href: item.href }, item.title), `: ${toDoText(item, data.passMark, data.text)}`)));
 		const day = completionDay(data, current);
 		if (complete && day) linkedin.href = linkedInHref(data, day);
 	};
@@ -76,22 +79,22 @@ function mount(root: HTMLElement): void {
 		// Progress may have changed in another tab since the page showed the buttons.
 		if (stillToDo(data, current).length > 0) return render();
 		setBusy(true);
-		status.textContent = size === 'print' ? 'Drawing your print-quality certificate…' : 'Drawing your certificate…';
+		status.textContent = say(size === 'print' ? 'drawingPrint' : 'drawing');
 		try {
 			const { drawCertificate } = await import('./certificate-render.ts');
 			const png = await drawCertificate(certificateInput(data, current, name), size);
 			const file = certificateFileName(data, size);
 			if (drawn) URL.revokeObjectURL(drawn);
 			drawn = URL.createObjectURL(png);
-			const alt = `Your certificate “${data.title}” for ${name}`;
-			preview.replaceChildren(el('a', { href: drawn, download: file, title: `Download ${file} again` }, el('img', { src: drawn, alt })));
+			const alt = say('previewAlt', { title: data.title, name });
+			preview.replaceChildren(el('a', { href: drawn, download: file, title: say('downloadAgain', { file }) }, el('img', { src: drawn, alt })));
 			el('a', { href: drawn, download: file }).click();
-			status.textContent = `Your certificate was downloaded as ${file}. The picture below is the same file: select it to download it again.`;
+			status.textContent = say('downloaded', { file });
 		} catch (problem) {
 			status.textContent = '';
 			if (forLearner(problem) && problem.name === 'CardTextError') showError(problem.message);
 			else if (forLearner(problem)) status.textContent = problem.message;
-			else status.textContent = `The certificate could not be drawn (${problem instanceof Error ? problem.message : String(problem)}). Reload the page and try again.`;
+			else status.textContent = say('drawFailed', { reason: problem instanceof Error ? problem.message : String(problem) });
 		} finally {
 			setBusy(false);
 		}

@@ -3,26 +3,28 @@
  * learner dismisses it. The data itself stays on the progress page, to download or delete.
  */
 import { undismissed } from '../lib/progress/aside.ts';
-import { setAsideNotice, setAsideTitle } from '../lib/progress/text.ts';
+import { PROGRESS_HREF, setAsideNotice, setAsideTitle } from '../lib/progress/text.ts';
 import { el } from './progress-common.ts';
+import { wordsOf } from './progress-text.ts';
 import { notice, progressLink } from './progress-ui.ts';
 import { changeSetAside, loadAll } from './progress-store.ts';
 
 /** Loads (and so repairs) stored data, then shows a notice for each entry set aside and not dismissed. */
 export function showSetAside(container: HTMLElement, linkToProgress = true): ReturnType<typeof loadAll> {
 	const loaded = loadAll();
+	const say = wordsOf(container);
 	const render = () => {
 		const entries = undismissed(loaded.setAside);
 		container.replaceChildren(
 			...entries.map((entry) => {
-				const dismiss = el('button', { type: 'button', class: 'currents-dismiss', 'data-dismiss': '' }, 'Dismiss');
+				const dismiss = el('button', { type: 'button', class: 'currents-dismiss', 'data-dismiss': '' }, say('dismiss', 'Dismiss'));
 				dismiss.addEventListener('click', () => {
 					changeSetAside((list) => list.map((item) => (item.raw === entry.raw && item.at === entry.at ? { ...item, dismissed: true } : item)));
 					entry.dismissed = true;
 					render();
 				});
-				const text = setAsideNotice(entry, linkToProgress ? undefined : 'below, under “Data set aside”');
-				return notice('warning', setAsideTitle(entry), el('p', {}, text, linkToProgress && ' ', linkToProgress && progressLink('Open Your progress')), el('p', {}, dismiss));
+				const text = setAsideNotice(entry, linkToProgress ? undefined : say('belowSetAside', 'below, under “Data set aside”'));
+				return notice('warning', setAsideTitle(entry), el('p', {}, text, linkToProgress && ' ', linkToProgress && progressLink(say('openProgress', 'Open Your progress'), say('progressHref', PROGRESS_HREF))), el('p', {}, dismiss));
 			})
 		);
 	};

@@ -9,6 +9,7 @@ import { changesSince } from '../lib/progress/changes.ts';
 import { continueAt, nextVisit, updatedSince, viewOf } from '../lib/progress/summary.ts';
 import { moduleHref, trackHref } from '../lib/curriculum/model.ts';
 import { el, readStored } from './progress-common.ts';
+import { wordsOf } from './progress-text.ts';
 
 async function catalogue(): Promise<Catalogue | undefined> {
 	try {
@@ -24,6 +25,7 @@ async function mount(root: HTMLElement): Promise<void> {
 	const resume = root.querySelector<HTMLElement>('[data-learner-continue]');
 	const updates = root.querySelector<HTMLElement>('[data-learner-updated]');
 	if (!messages || !resume || !updates) return;
+	const say = wordsOf(root);
 	const [{ showSetAside }, { changeVisits }, data] = await Promise.all([import('./progress-aside.ts'), import('./progress-store.ts'), catalogue()]);
 	const loaded = showSetAside(messages);
 	root.hidden = messages.childElementCount === 0;
@@ -37,12 +39,12 @@ async function mount(root: HTMLElement): Promise<void> {
 		const track = data.tracks.find((t) => t.id === next.track);
 		const where = track ? el('a', { href: trackHref(track.id) }, track.title) : undefined;
 		resume.replaceChildren(
-			el('h2', {}, 'Continue where you left off'),
+			el('h2', {}, say('continue', 'Continue where you left off')),
 			el(
 				'div',
 				{ class: 'currents-learner__card', 'data-continue': next.module },
 				el('a', { href: moduleHref(next.module) }, module.title),
-				el('p', { class: 'currents-learner__meta' }, ...(next.resume ? ['The module you were reading', ...(where ? [' in ', where] : []), '.'] : ['Next in ', ...(where ? [where] : []), ', after the module you completed last.']))
+				el('p', { class: 'currents-learner__meta' }, ...(next.resume ? [say('reading', 'The module you were reading'), ...(where ? [say('readingIn', ' in '), where] : []), '.'] : [say('nextIn', 'Next in '), ...(where ? [where] : []), say('afterLast', ', after the module you completed last.')]))
 			)
 		);
 	}
@@ -58,7 +60,7 @@ async function mount(root: HTMLElement): Promise<void> {
 	const updated = baseline ? updatedSince(baseline, versions) : [];
 	if (updated.length > 0) {
 		updates.replaceChildren(
-			el('h2', {}, 'Updated since your last visit'),
+			el('h2', {}, say('updatedSince', 'Updated since your last visit')),
 			el(
 				'ul',
 				{},
@@ -70,7 +72,7 @@ async function mount(root: HTMLElement): Promise<void> {
 						{ 'data-updated': id },
 						el('a', { href: moduleHref(id) }, modules[id]?.title ?? id),
 						' ',
-						el('span', { class: 'currents-learner__meta' }, `${from} → ${to}${major ? ', a major revision' : ''}${completed ? `; you completed ${completed.version}` : ''}`)
+						el('span', { class: 'currents-learner__meta' }, `${from} → ${to}${major ? say('majorRevision', ', a major revision') : ''}${completed ? say('youCompleted', `; you completed ${completed.version}`, { version: completed.version }) : ''}`)
 					);
 				})
 			)

@@ -12,6 +12,7 @@ import { modulesComplete, NOT_SAVED, setAsideSummary } from '../lib/progress/tex
 import { completedCount, exportFileName, exportProgress, mergeProgress, readImport } from '../lib/progress/transfer.ts';
 import { showSetAside } from './progress-aside.ts';
 import { onProgressChange } from './progress-common.ts';
+import { wordsOf, type Say } from './progress-text.ts';
 import { formatDay } from './progress-ui.ts';
 import { changeProgress, changeSetAside, clearEverything, loadAll } from './progress-store.ts';
 
@@ -28,27 +29,31 @@ function download(name: string, text: string): void {
 }
 
 /** One module's line: complete or not, at which version, how, and what changed since. */
-function describeModule(id: string, progress: Progress, data: Catalogue): string {
+function describeModule(id: string, progress: Progress, data: Catalogue, say: Say): string {
 	const { completed: done, quiz } = progress.modules[id] ?? {};
-	const check = quiz ? `knowledge check passed with ${quiz.score}%` : undefined;
-	if (!done) return check ? `Not complete; ${check}` : 'Not complete';
+	const check = quiz ? say('checkPassed', `knowledge check passed with ${quiz.score}%`, { score: quiz.score }) : undefined;
+	if (!done) return check ? say('notCompleteCheck', `Not complete; ${check}`, { check }) : say('notComplete', 'Not complete');
 	const module = data.modules[id];
 	const changes = module ? changesSince(module.changelog, done.version, module.version) : undefined;
 	return [
-		`✓ Completed version ${done.version} on ${formatDay(done.at)}`,
-		done.via === 'quiz' ? ' by passing the knowledge check' : '',
+		say('completedOn', `✓ Completed version ${done.version} on ${formatDay(done.at)}`, { version: done.version, date: formatDay(done.at) }),
+		done.via === 'quiz' ? say('viaQuiz', ' by passing the knowledge check') : '',
 		check ? `; ${check}` : '',
-		changes ? `; updated since you completed it: ${changes.from} → ${changes.to}${changes.major ? ', a major revision to re-read' : ''}` : '',
+		changes
+			? `${say('updatedSinceYou', `; updated since you completed it: ${changes.from} → ${changes.to}`, { from: changes.from, to: changes.to })}${changes.major ? say('majorReread', ', a major revision to re-read') : ''}`
+			: '',
 	].join('');
 }
 
 function renderProgress(root: HTMLElement, data: Catalogue, progress: Progress): void {
 	const view = viewOf(progress);
+	const say = wordsOf(root);
+	const countText = (done: number, all: number) => say(all === 1 ? 'modulesCompleteOne' : 'modulesComplete', modulesComplete(done, all), { done, total: all });
 	for (const row of root.querySelectorAll<HTMLElement>('[data-progress-row]')) {
 		const state = $(row, '[data-progress-state]');
 		const id = row.dataset.progressRow ?? '';
 		if (!state) continue;
-		state.textContent = describeModule(id, progress, data);
+		state.textContent = describeModule(id, progress, data, say);
 		state.toggleAttribute('data-done', view.completed.has(id));
 	}
 	for (const group of root.querySelectorAll<HTMLElement>('[data-progress-group]')) {
@@ -56,16 +61,20 @@ function renderProgress(root: HTMLElement, data: Catalogue, progress: Progress):
 		const count = $(group, '[data-progress-group-count]');
 		if (!track || !count) continue;
 		const status = trackStatus(view, track.modules.flatMap((id) => (data.modules[id] ? [{ id, quiz: data.modules[id].quiz }] : [])), track.passMark);
-		count.textContent = `${modulesComplete(status.done, status.total)}${status.complete ? ': track complete' : ''}`;
+		count.textContent = `${countText(status.done, status.total)}${status.complete ? say('trackCompleteSuffix', ': track complete') : ''}`;
 	}
 	const total = $(root, '[data-progress-total]');
-	if (total) total.textContent = `${modulesComplete(view.completed.size, Object.keys(data.modules).length)} in all.`;
+	if (total) total.textContent = say('inAll', `${countText(view.completed.size, Object.keys(data.modules).length)} in all.`, { count: countText(view.completed.size, Object.keys(data.modules).length) });
 	// Records of modules this site no longer lists (renamed or retired) are kept, and counted here.
 	const unknown = Object.keys(progress.modules).filter((id) => !data.modules[id]);
 	const note = $(root, '[data-progress-unknown]');
 	if (note) {
 		note.hidden = unknown.length === 0;
-		note.textContent = `This browser also holds progress for ${unknown.length} module${unknown.length === 1 ? '' : 's'} this site no longer lists: ${unknown.join(', ')}.`;
+		note.textContent = say(
+			unknown.length === 1 ? 'unknownOne' : 'unknown',
+			`This browser also holds progress for ${unknown.length} module${unknown.length === 1 ? '' : 's'} this site no longer lists: ${unknown.join(', ')}.`,
+			{ count: unknown.length, list: unknown.join(', ') }
+		);
 	}
 }
 
@@ -86,14 +95,15 @@ function renderSetAside(root: HTMLElement, site: string, entries: SetAsideEntry[
 	const box = $(root, '[data-progress-set-aside]');
 	const list = $(root, '[data-progress-set-aside-list]');
 	if (!box || !list) return;
+	const say = wordsOf(root);
 	box.hidden = entries.length === 0;
 	list.replaceChildren(
 		...entries.map((entry) => {
 			const item = document.createElement('li');
 			item.dataset.setAside = entry.reason;
-			const save = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Download' });
+			const save = Object.assign(document.createElement('button'), { type: 'button', textContent: say('download', 'Download') });
 			save.addEventListener('click', () => download(`set-aside-${entry.at.slice(0, 10)}.json`, setAsideFile(entry, site)));
-			const remove = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Delete' });
+			const remove = Object.assign(document.createElement('button'), { type: 'button', textContent: say('delete', 'Delete') });
 			remove.addEventListener('click', () => {
 				changeSetAside((all) => all.filter((other) => !(other.raw === entry.raw && other.at === entry.at)));
 				refresh();
@@ -114,6 +124,7 @@ function mount(root: HTMLElement): void {
 	const confirm = $(root, '[data-progress-confirm]');
 	const clear = $<HTMLButtonElement>(root, '[data-progress-clear]');
 	if (!messages || !importStatus || !clearStatus || !file || !confirm || !clear) return;
+	const say = wordsOf(root);
 
 	const refresh = () => {
 		const loaded = showSetAside(messages, false);
@@ -131,17 +142,19 @@ function mount(root: HTMLElement): void {
 		// Emptied first, so that a screen reader announces the result even when it repeats the last one.
 		importStatus.textContent = '';
 		delete importStatus.dataset.result;
-		const say = (result: 'imported' | 'refused', text: string) => {
+		const tell = (result: 'imported' | 'refused', text: string) => {
 			importStatus.dataset.result = result;
 			importStatus.textContent = text;
 		};
-		if (!chosen) return say('refused', 'Choose a progress file first, then import it.');
+		if (!chosen) return tell('refused', say('chooseFile', 'Choose a progress file first, then import it.'));
 		const result = readImport(await chosen.text(), site);
-		if (!result.ok) return say('refused', result.reason);
+		if (!result.ok) return tell('refused', result.reason);
 		const saved = changeProgress((progress) => mergeProgress(progress, result.progress));
-		if (!saved.saved) return say('refused', NOT_SAVED);
+		if (!saved.saved) return tell('refused', NOT_SAVED);
 		const count = completedCount(result.progress);
-		say('imported', `Imported ${chosen.name}: ${count} completed module${count === 1 ? '' : 's'} added to this browser’s progress, which now has ${completedCount(saved.data)}.`);
+		const total = completedCount(saved.data);
+		const english = `Imported ${chosen.name}: ${count} completed module${count === 1 ? '' : 's'} added to this browser’s progress, which now has ${total}.`;
+		tell('imported', say(count === 1 ? 'importedOne' : 'imported', english, { file: chosen.name, count, total }));
 		file.value = '';
 		refresh();
 	});
@@ -161,7 +174,7 @@ function mount(root: HTMLElement): void {
 	$(confirm, '[data-progress-clear-confirm]')?.addEventListener('click', () => {
 		clearEverything();
 		showConfirm(false);
-		clearStatus.textContent = 'Your progress in this browser was deleted.';
+		clearStatus.textContent = say('cleared', 'Your progress in this browser was deleted.');
 		refresh();
 		clear.focus();
 	});

@@ -9,7 +9,8 @@ import { peekProgress } from '../lib/progress/peek.ts';
 import { trackStatus } from '../lib/progress/summary.ts';
 import { modulesComplete } from '../lib/progress/text.ts';
 import { el, onProgressChange, readStored } from './progress-common.ts';
-import { changeLine, notice, updateNotice } from './progress-ui.ts';
+import { wordsOf } from './progress-text.ts';
+import { changeLine, localUpdateNotice, notice } from './progress-ui.ts';
 
 type TrackModuleData = CatalogueModule & { id: string };
 
@@ -22,17 +23,21 @@ function mount(root: HTMLElement): void {
 	const messages = root.querySelector<HTMLElement>('[data-progress-messages]');
 	if (!count || !bar || !complete || !messages) return;
 	const titles = new Map(modules.map((module) => [module.id, module.title]));
+	const say = wordsOf(root);
+	const countText = (done: number, total: number) => say(total === 1 ? 'modulesCompleteOne' : 'modulesComplete', modulesComplete(done, total), { done, total });
+
+	const checksText = (list: string) => say('allModulesCompleteText', `To complete the track, pass the knowledge check of ${list} with ${passMark}% or more.`, { modules: list, mark: passMark });
 
 	const render = () => {
 		const view = peekProgress(readStored(STORAGE_KEYS.progress));
 		const status = trackStatus(view, modules, passMark);
-		count.textContent = modulesComplete(status.done, status.total);
+		count.textContent = countText(status.done, status.total);
 		bar.value = status.done;
 		complete.replaceChildren(
 			...(status.complete
-				? [notice('info', 'Track complete', el('p', {}, `You have completed every module of this track and passed each knowledge check with ${passMark}% or more.`))]
+				? [notice('info', say('trackComplete', 'Track complete'), el('p', {}, say('trackCompleteText', `You have completed every module of this track and passed each knowledge check with ${passMark}% or more.`, { mark: passMark })))]
 				: status.done === status.total && status.total > 0
-					? [notice('info', 'Every module is complete', el('p', {}, `To complete the track, pass the knowledge check of ${status.checksToPass.map((id) => titles.get(id) ?? id).join(', ')} with ${passMark}% or more.`))]
+					? [notice('info', say('allModulesComplete', 'Every module is complete'), el('p', {}, checksText(status.checksToPass.map((id) => titles.get(id) ?? id).join(', '))))]
 					: [])
 		);
 		for (const module of modules) {
@@ -42,9 +47,9 @@ function mount(root: HTMLElement): void {
 			const done = view.completed.get(module.id);
 			if (!done) continue;
 			const changes = changesSince(module.changelog, done.version, module.version);
-			const mark = el('p', { class: 'currents-path__done', 'data-progress-mark': '' }, el('span', { 'aria-hidden': 'true' }, '✓ '), changes ? `Completed at version ${done.version}` : 'Completed');
+			const mark = el('p', { class: 'currents-path__done', 'data-progress-mark': '' }, el('span', { 'aria-hidden': 'true' }, '✓ '), changes ? say('completedAt', `Completed at version ${done.version}`, { version: done.version }) : say('completed', 'Completed'));
 			const heading = item.querySelector('h2');
-			const marks = [mark, ...(changes ? [el('div', { 'data-progress-mark': '' }, updateNotice(changes, changeLine))] : [])];
+			const marks = [mark, ...(changes ? [el('div', { 'data-progress-mark': '' }, localUpdateNotice(say, changes, changeLine))] : [])];
 			if (heading) heading.after(...marks);
 			else item.prepend(...marks);
 		}

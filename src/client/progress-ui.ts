@@ -5,9 +5,10 @@
 import type { ChangesSince } from '../lib/progress/changes.ts';
 import { PROGRESS_HREF, REREAD, updateAdvice, updatedSinceCompleted } from '../lib/progress/text.ts';
 import { el, type Child } from './progress-common.ts';
+import type { Say } from './progress-text.ts';
 
 /** A link to the progress page. */
-export const progressLink = (text = 'Your progress') => el('a', { href: PROGRESS_HREF }, text);
+export const progressLink = (text = 'Your progress', href = PROGRESS_HREF) => el('a', { href }, text);
 
 /** A day as the page's language writes it, such as "23 November 2026". */
 export function formatDay(iso: string): string {
@@ -26,10 +27,18 @@ export function notice(tone: 'info' | 'warning', title: string, ...body: Child[]
  * entry's text; the entries of a major revision are marked to be read again.
  */
 export function updateNotice(changes: ChangesSince, line: (entry: ChangesSince['entries'][number]) => string, ...after: Child[]): HTMLElement {
+	return localUpdateNotice((_key, english) => english, changes, line, ...after);
+}
+
+/** The same notice in the page's language: `say` gives the words (see progress-text.ts). */
+export function localUpdateNotice(say: Say, changes: ChangesSince, line: (entry: ChangesSince['entries'][number]) => string, ...after: Child[]): HTMLElement {
+	const reread = say('reread', REREAD);
 	const items = changes.entries.map((entry) =>
-		el('li', { 'data-change': entry.version, ...(entry.reread ? { 'data-reread': '' } : {}) }, entry.reread && el('strong', { class: 'currents-reread' }, `${REREAD}:`), entry.reread && ' ', line(entry))
+		el('li', { 'data-change': entry.version, ...(entry.reread ? { 'data-reread': '' } : {}) }, entry.reread && el('strong', { class: 'currents-reread' }, `${reread}:`), entry.reread && ' ', line(entry))
 	);
-	return notice(changes.major ? 'warning' : 'info', updatedSinceCompleted(changes.from, changes.to), el('p', {}, updateAdvice(changes.major)), el('ul', {}, ...items), ...after);
+	const title = say('updatedSinceCompleted', updatedSinceCompleted(changes.from, changes.to), { from: changes.from, to: changes.to });
+	const advice = say(changes.major ? 'updateAdviceMajor' : 'updateAdviceMinor', updateAdvice(changes.major));
+	return notice(changes.major ? 'warning' : 'info', title, el('p', {}, advice), el('ul', {}, ...items), ...after);
 }
 
 /** A changelog entry as a line of text: "2.0.0 · 2026-06-01 · Major revision: …". */

@@ -7,7 +7,11 @@ import { isObject, PROGRESS_VERSION, STORAGE_KEYS } from '../lib/progress/basics
 import { peekProgress } from '../lib/progress/peek.ts';
 import { browserStorage, el, onProgressChange, readStored } from './progress-common.ts';
 
-const MODULE_PATH = /^\/modules\/([^/]+)\/$/;
+// A module's page, at the root or under a language's prefix such as /fi/.
+const MODULE_PATH = /^(?:\/[a-z]{2,3}(?:-[A-Za-z0-9]+)*)?\/modules\/([^/]+)\/$/;
+
+/** The words for screen readers after a mark, in the page's language (ProgressMarks.astro). */
+const DONE = document.querySelector<HTMLTemplateElement>('template[data-progress-done]')?.content.textContent || ' (completed)';
 
 function markSidebar(): void {
 	const { completed } = peekProgress(readStored(STORAGE_KEYS.progress));
@@ -16,7 +20,7 @@ function markSidebar(): void {
 		const id = MODULE_PATH.exec(link.getAttribute('href') ?? '')?.[1];
 		if (id === undefined || !completed.has(id)) continue;
 		// The mark is a symbol and words, never colour alone.
-		link.append(el('span', { class: 'currents-done', 'data-progress-mark': '' }, el('span', { 'aria-hidden': 'true' }, '✓'), el('span', { class: 'sr-only' }, ' (completed)')));
+		link.append(el('span', { class: 'currents-done', 'data-progress-mark': '' }, el('span', { 'aria-hidden': 'true' }, '✓'), el('span', { class: 'sr-only' }, DONE)));
 	}
 }
 

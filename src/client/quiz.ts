@@ -83,7 +83,16 @@ function enhance(section: HTMLElement): void {
 			verdict(question, right ? '✓ Right.' : '✗ Not right. The explanations say why.', right ? 'right' : 'wrong');
 			for (const input of inputs(question)) {
 				input.disabled = true;
-				const mark = input.parentElement?.querySelector<HTMLElement>('[data-quiz-mark]');
+				// The "your answer" mark is made only where it is needed, to keep it out of every page's HTML.
+				let mark = input.parentElement?.querySelector<HTMLElement>('[data-quiz-mark]');
+				if (!mark && input.checked && input.parentElement) {
+					mark = document.createElement('span');
+					mark.className = 'currents-quiz__mark';
+					mark.dataset.quizMark = '';
+					mark.dataset.pagefindIgnore = '';
+					mark.textContent = section.dataset.markText ?? 'Your answer';
+					input.parentElement.append(mark);
+				}
 				if (mark) mark.hidden = !input.checked;
 			}
 			for (const details of explanations(question)) {

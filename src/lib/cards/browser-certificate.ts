@@ -5,7 +5,7 @@
  * the track page's small script and the tests; drawing is certificate.ts's job.
  */
 import type { ProgressView } from '../progress/peek.ts';
-import type { CertificateInput, CertificateSize } from './certificate.ts';
+import type { CertificateInput, CertificateSize, CertificateStrings } from './certificate.ts';
 
 /** What a track page tells its certificate script, in a data attribute written by the build. */
 export interface TrackCertificateData {
@@ -22,7 +22,30 @@ export interface TrackCertificateData {
 	passMark: number;
 	/** The track's modules in order. */
 	modules: { id: string; title: string; href: string; quiz: boolean }[];
+	/** For a page in another language than English: its code, for the certificate's date. */
+	locale?: string;
+	/** For a page in another language: the words drawn on the certificate. */
+	strings?: CertificateStrings;
+	/** For a page in another language: the page's words about the certificate, `{{mark}}` and `{{title}}` filled in. */
+	text?: ToDoWords;
 }
+
+/** The words of to-do lines and of the LinkedIn certification's name. */
+export interface ToDoWords {
+	todoPass: string;
+	todoComplete: string;
+	todoBoth: string;
+	linkedInName: string;
+}
+
+const ENGLISH_WORDS: ToDoWords = {
+	todoPass: 'pass its knowledge check with {{mark}}% or more',
+	todoComplete: 'complete it',
+	todoBoth: 'complete it and pass its knowledge check with {{mark}}% or more',
+	linkedInName: '{{title}} (self-assessed)',
+};
+
+const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key] ?? ''));
 
 /** What a module still needs before the certificate can be drawn. */
 export type Step = 'complete' | 'complete-and-pass' | 'pass';
@@ -50,9 +73,8 @@ export function stillToDo(data: TrackCertificateData, view: ProgressView): ToDo[
 }
 
 /** A to-do as a learner reads it: “Serving”: pass its knowledge check with 75% or more. */
-export function toDoText(item: ToDo, passMark: number): string {
-	const check = `pass its knowledge check with ${passMark}% or more`;
-	return item.step === 'pass' ? check : item.step === 'complete' ? 'complete it' : `complete it and ${check}`;
+export function toDoText(item: ToDo, passMark: number, words: ToDoWords = ENGLISH_WORDS): string {
+	return fill(item.step === 'pass' ? words.todoPass : item.step === 'complete' ? words.todoComplete : words.todoBoth, { mark: passMark });
 }
 
 /** The calendar day (`YYYY-MM-DD`) of a moment in a time zone, the browser's own unless one is given. */
@@ -88,6 +110,8 @@ export function certificateInput(data: TrackCertificateData, view: ProgressView,
 		issuer: data.issuer,
 		verified: false,
 		url: data.url,
+		...(data.locale ? { locale: data.locale } : {}),
+		...(data.strings ? { strings: data.strings } : {}),
 	};
 }
 
@@ -102,7 +126,7 @@ export function linkedInHref(data: TrackCertificateData, day: string): string {
 	const [year, month] = day.split('-');
 	const params = new URLSearchParams({
 		startTask: 'CERTIFICATION_NAME',
-		name: `${data.title} (self-assessed)`,
+		name: fill((data.text ?? ENGLISH_WORDS).linkedInName, { title: data.title }),
 		organizationName: data.issuer,
 		issueYear: String(Number(year)),
 		issueMonth: String(Number(month)),

@@ -35,7 +35,48 @@ export interface CertificateInput {
 	url: string;
 	/** Locale for the date, such as "en" or "fr". @default "en" */
 	locale?: string;
+	/** The design's own words in the certificate's language, `{{name}}` filled in; English when absent. */
+	strings?: CertificateStrings;
 }
+
+/** The words the design draws around the learner's data. */
+export interface CertificateStrings {
+	heading: string;
+	certifies: string;
+	completedTrack: string;
+	modules: string;
+	/** With `{{version}}`. */
+	version: string;
+	/** With `{{count}}`. */
+	more: string;
+	/** With `{{date}}`. */
+	completedOn: string;
+	/** With `{{issuer}}`. */
+	issuedBy: string;
+	offeredBy: string;
+	verifiedBy: string;
+	selfAssessed: string;
+	verifiedNote: string;
+	selfNote: string;
+}
+
+export const ENGLISH_CERTIFICATE: CertificateStrings = {
+	heading: 'Certificate of completion',
+	certifies: 'This certifies that',
+	completedTrack: 'has completed the track',
+	modules: 'Modules completed',
+	version: 'version {{version}}',
+	more: 'and {{count}} more modules',
+	completedOn: 'Completed on {{date}}',
+	issuedBy: 'Issued by {{issuer}}',
+	offeredBy: 'Offered by {{issuer}}',
+	verifiedBy: 'Verified by {{issuer}}',
+	selfAssessed: 'Self-assessed',
+	verifiedNote: 'The issuer checked this learner’s work and signed this certificate. Scan the code or visit the address to confirm it.',
+	selfNote: 'The learner completed the modules and their knowledge checks on their own; no one has verified this certificate.',
+};
+
+const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key] ?? ''));
 
 /** Longer addresses make QR codes too fine to scan from a printed page, let alone a screen. */
 const MAX_URL_LENGTH = 400;
@@ -48,6 +89,7 @@ const QR_SIZE = 172;
 /** The certificate as SVG at screen size, with the chosen sizes and laid-out boxes (for tests and tools). */
 export async function certificateSvg(raw: CertificateInput, assets: CardAssets): Promise<Fitted> {
 	const input = clean(raw);
+	const words = input.strings ?? ENGLISH_CERTIFICATE;
 	const field = (key: string, text: string, sizes: number[], maxHeight: number, lineHeight: number): FitField => ({
 		key,
 		text,
@@ -58,7 +100,7 @@ export async function certificateSvg(raw: CertificateInput, assets: CardAssets):
 		advance: 0.6,
 	});
 	const fields = {
-		heading: field('heading', input.title ?? 'Certificate of completion', [50, 44, 38, 34, 30], 62, 1.2),
+		heading: field('heading', input.title ?? words.heading, [50, 44, 38, 34, 30], 62, 1.2),
 		name: field('name', input.name, [88, 80, 72, 64, 58, 52, 46, 42, 38], 200, 1.15),
 		track: field('track', input.track, [48, 44, 40, 36, 32, 28], 112, 1.2),
 	};
@@ -70,7 +112,7 @@ export async function certificateSvg(raw: CertificateInput, assets: CardAssets):
 		'The issuer': input.issuer,
 		'A module title': input.modules.map((module) => `${module.title} ${module.version}`).join(' '),
 		// The design's own words are planned with the rest, so their fonts are always loaded.
-		'The date': `${formatDate(input.date, input.locale)} ${FIXED_WORDS}`,
+		'The date': `${formatDate(input.date, input.locale)} ${input.strings ? fixedWords(input.strings) : FIXED_WORDS}`,
 		'The address': input.url,
 	};
 	return fitDesign(
@@ -88,6 +130,9 @@ export async function renderCertificate(input: CertificateInput, env: CardEnviro
 
 const FIXED_WORDS =
 	'Certificate of completion This certifies that has completed the track Modules completed version and more Completed on Issued by Offered by Verified by Self-assessed Verify at';
+
+/** A translation's words, without their placeholders, for planning fonts. */
+const fixedWords = (strings: CertificateStrings) => Object.values(strings).map((text) => fill(text, {})).join(' ');
 
 function clean(input: CertificateInput): CertificateInput {
 	const url = cleanText(input.url);
@@ -113,6 +158,7 @@ function clean(input: CertificateInput): CertificateInput {
 		issuer,
 		modules: input.modules.map((module) => ({ title: cleanText(module.title), version: cleanText(module.version) })),
 		url,
+		...(input.strings ? { strings: Object.fromEntries(Object.entries(input.strings).map(([key, text]) => [key, cleanText(text)])) as unknown as CertificateStrings } : {}),
 	};
 }
 
@@ -122,6 +168,7 @@ export function formatDate(date: string, locale = 'en'): string {
 }
 
 function design(input: CertificateInput, fields: Record<'heading' | 'name' | 'track', FitField>, sizes: Record<string, FieldSize>): CardNode {
+	const words = input.strings ?? ENGLISH_CERTIFICATE;
 	const centred = { textAlign: 'center' };
 	const fitted = (key: 'heading' | 'name' | 'track', style: Record<string, string | number>) => fittedText(fields[key], sizes[key]!, { ...centred, ...style });
 	const top = keyed(
@@ -131,9 +178,9 @@ function design(input: CertificateInput, fields: Record<'heading' | 'name' | 'tr
 			{ display: 'flex', flexDirection: 'column', alignItems: 'center', justifyContent: 'center', gap: 14, width: CONTENT_WIDTH, height: 540 },
 			line({ fontSize: 30, fontWeight: 700, color: PALETTE.accent, letterSpacing: 1, maxWidth: CONTENT_WIDTH }, input.curriculum),
 			fitted('heading', { color: PALETTE.ink, marginBottom: 18 }),
-			line({ fontSize: 26, color: PALETTE.muted }, 'This certifies that'),
+			line({ fontSize: 26, color: PALETTE.muted }, words.certifies),
 			fitted('name', { fontWeight: 700, color: PALETTE.ink }),
-			line({ fontSize: 26, color: PALETTE.muted }, 'has completed the track'),
+			line({ fontSize: 26, color: PALETTE.muted }, words.completedTrack),
 			fitted('track', { fontWeight: 700, color: PALETTE.accent })
 		)
 	);
@@ -160,47 +207,46 @@ function design(input: CertificateInput, fields: Record<'heading' | 'name' | 'tr
 				width: CONTENT_WIDTH,
 			},
 			top,
-			keyed('modules', modules(input.modules)),
+			keyed('modules', modules(input.modules, words)),
 			keyed('footer', footer(input))
 		)
 	);
 }
 
-function modules(list: CertificateInput['modules']): CardNode {
+function modules(list: CertificateInput['modules'], words: CertificateStrings): CardNode {
 	const shown = list.length > MAX_LISTED ? list.slice(0, MAX_LISTED - 1) : list;
 	const rows: CardNode[] = shown.map((module) =>
 		h(
 			'div',
 			{ display: 'flex', justifyContent: 'space-between', gap: 16, width: 680, fontSize: 21, lineHeight: 1.3 },
 			line({ flexShrink: 1, color: PALETTE.ink }, module.title),
-			line({ flexShrink: 0, color: PALETTE.muted }, `version ${module.version}`)
+			line({ flexShrink: 0, color: PALETTE.muted }, fill(words.version, { version: module.version }))
 		)
 	);
 	if (shown.length < list.length)
-		rows.push(line({ width: 680, fontSize: 21, lineHeight: 1.3, color: PALETTE.muted }, `and ${list.length - shown.length} more modules`));
+		rows.push(line({ width: 680, fontSize: 21, lineHeight: 1.3, color: PALETTE.muted }, fill(words.more, { count: list.length - shown.length })));
 	return h(
 		'div',
 		{ display: 'flex', flexDirection: 'column', width: CONTENT_WIDTH, height: 250, gap: 10 },
 		h('div', { display: 'flex', height: 1, marginBottom: 8, background: PALETTE.rule }),
-		line({ fontSize: 20, fontWeight: 700, color: PALETTE.muted, letterSpacing: 1 }, 'Modules completed'),
+		line({ fontSize: 20, fontWeight: 700, color: PALETTE.muted, letterSpacing: 1 }, words.modules),
 		h('div', { display: 'flex', flexDirection: 'column', flexWrap: 'wrap', columnGap: 60, rowGap: 4, height: 190, alignContent: 'flex-start' }, ...rows)
 	);
 }
 
 function footer(input: CertificateInput): CardNode {
+	const words = input.strings ?? ENGLISH_CERTIFICATE;
 	const qr = qrCode(input.url, { dark: PALETTE.ink, light: PALETTE.paper });
-	const label = input.verified ? `Verified by ${input.issuer}` : 'Self-assessed';
-	const note = input.verified
-		? 'The issuer checked this learner’s work and signed this certificate. Scan the code or visit the address to confirm it.'
-		: 'The learner completed the modules and their knowledge checks on their own; no one has verified this certificate.';
+	const label = input.verified ? fill(words.verifiedBy, { issuer: input.issuer }) : words.selfAssessed;
+	const note = input.verified ? words.verifiedNote : words.selfNote;
 	return h(
 		'div',
 		{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-end', width: CONTENT_WIDTH, height: 230, gap: 48 },
 		h(
 			'div',
 			{ display: 'flex', flexDirection: 'column', gap: 12, flexShrink: 1, minWidth: 0, fontSize: 24 },
-			line({ color: PALETTE.ink }, `Completed on ${formatDate(input.date, input.locale)}`),
-			line({ color: PALETTE.ink }, `${input.verified ? 'Issued by' : 'Offered by'} ${input.issuer}`),
+			line({ color: PALETTE.ink }, fill(words.completedOn, { date: formatDate(input.date, input.locale) })),
+			line({ color: PALETTE.ink }, fill(input.verified ? words.issuedBy : words.offeredBy, { issuer: input.issuer })),
 			h(
 				'div',
 				{ display: 'flex' },

@@ -32,7 +32,7 @@ blockquote{margin-inline:0;padding-inline-start:1rem;border-inline-start:4px sol
 .currents-box__title{font-weight:700;font-size:1.125rem;margin:.25rem 0}
 .sl-steps{list-style:decimal;padding-inline-start:1.5rem}
 .currents-quiz__prompt{font-weight:600}
-.currents-quiz__answer summary{cursor:pointer;color:var(--accent)}
+.currents-quiz__choice>details summary{cursor:pointer;color:var(--accent)}
 .is-correct strong{color:#1a7f37}
 .is-incorrect strong{color:#bc4c00}
 .sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}

@@ -8,7 +8,7 @@ import type { TrackData } from '../curriculum/schema/track.ts';
 import type { ModuleTranslationData, TrackTranslationData } from '../curriculum/schema/translation.ts';
 import type { SidebarItem } from '../curriculum/model.ts';
 import { compareVersions, majorOf } from '../curriculum/versions.ts';
-import { localized, type Locale } from './locales.ts';
+import type { Locale } from './locales.ts';
 
 /** How a module reads in a language: not translated, translated at the current version, behind it, or a major behind. */
 export type TranslationStatus = 'untranslated' | 'current' | 'behind' | 'new-major';
@@ -49,12 +49,16 @@ export function mergeTrack(original: TrackData, translation?: TrackTranslationDa
 }
 
 /**
- * The sidebar in a language: each link points at the page in this language where there is one,
- * otherwise at the original's page.
+ * The sidebar in a language lists only the pages that exist in it: Starlight puts the language's
+ * prefix in front of every sidebar link on that language's pages, so a link to a page that exists
+ * only in the original would lead nowhere. (The home page in that language lists every track, with
+ * the untranslated ones linking to the original.)
  */
 export function localizeSidebar(items: readonly SidebarItem[], locale: Locale, hasPage: (href: string) => boolean): SidebarItem[] {
 	if (locale.root) return [...items];
-	return items.map((item) =>
-		'items' in item ? { ...item, items: localizeSidebar(item.items, locale, hasPage) } : { label: item.label, link: hasPage(item.link) ? localized(item.link, locale) : item.link }
-	);
+	return items.flatMap((item): SidebarItem[] => {
+		if (!('items' in item)) return hasPage(item.link) ? [item] : [];
+		const kept = localizeSidebar(item.items, locale, hasPage);
+		return kept.length > 0 ? [{ ...item, items: kept }] : [];
+	});
 }

@@ -11,8 +11,9 @@ import * as module from './module.ts';
 import * as navigation from './navigation.ts';
 import * as track from './track.ts';
 import * as translation from './translation.ts';
+import * as update from './update.ts';
 
-const FEATURES = [home, learner, module, moduleParts, navigation, siteWide, track, translation];
+const FEATURES = [home, learner, module, moduleParts, navigation, siteWide, track, translation, update];
 
 /** Every engine string by locale: `{ en: { key: text }, fi: { … } }`. */
 export const UI_STRINGS: Record<string, Record<string, string>> = {};
@@ -23,7 +24,7 @@ for (const feature of FEATURES) {
 /** The languages the engine's interface is written in. */
 export const UI_LOCALES = Object.keys(UI_STRINGS);
 
-export type UiStrings = typeof home.en & typeof learner.en & typeof moduleParts.en & typeof siteWide.en & typeof module.en & typeof navigation.en & typeof track.en & typeof translation.en;
+export type UiStrings = typeof home.en & typeof learner.en & typeof moduleParts.en & typeof siteWide.en & typeof module.en & typeof navigation.en & typeof track.en & typeof translation.en & typeof update.en;
 export type UiKey = keyof UiStrings;
 
 /**
