@@ -6,7 +6,7 @@ import { checkCurriculum } from '../src/lib/check/check-curriculum.ts';
 import type { Finding } from '../src/lib/check/findings.ts';
 import { RULE_DOCS } from '../src/lib/check/rule-docs.ts';
 import { OUTPUT_RULES } from '../src/lib/safety/output-scan.ts';
-import { copyFixture, fixtureContent, runScript, TMP, TODAY } from './utils.ts';
+import { brewingFi, copyFixture, fixtureContent, runScript, TMP, TODAY } from './utils.ts';
 
 /**
  * Every fix a finding suggests leads out of the problem: for each rule, a contributor's mistake is
@@ -88,26 +88,6 @@ function resolvePendingUpdate(w: Workspace): void {
 	);
 }
 
-/** A Finnish translation of brewing-basics (version 2.1.0: two outcomes, one question, the first choice right). */
-const brewingFi = (translates = '2.1.0') => `---
-title: Haudutuksen perusteet
-summary: Lehti, vesi ja aika, ja miten ne tasapainotetaan.
-translates: ${translates}
-outcomes:
-  - Säädä haudutusaikaa maun mukaan.
-  - Mittaa lehteä kannuun.
-quiz:
-  - question: Tee maistuu kitkerältä. Mitä muutat ensin?
-    choices:
-      - text: Haudutat lyhyemmän aikaa
-        correct: true
-        explanation: Kitkeryys irtoaa ajan myötä.
-      - text: Lisäät lehteä
-        explanation: Enemmän lehteä tekee teestä vahvempaa ja kitkerämpää.
----
-
-Hyvä tee syntyy lehden, veden ja ajan tasapainosta.
-`;
 const withFinnish = (w: Workspace) => w.edit('curriculum.yaml', (text) => `${text.trimEnd()}\nlocales: [en, fi]\n`);
 
 const SCENARIOS: Scenario[] = [

@@ -5,7 +5,7 @@ import { checkCurriculum } from '../src/lib/check/check-curriculum.ts';
 import { localeOf, localized, siteLocales, starlightLocales, unlocalized } from '../src/lib/i18n/locales.ts';
 import { mergeModule, translationStatus } from '../src/lib/i18n/site.ts';
 import { UI_STRINGS, uiText } from '../src/lib/i18n/ui/index.ts';
-import { buildCurriculum, copyFixture, TODAY, type Build } from './utils.ts';
+import { brewingFi, buildCurriculum, copyFixture, TODAY, type Build } from './utils.ts';
 
 const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
 
@@ -60,26 +60,7 @@ describe('locales', () => {
 	});
 });
 
-const TRANSLATION = `---
-title: Haudutuksen perusteet
-summary: Lehti, vesi ja aika, ja miten ne tasapainotetaan.
-translates: 2.1.0
-translators: [Testaaja]
-outcomes:
-  - Säädä haudutusaikaa maun mukaan.
-  - Mittaa lehteä kannuun.
-quiz:
-  - question: Tee maistuu kitkerältä. Mitä muutat ensin?
-    choices:
-      - text: Haudutat lyhyemmän aikaa
-        correct: true
-        explanation: Kitkeryys irtoaa ajan myötä.
-      - text: Lisäät lehteä
-        explanation: Enemmän lehteä tekee teestä vahvempaa ja kitkerämpää.
----
-
-Hyvä tee syntyy lehden, veden ja ajan tasapainosta. Tämä moduuli näyttää, miten niitä säädetään.
-`;
+const TRANSLATION = brewingFi();
 
 /** A copy of the tea fixture in English and Finnish, with one module translated. */
 function bilingualFixture(): string {

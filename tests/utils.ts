@@ -92,3 +92,24 @@ export function copyFixture(name: string): string {
 	cpSync(fixtureContent(name), join(dir, 'content'), { recursive: true });
 	return join(dir, 'content');
 }
+
+/** A Finnish translation of brewing-basics (version 2.1.0: two outcomes, one question, the first choice right). */
+export const brewingFi = (translates = '2.1.0') => `---
+title: Haudutuksen perusteet
+summary: Lehti, vesi ja aika, ja miten ne tasapainotetaan.
+translates: ${translates}
+outcomes:
+  - Säädä haudutusaikaa maun mukaan.
+  - Mittaa lehteä kannuun.
+quiz:
+  - question: Tee maistuu kitkerältä. Mitä muutat ensin?
+    choices:
+      - text: Haudutat lyhyemmän aikaa
+        correct: true
+        explanation: Kitkeryys irtoaa ajan myötä.
+      - text: Lisäät lehteä
+        explanation: Enemmän lehteä tekee teestä vahvempaa ja kitkerämpää.
+---
+
+Hyvä tee syntyy lehden, veden ja ajan tasapainosta.
+`;
