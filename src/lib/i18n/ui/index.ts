@@ -35,3 +35,8 @@ export function uiText(locale: string, key: UiKey, values: Record<string, string
 	const text = UI_STRINGS[locale]?.[key] ?? UI_STRINGS.en![key] ?? key;
 	return text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? `{{${name}}}`));
 }
+
+/** The strings a browser script writes, by short key: `<prefix><key>` in the page's language, and no others. */
+export function scriptWords(locale: string, prefix: string, keys: readonly string[]): Record<string, string> {
+	return Object.fromEntries(keys.map((key) => [key, uiText(locale, `${prefix}${key}` as UiKey)]));
+}
