@@ -17,7 +17,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { inflateSync } from 'node:zlib';
-import { parseArgs } from 'node:util';
+import { readArgs } from './lib/args.ts';
 import { CardTextError, cleanName } from '../src/lib/cards/text.ts';
 import { readBakedCredential, isPng } from '../src/lib/credentials/baked-png.ts';
 import { issueAll, prepareIssuance, type Learner } from '../src/lib/credentials/issue.ts';
@@ -45,30 +45,21 @@ function fail(message: string, status = 1): never {
 
 const show = (path: string) => relative(process.cwd(), path) || '.';
 
-let parsed;
-try {
-	parsed = parseArgs({
-		allowPositionals: true,
-		options: {
-			issuer: { type: 'string' },
-			name: { type: 'string' },
-			url: { type: 'string' },
-			email: { type: 'string' },
-			'key-out': { type: 'string' },
-			key: { type: 'string' },
-			track: { type: 'string' },
-			roster: { type: 'string' },
-			out: { type: 'string' },
-			date: { type: 'string' },
-			'valid-until': { type: 'string' },
-			print: { type: 'boolean', default: false },
-			content: { type: 'string' },
-		},
-	});
-} catch (error) {
-	fail(`${(error as Error).message}\n${USAGE}`, 2);
-}
-const { values, positionals } = parsed;
+const { values, positionals } = readArgs({
+	issuer: { type: 'string' },
+	name: { type: 'string' },
+	url: { type: 'string' },
+	email: { type: 'string' },
+	'key-out': { type: 'string' },
+	key: { type: 'string' },
+	track: { type: 'string' },
+	roster: { type: 'string' },
+	out: { type: 'string' },
+	date: { type: 'string' },
+	'valid-until': { type: 'string' },
+	print: { type: 'boolean', default: false },
+	content: { type: 'string' },
+}, USAGE);
 const command = positionals[0];
 const dir = contentDir(values.content);
 const on = today();

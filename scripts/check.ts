@@ -11,21 +11,20 @@
  * Exits 1 when there is an error; warnings alone exit 0. What the check compared with is said on
  * standard error, so that the JSON and annotation formats stay machine-readable.
  */
-import { parseArgs } from 'node:util';
+import { readArgs } from './lib/args.ts';
 import { checkCurriculum } from '../src/lib/check/check-curriculum.ts';
 import { countBySeverity } from '../src/lib/check/findings.ts';
 import { defaultBase } from '../src/lib/check/base.ts';
 import { formatFindings, type ReportFormat } from '../src/lib/check/report.ts';
 import { contentDir } from '../src/lib/curriculum/paths.ts';
 
-const { values } = parseArgs({
-	options: {
-		format: { type: 'string', default: 'human' },
-		content: { type: 'string' },
-		base: { type: 'string' },
-		'no-base': { type: 'boolean', default: false },
-	},
-});
+const USAGE = 'Usage: npm run check -- [--base <ref> | --no-base] [--format human|github|json] [--content <dir>]';
+const { values } = readArgs({
+	format: { type: 'string', default: 'human' },
+	content: { type: 'string' },
+	base: { type: 'string' },
+	'no-base': { type: 'boolean', default: false },
+}, USAGE);
 
 const formats: ReportFormat[] = ['human', 'github', 'json'];
 const format = values.format as ReportFormat;

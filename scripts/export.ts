@@ -10,7 +10,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { readArgs } from './lib/args.ts';
 import { cartridgeSource, staleReason, writeCartridge } from '../src/lib/cartridge/export.ts';
 import { countBySeverity } from '../src/lib/check/findings.ts';
 import { formatHuman } from '../src/lib/check/report.ts';
@@ -25,22 +25,13 @@ function fail(message: string, status = 1): never {
 	process.exit(status);
 }
 
-let parsed;
-try {
-	parsed = parseArgs({
-		allowPositionals: true,
-		options: {
-			track: { type: 'string' },
-			out: { type: 'string' },
-			links: { type: 'boolean', default: false },
-			dist: { type: 'string' },
-			content: { type: 'string' },
-		},
-	});
-} catch (error) {
-	fail(`${(error as Error).message}\n${USAGE}`, 2);
-}
-const { values, positionals } = parsed;
+const { values, positionals } = readArgs({
+	track: { type: 'string' },
+	out: { type: 'string' },
+	links: { type: 'boolean', default: false },
+	dist: { type: 'string' },
+	content: { type: 'string' },
+}, USAGE);
 if (positionals[0] !== 'cartridge' || positionals.length > 1) {
 	fail(`${positionals[0] ? `"${positionals.join(' ')}" is not something to export: the one export is "cartridge".` : 'Say what to export: "cartridge".'}\n${USAGE}`, 2);
 }

@@ -11,7 +11,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { parseArgs } from 'node:util';
+import { readArgs } from './lib/args.ts';
 import { today } from '../src/lib/curriculum/freshness.ts';
 import { LAYOUT, loadCurriculum, slugify } from '../src/lib/curriculum/load.ts';
 import { contentDir } from '../src/lib/curriculum/paths.ts';
@@ -22,25 +22,22 @@ const USAGE = `Usage:
   npm run new -- update --title "<title>" --platforms a,b --modules a,b --source <url> [--date YYYY-MM-DD] [--summary "<summary>"]
 In a terminal, missing values are asked for. Add --interactive to be asked even when input is piped.`;
 
-const { values, positionals } = parseArgs({
-	allowPositionals: true,
-	options: {
-		content: { type: 'string' },
-		interactive: { type: 'boolean', default: false },
-		id: { type: 'string' },
-		title: { type: 'string' },
-		summary: { type: 'string' },
-		track: { type: 'string' },
-		level: { type: 'string' },
-		duration: { type: 'string' },
-		platforms: { type: 'string' },
-		prerequisites: { type: 'string' },
-		author: { type: 'string' },
-		modules: { type: 'string' },
-		source: { type: 'string' },
-		date: { type: 'string' },
-	},
-});
+const { values, positionals } = readArgs({
+	content: { type: 'string' },
+	interactive: { type: 'boolean', default: false },
+	id: { type: 'string' },
+	title: { type: 'string' },
+	summary: { type: 'string' },
+	track: { type: 'string' },
+	level: { type: 'string' },
+	duration: { type: 'string' },
+	platforms: { type: 'string' },
+	prerequisites: { type: 'string' },
+	author: { type: 'string' },
+	modules: { type: 'string' },
+	source: { type: 'string' },
+	date: { type: 'string' },
+}, USAGE);
 
 function fail(message: string): never {
 	console.error(`${message}\n\n${USAGE}`);

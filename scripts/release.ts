@@ -6,7 +6,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { parseArgs } from 'node:util';
+import { readArgs } from './lib/args.ts';
 import { CHANGE_KINDS, type ChangelogEntry } from '../src/lib/curriculum/schema/module.ts';
 import { today } from '../src/lib/curriculum/freshness.ts';
 import { LAYOUT } from '../src/lib/curriculum/load.ts';
@@ -21,10 +21,7 @@ function fail(message: string): never {
 	process.exit(1);
 }
 
-const { values, positionals } = parseArgs({
-	allowPositionals: true,
-	options: { content: { type: 'string' }, kind: { type: 'string' } },
-});
+const { values, positionals } = readArgs({ content: { type: 'string' }, kind: { type: 'string' } }, USAGE);
 const [id, bump, summary] = positionals;
 if (!id || !bump || !summary) fail('Give the module id, the kind of bump and a summary.');
 if (!['major', 'minor', 'patch'].includes(bump)) fail(`"${bump}" is not a bump: use major, minor or patch.`);

@@ -1,8 +1,9 @@
 import { docsSchema } from '@astrojs/starlight/schema';
 import { defineCollection } from 'astro:content';
+import { z } from 'astro/zod';
 import { glob } from 'astro/loaders';
 import { pathToFileURL } from 'node:url';
-import { tolerantLoader, tolerantSchema } from './lib/curriculum/broken.ts';
+import { BROKEN, tolerantLoader, tolerantPageSchema, tolerantSchema } from './lib/curriculum/broken.ts';
 import { LAYOUT } from './lib/curriculum/load.ts';
 import { contentDir } from './lib/curriculum/paths.ts';
 import { moduleSchema } from './lib/curriculum/schema/module.ts';
@@ -23,7 +24,11 @@ const translations = (folder: string, extension: string) =>
 	glob({ pattern: `*.*.${extension}`, base: base(folder), generateId: ({ entry }) => entry.replace(/\.[^.]+$/, '') });
 
 export const collections = {
-	docs: defineCollection({ loader: glob({ pattern: '**/*.{md,mdx}', base: base(LAYOUT.pages) }), schema: docsSchema() }),
+	// Free pages are Starlight's own; in the dev server a broken one still gets its page, which shows its findings.
+	docs: defineCollection({
+		loader: tolerantLoader(glob({ pattern: '**/*.{md,mdx}', base: base(LAYOUT.pages) })),
+		schema: (context) => tolerantPageSchema(docsSchema({ extend: z.object({ [BROKEN]: z.literal(true).optional() }) })(context), 'A page with problems'),
+	}),
 	modules: defineCollection({ loader: tolerantLoader(glob({ pattern: originals('*.mdx'), base: base(LAYOUT.modules) })), schema: tolerantSchema(moduleSchema) }),
 	archive: defineCollection({
 		loader: tolerantLoader(

@@ -113,6 +113,9 @@ describe('the dev server with content errors', () => {
 		// A second module like serving, with a field indented under the one above it.
 		writeFileSync(join(content, 'modules/pouring.mdx'), readFileSync(join(content, 'modules/serving.mdx'), 'utf8').replace('title: Serving', 'title: Pouring\nsummary: How to pour.').replace('level: expert\n', SLIP));
 		edit('updates/2026-10-20-teapot-infuser.md', (text) => text.replace('platforms: [teapot]', 'platforms: [teapot'));
+		// A free page (Starlight's own collection) whose title YAML cannot read.
+		mkdirSync(join(content, 'pages'));
+		writeFileSync(join(content, 'pages/about.md'), '---\ntitle: About: this course\n---\n\nA page about the course.\n');
 		const port = await freePort();
 		base = `http://127.0.0.1:${port}`;
 		server = spawn(process.execPath, [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'dev', '--root', project, '--port', String(port), '--host', '127.0.0.1'], {
@@ -169,13 +172,24 @@ describe('the dev server with content errors', () => {
 		expect(output).not.toMatch(/YAMLException|bad indentation of a mapping entry/);
 	});
 
+	it('shows a free page whose YAML cannot be read with its finding, not an empty page or Starlight\'s error', async () => {
+		const about = await visit('/about/', 'about.md');
+		expect(about.code).toBe(500);
+		expect(about.overlay).toMatch(/about\.md has problems, so its page cannot be shown\.\s+\S*pages\/about\.md:2:\d+ {2}error {2}The value of title contains ": "/);
+		expect(about.overlay).toContain('fix: Put the value in double quotes: title: "About: this course".');
+		expect(about.overlay).toContain('/contributing/rules/yaml-syntax/');
+	});
+
 	it('brings each page back as soon as its file is fixed, without a restart', async () => {
 		edit('modules/serving.mdx', (text) => text.replace('title: Serving\n', 'title: Serving\nsummary: Cups, milk and timing.\n'));
 		edit('modules/water-temperature.mdx', (text) => text.replace('\nexport const pwned = 1\n', '\n'));
 		edit('modules/pouring.mdx', (text) => text.replace(SLIP, 'level: expert\n'));
+		edit('pages/about.md', (text) => text.replace('title: About: this course', 'title: "About: this course"'));
 		expect(await eventually(() => status('/modules/serving/'), (code) => code === 200), output.slice(-3000)).toBe(200);
 		expect(await eventually(() => status('/modules/water-temperature/'), (code) => code === 200), output.slice(-3000)).toBe(200);
 		expect(await eventually(() => status('/modules/pouring/'), (code) => code === 200), output.slice(-3000)).toBe(200);
+		expect(await eventually(() => status('/about/'), (code) => code === 200), output.slice(-3000)).toBe(200);
+		expect(await fetch(`${base}/about/`).then((response) => response.text())).toContain('A page about the course.');
 	});
 
 	it('shows a problem as soon as a working page breaks, and clears it when the file is fixed', async () => {

@@ -16,7 +16,7 @@ import { checkCurriculum } from '../check/check-curriculum.ts';
 export const BROKEN = '__currentsBroken';
 
 export function isBroken(data: unknown): boolean {
-	return data !== null && typeof data === 'object' && BROKEN in data;
+	return data !== null && typeof data === 'object' && (data as Record<string, unknown>)[BROKEN] === true;
 }
 
 /** Whether the collections keep broken entries: only in the dev server, where the integration sets this. */
@@ -31,6 +31,20 @@ export function tolerantSchema<S extends z.ZodType>(schema: S, env?: Record<stri
 	return z.unknown().transform((value) => {
 		const result = schema.safeParse(value);
 		return result.success ? result.data : { [BROKEN]: true };
+	}) as unknown as S;
+}
+
+/**
+ * Starlight's schema for free pages, tolerant in the dev server: a page that fails it (or whose YAML
+ * cannot be read) becomes a page titled by `title`, carrying the marker, so that Starlight can still
+ * list and route it and the route middleware (src/route-middleware.ts) can show its findings instead.
+ * `schema` must accept the marker's key (extend Starlight's schema with it) and `{ title }` alone.
+ */
+export function tolerantPageSchema<S extends z.ZodType>(schema: S, title: string, env?: Record<string, string | undefined>): S {
+	if (!tolerating(env)) return schema;
+	return z.unknown().transform((value) => {
+		const result = schema.safeParse(value);
+		return result.success ? result.data : schema.parse({ title, [BROKEN]: true });
 	}) as unknown as S;
 }
 

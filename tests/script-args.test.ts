@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { runScript } from './utils.ts';
+
+/** What a contributor sees after `npm run <name> -- <args>`. */
+function script(name: string, ...args: string[]) {
+	const { status, stdout, stderr } = runScript(name, args);
+	return { status, out: stdout, err: stderr };
+}
+
+describe('the command line of every contributor script', () => {
+	it.each(['check', 'new', 'release', 'export', 'certificate'])('`npm run %s -- --help` prints the usage and succeeds', (name) => {
+		const { status, out, err } = script(name, '--help');
+		expect(status).toBe(0);
+		expect(out).toMatch(/^Usage/);
+		expect(out).toContain(`npm run ${name} --`);
+		expect(err).not.toMatch(/at .*\.js:\d+|TypeError/);
+	});
+
+	it('names an unknown option in plain words above the usage, with no stack trace', () => {
+		const { status, err } = script('check', '--bsae', 'main');
+		expect(status).toBe(2);
+		expect(err).toMatchInlineSnapshot(`
+			"This command has no option --bsae: check its spelling against the usage below.
+
+			Usage: npm run check -- [--base <ref> | --no-base] [--format human|github|json] [--content <dir>]
+			"
+		`);
+	});
+
+	it('says when an option is missing its value, or was given one it does not take', () => {
+		expect(script('release', 'x', 'patch', 'Fixed.', '--kind').err.split('\n')[0]).toBe('The option --kind needs a value after it, as in --kind <value> (quote a value with spaces).');
+		expect(script('export', 'cartridge', '--links=yes').err.split('\n')[0]).toBe('The option --links takes no value: write it on its own.');
+	});
+});
