@@ -111,8 +111,17 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 							// The first language is the originals', at the root; each other one under /<code>/.
 							defaultLocale: 'root',
 							locales: starlightLocales(config.locales),
-							// The engine's interface strings, in every language it is written in.
-							plugins: [{ name: 'currents-interface-strings', hooks: { 'i18n:setup': ({ injectTranslations }) => injectTranslations(UI_STRINGS), 'config:setup': () => {} } }],
+							// The engine's interface strings, in every language it is written in; and in the dev server, a
+							// free page whose file is broken shows its findings, as a module page does.
+							plugins: [
+								{
+									name: 'currents',
+									hooks: {
+										'i18n:setup': ({ injectTranslations }) => injectTranslations(UI_STRINGS),
+										'config:setup': ({ addRouteMiddleware }) => addRouteMiddleware({ entrypoint: fileURLToPath(new URL('./route-middleware.ts', import.meta.url)) }),
+									},
+								},
+							],
 							// Starlight appends each free page's path from the project root to this base.
 							editLink: { baseUrl: pageEditBase(config, relative(root, dir)) },
 							lastUpdated: false,
