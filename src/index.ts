@@ -21,7 +21,7 @@ import { today } from './lib/curriculum/freshness.ts';
 import { FEED_HREF, pageEditBase, sidebarFor } from './lib/curriculum/model.ts';
 import { contentDir } from './lib/curriculum/paths.ts';
 import { majorOf } from './lib/curriculum/versions.ts';
-import { astroRedirects, netlifyRedirects } from './lib/curriculum/redirects.ts';
+import { astroRedirects, netlifyRedirects, netlifyRewrites, permalinkAliases } from './lib/curriculum/redirects.ts';
 import { formatHuman } from './lib/check/report.ts';
 import { compilerGuard } from './lib/safety/compiler-guard.ts';
 import { outputGuard } from './lib/safety/output-guard.ts';
@@ -90,7 +90,8 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 				const modules = new Map(curriculum.modules.map((module) => [module.id, module.data]));
 
 				// Starlight renders the pages; the sitemap lists canonical pages only.
-				redirects = netlifyRedirects(curriculum.redirects);
+				const aliases = permalinkAliases(modules);
+				redirects = [netlifyRedirects(curriculum.redirects), netlifyRewrites(aliases)].filter(Boolean).join('\n');
 				guard = compilerGuard({ root, site: config.site, imageHosts: config.imageHosts });
 				updateConfig({
 					site: config.site,
@@ -98,7 +99,8 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 					// Stylesheets stay files that browsers cache across pages, rather than being copied into the
 					// HTML of every page, which the module page's HTML budget cannot afford.
 					build: { inlineStylesheets: 'never' },
-					redirects: astroRedirects(curriculum.redirects),
+					// Renamed modules, and each current major's permanent address, which is not rendered twice.
+					redirects: { ...astroRedirects(curriculum.redirects), ...Object.fromEntries(aliases.map(({ from, to }) => [from, to])) },
 					// The compiler parses with the features the content check parses with, and its first plugin
 					// is the guard that refuses unsafe content on the compiler's own tree. Wide tables and code
 					// blocks become focusable, so that keyboard users can scroll them.
@@ -222,7 +224,8 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 				}
 			},
 			async 'astro:build:done'({ dir, logger }) {
-				// Renamed and removed modules redirect on Netlify, so an old link never ends on a 404.
+				// Renamed and removed modules redirect on Netlify, so an old link never ends on a 404, and each
+				// current major's permanent address shows the module's page.
 				if (redirects) {
 					appendFileSync(fileURLToPath(new URL('_redirects', dir)), `${redirects}\n`);
 					logger.info(`Wrote ${redirects.split('\n').length} redirect rules to _redirects.`);

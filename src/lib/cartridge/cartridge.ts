@@ -47,10 +47,9 @@ export function cartridgePath(config: Pick<CurriculumConfig, 'title'>, options: 
 	return `downloads/${name}${options.links ? '.links' : ''}.imscc`;
 }
 
-/** The built page that holds a module's current version: its major's permalink, or the module page for a 0.x pre-release. */
-export function builtPagePath(id: string, version: string): string {
-	const major = majorOf(version);
-	return major === 0 ? `modules/${id}/index.html` : `modules/${id}/v${major}/index.html`;
+/** The built page that holds a module's current version (its major's permanent address shows the same page). */
+export function builtPagePath(id: string): string {
+	return `modules/${id}/index.html`;
 }
 
 export function buildCartridge(source: CartridgeSource, options: CartridgeOptions = {}): Cartridge {
@@ -167,7 +166,7 @@ function linkResource(module: Module, config: CurriculumConfig): Packed {
 /** A module as its built page made standalone, with the site's images it shows. */
 function pageResource(module: Module, source: CartridgeSource): Packed {
 	const { config } = source;
-	const built = builtPagePath(module.id, module.data.version);
+	const built = builtPagePath(module.id);
 	const html = source.read(built);
 	if (!html) throw new Error(`The built page ${built} of the module "${module.id}" is missing. Build the site first (npm run build), then export.`);
 	const folder = built.slice(0, -'index.html'.length);

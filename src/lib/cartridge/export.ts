@@ -62,7 +62,7 @@ export function staleReason(dist: string, curriculum: Curriculum): string | unde
 	const newer = newestFile(curriculum.dir);
 	if (newer && newer.time > built) return `${relative(process.cwd(), newer.file)} changed after the site was built`;
 	for (const module of curriculum.modules) {
-		const page = join(dist, builtPagePath(module.id, module.data.version));
+		const page = join(dist, builtPagePath(module.id));
 		if (!existsSync(page)) return `the built site has no page for the module "${module.id}"`;
 		const shown = /data-module-version="([^"]+)"/.exec(readFileSync(page, 'utf8'))?.[1];
 		if (shown !== undefined && shown !== module.data.version) return `the built page of "${module.id}" shows version ${shown}, not ${module.data.version}`;
