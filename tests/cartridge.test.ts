@@ -265,7 +265,7 @@ describe('Common Cartridge export of the fixture curriculum', () => {
 	it('carries each module as its rendered page, self-contained, with attribution and without scripts', () => {
 		const files = cartridges.get('tracks/tea-foundations.imscc')!;
 		const page = files.get('modules/brewing-basics/v2/index.html')!.toString('utf8');
-		const built = readFileSync(join(DIST, 'modules', 'brewing-basics', 'v2', 'index.html'), 'utf8');
+		const built = readFileSync(join(DIST, 'modules', 'brewing-basics', 'index.html'), 'utf8');
 		expect(built).toMatch(/<script/i);
 		expect(page).not.toMatch(/<script/i);
 		expect(page).not.toMatch(/\son\w+=/i);
@@ -377,7 +377,7 @@ describe('cartridge content that needs escaping', () => {
 			config,
 			modules: new Map([['scones', data]]),
 			tracks: [{ id: 'afternoon', data: track }],
-			read: (path) => (path === 'modules/scones/v1/index.html' ? Buffer.from(page) : path === '_astro/scone.abc.png' ? image : undefined),
+			read: (path) => (path === 'modules/scones/index.html' ? Buffer.from(page) : path === '_astro/scone.abc.png' ? image : undefined),
 		});
 		expect(cartridge.path).toBe('downloads/tea-biscuits-cafe-club.imscc');
 		const files = unzip(cartridge.bytes);

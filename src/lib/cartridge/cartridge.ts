@@ -52,6 +52,12 @@ export function builtPagePath(id: string): string {
 	return `modules/${id}/index.html`;
 }
 
+/** Where the cartridge keeps a module's page: under its major's permanent address, or the module's for a 0.x pre-release. */
+function packagedPagePath(id: string, version: string): string {
+	const major = majorOf(version);
+	return major === 0 ? `modules/${id}/index.html` : `modules/${id}/v${major}/index.html`;
+}
+
 export function buildCartridge(source: CartridgeSource, options: CartridgeOptions = {}): Cartridge {
 	const { config } = source;
 	const folders = foldersOf(source, options.track);
@@ -169,7 +175,8 @@ function pageResource(module: Module, source: CartridgeSource): Packed {
 	const built = builtPagePath(module.id);
 	const html = source.read(built);
 	if (!html) throw new Error(`The built page ${built} of the module "${module.id}" is missing. Build the site first (npm run build), then export.`);
-	const folder = built.slice(0, -'index.html'.length);
+	const packaged = packagedPagePath(module.id, module.data.version);
+	const folder = packaged.slice(0, -'index.html'.length);
 	const assets = new Map<string, string>();
 	const entries: ZipEntry[] = [];
 	const asset = (path: string) => {
@@ -206,11 +213,11 @@ function pageResource(module: Module, source: CartridgeSource): Packed {
 		attribution,
 		asset,
 	});
-	entries.unshift({ name: built, data: page });
+	entries.unshift({ name: packaged, data: page });
 	const resource: Resource = {
 		identifier: xmlId('page', module.id),
 		type: 'webcontent',
-		href: built,
+		href: packaged,
 		files: entries.map((entry) => entry.name),
 		metadata: resourceMetadata(module, config),
 	};
