@@ -51,7 +51,7 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 	return {
 		name: 'currents',
 		hooks: {
-			'astro:config:setup'({ config: astroConfig, updateConfig, injectRoute, logger, command }) {
+			'astro:config:setup'({ config: astroConfig, updateConfig, injectRoute, addMiddleware, logger, command }) {
 				const root = decodeURI(astroConfig.root.pathname);
 				const dir = contentDir(options.content, process.env, root);
 				// The content collections read the same folder (see src/content.config.ts).
@@ -170,6 +170,9 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 						},
 					},
 				});
+
+				// Interface strings fill in titles and names as plain text, escaped once, by Astro.
+				addMiddleware({ entrypoint: new URL('./text-middleware.ts', import.meta.url), order: 'post' });
 
 				// Pages the engine adds around Starlight's: home, tracks, modules and their permalinks,
 				// platform updates, what's new and its feed.

@@ -6,6 +6,13 @@ export const en = {
 	'currents.module.changelog': 'Changelog',
 	'currents.module.embedOrCite': 'Embed or cite',
 	'currents.module.cite': 'Cite this module',
+	'currents.module.archivedTitle': '{{title}} (version {{version}})',
+	'currents.module.cardAlt': '{{title}}, version {{version}}',
+	'currents.module.reportLead': 'Out of date or wrong?',
+	'currents.module.reportChange': 'Report a platform change',
+	'currents.module.reportOr': 'or',
+	'currents.module.reportError': 'report an error',
+	'currents.module.reportTail': '. Practitioners keep this module current by pull request.',
 } as const;
 
 export const fi: Record<keyof typeof en, string> = {
@@ -15,4 +22,11 @@ export const fi: Record<keyof typeof en, string> = {
 	'currents.module.changelog': 'Muutoshistoria',
 	'currents.module.embedOrCite': 'Upota tai viittaa',
 	'currents.module.cite': 'Viittaa moduuliin',
+	'currents.module.archivedTitle': '{{title}} (versio {{version}})',
+	'currents.module.cardAlt': '{{title}}, versio {{version}}',
+	'currents.module.reportLead': 'Vanhentunutta tai virheellistä tietoa?',
+	'currents.module.reportChange': 'Ilmoita alustapäivityksestä',
+	'currents.module.reportOr': 'tai',
+	'currents.module.reportError': 'ilmoita virheestä',
+	'currents.module.reportTail': '. Alan ammattilaiset pitävät moduulin ajan tasalla pull requesteilla.',
 };

@@ -1,0 +1,16 @@
+import { defineMiddleware } from 'astro/middleware';
+
+/**
+ * Interface strings as plain text. Starlight's `Astro.locals.t` fills `{{values}}` in HTML-escaped
+ * (i18next's default), and Astro escapes the whole string again when it renders it, so a title
+ * such as "Q&A" would show as "Q&amp;A". Every value here is filled in as given, and Astro's own
+ * escaping is the only one, as for any other text on the page. Runs after Starlight's middleware,
+ * which sets `locals.t` for the page's language.
+ */
+export const onRequest = defineMiddleware((context, next) => {
+	const t = context.locals.t;
+	const plain = ((key: string, options?: Record<string, unknown>) =>
+		t(key as Parameters<typeof t>[0], { ...options, interpolation: { escapeValue: false, ...(options?.interpolation as object | undefined) } })) as typeof t;
+	context.locals.t = Object.assign(plain, { all: t.all, exists: t.exists, dir: t.dir });
+	return next();
+});
