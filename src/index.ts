@@ -195,7 +195,7 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 				route('/tracks/[track]/feed.xml', 'track-feed.xml.ts');
 				// The learner's progress, kept in their browser: export, import, clear.
 				everyLanguage('/progress', 'Progress.astro');
-				route('/learner.json', 'learner.json.ts');
+				everyLanguage('/learner.json', 'learner.json.ts');
 				// For instructors: a printable syllabus per track.
 				route('/tracks/[track]/syllabus', 'Syllabus.astro');
 				// A whole track on one page, to print or save as a PDF and read offline.

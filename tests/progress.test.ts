@@ -438,13 +438,22 @@ describe('what the browser learns of the curriculum', () => {
 		const curriculum = loadCurriculum(fixtureContent('valid-course'), ROOT);
 		const data = catalogue(SITE, curriculum.modules, curriculum.tracks);
 		expect(data.site).toBe(SITE);
-		expect(data.modules['brewing-basics']).toMatchObject({ title: 'Brewing basics', version: '2.1.0', quiz: true });
+		expect(data.modules['brewing-basics']).toMatchObject({ title: 'Brewing basics', href: '/modules/brewing-basics/', version: '2.1.0', quiz: true });
 		expect(data.modules['brewing-basics']?.changelog.map((entry) => entry.summary)).toEqual([
 			'Platform change: Covers the new teapot infuser.',
 			'Major revision: Reversed the advice on squeezing tea bags.',
 			'Added: First release.',
 		]);
-		expect(data.tracks).toEqual([{ id: 'tea-foundations', title: 'Tea foundations', modules: ['water-temperature', 'brewing-basics', 'serving'], passMark: 75 }]);
+		expect(data.tracks).toEqual([{ id: 'tea-foundations', title: 'Tea foundations', href: '/tracks/tea-foundations/', modules: ['water-temperature', 'brewing-basics', 'serving'], passMark: 75 }]);
 		expect(changesSince(data.modules['brewing-basics']!.changelog, '1.0.0', '2.1.0')?.major).toBe(true);
+	});
+
+	it('links the pages of the catalogue\'s language, where they exist', () => {
+		const curriculum = loadCurriculum(fixtureContent('valid-course'), ROOT);
+		const place = (href: string) => (href === '/modules/serving/' ? href : `/fi${href}`);
+		const data = catalogue(SITE, curriculum.modules, curriculum.tracks, place);
+		expect(data.modules['brewing-basics']?.href).toBe('/fi/modules/brewing-basics/');
+		expect(data.modules.serving?.href).toBe('/modules/serving/');
+		expect(data.tracks[0]?.href).toBe('/fi/tracks/tea-foundations/');
 	});
 });

@@ -1,7 +1,8 @@
 /**
  * The home page's part of progress: "Continue where you left off" and "Updated since your last
  * visit". It runs only when the learner's browser holds something of this site's; then it loads the
- * validating store and the curriculum's versions (`/learner.json`).
+ * validating store and the curriculum's versions in the page's language (`/learner.json`, or
+ * `/<language>/learner.json`, as the page names it).
  */
 import { STORAGE_KEYS } from '../lib/progress/basics.ts';
 import { LEARNER_DATA_HREF, type Catalogue } from '../lib/progress/catalogue.ts';
@@ -11,9 +12,9 @@ import { moduleHref, trackHref } from '../lib/curriculum/model.ts';
 import { el, readStored } from './progress-common.ts';
 import { wordsOf } from './progress-text.ts';
 
-async function catalogue(): Promise<Catalogue | undefined> {
+async function catalogue(href: string): Promise<Catalogue | undefined> {
 	try {
-		const response = await fetch(LEARNER_DATA_HREF);
+		const response = await fetch(href);
 		return response.ok ? ((await response.json()) as Catalogue) : undefined;
 	} catch {
 		return undefined;
@@ -26,7 +27,7 @@ async function mount(root: HTMLElement): Promise<void> {
 	const updates = root.querySelector<HTMLElement>('[data-learner-updated]');
 	if (!messages || !resume || !updates) return;
 	const say = wordsOf(root);
-	const [{ showSetAside }, { changeVisits }, data] = await Promise.all([import('./progress-aside.ts'), import('./progress-store.ts'), catalogue()]);
+	const [{ showSetAside }, { changeVisits }, data] = await Promise.all([import('./progress-aside.ts'), import('./progress-store.ts'), catalogue(root.dataset.catalogue ?? LEARNER_DATA_HREF)]);
 	const loaded = showSetAside(messages);
 	root.hidden = messages.childElementCount === 0;
 	if (!data) return;
@@ -37,13 +38,13 @@ async function mount(root: HTMLElement): Promise<void> {
 	const module = next && modules[next.module];
 	if (next && module) {
 		const track = data.tracks.find((t) => t.id === next.track);
-		const where = track ? el('a', { href: trackHref(track.id) }, track.title) : undefined;
+		const where = track ? el('a', { href: track.href ?? trackHref(track.id) }, track.title) : undefined;
 		resume.replaceChildren(
 			el('h2', {}, say('continue', 'Continue where you left off')),
 			el(
 				'div',
 				{ class: 'currents-learner__card', 'data-continue': next.module },
-				el('a', { href: moduleHref(next.module) }, module.title),
+				el('a', { href: module.href ?? moduleHref(next.module) }, module.title),
 				el('p', { class: 'currents-learner__meta' }, ...(next.resume ? [say('reading', 'The module you were reading'), ...(where ? [say('readingIn', ' in '), where] : []), '.'] : [say('nextIn', 'Next in '), ...(where ? [where] : []), say('afterLast', ', after the module you completed last.')]))
 			)
 		);
@@ -70,7 +71,7 @@ async function mount(root: HTMLElement): Promise<void> {
 					return el(
 						'li',
 						{ 'data-updated': id },
-						el('a', { href: moduleHref(id) }, modules[id]?.title ?? id),
+						el('a', { href: modules[id]?.href ?? moduleHref(id) }, modules[id]?.title ?? id),
 						' ',
 						el('span', { class: 'currents-learner__meta' }, `${from} → ${to}${major ? say('majorRevision', ', a major revision') : ''}${completed ? say('youCompleted', `; you completed ${completed.version}`, { version: completed.version }) : ''}`)
 					);

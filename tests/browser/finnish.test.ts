@@ -156,6 +156,21 @@ describe('the Finnish edition for a learner', () => {
 		expect(await page.locator('[data-certificate-preview] img').getAttribute('alt')).toBe(`Todistuksesi ”${data.title}”, nimellä Aino Meikäläinen`);
 	}, 120_000);
 
+	it('offers to continue on the Finnish home page, with the Finnish title and the Finnish page', async () => {
+		const page = await open('/fi/');
+		const at = new Date(Date.now() - 2 * 24 * 3600 * 1000).toISOString();
+		await page.evaluate(([key, value]) => localStorage.setItem(key!, value!), ['currents:visits', JSON.stringify({ version: 1, last: { module: 'goals-and-kpis', at } })]);
+		await page.reload();
+		const card = page.locator('[data-learner-home] [data-continue="goals-and-kpis"]');
+		await expect.poll(() => card.isVisible()).toBe(true);
+		const translation = loadCurriculum(CONTENT, ROOT).translations.find((entry) => entry.kind === 'module' && entry.locale === 'fi' && entry.id === 'goals-and-kpis');
+		const finnish = (translation?.data as { title: string }).title;
+		expect(await card.locator('a').first().textContent()).toBe(finnish);
+		expect(await card.locator('a').first().getAttribute('href')).toBe('/fi/modules/goals-and-kpis/');
+		expect(await card.locator('a').nth(1).getAttribute('href')).toBe(TRACK);
+		expect(await page.locator('[data-learner-home] h2').first().textContent()).not.toBe('Continue where you left off');
+	});
+
 	it('shows the progress page in Finnish', async () => {
 		const page = await open(TRACK);
 		await completeTrack(page);

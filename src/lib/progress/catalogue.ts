@@ -5,7 +5,7 @@
  * learner has something stored.
  */
 import { changeLead } from '../curriculum/changelog.ts';
-import { inTrackOrder, type Item } from '../curriculum/model.ts';
+import { inTrackOrder, moduleHref, trackHref, type Item } from '../curriculum/model.ts';
 import type { ModuleData } from '../curriculum/schema/module.ts';
 import type { TrackData } from '../curriculum/schema/track.ts';
 import type { ChangeEntry } from './changes.ts';
@@ -14,6 +14,8 @@ export const LEARNER_DATA_HREF = '/learner.json';
 
 export interface CatalogueModule {
 	title: string;
+	/** The module's page in the catalogue's language: its own, or the original's where it has none. */
+	href: string;
 	version: string;
 	quiz: boolean;
 	/** Newest first; each summary as the module's changelog shows it, with its kind's label. */
@@ -23,6 +25,7 @@ export interface CatalogueModule {
 export interface CatalogueTrack {
 	id: string;
 	title: string;
+	href: string;
 	modules: string[];
 	passMark: number;
 }
@@ -36,7 +39,11 @@ export interface Catalogue {
 	tracks: CatalogueTrack[];
 }
 
-export function catalogue(site: string, modules: readonly Item<ModuleData>[], tracks: readonly Item<TrackData>[]): Catalogue {
+/**
+ * `place` moves a root-relative page address into the catalogue's language, where that page exists;
+ * titles are whatever `modules` and `tracks` hold, so pass them translated for another language.
+ */
+export function catalogue(site: string, modules: readonly Item<ModuleData>[], tracks: readonly Item<TrackData>[], place: (href: string) => string = (href) => href): Catalogue {
 	return {
 		site,
 		modules: Object.fromEntries(
@@ -44,6 +51,7 @@ export function catalogue(site: string, modules: readonly Item<ModuleData>[], tr
 				id,
 				{
 					title: data.title,
+					href: place(moduleHref(id)),
 					version: data.version,
 					quiz: data.quiz.length > 0,
 					changelog: data.changelog.map((entry) => {
@@ -53,6 +61,6 @@ export function catalogue(site: string, modules: readonly Item<ModuleData>[], tr
 				},
 			])
 		),
-		tracks: inTrackOrder(tracks).map(({ id, data }) => ({ id, title: data.title, modules: [...data.modules], passMark: data.certificate.passMark })),
+		tracks: inTrackOrder(tracks).map(({ id, data }) => ({ id, title: data.title, href: place(trackHref(id)), modules: [...data.modules], passMark: data.certificate.passMark })),
 	};
 }
