@@ -128,6 +128,8 @@ export interface LocalSite {
 	status: (moduleId: string) => TranslationStatus;
 	/** Modules with a page in this language: every translated module and every module of a translated track. */
 	moduleIds: Set<string>;
+	/** A level's name in this language: the config's translation, or the name it gives. */
+	levelName: (id: string) => string;
 	/** Whether a root-relative address has a page in this language. */
 	hasPage: (href: string) => boolean;
 	sidebar: (currentTrack?: string) => SidebarItem[];
@@ -172,6 +174,7 @@ export function loadLocalSite(code: string = ROOT_LOCALE.code): Promise<LocalSit
 				trackTranslated: (id) => translatedTracks.has(id),
 				status: (id) => (locale.root ? 'current' : translationStatus(site.moduleData.get(id)?.version ?? '0.0.0', t?.modules.get(id)?.data.translates)),
 				moduleIds,
+				levelName: (id) => config.translations[locale.code]?.levels?.[id] ?? site.levelName(id),
 				hasPage,
 				sidebar: (currentTrack) =>
 					locale.root ? site.sidebar(currentTrack) : localizeSidebar(sidebarFor(tracks, moduleData, currentTrack, [], labels), locale, hasPage),

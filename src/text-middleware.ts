@@ -9,8 +9,10 @@ import { defineMiddleware } from 'astro/middleware';
  */
 export const onRequest = defineMiddleware((context, next) => {
 	const t = context.locals.t;
-	const plain = ((key: string, options?: Record<string, unknown>) =>
-		t(key as Parameters<typeof t>[0], { ...options, interpolation: { escapeValue: false, ...(options?.interpolation as object | undefined) } })) as typeof t;
-	context.locals.t = Object.assign(plain, { all: t.all, exists: t.exists, dir: t.dir });
+	// i18next's overloads are wider than what pages pass: a key and, optionally, values.
+	const fill = t as unknown as (key: string, options?: Record<string, unknown>) => string;
+	const plain = (key: string, options?: Record<string, unknown>) =>
+		fill(key, { ...options, interpolation: { escapeValue: false, ...(options?.interpolation as object | undefined) } });
+	context.locals.t = Object.assign(plain, { all: t.all, exists: t.exists, dir: t.dir }) as unknown as typeof t;
 	return next();
 });

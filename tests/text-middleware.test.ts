@@ -7,7 +7,8 @@ describe('interface strings on a page', () => {
 		// Starlight's translation system: an i18next instance with its defaults, which escape values as HTML.
 		const i18n = i18next.createInstance();
 		await i18n.init({ resources: { en: { starlight: { title: '{{title}} (version {{version}})' } } }, lng: 'en' });
-		const t = Object.assign(i18n.getFixedT('en', 'starlight'), { all: () => ({}), exists: () => true, dir: () => 'ltr' });
+		type Fill = (key: string, values?: Record<string, string>) => string;
+		const t = Object.assign(i18n.getFixedT('en', 'starlight') as unknown as Fill, { all: () => ({}), exists: () => true, dir: () => 'ltr' });
 		expect(t('title', { title: 'Q&A', version: '1.0.0' })).toBe('Q&amp;A (version 1.0.0)');
 
 		const context = { locals: { t } } as unknown as Parameters<typeof onRequest>[0];

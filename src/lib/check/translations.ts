@@ -12,7 +12,9 @@ const KIND_FOLDER = { module: 'modules', track: 'tracks', update: 'updates' } as
  */
 export function checkTranslations(curriculum: Curriculum): Finding[] {
 	const findings: Finding[] = [];
-	const locales = curriculum.config?.locales ?? [];
+	// Without a valid config the locales are unknown; its own finding says why, once.
+	if (!curriculum.config) return findings;
+	const locales = curriculum.config.locales;
 	const originals = {
 		module: new Map(curriculum.modules.map((m) => [m.id, m])),
 		track: new Map(curriculum.tracks.map((t) => [t.id, t])),

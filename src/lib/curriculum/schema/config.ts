@@ -131,7 +131,7 @@ export const curriculumConfigSchema = z.strictObject({
 	/**
 	 * The config's own text in the curriculum's other languages, by locale.
 	 * @default {}
-	 * @example { fi: { tagline: "Avoin, ammattilaisten ylläpitämä somemarkkinoinnin opetussuunnitelma." } }
+	 * @example { fi: { tagline: "Avoin, ammattilaisten ylläpitämä somemarkkinoinnin opetussuunnitelma.", levels: { foundation: "Perustaso" } } }
 	 */
 	translations: z
 		.record(
@@ -139,6 +139,11 @@ export const curriculumConfigSchema = z.strictObject({
 			z.strictObject({
 				/** The tagline, translated. */
 				tagline: plainText().optional(),
+				/**
+				 * Level names, translated, by level id; a level without one keeps its name.
+				 * @example { foundation: "Perustaso", practitioner: "Ammattilaistaso", advanced: "Edistynyt taso" }
+				 */
+				levels: z.record(z.string(), plainLine()).optional(),
 			})
 		)
 		.default({}),
@@ -251,6 +256,20 @@ export const curriculumConfigSchema = z.strictObject({
 	 * @default false
 	 */
 	searchArchived: z.boolean().default(false),
+}).superRefine((config, ctx) => {
+	// A translated level name must name a level the config has, or it would silently never show.
+	const levels = config.levels.map((level) => level.id);
+	for (const [locale, translation] of Object.entries(config.translations)) {
+		for (const id of Object.keys(translation.levels ?? {})) {
+			if (levels.includes(id)) continue;
+			ctx.addIssue({
+				code: 'custom',
+				path: ['translations', locale, 'levels', id],
+				message: `"${id}" is not one of the levels.`,
+				params: { rule: 'schema', fix: `Use one of the level ids ${levels.map((level) => `"${level}"`).join(', ')}, or add "${id}" under \`levels\`.` },
+			});
+		}
+	}
 });
 
 export type CurriculumConfigInput = z.input<typeof curriculumConfigSchema>;
