@@ -33,6 +33,7 @@ import { currentsVitePlugin } from './lib/safety/vite-guard.ts';
 import { focusableScrollBoxes } from './lib/pages/scroll-boxes.ts';
 import { starlightLocales } from './lib/i18n/locales.ts';
 import { UI_STRINGS } from './lib/i18n/ui/index.ts';
+import { astroCsp, previewPolicy } from './lib/csp/policy.ts';
 
 export interface CurrentsOptions {
 	/** The content folder; `CURRENTS_CONTENT` or `content/` when omitted. */
@@ -96,6 +97,11 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 				updateConfig({
 					site: config.site,
 					trailingSlash: 'always',
+					// A strict Content Security Policy in a meta tag of every page: scripts and stylesheets by file or hash
+					// only (src/lib/csp/); netlify.toml sends the same policy as a header, with frame-ancestors.
+					security: { csp: astroCsp({ imageHosts: config.imageHosts }) },
+					// `astro preview` sends it as a header too, as Netlify does, so that it also governs the search worker.
+					...(command === 'preview' ? { server: { headers: { 'Content-Security-Policy': previewPolicy({ imageHosts: config.imageHosts }) } } } : {}),
 					// Stylesheets stay files that browsers cache across pages, rather than being copied into the
 					// HTML of every page, which the module page's HTML budget cannot afford.
 					build: { inlineStylesheets: 'never' },
