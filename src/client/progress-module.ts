@@ -2,7 +2,8 @@
  * A module page's progress: the "Mark as complete" toggle, its status, the knowledge check's pass,
  * and what changed since the version the learner completed. It shows progress with the quick look
  * and loads the validating store (progress-store.ts) only to save a change or to repair stored data
- * it cannot accept, so a reader who only reads never downloads the validator.
+ * it cannot accept, so a reader who only reads never downloads the validator. A page in another
+ * language gives the words it writes in a `data-text` attribute; without one it writes English.
  */
 import { STORAGE_KEYS } from '../lib/progress/basics.ts';
 import { changesSince, type ChangeEntry } from '../lib/progress/changes.ts';
@@ -10,10 +11,11 @@ import { peekProgress } from '../lib/progress/peek.ts';
 import { markComplete, recordQuiz, unmark } from '../lib/progress/record.ts';
 import type { Progress, SetAsideEntry } from '../lib/progress/shape.ts';
 import type { Stored } from '../lib/progress/store.ts';
-import { NOT_SAVED, setAsideNotice, setAsideTitle } from '../lib/progress/text.ts';
+import { NOT_SAVED, PROGRESS_HREF, setAsideNotice, setAsideTitle } from '../lib/progress/text.ts';
 import { QUIZ_RESULT_EVENT, type QuizResultDetail } from '../lib/learning/quiz.ts';
 import { el, onProgressChange, readStored } from './progress-common.ts';
-import { formatDay, notice, progressLink, updateNotice } from './progress-ui.ts';
+import { wordsOf } from './progress-text.ts';
+import { formatDay, localUpdateNotice, notice, progressLink } from './progress-ui.ts';
 
 const store = () => import('./progress-store.ts');
 
@@ -35,31 +37,44 @@ function mount(root: HTMLElement): void {
 	const notices = root.querySelector<HTMLElement>('[data-progress-notices]');
 	const messages = root.querySelector<HTMLElement>('[data-progress-messages]');
 	if (!toggle || !status || !notices || !messages) return;
+	const say = wordsOf(root);
 
 	const render = () => {
 		const view = peekProgress(readStored(STORAGE_KEYS.progress));
 		const done = view.completed.get(id);
 		const score = view.passed.get(id);
 		toggle.setAttribute('aria-pressed', String(done !== undefined));
-		toggle.textContent = done ? 'Completed' : 'Mark as complete';
-		const check = score === undefined ? '' : ` Knowledge check passed with ${score}%.`;
-		status.textContent = !done
-			? `Not complete yet.${check}`
-			: done.version === version
-				? `You completed this module on ${formatDay(done.at)}${done.via === 'quiz' ? ' by passing the knowledge check' : ''}.${check}`
-				: `You completed version ${done.version} on ${formatDay(done.at)}.${check}`;
+		toggle.textContent = done ? say('completed', 'Completed') : say('markComplete', 'Mark as complete');
+		const check = score === undefined ? '' : say('checkPassed', ` Knowledge check passed with ${score}%.`, { score });
+		const date = done ? formatDay(done.at) : '';
+		const state = !done
+			? say('notComplete', 'Not complete yet.')
+			: done.version !== version
+				? say('completedVersion', `You completed version ${done.version} on ${date}.`, { version: done.version, date })
+				: done.via === 'quiz'
+					? say('completedOnQuiz', `You completed this module on ${date} by passing the knowledge check.`, { date })
+					: say('completedOn', `You completed this module on ${date}.`, { date });
+		status.textContent = `${state}${check}`;
 		const changes = done ? changesSince(changelogOnPage(), done.version, version) : undefined;
-		const reread = el('button', { type: 'button', class: 'currents-progress__reread', 'data-progress-reread': '' }, `Mark version ${version} as complete`);
+		const reread = el('button', { type: 'button', class: 'currents-progress__reread', 'data-progress-reread': '' }, say('markVersion', `Mark version ${version} as complete`, { version }));
 		reread.addEventListener('click', () => save((progress) => markComplete(progress, id, version, new Date())));
-		notices.replaceChildren(...(changes ? [updateNotice(changes, (entry) => entry.summary, el('p', {}, reread))] : []));
+		notices.replaceChildren(...(changes ? [localUpdateNotice(say, changes, (entry) => entry.summary, el('p', {}, reread))] : []));
 		return view.state;
 	};
 
 	/** Messages about saving: what was set aside on this page, or that the browser refused to save. */
 	const report = (result: Stored<unknown> & { setAside?: SetAsideEntry }) => {
 		const items = [
-			...(result.setAside ? [notice('warning', setAsideTitle(result.setAside), el('p', {}, setAsideNotice(result.setAside), ' ', progressLink('Open Your progress')))] : []),
-			...(result.saved ? [] : [notice('warning', 'Not saved', el('p', {}, NOT_SAVED))]),
+			...(result.setAside
+				? [
+						notice(
+							'warning',
+							setAsideTitle(result.setAside, say),
+							el('p', {}, setAsideNotice(result.setAside, undefined, say), ' ', progressLink(say('openProgress', 'Open Your progress'), say('progressHref', PROGRESS_HREF)))
+						),
+					]
+				: []),
+			...(result.saved ? [] : [notice('warning', say('notSavedTitle', 'Not saved'), el('p', {}, say('notSaved', NOT_SAVED)))]),
 		];
 		if (items.length > 0) messages.replaceChildren(...items);
 	};

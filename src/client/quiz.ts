@@ -2,7 +2,8 @@
  * Makes each knowledge check on the page interactive. The server renders the questions as reading
  * with an explanation behind every choice; this script reveals the answer controls, hides the
  * explanations until the learner checks, shuffles the choices on every attempt, scores, announces
- * the result and tells listeners (progress) with a `currents:quiz-result` event.
+ * the result and tells listeners (progress) with a `currents:quiz-result` event. A page in another
+ * language gives the words it writes in a `data-text` attribute; without one it writes English.
  */
 import {
 	describeResult,
@@ -13,6 +14,13 @@ import {
 	unanswered,
 	type QuizResultDetail,
 } from '../lib/learning/quiz.ts';
+import { wordsOf } from './progress-text.ts';
+
+/** Question numbers as a sentence lists them, "1, 2 and 4", with the page's word for "and". */
+function listNumbers(indices: readonly number[], and: string): string {
+	const numbers = indices.map((q) => String(q + 1));
+	return numbers.length <= 1 ? numbers.join('') : `${numbers.slice(0, -1).join(', ')}${and}${numbers.at(-1)}`;
+}
 
 function enhance(section: HTMLElement): void {
 	const all = <T extends HTMLElement>(selector: string, root: ParentNode = section) => [...root.querySelectorAll<T>(selector)];
@@ -22,6 +30,7 @@ function enhance(section: HTMLElement): void {
 	const retry = section.querySelector<HTMLButtonElement>('[data-quiz-retry]');
 	if (!status || !check || !retry || questions.length === 0) return;
 	const passMark = Number(section.dataset.passMark);
+	const say = wordsOf(section);
 	// A choice keeps its identity by its authored index, whatever position the shuffle gives it.
 	const keys = questions.map((question) => ({ right: all('[data-correct]', question).map((choice) => Number(choice.dataset.choice)) }));
 	const inputs = (question: HTMLElement) => all<HTMLInputElement>('input', question);
@@ -72,15 +81,15 @@ function enhance(section: HTMLElement): void {
 		// are open and scores nothing yet, rather than failing on a question they never saw.
 		const missing = unanswered(answers);
 		if (missing.length > 0) {
-			for (const q of missing) verdict(questions[q]!, 'No answer yet.', 'missing');
-			announce(describeUnanswered(missing));
+			for (const q of missing) verdict(questions[q]!, say('noAnswer', 'No answer yet.'), 'missing');
+			announce(say(missing.length === 1 ? 'unansweredOne' : 'unansweredMany', describeUnanswered(missing), { numbers: listNumbers(missing, say('and', ' and ')) }));
 			inputs(questions[missing[0]!]!)[0]?.focus();
 			return;
 		}
 		const result = scoreQuiz(keys, answers, passMark);
 		questions.forEach((question, q) => {
 			const right = result.results[q];
-			verdict(question, right ? '✓ Right.' : '✗ Not right. The explanations say why.', right ? 'right' : 'wrong');
+			verdict(question, right ? say('verdictRight', '✓ Right.') : say('verdictWrong', '✗ Not right. The explanations say why.'), right ? 'right' : 'wrong');
 			for (const input of inputs(question)) {
 				input.disabled = true;
 				// The "your answer" mark is made only where it is needed, to keep it out of every page's HTML.
@@ -90,7 +99,7 @@ function enhance(section: HTMLElement): void {
 					mark.className = 'currents-quiz__mark';
 					mark.dataset.quizMark = '';
 					mark.dataset.pagefindIgnore = '';
-					mark.textContent = section.dataset.markText ?? 'Your answer';
+					mark.textContent = say('yourAnswer', 'Your answer');
 					input.parentElement.append(mark);
 				}
 				if (mark) mark.hidden = !input.checked;
@@ -101,12 +110,12 @@ function enhance(section: HTMLElement): void {
 			}
 		});
 		status.dataset.passed = String(result.passed);
-		announce(describeResult(result));
+		const { correct, total, score, passed } = result;
+		announce(say(passed ? 'passed' : 'failed', describeResult(result), { correct, total, score, mark: passMark }));
 		// The button that was pressed disappears; its replacement, beside the result, takes focus.
 		check.hidden = true;
 		retry.hidden = false;
 		retry.focus();
-		const { correct, total, score, passed } = result;
 		const detail: QuizResultDetail = { module: section.dataset.module ?? '', version: section.dataset.version ?? '', correct, total, score, passed, passMark };
 		section.dispatchEvent(new CustomEvent(QUIZ_RESULT_EVENT, { bubbles: true, detail }));
 	});

@@ -21,35 +21,81 @@ export function updateAdvice(major: boolean): string {
 export const REREAD = 'Re-read';
 
 /**
- * A notice about data set aside, for the pages that show progress. `place` says where the data can
- * be found: the progress page, or "below" on that page itself.
+ * The words of a page in its language, as `wordsOf` in `src/client/progress-text.ts` gives them:
+ * the page's text for a key with `{{name}}` filled in, or the English text when the page has none.
+ * The functions below speak English without one.
  */
-export function setAsideNotice(entry: Pick<SetAsideEntry, 'key' | 'reason' | 'dropped' | 'version'>, place = 'on Your progress'): string {
-	const what = entry.key === 'progress' ? 'your saved progress' : 'your saved visits (the last page you opened)';
+export type Say = (key: string, english: string, values?: Record<string, string | number>) => string;
+
+const english: Say = (_key, text) => text;
+
+type SetAsideFacts = Pick<SetAsideEntry, 'key' | 'reason' | 'dropped' | 'version'>;
+
+/** The ids a repair left out, as " (“a”, “b”)", or nothing. */
+const droppedList = (entry: SetAsideFacts, say: Say) => {
+	const dropped = entry.dropped ?? [];
+	return dropped.length > 0 ? ` (${dropped.map((id) => say('quoted', `“${id}”`, { text: id })).join(', ')})` : '';
+};
+
+/**
+ * A notice about data set aside, for the pages that show progress. `place` says where the data can
+ * be found: the progress page, or "below" on that page itself. `say` gives the page's words.
+ */
+export function setAsideNotice(entry: SetAsideFacts, place?: string, say: Say = english): string {
+	const what = entry.key === 'progress' ? say('whatProgress', 'your saved progress') : say('whatVisits', 'your saved visits (the last page you opened)');
+	const where = place ?? say('onProgress', 'on Your progress');
 	if (entry.reason === 'future') {
-		return `Some of ${what} was saved by a newer version of this site (format ${entry.version ?? '?'}), which this page cannot read. It is kept, not overwritten: you can download it ${place}. Progress you make now is saved as usual.`;
+		const version = entry.version ?? '?';
+		return say(
+			'setAsideFuture',
+			`Some of ${what} was saved by a newer version of this site (format ${version}), which this page cannot read. It is kept, not overwritten: you can download it ${where}. Progress you make now is saved as usual.`,
+			{ what, version, place: where }
+		);
 	}
 	if (entry.reason === 'repaired') {
-		const dropped = entry.dropped ?? [];
-		const list = dropped.length > 0 ? ` (${dropped.map((id) => `“${id}”`).join(', ')})` : '';
-		return `Part of ${what} could not be read${list}. Everything else is kept. A copy of the data as it was is ${place}, to download or delete.`;
+		const list = droppedList(entry, say);
+		return say('setAsideRepaired', `Part of ${what} could not be read${list}. Everything else is kept. A copy of the data as it was is ${where}, to download or delete.`, {
+			what,
+			list,
+			place: where,
+		});
 	}
-	return `${capitalise(what)} in this browser could not be read, so this page started afresh. The unreadable data is kept ${place}, to download or delete.`;
+	return capitalise(
+		say('setAsideUnreadable', `${what} in this browser could not be read, so this page started afresh. The unreadable data is kept ${where}, to download or delete.`, { what, place: where })
+	);
 }
 
 /** What a set-aside entry holds, in a line of the progress page's list of them. */
-export function setAsideSummary(entry: Pick<SetAsideEntry, 'key' | 'reason' | 'dropped' | 'version'>): string {
+export function setAsideSummary(entry: SetAsideFacts): string {
 	const what = entry.key === 'progress' ? 'Saved progress' : 'Saved visits';
 	if (entry.reason === 'future') return `${what} from a newer version of this site (format ${entry.version ?? '?'}).`;
-	if (entry.reason === 'repaired') return `${what} as it was before the parts that could not be read${entry.dropped?.length ? ` (${entry.dropped.map((id) => `“${id}”`).join(', ')})` : ''} were left out.`;
+	if (entry.reason === 'repaired') return `${what} as it was before the parts that could not be read${droppedList(entry, english)} were left out.`;
 	return `${what} that could not be read at all.`;
 }
 
 /** The title of a notice about data set aside. */
-export const setAsideTitle = (entry: Pick<SetAsideEntry, 'reason'>) =>
-	entry.reason === 'repaired' ? 'Some saved progress could not be read' : entry.reason === 'future' ? 'Progress from a newer version of this site' : 'Saved progress could not be read';
+export const setAsideTitle = (entry: Pick<SetAsideEntry, 'reason'>, say: Say = english) =>
+	entry.reason === 'repaired'
+		? say('setAsideTitleRepaired', 'Some saved progress could not be read')
+		: entry.reason === 'future'
+			? say('setAsideTitleFuture', 'Progress from a newer version of this site')
+			: say('setAsideTitleUnreadable', 'Saved progress could not be read');
 
 /** What a learner is told when the browser will not save. */
 export const NOT_SAVED = 'Your browser did not let this site save your progress: its storage may be full or turned off for this site. Nothing was changed.';
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** The keys (under `currents.moduleProgress.`) of the words the set-aside notices take from a page. */
+export const SET_ASIDE_WORDS = [
+	'whatProgress',
+	'whatVisits',
+	'onProgress',
+	'quoted',
+	'setAsideFuture',
+	'setAsideRepaired',
+	'setAsideUnreadable',
+	'setAsideTitleRepaired',
+	'setAsideTitleFuture',
+	'setAsideTitleUnreadable',
+] as const;

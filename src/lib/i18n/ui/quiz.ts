@@ -1,4 +1,107 @@
-/** TODO(helper): the strings of this group of components. */
-export const en = {} as const;
+/**
+ * The knowledge check (KnowledgeCheck.astro, client/quiz.ts) and the learner's progress on a module
+ * page (ModuleProgress.astro, client/progress-module.ts), with the notices about stored data that
+ * could not be read (lib/progress/text.ts). The entries a script writes have their English text in
+ * the script or in text.ts as well, where it stays when a page gives no words: the two copies are
+ * held together by `tests/browser/quiz-finnish.test.ts`.
+ */
+export const en = {
+	// What the page shows, with or without JavaScript (KnowledgeCheck.astro).
+	'currents.quiz.heading': 'Knowledge check',
+	'currents.quiz.count': '{{count}} questions.',
+	'currents.quiz.countOne': '{{count}} question.',
+	'currents.quiz.decideFirst': 'Decide on your answer before you open the explanations.',
+	'currents.quiz.instructions': 'Choose your answers, then check them. The pass mark is {{mark}}%.',
+	'currents.quiz.number': '{{number}}.',
+	'currents.quiz.chooseAll': ' (choose all that apply)',
+	'currents.quiz.explanation': 'Explanation',
+	'currents.quiz.right': 'Right.',
+	'currents.quiz.notRight': 'Not right.',
+	'currents.quiz.check': 'Check answers',
+	'currents.quiz.retry': 'Try again',
+	// What the script writes (quiz.ts), with the English of lib/learning/quiz.ts.
+	'currents.quiz.yourAnswer': 'Your answer',
+	'currents.quiz.noAnswer': 'No answer yet.',
+	'currents.quiz.verdictRight': '✓ Right.',
+	'currents.quiz.verdictWrong': '✗ Not right. The explanations say why.',
+	'currents.quiz.passed': '{{correct}} of {{total}} right, {{score}}%. Passed. The pass mark is {{mark}}%.',
+	'currents.quiz.failed': '{{correct}} of {{total}} right, {{score}}%. Not passed yet. The pass mark is {{mark}}%. Read the explanations, then try again.',
+	'currents.quiz.unansweredOne': 'Question {{numbers}} has no answer yet. Choose an answer for it, then check your answers again.',
+	'currents.quiz.unansweredMany': 'Questions {{numbers}} have no answer yet. Choose an answer for each, then check your answers again.',
+	'currents.quiz.and': ' and ',
+	// The module page's progress (ModuleProgress.astro).
+	'currents.moduleProgress.label': 'Your progress on this module',
+	'currents.moduleProgress.markComplete': 'Mark as complete',
+	'currents.moduleProgress.yourProgress': 'Your progress',
+	// What its script writes (progress-module.ts).
+	'currents.moduleProgress.completed': 'Completed',
+	'currents.moduleProgress.notComplete': 'Not complete yet.',
+	'currents.moduleProgress.completedOn': 'You completed this module on {{date}}.',
+	'currents.moduleProgress.completedOnQuiz': 'You completed this module on {{date}} by passing the knowledge check.',
+	'currents.moduleProgress.completedVersion': 'You completed version {{version}} on {{date}}.',
+	'currents.moduleProgress.checkPassed': ' Knowledge check passed with {{score}}%.',
+	'currents.moduleProgress.markVersion': 'Mark version {{version}} as complete',
+	'currents.moduleProgress.openProgress': 'Open Your progress',
+	'currents.moduleProgress.notSavedTitle': 'Not saved',
+	'currents.moduleProgress.notSaved': 'Your browser did not let this site save your progress: its storage may be full or turned off for this site. Nothing was changed.',
+	// Stored data set aside because it could not be read (lib/progress/text.ts), on every page that shows progress.
+	'currents.moduleProgress.whatProgress': 'your saved progress',
+	'currents.moduleProgress.whatVisits': 'your saved visits (the last page you opened)',
+	'currents.moduleProgress.onProgress': 'on Your progress',
+	'currents.moduleProgress.quoted': '“{{text}}”',
+	'currents.moduleProgress.setAsideFuture':
+		'Some of {{what}} was saved by a newer version of this site (format {{version}}), which this page cannot read. It is kept, not overwritten: you can download it {{place}}. Progress you make now is saved as usual.',
+	'currents.moduleProgress.setAsideRepaired': 'Part of {{what}} could not be read{{list}}. Everything else is kept. A copy of the data as it was is {{place}}, to download or delete.',
+	'currents.moduleProgress.setAsideUnreadable': '{{what}} in this browser could not be read, so this page started afresh. The unreadable data is kept {{place}}, to download or delete.',
+	'currents.moduleProgress.setAsideTitleRepaired': 'Some saved progress could not be read',
+	'currents.moduleProgress.setAsideTitleFuture': 'Progress from a newer version of this site',
+	'currents.moduleProgress.setAsideTitleUnreadable': 'Saved progress could not be read',
+} as const;
 
-export const fi: Record<keyof typeof en, string> = {};
+export const fi: Record<keyof typeof en, string> = {
+	'currents.quiz.heading': 'Osaamisen tarkistus',
+	'currents.quiz.count': '{{count}} kysymystä.',
+	'currents.quiz.countOne': '{{count}} kysymys.',
+	'currents.quiz.decideFirst': 'Päätä vastauksesi ennen kuin avaat selitykset.',
+	'currents.quiz.instructions': 'Valitse vastauksesi ja tarkista ne. Hyväksymisraja on {{mark}} %.',
+	'currents.quiz.number': '{{number}}.',
+	'currents.quiz.chooseAll': ' (valitse kaikki oikeat)',
+	'currents.quiz.explanation': 'Selitys',
+	'currents.quiz.right': 'Oikein.',
+	'currents.quiz.notRight': 'Väärin.',
+	'currents.quiz.check': 'Tarkista vastaukset',
+	'currents.quiz.retry': 'Yritä uudelleen',
+	'currents.quiz.yourAnswer': 'Vastauksesi',
+	'currents.quiz.noAnswer': 'Ei vielä vastausta.',
+	'currents.quiz.verdictRight': '✓ Oikein.',
+	'currents.quiz.verdictWrong': '✗ Väärin. Selityksistä näet, miksi.',
+	'currents.quiz.passed': '{{correct}}/{{total}} oikein, {{score}} %. Hyväksytty. Hyväksymisraja on {{mark}} %.',
+	'currents.quiz.failed': '{{correct}}/{{total}} oikein, {{score}} %. Ei vielä hyväksytty. Hyväksymisraja on {{mark}} %. Lue selitykset ja yritä uudelleen.',
+	'currents.quiz.unansweredOne': 'Kysymykseen {{numbers}} ei ole vielä vastattu. Valitse siihen vastaus ja tarkista vastauksesi uudelleen.',
+	'currents.quiz.unansweredMany': 'Kysymyksiin {{numbers}} ei ole vielä vastattu. Valitse vastaus jokaiseen ja tarkista vastauksesi uudelleen.',
+	'currents.quiz.and': ' ja ',
+	'currents.moduleProgress.label': 'Edistymisesi tässä moduulissa',
+	'currents.moduleProgress.markComplete': 'Merkitse suoritetuksi',
+	'currents.moduleProgress.yourProgress': 'Oma edistyminen',
+	'currents.moduleProgress.completed': 'Suoritettu',
+	'currents.moduleProgress.notComplete': 'Ei vielä suoritettu.',
+	'currents.moduleProgress.completedOn': 'Suoritit tämän moduulin {{date}}.',
+	'currents.moduleProgress.completedOnQuiz': 'Suoritit tämän moduulin {{date}} läpäisemällä osaamisen tarkistuksen.',
+	'currents.moduleProgress.completedVersion': 'Suoritit version {{version}} {{date}}.',
+	'currents.moduleProgress.checkPassed': ' Osaamisen tarkistus läpäisty tuloksella {{score}} %.',
+	'currents.moduleProgress.markVersion': 'Merkitse versio {{version}} suoritetuksi',
+	'currents.moduleProgress.openProgress': 'Avaa Oma edistyminen',
+	'currents.moduleProgress.notSavedTitle': 'Ei tallennettu',
+	'currents.moduleProgress.notSaved': 'Selaimesi ei antanut sivuston tallentaa edistymistäsi: selaimen tallennustila voi olla täynnä tai poissa käytöstä tällä sivustolla. Mitään ei muutettu.',
+	'currents.moduleProgress.whatProgress': 'tallennetusta edistymisestäsi',
+	'currents.moduleProgress.whatVisits': 'tallennetuista käynneistäsi (viimeksi avaamasi sivu)',
+	'currents.moduleProgress.onProgress': 'Oma edistyminen -sivulla',
+	'currents.moduleProgress.quoted': '”{{text}}”',
+	'currents.moduleProgress.setAsideFuture':
+		'Osa {{what}} on tallennettu sivuston uudemmalla versiolla (muoto {{version}}), jota tämä sivu ei osaa lukea. Tietoja ei korvata vaan ne säilytetään: voit ladata ne {{place}}. Uusi edistymisesi tallentuu tavalliseen tapaan.',
+	'currents.moduleProgress.setAsideRepaired': 'Osaa {{what}} ei voitu lukea{{list}}. Kaikki muu säilytetään. Kopio tiedoista sellaisinaan on {{place}} ladattavissa tai poistettavissa.',
+	'currents.moduleProgress.setAsideUnreadable': 'Mitään {{what}} ei voitu lukea tässä selaimessa, joten sivu aloitti alusta. Lukukelvottomat tiedot säilytetään {{place}}, ja voit ladata tai poistaa ne.',
+	'currents.moduleProgress.setAsideTitleRepaired': 'Osaa tallennetusta edistymisestä ei voitu lukea',
+	'currents.moduleProgress.setAsideTitleFuture': 'Edistymistietoja sivuston uudemmasta versiosta',
+	'currents.moduleProgress.setAsideTitleUnreadable': 'Tallennettua edistymistä ei voitu lukea',
+};

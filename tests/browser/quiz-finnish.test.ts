@@ -1,0 +1,240 @@
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { en as quizEnglish, fi as quizFinnish } from '../../src/lib/i18n/ui/quiz.ts';
+import { uiText, type UiKey } from '../../src/lib/i18n/ui/index.ts';
+import { loadCurriculum } from '../../src/lib/curriculum/load.ts';
+import { describeResult, describeUnanswered, scoreQuiz } from '../../src/lib/learning/quiz.ts';
+import { NOT_SAVED, SET_ASIDE_WORDS, setAsideNotice, setAsideTitle, type Say } from '../../src/lib/progress/text.ts';
+import { newestDate, ROOT } from '../utils.ts';
+import { serveCurriculum, type ServedSite } from './harness.ts';
+
+/**
+ * The knowledge check and the module page's progress in Finnish, on a copy of the flagship
+ * curriculum: the Finnish module "goals-and-kpis" (five questions, pass mark 80) answered wrongly with
+ * the keyboard, then rightly with the mouse. In the copy, the first question's first choice is right
+ * too, in both languages, so that the check has a several-answer question. The English page of the
+ * same module still speaks English.
+ */
+const MODULE = 'goals-and-kpis';
+const FINNISH = `/fi/modules/${MODULE}/`;
+const ENGLISH = `/modules/${MODULE}/`;
+const KEY = 'currents:progress';
+const SCRATCH = join(ROOT, 'tests/.tmp/quiz-fi');
+
+/** The page's words as the scripts take them (wordsOf in src/client/progress-text.ts), from a dictionary. */
+const sayFrom =
+	(locale: string, prefix: string): Say =>
+	(key, _english, values) =>
+		uiText(locale, `${prefix}${key}` as UiKey, values);
+
+describe('the English entries of the knowledge check and module progress', () => {
+	// The scripts write their English fallbacks and never these entries; the two must say the same.
+	it('say exactly what the scripts and text.ts write in English', () => {
+		const result = scoreQuiz([{ right: [0] }, { right: [1] }, { right: [0, 1] }], [[0], [0], [0, 1]], 75);
+		const values = { correct: result.correct, total: result.total, score: result.score, mark: result.passMark };
+		expect(uiText('en', 'currents.quiz.failed', values)).toBe(describeResult(result));
+		const passed = scoreQuiz([{ right: [0] }], [[0]], 75);
+		expect(uiText('en', 'currents.quiz.passed', { correct: 1, total: 1, score: 100, mark: 75 })).toBe(describeResult(passed));
+		expect(uiText('en', 'currents.quiz.unansweredOne', { numbers: '2' })).toBe(describeUnanswered([1]));
+		expect(uiText('en', 'currents.quiz.unansweredMany', { numbers: `1, 2${quizEnglish['currents.quiz.and']}4` })).toBe(describeUnanswered([0, 1, 3]));
+		expect(uiText('en', 'currents.moduleProgress.notSaved')).toBe(NOT_SAVED);
+		const english = sayFrom('en', 'currents.moduleProgress.');
+		const entries: Parameters<typeof setAsideNotice>[0][] = [
+			{ key: 'progress', reason: 'future', version: 2 },
+			{ key: 'progress', reason: 'repaired', dropped: ['a', 'b'] },
+			{ key: 'visits', reason: 'unreadable' },
+		];
+		for (const entry of entries) {
+			expect(setAsideNotice(entry, undefined, english)).toBe(setAsideNotice(entry));
+			expect(setAsideNotice(entry, 'below', english)).toBe(setAsideNotice(entry, 'below'));
+			expect(setAsideTitle(entry, english)).toBe(setAsideTitle(entry));
+		}
+	});
+
+	it('have Finnish set-aside notices that read as Finnish sentences', () => {
+		const finnish = sayFrom('fi', 'currents.moduleProgress.');
+		expect(setAsideNotice({ key: 'progress', reason: 'repaired', dropped: ['a'] }, undefined, finnish)).toBe(
+			'Osaa tallennetusta edistymisestäsi ei voitu lukea (”a”). Kaikki muu säilytetään. Kopio tiedoista sellaisinaan on Oma edistyminen -sivulla ladattavissa tai poistettavissa.'
+		);
+		expect(setAsideTitle({ reason: 'future' }, finnish)).toBe(quizFinnish['currents.moduleProgress.setAsideTitleFuture']);
+		for (const key of SET_ASIDE_WORDS) expect(quizFinnish[`currents.moduleProgress.${key}`]).toBeTruthy();
+	});
+});
+
+/** For each question as now shown, whether each of its choices is right. */
+function shownRight(page: Page): Promise<boolean[][]> {
+	return page.$$eval('[data-quiz-question]', (questions) =>
+		questions.map((question) => [...question.querySelectorAll('[data-choice]')].map((choice) => choice.hasAttribute('data-correct')))
+	);
+}
+
+/**
+ * Answers with the keyboard only, from focus just before the first question: arrow keys in a group
+ * of radio buttons, Tab and Space through a question's boxes. `pick(right)` says which to choose.
+ */
+async function answerByKeyboard(page: Page, pick: (right: boolean[]) => boolean[]): Promise<void> {
+	for (const right of await shownRight(page)) {
+		const wanted = pick(right);
+		await page.keyboard.press('Tab');
+		if (right.filter(Boolean).length > 1) {
+			for (const [c, choose] of wanted.entries()) {
+				if (c > 0) await page.keyboard.press('Tab');
+				if (choose) await page.keyboard.press('Space');
+			}
+		} else {
+			const target = wanted.indexOf(true);
+			if (target === 0) await page.keyboard.press('Space');
+			for (let c = 0; c < target; c++) await page.keyboard.press('ArrowDown');
+		}
+	}
+}
+
+/** Every right choice, and no other, with the mouse. */
+async function answerRightByMouse(page: Page): Promise<void> {
+	for (const [q, right] of (await shownRight(page)).entries()) {
+		for (const [c, isRight] of right.entries()) {
+			if (isRight) await page.locator(`[data-quiz-question]:nth-child(${q + 1}) [data-choice]:nth-child(${c + 1}) label`).click();
+		}
+	}
+}
+
+/** The first wrong choice of a single-answer question; a several-answer one gets only its wrong boxes. */
+const wrongly = (right: boolean[]) => (right.filter(Boolean).length > 1 ? right.map((r) => !r) : right.map((_, c) => c === right.indexOf(false)));
+
+const activeLabel = (page: Page) => page.evaluate(() => document.activeElement?.closest('label, button')?.textContent?.trim());
+const statusText = (page: Page) => page.locator('[data-quiz-status]').textContent();
+const toggle = (page: Page) => page.locator('[data-progress-toggle]');
+
+describe('the knowledge check and progress of a Finnish module page', () => {
+	let site: ServedSite;
+	const contexts: BrowserContext[] = [];
+	const open = async (path: string) => {
+		const opened = await site.open(path, { timezoneId: 'UTC' });
+		contexts.push(opened.context);
+		await opened.page.locator('[data-quiz][data-quiz-ready]').waitFor({ state: 'attached' });
+		return opened.page;
+	};
+
+	beforeAll(async () => {
+		rmSync(SCRATCH, { recursive: true, force: true });
+		mkdirSync(SCRATCH, { recursive: true });
+		const content = join(SCRATCH, 'content');
+		cpSync(join(ROOT, 'content'), content, { recursive: true });
+		for (const file of [`${MODULE}.mdx`, `${MODULE}.fi.mdx`]) {
+			const path = join(content, 'modules', file);
+			const source = readFileSync(path, 'utf8');
+			const several = source.replace(/(\nquiz:\n {2}- question: .*\n {4}choices:\n {6}- text: .*\n)/, '$1        correct: true\n');
+			expect(several).not.toBe(source);
+			writeFileSync(path, several);
+		}
+		site = await serveCurriculum('quiz-fi', content, newestDate(loadCurriculum(content, ROOT)));
+	}, 240_000);
+	afterAll(async () => {
+		for (const context of contexts) await context.close();
+		await site?.close();
+		rmSync(SCRATCH, { recursive: true, force: true });
+	});
+
+	it('reads in Finnish without JavaScript', async () => {
+		const { context, page } = await site.open(FINNISH, { javaScriptEnabled: false });
+		contexts.push(context);
+		const quiz = page.locator('[data-quiz]');
+		expect(await quiz.locator('h2').textContent()).toBe('Osaamisen tarkistus');
+		expect(await quiz.locator('p').first().innerText()).toBe('5 kysymystä. Päätä vastauksesi ennen kuin avaat selitykset.');
+		expect(await quiz.locator('legend').first().innerText()).toMatch(/^1\. Kuvitteellinen/);
+		expect(await quiz.locator('legend').first().locator('.currents-quiz__hint').textContent()).toBe(' (valitse kaikki oikeat)');
+		expect(await quiz.locator('input:visible, button:visible').count()).toBe(0);
+		expect(new Set(await quiz.locator('summary').allTextContents())).toEqual(new Set(['Selitys']));
+		expect(new Set(await quiz.locator('details strong').allTextContents())).toEqual(new Set(['Oikein.', 'Väärin.']));
+	});
+
+	it('names the open questions, fails a wrong attempt and passes a right one, all in Finnish', async () => {
+		const page = await open(`${FINNISH}#knowledge-check`);
+		expect(await page.getByText('Valitse vastauksesi ja tarkista ne. Hyväksymisraja on 80 %.').isVisible()).toBe(true);
+		await expect.poll(() => toggle(page).textContent()).toBe('Merkitse suoritetuksi');
+		expect(await page.locator('[data-progress-status]').textContent()).toBe('Ei vielä suoritettu.');
+		expect(await page.locator('.currents-progress__link').getAttribute('href')).toBe('/fi/progress/');
+
+		// Nothing answered: every question is named, with the Finnish "and".
+		await page.getByRole('button', { name: 'Tarkista vastaukset' }).click();
+		await expect.poll(() => statusText(page)).toBe(
+			'Kysymyksiin 1, 2, 3, 4 ja 5 ei ole vielä vastattu. Valitse vastaus jokaiseen ja tarkista vastauksesi uudelleen.'
+		);
+		expect(await page.locator('[data-quiz-verdict]:visible').allTextContents()).toEqual(Array(5).fill('Ei vielä vastausta.'));
+
+		// Wrongly, with the keyboard alone.
+		await page.goto(site.url(`${FINNISH}#knowledge-check`));
+		await page.locator('[data-quiz][data-quiz-ready]').waitFor({ state: 'attached' });
+		await answerByKeyboard(page, wrongly);
+		await page.keyboard.press('Tab');
+		expect(await activeLabel(page)).toBe('Tarkista vastaukset');
+		await page.keyboard.press('Enter');
+		await expect.poll(() => statusText(page)).toBe('0/5 oikein, 0 %. Ei vielä hyväksytty. Hyväksymisraja on 80 %. Lue selitykset ja yritä uudelleen.');
+		expect(await page.locator('[data-quiz-verdict]').allTextContents()).toEqual(Array(5).fill('✗ Väärin. Selityksistä näet, miksi.'));
+		expect(new Set(await page.locator('[data-quiz-mark]:visible').allTextContents())).toEqual(new Set(['Vastauksesi']));
+		expect(await activeLabel(page)).toBe('Yritä uudelleen');
+		expect(await toggle(page).getAttribute('aria-pressed')).toBe('false');
+		expect(await page.locator('[data-progress-status]').textContent()).toBe('Ei vielä suoritettu.');
+
+		// Again, rightly, with the mouse.
+		await page.keyboard.press('Enter');
+		expect(await page.getByRole('button', { name: 'Tarkista vastaukset' }).isVisible()).toBe(true);
+		await answerRightByMouse(page);
+		await page.getByRole('button', { name: 'Tarkista vastaukset' }).click();
+		await expect.poll(() => statusText(page)).toBe('5/5 oikein, 100 %. Hyväksytty. Hyväksymisraja on 80 %.');
+		expect(await page.locator('[data-quiz-verdict]').allTextContents()).toEqual(Array(5).fill('✓ Oikein.'));
+
+		// The pass completes the module, in Finnish, and stays so after a reload.
+		await expect.poll(() => toggle(page).getAttribute('aria-pressed')).toBe('true');
+		expect(await toggle(page).textContent()).toBe('Suoritettu');
+		const completed = /^Suoritit tämän moduulin \d{1,2}\. \p{L}+ \d{4} läpäisemällä osaamisen tarkistuksen\. Osaamisen tarkistus läpäisty tuloksella 100 %\.$/u;
+		expect(await page.locator('[data-progress-status]').textContent()).toMatch(completed);
+		await page.reload();
+		await expect.poll(() => page.locator('[data-progress-status]').textContent()).toMatch(completed);
+	});
+
+	it('tells in Finnish what changed since an older completed version, and what was set aside', async () => {
+		const page = await open(FINNISH);
+		const version = await page.locator('[data-module-progress]').getAttribute('data-version');
+		const at = '2026-01-10T09:00:00.000Z';
+		await page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [KEY, JSON.stringify({ version: 1, modules: { [MODULE]: { completed: { version: '1.0.0', at, via: 'marked' } } } })]);
+		await page.reload();
+		await expect.poll(() => page.locator('[data-progress-status]').textContent()).toBe('Suoritit version 1.0.0 10. tammikuuta 2026.');
+		const notice = page.locator('[data-progress-notices] .currents-notice');
+		expect(await notice.locator('.currents-notice__title').textContent()).toBe(`Päivitetty suorituksesi jälkeen: 1.0.0 → ${version}`);
+		await notice.getByRole('button', { name: `Merkitse versio ${version} suoritetuksi` }).click();
+		await expect.poll(() => page.locator('[data-progress-status]').textContent()).toMatch(/^Suoritit tämän moduulin /);
+
+		await page.evaluate((key) => localStorage.setItem(key, '{not json'), KEY);
+		await page.reload();
+		const message = page.locator('[data-progress-messages] .currents-notice');
+		await expect.poll(() => message.locator('.currents-notice__title').textContent()).toBe('Tallennettua edistymistä ei voitu lukea');
+		expect(await message.locator('p').nth(1).textContent()).toBe(
+			'Mitään tallennetusta edistymisestäsi ei voitu lukea tässä selaimessa, joten sivu aloitti alusta. Lukukelvottomat tiedot säilytetään Oma edistyminen -sivulla, ja voit ladata tai poistaa ne. Avaa Oma edistyminen'
+		);
+		expect(await message.getByRole('link', { name: 'Avaa Oma edistyminen' }).getAttribute('href')).toBe('/fi/progress/');
+	});
+
+	it('still speaks English on the English page, which carries no words for its scripts', async () => {
+		const page = await open(`${ENGLISH}#knowledge-check`);
+		expect(await page.locator('[data-quiz][data-text], [data-module-progress][data-text]').count()).toBe(0);
+		expect(await page.locator('[data-quiz] h2').textContent()).toBe('Knowledge check');
+		await expect.poll(() => toggle(page).textContent()).toBe('Mark as complete');
+		expect(await page.locator('[data-progress-status]').textContent()).toBe('Not complete yet.');
+		await answerByKeyboard(page, wrongly);
+		await page.getByRole('button', { name: 'Check answers' }).click();
+		await expect.poll(() => statusText(page)).toBe('0 of 5 right, 0%. Not passed yet. The pass mark is 80%. Read the explanations, then try again.');
+		expect(await page.locator('[data-quiz-verdict]').allTextContents()).toEqual(Array(5).fill('✗ Not right. The explanations say why.'));
+		expect(new Set(await page.locator('[data-quiz-mark]:visible').allTextContents())).toEqual(new Set(['Your answer']));
+		await page.getByRole('button', { name: 'Try again' }).click();
+		await page.getByRole('button', { name: 'Check answers' }).click();
+		await expect.poll(() => statusText(page)).toBe('Questions 1, 2, 3, 4 and 5 have no answer yet. Choose an answer for each, then check your answers again.');
+		await answerRightByMouse(page);
+		await page.getByRole('button', { name: 'Check answers' }).click();
+		await expect.poll(() => statusText(page)).toBe('5 of 5 right, 100%. Passed. The pass mark is 80%.');
+		await expect.poll(() => toggle(page).textContent()).toBe('Completed');
+		expect(await page.locator('[data-progress-status]').textContent()).toMatch(/^You completed this module on .+ by passing the knowledge check\. Knowledge check passed with 100%\.$/);
+	});
+});
