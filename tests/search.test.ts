@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { EARLIER, FACETS, orderFacetValues, searchAttributes, searchFilter, type Facet, type PagefindFilter, type Selection } from '../src/lib/search/facets.ts';
-import { facetedSearch, type FilterCounts, type PagefindSearch } from '../src/lib/search/pagefind.ts';
+import { EARLIER, FACETS, orderFacetValues, searchAttributes, searchFilter, translateSelection, TRANSLATES, type Facet, type PagefindFilter, type Selection } from '../src/lib/search/facets.ts';
+import { facetedSearch, untranslatedResults, type FilterCounts, type PagefindSearch } from '../src/lib/search/pagefind.ts';
 import { excerptParts, resultView } from '../src/lib/search/results.ts';
-import { SEARCH_TEXT_EN, statusMessage } from '../src/lib/search/text.ts';
+import { statusMessage, type SearchText } from '../src/lib/search/text.ts';
+import { SEARCH_TEXT_EN, searchText, typeLabels } from '../src/lib/search/words.ts';
 
 describe('what a page tells the search index', () => {
 	it('gives a module its type, tracks, platforms and level as filters, and its version and level as metadata', () => {
@@ -20,6 +21,17 @@ describe('what a page tells the search index', () => {
 	it('keeps titles with commas and colons whole, since Pagefind reads the key up to the first colon', () => {
 		const { filters } = searchAttributes({ type: 'track', tracks: ['Tea: leaf,  water\nand time'] });
 		expect(filters).toEqual(['type:Track', 'track:Tea: leaf, water and time']);
+	});
+
+	it('names the content type in the page language, keeps the earlier-version marker, and names the page a translation translates', () => {
+		const module = searchAttributes({ type: 'module', level: 'Beginner', translates: '/modules/brewing-basics/' }, typeLabels('fi'));
+		expect(module.filters).toEqual(['type:Moduuli', 'level:Beginner', `${TRANSLATES}:/modules/brewing-basics/`]);
+		expect(module.meta).toEqual(['type:Moduuli', 'level:Beginner']);
+		const archived = searchAttributes({ type: 'archived' }, typeLabels('fi'));
+		expect(archived.filters).toEqual(['type:Moduuli', `type:${EARLIER}`]);
+		expect(archived.meta).toEqual(['type:Aiempi versio']);
+		expect(searchAttributes({ type: 'update' }, typeLabels('fi')).filters).toEqual(['type:Alustapäivitys']);
+		expect(searchAttributes({ type: 'track' }, typeLabels('fi')).filters).toEqual(['type:Opintopolku']);
 	});
 
 	it('leaves out what a page does not have, and values named twice', () => {
@@ -112,6 +124,35 @@ describe('what the live region says', () => {
 		expect(statusMessage(SEARCH_TEXT_EN, '', 3)).toBe('3 pages match the filters.');
 		expect(statusMessage(SEARCH_TEXT_EN, '', 0)).toBe('No pages match these filters. Clear a filter to see more.');
 	});
+
+	it('speaks the page language, and adds the untranslated pages of the first language that follow', () => {
+		const fi: SearchText = { ...searchText('fi'), original: { lang: 'en', one: 'Lisäksi 1 kääntämätön sivu alkuperäiskielellä ({language}).', other: 'Lisäksi {count} kääntämätöntä sivua alkuperäiskielellä ({language}).', label: 'Kieli: englanti', language: 'englanti', values: {} } };
+		expect(statusMessage(fi, 'tavoite', 3)).toBe('3 tulosta haulla ”tavoite”.');
+		expect(statusMessage(fi, 'tavoite', 1)).toBe('1 tulos haulla ”tavoite”.');
+		expect(statusMessage(fi, 'tavoite', 0)).toBe('Ei tuloksia haulla ”tavoite”. Kokeile muita sanoja tai poista jokin suodatin.');
+		expect(statusMessage(fi, 'tiktok', 2, 5)).toBe('2 tulosta haulla ”tiktok”. Lisäksi 5 kääntämätöntä sivua alkuperäiskielellä (englanti).');
+		expect(statusMessage(fi, 'tiktok', 0, 1)).toBe('0 tulosta haulla ”tiktok”. Lisäksi 1 kääntämätön sivu alkuperäiskielellä (englanti).');
+		expect(statusMessage(fi, '', 1)).toBe('Suodattimia vastaa 1 sivu.');
+	});
+});
+
+describe('the dialog words in each language', () => {
+	it('writes the English words as the English dialog always had them', () => {
+		expect(SEARCH_TEXT_EN.placeholder).toBe('Search modules, tracks and updates');
+		expect(SEARCH_TEXT_EN.facets).toEqual({ type: 'Content type', track: 'Track', platform: 'Platform', level: 'Level' });
+		expect(SEARCH_TEXT_EN.version).toBe('Version {version}');
+		expect(JSON.stringify(SEARCH_TEXT_EN)).not.toContain('original');
+	});
+
+	it('has every word in Finnish, with the placeholders the script fills', () => {
+		const fi = searchText('fi');
+		const flat = (text: SearchText) => JSON.stringify(text).match(/"[^"]*"/g)!;
+		expect(flat(fi).length).toBe(flat(SEARCH_TEXT_EN).length);
+		expect(fi.facets).toEqual({ type: 'Sisältötyyppi', track: 'Opintopolku', platform: 'Alusta', level: 'Taso' });
+		expect(fi.version).toBe('Versio {version}');
+		expect(fi.results.other).toContain('{count}');
+		expect(fi.results.other).toContain('{query}');
+	});
 });
 
 /** A small index and a stand-in for Pagefind's search that applies the filter forms the dialog sends. */
@@ -187,5 +228,25 @@ describe('a faceted search', () => {
 		expect([browsing.searched, browsing.results.length]).toEqual([true, 1]);
 		// With earlier versions included and nothing to narrow, the index's own totals are the counts.
 		expect((await facetedSearch(fakePagefind, '', {}, true, TOTALS))!.counts.type).toEqual(TOTALS.type);
+	});
+});
+
+describe('the untranslated pages listed after the results of a second language', () => {
+	const original = {
+		async search(term: string | null, options: { filters?: PagefindFilter }): Promise<PagefindSearch> {
+			return fakePagefind.search(term, options);
+		},
+	};
+
+	it('lists the matches the page language has no translation of, best first, and nothing without words or ticks', async () => {
+		const urls = async (query: string, selection: Selection, translated: string[]) => (await untranslatedResults(original, query, selection, false, new Set(translated))).map((fragment) => fragment.url);
+		expect(await urls('pot', {}, [])).toEqual(['/m/b/']);
+		expect(await urls('tea', {}, ['/m/a/', '/t/'])).toEqual(['/m/b/', '/m/c/', '/u/x/', '/']);
+		expect(await urls('tea', { platform: ['Kettle'] }, ['/m/a/'])).toEqual(['/m/c/', '/u/x/']);
+		expect(await urls('', {}, [])).toEqual([]);
+	});
+
+	it('searches the other index with its own names for the ticked values', () => {
+		expect(translateSelection({ type: ['Moduuli', 'Opintopolku'], platform: ['Kettle'] }, { type: { Moduuli: 'Module', Opintopolku: 'Track' } })).toEqual({ type: ['Module', 'Track'], platform: ['Kettle'] });
 	});
 });

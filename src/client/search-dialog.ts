@@ -2,11 +2,16 @@
  * The search dialog, loaded when a reader first opens it: loads Pagefind, builds the facets from the
  * index, searches as the reader types or ticks, and shows results a page at a time. The live region
  * says how many results there are once each search settles.
+ *
+ * On a page in a second language, Pagefind searches that language's index (it follows `<html lang>`),
+ * and the facets and their counts are that index's. The first language's index is searched as well,
+ * with the same words and the same ticks in its own values, and its pages that have no translation
+ * follow the page language's results: a reader finds what is not translated yet, after what is.
  */
-import { EARLIER, FACETS, orderFacetValues, type Facet, type Selection } from '../lib/search/facets.ts';
-import { facetedSearch, RANKING, type FilterCounts, type PagefindApi, type PagefindResult } from '../lib/search/pagefind.ts';
-import { resultView } from '../lib/search/results.ts';
-import { fill, statusMessage, type SearchText } from '../lib/search/text.ts';
+import { EARLIER, FACETS, orderFacetValues, translateSelection, TRANSLATES, type Facet, type Selection } from '../lib/search/facets.ts';
+import { facetedSearch, RANKING, untranslatedResults, type FilterCounts, type PagefindApi, type PagefindInstance } from '../lib/search/pagefind.ts';
+import { resultView, type ResultFragment } from '../lib/search/results.ts';
+import { fill, statusMessage, type OriginalText, type SearchText } from '../lib/search/text.ts';
 import { renderFacetValues, renderResult, updateCounts } from './search-render.ts';
 
 /** Results shown at first and added by each "Show more results". */
@@ -19,11 +24,38 @@ const TYPING_PAUSE_MS = 200;
  * alone: the file only exists once the build has indexed the pages. Pagefind reads the page's
  * `<html lang>` itself and loads that language's index.
  */
-async function loadPagefind(): Promise<PagefindApi> {
+async function loadPagefind(original: OriginalText | undefined): Promise<{ pagefind: PagefindApi; other: PagefindInstance | undefined }> {
 	const base = import.meta.env.BASE_URL.replace(/\/$/, '');
 	const pagefind = (await import(/* @vite-ignore */ `${base}/pagefind/pagefind.js`)) as PagefindApi;
-	await pagefind.options({ baseUrl: import.meta.env.BASE_URL, ranking: RANKING });
-	return pagefind;
+	const settings = { baseUrl: import.meta.env.BASE_URL, ranking: RANKING };
+	await pagefind.options(settings);
+	if (!original) return { pagefind, other: undefined };
+	// A second instance for the first language's index. Pagefind picks an instance's index from
+	// `<html lang>` as it creates it, with no option to name another (its `mergeIndex` refuses the
+	// site's own bundle, and would mix both languages' facet values): the attribute names that
+	// language for the moment of the call, and is put back before anything can render or read it.
+	const html = document.documentElement;
+	const lang = html.getAttribute('lang');
+	html.setAttribute('lang', original.lang);
+	let other: PagefindInstance;
+	try {
+		other = pagefind.createInstance(settings);
+	} finally {
+		if (lang === null) html.removeAttribute('lang');
+		else html.setAttribute('lang', lang);
+	}
+	// Without it, search still finds this language's pages.
+	const ready = await other.options(settings).then(
+		() => true,
+		() => false
+	);
+	return { pagefind, other: ready ? other : undefined };
+}
+
+/** One listed result: the page language's, loaded when shown, or an untranslated page, loaded already. */
+interface Listed {
+	data: () => Promise<ResultFragment>;
+	original: boolean;
 }
 
 export async function startSearch(root: HTMLElement, dialog: HTMLDialogElement): Promise<void> {
@@ -39,27 +71,40 @@ export async function startSearch(root: HTMLElement, dialog: HTMLDialogElement):
 	const selected = find<HTMLElement>('[data-search-selected]');
 
 	let pagefind: PagefindApi;
+	let other: PagefindInstance | undefined;
 	let totals: FilterCounts;
 	try {
-		pagefind = await loadPagefind();
+		({ pagefind, other } = await loadPagefind(text.original));
 		totals = await pagefind.filters();
 	} catch {
 		status.textContent = text.error;
 		throw new Error('Pagefind could not be loaded.');
 	}
 	const lists = setUpFacets(root, totals);
+	// The first language's pages that this language's index holds a translation of.
+	const translated = new Set(Object.keys(totals[TRANSLATES] ?? {}));
 
 	let generation = 0;
-	let matches: PagefindResult[] = [];
+	let matches: Listed[] = [];
 	let shown = 0;
 	const version = (value: string) => fill(text.version, { version: value });
+	const typeNames = new Map(Object.entries(text.original?.values.type ?? {}).map(([mine, theirs]) => [theirs, mine]));
 
 	const showMore = async (current: number) => {
 		const next = matches.slice(shown, shown + PAGE_SIZE);
 		more.disabled = true;
 		const fragments = await Promise.all(next.map((result) => result.data()));
 		if (current !== generation) return;
-		list.append(...fragments.map((fragment) => renderResult(resultView(fragment, version))));
+		list.append(
+			...fragments.map((fragment, i) => {
+				const view = resultView(fragment, version);
+				if (!next[i]!.original || !text.original) return renderResult(view);
+				// The other index names the content type in its language; the line of facts is in the page's.
+				view.type = typeNames.get(view.type) ?? view.type;
+				view.details.push(text.original.label);
+				return renderResult(view, text.original.lang);
+			})
+		);
 		shown += next.length;
 		more.disabled = false;
 		more.hidden = shown >= matches.length;
@@ -72,15 +117,25 @@ export async function startSearch(root: HTMLElement, dialog: HTMLDialogElement):
 		selected.textContent = ticks > 0 ? ` (${ticks})` : '';
 		clear.hidden = ticks === 0;
 		try {
-			const found = await facetedSearch(pagefind, input.value, chosen, earlier.checked, totals);
+			const [found, untranslated] = await Promise.all([
+				facetedSearch(pagefind, input.value, chosen, earlier.checked, totals),
+				// Untranslated pages are an addition: when their index fails, the page language's results still show.
+				other && text.original
+					? untranslatedResults(other, input.value, translateSelection(chosen, text.original.values), earlier.checked, translated).catch(() => [])
+					: Promise.resolve([]),
+			]);
 			if (!found || current !== generation) return;
 			for (const [facet, values] of lists) updateCounts(values, found.counts[facet]);
-			matches = found.results;
+			const extra = found.searched ? untranslated : [];
+			matches = [
+				...found.results.map((result) => ({ data: result.data, original: false })),
+				...extra.map((fragment) => ({ data: () => Promise.resolve(fragment), original: true })),
+			];
 			shown = 0;
 			list.replaceChildren();
 			await showMore(current);
 			if (current !== generation) return;
-			status.textContent = found.searched ? statusMessage(text, input.value, matches.length) : text.idle;
+			status.textContent = found.searched ? statusMessage(text, input.value, found.results.length, extra.length) : text.idle;
 		} catch {
 			if (current === generation) status.textContent = text.error;
 		}

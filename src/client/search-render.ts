@@ -39,10 +39,15 @@ export function updateCounts(list: HTMLElement, counts: Record<string, number> |
 	}
 }
 
-/** One result: the title as a link, its type, version and level, and the excerpt with matches marked. */
-export function renderResult(view: ResultView): HTMLLIElement {
+/**
+ * One result: the title as a link, its type, version and level, and the excerpt with matches marked.
+ * `lang` names the language of the title and excerpt of a page in another language than the page's,
+ * for screen readers and hyphenation; the line of facts stays in the page's language.
+ */
+export function renderResult(view: ResultView, lang?: string): HTMLLIElement {
 	const item = document.createElement('li');
 	const link = document.createElement('a');
+	if (lang) link.lang = lang;
 	link.href = view.url;
 	link.textContent = view.title;
 	item.append(link);
@@ -55,6 +60,7 @@ export function renderResult(view: ResultView): HTMLLIElement {
 	}
 	if (view.excerpt.length > 0) {
 		const excerpt = document.createElement('p');
+		if (lang) excerpt.lang = lang;
 		excerpt.append(
 			...view.excerpt.map((part) => {
 				if (!part.mark) return document.createTextNode(part.text);

@@ -70,6 +70,9 @@ describe('searching the curriculum', () => {
 		expect(expected.length).toBeGreaterThan(0);
 		expect(expected.length).toBeLessThan(before.length);
 		expect(await count(page, platform).textContent()).toBe(String(expected.length));
+		// Laid out as designed: each filter a row with its count at the end, each result a padded card.
+		expect(await page.locator('[data-facet] label').first().evaluate((label) => getComputedStyle(label).display)).toBe('flex');
+		expect(await page.locator('[data-search-results] li').first().evaluate((item) => getComputedStyle(item).paddingLeft)).toBe('16px');
 		const modulesBefore = Number(await count(page, 'Module').textContent());
 
 		await page.getByRole('checkbox', { name: platform }).check();

@@ -12,9 +12,10 @@ export type Facet = (typeof FACETS)[number];
 export type PageKind = 'module' | 'archived' | 'update' | 'track';
 
 /**
- * The value of the `type` filter and metadata for each kind of page, as readers see it. Earlier
- * versions are modules too, so they carry both `Module` and `Earlier version` as types: ticking
- * "Module" then finds them as well when the reader has asked for earlier versions.
+ * The value of the `type` filter and metadata for each kind of page, as readers of the engine's
+ * first language see it; a page in another language carries its own language's names (`words.ts`).
+ * Earlier versions are modules too, so they carry both `Module` and `Earlier version` as types:
+ * ticking "Module" then finds them as well when the reader has asked for earlier versions.
  */
 export const TYPE_LABELS: Record<PageKind, string> = {
 	module: 'Module',
@@ -23,8 +24,20 @@ export const TYPE_LABELS: Record<PageKind, string> = {
 	track: 'Track',
 };
 
-/** The `type` value that marks an earlier major of a module, left out of results unless asked for. */
+/**
+ * The `type` value that marks an earlier major of a module, left out of results unless asked for.
+ * It is the same in every language: readers never see it as a facet value (the "Include earlier
+ * versions" option stands for it), and one value lets the dialog treat every index alike.
+ */
 export const EARLIER = TYPE_LABELS.archived;
+
+/**
+ * The filter a page in a second language carries with the address of the page it translates, such
+ * as `/modules/brewing-basics/`. The dialog reads this filter's values from the index to know which
+ * pages of the first language have a translation, and lists only the others after the page
+ * language's results. It is not a facet.
+ */
+export const TRANSLATES = 'translates';
 
 /** What the search index should know about one page. */
 export interface SearchMetaInput {
@@ -33,6 +46,8 @@ export interface SearchMetaInput {
 	platforms?: readonly string[] | undefined;
 	level?: string | undefined;
 	version?: string | undefined;
+	/** On a page in a second language, the first language's address of the page it translates. */
+	translates?: string | undefined;
 }
 
 /**
@@ -40,13 +55,14 @@ export interface SearchMetaInput {
  * `key:value` form, one per element. Pagefind reads the key up to the first colon and keeps the rest
  * as the value, so titles with commas or colons arrive whole.
  */
-export function searchAttributes(page: SearchMetaInput): { filters: string[]; meta: string[] } {
+export function searchAttributes(page: SearchMetaInput, labels: Record<PageKind, string> = TYPE_LABELS): { filters: string[]; meta: string[] } {
 	const clean = (value: string) => value.replace(/\s+/g, ' ').trim();
-	const types = page.type === 'archived' ? [TYPE_LABELS.module, EARLIER] : [TYPE_LABELS[page.type]];
+	const types = page.type === 'archived' ? [labels.module, EARLIER] : [labels[page.type]];
 	const pairs = (key: Facet, values: readonly (string | undefined)[]) =>
 		[...new Set(values.filter((value): value is string => Boolean(value?.trim())).map(clean))].map((value) => `${key}:${value}`);
 	const filters = [...pairs('type', types), ...pairs('track', page.tracks ?? []), ...pairs('platform', page.platforms ?? []), ...pairs('level', [page.level])];
-	const meta = [`type:${TYPE_LABELS[page.type]}`];
+	if (page.translates?.trim()) filters.push(`${TRANSLATES}:${clean(page.translates)}`);
+	const meta = [`type:${labels[page.type]}`];
 	if (page.version?.trim()) meta.push(`version:${clean(page.version)}`);
 	if (page.level?.trim()) meta.push(`level:${clean(page.level)}`);
 	return { filters, meta };
@@ -72,6 +88,19 @@ export function searchFilter(selection: Selection, includeEarlier: boolean, with
 	}
 	if (!includeEarlier) all.push({ type: { none: [EARLIER] } });
 	return all.length > 0 ? { all } : {};
+}
+
+/**
+ * The same choice in another index's values: each ticked value replaced by its counterpart where
+ * `values` names one (a content type or track title in the other language), kept otherwise.
+ */
+export function translateSelection(selection: Selection, values: Partial<Record<Facet, Record<string, string>>>): Selection {
+	const translated: Selection = {};
+	for (const facet of FACETS) {
+		const ticked = selection[facet];
+		if (ticked) translated[facet] = ticked.map((value) => values[facet]?.[value] ?? value);
+	}
+	return translated;
 }
 
 /** Facets with at least one ticked value. */

@@ -20,10 +20,16 @@ export interface PagefindSearch {
 	filters: FilterCounts;
 }
 
-export interface PagefindApi {
+/** One Pagefind instance: the module's own, or one from `createInstance`. */
+export interface PagefindInstance {
 	options: (options: Record<string, unknown>) => Promise<void>;
 	filters: () => Promise<FilterCounts>;
 	search: (term: string | null, options: { filters?: PagefindFilter }) => Promise<PagefindSearch | null>;
+}
+
+export interface PagefindApi extends PagefindInstance {
+	/** Another instance, with its own index: the one for `<html lang>` as it is at the call. */
+	createInstance: (options: Record<string, unknown>) => PagefindInstance;
 }
 
 /**
@@ -67,4 +73,30 @@ export async function facetedSearch(
 	ticked.forEach((facet, i) => (counts[facet] = own[i]!.filters[facet] ?? {}));
 	const searched = term !== null || ticked.length > 0;
 	return { results: searched ? main.results : [], searched, counts };
+}
+
+/**
+ * The most pages the first language's index lists after a second language's results. Each needs
+ * its page's fragment before it is shown, to learn its address and leave out translated pages.
+ */
+export const UNTRANSLATED_LIMIT = 50;
+
+/**
+ * The pages of another language's index that match `query` and the ticks (in that index's values)
+ * and are not in `translated`, the addresses the page language's index holds a translation of; best
+ * first. Nothing when there are neither words nor ticks, as in the main search.
+ */
+export async function untranslatedResults(
+	pagefind: Pick<PagefindInstance, 'search'>,
+	query: string,
+	selection: Selection,
+	includeEarlier: boolean,
+	translated: ReadonlySet<string>
+): Promise<ResultFragment[]> {
+	const term = query.trim() || null;
+	if (term === null && selectedFacets(selection).length === 0) return [];
+	const found = await pagefind.search(term, { filters: searchFilter(selection, includeEarlier) });
+	if (!found) return [];
+	const fragments = await Promise.all(found.results.slice(0, UNTRANSLATED_LIMIT).map((result) => result.data()));
+	return fragments.filter((fragment) => !translated.has(fragment.url));
 }

@@ -1,6 +1,7 @@
 /**
- * The words of the search dialog. The page writes them into its markup, so that the script that
- * loads with search carries no copy of its own and a second language needs only a second table.
+ * The words of the search dialog. The page writes them into its markup in its own language
+ * (`words.ts` makes them from the interface strings), so that the script that loads with search
+ * carries no copy of its own.
  */
 
 export interface SearchText {
@@ -22,35 +23,43 @@ export interface SearchText {
 	noResults: string;
 	noMatches: string;
 	error: string;
+	/** Only on pages in a language other than the curriculum's first: its index follows this one's. */
+	original?: OriginalText | undefined;
 }
 
-export const SEARCH_TEXT_EN: SearchText = {
-	placeholder: 'Search modules, tracks and updates',
-	close: 'Close',
-	filters: 'Filters',
-	clearFilters: 'Clear filters',
-	includeEarlier: 'Include earlier versions',
-	facets: { type: 'Content type', track: 'Track', platform: 'Platform', level: 'Level' },
-	version: 'Version {version}',
-	more: 'Show more results',
-	loading: 'Loading search…',
-	idle: 'Type to search, or tick a filter to browse.',
-	results: { one: '1 result for “{query}”.', other: '{count} results for “{query}”.' },
-	browse: { one: '1 page matches the filters.', other: '{count} pages match the filters.' },
-	noResults: 'No results for “{query}”. Try other words or clear a filter.',
-	noMatches: 'No pages match these filters. Clear a filter to see more.',
-	error: 'Search could not load. Check your connection, then close search and open it again.',
-};
+/**
+ * The curriculum's first language, searched after the page's own: its pages that have no version in
+ * the page's language are listed after the page language's results.
+ */
+export interface OriginalText {
+	/** Its `<html lang>` code, which picks its index. */
+	lang: string;
+	/** `{count}` and `{language}` are replaced: said after the page language's count. */
+	one: string;
+	other: string;
+	/** Shown on each such result, such as `Language: English`. */
+	label: string;
+	/** The language's name, in the page's language. */
+	language: string;
+	/** Facet values of this page's index whose value in the original's index differs, by facet. */
+	values: Partial<Record<'type' | 'track' | 'platform' | 'level', Record<string, string>>>;
+}
 
 /** Fills `{name}` placeholders; a placeholder without a value stays as written, to be noticed. */
 export function fill(template: string, values: Record<string, string | number>): string {
 	return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
-/** What the live region says once a search has finished. */
-export function statusMessage(text: SearchText, query: string, count: number): string {
+/**
+ * What the live region says once a search has finished: the count in the page's language, then,
+ * when the original language's index found pages not translated yet, how many of those follow.
+ */
+export function statusMessage(text: SearchText, query: string, count: number, untranslated = 0): string {
 	const words = query.trim();
-	if (count === 0) return words ? fill(text.noResults, { query: words }) : text.noMatches;
 	const forms = words ? text.results : text.browse;
-	return fill(count === 1 ? forms.one : forms.other, { count, query: words });
+	const own =
+		count === 0 && untranslated === 0 ? (words ? fill(text.noResults, { query: words }) : text.noMatches) : fill(count === 1 ? forms.one : forms.other, { count, query: words });
+	if (untranslated === 0 || !text.original) return own;
+	const { one, other, language } = text.original;
+	return `${own} ${fill(untranslated === 1 ? one : other, { count: untranslated, language })}`;
 }

@@ -1,4 +1,65 @@
-/** TODO(helper): the strings of this group of components. */
-export const en = {} as const;
+/**
+ * The search dialog and what the index says about each page. The dialog's script fills `{name}`
+ * placeholders itself (single braces), so those stay as written here; the page only carries them.
+ */
+export const en = {
+	'currents.search.placeholder': 'Search modules, tracks and updates',
+	'currents.search.close': 'Close',
+	'currents.search.filters': 'Filters',
+	'currents.search.clearFilters': 'Clear filters',
+	'currents.search.includeEarlier': 'Include earlier versions',
+	'currents.search.facetType': 'Content type',
+	'currents.search.facetTrack': 'Track',
+	'currents.search.facetPlatform': 'Platform',
+	'currents.search.facetLevel': 'Level',
+	'currents.search.version': 'Version {version}',
+	'currents.search.more': 'Show more results',
+	'currents.search.loading': 'Loading search…',
+	'currents.search.idle': 'Type to search, or tick a filter to browse.',
+	'currents.search.resultsOne': '1 result for “{query}”.',
+	'currents.search.resultsOther': '{count} results for “{query}”.',
+	'currents.search.browseOne': '1 page matches the filters.',
+	'currents.search.browseOther': '{count} pages match the filters.',
+	'currents.search.noResults': 'No results for “{query}”. Try other words or clear a filter.',
+	'currents.search.noMatches': 'No pages match these filters. Clear a filter to see more.',
+	'currents.search.error': 'Search could not load. Check your connection, then close search and open it again.',
+	/** A page's content type, as the `type` filter and the result line show it. */
+	'currents.search.typeModule': 'Module',
+	'currents.search.typeArchived': 'Earlier version',
+	'currents.search.typeUpdate': 'Platform update',
+	'currents.search.typeTrack': 'Track',
+	/** After the page language's results: pages that exist only in the original language. */
+	'currents.search.originalOne': 'And 1 page not translated yet, in the original language ({language}).',
+	'currents.search.originalOther': 'And {count} pages not translated yet, in the original language ({language}).',
+	'currents.search.inOriginal': 'Language: {language}',
+} as const;
 
-export const fi: Record<keyof typeof en, string> = {};
+export const fi: Record<keyof typeof en, string> = {
+	'currents.search.placeholder': 'Hae moduuleja, opintopolkuja ja päivityksiä',
+	'currents.search.close': 'Sulje',
+	'currents.search.filters': 'Suodattimet',
+	'currents.search.clearFilters': 'Tyhjennä suodattimet',
+	'currents.search.includeEarlier': 'Näytä myös aiemmat versiot',
+	'currents.search.facetType': 'Sisältötyyppi',
+	'currents.search.facetTrack': 'Opintopolku',
+	'currents.search.facetPlatform': 'Alusta',
+	'currents.search.facetLevel': 'Taso',
+	'currents.search.version': 'Versio {version}',
+	'currents.search.more': 'Näytä lisää tuloksia',
+	'currents.search.loading': 'Ladataan hakua…',
+	'currents.search.idle': 'Kirjoita hakusana tai selaa valitsemalla suodatin.',
+	'currents.search.resultsOne': '1 tulos haulla ”{query}”.',
+	'currents.search.resultsOther': '{count} tulosta haulla ”{query}”.',
+	'currents.search.browseOne': 'Suodattimia vastaa 1 sivu.',
+	'currents.search.browseOther': 'Suodattimia vastaa {count} sivua.',
+	'currents.search.noResults': 'Ei tuloksia haulla ”{query}”. Kokeile muita sanoja tai poista jokin suodatin.',
+	'currents.search.noMatches': 'Mikään sivu ei vastaa näitä suodattimia. Poista jokin suodatin, niin näet enemmän.',
+	'currents.search.error': 'Hakua ei voitu ladata. Tarkista verkkoyhteys, sulje haku ja avaa se uudelleen.',
+	'currents.search.typeModule': 'Moduuli',
+	'currents.search.typeArchived': 'Aiempi versio',
+	'currents.search.typeUpdate': 'Alustapäivitys',
+	'currents.search.typeTrack': 'Opintopolku',
+	'currents.search.originalOne': 'Lisäksi 1 kääntämätön sivu alkuperäiskielellä ({language}).',
+	'currents.search.originalOther': 'Lisäksi {count} kääntämätöntä sivua alkuperäiskielellä ({language}).',
+	'currents.search.inOriginal': 'Kieli: {language}',
+};

@@ -1,0 +1,130 @@
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCurriculum } from '../../src/lib/curriculum/load.ts';
+import { newestDate, ROOT } from '../utils.ts';
+import { serveCurriculum, type ServedSite } from './harness.ts';
+
+/**
+ * Search in the Finnish edition, on a copy of the flagship curriculum: on a Finnish page the dialog
+ * speaks Finnish, searches the Finnish index first (Pagefind picks it from `<html lang="fi">`), has
+ * Finnish facet names and values that narrow the results, and lists English pages that are not
+ * translated yet after the Finnish results. On an English page nothing of this shows.
+ */
+const CONTENT = join(ROOT, 'tests/.tmp/fi-search/content');
+
+function copyFlagship(): string {
+	rmSync(CONTENT, { recursive: true, force: true });
+	mkdirSync(join(ROOT, 'tests/.tmp/fi-search'), { recursive: true });
+	cpSync(join(ROOT, 'content'), CONTENT, { recursive: true });
+	return CONTENT;
+}
+
+describe('search in the Finnish edition', () => {
+	let site: ServedSite;
+	beforeAll(async () => {
+		const content = copyFlagship();
+		// The build's "today" is the newest date in the content, so that no source reads as from the future.
+		site = await serveCurriculum('search-fi', content, newestDate(loadCurriculum(content, ROOT)));
+	}, 240_000);
+	afterAll(() => site?.close());
+
+	const status = (page: Page) => page.locator('[data-search-status]');
+	const hrefs = (page: Page) => page.locator('[data-search-results] li > a').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+	/** Opens search on a page and waits until the index has loaded. */
+	const openSearch = async (path: string) => {
+		const opened = await site.open(path, { viewport: { width: 1280, height: 900 } });
+		await opened.page.keyboard.press('Control+K');
+		await expect.poll(() => opened.page.locator('fieldset[data-facet="type"]').isVisible(), { timeout: 15_000 }).toBe(true);
+		return opened;
+	};
+	const search = async (page: Page, words: string, settled: RegExp) => {
+		await page.locator('[data-search-input]').fill(words);
+		await expect.poll(() => status(page).textContent(), { timeout: 10_000 }).toMatch(settled);
+	};
+	/** Every result, with "Show more results" pressed until none are left. */
+	const allResults = async (page: Page) => {
+		const more = page.locator('[data-search-more]');
+		while (await more.isVisible()) {
+			const before = (await hrefs(page)).length;
+			await more.click();
+			await expect.poll(async () => (await hrefs(page)).length, { timeout: 10_000 }).toBeGreaterThan(before);
+		}
+		return hrefs(page);
+	};
+
+	it('finds Finnish pages first for a Finnish word, with Finnish facets whose values narrow the results', async () => {
+		const { context, page } = await openSearch('/fi/modules/goals-and-kpis/');
+		expect(await page.locator('[data-search-input]').getAttribute('placeholder')).toBe('Hae moduuleja, opintopolkuja ja päivityksiä');
+		expect(await page.locator('fieldset[data-facet]:not([hidden]) legend').allTextContents()).toEqual(expect.arrayContaining(['Sisältötyyppi', 'Opintopolku', 'Taso']));
+		const typeValues = await page.locator('fieldset[data-facet="type"] label > span:not([data-count])').allTextContents();
+		expect(typeValues).toContain('Moduuli');
+		expect(typeValues).not.toContain('Module');
+
+		await search(page, 'tavoite', /^\d+ tulosta? haulla ”tavoite”\./);
+		const found = await allResults(page);
+		expect(found.length).toBeGreaterThan(1);
+		expect(found[0]).toMatch(/^\/fi\//);
+		// A Finnish word has no match among the English pages, so every result is a Finnish page.
+		expect(found.every((href) => href.startsWith('/fi/'))).toBe(true);
+		const total = Number(/^(\d+)/.exec((await status(page).textContent())!)![1]);
+		expect(total).toBe(found.length);
+		const module = page.locator('[data-search-results] li').filter({ has: page.locator('a[href="/fi/modules/goals-and-kpis/"]') });
+		expect(await module.locator('[data-result-meta]').textContent()).toMatch(/^Moduuli · Versio \d+\.\d+\.\d+ · /);
+
+		// Ticking a value that fewer pages carry narrows the results to its count, still Finnish pages.
+		const values = page.locator('fieldset[data-facet]:not([hidden]) li label');
+		let ticked = false;
+		for (let i = 0; i < (await values.count()) && !ticked; i++) {
+			const count = Number(await values.nth(i).locator('[data-count]').textContent());
+			if (count === 0 || count >= total) continue;
+			await values.nth(i).locator('input').check();
+			await expect.poll(() => status(page).textContent(), { timeout: 10_000 }).toMatch(new RegExp(`^${count} tulosta? haulla ”tavoite”\\.`));
+			const narrowed = await allResults(page);
+			expect(narrowed).toHaveLength(count);
+			expect(narrowed.every((href) => href.startsWith('/fi/'))).toBe(true);
+			expect(await page.locator('[data-search-selected]').textContent()).toBe(' (1)');
+			expect(await page.locator('[data-search-clear]').textContent()).toBe('Tyhjennä suodattimet');
+			ticked = true;
+		}
+		expect(ticked).toBe(true);
+		await context.close();
+	});
+
+	it('lists English pages not translated yet after the Finnish results, marked as English, without the originals of Finnish pages', async () => {
+		const { context, page } = await openSearch('/fi/modules/goals-and-kpis/');
+		// "KPI" is in the Finnish module's title and in many English modules.
+		await search(page, 'KPI', /^\d+ tulosta? haulla ”KPI”\. Lisäksi \d+ kääntämätön(tä)? sivu[a]? alkuperäiskielellä \(englanti\)\.$/);
+		const found = await allResults(page);
+		const firstEnglish = found.findIndex((href) => !href.startsWith('/fi/'));
+		expect(found[0]).toMatch(/^\/fi\//);
+		expect(firstEnglish).toBeGreaterThan(0);
+		expect(found.slice(firstEnglish).every((href) => !href.startsWith('/fi/'))).toBe(true);
+		expect(found).toContain('/fi/modules/goals-and-kpis/');
+		expect(found).not.toContain('/modules/goals-and-kpis/');
+		const english = page.locator('[data-search-results] li').nth(firstEnglish);
+		expect(await english.locator('a').getAttribute('lang')).toBe('en');
+		// The line of facts stays Finnish, content type included, and says the page is in English.
+		expect(await english.locator('[data-result-meta]').getAttribute('lang')).toBeNull();
+		expect(await english.locator('[data-result-meta]').textContent()).toMatch(/^(Moduuli|Opintopolku|Alustapäivitys)( · .*)? · Kieli: englanti$/);
+		const [own, extra] = /^(\d+) .*Lisäksi (\d+)/.exec((await status(page).textContent())!)!.slice(1).map(Number);
+		expect(own).toBe(firstEnglish);
+		expect(extra).toBe(found.length - firstEnglish);
+		await context.close();
+	});
+
+	it('keeps the dialog English on an English page, with English pages only', async () => {
+		const { context, page } = await openSearch('/modules/goals-and-kpis/');
+		expect(await page.locator('fieldset[data-facet]:not([hidden]) legend').allTextContents()).toEqual(expect.arrayContaining(['Content type', 'Track', 'Level']));
+		const typeValues = await page.locator('fieldset[data-facet="type"] label > span:not([data-count])').allTextContents();
+		expect(typeValues).toContain('Module');
+		expect(typeValues).not.toContain('Moduuli');
+		await search(page, 'KPI', /^\d+ results? for “KPI”\.$/);
+		const found = await allResults(page);
+		expect(found.length).toBeGreaterThan(1);
+		expect(found.some((href) => href.startsWith('/fi/'))).toBe(false);
+		expect(await page.locator('[data-search-results] [lang]').count()).toBe(0);
+		await context.close();
+	});
+});
