@@ -3,12 +3,13 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCurriculum } from '../src/lib/curriculum/load.ts';
-import { buildCurriculum, copyFixture, ROOT, TMP, type Build } from './utils.ts';
+import { brewingFi, buildCurriculum, copyFixture, ROOT, TMP, type Build } from './utils.ts';
 
 /**
  * The tea fixture with a second track, "Hosting", that holds only `serving` and comes after "Tea
  * foundations" in the configured order though its file sorts first; and an archived major whose
- * title differs from the current one, as happens when a major release renames a module.
+ * title differs from the current one, as happens when a major release renames a module. It is in
+ * English and Finnish, with brewing-basics translated.
  */
 function teaWithTwoTracks(): string {
 	const content = copyFixture('valid-course');
@@ -28,6 +29,8 @@ function teaWithTwoTracks(): string {
 	);
 	const archived = join(content, 'archive/brewing-basics/v1.mdx');
 	writeFileSync(archived, readFileSync(archived, 'utf8').replace(/^title: .*$/m, 'title: Brewing with bags'));
+	writeFileSync(join(content, 'curriculum.yaml'), `${readFileSync(join(content, 'curriculum.yaml'), 'utf8')}\nlocales: [en, fi]\n`);
+	writeFileSync(join(content, 'modules/brewing-basics.fi.mdx'), brewingFi());
 	return content;
 }
 
@@ -101,5 +104,20 @@ describe('per-track feeds', () => {
 		const firstRelease = entries.findIndex((id) => id.startsWith('release:'));
 		expect(entries.slice(0, firstRelease)).toEqual(['update:2026-11-10-kettle-presets', 'update:2026-10-20-teapot-infuser']);
 		expect(entries.slice(firstRelease).every((id) => id.startsWith('release:'))).toBe(true);
+	});
+
+	it('is in Finnish under /fi/: its words, translated titles linking to their Finnish pages, the rest marked as English', () => {
+		const html = build.read('fi/whats-new/index.html');
+		expect(html).toContain('<h2 id="platform-changes">Alustapäivitykset</h2>');
+		expect(html).toContain('<h2 id="releases">Moduulien uudet versiot</h2>');
+		expect(html).not.toMatch(/Platform changes|Module releases|Follow along|Atom feed/);
+		// A release of the translated major keeps the Finnish title and its Finnish page; its summary is the original's.
+		expect(html).toMatch(/<span class="currents-tag">[^<]+<\/span> <a href="\/fi\/modules\/brewing-basics\/">Haudutuksen perusteet 2\.1\.0<\/a><p lang="en">/);
+		// An earlier major and an untranslated module stay in English, at their English addresses.
+		expect(html).toMatch(/<a href="\/modules\/brewing-basics\/v1\/" lang="en">Brewing with bags 1\.0\.0<\/a>/);
+		expect(html).toMatch(/<a href="\/modules\/serving\/" lang="en">Serving 1\.0\.1<\/a>/);
+		expect(html).toMatch(/<span class="currents-tag">(Odottaa|Huomioitu)<\/span> <a href="\/updates\/[^"]+\/" lang="en">/);
+		// The English page is as it was.
+		expect(build.read('whats-new/index.html')).toContain('<h2 id="platform-changes">Platform changes</h2>');
 	});
 });

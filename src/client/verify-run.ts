@@ -2,10 +2,43 @@
  * The check itself, loaded by `verify.ts` when there is something to check: read the credential
  * out of a PNG or a JSON file, or take pasted text, verify it against the issuers written into the
  * page, and draw the verdict. Everything a credential says is put on the page as text, never as
- * markup, and only web addresses become links.
+ * markup, and only web addresses become links. Everything it writes is in the page's words (see
+ * `wordsOf`), with English from the interface strings as the fallback.
  */
 import { BakedPngError, isPng, readBakedCredential } from '../lib/credentials/baked-png.ts';
 import { verifyCredentialText, type CredentialSummary, type Verdict, type VerifyOptions } from '../lib/credentials/verify.ts';
+import { en as ENGLISH } from '../lib/i18n/ui/verify.ts';
+import { fill, type Say } from './progress-text.ts';
+
+const PREFIX = 'currents.verify.';
+/** The English words of a short key: the fallback when the page gives none, and the patterns refusals are known by. */
+const english = (key: string): string => (ENGLISH as Record<string, string>)[`${PREFIX}${key}`] ?? key;
+/** `wordsOf` gives its English fallback as it is, so English text is filled in before it is passed. */
+const inEnglish: Say = (_key, text) => text;
+
+/**
+ * A refusal's key and the names it mentions, recognised by its English words (the `reason*` strings,
+ * whose `{{name}}` parts match anything); undefined for a refusal none of them describes.
+ */
+export function reasonOf(reason: string): { key: string; values: Record<string, string> } | undefined {
+	for (const [full, template] of Object.entries(ENGLISH)) {
+		if (!full.startsWith(`${PREFIX}reason`)) continue;
+		const names: string[] = [];
+		const pattern = template
+			.split(/(\{\{\w+\}\})/)
+			.map((part) => {
+				const name = /^\{\{(\w+)\}\}$/.exec(part)?.[1];
+				if (name === undefined) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+				if (names.includes(name)) return `\\k<${name}>`;
+				names.push(name);
+				return `(?<${name}>.+?)`;
+			})
+			.join('');
+		const match = new RegExp(`^${pattern}$`, 's').exec(reason);
+		if (match) return { key: full.slice(PREFIX.length), values: { ...match.groups } };
+	}
+	return undefined;
+}
 
 /** "23 November 2026", as the certificate writes it, never shifted by the reader's time zone. */
 const formatDate = (date: string) => new Intl.DateTimeFormat(document.documentElement.lang || 'en', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
@@ -21,20 +54,16 @@ async function inflate(bytes: Uint8Array): Promise<Uint8Array> {
 /** The verdict on a chosen or dropped file, or on pasted text. */
 export async function checkInput(input: { file: File } | { text: string }, options: VerifyOptions): Promise<Verdict> {
 	if ('text' in input) {
-		if (input.text.trim() === '') return { ok: false, code: 'unreadable', reason: 'There is nothing to check yet: paste the credential, the whole contents of the certificate’s .json file.' };
+		if (input.text.trim() === '') return { ok: false, code: 'unreadable', reason: english('reasonEmpty') };
 		return verifyCredentialText(input.text, options);
 	}
-	if (input.file.size > MAX_BYTES) return { ok: false, code: 'unreadable', reason: `${input.file.name} is too large to be a certificate. Choose the certificate’s .png or .json file.` };
+	if (input.file.size > MAX_BYTES) return { ok: false, code: 'unreadable', reason: fill(english('reasonTooLarge'), { file: input.file.name }) };
 	const bytes = new Uint8Array(await input.file.arrayBuffer());
 	if (!isPng(bytes)) return verifyCredentialText(new TextDecoder().decode(bytes), options);
 	try {
 		const text = await readBakedCredential(bytes, inflate);
 		if (text === null) {
-			return {
-				ok: false,
-				code: 'unreadable',
-				reason: `${input.file.name} is an image with no credential inside: it is not a signed certificate, or the credential was removed from it (some apps do that when they edit or resize an image). Use the file as the issuer sent it.`,
-			};
+			return { ok: false, code: 'unreadable', reason: fill(english('reasonNoCredential'), { file: input.file.name }) };
 		}
 		return verifyCredentialText(text, options);
 	} catch (error) {
@@ -55,42 +84,48 @@ function link(url: string | undefined, text: string): HTMLElement {
 	return url && /^https?:\/\//i.test(url) ? element('a', text, { href: url, rel: 'noopener' }) : element('span', text);
 }
 
-function details(summary: CredentialSummary): HTMLElement {
+function details(summary: CredentialSummary, say: Say): HTMLElement {
+	const word = (key: string, values?: Record<string, string>) => say(key, fill(english(key), values), values);
+	// The defaults `summarize` writes for what a credential leaves out, in the page's words.
+	const named = (text: string, key: string) => (text === english(key) ? word(key) : text);
 	const list = element('dl');
 	const row = (term: string, ...values: (HTMLElement | string)[]) => {
 		const value = element('dd');
 		value.append(...values);
 		list.append(element('dt', term), value);
 	};
-	row('Learner', summary.learner);
-	row('Certificate', link(summary.trackUrl, summary.title), ...(summary.curriculum ? [`, ${summary.curriculum}`] : []));
-	row('Completed on', summary.awarded ? formatDate(summary.awarded) : 'not given');
+	row(word('learner'), named(summary.learner, 'unnamedLearner'));
+	row(word('certificate'), link(summary.trackUrl, named(summary.title, 'untitled')), ...(summary.curriculum ? [`, ${summary.curriculum}`] : []));
+	row(word('completedOn'), summary.awarded ? formatDate(summary.awarded) : word('notGiven'));
 	const modules = element('ul');
 	for (const module of summary.modules) {
 		const item = element('li');
-		item.append(link(module.url, module.name), module.description ? `: ${module.description.toLowerCase()}` : '');
+		item.append(link(module.url, named(module.name, 'unnamedModule')), module.description ? `: ${module.description.toLowerCase()}` : '');
 		modules.append(item);
 	}
-	row('Modules', summary.modules.length > 0 ? modules : 'none listed');
-	row('Issued by', link(summary.issuer.url, summary.issuer.name));
-	if (summary.issued) row('Signed on', formatDate(summary.issued.slice(0, 10)));
-	if (summary.validUntil) row('Valid until', formatDate(summary.validUntil.slice(0, 10)));
+	row(word('modules'), summary.modules.length > 0 ? modules : word('noneListed'));
+	row(word('issuedBy'), link(summary.issuer.url, summary.issuer.name));
+	if (summary.issued) row(word('signedOn'), formatDate(summary.issued.slice(0, 10)));
+	if (summary.validUntil) row(word('validUntil'), formatDate(summary.validUntil.slice(0, 10)));
 	return list;
 }
 
-/** The verdict as the page shows it: verified with the details, or not verified with the reason. */
-export function renderVerdict(verdict: Verdict): HTMLElement {
+/**
+ * The verdict as the page shows it: verified with the details, or not verified with the reason, in
+ * the page's words. A refusal no interface string describes stays in English, marked as such.
+ */
+export function renderVerdict(verdict: Verdict, say: Say = inEnglish): HTMLElement {
+	const word = (key: string, values?: Record<string, string>) => say(key, fill(english(key), values), values);
 	const box = element('div', undefined, { 'data-verdict': verdict.ok ? 'verified' : verdict.code });
 	if (verdict.ok) {
-		box.append(
-			element('h3', 'Verified'),
-			element('p', `${verdict.summary.issuer.name}, an issuer this site lists, signed this credential, and nothing in it has changed since.`),
-			details(verdict.summary)
-		);
+		box.append(element('h3', word('verified')), element('p', word('verifiedText', { issuer: verdict.summary.issuer.name })), details(verdict.summary, say));
 	} else {
-		box.append(element('h3', 'Not verified'), element('p', verdict.reason));
+		const known = reasonOf(verdict.reason);
+		const reason = element('p', known ? say(known.key, verdict.reason, known.values) : verdict.reason);
+		if (!known && !/^en\b/i.test(document.documentElement.lang || 'en')) reason.lang = 'en';
+		box.append(element('h3', word('notVerified')), reason);
 		// Only a credential whose signature holds has details worth showing, such as an expired one.
-		if (verdict.summary) box.append(element('p', 'What the credential says:'), details(verdict.summary));
+		if (verdict.summary) box.append(element('p', word('credentialSays')), details(verdict.summary, say));
 	}
 	return box;
 }

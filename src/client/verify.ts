@@ -3,8 +3,7 @@
  * `verify-run.ts`, which this file loads only when there is something to check (it brings the
  * JSON-LD canonicalizer, too large to load with the page).
  */
-// A module, not a script, so that its names stay its own.
-export {};
+import { wordsOf } from './progress-text.ts';
 
 const root = document.querySelector<HTMLElement>('[data-verify]');
 if (root) {
@@ -12,6 +11,7 @@ if (root) {
 	const drop = root.querySelector<HTMLElement>('[data-verify-drop]')!;
 	const fileInput = root.querySelector<HTMLInputElement>('[data-verify-file]')!;
 	const text = root.querySelector<HTMLTextAreaElement>('[data-verify-text]')!;
+	const say = wordsOf(root);
 	root.hidden = false;
 	document.querySelector<HTMLElement>('[data-verify-nojs]')?.setAttribute('hidden', '');
 
@@ -19,10 +19,12 @@ if (root) {
 	let latest = 0;
 	const check = async (input: { file: File } | { text: string }) => {
 		const run = ++latest;
-		result.replaceChildren(Object.assign(document.createElement('p'), { textContent: 'Checking…' }));
+		result.replaceChildren(Object.assign(document.createElement('p'), { textContent: say('checking', 'Checking…') }));
 		const { checkInput, renderVerdict } = await import('./verify-run.ts');
-		const verdict = await checkInput(input, { issuers: JSON.parse(root.dataset.issuers ?? '[]'), issuersPage: root.dataset.issuersPage });
-		if (run === latest) result.replaceChildren(renderVerdict(verdict));
+		// Dates in refusals are written in the page's language, as the rest of the verdict is.
+		const options = { issuers: JSON.parse(root.dataset.issuers ?? '[]'), issuersPage: root.dataset.issuersPage, locale: document.documentElement.lang || 'en' };
+		const verdict = await checkInput(input, options);
+		if (run === latest) result.replaceChildren(renderVerdict(verdict, say));
 	};
 
 	fileInput.addEventListener('change', () => {

@@ -1,4 +1,47 @@
-/** TODO(helper): the strings of this group of components. */
-export const en = {} as const;
+/** "Embed or cite" on a module page (EmbedPanel.astro) and the embedded module page (Embed.astro). */
+export const en = {
+	'currents.embed.embedOrCite': 'Embed or cite',
+	'currents.embed.cite': 'Cite this module',
+	'currents.embed.assign': 'To assign this module for a course, link or embed',
+	'currents.embed.assignRest': ', the permanent address of version {{major}}. For the life of version {{major}}, that address keeps the same learning outcomes: corrections and additions arrive as minor and patch releases, each listed with its date in the',
+	'currents.embed.changelog': 'changelog',
+	'currents.embed.assignEnd': '. A change of outcomes or reversed advice becomes version {{next}} at a new address, and this one stays online.',
+	'currents.embed.preRelease': 'This is a pre-release: it gets a permanent address to assign and cite with version 1.0.0.',
+	'currents.embed.embedIn': 'Embed in a course page or learning platform',
+	'currents.embed.paste': "Paste this where the module should appear. The frame shows the module without the site's navigation (",
+	'currents.embed.preview': 'preview it',
+	'currents.embed.pasteRest': '), and the few lines of script resize it to fit its content.',
+	'currents.embed.copy': 'Copy the snippet',
+	'currents.embed.copied': 'Copied.',
+	'currents.embed.copyFailed': 'Copying was not allowed: select the snippet and copy it by hand.',
+	// The embedded module page.
+	'currents.embed.pageTitle': '{{title}} (version {{version}})',
+	'currents.embed.meta': 'Version {{version}}, released',
+	'currents.embed.outcomes': 'What you will be able to do',
+	'currents.embed.attributionVersion': ', version {{version}}, from',
+	'currents.embed.by': 'By {{names}}.',
+	'currents.embed.license': 'Licensed under',
+} as const;
 
-export const fi: Record<keyof typeof en, string> = {};
+export const fi: Record<keyof typeof en, string> = {
+	'currents.embed.embedOrCite': 'Upota tai viittaa',
+	'currents.embed.cite': 'Viittaa tähän moduuliin',
+	'currents.embed.assign': 'Kun käytät moduulia kurssilla, linkitä tai upota',
+	'currents.embed.assignRest': ', version {{major}} pysyvä osoite. Niin kauan kuin versio {{major}} on voimassa, osoitteen oppimistavoitteet pysyvät samoina: korjaukset ja lisäykset julkaistaan pienempinä versioina, ja kukin niistä päivämäärineen näkyy',
+	'currents.embed.changelog': 'muutoshistoriassa',
+	'currents.embed.assignEnd': '. Jos oppimistavoitteet muuttuvat tai neuvo kääntyy päinvastaiseksi, syntyy versio {{next}} uuteen osoitteeseen, ja tämä osoite säilyy verkossa.',
+	'currents.embed.preRelease': 'Tämä on esiversio: se saa pysyvän osoitteen, jota voi käyttää kursseilla ja lähteenä, versiosta 1.0.0 alkaen.',
+	'currents.embed.embedIn': 'Upota kurssisivulle tai oppimisympäristöön',
+	'currents.embed.paste': 'Liitä tämä kohtaan, jossa moduulin pitää näkyä. Kehys näyttää moduulin ilman sivuston navigaatiota (',
+	'currents.embed.preview': 'esikatsele',
+	'currents.embed.pasteRest': '), ja muutama rivi skriptiä sovittaa sen korkeuden sisältöön.',
+	'currents.embed.copy': 'Kopioi koodi',
+	'currents.embed.copied': 'Kopioitu.',
+	'currents.embed.copyFailed': 'Kopiointia ei sallittu: valitse koodi ja kopioi se itse.',
+	'currents.embed.pageTitle': '{{title}} (versio {{version}})',
+	'currents.embed.meta': 'Versio {{version}}, julkaistu',
+	'currents.embed.outcomes': 'Mitä opit tekemään',
+	'currents.embed.attributionVersion': ', versio {{version}}, lähde:',
+	'currents.embed.by': 'Tekijät: {{names}}.',
+	'currents.embed.license': 'Lisenssi:',
+};

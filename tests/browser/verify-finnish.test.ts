@@ -1,0 +1,147 @@
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issueOne, type Issuance } from '../../src/lib/credentials/issue.ts';
+import { generateIssuerKey, newIssuerYaml } from '../../src/lib/credentials/keys.ts';
+import { trustedIssuers, verificationMethodId } from '../../src/lib/credentials/profile.ts';
+import { verifyCredential, verifyCredentialText, type VerifyOptions } from '../../src/lib/credentials/verify.ts';
+import { reasonOf } from '../../src/client/verify-run.ts';
+import type { JsonObject } from '../../src/lib/credentials/data-integrity.ts';
+import { copyFixture, TODAY } from '../utils.ts';
+import { serveCurriculum, type ServedSite } from './harness.ts';
+
+/**
+ * The verify page in another language: the valid-course fixture with `locales: [en, fi]` and one
+ * issuer, Kyoto Tea Institute, as `verify.test.ts` sets it up (its helpers are not exported, so the
+ * few lines are repeated here). The page at /fi/verify/ writes its verdicts, refusals included, in
+ * Finnish.
+ */
+const SITE = 'https://steeped.example.org';
+
+async function signer(jwk: JsonWebKey) {
+	return crypto.subtle.importKey('jwk', jwk, { name: 'Ed25519' }, false, ['sign']);
+}
+
+describe('verifying a certificate on the Finnish verify page', () => {
+	let site: ServedSite;
+	let issuance: Issuance;
+	let credential: JsonObject;
+	let trusted: VerifyOptions['issuers'];
+	const contexts: BrowserContext[] = [];
+	const open = async (path = '/fi/verify/') => {
+		const opened = await site.open(path);
+		contexts.push(opened.context);
+		return opened.page;
+	};
+	const result = (page: Page) => page.locator('[data-verify-result]');
+	const paste = async (page: Page, pasted: unknown) => {
+		await page.getByLabel('Tai liitä sähköinen todistus').fill(typeof pasted === 'string' ? pasted : JSON.stringify(pasted, null, 2));
+		await page.getByRole('button', { name: 'Tarkista liitetty todistus' }).click();
+		await expect.poll(() => result(page).locator('h3').textContent()).toMatch(/vahvistettu/i);
+		return (await result(page).textContent()) ?? '';
+	};
+
+	beforeAll(async () => {
+		const content = copyFixture('valid-course');
+		appendFileSync(join(content, 'curriculum.yaml'), '\nlocales: [en, fi]\n');
+		const { publicKeyMultibase, jwk } = await generateIssuerKey();
+		mkdirSync(join(content, 'issuers'));
+		writeFileSync(join(content, 'issuers', 'kyoto-tea.yaml'), newIssuerYaml({ name: 'Kyoto Tea Institute', url: 'https://tea.example.edu' }, { publicKeyMultibase, created: TODAY }));
+		site = await serveCurriculum('verify-finnish', content);
+		const issuer = { id: 'kyoto-tea', file: 'issuers/kyoto-tea.yaml', name: 'Kyoto Tea Institute', url: 'https://tea.example.edu', keys: [{ publicKeyMultibase, created: TODAY }] };
+		const verificationMethod = verificationMethodId(SITE, 'kyoto-tea', publicKeyMultibase);
+		trusted = trustedIssuers(SITE, [issuer]);
+		issuance = {
+			site: SITE,
+			curriculum: 'Steeped',
+			locale: 'en',
+			issuer,
+			track: { id: 'tea-foundations', title: 'Tea foundations', summary: 'From boiling water to a pot worth sharing.', certificate: 'Tea Foundations', passMark: 75 },
+			modules: [
+				{ id: 'water-temperature', title: 'Water temperature', version: '1.0.0' },
+				{ id: 'brewing-basics', title: 'Brewing basics', version: '2.1.0' },
+				{ id: 'serving', title: 'Serving', version: '1.0.1' },
+			],
+			signer: { privateKey: await signer(jwk), verificationMethod },
+		};
+		credential = (await issueOne(issuance, { name: 'Ana Núñez', date: '2026-11-20' })).credential;
+	}, 180_000);
+	afterAll(async () => {
+		for (const context of contexts) await context.close();
+		await site?.close();
+	});
+
+	it('a tampered credential is refused with the reason in Finnish, and none of its claims are shown', async () => {
+		const page = await open();
+		const tampered = structuredClone(credential) as any;
+		tampered.evidence[1].description = 'Version 3.0.0';
+		const text = await paste(page, tampered);
+		expect(await result(page).locator('h3').textContent()).toBe('Ei vahvistettu');
+		expect(text).toContain('Todistusta on muutettu sen jälkeen, kun Kyoto Tea Institute allekirjoitti sen: allekirjoitus ei vastaa sisältöä.');
+		expect(text).not.toContain('signature');
+		expect(text).not.toContain('Ana Núñez');
+	});
+
+	it('a genuine credential is verified, with its details under Finnish labels and a Finnish date', async () => {
+		const page = await open();
+		const text = await paste(page, credential);
+		expect(await result(page).locator('h3').textContent()).toBe('Vahvistettu');
+		expect(await result(page).locator('dt').allTextContents()).toEqual(['Oppija', 'Todistus', 'Suoritettu', 'Moduulit', 'Myöntäjä', 'Allekirjoitettu']);
+		expect(text).toContain('20. marraskuuta 2026');
+	});
+
+	it('text that is not a credential is refused in Finnish, and the English page still says it in English', async () => {
+		expect(await paste(await open(), 'not a credential')).toContain('Tämä ei ole sähköinen todistus: teksti ei ole kelvollista JSONia.');
+		const english = await open('/verify/');
+		await english.getByLabel('Or paste the credential').fill('not a credential');
+		await english.getByRole('button', { name: 'Check the pasted credential' }).click();
+		await expect.poll(() => result(english).textContent()).toContain('This is not a credential: the text is not valid JSON.');
+	});
+
+	it('recognises every refusal the checker writes, so that none reaches a Finnish page in English', async () => {
+		const options = { issuers: trusted, issuersPage: `${SITE}/issuers/`, now: new Date('2026-11-25T00:00:00Z') };
+		const stranger = structuredClone(credential) as any;
+		stranger.issuer = { id: 'https://mill.example/issuer', name: 'Diploma Mill' };
+		const unnamed = structuredClone(credential) as any;
+		delete unnamed.issuer;
+		const noProof = structuredClone(credential) as any;
+		delete noProof.proof;
+		const otherPurpose = structuredClone(credential) as any;
+		otherPurpose.proof.proofPurpose = 'authentication';
+		const otherKey = structuredClone(credential) as any;
+		otherKey.proof.verificationMethod = `${SITE}/issuers/kyoto-tea/keys/z6MkOther.json`;
+		const tampered = structuredClone(credential) as any;
+		tampered.evidence[1].description = 'Version 3.0.0';
+		const unknownField = structuredClone(credential) as any;
+		unknownField.credentialSubject.favouriteTea = 'sencha';
+		const verdicts = [
+			await verifyCredentialText('not a credential', options),
+			await verifyCredentialText('eyJhbGciOiJFZERTQSJ9.eyJpc3MiOiJ4In0.c2ln', options),
+			await verifyCredential({ type: ['VerifiableCredential'] }, options),
+			await verifyCredential(stranger, options),
+			await verifyCredential(unnamed, options),
+			await verifyCredential(noProof, options),
+			await verifyCredential(otherPurpose, options),
+			await verifyCredential(otherKey, options),
+			await verifyCredential(tampered, options),
+			await verifyCredential(unknownField, options),
+			await verifyCredential(credential, { ...options, now: new Date('2020-01-01T00:00:00Z') }),
+		];
+		const keys = verdicts.map((verdict) => (verdict.ok ? 'verified' : (reasonOf(verdict.reason)?.key ?? `unrecognised: ${verdict.reason}`)));
+		expect(keys).toEqual([
+			'reasonNotJson',
+			'reasonJwt',
+			'reasonNotOpenBadges',
+			'reasonUnknownIssuer',
+			'reasonUnnamedIssuer',
+			'reasonNoProof',
+			'reasonNotAssertion',
+			'reasonUnknownKey',
+			'reasonTampered',
+			'reasonUnknownField',
+			'reasonNotYetValid',
+		]);
+		expect(reasonOf((verdicts[3] as { reason: string }).reason)?.values).toEqual({ who: '“Diploma Mill” (https://mill.example/issuer)', page: `${SITE}/issuers/` });
+	});
+});
