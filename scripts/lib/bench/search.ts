@@ -2,13 +2,9 @@
  * What a reader's first search costs: the bytes the browser fetches from `/pagefind/` to open search
  * on a module page and show results for one word, measured in Chromium against the built site.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
+import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm' };
+import { serveFolder } from '../static-server.ts';
 
 export interface SearchSelectors {
 	open: string;
@@ -21,16 +17,8 @@ export const STARLIGHT_SEARCH: SearchSelectors = { open: 'button[data-open-modal
 export async function firstQueryBytes(outDir: string, page: string, selectors: SearchSelectors, word = 'steep'): Promise<number | null> {
 	const chromiumPath = process.env.CURRENTS_CHROMIUM ?? '/usr/bin/chromium';
 	if (!existsSync(chromiumPath)) return null;
-	const server = createServer((request, response) => {
-		const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-		let file = normalize(join(outDir, path));
-		if (!file.startsWith(outDir + sep) && file !== outDir) file = join(outDir, '404.html');
-		if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-		if (!existsSync(file)) file = join(outDir, '404.html');
-		response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
-		createReadStream(file).pipe(response);
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	// Served as Netlify serves it; the bytes counted are the decoded bodies, as before.
+	const server = await serveFolder(outDir);
 	const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'] });
 	try {
 		const tab = await browser.newPage();
@@ -38,7 +26,7 @@ export async function firstQueryBytes(outDir: string, page: string, selectors: S
 		tab.on('response', async (response) => {
 			if (new URL(response.url()).pathname.startsWith('/pagefind/')) bytes += (await response.body().catch(() => Buffer.alloc(0))).length;
 		});
-		await tab.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/${page}`, { waitUntil: 'networkidle' });
+		await tab.goto(server.url(`/${page}`), { waitUntil: 'networkidle' });
 		await tab.click(selectors.open, { timeout: 60_000 });
 		await tab.fill(selectors.input, word, { timeout: 60_000 });
 		await tab.waitForLoadState('networkidle');
@@ -51,6 +39,6 @@ export async function firstQueryBytes(outDir: string, page: string, selectors: S
 		return null;
 	} finally {
 		await browser.close();
-		server.close();
+		await server.close();
 	}
 }

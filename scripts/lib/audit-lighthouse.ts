@@ -1,0 +1,93 @@
+/**
+ * One Lighthouse run: a fresh headless Chromium (Debian's, never a downloaded one) with a throwaway
+ * profile, driven by the `lighthouse` npm package with its default, mobile settings.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import lighthouse, { type Result } from 'lighthouse';
+import { CATEGORIES } from './audit-report.ts';
+
+/** Debian's package; test tools' own browser downloads do not work on these machines. */
+export const CHROMIUM = process.env.CURRENTS_CHROMIUM ?? '/usr/bin/chromium';
+
+const FLAGS = [
+	'--no-sandbox',
+	'--headless=new',
+	'--disable-background-networking',
+	'--disable-component-update',
+	// As Lighthouse's own launcher does: nothing else running in the browser that could take the CPU.
+	'--disable-dev-shm-usage',
+	'--disable-extensions',
+	'--disable-default-apps',
+	'--disable-sync',
+	'--disable-domain-reliability',
+	'--disable-client-side-phishing-detection',
+	'--disable-background-timer-throttling',
+	'--disable-renderer-backgrounding',
+	'--disable-backgrounding-occluded-windows',
+	'--no-first-run',
+	'--no-default-browser-check',
+	'--mute-audio',
+	'--password-store=basic',
+	'--use-mock-keychain',
+];
+
+export interface Browser {
+	port: number;
+	close: () => Promise<void>;
+}
+
+/** Starts Chromium with a debugging port and resolves once it listens. */
+export async function launchChromium(executable = CHROMIUM): Promise<Browser> {
+	if (!existsSync(executable)) {
+		throw new Error(`The audit needs Chromium at ${executable}. Install it (Debian: apt-get install -y chromium) or set CURRENTS_CHROMIUM to its path.`);
+	}
+	const profile = mkdtempSync(join(tmpdir(), 'currents-audit-chromium-'));
+	const child = spawn(executable, [...FLAGS, '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'], { stdio: ['ignore', 'ignore', 'pipe'] });
+	const exited = new Promise<void>((done) => child.once('exit', () => done()));
+	const close = async () => {
+		if (child.exitCode === null && child.signalCode === null) {
+			child.kill('SIGTERM');
+			const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+			await exited;
+			clearTimeout(timer);
+		}
+		rmSync(profile, { recursive: true, force: true });
+	};
+	const port = await new Promise<number>((resolve, reject) => {
+		let output = '';
+		const timer = setTimeout(() => reject(new Error(`Chromium did not open its debugging port within 30 s:\n${output}`)), 30_000);
+		child.stderr.setEncoding('utf8');
+		child.stderr.on('data', (chunk: string) => {
+			output += chunk;
+			const match = /DevTools listening on ws:\/\/[^:]+:(\d+)\//.exec(output);
+			if (match) {
+				clearTimeout(timer);
+				resolve(Number(match[1]));
+			}
+		});
+		child.once('exit', (code) => {
+			clearTimeout(timer);
+			reject(new Error(`Chromium exited (${code}) before it opened its debugging port:\n${output}`));
+		});
+	}).catch(async (error: unknown) => {
+		await close();
+		throw error;
+	});
+	return { port, close };
+}
+
+/** Audits one URL in a fresh browser and returns Lighthouse's result (the JSON report). */
+export async function runLighthouse(url: string): Promise<Result> {
+	const browser = await launchChromium();
+	try {
+		const result = await lighthouse(url, { port: browser.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
+		if (!result) throw new Error(`Lighthouse returned no result for ${url}.`);
+		if (result.lhr.runtimeError) throw new Error(`Lighthouse could not audit ${url}: ${result.lhr.runtimeError.code} ${result.lhr.runtimeError.message}`);
+		return result.lhr;
+	} finally {
+		await browser.close();
+	}
+}
