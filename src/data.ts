@@ -151,13 +151,15 @@ export function loadLocalSite(code: string = ROOT_LOCALE.code): Promise<LocalSit
 			const moduleIds = locale.root
 				? new Set(site.moduleData.keys())
 				: new Set([...(t?.modules.keys() ?? []), ...site.tracks.filter((track) => translatedTracks.has(track.id)).flatMap((track) => track.data.modules)].filter((id) => site.moduleData.has(id)));
-			const engine = new Set(['/', '/whats-new/', '/progress/', '/verify/', '/translations/']);
+			const engine = new Set(['/', '/whats-new/', '/progress/', '/verify/', '/issuers/', '/translations/']);
 			const hasPage = (href: string) => {
 				if (locale.root || engine.has(href)) return true;
 				const module = /^\/modules\/([^/]+)\/$/.exec(href);
 				if (module) return moduleIds.has(module[1]!);
 				const track = /^\/tracks\/([^/]+)\/$/.exec(href);
-				return track ? translatedTracks.has(track[1]!) : false;
+				if (track) return translatedTracks.has(track[1]!);
+				const update = /^\/updates\/([^/]+)\/$/.exec(href);
+				return update ? (t?.updates.has(update[1]!) ?? false) : false;
 			};
 			const labels = {
 				home: uiText(locale.code, 'currents.nav.home'),

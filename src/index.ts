@@ -197,7 +197,7 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 				if (config.locales.length > 1) everyLanguage('/translations', 'Translations.astro');
 				everyLanguage('/updates/[update]', 'Update.astro');
 				everyLanguage('/whats-new', 'WhatsNew.astro');
-				route('/feed.xml', 'feed.xml.ts');
+				everyLanguage('/feed.xml', 'feed.xml.ts');
 				route('/tracks/[track]/feed.xml', 'track-feed.xml.ts');
 				// The learner's progress, kept in their browser: export, import, clear.
 				everyLanguage('/progress', 'Progress.astro');
@@ -209,7 +209,7 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 				// Module majors as pages other sites may frame, for courses that embed them.
 				route('/embed/modules/[...path]', 'Embed.astro');
 				// Issuers of signed certificates, their public keys, and the page that checks a certificate in the browser.
-				route('/issuers', 'Issuers.astro');
+				everyLanguage('/issuers', 'Issuers.astro');
 				route('/issuers/[issuer].json', 'issuers-profile.json.ts');
 				route('/issuers/[issuer]/keys/[key].json', 'issuers-key.json.ts');
 				everyLanguage('/verify', 'Verify.astro');

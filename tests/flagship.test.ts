@@ -7,6 +7,10 @@ import type { Finding } from '../src/lib/check/findings.ts';
 import { loadCurriculum } from '../src/lib/curriculum/load.ts';
 import { BUDGETS, kilobytes, pageWeight } from '../scripts/lib/page-weight.ts';
 import { buildCurriculum, newestDate, ROOT, TMP, type Build } from './utils.ts';
+import { UI_STRINGS } from '../src/lib/i18n/ui/index.ts';
+// Starlight's own interface strings, which it ships for every language (not a public export).
+import starlightStrings from '../node_modules/@astrojs/starlight/dist/translations/index.js';
+import { englishFragments, englishLeft } from './english-left.ts';
 
 /**
  * Errors and warnings, leaving out notices and reviews that fell due: whether a review is due depends
@@ -120,6 +124,12 @@ describe('the flagship curriculum', () => {
 				];
 			});
 			expect(over).toEqual([]);
+		});
+
+		it('leaves no English interface words on a Finnish page, only untranslated content marked as English', () => {
+			const fragments = englishFragments({ ...starlightStrings.en, ...UI_STRINGS.en }, { ...starlightStrings.fi, ...UI_STRINGS.fi });
+			expect(fragments.words.length).toBeGreaterThan(100);
+			expect(englishLeft(join(build.outDir, 'fi'), 'fi', fragments, build.outDir)).toEqual([]);
 		});
 
 		it('shows the pending-change notice on real module pages', () => {

@@ -23,8 +23,8 @@ export function showSetAside(container: HTMLElement, linkToProgress = true): Ret
 					entry.dismissed = true;
 					render();
 				});
-				const text = setAsideNotice(entry, linkToProgress ? undefined : say('belowSetAside', 'below, under “Data set aside”'));
-				return notice('warning', setAsideTitle(entry), el('p', {}, text, linkToProgress && ' ', linkToProgress && progressLink(say('openProgress', 'Open Your progress'), say('progressHref', PROGRESS_HREF))), el('p', {}, dismiss));
+				const text = setAsideNotice(entry, linkToProgress ? undefined : say('belowSetAside', 'below, under “Data set aside”'), say);
+				return notice('warning', setAsideTitle(entry, say), el('p', {}, text, linkToProgress && ' ', linkToProgress && progressLink(say('openProgress', 'Open Your progress'), say('progressHref', PROGRESS_HREF))), el('p', {}, dismiss));
 			})
 		);
 	};

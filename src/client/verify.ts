@@ -12,8 +12,6 @@ if (root) {
 	const fileInput = root.querySelector<HTMLInputElement>('[data-verify-file]')!;
 	const text = root.querySelector<HTMLTextAreaElement>('[data-verify-text]')!;
 	const say = wordsOf(root);
-	root.hidden = false;
-	document.querySelector<HTMLElement>('[data-verify-nojs]')?.setAttribute('hidden', '');
 
 	// Checks run one at a time, and only the latest one's answer is shown.
 	let latest = 0;
