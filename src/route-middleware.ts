@@ -1,7 +1,9 @@
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
 import { AstroError } from 'astro/errors';
 import { findingsFor, isBroken } from './lib/curriculum/broken.ts';
-import { FEED_HREF } from './lib/curriculum/model.ts';
+import { loadLocalSite } from './data.ts';
+import { FEED_HREF, moduleHref, trackHref } from './lib/curriculum/model.ts';
+import { localized, unlocalized } from './lib/i18n/locales.ts';
 import { uiText } from './lib/i18n/ui/index.ts';
 
 /**
@@ -9,9 +11,11 @@ import { uiText } from './lib/i18n/ui/index.ts';
  * - in the dev server, a free page whose file is broken shows that file's findings in Astro's error
  *   overlay, as a module page does, instead of an empty page or Starlight's own error; saving the
  *   fixed file brings the page back;
- * - on a page in another language, the feed the page advertises is that language's, by its name.
+ * - on a page in another language, the feed the page advertises is that language's, by its name;
+ *   and a free page shown in the original (Starlight's fallback) gets that language's sidebar, as
+ *   the engine's own pages do: its labels and titles, and only links to pages that exist in it.
  */
-export const onRequest = defineRouteMiddleware((context) => {
+export const onRequest = defineRouteMiddleware(async (context) => {
 	const route = context.locals.starlightRoute;
 	const { entry } = route;
 	if (isBroken(entry.data) && entry.filePath) {
@@ -26,5 +30,34 @@ export const onRequest = defineRouteMiddleware((context) => {
 			feed.attrs.href = `/${route.locale}${FEED_HREF}`;
 			feed.attrs.title = uiText(route.lang, 'currents.site.feedTitle', { curriculum: route.siteTitle });
 		}
+		const local = await loadLocalSite(route.locale);
+		const labels = new Map<string, string>([
+			[localized('/', local.locale), uiText(local.locale.code, 'currents.nav.home')],
+			[localized('/whats-new/', local.locale), uiText(local.locale.code, 'currents.nav.whatsNew')],
+			...local.tracks.map((track) => [localized(trackHref(track.id), local.locale), track.data.title] as [string, string]),
+			...[...local.moduleData].map(([id, data]) => [localized(moduleHref(id), local.locale), data.title] as [string, string]),
+		]);
+		const groups = new Map<string, string>([
+			[uiText('en', 'currents.nav.tracks'), uiText(local.locale.code, 'currents.nav.tracks')],
+			...local.site.tracks.map((track) => [track.data.title, local.tracks.find((t) => t.id === track.id)?.data.title ?? track.data.title] as [string, string]),
+		]);
+		route.sidebar = localizeEntries(route.sidebar, (href) => local.hasPage(unlocalized(href, local.locale)), labels, groups);
 	}
 });
+
+/** The part of Starlight's sidebar entries this reads. */
+interface Entry {
+	type: 'link' | 'group';
+	label: string;
+	href?: string;
+	entries?: Entry[];
+}
+
+/** The sidebar with labels in the page's language, without links to pages the language lacks, and without groups left empty. */
+function localizeEntries<T extends Entry>(entries: readonly T[], exists: (href: string) => boolean, labels: Map<string, string>, groups: Map<string, string>): T[] {
+	return entries.flatMap((entry) => {
+		if (entry.type === 'link') return entry.href && (!entry.href.startsWith('/') || exists(entry.href)) ? [{ ...entry, label: labels.get(entry.href) ?? entry.label }] : [];
+		const inner = localizeEntries((entry.entries ?? []) as T[], exists, labels, groups);
+		return inner.length > 0 ? [{ ...entry, label: groups.get(entry.label) ?? entry.label, entries: inner }] : [];
+	});
+}

@@ -28,19 +28,48 @@ export function englishFragments(english: Record<string, string>, translated: Re
 	return { words: [...words], labels };
 }
 
-/** Texts of a page that count as the page's own language: text nodes and spoken attributes. */
+/**
+ * The strings a script writes, from a `data-text` JSON attribute. The search dialog's
+ * `original.values` are left out: they are the original language's facet values, which the dialog
+ * matches in that language's index and never shows.
+ */
+function scriptTexts(json: string): string[] {
+	let words: unknown;
+	try {
+		words = JSON.parse(json);
+	} catch {
+		return [json];
+	}
+	const texts: string[] = [];
+	const walk = (value: unknown, key = ''): void => {
+		if (typeof value === 'string') texts.push(value);
+		else if (value && typeof value === 'object' && key !== 'values') for (const [k, v] of Object.entries(value)) walk(v, k);
+	};
+	walk(words);
+	return texts;
+}
+
+/**
+ * Texts of a page that count as the page's own language: text nodes and spoken attributes, outside
+ * elements in another language and outside links to other sites, whose text names the page linked.
+ */
 function ownTexts(node: Node, lang: string, out: string[]): void {
 	if ('tagName' in node) {
 		const element = node as Element;
-		const declared = element.attrs.find((a) => a.name === 'lang')?.value;
+		const attr = (name: string) => element.attrs.find((a) => a.name === name)?.value;
+		const declared = attr('lang');
 		if (declared && element.tagName !== 'html' && !declared.startsWith(lang)) return;
 		if (element.tagName === 'script' || element.tagName === 'style') return;
-		for (const attr of element.attrs) if (SPOKEN.has(attr.name)) out.push(attr.value);
+		if (element.tagName === 'a' && /^https?:/.test(attr('href') ?? '')) return;
+		for (const { name, value } of element.attrs) if (SPOKEN.has(name)) out.push(...(name === 'data-text' ? scriptTexts(value) : [value]));
 		if (element.tagName === 'template') ownTexts((element as unknown as { content: Node }).content, lang, out);
 	}
 	if (node.nodeName === '#text') out.push((node as DefaultTreeAdapterMap['textNode']).value);
 	for (const child of (node as { childNodes?: Node[] }).childNodes ?? []) ownTexts(child, lang, out);
 }
+
+/** Whether `words` occur in `text` as whole words, not inside longer ones ("tahdin alle" holds "in all"). */
+const holds = (text: string, words: string) => new RegExp(`(?<![\\p{L}\\p{N}])${words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u').test(text);
 
 /** Every HTML file under a folder. */
 function htmlFiles(dir: string): string[] {
@@ -58,7 +87,7 @@ export function englishLeft(dir: string, lang: string, fragments: ReturnType<typ
 		ownTexts(parse(readFileSync(file, 'utf8')), lang, texts);
 		const joined = texts.join('\n').replace(/\s+/g, ' ');
 		const page = relative(root, file);
-		for (const words of fragments.words) if (joined.includes(words)) found.push(`${page}: "${words}"`);
+		for (const words of fragments.words) if (holds(joined, words)) found.push(`${page}: "${words}"`);
 		for (const text of texts) if (fragments.labels.has(text.trim())) found.push(`${page}: "${text.trim()}"`);
 	}
 	return [...new Set(found)];
