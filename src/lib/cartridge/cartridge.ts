@@ -213,7 +213,8 @@ function pageResource(module: Module, source: CartridgeSource): Packed {
 		attribution,
 		asset,
 	});
-	entries.unshift({ name: packaged, data: page });
+	// Bytes, not text: the same page goes into several cartridges and is compressed once (zip.ts).
+	entries.unshift({ name: packaged, data: Buffer.from(page, 'utf8') });
 	const resource: Resource = {
 		identifier: xmlId('page', module.id),
 		type: 'webcontent',

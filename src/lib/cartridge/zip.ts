@@ -17,6 +17,23 @@ const DEFLATE = 8;
 const STORE = 0;
 const VERSION = 20;
 
+/**
+ * Each file's compressed form, kept for as long as its bytes are: a site's cartridges share their
+ * module pages (every track's and the whole curriculum's), and each is compressed once.
+ */
+const compressed = new WeakMap<Uint8Array, { body: Buffer; stored: boolean; crc: number; size: number }>();
+
+function compress(input: Uint8Array | string): { body: Buffer; stored: boolean; crc: number; size: number } {
+	const known = typeof input === 'string' ? undefined : compressed.get(input);
+	if (known) return known;
+	const data = typeof input === 'string' ? Buffer.from(input, 'utf8') : Buffer.from(input);
+	const deflated = deflateRawSync(data, { level: 9 });
+	const stored = deflated.length >= data.length;
+	const result = { body: stored ? data : deflated, stored, crc: crc32(data), size: data.length };
+	if (typeof input !== 'string') compressed.set(input, result);
+	return result;
+}
+
 /** Writes entries into a ZIP archive, dated `date` (an ISO day such as `2026-11-01`, read as UTC midnight). */
 export function zip(entries: readonly ZipEntry[], date = '1980-01-01'): Buffer {
 	const { dosDate, dosTime } = dosDateTime(date);
@@ -27,15 +44,12 @@ export function zip(entries: readonly ZipEntry[], date = '1980-01-01'): Buffer {
 	for (const entry of entries) {
 		checkName(entry.name, seen);
 		const name = Buffer.from(entry.name, 'utf8');
-		const data = typeof entry.data === 'string' ? Buffer.from(entry.data, 'utf8') : Buffer.from(entry.data);
-		const deflated = deflateRawSync(data, { level: 9 });
-		const stored = deflated.length >= data.length;
-		const body = stored ? data : deflated;
+		const { body, stored, crc, size } = compress(entry.data);
 		const fields = {
 			method: stored ? STORE : DEFLATE,
-			crc: crc32(data),
+			crc,
 			compressed: body.length,
-			size: data.length,
+			size,
 		};
 		const local = Buffer.alloc(30);
 		local.writeUInt32LE(0x04034b50, 0);
