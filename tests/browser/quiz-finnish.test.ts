@@ -9,6 +9,7 @@ import { describeResult, describeUnanswered, scoreQuiz } from '../../src/lib/lea
 import { NOT_SAVED, SET_ASIDE_WORDS, setAsideNotice, setAsideTitle, type Say } from '../../src/lib/progress/text.ts';
 import { newestDate, ROOT } from '../utils.ts';
 import { serveCurriculum, type ServedSite } from './harness.ts';
+import { activeLabel, answerByKeyboard, shownRight } from './keys.ts';
 
 /**
  * The knowledge check and the module page's progress in Finnish, on a copy of the flagship
@@ -63,34 +64,6 @@ describe('the English entries of the knowledge check and module progress', () =>
 	});
 });
 
-/** For each question as now shown, whether each of its choices is right. */
-function shownRight(page: Page): Promise<boolean[][]> {
-	return page.$$eval('[data-quiz-question]', (questions) =>
-		questions.map((question) => [...question.querySelectorAll('[data-choice]')].map((choice) => choice.hasAttribute('data-correct')))
-	);
-}
-
-/**
- * Answers with the keyboard only, from focus just before the first question: arrow keys in a group
- * of radio buttons, Tab and Space through a question's boxes. `pick(right)` says which to choose.
- */
-async function answerByKeyboard(page: Page, pick: (right: boolean[]) => boolean[]): Promise<void> {
-	for (const right of await shownRight(page)) {
-		const wanted = pick(right);
-		await page.keyboard.press('Tab');
-		if (right.filter(Boolean).length > 1) {
-			for (const [c, choose] of wanted.entries()) {
-				if (c > 0) await page.keyboard.press('Tab');
-				if (choose) await page.keyboard.press('Space');
-			}
-		} else {
-			const target = wanted.indexOf(true);
-			if (target === 0) await page.keyboard.press('Space');
-			for (let c = 0; c < target; c++) await page.keyboard.press('ArrowDown');
-		}
-	}
-}
-
 /** Every right choice, and no other, with the mouse. */
 async function answerRightByMouse(page: Page): Promise<void> {
 	for (const [q, right] of (await shownRight(page)).entries()) {
@@ -101,9 +74,8 @@ async function answerRightByMouse(page: Page): Promise<void> {
 }
 
 /** The first wrong choice of a single-answer question; a several-answer one gets only its wrong boxes. */
-const wrongly = (right: boolean[]) => (right.filter(Boolean).length > 1 ? right.map((r) => !r) : right.map((_, c) => c === right.indexOf(false)));
+const wrongly = (_: number, right: boolean[]) => (right.filter(Boolean).length > 1 ? right.map((r) => !r) : right.map((_, c) => c === right.indexOf(false)));
 
-const activeLabel = (page: Page) => page.evaluate(() => document.activeElement?.closest('label, button')?.textContent?.trim());
 const statusText = (page: Page) => page.locator('[data-quiz-status]').textContent();
 const toggle = (page: Page) => page.locator('[data-progress-toggle]');
 

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QuizResultDetail } from '../../src/lib/learning/quiz.ts';
 import { copyFixture } from '../utils.ts';
 import { serveCurriculum, type ServedSite } from './harness.ts';
+import { activeLabel, answerByKeyboard } from './keys.ts';
 
 /**
  * Two questions added to the first question of the fixture's water-temperature module (track
@@ -36,19 +37,11 @@ const EXTRA_QUESTIONS = `
 
 const PAGE = '/modules/water-temperature/';
 
-/** For each question on the page, in order, whether each choice as now shown is right. */
-function shownRight(page: Page): Promise<boolean[][]> {
-	return page.$$eval('[data-quiz-question]', (questions) =>
-		questions.map((question) => [...question.querySelectorAll('[data-choice]')].map((choice) => choice.hasAttribute('data-correct')))
-	);
-}
-
 /** The authored indices of a question's choices in the order they are shown. */
 function shownOrder(page: Page, question: number): Promise<string> {
 	return page.$$eval(`[data-quiz-question]:nth-child(${question + 1}) [data-choice]`, (choices) => choices.map((choice) => choice.getAttribute('data-choice')).join(','));
 }
 
-const activeLabel = (page: Page) => page.evaluate(() => document.activeElement?.closest('label, button')?.textContent?.trim() ?? document.activeElement?.tagName);
 const statusText = (page: Page) => page.locator('[data-quiz-status]').textContent();
 
 /** Records every `currents:quiz-result` event that reaches the document. */
@@ -59,31 +52,6 @@ async function listen(page: Page): Promise<() => Promise<QuizResultDetail[]>> {
 		document.addEventListener('currents:quiz-result', (event) => results.push((event as CustomEvent).detail));
 	});
 	return () => page.evaluate(() => (window as unknown as { quizResults: QuizResultDetail[] }).quizResults);
-}
-
-/**
- * Answers with the keyboard only, from focus just before the first question: for a single-answer
- * question the arrow keys move to the wanted choice (Space picks the first), for a several-answer
- * question Tab visits each box and Space ticks the wanted ones. `pick(q, right)` says, for the
- * choices of question q as shown, which to choose.
- */
-async function answerByKeyboard(page: Page, pick: (q: number, right: boolean[]) => boolean[]): Promise<void> {
-	const questions = await shownRight(page);
-	for (const [q, right] of questions.entries()) {
-		const wanted = pick(q, right);
-		const several = right.filter(Boolean).length > 1;
-		await page.keyboard.press('Tab');
-		if (several) {
-			for (const [c, choose] of wanted.entries()) {
-				if (c > 0) await page.keyboard.press('Tab');
-				if (choose) await page.keyboard.press('Space');
-			}
-		} else {
-			const target = wanted.indexOf(true);
-			if (target === 0) await page.keyboard.press('Space');
-			for (let c = 0; c < target; c++) await page.keyboard.press('ArrowDown');
-		}
-	}
 }
 
 describe('the knowledge check', () => {

@@ -1,27 +1,20 @@
-import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueOne, type Issuance } from '../../src/lib/credentials/issue.ts';
-import { generateIssuerKey, newIssuerYaml } from '../../src/lib/credentials/keys.ts';
 import { trustedIssuers, verificationMethodId } from '../../src/lib/credentials/profile.ts';
 import { verifyCredential, verifyCredentialText, type VerifyOptions } from '../../src/lib/credentials/verify.ts';
 import { reasonOf } from '../../src/client/verify-run.ts';
 import type { JsonObject } from '../../src/lib/credentials/data-integrity.ts';
-import { copyFixture, TODAY } from '../utils.ts';
+import { curriculumWithIssuer, SITE } from './credentials.ts';
 import { serveCurriculum, type ServedSite } from './harness.ts';
 
 /**
  * The verify page in another language: the valid-course fixture with `locales: [en, fi]` and one
- * issuer, Kyoto Tea Institute, as `verify.test.ts` sets it up (its helpers are not exported, so the
- * few lines are repeated here). The page at /fi/verify/ writes its verdicts, refusals included, in
+ * issuer, Kyoto Tea Institute (credentials.ts), as `verify.test.ts` has it. The page at /fi/verify/ writes its verdicts, refusals included, in
  * Finnish.
  */
-const SITE = 'https://steeped.example.org';
-
-async function signer(jwk: JsonWebKey) {
-	return crypto.subtle.importKey('jwk', jwk, { name: 'Ed25519' }, false, ['sign']);
-}
 
 describe('verifying a certificate on the Finnish verify page', () => {
 	let site: ServedSite;
@@ -43,28 +36,10 @@ describe('verifying a certificate on the Finnish verify page', () => {
 	};
 
 	beforeAll(async () => {
-		const content = copyFixture('valid-course');
-		appendFileSync(join(content, 'curriculum.yaml'), '\nlocales: [en, fi]\n');
-		const { publicKeyMultibase, jwk } = await generateIssuerKey();
-		mkdirSync(join(content, 'issuers'));
-		writeFileSync(join(content, 'issuers', 'kyoto-tea.yaml'), newIssuerYaml({ name: 'Kyoto Tea Institute', url: 'https://tea.example.edu' }, { publicKeyMultibase, created: TODAY }));
-		site = await serveCurriculum('verify-finnish', content);
-		const issuer = { id: 'kyoto-tea', file: 'issuers/kyoto-tea.yaml', name: 'Kyoto Tea Institute', url: 'https://tea.example.edu', keys: [{ publicKeyMultibase, created: TODAY }] };
-		const verificationMethod = verificationMethodId(SITE, 'kyoto-tea', publicKeyMultibase);
-		trusted = trustedIssuers(SITE, [issuer]);
-		issuance = {
-			site: SITE,
-			curriculum: 'Steeped',
-			locale: 'en',
-			issuer,
-			track: { id: 'tea-foundations', title: 'Tea foundations', summary: 'From boiling water to a pot worth sharing.', certificate: 'Tea Foundations', passMark: 75 },
-			modules: [
-				{ id: 'water-temperature', title: 'Water temperature', version: '1.0.0' },
-				{ id: 'brewing-basics', title: 'Brewing basics', version: '2.1.0' },
-				{ id: 'serving', title: 'Serving', version: '1.0.1' },
-			],
-			signer: { privateKey: await signer(jwk), verificationMethod },
-		};
+		const prepared = await curriculumWithIssuer((content) => appendFileSync(join(content, 'curriculum.yaml'), '\nlocales: [en, fi]\n'));
+		issuance = prepared.issuance;
+		trusted = trustedIssuers(SITE, [issuance.issuer]);
+		site = await serveCurriculum('verify-finnish', prepared.content);
 		credential = (await issueOne(issuance, { name: 'Ana Núñez', date: '2026-11-20' })).credential;
 	}, 180_000);
 	afterAll(async () => {

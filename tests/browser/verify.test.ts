@@ -1,24 +1,16 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addProof, type JsonObject } from '../../src/lib/credentials/data-integrity.ts';
 import { issueOne, type Issuance } from '../../src/lib/credentials/issue.ts';
-import { generateIssuerKey, newIssuerYaml } from '../../src/lib/credentials/keys.ts';
+import { generateIssuerKey } from '../../src/lib/credentials/keys.ts';
 import { issuerProfileRef, verificationMethodId } from '../../src/lib/credentials/profile.ts';
-import { copyFixture, TODAY } from '../utils.ts';
+import { TODAY } from '../utils.ts';
+import { curriculumWithIssuer, signer, SITE } from './credentials.ts';
 import { serveCurriculum, type ServedSite } from './harness.ts';
 
 /**
- * The verify page on the valid-course fixture (https://steeped.example.org, track tea-foundations
- * with water-temperature 1.0.0, brewing-basics 2.1.0 and serving 1.0.1), with one issuer, Kyoto Tea
- * Institute, added to a copy of its content as keygen adds one.
+ * The verify page on the valid-course fixture with one issuer, Kyoto Tea Institute (credentials.ts).
  */
-const SITE = 'https://steeped.example.org';
-
-async function signer(jwk: JsonWebKey) {
-	return crypto.subtle.importKey('jwk', jwk, { name: 'Ed25519' }, false, ['sign']);
-}
 
 describe('verifying a certificate in the browser', () => {
 	let site: ServedSite;
@@ -39,25 +31,9 @@ describe('verifying a certificate in the browser', () => {
 	};
 
 	beforeAll(async () => {
-		const content = copyFixture('valid-course');
-		const { publicKeyMultibase, jwk } = await generateIssuerKey();
-		mkdirSync(join(content, 'issuers'));
-		writeFileSync(join(content, 'issuers', 'kyoto-tea.yaml'), newIssuerYaml({ name: 'Kyoto Tea Institute', url: 'https://tea.example.edu' }, { publicKeyMultibase, created: TODAY }));
-		site = await serveCurriculum('verify', content);
-		const issuer = { id: 'kyoto-tea', file: 'issuers/kyoto-tea.yaml', name: 'Kyoto Tea Institute', url: 'https://tea.example.edu', keys: [{ publicKeyMultibase, created: TODAY }] };
-		issuance = {
-			site: SITE,
-			curriculum: 'Steeped',
-			locale: 'en',
-			issuer,
-			track: { id: 'tea-foundations', title: 'Tea foundations', summary: 'From boiling water to a pot worth sharing.', certificate: 'Tea Foundations', passMark: 75 },
-			modules: [
-				{ id: 'water-temperature', title: 'Water temperature', version: '1.0.0' },
-				{ id: 'brewing-basics', title: 'Brewing basics', version: '2.1.0' },
-				{ id: 'serving', title: 'Serving', version: '1.0.1' },
-			],
-			signer: { privateKey: await signer(jwk), verificationMethod: verificationMethodId(SITE, 'kyoto-tea', publicKeyMultibase) },
-		};
+		const prepared = await curriculumWithIssuer();
+		issuance = prepared.issuance;
+		site = await serveCurriculum('verify', prepared.content);
 		certificate = await issueOne(issuance, { name: 'Ana Núñez', date: '2026-11-20' });
 	}, 180_000);
 	afterAll(async () => {
