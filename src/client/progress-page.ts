@@ -108,7 +108,7 @@ function renderSetAside(root: HTMLElement, site: string, entries: SetAsideEntry[
 				changeSetAside((all) => all.filter((other) => !(other.raw === entry.raw && other.at === entry.at)));
 				refresh();
 			});
-			item.append(`${formatDay(entry.at)}: ${setAsideSummary(entry)} `, save, ' ', remove);
+			item.append(`${formatDay(entry.at)}: ${setAsideSummary(entry, say)} `, save, ' ', remove);
 			return item;
 		})
 	);
@@ -150,7 +150,7 @@ function mount(root: HTMLElement): void {
 		const result = readImport(await chosen.text(), site);
 		if (!result.ok) return tell('refused', result.reason);
 		const saved = changeProgress((progress) => mergeProgress(progress, result.progress));
-		if (!saved.saved) return tell('refused', NOT_SAVED);
+		if (!saved.saved) return tell('refused', say('notSaved', NOT_SAVED));
 		const count = completedCount(result.progress);
 		const total = completedCount(saved.data);
 		const english = `Imported ${chosen.name}: ${count} completed module${count === 1 ? '' : 's'} added to this browser’s progress, which now has ${total}.`;

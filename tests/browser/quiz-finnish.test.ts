@@ -6,7 +6,7 @@ import { en as quizEnglish, fi as quizFinnish } from '../../src/lib/i18n/ui/quiz
 import { uiText, type UiKey } from '../../src/lib/i18n/ui/index.ts';
 import { loadCurriculum } from '../../src/lib/curriculum/load.ts';
 import { describeResult, describeUnanswered, scoreQuiz } from '../../src/lib/learning/quiz.ts';
-import { NOT_SAVED, SET_ASIDE_WORDS, setAsideNotice, setAsideTitle, type Say } from '../../src/lib/progress/text.ts';
+import { NOT_SAVED, SET_ASIDE_WORDS, setAsideNotice, setAsideSummary, setAsideTitle, type Say } from '../../src/lib/progress/text.ts';
 import { newestDate, ROOT } from '../utils.ts';
 import { serveCurriculum, type ServedSite } from './harness.ts';
 import { activeLabel, answerByKeyboard, shownRight } from './keys.ts';
@@ -51,6 +51,7 @@ describe('the English entries of the knowledge check and module progress', () =>
 			expect(setAsideNotice(entry, undefined, english)).toBe(setAsideNotice(entry));
 			expect(setAsideNotice(entry, 'below', english)).toBe(setAsideNotice(entry, 'below'));
 			expect(setAsideTitle(entry, english)).toBe(setAsideTitle(entry));
+			expect(setAsideSummary(entry, english)).toBe(setAsideSummary(entry));
 		}
 	});
 
@@ -60,6 +61,7 @@ describe('the English entries of the knowledge check and module progress', () =>
 			'Osaa tallennetusta edistymisestäsi ei voitu lukea (”a”). Kaikki muu säilytetään. Kopio tiedoista sellaisinaan on Oma edistyminen -sivulla ladattavissa tai poistettavissa.'
 		);
 		expect(setAsideTitle({ reason: 'future' }, finnish)).toBe(quizFinnish['currents.moduleProgress.setAsideTitleFuture']);
+		expect(setAsideSummary({ key: 'visits', reason: 'unreadable' }, finnish)).toBe('Tallennetut käynnit: tietoja ei voitu lukea lainkaan.');
 		for (const key of SET_ASIDE_WORDS) expect(quizFinnish[`currents.moduleProgress.${key}`]).toBeTruthy();
 	});
 });

@@ -66,11 +66,17 @@ export function setAsideNotice(entry: SetAsideFacts, place?: string, say: Say = 
 }
 
 /** What a set-aside entry holds, in a line of the progress page's list of them. */
-export function setAsideSummary(entry: SetAsideFacts): string {
-	const what = entry.key === 'progress' ? 'Saved progress' : 'Saved visits';
-	if (entry.reason === 'future') return `${what} from a newer version of this site (format ${entry.version ?? '?'}).`;
-	if (entry.reason === 'repaired') return `${what} as it was before the parts that could not be read${droppedList(entry, english)} were left out.`;
-	return `${what} that could not be read at all.`;
+export function setAsideSummary(entry: SetAsideFacts, say: Say = english): string {
+	const what = entry.key === 'progress' ? say('summaryProgress', 'Saved progress') : say('summaryVisits', 'Saved visits');
+	if (entry.reason === 'future') {
+		const version = entry.version ?? '?';
+		return say('summaryFuture', `${what} from a newer version of this site (format ${version}).`, { what, version });
+	}
+	if (entry.reason === 'repaired') {
+		const list = droppedList(entry, say);
+		return say('summaryRepaired', `${what} as it was before the parts that could not be read${list} were left out.`, { what, list });
+	}
+	return say('summaryUnreadable', `${what} that could not be read at all.`, { what });
 }
 
 /** The title of a notice about data set aside. */
@@ -98,4 +104,10 @@ export const SET_ASIDE_WORDS = [
 	'setAsideTitleRepaired',
 	'setAsideTitleFuture',
 	'setAsideTitleUnreadable',
+	'summaryProgress',
+	'summaryVisits',
+	'summaryFuture',
+	'summaryRepaired',
+	'summaryUnreadable',
+	'notSaved',
 ] as const;

@@ -56,6 +56,11 @@ export const en = {
 	'currents.moduleProgress.setAsideTitleRepaired': 'Some saved progress could not be read',
 	'currents.moduleProgress.setAsideTitleFuture': 'Progress from a newer version of this site',
 	'currents.moduleProgress.setAsideTitleUnreadable': 'Saved progress could not be read',
+	'currents.moduleProgress.summaryProgress': 'Saved progress',
+	'currents.moduleProgress.summaryVisits': 'Saved visits',
+	'currents.moduleProgress.summaryFuture': '{{what}} from a newer version of this site (format {{version}}).',
+	'currents.moduleProgress.summaryRepaired': '{{what}} as it was before the parts that could not be read{{list}} were left out.',
+	'currents.moduleProgress.summaryUnreadable': '{{what}} that could not be read at all.',
 } as const;
 
 export const fi: Record<keyof typeof en, string> = {
@@ -104,4 +109,9 @@ export const fi: Record<keyof typeof en, string> = {
 	'currents.moduleProgress.setAsideTitleRepaired': 'Osaa tallennetusta edistymisestä ei voitu lukea',
 	'currents.moduleProgress.setAsideTitleFuture': 'Edistymistietoja sivuston uudemmasta versiosta',
 	'currents.moduleProgress.setAsideTitleUnreadable': 'Tallennettua edistymistä ei voitu lukea',
+	'currents.moduleProgress.summaryProgress': 'Tallennettu edistyminen',
+	'currents.moduleProgress.summaryVisits': 'Tallennetut käynnit',
+	'currents.moduleProgress.summaryFuture': '{{what}} sivuston uudemmasta versiosta (muoto {{version}}).',
+	'currents.moduleProgress.summaryRepaired': '{{what}} sellaisena kuin se oli ennen kuin lukukelvottomat osat{{list}} jätettiin pois.',
+	'currents.moduleProgress.summaryUnreadable': '{{what}}: tietoja ei voitu lukea lainkaan.',
 };
