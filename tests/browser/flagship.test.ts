@@ -80,20 +80,24 @@ async function violationsOn(page: Page, path: string): Promise<Violation[]> {
 }
 
 /**
- * Every page the sitemap lists, against axe-core's WCAG 2.2 A and AA rules, in the light and the
- * dark theme, on a desktop screen and on a phone (where wide tables scroll and the sidebar folds).
+ * Every page the sitemap lists, in every language, against axe-core's WCAG 2.2 A and AA rules, in the
+ * light and the dark theme on a desktop screen; and on a phone, where wide tables scroll and the
+ * sidebar folds, the home, track, module and field reference pages (the others share their layout and
+ * hold no tables).
  */
 describe('accessibility of every page of the flagship site', () => {
 	const sitemap = () => [...site.build.read('sitemap-0.xml').matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!).pathname);
+	const everyPage = () => true;
+	const withTables = (path: string) => /^(\/[a-z]{2})?\/(modules\/[^/]+\/|tracks\/[^/]+\/|contributing\/fields\/)?$/.test(path);
 	const passes = [
-		['light', 'desktop', DESKTOP],
-		['dark', 'desktop', DESKTOP],
-		['light', 'phone', PHONE],
+		['light', 'desktop', DESKTOP, everyPage],
+		['dark', 'desktop', DESKTOP, everyPage],
+		['light', 'phone', PHONE, withTables],
 	] as const;
 
-	it.each(passes)('has no violation in the %s theme on a %s screen', async (theme, _, viewport) => {
-		const paths = sitemap();
-		expect(paths.length).toBeGreaterThan(100);
+	it.each(passes)('has no violation in the %s theme on a %s screen', async (theme, _, viewport, include) => {
+		const paths = sitemap().filter(include);
+		expect(paths.length).toBeGreaterThan(include === everyPage ? 100 : 60);
 		// axe is added to each page as an inline script, which the site's policy refuses, as it should;
 		// the policy has its own test (csp.test.ts), so this sweep's browser does not apply it.
 		const { context } = await site.open('/', { colorScheme: theme, viewport, bypassCSP: true });
