@@ -8,9 +8,6 @@ export default defineConfig({
 		// Fixture builds run a real Astro build in a child process; they take seconds, not milliseconds.
 		testTimeout: 180_000,
 		hookTimeout: 300_000,
-		// Both cores: test files mostly wait on child builds and the browser, so two at a time take the
-		// suite from 14 to 10 minutes on a 2-core machine (Vitest would otherwise run one at a time here).
-		maxWorkers: 2,
 		env: { CURRENTS_TODAY: '2026-11-23' },
 	},
 });
