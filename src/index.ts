@@ -26,6 +26,7 @@ import { formatHuman } from './lib/check/report.ts';
 import { compilerGuard } from './lib/safety/compiler-guard.ts';
 import { outputGuard } from './lib/safety/output-guard.ts';
 import { writeSiteCartridges } from './lib/cartridge/export.ts';
+import { assembleEmbeds, currentMajors } from './lib/embeds/assemble.ts';
 import { writeShareCards } from './lib/cards/build-step.ts';
 import { certificateAssetsDevServer, writeCertificateAssets } from './lib/cards/browser-assets.ts';
 import { featureDrift, PARSER_FEATURES } from './lib/safety/parser-options.ts';
@@ -240,6 +241,9 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 					logger.info(`Wrote ${redirects.split('\n').length} redirect rules to _redirects.`);
 				}
 				if (!checked) return;
+				// Embed pages take their body and knowledge check from the module pages just built, rendered once.
+				const assembled = assembleEmbeds(fileURLToPath(dir), currentMajors(checked.modules));
+				logger.info(`Assembled ${assembled.pages} embed pages from their module pages.`);
 				// Every track and the whole curriculum as IMS Common Cartridges for learning platforms, from the pages just built.
 				const started = performance.now();
 				const written = writeSiteCartridges(fileURLToPath(dir), checked);

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'parse5';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { EMBED_BODY, SHARED_END, SHARED_START } from '../src/lib/embeds/assemble.ts';
 import { INLINE_SCRIPTS } from '../src/lib/safety/inline-scripts.ts';
 import { inlineScriptHash } from '../src/lib/safety/output-scan.ts';
 import { buildCurriculum, fixtureContent, type Build } from './utils.ts';
@@ -154,6 +155,20 @@ describe('building the valid-course fixture', () => {
 		const module = build.read('modules/serving/index.html');
 		expect(module).toContain('href="https://github.com/example/steeped/edit/main/content/modules/serving.mdx"');
 		expect(module).toContain('issues/new?template=platform-change.yml&amp;module=serving&amp;title=Platform+change%3A+Serving');
+	});
+
+	it('gives each embed the body and knowledge check of its own major, rendered once on the module page', () => {
+		const between = (html: string) => html.slice(html.indexOf(SHARED_START) + SHARED_START.length, html.lastIndexOf(SHARED_END));
+		const current = build.read('embed/modules/brewing-basics/v2/index.html');
+		const archived = build.read('embed/modules/brewing-basics/v1/index.html');
+		// The current major's embed takes the canonical page's body, an earlier major's its archived page's.
+		expect(current).toContain(between(build.read('modules/brewing-basics/index.html')));
+		expect(archived).toContain(between(build.read('modules/brewing-basics/v1/index.html')));
+		expect(between(build.read('modules/brewing-basics/index.html'))).not.toBe(between(build.read('modules/brewing-basics/v1/index.html')));
+		// What the embed adds around the body is still there: its header and attribution. Major 1 had no knowledge check.
+		expect(current).toMatch(/<h2 id="outcomes">[^]*<section class="currents-quiz"[^]*<footer class="currents-embed__attribution">/);
+		expect(archived).toMatch(/<h2 id="outcomes">[^]*<footer class="currents-embed__attribution">/);
+		for (const page of [current, archived]) expect(page).not.toContain(EMBED_BODY);
 	});
 
 	it('redirects a renamed module on Netlify and on any static host', () => {
