@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { join } from 'node:path';
 import satori from 'satori';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { certificateAssetFiles } from '../src/lib/cards/browser-assets.ts';
 import { writeShareCards } from '../src/lib/cards/build-step.ts';
 import { certificateSvg, renderCertificate, type CertificateInput } from '../src/lib/cards/certificate.ts';
 import { catalogue, FAMILIES, planFonts } from '../src/lib/cards/fonts.ts';
@@ -122,6 +123,21 @@ async function assetsFor(text: string) {
 /** One piece of text drawn alone by satori, with no way to load anything it lacks. */
 const drawAlone = (text: string, fonts: Awaited<ReturnType<typeof assetsFor>>['fonts']) =>
 	satori({ type: 'div', props: { style: { display: 'flex', fontSize: 48 }, children: text } }, { width: 200, height: 80, fonts });
+
+describe('the font files a built site ships for certificates drawn in the browser', () => {
+	test('hold every file a name in any script asks for, and leave out what no name can use', async () => {
+		const shipped = new Set(certificateAssetFiles().map(([pkg, file]) => `${pkg}/${file}`));
+		for (const name of [...Object.values(NAMES), CERTIFICATE.track, 'Ĳsbrand Œuvre ŉ', 'Ｆｕｌｌ ｗｉｄｔｈ ①']) {
+			for (const file of (await assetsFor(name)).plan.files) expect(shipped, `${name}: ${file.path}`).toContain(file.path);
+		}
+		// Each CJK package also holds one whole-script file of about a megabyte per weight, and Latin
+		// subsets that Noto Sans always draws first: no plan can ask for them.
+		expect(shipped).not.toContain('@fontsource/noto-sans-jp/files/noto-sans-jp-japanese-400-normal.woff2');
+		expect(shipped).not.toContain('@fontsource/noto-sans-sc/files/noto-sans-sc-latin-700-normal.woff2');
+		expect(shipped).toContain('@fontsource/noto-sans-jp/files/noto-sans-jp-119-700-normal.woff2');
+		for (const path of shipped) expect(existsSync(join(ROOT, 'node_modules', path)), path).toBe(true);
+	});
+});
 
 describe('names in every script', () => {
 	for (const [script, name] of Object.entries(NAMES)) {

@@ -1,18 +1,18 @@
 /**
  * The build step that lets a browser draw a certificate without a server or another site: it
- * copies the fonts' `unicode.json` tables, their regular and bold `.woff2` files and the Twemoji
+ * copies the fonts' `unicode.json` tables, the regular and bold `.woff2` subsets a certificate can use, and the Twemoji
  * pictures from `node_modules` into `dist/certificate-assets/`, each under its path inside
  * `node_modules` (see browser-paths.ts). A learner's browser fetches only the files their name and
  * the certificate's text need, and only once they ask for a certificate. The licences travel with
  * the files, as the fonts' Open Font License and the pictures' licence ask. The dev server, where
  * no build step runs, serves the same files from `node_modules` (`certificateAssetsDevServer`).
  */
-import { constants, copyFileSync, createReadStream, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { constants, copyFileSync, createReadStream, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { CERTIFICATE_ASSETS_DIR, EMOJI_PACKAGE } from './browser-paths.ts';
-import { FAMILIES, WEIGHTS } from './fonts.ts';
+import { catalogue, FAMILIES, reachableFontFiles } from './fonts.ts';
 import { packageDir } from './node.ts';
 
 export interface CertificateAssetsReport {
@@ -32,11 +32,12 @@ const LICENCE = /^licen[sc]e(\.md|\.txt)?$/i;
 
 /** Every file the browser may need, as `[package, path inside it]`. */
 export function certificateAssetFiles(): [string, string][] {
-	const fonts = FAMILIES.flatMap((family) => {
-		const weights = WEIGHTS.map((weight) => `-${weight}-normal.woff2`);
-		const files = packageFiles(family.package, (file) => file.startsWith(`${family.id}-`) && weights.some((ending) => file.endsWith(ending)), 'files');
-		return [...packageFiles(family.package, (file) => file === 'unicode.json' || LICENCE.test(file)), ...files].map((file) => [family.package, file] as [string, string]);
-	});
+	// Only the font files the renderer can ask for (reachableFontFiles), not every file of the packages.
+	const tables = new Map(FAMILIES.map((family) => [family.id, JSON.parse(readFileSync(join(packageDir(family.package), 'unicode.json'), 'utf8')) as Record<string, string>]));
+	const fonts = [
+		...FAMILIES.flatMap((family) => packageFiles(family.package, (file) => file === 'unicode.json' || LICENCE.test(file)).map((file) => [family.package, file] as [string, string])),
+		...reachableFontFiles(catalogue(tables)).map((file) => [FAMILIES.find((family) => family.id === file.family)!.package, file.path.slice(file.path.indexOf('/files/') + 1)] as [string, string]),
+	];
 	const emoji = packageFiles(EMOJI_PACKAGE, (file) => /^[0-9a-f-]+\.svg$/.test(file) || LICENCE.test(file)).map((file) => [EMOJI_PACKAGE, file] as [string, string]);
 	return [...fonts, ...emoji];
 }

@@ -144,6 +144,36 @@ function fontFile(family: string, subset: string, weight: Weight, families: read
 	return { family, subset, weight, path: `${spec.package}/files/${family}-${slice}-${weight}-normal.woff2` };
 }
 
+/**
+ * Every file `planFonts` can ask for, whatever the text: a subset is needed when, in one of the
+ * orders `familyOrder` gives (text with kana, with Hangul, or neither), it is the first to hold some
+ * character. The CJK fonts' Latin and Cyrillic subsets never are, since Noto Sans comes first, and
+ * their packages' whole-script files are not subsets in unicode.json at all; neither ships.
+ */
+export function reachableFontFiles(families: readonly CatalogueFamily[]): FontFile[] {
+	const needed = new Set<string>();
+	for (const sample of ['\u3042', '\uac00', '']) {
+		const covered = new Uint8Array(0x110000);
+		for (const family of familyOrder(sample, families)) {
+			for (const subset of family.subsets) {
+				let first = false;
+				for (const [start, end] of subset.ranges) {
+					for (let code = start; code <= end && code < covered.length; code++) {
+						if (covered[code]) continue;
+						covered[code] = 1;
+						first = true;
+					}
+				}
+				if (first) needed.add(`${family.id}\n${subset.name}`);
+			}
+		}
+	}
+	return [...needed].flatMap((key) => {
+		const [family, subset] = key.split('\n') as [string, string];
+		return WEIGHTS.map((weight) => fontFile(family, subset, weight, families));
+	});
+}
+
 /** Says which characters cannot be drawn, for an error message; empty when all can. */
 export function describeMissing(missing: readonly string[]): string {
 	return missing.map((character) => `"${character}" (${codePointLabel(character)})`).join(', ');
