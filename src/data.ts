@@ -153,7 +153,7 @@ export function loadLocalSite(code: string = ROOT_LOCALE.code): Promise<LocalSit
 				: new Set([...(t?.modules.keys() ?? []), ...site.tracks.filter((track) => translatedTracks.has(track.id)).flatMap((track) => track.data.modules)].filter((id) => site.moduleData.has(id)));
 			const engine = new Set(['/', '/whats-new/', '/progress/', '/verify/', '/issuers/', '/translations/']);
 			const hasPage = (href: string) => {
-				if (locale.root || engine.has(href)) return true;
+				if (locale.root || engine.has(href.replace(/#.*$/, ''))) return true;
 				const module = /^\/modules\/([^/]+)\/$/.exec(href);
 				if (module) return moduleIds.has(module[1]!);
 				const track = /^\/tracks\/([^/]+)\/$/.exec(href);
@@ -166,6 +166,7 @@ export function loadLocalSite(code: string = ROOT_LOCALE.code): Promise<LocalSit
 				whatsNew: uiText(locale.code, 'currents.nav.whatsNew'),
 				tracks: uiText(locale.code, 'currents.nav.tracks'),
 				overview: uiText(locale.code, 'currents.nav.trackOverview'),
+				allTracks: uiText(locale.code, 'currents.nav.allTracks'),
 			};
 			return {
 				locale,

@@ -198,6 +198,8 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 				if (config.locales.length > 1) everyLanguage('/translations', 'Translations.astro');
 				everyLanguage('/updates/[update]', 'Update.astro');
 				everyLanguage('/whats-new', 'WhatsNew.astro');
+				// The search dialog's words and facet order, fetched when search is first opened.
+				everyLanguage('/search.json', 'search.json.ts');
 				everyLanguage('/feed.xml', 'feed.xml.ts');
 				route('/tracks/[track]/feed.xml', 'track-feed.xml.ts');
 				// The learner's progress, kept in their browser: export, import, clear.

@@ -13,10 +13,13 @@ import { uiText } from './lib/i18n/ui/index.ts';
  *   fixed file brings the page back;
  * - on a page in another language, the feed the page advertises is that language's, by its name;
  *   and a free page shown in the original (Starlight's fallback) gets that language's sidebar, as
- *   the engine's own pages do: its labels and titles, and only links to pages that exist in it.
+ *   the engine's own pages do: its labels and titles, and only links to pages that exist in it;
+ * - a sidebar link to a part of a page (`/#tracks`) keeps its fragment as written: Starlight adds the
+ *   trailing slash that `trailingSlash: 'always'` asks of paths to the fragment too (`/#tracks/`).
  */
 export const onRequest = defineRouteMiddleware(async (context) => {
 	const route = context.locals.starlightRoute;
+	fixFragments(route.sidebar);
 	const { entry } = route;
 	if (isBroken(entry.data) && entry.filePath) {
 		throw new AstroError(
@@ -60,4 +63,12 @@ function localizeEntries<T extends Entry>(entries: readonly T[], exists: (href: 
 		const inner = localizeEntries((entry.entries ?? []) as T[], exists, labels, groups);
 		return inner.length > 0 ? [{ ...entry, label: groups.get(entry.label) ?? entry.label, entries: inner }] : [];
 	});
+}
+
+/** Takes the trailing slash off links whose fragment Starlight formatted as a path. */
+function fixFragments(entries: readonly Entry[]): void {
+	for (const entry of entries) {
+		if (entry.type === 'link' && entry.href?.includes('#')) entry.href = entry.href.replace(/(#[^/#]+)\/$/, '$1');
+		if (entry.entries) fixFragments(entry.entries);
+	}
 }

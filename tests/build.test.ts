@@ -140,9 +140,10 @@ describe('building the valid-course fixture', () => {
 		expect(html).toContain('Recently updated');
 	});
 
-	it('expands only the current track in the sidebar', () => {
+	it('shows the current track in the sidebar, with a link to every track', () => {
 		const inModule = sidebarLinks(build.read('modules/serving/index.html'));
-		expect(inModule).toEqual(['/', '/whats-new/', '/tracks/tea-foundations/', '/modules/water-temperature/', '/modules/brewing-basics/', '/modules/serving/']);
+		expect(inModule).toEqual(['/', '/whats-new/', '/tracks/tea-foundations/', '/modules/water-temperature/', '/modules/brewing-basics/', '/modules/serving/', '/#tracks']);
+		expect(build.read('index.html')).toContain('<h2 id="tracks">');
 		// Outside a track, the sidebar names the tracks but none of their modules.
 		expect(sidebarLinks(build.read('whats-new/index.html'))).toEqual(['/', '/whats-new/', '/tracks/tea-foundations/']);
 	});

@@ -137,15 +137,18 @@ describe('sidebar', () => {
 	];
 	const modules = new Map([['one', { title: 'One' }], ['two', { title: 'Two' }], ['three', { title: 'Three' }]]);
 
-	it('lists the modules of the current track only', () => {
+	it('shows a track’s own modules on its pages, and sends the reader to the list of every track for the others', () => {
 		const [, , group] = sidebarFor(tracks, modules, 'b');
 		expect(group).toEqual({
 			label: 'Tracks',
 			items: [
-				{ label: 'A', link: '/tracks/a/' },
 				{ label: 'B', items: [{ label: 'Track overview', link: '/tracks/b/' }, { label: 'Three', link: '/modules/three/' }] },
+				{ label: 'All tracks', link: '/#tracks' },
 			],
 		});
+		// Outside a track, every track is listed, and none of their modules.
+		const [, , outside] = sidebarFor(tracks, modules);
+		expect(outside).toEqual({ label: 'Tracks', items: [{ label: 'A', link: '/tracks/a/' }, { label: 'B', link: '/tracks/b/' }] });
 	});
 
 	it('lists tracks in their configured order, whatever order their files are read in', () => {
@@ -158,9 +161,10 @@ describe('sidebar', () => {
 		expect(group && 'items' in group ? group.items.map((item) => item.label) : []).toEqual(['Early', 'Middle', 'Late']);
 	});
 
-	it('stays the same size however many modules other tracks hold', () => {
+	it('stays the same size on a track’s pages however many modules and tracks the curriculum holds', () => {
 		const many = new Map([...modules, ...Array.from({ length: 2000 }, (_, i) => [`m${i}`, { title: `M${i}` }] as const)]);
-		const big = [{ id: 'a', data: { title: 'A', modules: [...many.keys()] } as never }, tracks[1]!];
+		const others = Array.from({ length: 200 }, (_, i) => ({ id: `t${i}`, data: { title: `Track ${i}`, modules: [`m${i}`] } as never }));
+		const big = [{ id: 'a', data: { title: 'A', modules: [...many.keys()] } as never }, tracks[1]!, ...others];
 		expect(JSON.stringify(sidebarFor(big, many, 'b')).length).toBeLessThan(400);
 	});
 });

@@ -11,7 +11,7 @@
 import { EARLIER, FACETS, orderFacetValues, translateSelection, TRANSLATES, type Facet, type Selection } from '../lib/search/facets.ts';
 import { facetedSearch, RANKING, untranslatedResults, type FilterCounts, type PagefindApi, type PagefindInstance } from '../lib/search/pagefind.ts';
 import { resultView, type ResultFragment } from '../lib/search/results.ts';
-import { fill, statusMessage, type OriginalText, type SearchText } from '../lib/search/text.ts';
+import { fill, statusMessage, type OriginalText, type SearchSettings } from '../lib/search/text.ts';
 import { renderFacetValues, renderResult, updateCounts } from './search-render.ts';
 
 /** Results shown at first and added by each "Show more results". */
@@ -59,7 +59,6 @@ interface Listed {
 }
 
 export async function startSearch(root: HTMLElement, dialog: HTMLDialogElement): Promise<void> {
-	const text = JSON.parse(root.dataset.text ?? '{}') as SearchText;
 	const find = <T extends Element>(selector: string) => root.querySelector<T>(selector)!;
 	const input = find<HTMLInputElement>('[data-search-input]');
 	const status = find<HTMLElement>('[data-search-status]');
@@ -73,14 +72,20 @@ export async function startSearch(root: HTMLElement, dialog: HTMLDialogElement):
 	let pagefind: PagefindApi;
 	let other: PagefindInstance | undefined;
 	let totals: FilterCounts;
+	let settings: SearchSettings;
 	try {
-		({ pagefind, other } = await loadPagefind(text.original));
+		// The dialog's words and the facets' order, in the page's language (src/routes/search.json.ts).
+		const response = await fetch(root.dataset.settings ?? '/search.json');
+		if (!response.ok) throw new Error(`${response.url} answered ${response.status}.`);
+		settings = (await response.json()) as SearchSettings;
+		({ pagefind, other } = await loadPagefind(settings.text.original));
 		totals = await pagefind.filters();
 	} catch {
-		status.textContent = text.error;
-		throw new Error('Pagefind could not be loaded.');
+		status.textContent = root.dataset.error ?? '';
+		throw new Error('Search could not be loaded.');
 	}
-	const lists = setUpFacets(root, totals);
+	const { text } = settings;
+	const lists = setUpFacets(root, totals, settings.order);
 	// The first language's pages that this language's index holds a translation of.
 	const translated = new Set(Object.keys(totals[TRANSLATES] ?? {}));
 
@@ -169,13 +174,13 @@ export async function startSearch(root: HTMLElement, dialog: HTMLDialogElement):
  * Fills in the facets that have values in the index, in the curriculum's order, and the option for
  * earlier versions when the index holds any. Returns each shown facet's list of checkboxes.
  */
-function setUpFacets(root: HTMLElement, totals: FilterCounts): Map<Facet, HTMLElement> {
+function setUpFacets(root: HTMLElement, totals: FilterCounts, order: SearchSettings['order']): Map<Facet, HTMLElement> {
 	const lists = new Map<Facet, HTMLElement>();
 	for (const facet of FACETS) {
 		const fieldset = root.querySelector<HTMLFieldSetElement>(`fieldset[data-facet="${facet}"]`);
 		const list = fieldset?.querySelector<HTMLElement>('[data-facet-values]');
 		if (!fieldset || !list) continue;
-		const values = orderFacetValues(facet, Object.keys(totals[facet] ?? {}), JSON.parse(fieldset.dataset.order ?? '[]') as string[]);
+		const values = orderFacetValues(facet, Object.keys(totals[facet] ?? {}), order[facet]);
 		if (values.length === 0) continue;
 		renderFacetValues(list, facet, values);
 		lists.set(facet, list);

@@ -36,8 +36,7 @@ function wire(root: HTMLElement): void {
 				// the next opening try again.
 				started = undefined;
 				const status = root.querySelector('[data-search-status]');
-				const text = JSON.parse(root.dataset.text ?? '{}') as { error?: string };
-				if (status && text.error) status.textContent = text.error;
+				if (status && root.dataset.error) status.textContent = root.dataset.error;
 			});
 	};
 

@@ -159,13 +159,18 @@ export interface SidebarLabels {
 	whatsNew: string;
 	tracks: string;
 	overview: string;
+	allTracks: string;
 }
 
-export const SIDEBAR_LABELS: SidebarLabels = { home: 'Home', whatsNew: "What's new", tracks: 'Tracks', overview: 'Track overview' };
+export const SIDEBAR_LABELS: SidebarLabels = { home: 'Home', whatsNew: "What's new", tracks: 'Tracks', overview: 'Track overview', allTracks: 'All tracks' };
+
+/** The home page's list of every track, where the sidebar of a track's page sends a reader for the others. */
+export const ALL_TRACKS_HREF = '/#tracks';
 
 /**
- * The sidebar lists every track but expands only the current one. Starlight's default sidebar
- * repeats every page on every page, which grows the HTML of each page with the whole curriculum.
+ * On a track's pages the sidebar shows that track, its overview and its modules, then a link to the
+ * list of every track; elsewhere it lists the tracks. Starlight's default sidebar repeats every page
+ * on every page, and even a link per track grows every module page with the size of the curriculum.
  */
 export function sidebarFor(
 	tracks: readonly Item<TrackData>[],
@@ -179,24 +184,19 @@ export function sidebarFor(
 	const extra = pages.map((page) => ({ label: page.title, link: `/${page.id}/`.replace(/\/+$/, '/') }));
 	// Starlight's own pages (such as /about/) get this sidebar from the config, before any page sorts the tracks.
 	const ordered = inTrackOrder(tracks);
+	const track = currentTrack === undefined ? undefined : ordered.find((candidate) => candidate.id === currentTrack);
+	const current = track && {
+		label: track.data.title,
+		items: [
+			{ label: labels.overview, link: trackHref(track.id) },
+			...track.data.modules.map((id) => ({ label: modules.get(id)?.title ?? id, link: moduleHref(id) })),
+		],
+	};
 	return [
 		{ label: labels.home, link: '/' },
 		{ label: labels.whatsNew, link: WHATS_NEW_HREF },
 		...extra,
-		{
-			label: labels.tracks,
-			items: ordered.map((track) =>
-				track.id === currentTrack
-					? {
-							label: track.data.title,
-							items: [
-								{ label: labels.overview, link: trackHref(track.id) },
-								...track.data.modules.map((id) => ({ label: modules.get(id)?.title ?? id, link: moduleHref(id) })),
-							],
-						}
-					: { label: track.data.title, link: trackHref(track.id) }
-			),
-		},
+		{ label: labels.tracks, items: current ? [current, { label: labels.allTracks, link: ALL_TRACKS_HREF }] : ordered.map((track) => ({ label: track.data.title, link: trackHref(track.id) })) },
 	];
 }
 

@@ -1,8 +1,16 @@
 /**
- * The words of the search dialog. The page writes them into its markup in its own language
- * (`words.ts` makes them from the interface strings), so that the script that loads with search
- * carries no copy of its own.
+ * The words of the search dialog. The page writes the ones shown before search loads into its markup,
+ * and `/search.json` (one per language, made by `words.ts` from the interface strings) holds them all,
+ * so that the script that loads with search carries no copy of its own.
  */
+import type { Facet } from './facets.ts';
+
+/** What `/search.json` holds for the dialog, in its language. */
+export interface SearchSettings {
+	text: SearchText;
+	/** Each facet's values in the curriculum's order. */
+	order: Record<Facet, string[]>;
+}
 
 export interface SearchText {
 	placeholder: string;

@@ -4,6 +4,7 @@ export const en = {
 	'currents.nav.whatsNew': "What's new",
 	'currents.nav.tracks': 'Tracks',
 	'currents.nav.trackOverview': 'Track overview',
+	'currents.nav.allTracks': 'All tracks',
 	'currents.nav.inOriginalLanguage': '(in {{language}})',
 } as const;
 
@@ -12,5 +13,6 @@ export const fi: Record<keyof typeof en, string> = {
 	'currents.nav.whatsNew': 'Uutta',
 	'currents.nav.tracks': 'Opintopolut',
 	'currents.nav.trackOverview': 'Polun yleiskuva',
+	'currents.nav.allTracks': 'Kaikki opintopolut',
 	'currents.nav.inOriginalLanguage': '({{language}})',
 };

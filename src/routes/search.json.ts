@@ -1,0 +1,46 @@
+import type { APIRoute } from 'astro';
+import { config, loadLocalSite, loadSite, ROOT_LOCALE, routeLocale } from '../data.ts';
+import { uiText } from '../lib/i18n/ui/index.ts';
+import type { Facet } from '../lib/search/facets.ts';
+import type { SearchSettings } from '../lib/search/text.ts';
+import { searchText, typeLabels } from '../lib/search/words.ts';
+
+/**
+ * What the search dialog needs beyond its markup, in each language: its words, and each facet's
+ * values in the curriculum's order. The dialog fetches it when a reader first opens search, so that
+ * no page carries it (with a track title per track, it grew every page with the curriculum).
+ */
+export const GET: APIRoute = async ({ url }) => {
+	const locale = routeLocale(url.pathname);
+	const [site, local] = await Promise.all([loadSite(), loadLocalSite(locale.code)]);
+	const types = typeLabels(locale.code);
+	const text = searchText(locale.code);
+	const tracks = local.tracks.filter((track) => local.trackTranslated(track.id));
+	// Facet values in the curriculum's own order; values the index holds beyond these sort after them.
+	const order: Record<Facet, string[]> = {
+		type: [types.module, types.track, types.update],
+		track: tracks.map((track) => track.data.title),
+		platform: config.platforms.map((platform) => platform.name),
+		level: config.levels.map((level) => level.name),
+	};
+	// In a second language, the first language's index is searched after this one's, for the pages not
+	// translated yet; the dialog needs that language's name and the facet values that read differently there.
+	if (!locale.root) {
+		const rootTypes = typeLabels(ROOT_LOCALE.code);
+		const differ = (pairs: [string, string][]) => Object.fromEntries(pairs.filter(([mine, theirs]) => mine !== theirs));
+		const language = new Intl.DisplayNames([locale.code], { type: 'language' }).of(ROOT_LOCALE.code) ?? ROOT_LOCALE.label;
+		text.original = {
+			lang: ROOT_LOCALE.code,
+			one: uiText(locale.code, 'currents.search.originalOne'),
+			other: uiText(locale.code, 'currents.search.originalOther'),
+			label: uiText(locale.code, 'currents.search.inOriginal').replace('{language}', language),
+			language,
+			values: {
+				type: differ((['module', 'archived', 'track', 'update'] as const).map((kind) => [types[kind], rootTypes[kind]])),
+				track: differ(tracks.map((track) => [track.data.title, site.tracks.find((t) => t.id === track.id)?.data.title ?? track.data.title])),
+			},
+		};
+	}
+	const settings: SearchSettings = { text, order };
+	return new Response(JSON.stringify(settings), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+};
