@@ -4,7 +4,7 @@
  * small stylesheet and an attribution line, and with nothing that runs. The platform shows it
  * inside its own frame, without the site's navigation, scripts or stylesheets.
  */
-import { parse, serialize, type DefaultTreeAdapterTypes as Html } from 'parse5';
+import { parse, parseFragment, serialize, type DefaultTreeAdapterTypes as Html } from 'parse5';
 import { escapeXml as escape } from './xml.ts';
 import { PAGE_STYLES } from './styles.ts';
 
@@ -37,7 +37,7 @@ const DROPPED = new Set([
 
 /** The standalone page of a module, or an error naming what the built page lacks. */
 export function modulePage(options: ModulePageOptions): string {
-	const document = parse(options.html);
+	const document = mainOf(options.html);
 	const content = find(document, (node) => classes(node).includes('sl-markdown-content'));
 	if (!content) {
 		throw new Error(`The built page of "${options.title}" has no element with the class sl-markdown-content, so its content cannot be found. Build the site with this engine, then export again.`);
@@ -127,6 +127,16 @@ function decodeFragment(fragment: string): string {
 	} catch {
 		return fragment;
 	}
+}
+
+/**
+ * The page's `<main>` element as a fragment, or the whole page when it has none: the content is inside
+ * it, and the head, header and sidebar before it are half of the page, parsed for nothing.
+ */
+function mainOf(html: string): Html.ParentNode {
+	const start = html.indexOf('<main');
+	const end = html.lastIndexOf('</main>');
+	return start >= 0 && end > start ? parseFragment(html.slice(start, end + '</main>'.length)) : parse(html);
 }
 
 const isElement = (node: Html.Node): node is Html.Element => 'tagName' in node;
