@@ -49,6 +49,7 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 	let redirects = '';
 	let checked: Curriculum | undefined;
 	let cardCache: URL | undefined;
+	let cartridgeCache: URL | undefined;
 	let guard: MdastPluginEntry | undefined;
 	return {
 		name: 'currents',
@@ -89,6 +90,7 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 				const config = curriculum.config;
 				checked = curriculum;
 				cardCache = new URL('currents-cards/', astroConfig.cacheDir);
+				cartridgeCache = new URL('currents-cartridges/', astroConfig.cacheDir);
 				const modules = new Map(curriculum.modules.map((module) => [module.id, module.data]));
 
 				// Starlight renders the pages; the sitemap lists canonical pages only.
@@ -248,8 +250,9 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 				logger.info(`Assembled ${assembled.pages} embed pages from their module pages.`);
 				// Every track and the whole curriculum as IMS Common Cartridges for learning platforms, from the pages just built.
 				const started = performance.now();
-				const written = writeSiteCartridges(fileURLToPath(dir), checked);
-				logger.info(`Wrote ${written.length} Common Cartridges to downloads/ in ${Math.round(performance.now() - started)} ms.`);
+				const written = writeSiteCartridges(fileURLToPath(dir), checked, cartridgeCache && fileURLToPath(cartridgeCache));
+				const reused = written.filter((cartridge) => cartridge.reused).length;
+				logger.info(`Wrote ${written.length} Common Cartridges to downloads/ (made ${written.length - reused}, reused ${reused} from the last build) in ${Math.round(performance.now() - started)} ms.`);
 				// The fonts and renderer that draw a self-assessed certificate in the learner's browser, loaded only when asked for.
 				writeCertificateAssets(dir, logger);
 				// A share card for every module, track and platform-update page, drawn again only when its page changed.

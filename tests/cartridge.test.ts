@@ -1,12 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { crc32, inflateRawSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCartridge } from '../src/lib/cartridge/cartridge.ts';
-import { staleReason } from '../src/lib/cartridge/export.ts';
+import { staleReason, writeSiteCartridges } from '../src/lib/cartridge/export.ts';
 import { zip } from '../src/lib/cartridge/zip.ts';
+import { SHARED_END } from '../src/lib/embeds/assemble.ts';
 import { loadCurriculum, type Curriculum } from '../src/lib/curriculum/load.ts';
 import { curriculumConfigSchema } from '../src/lib/curriculum/schema/config.ts';
 import { moduleSchema, type ModuleData } from '../src/lib/curriculum/schema/module.ts';
@@ -336,6 +337,38 @@ describe('Common Cartridge export of the fixture curriculum', () => {
 		} finally {
 			utimesSync(file, atime, mtime);
 		}
+	});
+
+	it('reuses the cartridges of the last build until a page or module they were made from changes', () => {
+		const site = join(WORK, 'cached-site');
+		const cache = join(WORK, 'cartridge-cache');
+		for (const dir of [site, cache]) rmSync(dir, { recursive: true, force: true });
+		cpSync(DIST, site, { recursive: true });
+		const write = () => new Map(writeSiteCartridges(site, curriculum, cache).map(({ file, reused }) => [relative(join(site, 'downloads'), file), { reused, bytes: readFileSync(file) }]));
+		const first = write();
+		expect([...first.keys()].sort()).toEqual(['steeped.imscc', 'steeped.links.imscc', 'tracks/tea-foundations.imscc', 'tracks/tea-foundations.links.imscc']);
+		expect([...first.values()].every(({ reused }) => !reused)).toBe(true);
+		const second = write();
+		for (const [name, { reused, bytes }] of second) {
+			expect(reused, name).toBe(true);
+			expect(bytes.equals(first.get(name)!.bytes), name).toBe(true);
+		}
+		// A page changes: the cartridges that carry it are made again, with the change; web links are not.
+		const page = join(site, 'modules', 'serving', 'index.html');
+		writeFileSync(page, readFileSync(page, 'utf8').replace(SHARED_END, `<p>A sentence added since.</p>${SHARED_END}`));
+		const third = write();
+		expect(Object.fromEntries([...third].map(([name, { reused }]) => [name, reused]))).toEqual({
+			'steeped.imscc': false,
+			'steeped.links.imscc': true,
+			'tracks/tea-foundations.imscc': false,
+			'tracks/tea-foundations.links.imscc': true,
+		});
+		const serving = [...unzip(third.get('steeped.imscc')!.bytes)].find(([name]) => name.startsWith('modules/serving/'))![1].toString('utf8');
+		expect(serving).toContain('A sentence added since.');
+		// A module's data changes without its page: the cartridges with that module are made again.
+		const changed = { ...curriculum, modules: curriculum.modules.map((m) => (m.id === 'serving' ? { ...m, data: { ...m.data, duration: m.data.duration + 5 } } : m)) };
+		const fourth = writeSiteCartridges(site, changed, cache).map(({ file, reused }) => [relative(join(site, 'downloads'), file), reused]);
+		expect(Object.fromEntries(fourth)).toEqual({ 'steeped.imscc': false, 'steeped.links.imscc': false, 'tracks/tea-foundations.imscc': false, 'tracks/tea-foundations.links.imscc': false });
 	});
 
 	it('refuses an unknown track and names the tracks there are', () => {

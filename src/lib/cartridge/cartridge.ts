@@ -39,6 +39,8 @@ export interface Cartridge {
 	manifest: string;
 	entries: ZipEntry[];
 	bytes: Buffer;
+	/** Every file of the built site it was made from, in the order first read: what a cache must compare. */
+	reads: string[];
 }
 
 /** Where a cartridge is published on the site: `/downloads/tracks/<id>.imscc`, or `/downloads/<curriculum>.imscc`. */
@@ -70,10 +72,12 @@ export function buildCartridge(source: CartridgeSource, options: CartridgeOption
 	const entries: ZipEntry[] = [];
 	const resources: Resource[] = [];
 	const checks = new Set<string>();
+	const reads = new Set<string>();
 	const made = pagesMade.get(source) ?? new Map<string, Packed>();
 	pagesMade.set(source, made);
 	for (const module of modules) {
 		const packed = options.links ? linkResource(module, config) : (made.get(module.id) ?? remember(made, module.id, pageResource(module, source)));
+		for (const path of packed.reads) reads.add(path);
 		entries.push(...packed.entries);
 		resources.push(packed.resource);
 		const questions = module.data.quiz.filter(fitsQti);
@@ -111,11 +115,12 @@ export function buildCartridge(source: CartridgeSource, options: CartridgeOption
 	};
 	const manifest = manifestXml(data);
 	entries.unshift({ name: 'imsmanifest.xml', data: manifest });
-	return { path: cartridgePath(config, options), manifest, entries, bytes: zip(entries, date) };
+	return { path: cartridgePath(config, options), manifest, entries, bytes: zip(entries, date), reads: [...reads] };
 }
 
 type Module = { id: string; data: ModuleData };
-type Packed = { resource: Resource; entries: ZipEntry[] };
+/** A module's part of a cartridge, and the files of the built site it was made from. */
+type Packed = { resource: Resource; entries: ZipEntry[]; reads: string[] };
 
 /** Pages already made standalone from a source: a module in several tracks is read and parsed once. */
 const pagesMade = new WeakMap<CartridgeSource, Map<string, Packed>>();
@@ -166,14 +171,20 @@ function linkResource(module: Module, config: CurriculumConfig): Packed {
 	return {
 		resource: { identifier: xmlId('link', module.id), type: 'imswl_xmlv1p3', files: [file], metadata: resourceMetadata(module, config) },
 		entries: [{ name: file, data: webLinkXml(`${module.data.title} (version ${module.data.version})`, url) }],
+		reads: [],
 	};
 }
 
 /** A module as its built page made standalone, with the site's images it shows. */
 function pageResource(module: Module, source: CartridgeSource): Packed {
 	const { config } = source;
+	const reads: string[] = [];
+	const read = (path: string) => {
+		reads.push(path);
+		return source.read(path);
+	};
 	const built = builtPagePath(module.id);
-	const html = source.read(built);
+	const html = read(built);
 	if (!html) throw new Error(`The built page ${built} of the module "${module.id}" is missing. Build the site first (npm run build), then export.`);
 	const packaged = packagedPagePath(module.id, module.data.version);
 	const folder = packaged.slice(0, -'index.html'.length);
@@ -181,7 +192,7 @@ function pageResource(module: Module, source: CartridgeSource): Packed {
 	const entries: ZipEntry[] = [];
 	const asset = (path: string) => {
 		if (assets.has(path)) return assets.get(path);
-		const bytes = source.read(decoded(path).replace(/^\/+/, ''));
+		const bytes = read(decoded(path).replace(/^\/+/, ''));
 		if (!bytes) return undefined;
 		const base = path.split('/').pop()!.replace(/[^A-Za-z0-9._-]/g, '_') || 'file';
 		const name = `assets/${[...assets.values()].includes(`assets/${base}`) ? `${assets.size}-${base}` : base}`;
@@ -222,7 +233,7 @@ function pageResource(module: Module, source: CartridgeSource): Packed {
 		files: entries.map((entry) => entry.name),
 		metadata: resourceMetadata(module, config),
 	};
-	return { resource, entries };
+	return { resource, entries, reads };
 }
 
 /** An address's path as a file name: `/img/a%20b.png` is the file `img/a b.png`. */

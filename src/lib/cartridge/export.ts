@@ -2,10 +2,12 @@
  * Cartridges written to disk from a built site: every track's and the whole curriculum's after a
  * build (`astro:build:done`), or the one a maintainer asks `npm run export -- cartridge` for.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Curriculum } from '../curriculum/load.ts';
-import { buildCartridge, builtPagePath, type CartridgeOptions, type CartridgeSource } from './cartridge.ts';
+import { buildCartridge, builtPagePath, cartridgePath, type Cartridge, type CartridgeOptions, type CartridgeSource } from './cartridge.ts';
 
 /** What the cartridge builder reads, from a curriculum and the folder its site was built into. */
 export function cartridgeSource(dist: string, curriculum: Curriculum): CartridgeSource {
@@ -41,13 +43,92 @@ export function writeCartridge(source: CartridgeSource, outDir: string, options:
 
 /**
  * Every cartridge the site offers, under `<dist>/downloads/`: the whole curriculum and each track,
- * each both self-contained and as web links.
+ * each both self-contained and as web links. With a cache folder, a cartridge whose inputs are the
+ * same as in the last build is copied from there instead of being made again (see `cartridgeCache`).
  */
-export function writeSiteCartridges(dist: string, curriculum: Curriculum): WrittenCartridge[] {
+export function writeSiteCartridges(dist: string, curriculum: Curriculum, cacheDir?: string): (WrittenCartridge & { reused: boolean })[] {
 	const source = cartridgeSource(dist, curriculum);
 	const outDir = join(dist, 'downloads');
+	const cache = cacheDir === undefined ? undefined : cartridgeCache(cacheDir, source);
 	const scopes: (string | undefined)[] = [undefined, ...curriculum.tracks.map((track) => track.id)];
-	return scopes.flatMap((track) => [false, true].map((links) => writeCartridge(source, outDir, { track, links })));
+	const written = scopes.flatMap((track) =>
+		[false, true].map((links) => {
+			const options = { track, links };
+			const file = join(outDir, cartridgePath(source.config, options).replace(/^downloads\//, ''));
+			mkdirSync(dirname(file), { recursive: true });
+			const cached = cache?.find(options);
+			if (cached) {
+				writeFileSync(file, cached);
+				return { file, bytes: cached.length, reused: true };
+			}
+			const cartridge = buildCartridge(source, options);
+			writeFileSync(file, cartridge.bytes);
+			cache?.keep(options, cartridge);
+			return { file, bytes: cartridge.bytes.length, reused: false };
+		})
+	);
+	cache?.prune();
+	return written;
+}
+
+/**
+ * Cartridges of earlier builds, under names of what they were made from: the engine's code, the
+ * options, the data of the cartridge's config, tracks and modules, and the bytes of every page and
+ * image of the built site it read. A cartridge is made again when any of them changed.
+ */
+function cartridgeCache(dir: string, source: CartridgeSource) {
+	mkdirSync(dir, { recursive: true });
+	const used = new Set<string>();
+	const engine = engineFingerprint();
+	const inputs = (options: CartridgeOptions) => {
+		const tracks = source.tracks.filter((track) => options.track === undefined || track.id === options.track);
+		const modules = options.track === undefined ? [...source.modules] : tracks.flatMap((track) => track.data.modules.map((id) => [id, source.modules.get(id)]));
+		return createHash('sha256').update(engine).update(JSON.stringify({ options, config: source.config, tracks, modules })).digest('hex').slice(0, 32);
+	};
+	const filesHash = (reads: readonly string[]) => {
+		const hash = createHash('sha256');
+		for (const path of reads) hash.update(path).update('\0').update(source.read(path) ?? '(none)').update('\0');
+		return hash.digest('hex');
+	};
+	return {
+		find(options: CartridgeOptions): Buffer | undefined {
+			const key = inputs(options);
+			try {
+				const meta = JSON.parse(readFileSync(join(dir, `${key}.json`), 'utf8')) as { reads: string[]; files: string };
+				if (filesHash(meta.reads) !== meta.files) return undefined;
+				const bytes = readFileSync(join(dir, `${key}.imscc`));
+				used.add(key);
+				return bytes;
+			} catch {
+				return undefined;
+			}
+		},
+		keep(options: CartridgeOptions, cartridge: Cartridge): void {
+			const key = inputs(options);
+			// The cartridge first, so that a build stopped half-way leaves no description of a file that is not there.
+			writeFileSync(join(dir, `${key}.imscc`), cartridge.bytes);
+			writeFileSync(join(dir, `${key}.json`), JSON.stringify({ reads: cartridge.reads, files: filesHash(cartridge.reads) }));
+			used.add(key);
+		},
+		/** Removes what this build did not use, so the cache holds one build's cartridges. */
+		prune(): void {
+			for (const name of readdirSync(dir)) if (!used.has(name.replace(/\.(json|imscc)$/, ''))) rmSync(join(dir, name), { force: true });
+		},
+	};
+}
+
+let fingerprint: string | undefined;
+
+/** A hash of the engine's code under `src/lib/`, which makes the cartridges: a change to it makes them all again. */
+function engineFingerprint(): string {
+	if (fingerprint) return fingerprint;
+	const lib = join(dirname(fileURLToPath(import.meta.url)), '..');
+	const hash = createHash('sha256');
+	for (const file of (readdirSync(lib, { recursive: true, encoding: 'utf8' }) as string[]).filter((name) => name.endsWith('.ts')).sort()) {
+		hash.update(file).update(readFileSync(join(lib, file)));
+	}
+	fingerprint = hash.digest('hex');
+	return fingerprint;
 }
 
 /**
