@@ -11,8 +11,21 @@ export const onRequest = defineMiddleware((context, next) => {
 	const t = context.locals.t;
 	// i18next's overloads are wider than what pages pass: a key and, optionally, values.
 	const fill = t as unknown as (key: string, options?: Record<string, unknown>) => string;
-	const plain = (key: string, options?: Record<string, unknown>) =>
-		fill(key, { ...options, interpolation: { escapeValue: false, ...(options?.interpolation as object | undefined) } });
+	const language = context.currentLocale ?? '';
+	// A build asks for the same few hundred strings on every page: each is worked out once per language.
+	const plain = (key: string, options?: Record<string, unknown>) => {
+		const id = `${language}\0${key}\0${options === undefined ? '' : JSON.stringify(options)}`;
+		let text = filled.get(id);
+		if (text === undefined) {
+			text = fill(key, { ...options, interpolation: { escapeValue: false, ...(options?.interpolation as object | undefined) } });
+			if (filled.size >= 100_000) filled.clear();
+			filled.set(id, text);
+		}
+		return text;
+	};
 	context.locals.t = Object.assign(plain, { all: t.all, exists: t.exists, dir: t.dir }) as unknown as typeof t;
 	return next();
 });
+
+/** Strings already filled in, by language, key and values. */
+const filled = new Map<string, string>();
