@@ -22,6 +22,7 @@ import { contentDir } from '../src/lib/curriculum/paths.ts';
 import { selectPages } from './lib/audit-pages.ts';
 import { formatFailures, formatTable, scorePage, TARGETS, type AuditSummary, type PageSummary } from './lib/audit-report.ts';
 import { serveFolder } from './lib/static-server.ts';
+import { productionEnv } from './lib/build-env.ts';
 
 const USAGE = 'Usage: npm run audit -- [--pages home,track,module,embed,verify] [--runs 3] [--out audit-reports] [--dist <dir>] [--content <dir>]';
 const ROOT = resolve(import.meta.dirname, '..');
@@ -64,7 +65,7 @@ if (values.dist) {
 	rmSync(dist, { recursive: true, force: true });
 	const build = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', dist], {
 		cwd: ROOT,
-		env: { ...process.env, NODE_ENV: 'production', CURRENTS_CONTENT: content, CURRENTS_CACHE_DIR: process.env.CURRENTS_CACHE_DIR ?? join(work, 'cache') },
+		env: productionEnv({ CURRENTS_CONTENT: content, CURRENTS_CACHE_DIR: process.env.CURRENTS_CACHE_DIR ?? join(work, 'cache') }),
 		stdio: ['ignore', 'pipe', 'pipe'],
 		encoding: 'utf8',
 		maxBuffer: 64 * 1024 * 1024,

@@ -17,7 +17,7 @@ describe('npm run bench, small', () => {
 		expect(result.stdout).toContain('| build, warm |');
 		const report = JSON.parse(readFileSync(json, 'utf8'));
 		for (const side of [report.currents, report.starlight]) {
-			for (const key of ['peakMb', 'dist', 'html', 'js']) expect(side[key], key).toBeGreaterThan(0);
+			for (const key of ['peakMb', 'dist', 'html', 'js', 'search']) expect(side[key], key).toBeGreaterThan(0);
 		}
 		expect(report.currents.coldSeconds).toBeGreaterThan(0);
 		expect(report.currents.warmSeconds).toBeGreaterThan(0);

@@ -2,6 +2,7 @@ import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Curriculum } from '../src/lib/curriculum/load.ts';
+import { productionEnv } from '../scripts/lib/build-env.ts';
 
 /** The repository root. */
 export const ROOT = resolve(import.meta.dirname, '..');
@@ -42,8 +43,8 @@ function run(command: string, args: string[], env: Record<string, string>): RunR
 	const result: SpawnSyncReturns<string> = spawnSync(command, args, {
 		cwd: ROOT,
 		encoding: 'utf8',
-		// The test runner sets NODE_ENV=test, under which Astro would build as in development.
-		env: { ...process.env, NODE_ENV: 'production', CURRENTS_TODAY: TODAY, FORCE_COLOR: '0', NO_COLOR: '1', ...env },
+		// Not the test runner's NODE_ENV=test and variables, under which Astro would build as in development.
+		env: productionEnv({ CURRENTS_TODAY: TODAY, FORCE_COLOR: '0', NO_COLOR: '1', ...env }),
 		maxBuffer: 64 * 1024 * 1024,
 	});
 	return { status: result.status, stdout: result.stdout, stderr: result.stderr, output: result.stdout + result.stderr };

@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { productionEnv } from '../build-env.ts';
 
 export interface BuildRun {
 	seconds: number;
@@ -42,7 +43,7 @@ function treeRssKb(pid: number): number {
 export function timedBuild(command: string, args: string[], options: { cwd: string; env: Record<string, string> }): Promise<BuildRun> {
 	return new Promise((resolve) => {
 		const started = performance.now();
-		const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, NODE_ENV: 'production', FORCE_COLOR: '0', ...options.env } });
+		const child = spawn(command, args, { cwd: options.cwd, env: productionEnv({ FORCE_COLOR: '0', ...options.env }) });
 		let log = '';
 		let peak = 0;
 		child.stdout.on('data', (chunk) => (log += chunk));

@@ -4,21 +4,24 @@
  */
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import { serveFolder } from '../static-server.ts';
+import { serveFolder, type HeaderRule } from '../static-server.ts';
 
 export interface SearchSelectors {
 	open: string;
 	input: string;
+	/** The response headers the site is served with, when not this project's `netlify.toml`'s. */
+	headers?: HeaderRule[];
 }
 
 export const CURRENTS_SEARCH: SearchSelectors = { open: '[data-search-open]:not([disabled])', input: '[data-search-input]' };
-export const STARLIGHT_SEARCH: SearchSelectors = { open: 'button[data-open-modal]:not([disabled])', input: '#starlight__search input' };
+// A plain Starlight site comes without our netlify.toml, whose Content Security Policy would block its inline scripts.
+export const STARLIGHT_SEARCH: SearchSelectors = { open: 'button[data-open-modal]:not([disabled])', input: '#starlight__search input', headers: [] };
 
 export async function firstQueryBytes(outDir: string, page: string, selectors: SearchSelectors, word = 'steep'): Promise<number | null> {
 	const chromiumPath = process.env.CURRENTS_CHROMIUM ?? '/usr/bin/chromium';
 	if (!existsSync(chromiumPath)) return null;
 	// Served as Netlify serves it; the bytes counted are the decoded bodies, as before.
-	const server = await serveFolder(outDir);
+	const server = await serveFolder(outDir, { headers: selectors.headers });
 	const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'] });
 	try {
 		const tab = await browser.newPage();
@@ -28,7 +31,7 @@ export async function firstQueryBytes(outDir: string, page: string, selectors: S
 		});
 		await tab.goto(server.url(`/${page}`), { waitUntil: 'networkidle' });
 		await tab.click(selectors.open, { timeout: 60_000 });
-		await tab.fill(selectors.input, word, { timeout: 60_000 });
+		await tab.fill(selectors.input, word, { timeout: 10_000 });
 		await tab.waitForLoadState('networkidle');
 		await tab.waitForTimeout(1000);
 		await tab.waitForLoadState('networkidle');
