@@ -1,0 +1,62 @@
+import { inflateSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { encodePng } from '../src/lib/cards/png.ts';
+
+/** Reads what the encoder writes (8-bit RGBA or palette, unfiltered rows) back into RGBA pixels, chunk by chunk. */
+function readPng(png: Buffer): { colourType: number; pixels: Uint8Array } {
+	expect(png.subarray(0, 8).toString('latin1')).toBe('\x89PNG\r\n\x1a\n');
+	const chunks = new Map<string, Buffer[]>();
+	for (let at = 8; at < png.length; ) {
+		const length = png.readUInt32BE(at);
+		const type = png.toString('latin1', at + 4, at + 8);
+		chunks.set(type, [...(chunks.get(type) ?? []), png.subarray(at + 8, at + 8 + length)]);
+		at += 12 + length;
+	}
+	const header = chunks.get('IHDR')![0]!;
+	const [width, height, colourType] = [header.readUInt32BE(0), header.readUInt32BE(4), header[9]!];
+	const rows = inflateSync(Buffer.concat(chunks.get('IDAT')!));
+	const channels = colourType === 6 ? 4 : 1;
+	const palette = chunks.get('PLTE')?.[0];
+	const alpha = chunks.get('tRNS')?.[0];
+	const pixels = new Uint8Array(width * height * 4);
+	for (let y = 0; y < height; y++) {
+		const row = y * (width * channels + 1);
+		expect(rows[row], 'row filter').toBe(0);
+		for (let x = 0; x < width; x++) {
+			const out = (y * width + x) * 4;
+			if (colourType === 6) pixels.set(rows.subarray(row + 1 + x * 4, row + 5 + x * 4), out);
+			else {
+				const index = rows[row + 1 + x]!;
+				pixels.set([palette![index * 3]!, palette![index * 3 + 1]!, palette![index * 3 + 2]!, alpha?.[index] ?? 255], out);
+			}
+		}
+	}
+	return { colourType, pixels };
+}
+
+/** A width × height image whose pixel colours come from `colour(i)`. */
+function image(width: number, height: number, colour: (i: number) => [number, number, number, number]) {
+	const pixels = new Uint8Array(width * height * 4);
+	for (let i = 0; i < width * height; i++) pixels.set(colour(i), i * 4);
+	return pixels;
+}
+
+describe('PNG encoding of cards and certificates', () => {
+	it('writes an image of at most 256 colours with a palette and the same pixels, translucent colours included', () => {
+		const flat = image(300, 200, (i) => (i % 300 < 150 ? [12, 34, 56, 255] : i % 7 === 0 ? [250, 200, 10, 128] : [255, 255, 255, 255]));
+		const png = encodePng(flat, 300, 200);
+		const read = readPng(png);
+		expect(read.colourType).toBe(3);
+		expect(Buffer.from(read.pixels).equals(Buffer.from(flat))).toBe(true);
+		// One colour more than a palette holds, and the image is RGBA.
+		const many = image(300, 200, (i) => [i % 257 === 256 ? 1 : i % 257, 0, i % 257 === 256 ? 1 : 0, 255]);
+		expect(readPng(encodePng(many, 300, 200)).colourType).toBe(6);
+	});
+
+	it('writes an image of more than 256 colours as RGBA, pixel for pixel', () => {
+		const gradient = image(64, 64, (i) => [i % 64, (i >> 6) * 4, (i * 7) % 256, 255 - (i % 3)]);
+		const read = readPng(encodePng(gradient, 64, 64));
+		expect(read.colourType).toBe(6);
+		expect(Buffer.from(read.pixels).equals(Buffer.from(gradient))).toBe(true);
+	});
+});
