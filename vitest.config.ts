@@ -9,5 +9,7 @@ export default defineConfig({
 		testTimeout: 180_000,
 		hookTimeout: 300_000,
 		env: { CURRENTS_TODAY: '2026-11-23' },
+		// Removes the scratch folders tests make under tests/.tmp, before and after the run.
+		globalSetup: ['tests/global-setup.ts'],
 	},
 });
