@@ -9,6 +9,9 @@
  * the ratios Currents / Starlight, writes them as JSON, holds every module page to its budgets
  * (`scripts/lib/page-weight.ts`) and exits non-zero when one is over.
  *
+ * `npm run bench -- --modules 5000 --currents-only`: the Currents builds alone, for sizes where
+ * the question is whether it completes and how its memory grows, not plain Starlight's time.
+ *
  * `npm run bench -- --adversarial`: times the content check on hostile files at the size limit,
  * the inputs that make Markdown readers slow down the most; each must take well under 2 s.
  */
@@ -26,6 +29,7 @@ const { values } = parseArgs({
 		runs: { type: 'string', default: '1' },
 		json: { type: 'string' },
 		adversarial: { type: 'boolean', default: false },
+		'currents-only': { type: 'boolean', default: false },
 	},
 });
 if (values.adversarial) {
@@ -34,6 +38,8 @@ if (values.adversarial) {
 	process.exit(0);
 }
 const count = Number(values.modules);
+// Currents alone, for sizes where plain Starlight's build (every page listing every page) is not the question.
+const currentsOnly = values['currents-only'];
 const runs = Number(values.runs);
 const root = resolve(import.meta.dirname, '..');
 const work = join(root, 'tests', '.tmp', `bench-${count}`);
@@ -64,9 +70,11 @@ for (let run = 0; run < runs; run++) {
 	const c = await timedBuild(process.execPath, [astro, 'build', '--outDir', currentsOut], { cwd: root, env });
 	if (c.status !== 0) fail('Currents', c);
 	cold.push(c);
-	const s = await timedBuild(process.execPath, [astro, 'build'], { cwd: join(work, 'starlight'), env: {} });
-	if (s.status !== 0) fail('plain Starlight', s);
-	plain.push(s);
+	if (!currentsOnly) {
+		const s = await timedBuild(process.execPath, [astro, 'build'], { cwd: join(work, 'starlight'), env: {} });
+		if (s.status !== 0) fail('plain Starlight', s);
+		plain.push(s);
+	}
 	const w = await timedBuild(process.execPath, [astro, 'build', '--outDir', currentsOut], { cwd: root, env });
 	if (w.status !== 0) fail('Currents (warm)', w);
 	warm.push(w);
@@ -78,9 +86,26 @@ const side = async (outDir: string, search: typeof CURRENTS_SEARCH) => {
 	return { dist: folderBytes(outDir), html: weight.html, js: weight.javaScript, css: cssBytes(outDir, page), search: await firstQueryBytes(outDir, page, search) };
 };
 const ours = await side(currentsOut, CURRENTS_SEARCH);
-const theirs = await side(starlightOut, STARLIGHT_SEARCH);
 const seconds = (list: BuildRun[]) => median(list.map((r) => r.seconds));
 const memory = (list: BuildRun[]) => median(list.map((r) => r.peakMb));
+const kb = (bytes: number | null) => (bytes === null ? 'n/a' : `${(bytes / 1024).toFixed(1)} KB`);
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+if (currentsOnly) {
+	const alone = { modules: count, runs, currents: { coldSeconds: seconds(cold), warmSeconds: seconds(warm), peakMb: memory(cold), warmPeakMb: memory(warm), ...ours, cardsCold: cards(cold[0]!), cardsWarm: cards(warm[0]!) } };
+	console.log(`
+| N = ${count}, median of ${runs}, Currents alone | |
+| --- | --- |
+| build, warm | ${alone.currents.warmSeconds.toFixed(1)} s |
+| build, cold (with share cards) | ${alone.currents.coldSeconds.toFixed(1)} s |
+| peak memory, process tree, cold / warm | ${alone.currents.peakMb.toFixed(0)} MB / ${alone.currents.warmPeakMb.toFixed(0)} MB |
+| dist/ | ${mb(ours.dist)} |
+| module page HTML | ${kb(ours.html)} |
+| Pagefind bytes for a first search | ${kb(ours.search)} |
+`);
+	if (values.json) writeFileSync(values.json, `${JSON.stringify(alone, null, '\t')}\n`);
+	process.exit(0);
+}
+const theirs = await side(starlightOut, STARLIGHT_SEARCH);
 
 const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
 const result = {
@@ -99,8 +124,6 @@ const result = {
 	targets: { warmBuild: 0.8, coldBuild: 1.2, peakMemory: 0.9, dist: 0.4, moduleHtml: 0.3 },
 };
 
-const kb = (bytes: number | null) => (bytes === null ? 'n/a' : `${(bytes / 1024).toFixed(1)} KB`);
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const mark = (name: keyof typeof result.ratios) => `${result.ratios[name]}× (target ≤ ${result.targets[name]}×${result.ratios[name] <= result.targets[name] ? '' : ', MISSED'})`;
 console.log(`
 | N = ${count}, median of ${runs} | Currents | plain Starlight | Currents / Starlight |
