@@ -392,7 +392,7 @@ describe('npm run certificate', () => {
 		const json = JSON.parse(readFileSync(join(work, 'out', 'ana-núñez.json'), 'utf8'));
 		expect(JSON.parse((await readBakedCredential(new Uint8Array(readFileSync(join(work, 'out', 'ana-núñez.png')))))!)).toEqual(json);
 		const { issuers } = loadIssuers(content, work);
-		expect(await verifyCredential(json, { issuers: trustedIssuers(SITE, issuers) })).toMatchObject({ ok: true, summary: { learner: 'Ana Núñez', awarded: '2026-11-20' } });
+		expect(await verifyCredential(json, { issuers: trustedIssuers(SITE, issuers), issuersPage: `${SITE}/issuers/` })).toMatchObject({ ok: true, summary: { learner: 'Ana Núñez', awarded: '2026-11-20' } });
 		const checked = run('verify', 'out/ana-núñez.png');
 		expect(checked.output).toContain('Verified: Kyoto Tea Institute certifies that Ana Núñez completed “Tea Foundations” on 2026-11-20.');
 		// A certificate is never overwritten.

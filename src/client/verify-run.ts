@@ -6,39 +6,16 @@
  * `wordsOf`), with English from the interface strings as the fallback.
  */
 import { BakedPngError, isPng, readBakedCredential } from '../lib/credentials/baked-png.ts';
-import { verifyCredentialText, type CredentialSummary, type Verdict, type VerifyOptions } from '../lib/credentials/verify.ts';
+import { refuse, verifyCredentialText, type CredentialSummary, type Verdict, type VerifyOptions } from '../lib/credentials/verify.ts';
 import { en as ENGLISH } from '../lib/i18n/ui/verify.ts';
 import { fill, type Say } from './progress-text.ts';
+import type { Refusal } from '../lib/credentials/refusal.ts';
 
 const PREFIX = 'currents.verify.';
-/** The English words of a short key: the fallback when the page gives none, and the patterns refusals are known by. */
+/** The English words of a short key: the fallback when the page gives none. */
 const english = (key: string): string => (ENGLISH as Record<string, string>)[`${PREFIX}${key}`] ?? key;
 /** `wordsOf` gives its English fallback as it is, so English text is filled in before it is passed. */
 const inEnglish: Say = (_key, text) => text;
-
-/**
- * A refusal's key and the names it mentions, recognised by its English words (the `reason*` strings,
- * whose `{{name}}` parts match anything); undefined for a refusal none of them describes.
- */
-export function reasonOf(reason: string): { key: string; values: Record<string, string> } | undefined {
-	for (const [full, template] of Object.entries(ENGLISH)) {
-		if (!full.startsWith(`${PREFIX}reason`)) continue;
-		const names: string[] = [];
-		const pattern = template
-			.split(/(\{\{\w+\}\})/)
-			.map((part) => {
-				const name = /^\{\{(\w+)\}\}$/.exec(part)?.[1];
-				if (name === undefined) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-				if (names.includes(name)) return `\\k<${name}>`;
-				names.push(name);
-				return `(?<${name}>.+?)`;
-			})
-			.join('');
-		const match = new RegExp(`^${pattern}$`, 's').exec(reason);
-		if (match) return { key: full.slice(PREFIX.length), values: { ...match.groups } };
-	}
-	return undefined;
-}
 
 /** "23 November 2026", as the certificate writes it, never shifted by the reader's time zone. */
 const formatDate = (date: string) => new Intl.DateTimeFormat(document.documentElement.lang || 'en', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
@@ -54,20 +31,20 @@ async function inflate(bytes: Uint8Array): Promise<Uint8Array> {
 /** The verdict on a chosen or dropped file, or on pasted text. */
 export async function checkInput(input: { file: File } | { text: string }, options: VerifyOptions): Promise<Verdict> {
 	if ('text' in input) {
-		if (input.text.trim() === '') return { ok: false, code: 'unreadable', reason: english('reasonEmpty') };
+		if (input.text.trim() === '') return refuse('unreadable', { key: 'reasonEmpty' });
 		return verifyCredentialText(input.text, options);
 	}
-	if (input.file.size > MAX_BYTES) return { ok: false, code: 'unreadable', reason: fill(english('reasonTooLarge'), { file: input.file.name }) };
+	if (input.file.size > MAX_BYTES) return refuse('unreadable', { key: 'reasonTooLarge', values: { file: input.file.name } });
 	const bytes = new Uint8Array(await input.file.arrayBuffer());
 	if (!isPng(bytes)) return verifyCredentialText(new TextDecoder().decode(bytes), options);
 	try {
 		const text = await readBakedCredential(bytes, inflate);
 		if (text === null) {
-			return { ok: false, code: 'unreadable', reason: fill(english('reasonNoCredential'), { file: input.file.name }) };
+			return refuse('unreadable', { key: 'reasonNoCredential', values: { file: input.file.name } });
 		}
 		return verifyCredentialText(text, options);
 	} catch (error) {
-		if (error instanceof BakedPngError) return { ok: false, code: 'unreadable', reason: error.message };
+		if (error instanceof BakedPngError) return refuse('unreadable', error.refusal);
 		throw error;
 	}
 }
@@ -112,7 +89,7 @@ function details(summary: CredentialSummary, say: Say): HTMLElement {
 
 /**
  * The verdict as the page shows it: verified with the details, or not verified with the reason, in
- * the page's words. A refusal no interface string describes stays in English, marked as such.
+ * the page's words. What a refusal quotes in English (a library's message) is marked as English.
  */
 export function renderVerdict(verdict: Verdict, say: Say = inEnglish): HTMLElement {
 	const word = (key: string, values?: Record<string, string>) => say(key, fill(english(key), values), values);
@@ -120,12 +97,25 @@ export function renderVerdict(verdict: Verdict, say: Say = inEnglish): HTMLEleme
 	if (verdict.ok) {
 		box.append(element('h3', word('verified')), element('p', word('verifiedText', { issuer: verdict.summary.issuer.name })), details(verdict.summary, say));
 	} else {
-		const known = reasonOf(verdict.reason);
-		const reason = element('p', known ? say(known.key, verdict.reason, known.values) : verdict.reason);
-		if (!known && !/^en\b/i.test(document.documentElement.lang || 'en')) reason.lang = 'en';
-		box.append(element('h3', word('notVerified')), reason);
+		box.append(element('h3', word('notVerified')), refusalParagraph(verdict.refusal, verdict.reason, say));
 		// Only a credential whose signature holds has details worth showing, such as an expired one.
 		if (verdict.summary) box.append(element('p', word('credentialSays')), details(verdict.summary, say));
 	}
 	return box;
+}
+
+/** A refusal in the page's words, with each value it names in English wrapped in `lang="en"` on a page in another language. */
+function refusalParagraph(refusal: Refusal, reason: string, say: Say): HTMLElement {
+	const paragraph = element('p');
+	const quoted = /^en\b/i.test(document.documentElement.lang || 'en') ? [] : (refusal.english ?? []);
+	// Each English value goes in as a marker first, so that the page's sentence can be cut around it.
+	const marker = (name: string) => `\u0000${name}\u0000`;
+	const values = { ...refusal.values, ...Object.fromEntries(quoted.map((name) => [name, marker(name)])) };
+	const text = say(refusal.key, quoted.length > 0 ? fill(english(refusal.key), values) : reason, values);
+	for (const part of text.split(/(\u0000\w+\u0000)/)) {
+		const name = /^\u0000(\w+)\u0000$/.exec(part)?.[1];
+		if (name === undefined) paragraph.append(part);
+		else paragraph.append(element('span', refusal.values?.[name] ?? '', { lang: 'en' }));
+	}
+	return paragraph;
 }

@@ -20,7 +20,7 @@ if (root) {
 		result.replaceChildren(Object.assign(document.createElement('p'), { textContent: say('checking', 'Checking…') }));
 		const { checkInput, renderVerdict } = await import('./verify-run.ts');
 		// Dates in refusals are written in the page's language, as the rest of the verdict is.
-		const options = { issuers: JSON.parse(root.dataset.issuers ?? '[]'), issuersPage: root.dataset.issuersPage, locale: document.documentElement.lang || 'en' };
+		const options = { issuers: JSON.parse(root.dataset.issuers ?? '[]'), issuersPage: root.dataset.issuersPage ?? '/issuers/', locale: document.documentElement.lang || 'en' };
 		const verdict = await checkInput(input, options);
 		if (run === latest) result.replaceChildren(renderVerdict(verdict, say));
 	};

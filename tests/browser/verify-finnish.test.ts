@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueOne, type Issuance } from '../../src/lib/credentials/issue.ts';
 import { trustedIssuers, verificationMethodId } from '../../src/lib/credentials/profile.ts';
 import { verifyCredential, verifyCredentialText, type VerifyOptions } from '../../src/lib/credentials/verify.ts';
-import { reasonOf } from '../../src/client/verify-run.ts';
+import { refusalText } from '../../src/lib/credentials/refusal.ts';
+import { en, fi } from '../../src/lib/i18n/ui/verify.ts';
 import type { JsonObject } from '../../src/lib/credentials/data-integrity.ts';
 import { curriculumWithIssuer, SITE } from './credentials.ts';
 import { serveCurriculum, type ServedSite } from './harness.ts';
@@ -74,7 +75,20 @@ describe('verifying a certificate on the Finnish verify page', () => {
 		await expect.poll(() => result(english).textContent()).toContain('This is not a credential: the text is not valid JSON.');
 	});
 
-	it('recognises every refusal the checker writes, so that none reaches a Finnish page in English', async () => {
+	it('words a refusal in Finnish around the JSON-LD library’s own English detail, which it marks as English', async () => {
+		const page = await open();
+		const foreignContext = structuredClone(credential) as any;
+		foreignContext['@context'] = [...foreignContext['@context'], 'https://contexts.example/unknown/v1'];
+		const verdict = await verifyCredential(foreignContext, { issuers: trusted, issuersPage: `${SITE}/issuers/` });
+		expect(verdict).toMatchObject({ ok: false, refusal: { key: 'reasonCannotCheck', english: ['detail'] } });
+		const detail = (verdict as { refusal: { values: { detail: string } } }).refusal.values.detail;
+		const text = await paste(page, foreignContext);
+		expect(text).toContain(`Todistusta ei voi tarkistaa: ${detail} Todistusta on muutettu`);
+		expect(await result(page).locator('p span[lang="en"]').textContent()).toBe(detail);
+		expect(await result(page).locator('p[lang="en"]').count()).toBe(0);
+	});
+
+	it('words every refusal the checker makes from an interface string, which Finnish has, so that none reaches a Finnish page in English', async () => {
 		const options = { issuers: trusted, issuersPage: `${SITE}/issuers/`, now: new Date('2026-11-25T00:00:00Z') };
 		const stranger = structuredClone(credential) as any;
 		stranger.issuer = { id: 'https://mill.example/issuer', name: 'Diploma Mill' };
@@ -103,7 +117,7 @@ describe('verifying a certificate on the Finnish verify page', () => {
 			await verifyCredential(unknownField, options),
 			await verifyCredential(credential, { ...options, now: new Date('2020-01-01T00:00:00Z') }),
 		];
-		const keys = verdicts.map((verdict) => (verdict.ok ? 'verified' : (reasonOf(verdict.reason)?.key ?? `unrecognised: ${verdict.reason}`)));
+		const keys = verdicts.map((verdict) => (verdict.ok ? 'verified' : verdict.refusal.key));
 		expect(keys).toEqual([
 			'reasonNotJson',
 			'reasonJwt',
@@ -117,6 +131,13 @@ describe('verifying a certificate on the Finnish verify page', () => {
 			'reasonUnknownField',
 			'reasonNotYetValid',
 		]);
-		expect(reasonOf((verdicts[3] as { reason: string }).reason)?.values).toEqual({ who: '“Diploma Mill” (https://mill.example/issuer)', page: `${SITE}/issuers/` });
+		expect(verdicts[3]).toMatchObject({ refusal: { values: { who: '“Diploma Mill” (https://mill.example/issuer)', page: `${SITE}/issuers/` } } });
+		for (const verdict of verdicts) {
+			if (verdict.ok) continue;
+			// The English sentence (the command line's, and the English page's) is the interface string filled in.
+			expect(verdict.reason).toBe(refusalText(verdict.refusal));
+			const key = `currents.verify.${verdict.refusal.key}` as const;
+			expect(fi[key], key).not.toBe(en[key]);
+		}
 	});
 });

@@ -7,13 +7,19 @@
  * An iTXt chunk holds: the keyword, a zero byte, the compression flag and method (one byte each),
  * a language tag and a translated keyword (each ended by a zero byte), then the UTF-8 text.
  */
+import { refusalText, type Refusal } from './refusal.ts';
 
 export const BAKED_KEYWORD = 'openbadgecredential';
 const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
-/** A problem with the image itself, worded for the person who dropped it. */
+/** A problem with the image itself, worded for the person who dropped it (`refusal.ts`). */
 export class BakedPngError extends Error {
 	override name = 'BakedPngError';
+	readonly refusal: Refusal;
+	constructor(refusal: Refusal) {
+		super(refusalText(refusal));
+		this.refusal = refusal;
+	}
 }
 
 interface Chunk {
@@ -42,13 +48,13 @@ export function isPng(bytes: Uint8Array): boolean {
 }
 
 function chunks(png: Uint8Array): Chunk[] {
-	if (!isPng(png)) throw new BakedPngError('This file is not a PNG image. Choose the certificate’s .png file or its .json file.');
+	if (!isPng(png)) throw new BakedPngError({ key: 'reasonNotPng' });
 	const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
 	const list: Chunk[] = [];
 	for (let at = 8; at + 12 <= png.length; ) {
 		const length = view.getUint32(at);
 		const end = at + 12 + length;
-		if (end > png.length) throw new BakedPngError('This PNG image is cut short or damaged: one of its parts runs past the end of the file.');
+		if (end > png.length) throw new BakedPngError({ key: 'reasonPngCut' });
 		const type = String.fromCharCode(...png.subarray(at + 4, at + 8));
 		list.push({ type, start: at, end, data: png.subarray(at + 8, at + 8 + length) });
 		if (type === 'IEND') break;
@@ -71,7 +77,7 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
 export function bakeCredential(png: Uint8Array, credential: string): Uint8Array {
 	const list = chunks(png);
 	const end = list.find((c) => c.type === 'IEND');
-	if (!end) throw new BakedPngError('This PNG image has no end marker, so a credential cannot be added to it.');
+	if (!end) throw new BakedPngError({ key: 'reasonPngNoEnd' });
 	const keyword = new TextEncoder().encode(BAKED_KEYWORD);
 	const text = new TextEncoder().encode(credential);
 	// Keyword, NUL, compression flag 0, method 0, empty language tag NUL, empty translated keyword NUL, text.
@@ -101,7 +107,7 @@ function keywordOf(data: Uint8Array): string {
 export async function readBakedCredential(png: Uint8Array, inflate?: (bytes: Uint8Array) => Promise<Uint8Array>): Promise<string | null> {
 	const found = chunks(png).filter((c) => c.type === 'iTXt' && keywordOf(c.data) === BAKED_KEYWORD);
 	if (found.length === 0) return null;
-	if (found.length > 1) throw new BakedPngError('This PNG image holds more than one credential, and a certificate holds exactly one.');
+	if (found.length > 1) throw new BakedPngError({ key: 'reasonPngTwo' });
 	const data = found[0]!.data;
 	let at = BAKED_KEYWORD.length + 1;
 	const compressed = data[at] === 1;
@@ -109,12 +115,12 @@ export async function readBakedCredential(png: Uint8Array, inflate?: (bytes: Uin
 	// Skip the language tag and the translated keyword.
 	for (let skipped = 0; skipped < 2; skipped++) {
 		const nul = data.indexOf(0, at);
-		if (nul < 0) throw new BakedPngError('The credential inside this PNG image is damaged.');
+		if (nul < 0) throw new BakedPngError({ key: 'reasonPngDamaged' });
 		at = nul + 1;
 	}
 	let text = data.subarray(at);
 	if (compressed) {
-		if (!inflate) throw new BakedPngError('The credential inside this PNG image is compressed in a way this page cannot read.');
+		if (!inflate) throw new BakedPngError({ key: 'reasonPngCompressed' });
 		text = await inflate(text);
 	}
 	return new TextDecoder('utf-8', { fatal: false }).decode(text);

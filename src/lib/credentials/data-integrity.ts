@@ -17,6 +17,7 @@
 import jsonld from 'jsonld';
 import { documentLoader } from './contexts.ts';
 import { multibaseDecode, multibaseEncode } from './multikey.ts';
+import { refusalText, type Refusal } from './refusal.ts';
 
 export const PROOF_TYPE = 'DataIntegrityProof';
 export const CRYPTOSUITE = 'eddsa-rdfc-2022';
@@ -78,6 +79,11 @@ export async function addProof<T extends JsonObject>(
 /** Why a proof does not hold, in words for the person checking the credential. */
 export class ProofError extends Error {
 	override name = 'ProofError';
+	readonly refusal: Refusal;
+	constructor(refusal: Refusal) {
+		super(refusalText(refusal));
+		this.refusal = refusal;
+	}
 }
 
 /**
@@ -87,14 +93,14 @@ export class ProofError extends Error {
  */
 export async function verifyProof(credential: JsonObject, publicKey: Uint8Array): Promise<boolean> {
 	const { proof, ...unsecured } = credential;
-	if (!isObject(proof)) throw new ProofError('The credential has no single proof to check (its "proof" is missing, or is a list).');
+	if (!isObject(proof)) throw new ProofError({ key: 'reasonNoProof' });
 	const { proofValue, ...options } = proof;
 	if (options.type !== PROOF_TYPE || options.cryptosuite !== CRYPTOSUITE) {
-		throw new ProofError(`The credential is signed with ${String(options.cryptosuite ?? options.type)}, and this site checks ${CRYPTOSUITE} proofs only.`);
+		throw new ProofError({ key: 'reasonSuite', values: { suite: String(options.cryptosuite ?? options.type), expected: CRYPTOSUITE } });
 	}
-	if ('@context' in options) throw new ProofError('The proof sets its own JSON-LD context, which this site does not accept.');
+	if ('@context' in options) throw new ProofError({ key: 'reasonProofContext' });
 	const signature = typeof proofValue === 'string' ? multibaseDecode(proofValue) : null;
-	if (!signature || signature.length !== 64) throw new ProofError('The proof value is not an Ed25519 signature.');
+	if (!signature || signature.length !== 64) throw new ProofError({ key: 'reasonProofValue' });
 	const key = await crypto.subtle.importKey('raw', Uint8Array.from(publicKey), { name: 'Ed25519' }, false, ['verify']);
 	const data = await hashData(unsecured, options as Omit<DataIntegrityProof, 'proofValue'>);
 	return crypto.subtle.verify('Ed25519', key, Uint8Array.from(signature), data);

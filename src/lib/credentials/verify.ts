@@ -8,6 +8,7 @@
 import { isObject, ProofError, verifyProof, type JsonObject } from './data-integrity.ts';
 import { publicKeyFromMultibase } from './multikey.ts';
 import type { TrustedIssuer } from './profile.ts';
+import { refusalText, type Refusal } from './refusal.ts';
 
 /** Why a credential was refused, for tests and for the page to style. */
 export type RefusalCode = 'unreadable' | 'not-a-credential' | 'unsupported-proof' | 'unknown-issuer' | 'unknown-key' | 'tampered' | 'expired' | 'not-yet-valid';
@@ -36,20 +37,21 @@ export interface CredentialSummary {
 export type Verdict =
 	| { ok: true; summary: CredentialSummary }
 	/** `summary` is given only when the signature holds, so that nothing a forger wrote is shown as fact. */
-	| { ok: false; code: RefusalCode; reason: string; summary?: CredentialSummary };
+	| { ok: false; code: RefusalCode; refusal: Refusal; reason: string; summary?: CredentialSummary };
 
 export interface VerifyOptions {
 	/** The issuers this site lists; any other issuer is refused. */
 	issuers: readonly TrustedIssuer[];
 	/** The site's issuers page, named when an issuer is unknown. */
-	issuersPage?: string;
+	issuersPage: string;
 	/** The time to judge the dates by. @default now */
 	now?: Date;
 	/** Locale for dates in messages. @default "en" */
 	locale?: string;
 }
 
-const refuse = (code: RefusalCode, reason: string, summary?: CredentialSummary): Verdict => ({ ok: false, code, reason, summary });
+/** A refusal: its code, its words (`refusal.ts`) and, only once the signature holds, what the credential says. */
+export const refuse = (code: RefusalCode, refusal: Refusal, summary?: CredentialSummary): Verdict => ({ ok: false, code, refusal, reason: refusalText(refusal), summary });
 
 /** Reads credential text (JSON) and verifies it. */
 export async function verifyCredentialText(text: string, options: VerifyOptions): Promise<Verdict> {
@@ -58,12 +60,7 @@ export async function verifyCredentialText(text: string, options: VerifyOptions)
 		parsed = JSON.parse(text.trim());
 	} catch {
 		const looksLikeJwt = /^[\w-]+\.[\w-]+\.[\w-]*$/.test(text.trim());
-		return refuse(
-			'unreadable',
-			looksLikeJwt
-				? 'This is a credential signed as a JSON Web Token. This page checks credentials with an embedded Data Integrity proof, as this site’s issuers sign them.'
-				: 'This is not a credential: the text is not valid JSON. Paste the whole contents of the certificate’s .json file, from the first { to the last }.'
-		);
+		return refuse('unreadable', { key: looksLikeJwt ? 'reasonJwt' : 'reasonNotJson' });
 	}
 	return verifyCredential(parsed, options);
 }
@@ -73,7 +70,7 @@ export async function verifyCredential(credential: unknown, options: VerifyOptio
 	const now = options.now ?? new Date();
 	const formatDate = (iso: string) => new Intl.DateTimeFormat(options.locale ?? 'en', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(iso));
 	if (!isObject(credential) || !hasType(credential.type, 'VerifiableCredential') || !(hasType(credential.type, 'OpenBadgeCredential') || hasType(credential.type, 'AchievementCredential'))) {
-		return refuse('not-a-credential', 'This is not an Open Badges credential: it does not say it is an OpenBadgeCredential. Use the .json file issued with the certificate, or the certificate’s PNG.');
+		return refuse('not-a-credential', { key: 'reasonNotOpenBadges' });
 	}
 
 	// Who says they signed it, and is that an issuer this site lists, with a key it publishes?
@@ -81,47 +78,39 @@ export async function verifyCredential(credential: unknown, options: VerifyOptio
 	const claimedName = isObject(credential.issuer) && typeof credential.issuer.name === 'string' ? credential.issuer.name : undefined;
 	const issuer = options.issuers.find((candidate) => candidate.id === issuerId);
 	if (!issuer) {
-		const who = claimedName ? `“${claimedName}”${issuerId ? ` (${issuerId})` : ''}` : (issuerId ?? 'an issuer it does not name');
-		return refuse(
-			'unknown-issuer',
-			`This credential says it was issued by ${who}, which this site does not list as an issuer. This page trusts only the issuers listed${options.issuersPage ? ` at ${options.issuersPage}` : ' on this site'}; check a credential from anyone else with that issuer.`
-		);
+		const who = claimedName ? `“${claimedName}”${issuerId ? ` (${issuerId})` : ''}` : issuerId;
+		const page = options.issuersPage;
+		return refuse('unknown-issuer', who === undefined ? { key: 'reasonUnnamedIssuer', values: { page } } : { key: 'reasonUnknownIssuer', values: { who, page } });
 	}
 	const proof = credential.proof;
-	if (!isObject(proof)) return refuse('unsupported-proof', 'This credential carries no single signature (its “proof” is missing or is a list), so there is nothing to check.');
-	if (proof.proofPurpose !== 'assertionMethod') return refuse('unsupported-proof', 'The signature was not made to assert a credential (its proof purpose is not “assertionMethod”).');
+	if (!isObject(proof)) return refuse('unsupported-proof', { key: 'reasonNoProof' });
+	if (proof.proofPurpose !== 'assertionMethod') return refuse('unsupported-proof', { key: 'reasonNotAssertion' });
 	const method = typeof proof.verificationMethod === 'string' ? proof.verificationMethod : '';
 	if (!issuer.keys.includes(method)) {
-		return refuse(
-			'unknown-key',
-			`This credential was signed with a key that ${issuer.name} does not publish on this site. It may be forged, or signed with a key the issuer has withdrawn; ask ${issuer.name} about it.`
-		);
+		return refuse('unknown-key', { key: 'reasonUnknownKey', values: { issuer: issuer.name } });
 	}
 	const publicKey = publicKeyFromMultibase(method.slice(method.lastIndexOf('/') + 1).replace(/\.json$/, ''));
-	if (!publicKey) return refuse('unknown-key', `The key ${method} is not an Ed25519 key.`);
+	if (!publicKey) return refuse('unknown-key', { key: 'reasonNotEd25519', values: { key: method } });
 
 	// The signature: any change to what it covers, or any field it could not cover, fails here.
 	let valid: boolean;
 	try {
 		valid = await verifyProof(credential, publicKey);
 	} catch (error) {
-		if (error instanceof ProofError) return refuse('unsupported-proof', error.message);
-		return refuse('tampered', `This credential cannot be checked: ${describeCanonicalizationError(error)} It was changed after it was signed, or it was not made by this site’s tools.`);
+		if (error instanceof ProofError) return refuse('unsupported-proof', error.refusal);
+		return refuse('tampered', canonicalizationRefusal(error));
 	}
 	if (!valid) {
-		return refuse(
-			'tampered',
-			`This credential was changed after ${issuer.name} signed it: the signature does not match its contents. Do not trust what it says; ask the learner for the file as ${issuer.name} issued it.`
-		);
+		return refuse('tampered', { key: 'reasonTampered', values: { issuer: issuer.name } });
 	}
 
 	// Only now is what it says known to be the issuer's.
 	const summary = summarize(credential, issuer);
 	const validFrom = typeof credential.validFrom === 'string' ? Date.parse(credential.validFrom) : Number.NaN;
-	if (Number.isNaN(validFrom)) return refuse('not-a-credential', 'The credential has no valid “validFrom” date, which every credential must have.');
-	if (validFrom > now.getTime()) return refuse('not-yet-valid', `This credential is not valid yet: it becomes valid on ${formatDate(credential.validFrom as string)}.`, summary);
+	if (Number.isNaN(validFrom)) return refuse('not-a-credential', { key: 'reasonNoValidFrom' });
+	if (validFrom > now.getTime()) return refuse('not-yet-valid', { key: 'reasonNotYetValid', values: { date: formatDate(credential.validFrom as string) } }, summary);
 	if (summary.validUntil && Date.parse(summary.validUntil) < now.getTime()) {
-		return refuse('expired', `This credential expired on ${formatDate(summary.validUntil)}. ${issuer.name} signed it, but it is no longer valid.`, summary);
+		return refuse('expired', { key: 'reasonExpired', values: { date: formatDate(summary.validUntil), issuer: issuer.name } }, summary);
 	}
 	return { ok: true, summary };
 }
@@ -157,10 +146,11 @@ export function summarize(credential: JsonObject, issuer: TrustedIssuer): Creden
 }
 
 /** jsonld.js's errors in plain words: a field no vocabulary defines, or a context this site does not hold. */
-function describeCanonicalizationError(error: unknown): string {
+function canonicalizationRefusal(error: unknown): Refusal {
 	const details = (error as { details?: { event?: { details?: { property?: string } } } }).details;
 	const property = details?.event?.details?.property;
-	if (property) return `it holds the field “${property}”, which the Open Badges vocabulary does not define, so the signature cannot cover it.`;
+	if (property) return { key: 'reasonUnknownField', values: { field: property } };
 	const message = error instanceof Error ? error.message : String(error);
-	return message.endsWith('.') ? message : `${message}.`;
+	// The JSON-LD library's own words, which are English on every page.
+	return { key: 'reasonCannotCheck', values: { detail: message.endsWith('.') ? message : `${message}.` }, english: ['detail'] };
 }

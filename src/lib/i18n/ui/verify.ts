@@ -1,8 +1,8 @@
 /**
  * The verify page (Verify.astro) and what its scripts write (verify.ts, verify-run.ts). The
  * `reason*` strings are the refusals of `src/lib/credentials/verify.ts`, `baked-png.ts`,
- * `data-integrity.ts` and `verify-run.ts` word for word, with `{{name}}` where they name something:
- * the script recognises an English refusal by them and writes the page's language instead.
+ * `data-integrity.ts` and `verify-run.ts`, with `{{name}}` where they name something: a refusal
+ * carries its key and values (`src/lib/credentials/refusal.ts`), and the page words it in its language.
  */
 export const en = {
 	'currents.verify.title': 'Verify a certificate',
@@ -62,6 +62,9 @@ export const en = {
 	'currents.verify.reasonPngCut': 'This PNG image is cut short or damaged: one of its parts runs past the end of the file.',
 	'currents.verify.reasonPngTwo': 'This PNG image holds more than one credential, and a certificate holds exactly one.',
 	'currents.verify.reasonPngDamaged': 'The credential inside this PNG image is damaged.',
+	'currents.verify.reasonNotPng': 'This file is not a PNG image. Choose the certificate’s .png file or its .json file.',
+	'currents.verify.reasonPngNoEnd': 'This PNG image has no end marker, so a credential cannot be added to it.',
+	'currents.verify.reasonPngCompressed': 'The credential inside this PNG image is compressed in a way this page cannot read.',
 } as const;
 
 export const fi: Record<keyof typeof en, string> = {
@@ -120,4 +123,7 @@ export const fi: Record<keyof typeof en, string> = {
 	'currents.verify.reasonPngCut': 'PNG-kuva on katkennut tai vaurioitunut: jokin sen osista jatkuu tiedoston lopun yli.',
 	'currents.verify.reasonPngTwo': 'PNG-kuvassa on useampi kuin yksi sähköinen todistus, ja todistuksessa on täsmälleen yksi.',
 	'currents.verify.reasonPngDamaged': 'PNG-kuvan sisällä oleva sähköinen todistus on vaurioitunut.',
+	'currents.verify.reasonNotPng': 'Tämä tiedosto ei ole PNG-kuva. Valitse todistuksen .png- tai .json-tiedosto.',
+	'currents.verify.reasonPngNoEnd': 'Tästä PNG-kuvasta puuttuu loppumerkki, joten siihen ei voi lisätä sähköistä todistusta.',
+	'currents.verify.reasonPngCompressed': 'Tämän PNG-kuvan sisällä oleva sähköinen todistus on pakattu tavalla, jota tämä sivu ei osaa lukea.',
 };
