@@ -27,7 +27,7 @@ import { compilerGuard } from './lib/safety/compiler-guard.ts';
 import { outputGuard } from './lib/safety/output-guard.ts';
 import { writeSiteCartridges } from './lib/cartridge/export.ts';
 import { assembleEmbeds, currentMajors } from './lib/embeds/assemble.ts';
-import { writeShareCards } from './lib/cards/build-step.ts';
+import { startShareCards, type ShareCardsInProgress } from './lib/cards/build-step.ts';
 import { certificateAssetsDevServer, writeCertificateAssets } from './lib/cards/browser-assets.ts';
 import { featureDrift, PARSER_FEATURES } from './lib/safety/parser-options.ts';
 import { currentsVitePlugin } from './lib/safety/vite-guard.ts';
@@ -50,6 +50,7 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 	let checked: Curriculum | undefined;
 	let cardCache: URL | undefined;
 	let cartridgeCache: URL | undefined;
+	let cards: ShareCardsInProgress | undefined;
 	let guard: MdastPluginEntry | undefined;
 	return {
 		name: 'currents',
@@ -237,6 +238,11 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 					);
 				}
 			},
+			'astro:build:start'({ logger }) {
+				// Share cards show the curriculum's data, not the pages: they are drawn in worker threads while
+				// the build bundles and renders, and written into the output when it is done.
+				if (checked) cards = startShareCards({ curriculum: checked, logger, cacheDir: cardCache });
+			},
 			async 'astro:build:done'({ dir, logger }) {
 				// Renamed and removed modules redirect on Netlify, so an old link never ends on a 404, and each
 				// current major's permanent address shows the module's page.
@@ -255,8 +261,8 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 				logger.info(`Wrote ${written.length} Common Cartridges to downloads/ (made ${written.length - reused}, reused ${reused} from the last build) in ${Math.round(performance.now() - started)} ms.`);
 				// The fonts and renderer that draw a self-assessed certificate in the learner's browser, loaded only when asked for.
 				writeCertificateAssets(dir, logger);
-				// A share card for every module, track and platform-update page, drawn again only when its page changed.
-				await writeShareCards({ dir, curriculum: checked, logger, cacheDir: cardCache });
+				// A share card for every module, track and platform-update page, drawn again only when what it shows changed.
+				await (cards ?? startShareCards({ curriculum: checked, logger, cacheDir: cardCache })).finish(dir);
 			},
 		},
 	};

@@ -42,14 +42,31 @@ const toPath = (location: URL | string) => (typeof location === 'string' ? locat
 
 /** Writes every page's share card, drawing only those not in the cache, and reports how many of each. */
 export async function writeShareCards(options: WriteShareCardsOptions): Promise<ShareCardsReport> {
+	return startShareCards(options).finish(options.dir);
+}
+
+/** Cards being drawn, to be written into a build's output once it is done. */
+export interface ShareCardsInProgress {
+	finish(dir: URL | string): Promise<ShareCardsReport>;
+}
+
+/**
+ * Starts drawing the cards the cache lacks, and returns at once. A card shows what the curriculum's
+ * data says, not the page, so the build starts this before it bundles and renders, and the drawing,
+ * in worker threads, runs beside that work; `finish` waits for it and writes every card into the output.
+ */
+export function startShareCards(options: Omit<WriteShareCardsOptions, 'dir'>): ShareCardsInProgress {
 	const { curriculum, logger } = options;
 	const env = options.env ?? process.env;
 	if (env.CURRENTS_SKIP_CARDS === '1') {
-		logger.warn('Skipped the share cards (CURRENTS_SKIP_CARDS=1): pages point at card images this build did not write.');
-		return { rendered: 0, reused: 0, skipped: true };
+		return {
+			async finish() {
+				logger.warn('Skipped the share cards (CURRENTS_SKIP_CARDS=1): pages point at card images this build did not write.');
+				return { rendered: 0, reused: 0, skipped: true };
+			},
+		};
 	}
 	const started = performance.now();
-	const out = toPath(options.dir);
 	const cache = options.cacheDir ? toPath(options.cacheDir) : join(curriculum.root, 'node_modules', '.cache', 'currents-cards');
 	mkdirSync(cache, { recursive: true });
 
@@ -61,33 +78,46 @@ export async function writeShareCards(options: WriteShareCardsOptions): Promise<
 		return { job, key, png: readIfPresent(join(cache, `${key}.png`)) };
 	});
 	const missing = cards.filter((card) => card.png === undefined);
-	const { results, threads } = await drawShareCards(
+	// Kept as a settled value, so that a failure waits for `finish` to report it rather than ending the process.
+	const drawing = drawShareCards(
 		missing.map(({ job }) => job.input),
 		options.cores
+	).then(
+		(drawn) => ({ drawn, error: undefined }),
+		(error: unknown) => ({ drawn: undefined, error })
 	);
-	const failures = missing.flatMap(({ job }, index) => (results[index]?.error ? [`  ${job.source}: ${results[index].error}`] : []));
-	if (failures.length > 0) {
-		throw new Error(`The share cards of ${failures.length} page${failures.length === 1 ? '' : 's'} could not be drawn:\n${failures.join('\n')}`);
-	}
-	missing.forEach((card, index) => {
-		card.png = results[index]!.png!;
-		// Written under a temporary name and renamed, so that no build ever reads half a file.
-		const temporary = join(cache, `${card.key}.${process.pid}.tmp`);
-		writeFileSync(temporary, card.png);
-		renameSync(temporary, join(cache, `${card.key}.png`));
-	});
-	for (const { job, png } of cards) {
-		const target = join(out, job.file);
-		mkdirSync(dirname(target), { recursive: true });
-		writeFileSync(target, png!);
-	}
-	prune(cache, new Set(cards.map(({ key }) => `${key}.png`)));
 
-	const rendered = missing.length;
-	const reused = jobs.length - rendered;
-	const how = rendered > 0 ? ` on ${threads} thread${threads === 1 ? '' : 's'}` : '';
-	logger.info(`Share cards: rendered ${rendered}, reused ${reused}${how} in ${Math.round(performance.now() - started)} ms.`);
-	return { rendered, reused, skipped: false };
+	return {
+		async finish(dir) {
+			const { drawn, error } = await drawing;
+			if (!drawn) throw error;
+			const { results, threads } = drawn;
+			const failures = missing.flatMap(({ job }, index) => (results[index]?.error ? [`  ${job.source}: ${results[index].error}`] : []));
+			if (failures.length > 0) {
+				throw new Error(`The share cards of ${failures.length} page${failures.length === 1 ? '' : 's'} could not be drawn:\n${failures.join('\n')}`);
+			}
+			missing.forEach((card, index) => {
+				card.png = results[index]!.png!;
+				// Written under a temporary name and renamed, so that no build ever reads half a file.
+				const temporary = join(cache, `${card.key}.${process.pid}.tmp`);
+				writeFileSync(temporary, card.png);
+				renameSync(temporary, join(cache, `${card.key}.png`));
+			});
+			const out = toPath(dir);
+			for (const { job, png } of cards) {
+				const target = join(out, job.file);
+				mkdirSync(dirname(target), { recursive: true });
+				writeFileSync(target, png!);
+			}
+			prune(cache, new Set(cards.map(({ key }) => `${key}.png`)));
+
+			const rendered = missing.length;
+			const reused = jobs.length - rendered;
+			const how = rendered > 0 ? ` on ${threads} thread${threads === 1 ? '' : 's'}` : '';
+			logger.info(`Share cards: rendered ${rendered}, reused ${reused}${how} in ${Math.round(performance.now() - started)} ms.`);
+			return { rendered, reused, skipped: false };
+		},
+	};
 }
 
 /** A card's cache key: its inputs and everything that draws it, so a change to either draws it anew. */
