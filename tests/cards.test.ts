@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import satori from 'satori';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { certificateAssetFiles } from '../src/lib/cards/browser-assets.ts';
-import { writeShareCards } from '../src/lib/cards/build-step.ts';
+import { startShareCards, writeShareCards } from '../src/lib/cards/build-step.ts';
 import { certificateSvg, renderCertificate, type CertificateInput } from '../src/lib/cards/certificate.ts';
 import { catalogue, FAMILIES, planFonts } from '../src/lib/cards/fonts.ts';
 import { nodeAssets, nodeEnvironment } from '../src/lib/cards/node.ts';
@@ -327,6 +327,20 @@ describe('the build step', () => {
 		await expect(attempt).rejects.toThrow(
 			`The share cards of 1 page could not be drawn:\n  ${curriculum.modules[0]!.file}: The title has characters that no bundled font can draw: "ሻ" (U+123B), "ይ" (U+12ED).`
 		);
+	});
+
+	test('cards started with the build are drawn before the output exists, and written, or refused, when the build is done', async () => {
+		const dir = join(scratch, 'started-early');
+		const started = startShareCards({ curriculum, logger, cacheDir: join(scratch, 'cache-early'), env: {}, cores: 1 });
+		const broken = { ...curriculum, modules: curriculum.modules.map((module, i) => (i === 0 ? { ...module, data: { ...module.data, title: 'ሻይ' } } : module)) };
+		const failing = startShareCards({ curriculum: broken, logger, cacheDir: join(scratch, 'cache-early-broken'), env: {}, cores: 1 });
+		// The build bundles and renders meanwhile; nothing is written into its output yet.
+		await new Promise((resolve) => setTimeout(resolve, 200));
+		expect(existsSync(dir)).toBe(false);
+		expect(await started.finish(dir)).toEqual({ rendered: shareCardJobs(curriculum).length, reused: 0, skipped: false });
+		for (const job of shareCardJobs(curriculum)) expect(existsSync(join(dir, job.file)), job.file).toBe(true);
+		// A card that cannot be drawn is reported when the build asks for the cards, not before.
+		await expect(failing.finish(join(scratch, 'started-early-broken'))).rejects.toThrow('The share cards of 1 page could not be drawn');
 	});
 
 	test('CURRENTS_SKIP_CARDS=1 skips the step and says so', async () => {
