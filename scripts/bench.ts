@@ -103,7 +103,8 @@ if (currentsOnly) {
 | Pagefind bytes for a first search | ${kb(ours.search)} |
 `);
 	if (values.json) writeFileSync(values.json, `${JSON.stringify(alone, null, '\t')}\n`);
-	process.exit(0);
+	holdToBudgets();
+	process.exit();
 }
 const theirs = await side(starlightOut, STARLIGHT_SEARCH);
 
@@ -140,9 +141,13 @@ console.log(`
 `);
 if (values.json) writeFileSync(values.json, `${JSON.stringify(result, null, '\t')}\n`);
 
-// The budgets of a module page, measured on every one: HTML, and JavaScript before search is opened.
-const weights = readdirSync(join(currentsOut, 'modules')).map((id) => pageWeight(currentsOut, `modules/${id}/index.html`));
-const heaviest = (key: 'html' | 'javaScript') => Math.max(...weights.map((weight) => weight[key]));
-const overBudget = heaviest('html') > BUDGETS.moduleHtml || heaviest('javaScript') > BUDGETS.moduleJavaScript;
-console.log(`Module pages: largest HTML ${kb(heaviest('html'))} (budget ${kb(BUDGETS.moduleHtml)}), largest JavaScript before search ${kb(heaviest('javaScript'))} gzip (budget ${kb(BUDGETS.moduleJavaScript)}).`);
-if (overBudget) process.exitCode = 1;
+holdToBudgets();
+
+/** The budgets of a module page, measured on every one: HTML, and JavaScript before search is opened; over one, the run fails. */
+function holdToBudgets(): void {
+	const weights = readdirSync(join(currentsOut, 'modules')).map((id) => pageWeight(currentsOut, `modules/${id}/index.html`));
+	const heaviest = (key: 'html' | 'javaScript') => Math.max(...weights.map((weight) => weight[key]));
+	const overBudget = heaviest('html') > BUDGETS.moduleHtml || heaviest('javaScript') > BUDGETS.moduleJavaScript;
+	console.log(`Module pages: largest HTML ${kb(heaviest('html'))} (budget ${kb(BUDGETS.moduleHtml)}), largest JavaScript before search ${kb(heaviest('javaScript'))} gzip (budget ${kb(BUDGETS.moduleJavaScript)}).`);
+	if (overBudget) process.exitCode = 1;
+}
