@@ -137,13 +137,14 @@ describe('Common Cartridge export of the fixture curriculum', () => {
 	let curriculum: Curriculum;
 	let firstRun: ReturnType<typeof runScript>;
 	const cartridges = new Map<string, Map<string, Buffer>>();
-	const exportCartridge = (...args: string[]) =>
-		runScript('export', ['cartridge', '--content', content, '--dist', DIST, '--out', OUT, ...args], { CURRENTS_CACHE_DIR: join(TMP, 'cartridge', 'cache') });
+	const cache = join(TMP, 'cartridge', 'cache');
+	const exportCartridge = (...args: string[]) => runScript('export', ['cartridge', '--content', content, '--dist', DIST, '--out', OUT, ...args], { CURRENTS_CACHE_DIR: cache });
 
 	beforeAll(() => {
 		prepareSchemas();
-		rmSync(DIST, { recursive: true, force: true });
-		rmSync(OUT, { recursive: true, force: true });
+		// Astro's content cache keeps the file paths of the fixture copy it was filled from, which the
+		// last run removed when it ended (tests/global-setup.ts): each run starts without it.
+		for (const dir of [DIST, OUT, cache]) rmSync(dir, { recursive: true, force: true });
 		content = copyFixture('valid-course');
 		curriculum = loadCurriculum(content, ROOT);
 		// No site is built yet: the first export builds it; the others use it.
