@@ -30,15 +30,26 @@ export interface WrittenCartridge {
 	/** Absolute path of the file written. */
 	file: string;
 	bytes: number;
+	/** Whether it was copied from the cache of an earlier build rather than made. */
+	reused: boolean;
 }
 
-/** Writes one cartridge under `outDir`, laid out as on the site (`tracks/<id>.imscc`, `<curriculum>.imscc`). */
-export function writeCartridge(source: CartridgeSource, outDir: string, options: CartridgeOptions = {}): WrittenCartridge {
-	const cartridge = buildCartridge(source, options);
-	const file = join(outDir, cartridge.path.replace(/^downloads\//, ''));
+/**
+ * Writes one cartridge under `outDir`, laid out as on the site (`tracks/<id>.imscc`, `<curriculum>.imscc`):
+ * from `cache` when it holds this cartridge made from the same inputs, made anew otherwise.
+ */
+export function writeCartridge(source: CartridgeSource, outDir: string, options: CartridgeOptions = {}, cache?: CartridgeCache): WrittenCartridge {
+	const file = join(outDir, cartridgePath(source.config, options).replace(/^downloads\//, ''));
 	mkdirSync(dirname(file), { recursive: true });
+	const cached = cache?.find(options);
+	if (cached) {
+		writeFileSync(file, cached);
+		return { file, bytes: cached.length, reused: true };
+	}
+	const cartridge = buildCartridge(source, options);
 	writeFileSync(file, cartridge.bytes);
-	return { file, bytes: cartridge.bytes.length };
+	cache?.keep(options, cartridge);
+	return { file, bytes: cartridge.bytes.length, reused: false };
 }
 
 /**
@@ -46,35 +57,23 @@ export function writeCartridge(source: CartridgeSource, outDir: string, options:
  * each both self-contained and as web links. With a cache folder, a cartridge whose inputs are the
  * same as in the last build is copied from there instead of being made again (see `cartridgeCache`).
  */
-export function writeSiteCartridges(dist: string, curriculum: Curriculum, cacheDir?: string): (WrittenCartridge & { reused: boolean })[] {
+export function writeSiteCartridges(dist: string, curriculum: Curriculum, cacheDir?: string): WrittenCartridge[] {
 	const source = cartridgeSource(dist, curriculum);
 	const outDir = join(dist, 'downloads');
 	const cache = cacheDir === undefined ? undefined : cartridgeCache(cacheDir, source);
 	const scopes: (string | undefined)[] = [undefined, ...curriculum.tracks.map((track) => track.id)];
-	const written = scopes.flatMap((track) =>
-		[false, true].map((links) => {
-			const options = { track, links };
-			const file = join(outDir, cartridgePath(source.config, options).replace(/^downloads\//, ''));
-			mkdirSync(dirname(file), { recursive: true });
-			const cached = cache?.find(options);
-			if (cached) {
-				writeFileSync(file, cached);
-				return { file, bytes: cached.length, reused: true };
-			}
-			const cartridge = buildCartridge(source, options);
-			writeFileSync(file, cartridge.bytes);
-			cache?.keep(options, cartridge);
-			return { file, bytes: cartridge.bytes.length, reused: false };
-		})
-	);
+	const written = scopes.flatMap((track) => [false, true].map((links) => writeCartridge(source, outDir, { track, links }, cache)));
 	cache?.prune();
 	return written;
 }
 
+type CartridgeCache = ReturnType<typeof cartridgeCache>;
+
 /**
  * Cartridges of earlier builds, under names of what they were made from: the engine's code, the
  * options, the data of the cartridge's config, tracks and modules, and the bytes of every page and
- * image of the built site it read. A cartridge is made again when any of them changed.
+ * image of the built site it read. A cartridge is made again when any of them changed. Each file of
+ * the site is read and hashed once, however many cartridges hold it.
  */
 function cartridgeCache(dir: string, source: CartridgeSource) {
 	mkdirSync(dir, { recursive: true });
@@ -85,11 +84,13 @@ function cartridgeCache(dir: string, source: CartridgeSource) {
 		const modules = options.track === undefined ? [...source.modules] : tracks.flatMap((track) => track.data.modules.map((id) => [id, source.modules.get(id)]));
 		return createHash('sha256').update(engine).update(JSON.stringify({ options, config: source.config, tracks, modules })).digest('hex').slice(0, 32);
 	};
-	const filesHash = (reads: readonly string[]) => {
-		const hash = createHash('sha256');
-		for (const path of reads) hash.update(path).update('\0').update(source.read(path) ?? '(none)').update('\0');
-		return hash.digest('hex');
+	const hashes = new Map<string, string>();
+	const fileHash = (path: string) => {
+		let hash = hashes.get(path);
+		if (hash === undefined) hashes.set(path, (hash = createHash('sha256').update(source.read(path) ?? '(none)').digest('hex')));
+		return hash;
 	};
+	const filesHash = (reads: readonly string[]) => createHash('sha256').update(reads.map((path) => `${path}\0${fileHash(path)}`).join('\n')).digest('hex');
 	return {
 		find(options: CartridgeOptions): Buffer | undefined {
 			const key = inputs(options);
