@@ -9,7 +9,7 @@ import { BakedPngError, isPng, readBakedCredential } from '../lib/credentials/ba
 import { refuse, verifyCredentialText, type CredentialSummary, type Verdict, type VerifyOptions } from '../lib/credentials/verify.ts';
 import { en as ENGLISH } from '../lib/i18n/ui/verify.ts';
 import { fill, type Say } from './progress-text.ts';
-import type { Refusal } from '../lib/credentials/refusal.ts';
+import { refusalText, type Refusal } from '../lib/credentials/refusal.ts';
 
 const PREFIX = 'currents.verify.';
 /** The English words of a short key: the fallback when the page gives none. */
@@ -97,7 +97,7 @@ export function renderVerdict(verdict: Verdict, say: Say = inEnglish): HTMLEleme
 	if (verdict.ok) {
 		box.append(element('h3', word('verified')), element('p', word('verifiedText', { issuer: verdict.summary.issuer.name })), details(verdict.summary, say));
 	} else {
-		box.append(element('h3', word('notVerified')), refusalParagraph(verdict.refusal, verdict.reason, say));
+		box.append(element('h3', word('notVerified')), refusalParagraph(verdict.refusal, say));
 		// Only a credential whose signature holds has details worth showing, such as an expired one.
 		if (verdict.summary) box.append(element('p', word('credentialSays')), details(verdict.summary, say));
 	}
@@ -105,13 +105,12 @@ export function renderVerdict(verdict: Verdict, say: Say = inEnglish): HTMLEleme
 }
 
 /** A refusal in the page's words, with each value it names in English wrapped in `lang="en"` on a page in another language. */
-function refusalParagraph(refusal: Refusal, reason: string, say: Say): HTMLElement {
+function refusalParagraph(refusal: Refusal, say: Say): HTMLElement {
 	const paragraph = element('p');
 	const quoted = /^en\b/i.test(document.documentElement.lang || 'en') ? [] : (refusal.english ?? []);
 	// Each English value goes in as a marker first, so that the page's sentence can be cut around it.
-	const marker = (name: string) => `\u0000${name}\u0000`;
-	const values = { ...refusal.values, ...Object.fromEntries(quoted.map((name) => [name, marker(name)])) };
-	const text = say(refusal.key, quoted.length > 0 ? fill(english(refusal.key), values) : reason, values);
+	const values = { ...refusal.values, ...Object.fromEntries(quoted.map((name) => [name, `\u0000${name}\u0000`])) };
+	const text = say(refusal.key, refusalText({ key: refusal.key, values }), values);
 	for (const part of text.split(/(\u0000\w+\u0000)/)) {
 		const name = /^\u0000(\w+)\u0000$/.exec(part)?.[1];
 		if (name === undefined) paragraph.append(part);
