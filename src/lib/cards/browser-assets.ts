@@ -7,13 +7,13 @@
  * the files, as the fonts' Open Font License and the pictures' licence ask. The dev server, where
  * no build step runs, serves the same files from `node_modules` (`certificateAssetsDevServer`).
  */
-import { constants, copyFileSync, createReadStream, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { constants, copyFileSync, createReadStream, linkSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { CERTIFICATE_ASSETS_DIR, EMOJI_PACKAGE } from './browser-paths.ts';
 import { catalogue, FAMILIES, reachableFontFiles } from './fonts.ts';
-import { packageDir } from './node.ts';
+import { packageDir, splitPackagePath, unicodeTable } from './node.ts';
 
 export interface CertificateAssetsReport {
 	files: number;
@@ -33,10 +33,10 @@ const LICENCE = /^licen[sc]e(\.md|\.txt)?$/i;
 /** Every file the browser may need, as `[package, path inside it]`. */
 export function certificateAssetFiles(): [string, string][] {
 	// Only the font files the renderer can ask for (reachableFontFiles), not every file of the packages.
-	const tables = new Map(FAMILIES.map((family) => [family.id, JSON.parse(readFileSync(join(packageDir(family.package), 'unicode.json'), 'utf8')) as Record<string, string>]));
+	const tables = new Map(FAMILIES.map((family) => [family.id, unicodeTable(family.package)]));
 	const fonts = [
 		...FAMILIES.flatMap((family) => packageFiles(family.package, (file) => file === 'unicode.json' || LICENCE.test(file)).map((file) => [family.package, file] as [string, string])),
-		...reachableFontFiles(catalogue(tables)).map((file) => [FAMILIES.find((family) => family.id === file.family)!.package, file.path.slice(file.path.indexOf('/files/') + 1)] as [string, string]),
+		...reachableFontFiles(catalogue(tables)).map((file) => splitPackagePath(file.path)),
 	];
 	const emoji = packageFiles(EMOJI_PACKAGE, (file) => /^[0-9a-f-]+\.svg$/.test(file) || LICENCE.test(file)).map((file) => [EMOJI_PACKAGE, file] as [string, string]);
 	return [...fonts, ...emoji];

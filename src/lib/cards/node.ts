@@ -25,15 +25,20 @@ export function packageDir(name: string): string {
 }
 
 /** Splits `@scope/name/rest/of/path` into the package and the path inside it. */
-function splitPackagePath(path: string): [string, string] {
+export function splitPackagePath(path: string): [string, string] {
 	const parts = path.split('/');
 	const size = path.startsWith('@') ? 2 : 1;
 	return [parts.slice(0, size).join('/'), parts.slice(size).join('/')];
 }
 
+/** A font package's `unicode.json`: each subset's name and the code points it holds. */
+export function unicodeTable(pkg: string): Record<string, string> {
+	return JSON.parse(readFileSync(join(packageDir(pkg), 'unicode.json'), 'utf8')) as Record<string, string>;
+}
+
 export const nodeAssets: CardAssets = {
 	async unicodeTable(pkg) {
-		return JSON.parse(readFileSync(join(packageDir(pkg), 'unicode.json'), 'utf8')) as Record<string, string>;
+		return unicodeTable(pkg);
 	},
 	async font(path) {
 		const [pkg, file] = splitPackagePath(path);
