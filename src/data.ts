@@ -1,5 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { buildDate, config } from 'virtual:currents/config';
+import { createHash } from 'node:crypto';
+import { buildDate, config, engine } from 'virtual:currents/config';
 import { isBroken } from './lib/curriculum/broken.ts';
 import { pendingUpdatesFor } from './lib/curriculum/freshness.ts';
 import { inTrackOrder, moduleHref, namer, sidebarFor, trackHref, trackOf, type SidebarItem } from './lib/curriculum/model.ts';
@@ -39,6 +40,14 @@ export interface Site {
 	sidebar: (currentTrack?: string) => SidebarItem[];
 	/** Translations by locale, keyed by the original's id. */
 	translations: Map<string, { modules: Map<string, ModuleTranslationEntry>; tracks: Map<string, TrackTranslationEntry>; updates: Map<string, UpdateTranslationEntry> }>;
+	/**
+	 * The `cacheKey` of a page for Astro's incremental build, which reuses the page from the last build
+	 * while its key and its code are unchanged. Any page may show any entry's frontmatter (titles in
+	 * the sidebar, durations, updates pending), so the key holds all of it; of bodies, only those of
+	 * the entries given, the ones the page shows. The engine's fingerprint stands for the code Astro
+	 * cannot see a page depend on, such as middleware.
+	 */
+	cacheKey: (...shown: ({ collection: string; id: string; digest?: string; body?: string } | undefined)[]) => string;
 }
 
 let site: Promise<Site> | undefined;
@@ -58,6 +67,7 @@ export function loadSite(): Promise<Site> {
 			getCollection('trackTranslations'),
 			getCollection('updateTranslations'),
 		]);
+		const frontmatter = digestOfFrontmatter([modules, archives, tracks, updates, pages, moduleTranslations, trackTranslations, updateTranslations]);
 		const translations: Site['translations'] = new Map(LOCALES.filter((l) => !l.root).map((l) => [l.code, { modules: new Map(), tracks: new Map(), updates: new Map() }]));
 		const byLocale = <E extends { id: string; data: unknown }>(entries: E[], pick: (t: NonNullable<ReturnType<typeof translations.get>>) => Map<string, E>) => {
 			for (const entry of entries) {
@@ -93,15 +103,30 @@ export function loadSite(): Promise<Site> {
 			platformName: namer(config.platforms),
 			sidebar: (currentTrack) => sidebarFor(tracks, moduleData, currentTrack, pageLinks),
 			translations,
+			cacheKey: (...shown) => {
+				const hash = createHash('sha256').update(engine).update(frontmatter);
+				for (const entry of shown) if (entry) hash.update(`\0${entry.collection}/${entry.id}\0`).update(entry.digest ?? entry.body ?? '');
+				return hash.digest('base64url');
+			},
 		};
 	})();
 	return site;
 }
 
+/** A digest of every entry's id and frontmatter, whatever order the collections list them in. */
+function digestOfFrontmatter(collections: { id: string; data: unknown }[][]): string {
+	const hash = createHash('sha256');
+	for (const entries of collections) {
+		for (const entry of [...entries].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) hash.update(`${entry.id}\0${JSON.stringify(entry.data)}\0`);
+		hash.update('\0');
+	}
+	return hash.digest('hex');
+}
+
 /** One page per track, for every route under `/tracks/<id>/`. */
 export async function trackPaths() {
 	const site = await loadSite();
-	return site.tracks.map((track) => ({ params: { track: track.id }, props: { track } }));
+	return site.tracks.map((track) => ({ params: { track: track.id }, props: { track }, cacheKey: site.cacheKey() }));
 }
 
 /** The modules of a track that have data, in track order. In the dev server a broken module has none; its own page shows why. */

@@ -23,6 +23,7 @@ import { contentDir } from './lib/curriculum/paths.ts';
 import { majorOf } from './lib/curriculum/versions.ts';
 import { astroRedirects, netlifyRedirects, netlifyRewrites, permalinkAliases } from './lib/curriculum/redirects.ts';
 import { formatHuman } from './lib/check/report.ts';
+import { codeFingerprint } from './lib/cache/fingerprint.ts';
 import { compilerGuard } from './lib/safety/compiler-guard.ts';
 import { outputGuard } from './lib/safety/output-guard.ts';
 import { writeSiteCartridges } from './lib/cartridge/export.ts';
@@ -109,6 +110,9 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 					// Stylesheets stay files that browsers cache across pages, rather than being copied into the
 					// HTML of every page, which the module page's HTML budget cannot afford.
 					build: { inlineStylesheets: 'never' },
+					// A page whose code and `cacheKey` (the curriculum data it shows, src/data.ts) are unchanged since
+					// the last build is copied from it instead of rendered again.
+					experimental: { incrementalBuild: true },
 					// Renamed modules, and each current major's permanent address, which is not rendered twice.
 					redirects: { ...astroRedirects(curriculum.redirects), ...Object.fromEntries(aliases.map(({ from, to }) => [from, to])) },
 					// The compiler parses with the features the content check parses with, and its first plugin
@@ -162,6 +166,7 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 								dir,
 								config,
 								on,
+								engine: command === 'build' ? codeFingerprint(fileURLToPath(new URL('./', import.meta.url)), { recursive: true, extensions: ['.ts', '.astro', '.css', '.json'] }) : '',
 								checked: new Map(curriculum.documents.map((d) => [d.path, d.source])),
 								fieldReference: () => curriculumFieldReference(fileURLToPath(new URL('./lib/curriculum/schema/', import.meta.url)), SCHEMAS),
 							}),

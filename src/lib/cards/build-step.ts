@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { codeFingerprint } from '../cache/fingerprint.ts';
 import type { Curriculum } from '../curriculum/load.ts';
 import { FAMILIES } from './fonts.ts';
 import { packageDir } from './node.ts';
@@ -125,26 +126,17 @@ export function cardKey(job: ShareCardJob, fingerprint: string): string {
 	return createHash('sha256').update(fingerprint).update('\0').update(JSON.stringify(job.input)).digest('hex').slice(0, 32);
 }
 
-let fingerprint: string | undefined;
-
 /**
  * A hash of the code that draws cards (this folder) and the versions of the packages it draws with,
  * so that a new design, a fixed bug or a new font draws every card again.
  */
 export function rendererFingerprint(): string {
-	if (fingerprint) return fingerprint;
-	const hash = createHash('sha256');
-	const here = dirname(fileURLToPath(import.meta.url));
-	for (const file of readdirSync(here)
-		.filter((name) => name.endsWith('.ts'))
-		.sort())
-		hash.update(file).update(readFileSync(join(here, file)));
+	const hash = createHash('sha256').update(codeFingerprint(dirname(fileURLToPath(import.meta.url))));
 	for (const pkg of ['satori', '@resvg/resvg-js', '@twemoji/svg', 'uqr', ...FAMILIES.map((family) => family.package)]) {
 		const { version } = JSON.parse(readFileSync(join(packageDir(pkg), 'package.json'), 'utf8')) as { version: string };
 		hash.update(`${pkg}@${version}`);
 	}
-	fingerprint = hash.digest('hex');
-	return fingerprint;
+	return hash.digest('hex');
 }
 
 function readIfPresent(path: string): Uint8Array | undefined {

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { codeFingerprint } from '../cache/fingerprint.ts';
 import type { Curriculum } from '../curriculum/load.ts';
 import { buildCartridge, builtPagePath, cartridgePath, type Cartridge, type CartridgeOptions, type CartridgeSource } from './cartridge.ts';
 
@@ -78,7 +79,8 @@ type CartridgeCache = ReturnType<typeof cartridgeCache>;
 function cartridgeCache(dir: string, source: CartridgeSource) {
 	mkdirSync(dir, { recursive: true });
 	const used = new Set<string>();
-	const engine = engineFingerprint();
+	// The engine's code under `src/lib/` makes the cartridges: a change to it makes them all again.
+	const engine = codeFingerprint(join(dirname(fileURLToPath(import.meta.url)), '..'), { recursive: true });
 	const inputs = (options: CartridgeOptions) => {
 		const tracks = source.tracks.filter((track) => options.track === undefined || track.id === options.track);
 		const modules = options.track === undefined ? [...source.modules] : tracks.flatMap((track) => track.data.modules.map((id) => [id, source.modules.get(id)]));
@@ -116,20 +118,6 @@ function cartridgeCache(dir: string, source: CartridgeSource) {
 			for (const name of readdirSync(dir)) if (!used.has(name.replace(/\.(json|imscc)$/, ''))) rmSync(join(dir, name), { force: true });
 		},
 	};
-}
-
-let fingerprint: string | undefined;
-
-/** A hash of the engine's code under `src/lib/`, which makes the cartridges: a change to it makes them all again. */
-function engineFingerprint(): string {
-	if (fingerprint) return fingerprint;
-	const lib = join(dirname(fileURLToPath(import.meta.url)), '..');
-	const hash = createHash('sha256');
-	for (const file of (readdirSync(lib, { recursive: true, encoding: 'utf8' }) as string[]).filter((name) => name.endsWith('.ts')).sort()) {
-		hash.update(file).update(readFileSync(join(lib, file)));
-	}
-	fingerprint = hash.digest('hex');
-	return fingerprint;
 }
 
 /**

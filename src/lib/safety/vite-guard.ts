@@ -17,6 +17,11 @@ export interface VitePluginOptions {
 	config: CurriculumConfig;
 	/** The build date, `YYYY-MM-DD`, so every page agrees on what is due. */
 	on: string;
+	/**
+	 * A fingerprint of the engine's code, for the `cacheKey` of pages: Astro's incremental build sees
+	 * the code a page imports, but not the middleware that runs around every page.
+	 */
+	engine?: string;
 	/** Sources the start-up check already passed, by absolute path; loading them again needs no second check. */
 	checked?: ReadonlyMap<string, string>;
 	/** Reads the field reference of every kind of content file; called only when its page is built. */
@@ -27,14 +32,15 @@ const CONFIG_ID = 'virtual:currents/config';
 const FIELDS_ID = 'virtual:currents/fields';
 
 /**
- * Gives pages the validated curriculum config and the build date as `virtual:currents/config`, and
+ * Gives pages the validated curriculum config, the build date and the engine's fingerprint as
+ * `virtual:currents/config`, and
  * guards every Markdown and MDX file of the content folder: the file is checked for code, script
  * and remote images when it is loaded, before the MDX compiler sees it. The integration checks
  * the whole curriculum at start-up; this guard also covers files edited while the dev server runs.
  * Any other file of the content folder that is not data by its name (a script, a style sheet, an
  * SVG) is refused outright, so no import can load code from there.
  */
-export function currentsVitePlugin({ root, dir, config, on, checked = new Map(), fieldReference = () => [] }: VitePluginOptions): Plugin {
+export function currentsVitePlugin({ root, dir, config, on, engine = '', checked = new Map(), fieldReference = () => [] }: VitePluginOptions): Plugin {
 	const prefix = dir.endsWith(sep) ? dir : `${dir}${sep}`;
 	// Vite loads one module several times (with different queries), so remember what passed.
 	const safe = new Map(checked);
@@ -54,7 +60,7 @@ export function currentsVitePlugin({ root, dir, config, on, checked = new Map(),
 		},
 		load(id) {
 			if (id === `\0${CONFIG_ID}`) {
-				return `export const config = ${JSON.stringify(config)};\nexport const buildDate = ${JSON.stringify(on)};`;
+				return `export const config = ${JSON.stringify(config)};\nexport const buildDate = ${JSON.stringify(on)};\nexport const engine = ${JSON.stringify(engine)};`;
 			}
 			// Reading the schemas' comments needs the TypeScript parser, so only the page that shows them pays for it.
 			if (id === `\0${FIELDS_ID}`) {
