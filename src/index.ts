@@ -20,14 +20,14 @@ import { countBySeverity } from './lib/check/findings.ts';
 import { today } from './lib/curriculum/freshness.ts';
 import { FEED_HREF, pageEditBase, sidebarFor } from './lib/curriculum/model.ts';
 import { contentDir } from './lib/curriculum/paths.ts';
-import { majorOf } from './lib/curriculum/versions.ts';
-import { astroRedirects, netlifyRedirects, netlifyRewrites, permalinkAliases } from './lib/curriculum/redirects.ts';
+import { astroRedirects, netlifyRedirects, netlifyRewrites, permalinkAliases, writeAliasPages } from './lib/curriculum/redirects.ts';
 import { formatHuman } from './lib/check/report.ts';
 import { codeFingerprint } from './lib/cache/fingerprint.ts';
 import { compilerGuard } from './lib/safety/compiler-guard.ts';
 import { outputGuard } from './lib/safety/output-guard.ts';
 import { writeSiteCartridges } from './lib/cartridge/export.ts';
 import { assembleEmbeds, currentMajors } from './lib/embeds/assemble.ts';
+import { writeSearchIndex } from './lib/search/index-step.ts';
 import { startShareCards, type ShareCardsInProgress } from './lib/cards/build-step.ts';
 import { certificateAssetsDevServer, writeCertificateAssets } from './lib/cards/browser-assets.ts';
 import { featureDrift, PARSER_FEATURES } from './lib/safety/parser-options.ts';
@@ -48,9 +48,11 @@ export interface CurrentsOptions {
  */
 export default function currents(options: CurrentsOptions = {}): AstroIntegration {
 	let redirects = '';
+	let aliases: { from: string; to: string }[] = [];
 	let checked: Curriculum | undefined;
 	let cardCache: URL | undefined;
 	let cartridgeCache: URL | undefined;
+	let searchCache: URL | undefined;
 	let cards: ShareCardsInProgress | undefined;
 	let guard: MdastPluginEntry | undefined;
 	return {
@@ -93,10 +95,11 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 				checked = curriculum;
 				cardCache = new URL('currents-cards/', astroConfig.cacheDir);
 				cartridgeCache = new URL('currents-cartridges/', astroConfig.cacheDir);
+				searchCache = new URL('currents-search/', astroConfig.cacheDir);
 				const modules = new Map(curriculum.modules.map((module) => [module.id, module.data]));
 
 				// Starlight renders the pages; the sitemap lists canonical pages only.
-				const aliases = permalinkAliases(modules);
+				aliases = permalinkAliases(modules);
 				redirects = [netlifyRedirects(curriculum.redirects), netlifyRewrites(aliases)].filter(Boolean).join('\n');
 				guard = compilerGuard({ root, site: config.site, imageHosts: config.imageHosts });
 				updateConfig({
@@ -113,14 +116,14 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 					// A page whose code and `cacheKey` (the curriculum data it shows, src/data.ts) are unchanged since
 					// the last build is copied from it instead of rendered again.
 					experimental: { incrementalBuild: true },
-					// Renamed modules, and each current major's permanent address, which is not rendered twice.
-					redirects: { ...astroRedirects(curriculum.redirects), ...Object.fromEntries(aliases.map(({ from, to }) => [from, to])) },
+					// Renamed modules; each current major's permanent address is written after the build (writeAliasPages).
+					redirects: astroRedirects(curriculum.redirects),
 					// The compiler parses with the features the content check parses with, and its first plugin
 					// is the guard that refuses unsafe content on the compiler's own tree. Wide tables and code
 					// blocks become focusable, so that keyboard users can scroll them.
 					markdown: { processor: satteri({ features: { ...PARSER_FEATURES }, mdastPlugins: [guard], hastPlugins: [focusableScrollBoxes] }) },
 					integrations: [
-						sitemap({ filter: (page) => !isCurrentMajorAlias(page, modules) && !new URL(page).pathname.startsWith('/embed/') }),
+						sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/embed/') }),
 						starlight({
 							title: config.title,
 							description: config.tagline,
@@ -153,9 +156,11 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 								Search: fileURLToPath(new URL('./overrides/Search.astro', import.meta.url)),
 							},
 							disable404Route: false,
+							// The engine writes the search index itself, after its own steps, reusing the last build's when no page changed.
+							pagefind: false,
 						}),
 						// Last, so that it reads every file the others write: the scan of what ships.
-						outputGuard({ root, site: config.site, sourceOf: sourceFinder(curriculum) }),
+						outputGuard({ root, site: config.site, sourceOf: sourceFinder(curriculum), redirectPages: () => aliases.map(({ from }) => from.slice(1)) }),
 					],
 					vite: {
 						plugins: [
@@ -256,6 +261,8 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 					logger.info(`Wrote ${redirects.split('\n').length} redirect rules to _redirects.`);
 				}
 				if (!checked) return;
+				// Each current major's permanent address, for hosts without Netlify's rewrite, `astro preview` among them.
+				writeAliasPages(fileURLToPath(dir), aliases, checked.config!.site);
 				// Embed pages take their body and knowledge check from the module pages just built, rendered once.
 				const assembled = assembleEmbeds(fileURLToPath(dir), currentMajors(checked.modules));
 				logger.info(`Assembled ${assembled.pages} embed pages from their module pages.`);
@@ -268,6 +275,10 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 				writeCertificateAssets(dir, logger);
 				// A share card for every module, track and platform-update page, drawn again only when what it shows changed.
 				await (cards ?? startShareCards({ curriculum: checked, logger, cacheDir: cardCache })).finish(dir);
+				// Last, once every page is written: the search index, made again only when a page it holds changed.
+				const indexing = performance.now();
+				const index = await writeSearchIndex(fileURLToPath(dir), searchCache && fileURLToPath(searchCache));
+				logger.info(`Search index: ${index.pages} pages, ${index.reused ? 'reused from the last build' : 'indexed with Pagefind'} in ${Math.round(performance.now() - indexing)} ms.`);
 			},
 		},
 	};
@@ -277,14 +288,6 @@ const SCHEMAS = { config: curriculumConfigSchema, module: moduleSchema, track: t
 
 /** Rules a draft may break in the dev server: the page still renders, and the check still reports them. */
 const DRAFT_RULES = new Set(['module-standards', 'broken-link', 'prerequisite-order', 'future-date', 'leftover-todo', 'quiz-choices', 'quiz-giveaway', 'quiz-longest-answer', 'quiz-shortest-answer', 'case-source']);
-
-/** `/modules/<id>/v<current major>/` repeats the canonical page, so it stays out of the sitemap. */
-function isCurrentMajorAlias(page: string, modules: Map<string, { version: string }>): boolean {
-	const match = /\/modules\/([^/]+)\/v(\d+)\/$/.exec(new URL(page).pathname);
-	if (!match) return false;
-	const module = modules.get(match[1]!);
-	return module !== undefined && majorOf(module.version) === Number(match[2]);
-}
 
 /** Maps a built page's address to the content file it was built from, for the output scan's messages. */
 function sourceFinder(curriculum: Curriculum): (page: string) => string | undefined {

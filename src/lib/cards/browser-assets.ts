@@ -7,10 +7,11 @@
  * the files, as the fonts' Open Font License and the pictures' licence ask. The dev server, where
  * no build step runs, serves the same files from `node_modules` (`certificateAssetsDevServer`).
  */
-import { constants, copyFileSync, createReadStream, linkSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
+import { placeFile } from '../cache/files.ts';
 import { CERTIFICATE_ASSETS_DIR, EMOJI_PACKAGE } from './browser-paths.ts';
 import { catalogue, FAMILIES, reachableFontFiles } from './fonts.ts';
 import { packageDir, splitPackagePath, unicodeTable } from './node.ts';
@@ -61,26 +62,13 @@ export function writeCertificateAssets(dir: URL | string, logger?: { info(messag
 			made.add(folder);
 		}
 		const source = join(packages.get(pkg)!, file);
-		place(source, target);
+		placeFile(source, target);
 		bytes += statSync(source).size;
 	}
 	logger?.info(
 		`Added ${files.length} font and emoji files (${(bytes / 1e6).toFixed(1)} MB) to ${CERTIFICATE_ASSETS_DIR}/ for certificates drawn in the browser, in ${Math.round(performance.now() - started)} ms.`
 	);
 	return { files: files.length, bytes };
-}
-
-/**
- * Puts a package's file into the output as a hard link, which costs no copy of its bytes; where the
- * output is on another file system than `node_modules`, or the file system has no hard links, as a copy.
- */
-function place(source: string, target: string): void {
-	rmSync(target, { force: true });
-	try {
-		linkSync(source, target);
-	} catch {
-		copyFileSync(source, target, constants.COPYFILE_FICLONE);
-	}
 }
 
 const TYPES: Record<string, string> = { json: 'application/json', woff2: 'font/woff2', svg: 'image/svg+xml' };

@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { moduleHref, permalinkHref } from './model.ts';
 import { majorOf } from './versions.ts';
 import type { Redirects } from './schema/redirects.ts';
@@ -22,7 +24,7 @@ export function astroRedirects(redirects: Redirects): Record<string, string> {
  * The permanent address of each module's current major, `/modules/<id>/v<major>/`, shows the
  * current page without rendering it twice: Netlify rewrites it to the canonical page (status 200,
  * so the address stays), and for any other host, `astro preview` included, the build writes a small
- * HTML redirect page there instead. A 0.x pre-release has no permanent address yet.
+ * HTML redirect page there instead (`writeAliasPages`). A 0.x pre-release has no permanent address yet.
  */
 export function permalinkAliases(modules: ReadonlyMap<string, { version: string }>): { from: string; to: string }[] {
 	return [...modules]
@@ -33,4 +35,24 @@ export function permalinkAliases(modules: ReadonlyMap<string, { version: string 
 /** Netlify `_redirects` lines for `permalinkAliases`: `!` makes the rewrite win over the HTML redirect page. */
 export function netlifyRewrites(aliases: readonly { from: string; to: string }[]): string {
 	return aliases.map(({ from, to }) => `${from}  ${to}  200!`).join('\n');
+}
+
+/**
+ * Writes the redirect page of each permanent address into the built site. They are written as
+ * files rather than listed in Astro's `redirects`, through which each costs a render on every build.
+ * Each holds only what the output scan accepts of a redirect page: a refresh to a page of this site,
+ * `noindex`, the canonical address and a link.
+ */
+export function writeAliasPages(dist: string, aliases: readonly { from: string; to: string }[], site: string): void {
+	for (const { from, to } of aliases) {
+		const folder = join(dist, ...from.split('/'));
+		mkdirSync(folder, { recursive: true });
+		writeFileSync(join(folder, 'index.html'), aliasPage(to, site));
+	}
+}
+
+/** The redirect page of a permanent address, to a root-relative `to` with only URL-safe characters. */
+export function aliasPage(to: string, site: string): string {
+	const canonical = new URL(to, site).href;
+	return `<!doctype html><title>The current version: ${to}</title><meta http-equiv="refresh" content="0;url=${to}"><meta name="robots" content="noindex"><link rel="canonical" href="${canonical}"><body><a href="${to}">Go to the current version of this module: <code>${to}</code></a></body>\n`;
 }

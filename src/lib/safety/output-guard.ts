@@ -13,6 +13,11 @@ export interface OutputGuardOptions {
 	site?: string;
 	/** The source file a page address such as `modules/x/` was built from. */
 	sourceOf?: (page: string) => string | undefined;
+	/**
+	 * Addresses such as `modules/x/v2/` of the redirect pages the engine writes itself after Astro's
+	 * render, which count as routed. Their contents are scanned as any page's.
+	 */
+	redirectPages?: () => Iterable<string>;
 }
 
 /**
@@ -34,7 +39,9 @@ export function outputGuard(options: OutputGuardOptions): AstroIntegration {
 			async 'astro:build:done'(done) {
 				const started = performance.now();
 				const scan = finish ?? startOutputScan({ dir: fileURLToPath(done.dir), allowedInlineScripts });
-				const findings = await scan({ routedPages: routedPages(done), sourceOf: options.sourceOf, root: options.root });
+				const routed = routedPages(done);
+				for (const address of options.redirectPages?.() ?? []) routed.add(address);
+				const findings = await scan({ routedPages: routed, sourceOf: options.sourceOf, root: options.root });
 				if (findings.length > 0) {
 					// Nothing of a site that failed the scan may be deployed, even by a step that ignores the
 					// build's exit status; the output folder is removed when it lies inside the project.

@@ -32,7 +32,7 @@ export const OUTPUT_RULES: Record<string, { title: string; description: string }
 	'output-element': {
 		title: 'No embeds, forms or page-changing elements',
 		description:
-			'`<iframe>`, `<frame>`, `<frameset>`, `<object>`, `<embed>`, `<form>`, `<base>` and `<meta http-equiv="refresh">` can load other pages, collect input or send readers elsewhere, and no template of the site writes them. The one exception is the redirect page Astro writes for a renamed module, which holds only a refresh to another page of the site. SVG files may not contain `<foreignObject>`.',
+			'`<iframe>`, `<frame>`, `<frameset>`, `<object>`, `<embed>`, `<form>`, `<base>` and `<meta http-equiv="refresh">` can load other pages, collect input or send readers elsewhere, and no template of the site writes them. The one exception is a redirect page, which the build writes for a renamed module and for the permanent address of the current major of a module, and which holds only a refresh to another page of the site. SVG files may not contain `<foreignObject>`.',
 	},
 	'output-unrouted-page': {
 		title: 'Every page comes from a route',
@@ -221,7 +221,7 @@ function report(ctx: FileContext, rule: string, at: Position | undefined, messag
 const FORBIDDEN_ELEMENTS = new Set(['iframe', 'frame', 'frameset', 'object', 'embed', 'form', 'base']);
 const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'poster', 'data', 'background', 'cite', 'longdesc', 'codebase', 'manifest', 'base']);
 const URL_LIST_ATTRIBUTES = new Set(['srcset', 'imagesrcset', 'ping']);
-/** The elements Astro's redirect page consists of. */
+/** The elements a redirect page of the build consists of (Astro's for renamed modules, and `aliasPage`). */
 const REDIRECT_ELEMENTS = new Set(['html', 'head', 'body', 'title', 'meta', 'link', 'a', 'code']);
 const ORIGIN = 'https://output-scan.invalid';
 const SPACES = /\s+/g;
@@ -250,7 +250,7 @@ function scanHtml(ctx: FileContext): void {
 	for (const meta of refreshes) {
 		const content = attribute(meta, 'content') ?? '';
 		if (redirectShaped && refreshes.length === 1 && isSameSiteRefresh(content)) continue;
-		report(ctx, 'output-element', startOf(meta), `The page contains <meta http-equiv="refresh" content=${quote(content)}>, which sends readers to another address; only Astro's redirect pages may, and only to a page of this site.`, 'Remove the element from {source}. To move a page, list the old address in `redirects.yaml` instead.');
+		report(ctx, 'output-element', startOf(meta), `The page contains <meta http-equiv="refresh" content=${quote(content)}>, which sends readers to another address; only the build's redirect pages may, and only to a page of this site.`, 'Remove the element from {source}. To move a page, list the old address in `redirects.yaml` instead.');
 		if (unsafeScheme(content, true, true)) report(ctx, 'output-unsafe-url', startOf(meta), `The refresh target ${quote(content)} is a script or data URL.`, 'Remove the element from {source}.');
 	}
 }
@@ -285,7 +285,7 @@ function isOwnScript(ctx: FileContext, src: string): boolean {
 	return path.startsWith('/_astro/') || path.startsWith('/pagefind/') || ctx.scan.existing.has(path.slice(1));
 }
 
-/** Exactly what Astro's redirect pages hold: `0;url=/path/` to a path of this site. */
+/** Exactly what the build's redirect pages hold: `0;url=/path/` to a path of this site. */
 function isSameSiteRefresh(content: string): boolean {
 	const target = REDIRECT_REFRESH.exec(content)?.[1];
 	return target?.startsWith('/') === true && URL.parse(target, `${ORIGIN}/`)?.origin === ORIGIN;

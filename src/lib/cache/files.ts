@@ -1,0 +1,28 @@
+import { constants, copyFileSync, linkSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * Puts a file into the output as a hard link, which costs no copy of its bytes; where the output is
+ * on another file system, or the file system has no hard links, as a copy.
+ */
+export function placeFile(source: string, target: string): void {
+	rmSync(target, { force: true });
+	try {
+		linkSync(source, target);
+	} catch {
+		copyFileSync(source, target, constants.COPYFILE_FICLONE);
+	}
+}
+
+/** Places every file of a folder, and of the folders in it, at the same path under another folder. */
+export function placeFolder(source: string, target: string): number {
+	let files = 0;
+	for (const entry of readdirSync(source, { withFileTypes: true, recursive: true })) {
+		if (!entry.isFile()) continue;
+		const relative = join(entry.parentPath, entry.name).slice(source.length + 1);
+		mkdirSync(join(target, relative, '..'), { recursive: true });
+		placeFile(join(source, relative), join(target, relative));
+		files++;
+	}
+	return files;
+}

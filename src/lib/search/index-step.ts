@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import * as pagefind from 'pagefind';
+import { placeFolder } from '../cache/files.ts';
+import { packageDir } from '../cards/node.ts';
+
+export interface SearchIndexReport {
+	/** Pages in the index. */
+	pages: number;
+	/** Whether the index was taken from the last build, every page it holds being unchanged. */
+	reused: boolean;
+}
+
+/** Folders of the output that hold no pages to search: scripts, the index itself, the certificate renderer. */
+const NOT_PAGES = new Set(['_astro', 'pagefind', 'certificate-assets']);
+
+/**
+ * Writes the Pagefind index of a built site into `pagefind/`, from the pages marked
+ * `data-pagefind-body` (Pagefind indexes only those when any page has the mark). When every such
+ * page is byte for byte what the last build indexed, the last build's index is placed instead of
+ * made again: Pagefind is one of a build's longest steps, and most builds change few pages.
+ */
+export async function writeSearchIndex(dist: string, cacheDir?: string): Promise<SearchIndexReport> {
+	const pages = readdirSync(dist, { recursive: true, encoding: 'utf8' })
+		.filter((file) => file.endsWith('.html') && !NOT_PAGES.has(file.split(sep)[0]!))
+		.sort()
+		.flatMap((file) => {
+			const content = readFileSync(join(dist, file), 'utf8');
+			return content.includes('data-pagefind-body') ? [{ file, content }] : [];
+		});
+	const hash = createHash('sha256').update(PAGEFIND_VERSION);
+	for (const { file, content } of pages) hash.update(`\0${file}\0`).update(content);
+	const key = hash.digest('hex');
+	const output = join(dist, 'pagefind');
+	const kept = cacheDir && join(cacheDir, 'pagefind');
+	if (kept && cacheDir && existsSync(join(cacheDir, 'key')) && readFileSync(join(cacheDir, 'key'), 'utf8') === key) {
+		placeFolder(kept, output);
+		return { pages: pages.length, reused: true };
+	}
+
+	const errors = (response: { errors: string[] }) => {
+		if (response.errors.length > 0) throw new Error(`Pagefind could not index the site:\n${response.errors.map((e) => `  ${e}`).join('\n')}`);
+	};
+	try {
+		const created = await pagefind.createIndex();
+		errors(created);
+		const index = created.index!;
+		for (const result of await Promise.all(pages.map(({ file, content }) => index.addHTMLFile({ sourcePath: file.split(sep).join('/'), content })))) errors(result);
+		errors(await index.writeFiles({ outputPath: output }));
+	} finally {
+		await pagefind.close();
+	}
+	if (kept && cacheDir) {
+		// The new index replaces the kept one whole, and its key is written last, so that a build
+		// stopped halfway leaves no key beside an index it does not describe.
+		rmSync(join(cacheDir, 'key'), { force: true });
+		rmSync(kept, { recursive: true, force: true });
+		mkdirSync(cacheDir, { recursive: true });
+		placeFolder(output, kept);
+		writeFileSync(join(cacheDir, 'key.tmp'), key);
+		renameSync(join(cacheDir, 'key.tmp'), join(cacheDir, 'key'));
+	}
+	return { pages: pages.length, reused: false };
+}
+
+const PAGEFIND_VERSION = (JSON.parse(readFileSync(join(packageDir('pagefind'), 'package.json'), 'utf8')) as { version: string }).version;

@@ -1,0 +1,66 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildCurriculum, copyFixture, type Build } from './utils.ts';
+
+/**
+ * A build after a build: Astro copies each page whose code and `cacheKey` are unchanged from the
+ * last build instead of rendering it again, and the engine reuses the last search index while the
+ * pages it holds are unchanged. What a reader must never see is a page that missed a change.
+ */
+describe('a build after a build', () => {
+	let content: string;
+	const build = () => buildCurriculum(content, 'incremental');
+	/** The pages a build took from the last one instead of rendering them, by file. */
+	const reused = (run: Build) => new Set([...run.output.matchAll(/├─ \/(\S+) \((?:cached|restored)\)/g)].map((match) => match[1]!));
+	const edit = (file: string, change: (text: string) => string) => {
+		const path = join(content, file);
+		writeFileSync(path, change(readFileSync(path, 'utf8')));
+	};
+
+	beforeAll(() => {
+		content = copyFixture('valid-course');
+		const first = build();
+		expect(first.status, first.output).toBe(0);
+		expect(reused(first).size).toBe(0);
+		expect(first.output).toContain('indexed with Pagefind');
+	});
+
+	// One test in three steps, each building on the last build's cache, as a contributor's builds do.
+	it('reuses what did not change, and renders again every page that shows a change', () => {
+		// Nothing changed: every page with a cacheKey, and the search index, come from the last build.
+		const again = build();
+		expect(again.status, again.output).toBe(0);
+		const pages = reused(again);
+		for (const page of ['modules/brewing-basics/index.html', 'modules/serving/index.html', 'modules/brewing-basics/v1/index.html', 'tracks/tea-foundations/index.html', 'tracks/tea-foundations/print/index.html', 'embed/modules/serving/v1/index.html']) {
+			expect(pages, page).toContain(page);
+		}
+		expect(again.output).toMatch(/Search index: \d+ pages, reused from the last build/);
+		// Pages the engine completes after the build are whole again: the embed has its body, the permalink its redirect.
+		expect(again.read('embed/modules/serving/v1/index.html')).not.toContain('currents:embed-body');
+		expect(again.read('modules/serving/v1/index.html')).toContain('<meta http-equiv="refresh" content="0;url=/modules/serving/">');
+
+		// A module's body changed: the pages that show it are rendered again, and only those.
+		edit('modules/water-temperature.mdx', (text) => `${text}\nA paragraph about steeping vessels, added since.\n`);
+		const changed = build();
+		expect(changed.status, changed.output).toBe(0);
+		const kept = reused(changed);
+		expect(kept).not.toContain('modules/water-temperature/index.html');
+		expect(kept).not.toContain('tracks/tea-foundations/print/index.html');
+		expect(kept).toContain('modules/serving/index.html');
+		expect(kept).toContain('tracks/tea-foundations/index.html');
+		for (const page of ['modules/water-temperature/index.html', 'embed/modules/water-temperature/v1/index.html', 'tracks/tea-foundations/print/index.html']) {
+			expect(changed.read(page), page).toContain('steeping vessels');
+		}
+		expect(changed.output).toContain('indexed with Pagefind');
+
+		// A module's frontmatter changed: every page is rendered again, since any page may list the module.
+		edit('modules/water-temperature.mdx', (text) => text.replace('title: Water temperature', 'title: Water temperature and time'));
+		const retitled = build();
+		expect(retitled.status, retitled.output).toBe(0);
+		expect(reused(retitled).size).toBe(0);
+		// Another module's page lists it in the sidebar of their track.
+		expect(retitled.read('modules/serving/index.html')).toContain('Water temperature and time');
+		expect(retitled.read('tracks/tea-foundations/index.html')).toContain('Water temperature and time');
+	});
+});
