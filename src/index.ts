@@ -253,6 +253,22 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 				// the build bundles and renders, and written into the output when it is done.
 				if (checked) cards = startShareCards({ curriculum: checked, logger, cacheDir: cardCache });
 			},
+			'astro:build:generated'({ dir, logger }) {
+				// The pages the engine completes or adds once Astro has written its own, before the output scan
+				// (the last integration) starts reading every page in this same hook.
+				if (!checked) return;
+				let started = performance.now();
+				const took = () => `${Math.round(performance.now() - started)} ms`;
+				// Each current major's permanent address, for hosts without Netlify's rewrite, `astro preview` among them.
+				writeAliasPages(fileURLToPath(dir), aliases, checked.config!.site);
+				logger.info(`Wrote ${aliases.length} redirect pages at the permanent addresses of current majors in ${took()}.`);
+				// Embed pages take their body and knowledge check from the module pages just built, rendered once.
+				started = performance.now();
+				const assembled = assembleEmbeds(fileURLToPath(dir), currentMajors(checked.modules));
+				logger.info(`Assembled ${assembled.pages} embed pages from their module pages in ${took()}.`);
+				// The fonts and renderer that draw a self-assessed certificate in the learner's browser, loaded only when asked for.
+				writeCertificateAssets(dir, logger);
+			},
 			async 'astro:build:done'({ dir, logger }) {
 				// Renamed and removed modules redirect on Netlify, so an old link never ends on a 404, and each
 				// current major's permanent address shows the module's page.
@@ -261,24 +277,18 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 					logger.info(`Wrote ${redirects.split('\n').length} redirect rules to _redirects.`);
 				}
 				if (!checked) return;
-				// Each current major's permanent address, for hosts without Netlify's rewrite, `astro preview` among them.
-				writeAliasPages(fileURLToPath(dir), aliases, checked.config!.site);
-				// Embed pages take their body and knowledge check from the module pages just built, rendered once.
-				const assembled = assembleEmbeds(fileURLToPath(dir), currentMajors(checked.modules));
-				logger.info(`Assembled ${assembled.pages} embed pages from their module pages.`);
+				let started = performance.now();
+				const took = () => `${Math.round(performance.now() - started)} ms`;
 				// Every track and the whole curriculum as IMS Common Cartridges for learning platforms, from the pages just built.
-				const started = performance.now();
 				const written = writeSiteCartridges(fileURLToPath(dir), checked, cartridgeCache && fileURLToPath(cartridgeCache));
 				const reused = written.filter((cartridge) => cartridge.reused).length;
-				logger.info(`Wrote ${written.length} Common Cartridges to downloads/ (made ${written.length - reused}, reused ${reused} from the last build) in ${Math.round(performance.now() - started)} ms.`);
-				// The fonts and renderer that draw a self-assessed certificate in the learner's browser, loaded only when asked for.
-				writeCertificateAssets(dir, logger);
+				logger.info(`Wrote ${written.length} Common Cartridges to downloads/ (made ${written.length - reused}, reused ${reused} from the last build) in ${took()}.`);
 				// A share card for every module, track and platform-update page, drawn again only when what it shows changed.
 				await (cards ?? startShareCards({ curriculum: checked, logger, cacheDir: cardCache })).finish(dir);
 				// Last, once every page is written: the search index, made again only when a page it holds changed.
-				const indexing = performance.now();
+				started = performance.now();
 				const index = await writeSearchIndex(fileURLToPath(dir), searchCache && fileURLToPath(searchCache));
-				logger.info(`Search index: ${index.pages} pages, ${index.reused ? 'reused from the last build' : 'indexed with Pagefind'} in ${Math.round(performance.now() - indexing)} ms.`);
+				logger.info(`Search index: ${index.pages} pages, ${index.reused ? 'reused from the last build' : 'indexed with Pagefind'} in ${took()}.`);
 			},
 		},
 	};

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { placeFile } from '../cache/files.ts';
 import { codeFingerprint } from '../cache/fingerprint.ts';
 import type { Curriculum } from '../curriculum/load.ts';
 import { FAMILIES } from './fonts.ts';
@@ -105,10 +106,18 @@ export function startShareCards(options: Omit<WriteShareCardsOptions, 'dir'>): S
 				renameSync(temporary, join(cache, `${card.key}.png`));
 			});
 			const out = toPath(dir);
-			for (const { job, png } of cards) {
+			const folders = new Set<string>();
+			for (const { job, key, png } of cards) {
 				const target = join(out, job.file);
-				mkdirSync(dirname(target), { recursive: true });
-				writeFileSync(target, png!);
+				if (!folders.has(dirname(target))) mkdirSync(dirname(target), { recursive: true });
+				folders.add(dirname(target));
+				// A link to the cached file costs no copy of its bytes; the bytes read at the start stand in
+				// for a file another build sharing the cache has pruned since.
+				try {
+					placeFile(join(cache, `${key}.png`), target);
+				} catch {
+					writeFileSync(target, png!);
+				}
 			}
 			prune(cache, new Set(cards.map(({ key }) => `${key}.png`)));
 
