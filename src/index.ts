@@ -160,7 +160,7 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 							pagefind: false,
 						}),
 						// Last, so that it reads every file the others write: the scan of what ships.
-						outputGuard({ root, site: config.site, sourceOf: sourceFinder(curriculum), redirectPages: () => aliases.map(({ from }) => from.slice(1)) }),
+						outputGuard({ root, site: config.site, sourceOf: sourceFinder(curriculum), redirectPages: () => aliases.map(({ from }) => from.slice(1)), cacheDir: fileURLToPath(new URL('currents-output-scan/', astroConfig.cacheDir)) }),
 					],
 					vite: {
 						plugins: [

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../src/lib/check/findings.ts';
 import { formatHuman } from '../src/lib/check/report.ts';
-import { inlineScriptHash, OUTPUT_RULES, routedPages, scanOutput, scanOutputInParallel, startOutputScan, type OutputScanOptions } from '../src/lib/safety/output-scan.ts';
+import { inlineScriptHash, OUTPUT_RULES, routedPages, scanOutput, scanOutputInParallel, startOutputScan, type OutputScanOptions, type ScanMemo } from '../src/lib/safety/output-scan.ts';
 import { checkXml } from '../src/lib/safety/xml-wellformed.ts';
 import { TMP } from './utils.ts';
 
@@ -166,6 +166,41 @@ describe('a scan started before the build ends', () => {
 			['dist/feed.xml', 'output-xml', 1],
 			['dist/p1/index.html', 'output-script', 6],
 		]);
+	});
+});
+
+describe('a scan after a scan', () => {
+	const allowed = new Set([inlineScriptHash(THEME_SCRIPT)]);
+	const routes = new Set(CLEAN_ROUTES);
+
+	it('does not parse again a file found clean before, and finds a change to it', async () => {
+		// Enough pages for the scan to use worker threads.
+		const files: Record<string, string> = { ...CLEAN_SITE };
+		for (let i = 0; i < 250; i++) files[`p${i}/index.html`] = page(`<p>Page ${i}</p>`);
+		const dir = writeSite(files);
+		for (let i = 0; i < 250; i++) routes.add(`p${i}/`);
+		const first: ScanMemo = { known: new Set(), clean: new Set() };
+		expect(scanOutput({ dir, allowedInlineScripts: allowed, routedPages: routes, memo: first })).toEqual([]);
+		// Every HTML, SVG and XML file is recorded but the home page, which loads a script whose presence
+		// in the output is part of the verdict.
+		expect(first.clean.size).toBe(Object.keys(files).filter((file) => /\.(html|svg|xml)$/.test(file)).length - 1);
+
+		// A page changed since: its key is new, so it is parsed, in the workers as on this thread.
+		writeFileSync(join(dir, 'modules/x/index.html'), page('<h1>Module</h1><img src="x" onerror="alert(1)">'));
+		const second: ScanMemo = { known: first.clean, clean: new Set() };
+		const expected = [['dist/modules/x/index.html', 'output-event-handler', 6]];
+		expect(places(scanOutput({ dir, allowedInlineScripts: allowed, routedPages: routes, memo: second }))).toEqual(expected);
+		expect(places(await scanOutputInParallel({ dir, allowedInlineScripts: allowed, routedPages: routes, memo: { known: first.clean, clean: new Set() } }, 2))).toEqual(expected);
+		expect(second.clean.size).toBe(first.clean.size - 1);
+	});
+
+	it('parses every file again when the allowed inline scripts change', () => {
+		const dir = writeSite(CLEAN_SITE);
+		const first: ScanMemo = { known: new Set(), clean: new Set() };
+		scanOutput({ dir, allowedInlineScripts: allowed, routedPages: new Set(CLEAN_ROUTES), memo: first });
+		// Without the theme script among the allowed ones, the pages that hold it are no longer clean.
+		const findings = scanOutput({ dir, allowedInlineScripts: new Set(), routedPages: new Set(CLEAN_ROUTES), memo: { known: first.clean, clean: new Set() } });
+		expect(findings.filter((f) => f.rule === 'output-script').map((f) => f.file)).toEqual(['dist/404.html', 'dist/index.html', 'dist/modules/x/index.html']);
 	});
 });
 

@@ -1,10 +1,11 @@
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
-import { rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatHuman } from '../check/report.ts';
 import { INLINE_SCRIPTS } from './inline-scripts.ts';
-import { routedPages, startOutputScan } from './output-scan.ts';
+import { routedPages, startOutputScan, type ScanMemo } from './output-scan.ts';
 
 export interface OutputGuardOptions {
 	/** The project root, for file names in messages. */
@@ -18,6 +19,8 @@ export interface OutputGuardOptions {
 	 * render, which count as routed. Their contents are scanned as any page's.
 	 */
 	redirectPages?: () => Iterable<string>;
+	/** Where the scan keeps, between builds, which files it found clean (`ScanMemo`); nothing is kept without it. */
+	cacheDir?: string;
 }
 
 /**
@@ -25,23 +28,34 @@ export interface OutputGuardOptions {
  * again and the build fails if any holds script, an event handler, a script URL, an embed or a page
  * no route rendered. It must be the last integration, so that it sees the sitemap and everything
  * else the others write. The parsing starts as soon as the pages exist, beside the sitemap and the
- * search index, and finishes when the build is done.
+ * search index, and finishes when the build is done. A file byte for byte the same as one the last
+ * build found clean is not parsed again (`ScanMemo`).
  */
 export function outputGuard(options: OutputGuardOptions): AstroIntegration {
 	let finish: ReturnType<typeof startOutputScan> | undefined;
 	const allowedInlineScripts = new Set(INLINE_SCRIPTS.keys());
+	const memoFile = options.cacheDir && join(options.cacheDir, 'clean.json');
+	// Read afresh for each build.
+	let memo: ScanMemo | undefined;
+	const memoOfBuild = () => (memo ??= { known: new Set(memoFile ? readKeys(memoFile) : []), clean: new Set() });
 	return {
 		name: 'currents:output-guard',
 		hooks: {
 			'astro:build:generated'({ dir }) {
-				finish = startOutputScan({ dir: fileURLToPath(dir), allowedInlineScripts });
+				memo = undefined;
+				finish = startOutputScan({ dir: fileURLToPath(dir), allowedInlineScripts, memo: memoOfBuild() });
 			},
 			async 'astro:build:done'(done) {
 				const started = performance.now();
-				const scan = finish ?? startOutputScan({ dir: fileURLToPath(done.dir), allowedInlineScripts });
+				const scan = finish ?? startOutputScan({ dir: fileURLToPath(done.dir), allowedInlineScripts, memo: memoOfBuild() });
+				const { known, clean } = memoOfBuild();
 				const routed = routedPages(done);
 				for (const address of options.redirectPages?.() ?? []) routed.add(address);
 				const findings = await scan({ routedPages: routed, sourceOf: options.sourceOf, root: options.root });
+				// This build's clean files only, so that the memo does not grow with every build.
+				if (memoFile) writeKeys(memoFile, clean);
+				memo = undefined;
+				finish = undefined;
 				if (findings.length > 0) {
 					// Nothing of a site that failed the scan may be deployed, even by a step that ignores the
 					// build's exit status; the output folder is removed when it lies inside the project.
@@ -53,8 +67,26 @@ export function outputGuard(options: OutputGuardOptions): AstroIntegration {
 						'Each finding names the built file, and the source it came from when known. Content cannot normally produce these, so report it: see SECURITY.md.'
 					);
 				}
-				done.logger.info(`Scanned the built site for script in ${Math.round(performance.now() - started)} ms after the build finished.`);
+				const reused = [...clean].filter((key) => known.has(key)).length;
+				done.logger.info(`Scanned the built site for script in ${Math.round(performance.now() - started)} ms after the build finished (${reused} files unchanged since they were last found clean were not parsed again).`);
 			},
 		},
 	};
+}
+
+/** The memo's keys from an earlier build; none when the file is missing or unreadable. */
+function readKeys(file: string): string[] {
+	try {
+		const keys: unknown = JSON.parse(readFileSync(file, 'utf8'));
+		return Array.isArray(keys) ? keys.filter((key): key is string => typeof key === 'string') : [];
+	} catch {
+		return [];
+	}
+}
+
+/** Writes the memo under a temporary name and renames it, so that no build reads half of it. */
+function writeKeys(file: string, keys: Iterable<string>): void {
+	mkdirSync(dirname(file), { recursive: true });
+	writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify([...keys]));
+	renameSync(`${file}.${process.pid}.tmp`, file);
 }

@@ -7,10 +7,11 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, Worker, parentPort, workerData } from 'node:worker_threads';
 import { parse, type DefaultTreeAdapterTypes as Html } from 'parse5';
+import { codeFingerprint } from '../cache/fingerprint.ts';
 import { finding, sortFindings, type Finding } from '../check/findings.ts';
 import { checkXml, lineAndColumn, type XmlAttribute } from './xml-wellformed.ts';
 
@@ -59,6 +60,21 @@ export interface OutputScanOptions {
 	sourceOf?: (page: string) => string | undefined;
 	/** The folder that finding paths are relative to. @default the output folder's parent, so paths read `dist/…` */
 	root?: string;
+	/** What earlier scans found clean, and where this scan records what it finds clean. */
+	memo?: ScanMemo;
+}
+
+/**
+ * Files found clean, by a key of the scanner's code, the allowed inline scripts, the file's path and
+ * its bytes: a file whose key an earlier build recorded is not parsed again, for it would be found
+ * clean again. A file whose verdict depends on other files (a script loaded from a path that must
+ * exist in the output) is never recorded. A build keeps the memo beside Astro's cache of rendered
+ * pages, which it trusts as much.
+ */
+export interface ScanMemo {
+	known: ReadonlySet<string>;
+	/** Filled by the scan: the key of every file found clean, known before or not. */
+	clean: Set<string>;
 }
 
 /** The CSP hash of an inline script's text, such as `sha256-abc…=`. */
@@ -97,16 +113,24 @@ export function scanOutputInParallel(options: OutputScanOptions, threads?: numbe
  * sitemap and Pagefind do their work; finishing in `astro:build:done`, once `routedPages` is known,
  * scans again on this thread any file that was added or changed since the start.
  */
-export function startOutputScan(start: Pick<OutputScanOptions, 'dir' | 'allowedInlineScripts'>, threads = Math.min(availableParallelism(), 8)): (rest: Omit<OutputScanOptions, 'dir' | 'allowedInlineScripts'>) => Promise<Finding[]> {
+export function startOutputScan(start: Pick<OutputScanOptions, 'dir' | 'allowedInlineScripts' | 'memo'>, threads = Math.min(availableParallelism(), 8)): (rest: Omit<OutputScanOptions, 'dir' | 'allowedInlineScripts' | 'memo'>) => Promise<Finding[]> {
 	const before = scanOf({ ...start, routedPages: new Set() });
 	const candidates = before.files.filter((file) => kindOf(file));
 	const stamps = new Map(candidates.map((file) => [file, stampOf(before, file)]));
 	const shares = Array.from({ length: threads }, (_, i) => candidates.filter((_, j) => j % threads === i));
-	const data: WorkerData = { outputScan: true, dir: before.dir, files: before.files, allowed: [...start.allowedInlineScripts], shares: [] };
+	const data: WorkerData = { outputScan: true, dir: before.dir, files: before.files, allowed: [...start.allowedInlineScripts], known: [...(start.memo?.known ?? [])], shares: [] };
 	// A worker cannot start where this file cannot be loaded outside Vite (from a package, or on a Node
 	// without type stripping); every file is then scanned on this thread, slower but complete.
 	const fromWorkers: Promise<string[] | undefined> =
-		threads < 2 || candidates.length < 200 ? Promise.resolve(undefined) : Promise.all(shares.map((share) => runWorker({ ...data, shares: share }))).then((lists) => lists.flat(), () => undefined);
+		threads < 2 || candidates.length < 200
+			? Promise.resolve(undefined)
+			: Promise.all(shares.map((share) => runWorker({ ...data, shares: share }))).then(
+					(answers) => {
+						for (const { clean } of answers) for (const key of clean) start.memo?.clean.add(key);
+						return answers.flatMap(({ flagged }) => flagged);
+					},
+					() => undefined
+				);
 	return async (rest) => {
 		const scan = scanOf({ ...start, ...rest });
 		const flagged = await fromWorkers;
@@ -122,13 +146,15 @@ function stampOf(scan: Scan, file: string): string {
 	return `${stat.size}:${stat.mtimeMs}`;
 }
 
-/** What a worker needs: the output's files, the allowed hashes, and its share of the files to scan. */
-type WorkerData = { outputScan: true; dir: string; files: string[]; allowed: string[]; shares: string[] };
+/** What a worker needs: the output's files, the allowed hashes, the memo's keys, and its share of the files to scan. */
+type WorkerData = { outputScan: true; dir: string; files: string[]; allowed: string[]; known: string[]; shares: string[] };
+/** A worker's answer: the files with findings, and the memo keys of the files found clean. */
+type WorkerAnswer = { flagged: string[]; clean: string[] };
 
-function runWorker(data: WorkerData): Promise<string[]> {
+function runWorker(data: WorkerData): Promise<WorkerAnswer> {
 	return new Promise((resolve, reject) => {
 		const worker = new Worker(new URL(import.meta.url), { workerData: data });
-		worker.once('message', (flagged: string[]) => resolve(flagged));
+		worker.once('message', (answer: WorkerAnswer) => resolve(answer));
 		worker.once('error', reject);
 		worker.once('exit', (code) => reject(new Error(`The output scan worker stopped with code ${code}.`)));
 	});
@@ -146,6 +172,8 @@ interface Scan {
 	existing: Set<string>;
 	/** Inline script texts already hashed, with their hashes. */
 	hashes: Map<string, string>;
+	/** The part of every memo key that is the same for all files. */
+	memoPrefix?: string;
 }
 
 interface FileContext {
@@ -157,6 +185,8 @@ interface FileContext {
 	/** Whether to record positions and sources; the first pass only asks whether a file is clean. */
 	detailed: boolean;
 	findings: Finding[];
+	/** Whether the verdict depended on another file of the output, so that the memo may not keep it. */
+	readOthers?: boolean;
 }
 
 function scanOf(options: OutputScanOptions, files?: string[]): Scan {
@@ -187,11 +217,25 @@ function describe(scan: Scan, flagged: readonly string[]): Finding[] {
 function scanFile(scan: Scan, file: string, detailed: boolean): Finding[] {
 	const kind = kindOf(file);
 	if (!kind) return [];
-	const ctx = contextOf(scan, file, readFileSync(join(scan.dir, file), 'utf8'), detailed);
+	const bytes = readFileSync(join(scan.dir, file));
+	const memo = detailed ? undefined : scan.options.memo;
+	const key = memo && memoKey(scan, file, bytes);
+	if (key && memo?.known.has(key)) {
+		memo.clean.add(key);
+		return [];
+	}
+	const ctx = contextOf(scan, file, bytes.toString('utf8'), detailed);
 	if (kind === 'html') scanHtml(ctx);
 	else if (kind === 'svg') scanSvg(ctx);
 	else scanXml(ctx);
+	if (key && ctx.findings.length === 0 && !ctx.readOthers) memo?.clean.add(key);
 	return ctx.findings;
+}
+
+/** A file's key in the scan memo: the scanner's code, the allowed inline scripts, the path and the bytes. */
+function memoKey(scan: Scan, file: string, bytes: Buffer): string {
+	scan.memoPrefix ??= `${codeFingerprint(dirname(fileURLToPath(import.meta.url)))}\0${[...scan.options.allowedInlineScripts].sort().join(' ')}\0`;
+	return createHash('sha256').update(scan.memoPrefix).update(`${file}\0`).update(bytes).digest('base64url');
 }
 
 function contextOf(scan: Scan, file: string, text: string, detailed: boolean): FileContext {
@@ -282,7 +326,9 @@ function isOwnScript(ctx: FileContext, src: string): boolean {
 	} catch {
 		// A malformed escape names no file in the output; the encoded path is checked as it is.
 	}
-	return path.startsWith('/_astro/') || path.startsWith('/pagefind/') || ctx.scan.existing.has(path.slice(1));
+	if (path.startsWith('/_astro/') || path.startsWith('/pagefind/')) return true;
+	ctx.readOthers = true;
+	return ctx.scan.existing.has(path.slice(1));
 }
 
 /** Exactly what the build's redirect pages hold: `0;url=/path/` to a path of this site. */
@@ -403,6 +449,8 @@ function posix(path: string): string {
 // findings. It comes last so that every constant above is defined when it runs.
 if (!isMainThread && (workerData as Partial<WorkerData> | null)?.outputScan) {
 	const data = workerData as WorkerData;
-	const scan = scanOf({ dir: data.dir, allowedInlineScripts: new Set(data.allowed), routedPages: new Set() }, data.files);
-	parentPort?.postMessage(data.shares.filter((file) => quickScan(scan, file)));
+	const memo: ScanMemo = { known: new Set(data.known), clean: new Set() };
+	const scan = scanOf({ dir: data.dir, allowedInlineScripts: new Set(data.allowed), routedPages: new Set(), memo }, data.files);
+	const flagged = data.shares.filter((file) => quickScan(scan, file));
+	parentPort?.postMessage({ flagged, clean: [...memo.clean] } satisfies WorkerAnswer);
 }
