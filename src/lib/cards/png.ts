@@ -40,27 +40,37 @@ function rgbaImage(pixels: Uint8Array, width: number, height: number): Buffer {
 
 /** The image with a palette, or undefined when it has more than 256 colours. */
 function paletteImage(pixels: Uint8Array, width: number, height: number): Buffer | undefined {
-	const view = new DataView(pixels.buffer, pixels.byteOffset, pixels.byteLength);
+	// A pixel's four bytes as one number, in the machine's byte order: only equality matters here.
+	const words = pixels.byteOffset % 4 === 0 ? new Uint32Array(pixels.buffer, pixels.byteOffset, pixels.byteLength / 4) : new Uint32Array(Uint8Array.from(pixels).buffer);
 	const palette = new Map<number, number>();
+	/** Where each palette colour first occurs, as a byte offset into the pixels. */
+	const firsts: number[] = [];
 	const rows = Buffer.alloc((width + 1) * height);
+	// A flat design repeats a colour along a row, so the previous pixel's index is looked up only when it changes.
+	let last = -1;
+	let index = 0;
 	for (let y = 0, at = 0; y < height; y++) {
 		const row = y * (width + 1) + 1;
-		for (let x = 0; x < width; x++, at += 4) {
-			const colour = view.getUint32(at);
-			let index = palette.get(colour);
-			if (index === undefined) {
-				if (palette.size === 256) return undefined;
-				index = palette.size;
-				palette.set(colour, index);
+		for (let x = 0; x < width; x++, at++) {
+			const colour = words[at]!;
+			if (colour !== last) {
+				let known = palette.get(colour);
+				if (known === undefined) {
+					if (palette.size === 256) return undefined;
+					known = palette.size;
+					palette.set(colour, known);
+					firsts.push(at * 4);
+				}
+				last = colour;
+				index = known;
 			}
 			rows[row + x] = index;
 		}
 	}
-	const colours = [...palette.keys()];
-	const plte = Buffer.alloc(colours.length * 3);
-	colours.forEach((colour, i) => plte.writeUIntBE(colour >>> 8, i * 3, 3));
+	const plte = Buffer.alloc(firsts.length * 3);
+	firsts.forEach((at, i) => plte.set(pixels.subarray(at, at + 3), i * 3));
 	// Transparency only when some colour is not opaque: the alpha of each entry, up to the last that needs one.
-	const alphas = colours.map((colour) => colour & 0xff);
+	const alphas = firsts.map((at) => pixels[at + 3]!);
 	const lastTranslucent = alphas.findLastIndex((alpha) => alpha !== 255);
 	const extra = lastTranslucent < 0 ? [] : [pngChunk('tRNS', Uint8Array.from(alphas.slice(0, lastTranslucent + 1)))];
 	return png(header(width, height, 3), rows, 6, [pngChunk('PLTE', plte), ...extra]);
