@@ -16,12 +16,13 @@ import { redirectsSchema } from './lib/curriculum/schema/redirects.ts';
 import { trackSchema } from './lib/curriculum/schema/track.ts';
 import { updateSchema } from './lib/curriculum/schema/update.ts';
 import type { Curriculum } from './lib/curriculum/load.ts';
-import { countBySeverity } from './lib/check/findings.ts';
+import { countBySeverity, type Finding } from './lib/check/findings.ts';
 import { today } from './lib/curriculum/freshness.ts';
 import { FEED_HREF, pageEditBase, sidebarFor } from './lib/curriculum/model.ts';
 import { contentDir } from './lib/curriculum/paths.ts';
 import { astroRedirects, netlifyRedirects, netlifyRewrites, permalinkAliases, writeAliasPages } from './lib/curriculum/redirects.ts';
 import { formatHuman } from './lib/check/report.ts';
+import { keep, readKept } from './lib/cache/files.ts';
 import { codeFingerprint } from './lib/cache/fingerprint.ts';
 import { compilerGuard } from './lib/safety/compiler-guard.ts';
 import { outputGuard } from './lib/safety/output-guard.ts';
@@ -69,7 +70,12 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 
 				// Check every file before anything compiles one: a bad or malicious module stops here.
 				const started = performance.now();
-				const { curriculum, findings } = checkCurriculum(dir, { root, on });
+				// Files unchanged since an earlier check are not parsed again for the safe-content rules.
+				const memoFile = fileURLToPath(new URL('currents-check/safety.json', astroConfig.cacheDir));
+				const kept = readKept(memoFile);
+				const safetyMemo = new Map(Object.entries(kept && typeof kept === 'object' ? kept : {}).filter((entry): entry is [string, Finding[]] => Array.isArray(entry[1])));
+				const { curriculum, findings } = checkCurriculum(dir, { root, on, safetyMemo });
+				keep(memoFile, Object.fromEntries(safetyMemo));
 				// While writing, the dev server still starts for problems that do not stop a page rendering,
 				// such as a draft below the word count; `npm run check` and the build still fail on them.
 				const blocking = command === 'dev' ? findings.filter((f) => f.severity === 'error' && !DRAFT_RULES.has(f.rule)) : findings;

@@ -178,6 +178,24 @@ describe('content files in the whole check and the build', () => {
 		]);
 	});
 
+	it('finds a file made unsafe since the check that kept its findings, and keeps only the files it read', () => {
+		const content = copyFixture('valid-course');
+		const safetyMemo = new Map<string, Finding[]>();
+		const first = checkCurriculum(content, { root: ROOT, on: TODAY, safetyMemo }).findings;
+		const kept = new Set(safetyMemo.keys());
+		expect(kept.size).toBeGreaterThan(3);
+		// Unchanged: the same findings, from the memo.
+		expect(checkCurriculum(content, { root: ROOT, on: TODAY, safetyMemo }).findings).toEqual(first);
+		expect(new Set(safetyMemo.keys())).toEqual(kept);
+		// Changed: the file is parsed again, and its old entry leaves the memo.
+		const module = join(content, 'modules', 'serving.mdx');
+		writeFileSync(module, readFileSync(module, 'utf8').replace('Pour into warmed cups.', 'Pour into warmed cups.\n\n![A kettle](./evil.mjs)'));
+		const errors = checkCurriculum(content, { root: ROOT, on: TODAY, safetyMemo }).findings.filter((f) => f.severity === 'error');
+		expect(errors.filter((f) => f.rule === 'image-type').map((f) => [f.file.endsWith('modules/serving.mdx'), f.line])).toEqual([[true, 35]]);
+		expect(safetyMemo.size).toBe(kept.size);
+		expect([...safetyMemo.keys()].filter((key) => !kept.has(key))).toHaveLength(1);
+	});
+
 	it('reports an image whose name is right but whose bytes are a script', () => {
 		const content = copyFixture('valid-course');
 		const module = join(content, 'modules', 'serving.mdx');

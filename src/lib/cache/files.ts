@@ -1,5 +1,5 @@
-import { constants, copyFileSync, linkSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { constants, copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 /**
  * Puts a file into the output as a hard link, which costs no copy of its bytes; where the output is
@@ -25,4 +25,21 @@ export function placeFolder(source: string, target: string): number {
 		files++;
 	}
 	return files;
+}
+
+/** JSON an earlier build kept, or undefined when the file is missing or unreadable: a cache may always be lost. */
+export function readKept(file: string): unknown {
+	try {
+		return JSON.parse(readFileSync(file, 'utf8'));
+	} catch {
+		return undefined;
+	}
+}
+
+/** Keeps JSON for a later build, written under a temporary name and renamed, so that no build reads half of it. */
+export function keep(file: string, value: unknown): void {
+	mkdirSync(dirname(file), { recursive: true });
+	const temporary = `${file}.${process.pid}.tmp`;
+	writeFileSync(temporary, JSON.stringify(value));
+	renameSync(temporary, file);
 }

@@ -1,4 +1,7 @@
-import { dirname, relative, sep } from 'node:path';
+import { createHash } from 'node:crypto';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { codeFingerprint } from '../cache/fingerprint.ts';
 import { sortFindings, type Finding } from './findings.ts';
 import { today } from '../curriculum/freshness.ts';
 import { loadCurriculum, type Curriculum } from '../curriculum/load.ts';
@@ -22,6 +25,12 @@ export interface CheckOptions {
 	on?: string;
 	/** A git ref to check versions, archives and redirects against. */
 	base?: string;
+	/**
+	 * The safe-content findings of files an earlier check read, by a key of the engine's code, the
+	 * options, the file's path and its text (`safetyKey`); this check adds the files it reads. A build
+	 * keeps it between builds, for parsing every file is most of a check's time.
+	 */
+	safetyMemo?: Map<string, Finding[]>;
 }
 
 export interface CheckResult {
@@ -41,14 +50,19 @@ export function checkCurriculum(dir: string, options: CheckOptions = {}): CheckR
 	const limits = curriculum.config?.limits ?? DEFAULT_LIMITS;
 	for (const source of curriculum.yamlFiles) findings.push(...checkBytes(source.source, source.file), ...checkLimits(source.source, source.file, limits));
 	// Safe content: no code, script or remote images in any Markdown or MDX file, read as the compiler reads it.
+	const kept = options.safetyMemo;
+	const used = new Map<string, Finding[]>();
 	for (const document of curriculum.documents) {
-		findings.push(
-			...checkContentSafety(document.source, document.file, {
-				imageHosts: curriculum.config?.imageHosts ?? [],
-				baseDir: dirname(document.path),
-				limits,
-			})
-		);
+		const safety = { imageHosts: curriculum.config?.imageHosts ?? [], baseDir: dirname(document.path), limits };
+		const key = kept ? safetyKey(document, safety) : undefined;
+		const found = (key === undefined ? undefined : kept?.get(key)) ?? checkContentSafety(document.source, document.file, safety);
+		if (key !== undefined) used.set(key, found);
+		findings.push(...found);
+	}
+	// Only this check's files stay in the memo, so that it does not grow with every edit.
+	if (kept) {
+		kept.clear();
+		for (const [key, found] of used) kept.set(key, found);
 	}
 	// Drafts: no scaffold TODO marker left behind.
 	findings.push(...checkLeftovers(curriculum.documents));
@@ -69,4 +83,10 @@ export function checkCurriculum(dir: string, options: CheckOptions = {}): CheckR
 	// Real cases cite a listed source.
 	findings.push(...checkCases(curriculum.modules));
 	return { curriculum, findings: sortFindings(findings) };
+}
+
+/** A file's key in the safety memo: the engine's code under `src/lib/`, the check's options, and the file. */
+function safetyKey(document: { file: string; source: string }, options: object): string {
+	const engine = codeFingerprint(join(dirname(fileURLToPath(import.meta.url)), '..'), { recursive: true });
+	return createHash('sha256').update(`${engine}\0${JSON.stringify(options)}\0${document.file}\0`).update(document.source).digest('base64url');
 }

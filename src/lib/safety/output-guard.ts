@@ -1,7 +1,8 @@
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { keep, readKept } from '../cache/files.ts';
 import { fileURLToPath } from 'node:url';
 import { formatHuman } from '../check/report.ts';
 import { INLINE_SCRIPTS } from './inline-scripts.ts';
@@ -37,7 +38,7 @@ export function outputGuard(options: OutputGuardOptions): AstroIntegration {
 	const memoFile = options.cacheDir && join(options.cacheDir, 'clean.json');
 	// Read afresh for each build.
 	let memo: ScanMemo | undefined;
-	const memoOfBuild = () => (memo ??= { known: new Set(memoFile ? readKeys(memoFile) : []), clean: new Set() });
+	const memoOfBuild = () => (memo ??= { known: new Set(memoFile ? keysIn(readKept(memoFile)) : []), clean: new Set() });
 	return {
 		name: 'currents:output-guard',
 		hooks: {
@@ -53,7 +54,7 @@ export function outputGuard(options: OutputGuardOptions): AstroIntegration {
 				for (const address of options.redirectPages?.() ?? []) routed.add(address);
 				const findings = await scan({ routedPages: routed, sourceOf: options.sourceOf, root: options.root });
 				// This build's clean files only, so that the memo does not grow with every build.
-				if (memoFile) writeKeys(memoFile, clean);
+				if (memoFile) keep(memoFile, [...clean]);
 				memo = undefined;
 				finish = undefined;
 				if (findings.length > 0) {
@@ -74,19 +75,4 @@ export function outputGuard(options: OutputGuardOptions): AstroIntegration {
 	};
 }
 
-/** The memo's keys from an earlier build; none when the file is missing or unreadable. */
-function readKeys(file: string): string[] {
-	try {
-		const keys: unknown = JSON.parse(readFileSync(file, 'utf8'));
-		return Array.isArray(keys) ? keys.filter((key): key is string => typeof key === 'string') : [];
-	} catch {
-		return [];
-	}
-}
-
-/** Writes the memo under a temporary name and renames it, so that no build reads half of it. */
-function writeKeys(file: string, keys: Iterable<string>): void {
-	mkdirSync(dirname(file), { recursive: true });
-	writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify([...keys]));
-	renameSync(`${file}.${process.pid}.tmp`, file);
-}
+const keysIn = (kept: unknown): string[] => (Array.isArray(kept) ? kept.filter((key): key is string => typeof key === 'string') : []);
