@@ -12,6 +12,9 @@ export interface SearchIndexReport {
 	reused: boolean;
 }
 
+/** Pagefind indexes only the pages that carry this attribute, once any page does. */
+const BODY_MARK = Buffer.from('data-pagefind-body');
+
 /** Folders of the output that hold no pages to search: scripts, the index itself, the certificate renderer. */
 const NOT_PAGES = new Set(['_astro', 'pagefind', 'certificate-assets']);
 
@@ -22,15 +25,16 @@ const NOT_PAGES = new Set(['_astro', 'pagefind', 'certificate-assets']);
  * made again: Pagefind is one of a build's longest steps, and most builds change few pages.
  */
 export async function writeSearchIndex(dist: string, cacheDir?: string): Promise<SearchIndexReport> {
+	// Read as bytes: the key needs no text, and only the pages Pagefind indexes are decoded.
 	const pages = readdirSync(dist, { recursive: true, encoding: 'utf8' })
 		.filter((file) => file.endsWith('.html') && !NOT_PAGES.has(file.split(sep)[0]!))
 		.sort()
 		.flatMap((file) => {
-			const content = readFileSync(join(dist, file), 'utf8');
-			return content.includes('data-pagefind-body') ? [{ file, content }] : [];
+			const bytes = readFileSync(join(dist, file));
+			return bytes.includes(BODY_MARK) ? [{ file, bytes }] : [];
 		});
 	const hash = createHash('sha256').update(PAGEFIND_VERSION);
-	for (const { file, content } of pages) hash.update(`\0${file}\0`).update(content);
+	for (const { file, bytes } of pages) hash.update(`\0${file}\0`).update(bytes);
 	const key = hash.digest('hex');
 	const output = join(dist, 'pagefind');
 	const kept = cacheDir && join(cacheDir, 'pagefind');
@@ -46,7 +50,7 @@ export async function writeSearchIndex(dist: string, cacheDir?: string): Promise
 		const created = await pagefind.createIndex();
 		errors(created);
 		const index = created.index!;
-		for (const result of await Promise.all(pages.map(({ file, content }) => index.addHTMLFile({ sourcePath: file.split(sep).join('/'), content })))) errors(result);
+		for (const result of await Promise.all(pages.map(({ file, bytes }) => index.addHTMLFile({ sourcePath: file.split(sep).join('/'), content: bytes.toString('utf8') })))) errors(result);
 		errors(await index.writeFiles({ outputPath: output }));
 	} finally {
 		await pagefind.close();
