@@ -23,6 +23,7 @@ import { contentDir } from './lib/curriculum/paths.ts';
 import { astroRedirects, netlifyRedirects, netlifyRewrites, permalinkAliases, writeAliasPages } from './lib/curriculum/redirects.ts';
 import { formatHuman } from './lib/check/report.ts';
 import { keep, readKept } from './lib/cache/files.ts';
+import { clearOutputInBackground } from './lib/cache/clear-output.ts';
 import { codeFingerprint } from './lib/cache/fingerprint.ts';
 import { compilerGuard } from './lib/safety/compiler-guard.ts';
 import { outputGuard } from './lib/safety/output-guard.ts';
@@ -54,6 +55,8 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 	let cardCache: URL | undefined;
 	let cartridgeCache: URL | undefined;
 	let searchCache: URL | undefined;
+	let outDir = '';
+	let clearing: Promise<void> | undefined;
 	let cards: ShareCardsInProgress | undefined;
 	let guard: MdastPluginEntry | undefined;
 	return {
@@ -242,6 +245,7 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 				route('/contributing/fields', 'Fields.astro');
 			},
 			'astro:config:done'({ config }) {
+				outDir = fileURLToPath(config.outDir).replace(/\/$/, '');
 				// Every integration has configured Markdown by now (Starlight turns directives on): if the
 				// compiler would read files differently from the content check, stop before compiling any.
 				const processor = config.markdown.processor as { name: string; options?: { features?: Record<string, unknown>; mdastPlugins?: unknown[] } };
@@ -255,6 +259,8 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 				}
 			},
 			'astro:build:start'({ logger }) {
+				// The last build's output is moved aside and removed while this one bundles.
+				clearing = clearOutputInBackground(outDir);
 				// Share cards show the curriculum's data, not the pages: they are drawn in worker threads while
 				// the build bundles and renders, and written into the output when it is done.
 				if (checked) cards = startShareCards({ curriculum: checked, logger, cacheDir: cardCache });
@@ -295,6 +301,7 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 				started = performance.now();
 				const index = await writeSearchIndex(fileURLToPath(dir), searchCache && fileURLToPath(searchCache));
 				logger.info(`Search index: ${index.pages} pages, ${index.reused ? 'reused from the last build' : 'indexed with Pagefind'} in ${took()}.`);
+				await clearing;
 			},
 		},
 	};
