@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { placeFile } from '../cache/files.ts';
@@ -30,7 +31,7 @@ export interface WriteShareCardsOptions {
 	cacheDir?: URL | string;
 	/** The environment to read `CURRENTS_SKIP_CARDS` from. */
 	env?: Record<string, string | undefined>;
-	/** Threads to draw with; the machine's cores by default. */
+	/** Threads to draw with: while a build runs, one fewer than the machine's cores (at least one). */
 	cores?: number;
 }
 
@@ -44,7 +45,8 @@ const toPath = (location: URL | string) => (typeof location === 'string' ? locat
 
 /** Writes every page's share card, drawing only those not in the cache, and reports how many of each. */
 export async function writeShareCards(options: WriteShareCardsOptions): Promise<ShareCardsReport> {
-	return startShareCards(options).finish(options.dir);
+	// Nothing else runs meanwhile, so every core draws.
+	return startShareCards({ ...options, cores: options.cores ?? availableParallelism() }).finish(options.dir);
 }
 
 /** Cards being drawn, to be written into a build's output once it is done. */
@@ -81,9 +83,13 @@ export function startShareCards(options: Omit<WriteShareCardsOptions, 'dir'>): S
 	});
 	const missing = cards.filter((card) => card.png === undefined);
 	// Kept as a settled value, so that a failure waits for `finish` to report it rather than ending the process.
+	// In worker threads only, and by default one core fewer than the machine has: the build bundles and
+	// renders on this thread meanwhile, and each worker holds its own copy of satori and the fonts.
 	const drawing = drawShareCards(
 		missing.map(({ job }) => job.input),
-		options.cores
+		options.cores ?? Math.max(1, availableParallelism() - 1),
+		undefined,
+		true
 	).then(
 		(drawn) => ({ drawn, error: undefined }),
 		(error: unknown) => ({ drawn: undefined, error })

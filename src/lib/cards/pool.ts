@@ -17,14 +17,19 @@ export interface DrawResult {
 	error?: string;
 }
 
-/** Draws every input, in order, and says how many threads drew them. */
+/**
+ * Draws every input, in order, and says how many threads drew them. `beside` is for drawing while
+ * this thread does other work, as the build bundles and renders: then no card is drawn on it.
+ */
 export async function drawShareCards(
 	inputs: readonly ShareCardInput[],
 	cores = availableParallelism(),
-	perWorker = CARDS_PER_WORKER
+	perWorker = CARDS_PER_WORKER,
+	beside = false
 ): Promise<{ results: DrawResult[]; threads: number }> {
-	const threads = Math.max(1, Math.min(cores, Math.floor(inputs.length / perWorker)));
-	if (threads === 1) {
+	if (inputs.length === 0) return { results: [], threads: 0 };
+	const threads = Math.max(1, Math.min(cores, beside ? inputs.length : Math.floor(inputs.length / perWorker)));
+	if (threads === 1 && !beside) {
 		const results: DrawResult[] = [];
 		for (const input of inputs) {
 			try {
