@@ -50,7 +50,12 @@ export async function writeSearchIndex(dist: string, cacheDir?: string): Promise
 		const created = await pagefind.createIndex();
 		errors(created);
 		const index = created.index!;
-		for (const result of await Promise.all(pages.map(({ file, bytes }) => index.addHTMLFile({ sourcePath: file.split(sep).join('/'), content: bytes.toString('utf8') })))) errors(result);
+		// A few pages at a time: each is text in this process and a message to Pagefind's until it is indexed.
+		let next = 0;
+		const add = async (): Promise<void> => {
+			for (let page = pages[next++]; page; page = pages[next++]) errors(await index.addHTMLFile({ sourcePath: page.file.split(sep).join('/'), content: page.bytes.toString('utf8') }));
+		};
+		await Promise.all(Array.from({ length: 8 }, add));
 		errors(await index.writeFiles({ outputPath: output }));
 	} finally {
 		await pagefind.close();
