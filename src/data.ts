@@ -47,7 +47,7 @@ export interface Site {
 	 * the entries given, the ones the page shows. The engine's fingerprint stands for the code Astro
 	 * cannot see a page depend on, such as middleware.
 	 */
-	cacheKey: (...shown: ({ collection: string; id: string; digest?: string; body?: string } | undefined)[]) => string;
+	cacheKey: (...shown: ({ collection: string; id: string; digest?: string | number | undefined; body?: string | undefined } | undefined)[]) => string;
 }
 
 let site: Promise<Site> | undefined;
@@ -105,7 +105,7 @@ export function loadSite(): Promise<Site> {
 			translations,
 			cacheKey: (...shown) => {
 				const hash = createHash('sha256').update(engine).update(frontmatter);
-				for (const entry of shown) if (entry) hash.update(`\0${entry.collection}/${entry.id}\0`).update(entry.digest ?? entry.body ?? '');
+				for (const entry of shown) if (entry) hash.update(`\0${entry.collection}/${entry.id}\0`).update(String(entry.digest ?? entry.body ?? ''));
 				return hash.digest('base64url');
 			},
 		};
