@@ -7,7 +7,7 @@ import { AstroError } from 'astro/errors';
 import { appendFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkCurriculum } from './lib/check/check-curriculum.ts';
+import { checkCurriculumKeeping } from './lib/check/check-curriculum.ts';
 import { curriculumFieldReference } from './lib/curriculum/field-reference.ts';
 import { curriculumConfigSchema } from './lib/curriculum/schema/config.ts';
 import { moduleSchema } from './lib/curriculum/schema/module.ts';
@@ -16,13 +16,12 @@ import { redirectsSchema } from './lib/curriculum/schema/redirects.ts';
 import { trackSchema } from './lib/curriculum/schema/track.ts';
 import { updateSchema } from './lib/curriculum/schema/update.ts';
 import type { Curriculum } from './lib/curriculum/load.ts';
-import { countBySeverity, type Finding } from './lib/check/findings.ts';
+import { countBySeverity } from './lib/check/findings.ts';
 import { today } from './lib/curriculum/freshness.ts';
 import { FEED_HREF, pageEditBase, sidebarFor } from './lib/curriculum/model.ts';
 import { contentDir } from './lib/curriculum/paths.ts';
 import { astroRedirects, netlifyRedirects, netlifyRewrites, permalinkAliases, writeAliasPages } from './lib/curriculum/redirects.ts';
 import { formatHuman } from './lib/check/report.ts';
-import { keep, readKept } from './lib/cache/files.ts';
 import { clearOutputInBackground } from './lib/cache/clear-output.ts';
 import { codeFingerprint } from './lib/cache/fingerprint.ts';
 import { compilerGuard } from './lib/safety/compiler-guard.ts';
@@ -73,12 +72,8 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 
 				// Check every file before anything compiles one: a bad or malicious module stops here.
 				const started = performance.now();
-				// Files unchanged since an earlier check are not parsed again for the safe-content rules.
-				const memoFile = fileURLToPath(new URL('currents-check/safety.json', astroConfig.cacheDir));
-				const kept = readKept(memoFile);
-				const safetyMemo = new Map(Object.entries(kept && typeof kept === 'object' ? kept : {}).filter((entry): entry is [string, Finding[]] => Array.isArray(entry[1])));
-				const { curriculum, findings } = checkCurriculum(dir, { root, on, safetyMemo });
-				keep(memoFile, Object.fromEntries(safetyMemo));
+				// Files unchanged since the last build are not parsed again for the safe-content rules.
+				const { curriculum, findings } = checkCurriculumKeeping(fileURLToPath(new URL('currents-check/safety.json', astroConfig.cacheDir)), dir, { root, on });
 				// While writing, the dev server still starts for problems that do not stop a page rendering,
 				// such as a draft below the word count; `npm run check` and the build still fail on them.
 				const blocking = command === 'dev' ? findings.filter((f) => f.severity === 'error' && !DRAFT_RULES.has(f.rule)) : findings;
@@ -180,7 +175,8 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 								dir,
 								config,
 								on,
-								engine: command === 'build' ? codeFingerprint(fileURLToPath(new URL('./', import.meta.url)), { recursive: true, extensions: ['.ts', '.astro', '.css', '.json'] }) : '',
+								// The engine's own code, for the cacheKey of every page (src/data.ts).
+								engine: command === 'build' ? codeFingerprint(fileURLToPath(new URL('./', import.meta.url)), { recursive: true, extensions: ENGINE_FILES }) : '',
 								checked: new Map(curriculum.documents.map((d) => [d.path, d.source])),
 								fieldReference: () => curriculumFieldReference(fileURLToPath(new URL('./lib/curriculum/schema/', import.meta.url)), SCHEMAS),
 							}),
@@ -306,6 +302,9 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 		},
 	};
 }
+
+/** The kinds of file the engine's code is written in, under `src/`. */
+const ENGINE_FILES = ['.ts', '.astro', '.css', '.json'];
 
 const SCHEMAS = { config: curriculumConfigSchema, module: moduleSchema, track: trackSchema, update: updateSchema, page: pageSchema, redirects: redirectsSchema };
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { keep, readKept } from '../cache/files.ts';
 import { codeFingerprint } from '../cache/fingerprint.ts';
 import { sortFindings, type Finding } from './findings.ts';
 import { today } from '../curriculum/freshness.ts';
@@ -83,6 +84,19 @@ export function checkCurriculum(dir: string, options: CheckOptions = {}): CheckR
 	// Real cases cite a listed source.
 	findings.push(...checkCases(curriculum.modules));
 	return { curriculum, findings: sortFindings(findings) };
+}
+
+/**
+ * The check, keeping its safety memo in a file from one run to the next, as the build does. A memo
+ * that is missing, unreadable or of another shape is started afresh.
+ */
+export function checkCurriculumKeeping(memoFile: string, dir: string, options: Omit<CheckOptions, 'safetyMemo'> = {}): CheckResult {
+	const kept = readKept(memoFile);
+	const entries = Object.entries(kept !== null && typeof kept === 'object' ? kept : {});
+	const safetyMemo = new Map(entries.filter((entry): entry is [string, Finding[]] => Array.isArray(entry[1])));
+	const result = checkCurriculum(dir, { ...options, safetyMemo });
+	keep(memoFile, Object.fromEntries(safetyMemo));
+	return result;
 }
 
 /** A file's key in the safety memo: the engine's code under `src/lib/`, the check's options, and the file. */
