@@ -15,16 +15,24 @@ export function placeFile(source: string, target: string): void {
 }
 
 /** Places every file of a folder, and of the folders in it, at the same path under another folder. */
-export function placeFolder(source: string, target: string): number {
-	let files = 0;
+export function placeFolder(source: string, target: string): void {
 	for (const entry of readdirSync(source, { withFileTypes: true, recursive: true })) {
 		if (!entry.isFile()) continue;
 		const relative = join(entry.parentPath, entry.name).slice(source.length + 1);
 		mkdirSync(join(target, relative, '..'), { recursive: true });
 		placeFile(join(source, relative), join(target, relative));
-		files++;
 	}
-	return files;
+}
+
+/**
+ * Writes a cache file under a temporary name and renames it, so that no build reads half of it, and
+ * so that a file placed in an output by `placeFile` never changes under it.
+ */
+export function writeWhole(file: string, data: string | Uint8Array): void {
+	mkdirSync(dirname(file), { recursive: true });
+	const temporary = `${file}.${process.pid}.tmp`;
+	writeFileSync(temporary, data);
+	renameSync(temporary, file);
 }
 
 /** JSON an earlier build kept, or undefined when the file is missing or unreadable: a cache may always be lost. */
@@ -36,10 +44,7 @@ export function readKept(file: string): unknown {
 	}
 }
 
-/** Keeps JSON for a later build, written under a temporary name and renamed, so that no build reads half of it. */
+/** Keeps JSON for a later build (`writeWhole`). */
 export function keep(file: string, value: unknown): void {
-	mkdirSync(dirname(file), { recursive: true });
-	const temporary = `${file}.${process.pid}.tmp`;
-	writeFileSync(temporary, JSON.stringify(value));
-	renameSync(temporary, file);
+	writeWhole(file, JSON.stringify(value));
 }

@@ -5,11 +5,11 @@
  * is logged and timed, and `CURRENTS_SKIP_CARDS=1` skips it for quick local builds.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { placeFile } from '../cache/files.ts';
+import { placeFile, writeWhole } from '../cache/files.ts';
 import { codeFingerprint } from '../cache/fingerprint.ts';
 import type { Curriculum } from '../curriculum/load.ts';
 import { FAMILIES } from './fonts.ts';
@@ -106,10 +106,7 @@ export function startShareCards(options: Omit<WriteShareCardsOptions, 'dir'>): S
 			}
 			missing.forEach((card, index) => {
 				card.png = results[index]!.png!;
-				// Written under a temporary name and renamed, so that no build ever reads half a file.
-				const temporary = join(cache, `${card.key}.${process.pid}.tmp`);
-				writeFileSync(temporary, card.png);
-				renameSync(temporary, join(cache, `${card.key}.png`));
+				writeWhole(join(cache, `${card.key}.png`), card.png);
 			});
 			const out = toPath(dir);
 			const folders = new Set<string>();

@@ -3,9 +3,10 @@
  * build (`astro:build:done`), or the one a maintainer asks `npm run export -- cartridge` for.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { keep, placeFile, readKept, writeWhole } from '../cache/files.ts';
 import { codeFingerprint } from '../cache/fingerprint.ts';
 import type { Curriculum } from '../curriculum/load.ts';
 import { buildCartridge, builtPagePath, cartridgePath, type Cartridge, type CartridgeOptions, type CartridgeSource } from './cartridge.ts';
@@ -44,11 +45,12 @@ export function writeCartridge(source: CartridgeSource, outDir: string, options:
 	mkdirSync(dirname(file), { recursive: true });
 	const cached = cache?.find(options);
 	if (cached) {
-		writeFileSync(file, cached);
-		return { file, bytes: cached.length, reused: true };
+		placeFile(cached, file);
+		return { file, bytes: statSync(file).size, reused: true };
 	}
 	const cartridge = buildCartridge(source, options);
-	writeFileSync(file, cartridge.bytes);
+	// A new file rather than new bytes in the old one, which may be a link to a cached cartridge.
+	writeWhole(file, cartridge.bytes);
 	cache?.keep(options, cartridge);
 	return { file, bytes: cartridge.bytes.length, reused: false };
 }
@@ -94,23 +96,20 @@ function cartridgeCache(dir: string, source: CartridgeSource) {
 	};
 	const filesHash = (reads: readonly string[]) => createHash('sha256').update(reads.map((path) => `${path}\0${fileHash(path)}`).join('\n')).digest('hex');
 	return {
-		find(options: CartridgeOptions): Buffer | undefined {
+		/** The cached cartridge's path, when it was made from the same inputs. */
+		find(options: CartridgeOptions): string | undefined {
 			const key = inputs(options);
-			try {
-				const meta = JSON.parse(readFileSync(join(dir, `${key}.json`), 'utf8')) as { reads: string[]; files: string };
-				if (filesHash(meta.reads) !== meta.files) return undefined;
-				const bytes = readFileSync(join(dir, `${key}.imscc`));
-				used.add(key);
-				return bytes;
-			} catch {
-				return undefined;
-			}
+			const meta = readKept(join(dir, `${key}.json`)) as { reads?: string[]; files?: string } | undefined;
+			const file = join(dir, `${key}.imscc`);
+			if (!Array.isArray(meta?.reads) || filesHash(meta.reads) !== meta.files || !existsSync(file)) return undefined;
+			used.add(key);
+			return file;
 		},
 		keep(options: CartridgeOptions, cartridge: Cartridge): void {
 			const key = inputs(options);
 			// The cartridge first, so that a build stopped half-way leaves no description of a file that is not there.
-			writeFileSync(join(dir, `${key}.imscc`), cartridge.bytes);
-			writeFileSync(join(dir, `${key}.json`), JSON.stringify({ reads: cartridge.reads, files: filesHash(cartridge.reads) }));
+			writeWhole(join(dir, `${key}.imscc`), cartridge.bytes);
+			keep(join(dir, `${key}.json`), { reads: cartridge.reads, files: filesHash(cartridge.reads) });
 			used.add(key);
 		},
 		/** Removes what this build did not use, so the cache holds one build's cartridges. */

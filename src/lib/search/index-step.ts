@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import * as pagefind from 'pagefind';
-import { placeFolder } from '../cache/files.ts';
+import { keep, placeFolder, readKept } from '../cache/files.ts';
 import { packageDir } from '../cards/node.ts';
 
 export interface SearchIndexReport {
@@ -37,9 +37,8 @@ export async function writeSearchIndex(dist: string, cacheDir?: string): Promise
 	for (const { file, bytes } of pages) hash.update(`\0${file}\0`).update(bytes);
 	const key = hash.digest('hex');
 	const output = join(dist, 'pagefind');
-	const kept = cacheDir && join(cacheDir, 'pagefind');
-	if (kept && cacheDir && existsSync(join(cacheDir, 'key')) && readFileSync(join(cacheDir, 'key'), 'utf8') === key) {
-		placeFolder(kept, output);
+	if (cacheDir && readKept(join(cacheDir, 'key.json')) === key) {
+		placeFolder(join(cacheDir, 'pagefind'), output);
 		return { pages: pages.length, reused: true };
 	}
 
@@ -60,15 +59,13 @@ export async function writeSearchIndex(dist: string, cacheDir?: string): Promise
 	} finally {
 		await pagefind.close();
 	}
-	if (kept && cacheDir) {
+	if (cacheDir) {
 		// The new index replaces the kept one whole, and its key is written last, so that a build
 		// stopped halfway leaves no key beside an index it does not describe.
-		rmSync(join(cacheDir, 'key'), { force: true });
-		rmSync(kept, { recursive: true, force: true });
-		mkdirSync(cacheDir, { recursive: true });
-		placeFolder(output, kept);
-		writeFileSync(join(cacheDir, 'key.tmp'), key);
-		renameSync(join(cacheDir, 'key.tmp'), join(cacheDir, 'key'));
+		rmSync(join(cacheDir, 'key.json'), { force: true });
+		rmSync(join(cacheDir, 'pagefind'), { recursive: true, force: true });
+		placeFolder(output, join(cacheDir, 'pagefind'));
+		keep(join(cacheDir, 'key.json'), key);
 	}
 	return { pages: pages.length, reused: false };
 }
