@@ -2,8 +2,8 @@ import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { keep, readKept } from '../cache/files.ts';
 import { fileURLToPath } from 'node:url';
+import { keep, readKept } from '../cache/files.ts';
 import { formatHuman } from '../check/report.ts';
 import { INLINE_SCRIPTS } from './inline-scripts.ts';
 import { routedPages, startOutputScan, type ScanMemo } from './output-scan.ts';
@@ -33,30 +33,29 @@ export interface OutputGuardOptions {
  * build found clean is not parsed again (`ScanMemo`).
  */
 export function outputGuard(options: OutputGuardOptions): AstroIntegration {
-	let finish: ReturnType<typeof startOutputScan> | undefined;
 	const allowedInlineScripts = new Set(INLINE_SCRIPTS.keys());
 	const memoFile = options.cacheDir && join(options.cacheDir, 'clean.json');
-	// Read afresh for each build.
-	let memo: ScanMemo | undefined;
-	const memoOfBuild = () => (memo ??= { known: new Set(memoFile ? keysIn(readKept(memoFile)) : []), clean: new Set() });
+	/** Starts this build's scan, with the memo as the last build left it. */
+	const start = (dir: URL) => {
+		const memo: ScanMemo = { known: new Set(memoFile ? keysIn(readKept(memoFile)) : []), clean: new Set() };
+		return { memo, finish: startOutputScan({ dir: fileURLToPath(dir), allowedInlineScripts, memo }) };
+	};
+	let started: ReturnType<typeof start> | undefined;
 	return {
 		name: 'currents:output-guard',
 		hooks: {
 			'astro:build:generated'({ dir }) {
-				memo = undefined;
-				finish = startOutputScan({ dir: fileURLToPath(dir), allowedInlineScripts, memo: memoOfBuild() });
+				started = start(dir);
 			},
 			async 'astro:build:done'(done) {
-				const started = performance.now();
-				const scan = finish ?? startOutputScan({ dir: fileURLToPath(done.dir), allowedInlineScripts, memo: memoOfBuild() });
-				const { known, clean } = memoOfBuild();
+				const since = performance.now();
+				const { memo, finish } = started ?? start(done.dir);
+				started = undefined;
 				const routed = routedPages(done);
 				for (const address of options.redirectPages?.() ?? []) routed.add(address);
-				const findings = await scan({ routedPages: routed, sourceOf: options.sourceOf, root: options.root });
+				const findings = await finish({ routedPages: routed, sourceOf: options.sourceOf, root: options.root });
 				// This build's clean files only, so that the memo does not grow with every build.
-				if (memoFile) keep(memoFile, [...clean]);
-				memo = undefined;
-				finish = undefined;
+				if (memoFile) keep(memoFile, [...memo.clean]);
 				if (findings.length > 0) {
 					// Nothing of a site that failed the scan may be deployed, even by a step that ignores the
 					// build's exit status; the output folder is removed when it lies inside the project.
@@ -68,8 +67,8 @@ export function outputGuard(options: OutputGuardOptions): AstroIntegration {
 						'Each finding names the built file, and the source it came from when known. Content cannot normally produce these, so report it: see SECURITY.md.'
 					);
 				}
-				const reused = [...clean].filter((key) => known.has(key)).length;
-				done.logger.info(`Scanned the built site for script in ${Math.round(performance.now() - started)} ms after the build finished (${reused} files unchanged since they were last found clean were not parsed again).`);
+				const reused = [...memo.clean].filter((key) => memo.known.has(key)).length;
+				done.logger.info(`Scanned the built site for script in ${Math.round(performance.now() - since)} ms after the build finished (${reused} files unchanged since they were last found clean were not parsed again).`);
 			},
 		},
 	};
