@@ -265,15 +265,13 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 				// The pages the engine completes or adds once Astro has written its own, before the output scan
 				// (the last integration) starts reading every page in this same hook.
 				if (!checked) return;
-				let started = performance.now();
-				const took = () => `${Math.round(performance.now() - started)} ms`;
+				const lap = stopwatch();
 				// Each current major's permanent address, for hosts without Netlify's rewrite, `astro preview` among them.
 				writeAliasPages(fileURLToPath(dir), aliases, checked.config!.site);
-				logger.info(`Wrote ${aliases.length} redirect pages at the permanent addresses of current majors in ${took()}.`);
+				logger.info(`Wrote ${aliases.length} redirect pages at the permanent addresses of current majors in ${lap()}.`);
 				// Embed pages take their body and knowledge check from the module pages just built, rendered once.
-				started = performance.now();
 				const assembled = assembleEmbeds(fileURLToPath(dir), currentMajors(checked.modules));
-				logger.info(`Assembled ${assembled.pages} embed pages from their module pages in ${took()}.`);
+				logger.info(`Assembled ${assembled.pages} embed pages from their module pages in ${lap()}.`);
 				// The fonts and renderer that draw a self-assessed certificate in the learner's browser, loaded only when asked for.
 				writeCertificateAssets(dir, logger);
 			},
@@ -285,21 +283,31 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 					logger.info(`Wrote ${redirects.split('\n').length} redirect rules to _redirects.`);
 				}
 				if (!checked) return;
-				let started = performance.now();
-				const took = () => `${Math.round(performance.now() - started)} ms`;
+				const lap = stopwatch();
 				// Every track and the whole curriculum as IMS Common Cartridges for learning platforms, from the pages just built.
 				const written = writeSiteCartridges(fileURLToPath(dir), checked, cartridgeCache && fileURLToPath(cartridgeCache));
 				const reused = written.filter((cartridge) => cartridge.reused).length;
-				logger.info(`Wrote ${written.length} Common Cartridges to downloads/ (made ${written.length - reused}, reused ${reused} from the last build) in ${took()}.`);
+				logger.info(`Wrote ${written.length} Common Cartridges to downloads/ (made ${written.length - reused}, reused ${reused} from the last build) in ${lap()}.`);
 				// A share card for every module, track and platform-update page, drawn again only when what it shows changed.
 				await (cards ?? startShareCards({ curriculum: checked, logger, cacheDir: cardCache })).finish(dir);
 				// Last, once every page is written: the search index, made again only when a page it holds changed.
-				started = performance.now();
+				lap(); // The share cards log their own time.
 				const index = await writeSearchIndex(fileURLToPath(dir), searchCache && fileURLToPath(searchCache));
-				logger.info(`Search index: ${index.pages} pages, ${index.reused ? 'reused from the last build' : 'indexed with Pagefind'} in ${took()}.`);
+				logger.info(`Search index: ${index.pages} pages, ${index.reused ? 'reused from the last build' : 'indexed with Pagefind'} in ${lap()}.`);
 				await clearing;
 			},
 		},
+	};
+}
+
+/** A lap timer for the build log: each call says how long it is since the last call, or since the start. */
+function stopwatch(): () => string {
+	let last = performance.now();
+	return () => {
+		const now = performance.now();
+		const elapsed = `${Math.round(now - last)} ms`;
+		last = now;
+		return elapsed;
 	};
 }
 
