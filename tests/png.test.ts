@@ -53,6 +53,18 @@ describe('PNG encoding of cards and certificates', () => {
 		expect(readPng(encodePng(many, 300, 200)).colourType).toBe(6);
 	});
 
+	it('keeps every pixel of rows that repeat the row above, and of rows that differ from it only in their last pixel', () => {
+		// Bands of equal rows, as a card's margins are, broken by rows that change at the very end.
+		const banded = image(120, 60, (i) => {
+			const [x, y] = [i % 120, Math.floor(i / 120)];
+			if (x === 119 && y % 10 === 9) return [200, 30, 30, 255];
+			return x < 40 ? [10, 10, 10, 255] : y < 30 ? [240, 240, 240, 255] : [90, 120, 150, 200];
+		});
+		const read = readPng(encodePng(banded, 120, 60));
+		expect(read.colourType).toBe(3);
+		expect(Buffer.from(read.pixels).equals(Buffer.from(banded))).toBe(true);
+	});
+
 	it('writes an image of more than 256 colours as RGBA, pixel for pixel', () => {
 		const gradient = image(64, 64, (i) => [i % 64, (i >> 6) * 4, (i * 7) % 256, 255 - (i % 3)]);
 		const read = readPng(encodePng(gradient, 64, 64));

@@ -46,11 +46,20 @@ function paletteImage(pixels: Uint8Array, width: number, height: number): Buffer
 	/** Where each palette colour first occurs, as a byte offset into the pixels. */
 	const firsts: number[] = [];
 	const rows = Buffer.alloc((width + 1) * height);
-	// A flat design repeats a colour along a row, so the previous pixel's index is looked up only when it changes.
+	const source = Buffer.from(pixels.buffer, pixels.byteOffset, pixels.byteLength);
+	const stride = width * 4;
+	// A flat design repeats a colour along a row, so the previous pixel's index is looked up only when
+	// it changes; and it repeats whole rows (margins, bands, the space between lines), whose indices
+	// are copied from the row above once a byte comparison finds them equal.
 	let last = -1;
 	let index = 0;
 	for (let y = 0, at = 0; y < height; y++) {
 		const row = y * (width + 1) + 1;
+		if (y > 0 && source.compare(source, (y - 1) * stride, y * stride, y * stride, (y + 1) * stride) === 0) {
+			rows.copyWithin(row, row - width - 1, row - 1);
+			at += width;
+			continue;
+		}
 		for (let x = 0; x < width; x++, at++) {
 			const colour = words[at]!;
 			if (colour !== last) {
