@@ -101,6 +101,10 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 				cartridgeCache = new URL('currents-cartridges/', astroConfig.cacheDir);
 				searchCache = new URL('currents-search/', astroConfig.cacheDir);
 				const modules = new Map(curriculum.modules.map((module) => [module.id, module.data]));
+				// Share cards show the curriculum's data, not the pages: once it is checked they are drawn in
+				// worker threads while Astro loads the content, bundles and renders, and they are written into
+				// the output when the build is done.
+				if (command === 'build') cards = startShareCards({ curriculum, logger, cacheDir: cardCache });
 
 				// Starlight renders the pages; the sitemap lists canonical pages only.
 				aliases = permalinkAliases(modules);
@@ -254,12 +258,9 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 					);
 				}
 			},
-			'astro:build:start'({ logger }) {
+			'astro:build:start'() {
 				// The last build's output is moved aside and removed while this one bundles.
 				clearing = clearOutputInBackground(outDir);
-				// Share cards show the curriculum's data, not the pages: they are drawn in worker threads while
-				// the build bundles and renders, and written into the output when it is done.
-				if (checked) cards = startShareCards({ curriculum: checked, logger, cacheDir: cardCache });
 			},
 			'astro:build:generated'({ dir, logger }) {
 				// The pages the engine completes or adds once Astro has written its own, before the output scan
@@ -288,12 +289,14 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 				const written = writeSiteCartridges(fileURLToPath(dir), checked, cartridgeCache && fileURLToPath(cartridgeCache));
 				const reused = written.filter((cartridge) => cartridge.reused).length;
 				logger.info(`Wrote ${written.length} Common Cartridges to downloads/ (made ${written.length - reused}, reused ${reused} from the last build) in ${lap()}.`);
-				// A share card for every module, track and platform-update page, drawn again only when what it shows changed.
-				await (cards ?? startShareCards({ curriculum: checked, logger, cacheDir: cardCache })).finish(dir);
-				// Last, once every page is written: the search index, made again only when a page it holds changed.
-				lap(); // The share cards log their own time.
-				const index = await writeSearchIndex(fileURLToPath(dir), searchCache && fileURLToPath(searchCache));
-				logger.info(`Search index: ${index.pages} pages, ${index.reused ? 'reused from the last build' : 'indexed with Pagefind'} in ${lap()}.`);
+				// Once every page is written, two steps that run beside each other (the cards in worker threads,
+				// Pagefind in its own process): a share card for every module, track and platform-update page,
+				// drawn again only when what it shows changed, and the search index, made again only when a page
+				// it holds changed.
+				const search = writeSearchIndex(fileURLToPath(dir), searchCache && fileURLToPath(searchCache)).then((index) =>
+					logger.info(`Search index: ${index.pages} pages, ${index.reused ? 'reused from the last build' : 'indexed with Pagefind'} in ${lap()}.`)
+				);
+				await Promise.all([cards?.finish(dir), search]);
 				await clearing;
 			},
 		},
