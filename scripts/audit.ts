@@ -16,13 +16,13 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Result } from 'lighthouse';
 import { contentDir } from '../src/lib/curriculum/paths.ts';
 import { selectPages } from './lib/audit-pages.ts';
 import { formatFailures, formatTable, scorePage, TARGETS, type AuditSummary, type PageSummary } from './lib/audit-report.ts';
 import { serveFolder } from './lib/static-server.ts';
 import { productionEnv } from './lib/build-env.ts';
+import { readArgs, wholeNumber } from './lib/args.ts';
 
 const USAGE = 'Usage: npm run audit -- [--pages home,track,module,embed,verify] [--runs 3] [--out audit-reports] [--dist <dir>] [--content <dir>]';
 const ROOT = resolve(import.meta.dirname, '..');
@@ -32,23 +32,18 @@ function fail(message: string, status = 1): never {
 	process.exit(status);
 }
 
-let parsed;
-try {
-	parsed = parseArgs({
-		options: {
-			pages: { type: 'string' },
-			runs: { type: 'string', default: '3' },
-			out: { type: 'string', default: 'audit-reports' },
-			dist: { type: 'string' },
-			content: { type: 'string' },
-		},
-	});
-} catch (error) {
-	fail(`${(error as Error).message}\n${USAGE}`, 2);
-}
-const { values } = parsed;
-const runs = Number(values.runs);
-if (!Number.isInteger(runs) || runs < 1) fail(`--runs takes a whole number of runs, 1 or more, not "${values.runs}".\n${USAGE}`, 2);
+const { values } = readArgs(
+	{
+		pages: { type: 'string' },
+		runs: { type: 'string', default: '3' },
+		out: { type: 'string', default: 'audit-reports' },
+		dist: { type: 'string' },
+		content: { type: 'string' },
+	},
+	USAGE,
+	{ positionals: false }
+);
+const runs = wholeNumber(values.runs, 'runs', USAGE);
 const show = (path: string) => relative(process.cwd(), path) || '.';
 
 // Build the site, unless a built one is given. Each content folder builds into its own folder and

@@ -17,30 +17,33 @@
  */
 import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { generate } from './lib/bench/generate.ts';
 import { cssBytes, folderBytes, median, timedBuild, type BuildRun } from './lib/bench/measure.ts';
 import { CURRENTS_SEARCH, firstQueryBytes, STARLIGHT_SEARCH } from './lib/bench/search.ts';
 import { BUDGETS, pageWeight } from './lib/page-weight.ts';
+import { readArgs, wholeNumber } from './lib/args.ts';
 
-const { values } = parseArgs({
-	options: {
+const USAGE = 'Usage: npm run bench -- [--modules 1000] [--runs 1] [--json <file>] [--currents-only] | --adversarial';
+const { values } = readArgs(
+	{
 		modules: { type: 'string', default: '1000' },
 		runs: { type: 'string', default: '1' },
 		json: { type: 'string' },
 		adversarial: { type: 'boolean', default: false },
 		'currents-only': { type: 'boolean', default: false },
 	},
-});
+	USAGE,
+	{ positionals: false }
+);
 if (values.adversarial) {
 	const { adversarialBench } = await import('./lib/adversarial.ts');
 	adversarialBench();
 	process.exit(0);
 }
-const count = Number(values.modules);
+const count = wholeNumber(values.modules, 'modules', USAGE);
 // Currents alone, for sizes where plain Starlight's build (every page listing every page) is not the question.
 const currentsOnly = values['currents-only'];
-const runs = Number(values.runs);
+const runs = wholeNumber(values.runs, 'runs', USAGE);
 const root = resolve(import.meta.dirname, '..');
 const work = join(root, 'tests', '.tmp', `bench-${count}`);
 const astro = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');

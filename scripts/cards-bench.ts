@@ -9,13 +9,16 @@
  * "Warm" means after the first image, which loads satori's layout engine and the fonts.
  */
 import { availableParallelism } from 'node:os';
-import { parseArgs } from 'node:util';
 import { certificateSvg, renderCertificate, type CertificateInput } from '../src/lib/cards/certificate.ts';
 import { nodeAssets, nodeEnvironment } from '../src/lib/cards/node.ts';
 import { drawShareCards } from '../src/lib/cards/pool.ts';
 import { renderShareCard, type ShareCardInput } from '../src/lib/cards/share-card.ts';
+import { readArgs, wholeNumber } from './lib/args.ts';
 
-const { values } = parseArgs({ options: { cards: { type: 'string', default: '60' }, roster: { type: 'string', default: '100' } } });
+const USAGE = 'Usage: npm run bench:cards -- [--cards 60] [--roster 100]';
+const { values } = readArgs({ cards: { type: 'string', default: '60' }, roster: { type: 'string', default: '100' } }, USAGE, { positionals: false });
+const count = wholeNumber(values.cards, 'cards', USAGE);
+const rosterSize = wholeNumber(values.roster, 'roster', USAGE);
 const BUDGETS = { shareCard: 25, certificate: 150, roster: 20_000 };
 
 const median = (times: number[]) => [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
@@ -64,7 +67,6 @@ const results: { label: string; value: number; unit: string; budget?: number }[]
 
 // Share cards first, on one core, warm, as a build's worker draws them: with the fonts of the scripts
 // their titles use. After the roster, every script's fonts are loaded, and each card takes longer.
-const count = Number(values.cards);
 await renderShareCard(card(-1), nodeEnvironment);
 const single: number[] = [];
 for (let i = 0; i < count; i++) single.push(await time(() => renderShareCard(card(i), nodeEnvironment)));
@@ -77,7 +79,6 @@ const spread = await time(() => drawShareCards(inputs, cores));
 results.push({ label: `share card, ${inputs.length} over ${cores} cores (per card and core)`, value: (spread * cores) / inputs.length, unit: 'ms' });
 
 // The roster, from a cold start of its fonts (only satori itself is loaded already), as the command-line tool meets it.
-const rosterSize = Number(values.roster);
 const roster = await time(async () => {
 	for (let i = 0; i < rosterSize; i++) await renderCertificate(certificate(i), nodeEnvironment);
 });

@@ -11,24 +11,27 @@
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parseArgs } from 'node:util';
 import fc from 'fast-check';
 import { fuzzDocument } from '../tests/fuzz/grammar.ts';
 import { bypassIn, dangerIn, describeBypass } from '../tests/fuzz/oracle.ts';
+import { readArgs, wholeNumber } from './lib/args.ts';
 
-const { values } = parseArgs({
-	options: {
+const USAGE = 'Usage: npm run fuzz -- [--runs 500000] [--seed <whole number>] [--minutes <M>]';
+const { values } = readArgs(
+	{
 		runs: { type: 'string', default: '500000' },
 		seed: { type: 'string' },
 		minutes: { type: 'string' },
 	},
-});
+	USAGE,
+	{ positionals: false }
+);
 
-const runs = Number(values.runs);
-const seed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(values.seed);
+const runs = wholeNumber(values.runs, 'runs', USAGE);
+const seed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : wholeNumber(values.seed, 'seed', USAGE, 0);
 const minutes = values.minutes === undefined ? undefined : Number(values.minutes);
-if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(seed) || (minutes !== undefined && !(minutes > 0))) {
-	console.error('Usage: npm run fuzz -- [--runs N] [--seed S] [--minutes M], with whole numbers N ≥ 1 and S, and M > 0.');
+if (minutes !== undefined && !(minutes > 0)) {
+	console.error(`The option --minutes takes a number of minutes above 0, such as 30 or 0.5, not "${values.minutes}".\n\n${USAGE}`);
 	process.exit(2);
 }
 

@@ -27,6 +27,30 @@ describe('the command line of every contributor script', () => {
 		`);
 	});
 
+	it.each([
+		['bench', 'bench'],
+		['bench:cards', 'cards-bench'],
+		['fuzz', 'fuzz'],
+		['audit', 'audit'],
+	])('`npm run %s -- --help`, a maintainer command, prints the usage and succeeds', (name, file) => {
+		const { status, out, err } = script(file, '--help');
+		expect(status).toBe(0);
+		expect(out).toContain(`Usage: npm run ${name} --`);
+		expect(err).toBe('');
+	});
+
+	it('refuses a bare value or a number that is not a whole one, before any work starts', () => {
+		const bare = script('bench', '2000');
+		expect(bare.status).toBe(2);
+		expect(bare.err.split('\n')[0]).toBe('This command takes options only, and "2000" is not one: write the option\'s name before its value, as the usage below shows.');
+		const half = script('bench', '--modules', '12.5');
+		expect(half.status).toBe(2);
+		expect(half.err.split('\n')[0]).toBe('The option --modules takes a whole number, 1 or more, not "12.5".');
+		expect(script('audit', '--runs', '0').err.split('\n')[0]).toBe('The option --runs takes a whole number, 1 or more, not "0".');
+		expect(script('fuzz', '--minutes', 'soon').err.split('\n')[0]).toBe('The option --minutes takes a number of minutes above 0, such as 30 or 0.5, not "soon".');
+		expect(script('cards-bench', '--cards', '').err.split('\n')[0]).toBe('The option --cards takes a whole number, 1 or more, not "".');
+	});
+
 	it('says when an option is missing its value, or was given one it does not take', () => {
 		expect(script('release', 'x', 'patch', 'Fixed.', '--kind').err.split('\n')[0]).toBe('The option --kind needs a value after it, as in --kind <value> (quote a value with spaces).');
 		expect(script('export', 'cartridge', '--links=yes').err.split('\n')[0]).toBe('The option --links takes no value: write it on its own.');
