@@ -2,7 +2,10 @@ import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { encodePng } from '../src/lib/cards/png.ts';
 
-/** Reads what the encoder writes (8-bit RGBA or palette, unfiltered rows) back into RGBA pixels, chunk by chunk. */
+/**
+ * Reads what the encoder writes (8-bit RGBA or palette; rows unfiltered, or filtered Up, each byte
+ * added to the byte above it) back into RGBA pixels, chunk by chunk.
+ */
 function readPng(png: Buffer): { colourType: number; pixels: Uint8Array } {
 	expect(png.subarray(0, 8).toString('latin1')).toBe('\x89PNG\r\n\x1a\n');
 	const chunks = new Map<string, Buffer[]>();
@@ -19,9 +22,11 @@ function readPng(png: Buffer): { colourType: number; pixels: Uint8Array } {
 	const palette = chunks.get('PLTE')?.[0];
 	const alpha = chunks.get('tRNS')?.[0];
 	const pixels = new Uint8Array(width * height * 4);
+	const stride = width * channels + 1;
 	for (let y = 0; y < height; y++) {
-		const row = y * (width * channels + 1);
-		expect(rows[row], 'row filter').toBe(0);
+		const row = y * stride;
+		expect([0, 2], 'row filter: none or Up').toContain(rows[row]);
+		if (rows[row] === 2) for (let x = 1; x < stride; x++) rows[row + x] = (rows[row + x]! + (y > 0 ? rows[row - stride + x]! : 0)) & 0xff;
 		for (let x = 0; x < width; x++) {
 			const out = (y * width + x) * 4;
 			if (colourType === 6) pixels.set(rows.subarray(row + 1 + x * 4, row + 5 + x * 4), out);
@@ -32,6 +37,14 @@ function readPng(png: Buffer): { colourType: number; pixels: Uint8Array } {
 		}
 	}
 	return { colourType, pixels };
+}
+
+/** The filter type of every row of an encoded palette image. */
+function filters(png: Buffer): number[] {
+	const width = png.readUInt32BE(16);
+	const idat = png.indexOf('IDAT', 0, 'latin1');
+	const rows = inflateSync(png.subarray(idat + 4, idat + 4 + png.readUInt32BE(idat - 4)));
+	return Array.from({ length: rows.length / (width + 1) }, (_, y) => rows[y * (width + 1)]!);
 }
 
 /** A width × height image whose pixel colours come from `colour(i)`. */
@@ -60,8 +73,10 @@ describe('PNG encoding of cards and certificates', () => {
 			if (x === 119 && y % 10 === 9) return [200, 30, 30, 255];
 			return x < 40 ? [10, 10, 10, 255] : y < 30 ? [240, 240, 240, 255] : [90, 120, 150, 200];
 		});
-		const read = readPng(encodePng(banded, 120, 60));
+		const png = encodePng(banded, 120, 60);
+		const read = readPng(png);
 		expect(read.colourType).toBe(3);
+		expect(filters(png).filter((filter) => filter === 2)).toHaveLength(60 - 1 - 6 - 5);
 		expect(Buffer.from(read.pixels).equals(Buffer.from(banded))).toBe(true);
 	});
 
