@@ -6,6 +6,7 @@ import { crc32, inflateRawSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCartridge } from '../src/lib/cartridge/cartridge.ts';
 import { staleReason, writeSiteCartridges } from '../src/lib/cartridge/export.ts';
+import { escapeXml } from '../src/lib/cartridge/xml.ts';
 import { zip } from '../src/lib/cartridge/zip.ts';
 import { SHARED_END } from '../src/lib/embeds/assemble.ts';
 import { loadCurriculum, type Curriculum } from '../src/lib/curriculum/load.ts';
@@ -430,6 +431,13 @@ describe('cartridge content that needs escaping', () => {
 		expect(html).not.toMatch(/<script|onerror|javascript:|srcset/i);
 		expect(html).toContain('<img src="assets/scone.abc.png">');
 		expect(files.get('modules/scones/v1/assets/scone.abc.png')).toEqual(image);
+	});
+
+	it('drops the characters XML 1.0 forbids (controls, lone surrogates, U+FFFE and U+FFFF) and keeps emoji and tabs', () => {
+		expect(escapeXml('Tea for two')).toBe('Tea for two');
+		expect(escapeXml('Bell\u0007, form\u000C feed\uFFFF, half \uD83C pair')).toBe('Bell, form feed, half  pair');
+		expect(escapeXml('Tab\tand line\nkept, \u{1F375} too, & <this>')).toBe('Tab\tand line\nkept, \u{1F375} too, &amp; &lt;this&gt;');
+		expect(escapeXml('\uDC00lone low, \uFFFEreversed')).toBe('lone low, reversed');
 	});
 });
 
