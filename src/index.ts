@@ -22,7 +22,7 @@ import { FEED_HREF, pageEditBase, sidebarFor } from './lib/curriculum/model.ts';
 import { contentDir } from './lib/curriculum/paths.ts';
 import { astroRedirects, netlifyRedirects, netlifyRewrites, permalinkAliases, writeAliasPages } from './lib/curriculum/redirects.ts';
 import { formatHuman } from './lib/check/report.ts';
-import { clearOutputInBackground } from './lib/cache/clear-output.ts';
+import { moveOutputAside } from './lib/cache/clear-output.ts';
 import { codeFingerprint } from './lib/cache/fingerprint.ts';
 import { compilerGuard } from './lib/safety/compiler-guard.ts';
 import { outputGuard } from './lib/safety/output-guard.ts';
@@ -55,7 +55,7 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 	let cartridgeCache: URL | undefined;
 	let searchCache: URL | undefined;
 	let outDir = '';
-	let clearing: Promise<void> | undefined;
+	let removeLastOutput: (() => Promise<void>) | undefined;
 	let cards: ShareCardsInProgress | undefined;
 	let guard: MdastPluginEntry | undefined;
 	return {
@@ -259,8 +259,8 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 				}
 			},
 			'astro:build:start'() {
-				// The last build's output is moved aside and removed while this one bundles.
-				clearing = clearOutputInBackground(outDir);
+				// The last build's output is moved aside, to be removed once this one has written its pages.
+				removeLastOutput = moveOutputAside(outDir);
 			},
 			'astro:build:generated'({ dir, logger }) {
 				// The pages the engine completes or adds once Astro has written its own, before the output scan
@@ -277,13 +277,15 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 				writeCertificateAssets(dir, logger);
 			},
 			async 'astro:build:done'({ dir, logger }) {
+				// Every page is written: the last build's output goes now, beside the steps that follow.
+				const clearing = removeLastOutput?.();
 				// Renamed and removed modules redirect on Netlify, so an old link never ends on a 404, and each
 				// current major's permanent address shows the module's page.
 				if (redirects) {
 					appendFileSync(fileURLToPath(new URL('_redirects', dir)), `${redirects}\n`);
 					logger.info(`Wrote ${redirects.split('\n').length} redirect rules to _redirects.`);
 				}
-				if (!checked) return;
+				if (!checked) return await clearing;
 				const lap = stopwatch();
 				// Every track and the whole curriculum as IMS Common Cartridges for learning platforms, from the pages just built.
 				const written = writeSiteCartridges(fileURLToPath(dir), checked, cartridgeCache && fileURLToPath(cartridgeCache));

@@ -4,16 +4,18 @@ import { basename, dirname, join } from 'node:path';
 
 /**
  * Empties the output folder by moving what it holds aside, which takes a moment whatever its size,
- * and removes that while the build goes on. Astro would otherwise remove the last build's files one
- * by one before it starts bundling: about a second for a curriculum of a thousand modules. Left-overs
- * of a build that stopped halfway are removed too.
+ * and returns the removal of that (and of left-overs of a build that stopped halfway) to start later.
+ * Astro would otherwise remove the last build's files one by one before it starts bundling: about a
+ * second for a curriculum of a thousand modules. The build starts the removal once it has written its
+ * pages: a file system such as ext4 gives a new file a free inode only after it has passed over those
+ * freed in the last minute, so thousands of files removed while thousands are written slow both down.
  */
-export function clearOutputInBackground(outDir: string): Promise<void> {
+export function moveOutputAside(outDir: string): () => Promise<void> {
 	const parent = dirname(outDir);
 	const prefix = `.${basename(outDir)}-removing-`;
-	const removals: Promise<void>[] = [];
+	const folders: string[] = [];
 	if (existsSync(parent)) {
-		for (const name of readdirSync(parent)) if (name.startsWith(prefix)) removals.push(rm(join(parent, name), { recursive: true, force: true }));
+		for (const name of readdirSync(parent)) if (name.startsWith(prefix)) folders.push(join(parent, name));
 	}
 	if (existsSync(outDir)) {
 		let aside: string | undefined;
@@ -23,7 +25,7 @@ export function clearOutputInBackground(outDir: string): Promise<void> {
 		} catch {
 			// Whatever could not be moved (under a read-only parent folder, say), Astro removes itself.
 		}
-		if (aside) removals.push(rm(aside, { recursive: true, force: true }));
+		if (aside) folders.push(aside);
 	}
-	return Promise.all(removals).then(() => undefined);
+	return () => Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true }))).then(() => undefined);
 }
