@@ -22,7 +22,7 @@ import { FEED_HREF, pageEditBase, sidebarFor } from './lib/curriculum/model.ts';
 import { contentDir } from './lib/curriculum/paths.ts';
 import { astroRedirects, netlifyRedirects, netlifyRewrites, permalinkAliases, writeAliasPages } from './lib/curriculum/redirects.ts';
 import { formatHuman } from './lib/check/report.ts';
-import { moveOutputAside } from './lib/cache/clear-output.ts';
+import { pruneOutput, recordedPages, recordOutput, startOutput, stateFile, type OutputStart } from './lib/cache/output-state.ts';
 import { codeFingerprint } from './lib/cache/fingerprint.ts';
 import { compilerGuard } from './lib/safety/compiler-guard.ts';
 import { outputGuard } from './lib/safety/output-guard.ts';
@@ -55,7 +55,8 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 	let cartridgeCache: URL | undefined;
 	let searchCache: URL | undefined;
 	let outDir = '';
-	let removeLastOutput: (() => Promise<void>) | undefined;
+	let astroCache = '';
+	let output: OutputStart | undefined;
 	let cards: ShareCardsInProgress | undefined;
 	let guard: MdastPluginEntry | undefined;
 	return {
@@ -97,6 +98,7 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 				logger.info(`Checked the curriculum in ${Math.round(performance.now() - started)} ms.`);
 				const config = curriculum.config;
 				checked = curriculum;
+				astroCache = fileURLToPath(astroConfig.cacheDir);
 				cardCache = new URL('currents-cards/', astroConfig.cacheDir);
 				cartridgeCache = new URL('currents-cartridges/', astroConfig.cacheDir);
 				searchCache = new URL('currents-search/', astroConfig.cacheDir);
@@ -167,8 +169,11 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 							// The engine writes the search index itself, after its own steps, reusing the last build's when no page changed.
 							pagefind: false,
 						}),
-						// Last, so that it reads every file the others write: the scan of what ships.
+						// Last but one, so that it reads every file the others write: the scan of what ships.
 						outputGuard({ root, site: config.site, sourceOf: sourceFinder(curriculum), redirectPages: () => aliases.map(({ from }) => from.slice(1)), cacheDir: fileURLToPath(new URL('currents-output-scan/', astroConfig.cacheDir)) }),
+						// Last, once the output is complete and has passed the scan: a record of it, so that the next
+						// build may write into it rather than into an emptied folder (src/lib/cache/output-state.ts).
+						{ name: 'currents:output-record', hooks: { 'astro:build:done': ({ dir }: { dir: URL }) => recordOutput(fileURLToPath(dir).replace(/\/$/, ''), stateFile(astroCache)) } },
 					],
 					vite: {
 						plugins: [
@@ -189,6 +194,8 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 							// Scripts stay files under /_astro/, never inlined, so that the only inline scripts
 							// are the few the output scan and the Content Security Policy pin by hash.
 							assetsInlineLimit: (file: string) => (file.endsWith('.js') ? false : undefined),
+							// The engine empties the output itself, or builds into it (src/lib/cache/output-state.ts).
+							emptyOutDir: false,
 							rollupOptions: {
 								// Astro marks every MDX module with a directive the bundler warns about once per file;
 								// it is expected and says nothing about the content, so keep the build log readable.
@@ -259,12 +266,13 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 				}
 			},
 			'astro:build:start'() {
-				// The last build's output is moved aside, to be removed once this one has written its pages.
-				removeLastOutput = moveOutputAside(outDir);
+				// The build writes into the last build's output when that is safe (src/lib/cache/output-state.ts),
+				// and otherwise into an emptied folder, the last output moved aside to be removed later.
+				output = startOutput(outDir, astroCache);
 			},
 			'astro:build:generated'({ dir, logger }) {
 				// The pages the engine completes or adds once Astro has written its own, before the output scan
-				// (the last integration) starts reading every page in this same hook.
+				// (the last integration but one) starts reading every page in this same hook.
 				if (!checked) return;
 				const lap = stopwatch();
 				// Each current major's permanent address, for hosts without Netlify's rewrite, `astro preview` among them.
@@ -275,10 +283,15 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 				logger.info(`Assembled ${assembled.pages} embed pages from their module pages in ${lap()}.`);
 				// The fonts and renderer that draw a self-assessed certificate in the learner's browser, loaded only when asked for.
 				writeCertificateAssets(dir, logger);
+				// Built in place: what the last build left and this one did not write goes, before the output is scanned and indexed.
+				if (output?.inPlace && output.left.size > 0) {
+					const removed = pruneOutput(fileURLToPath(dir).replace(/\/$/, ''), output.left, recordedPages(astroCache));
+					logger.info(`Built into the last build's output (${output.left.size} files): removed the ${removed} this build has not written again, in ${lap()}.`);
+				}
 			},
 			async 'astro:build:done'({ dir, logger }) {
-				// Every page is written: the last build's output goes now, beside the steps that follow.
-				const clearing = removeLastOutput?.();
+				// Every page is written: the last output, if it was moved aside, is removed now, beside the steps that follow.
+				const clearing = output?.removeLast();
 				// Renamed and removed modules redirect on Netlify, so an old link never ends on a 404, and each
 				// current major's permanent address shows the module's page.
 				if (redirects) {

@@ -1,18 +1,22 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCurriculum, copyFixture, type Build } from './utils.ts';
 
 /**
- * A build after a build: Astro copies each page whose code and `cacheKey` are unchanged from the
- * last build instead of rendering it again, and the engine reuses the last search index while the
- * pages it holds are unchanged. What a reader must never see is a page that missed a change.
+ * A build after a build: Astro leaves in place each page whose code and `cacheKey` are unchanged
+ * since the last build instead of rendering it again, and the engine reuses the last search index
+ * while the pages it holds are unchanged. What a reader must never see is a page that missed a
+ * change, or a page of something that is gone.
  */
 describe('a build after a build', () => {
 	let content: string;
-	const build = () => buildCurriculum(content, 'incremental');
+	/** Builds into the last build's output, as a contributor's second build does. */
+	const build = () => buildCurriculum(content, 'incremental', undefined, { keepOutput: true });
 	/** The pages a build took from the last one instead of rendering them, by file. */
 	const reused = (run: Build) => new Set([...run.output.matchAll(/├─ \/(\S+) \((?:cached|restored)\)/g)].map((match) => match[1]!));
+	/** The pages a build left in place, neither rendered nor copied. */
+	const inPlace = (run: Build) => new Set([...run.output.matchAll(/├─ \/(\S+) \(cached\)/g)].map((match) => match[1]!));
 	const edit = (file: string, change: (text: string) => string) => {
 		const path = join(content, file);
 		writeFileSync(path, change(readFileSync(path, 'utf8')));
@@ -20,7 +24,7 @@ describe('a build after a build', () => {
 
 	beforeAll(() => {
 		content = copyFixture('valid-course');
-		const first = build();
+		const first = buildCurriculum(content, 'incremental');
 		expect(first.status, first.output).toBe(0);
 		expect(reused(first).size).toBe(0);
 		expect(first.output).toContain('indexed with Pagefind');
@@ -28,10 +32,11 @@ describe('a build after a build', () => {
 
 	// One test in three steps, each building on the last build's cache, as a contributor's builds do.
 	it('reuses what did not change, and renders again every page that shows a change', () => {
-		// Nothing changed: every page with a cacheKey, and the search index, come from the last build.
+		// Nothing changed: every page with a cacheKey stays where the last build wrote it, and the search index is the last one.
 		const again = build();
 		expect(again.status, again.output).toBe(0);
-		const pages = reused(again);
+		expect(again.output).toContain("Built into the last build's output");
+		const pages = inPlace(again);
 		for (const page of ['modules/brewing-basics/index.html', 'modules/serving/index.html', 'modules/brewing-basics/v1/index.html', 'tracks/tea-foundations/index.html', 'tracks/tea-foundations/print/index.html', 'embed/modules/serving/v1/index.html']) {
 			expect(pages, page).toContain(page);
 		}
@@ -62,5 +67,29 @@ describe('a build after a build', () => {
 		// Another module's page lists it in the sidebar of their track.
 		expect(retitled.read('modules/serving/index.html')).toContain('Water temperature and time');
 		expect(retitled.read('tracks/tea-foundations/index.html')).toContain('Water temperature and time');
+
+		// A module removed: nothing of it is left in the output (its page, permalink, embed and share card), the
+		// scan of the output finds no page without a route, and search no longer holds it.
+		const gone = ['modules/serving/index.html', 'modules/serving/v1/index.html', 'embed/modules/serving/v1/index.html', 'cards/modules/serving.png'];
+		for (const file of gone) expect(retitled.exists(file), file).toBe(true);
+		rmSync(join(content, 'modules', 'serving.mdx'));
+		edit('tracks/tea-foundations.yaml', (text) => text.replace('  - serving\n', ''));
+		edit('updates/2026-11-10-kettle-presets.md', (text) => text.replace('[water-temperature, serving]', '[water-temperature]'));
+		edit('redirects.yaml', (text) => text.replace('to: serving', 'to: water-temperature'));
+		const removed = build();
+		expect(removed.status, removed.output).toBe(0);
+		expect(removed.output).toContain("Built into the last build's output");
+		for (const file of gone) expect(removed.exists(file), file).toBe(false);
+		expect(removed.output).toContain('indexed with Pagefind');
+
+		// A page of the output changed by hand: the next build cannot trust the output, starts from an emptied
+		// folder, and the page is the built one again.
+		const page = join(removed.outDir, 'modules', 'water-temperature', 'index.html');
+		const built = readFileSync(page, 'utf8');
+		writeFileSync(page, built.replace('Water temperature and time', 'Edited by hand'));
+		const repaired = build();
+		expect(repaired.status, repaired.output).toBe(0);
+		expect(repaired.output).not.toContain("Built into the last build's output");
+		expect(repaired.read('modules/water-temperature/index.html')).toBe(built);
 	});
 });

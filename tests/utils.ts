@@ -61,9 +61,10 @@ export interface Build extends RunResult {
  * Builds a curriculum with the real Astro CLI into its own folder under tests/.tmp. Each build
  * has its own content cache, so test files can build different fixtures at the same time.
  */
-export function buildCurriculum(contentDir: string, name: string, today = TODAY): Build {
+export function buildCurriculum(contentDir: string, name: string, today = TODAY, { keepOutput = false } = {}): Build {
 	const outDir = join(TMP, `dist-${name}`);
-	rmSync(outDir, { recursive: true, force: true });
+	// Each build starts without an output unless the test is about building over the last one.
+	if (!keepOutput) rmSync(outDir, { recursive: true, force: true });
 	// Astro's content cache keeps an unchanged entry's old file path, which may name a deleted copy of
 	// a fixture: a cache is reused only for the content folder that filled it.
 	const cacheDir = join(TMP, `cache-${name}`);

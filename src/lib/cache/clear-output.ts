@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, renameSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
@@ -12,20 +12,36 @@ import { basename, dirname, join } from 'node:path';
  */
 export function moveOutputAside(outDir: string): () => Promise<void> {
 	const parent = dirname(outDir);
-	const prefix = `.${basename(outDir)}-removing-`;
-	const folders: string[] = [];
-	if (existsSync(parent)) {
-		for (const name of readdirSync(parent)) if (name.startsWith(prefix)) folders.push(join(parent, name));
-	}
+	const prefix = asidePrefix(outDir);
+	const folders = leftovers(outDir);
 	if (existsSync(outDir)) {
 		let aside: string | undefined;
 		try {
 			aside = mkdtempSync(join(parent, prefix));
 			for (const name of readdirSync(outDir)) renameSync(join(outDir, name), join(aside, name));
 		} catch {
-			// Whatever could not be moved (under a read-only parent folder, say), Astro removes itself.
+			// Whatever could not be moved (under a read-only parent folder, say) is removed now: the build
+			// starts from an empty folder, and Astro, told not to, does not empty it.
+			for (const name of readdirSync(outDir)) rmSync(join(outDir, name), { recursive: true, force: true });
 		}
 		if (aside) folders.push(aside);
 	}
-	return () => Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true }))).then(() => undefined);
+	return removal(folders);
 }
+
+/** The removal of what builds stopped halfway left beside the output, to start later. */
+export function removeLeftovers(outDir: string): () => Promise<void> {
+	return removal(leftovers(outDir));
+}
+
+const asidePrefix = (outDir: string) => `.${basename(outDir)}-removing-`;
+
+function leftovers(outDir: string): string[] {
+	const parent = dirname(outDir);
+	if (!existsSync(parent)) return [];
+	return readdirSync(parent)
+		.filter((name) => name.startsWith(asidePrefix(outDir)))
+		.map((name) => join(parent, name));
+}
+
+const removal = (folders: string[]) => () => Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true }))).then(() => undefined);
