@@ -299,7 +299,7 @@ describe('the build step', () => {
 		rmSync(join(scratch, 'dist'), { recursive: true });
 		const second = await writeShareCards(options);
 		expect(second).toEqual({ rendered: 0, reused: jobs.length, skipped: false });
-		expect(logs.at(-1)).toMatch(new RegExp(`^Share cards: rendered 0, reused ${jobs.length} in \\d+ ms\\.$`));
+		expect(logs.at(-1)).toMatch(new RegExp(`^Share cards: rendered 0, reused ${jobs.length}; written in \\d+ ms\\.$`));
 		for (const job of jobs) expect(existsSync(join(scratch, 'dist', job.file))).toBe(true);
 
 		// A changed title draws that one card again.
@@ -339,6 +339,8 @@ describe('the build step', () => {
 		expect(existsSync(dir)).toBe(false);
 		expect(await started.finish(dir)).toEqual({ rendered: shareCardJobs(curriculum).length, reused: 0, skipped: false });
 		for (const job of shareCardJobs(curriculum)) expect(existsSync(join(dir, job.file)), job.file).toBe(true);
+		// The log tells the drawing, which ran beside the build, apart from the writing, which the build waited for.
+		expect(logs.at(-1)).toMatch(new RegExp(`^Share cards: rendered ${shareCardJobs(curriculum).length}, reused 0 on 1 thread in \\d+ ms beside the build; written in \\d+ ms\\.$`));
 		// A card that cannot be drawn is reported when the build asks for the cards, not before.
 		await expect(failing.finish(join(scratch, 'started-early-broken'))).rejects.toThrow('The share cards of 1 page could not be drawn');
 	});
