@@ -91,10 +91,22 @@ const side = async (outDir: string, search: typeof CURRENTS_SEARCH) => {
 const ours = await side(currentsOut, CURRENTS_SEARCH);
 const seconds = (list: BuildRun[]) => median(list.map((r) => r.seconds));
 const memory = (list: BuildRun[]) => median(list.map((r) => r.peakMb));
+/** Each run's times and peaks, in the order run, so that the spread behind a median is in the record. */
+const single = cold.map((run, i) => ({
+	coldSeconds: run.seconds,
+	warmSeconds: warm[i]!.seconds,
+	peakMb: run.peakMb,
+	...(plain[i] ? { starlightSeconds: plain[i].seconds, starlightPeakMb: plain[i].peakMb } : {}),
+}));
+const spread = () => {
+	if (runs < 2) return '';
+	const one = (run: (typeof single)[number]) => [run.coldSeconds, run.warmSeconds, run.starlightSeconds].filter((s) => s !== undefined).map((s) => s.toFixed(1)).join(' / ');
+	return `Single runs, in seconds (cold / warm${currentsOnly ? '' : ' / plain Starlight'}): ${single.map(one).join(', ')}.`;
+};
 const kb = (bytes: number | null) => (bytes === null ? 'n/a' : `${(bytes / 1024).toFixed(1)} KB`);
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 if (currentsOnly) {
-	const alone = { modules: count, runs, currents: { coldSeconds: seconds(cold), warmSeconds: seconds(warm), peakMb: memory(cold), warmPeakMb: memory(warm), ...ours, cardsCold: cards(cold[0]!), cardsWarm: cards(warm[0]!) } };
+	const alone = { modules: count, runs, single, currents: { coldSeconds: seconds(cold), warmSeconds: seconds(warm), peakMb: memory(cold), warmPeakMb: memory(warm), ...ours, cardsCold: cards(cold[0]!), cardsWarm: cards(warm[0]!) } };
 	console.log(`
 | N = ${count}, median of ${runs}, Currents alone | |
 | --- | --- |
@@ -105,6 +117,7 @@ if (currentsOnly) {
 | module page HTML | ${kb(ours.html)} |
 | Pagefind bytes for a first search | ${kb(ours.search)} |
 `);
+	if (runs > 1) console.log(spread());
 	if (values.json) writeFileSync(values.json, `${JSON.stringify(alone, null, '\t')}\n`);
 	holdToBudgets();
 	process.exit();
@@ -115,6 +128,7 @@ const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
 const result = {
 	modules: count,
 	runs,
+	single,
 	machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
 	currents: { coldSeconds: seconds(cold), warmSeconds: seconds(warm), peakMb: memory(cold), ...ours, cardsCold: cards(cold[0]!), cardsWarm: cards(warm[0]!) },
 	starlight: { seconds: seconds(plain), peakMb: memory(plain), ...theirs },
@@ -142,6 +156,7 @@ console.log(`
 | Pagefind bytes for a first search | ${kb(ours.search)} | ${kb(theirs.search)} | ${ours.search && theirs.search ? `${ratio(ours.search, theirs.search)}×` : 'n/a'} |
 | share cards drawn, cold / warm | ${result.currents.cardsCold ? `${result.currents.cardsCold.rendered} / ${result.currents.cardsWarm?.rendered ?? 'n/a'}` : 'skipped'} | | |
 `);
+if (runs > 1) console.log(spread());
 if (values.json) writeFileSync(values.json, `${JSON.stringify(result, null, '\t')}\n`);
 
 holdToBudgets();

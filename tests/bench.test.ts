@@ -22,6 +22,10 @@ describe('npm run bench, small', () => {
 		expect(report.currents.coldSeconds).toBeGreaterThan(0);
 		expect(report.currents.warmSeconds).toBeGreaterThan(0);
 		expect(report.starlight.seconds).toBeGreaterThan(0);
+		// Each run is kept beside the medians, so that their spread is in the record.
+		expect(report.single).toEqual([
+			{ coldSeconds: report.currents.coldSeconds, warmSeconds: report.currents.warmSeconds, peakMb: report.currents.peakMb, starlightSeconds: report.starlight.seconds, starlightPeakMb: report.starlight.peakMb },
+		]);
 		// A warm rebuild draws no share card again.
 		expect(report.currents.cardsCold.rendered).toBeGreaterThanOrEqual(12);
 		expect(report.currents.cardsWarm).toEqual({ rendered: 0, reused: report.currents.cardsCold.rendered });
