@@ -18,11 +18,11 @@ export function moveOutputAside(outDir: string): () => Promise<void> {
 		let aside: string | undefined;
 		try {
 			aside = mkdtempSync(join(parent, prefix));
-			for (const name of readdirSync(outDir)) renameSync(join(outDir, name), join(aside, name));
+			for (const name of readdirSync(outDir)) if (name !== KEPT) renameSync(join(outDir, name), join(aside, name));
 		} catch {
 			// Whatever could not be moved (under a read-only parent folder, say) is removed now: the build
 			// starts from an empty folder, and Astro, told not to, does not empty it.
-			for (const name of readdirSync(outDir)) rmSync(join(outDir, name), { recursive: true, force: true });
+			for (const name of readdirSync(outDir)) if (name !== KEPT) rmSync(join(outDir, name), { recursive: true, force: true });
 		}
 		if (aside) folders.push(aside);
 	}
@@ -33,6 +33,9 @@ export function moveOutputAside(outDir: string): () => Promise<void> {
 export function removeLeftovers(outDir: string): () => Promise<void> {
 	return removal(leftovers(outDir));
 }
+
+/** What the output folder keeps across builds, as Astro's own emptying does: a Git repository some sites deploy from. */
+export const KEPT = '.git';
 
 const asidePrefix = (outDir: string) => `.${basename(outDir)}-removing-`;
 

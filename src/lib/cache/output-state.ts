@@ -14,7 +14,7 @@
  */
 import { existsSync, readdirSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
-import { moveOutputAside, removeLeftovers } from './clear-output.ts';
+import { KEPT, moveOutputAside, removeLeftovers } from './clear-output.ts';
 import { keep, readKept } from './files.ts';
 
 /** What tells a file's state apart: writing, linking or replacing it changes its inode or its change time. */
@@ -105,15 +105,17 @@ export function recordedPages(astroCacheDir: string): Set<string> {
 	return pages;
 }
 
-/** Every file of a folder, by its path inside it with `/` between folders. */
+/** Every file of a folder, by its path inside it with `/` between folders; a `.git` folder at its top is not the build's. */
 function filesOf(dir: string): Map<string, FileState> {
 	const files = new Map<string, FileState>();
 	if (!existsSync(dir)) return files;
 	for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
 		if (!entry.isFile()) continue;
 		const path = join(entry.parentPath, entry.name);
+		const relative = path.slice(dir.length + 1).split(sep).join('/');
+		if (relative.split('/')[0] === KEPT) continue;
 		const { size, mtimeMs, ctimeMs, ino } = statSync(path);
-		files.set(path.slice(dir.length + 1).split(sep).join('/'), { size, mtimeMs, ctimeMs, ino });
+		files.set(relative, { size, mtimeMs, ctimeMs, ino });
 	}
 	return files;
 }
@@ -122,6 +124,10 @@ function filesOf(dir: string): Map<string, FileState> {
 function removeEmptyFolders(dir: string): boolean {
 	let empty = true;
 	for (const entry of readdirSync(dir, { withFileTypes: true })) {
+		if (entry.name === KEPT) {
+			empty = false;
+			continue;
+		}
 		if (entry.isDirectory() && removeEmptyFolders(join(dir, entry.name))) rmdirSync(join(dir, entry.name));
 		else empty = false;
 	}
