@@ -12,13 +12,14 @@ afterAll(() => rmSync(WORK, { recursive: true, force: true }));
 function output(name: string): { out: string; cache: string } {
 	const out = join(WORK, name, 'dist');
 	const cache = join(WORK, name, 'cache');
-	for (const [file, text] of [
+	const files: [string, string][] = [
 		['index.html', '<p>Home</p>'],
 		['modules/kept/index.html', '<p>Reused</p>'],
 		['modules/gone/index.html', '<p>Removed since</p>'],
 		['cards/modules/gone.png', 'png'],
 		['.git/HEAD', 'ref: refs/heads/main'],
-	]) {
+	];
+	for (const [file, text] of files) {
 		mkdirSync(join(out, file, '..'), { recursive: true });
 		writeFileSync(join(out, file), text);
 	}
