@@ -173,7 +173,7 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 						outputGuard({ root, site: config.site, sourceOf: sourceFinder(curriculum), redirectPages: () => aliases.map(({ from }) => from.slice(1)), cacheDir: fileURLToPath(new URL('currents-output-scan/', astroConfig.cacheDir)) }),
 						// Last, once the output is complete and has passed the scan: a record of it, so that the next
 						// build may write into it rather than into an emptied folder (src/lib/cache/output-state.ts).
-						{ name: 'currents:output-record', hooks: { 'astro:build:done': ({ dir }: { dir: URL }) => recordOutput(fileURLToPath(dir).replace(/\/$/, ''), stateFile(astroCache)) } },
+						{ name: 'currents:output-record', hooks: { 'astro:build:done': () => recordOutput(outDir, stateFile(astroCache)) } },
 					],
 					vite: {
 						plugins: [
@@ -285,7 +285,7 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 				writeCertificateAssets(dir, logger);
 				// Built in place: what the last build left and this one did not write goes, before the output is scanned and indexed.
 				if (output?.inPlace && output.left.size > 0) {
-					const removed = pruneOutput(fileURLToPath(dir).replace(/\/$/, ''), output.left, recordedPages(astroCache));
+					const removed = pruneOutput(outDir, output.left, recordedPages(astroCache));
 					logger.info(`Built into the last build's output (${output.left.size} files): removed the ${removed} this build has not written again, in ${lap()}.`);
 				}
 			},

@@ -37,13 +37,15 @@ export interface OutputStart {
 
 /**
  * Keeps the last build's output in place when Astro will reuse pages of it and can reuse them from
- * nothing else (see the top of this file), and otherwise moves it aside, to be removed later. `astroCacheDir` is Astro's
- * `cacheDir`, which holds its record of the last build and this engine's record of the output.
+ * nothing else (see the top of this file), and otherwise moves it aside, to be removed later.
+ * `astroCacheDir` is Astro's `cacheDir`, which holds its record of the last build and this engine's
+ * record of the output.
  */
 export function startOutput(outDir: string, astroCacheDir: string): OutputStart {
 	const state = stateFile(astroCacheDir);
-	const left = filesOf(outDir);
-	const inPlace = existsSync(join(astroCacheDir, 'incremental-build.json')) && matchesRecord(left, outDir, state);
+	// The output is read only when Astro has a record to reuse pages by: a cold build never stays in place.
+	const left = existsSync(join(astroCacheDir, 'incremental-build.json')) ? filesOf(outDir) : new Map<string, FileState>();
+	const inPlace = left.size > 0 && matchesRecord(left, outDir, state);
 	// Until this build succeeds there is no record, so that a build stopped halfway never passes for a good one.
 	rmSync(state, { force: true });
 	return { inPlace, left: inPlace ? left : new Map(), removeLast: inPlace ? removeLeftovers(outDir) : moveOutputAside(outDir) };
