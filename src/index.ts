@@ -103,8 +103,8 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 				cartridgeCache = new URL('currents-cartridges/', astroConfig.cacheDir);
 				searchCache = new URL('currents-search/', astroConfig.cacheDir);
 				const modules = new Map(curriculum.modules.map((module) => [module.id, module.data]));
-				// Share cards show the curriculum's data, not the pages: once it is checked they are drawn in
-				// worker threads while Astro loads the content, bundles and renders, and they are written into
+				// Share cards show the curriculum's data, not the pages: once it is checked they are drawn in a
+				// child process while Astro loads the content, bundles and renders, and they are written into
 				// the output when the build is done.
 				if (command === 'build') cards = startShareCards({ curriculum, logger, cacheDir: cardCache });
 
@@ -304,8 +304,8 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 				const written = writeSiteCartridges(fileURLToPath(dir), checked, cartridgeCache && fileURLToPath(cartridgeCache));
 				const reused = written.filter((cartridge) => cartridge.reused).length;
 				logger.info(`Wrote ${written.length} Common Cartridges to downloads/ (made ${written.length - reused}, reused ${reused} from the last build) in ${lap()}.`);
-				// Once every page is written, two steps that run beside each other (the cards in worker threads,
-				// Pagefind in its own process): a share card for every module, track and platform-update page,
+				// Once every page is written, two steps that run beside each other (the cards and Pagefind
+				// each in processes of their own): a share card for every module, track and platform-update page,
 				// drawn again only when what it shows changed, and the search index, made again only when a page
 				// it holds changed.
 				const search = writeSearchIndex(fileURLToPath(dir), searchCache && fileURLToPath(searchCache)).then((index) =>

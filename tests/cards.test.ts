@@ -1,6 +1,6 @@
 import { Resvg } from '@resvg/resvg-js';
 import jsQR from 'jsqr';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import satori from 'satori';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -356,7 +356,7 @@ describe('the build step', () => {
 		expect(logs.at(-1)).toContain('CURRENTS_SKIP_CARDS=1');
 	});
 
-	test('cards drawn on two worker threads are the same images as drawn on one', async () => {
+	test('cards drawn in two processes are the same images as drawn in one', async () => {
 		const inputs = shareCardJobs(curriculum)
 			.slice(0, 4)
 			.map((job) => job.input);
@@ -366,5 +366,31 @@ describe('the build step', () => {
 		expect(two.results.map((result) => Buffer.from(result.png!).toString('base64'))).toEqual(
 			one.results.map((result) => Buffer.from(result.png!).toString('base64'))
 		);
+	});
+
+	test('the processes that draw cards have ended, and given their memory back, when the drawing returns', async () => {
+		// Child processes of this one running the card worker, as Linux lists them.
+		const cardProcesses = () =>
+			readdirSync('/proc')
+				.filter((name) => /^\d+$/.test(name))
+				.filter((pid) => {
+					try {
+						const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+						const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+						return parent === process.pid && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('cards/worker.ts');
+					} catch {
+						return false; // ended meanwhile
+					}
+				});
+		const inputs = shareCardJobs(curriculum)
+			.slice(0, 4)
+			.map((job) => job.input);
+		const seen = new Set<string>();
+		const watch = setInterval(() => cardProcesses().forEach((pid) => seen.add(pid)), 5);
+		const drawn = await drawShareCards(inputs, 2, 2, true);
+		clearInterval(watch);
+		expect(drawn.results.every((result) => result.png && result.png.length > 1000)).toBe(true);
+		expect(seen.size).toBe(2);
+		expect(cardProcesses()).toEqual([]);
 	});
 });

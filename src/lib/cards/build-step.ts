@@ -57,7 +57,7 @@ export interface ShareCardsInProgress {
 /**
  * Starts drawing the cards the cache lacks, and returns at once. A card shows what the curriculum's
  * data says, not the page, so the build starts this before it bundles and renders, and the drawing,
- * in worker threads, runs beside that work; `finish` waits for it and writes every card into the output.
+ * in child processes, runs beside that work; `finish` waits for it and writes every card into the output.
  */
 export function startShareCards(options: Omit<WriteShareCardsOptions, 'dir'>): ShareCardsInProgress {
 	const { curriculum, logger } = options;
@@ -83,8 +83,8 @@ export function startShareCards(options: Omit<WriteShareCardsOptions, 'dir'>): S
 	});
 	const missing = cards.filter((card) => card.png === undefined);
 	// Kept as a settled value, so that a failure waits for `finish` to report it rather than ending the process.
-	// In worker threads only, and by default one core fewer than the machine has: the build bundles and
-	// renders on this thread meanwhile, and each worker holds its own copy of satori and the fonts.
+	// In child processes only, and by default one core fewer than the machine has: the build bundles and
+	// renders on this thread meanwhile, and each process holds its own copy of satori and the fonts.
 	const drawing = drawShareCards(
 		missing.map(({ job }) => job.input),
 		options.cores ?? Math.max(1, availableParallelism() - 1),

@@ -1,8 +1,8 @@
 /**
- * A worker thread that draws share cards for the build step (see pool.ts). Each worker loads satori,
- * its layout engine and the fonts once, then draws every card it is sent.
+ * A child process that draws share cards for the build step (see pool.ts). It loads satori, its
+ * layout engine and the fonts once, draws every card it is sent over the IPC channel, and ends when
+ * the channel closes.
  */
-import { parentPort } from 'node:worker_threads';
 import { nodeEnvironment } from './node.ts';
 import { renderShareCard, type ShareCardInput } from './share-card.ts';
 
@@ -12,11 +12,12 @@ export interface WorkerRequest {
 }
 export type WorkerReply = { id: number; png: Uint8Array } | { id: number; error: string };
 
-parentPort?.on('message', async ({ id, input }: WorkerRequest) => {
+process.on('message', async ({ id, input }: WorkerRequest) => {
+	let reply: WorkerReply;
 	try {
-		const png = await renderShareCard(input, nodeEnvironment);
-		parentPort!.postMessage({ id, png } satisfies WorkerReply);
+		reply = { id, png: await renderShareCard(input, nodeEnvironment) };
 	} catch (error) {
-		parentPort!.postMessage({ id, error: error instanceof Error ? error.message : String(error) } satisfies WorkerReply);
+		reply = { id, error: error instanceof Error ? error.message : String(error) };
 	}
+	process.send!(reply);
 });
