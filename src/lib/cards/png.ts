@@ -43,7 +43,9 @@ function rgbaImage(pixels: Uint8Array, width: number, height: number): Buffer {
 /** The image with a palette, or undefined when it has more than 256 colours. */
 function paletteImage(pixels: Uint8Array, width: number, height: number): Buffer | undefined {
 	// A pixel's four bytes as one number, in the machine's byte order: only equality matters here.
-	const words = pixels.byteOffset % 4 === 0 ? new Uint32Array(pixels.buffer, pixels.byteOffset, pixels.byteLength / 4) : new Uint32Array(Uint8Array.from(pixels).buffer);
+	// Signed, so that an opaque colour (alpha 255, the top byte on a little-endian machine) is a
+	// small integer to V8 rather than a boxed number, which made the palette lookups a fifth slower.
+	const words = pixels.byteOffset % 4 === 0 ? new Int32Array(pixels.buffer, pixels.byteOffset, pixels.byteLength / 4) : new Int32Array(Uint8Array.from(pixels).buffer);
 	const palette = new Map<number, number>();
 	/** Where each palette colour first occurs, as a byte offset into the pixels. */
 	const firsts: number[] = [];
