@@ -5,6 +5,7 @@ import { glob } from 'astro/loaders';
 import { pathToFileURL } from 'node:url';
 import { BROKEN, tolerantLoader, tolerantPageSchema, tolerantSchema } from './lib/curriculum/broken.ts';
 import { LAYOUT } from './lib/curriculum/load.ts';
+import { starlightPageSchemaOnce } from './lib/curriculum/page-schema.ts';
 import { contentDir } from './lib/curriculum/paths.ts';
 import { moduleSchema } from './lib/curriculum/schema/module.ts';
 import { trackSchema } from './lib/curriculum/schema/track.ts';
@@ -27,7 +28,7 @@ export const collections = {
 	// Free pages are Starlight's own; in the dev server a broken one still gets its page, which shows its findings.
 	docs: defineCollection({
 		loader: tolerantLoader(glob({ pattern: '**/*.{md,mdx}', base: base(LAYOUT.pages) })),
-		schema: (context) => tolerantPageSchema(docsSchema({ extend: z.object({ [BROKEN]: z.literal(true).optional() }) })(context), 'A page with problems'),
+		schema: starlightPageSchemaOnce((context) => tolerantPageSchema(docsSchema({ extend: z.object({ [BROKEN]: z.literal(true).optional() }) })(context), 'A page with problems')),
 	}),
 	modules: defineCollection({ loader: tolerantLoader(glob({ pattern: originals('*.mdx'), base: base(LAYOUT.modules) })), schema: tolerantSchema(moduleSchema) }),
 	archive: defineCollection({
