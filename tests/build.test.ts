@@ -1,12 +1,14 @@
 import { parseAtomFeed } from 'feedsmith';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import * as pagefind from 'pagefind';
 import { parse } from 'parse5';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EMBED_BODY, SHARED_END, SHARED_START } from '../src/lib/embeds/assemble.ts';
 import { INLINE_SCRIPTS } from '../src/lib/safety/inline-scripts.ts';
 import { inlineScriptHash } from '../src/lib/safety/output-scan.ts';
-import { buildCurriculum, fixtureContent, type Build } from './utils.ts';
+import { indexedPart } from '../src/lib/search/index-step.ts';
+import { buildCurriculum, fixtureContent, TMP, type Build } from './utils.ts';
 
 /** The tea fixture: three modules, one archived major, one review due, one pending update. */
 describe('building the valid-course fixture', () => {
@@ -186,6 +188,28 @@ describe('building the valid-course fixture', () => {
 		const archived = feed.entries?.find((entry) => entry.title?.value === 'Brewing basics 1.0.0');
 		expect(archived?.links?.[0]?.href).toBe('https://steeped.example.org/modules/brewing-basics/v1/');
 		expect(new Set(feed.entries?.map((entry) => entry.id)).size).toBe(feed.entries?.length);
+	});
+
+	it('has the search index Pagefind makes of the whole pages, though Pagefind was given only their searchable part', async () => {
+		const indexed = readdirSync(build.outDir, { recursive: true, encoding: 'utf8' })
+			.filter((file) => file.endsWith('.html') && !/^(_astro|pagefind|certificate-assets)\//.test(file))
+			.filter((file) => build.read(file).includes('data-pagefind-body'))
+			.sort();
+		// The module pages were given without their navigation, table of contents and footer.
+		const cut = indexed.filter((file) => indexedPart(build.read(file)).length < build.read(file).length);
+		expect(cut).toContain('modules/brewing-basics/index.html');
+		const whole = mkdtempSync(join(TMP, 'pagefind-whole-'));
+		try {
+			const { index } = await pagefind.createIndex();
+			for (const file of indexed) await index!.addHTMLFile({ sourcePath: file, content: build.read(file) });
+			await index!.writeFiles({ outputPath: whole });
+			await pagefind.close();
+			const files = (dir: string) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => file.includes('.')).sort();
+			expect(files(join(build.outDir, 'pagefind'))).toEqual(files(whole));
+			for (const file of files(whole)) expect(readFileSync(join(build.outDir, 'pagefind', file)).equals(readFileSync(join(whole, file))), file).toBe(true);
+		} finally {
+			rmSync(whole, { recursive: true, force: true });
+		}
 	});
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EARLIER, FACETS, orderFacetValues, searchAttributes, searchFilter, translateSelection, TRANSLATES, type Facet, type PagefindFilter, type Selection } from '../src/lib/search/facets.ts';
+import { indexedPart } from '../src/lib/search/index-step.ts';
 import { facetedSearch, untranslatedResults, type FilterCounts, type PagefindSearch } from '../src/lib/search/pagefind.ts';
 import { excerptParts, resultView } from '../src/lib/search/results.ts';
 import { statusMessage, type SearchText } from '../src/lib/search/text.ts';
@@ -248,5 +249,32 @@ describe('the untranslated pages listed after the results of a second language',
 
 	it('searches the other index with its own names for the ticked values', () => {
 		expect(translateSelection({ type: ['Moduuli', 'Opintopolku'], platform: ['Kettle'] }, { type: { Moduuli: 'Module', Opintopolku: 'Track' } })).toEqual({ type: ['Module', 'Track'], platform: ['Kettle'] });
+	});
+});
+
+describe('the part of a page Pagefind is given', () => {
+	const head = '<!DOCTYPE html><html lang="fi" dir="ltr"><head><meta charset="utf-8"><title>Kettles | Steeped</title></head>';
+	const main = '<main data-pagefind-body lang="fi"><h1>Kettles</h1><p>Water boils.</p><span data-pagefind-filter="type:Module"></span></main>';
+	const page = (nav: string, after = '<footer><a href="/">Home</a></footer>') => `${head}<body class="x"><nav aria-label="Main"><ul>${nav}</ul></nav>${main}${after}</body></html>`;
+
+	it('is the head and the marked main, without the navigation and footer around it', () => {
+		expect(indexedPart(page('<li><a href="/a/">Brewing</a></li>'))).toBe(`${head}<body class="x">${main}</body></html>`);
+	});
+
+	it('is the whole page when something Pagefind reads lies outside the main', () => {
+		for (const outside of ['<li data-pagefind-filter="track:Tea">Tea</li>', '<li><h1>Site</h1></li>', '<li><img src="/logo.png" alt=""></li>']) {
+			expect(indexedPart(page(outside)), outside).toBe(page(outside));
+		}
+		const footerMeta = page('', '<footer data-pagefind-meta="author:Sam"></footer>');
+		expect(indexedPart(footerMeta)).toBe(footerMeta);
+	});
+
+	it('is the whole page when the main is not marked, or is not the only one', () => {
+		const unmarked = page('').replace('<main data-pagefind-body', '<main');
+		expect(indexedPart(unmarked)).toBe(unmarked);
+		const two = page('<li><main>x</main></li>');
+		expect(indexedPart(two)).toBe(two);
+		const inScript = `${head}<body><script>const html = "<main>";</script>${main}</body></html>`;
+		expect(indexedPart(inScript)).toBe(inScript);
 	});
 });
