@@ -369,19 +369,6 @@ describe('the build step', () => {
 	});
 
 	test('the processes that draw cards have ended, and given their memory back, when the drawing returns', async () => {
-		// Child processes of this one running the card worker, as Linux lists them.
-		const cardProcesses = () =>
-			readdirSync('/proc')
-				.filter((name) => /^\d+$/.test(name))
-				.filter((pid) => {
-					try {
-						const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-						const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-						return parent === process.pid && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('cards/worker.ts');
-					} catch {
-						return false; // ended meanwhile
-					}
-				});
 		const inputs = shareCardJobs(curriculum)
 			.slice(0, 4)
 			.map((job) => job.input);
@@ -393,4 +380,36 @@ describe('the build step', () => {
 		expect(seen.size).toBe(2);
 		expect(cardProcesses()).toEqual([]);
 	});
+
+	test('a card process that dies stops the drawing with a message that says what to do', async () => {
+		const inputs = Array.from({ length: 200 }, (_, i) => ({ ...shareCardJobs(curriculum)[0]!.input, title: `Card ${i}` }));
+		const drawing = drawShareCards(inputs, 1, 1, true);
+		// The moment the process appears, it is killed, as the kernel would kill it for memory.
+		let killed = false;
+		const watch = setInterval(() => {
+			for (const pid of cardProcesses()) {
+				process.kill(Number(pid), 'SIGKILL');
+				killed = true;
+			}
+		}, 5);
+		await expect(drawing).rejects.toThrow(/stopped before the last card \(signal SIGKILL\).*CURRENTS_SKIP_CARDS=1/s);
+		clearInterval(watch);
+		expect(killed).toBe(true);
+		expect(cardProcesses()).toEqual([]);
+	});
 });
+
+// Child processes of this one running the card worker, as Linux lists them.
+function cardProcesses(): string[] {
+	return readdirSync('/proc')
+		.filter((name) => /^\d+$/.test(name))
+		.filter((pid) => {
+			try {
+				const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+				const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+				return parent === process.pid && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('cards/worker.ts');
+			} catch {
+				return false; // ended meanwhile
+			}
+		});
+}

@@ -72,7 +72,14 @@ export async function drawShareCards(
 							send();
 						});
 						child.on('error', reject);
-						child.on('exit', (code, signal) => reject(new Error(`A card process stopped early (${signal ? `signal ${signal}` : `exit code ${code}`}).`)));
+						child.on('exit', (code, signal) =>
+							reject(
+								new Error(
+									`A process drawing share cards stopped before the last card (${signal ? `signal ${signal}` : `exit code ${code}`}), ` +
+										'perhaps for lack of memory. Build again; if it stops again, CURRENTS_SKIP_CARDS=1 builds the site without share cards.'
+								)
+							)
+						);
 						send();
 					})
 			)
