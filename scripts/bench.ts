@@ -91,12 +91,14 @@ const side = async (outDir: string, search: typeof CURRENTS_SEARCH) => {
 const ours = await side(currentsOut, CURRENTS_SEARCH);
 const seconds = (list: BuildRun[]) => median(list.map((r) => r.seconds));
 const memory = (list: BuildRun[]) => median(list.map((r) => r.peakMb));
+const cpu = (list: BuildRun[]) => median(list.map((r) => r.cpuSeconds));
 /** Each run's times and peaks, in the order run, so that the spread behind a median is in the record. */
 const single = cold.map((run, i) => ({
 	coldSeconds: run.seconds,
 	warmSeconds: warm[i]!.seconds,
+	coldCpuSeconds: run.cpuSeconds,
 	peakMb: run.peakMb,
-	...(plain[i] ? { starlightSeconds: plain[i].seconds, starlightPeakMb: plain[i].peakMb } : {}),
+	...(plain[i] ? { starlightSeconds: plain[i].seconds, starlightCpuSeconds: plain[i].cpuSeconds, starlightPeakMb: plain[i].peakMb } : {}),
 }));
 const spread = () => {
 	if (runs < 2) return '';
@@ -106,12 +108,18 @@ const spread = () => {
 const kb = (bytes: number | null) => (bytes === null ? 'n/a' : `${(bytes / 1024).toFixed(1)} KB`);
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 if (currentsOnly) {
-	const alone = { modules: count, runs, single, currents: { coldSeconds: seconds(cold), warmSeconds: seconds(warm), peakMb: memory(cold), warmPeakMb: memory(warm), ...ours, cardsCold: cards(cold[0]!), cardsWarm: cards(warm[0]!) } };
+	const alone = {
+		modules: count,
+		runs,
+		single,
+		currents: { coldSeconds: seconds(cold), warmSeconds: seconds(warm), coldCpuSeconds: cpu(cold), warmCpuSeconds: cpu(warm), peakMb: memory(cold), warmPeakMb: memory(warm), ...ours, cardsCold: cards(cold[0]!), cardsWarm: cards(warm[0]!) },
+	};
 	console.log(`
 | N = ${count}, median of ${runs}, Currents alone | |
 | --- | --- |
 | build, warm | ${alone.currents.warmSeconds.toFixed(1)} s |
 | build, cold (with share cards) | ${alone.currents.coldSeconds.toFixed(1)} s |
+| CPU time (user + system), cold / warm | ${alone.currents.coldCpuSeconds.toFixed(1)} s / ${alone.currents.warmCpuSeconds.toFixed(1)} s |
 | peak memory, process tree, cold / warm | ${alone.currents.peakMb.toFixed(0)} MB / ${alone.currents.warmPeakMb.toFixed(0)} MB |
 | dist/ | ${mb(ours.dist)} |
 | module page HTML | ${kb(ours.html)} |
@@ -130,8 +138,8 @@ const result = {
 	runs,
 	single,
 	machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
-	currents: { coldSeconds: seconds(cold), warmSeconds: seconds(warm), peakMb: memory(cold), ...ours, cardsCold: cards(cold[0]!), cardsWarm: cards(warm[0]!) },
-	starlight: { seconds: seconds(plain), peakMb: memory(plain), ...theirs },
+	currents: { coldSeconds: seconds(cold), warmSeconds: seconds(warm), coldCpuSeconds: cpu(cold), warmCpuSeconds: cpu(warm), peakMb: memory(cold), ...ours, cardsCold: cards(cold[0]!), cardsWarm: cards(warm[0]!) },
+	starlight: { seconds: seconds(plain), cpuSeconds: cpu(plain), peakMb: memory(plain), ...theirs },
 	ratios: {
 		warmBuild: ratio(seconds(warm), seconds(plain)),
 		coldBuild: ratio(seconds(cold), seconds(plain)),
@@ -148,6 +156,7 @@ console.log(`
 | --- | --- | --- | --- |
 | build, warm | ${result.currents.warmSeconds.toFixed(1)} s | ${result.starlight.seconds.toFixed(1)} s | ${mark('warmBuild')} |
 | build, cold (with share cards) | ${result.currents.coldSeconds.toFixed(1)} s | ${result.starlight.seconds.toFixed(1)} s | ${mark('coldBuild')} |
+| CPU time (user + system), cold | ${result.currents.coldCpuSeconds.toFixed(1)} s | ${result.starlight.cpuSeconds.toFixed(1)} s | ${ratio(result.currents.coldCpuSeconds, result.starlight.cpuSeconds)}× |
 | peak memory, process tree | ${result.currents.peakMb.toFixed(0)} MB | ${result.starlight.peakMb.toFixed(0)} MB | ${mark('peakMemory')} |
 | dist/ | ${mb(ours.dist)} | ${mb(theirs.dist)} | ${mark('dist')} |
 | module page HTML | ${kb(ours.html)} | ${kb(theirs.html)} | ${mark('moduleHtml')} |

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, TMP } from './utils.ts';
@@ -22,9 +23,28 @@ describe('npm run bench, small', () => {
 		expect(report.currents.coldSeconds).toBeGreaterThan(0);
 		expect(report.currents.warmSeconds).toBeGreaterThan(0);
 		expect(report.starlight.seconds).toBeGreaterThan(0);
+		// CPU time of the whole process tree: a build is mostly work on the processor, so it is a good part
+		// of the wall time at least, and on this 2-core machine at most twice it.
+		expect(result.stdout).toContain('| CPU time (user + system), cold |');
+		for (const [cpu, wall] of [
+			[report.currents.coldCpuSeconds, report.currents.coldSeconds],
+			[report.currents.warmCpuSeconds, report.currents.warmSeconds],
+			[report.starlight.cpuSeconds, report.starlight.seconds],
+		]) {
+			expect(cpu).toBeGreaterThan(wall * 0.3);
+			expect(cpu).toBeLessThan(wall * availableParallelism() + 1);
+		}
 		// Each run is kept beside the medians, so that their spread is in the record.
 		expect(report.single).toEqual([
-			{ coldSeconds: report.currents.coldSeconds, warmSeconds: report.currents.warmSeconds, peakMb: report.currents.peakMb, starlightSeconds: report.starlight.seconds, starlightPeakMb: report.starlight.peakMb },
+			{
+				coldSeconds: report.currents.coldSeconds,
+				warmSeconds: report.currents.warmSeconds,
+				coldCpuSeconds: report.currents.coldCpuSeconds,
+				peakMb: report.currents.peakMb,
+				starlightSeconds: report.starlight.seconds,
+				starlightCpuSeconds: report.starlight.cpuSeconds,
+				starlightPeakMb: report.starlight.peakMb,
+			},
 		]);
 		// A warm rebuild draws no share card again.
 		expect(report.currents.cardsCold.rendered).toBeGreaterThanOrEqual(12);

@@ -10,48 +10,73 @@ import { productionEnv } from '../build-env.ts';
 
 export interface BuildRun {
 	seconds: number;
+	/** User and system CPU time of the build and every process it started, in seconds. */
+	cpuSeconds: number;
 	peakMb: number;
 	log: string;
 	status: number | null;
 }
 
-/** The resident memory of a process and all its descendants, in kB (Linux). */
-function treeRssKb(pid: number): number {
+/** Linux gives CPU times in /proc in ticks of USER_HZ, a hundredth of a second on every platform it runs on. */
+const TICKS_PER_SECOND = 100;
+
+/**
+ * A process tree as /proc shows it now (Linux): the resident memory of a process and all its
+ * descendants, in kB, and the CPU time they have used, in ticks. A process's time includes that of
+ * the children it has already waited for, so processes that have ended are counted once, by their parent.
+ */
+function treeSample(pid: number): { rssKb: number; cpuTicks: number } {
 	const children = new Map<number, number[]>();
-	const rss = new Map<number, number>();
+	const stats = new Map<number, string[]>();
 	for (const name of readdirSync('/proc')) {
 		if (!/^\d+$/.test(name)) continue;
 		try {
 			const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+			// The fields after the command name, which may hold spaces and brackets: state, parent, …
 			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
 			const parent = Number(fields[1]);
 			children.set(parent, [...(children.get(parent) ?? []), Number(name)]);
-			rss.set(Number(name), (Number(fields[21]) * 4096) / 1024);
+			stats.set(Number(name), fields);
 		} catch {
 			// The process ended while the table was read.
 		}
 	}
-	let total = 0;
+	let rssKb = 0;
+	let cpuTicks = 0;
 	const queue = [pid];
 	for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
-		total += rss.get(next) ?? 0;
+		const fields = stats.get(next);
+		if (fields) {
+			rssKb += (Number(fields[21]) * 4096) / 1024;
+			// utime, stime, cutime, cstime: fields 14 to 17 of stat(5).
+			cpuTicks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+		}
 		queue.push(...(children.get(next) ?? []));
 	}
-	return total;
+	return { rssKb, cpuTicks };
 }
 
+/**
+ * Runs a build and measures it. Memory and CPU time are sampled every 100 ms, so the CPU time misses
+ * at most the build's last tenth of a second.
+ */
 export function timedBuild(command: string, args: string[], options: { cwd: string; env: Record<string, string> }): Promise<BuildRun> {
 	return new Promise((resolve) => {
 		const started = performance.now();
 		const child = spawn(command, args, { cwd: options.cwd, env: productionEnv({ FORCE_COLOR: '0', ...options.env }) });
 		let log = '';
 		let peak = 0;
+		let ticks = 0;
 		child.stdout.on('data', (chunk) => (log += chunk));
 		child.stderr.on('data', (chunk) => (log += chunk));
-		const sampler = setInterval(() => (peak = Math.max(peak, treeRssKb(child.pid!))), 100);
+		const sampler = setInterval(() => {
+			const sample = treeSample(child.pid!);
+			peak = Math.max(peak, sample.rssKb);
+			ticks = Math.max(ticks, sample.cpuTicks);
+		}, 100);
 		child.on('close', (status) => {
 			clearInterval(sampler);
-			resolve({ seconds: (performance.now() - started) / 1000, peakMb: peak / 1024, log, status });
+			resolve({ seconds: (performance.now() - started) / 1000, cpuSeconds: ticks / TICKS_PER_SECOND, peakMb: peak / 1024, log, status });
 		});
 	});
 }
