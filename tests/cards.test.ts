@@ -340,7 +340,7 @@ describe('the build step', () => {
 		expect(await started.finish(dir)).toEqual({ rendered: shareCardJobs(curriculum).length, reused: 0, skipped: false });
 		for (const job of shareCardJobs(curriculum)) expect(existsSync(join(dir, job.file)), job.file).toBe(true);
 		// The log tells the drawing, which ran beside the build, apart from the writing, which the build waited for.
-		expect(logs.at(-1)).toMatch(new RegExp(`^Share cards: rendered ${shareCardJobs(curriculum).length}, reused 0 on 1 thread in \\d+ ms beside the build; written in \\d+ ms\\.$`));
+		expect(logs.at(-1)).toMatch(new RegExp(`^Share cards: rendered ${shareCardJobs(curriculum).length}, reused 0 in 1 process, \\d+ ms beside the build; written in \\d+ ms\\.$`));
 		// A card that cannot be drawn is reported when the build asks for the cards, not before.
 		await expect(failing.finish(join(scratch, 'started-early-broken'))).rejects.toThrow('The share cards of 1 page could not be drawn');
 	});
@@ -362,7 +362,7 @@ describe('the build step', () => {
 			.map((job) => job.input);
 		const one = await drawShareCards(inputs, 1);
 		const two = await drawShareCards(inputs, 2, 2);
-		expect(two.threads).toBe(2);
+		expect(two.processes).toBe(2);
 		expect(two.results.map((result) => Buffer.from(result.png!).toString('base64'))).toEqual(
 			one.results.map((result) => Buffer.from(result.png!).toString('base64'))
 		);

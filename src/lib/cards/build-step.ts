@@ -100,7 +100,7 @@ export function startShareCards(options: Omit<WriteShareCardsOptions, 'dir'>): S
 			const { drawn, error, took } = await drawing;
 			const writing = performance.now();
 			if (!drawn) throw error;
-			const { results, threads } = drawn;
+			const { results, processes } = drawn;
 			const failures = missing.flatMap(({ job }, index) => (results[index]?.error ? [`  ${job.source}: ${results[index].error}`] : []));
 			if (failures.length > 0) {
 				throw new Error(`The share cards of ${failures.length} page${failures.length === 1 ? '' : 's'} could not be drawn:\n${failures.join('\n')}`);
@@ -128,7 +128,7 @@ export function startShareCards(options: Omit<WriteShareCardsOptions, 'dir'>): S
 			const rendered = missing.length;
 			const reused = jobs.length - rendered;
 			// The drawing ran beside the build, so its time is told apart from the writing, which the build waited for.
-			const how = rendered > 0 ? ` on ${threads} thread${threads === 1 ? '' : 's'} in ${Math.round(took)} ms beside the build` : '';
+			const how = rendered > 0 ? ` in ${processes} process${processes === 1 ? '' : 'es'}, ${Math.round(took)} ms beside the build` : '';
 			logger.info(`Share cards: rendered ${rendered}, reused ${reused}${how}; written in ${Math.round(performance.now() - writing)} ms.`);
 			return { rendered, reused, skipped: false };
 		},

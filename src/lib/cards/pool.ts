@@ -15,7 +15,7 @@ import { renderShareCard, type ShareCardInput } from './share-card.ts';
 import type { WorkerReply, WorkerRequest } from './worker.ts';
 
 /** Below this many cards per process, a process costs more than it saves. */
-const CARDS_PER_WORKER = 6;
+const CARDS_PER_PROCESS = 6;
 
 /**
  * Node's options for a card process: a young generation of a few megabytes. A card makes many
@@ -30,18 +30,19 @@ export interface DrawResult {
 }
 
 /**
- * Draws every input, in order, and says how many threads drew them. `beside` is for drawing while
- * this thread does other work, as the build bundles and renders: then no card is drawn on it.
+ * Draws every input, in order, and says how many processes drew them (this one, when there are few
+ * cards). `beside` is for drawing while this thread does other work, as the build bundles and
+ * renders: then every card is drawn in a child process.
  */
 export async function drawShareCards(
 	inputs: readonly ShareCardInput[],
 	cores = availableParallelism(),
-	perWorker = CARDS_PER_WORKER,
+	perProcess = CARDS_PER_PROCESS,
 	beside = false
-): Promise<{ results: DrawResult[]; threads: number }> {
-	if (inputs.length === 0) return { results: [], threads: 0 };
-	const threads = Math.max(1, Math.min(cores, beside ? inputs.length : Math.floor(inputs.length / perWorker)));
-	if (threads === 1 && !beside) {
+): Promise<{ results: DrawResult[]; processes: number }> {
+	if (inputs.length === 0) return { results: [], processes: 0 };
+	const processes = Math.max(1, Math.min(cores, beside ? inputs.length : Math.floor(inputs.length / perProcess)));
+	if (processes === 1 && !beside) {
 		const results: DrawResult[] = [];
 		for (const input of inputs) {
 			try {
@@ -50,11 +51,11 @@ export async function drawShareCards(
 				results.push({ error: error instanceof Error ? error.message : String(error) });
 			}
 		}
-		return { results, threads };
+		return { results, processes };
 	}
 	const results: DrawResult[] = new Array(inputs.length);
 	let next = 0;
-	const children = Array.from({ length: threads }, () =>
+	const children = Array.from({ length: processes }, () =>
 		fork(new URL('./worker.ts', import.meta.url), { serialization: 'advanced', execArgv: CARD_PROCESS_ARGV, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
 	);
 	try {
@@ -88,7 +89,7 @@ export async function drawShareCards(
 		// Each process ends with its IPC channel; waiting for that returns its memory before the build goes on.
 		await Promise.all(children.map(end));
 	}
-	return { results, threads };
+	return { results, processes };
 }
 
 function end(child: ChildProcess): Promise<void> {
