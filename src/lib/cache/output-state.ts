@@ -61,14 +61,14 @@ interface RecordedOutput {
 }
 
 /** Keeps what a successful build left in its output, for the next build's `startOutput`. */
-export function recordOutput(outDir: string, stateFile: string): void {
+export function recordOutput(outDir: string, recordFile: string): void {
 	const files = [...filesOf(outDir)].map(([path, { size, mtimeMs }]): [string, number, number] => [path, size, mtimeMs]);
-	keep(stateFile, { outDir, files } satisfies RecordedOutput);
+	keep(recordFile, { outDir, files } satisfies RecordedOutput);
 }
 
 /** Whether the output holds exactly the files the last recorded build left, unchanged since. */
-function matchesRecord(now: ReadonlyMap<string, FileState>, outDir: string, stateFile: string): boolean {
-	const recorded = readKept(stateFile) as RecordedOutput | undefined;
+function matchesRecord(now: ReadonlyMap<string, FileState>, outDir: string, recordFile: string): boolean {
+	const recorded = readKept(recordFile) as RecordedOutput | undefined;
 	if (!recorded || recorded.outDir !== outDir || !Array.isArray(recorded.files) || recorded.files.length !== now.size) return false;
 	return recorded.files.every(([path, size, mtimeMs]) => {
 		const file = now.get(path);
