@@ -58,7 +58,7 @@ if (values.dist) {
 	dist = join(work, 'dist');
 	console.log(`Building ${show(content)} into ${dist} …`);
 	rmSync(dist, { recursive: true, force: true });
-	const build = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', dist], {
+	const build = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.ts'), '--outDir', dist], {
 		cwd: ROOT,
 		env: productionEnv({ CURRENTS_CONTENT: content, CURRENTS_CACHE_DIR: process.env.CURRENTS_CACHE_DIR ?? join(work, 'cache') }),
 		stdio: ['ignore', 'pipe', 'pipe'],

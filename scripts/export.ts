@@ -52,7 +52,7 @@ const dist = resolve(values.dist ?? 'dist');
 const stale = staleReason(dist, curriculum);
 if (stale) {
 	console.log(`Building the site first, because ${stale}.`);
-	const build = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', dist], {
+	const build = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.ts'), '--outDir', dist], {
 		cwd: ROOT,
 		env: { ...process.env, CURRENTS_CONTENT: dir },
 		stdio: ['ignore', 'inherit', 'inherit'],

@@ -34,7 +34,7 @@ describe('README quick start', () => {
 		const block = /## Quick start[\s\S]*?```sh\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
 		const commands = block.trim().split('\n').map((line) => line.replace(/\s+#.*$/, '').trim());
 		expect(commands).toEqual(['npm ci && npm start', 'npm ci && npm test']);
-		expect(pkg.scripts.start).toBe('astro build && astro preview');
+		expect(pkg.scripts.start).toBe('npm run build && astro preview');
 		expect(readFileSync(join(ROOT, '.ci', 'run'), 'utf8')).toMatch(/npm ci[^\n]*\nnpm test\n/);
 	});
 });

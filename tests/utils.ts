@@ -74,7 +74,7 @@ export function buildCurriculum(contentDir: string, name: string, today = TODAY,
 		mkdirSync(cacheDir, { recursive: true });
 		writeFileSync(marker, contentDir);
 	}
-	const result = run(process.execPath, [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', outDir], {
+	const result = run(process.execPath, [join(ROOT, 'scripts', 'build.ts'), '--outDir', outDir], {
 		CURRENTS_CONTENT: contentDir,
 		CURRENTS_CACHE_DIR: cacheDir,
 		CURRENTS_TODAY: today,
