@@ -18,11 +18,12 @@ import type { WorkerReply, WorkerRequest } from './worker.ts';
 const CARDS_PER_PROCESS = 6;
 
 /**
- * Node's options for a card process: a young generation of a few megabytes. A card makes many
- * short-lived objects; with Node's default the young generation grows to about 100 MB and stays
- * there, while collecting it more often costs next to no time.
+ * Node's options for a card process: a young generation of a few megabytes, and the garbage
+ * collector callable (worker.ts). A card makes many short-lived objects; with Node's default the
+ * young generation grows to about 100 MB and stays there, while collecting it more often costs next
+ * to no time.
  */
-const CARD_PROCESS_ARGV = ['--max-semi-space-size=4'];
+const CARD_PROCESS_ARGV = ['--max-semi-space-size=4', '--expose-gc'];
 
 export interface DrawResult {
 	png?: Uint8Array;

@@ -12,6 +12,16 @@ export interface WorkerRequest {
 }
 export type WorkerReply = { id: number; png: Uint8Array } | { id: number; error: string };
 
+/**
+ * resvg keeps each card's pixels (3 MB at 1200×630) outside the JavaScript heap, freed only once
+ * the small object that holds them is collected; V8 does not count them, so it saw no reason to
+ * collect, and a process drawing 300 cards held 215–250 MB. A full collection every few cards keeps
+ * it at about 155 MB, at no cost measurable beside the drawing (about 20 ms a card).
+ */
+const CARDS_PER_COLLECTION = 16;
+const collect = (globalThis as { gc?: () => void }).gc;
+let drawn = 0;
+
 process.on('message', async ({ id, input }: WorkerRequest) => {
 	let reply: WorkerReply;
 	try {
@@ -20,4 +30,5 @@ process.on('message', async ({ id, input }: WorkerRequest) => {
 		reply = { id, error: error instanceof Error ? error.message : String(error) };
 	}
 	process.send!(reply);
+	if (++drawn % CARDS_PER_COLLECTION === 0) collect?.();
 });
