@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from './utils.ts';
+import { ROOT, TMP } from './utils.ts';
 
 /**
  * mimalloc, in the bundler's native library, prints the options it read when it loads if
@@ -37,5 +37,26 @@ describe('npm run build', () => {
 
 	it('keeps an allocator setting the caller chose', () => {
 		expect(purgeDelaySeenByBundler([script], { MIMALLOC_PURGE_DELAY: '250' })).toBe('250');
+	});
+
+	it('starts the build with two malloc pools, which glibc reads only when a process starts', () => {
+		// Every Node process of the run says which MALLOC_ARENA_MAX it started with (/proc shows the
+		// environment a process started with, not one changed later).
+		const probe = join(TMP, 'environ-probe.mjs');
+		mkdirSync(TMP, { recursive: true });
+		writeFileSync(
+			probe,
+			"import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';\n" +
+				"process.stderr.write(`started with ${readFileSync('/proc/self/environ', 'utf8').split('\\0').find((v) => v.startsWith('MALLOC_ARENA_MAX=')) ?? 'no MALLOC_ARENA_MAX'}\\n`);\n"
+		);
+		const started = (env: Record<string, string> = {}) => {
+			const result = spawnSync(process.execPath, [script, '--help'], { cwd: ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_OPTIONS: `--import=${probe}`, ...env }, encoding: 'utf8' });
+			expect(result.status, result.stderr).toBe(0);
+			expect(result.stdout).toContain('astro build [...flags]');
+			return [...result.stderr.matchAll(/^started with (.*)$/gm)].map((match) => match[1]);
+		};
+		// Astro runs in the second start, in place of the first.
+		expect(started()).toEqual(['no MALLOC_ARENA_MAX', 'MALLOC_ARENA_MAX=2']);
+		expect(started({ MALLOC_ARENA_MAX: '4', MIMALLOC_PURGE_DELAY: '0' })).toEqual(['MALLOC_ARENA_MAX=4']);
 	});
 });

@@ -12,3 +12,11 @@ export function productionEnv(extra: Record<string, string | undefined> = {}): N
 	for (const [name, value] of Object.entries(process.env)) if (!RUNNER_VARIABLES.test(name)) env[name] = value;
 	return { ...env, NODE_ENV: 'production', ...extra };
 }
+
+/** The allocator settings a Currents build runs with (see scripts/build.ts for why and what they save). */
+const ALLOCATOR_SETTINGS = { MIMALLOC_PURGE_DELAY: '0', MALLOC_ARENA_MAX: '2' };
+
+/** The allocator settings `env` lacks: a value the caller chose is kept. */
+export function allocatorEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+	return Object.fromEntries(Object.entries(ALLOCATOR_SETTINGS).filter(([name]) => env[name] === undefined));
+}
