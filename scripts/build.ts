@@ -10,8 +10,8 @@
  *   which by default keeps freed memory for a second and returns it only when it is next called.
  *   Once bundling ends the bundler is not called again, so what it freed stayed resident through
  *   rendering, the share cards and the search index: the build's process peaked near 2.0 GB, and
- *   at 1.55–1.65 GB with `MIMALLOC_PURGE_DELAY=0`. Returning it at once costs about 5 s more system
- *   time (page faults) in the bundler's threads, which ran beside the rest without adding wall time.
+ *   at 1.55–1.65 GB with `MIMALLOC_PURGE_DELAY=0`. (The card processes, whose resvg also uses
+ *   mimalloc, reuse their memory card after card and keep its default: src/lib/cards/pool.ts.)
  * - Node's own allocations go through the C library's malloc, which on Linux (glibc) keeps a pool of
  *   memory per thread, up to eight per core; the build runs some twenty threads. Two pools
  *   (`MALLOC_ARENA_MAX=2`) took another ~100 MB off the peak.

@@ -381,6 +381,30 @@ describe('the build step', () => {
 		expect(cardProcesses()).toEqual([]);
 	});
 
+	test('a card process keeps mimalloc\'s reuse of freed memory, which the build turns off for the bundler', async () => {
+		const before = process.env.MIMALLOC_PURGE_DELAY;
+		process.env.MIMALLOC_PURGE_DELAY = '0';
+		const environments: string[] = [];
+		const watch = setInterval(() => {
+			for (const pid of cardProcesses()) {
+				try {
+					environments.push(readFileSync(`/proc/${pid}/environ`, 'utf8'));
+				} catch {
+					// ended meanwhile
+				}
+			}
+		}, 5);
+		try {
+			await drawShareCards([shareCardJobs(curriculum)[0]!.input], 1, 1, true);
+		} finally {
+			clearInterval(watch);
+			if (before === undefined) delete process.env.MIMALLOC_PURGE_DELAY;
+			else process.env.MIMALLOC_PURGE_DELAY = before;
+		}
+		expect(environments.length).toBeGreaterThan(0);
+		for (const environment of environments) expect(environment.split('\0')).toContain('MIMALLOC_PURGE_DELAY=1000');
+	});
+
 	test('a card process that dies stops the drawing with a message that says what to do', async () => {
 		const inputs = Array.from({ length: 200 }, (_, i) => ({ ...shareCardJobs(curriculum)[0]!.input, title: `Card ${i}` }));
 		const drawing = drawShareCards(inputs, 1, 1, true);
