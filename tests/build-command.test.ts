@@ -46,7 +46,7 @@ describe('npm run build', () => {
 		mkdirSync(TMP, { recursive: true });
 		writeFileSync(
 			probe,
-			"import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';\n" +
+			"import { readFileSync } from 'node:fs';\n" +
 				"process.stderr.write(`started with ${readFileSync('/proc/self/environ', 'utf8').split('\\0').find((v) => v.startsWith('MALLOC_ARENA_MAX=')) ?? 'no MALLOC_ARENA_MAX'}\\n`);\n"
 		);
 		const started = (env: Record<string, string> = {}) => {

@@ -28,8 +28,8 @@ const CARD_PROCESS_ARGV = ['--max-semi-space-size=4', '--expose-gc'];
 /**
  * resvg allocates with mimalloc, which by default keeps freed memory a second for reuse. The build
  * tells the bundler's mimalloc to return it at once (scripts/build.ts); a card process inheriting
- * that returned each card's 3 MB of pixel buffers and faulted them back in for the next card: 2.4
- * million page faults and 5 s of system time for 1,040 cards. Here memory is reused card after card,
+ * that returned each card's 3 MB of pixel buffers and faulted them back in for the next card: 2.3
+ * million more page faults and 5 to 9 s more system time for 1,040 cards. Here memory is reused card after card,
  * so the card process keeps mimalloc's default.
  */
 const cardProcessEnv = (): NodeJS.ProcessEnv => ({ ...process.env, MIMALLOC_PURGE_DELAY: '1000' });
