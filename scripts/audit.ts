@@ -21,7 +21,7 @@ import { contentDir } from '../src/lib/curriculum/paths.ts';
 import { selectPages } from './lib/audit-pages.ts';
 import { formatFailures, formatTable, scorePage, TARGETS, type AuditSummary, type PageSummary } from './lib/audit-report.ts';
 import { serveFolder } from './lib/static-server.ts';
-import { productionEnv } from './lib/build-env.ts';
+import { BUILD_SCRIPT, productionEnv } from './lib/build-env.ts';
 import { readArgs, wholeNumber } from './lib/args.ts';
 
 const USAGE = 'Usage: npm run audit -- [--pages home,track,module,embed,verify] [--runs 3] [--out audit-reports] [--dist <dir>] [--content <dir>]';
@@ -58,7 +58,7 @@ if (values.dist) {
 	dist = join(work, 'dist');
 	console.log(`Building ${show(content)} into ${dist} …`);
 	rmSync(dist, { recursive: true, force: true });
-	const build = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.ts'), '--outDir', dist], {
+	const build = spawnSync(process.execPath, [BUILD_SCRIPT, '--outDir', dist], {
 		cwd: ROOT,
 		env: productionEnv({ CURRENTS_CONTENT: content, CURRENTS_CACHE_DIR: process.env.CURRENTS_CACHE_DIR ?? join(work, 'cache') }),
 		stdio: ['ignore', 'pipe', 'pipe'],

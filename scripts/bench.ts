@@ -22,6 +22,7 @@ import { cssBytes, folderBytes, median, timedBuild, type BuildRun } from './lib/
 import { CURRENTS_SEARCH, firstQueryBytes, STARLIGHT_SEARCH } from './lib/bench/search.ts';
 import { BUDGETS, pageWeight } from './lib/page-weight.ts';
 import { readArgs, wholeNumber } from './lib/args.ts';
+import { BUILD_SCRIPT } from './lib/build-env.ts';
 
 const USAGE = 'Usage: npm run bench -- [--modules 1000] [--runs 1] [--json <file>] [--currents-only] | --adversarial';
 const { values } = readArgs(
@@ -46,9 +47,8 @@ const currentsOnly = values['currents-only'];
 const runs = wholeNumber(values.runs, 'runs', USAGE);
 const root = resolve(import.meta.dirname, '..');
 const work = join(root, 'tests', '.tmp', `bench-${count}`);
+// Currents is built as `npm run build` builds it (BUILD_SCRIPT); plain Starlight with Astro's own command.
 const astro = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
-// Currents is built as `npm run build` builds it; plain Starlight with Astro's own command.
-const currentsBuild = join(root, 'scripts', 'build.ts');
 const generated = generate(work, root, count);
 const currentsOut = join(work, 'currents', 'dist');
 const starlightOut = join(work, 'starlight', 'dist');
@@ -72,7 +72,7 @@ for (let run = 0; run < runs; run++) {
 	rmSync(cache, { recursive: true, force: true });
 	rmSync(join(work, 'starlight', 'node_modules', '.astro'), { recursive: true, force: true });
 	const env = { CURRENTS_CONTENT: generated.currents, CURRENTS_CACHE_DIR: cache, CURRENTS_TODAY: '2026-11-23' };
-	const c = await timedBuild(process.execPath, [currentsBuild, '--outDir', currentsOut], { cwd: root, env });
+	const c = await timedBuild(process.execPath, [BUILD_SCRIPT, '--outDir', currentsOut], { cwd: root, env });
 	if (c.status !== 0) fail('Currents', c);
 	cold.push(c);
 	if (!currentsOnly) {
@@ -80,7 +80,7 @@ for (let run = 0; run < runs; run++) {
 		if (s.status !== 0) fail('plain Starlight', s);
 		plain.push(s);
 	}
-	const w = await timedBuild(process.execPath, [currentsBuild, '--outDir', currentsOut], { cwd: root, env });
+	const w = await timedBuild(process.execPath, [BUILD_SCRIPT, '--outDir', currentsOut], { cwd: root, env });
 	if (w.status !== 0) fail('Currents (warm)', w);
 	warm.push(w);
 }

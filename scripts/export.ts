@@ -16,6 +16,7 @@ import { countBySeverity } from '../src/lib/check/findings.ts';
 import { formatHuman } from '../src/lib/check/report.ts';
 import { loadCurriculum } from '../src/lib/curriculum/load.ts';
 import { contentDir } from '../src/lib/curriculum/paths.ts';
+import { BUILD_SCRIPT } from './lib/build-env.ts';
 
 const USAGE = 'Usage: npm run export -- cartridge [--track <id>] [--out <dir>] [--links] [--dist <dir>] [--content <dir>]';
 const ROOT = resolve(import.meta.dirname, '..');
@@ -52,7 +53,7 @@ const dist = resolve(values.dist ?? 'dist');
 const stale = staleReason(dist, curriculum);
 if (stale) {
 	console.log(`Building the site first, because ${stale}.`);
-	const build = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.ts'), '--outDir', dist], {
+	const build = spawnSync(process.execPath, [BUILD_SCRIPT, '--outDir', dist], {
 		cwd: ROOT,
 		env: { ...process.env, CURRENTS_CONTENT: dir },
 		stdio: ['ignore', 'inherit', 'inherit'],

@@ -2,7 +2,7 @@ import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Curriculum } from '../src/lib/curriculum/load.ts';
-import { productionEnv } from '../scripts/lib/build-env.ts';
+import { BUILD_SCRIPT, productionEnv } from '../scripts/lib/build-env.ts';
 
 /** The repository root. */
 export const ROOT = resolve(import.meta.dirname, '..');
@@ -74,7 +74,7 @@ export function buildCurriculum(contentDir: string, name: string, today = TODAY,
 		mkdirSync(cacheDir, { recursive: true });
 		writeFileSync(marker, contentDir);
 	}
-	const result = run(process.execPath, [join(ROOT, 'scripts', 'build.ts'), '--outDir', outDir], {
+	const result = run(process.execPath, [BUILD_SCRIPT, '--outDir', outDir], {
 		CURRENTS_CONTENT: contentDir,
 		CURRENTS_CACHE_DIR: cacheDir,
 		CURRENTS_TODAY: today,
