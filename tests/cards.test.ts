@@ -402,7 +402,7 @@ describe('the build step', () => {
 			else process.env.MIMALLOC_PURGE_DELAY = before;
 		}
 		expect(environments.length).toBeGreaterThan(0);
-		for (const environment of environments) expect(environment.split('\0')).toContain('MIMALLOC_PURGE_DELAY=1000');
+		for (const environment of environments) expect(environment.split('\0').filter((entry) => entry.startsWith('MIMALLOC_PURGE_DELAY='))).toEqual([]);
 	});
 
 	test('a card process that dies stops the drawing with a message that says what to do', async () => {

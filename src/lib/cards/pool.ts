@@ -26,13 +26,17 @@ const CARDS_PER_PROCESS = 6;
 const CARD_PROCESS_ARGV = ['--max-semi-space-size=4', '--expose-gc'];
 
 /**
- * resvg allocates with mimalloc, which by default keeps freed memory a second for reuse. The build
- * tells the bundler's mimalloc to return it at once (scripts/build.ts); a card process inheriting
- * that returned each card's 3 MB of pixel buffers and faulted them back in for the next card: 2.3
- * million more page faults and 5 to 9 s more system time for 1,040 cards. Here memory is reused card after card,
- * so the card process keeps mimalloc's default.
+ * The build's environment without the bundler's mimalloc setting. resvg allocates with mimalloc too,
+ * which by default keeps freed memory a second for reuse; the build tells the bundler's to return it
+ * at once (scripts/build.ts), and a card process inheriting that returned each card's 3 MB of pixel
+ * buffers and faulted them back in for the next card: 2.3 million more page faults and 5 to 9 s more
+ * system time for 1,040 cards. Here memory is reused card after card, so mimalloc's default serves.
  */
-const cardProcessEnv = (): NodeJS.ProcessEnv => ({ ...process.env, MIMALLOC_PURGE_DELAY: '1000' });
+function cardProcessEnv(): NodeJS.ProcessEnv {
+	const env = { ...process.env };
+	delete env.MIMALLOC_PURGE_DELAY;
+	return env;
+}
 
 export interface DrawResult {
 	png?: Uint8Array;
