@@ -62,3 +62,16 @@ export const resvgRasterize: Rasterize = (svg, width) => {
 };
 
 export const nodeEnvironment: CardEnvironment = { assets: nodeAssets, rasterize: resvgRasterize };
+
+/**
+ * Resolves once Node's event loop has turned, which is when it frees the native memory of images
+ * no longer referenced. resvg holds a drawing's pixels (3 MB for a share card, 9 MB for a
+ * certificate) outside the JavaScript heap, and they are freed only after their object is
+ * collected *and* the loop turns; a loop that draws image after image with only promises between
+ * them never lets it turn. Drawing 100 share cards so grew a process by 630 MB, and the page faults
+ * of the growth doubled the time a card took (39 ms instead of 15 to 18 ms). Await it after each
+ * image in such a loop; a card process, fed one card per message, turns the loop anyway.
+ */
+export function releaseImages(): Promise<void> {
+	return new Promise((resolve) => setImmediate(resolve));
+}

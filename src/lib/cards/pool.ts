@@ -10,7 +10,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import { nodeEnvironment } from './node.ts';
+import { nodeEnvironment, releaseImages } from './node.ts';
 import { renderShareCard, type ShareCardInput } from './share-card.ts';
 import type { WorkerReply, WorkerRequest } from './worker.ts';
 
@@ -64,6 +64,7 @@ export async function drawShareCards(
 			} catch (error) {
 				results.push({ error: error instanceof Error ? error.message : String(error) });
 			}
+			await releaseImages();
 		}
 		return { results, processes };
 	}
