@@ -27,7 +27,7 @@ import { codeFingerprint } from './lib/cache/fingerprint.ts';
 import { compilerGuard } from './lib/safety/compiler-guard.ts';
 import { outputGuard } from './lib/safety/output-guard.ts';
 import { writeSiteCartridges } from './lib/cartridge/export.ts';
-import { assembleEmbeds, currentMajors } from './lib/embeds/assemble.ts';
+import { assembleEmbeds, assemblePrintPages, currentMajors } from './lib/embeds/assemble.ts';
 import { writeSearchIndex } from './lib/search/index-step.ts';
 import { startShareCards, type ShareCardsInProgress } from './lib/cards/build-step.ts';
 import { certificateAssetsDevServer, writeCertificateAssets } from './lib/cards/browser-assets.ts';
@@ -281,6 +281,9 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 				// Embed pages take their body and knowledge check from the module pages just built, rendered once.
 				const assembled = assembleEmbeds(fileURLToPath(dir), currentMajors(checked.modules));
 				logger.info(`Assembled ${assembled.pages} embed pages from their module pages in ${lap()}.`);
+				// So do the tracks' print pages, each module's body alone.
+				const printed = assemblePrintPages(fileURLToPath(dir));
+				logger.info(`Assembled ${printed.pages} track print pages from their module pages in ${lap()}.`);
 				// The fonts and renderer that draw a self-assessed certificate in the learner's browser, loaded only when asked for.
 				writeCertificateAssets(dir, logger);
 				// Built in place: what the last build left and this one did not write goes, before the output is scanned and indexed.

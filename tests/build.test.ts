@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { parse } from 'parse5';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { EMBED_BODY, SHARED_END, SHARED_START } from '../src/lib/embeds/assemble.ts';
+import { BODY_END, BODY_START, EMBED_BODY, SHARED_END, SHARED_START } from '../src/lib/embeds/assemble.ts';
 import { INLINE_SCRIPTS } from '../src/lib/safety/inline-scripts.ts';
 import { inlineScriptHash } from '../src/lib/safety/output-scan.ts';
 import { indexedPart } from '../src/lib/search/index-step.ts';
@@ -161,7 +161,8 @@ describe('building the valid-course fixture', () => {
 	});
 
 	it('gives each embed the body and knowledge check of its own major, rendered once on the module page', () => {
-		const between = (html: string) => html.slice(html.indexOf(SHARED_START) + SHARED_START.length, html.lastIndexOf(SHARED_END));
+		// What the markers enclose, without the inner pair that marks the body alone for the print page.
+		const between = (html: string) => html.slice(html.indexOf(SHARED_START) + SHARED_START.length, html.lastIndexOf(SHARED_END)).replace(BODY_START, '').replace(BODY_END, '');
 		const current = build.read('embed/modules/brewing-basics/v2/index.html');
 		const archived = build.read('embed/modules/brewing-basics/v1/index.html');
 		// The current major's embed takes the canonical page's body, an earlier major's its archived page's.
@@ -172,6 +173,25 @@ describe('building the valid-course fixture', () => {
 		expect(current).toMatch(/<h2 id="outcomes">[^]*<section class="currents-quiz"[^]*<footer class="currents-embed__attribution">/);
 		expect(archived).toMatch(/<h2 id="outcomes">[^]*<footer class="currents-embed__attribution">/);
 		for (const page of [current, archived]) expect(page).not.toContain(EMBED_BODY);
+	});
+
+	it("prints each module of a track with the body of its current page, rendered once on the module page", () => {
+		const print = build.read('tracks/tea-foundations/print/index.html');
+		const body = (id: string) => {
+			const html = build.read(`modules/${id}/index.html`);
+			return html.slice(html.indexOf(BODY_START) + BODY_START.length, html.lastIndexOf(BODY_END));
+		};
+		const ids = [...print.matchAll(/<article[^>]*aria-labelledby="module-([\w-]+)"/g)].map((match) => match[1]!);
+		expect(ids.length).toBeGreaterThan(1);
+		for (const id of ids) {
+			// The body alone: not the module page's knowledge check, whose questions the print page lists itself.
+			expect(body(id), id).not.toContain('currents-quiz');
+			expect(body(id), id).toMatch(/<h2 id="[^"]+">[^]*<p>/);
+			expect(print, id).toContain(body(id));
+		}
+		expect(print).not.toContain('currents:print-body');
+		// The embed takes the same body without the markers that delimit it.
+		expect(build.read('embed/modules/serving/v1/index.html')).not.toContain(BODY_START);
 	});
 
 	it('redirects a renamed module on Netlify and on any static host', () => {

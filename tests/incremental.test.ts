@@ -43,6 +43,7 @@ describe('a build after a build', () => {
 		expect(again.output).toMatch(/Search index: \d+ pages, reused from the last build/);
 		// Pages the engine completes after the build are whole again: the embed has its body, the permalink its redirect.
 		expect(again.read('embed/modules/serving/v1/index.html')).not.toContain('currents:embed-body');
+		expect(again.read('tracks/tea-foundations/print/index.html')).not.toContain('currents:print-body');
 		expect(again.read('modules/serving/v1/index.html')).toContain('<meta http-equiv="refresh" content="0;url=/modules/serving/">');
 
 		// A module's body changed: the pages that show it are rendered again, and only those.
