@@ -75,6 +75,8 @@ export function buildCartridge(source: CartridgeSource, options: CartridgeOption
 	const reads = new Set<string>();
 	const made = pagesMade.get(source) ?? new Map<string, Packed>();
 	pagesMade.set(source, made);
+	const checksWritten = checksMade.get(source) ?? new Map<string, Uint8Array>();
+	checksMade.set(source, checksWritten);
 	for (const module of modules) {
 		const packed = options.links ? linkResource(module, config) : (made.get(module.id) ?? remember(made, module.id, pageResource(module, source)));
 		for (const path of packed.reads) reads.add(path);
@@ -84,7 +86,12 @@ export function buildCartridge(source: CartridgeSource, options: CartridgeOption
 		if (questions.length === 0 || questions.length < module.data.quiz.length) continue;
 		const identifier = xmlId('check', module.id);
 		const file = `assessments/${module.id}/assessment.xml`;
-		entries.push({ name: file, data: assessmentXml({ ident: identifier, title: `Knowledge check: ${module.data.title}`, questions }) });
+		let check = checksWritten.get(module.id);
+		if (!check) {
+			check = Buffer.from(assessmentXml({ ident: identifier, title: `Knowledge check: ${module.data.title}`, questions }), 'utf8');
+			checksWritten.set(module.id, check);
+		}
+		entries.push({ name: file, data: check });
 		resources.push({ identifier, type: 'imsqti_xmlv1p2/imscc_xmlv1p3/assessment', files: [file] });
 		checks.add(module.id);
 	}
@@ -124,6 +131,12 @@ type Packed = { resource: Resource; entries: ZipEntry[]; reads: string[] };
 
 /** Pages already made standalone from a source: a module in several tracks is read and parsed once. */
 const pagesMade = new WeakMap<CartridgeSource, Map<string, Packed>>();
+
+/**
+ * Knowledge checks already written as QTI, as bytes: each goes into four cartridges (the whole
+ * curriculum's and its track's, self-contained and as links) and is written and compressed once.
+ */
+const checksMade = new WeakMap<CartridgeSource, Map<string, Uint8Array>>();
 
 function remember(made: Map<string, Packed>, id: string, packed: Packed): Packed {
 	made.set(id, packed);
