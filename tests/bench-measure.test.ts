@@ -1,0 +1,30 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { afterEach, describe, expect, it } from 'vitest';
+import { treeSample } from '../scripts/lib/bench/measure.ts';
+
+const started: { pid?: number }[] = [];
+afterEach(() => {
+	for (const child of started.splice(0)) {
+		try {
+			process.kill(-child.pid!, 'SIGKILL');
+		} catch {
+			// Already gone.
+		}
+	}
+});
+
+describe("the bench's memory of a process tree", () => {
+	it("counts a child that is a fork of its parent, sharing its pages, once and not twice", async () => {
+		// A shell that holds 200 MB, then forks a copy of itself that waits (a subshell), as Node's own
+		// process is copied for a moment each time it starts a program such as Pagefind.
+		const shell = spawn('bash', ['-c', 'printf -v held "%*s" 200000000 ""; (sleep 30; :) & echo ready; wait'], { detached: true, stdio: ['ignore', 'pipe', 'inherit'] });
+		started.push(shell);
+		await once(shell.stdout, 'data');
+		// The subshell has forked and started its sleep.
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		const treeMb = treeSample(shell.pid!).rssKb / 1024;
+		expect(treeMb).toBeGreaterThan(190);
+		expect(treeMb).toBeLessThan(260);
+	});
+});
