@@ -39,6 +39,20 @@ export interface Browser {
 	close: () => Promise<void>;
 }
 
+/**
+ * Removes a run's browser profile. Chromium's helper processes may still write into it for a moment
+ * after the browser has exited, and a removal that lists a folder just before a file lands in it
+ * fails with ENOTEMPTY (it stopped an audit after eight of fifteen runs), so it is tried again; a
+ * profile that still cannot be removed is left in the temporary folder rather than end the audit.
+ */
+function removeProfile(profile: string): void {
+	try {
+		rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+	} catch (error) {
+		console.warn(`Could not remove the browser profile ${profile} (${error instanceof Error ? error.message : String(error)}); it is left in the temporary folder.`);
+	}
+}
+
 /** Starts Chromium with a debugging port and resolves once it listens. */
 export async function launchChromium(executable = CHROMIUM): Promise<Browser> {
 	if (!existsSync(executable)) {
@@ -54,7 +68,7 @@ export async function launchChromium(executable = CHROMIUM): Promise<Browser> {
 			await exited;
 			clearTimeout(timer);
 		}
-		rmSync(profile, { recursive: true, force: true });
+		removeProfile(profile);
 	};
 	const port = await new Promise<number>((resolve, reject) => {
 		let output = '';
