@@ -1,5 +1,8 @@
 import { fileURLToPath } from 'node:url';
 
+/** The script `npm run build` runs, for tools and tests that build the site as it does. */
+export const BUILD_SCRIPT = fileURLToPath(new URL('../build.ts', import.meta.url));
+
 /**
  * The environment of a production `astro build` started from another Node process, such as the test
  * runner, the benchmark or the audit. Vitest copies `import.meta.env` into `process.env` (`MODE=test`,
@@ -7,9 +10,6 @@ import { fileURLToPath } from 'node:url';
  * `import.meta.env`: a build started from a test would run as in development, where Starlight's own
  * search, for one, shows "only available in production builds" instead of searching.
  */
-/** The script `npm run build` runs, for tools and tests that build the site as it does. */
-export const BUILD_SCRIPT = fileURLToPath(new URL('../build.ts', import.meta.url));
-
 const RUNNER_VARIABLES = /^(MODE|DEV|PROD|SSR|BASE_URL|TEST|VITEST(_.*)?)$/;
 
 export function productionEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
