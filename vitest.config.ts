@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -7,7 +8,14 @@ export default defineConfig({
 		exclude: ['tests/.tmp/**', 'node_modules/**'],
 		// Fixture builds run a real Astro build in a child process; they take seconds, not milliseconds.
 		testTimeout: 180_000,
+		// Vitest's default leaves one core free, which on a two-core machine runs the files one at a
+		// time while most of them wait on a build or a browser. Two at least; more than four builds at
+		// once would only contend for memory.
+		maxWorkers: Math.min(Math.max(availableParallelism(), 2), 4),
 		hookTimeout: 300_000,
+		// A browser test polls for what a reader would see; with two files building or drawing at once,
+		// a page can take longer than Vitest's default second to show it.
+		expect: { poll: { timeout: 15_000 } },
 		env: { CURRENTS_TODAY: '2026-11-23' },
 		// Removes the scratch folders tests make under tests/.tmp, before and after the run.
 		globalSetup: ['tests/global-setup.ts'],

@@ -8,13 +8,13 @@ import { BODY_END, BODY_START, EMBED_BODY, SHARED_END, SHARED_START } from '../s
 import { INLINE_SCRIPTS } from '../src/lib/safety/inline-scripts.ts';
 import { inlineScriptHash } from '../src/lib/safety/output-scan.ts';
 import { indexedPart } from '../src/lib/search/index-step.ts';
-import { buildCurriculum, fixtureContent, TMP, type Build } from './utils.ts';
+import { sharedBuild, TMP, type Build } from './utils.ts';
 
 /** The tea fixture: three modules, one archived major, one review due, one pending update. */
 describe('building the valid-course fixture', () => {
 	let build: Build;
-	beforeAll(() => {
-		build = buildCurriculum(fixtureContent('valid-course'), 'valid-course');
+	beforeAll(async () => {
+		build = await sharedBuild('valid-course');
 		if (build.status !== 0) throw new Error(`The fixture build failed:\n${build.output}`);
 	});
 

@@ -6,7 +6,7 @@ import { majorOf } from '../src/lib/curriculum/versions.ts';
 import type { Finding } from '../src/lib/check/findings.ts';
 import { loadCurriculum } from '../src/lib/curriculum/load.ts';
 import { BUDGETS, kilobytes, pageWeight } from '../scripts/lib/page-weight.ts';
-import { buildCurriculum, newestDate, ROOT, TMP, type Build } from './utils.ts';
+import { newestDate, ROOT, sharedBuild, TMP, type Build } from './utils.ts';
 import { UI_STRINGS } from '../src/lib/i18n/ui/index.ts';
 // Starlight's own interface strings, which it ships for every language (not a public export).
 import starlightStrings from '../node_modules/@astrojs/starlight/dist/translations/index.js';
@@ -95,8 +95,8 @@ describe('the flagship curriculum', () => {
 
 	describe('built', () => {
 		let build: Build;
-		beforeAll(() => {
-			build = buildCurriculum(content, 'flagship', asOf);
+		beforeAll(async () => {
+			build = await sharedBuild('flagship');
 			if (build.status !== 0) throw new Error(`The flagship build failed:\n${build.output}`);
 		});
 

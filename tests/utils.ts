@@ -1,7 +1,8 @@
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Curriculum } from '../src/lib/curriculum/load.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { loadCurriculum, type Curriculum } from '../src/lib/curriculum/load.ts';
 import { BUILD_SCRIPT, productionEnv } from '../scripts/lib/build-env.ts';
 
 /** The repository root. */
@@ -79,12 +80,66 @@ export function buildCurriculum(contentDir: string, name: string, today = TODAY,
 		CURRENTS_CACHE_DIR: cacheDir,
 		CURRENTS_TODAY: today,
 	});
+	return asBuild(outDir, result);
+}
+
+function asBuild(outDir: string, result: RunResult): Build {
 	return {
 		...result,
 		outDir,
 		read: (path) => readFileSync(join(outDir, path), 'utf8'),
 		exists: (path) => existsSync(join(outDir, path)),
 	};
+}
+
+/** The curricula several test files build exactly as the repository holds them. */
+export type SharedSite = 'valid-course' | 'flagship';
+
+/** Where the shared builds of this test run record themselves; the global setup clears it before and after a run. */
+export const SHARED = join(TMP, 'shared-builds');
+
+/** How long a file waits for another file's build of a shared site before it gives up. */
+const SHARED_WAIT_MS = 10 * 60_000;
+
+/**
+ * A build of the valid-course fixture (as of TODAY) or of the flagship (as of its newest date),
+ * unchanged, for test files that only read it. The first file to ask builds it; files in other
+ * workers that ask meanwhile wait for that build and read the same output, so a test run builds
+ * each once instead of once per file. A file that changes the content, or needs a build of its
+ * own, uses `buildCurriculum` instead.
+ */
+export async function sharedBuild(site: SharedSite): Promise<Build> {
+	const contentDir = site === 'flagship' ? join(ROOT, 'content') : fixtureContent('valid-course');
+	const today = site === 'flagship' ? newestDate(loadCurriculum(contentDir, ROOT)) : TODAY;
+	const claim = join(SHARED, site);
+	const record = join(claim, 'result.json');
+	mkdirSync(SHARED, { recursive: true });
+	try {
+		// Making the folder is the claim: exactly one worker succeeds, the others find it made.
+		mkdirSync(claim);
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+		return waitForSharedBuild(site, record);
+	}
+	let result: RunResult = { status: null, stdout: '', stderr: '', output: '' };
+	try {
+		result = buildCurriculum(contentDir, `shared-${site}`, today);
+	} catch (error) {
+		result = { ...result, stderr: String(error), output: String(error) };
+	} finally {
+		// Written even when the build throws, so that no other file waits for a record that never comes.
+		writeFileSync(record, JSON.stringify(result));
+	}
+	return asBuild(join(TMP, `dist-shared-${site}`), result);
+}
+
+async function waitForSharedBuild(site: SharedSite, record: string): Promise<Build> {
+	for (const started = Date.now(); !existsSync(record); await sleep(250)) {
+		if (Date.now() - started > SHARED_WAIT_MS) {
+			throw new Error(`Waited ${SHARED_WAIT_MS / 60_000} minutes for another test file's build of ${site}, which recorded no result in ${record}. If a run was stopped half-way, remove ${SHARED} and run again.`);
+		}
+	}
+	return asBuild(join(TMP, `dist-shared-${site}`), JSON.parse(readFileSync(record, 'utf8')) as RunResult);
 }
 
 /** Copies a fixture's content folder to a fresh scratch folder that a test may change. */

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stillToDo, toDoText, type TrackCertificateData } from '../../src/lib/cards/browser-certificate.ts';
 import { certificateSvg, type CertificateInput } from '../../src/lib/cards/certificate.ts';
 import { nodeAssets } from '../../src/lib/cards/node.ts';
-import { serveCurriculum, type ServedSite } from './harness.ts';
+import { serveShared, type ServedSite } from './harness.ts';
 
 /**
  * The self-assessed certificate on the valid-course fixture's track tea-foundations (pass mark 75):
@@ -118,7 +118,7 @@ describe('the self-assessed certificate in the browser', () => {
 	const certificateRequests = () => site.requests.filter(({ path }) => path.startsWith('/certificate-assets/') || /\/_astro\/certificate-render\./.test(path));
 
 	beforeAll(async () => {
-		site = await serveCurriculum('certificate');
+		site = await serveShared('valid-course');
 	}, 180_000);
 	afterAll(async () => {
 		for (const context of contexts) await context.close();

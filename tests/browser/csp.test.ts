@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inventory } from '../../src/lib/csp/measure.ts';
 import { PINNED_SCRIPTS } from '../../src/lib/csp/pinned.ts';
 import { headerPolicy, parsePolicy } from '../../src/lib/csp/policy.ts';
-import { serveCurriculum, type ServedSite } from './harness.ts';
+import { serveShared, type ServedSite } from './harness.ts';
 
 /**
  * The Content Security Policy in Chromium, on the valid-course fixture served as Netlify serves it
@@ -74,7 +74,7 @@ describe('the Content Security Policy in the browser', () => {
 	const clear = () => violations.splice(0, violations.length);
 
 	beforeAll(async () => {
-		site = await serveCurriculum('csp');
+		site = await serveShared('valid-course');
 	}, 180_000);
 	afterAll(async () => {
 		for (const context of contexts) await context.close();
@@ -138,7 +138,7 @@ describe('the Content Security Policy in the browser', () => {
 		const page = await open('/modules/serving/');
 		await page.keyboard.press('Control+K');
 		await page.locator('[data-search-input]').fill('water');
-		await expect.poll(() => page.locator('[data-search-results] li > a').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+		await expect.poll(() => page.locator('[data-search-results] li > a').count()).toBeGreaterThan(0);
 		// Pagefind searches in its worker, which loads the index's WebAssembly under the worker's own policy (the header).
 		const paths = site.requests.map(({ path }) => path);
 		expect(paths).toContain('/pagefind/pagefind-worker.js');

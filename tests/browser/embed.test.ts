@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { embedSnippet } from '../../src/lib/embeds/embed.ts';
-import { serveCurriculum, type ServedSite } from './harness.ts';
+import { serveShared, type ServedSite } from './harness.ts';
 
 /**
  * A course page on another origin frames module pages, as a university's LMS would. The site is
@@ -14,7 +14,7 @@ describe('embedding a module in another site', () => {
 	let coursePage = '';
 	let courseUrl = '';
 	beforeAll(async () => {
-		site = await serveCurriculum('embed');
+		site = await serveShared('valid-course');
 		course = createServer((_, response) => {
 			response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
 			response.end(coursePage);

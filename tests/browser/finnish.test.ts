@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -7,38 +7,15 @@ import type { TrackCertificateData } from '../../src/lib/cards/browser-certifica
 import { certificateSvg, type CertificateInput } from '../../src/lib/cards/certificate.ts';
 import { nodeAssets } from '../../src/lib/cards/node.ts';
 import { loadCurriculum } from '../../src/lib/curriculum/load.ts';
-import { newestDate, ROOT } from '../utils.ts';
-import { serveCurriculum, type ServedSite } from './harness.ts';
+import { ROOT } from '../utils.ts';
+import { serveShared, type ServedSite } from './harness.ts';
 
 /**
- * The Finnish edition's learner parts on a copy of the flagship curriculum: a learner who completes
- * the Finnish track "strategy-and-planning" sees its progress in Finnish and draws a Finnish
- * certificate. When the copy has no Finnish translation of the track, a minimal one is added.
+ * The Finnish edition's learner parts on the flagship curriculum: a learner who completes the
+ * Finnish track "strategy-and-planning" sees its progress in Finnish and draws a Finnish certificate.
  */
 const TRACK = '/fi/tracks/strategy-and-planning/';
 const KEY = 'currents:progress';
-const CONTENT = join(ROOT, 'tests/.tmp/i18n-learner/finnish-content');
-
-function copyFlagship(): string {
-	rmSync(CONTENT, { recursive: true, force: true });
-	mkdirSync(join(ROOT, 'tests/.tmp/i18n-learner'), { recursive: true });
-	cpSync(join(ROOT, 'content'), CONTENT, { recursive: true });
-	const translation = join(CONTENT, 'tracks/strategy-and-planning.fi.yaml');
-	if (!existsSync(translation)) {
-		writeFileSync(
-			translation,
-			[
-				'title: Strategia ja suunnittelu',
-				'summary: Päätä, missä olet läsnä, mitä tavoittelet, kuinka kauan ja millä resursseilla.',
-				'audience: Uudet ja itseoppineet sosiaalisen median ammattilaiset.',
-				'certificate:',
-				'  title: Somestrategia ja -suunnittelu',
-				'',
-			].join('\n')
-		);
-	}
-	return CONTENT;
-}
 
 /** Width and height from a PNG's IHDR chunk. */
 function ihdr(png: Buffer): { width: number; height: number } {
@@ -90,13 +67,11 @@ describe('the Finnish edition for a learner', () => {
 	};
 
 	beforeAll(async () => {
-		const content = copyFlagship();
-		site = await serveCurriculum('finnish', content, newestDate(loadCurriculum(content, ROOT)));
+		site = await serveShared('flagship');
 	}, 240_000);
 	afterAll(async () => {
 		for (const context of contexts) await context.close();
 		await site?.close();
-		rmSync(CONTENT, { recursive: true, force: true });
 	});
 
 	it('shows the track’s progress and certificate in Finnish before anything is done', async () => {
@@ -163,7 +138,7 @@ describe('the Finnish edition for a learner', () => {
 		await page.reload();
 		const card = page.locator('[data-learner-home] [data-continue="goals-and-kpis"]');
 		await expect.poll(() => card.isVisible()).toBe(true);
-		const translation = loadCurriculum(CONTENT, ROOT).translations.find((entry) => entry.kind === 'module' && entry.locale === 'fi' && entry.id === 'goals-and-kpis');
+		const translation = loadCurriculum(join(ROOT, 'content'), ROOT).translations.find((entry) => entry.kind === 'module' && entry.locale === 'fi' && entry.id === 'goals-and-kpis');
 		const finnish = (translation?.data as { title: string }).title;
 		expect(await card.locator('a').first().textContent()).toBe(finnish);
 		expect(await card.locator('a').first().getAttribute('href')).toBe('/fi/modules/goals-and-kpis/');

@@ -1,22 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUDGETS, kilobytes, pageWeight } from '../../scripts/lib/page-weight.ts';
 import { loadCurriculum } from '../../src/lib/curriculum/load.ts';
 import { newestDate, ROOT } from '../utils.ts';
-import { serveCurriculum, type ServedSite } from './harness.ts';
+import { serveCurriculum, serveShared, type ServedSite } from './harness.ts';
 
 /**
- * The flagship site, built once for this file, in the browser. `CURRENTS_FLAGSHIP_CONTENT` points
- * the same checks at another content folder.
+ * The flagship site in the browser, from the run's one build of it. `CURRENTS_FLAGSHIP_CONTENT`
+ * points the same checks at another content folder, built for this file.
  */
-const content = process.env.CURRENTS_FLAGSHIP_CONTENT ?? join(ROOT, 'content');
+const content = process.env.CURRENTS_FLAGSHIP_CONTENT;
 let site: ServedSite;
 beforeAll(async () => {
-	site = await serveCurriculum('flagship', content, newestDate(loadCurriculum(content, ROOT)));
+	site = content ? await serveCurriculum('flagship', content, newestDate(loadCurriculum(content, ROOT))) : await serveShared('flagship');
 }, 600_000);
 afterAll(() => site?.close());
 

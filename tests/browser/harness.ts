@@ -1,12 +1,12 @@
 /**
  * Browser tests: build a fixture curriculum, serve the output on a free port, and drive Debian's
- * Chromium with playwright-core. Each test file gets its own build, server and browser, and closes
- * all three in `afterAll`.
+ * Chromium with playwright-core. Each test file gets its own server and browser, and closes both in
+ * `afterAll`; it builds its own site, or reads the run's one build of an unchanged one.
  */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { serveFolder } from '../../scripts/lib/static-server.ts';
-import { buildCurriculum, fixtureContent, type Build } from '../utils.ts';
+import { buildCurriculum, fixtureContent, sharedBuild, type Build, type SharedSite } from '../utils.ts';
 
 /** Netlify's headers for a path, as `scripts/lib/static-server.ts` serves them. */
 export { netlifyHeaders } from '../../scripts/lib/static-server.ts';
@@ -33,7 +33,18 @@ export interface ServedSite {
  * and starts Chromium. Throws with the build's output when the build fails.
  */
 export async function serveCurriculum(name: string, contentDir = fixtureContent('valid-course'), today?: string): Promise<ServedSite> {
-	const build = buildCurriculum(contentDir, `browser-${name}`, today);
+	return serveBuild(name, buildCurriculum(contentDir, `browser-${name}`, today));
+}
+
+/**
+ * Serves the valid-course fixture or the flagship as the repository holds them, from the one build
+ * of it that all test files of the run share (`sharedBuild`): for files that only read the site.
+ */
+export async function serveShared(site: SharedSite): Promise<ServedSite> {
+	return serveBuild(site, await sharedBuild(site));
+}
+
+async function serveBuild(name: string, build: Build): Promise<ServedSite> {
 	if (build.status !== 0) throw new Error(`The ${name} build failed:\n${build.output}`);
 	if (!existsSync(CHROMIUM)) {
 		throw new Error(`The browser tests need Chromium at ${CHROMIUM}. Install it (Debian: apt-get install -y chromium) or set CURRENTS_CHROMIUM to its path; .ci/run installs it.`);

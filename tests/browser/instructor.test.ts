@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveCurriculum, type ServedSite } from './harness.ts';
+import { serveShared, type ServedSite } from './harness.ts';
 
 /** WCAG's contrast ratio of two `rgb(…)` colours. */
 function contrast(a: string, b: string): number {
@@ -17,7 +17,7 @@ function contrast(a: string, b: string): number {
 describe('for instructors', () => {
 	let site: ServedSite;
 	beforeAll(async () => {
-		site = await serveCurriculum('instructor');
+		site = await serveShared('valid-course');
 	});
 	afterAll(() => site?.close());
 

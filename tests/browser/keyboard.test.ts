@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveCurriculum, type ServedSite } from './harness.ts';
+import { serveShared, type ServedSite } from './harness.ts';
 import { activeLabel, answerByKeyboard, focusIndicator } from './keys.ts';
 
 /**
@@ -40,7 +40,7 @@ describe('a keyboard-only learner', () => {
 	};
 
 	beforeAll(async () => {
-		site = await serveCurriculum('keyboard');
+		site = await serveShared('valid-course');
 	}, 180_000);
 	afterAll(async () => {
 		for (const context of contexts) await context.close();

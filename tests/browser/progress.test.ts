@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveCurriculum, type ServedSite } from './harness.ts';
+import { serveShared, type ServedSite } from './harness.ts';
 
 /**
  * Progress on the valid-course fixture: modules water-temperature (1.0.0), brewing-basics (2.1.0,
@@ -53,7 +53,7 @@ describe('progress in the browser', () => {
 	};
 
 	beforeAll(async () => {
-		site = await serveCurriculum('progress');
+		site = await serveShared('valid-course');
 	}, 120_000);
 	afterAll(async () => {
 		for (const context of contexts) await context.close();

@@ -1,32 +1,17 @@
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCurriculum } from '../../src/lib/curriculum/load.ts';
-import { newestDate, ROOT } from '../utils.ts';
-import { serveCurriculum, type ServedSite } from './harness.ts';
+import { serveShared, type ServedSite } from './harness.ts';
 
 /**
- * Search in the Finnish edition, on a copy of the flagship curriculum: on a Finnish page the dialog
+ * Search in the Finnish edition of the flagship curriculum: on a Finnish page the dialog
  * speaks Finnish, searches the Finnish index first (Pagefind picks it from `<html lang="fi">`), has
  * Finnish facet names and values that narrow the results, and lists English pages that are not
  * translated yet after the Finnish results. On an English page nothing of this shows.
  */
-const CONTENT = join(ROOT, 'tests/.tmp/fi-search/content');
-
-function copyFlagship(): string {
-	rmSync(CONTENT, { recursive: true, force: true });
-	mkdirSync(join(ROOT, 'tests/.tmp/fi-search'), { recursive: true });
-	cpSync(join(ROOT, 'content'), CONTENT, { recursive: true });
-	return CONTENT;
-}
-
 describe('search in the Finnish edition', () => {
 	let site: ServedSite;
 	beforeAll(async () => {
-		const content = copyFlagship();
-		// The build's "today" is the newest date in the content, so that no source reads as from the future.
-		site = await serveCurriculum('search-fi', content, newestDate(loadCurriculum(content, ROOT)));
+		site = await serveShared('flagship');
 	}, 240_000);
 	afterAll(() => site?.close());
 
@@ -36,12 +21,12 @@ describe('search in the Finnish edition', () => {
 	const openSearch = async (path: string) => {
 		const opened = await site.open(path, { viewport: { width: 1280, height: 900 } });
 		await opened.page.keyboard.press('Control+K');
-		await expect.poll(() => opened.page.locator('fieldset[data-facet="type"]').isVisible(), { timeout: 15_000 }).toBe(true);
+		await expect.poll(() => opened.page.locator('fieldset[data-facet="type"]').isVisible()).toBe(true);
 		return opened;
 	};
 	const search = async (page: Page, words: string, settled: RegExp) => {
 		await page.locator('[data-search-input]').fill(words);
-		await expect.poll(() => status(page).textContent(), { timeout: 10_000 }).toMatch(settled);
+		await expect.poll(() => status(page).textContent()).toMatch(settled);
 	};
 	/** Every result, with "Show more results" pressed until none are left. */
 	const allResults = async (page: Page) => {
@@ -49,7 +34,7 @@ describe('search in the Finnish edition', () => {
 		while (await more.isVisible()) {
 			const before = (await hrefs(page)).length;
 			await more.click();
-			await expect.poll(async () => (await hrefs(page)).length, { timeout: 10_000 }).toBeGreaterThan(before);
+			await expect.poll(async () => (await hrefs(page)).length).toBeGreaterThan(before);
 		}
 		return hrefs(page);
 	};
@@ -80,7 +65,7 @@ describe('search in the Finnish edition', () => {
 			const count = Number(await values.nth(i).locator('[data-count]').textContent());
 			if (count === 0 || count >= total) continue;
 			await values.nth(i).locator('input').check();
-			await expect.poll(() => status(page).textContent(), { timeout: 10_000 }).toMatch(new RegExp(`^${count} tulosta? haulla ”tavoite”\\.`));
+			await expect.poll(() => status(page).textContent()).toMatch(new RegExp(`^${count} tulosta? haulla ”tavoite”\\.`));
 			const narrowed = await allResults(page);
 			expect(narrowed).toHaveLength(count);
 			expect(narrowed.every((href) => href.startsWith('/fi/'))).toBe(true);

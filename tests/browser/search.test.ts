@@ -9,6 +9,22 @@ import { serveCurriculum, type ServedSite } from './harness.ts';
  * Search on the valid-course fixture, with earlier versions indexed (`searchArchived`) so that the
  * option to include them can be tried. Expected results come from the fixture's own files.
  */
+/**
+ * A full-page screenshot of a page that has stopped changing. Taking one can itself change the page
+ * (the whole page is laid out at once, so images below the fold start to load), so shots are taken
+ * until two in a row are the same.
+ */
+async function settledScreenshot(page: Page): Promise<Buffer> {
+	const shoot = () => page.screenshot({ fullPage: true, animations: 'disabled', caret: 'hide' });
+	let last = await shoot();
+	for (let tries = 0; tries < 10; tries++) {
+		const next = await shoot();
+		if (next.equals(last)) return next;
+		last = next;
+	}
+	throw new Error(`${page.url()} was still changing after 11 screenshots`);
+}
+
 describe('searching the curriculum', () => {
 	const content = copyFixture('valid-course');
 	appendFileSync(`${content}/curriculum.yaml`, '\nsearchArchived: true\n');
@@ -129,9 +145,9 @@ describe('searching the curriculum', () => {
 			await page.setViewportSize({ width, height: 900 });
 			await page.goto(site.url('/modules/brewing-basics/'), { waitUntil: 'networkidle' });
 			// The same page with the tags taken out looks exactly the same, pixel for pixel.
-			const withTags = await page.screenshot({ fullPage: true });
+			const withTags = await settledScreenshot(page);
 			await tags.evaluateAll((elements) => elements.forEach((e) => e.remove()));
-			expect(Buffer.compare(withTags, await page.screenshot({ fullPage: true })), `at ${width}px`).toBe(0);
+			expect(Buffer.compare(withTags, await settledScreenshot(page)), `at ${width}px`).toBe(0);
 		}
 		await context.close();
 	});
