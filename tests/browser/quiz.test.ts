@@ -148,6 +148,24 @@ describe('the knowledge check', () => {
 		await context.close();
 	});
 
+	it('leaves the button that replaced the one clicked where it is while the result is announced', async () => {
+		const { context, page } = await site.open(PAGE);
+		await page.locator('[data-quiz][data-quiz-ready]').waitFor({ state: 'attached' });
+		for (const question of await page.locator('[data-quiz-question]').all()) await question.locator('input').first().check();
+		// Clicked and measured in one turn of the page, before the announcement's delay has passed.
+		const moved = await page.evaluate(async () => {
+			const retry = document.querySelector<HTMLElement>('[data-quiz-retry]')!;
+			document.querySelector<HTMLElement>('[data-quiz-check]')!.click();
+			const at = retry.getBoundingClientRect().top + window.scrollY;
+			await new Promise((resolve) => setTimeout(resolve, 400));
+			const status = document.querySelector('[data-quiz-status]')!.textContent ?? '';
+			return { status, by: retry.getBoundingClientRect().top + window.scrollY - at };
+		});
+		expect(moved.status).toMatch(/ of 3 right/);
+		expect(moved.by).toBe(0);
+		await context.close();
+	});
+
 	it('shuffles the choices for each attempt', async () => {
 		const { context, page } = await site.open(PAGE);
 		await page.locator('[data-quiz][data-quiz-ready]').waitFor({ state: 'attached' });
