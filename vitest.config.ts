@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { SweepFirst } from './tests/sequencer.ts';
 
 export default defineConfig({
 	test: {
@@ -12,6 +13,7 @@ export default defineConfig({
 		// time while most of them wait on a build or a browser. Two at least; more than four builds at
 		// once would only contend for memory.
 		maxWorkers: Math.min(Math.max(availableParallelism(), 2), 4),
+		sequence: { sequencer: SweepFirst },
 		hookTimeout: 300_000,
 		// A browser test polls for what a reader would see; with two files building or drawing at once,
 		// a page can take longer than Vitest's default second to show it.
