@@ -63,7 +63,7 @@ export interface Build extends RunResult {
  * has its own content cache, so test files can build different fixtures at the same time.
  */
 export function buildCurriculum(contentDir: string, name: string, today = TODAY, { keepOutput = false } = {}): Build {
-	const outDir = join(TMP, `dist-${name}`);
+	const outDir = distOf(name);
 	// Each build starts without an output unless the test is about building over the last one.
 	if (!keepOutput) rmSync(outDir, { recursive: true, force: true });
 	// Astro's content cache keeps an unchanged entry's old file path, which may name a deleted copy of
@@ -82,6 +82,9 @@ export function buildCurriculum(contentDir: string, name: string, today = TODAY,
 	});
 	return asBuild(outDir, result);
 }
+
+/** Where `buildCurriculum(…, name)` writes the site. */
+const distOf = (name: string) => join(TMP, `dist-${name}`);
 
 function asBuild(outDir: string, result: RunResult): Build {
 	return {
@@ -109,8 +112,6 @@ const SHARED_WAIT_MS = 10 * 60_000;
  * own, uses `buildCurriculum` instead.
  */
 export async function sharedBuild(site: SharedSite): Promise<Build> {
-	const contentDir = site === 'flagship' ? join(ROOT, 'content') : fixtureContent('valid-course');
-	const today = site === 'flagship' ? newestDate(loadCurriculum(contentDir, ROOT)) : TODAY;
 	const claim = join(SHARED, site);
 	const record = join(claim, 'result.json');
 	mkdirSync(SHARED, { recursive: true });
@@ -123,6 +124,8 @@ export async function sharedBuild(site: SharedSite): Promise<Build> {
 	}
 	let result: RunResult = { status: null, stdout: '', stderr: '', output: '' };
 	try {
+		const contentDir = site === 'flagship' ? join(ROOT, 'content') : fixtureContent('valid-course');
+		const today = site === 'flagship' ? newestDate(loadCurriculum(contentDir, ROOT)) : TODAY;
 		result = buildCurriculum(contentDir, `shared-${site}`, today);
 	} catch (error) {
 		result = { ...result, stderr: String(error), output: String(error) };
@@ -130,7 +133,7 @@ export async function sharedBuild(site: SharedSite): Promise<Build> {
 		// Written even when the build throws, so that no other file waits for a record that never comes.
 		writeFileSync(record, JSON.stringify(result));
 	}
-	return asBuild(join(TMP, `dist-shared-${site}`), result);
+	return asBuild(distOf(`shared-${site}`), result);
 }
 
 async function waitForSharedBuild(site: SharedSite, record: string): Promise<Build> {
@@ -139,7 +142,7 @@ async function waitForSharedBuild(site: SharedSite, record: string): Promise<Bui
 			throw new Error(`Waited ${SHARED_WAIT_MS / 60_000} minutes for another test file's build of ${site}, which recorded no result in ${record}. If a run was stopped half-way, remove ${SHARED} and run again.`);
 		}
 	}
-	return asBuild(join(TMP, `dist-shared-${site}`), JSON.parse(readFileSync(record, 'utf8')) as RunResult);
+	return asBuild(distOf(`shared-${site}`), JSON.parse(readFileSync(record, 'utf8')) as RunResult);
 }
 
 /** Copies a fixture's content folder to a fresh scratch folder that a test may change. */
