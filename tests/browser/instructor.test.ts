@@ -43,6 +43,16 @@ describe('for instructors', () => {
 		await context.close();
 	});
 
+	it('shows the notes of every module on the whole-track print page when its instructor view is on', async () => {
+		const { context, page } = await site.open('/tracks/tea-foundations/print/');
+		const notes = page.locator('.currents-print-module [data-instructor-notes]');
+		expect(await notes.count()).toBeGreaterThan(0);
+		expect(await notes.first().isVisible()).toBe(false);
+		await page.getByLabel(/Instructor view/).check();
+		for (const note of await notes.all()) expect(await note.isVisible()).toBe(true);
+		await context.close();
+	});
+
 	it('prints a module in light colours with readable links, written-out sources, and its version and address', async () => {
 		const { context, page } = await site.open('/');
 		await page.evaluate(() => localStorage.setItem('starlight-theme', 'dark'));
