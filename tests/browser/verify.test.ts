@@ -25,29 +25,34 @@ beforeAll(async () => {
 	issuance = prepared.issuance;
 	site = await serveCurriculum('verify', prepared.content);
 }, 180_000);
-afterAll(() => site?.close());
+const contexts: BrowserContext[] = [];
+afterAll(async () => {
+	for (const context of contexts) await context.close();
+	await site?.close();
+});
+
+/** A page of the site in a fresh browser context, closed with the file. */
+async function openPage(path: string, javaScriptEnabled = true): Promise<Page> {
+	const opened = await site.open(path, { javaScriptEnabled });
+	contexts.push(opened.context);
+	return opened.page;
+}
+const result = (page: Page) => page.locator('[data-verify-result]');
+/** Pastes a credential into the verify form, found by its labels in the page's language, and returns the verdict's text. */
+const pasteWith = (words: { field: string; button: string; verdict: RegExp }) => async (page: Page, credential: unknown) => {
+	await page.getByLabel(words.field).fill(typeof credential === 'string' ? credential : JSON.stringify(credential, null, 2));
+	await page.getByRole('button', { name: words.button }).click();
+	await expect.poll(() => result(page).locator('h3').textContent()).toMatch(words.verdict);
+	return (await result(page).textContent()) ?? '';
+};
 
 describe('verifying a certificate in the browser', () => {
 	let certificate: { credential: JsonObject; png: Uint8Array };
-	const contexts: BrowserContext[] = [];
-	const open = async (path = '/verify/', javaScriptEnabled = true) => {
-		const opened = await site.open(path, { javaScriptEnabled });
-		contexts.push(opened.context);
-		return opened.page;
-	};
-	const result = (page: Page) => page.locator('[data-verify-result]');
-	const paste = async (page: Page, credential: unknown) => {
-		await page.getByLabel('Or paste the credential').fill(typeof credential === 'string' ? credential : JSON.stringify(credential, null, 2));
-		await page.getByRole('button', { name: 'Check the pasted credential' }).click();
-		await expect.poll(() => result(page).locator('h3').textContent()).toMatch(/verified/i);
-		return (await result(page).textContent()) ?? '';
-	};
+	const open = (path = '/verify/', javaScriptEnabled = true) => openPage(path, javaScriptEnabled);
+	const paste = pasteWith({ field: 'Or paste the credential', button: 'Check the pasted credential', verdict: /verified/i });
 
 	beforeAll(async () => {
 		certificate = await issueOne(issuance, { name: 'Ana Núñez', date: '2026-11-20' });
-	});
-	afterAll(async () => {
-		for (const context of contexts) await context.close();
 	});
 
 	it('without JavaScript, says that checking needs it and names the issuers it trusts', async () => {
@@ -148,26 +153,12 @@ describe('verifying a certificate in the browser', () => {
 describe('verifying a certificate on the Finnish verify page', () => {
 	let credential: JsonObject;
 	let trusted: VerifyOptions['issuers'];
-	const contexts: BrowserContext[] = [];
-	const open = async (path = '/fi/verify/') => {
-		const opened = await site.open(path);
-		contexts.push(opened.context);
-		return opened.page;
-	};
-	const result = (page: Page) => page.locator('[data-verify-result]');
-	const paste = async (page: Page, pasted: unknown) => {
-		await page.getByLabel('Tai liitä sähköinen todistus').fill(typeof pasted === 'string' ? pasted : JSON.stringify(pasted, null, 2));
-		await page.getByRole('button', { name: 'Tarkista liitetty todistus' }).click();
-		await expect.poll(() => result(page).locator('h3').textContent()).toMatch(/vahvistettu/i);
-		return (await result(page).textContent()) ?? '';
-	};
+	const open = (path = '/fi/verify/') => openPage(path);
+	const paste = pasteWith({ field: 'Tai liitä sähköinen todistus', button: 'Tarkista liitetty todistus', verdict: /vahvistettu/i });
 
 	beforeAll(async () => {
 		trusted = trustedIssuers(SITE, [issuance.issuer]);
 		credential = (await issueOne(issuance, { name: 'Ana Núñez', date: '2026-11-20' })).credential;
-	});
-	afterAll(async () => {
-		for (const context of contexts) await context.close();
 	});
 
 	it('a tampered credential is refused with the reason in Finnish, and none of its claims are shown', async () => {
