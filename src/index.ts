@@ -24,6 +24,7 @@ import { astroRedirects, netlifyRedirects, netlifyRewrites, permalinkAliases, wr
 import { formatHuman } from './lib/check/report.ts';
 import { pruneOutput, recordedPages, recordOutput, startOutput, stateFile, type OutputStart } from './lib/cache/output-state.ts';
 import { codeFingerprint } from './lib/cache/fingerprint.ts';
+import { contentMapPlugin, holdContentMap, type ContentMapLock, type ContentMaps } from './lib/cache/content-map.ts';
 import { compilerGuard } from './lib/safety/compiler-guard.ts';
 import { outputGuard } from './lib/safety/output-guard.ts';
 import { writeSiteCartridges } from './lib/cartridge/export.ts';
@@ -59,6 +60,9 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 	let output: OutputStart | undefined;
 	let cards: ShareCardsInProgress | undefined;
 	let guard: MdastPluginEntry | undefined;
+	let building = false;
+	let contentMapLock: ContentMapLock | undefined;
+	const contentMaps: ContentMaps = new Map();
 	return {
 		name: 'currents',
 		hooks: {
@@ -69,6 +73,7 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 				process.env.CURRENTS_CONTENT = dir;
 				// The content collections keep invalid entries in the dev server only (src/content.config.ts).
 				if (command === 'dev') process.env.CURRENTS_DEV = '1';
+				building = command === 'build';
 				const on = today();
 
 				// Check every file before anything compiles one: a bad or malicious module stops here.
@@ -179,6 +184,8 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 						plugins: [
 							// The fonts and renderer a learner's browser draws a certificate with, served as files in the dev server.
 							certificateAssetsDevServer(),
+							// The bundler reads this build's own list of content modules, not one another build wrote since.
+							...(command === 'build' ? [contentMapPlugin(contentMaps)] : []),
 							currentsVitePlugin({
 								root,
 								dir,
@@ -251,7 +258,7 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 				// Every field of every content file, read from the schemas themselves.
 				route('/contributing/fields', 'Fields.astro');
 			},
-			'astro:config:done'({ config }) {
+			async 'astro:config:done'({ config, logger }) {
 				outDir = fileURLToPath(config.outDir).replace(/\/$/, '');
 				// Every integration has configured Markdown by now (Starlight turns directives on): if the
 				// compiler would read files differently from the content check, stop before compiling any.
@@ -264,8 +271,17 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 						'Change Markdown features only in PARSER_FEATURES (src/lib/safety/parser-options.ts), which the build and the check share.'
 					);
 				}
+				// Astro's content sync comes next and writes this build's list of content modules where every
+				// build of the project root writes it: one build syncs at a time (src/lib/cache/content-map.ts).
+				if (building) {
+					contentMapLock = await holdContentMap(fileURLToPath(new URL('.astro/', config.root)), contentMaps, {
+						onWait: (pid) => logger.info(`Another build of this project (process ${pid}) is syncing its content; this one starts when it is done.`),
+					});
+				}
 			},
 			'astro:build:start'() {
+				// The content is synced: keep its list of modules for the bundler, and let the next build sync.
+				contentMapLock?.keep();
 				// The build writes into the last build's output when that is safe (src/lib/cache/output-state.ts),
 				// and otherwise into an emptied folder, the last output moved aside to be removed later.
 				output = startOutput(outDir, astroCache);

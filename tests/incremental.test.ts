@@ -1,7 +1,8 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildCurriculum, copyFixture, type Build } from './utils.ts';
+import { holdContentMap } from '../src/lib/cache/content-map.ts';
+import { buildCurriculum, copyFixture, ROOT, startBuild, type Build } from './utils.ts';
 
 /**
  * A build after a build: Astro leaves in place each page whose code and `cacheKey` are unchanged
@@ -92,5 +93,30 @@ describe('a build after a build', () => {
 		expect(repaired.status, repaired.output).toBe(0);
 		expect(repaired.output).not.toContain("Built into the last build's output");
 		expect(repaired.read('modules/water-temperature/index.html')).toBe(built);
+	});
+
+	it('renders from its own list of content modules, though another build of the checkout replaces it meanwhile', async () => {
+		// Astro keeps the list of a build's compiled modules in one file per project root, which each build's
+		// content sync writes and its bundler reads back later. Another build is syncing: this one waits.
+		const dotAstro = join(ROOT, '.astro');
+		const other = await holdContentMap(dotAstro, new Map());
+		// A new tagline is on every page, so every page is rendered again.
+		edit('curriculum.yaml', (text) => text.replace(/^tagline: .*$/m, 'tagline: Tea, made well.'));
+		const building = startBuild(content, 'incremental', undefined, { keepOutput: true });
+		await expect.poll(building.output, { timeout: 60_000 }).toMatch(/Another build of this project \(process \d+\) is syncing its content/);
+		other.release();
+		// Once this build has synced, the other syncs a content folder without modules and writes its own,
+		// empty list, while this one bundles.
+		await expect.poll(building.output, { timeout: 60_000 }).toContain('Synced content');
+		const next = await holdContentMap(dotAstro, new Map());
+		writeFileSync(join(dotAstro, 'content-modules.mjs'), 'export default new Map();');
+		next.release();
+		const built = await building.done;
+		expect(built.status, built.output).toBe(0);
+		expect(reused(built).size).toBe(0);
+		// Every page has its body: none is an empty article with an error in the log.
+		expect(built.read('modules/water-temperature/index.html')).toContain('steeping vessels');
+		expect(built.read('tracks/tea-foundations/print/index.html')).toContain('steeping vessels');
+		expect(built.output).not.toContain('[ERROR]');
 	});
 });

@@ -1,4 +1,4 @@
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -41,15 +41,12 @@ export function runScript(name: string, args: string[], env: Record<string, stri
 }
 
 function run(command: string, args: string[], env: Record<string, string>): RunResult {
-	const result: SpawnSyncReturns<string> = spawnSync(command, args, {
-		cwd: ROOT,
-		encoding: 'utf8',
-		// Not the test runner's NODE_ENV=test and variables, under which Astro would build as in development.
-		env: productionEnv({ CURRENTS_TODAY: TODAY, FORCE_COLOR: '0', NO_COLOR: '1', ...env }),
-		maxBuffer: 64 * 1024 * 1024,
-	});
+	const result: SpawnSyncReturns<string> = spawnSync(command, args, { cwd: ROOT, encoding: 'utf8', env: runEnv(env), maxBuffer: 64 * 1024 * 1024 });
 	return { status: result.status, stdout: result.stdout, stderr: result.stderr, output: result.stdout + result.stderr };
 }
+
+/** Not the test runner's NODE_ENV=test and variables, under which Astro would build as in development. */
+const runEnv = (env: Record<string, string>) => productionEnv({ CURRENTS_TODAY: TODAY, FORCE_COLOR: '0', NO_COLOR: '1', ...env });
 
 export interface Build extends RunResult {
 	outDir: string;
@@ -63,6 +60,33 @@ export interface Build extends RunResult {
  * has its own content cache, so test files can build different fixtures at the same time.
  */
 export function buildCurriculum(contentDir: string, name: string, today = TODAY, { keepOutput = false } = {}): Build {
+	const { outDir, env } = prepareBuild(contentDir, name, today, keepOutput);
+	return asBuild(outDir, run(process.execPath, [BUILD_SCRIPT, '--outDir', outDir], env));
+}
+
+export interface BuildInProgress {
+	/** What the build has printed so far. */
+	output: () => string;
+	/** The build, once it has ended. */
+	done: Promise<Build>;
+}
+
+/** `buildCurriculum`, started in the background, for a test that acts while the build runs. */
+export function startBuild(contentDir: string, name: string, today = TODAY, { keepOutput = false } = {}): BuildInProgress {
+	const { outDir, env } = prepareBuild(contentDir, name, today, keepOutput);
+	const child = spawn(process.execPath, [BUILD_SCRIPT, '--outDir', outDir], { cwd: ROOT, env: runEnv(env) });
+	let stdout = '';
+	let stderr = '';
+	child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+	child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+	const done = new Promise<Build>((resolve, reject) => {
+		child.on('error', reject);
+		child.on('close', (status) => resolve(asBuild(outDir, { status, stdout, stderr, output: stdout + stderr })));
+	});
+	return { output: () => stdout + stderr, done };
+}
+
+function prepareBuild(contentDir: string, name: string, today: string, keepOutput: boolean): { outDir: string; env: Record<string, string> } {
 	const outDir = distOf(name);
 	// Each build starts without an output unless the test is about building over the last one.
 	if (!keepOutput) rmSync(outDir, { recursive: true, force: true });
@@ -75,12 +99,7 @@ export function buildCurriculum(contentDir: string, name: string, today = TODAY,
 		mkdirSync(cacheDir, { recursive: true });
 		writeFileSync(marker, contentDir);
 	}
-	const result = run(process.execPath, [BUILD_SCRIPT, '--outDir', outDir], {
-		CURRENTS_CONTENT: contentDir,
-		CURRENTS_CACHE_DIR: cacheDir,
-		CURRENTS_TODAY: today,
-	});
-	return asBuild(outDir, result);
+	return { outDir, env: { CURRENTS_CONTENT: contentDir, CURRENTS_CACHE_DIR: cacheDir, CURRENTS_TODAY: today } };
 }
 
 /** Where `buildCurriculum(…, name)` writes the site. */

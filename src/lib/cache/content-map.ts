@@ -1,0 +1,160 @@
+/**
+ * One content map per build. Astro writes the list of a build's compiled content modules to one file
+ * under the project root, `.astro/content-modules.mjs` (its images' list beside it), whatever the
+ * build's `cacheDir`: the content sync writes the file and the bundler reads it back from disk later.
+ * Two builds of one checkout at once (of two content folders, as the tests build them, or the
+ * flagship beside a fixture) share that file, and a build that reads the other's list cannot find its
+ * own modules (`UnknownContentCollectionError`). And a sync whose content cache says nothing changed
+ * does not write the file at all, so the build reads whatever the last build of any folder left.
+ *
+ * So a build of this engine
+ * 1. waits while another build of the same project root syncs its content, and holds a lock while its
+ *    own sync runs (`holdContentMap`);
+ * 2. removes the two files before its sync, so that the sync writes them for this build's content;
+ * 3. keeps what its sync wrote and lets the lock go (`ContentMapLock.keep`);
+ * 4. hands the bundler those copies rather than the files, which another build may since have
+ *    replaced (`contentMapPlugin`).
+ *
+ * The dev server and `astro check` sync without the lock: they hold no copy, read the files as Astro
+ * does, and a build only takes the files for the moment of its own sync.
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Plugin } from 'vite';
+
+/**
+ * The files Astro's content sync writes under `.astro/`, and the module the bundler reads each as: the
+ * file itself when it exists, otherwise a virtual module that reads the file when loaded.
+ */
+const CONTENT_MAP_FILES = [
+	{ file: 'content-modules.mjs', virtual: '\0astro:content-module-imports' },
+	{ file: 'content-assets.mjs', virtual: '\0astro:asset-imports' },
+] as const;
+
+/** The lock's folder under `.astro/`; making it is taking it. */
+const LOCK = 'currents-sync.lock';
+
+export interface ContentMapLock {
+	/** Reads what this build's sync wrote, then lets the lock go. */
+	keep: () => void;
+	/** Lets the lock go without keeping anything: the build stopped before its sync. */
+	release: () => void;
+}
+
+/** The copies a build kept, by the ids the bundler may load them as: the file's absolute path or the virtual module's id. */
+export type ContentMaps = Map<string, string>;
+
+export interface HoldOptions {
+	/** Called once when another build holds the lock, with that build's process id. */
+	onWait?: (pid: number) => void;
+	/** How long to wait for another build's sync before giving up; ten minutes unless given. */
+	timeoutMs?: number;
+}
+
+/**
+ * Takes the project's content-sync lock, waiting while another live process holds it, then removes
+ * the content map files so that this build's sync writes its own. `dotAstroDir` is the project's
+ * `.astro/` folder; `kept` receives the copies when `keep()` is called.
+ */
+export async function holdContentMap(dotAstroDir: string, kept: ContentMaps, { onWait, timeoutMs = 10 * 60_000 }: HoldOptions = {}): Promise<ContentMapLock> {
+	const lock = join(dotAstroDir, LOCK);
+	const owner = join(lock, 'pid');
+	mkdirSync(dotAstroDir, { recursive: true });
+	const started = Date.now();
+	let told = false;
+	for (;;) {
+		try {
+			mkdirSync(lock);
+			writeFileSync(owner, String(process.pid));
+			break;
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+		}
+		const holder = holderOf(owner);
+		// A lock whose process has ended (a build stopped with kill -9) is taken over; one whose owner
+		// has not written its id yet is being taken this instant, and is waited for, unless it has been
+		// so for seconds, when its process stopped between the two steps.
+		if (holder === undefined ? ageOf(lock) > 10_000 : !alive(holder)) {
+			rmSync(lock, { recursive: true, force: true });
+			continue;
+		}
+		if (Date.now() - started > timeoutMs) {
+			throw new Error(
+				`Another build of this project (process ${holder ?? 'unknown'}) has been syncing its content for ${timeoutMs < 60_000 ? `${timeoutMs / 1000} seconds` : `${timeoutMs / 60_000} minutes`}. ` +
+					`If no other build is running, remove ${lock} and build again.`
+			);
+		}
+		if (!told && holder !== undefined) {
+			told = true;
+			onWait?.(holder);
+		}
+		await sleep(100);
+	}
+	for (const { file } of CONTENT_MAP_FILES) rmSync(join(dotAstroDir, file), { force: true });
+	let held = true;
+	const release = () => {
+		if (!held) return;
+		held = false;
+		process.off('exit', release);
+		// Only a lock that is still this process's own: one taken over as stale is someone else's now.
+		if (holderOf(owner) === process.pid) rmSync(lock, { recursive: true, force: true });
+	};
+	// A build that throws or exits before `keep` never leaves the lock behind for the next one.
+	process.on('exit', release);
+	return {
+		keep: () => {
+			for (const { file, virtual } of CONTENT_MAP_FILES) {
+				const path = join(dotAstroDir, file);
+				if (!existsSync(path)) continue;
+				const code = readFileSync(path, 'utf8');
+				kept.set(path, code).set(virtual, code);
+			}
+			release();
+		},
+		release,
+	};
+}
+
+/**
+ * Serves the bundler the content maps this build kept, in place of the files on disk: Astro resolves
+ * each map to its file, or to a virtual module when another build has just removed the file, and this
+ * plugin loads either before Astro would read the disk.
+ */
+export function contentMapPlugin(kept: ContentMaps): Plugin {
+	return {
+		name: 'currents:content-map',
+		enforce: 'pre',
+		load(id) {
+			const code = kept.get(id);
+			return code === undefined ? null : { code };
+		},
+	};
+}
+
+function holderOf(owner: string): number | undefined {
+	try {
+		const pid = Number(readFileSync(owner, 'utf8'));
+		return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+function ageOf(path: string): number {
+	try {
+		return Date.now() - statSync(path).mtimeMs;
+	} catch {
+		return 0;
+	}
+}
+
+function alive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		// EPERM: the process exists but belongs to someone else.
+		return (error as NodeJS.ErrnoException).code === 'EPERM';
+	}
+}
