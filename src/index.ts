@@ -60,20 +60,20 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 	let output: OutputStart | undefined;
 	let cards: ShareCardsInProgress | undefined;
 	let guard: MdastPluginEntry | undefined;
-	let building = false;
+	let command = '';
 	let contentMapLock: ContentMapLock | undefined;
 	const contentMaps: ContentMaps = new Map();
 	return {
 		name: 'currents',
 		hooks: {
-			'astro:config:setup'({ config: astroConfig, updateConfig, injectRoute, addMiddleware, logger, command }) {
+			'astro:config:setup'({ config: astroConfig, updateConfig, injectRoute, addMiddleware, logger, command: running }) {
+				command = running;
 				const root = decodeURI(astroConfig.root.pathname);
 				const dir = contentDir(options.content, process.env, root);
 				// The content collections read the same folder (see src/content.config.ts).
 				process.env.CURRENTS_CONTENT = dir;
 				// The content collections keep invalid entries in the dev server only (src/content.config.ts).
 				if (command === 'dev') process.env.CURRENTS_DEV = '1';
-				building = command === 'build';
 				const on = today();
 
 				// Check every file before anything compiles one: a bad or malicious module stops here.
@@ -272,12 +272,14 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 					);
 				}
 				// Astro's content sync comes next and writes this build's list of content modules where every
-				// build of the project root writes it: one build syncs at a time (src/lib/cache/content-map.ts).
-				if (building) {
-					contentMapLock = await holdContentMap(fileURLToPath(new URL('.astro/', config.root)), contentMaps, {
-						onWait: (pid) => logger.info(`Another build of this project (process ${pid}) is syncing its content; this one starts when it is done.`),
-					});
-				}
+				// build of the project root writes it: one sync at a time (src/lib/cache/content-map.ts).
+				// (`astro preview` syncs nothing.)
+				if (command === 'preview') return;
+				contentMapLock = await holdContentMap(fileURLToPath(new URL('.astro/', config.root)), contentMaps, {
+					onWait: (pid) => logger.info(`Another build of this project (process ${pid}) is syncing its content; this one starts when it is done.`),
+				});
+				// Without bundling there is no copy to keep: the lock goes once the sync has written the list.
+				if (command !== 'build') contentMapLock.releaseOnceWritten();
 			},
 			'astro:build:start'() {
 				// The content is synced: keep its list of modules for the bundler, and let the next build sync.

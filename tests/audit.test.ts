@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Result } from 'lighthouse';
 import { describe, expect, it } from 'vitest';
@@ -15,6 +15,8 @@ describe('npm run audit, smoke', () => {
 		const out = join(TMP, 'audit-smoke');
 		// Share cards play no part in what Lighthouse scores; skipping them keeps a cold build short.
 		const result = runScript('audit', ['--content', fixtureContent('valid-course'), '--runs', '1', '--pages', 'home,module', '--out', out], { CURRENTS_SKIP_CARDS: '1' });
+		// A run that audited nothing (the build failed, say) has no summary: say what it printed.
+		expect(existsSync(join(out, 'summary.json')), result.output).toBe(true);
 		const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
 		expect(summary.runs).toBe(1);
 		expect(summary.formFactor).toBe('mobile');

@@ -15,8 +15,8 @@
  * 4. hands the bundler those copies rather than the files, which another build may since have
  *    replaced (`contentMapPlugin`).
  *
- * The dev server and `astro check` sync without the lock: they hold no copy, read the files as Astro
- * does, and a build only takes the files for the moment of its own sync.
+ * The dev server, `astro check` and `astro sync` take the lock too, and let it go as soon as their
+ * sync has written the list (they bundle nothing, so they keep no copy).
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,8 +38,13 @@ const LOCK = 'currents-sync.lock';
 export interface ContentMapLock {
 	/** Reads what this build's sync wrote, then lets the lock go. */
 	keep: () => void;
-	/** Lets the lock go without keeping anything: the build stopped before its sync. */
+	/** Lets the lock go without keeping anything. */
 	release: () => void;
+	/**
+	 * Lets the lock go once the sync has written its list of modules, for a command that syncs without
+	 * bundling (`astro check`, `astro sync`, the dev server) and so has no copy to keep.
+	 */
+	releaseOnceWritten: () => void;
 }
 
 /** The copies a build kept, by the ids the bundler may load them as: the file's absolute path or the virtual module's id. */
@@ -113,6 +118,16 @@ export async function holdContentMap(dotAstroDir: string, kept: ContentMaps, { o
 			release();
 		},
 		release,
+		releaseOnceWritten: () => {
+			const modules = join(dotAstroDir, CONTENT_MAP_FILES[0].file);
+			// The sync writes the file whole (to a temporary name, then renamed), after its images' list.
+			const poll = setInterval(() => {
+				if (!existsSync(modules)) return;
+				clearInterval(poll);
+				release();
+			}, 50);
+			poll.unref();
+		},
 	};
 }
 
