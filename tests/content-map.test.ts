@@ -27,7 +27,7 @@ describe("a build's content map", () => {
 		expect(existsSync(join(dir, LOCK))).toBe(false);
 		// Replaced on disk since: the bundler still gets this build's list.
 		writeFileSync(join(dir, 'content-modules.mjs'), 'export default new Map();');
-		const load = contentMapPlugin(kept).load as (id: string) => { code: string } | null;
+		const { handler: load } = contentMapPlugin(kept).load as unknown as { handler: (id: string) => { code: string } | null };
 		expect(load(join(dir, 'content-modules.mjs'))?.code).toContain('mine.mdx');
 		expect(load('\0astro:content-module-imports')?.code).toContain('mine.mdx');
 		// A map this build's sync did not write is Astro's to load.

@@ -132,17 +132,26 @@ export async function holdContentMap(dotAstroDir: string, kept: ContentMaps, { o
 }
 
 /**
- * Serves the bundler the content maps this build kept, in place of the files on disk: Astro resolves
- * each map to its file, or to a virtual module when another build has just removed the file, and this
- * plugin loads either before Astro would read the disk.
+ * How Astro marks a content map for its incremental build: as data, which pages do not depend on as
+ * code (`createContentDataIncrementalMetadata` in Astro's core/build/incremental-metadata.js).
+ */
+const CONTENT_DATA = { astroIncremental: { kind: 'content-data' } };
+
+/**
+ * Serves the bundler the content maps this build kept, in place of the files on disk. Astro resolves
+ * each map to its file, or, when another build has just removed the file, to a virtual module that
+ * Astro's own plugin would load from the disk; this plugin's load runs before every other plugin's.
  */
 export function contentMapPlugin(kept: ContentMaps): Plugin {
 	return {
 		name: 'currents:content-map',
 		enforce: 'pre',
-		load(id) {
-			const code = kept.get(id);
-			return code === undefined ? null : { code };
+		load: {
+			order: 'pre',
+			handler(id) {
+				const code = kept.get(id);
+				return code === undefined ? null : { code, meta: CONTENT_DATA };
+			},
 		},
 	};
 }
