@@ -61,25 +61,22 @@ describe('a build after a build', () => {
 		}
 		expect(changed.output).toContain('indexed with Pagefind');
 
-		// A module's frontmatter changed: every page is rendered again, since any page may list the module.
-		edit('modules/water-temperature.mdx', (text) => text.replace('title: Water temperature', 'title: Water temperature and time'));
-		const retitled = build();
-		expect(retitled.status, retitled.output).toBe(0);
-		expect(reused(retitled).size).toBe(0);
-		// Another module's page lists it in the sidebar of their track.
-		expect(retitled.read('modules/serving/index.html')).toContain('Water temperature and time');
-		expect(retitled.read('tracks/tea-foundations/index.html')).toContain('Water temperature and time');
-
-		// A module removed: nothing of it is left in the output (its page, permalink, embed and share card), the
+		// A module's frontmatter changed and another module removed, in one build. Every page is rendered
+		// again, since any page may list the module: another module's page lists it in its track's sidebar.
+		// Nothing of the removed module is left in the output (its page, permalink, embed and share card), the
 		// scan of the output finds no page without a route, and search no longer holds it.
 		const gone = ['modules/serving/index.html', 'modules/serving/v1/index.html', 'embed/modules/serving/v1/index.html', 'cards/modules/serving.png'];
-		for (const file of gone) expect(retitled.exists(file), file).toBe(true);
+		for (const file of gone) expect(changed.exists(file), file).toBe(true);
+		edit('modules/water-temperature.mdx', (text) => text.replace('title: Water temperature', 'title: Water temperature and time'));
 		rmSync(join(content, 'modules', 'serving.mdx'));
 		edit('tracks/tea-foundations.yaml', (text) => text.replace('  - serving\n', ''));
 		edit('updates/2026-11-10-kettle-presets.md', (text) => text.replace('[water-temperature, serving]', '[water-temperature]'));
 		edit('redirects.yaml', (text) => text.replace('to: serving', 'to: water-temperature'));
 		const removed = build();
 		expect(removed.status, removed.output).toBe(0);
+		expect(reused(removed).size).toBe(0);
+		expect(removed.read('modules/brewing-basics/index.html')).toContain('Water temperature and time');
+		expect(removed.read('tracks/tea-foundations/index.html')).toContain('Water temperature and time');
 		expect(removed.output).toContain("Built into the last build's output");
 		for (const file of gone) expect(removed.exists(file), file).toBe(false);
 		expect(removed.output).toContain('indexed with Pagefind');

@@ -8,11 +8,23 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  */
 const FIRST = ['tests/browser/flagship.test.ts'];
 
-/** Vitest's order (files that failed or took longest last time, otherwise the larger first), with the sweep at the front. */
+/**
+ * Then the other files that take a minute or more in a run, whatever their size: small files come
+ * last in Vitest's order, and one of these started at the end would keep a worker busy while the
+ * other has nothing left to do (the bench at twelve modules, three builds; the type-check; seven
+ * builds of the incremental test).
+ */
+const EARLY = ['tests/bench.test.ts', 'tests/typecheck.test.ts', 'tests/incremental.test.ts', 'tests/audit.test.ts'];
+
+/** Vitest's order (files that failed or took longest last time, otherwise the larger first), with the sweep and then the long files at the front. */
 export class SweepFirst extends BaseSequencer {
 	override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
 		const sorted = await super.sort(files);
-		const first = (spec: TestSpecification) => FIRST.includes(relative(spec.project.config.root, spec.moduleId).split('\\').join('/'));
-		return [...sorted.filter(first), ...sorted.filter((spec) => !first(spec))];
+		const rank = (spec: TestSpecification) => {
+			const path = relative(spec.project.config.root, spec.moduleId).split('\\').join('/');
+			return FIRST.includes(path) ? 0 : EARLY.includes(path) ? 1 + EARLY.indexOf(path) : 1 + EARLY.length;
+		};
+		// A stable sort: within a rank, Vitest's order stands.
+		return sorted.map((spec, index) => ({ spec, index })).sort((a, b) => rank(a.spec) - rank(b.spec) || a.index - b.index).map(({ spec }) => spec);
 	}
 }
