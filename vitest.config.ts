@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import { SweepFirst } from './tests/sequencer.ts';
 
@@ -22,7 +23,13 @@ export default defineConfig({
 		// A browser test polls for what a reader would see; with two files building or drawing at once,
 		// a page can take longer than Vitest's default second to show it.
 		expect: { poll: { timeout: 15_000 } },
-		env: { CURRENTS_TODAY: '2026-11-23' },
+		env: {
+			CURRENTS_TODAY: '2026-11-23',
+			// The builds, scripts and type-check the tests start are some hundred Node processes that load the
+			// same modules; Node keeps their compiled code here (kept between runs) and starts each faster:
+			// about 0.3 s of CPU time a script, 1 s a build.
+			NODE_COMPILE_CACHE: join(import.meta.dirname, 'tests', '.tmp', 'node-compile-cache'),
+		},
 		// Removes the scratch folders tests make under tests/.tmp, before and after the run.
 		globalSetup: ['tests/global-setup.ts'],
 	},
