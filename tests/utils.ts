@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { loadCurriculum, type Curriculum } from '../src/lib/curriculum/load.ts';
 import { BUILD_SCRIPT, productionEnv } from '../scripts/lib/build-env.ts';
+import { prepareTeaForBrowsers } from './browser/tea-for-browsers.ts';
 
 /** The repository root. */
 export const ROOT = resolve(import.meta.dirname, '..');
@@ -114,8 +115,12 @@ function asBuild(outDir: string, result: RunResult): Build {
 	};
 }
 
-/** The curricula several test files build exactly as the repository holds them. */
-export type SharedSite = 'valid-course' | 'flagship';
+/**
+ * The curricula several test files build once between them: the tea fixture and the flagship exactly
+ * as the repository holds them, and the tea fixture as the browser tests of search, the knowledge
+ * check and the polish need it (tests/browser/tea-for-browsers.ts).
+ */
+export type SharedSite = 'valid-course' | 'flagship' | 'tea-for-browsers';
 
 /** Where the shared builds of this test run record themselves; the global setup clears it before and after a run. */
 export const SHARED = join(TMP, 'shared-builds');
@@ -143,7 +148,8 @@ export async function sharedBuild(site: SharedSite): Promise<Build> {
 	}
 	let result: RunResult = { status: null, stdout: '', stderr: '', output: '' };
 	try {
-		const contentDir = site === 'flagship' ? join(ROOT, 'content') : fixtureContent('valid-course');
+		const contentDir = sharedContent(site);
+		if (site === 'tea-for-browsers') prepareTeaForBrowsers(contentDir);
 		const today = site === 'flagship' ? newestDate(loadCurriculum(contentDir, ROOT)) : TODAY;
 		result = buildCurriculum(contentDir, `shared-${site}`, today);
 	} catch (error) {
@@ -153,6 +159,13 @@ export async function sharedBuild(site: SharedSite): Promise<Build> {
 		writeFileSync(record, JSON.stringify(result));
 	}
 	return asBuild(distOf(`shared-${site}`), result);
+}
+
+/** The content folder a shared site is built from; the one prepared for a test run is ready once `sharedBuild` returns. */
+export function sharedContent(site: SharedSite): string {
+	if (site === 'flagship') return join(ROOT, 'content');
+	if (site === 'valid-course') return fixtureContent('valid-course');
+	return join(SHARED, `${site}-content`, 'content');
 }
 
 async function waitForSharedBuild(site: SharedSite, record: string): Promise<Build> {

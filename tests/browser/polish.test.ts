@@ -1,34 +1,15 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyFixture, ROOT, TMP } from '../utils.ts';
-import { serveCurriculum, type ServedSite } from './harness.ts';
+import { ROOT, sharedContent } from '../utils.ts';
+import { serveShared, type ServedSite } from './harness.ts';
 
-/** Edits a file of a copied content folder in place. */
-function edit(content: string, file: string, change: (text: string) => string): void {
-	const path = join(content, file);
-	writeFileSync(path, change(readFileSync(path, 'utf8')));
-}
-
-/**
- * The tea fixture with what a reader of the flagship meets: an about page; a second track that the
- * config orders after the first though its file sorts first; a module released more recently than
- * one whose title sorts before it; and a changelog summary that opens with the word of its kind.
+/*
+ * The tea fixture with what a reader of the flagship meets: an about page, a second track ordered
+ * after the first, a module released more recently than one whose title sorts before it, a changelog
+ * summary that opens with the word of its kind (tests/browser/tea-for-browsers.ts).
  */
-function teaAsPublished(): string {
-	const content = copyFixture('valid-course');
-	mkdirSync(join(content, 'pages'));
-	writeFileSync(join(content, 'pages/about.mdx'), '---\ntitle: About Steeped\ndescription: Who writes it.\n---\n\nSteeped is written by tea drinkers.\n');
-	writeFileSync(
-		join(content, 'tracks/hosting.yaml'),
-		'title: Hosting\norder: 200\nsummary: Serve tea to guests.\naudience: Anyone with guests.\nmodules: [serving]\ncertificate:\n  title: Tea Hosting\n  passMark: 75\n'
-	);
-	edit(content, 'modules/serving.mdx', (text) =>
-		text.replace('date: 2026-10-01', 'date: 2026-11-05').replace('summary: Corrected the milk advice.', 'summary: Fixed the milk advice.')
-	);
-	return content;
-}
 
 /** The colour a theme variable resolves to on the page, as an element would show it. */
 const themeColour = (page: Page, variable: string) =>
@@ -47,11 +28,8 @@ describe('details a reader notices', () => {
 	let site: ServedSite;
 	let content: string;
 	beforeAll(async () => {
-		content = teaAsPublished();
-		// Each run copies the fixture to a new folder, and Astro's content cache keeps the file paths of an
-		// earlier copy for entries whose text has not changed: start from an empty cache.
-		rmSync(join(TMP, 'cache-browser-polish'), { recursive: true, force: true });
-		site = await serveCurriculum('polish', content);
+		site = await serveShared('tea-for-browsers');
+		content = sharedContent('tea-for-browsers');
 	});
 	afterAll(() => site?.close());
 

@@ -1,40 +1,17 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QuizResultDetail } from '../../src/lib/learning/quiz.ts';
-import { copyFixture } from '../utils.ts';
-import { serveCurriculum, type ServedSite } from './harness.ts';
+import { sharedContent } from '../utils.ts';
+import { serveShared, type ServedSite } from './harness.ts';
 import { activeLabel, answerByKeyboard } from './keys.ts';
 
-/**
- * Two questions added to the first question of the fixture's water-temperature module (track
- * tea-foundations, pass mark 75), so the check has a several-answer question and a score between
- * pass and fail: 2 of 3 is 66%.
+/*
+ * The check of the fixture's water-temperature module (track tea-foundations, pass mark 75) has two
+ * questions more after its first (EXTRA_QUESTIONS in tea-for-browsers.ts), so the check has a
+ * several-answer question and a score between pass and fail: 2 of 3 is 66%.
  */
-const EXTRA_QUESTIONS = `
-  - question: Which of these make a pot stronger?
-    choices:
-      - text: More leaf
-        correct: true
-        explanation: More leaf gives more flavour to the same water.
-      - text: A longer steep
-        correct: true
-        explanation: Flavour keeps coming out of the leaf with time.
-      - text: A warmed cup
-        explanation: A warm cup keeps the tea hot, not strong.
-      - text: A smaller spoon
-        explanation: Less leaf makes a weaker pot.
-  - question: What rests after the kettle boils?
-    choices:
-      - text: The water
-        correct: true
-        explanation: Resting lets it cool towards the right temperature.
-      - text: The leaf
-        explanation: The leaf waits in the caddy either way.
-      - text: The pot
-        explanation: The pot is warmed, not rested.`;
-
 const PAGE = '/modules/water-temperature/';
 
 /** The authored indices of a question's choices in the order they are shown. */
@@ -58,12 +35,9 @@ describe('the knowledge check', () => {
 	let site: ServedSite;
 	let version: string;
 	beforeAll(async () => {
-		const content = copyFixture('valid-course');
-		const file = join(content, 'modules', 'water-temperature.mdx');
-		const source = readFileSync(file, 'utf8');
-		writeFileSync(file, source.replace(/(\nquiz:\n[\s\S]*?)\n---\n/, `$1${EXTRA_QUESTIONS}\n---\n`));
-		version = /\nversion: (\S+)/.exec(source)![1]!;
-		site = await serveCurriculum('quiz', content);
+		// The tea fixture with two more questions in water-temperature's check (EXTRA_QUESTIONS).
+		site = await serveShared('tea-for-browsers');
+		version = /\nversion: (\S+)/.exec(readFileSync(join(sharedContent('tea-for-browsers'), 'modules', 'water-temperature.mdx'), 'utf8'))![1]!;
 	});
 	afterAll(() => site?.close());
 

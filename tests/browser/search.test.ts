@@ -1,14 +1,17 @@
-import { appendFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCurriculum } from '../../src/lib/curriculum/load.ts';
-import { copyFixture, ROOT } from '../utils.ts';
-import { serveCurriculum, type ServedSite } from './harness.ts';
+import { loadCurriculum, type Curriculum } from '../../src/lib/curriculum/load.ts';
+import type { CurriculumConfig } from '../../src/lib/curriculum/schema/config.ts';
+import type { ModuleData } from '../../src/lib/curriculum/schema/module.ts';
+import { ROOT, sharedContent } from '../utils.ts';
+import { serveShared, type ServedSite } from './harness.ts';
 
-/**
- * Search on the valid-course fixture, with earlier versions indexed (`searchArchived`) so that the
- * option to include them can be tried. Expected results come from the fixture's own files.
+/*
+ * Search on the tea fixture, with earlier versions indexed (`searchArchived`) so that the option to
+ * include them can be tried (tests/browser/tea-for-browsers.ts). Expected results come from the
+ * fixture's own files.
  */
+
 /**
  * How many pixels of two screenshots differ by more than Chromium's own noise. From one frame to the
  * next, Chromium can draw the antialiased edge of a rounded border one level of colour apart (seen
@@ -59,23 +62,27 @@ async function settledScreenshot(page: Page): Promise<Buffer> {
 }
 
 describe('searching the curriculum', () => {
-	const content = copyFixture('valid-course');
-	appendFileSync(`${content}/curriculum.yaml`, '\nsearchArchived: true\n');
-	const curriculum = loadCurriculum(content, ROOT);
-	const config = curriculum.config!;
-	const levelName = (id: string) => config.levels.find((level) => level.id === id)!.name;
-	const module = curriculum.modules.find((entry) => entry.id === 'brewing-basics')!.data;
-	const archived = curriculum.archives.find((entry) => entry.id === 'brewing-basics' && entry.major === 1)!.data;
-	const platform = config.platforms.find((entry) => entry.id === 'kettle')!.name;
-	// Pages that carry the platform: modules and platform updates that name it.
-	const onPlatform = new Set([
-		...curriculum.modules.filter((entry) => entry.data.platforms.includes('kettle')).map((entry) => entry.data.title),
-		...curriculum.updates.filter((entry) => entry.data.platforms.includes('kettle')).map((entry) => entry.data.title),
-	]);
-
 	let site: ServedSite;
+	let curriculum: Curriculum;
+	let config: CurriculumConfig;
+	let module: ModuleData;
+	let archived: ModuleData;
+	let platform: string;
+	/** Pages that carry the platform: modules and platform updates that name it. */
+	let onPlatform: Set<string>;
+	const levelName = (id: string) => config.levels.find((level) => level.id === id)!.name;
 	beforeAll(async () => {
-		site = await serveCurriculum('search', content);
+		// The tea fixture with earlier versions indexed (`searchArchived`), among other things.
+		site = await serveShared('tea-for-browsers');
+		curriculum = loadCurriculum(sharedContent('tea-for-browsers'), ROOT);
+		config = curriculum.config!;
+		module = curriculum.modules.find((entry) => entry.id === 'brewing-basics')!.data;
+		archived = curriculum.archives.find((entry) => entry.id === 'brewing-basics' && entry.major === 1)!.data;
+		platform = config.platforms.find((entry) => entry.id === 'kettle')!.name;
+		onPlatform = new Set([
+			...curriculum.modules.filter((entry) => entry.data.platforms.includes('kettle')).map((entry) => entry.data.title),
+			...curriculum.updates.filter((entry) => entry.data.platforms.includes('kettle')).map((entry) => entry.data.title),
+		]);
 	});
 	afterAll(() => site?.close());
 
