@@ -11,7 +11,7 @@ const FIRST = ['tests/browser/flagship.test.ts'];
 /**
  * Then the other files that take a minute or more in a run, whatever their size: small files come
  * last in Vitest's order, and one of these started at the end would keep a worker busy while the
- * other has nothing left to do (the bench at twelve modules, three builds; the type-check; seven
+ * other has nothing left to do (the bench at twelve modules, three builds; the type-check; six
  * builds of the incremental test).
  */
 const EARLY = ['tests/bench.test.ts', 'tests/typecheck.test.ts', 'tests/incremental.test.ts', 'tests/audit.test.ts'];
