@@ -396,7 +396,7 @@ describe('the build step', () => {
 		expect(cardProcesses()).toEqual([]);
 	});
 
-	test('a card process keeps mimalloc\'s reuse of freed memory, which the build turns off for the bundler', async () => {
+	test('a card process keeps mimalloc\'s reuse of freed memory, which the build turns off for the bundler, and asks for large pages', async () => {
 		const before = process.env.MIMALLOC_PURGE_DELAY;
 		process.env.MIMALLOC_PURGE_DELAY = '0';
 		const environments: string[] = [];
@@ -417,7 +417,10 @@ describe('the build step', () => {
 			else process.env.MIMALLOC_PURGE_DELAY = before;
 		}
 		expect(environments.length).toBeGreaterThan(0);
-		for (const environment of environments) expect(environment.split('\0').filter((entry) => entry.startsWith('MIMALLOC_PURGE_DELAY='))).toEqual([]);
+		for (const environment of environments) {
+			const mimalloc = environment.split('\0').filter((entry) => /^MIMALLOC_(PURGE_DELAY|ALLOW_LARGE_OS_PAGES)=/.test(entry));
+			expect(mimalloc).toEqual(['MIMALLOC_ALLOW_LARGE_OS_PAGES=1']);
+		}
 	});
 
 	test('a card process that dies stops the drawing with a message that says what to do', async () => {
