@@ -41,7 +41,7 @@ const CARD_PROCESS_ARGV = ['--max-semi-space-size=4', '--expose-gc'];
  */
 function cardProcessEnv(): NodeJS.ProcessEnv {
 	// One's own choice of large pages stands.
-	const env = { ...process.env, MIMALLOC_ALLOW_LARGE_OS_PAGES: process.env.MIMALLOC_ALLOW_LARGE_OS_PAGES ?? '1' };
+	const env: NodeJS.ProcessEnv = { ...process.env, MIMALLOC_ALLOW_LARGE_OS_PAGES: process.env.MIMALLOC_ALLOW_LARGE_OS_PAGES ?? '1' };
 	delete env.MIMALLOC_PURGE_DELAY;
 	return env;
 }
