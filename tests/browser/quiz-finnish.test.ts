@@ -115,6 +115,9 @@ describe('the knowledge check and progress of a Finnish module page', () => {
 		const { context, page } = await site.open(FINNISH, { javaScriptEnabled: false });
 		contexts.push(context);
 		const quiz = page.locator('[data-quiz]');
+		// As a reader scrolls to it: the browser draws the check only near the screen, a frame later (currents.css).
+		await quiz.scrollIntoViewIfNeeded();
+		await quiz.locator('p').first().waitFor({ state: 'visible' });
 		expect(await quiz.locator('h2').textContent()).toBe('Osaamisen tarkistus');
 		expect(await quiz.locator('p').first().innerText()).toBe('5 kysymystä. Päätä vastauksesi ennen kuin avaat selitykset.');
 		expect(await quiz.locator('legend').first().innerText()).toMatch(/^1\. Kuvitteellinen/);
