@@ -121,8 +121,8 @@ async function violationsOn(page: Page, path: string, looks: readonly Look[]): P
 		const violations = await page.evaluate(
 			async ({ tags, theme, first, every, COLOUR_RULES }) => {
 				document.documentElement.dataset.theme = theme;
-				// A block the browser has not rendered yet (content-visibility: auto, as the foot of a module
-				// page is until a reader scrolls near it) has no colours or sizes for axe to measure: it would
+				// A block the browser has not rendered yet (content-visibility: auto, as a module page's knowledge
+				// check, boxes and foot are until a reader scrolls near them) has no colours or sizes for axe to measure: it would
 				// come back as "incomplete", not checked. Everything is rendered, as a reader scrolling sees it.
 				if (first) document.head.append(Object.assign(document.createElement('style'), { textContent: '* { content-visibility: visible !important; }' }));
 				await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
