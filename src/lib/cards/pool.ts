@@ -40,8 +40,8 @@ const CARD_PROCESS_ARGV = ['--max-semi-space-size=4', '--expose-gc'];
  *   Where the system has no such pages mimalloc uses ordinary ones.
  */
 function cardProcessEnv(): NodeJS.ProcessEnv {
-	// One's own choice of large pages stands.
-	const env: NodeJS.ProcessEnv = { ...process.env, MIMALLOC_ALLOW_LARGE_OS_PAGES: process.env.MIMALLOC_ALLOW_LARGE_OS_PAGES ?? '1' };
+	// Large pages unless the environment says otherwise.
+	const env: NodeJS.ProcessEnv = { MIMALLOC_ALLOW_LARGE_OS_PAGES: '1', ...process.env };
 	delete env.MIMALLOC_PURGE_DELAY;
 	return env;
 }
