@@ -1,7 +1,9 @@
 /**
  * Small pieces every progress script shares, the one on every page among them: reaching storage,
- * making elements, and hearing of changes. None of it needs the schema validator.
+ * making elements, fetching the curriculum's catalogue, and hearing of changes. None of it needs the
+ * schema validator.
  */
+import type { Catalogue } from '../lib/progress/catalogue.ts';
 
 /** The browser's localStorage, or undefined when it is turned off (reading it may throw then). */
 export function browserStorage(): Storage | undefined {
@@ -29,6 +31,19 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Re
 	for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
 	for (const child of children) if (child) element.append(child);
 	return element;
+}
+
+/**
+ * The curriculum's modules and tracks in the page's language, fetched from the address the page gives
+ * (`/learner.json`, or `/<language>/learner.json`); undefined when it cannot be had.
+ */
+export async function fetchCatalogue(href: string): Promise<Catalogue | undefined> {
+	try {
+		const response = await fetch(href);
+		return response.ok ? ((await response.json()) as Catalogue) : undefined;
+	} catch {
+		return undefined;
+	}
 }
 
 /** Dispatched on the document when this page changes stored progress, so that every part shows it. */

@@ -5,21 +5,12 @@
  * `/<language>/learner.json`, as the page names it).
  */
 import { STORAGE_KEYS } from '../lib/progress/basics.ts';
-import { LEARNER_DATA_HREF, type Catalogue } from '../lib/progress/catalogue.ts';
+import { LEARNER_DATA_HREF } from '../lib/progress/catalogue.ts';
 import { changesSince } from '../lib/progress/changes.ts';
 import { continueAt, nextVisit, updatedSince, viewOf } from '../lib/progress/summary.ts';
 import { moduleHref, trackHref } from '../lib/curriculum/model.ts';
-import { el, readStored } from './progress-common.ts';
+import { el, fetchCatalogue, readStored } from './progress-common.ts';
 import { wordsOf } from './progress-text.ts';
-
-async function catalogue(href: string): Promise<Catalogue | undefined> {
-	try {
-		const response = await fetch(href);
-		return response.ok ? ((await response.json()) as Catalogue) : undefined;
-	} catch {
-		return undefined;
-	}
-}
 
 async function mount(root: HTMLElement): Promise<void> {
 	const messages = root.querySelector<HTMLElement>('[data-progress-messages]');
@@ -27,7 +18,7 @@ async function mount(root: HTMLElement): Promise<void> {
 	const updates = root.querySelector<HTMLElement>('[data-learner-updated]');
 	if (!messages || !resume || !updates) return;
 	const say = wordsOf(root);
-	const [{ showSetAside }, { changeVisits }, data] = await Promise.all([import('./progress-aside.ts'), import('./progress-store.ts'), catalogue(root.dataset.catalogue ?? LEARNER_DATA_HREF)]);
+	const [{ showSetAside }, { changeVisits }, data] = await Promise.all([import('./progress-aside.ts'), import('./progress-store.ts'), fetchCatalogue(root.dataset.catalogue ?? LEARNER_DATA_HREF)]);
 	const loaded = showSetAside(messages);
 	root.hidden = messages.childElementCount === 0;
 	if (!data) return;

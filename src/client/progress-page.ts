@@ -4,14 +4,14 @@
  * importing progress are what the page is for.
  */
 import { isObject } from '../lib/progress/basics.ts';
-import type { Catalogue } from '../lib/progress/catalogue.ts';
+import { LEARNER_DATA_HREF, type Catalogue } from '../lib/progress/catalogue.ts';
 import { changesSince } from '../lib/progress/changes.ts';
 import { EXPORT_FORMAT, type Progress, type SetAsideEntry } from '../lib/progress/shape.ts';
 import { trackStatus, viewOf } from '../lib/progress/summary.ts';
 import { modulesComplete, NOT_SAVED, setAsideSummary } from '../lib/progress/text.ts';
 import { completedCount, exportFileName, exportProgress, mergeProgress, readImport } from '../lib/progress/transfer.ts';
 import { showSetAside } from './progress-aside.ts';
-import { onProgressChange } from './progress-common.ts';
+import { fetchCatalogue, onProgressChange } from './progress-common.ts';
 import { wordsOf, type Say } from './progress-text.ts';
 import { formatDay } from './progress-ui.ts';
 import { changeProgress, changeSetAside, clearEverything, loadAll } from './progress-store.ts';
@@ -114,9 +114,8 @@ function renderSetAside(root: HTMLElement, site: string, entries: SetAsideEntry[
 	);
 }
 
-function mount(root: HTMLElement): void {
+async function mount(root: HTMLElement): Promise<void> {
 	const site = root.dataset.site ?? '';
-	const data = JSON.parse(root.dataset.catalogue ?? '{}') as Catalogue;
 	const messages = $(root, '[data-progress-messages]');
 	const importStatus = $(root, '[data-progress-import-status]');
 	const clearStatus = $(root, '[data-progress-clear-status]');
@@ -125,10 +124,18 @@ function mount(root: HTMLElement): void {
 	const clear = $<HTMLButtonElement>(root, '[data-progress-clear]');
 	if (!messages || !importStatus || !clearStatus || !file || !confirm || !clear) return;
 	const say = wordsOf(root);
+	// The versions and changes of the modules listed; without them the lists cannot say what is complete,
+	// but export, import and deleting need only what this browser holds.
+	const data = await fetchCatalogue(root.dataset.catalogue ?? LEARNER_DATA_HREF);
+	const total = $(root, '[data-progress-total]');
+	const show = (progress: Progress) => {
+		if (data) renderProgress(root, data, progress);
+		else if (total) total.textContent = say('catalogueFailed', 'The list of this site’s modules could not be loaded, so your progress cannot be shown here. Reload the page to try again; exporting, importing and deleting still work.');
+	};
 
 	const refresh = () => {
 		const loaded = showSetAside(messages, false);
-		renderProgress(root, data, loaded.progress.data);
+		show(loaded.progress.data);
 		renderSetAside(root, site, loaded.setAside, refresh);
 	};
 
@@ -179,11 +186,11 @@ function mount(root: HTMLElement): void {
 		clear.focus();
 	});
 
-	onProgressChange(() => renderProgress(root, data, loadAll().progress.data));
+	onProgressChange(() => show(loadAll().progress.data));
 	refresh();
 	document.querySelector<HTMLElement>('[data-progress-nojs]')?.remove();
 	root.hidden = false;
 }
 
 const root = document.querySelector<HTMLElement>('[data-progress-page]');
-if (root) mount(root);
+if (root) void mount(root);

@@ -271,4 +271,23 @@ describe('progress in the browser', () => {
 		expect(await page.locator('[data-progress-clear-status]').textContent()).toBe('Your progress in this browser was deleted.');
 		expect(await page.locator('[data-progress-row="serving"] [data-progress-state]').textContent()).toBe('Not complete');
 	});
+
+	it('says why it cannot show progress when the list of modules does not load, and still exports it', async () => {
+		const page = await open('/modules/serving/');
+		await toggle(page).click();
+		await expect.poll(() => toggle(page).getAttribute('aria-pressed')).toBe('true');
+		// The page carries no copy of the catalogue: it fetches the one the home page uses.
+		await page.route('**/learner.json', (route) => route.abort());
+		await page.goto(site.url('/progress/'));
+		await expect
+			.poll(() => page.locator('[data-progress-total]').textContent())
+			.toBe('The list of this site’s modules could not be loaded, so your progress cannot be shown here. Reload the page to try again; exporting, importing and deleting still work.');
+		expect(await page.locator('[data-progress-row="serving"] [data-progress-state]').textContent()).toBe('');
+		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export progress' }).click()]);
+		expect(JSON.parse(readFileSync((await download.path())!, 'utf8'))).toMatchObject({ site: SITE, modules: { serving: { completed: { version: '1.0.1' } } } });
+
+		await page.unroute('**/learner.json');
+		await page.reload();
+		await expect.poll(() => page.locator('[data-progress-row="serving"] [data-progress-state]').textContent()).toMatch(/^✓ Completed version 1\.0\.1 on /);
+	});
 });
