@@ -55,6 +55,7 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 	let cardCache: URL | undefined;
 	let cartridgeCache: URL | undefined;
 	let searchCache: URL | undefined;
+	let emojiCache: URL | undefined;
 	let outDir = '';
 	let astroCache = '';
 	let output: OutputStart | undefined;
@@ -107,6 +108,7 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 				cardCache = new URL('currents-cards/', astroConfig.cacheDir);
 				cartridgeCache = new URL('currents-cartridges/', astroConfig.cacheDir);
 				searchCache = new URL('currents-search/', astroConfig.cacheDir);
+				emojiCache = new URL('currents-emoji/', astroConfig.cacheDir);
 				const modules = new Map(curriculum.modules.map((module) => [module.id, module.data]));
 				// Share cards show the curriculum's data, not the pages: once it is checked they are drawn in a
 				// child process while Astro loads the content, bundles and renders, and they are written into
@@ -303,7 +305,7 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 				const printed = assemblePrintPages(fileURLToPath(dir));
 				logger.info(`Assembled ${printed.pages} track print pages from their module pages in ${lap()}.`);
 				// The fonts and renderer that draw a self-assessed certificate in the learner's browser, loaded only when asked for.
-				writeCertificateAssets(dir, logger);
+				writeCertificateAssets(dir, logger, emojiCache && fileURLToPath(emojiCache));
 				// Built in place: what the last build left and this one did not write goes, before the output is scanned and indexed.
 				if (output?.inPlace && output.left.size > 0) {
 					const removed = pruneOutput(outDir, output.left, recordedPages(astroCache));

@@ -2,9 +2,11 @@ import { Resvg } from '@resvg/resvg-js';
 import jsQR from 'jsqr';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import satori from 'satori';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { certificateAssetFiles } from '../src/lib/cards/browser-assets.ts';
+import { certificateAssetFiles, emojiPacks } from '../src/lib/cards/browser-assets.ts';
+import { emojiPack } from '../src/lib/cards/browser-paths.ts';
 import { startShareCards, writeShareCards } from '../src/lib/cards/build-step.ts';
 import { certificateSvg, renderCertificate, type CertificateInput } from '../src/lib/cards/certificate.ts';
 import { catalogue, FAMILIES, planFonts } from '../src/lib/cards/fonts.ts';
@@ -123,6 +125,28 @@ async function assetsFor(text: string) {
 /** One piece of text drawn alone by satori, with no way to load anything it lacks. */
 const drawAlone = (text: string, fonts: Awaited<ReturnType<typeof assetsFor>>['fonts']) =>
 	satori({ type: 'div', props: { style: { display: 'flex', fontSize: 48 }, children: text } }, { width: 200, height: 80, fonts });
+
+describe('the emoji pictures a built site ships for certificates drawn in the browser', () => {
+	test('are every Twemoji picture, byte for byte, each in the pack its name leads to, in a fifth of the bytes', () => {
+		const dir = join(ROOT, 'node_modules', '@twemoji', 'svg');
+		const files = readdirSync(dir).filter((file) => /^[0-9a-f-]+\.svg$/.test(file));
+		let bytes = 0;
+		let packed = 0;
+		const seen = new Set<string>();
+		for (const [pack, gzipped] of emojiPacks()) {
+			packed += gzipped.length;
+			for (const [file, svg] of Object.entries(JSON.parse(gunzipSync(gzipped).toString('utf8')) as Record<string, string>)) {
+				expect(emojiPack(file), file).toBe(pack);
+				expect(svg, file).toBe(readFileSync(join(dir, file), 'utf8'));
+				bytes += Buffer.byteLength(svg);
+				seen.add(file);
+			}
+		}
+		expect([...seen].sort()).toEqual(files.sort());
+		expect(emojiPack('1f331.svg')).toBe('7cc');
+		expect(packed).toBeLessThan(bytes / 5);
+	});
+});
 
 describe('the font files a built site ships for certificates drawn in the browser', () => {
 	test('hold every file a name in any script asks for, and leave out what no name can use', async () => {

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -149,6 +150,15 @@ describe('the dev server with content errors', () => {
 		// The update whose YAML cannot be read has no page of its own to show.
 		expect(await status('/updates/2026-10-20-teapot-infuser/')).not.toBe(200);
 		expect(output).toContain('content/modules/serving.mdx:2:1  error  The required field `summary` is missing from the module frontmatter.');
+	});
+
+	it('serves the certificate\'s emoji pictures in the packs a build writes', async () => {
+		const response = await fetch(`${base}/certificate-assets/@twemoji/svg/packs/7cc.svgpack.gz`);
+		expect(response.status).toBe(200);
+		const pictures = JSON.parse(gunzipSync(Buffer.from(await response.arrayBuffer())).toString('utf8')) as Record<string, string>;
+		expect(pictures['1f331.svg']).toBe(readFileSync(join(ROOT, 'node_modules', '@twemoji', 'svg', '1f331.svg'), 'utf8'));
+		expect(await status('/certificate-assets/@twemoji/svg/packs/0.svgpack.gz')).toBe(200);
+		expect(await status('/certificate-assets/@twemoji/svg/packs/nothing.svgpack.gz')).toBe(404);
 	});
 
 	it("shows each broken page's own findings in the overlay, as npm run check words them, and compiles no unsafe file", async () => {

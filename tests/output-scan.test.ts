@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../src/lib/check/findings.ts';
@@ -133,6 +134,25 @@ describe('scanning the built site', () => {
 
 	it.each(ATTACKS)('reports %s', (_name, file, text, expected) => {
 		expect(places(scanSite({ [file]: text }, { unrouted: file === 'stray.html' }))).toEqual(expected.map(([rule, line]) => [`dist/${file}`, rule, line]));
+	});
+
+	it('reads each picture of an emoji pack as an SVG file of its own, and refuses a pack it cannot read', () => {
+		const dir = writeSite(CLEAN_SITE);
+		const packs = join(dir, 'certificate-assets', '@twemoji', 'svg', 'packs');
+		mkdirSync(packs, { recursive: true });
+		const pictures = {
+			'1f600.svg': '<svg xmlns="http://www.w3.org/2000/svg"><circle r="1"/></svg>',
+			'1f601.svg': '<svg xmlns="http://www.w3.org/2000/svg">\n<script>alert(1)</script></svg>',
+			'1f602.svg': '<svg xmlns="http://www.w3.org/2000/svg"><image href="data:image/svg+xml,x"/></svg>',
+		};
+		writeFileSync(join(packs, '7d8.svgpack.gz'), gzipSync(JSON.stringify(pictures)));
+		writeFileSync(join(packs, '7d9.svgpack.gz'), gzipSync('["<svg/>"]'));
+		const findings = scanOutput({ dir, allowedInlineScripts: new Set([inlineScriptHash(THEME_SCRIPT)]), routedPages: new Set(CLEAN_ROUTES) });
+		expect(places(findings)).toEqual([
+			['dist/certificate-assets/@twemoji/svg/packs/7d8.svgpack.gz#1f601.svg', 'output-script', 2],
+			['dist/certificate-assets/@twemoji/svg/packs/7d8.svgpack.gz#1f602.svg', 'output-unsafe-url', 1],
+			['dist/certificate-assets/@twemoji/svg/packs/7d9.svgpack.gz', 'output-xml', 0],
+		]);
 	});
 
 	it('uses only documented rule ids', () => {

@@ -227,6 +227,21 @@ describe('the self-assessed certificate in the browser', () => {
 		expect(print.file).toBe('tea-foundations-certificate-print.png');
 		expect(ihdr(print.png)).toEqual({ width: 3508, height: 2480 });
 	});
+	it('draws an emoji in a name from the one pack of pictures it needs, as the Node renderer draws it', async () => {
+		const page = await open(TRACK);
+		await seed(page, COMPLETE);
+		await expect.poll(() => ready(page).isVisible()).toBe(true);
+		const name = 'Ada 🌱 Lovelace';
+		await nameField(page).fill(name);
+		const drawn = decode((await download(page)).png);
+		const same = difference(drawn.data, (await nodeDrawing(expectedInput(name))).data);
+		const without = difference(drawn.data, (await nodeDrawing(expectedInput('Ada Lovelace'))).data);
+		expect(same).toBeLessThan(0.5);
+		expect(same * 4).toBeLessThan(without);
+		// 🌱 is U+1F331: the pack of U+1F300 to U+1F33F, and no picture file of its own.
+		const pictures = site.requests.filter(({ path }) => path.startsWith('/certificate-assets/@twemoji/'));
+		expect(pictures.map(({ path, status }) => [path, status])).toEqual([['/certificate-assets/@twemoji/svg/packs/7cc.svgpack.gz', 200]]);
+	});
 });
 
 describe('what a track page lists as still to do', () => {

@@ -7,7 +7,7 @@
  * drawn afresh at that size, not scaled up) and encodes the canvas as PNG. The result matches
  * resvg's drawing of the same SVG to within anti-aliasing (the certificate browser test compares them).
  */
-import { assetHref, EMOJI_PACKAGE } from './browser-paths.ts';
+import { assetHref, emojiPack, emojiPackPath } from './browser-paths.ts';
 import type { CardAssets, CardEnvironment, Rasterize } from './render.ts';
 
 /** A problem reaching the site's own files: worded for a learner, who can only try again. */
@@ -33,8 +33,23 @@ async function required(href: string): Promise<Response> {
 	return response;
 }
 
+/**
+ * The pictures of one emoji pack (see `emojiPack`), by file name; none when the site has no such pack.
+ * The pack is gzipped JSON; a host that sends it already unpacked (with `Content-Encoding: gzip`) is
+ * read as it comes.
+ */
+async function emojiPictures(href: string): Promise<Record<string, string>> {
+	const response = await get(href);
+	if (!response.ok) return {};
+	const bytes = new Uint8Array(await response.arrayBuffer());
+	const gzipped = bytes[0] === 0x1f && bytes[1] === 0x8b;
+	const text = gzipped ? await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text() : new TextDecoder().decode(bytes);
+	return JSON.parse(text) as Record<string, string>;
+}
+
 /** Assets fetched from the site at `base` (its root by default). */
 export function browserAssets(base = '/'): CardAssets {
+	const packs = new Map<string, Promise<Record<string, string>>>();
 	return {
 		async unicodeTable(pkg) {
 			return (await (await required(assetHref(`${pkg}/unicode.json`, base))).json()) as Record<string, string>;
@@ -45,8 +60,16 @@ export function browserAssets(base = '/'): CardAssets {
 		async emoji(file) {
 			// Names come from code points only (see twemojiNames); Twemoji has no picture for some of them.
 			if (!/^[0-9a-f-]+\.svg$/.test(file)) return undefined;
-			const response = await get(assetHref(`${EMOJI_PACKAGE}/${file}`, base));
-			return response.ok ? response.text() : undefined;
+			const pack = emojiPack(file);
+			let pictures = packs.get(pack);
+			if (!pictures) {
+				pictures = emojiPictures(assetHref(emojiPackPath(pack), base));
+				packs.set(pack, pictures);
+				// A pack that could not be fetched is asked for again next time, once the browser is back online.
+				pictures.catch(() => packs.delete(pack));
+			}
+			const all = await pictures;
+			return Object.hasOwn(all, file) ? all[file] : undefined;
 		},
 	};
 }

@@ -11,5 +11,15 @@ export const CERTIFICATE_ASSETS_DIR = 'certificate-assets';
 /** The npm package of the emoji pictures, as `emoji.ts` names its files. */
 export const EMOJI_PACKAGE = '@twemoji/svg';
 
+/**
+ * The emoji pictures travel in packs rather than as 3,700 files of their own: one gzipped JSON object
+ * (file name to SVG text) for each block of 64 code points, by the picture's first code point. A
+ * browser fetches the one pack its name needs.
+ */
+export const emojiPack = (file: string): string => (Number.parseInt(file, 16) >> 6).toString(16);
+
+/** A pack's path inside the assets folder, as `assetHref` takes it. */
+export const emojiPackPath = (pack: string): string => `${EMOJI_PACKAGE}/packs/${pack}.svgpack.gz`;
+
 /** The site address of a file given by its path in `node_modules`, such as `@fontsource/noto-sans/unicode.json`. */
 export const assetHref = (packagePath: string, base = '/') => `${base.replace(/\/?$/, '/')}${CERTIFICATE_ASSETS_DIR}/${packagePath}`;

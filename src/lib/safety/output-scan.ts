@@ -10,6 +10,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, Worker, parentPort, workerData } from 'node:worker_threads';
+import { gunzipSync } from 'node:zlib';
 import { parse, type DefaultTreeAdapterTypes as Html } from 'parse5';
 import { codeFingerprint } from '../cache/fingerprint.ts';
 import { finding, sortFindings, type Finding } from '../check/findings.ts';
@@ -194,7 +195,8 @@ function scanOf(options: OutputScanOptions, files?: string[]): Scan {
 	return { options, dir: options.dir, root: options.root ?? join(options.dir, '..'), files: all.sort(), existing: new Set(all), hashes: new Map() };
 }
 
-function kindOf(file: string): 'html' | 'svg' | 'xml' | undefined {
+function kindOf(file: string): 'html' | 'svg' | 'xml' | 'svgpack' | undefined {
+	if (file.toLowerCase().endsWith('.svgpack.gz')) return 'svgpack';
 	const extension = file.slice(file.lastIndexOf('.') + 1).toLowerCase();
 	return extension === 'html' || extension === 'htm' ? 'html' : extension === 'svg' || extension === 'xml' ? extension : undefined;
 }
@@ -224,12 +226,41 @@ function scanFile(scan: Scan, file: string, detailed: boolean): Finding[] {
 		memo.clean.add(key);
 		return [];
 	}
+	if (kind === 'svgpack') {
+		const findings = scanPack(scan, file, bytes, detailed);
+		if (key && findings.length === 0) memo?.clean.add(key);
+		return findings;
+	}
 	const ctx = contextOf(scan, file, bytes.toString('utf8'), detailed);
 	if (kind === 'html') scanHtml(ctx);
 	else if (kind === 'svg') scanSvg(ctx);
 	else scanXml(ctx);
 	if (key && ctx.findings.length === 0 && !ctx.readOthers) memo?.clean.add(key);
 	return ctx.findings;
+}
+
+/**
+ * A pack of SVG pictures (the certificate's emoji, see `src/lib/cards/browser-paths.ts`): gzipped
+ * JSON, file name to SVG text. Each picture is scanned as an SVG file of its own would be, under the
+ * name `<pack>#<picture>`; a pack that cannot be read so is refused whole.
+ */
+function scanPack(scan: Scan, file: string, bytes: Buffer, detailed: boolean): Finding[] {
+	let pictures: unknown;
+	try {
+		pictures = JSON.parse(gunzipSync(bytes).toString('utf8'));
+	} catch {
+		pictures = undefined;
+	}
+	if (!pictures || typeof pictures !== 'object' || Array.isArray(pictures) || !Object.values(pictures).every((svg) => typeof svg === 'string')) {
+		const ctx = contextOf(scan, file, '', detailed);
+		report(ctx, 'output-xml', undefined, `${file} is not a pack of SVG pictures (gzipped JSON of file names and SVG texts).`, 'Fix the build step that writes it (src/lib/cards/browser-assets.ts).');
+		return ctx.findings;
+	}
+	return Object.entries(pictures as Record<string, string>).flatMap(([name, svg]) => {
+		const ctx = contextOf(scan, `${file}#${name.replace(/\.svg$/i, '')}.svg`, svg, detailed);
+		scanSvg(ctx);
+		return ctx.findings;
+	});
 }
 
 /** A file's key in the scan memo: the scanner's code, the allowed inline scripts, the path and the bytes. */
