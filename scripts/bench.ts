@@ -18,7 +18,7 @@
 import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { generate } from './lib/bench/generate.ts';
-import { cssBytes, folderBytes, median, timedBuild, type BuildRun } from './lib/bench/measure.ts';
+import { cssBytes, folderBytes, median, ratio, shown, timedBuild, type BuildRun } from './lib/bench/measure.ts';
 import { CURRENTS_SEARCH, firstQueryBytes, STARLIGHT_SEARCH } from './lib/bench/search.ts';
 import { BUDGETS, pageWeight } from './lib/page-weight.ts';
 import { readArgs, wholeNumber } from './lib/args.ts';
@@ -134,7 +134,6 @@ if (currentsOnly) {
 }
 const theirs = await side(starlightOut, STARLIGHT_SEARCH);
 
-const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
 const result = {
 	modules: count,
 	runs,
@@ -152,19 +151,19 @@ const result = {
 	targets: { warmBuild: 0.8, coldBuild: 1.2, peakMemory: 0.9, dist: 0.4, moduleHtml: 0.3 },
 };
 
-const mark = (name: keyof typeof result.ratios) => `${result.ratios[name]}× (target ≤ ${result.targets[name]}×${result.ratios[name] <= result.targets[name] ? '' : ', MISSED'})`;
+const mark = (name: keyof typeof result.ratios) => `${shown(result.ratios[name], result.targets[name])}× (target ≤ ${result.targets[name]}×${result.ratios[name] <= result.targets[name] ? '' : ', MISSED'})`;
 console.log(`
 | N = ${count}, median of ${runs} | Currents | plain Starlight | Currents / Starlight |
 | --- | --- | --- | --- |
 | build, warm | ${result.currents.warmSeconds.toFixed(1)} s | ${result.starlight.seconds.toFixed(1)} s | ${mark('warmBuild')} |
 | build, cold (with share cards) | ${result.currents.coldSeconds.toFixed(1)} s | ${result.starlight.seconds.toFixed(1)} s | ${mark('coldBuild')} |
-| CPU time (user + system), cold | ${result.currents.coldCpuSeconds.toFixed(1)} s | ${result.starlight.cpuSeconds.toFixed(1)} s | ${ratio(result.currents.coldCpuSeconds, result.starlight.cpuSeconds)}× |
+| CPU time (user + system), cold | ${result.currents.coldCpuSeconds.toFixed(1)} s | ${result.starlight.cpuSeconds.toFixed(1)} s | ${shown(ratio(result.currents.coldCpuSeconds, result.starlight.cpuSeconds))}× |
 | peak memory, process tree | ${result.currents.peakMb.toFixed(0)} MB | ${result.starlight.peakMb.toFixed(0)} MB | ${mark('peakMemory')} |
 | dist/ | ${mb(ours.dist)} | ${mb(theirs.dist)} | ${mark('dist')} |
 | module page HTML | ${kb(ours.html)} | ${kb(theirs.html)} | ${mark('moduleHtml')} |
-| module page JavaScript, gzip | ${kb(ours.js)} | ${kb(theirs.js)} | ${ratio(ours.js, theirs.js)}× |
-| module page CSS, raw / gzip | ${kb(ours.css.raw)} / ${kb(ours.css.gzip)} | ${kb(theirs.css.raw)} / ${kb(theirs.css.gzip)} | ${ratio(ours.css.gzip, theirs.css.gzip)}× gzip |
-| Pagefind bytes for a first search | ${kb(ours.search)} | ${kb(theirs.search)} | ${ours.search && theirs.search ? `${ratio(ours.search, theirs.search)}×` : 'n/a'} |
+| module page JavaScript, gzip | ${kb(ours.js)} | ${kb(theirs.js)} | ${shown(ratio(ours.js, theirs.js))}× |
+| module page CSS, raw / gzip | ${kb(ours.css.raw)} / ${kb(ours.css.gzip)} | ${kb(theirs.css.raw)} / ${kb(theirs.css.gzip)} | ${shown(ratio(ours.css.gzip, theirs.css.gzip))}× gzip |
+| Pagefind bytes for a first search | ${kb(ours.search)} | ${kb(theirs.search)} | ${ours.search && theirs.search ? `${shown(ratio(ours.search, theirs.search))}×` : 'n/a'} |
 | share cards drawn, cold / warm | ${result.currents.cardsCold ? `${result.currents.cardsCold.rendered} / ${result.currents.cardsWarm?.rendered ?? 'n/a'}` : 'skipped'} | | |
 `);
 if (runs > 1) console.log(spread());

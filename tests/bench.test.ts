@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ratio, shown } from '../scripts/lib/bench/measure.ts';
 import { ROOT, TMP } from './utils.ts';
 
 /**
@@ -52,4 +53,14 @@ describe('npm run bench, small', () => {
 		expect(Object.keys(report.ratios)).toEqual(['warmBuild', 'coldBuild', 'peakMemory', 'dist', 'moduleHtml']);
 		for (const value of Object.values(report.ratios)) expect(value).toBeGreaterThan(0);
 	}, 300_000);
+});
+
+describe('the bench\'s ratios', () => {
+	it('hold a target on three decimals and never show a miss as met', () => {
+		expect(ratio(243.5, 602.4)).toBe(0.404);
+		expect(shown(ratio(243.5, 602.4), 0.4)).toBe('0.404');
+		expect(shown(ratio(240.5, 602.4), 0.4)).toBe('0.4');
+		expect(shown(ratio(57.9, 34.6), 1.2)).toBe('1.67');
+		expect(shown(0.785)).toBe('0.79');
+	});
 });
