@@ -8,15 +8,14 @@
  * pictures' licence ask. The dev server, where no build step runs, serves the same files from
  * `node_modules` (`certificateAssetsDevServer`).
  */
-import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
-import { placeFile, writeWhole } from '../cache/files.ts';
-import { codeFingerprint } from '../cache/fingerprint.ts';
-import { CERTIFICATE_ASSETS_DIR, EMOJI_PACKAGE, emojiPack, emojiPackPath } from './browser-paths.ts';
+import { keep, placeFile, readKept, writeWhole } from '../cache/files.ts';
+import { rendererFingerprint } from './build-step.ts';
+import { CERTIFICATE_ASSETS_DIR, EMOJI_PACKAGE, EMOJI_PACKS, emojiPack, emojiPackPath } from './browser-paths.ts';
 import { catalogue, FAMILIES, reachableFontFiles } from './fonts.ts';
 import { packageDir, splitPackagePath, unicodeTable } from './node.ts';
 
@@ -66,32 +65,28 @@ export function emojiPacks(): Map<string, Buffer> {
 }
 
 /**
- * The packs, kept in `cacheDir` when given and made again only for another version of the pictures'
- * package or another version of the code here that packs them.
+ * The packs, kept in `cacheDir` when given and made again only when the code or the packages that
+ * draw certificates change (`rendererFingerprint`), the pictures' package among them.
  */
 function cachedEmojiPacks(cacheDir: string | undefined): Map<string, string | Buffer> {
 	if (!cacheDir) return emojiPacks();
-	const { version } = JSON.parse(readFileSync(join(packageDir(EMOJI_PACKAGE), 'package.json'), 'utf8')) as { version: string };
-	const key = createHash('sha256').update(`${EMOJI_PACKAGE}@${version}\0`).update(codeFingerprint(dirname(fileURLToPath(import.meta.url)))).digest('hex').slice(0, 16);
+	const key = rendererFingerprint().slice(0, 16);
 	const folder = join(cacheDir, key);
+	const file = (pack: string) => join(folder, basename(emojiPackPath(pack)));
 	// Packs of other versions are of no further use.
 	if (existsSync(cacheDir)) for (const other of readdirSync(cacheDir)) if (other !== key) rmSync(join(cacheDir, other), { recursive: true, force: true });
-	const done = join(folder, 'packs.json');
-	if (existsSync(done)) {
-		const names = JSON.parse(readFileSync(done, 'utf8')) as string[];
-		if (names.every((pack) => existsSync(join(folder, `${pack}.svgpack.gz`)))) return new Map(names.map((pack) => [pack, join(folder, `${pack}.svgpack.gz`)]));
-	}
+	const names = readKept(join(folder, 'packs.json'));
+	if (Array.isArray(names) && names.every((pack) => typeof pack === 'string' && existsSync(file(pack)))) return new Map(names.map((pack: string) => [pack, file(pack)]));
 	const packs = emojiPacks();
-	for (const [pack, bytes] of packs) writeWhole(join(folder, `${pack}.svgpack.gz`), bytes);
+	for (const [pack, bytes] of packs) writeWhole(file(pack), bytes);
 	// The list last, so that a build stopped half-way leaves no list of packs that are not there.
-	writeWhole(done, JSON.stringify([...packs.keys()]));
+	keep(join(folder, 'packs.json'), [...packs.keys()]);
 	return packs;
 }
 
 /**
  * Puts the files and the emoji packs into the build output, and says so in the build log when given
- * a logger. With a cache folder, the packs are made once for each version of the pictures' package
- * and of the code that packs them.
+ * a logger. With a cache folder, the packs are made once and then taken from there.
  */
 export function writeCertificateAssets(dir: URL | string, logger?: { info(message: string): void }, cacheDir?: string): CertificateAssetsReport {
 	const started = performance.now();
@@ -113,7 +108,7 @@ export function writeCertificateAssets(dir: URL | string, logger?: { info(messag
 		bytes += statSync(source).size;
 	}
 	const packs = cachedEmojiPacks(cacheDir);
-	mkdirSync(join(out, EMOJI_PACKAGE, 'packs'), { recursive: true });
+	mkdirSync(join(out, EMOJI_PACKS), { recursive: true });
 	for (const [pack, kept] of packs) {
 		const target = join(out, emojiPackPath(pack));
 		if (typeof kept === 'string') placeFile(kept, target);
@@ -157,7 +152,7 @@ export function certificateAssetsDevServer(): Plugin {
 					return;
 				}
 				// The packs are made on the first request for one, as the build makes them.
-				const packed = path.startsWith(`/${CERTIFICATE_ASSETS_DIR}/${EMOJI_PACKAGE}/packs/`)
+				const packed = path.startsWith(`/${CERTIFICATE_ASSETS_DIR}/${EMOJI_PACKS}/`)
 					? (packs ??= new Map([...emojiPacks()].map(([pack, bytes]) => [`/${CERTIFICATE_ASSETS_DIR}/${emojiPackPath(pack)}`, bytes]))).get(path)
 					: undefined;
 				if (!packed) return next();

@@ -18,8 +18,11 @@ export const EMOJI_PACKAGE = '@twemoji/svg';
  */
 export const emojiPack = (file: string): string => (Number.parseInt(file, 16) >> 6).toString(16);
 
+/** The folder of the packs inside the assets folder. */
+export const EMOJI_PACKS = `${EMOJI_PACKAGE}/packs`;
+
 /** A pack's path inside the assets folder, as `assetHref` takes it. */
-export const emojiPackPath = (pack: string): string => `${EMOJI_PACKAGE}/packs/${pack}.svgpack.gz`;
+export const emojiPackPath = (pack: string): string => `${EMOJI_PACKS}/${pack}.svgpack.gz`;
 
 /** The site address of a file given by its path in `node_modules`, such as `@fontsource/noto-sans/unicode.json`. */
 export const assetHref = (packagePath: string, base = '/') => `${base.replace(/\/?$/, '/')}${CERTIFICATE_ASSETS_DIR}/${packagePath}`;
