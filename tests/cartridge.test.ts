@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { crc32, inflateRawSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCartridge } from '../src/lib/cartridge/cartridge.ts';
+import { PAGE_STYLES, stylesFor } from '../src/lib/cartridge/styles.ts';
 import { staleReason, writeSiteCartridges } from '../src/lib/cartridge/export.ts';
 import { escapeXml } from '../src/lib/cartridge/xml.ts';
 import { zip } from '../src/lib/cartridge/zip.ts';
@@ -295,6 +296,21 @@ describe('Common Cartridge export of the fixture curriculum', () => {
 		}
 	});
 
+	it("gives each page the styles of what it holds: an aside's only where there is an aside", () => {
+		const files = cartridges.get('tracks/tea-foundations.imscc')!;
+		const style = (id: string) => /<style>([^<]*)<\/style>/.exec([...files].find(([name]) => name.startsWith(`modules/${id}/`) && name.endsWith('.html'))![1].toString('utf8'))![1]!;
+		const withAside = style('water-temperature');
+		const without = style('brewing-basics');
+		expect(readFileSync(join(DIST, 'modules', 'water-temperature', 'index.html'), 'utf8')).toContain('starlight-aside');
+		expect(withAside).toContain('.starlight-aside{');
+		expect(without).not.toContain('starlight-aside');
+		// What every page has is styled in every page: its type, title, links and attribution.
+		for (const css of [withAside, without]) {
+			for (const rule of ['body{', 'h1{', 'a{', '.cc-attribution{']) expect(css).toContain(rule);
+		}
+		expect(without.length).toBeLessThan(PAGE_STYLES.length / 2);
+	});
+
 	it('keeps the pages in the web-link form out of the cartridge', () => {
 		const files = cartridges.get('steeped.links.imscc')!;
 		expect([...files.keys()].some((name) => name.endsWith('.html'))).toBe(false);
@@ -438,6 +454,34 @@ describe('cartridge content that needs escaping', () => {
 		expect(escapeXml('Bell\u0007, form\u000C feed\uFFFF, half \uD83C pair')).toBe('Bell, form feed, half  pair');
 		expect(escapeXml('Tab\tand line\nkept, \u{1F375} too, & <this>')).toBe('Tab\tand line\nkept, \u{1F375} too, &amp; &lt;this&gt;');
 		expect(escapeXml('\uDC00lone low, \uFFFEreversed')).toBe('lone low, reversed');
+	});
+});
+
+describe('the stylesheet of a cartridge page', () => {
+	const names = (tags: string[], classes: string[]) => ({ tags: new Set(tags), classes: new Set(classes) });
+
+	it('keeps a rule only for selectors whose elements and classes are all in the page', () => {
+		const css = stylesFor(names(['main', 'h2', 'details', 'summary'], ['currents-quiz__choice']));
+		expect(css).toContain(':root{');
+		expect(css).toContain('h2{line-height');
+		expect(css).not.toMatch(/h1,|,h3|,h4/);
+		expect(css).toContain('.currents-quiz__choice>details summary{');
+		expect(css).not.toContain('.currents-quiz__prompt');
+		expect(css).not.toContain('blockquote');
+	});
+
+	it('reads attribute selectors and states as the element they are on', () => {
+		expect(stylesFor(names(['span'], ['expressive-code']))).toContain('.expressive-code span[style]{color:var(--1)}');
+		expect(stylesFor(names(['figcaption'], []))).not.toContain('figcaption');
+		expect(stylesFor(names([], ['starlight-aside', 'starlight-aside--caution']))).toContain('.starlight-aside--caution{');
+	});
+
+	it('gives a page that holds everything the whole stylesheet', () => {
+		const tags = new Set<string>();
+		const classes = new Set<string>();
+		for (const [, name] of PAGE_STYLES.matchAll(/\.([\w-]+)/g)) classes.add(name!);
+		for (const [, name] of PAGE_STYLES.matchAll(/(?:^|[\s,>{}])([a-z][a-z0-9]*)(?=[\s,.:[>{])/gm)) tags.add(name!);
+		expect(stylesFor({ tags, classes })).toBe(PAGE_STYLES);
 	});
 });
 

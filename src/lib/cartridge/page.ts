@@ -6,7 +6,7 @@
  */
 import { parse, parseFragment, serialize, type DefaultTreeAdapterTypes as Html } from 'parse5';
 import { escapeXml as escape } from './xml.ts';
-import { PAGE_STYLES } from './styles.ts';
+import { stylesFor } from './styles.ts';
 
 export interface ModulePageOptions {
 	/** The built permalink page of the module's major. */
@@ -50,6 +50,7 @@ export function modulePage(options: ModulePageOptions): string {
 	});
 	rewriteAddresses(content, options, ids);
 	const body = serialize(content).trim();
+	const styles = stylesFor(namesIn([content, parseFragment(options.attribution)], TEMPLATE_NAMES));
 	return `<!doctype html>
 <html lang="${escape(options.language)}">
 <head>
@@ -57,7 +58,7 @@ export function modulePage(options: ModulePageOptions): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escape(options.title)} (version ${escape(options.version)})</title>
 <link rel="canonical" href="${escape(options.url)}">
-<style>${PAGE_STYLES}</style>
+<style>${styles}</style>
 </head>
 <body>
 <main class="sl-markdown-content">
@@ -69,6 +70,25 @@ ${body}
 </body>
 </html>
 `;
+}
+
+/** The elements and classes the page's own template below writes around the module's content. */
+const TEMPLATE_NAMES = {
+	tags: ['html', 'head', 'body', 'main', 'h1', 'p', 'time', 'footer'],
+	classes: ['sl-markdown-content', 'cc-meta', 'cc-attribution'],
+};
+
+/** Every element and class name in the given trees, and the template's. */
+function namesIn(trees: Html.ParentNode[], template: { tags: string[]; classes: string[] }): { tags: Set<string>; classes: Set<string> } {
+	const tags = new Set(template.tags);
+	const names = new Set(template.classes);
+	for (const tree of trees) {
+		walk(tree, (node) => {
+			tags.add(node.tagName);
+			for (const name of classes(node)) if (name) names.add(name);
+		});
+	}
+	return { tags, classes: names };
 }
 
 /**
