@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import { readFileSync, utimesSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { AstroError } from 'astro/errors';
@@ -101,38 +99,8 @@ export function findingsFor(filePath: string, options: { site?: string } = {}): 
 	const { findings } = checkCurriculum(dir);
 	const own = findings.filter((f) => f.severity === 'error' && resolve(f.file) === resolve(filePath));
 	// The file can be fixed on disk a moment before the dev server has read it again.
-	if (own.length === 0) {
-		readAgain(resolve(filePath));
-		return 'The file has no problems any more: the dev server is reading it again. Reload the page in a moment.';
-	}
-	// Broken on disk again: its next fix may need reading again, though it reads as an earlier one did.
-	marked.delete(resolve(filePath));
+	if (own.length === 0) return 'The file has no problems any more: the dev server is reading it again. Reload the page in a moment.';
 	return formatHuman(own, options);
-}
-
-/** Each file's text as `readAgain` last marked it (a hash), so that it marks each version once. */
-const marked = new Map<string, string>();
-
-/**
- * Has the dev server read a file again that its collection still holds as broken although it is
- * fixed on disk. Astro's glob loader reloads a file on every change without waiting for the reload
- * before it, and a reload that finds the file as the collection last stored it stops early: when a
- * broken version is still being read as the fix is saved, the fix's reload finds the old entry,
- * stops, and the broken version is stored after it, so the page stayed broken until the next save
- * (seen in the dev server test under a loaded machine). Marking the file changed (its time, not its
- * text) makes the loader read it once more, now as it is. Once for each version of the file: should
- * the loader still find that version broken, marking it again would only reload the page in a loop.
- */
-function readAgain(file: string): void {
-	try {
-		const version = createHash('sha256').update(readFileSync(file)).digest('hex');
-		if (marked.get(file) === version) return;
-		marked.set(file, version);
-		const now = new Date();
-		utimesSync(file, now, now);
-	} catch {
-		// A file that is gone has nothing to read again; its page goes with the next content sync.
-	}
 }
 
 /** An entry the dev server kept although its file is broken, as `loadSite()` lists them. */
