@@ -50,7 +50,7 @@ export function modulePage(options: ModulePageOptions): string {
 	});
 	rewriteAddresses(content, options, ids);
 	const body = serialize(content).trim();
-	const styles = stylesFor(namesIn([content, parseFragment(options.attribution)], TEMPLATE_NAMES));
+	const styles = stylesFor(namesIn([content, parseFragment(options.attribution)]));
 	return `<!doctype html>
 <html lang="${escape(options.language)}">
 <head>
@@ -79,9 +79,9 @@ const TEMPLATE_NAMES = {
 };
 
 /** Every element and class name in the given trees, and the template's. */
-function namesIn(trees: Html.ParentNode[], template: { tags: string[]; classes: string[] }): { tags: Set<string>; classes: Set<string> } {
-	const tags = new Set(template.tags);
-	const names = new Set(template.classes);
+function namesIn(trees: Html.ParentNode[]): { tags: Set<string>; classes: Set<string> } {
+	const tags = new Set(TEMPLATE_NAMES.tags);
+	const names = new Set(TEMPLATE_NAMES.classes);
 	for (const tree of trees) {
 		walk(tree, (node) => {
 			tags.add(node.tagName);

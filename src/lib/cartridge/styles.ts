@@ -53,7 +53,8 @@ export interface PageNames {
  * when the page holds every element and class it names; what it says of attributes, states and
  * structure is left to the browser. Every page of a cartridge carries its own copy (learning
  * platforms import pages one by one), and a page of text, lists, a table and code uses under half
- * of the stylesheet: a page without asides, notices or quotes does not carry their styles. What this cannot read, such as an at-rule, is kept.
+ * of the stylesheet: a page without asides, notices or quotes does not carry their styles. What
+ * this cannot read, such as an at-rule, is kept.
  */
 export function stylesFor(page: PageNames): string {
 	return PAGE_STYLES.split('\n')
