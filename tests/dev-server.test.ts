@@ -1,12 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { EventEmitter } from 'node:events';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { brokenPaths, BROKEN, fixedOrFindings, isBroken, tolerantLoader, tolerantSchema } from '../src/lib/curriculum/broken.ts';
+import { brokenPaths, BROKEN, fixedOrFindings, isBroken, readAgain, tolerantLoader, tolerantSchema } from '../src/lib/curriculum/broken.ts';
 import { moduleSchema } from '../src/lib/curriculum/schema/module.ts';
 import { copyFixture, fixtureContent, ROOT, TMP, TODAY } from './utils.ts';
 
@@ -104,6 +105,13 @@ describe('the dev server with content errors', () => {
 	const shows = (path: string, file: string, text: string) =>
 		eventually(() => visit(path, file), (seen) => seen.code === 500 && seen.overlay.includes(text));
 	const SLIP = 'level: expert\n  duration: 15\n';
+	/** For a failed wait: the dev server's last output, and how many broken entries its content store on disk holds. */
+	const state = () => {
+		const store = join(project, '.astro', 'data-store.json');
+		const markers = existsSync(store) ? readFileSync(store, 'utf8').split(BROKEN).length - 1 : 'no store';
+		const reloads = output.match(/Reloaded data from .*/g) ?? [];
+		return `broken entries in ${store}: ${markers}; the last reloads: ${reloads.slice(-4).join(', ')}\n${output.slice(-3000)}`;
+	};
 
 	beforeAll(async () => {
 		const created = devProject('valid-course');
@@ -195,10 +203,10 @@ describe('the dev server with content errors', () => {
 		edit('modules/water-temperature.mdx', (text) => text.replace('\nexport const pwned = 1\n', '\n'));
 		edit('modules/pouring.mdx', (text) => text.replace(SLIP, 'level: expert\n'));
 		edit('pages/about.md', (text) => text.replace('title: About: this course', 'title: "About: this course"'));
-		expect(await eventually(() => status('/modules/serving/'), (code) => code === 200), output.slice(-3000)).toBe(200);
-		expect(await eventually(() => status('/modules/water-temperature/'), (code) => code === 200), output.slice(-3000)).toBe(200);
-		expect(await eventually(() => status('/modules/pouring/'), (code) => code === 200), output.slice(-3000)).toBe(200);
-		expect(await eventually(() => status('/about/'), (code) => code === 200), output.slice(-3000)).toBe(200);
+		expect(await eventually(() => status('/modules/serving/'), (code) => code === 200), state()).toBe(200);
+		expect(await eventually(() => status('/modules/water-temperature/'), (code) => code === 200), state()).toBe(200);
+		expect(await eventually(() => status('/modules/pouring/'), (code) => code === 200), state()).toBe(200);
+		expect(await eventually(() => status('/about/'), (code) => code === 200), state()).toBe(200);
 		expect(await fetch(`${base}/about/`).then((response) => response.text())).toContain('A page about the course.');
 	});
 
@@ -209,14 +217,14 @@ describe('the dev server with content errors', () => {
 		edit(file, (text) => text.replace(/^(level: .*\n)/m, '$1  duration: 15\n'));
 		expect((await shows('/modules/brewing-basics/', 'brewing-basics.mdx', 'This line is indented 2 spaces more than the line above it')).overlay).toMatch(/brewing-basics\.mdx:\d+:3 {2}error/);
 		writeFileSync(join(content, file), good);
-		expect(await eventually(() => status('/modules/brewing-basics/'), (code) => code === 200), output.slice(-3000)).toBe(200);
+		expect(await eventually(() => status('/modules/brewing-basics/'), (code) => code === 200), state()).toBe(200);
 		// Two saves in quick succession, as an editor that formats on save makes: the second one counts.
 		writeFileSync(join(content, file), good.replace('title: Brewing basics', 'title: Brewing basics, again'));
 		await new Promise((resolve) => setTimeout(resolve, 20));
 		edit(file, (text) => text.replace(/^summary: .*\n/m, ''));
 		expect((await shows('/modules/brewing-basics/', 'brewing-basics.mdx', 'The required field summary is missing')).overlay).toContain('brewing-basics.mdx:2:1  error');
 		writeFileSync(join(content, file), good);
-		expect(await eventually(() => status('/modules/brewing-basics/'), (code) => code === 200), output.slice(-3000)).toBe(200);
+		expect(await eventually(() => status('/modules/brewing-basics/'), (code) => code === 200), state()).toBe(200);
 		expect(output).not.toMatch(/YAMLException/);
 	});
 });
@@ -243,6 +251,47 @@ describe('broken entries, as the collections keep them and pages list them', () 
 		await tolerantLoader(loader, DEV).load(context);
 		expect(seen).toEqual([{ data: { [BROKEN]: true }, body: '', slug: undefined, rawData: '' }]);
 		await expect(tolerantLoader(loader, {}).load(context)).rejects.toBe(yamlError);
+	});
+
+	/** A loader that reads a file on each change as Astro's glob loader does, with its context's watcher and store. */
+	function watchingLoader(read: (path: string) => Promise<void>) {
+		const watcher = new EventEmitter();
+		const entries = new Map([
+			['serving', { id: 'serving', data: { [BROKEN]: true }, filePath: 'content/modules/serving.mdx' }],
+			['brewing', { id: 'brewing', data: { title: 'Brewing' }, filePath: 'content/modules/brewing.mdx' }],
+		]);
+		const store = { entries: () => [...entries] };
+		const context = { collection: 'probe-modules', config: { root: new URL('file:///project/') }, store, watcher, entryTypes: new Map() } as unknown as LoaderContext;
+		const loader: Loader = { name: 'probe', load: async (given) => void given.watcher!.on('change', read) };
+		return { watcher, load: () => tolerantLoader(loader, DEV).load(context) };
+	}
+
+	it('reads two saves of one file in the order they were made, each after the one before has been read', async () => {
+		const steps: string[] = [];
+		let save = 0;
+		const { watcher, load } = watchingLoader(async (path) => {
+			const which = ++save;
+			steps.push(`start ${which} ${path}`);
+			// The first read is the slow one, as a read that finds a broken file and checks it is.
+			await new Promise((resolve) => setTimeout(resolve, which === 1 ? 50 : 1));
+			steps.push(`end ${which}`);
+		});
+		await load();
+		watcher.emit('change', '/project/content/modules/serving.mdx');
+		watcher.emit('change', '/project/content/modules/serving.mdx');
+		await vi.waitFor(() => expect(steps).toHaveLength(4));
+		expect(steps).toEqual(['start 1 /project/content/modules/serving.mdx', 'end 1', 'start 2 /project/content/modules/serving.mdx', 'end 2']);
+	});
+
+	it('reads a file again when a page finds it good on disk while its entry is still broken, and only then', async () => {
+		const read: string[] = [];
+		const { load } = watchingLoader(async (path) => void read.push(path));
+		await load();
+		expect(readAgain('content/modules/unknown.mdx')).toBe(false);
+		// Stored good already: reading it on every request would keep Astro from writing its store for the pages.
+		expect(readAgain('/project/content/modules/brewing.mdx')).toBe(false);
+		expect(readAgain('/project/content/modules/serving.mdx')).toBe(true);
+		await vi.waitFor(() => expect(read).toEqual(['/project/content/modules/serving.mdx']));
 	});
 
 	it("lists a collection's broken entries under the route's parameter, and shows their findings until fixed", () => {

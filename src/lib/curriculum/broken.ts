@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { AstroError } from 'astro/errors';
 import { z } from 'zod';
@@ -62,6 +63,9 @@ interface EntryType {
  *
  * Astro hands loaders its readers as `entryTypes`, a field its public types leave out; when it is
  * not there, the loader runs unchanged, and the dev server test notices.
+ *
+ * The loader also sees the file watcher through `orderedWatcher`, so that two saves of one file are
+ * read in the order they were made, and a page can ask for a file to be read again (`readAgain`).
  */
 export function tolerantLoader(loader: Loader, env?: Record<string, string | undefined>): Loader {
 	if (!tolerating(env)) return loader;
@@ -71,9 +75,79 @@ export function tolerantLoader(loader: Loader, env?: Record<string, string | und
 			const { entryTypes } = context as LoaderContext & { entryTypes?: unknown };
 			if (!(entryTypes instanceof Map)) return loader.load(context);
 			const tolerant = new Map([...(entryTypes as Map<string, EntryType>)].map(([extension, type]) => [extension, tolerantEntryType(type)]));
-			return loader.load({ ...context, entryTypes: tolerant } as LoaderContext);
+			const watcher = context.watcher && orderedWatcher(context.watcher, context);
+			return loader.load({ ...context, entryTypes: tolerant, watcher } as LoaderContext);
 		},
 	};
+}
+
+type Watcher = NonNullable<LoaderContext['watcher']>;
+type Listener = (path: string, ...rest: unknown[]) => unknown;
+
+/** Per collection, what reads a file again: the loader's own change listeners and its store. */
+interface Reader {
+	root: string;
+	store: LoaderContext['store'];
+	listeners: Listener[];
+}
+
+/**
+ * Shared through `globalThis`: the content config runs the loaders and the pages call `readAgain`,
+ * and Vite may evaluate this file once for each.
+ */
+const readers: Map<string, Reader> = ((globalThis as Record<symbol, unknown>)[Symbol.for('currents.readers')] ??= new Map()) as Map<string, Reader>;
+
+/**
+ * The watcher as a loader sees it: a change to a file is handed to the loader only once the loader
+ * has finished with the change before it. Astro's glob loader reads a file on every change without
+ * waiting for the last read to finish, and skips a file whose text is what its collection holds; so
+ * when a save breaks a file and the next one restores it, the broken read could finish last and stay,
+ * and the page would show findings for a file that has none.
+ */
+export function orderedWatcher(watcher: Watcher, context: Pick<LoaderContext, 'collection' | 'store' | 'config'>): Watcher {
+	const reader: Reader = { root: fileURLToPath(context.config.root), store: context.store, listeners: [] };
+	readers.set(context.collection, reader);
+	const running = new Map<string, Promise<unknown>>();
+	const ordered =
+		(listener: Listener): Listener =>
+		(path, ...rest) => {
+			const next = (running.get(path) ?? Promise.resolve()).then(() => listener(path, ...rest)).catch(() => undefined);
+			running.set(path, next);
+			void next.then(() => running.get(path) === next && running.delete(path));
+			return next;
+		};
+	const proxy: Watcher = new Proxy(watcher, {
+		get(target, key) {
+			if (key === 'on')
+				return (event: 'change', listener: Listener) => {
+					const heard = event === 'change' || event === 'add' ? ordered(listener) : listener;
+					if (event === 'change') reader.listeners.push(heard);
+					target.on(event, heard);
+					return proxy;
+				};
+			const value = Reflect.get(target, key, target) as unknown;
+			return typeof value === 'function' ? value.bind(target) : value;
+		},
+	});
+	return proxy;
+}
+
+/**
+ * Reads a file into its collection again, as if it had just been saved, for a page that finds the
+ * file good on disk while its entry is still broken. Only an entry the collection holds as broken
+ * is read again: once it is stored good, the dev server's pages see it as soon as Astro has written
+ * its store (half a second after the last change, so a change on every request would hold it back).
+ * Returns whether the file was read again.
+ */
+export function readAgain(filePath: string): boolean {
+	for (const { root, store, listeners } of readers.values()) {
+		const found = store.entries().find(([, entry]) => entry.filePath !== undefined && resolve(root, entry.filePath) === resolve(root, filePath));
+		if (!found) continue;
+		if (!isBroken(found[1].data)) return false;
+		for (const listener of listeners) void listener(resolve(root, filePath));
+		return true;
+	}
+	return false;
 }
 
 function tolerantEntryType<T extends EntryType>(type: T): T {
@@ -98,8 +172,12 @@ export function findingsFor(filePath: string, options: { site?: string } = {}): 
 	const dir = process.env.CURRENTS_CONTENT ?? 'content';
 	const { findings } = checkCurriculum(dir);
 	const own = findings.filter((f) => f.severity === 'error' && resolve(f.file) === resolve(filePath));
-	// The file can be fixed on disk a moment before the dev server has read it again.
-	if (own.length === 0) return 'The file has no problems any more: the dev server is reading it again. Reload the page in a moment.';
+	// The file can be fixed on disk a moment before the dev server has read it again; if it was read
+	// already, its entry is stale, so it is read once more.
+	if (own.length === 0) {
+		readAgain(filePath);
+		return 'The file has no problems any more: the dev server is reading it again. Reload the page in a moment.';
+	}
 	return formatHuman(own, options);
 }
 
