@@ -104,7 +104,7 @@ const readers: Map<string, Reader> = ((globalThis as Record<symbol, unknown>)[Sy
  * when a save breaks a file and the next one restores it, the broken read could finish last and stay,
  * and the page would show findings for a file that has none.
  */
-export function orderedWatcher(watcher: Watcher, context: Pick<LoaderContext, 'collection' | 'store' | 'config'>): Watcher {
+function orderedWatcher(watcher: Watcher, context: Pick<LoaderContext, 'collection' | 'store' | 'config'>): Watcher {
 	const reader: Reader = { root: fileURLToPath(context.config.root), store: context.store, listeners: [] };
 	readers.set(context.collection, reader);
 	const running = new Map<string, Promise<unknown>>();
