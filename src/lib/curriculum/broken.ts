@@ -98,11 +98,21 @@ interface Reader {
 const readers: Map<string, Reader> = ((globalThis as Record<symbol, unknown>)[Symbol.for('currents.readers')] ??= new Map()) as Map<string, Reader>;
 
 /**
- * The watcher as a loader sees it: a change to a file is handed to the loader only once the loader
- * has finished with the change before it. Astro's glob loader reads a file on every change without
- * waiting for the last read to finish, and skips a file whose text is what its collection holds; so
- * when a save breaks a file and the next one restores it, the broken read could finish last and stay,
- * and the page would show findings for a file that has none.
+ * How long after a file's last change it is read once more. Vite's watcher passes on at most one
+ * change of a file in 50 ms and drops the others, so a second save soon after the first (an editor
+ * that formats on save) would otherwise never be read.
+ */
+const SETTLE_MS = 120;
+
+/**
+ * The watcher as a loader sees it:
+ * - a change to a file is handed to the loader only once the loader has finished with the change
+ *   before it. Astro's glob loader reads a file on every change without waiting for the last read to
+ *   finish, and skips a file whose text is what its collection holds; so when a save breaks a file
+ *   and the next one restores it, the broken read could finish last and stay, and the page would
+ *   show findings for a file that has none;
+ * - once a file's changes settle, it is read once more (`SETTLE_MS`), for a save the watcher dropped.
+ *   When nothing changed since, the loader finds the same text and stops there.
  */
 function orderedWatcher(watcher: Watcher, context: Pick<LoaderContext, 'collection' | 'store' | 'config'>): Watcher {
 	const reader: Reader = { root: fileURLToPath(context.config.root), store: context.store, listeners: [] };
@@ -116,11 +126,26 @@ function orderedWatcher(watcher: Watcher, context: Pick<LoaderContext, 'collecti
 			void next.then(() => running.get(path) === next && running.delete(path));
 			return next;
 		};
+	const settled = (listener: Listener): Listener => {
+		const read = ordered(listener);
+		const timers = new Map<string, ReturnType<typeof setTimeout>>();
+		return (path, ...rest) => {
+			clearTimeout(timers.get(path));
+			timers.set(
+				path,
+				setTimeout(() => {
+					timers.delete(path);
+					void read(path);
+				}, SETTLE_MS)
+			);
+			return read(path, ...rest);
+		};
+	};
 	const proxy: Watcher = new Proxy(watcher, {
 		get(target, key) {
 			if (key === 'on')
 				return (event: 'change', listener: Listener) => {
-					const heard = event === 'change' || event === 'add' ? ordered(listener) : listener;
+					const heard = event === 'change' ? settled(listener) : event === 'add' ? ordered(listener) : listener;
 					if (event === 'change') reader.listeners.push(heard);
 					target.on(event, heard);
 					return proxy;
