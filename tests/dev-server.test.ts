@@ -222,7 +222,8 @@ describe('the dev server with content errors', () => {
 		writeFileSync(join(content, file), good.replace('title: Brewing basics', 'title: Brewing basics, again'));
 		await new Promise((resolve) => setTimeout(resolve, 20));
 		edit(file, (text) => text.replace(/^summary: .*\n/m, ''));
-		expect((await shows('/modules/brewing-basics/', 'brewing-basics.mdx', 'The required field summary is missing')).overlay).toContain('brewing-basics.mdx:2:1  error');
+		const missing = await shows('/modules/brewing-basics/', 'brewing-basics.mdx', 'The required field summary is missing');
+		expect(missing.overlay, `status ${missing.code}; ${state()}`).toContain('brewing-basics.mdx:2:1  error');
 		writeFileSync(join(content, file), good);
 		expect(await eventually(() => status('/modules/brewing-basics/'), (code) => code === 200), state()).toBe(200);
 		expect(output).not.toMatch(/YAMLException/);
