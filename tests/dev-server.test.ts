@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AstroError } from 'astro/errors';
@@ -307,6 +308,37 @@ describe('broken entries, as the collections keep them and pages list them', () 
 		expect(readAgain('/project/content/modules/brewing.mdx')).toBe(false);
 		expect(readAgain('/project/content/modules/serving.mdx')).toBe(true);
 		await vi.waitFor(() => expect(read).toEqual(['/project/content/modules/serving.mdx']));
+	});
+
+	it('has the pages reload the content store after each change, and at once when a page still sees a fixed entry broken', async () => {
+		// The pages reload Astro's content store when Vite's watcher reports its file changed; on a busy
+		// machine a report can go missing, and the pages keep the store as it was before.
+		mkdirSync(TMP, { recursive: true });
+		const root = mkdtempSync(join(TMP, 'store-nudge-'));
+		mkdirSync(join(root, '.astro'));
+		const file = join(root, '.astro', 'data-store.json');
+		const longAgo = new Date('2026-01-01T00:00:00Z');
+		writeFileSync(file, '[]');
+		utimesSync(file, longAgo, longAgo);
+		const touched = () => statSync(file).mtimeMs > longAgo.getTime();
+		const entries = new Map<string, { id: string; data: unknown; filePath: string }>();
+		const store = { entries: () => [...entries], set: (entry: { id: string; data: unknown; filePath: string }) => void entries.set(entry.id, entry) };
+		const context = { collection: 'nudged-modules', config: { root: pathToFileURL(`${root}/`) }, store, watcher: new EventEmitter(), entryTypes: new Map() } as unknown as LoaderContext;
+		const loader: Loader = { name: 'probe', load: async (given) => void given.store.set({ id: 'brewing', data: { title: 'Brewing' }, filePath: 'content/modules/brewing.mdx' } as never) };
+		const changed = Date.now();
+		await tolerantLoader(loader, DEV).load(context);
+		expect(entries.has('brewing')).toBe(true);
+		// Not before Astro has written the store (half a second after the last change), then once.
+		expect(touched()).toBe(false);
+		await vi.waitFor(() => expect(touched()).toBe(true), { timeout: 5000, interval: 50 });
+		expect(Date.now() - changed).toBeGreaterThanOrEqual(1400);
+		utimesSync(file, longAgo, longAgo);
+		await new Promise((resolve) => setTimeout(resolve, 1100));
+		expect(touched()).toBe(false);
+		// A page that finds the file good while the store it sees holds the entry broken: reloaded at once.
+		expect(readAgain(join(root, 'content/modules/brewing.mdx'))).toBe(false);
+		expect(touched()).toBe(true);
+		rmSync(root, { recursive: true, force: true });
 	});
 
 	it("lists a collection's broken entries under the route's parameter, and shows their findings until fixed", () => {

@@ -1,3 +1,4 @@
+import { utimesSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -76,7 +77,8 @@ export function tolerantLoader(loader: Loader, env?: Record<string, string | und
 			if (!(entryTypes instanceof Map)) return loader.load(context);
 			const tolerant = new Map([...(entryTypes as Map<string, EntryType>)].map(([extension, type]) => [extension, tolerantEntryType(type)]));
 			const watcher = context.watcher && orderedWatcher(context.watcher, context);
-			return loader.load({ ...context, entryTypes: tolerant, watcher } as LoaderContext);
+			const store = context.watcher ? nudgingStore(context.store, fileURLToPath(context.config.root)) : context.store;
+			return loader.load({ ...context, entryTypes: tolerant, watcher, store } as LoaderContext);
 		},
 	};
 }
@@ -168,11 +170,67 @@ export function readAgain(filePath: string): boolean {
 	for (const { root, store, listeners } of readers.values()) {
 		const found = store.entries().find(([, entry]) => entry.filePath !== undefined && resolve(root, entry.filePath) === resolve(root, filePath));
 		if (!found) continue;
-		if (!isBroken(found[1].data)) return false;
+		if (!isBroken(found[1].data)) {
+			// The collection holds it good, so the page saw the store as it was before: have it reloaded.
+			nudge(root);
+			return false;
+		}
 		for (const listener of listeners) void listener(resolve(root, filePath));
 		return true;
 	}
 	return false;
+}
+
+/**
+ * How long after the last change to any collection the dev server's pages are told to reload the
+ * content store. Astro writes the store to `.astro/data-store.json` half a second after the last
+ * change, and the pages load it again when Vite's watcher reports that file changed. On a busy
+ * machine the report of a write can go missing (the dev server test saw the pages keep a store a
+ * minute old, with the newer one on disk), and the pages then show a fixed file as broken, or a
+ * broken one as it was, until the next change. Touching the file once the write is done makes the
+ * watcher report it again; when the pages have the store already, they only load it once more.
+ */
+const NUDGE_MS = 1500;
+
+/** One timer for the dev server: every collection is written to the same file. */
+const nudges: { timer?: ReturnType<typeof setTimeout>; last: number } = ((globalThis as Record<symbol, unknown>)[Symbol.for('currents.nudges')] ??= { last: 0 }) as {
+	timer?: ReturnType<typeof setTimeout>;
+	last: number;
+};
+
+/** Touches the content store's file, at once (once a second at most, as pages ask) or `after` ms from the last call. */
+function nudge(root: string, after?: number): void {
+	const touch = () => {
+		nudges.last = Date.now();
+		const now = new Date();
+		try {
+			utimesSync(resolve(root, '.astro', 'data-store.json'), now, now);
+		} catch {
+			// No store written yet: the first write is reported as the file's creation.
+		}
+	};
+	if (after === undefined) {
+		if (Date.now() - nudges.last >= 1000) touch();
+		return;
+	}
+	clearTimeout(nudges.timer);
+	nudges.timer = setTimeout(touch, after);
+	nudges.timer.unref?.();
+}
+
+/** A collection's store that has the pages reload the content store after each change (`NUDGE_MS`). */
+function nudgingStore(store: LoaderContext['store'], root: string): LoaderContext['store'] {
+	return new Proxy(store, {
+		get(target, key) {
+			const value = Reflect.get(target, key, target) as unknown;
+			if (typeof value !== 'function') return value;
+			if (key !== 'set' && key !== 'delete' && key !== 'clear') return value.bind(target);
+			return (...args: unknown[]) => {
+				nudge(root, NUDGE_MS);
+				return (value as (...a: unknown[]) => unknown).apply(target, args);
+			};
+		},
+	});
 }
 
 function tolerantEntryType<T extends EntryType>(type: T): T {
