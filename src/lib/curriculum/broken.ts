@@ -1,4 +1,4 @@
-import { utimesSync } from 'node:fs';
+import { statSync, utimesSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -77,7 +77,7 @@ export function tolerantLoader(loader: Loader, env?: Record<string, string | und
 			if (!(entryTypes instanceof Map)) return loader.load(context);
 			const tolerant = new Map([...(entryTypes as Map<string, EntryType>)].map(([extension, type]) => [extension, tolerantEntryType(type)]));
 			const watcher = context.watcher && orderedWatcher(context.watcher, context);
-			const store = context.watcher ? nudgingStore(context.store, fileURLToPath(context.config.root)) : context.store;
+			const store = context.watcher ? nudgingStore(context.store) : context.store;
 			return loader.load({ ...context, entryTypes: tolerant, watcher, store } as LoaderContext);
 		},
 	};
@@ -182,55 +182,63 @@ export function readAgain(filePath: string): boolean {
 }
 
 /**
- * How long after the last change to any collection the dev server's pages are told to reload the
- * content store. Astro writes the store to `.astro/data-store.json` half a second after the last
- * change, and the pages load it again when Vite's watcher reports that file changed. On a busy
- * machine the report of a write can go missing (the dev server test saw the pages keep a store a
- * minute old, with the newer one on disk), and the pages then show a fixed file as broken, or a
- * broken one as it was, until the next change. Touching the file once the write is done makes the
- * watcher report it again; when the pages have the store already, they only load it once more.
+ * The dev server's pages read Astro's content store from `.astro/data-store.json`, which Astro writes
+ * half a second after the last change to a collection and then tells the pages to load again. On a
+ * busy machine that can fail to take: the dev server test saw the pages keep a store a minute old,
+ * with the newer one on disk, so a fixed file stayed broken, or a broken one kept its old page, until
+ * the next save. A page that notices (`staleEntry`, `readAgain`) touches the file, which Astro's
+ * watcher reports as a change, and the pages load the store again. Only once the store has been
+ * written since the last change: before that, the write itself brings the new store, and a touch
+ * would only reload the reader's browser a second time.
  */
-const NUDGE_MS = 1500;
-
-/** One timer for the dev server: every collection is written to the same file. */
-const nudges: { timer?: ReturnType<typeof setTimeout>; last: number } = ((globalThis as Record<symbol, unknown>)[Symbol.for('currents.nudges')] ??= { last: 0 }) as {
-	timer?: ReturnType<typeof setTimeout>;
-	last: number;
+const nudges: { changed: number; touched: number } = ((globalThis as Record<symbol, unknown>)[Symbol.for('currents.nudges')] ??= { changed: 0, touched: 0 }) as {
+	changed: number;
+	touched: number;
 };
 
-/** Touches the content store's file, at once (once a second at most, as pages ask) or `after` ms from the last call. */
-function nudge(root: string, after?: number): void {
-	const touch = () => {
-		nudges.last = Date.now();
-		const now = new Date();
-		try {
-			utimesSync(resolve(root, '.astro', 'data-store.json'), now, now);
-		} catch {
-			// No store written yet: the first write is reported as the file's creation.
-		}
-	};
-	if (after === undefined) {
-		if (Date.now() - nudges.last >= 1000) touch();
-		return;
+/** Touches the content store's file when it was written after the last change, at most once a second. */
+function nudge(root: string): boolean {
+	const file = resolve(root, '.astro', 'data-store.json');
+	let written: number;
+	try {
+		written = statSync(file).mtimeMs;
+	} catch {
+		return false;
 	}
-	clearTimeout(nudges.timer);
-	nudges.timer = setTimeout(touch, after);
-	nudges.timer.unref?.();
+	if (written < nudges.changed || Date.now() - nudges.touched < 1000) return false;
+	nudges.touched = Date.now();
+	const now = new Date();
+	utimesSync(file, now, now);
+	return true;
 }
 
-/** A collection's store that has the pages reload the content store after each change (`NUDGE_MS`). */
-function nudgingStore(store: LoaderContext['store'], root: string): LoaderContext['store'] {
+/** A collection's store that notes the time of each change, for `nudge`. */
+function nudgingStore(store: LoaderContext['store']): LoaderContext['store'] {
 	return new Proxy(store, {
 		get(target, key) {
 			const value = Reflect.get(target, key, target) as unknown;
 			if (typeof value !== 'function') return value;
 			if (key !== 'set' && key !== 'delete' && key !== 'clear') return value.bind(target);
 			return (...args: unknown[]) => {
-				nudge(root, NUDGE_MS);
+				nudges.changed = Date.now();
 				return (value as (...a: unknown[]) => unknown).apply(target, args);
 			};
 		},
 	});
+}
+
+/**
+ * For a dev server page about to show an entry: whether its collection holds the entry otherwise than
+ * the store the page reads (`digest` is the one the page has). If so, and the store was written since,
+ * the pages are made to load it again, and the reader's browser reloads with it. Outside the dev
+ * server there is nothing to compare, and it says no.
+ */
+export function staleEntry(collection: string, id: string, digest: string | undefined): boolean {
+	const reader = readers.get(collection);
+	const current = reader?.store.get(id);
+	if (!reader || !current || current.digest === digest) return false;
+	nudge(reader.root);
+	return true;
 }
 
 function tolerantEntryType<T extends EntryType>(type: T): T {
