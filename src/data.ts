@@ -1,7 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { createHash } from 'node:crypto';
 import { buildDate, config, engine } from 'virtual:currents/config';
-import { isBroken } from './lib/curriculum/broken.ts';
+import { isBroken, staleStore } from './lib/curriculum/broken.ts';
 import { pendingUpdatesFor } from './lib/curriculum/freshness.ts';
 import { inTrackOrder, moduleHref, namer, sidebarFor, trackHref, trackOf, type SidebarItem } from './lib/curriculum/model.ts';
 import { localeOf, siteLocales, type Locale } from './lib/i18n/locales.ts';
@@ -67,6 +67,8 @@ export function loadSite(): Promise<Site> {
 			getCollection('trackTranslations'),
 			getCollection('updateTranslations'),
 		]);
+		// The dev server can hand the pages a content store older than what its collections hold: have it loaded again.
+		if (import.meta.env.DEV) staleStore([modules, archives, tracks, updates, pages, moduleTranslations, trackTranslations, updateTranslations].flat());
 		const frontmatter = digestOfFrontmatter([modules, archives, tracks, updates, pages, moduleTranslations, trackTranslations, updateTranslations]);
 		const translations: Site['translations'] = new Map(LOCALES.filter((l) => !l.root).map((l) => [l.code, { modules: new Map(), tracks: new Map(), updates: new Map() }]));
 		const byLocale = <E extends { id: string; data: unknown }>(entries: E[], pick: (t: NonNullable<ReturnType<typeof translations.get>>) => Map<string, E>) => {

@@ -8,7 +8,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { brokenPaths, BROKEN, fixedOrFindings, isBroken, readAgain, staleEntry, tolerantLoader, tolerantSchema } from '../src/lib/curriculum/broken.ts';
+import { brokenPaths, BROKEN, fixedOrFindings, isBroken, readAgain, staleStore, tolerantLoader, tolerantSchema } from '../src/lib/curriculum/broken.ts';
 import { moduleSchema } from '../src/lib/curriculum/schema/module.ts';
 import { copyFixture, fixtureContent, ROOT, TMP, TODAY } from './utils.ts';
 
@@ -310,7 +310,7 @@ describe('broken entries, as the collections keep them and pages list them', () 
 		await vi.waitFor(() => expect(read).toEqual(['/project/content/modules/serving.mdx']));
 	});
 
-	it('has the pages load the content store again when a page sees an entry older than its collection holds, once the store is written', async () => {
+	it('has the pages load the content store again when they are handed entries other than their collections hold, once the store is written', async () => {
 		// Astro tells the pages to load its content store again when it writes it; on a busy machine that
 		// can fail to take, and the pages keep the store as it was before.
 		mkdirSync(TMP, { recursive: true });
@@ -323,27 +323,31 @@ describe('broken entries, as the collections keep them and pages list them', () 
 		const touched = () => statSync(file).mtimeMs > longAgo.getTime();
 		type Entry = { id: string; data: unknown; filePath: string; digest: string };
 		const entries = new Map<string, Entry>();
-		const store = { entries: () => [...entries], get: (id: string) => entries.get(id), set: (entry: Entry) => void entries.set(entry.id, entry) };
+		const store = { entries: () => [...entries], keys: () => [...entries.keys()], get: (id: string) => entries.get(id), set: (entry: Entry) => void entries.set(entry.id, entry) };
 		const context = { collection: 'nudged-modules', config: { root: pathToFileURL(`${root}/`) }, store, watcher: new EventEmitter(), entryTypes: new Map() } as unknown as LoaderContext;
 		const loader: Loader = { name: 'probe', load: async (given) => void given.store.set({ id: 'brewing', data: { title: 'Brewing' }, filePath: 'content/modules/brewing.mdx', digest: 'new' } as never) };
 		await tolerantLoader(loader, DEV).load(context);
-		// The page has the entry as the collection holds it: nothing to do.
-		expect(staleEntry('nudged-modules', 'brewing', 'new')).toBe(false);
+		const handed = (digest: string, id = 'brewing', collection = 'nudged-modules') => staleStore([{ collection, id, digest }]);
+		// The pages have the entry as the collection holds it: nothing to do.
+		expect(handed('new')).toBe(false);
 		// An older entry, but the store has not been written since the change: its write brings the new one.
-		expect(staleEntry('nudged-modules', 'brewing', 'old')).toBe(true);
+		expect(handed('old')).toBe(true);
 		expect(touched()).toBe(false);
-		// Written since, and the page still has the older entry: the file is touched for the pages to load it again.
+		// Written since, and the pages still have the older entry: the file is touched for the pages to load it again.
 		const written = new Date(Date.now() + 1000);
 		utimesSync(file, written, written);
-		expect(staleEntry('nudged-modules', 'brewing', 'old')).toBe(true);
+		expect(handed('old')).toBe(true);
 		expect(statSync(file).mtimeMs).not.toBe(written.getTime());
-		// At most once a second, as a page polled again and again asks.
+		// At most once a second, as pages requested again and again ask.
 		const once = statSync(file).mtimeMs;
-		expect(staleEntry('nudged-modules', 'brewing', 'old')).toBe(true);
+		expect(handed('old')).toBe(true);
 		expect(statSync(file).mtimeMs).toBe(once);
-		// Unknown entries and collections are no one's business here.
-		expect(staleEntry('nudged-modules', 'nowhere', 'old')).toBe(false);
-		expect(staleEntry('no-such-collection', 'brewing', 'old')).toBe(false);
+		// An entry the collection no longer holds, or more entries than it holds, is stale too.
+		expect(handed('old', 'nowhere')).toBe(true);
+		expect(staleStore([])).toBe(false);
+		expect(staleStore([{ collection: 'nudged-modules', id: 'brewing', digest: 'new' }, { collection: 'nudged-modules', id: 'steeping', digest: 'new' }])).toBe(true);
+		// Collections the dev server does not read are no one's business here.
+		expect(handed('old', 'brewing', 'no-such-collection')).toBe(false);
 		rmSync(root, { recursive: true, force: true });
 	});
 

@@ -186,7 +186,7 @@ export function readAgain(filePath: string): boolean {
  * half a second after the last change to a collection and then tells the pages to load again. On a
  * busy machine that can fail to take: the dev server test saw the pages keep a store a minute old,
  * with the newer one on disk, so a fixed file stayed broken, or a broken one kept its old page, until
- * the next save. A page that notices (`staleEntry`, `readAgain`) touches the file, which Astro's
+ * the next save. A page that notices (`staleStore`, `readAgain`) touches the file, which Astro's
  * watcher reports as a change, and the pages load the store again. Only once the store has been
  * written since the last change: before that, the write itself brings the new store, and a touch
  * would only reload the reader's browser a second time.
@@ -228,17 +228,23 @@ function nudgingStore(store: LoaderContext['store']): LoaderContext['store'] {
 }
 
 /**
- * For a dev server page about to show an entry: whether its collection holds the entry otherwise than
- * the store the page reads (`digest` is the one the page has). If so, and the store was written since,
- * the pages are made to load it again, and the reader's browser reloads with it. Outside the dev
- * server there is nothing to compare, and it says no.
+ * For the dev server's pages, with the entries they were handed: whether a collection holds any of
+ * them otherwise, or holds more or fewer, than the store the pages read. If so, and the store was
+ * written since, the pages are made to load it again, and the reader's browser reloads with it.
+ * Outside the dev server there is nothing to compare, and it says no.
  */
-export function staleEntry(collection: string, id: string, digest: string | undefined): boolean {
-	const reader = readers.get(collection);
-	const current = reader?.store.get(id);
-	if (!reader || !current || current.digest === digest) return false;
-	nudge(reader.root);
-	return true;
+export function staleStore(entries: Iterable<{ collection: string; id: string; digest?: string | number }>): boolean {
+	const handed = new Map<string, number>();
+	let stale: Reader | undefined;
+	for (const { collection, id, digest } of entries) {
+		const reader = readers.get(collection);
+		if (!reader) continue;
+		handed.set(collection, (handed.get(collection) ?? 0) + 1);
+		if (reader.store.get(id)?.digest !== digest) stale = reader;
+	}
+	for (const [collection, count] of handed) if (readers.get(collection)!.store.keys().length !== count) stale = readers.get(collection);
+	if (stale) nudge(stale.root);
+	return stale !== undefined;
 }
 
 function tolerantEntryType<T extends EntryType>(type: T): T {
