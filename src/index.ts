@@ -172,7 +172,8 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 								// Search with the curriculum's facets, whose script loads only when search is opened.
 								Search: fileURLToPath(new URL('./overrides/Search.astro', import.meta.url)),
 							},
-							disable404Route: false,
+							// The engine's own page for an address the site does not have (src/routes/NotFound.astro).
+							disable404Route: true,
 							// The engine writes the search index itself, after its own steps, reusing the last build's when no page changed.
 							pagefind: false,
 						}),
@@ -259,6 +260,8 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 				route('/contributing/rules/[rule]', 'Rule.astro');
 				// Every field of every content file, read from the schemas themselves.
 				route('/contributing/fields', 'Fields.astro');
+				// The page for an address the site does not have.
+				route('/404', 'NotFound.astro');
 			},
 			async 'astro:config:done'({ config, logger }) {
 				outDir = fileURLToPath(config.outDir).replace(/\/$/, '');

@@ -115,6 +115,17 @@ describe('the flagship curriculum', () => {
 			expect(missing).toEqual([]);
 		});
 
+		it('builds without a warning from Astro about its content, and writes the not-found page Starlight would', () => {
+			// Each of these told whoever ran the build to check a content config that had nothing wrong with it.
+			const warnings = build.output.split('\n').filter((line) => line.includes('[WARN] [content]'));
+			expect(warnings).toEqual([]);
+			const page = build.read('404.html');
+			expect(page).toMatch(/<title>404 \| Currents<\/title>/);
+			expect(page).toContain('Page not found. Check the URL or try using the search bar.');
+			// Not a page to find in search.
+			expect(page).not.toContain('data-pagefind-body');
+		});
+
 		it('keeps every module page within its budgets: 80 KB of HTML, 20 KB gzip of JavaScript before search is opened', () => {
 			const over = curriculum.modules.flatMap((m) => {
 				const weight = pageWeight(build.outDir, `modules/${m.id}/index.html`);
