@@ -206,6 +206,10 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 							assetsInlineLimit: (file: string) => (file.endsWith('.js') ? false : undefined),
 							// The engine empties the output itself, or builds into it (src/lib/cache/output-state.ts).
 							emptyOutDir: false,
+							// The largest script is the certificate renderer (1.8 MB: satori and its layout engine), which a
+							// browser loads only when a learner draws a certificate, so Vite's 500 kB warning fired on
+							// every build. What pages load is held to budgets of its own (scripts/lib/page-weight.ts).
+							chunkSizeWarningLimit: 2000,
 							rollupOptions: {
 								// Astro marks every MDX module with a directive the bundler warns about once per file;
 								// it is expected and says nothing about the content, so keep the build log readable.

@@ -115,9 +115,10 @@ describe('the flagship curriculum', () => {
 			expect(missing).toEqual([]);
 		});
 
-		it('builds without a warning from Astro about its content, and writes the not-found page Starlight would', () => {
-			// Each of these told whoever ran the build to check a content config that had nothing wrong with it.
-			const warnings = build.output.split('\n').filter((line) => line.includes('[WARN] [content]'));
+		it('builds with no warnings but the engine\'s own, and writes the not-found page Starlight would', () => {
+			// Astro's told whoever ran the build to check a content config that had nothing wrong with it, and
+			// Vite's that a chunk was large: the certificate renderer, which pages load only when it draws.
+			const warnings = build.output.split('\n').filter((line) => line.includes('[WARN]') && !line.includes('[WARN] [currents]'));
 			expect(warnings).toEqual([]);
 			const page = build.read('404.html');
 			expect(page).toMatch(/<title>404 \| Currents<\/title>/);
