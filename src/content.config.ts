@@ -5,6 +5,7 @@ import { glob } from 'astro/loaders';
 import { pathToFileURL } from 'node:url';
 import { BROKEN, tolerantLoader, tolerantPageSchema, tolerantSchema } from './lib/curriculum/broken.ts';
 import { LAYOUT } from './lib/curriculum/load.ts';
+import { optionalFolder } from './lib/curriculum/optional-folders.ts';
 import { starlightPageSchemaOnce } from './lib/curriculum/page-schema.ts';
 import { contentDir } from './lib/curriculum/paths.ts';
 import { moduleSchema } from './lib/curriculum/schema/module.ts';
@@ -22,27 +23,29 @@ const base = (folder: string) => new URL(`${folder}/`, dir);
 // Translations sit beside their originals as <id>.<locale>.<extension>; originals have no dot in their id.
 const originals = (pattern: string) => [pattern, `!*.*.${pattern.split('.').pop()}`];
 const translations = (folder: string, extension: string) =>
-	glob({ pattern: `*.*.${extension}`, base: base(folder), generateId: ({ entry }) => entry.replace(/\.[^.]+$/, '') });
+	optionalFolder(glob({ pattern: `*.*.${extension}`, base: base(folder), generateId: ({ entry }) => entry.replace(/\.[^.]+$/, '') }));
 
 export const collections = {
 	// Free pages are Starlight's own; in the dev server a broken one still gets its page, which shows its findings.
 	docs: defineCollection({
-		loader: tolerantLoader(glob({ pattern: '**/*.{md,mdx}', base: base(LAYOUT.pages) })),
+		loader: tolerantLoader(optionalFolder(glob({ pattern: '**/*.{md,mdx}', base: base(LAYOUT.pages) }))),
 		schema: starlightPageSchemaOnce((context) => tolerantPageSchema(docsSchema({ extend: z.object({ [BROKEN]: z.literal(true).optional() }) })(context), 'A page with problems')),
 	}),
 	modules: defineCollection({ loader: tolerantLoader(glob({ pattern: originals('*.mdx'), base: base(LAYOUT.modules) })), schema: tolerantSchema(moduleSchema) }),
 	archive: defineCollection({
 		loader: tolerantLoader(
-			glob({
-				pattern: '*/v*.mdx',
-				base: base(LAYOUT.archive),
-				generateId: ({ entry }) => entry.replace(/\.mdx$/, ''),
-			})
+			optionalFolder(
+				glob({
+					pattern: '*/v*.mdx',
+					base: base(LAYOUT.archive),
+					generateId: ({ entry }) => entry.replace(/\.mdx$/, ''),
+				})
+			)
 		),
 		schema: tolerantSchema(moduleSchema),
 	}),
 	tracks: defineCollection({ loader: tolerantLoader(glob({ pattern: ['*.{yaml,yml}', '!*.*.{yaml,yml}'], base: base(LAYOUT.tracks) })), schema: tolerantSchema(trackSchema) }),
-	updates: defineCollection({ loader: tolerantLoader(glob({ pattern: originals('*.md'), base: base(LAYOUT.updates) })), schema: tolerantSchema(updateSchema) }),
+	updates: defineCollection({ loader: tolerantLoader(optionalFolder(glob({ pattern: originals('*.md'), base: base(LAYOUT.updates) }))), schema: tolerantSchema(updateSchema) }),
 	// Translations, with ids `<id>.<locale>`: only what a translator writes; the rest is the original's.
 	moduleTranslations: defineCollection({ loader: tolerantLoader(translations(LAYOUT.modules, 'mdx')), schema: tolerantSchema(moduleTranslationSchema) }),
 	trackTranslations: defineCollection({ loader: tolerantLoader(translations(LAYOUT.tracks, '{yaml,yml}')), schema: tolerantSchema(trackTranslationSchema) }),
