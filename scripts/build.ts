@@ -1,5 +1,6 @@
 /**
- * `npm run build`: Astro's `astro build`, started so that the build gives memory back as it goes.
+ * `npm run build`: Astro's `astro build`, in a process started so that the build gives memory back as
+ * it goes, and followed by the build's last steps once that process has ended.
  *
  * Usage: node scripts/build.ts [any flag of `astro build`, e.g. --outDir dist-test or --force]
  *
@@ -16,23 +17,49 @@
  *   memory per thread, up to eight per core; the build runs some twenty threads. Two pools
  *   (`MALLOC_ARENA_MAX=2`) took another ~100 MB off the peak.
  *
- * mimalloc reads its options when its library loads, which `astro build` does before it reads the
- * project's config, and glibc reads its own when the process starts. So where the system can
- * (not on Windows), this process starts again in place, the same process with the same output and
- * exit status, with both in its environment; elsewhere mimalloc's is set before Astro loads. A value
- * already in the environment is kept.
+ * Both are read when a process starts (mimalloc when its library loads), so Astro runs in a process
+ * of its own, started with both in its environment; a value already in the environment is kept. And
+ * Astro's process still holds what it bundled and rendered with when the pages are written, so the
+ * search index and the record of the output are made here, once it has exited
+ * (src/lib/cache/last-steps.ts). This process stays small: it loads neither Astro nor the bundler.
  */
+import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { styleText } from 'node:util';
+import { LAST_STEPS_VARIABLE, makeLastSteps } from '../src/lib/cache/last-steps.ts';
 import { allocatorEnv } from './lib/build-env.ts';
 
-const missing = allocatorEnv(process.env);
-if (Object.keys(missing).length > 0 && process.platform !== 'win32' && typeof process.execve === 'function') {
-	process.execve(process.execPath, [process.execPath, ...process.execArgv, import.meta.filename, ...process.argv.slice(2)], { ...process.env, ...missing });
-}
-Object.assign(process.env, missing);
-
-// Astro's own command line, as if `astro build <flags>` had been typed.
 const astro = join(resolve(import.meta.dirname, '..'), 'node_modules', 'astro', 'bin', 'astro.mjs');
-process.argv = [process.argv[0]!, astro, 'build', ...process.argv.slice(2)];
-await import(pathToFileURL(astro).href);
+const lastSteps = join(tmpdir(), `currents-last-steps-${process.pid}.json`);
+const child = spawn(process.execPath, [...process.execArgv, astro, 'build', ...process.argv.slice(2)], {
+	stdio: 'inherit',
+	env: { ...process.env, ...allocatorEnv(process.env), [LAST_STEPS_VARIABLE]: lastSteps },
+});
+// A build stopped from outside stops Astro's too.
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+const forward = (signal: NodeJS.Signals) => child.kill(signal);
+for (const signal of SIGNALS) process.on(signal, forward);
+
+const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((done) => child.on('exit', (...ended) => done(ended)));
+for (const signal of SIGNALS) process.off(signal, forward);
+if (signal) {
+	// Ended by a signal: so does this process, as a shell expects.
+	rmSync(lastSteps, { force: true });
+	process.kill(process.pid, signal);
+} else if (code !== 0) {
+	rmSync(lastSteps, { force: true });
+	process.exitCode = code ?? 1;
+} else {
+	// As Astro's log writes a line: the time, dimmed, and the step's label.
+	const clock = new Intl.DateTimeFormat([], { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+	const style = (format: Parameters<typeof styleText>[0], text: string) => styleText(format, text, { stream: process.stdout });
+	try {
+		await makeLastSteps(lastSteps, (message) => console.log(`${style('dim', clock.format(new Date()))} ${style('blue', '[currents]')} ${message}`));
+	} catch (error) {
+		console.error(`The site is built, but its search index could not be made: ${error instanceof Error ? error.message : String(error)}`);
+		console.error('Build again; if it fails the same way, report it with the message above.');
+		process.exitCode = 1;
+	}
+}

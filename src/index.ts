@@ -30,6 +30,7 @@ import { outputGuard } from './lib/safety/output-guard.ts';
 import { writeSiteCartridges } from './lib/cartridge/export.ts';
 import { assembleEmbeds, assemblePrintPages, currentMajors } from './lib/embeds/assemble.ts';
 import { writeSearchIndex } from './lib/search/index-step.ts';
+import { lastStepsFile, leaveLastSteps, type LastSteps } from './lib/cache/last-steps.ts';
 import { startShareCards, type ShareCardsInProgress } from './lib/cards/build-step.ts';
 import { certificateAssetsDevServer, writeCertificateAssets } from './lib/cards/browser-assets.ts';
 import { featureDrift, PARSER_FEATURES } from './lib/safety/parser-options.ts';
@@ -63,6 +64,9 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 	let guard: MdastPluginEntry | undefined;
 	let command = '';
 	let contentMapLock: ContentMapLock | undefined;
+	/** Where to leave the search index and the output record to the process that started the build, if it makes them. */
+	const lastSteps = lastStepsFile();
+	let pendingSearch: LastSteps['search'];
 	const contentMaps: ContentMaps = new Map();
 	return {
 		name: 'currents',
@@ -181,7 +185,18 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 						outputGuard({ root, site: config.site, sourceOf: sourceFinder(curriculum), redirectPages: () => aliases.map(({ from }) => from.slice(1)), cacheDir: fileURLToPath(new URL('currents-output-scan/', astroConfig.cacheDir)) }),
 						// Last, once the output is complete and has passed the scan: a record of it, so that the next
 						// build may write into it rather than into an emptied folder (src/lib/cache/output-state.ts).
-						{ name: 'currents:output-record', hooks: { 'astro:build:done': () => recordOutput(outDir, stateFile(astroCache)) } },
+						// Under `npm run build`, the process that started the build makes the search index and then
+						// the record, once this one has exited (src/lib/cache/last-steps.ts).
+						{
+							name: 'currents:output-record',
+							hooks: {
+								'astro:build:done': () => {
+									const record = { outDir, file: stateFile(astroCache) };
+									if (lastSteps) leaveLastSteps(lastSteps, { search: pendingSearch, record });
+									else recordOutput(record.outDir, record.file);
+								},
+							},
+						},
 					],
 					vite: {
 						plugins: [
@@ -334,14 +349,18 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 				const written = writeSiteCartridges(fileURLToPath(dir), checked, cartridgeCache && fileURLToPath(cartridgeCache));
 				const reused = written.filter((cartridge) => cartridge.reused).length;
 				logger.info(`Wrote ${written.length} Common Cartridges to downloads/ (made ${written.length - reused}, reused ${reused} from the last build) in ${lap()}.`);
-				// Once every page is written, two steps that run beside each other (the cards and Pagefind
-				// each in processes of their own): a share card for every module, track and platform-update page,
+				// Once every page is written, a share card for every module, track and platform-update page,
 				// drawn again only when what it shows changed, and the search index, made again only when a page
-				// it holds changed.
-				const search = writeSearchIndex(fileURLToPath(dir), searchCache && fileURLToPath(searchCache)).then((index) =>
-					logger.info(`Search index: ${index.pages} pages, ${index.reused ? 'reused from the last build' : 'indexed with Pagefind'} in ${lap()}.`)
-				);
-				await Promise.all([cards?.finish(dir), search]);
+				// it holds changed. Under `npm run build` the index is made once this process has exited, so that
+				// Pagefind's memory does not add to this process's; otherwise beside the cards.
+				const search = { dist: fileURLToPath(dir), cacheDir: searchCache && fileURLToPath(searchCache) };
+				if (lastSteps) pendingSearch = search;
+				const indexing = lastSteps
+					? undefined
+					: writeSearchIndex(search.dist, search.cacheDir).then((index) =>
+							logger.info(`Search index: ${index.pages} pages, ${index.reused ? 'reused from the last build' : 'indexed with Pagefind'} in ${lap()}.`)
+						);
+				await Promise.all([cards?.finish(dir), indexing]);
 				await clearing;
 			},
 		},

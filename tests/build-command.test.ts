@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUILD_SCRIPT } from '../scripts/lib/build-env.ts';
-import { ROOT, TMP } from './utils.ts';
+import { fixtureContent, ROOT, startBuild, TMP } from './utils.ts';
 
 /** Runs a build command with `--help`, which loads the bundler without building anything, in a bare environment. */
 function help(command: string[], env: Record<string, string>): { stderr: string } {
@@ -49,8 +49,38 @@ describe('npm run build', () => {
 		);
 		const started = (env: Record<string, string> = {}) =>
 			[...help([BUILD_SCRIPT], { NODE_OPTIONS: `--import=${probe}`, ...env }).stderr.matchAll(/^started with (.*)$/gm)].map((match) => match[1]);
-		// Astro runs in the second start, in place of the first.
+		// Astro runs in a process of its own, which the script starts.
 		expect(started()).toEqual(['no MALLOC_ARENA_MAX', 'MALLOC_ARENA_MAX=2']);
-		expect(started({ MALLOC_ARENA_MAX: '4', MIMALLOC_PURGE_DELAY: '0' })).toEqual(['MALLOC_ARENA_MAX=4']);
+		expect(started({ MALLOC_ARENA_MAX: '4', MIMALLOC_PURGE_DELAY: '0' })).toEqual(['MALLOC_ARENA_MAX=4', 'MALLOC_ARENA_MAX=4']);
 	});
+
+	it('stops the build in Astro\'s process when it is stopped itself', async () => {
+		const building = startBuild(fixtureContent('valid-course'), 'stopped');
+		// Astro's process has checked the curriculum and started drawing the share cards in a process of its own.
+		await expect.poll(building.output, { timeout: 60_000 }).toContain('Checked the curriculum');
+		const [astro, ...others] = childrenOf(building.pid);
+		expect(others).toEqual([]);
+		expect(readFileSync(`/proc/${astro}/cmdline`, 'utf8')).toContain('astro.mjs\0build');
+		const cards = childrenOf(astro!);
+		building.stop('SIGTERM');
+		const stopped = await building.done;
+		expect(stopped.signal).toBe('SIGTERM');
+		expect(running(astro!)).toBe(false);
+		// The card process ends once the build that drew with it has gone.
+		await expect.poll(() => cards.filter(running), { timeout: 10_000 }).toEqual([]);
+	}, 90_000);
 });
+
+/** The processes `pid` started that are still running. */
+function childrenOf(pid: number): number[] {
+	return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
+}
+
+/** Whether a process is running: neither gone nor ended and waiting to be reaped. */
+function running(pid: number): boolean {
+	try {
+		return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+	} catch {
+		return false;
+	}
+}

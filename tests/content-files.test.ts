@@ -219,15 +219,19 @@ describe('content files in the whole check and the build', () => {
 		expect(load(join(ROOT, 'src', 'index.ts'))).toBeNull();
 	});
 
-	it('builds a module with a real PNG image', () => {
+	// Started as `astro build` rather than `npm run build`: the integration then makes the search index
+	// itself, where `npm run build` makes it once Astro's process has ended (src/lib/cache/last-steps.ts).
+	it('builds a module with a real PNG image, also with `astro build` alone', () => {
 		const content = copyFixture('valid-course');
 		const module = join(content, 'modules', 'serving.mdx');
 		writeFileSync(module, readFileSync(module, 'utf8').replace('Pour into warmed cups.', 'Pour into warmed cups.\n\n![A kettle on a stove](../images/kettle.png)'));
 		mkdirSync(join(content, 'images'));
 		writeFileSync(join(content, 'images', 'kettle.png'), PNG);
-		const build = buildCurriculum(content, 'content-image');
+		const build = buildCurriculum(content, 'content-image', undefined, { plainAstro: true });
 		expect(build.status, build.output).toBe(0);
 		expect(build.read('modules/serving/index.html')).toMatch(/<img [^>]*alt="A kettle on a stove"/);
 		expect(build.read('modules/serving/index.html')).toMatch(/src="\/_astro\/kettle\.[\w-]+\.(?:png|webp)"/);
+		expect(build.output).toMatch(/Search index: \d+ pages, indexed with Pagefind in \d+ ms\.\n/);
+		expect(build.exists('pagefind/pagefind.js')).toBe(true);
 	}, 180_000);
 });

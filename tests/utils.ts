@@ -31,6 +31,8 @@ export const fixtureContent = (name: string) => join(fixture(name), 'content');
 
 export interface RunResult {
 	status: number | null;
+	/** The signal that ended the command, if one did (`startBuild` only). */
+	signal?: NodeJS.Signals | null;
 	stdout: string;
 	stderr: string;
 	output: string;
@@ -57,12 +59,14 @@ export interface Build extends RunResult {
 }
 
 /**
- * Builds a curriculum with the real Astro CLI into its own folder under tests/.tmp. Each build
- * has its own content cache, so test files can build different fixtures at the same time.
+ * Builds a curriculum as `npm run build` does (or with `astro build` itself, `plainAstro`) into its
+ * own folder under tests/.tmp. Each build has its own content cache, so test files can build different fixtures at the same time.
  */
-export function buildCurriculum(contentDir: string, name: string, today = TODAY, { keepOutput = false } = {}): Build {
+export function buildCurriculum(contentDir: string, name: string, today = TODAY, { keepOutput = false, plainAstro = false } = {}): Build {
 	const { outDir, env } = prepareBuild(contentDir, name, today, keepOutput);
-	return asBuild(outDir, run(process.execPath, [BUILD_SCRIPT, '--outDir', outDir], env));
+	// `npm run build` (scripts/build.ts), or Astro's own `astro build`, as a project using the integration may run it.
+	const command = plainAstro ? [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'] : [BUILD_SCRIPT];
+	return asBuild(outDir, run(process.execPath, [...command, '--outDir', outDir], env));
 }
 
 export interface BuildInProgress {
@@ -70,6 +74,10 @@ export interface BuildInProgress {
 	output: () => string;
 	/** The build, once it has ended. */
 	done: Promise<Build>;
+	/** The process of the build command. */
+	pid: number;
+	/** Sends the build command a signal, as a terminal or a CI runner stopping it would. */
+	stop: (signal: NodeJS.Signals) => void;
 }
 
 /** `buildCurriculum`, started in the background, for a test that acts while the build runs. */
@@ -82,9 +90,9 @@ export function startBuild(contentDir: string, name: string, today = TODAY, { ke
 	child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
 	const done = new Promise<Build>((resolve, reject) => {
 		child.on('error', reject);
-		child.on('close', (status) => resolve(asBuild(outDir, { status, stdout, stderr, output: stdout + stderr })));
+		child.on('close', (status, signal) => resolve(asBuild(outDir, { status, signal, stdout, stderr, output: stdout + stderr })));
 	});
-	return { output: () => stdout + stderr, done };
+	return { output: () => stdout + stderr, done, pid: child.pid!, stop: (signal) => child.kill(signal) };
 }
 
 function prepareBuild(contentDir: string, name: string, today: string, keepOutput: boolean): { outDir: string; env: Record<string, string> } {

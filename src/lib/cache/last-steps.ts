@@ -1,0 +1,56 @@
+/**
+ * The build's last two steps, the search index and the record of the output, made after Astro's
+ * process has ended when `npm run build` started it (scripts/build.ts).
+ *
+ * When the pages are written, Astro's process still holds what it bundled and rendered with (about
+ * 1.4 GB at 1,000 modules), and Pagefind's process grows beside it to 300-700 MB while it writes the
+ * index: the end of the build was the peak of its memory. Astro gives that memory back only by
+ * exiting. So a build started with `CURRENTS_LAST_STEPS` set to a file name writes there what is left
+ * to do instead of doing it, once the output has passed the scan, and the process that started it
+ * does it after Astro's has exited. A build started any other way (`astro build`) does both steps
+ * itself, as before.
+ */
+import { rmSync } from 'node:fs';
+import { keep, readKept } from './files.ts';
+import { recordOutput } from './output-state.ts';
+
+/** The variable naming the file a build leaves its last steps in. */
+export const LAST_STEPS_VARIABLE = 'CURRENTS_LAST_STEPS';
+
+export interface LastSteps {
+	/** The search index to make: the output folder, and where the last build's index is kept. */
+	search?: { dist: string; cacheDir?: string };
+	/** The record of the output to keep for the next build (`recordOutput`), once the index is in it. */
+	record: { outDir: string; file: string };
+}
+
+/** In the build: the file to leave the last steps in, when the process that started the build makes them. */
+export const lastStepsFile = (env: NodeJS.ProcessEnv = process.env): string | undefined => env[LAST_STEPS_VARIABLE] || undefined;
+
+/** In the build, once the output has passed the scan: what is left to do, for the process that started it. */
+export function leaveLastSteps(file: string, steps: LastSteps): void {
+	keep(file, steps);
+}
+
+/** A message for the build log. */
+export type StepLog = (message: string) => void;
+
+/**
+ * After the build's process has exited: makes the steps it left, if it left any (a build that failed,
+ * or `astro build --help`, leaves none). The file is removed first, so that it is never read twice.
+ * Returns whether there were steps to make.
+ */
+export async function makeLastSteps(file: string, log: StepLog): Promise<boolean> {
+	const steps = readKept(file) as LastSteps | undefined;
+	rmSync(file, { force: true });
+	if (!steps) return false;
+	if (steps.search) {
+		const started = performance.now();
+		// Loaded only now: the process waiting for the build stays small (Pagefind's module alone is ~35 MB).
+		const { writeSearchIndex } = await import('../search/index-step.ts');
+		const index = await writeSearchIndex(steps.search.dist, steps.search.cacheDir);
+		log(`Search index: ${index.pages} pages, ${index.reused ? 'reused from the last build' : 'indexed with Pagefind'} in ${Math.round(performance.now() - started)} ms, after the build's process had ended.`);
+	}
+	recordOutput(steps.record.outDir, steps.record.file);
+	return true;
+}
