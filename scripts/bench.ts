@@ -22,7 +22,7 @@ import { cssBytes, folderBytes, median, ratio, shown, timedBuild, type BuildRun 
 import { CURRENTS_SEARCH, firstQueryBytes, STARLIGHT_SEARCH } from './lib/bench/search.ts';
 import { BUDGETS, pageWeight } from './lib/page-weight.ts';
 import { readArgs, wholeNumber } from './lib/args.ts';
-import { BUILD_SCRIPT } from './lib/build-env.ts';
+import { ASTRO_CLI, BUILD_SCRIPT } from './lib/build-env.ts';
 
 const USAGE = 'Usage: npm run bench -- [--modules 1000] [--runs 1] [--json <file>] [--currents-only] | --adversarial';
 const { values } = readArgs(
@@ -48,7 +48,6 @@ const runs = wholeNumber(values.runs, 'runs', USAGE);
 const root = resolve(import.meta.dirname, '..');
 const work = join(root, 'tests', '.tmp', `bench-${count}`);
 // Currents is built as `npm run build` builds it (BUILD_SCRIPT); plain Starlight with Astro's own command.
-const astro = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
 const generated = generate(work, root, count);
 const currentsOut = join(work, 'currents', 'dist');
 const starlightOut = join(work, 'starlight', 'dist');
@@ -76,7 +75,7 @@ for (let run = 0; run < runs; run++) {
 	if (c.status !== 0) fail('Currents', c);
 	cold.push(c);
 	if (!currentsOnly) {
-		const s = await timedBuild(process.execPath, [astro, 'build'], { cwd: join(work, 'starlight'), env: {} });
+		const s = await timedBuild(process.execPath, [ASTRO_CLI, 'build'], { cwd: join(work, 'starlight'), env: {} });
 		if (s.status !== 0) fail('plain Starlight', s);
 		plain.push(s);
 	}

@@ -27,14 +27,13 @@
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { styleText } from 'node:util';
 import { LAST_STEPS_VARIABLE, makeLastSteps } from '../src/lib/cache/last-steps.ts';
-import { allocatorEnv } from './lib/build-env.ts';
+import { allocatorEnv, ASTRO_CLI } from './lib/build-env.ts';
 
-const astro = join(resolve(import.meta.dirname, '..'), 'node_modules', 'astro', 'bin', 'astro.mjs');
 const lastSteps = join(tmpdir(), `currents-last-steps-${process.pid}.json`);
-const child = spawn(process.execPath, [...process.execArgv, astro, 'build', ...process.argv.slice(2)], {
+const child = spawn(process.execPath, [...process.execArgv, ASTRO_CLI, 'build', ...process.argv.slice(2)], {
 	stdio: 'inherit',
 	env: { ...process.env, ...allocatorEnv(process.env), [LAST_STEPS_VARIABLE]: lastSteps },
 });

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { brokenPaths, BROKEN, fixedOrFindings, isBroken, readAgain, staleStore, tolerantLoader, tolerantSchema } from '../src/lib/curriculum/broken.ts';
+import { ASTRO_CLI } from '../scripts/lib/build-env.ts';
 import { moduleSchema } from '../src/lib/curriculum/schema/module.ts';
 import { copyFixture, fixtureContent, ROOT, TMP, TODAY } from './utils.ts';
 
@@ -128,7 +129,7 @@ describe('the dev server with content errors', () => {
 		writeFileSync(join(content, 'pages/about.md'), '---\ntitle: About: this course\n---\n\nA page about the course.\n');
 		const port = await freePort();
 		base = `http://127.0.0.1:${port}`;
-		server = spawn(process.execPath, [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'dev', '--root', project, '--port', String(port), '--host', '127.0.0.1'], {
+		server = spawn(process.execPath, [ASTRO_CLI, 'dev', '--root', project, '--port', String(port), '--host', '127.0.0.1'], {
 			cwd: project,
 			// Not the test runner's environment: NODE_ENV=test and Vitest's variables change how Vite serves.
 			env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'development', CURRENTS_CONTENT: content, CURRENTS_CACHE_DIR: join(project, 'cache'), CURRENTS_TODAY: TODAY, NO_COLOR: '1', FORCE_COLOR: '0' },

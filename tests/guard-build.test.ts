@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture, ROOT, TMP } from './utils.ts';
+import { ASTRO_CLI } from '../scripts/lib/build-env.ts';
 
 /**
  * A bare Astro site whose only Markdown setting is the engine's: Sätteri with the build's features
@@ -32,7 +33,7 @@ export default {
 }
 
 function build(site: string) {
-	const result = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--root', site], {
+	const result = spawnSync(process.execPath, [ASTRO_CLI, 'build', '--root', site], {
 		cwd: ROOT,
 		encoding: 'utf8',
 		env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1' },
@@ -76,7 +77,7 @@ describe('the build and the check share one set of parser options', () => {
 export default { root: ${JSON.stringify(ROOT)}, integrations: [currents()], markdown: { gfm: false } };
 `
 		);
-		const result = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--root', ROOT, '--config', relative(ROOT, config), '--outDir', join(dir, 'dist')], {
+		const result = spawnSync(process.execPath, [ASTRO_CLI, 'build', '--root', ROOT, '--config', relative(ROOT, config), '--outDir', join(dir, 'dist')], {
 			cwd: ROOT,
 			encoding: 'utf8',
 			env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', CURRENTS_CONTENT: fixture('valid-course') + '/content', CURRENTS_CACHE_DIR: join(dir, 'cache') },

@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { loadCurriculum, type Curriculum } from '../src/lib/curriculum/load.ts';
-import { BUILD_SCRIPT, productionEnv } from '../scripts/lib/build-env.ts';
+import { ASTRO_CLI, BUILD_SCRIPT, productionEnv } from '../scripts/lib/build-env.ts';
 import { prepareTeaForBrowsers } from './browser/tea-for-browsers.ts';
 
 /** The repository root. */
@@ -65,7 +65,7 @@ export interface Build extends RunResult {
 export function buildCurriculum(contentDir: string, name: string, today = TODAY, { keepOutput = false, plainAstro = false } = {}): Build {
 	const { outDir, env } = prepareBuild(contentDir, name, today, keepOutput);
 	// `npm run build` (scripts/build.ts), or Astro's own `astro build`, as a project using the integration may run it.
-	const command = plainAstro ? [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'] : [BUILD_SCRIPT];
+	const command = plainAstro ? [ASTRO_CLI, 'build'] : [BUILD_SCRIPT];
 	return asBuild(outDir, run(process.execPath, [...command, '--outDir', outDir], env));
 }
 

@@ -3,6 +3,9 @@ import { fileURLToPath } from 'node:url';
 /** The script `npm run build` runs, for tools and tests that build the site as it does. */
 export const BUILD_SCRIPT = fileURLToPath(new URL('../build.ts', import.meta.url));
 
+/** Astro's own command line (`astro build`, `astro dev`), which the build script runs in a process of its own. */
+export const ASTRO_CLI = fileURLToPath(new URL('../../node_modules/astro/bin/astro.mjs', import.meta.url));
+
 /**
  * The environment of a production `astro build` started from another Node process, such as the test
  * runner, the benchmark or the audit. Vitest copies `import.meta.env` into `process.env` (`MODE=test`,
