@@ -39,11 +39,11 @@ const child = spawn(process.execPath, [...process.execArgv, ASTRO_CLI, 'build', 
 });
 // A build stopped from outside stops Astro's too.
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
-const forward = (signal: NodeJS.Signals) => child.kill(signal);
-for (const signal of SIGNALS) process.on(signal, forward);
+const forward = (received: NodeJS.Signals) => child.kill(received);
+for (const name of SIGNALS) process.on(name, forward);
 
 const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((done) => child.on('exit', (...ended) => done(ended)));
-for (const signal of SIGNALS) process.off(signal, forward);
+for (const name of SIGNALS) process.off(name, forward);
 if (signal) {
 	// Ended by a signal: so does this process, as a shell expects.
 	rmSync(lastSteps, { force: true });

@@ -30,7 +30,7 @@ import { outputGuard } from './lib/safety/output-guard.ts';
 import { writeSiteCartridges } from './lib/cartridge/export.ts';
 import { assembleEmbeds, assemblePrintPages, currentMajors } from './lib/embeds/assemble.ts';
 import { writeSearchIndex } from './lib/search/index-step.ts';
-import { lastStepsFile, leaveLastSteps, type LastSteps } from './lib/cache/last-steps.ts';
+import { lastStepsFile, leaveLastSteps, searchIndexLine } from './lib/cache/last-steps.ts';
 import { startShareCards, type ShareCardsInProgress } from './lib/cards/build-step.ts';
 import { certificateAssetsDevServer, writeCertificateAssets } from './lib/cards/browser-assets.ts';
 import { featureDrift, PARSER_FEATURES } from './lib/safety/parser-options.ts';
@@ -66,7 +66,8 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 	let contentMapLock: ContentMapLock | undefined;
 	/** Where to leave the search index and the output record to the process that started the build, if it makes them. */
 	const lastSteps = lastStepsFile();
-	let pendingSearch: LastSteps['search'];
+	/** The search index of a build of a checked curriculum: the output, and where the last build's index is kept. */
+	const searchStep = () => ({ dist: outDir, cacheDir: searchCache && fileURLToPath(searchCache) });
 	const contentMaps: ContentMaps = new Map();
 	return {
 		name: 'currents',
@@ -192,7 +193,7 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 							hooks: {
 								'astro:build:done': () => {
 									const record = { outDir, file: stateFile(astroCache) };
-									if (lastSteps) leaveLastSteps(lastSteps, { search: pendingSearch, record });
+									if (lastSteps) leaveLastSteps(lastSteps, { search: checked ? searchStep() : undefined, record });
 									else recordOutput(record.outDir, record.file);
 								},
 							},
@@ -353,13 +354,8 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 				// drawn again only when what it shows changed, and the search index, made again only when a page
 				// it holds changed. Under `npm run build` the index is made once this process has exited, so that
 				// Pagefind's memory does not add to this process's; otherwise beside the cards.
-				const search = { dist: fileURLToPath(dir), cacheDir: searchCache && fileURLToPath(searchCache) };
-				if (lastSteps) pendingSearch = search;
-				const indexing = lastSteps
-					? undefined
-					: writeSearchIndex(search.dist, search.cacheDir).then((index) =>
-							logger.info(`Search index: ${index.pages} pages, ${index.reused ? 'reused from the last build' : 'indexed with Pagefind'} in ${lap()}.`)
-						);
+				const search = searchStep();
+				const indexing = lastSteps ? undefined : writeSearchIndex(search.dist, search.cacheDir).then((index) => logger.info(`${searchIndexLine(index, lap())}.`));
 				await Promise.all([cards?.finish(dir), indexing]);
 				await clearing;
 			},

@@ -60,7 +60,8 @@ export interface Build extends RunResult {
 
 /**
  * Builds a curriculum as `npm run build` does (or with `astro build` itself, `plainAstro`) into its
- * own folder under tests/.tmp. Each build has its own content cache, so test files can build different fixtures at the same time.
+ * own folder under tests/.tmp. Each build has its own content cache, so test files can build
+ * different fixtures at the same time.
  */
 export function buildCurriculum(contentDir: string, name: string, today = TODAY, { keepOutput = false, plainAstro = false } = {}): Build {
 	const { outDir, env } = prepareBuild(contentDir, name, today, keepOutput);

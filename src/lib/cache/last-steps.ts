@@ -11,6 +11,7 @@
  * itself, as before.
  */
 import { rmSync } from 'node:fs';
+import type { SearchIndexReport } from '../search/index-step.ts';
 import { keep, readKept } from './files.ts';
 import { recordOutput } from './output-state.ts';
 
@@ -35,6 +36,10 @@ export function leaveLastSteps(file: string, steps: LastSteps): void {
 /** A message for the build log. */
 export type StepLog = (message: string) => void;
 
+/** The build log's line for the search index, wherever it was made. */
+export const searchIndexLine = (index: SearchIndexReport, took: string): string =>
+	`Search index: ${index.pages} pages, ${index.reused ? 'reused from the last build' : 'indexed with Pagefind'} in ${took}`;
+
 /**
  * After the build's process has exited: makes the steps it left, if it left any (a build that failed,
  * or `astro build --help`, leaves none). The file is removed first, so that it is never read twice.
@@ -48,7 +53,7 @@ export async function makeLastSteps(file: string, log: StepLog): Promise<void> {
 		// Loaded only now, so that the process waiting for the build holds no more than it needs (7 MB less).
 		const { writeSearchIndex } = await import('../search/index-step.ts');
 		const index = await writeSearchIndex(steps.search.dist, steps.search.cacheDir);
-		log(`Search index: ${index.pages} pages, ${index.reused ? 'reused from the last build' : 'indexed with Pagefind'} in ${Math.round(performance.now() - started)} ms, after the build's process had ended.`);
+		log(`${searchIndexLine(index, `${Math.round(performance.now() - started)} ms`)}, after the build's process had ended.`);
 	}
 	recordOutput(steps.record.outDir, steps.record.file);
 }
