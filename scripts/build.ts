@@ -20,7 +20,7 @@
  * Both are read when a process starts (mimalloc when its library loads), so Astro runs in a process
  * of its own, started with both in its environment; a value already in the environment is kept. And
  * Astro's process still holds what it bundled and rendered with when the pages are written, so the
- * search index and the record of the output are made here, once it has exited
+ * search index, the Common Cartridges and the record of the output are made here, once it has exited
  * (src/lib/cache/last-steps.ts). This process stays small, 74 MB resident while Astro's builds (50 MB
  * of it Node's own program, which Astro's process maps too): it loads neither Astro nor the bundler.
  */
@@ -58,7 +58,7 @@ if (signal) {
 	try {
 		await makeLastSteps(lastSteps, (message) => console.log(`${style('dim', clock.format(new Date()))} ${style('blue', '[currents]')} ${message}`));
 	} catch (error) {
-		console.error(`The site is built, but its search index could not be made: ${error instanceof Error ? error.message : String(error)}`);
+		console.error(`The site's pages are built, but its search index or its Common Cartridges could not be made: ${error instanceof Error ? error.message : String(error)}`);
 		console.error('Build again; if it fails the same way, report it with the message above.');
 		process.exitCode = 1;
 	}

@@ -27,7 +27,8 @@ import { codeFingerprint } from './lib/cache/fingerprint.ts';
 import { contentMapPlugin, holdContentMap, type ContentMapLock, type ContentMaps } from './lib/cache/content-map.ts';
 import { compilerGuard } from './lib/safety/compiler-guard.ts';
 import { outputGuard } from './lib/safety/output-guard.ts';
-import { writeSiteCartridges } from './lib/cartridge/export.ts';
+import { cartridgeCurriculum, writeSiteCartridges } from './lib/cartridge/export.ts';
+import { cartridgesLine, type CartridgeStep } from './lib/cartridge/site-step.ts';
 import { assembleEmbeds, assemblePrintPages, currentMajors } from './lib/embeds/assemble.ts';
 import { writeSearchIndex } from './lib/search/index-step.ts';
 import { lastStepsFile, leaveLastSteps, searchIndexLine } from './lib/cache/last-steps.ts';
@@ -68,6 +69,8 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 	const lastSteps = lastStepsFile();
 	/** The search index of a build of a checked curriculum: the output, and where the last build's index is kept. */
 	const searchStep = () => ({ dist: outDir, cacheDir: searchCache && fileURLToPath(searchCache) });
+	/** The Common Cartridges of a build of a checked curriculum: the output, their cache, and the curriculum's data. */
+	const cartridgeStep = (): CartridgeStep => ({ dist: outDir, cacheDir: cartridgeCache && fileURLToPath(cartridgeCache), curriculum: cartridgeCurriculum(checked!) });
 	const contentMaps: ContentMaps = new Map();
 	return {
 		name: 'currents',
@@ -186,14 +189,14 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 						outputGuard({ root, site: config.site, sourceOf: sourceFinder(curriculum), redirectPages: () => aliases.map(({ from }) => from.slice(1)), cacheDir: fileURLToPath(new URL('currents-output-scan/', astroConfig.cacheDir)) }),
 						// Last, once the output is complete and has passed the scan: a record of it, so that the next
 						// build may write into it rather than into an emptied folder (src/lib/cache/output-state.ts).
-						// Under `npm run build`, the process that started the build makes the search index and then
-						// the record, once this one has exited (src/lib/cache/last-steps.ts).
+						// Under `npm run build`, the process that started the build makes the search index and the
+						// cartridges, and then the record, once this one has exited (src/lib/cache/last-steps.ts).
 						{
 							name: 'currents:output-record',
 							hooks: {
 								'astro:build:done': () => {
 									const record = { outDir, file: stateFile(astroCache) };
-									if (lastSteps) leaveLastSteps(lastSteps, { search: checked ? searchStep() : undefined, record });
+									if (lastSteps) leaveLastSteps(lastSteps, { search: checked ? searchStep() : undefined, cartridges: checked ? cartridgeStep() : undefined, record });
 									else recordOutput(record.outDir, record.file);
 								},
 							},
@@ -346,10 +349,13 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 				}
 				if (!checked) return await clearing;
 				const lap = stopwatch();
-				// Every track and the whole curriculum as IMS Common Cartridges for learning platforms, from the pages just built.
-				const written = writeSiteCartridges(fileURLToPath(dir), checked, cartridgeCache && fileURLToPath(cartridgeCache));
-				const reused = written.filter((cartridge) => cartridge.reused).length;
-				logger.info(`Wrote ${written.length} Common Cartridges to downloads/ (made ${written.length - reused}, reused ${reused} from the last build) in ${lap()}.`);
+				// Every track and the whole curriculum as IMS Common Cartridges for learning platforms, from the
+				// pages just built. Under `npm run build` they are written once this process has exited, beside
+				// the search index (src/lib/cache/last-steps.ts).
+				if (!lastSteps) {
+					const step = cartridgeStep();
+					logger.info(`${cartridgesLine(writeSiteCartridges(step.dist, step.curriculum, step.cacheDir), lap())}.`);
+				}
 				// Once every page is written, a share card for every module, track and platform-update page,
 				// drawn again only when what it shows changed, and the search index, made again only when a page
 				// it holds changed. Under `npm run build` the index is made once this process has exited, so that

@@ -29,8 +29,11 @@ describe('a build after a build', () => {
 		expect(first.status, first.output).toBe(0);
 		expect(reused(first).size).toBe(0);
 		expect(first.output).toContain('indexed with Pagefind');
-		// `npm run build` makes the index once Astro's process has ended, so that their memory does not add up.
+		// `npm run build` makes the index once Astro's process has ended, so that their memory does not add up,
+		// and the Common Cartridges beside it.
 		expect(first.output.indexOf('Search index:')).toBeGreaterThan(first.output.indexOf('[build] Complete!'));
+		expect(first.output).toMatch(/Wrote (\d+) Common Cartridges to downloads\/ \(made \1, reused 0 from the last build\) in \d+ ms, after the build's process had ended/);
+		expect(first.output.indexOf('Common Cartridges')).toBeGreaterThan(first.output.indexOf('[build] Complete!'));
 	});
 
 	// One test in three steps, each building on the last build's cache, as a contributor's builds do.
@@ -44,10 +47,13 @@ describe('a build after a build', () => {
 			expect(pages, page).toContain(page);
 		}
 		expect(again.output).toMatch(/Search index: \d+ pages, reused from the last build/);
+		expect(again.output).toMatch(/Wrote (\d+) Common Cartridges to downloads\/ \(made 0, reused \1 from the last build\)/);
 		// Pages the engine completes after the build are whole again: the embed has its body, the permalink its redirect.
 		expect(again.read('embed/modules/serving/v1/index.html')).not.toContain('currents:embed-body');
 		expect(again.read('tracks/tea-foundations/print/index.html')).not.toContain('currents:print-body');
 		expect(again.read('modules/serving/v1/index.html')).toContain('<meta http-equiv="refresh" content="0;url=/modules/serving/">');
+
+		const course = readFileSync(join(again.outDir, 'downloads', 'steeped.imscc'));
 
 		// A module's body changed: the pages that show it are rendered again, and only those.
 		edit('modules/water-temperature.mdx', (text) => `${text}\nA paragraph about steeping vessels, added since.\n`);
@@ -62,6 +68,9 @@ describe('a build after a build', () => {
 			expect(changed.read(page), page).toContain('steeping vessels');
 		}
 		expect(changed.output).toContain('indexed with Pagefind');
+		// The cartridges that hold the module are made again, the others are the last build's.
+		expect(changed.output).toMatch(/Common Cartridges to downloads\/ \(made [1-9]\d*, reused [1-9]\d* from the last build\)/);
+		expect(readFileSync(join(changed.outDir, 'downloads', 'steeped.imscc')).equals(course)).toBe(false);
 
 		// A module's frontmatter changed and another module removed, in one build. Every page is rendered
 		// again, since any page may list the module: another module's page lists it in its track's sidebar.

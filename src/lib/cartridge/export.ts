@@ -9,10 +9,31 @@ import { fileURLToPath } from 'node:url';
 import { keep, placeFile, readKept, writeWhole } from '../cache/files.ts';
 import { codeFingerprint } from '../cache/fingerprint.ts';
 import type { Curriculum } from '../curriculum/load.ts';
+import type { ModuleData } from '../curriculum/schema/module.ts';
+import type { TrackData } from '../curriculum/schema/track.ts';
 import { buildCartridge, builtPagePath, cartridgePath, type Cartridge, type CartridgeOptions, type CartridgeSource } from './cartridge.ts';
 
+/**
+ * What of a checked curriculum the cartridges are made from: its config, and each module's and
+ * track's id and data. Plain data, so that it can be handed to another process or thread as JSON.
+ */
+export interface CartridgeCurriculum {
+	config: Curriculum['config'];
+	modules: readonly { id: string; data: ModuleData }[];
+	tracks: readonly { id: string; data: TrackData }[];
+}
+
+/** The part of a loaded curriculum the cartridges are made from (see `CartridgeCurriculum`). */
+export function cartridgeCurriculum(curriculum: CartridgeCurriculum): CartridgeCurriculum {
+	return {
+		config: curriculum.config,
+		modules: curriculum.modules.map(({ id, data }) => ({ id, data })),
+		tracks: curriculum.tracks.map(({ id, data }) => ({ id, data })),
+	};
+}
+
 /** What the cartridge builder reads, from a curriculum and the folder its site was built into. */
-export function cartridgeSource(dist: string, curriculum: Curriculum): CartridgeSource {
+export function cartridgeSource(dist: string, curriculum: CartridgeCurriculum): CartridgeSource {
 	if (!curriculum.config) throw new Error('The curriculum config could not be read, so there is nothing to export. Run `npm run check`.');
 	const root = resolve(dist);
 	return {
@@ -60,7 +81,7 @@ export function writeCartridge(source: CartridgeSource, outDir: string, options:
  * each both self-contained and as web links. With a cache folder, a cartridge whose inputs are the
  * same as in the last build is copied from there instead of being made again (see `cartridgeCache`).
  */
-export function writeSiteCartridges(dist: string, curriculum: Curriculum, cacheDir?: string): WrittenCartridge[] {
+export function writeSiteCartridges(dist: string, curriculum: CartridgeCurriculum, cacheDir?: string): WrittenCartridge[] {
 	const source = cartridgeSource(dist, curriculum);
 	const outDir = join(dist, 'downloads');
 	const cache = cacheDir === undefined ? undefined : cartridgeCache(cacheDir, source);
