@@ -220,7 +220,8 @@ describe('content files in the whole check and the build', () => {
 	});
 
 	// Started as `astro build` rather than `npm run build`: the integration then makes the search index
-	// itself, where `npm run build` makes it once Astro's process has ended (src/lib/cache/last-steps.ts).
+	// and the cartridges itself, where `npm run build` makes them once Astro's process has ended
+	// (src/lib/cache/last-steps.ts).
 	it('builds a module with a real PNG image, also with `astro build` alone', () => {
 		const content = copyFixture('valid-course');
 		const module = join(content, 'modules', 'serving.mdx');
@@ -233,5 +234,8 @@ describe('content files in the whole check and the build', () => {
 		expect(build.read('modules/serving/index.html')).toMatch(/src="\/_astro\/kettle\.[\w-]+\.(?:png|webp)"/);
 		expect(build.output).toMatch(/Search index: \d+ pages, indexed with Pagefind in \d+ ms\.\n/);
 		expect(build.exists('pagefind/pagefind.js')).toBe(true);
+		// So are the Common Cartridges, in the build's own process.
+		expect(build.output).toMatch(/Wrote \d+ Common Cartridges to downloads\/ \(made \d+, reused 0 from the last build\) in \d+ ms\.\n/);
+		expect(build.exists('downloads/steeped.imscc')).toBe(true);
 	}, 180_000);
 });
