@@ -65,7 +65,7 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 	let guard: MdastPluginEntry | undefined;
 	let command = '';
 	let contentMapLock: ContentMapLock | undefined;
-	/** Where to leave the search index and the output record to the process that started the build, if it makes them. */
+	/** Where to leave the search index, the cartridges and the output record to the process that started the build, if it makes them. */
 	const lastSteps = lastStepsFile();
 	/** The search index of a build of a checked curriculum: the output, and where the last build's index is kept. */
 	const searchStep = () => ({ dist: outDir, cacheDir: searchCache && fileURLToPath(searchCache) });

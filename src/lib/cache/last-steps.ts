@@ -69,7 +69,7 @@ export async function makeLastSteps(file: string, log: StepLog): Promise<void> {
 		log(`${searchIndexLine(await writeSearchIndex(step.dist, step.cacheDir), took())}, ${AFTER}.`);
 	};
 	const made = await Promise.allSettled([steps.cartridges && cartridges(steps.cartridges), steps.search && search(steps.search)]);
-	const failed = made.filter((result) => result.status === 'rejected');
-	if (failed.length > 0) throw new AggregateError(failed.map((result) => result.reason), failed.map((result) => (result.reason instanceof Error ? result.reason.message : String(result.reason))).join('\n'));
+	const reasons = made.flatMap((result) => (result.status === 'rejected' ? [result.reason as unknown] : []));
+	if (reasons.length > 0) throw new AggregateError(reasons, reasons.map((reason) => (reason instanceof Error ? reason.message : String(reason))).join('\n'));
 	recordOutput(steps.record.outDir, steps.record.file);
 }

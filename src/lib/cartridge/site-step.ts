@@ -2,8 +2,8 @@
  * The build's step that writes every cartridge the site offers (`writeSiteCartridges`), and its
  * line in the build log. Under `npm run build` it is one of the last steps, made after Astro's
  * process has exited (src/lib/cache/last-steps.ts): in a worker thread, while Pagefind's process
- * writes the search index beside it. The two take about the same time and neither needs the
- * other's output, so the end of a cold build at 1,000 modules is one of them rather than both.
+ * writes the search index beside it. Neither needs the other's output; at 1,000 modules both were
+ * done 5.3 s after Astro's process had exited, against 9 s one after the other.
  */
 import { Worker } from 'node:worker_threads';
 // Types only: the process that waits for Astro's loads this file, and the cartridges' code only in the thread.
