@@ -118,8 +118,10 @@ describe('the knowledge check and progress of a Finnish module page', () => {
 		// As a reader scrolls to it: the browser draws the check only near the screen, a frame later (currents.css).
 		await quiz.scrollIntoViewIfNeeded();
 		await quiz.locator('p').first().waitFor({ state: 'visible' });
+		// Playwright finds the element visible by its reserved size (contain-intrinsic-size) before the
+		// browser has drawn its text, and innerText is empty until then: wait for the drawn text.
+		await expect.poll(() => quiz.locator('p').first().innerText()).toBe('5 kysymystä. Päätä vastauksesi ennen kuin avaat selitykset.');
 		expect(await quiz.locator('h2').textContent()).toBe('Osaamisen tarkistus');
-		expect(await quiz.locator('p').first().innerText()).toBe('5 kysymystä. Päätä vastauksesi ennen kuin avaat selitykset.');
 		expect(await quiz.locator('legend').first().innerText()).toMatch(/^1\. Kuvitteellinen/);
 		expect(await quiz.locator('legend').first().locator('.currents-quiz__hint').textContent()).toBe(' (valitse kaikki oikeat)');
 		expect(await quiz.locator('input:visible, button:visible').count()).toBe(0);
