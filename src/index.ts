@@ -186,7 +186,15 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 							pagefind: false,
 						}),
 						// Last but one, so that it reads every file the others write: the scan of what ships.
-						outputGuard({ root, site: config.site, sourceOf: sourceFinder(curriculum), redirectPages: () => aliases.map(({ from }) => from.slice(1)), cacheDir: fileURLToPath(new URL('currents-output-scan/', astroConfig.cacheDir)) }),
+						outputGuard({
+							root,
+							site: config.site,
+							sourceOf: sourceFinder(curriculum),
+							redirectPages: () => aliases.map(({ from }) => from.slice(1)),
+							cacheDir: fileURLToPath(new URL('currents-output-scan/', astroConfig.cacheDir)),
+							// Pages are parsed while others render once the share cards are drawn, when a core is idle and memory is lower.
+							parsePagesAfter: () => cards?.drawn,
+						}),
 						// Last, once the output is complete and has passed the scan: a record of it, so that the next
 						// build may write into it rather than into an emptied folder (src/lib/cache/output-state.ts).
 						// Under `npm run build`, the process that started the build makes the search index and the

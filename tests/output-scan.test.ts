@@ -6,7 +6,8 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../src/lib/check/findings.ts';
 import { formatHuman } from '../src/lib/check/report.ts';
-import { inlineScriptHash, OUTPUT_RULES, routedPages, scanOutput, scanOutputInParallel, startOutputScan, type OutputScanOptions, type ScanMemo } from '../src/lib/safety/output-scan.ts';
+import { inlineScriptHash, OUTPUT_RULES, routedPages, scanOutput, scanOutputInParallel, startEarlyScan, startOutputScan, type OutputScanOptions, type ScanMemo } from '../src/lib/safety/output-scan.ts';
+import { pageFile } from '../src/lib/safety/output-guard.ts';
 import { checkXml } from '../src/lib/safety/xml-wellformed.ts';
 import { TMP } from './utils.ts';
 
@@ -186,6 +187,66 @@ describe('a scan started before the build ends', () => {
 			['dist/feed.xml', 'output-xml', 1],
 			['dist/p1/index.html', 'output-script', 6],
 		]);
+	});
+});
+
+describe('pages parsed while the others render', () => {
+	const allowed = new Set([inlineScriptHash(THEME_SCRIPT)]);
+
+	it('finds the pages it parsed clean, and the whole scan does not parse them again, but finds a page changed since', async () => {
+		const files: Record<string, string> = {};
+		for (let i = 0; i < 250; i++) files[`p${i}/index.html`] = page(`<p>Page ${i}</p>`);
+		files['bad/index.html'] = page('<img src="x" onerror="alert(1)">');
+		const dir = writeSite(files);
+		const early = startEarlyScan({ dir, allowedInlineScripts: allowed });
+		for (const file of Object.keys(files)) early.page(file);
+		// A page not written (yet), and addresses that would leave the output folder, are passed over.
+		early.page('missing/index.html');
+		early.page('../outside/index.html');
+		// The worker reads a page a quarter of a second after it is rendered, so that it is written.
+		await expect.poll(() => early.parsed(), { timeout: 30_000 }).toBe(250);
+		const parsed = await early.stop();
+		// Every clean page, and neither the page with an event handler nor the missing one.
+		expect(parsed).toHaveLength(250);
+		expect(await early.stop()).toBe(parsed);
+
+		// Rewritten after it was parsed, as the build rewrites embed pages: its bytes have a new key.
+		writeFileSync(join(dir, 'p7/index.html'), page('<script>alert(1)</script>'));
+		const memo: ScanMemo = { known: new Set(parsed), clean: new Set() };
+		const routes = new Set(Object.keys(files).map((file) => file.replace(/index\.html$/, '')));
+		const findings = await scanOutputInParallel({ dir, allowedInlineScripts: allowed, routedPages: routes, memo }, 2);
+		expect(places(findings)).toEqual([
+			['dist/bad/index.html', 'output-event-handler', 6],
+			['dist/p7/index.html', 'output-script', 6],
+		]);
+		// The pages parsed early count as found clean, for the next build's memo.
+		expect([...memo.clean].filter((key) => parsed.includes(key))).toHaveLength(249);
+	});
+
+	it('holds pages back until it may start, and takes none once stopped', async () => {
+		const dir = writeSite({ 'a/index.html': page('<p>A</p>'), 'b/index.html': page('<p>B</p>') });
+		let cardsDrawn!: () => void;
+		const early = startEarlyScan({ dir, allowedInlineScripts: allowed }, new Promise<void>((resolve) => (cardsDrawn = resolve)));
+		early.page('a/index.html');
+		await new Promise((resolve) => setTimeout(resolve, 600));
+		expect(early.parsed()).toBe(0);
+		cardsDrawn();
+		await expect.poll(() => early.parsed(), { timeout: 30_000 }).toBe(1);
+		const parsed = await early.stop();
+		early.page('b/index.html');
+		await new Promise((resolve) => setTimeout(resolve, 600));
+		expect(await early.stop()).toEqual(parsed);
+		expect(parsed).toHaveLength(1);
+	});
+
+	it('is told each page by the file Astro writes it to', () => {
+		expect(pageFile('/', '/')).toBe('index.html');
+		expect(pageFile('/modules/x/', '/')).toBe('modules/x/index.html');
+		expect(pageFile('/feed.xml', '/')).toBe('feed.xml');
+		expect(pageFile('/fi/modules/caf%C3%A9/', '/')).toBe('fi/modules/café/index.html');
+		expect(pageFile('/docs/modules/x/', '/docs')).toBe('modules/x/index.html');
+		expect(pageFile('/docs', '/docs/')).toBe('index.html');
+		expect(pageFile('/elsewhere/x/', '/docs/')).toBeUndefined();
 	});
 });
 

@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { keep, readKept } from '../cache/files.ts';
 import { formatHuman } from '../check/report.ts';
 import { INLINE_SCRIPTS } from './inline-scripts.ts';
-import { routedPages, startOutputScan, type ScanMemo } from './output-scan.ts';
+import { routedPages, startEarlyScan, startOutputScan, type EarlyScan, type ScanMemo } from './output-scan.ts';
+import { PAGE_RENDERED } from './scan-middleware.ts';
 
 export interface OutputGuardOptions {
 	/** The project root, for file names in messages. */
@@ -22,6 +23,11 @@ export interface OutputGuardOptions {
 	redirectPages?: () => Iterable<string>;
 	/** Where the scan keeps, between builds, which files it found clean (`ScanMemo`); nothing is kept without it. */
 	cacheDir?: string;
+	/**
+	 * What the parsing of pages while others render waits for before it starts (`startEarlyScan`), such
+	 * as the share cards being drawn: its worker's memory then does not add to the build's peak.
+	 */
+	parsePagesAfter?: () => PromiseLike<unknown> | undefined;
 }
 
 /**
@@ -30,26 +36,55 @@ export interface OutputGuardOptions {
  * no route rendered. It must be the last integration, so that it sees the sitemap and everything
  * else the others write. The parsing starts as soon as the pages exist, beside the sitemap and the
  * search index, and finishes when the build is done. A file byte for byte the same as one the last
- * build found clean is not parsed again (`ScanMemo`).
+ * build found clean is not parsed again (`ScanMemo`), nor one the scan parsed while Astro was still
+ * rendering other pages (`startEarlyScan`, told of each page by scan-middleware.ts).
  */
 export function outputGuard(options: OutputGuardOptions): AstroIntegration {
 	const allowedInlineScripts = new Set(INLINE_SCRIPTS.keys());
 	const memoFile = options.cacheDir && join(options.cacheDir, 'clean.json');
-	/** Starts this build's scan, with the memo as the last build left it. */
-	const start = (dir: URL) => {
-		const memo: ScanMemo = { known: new Set(memoFile ? keysIn(readKept(memoFile)) : []), clean: new Set() };
-		return { memo, finish: startOutputScan({ dir: fileURLToPath(dir), allowedInlineScripts, memo }) };
+	const lastBuild = () => new Set(memoFile ? keysIn(readKept(memoFile)) : []);
+	/** Starts this build's scan, with the memo as the last build left it and the pages parsed while rendering. */
+	const start = (dir: URL, last = lastBuild(), early: readonly string[] = []) => {
+		const memo: ScanMemo = { known: new Set([...last, ...early]), clean: new Set() };
+		return { memo, last, finish: startOutputScan({ dir: fileURLToPath(dir), allowedInlineScripts, memo }) };
 	};
 	let started: ReturnType<typeof start> | undefined;
+	let outDir: URL | undefined;
+	let base = '/';
+	let early: { scan: EarlyScan; last: Set<string> } | undefined;
+	const listen = (listener: ((pathname: string) => void) | undefined) => {
+		(globalThis as { [PAGE_RENDERED]?: (pathname: string) => void })[PAGE_RENDERED] = listener;
+	};
 	return {
 		name: 'currents:output-guard',
 		hooks: {
-			'astro:build:generated'({ dir }) {
-				started = start(dir);
+			'astro:config:setup'({ command, addMiddleware }) {
+				// Tells the scan of each page as Astro renders it, so that it can start on the pages written.
+				if (command === 'build') addMiddleware({ entrypoint: new URL('./scan-middleware.ts', import.meta.url), order: 'pre' });
+			},
+			'astro:config:done'({ config }) {
+				outDir = config.outDir;
+				base = config.base;
+			},
+			'astro:build:start'() {
+				if (!outDir) return;
+				const last = lastBuild();
+				const scan = startEarlyScan({ dir: fileURLToPath(outDir), allowedInlineScripts, memo: { known: last, clean: new Set() } }, options.parsePagesAfter?.());
+				early = { scan, last };
+				listen((pathname) => {
+					const file = pageFile(pathname, base);
+					if (file) scan.page(file);
+				});
+			},
+			async 'astro:build:generated'({ dir }) {
+				listen(undefined);
+				const parsed = early ? await early.scan.stop() : [];
+				started = start(dir, early?.last, parsed);
+				early = undefined;
 			},
 			async 'astro:build:done'(done) {
 				const since = performance.now();
-				const { memo, finish } = started ?? start(done.dir);
+				const { memo, last, finish } = started ?? start(done.dir);
 				started = undefined;
 				const routed = routedPages(done);
 				for (const address of options.redirectPages?.() ?? []) routed.add(address);
@@ -67,11 +102,33 @@ export function outputGuard(options: OutputGuardOptions): AstroIntegration {
 						'Each finding names the built file, and the source it came from when known. Content cannot normally produce these, so report it: see SECURITY.md.'
 					);
 				}
-				const reused = [...memo.clean].filter((key) => memo.known.has(key)).length;
-				done.logger.info(`Scanned the built site for script in ${Math.round(performance.now() - since)} ms after the build finished (${reused} files unchanged since they were last found clean were not parsed again).`);
+				const reused = [...memo.clean].filter((key) => last.has(key)).length;
+				const parsedEarly = [...memo.clean].filter((key) => memo.known.has(key) && !last.has(key)).length;
+				done.logger.info(
+					`Scanned the built site for script in ${Math.round(performance.now() - since)} ms after the build finished (${parsedEarly} pages were parsed while the others rendered; ${reused} files unchanged since they were last found clean were not parsed again).`
+				);
 			},
 		},
 	};
 }
 
 const keysIn = (kept: unknown): string[] => (Array.isArray(kept) ? kept.filter((key): key is string => typeof key === 'string') : []);
+
+/**
+ * The file in the output folder of a page Astro renders at an address: `/modules/x/` is
+ * `modules/x/index.html`, and `/feed.xml` is `feed.xml`. Only a guess to save work: the scan parses
+ * again any file whose bytes it has not seen.
+ */
+export function pageFile(pathname: string, base: string): string | undefined {
+	let path = pathname;
+	try {
+		path = decodeURI(pathname);
+	} catch {
+		// A malformed escape: the address as it is, which will name no file.
+	}
+	const root = base.endsWith('/') ? base : `${base}/`;
+	if (`${path}/` === root) path = root;
+	if (!path.startsWith(root)) return undefined;
+	const rest = path.slice(root.length);
+	return rest === '' || rest.endsWith('/') ? `${rest}index.html` : rest;
+}

@@ -5,8 +5,8 @@
  * with parse5, which follows the HTML standard, so the scan sees the elements a browser would build.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
+import { availableParallelism, setPriority } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, Worker, parentPort, workerData } from 'node:worker_threads';
@@ -141,6 +141,128 @@ export function startOutputScan(start: Pick<OutputScanOptions, 'dir' | 'allowedI
 	};
 }
 
+/**
+ * Pages parsed while Astro is still rendering the others. Rendering is one thread, and once the share
+ * cards are drawn the other core has nothing to do until the last page is written; this scan uses it.
+ * Told of each page as it is rendered, a worker thread at a low priority reads the page's file once it
+ * is written and parses it as the whole scan does. It gives the memo key (`ScanMemo`) of each page it
+ * found clean: path and bytes, so a key stands for exactly the bytes parsed. The whole scan then skips
+ * a page only when the file holds those bytes still, as it skips one the last build found clean; a
+ * page read before Astro had finished writing it has another key, and is parsed again.
+ */
+export interface EarlyScan {
+	/** A page being rendered, by its file in the output folder (`modules/x/index.html`). */
+	page(file: string): void;
+	/** How many pages it has found clean so far. */
+	parsed(): number;
+	/** Stops the worker; the keys of the pages it found clean, in no order. */
+	stop(): Promise<string[]>;
+}
+
+/** How long after a page is rendered the worker reads its file, so that Astro has written it. */
+const WRITTEN_AFTER_MS = 250;
+
+export function startEarlyScan(start: Pick<OutputScanOptions, 'dir' | 'allowedInlineScripts' | 'memo'>, after?: PromiseLike<unknown>): EarlyScan {
+	const clean: string[] = [];
+	let worker: Worker | undefined;
+	let failed = false;
+	let stopped: Promise<string[]> | undefined;
+	/** Pages rendered before the worker may start: `after` holds it back, so that it does not add to the build's peak of memory. */
+	let held: string[] | undefined = after ? [] : undefined;
+	const data: EarlyWorkerData = { earlyScan: true, dir: start.dir, allowed: [...start.allowedInlineScripts], known: [...(start.memo?.known ?? [])] };
+	const send = (file: string) => {
+		if (!worker) {
+			// As for the whole scan's workers: where this file cannot be loaded in a worker, nothing is parsed early.
+			worker = new Worker(new URL(import.meta.url), { workerData: data });
+			worker.on('message', (answer: EarlyAnswer) => {
+				if ('clean' in answer) clean.push(answer.clean);
+			});
+			worker.once('error', () => (failed = true));
+			// It must not keep a build that failed from ending.
+			worker.unref();
+		}
+		worker.postMessage({ file } satisfies EarlyRequest);
+	};
+	const release = () => {
+		const files = held ?? [];
+		held = undefined;
+		if (!stopped) for (const file of files) send(file);
+	};
+	after?.then(release, release);
+	return {
+		page(file) {
+			if (stopped || failed || !kindOf(file) || file.split('/').some((part) => part === '..' || part === '') || file.includes('\\')) return;
+			if (held) held.push(file);
+			else send(file);
+		},
+		parsed: () => clean.length,
+		stop() {
+			stopped ??= new Promise((resolve) => {
+				const running = worker;
+				if (!running || failed) return resolve(clean);
+				running.ref();
+				const end = () => void running.terminate().finally(() => resolve(clean));
+				// Its answers come in order, so every key it found comes before this one.
+				running.on('message', (answer: EarlyAnswer) => 'stopped' in answer && end());
+				running.once('error', end);
+				running.once('exit', () => resolve(clean));
+				running.postMessage({ stop: true } satisfies EarlyRequest);
+			});
+			return stopped;
+		},
+	};
+}
+
+type EarlyWorkerData = { earlyScan: true; dir: string; allowed: string[]; known: string[] };
+type EarlyRequest = { file: string } | { stop: true };
+type EarlyAnswer = { clean: string } | { stopped: true };
+
+/** The early scan's worker: pages in the order they were rendered, each once its file is written. */
+function earlyWorker(data: EarlyWorkerData): void {
+	// Below the rendering thread and the card process, so that it takes only a core they leave idle.
+	// On Linux a thread has a priority of its own, set by its thread id; elsewhere it keeps the process's.
+	try {
+		setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), 10);
+	} catch {
+		// No per-thread priority here: the worker still only reads and parses.
+	}
+	const memo: ScanMemo = { known: new Set(data.known), clean: new Set() };
+	const scan = scanOf({ dir: data.dir, allowedInlineScripts: new Set(data.allowed), routedPages: new Set(), memo }, []);
+	const queue: { file: string; at: number }[] = [];
+	let waiting = false;
+	const next = () => {
+		waiting = false;
+		const head = queue[0];
+		if (!head) return;
+		const wait = head.at + WRITTEN_AFTER_MS - performance.now();
+		if (wait > 0) return void ((waiting = true), setTimeout(next, wait));
+		queue.shift();
+		let bytes: Buffer | undefined;
+		try {
+			bytes = readFileSync(join(scan.dir, head.file));
+		} catch {
+			// Not written, or not a file: the whole scan reads whatever is there at the end.
+		}
+		if (bytes) {
+			const key = memoKey(scan, head.file, bytes);
+			scanFile(scan, head.file, false, bytes);
+			if (memo.clean.has(key)) parentPort!.postMessage({ clean: key } satisfies EarlyAnswer);
+		}
+		// One page at a time, so that a request to stop is read between two pages.
+		waiting = true;
+		setImmediate(next);
+	};
+	parentPort!.on('message', (request: EarlyRequest) => {
+		if ('stop' in request) {
+			queue.length = 0;
+			parentPort!.postMessage({ stopped: true } satisfies EarlyAnswer);
+			return;
+		}
+		queue.push({ file: request.file, at: performance.now() });
+		if (!waiting) next();
+	});
+}
+
 /** Size and modification time, to tell whether a file changed after the workers read it. */
 function stampOf(scan: Scan, file: string): string {
 	const stat = statSync(join(scan.dir, file));
@@ -216,10 +338,10 @@ function describe(scan: Scan, flagged: readonly string[]): Finding[] {
 	return sortFindings(findings);
 }
 
-function scanFile(scan: Scan, file: string, detailed: boolean): Finding[] {
+function scanFile(scan: Scan, file: string, detailed: boolean, bytes?: Buffer): Finding[] {
 	const kind = kindOf(file);
 	if (!kind) return [];
-	const bytes = readFileSync(join(scan.dir, file));
+	bytes ??= readFileSync(join(scan.dir, file));
 	const memo = detailed ? undefined : scan.options.memo;
 	const key = memo && memoKey(scan, file, bytes);
 	if (key && memo?.known.has(key)) {
@@ -484,4 +606,6 @@ if (!isMainThread && (workerData as Partial<WorkerData> | null)?.outputScan) {
 	const scan = scanOf({ dir: data.dir, allowedInlineScripts: new Set(data.allowed), routedPages: new Set(), memo }, data.files);
 	const flagged = data.shares.filter((file) => quickScan(scan, file));
 	parentPort?.postMessage({ flagged, clean: [...memo.clean] } satisfies WorkerAnswer);
+} else if (!isMainThread && (workerData as Partial<EarlyWorkerData> | null)?.earlyScan) {
+	earlyWorker(workerData as EarlyWorkerData);
 }
