@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { checkCurriculum } from '../src/lib/check/check-curriculum.ts';
 import type { Finding } from '../src/lib/check/findings.ts';
 import { formatGithub, formatHuman } from '../src/lib/check/report.ts';
-import { checkBytes, checkLimits, DEFAULT_LIMITS, describeCharacter, escapeInvisible } from '../src/lib/safety/bytes.ts';
+import { characterKind, checkBytes, checkLimits, DEFAULT_LIMITS, describeCharacter, escapeInvisible } from '../src/lib/safety/bytes.ts';
 import { parseYaml, validate } from '../src/lib/curriculum/frontmatter.ts';
 import { curriculumConfigSchema } from '../src/lib/curriculum/schema/config.ts';
 import { copyFixture, TODAY } from './utils.ts';
@@ -93,6 +93,18 @@ describe('checkBytes', () => {
 		expect(checkBytes('x\ud800y\n', FILE)[0]!.message).toContain('U+D800 (LONE SURROGATE)');
 		expect(checkBytes('x\udc00\n', FILE)).toHaveLength(1);
 		expect(checkBytes('x\uffff\n', FILE)[0]!.message).toBe('The text holds U+FFFF (NONCHARACTER), which is not a character at all.');
+	});
+
+	it('refuses every code unit that characterKind refuses, wherever it stands in a line of ordinary text', () => {
+		// All 65,536 UTF-16 code units, each alone between letters: the quick pass over a text with nothing
+		// to report must not pass over any of them. A lone carriage return is refused as well.
+		const missed: string[] = [];
+		for (let code = 0; code <= 0xffff; code++) {
+			const refused = code === 0x0d || characterKind(code) !== null;
+			const found = checkBytes(`ab${String.fromCharCode(code)}cd`, FILE);
+			if (refused !== (found.length === 1 && found[0]!.column === 3)) missed.push(code.toString(16));
+		}
+		expect(missed).toEqual([]);
 	});
 
 	it('never prints the raw character in a message or a fix', () => {

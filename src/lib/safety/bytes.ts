@@ -3,7 +3,9 @@
  * parses it. Invisible characters are refused because a reviewer cannot see them and the readers
  * (the YAML package, js-yaml, Astro's frontmatter cut, the Markdown compiler) each treat them their
  * own way; the size limits keep a single file from making the check or the build run for minutes.
- * Both checks read the text once, character by character, with no regular expressions.
+ * Both checks read the text once. A text with nothing to report, as nearly every file is, is passed
+ * by one regular expression of a single character class (linear in the text, whatever it holds), and
+ * only a text it flags, or a line longer than the limit, is read character by character.
  */
 import { finding, type Finding } from '../check/findings.ts';
 
@@ -150,6 +152,13 @@ export function quoteText(text: string, max = 60): string {
 const isLow = (code: number) => code >= 0xdc00 && code <= 0xdfff;
 const isHigh = (code: number) => code >= 0xd800 && code <= 0xdbff;
 
+/**
+ * Every code unit `checkBytes` may refuse (see `characterKind`), and every carriage return: a text
+ * without any of them has nothing to report. Surrogates are all here, paired or not, so a text with
+ * an emoji is read character by character.
+ */
+const MAYBE_REFUSED = /[\0-\x08\x0b\x0c\x0d\x0e-\x1f\x7f-\x9f\u2028-\u202e\u2066-\u2069\ud800-\udfff\ufeff\ufffd-\uffff]/;
+
 interface LineProblem {
 	kind: CharacterKind;
 	code: number;
@@ -162,6 +171,7 @@ interface LineProblem {
  * and characters that reorder text: one finding per rule and line, at the first such character.
  */
 export function checkBytes(source: string, file: string): Finding[] {
+	if (!MAYBE_REFUSED.test(source)) return [];
 	const findings: Finding[] = [];
 	let line = 1;
 	let lineStart = 0;
@@ -276,7 +286,8 @@ function bidiFinding(problem: LineProblem, file: string, line: number): Finding 
  */
 export function checkLimits(source: string, file: string, limits: Partial<ContentLimits> = {}): Finding[] {
 	const limit = { ...DEFAULT_LIMITS, ...limits };
-	let bytes = 0;
+	// UTF-8 bytes, a lone surrogate counted as U+FFFD (three bytes), as it would be written.
+	const bytes = Buffer.byteLength(source, 'utf8');
 	let longest = { line: 0, length: 0 };
 	let longLines = 0;
 	let deepest = { line: 0, column: 0, depth: 0 };
@@ -285,19 +296,17 @@ export function checkLimits(source: string, file: string, limits: Partial<Conten
 	for (let start = 0; start <= source.length; line++) {
 		const newline = source.indexOf('\n', start);
 		const end = newline < 0 ? source.length : newline;
-		// Characters and UTF-8 bytes of the line; a lone surrogate is written as U+FFFD, three bytes.
-		let length = 0;
-		for (let i = start; i < end; i++) {
-			const code = source.charCodeAt(i);
-			length++;
-			if (code < 0x80) bytes += 1;
-			else if (code < 0x800) bytes += 2;
-			else if (isHigh(code) && i + 1 < end && isLow(source.charCodeAt(i + 1))) {
-				bytes += 4;
-				i++;
-			} else bytes += 3;
+		// Characters of the line, a pair of surrogates counting as one; counted only when the line has
+		// more code units than the limit, for it cannot have more characters than code units.
+		let length = end - start;
+		if (length > limit.lineLength) {
+			for (let i = start; i + 1 < end; i++) {
+				if (isHigh(source.charCodeAt(i)) && isLow(source.charCodeAt(i + 1))) {
+					length--;
+					i++;
+				}
+			}
 		}
-		if (newline >= 0) bytes++;
 		if (length > limit.lineLength) {
 			longLines++;
 			if (length > longest.length) longest = { line, length };

@@ -216,6 +216,8 @@ function parseWithRecovery(source: string, kind: SourceKind): ParseOutcome {
  * too, so this can only overcount, and code with that many unbalanced braces is rare enough.
  */
 function unclosedBraces(text: string): number[] {
+	// Prose seldom holds a brace at all.
+	if (!text.includes('{')) return [];
 	const open: number[] = [];
 	for (let i = 0; i < text.length; i++) {
 		const char = text.charCodeAt(i);
