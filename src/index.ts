@@ -87,8 +87,16 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 
 				// Check every file before anything compiles one: a bad or malicious module stops here.
 				const started = performance.now();
+				cardCache = new URL('currents-cards/', astroConfig.cacheDir);
+				// Share cards show the curriculum's data, not the pages: as soon as it is loaded and read against
+				// its schemas, they are drawn in a child process while the check goes on and Astro loads the
+				// content, bundles and renders, and they are written into the output when the build is done. A
+				// build the check stops ends that process with its own.
+				const drawCards = (loaded: Curriculum) => {
+					if (command === 'build' && loaded.config) cards = startShareCards({ curriculum: loaded, logger, cacheDir: cardCache });
+				};
 				// Files unchanged since the last build are not parsed again for the safe-content rules.
-				const { curriculum, findings } = checkCurriculumKeeping(fileURLToPath(new URL('currents-check/safety.json', astroConfig.cacheDir)), dir, { root, on });
+				const { curriculum, findings } = checkCurriculumKeeping(fileURLToPath(new URL('currents-check/safety.json', astroConfig.cacheDir)), dir, { root, on, onLoaded: drawCards });
 				// While writing, the dev server still starts for problems that do not stop a page rendering,
 				// such as a draft below the word count; `npm run check` and the build still fail on them.
 				const blocking = command === 'dev' ? findings.filter((f) => f.severity === 'error' && !DRAFT_RULES.has(f.rule)) : findings;
@@ -113,15 +121,10 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 				const config = curriculum.config;
 				checked = curriculum;
 				astroCache = fileURLToPath(astroConfig.cacheDir);
-				cardCache = new URL('currents-cards/', astroConfig.cacheDir);
 				cartridgeCache = new URL('currents-cartridges/', astroConfig.cacheDir);
 				searchCache = new URL('currents-search/', astroConfig.cacheDir);
 				emojiCache = new URL('currents-emoji/', astroConfig.cacheDir);
 				const modules = new Map(curriculum.modules.map((module) => [module.id, module.data]));
-				// Share cards show the curriculum's data, not the pages: once it is checked they are drawn in a
-				// child process while Astro loads the content, bundles and renders, and they are written into
-				// the output when the build is done.
-				if (command === 'build') cards = startShareCards({ curriculum, logger, cacheDir: cardCache });
 
 				// Starlight renders the pages; the sitemap lists canonical pages only.
 				aliases = permalinkAliases(modules);

@@ -29,6 +29,12 @@ process.on('message', async ({ id, input }: WorkerRequest) => {
 	} catch (error) {
 		reply = { id, error: error instanceof Error ? error.message : String(error) };
 	}
-	process.send!(reply);
+	// The build may have ended meanwhile (a check that failed stops it while the first cards are drawn):
+	// there is no one to answer, and nothing to report.
+	if (!process.connected) return;
+	process.send!(reply, undefined, undefined, () => {});
 	if (++drawn % CARDS_PER_COLLECTION === 0) collect?.();
 });
+
+// Once the build's process is gone, the cards still to draw are for no one.
+process.on('disconnect', () => process.exit(0));

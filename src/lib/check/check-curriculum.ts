@@ -32,6 +32,11 @@ export interface CheckOptions {
 	 * keeps it between builds, for parsing every file is most of a check's time.
 	 */
 	safetyMemo?: Map<string, Finding[]>;
+	/**
+	 * Called with the curriculum as soon as it is loaded and its files are read against their schemas,
+	 * before the slower rules run: a build starts drawing share cards, which show only that data, here.
+	 */
+	onLoaded?: (curriculum: Curriculum) => void;
 }
 
 export interface CheckResult {
@@ -44,6 +49,7 @@ export function checkCurriculum(dir: string, options: CheckOptions = {}): CheckR
 	const on = options.on ?? today();
 	// Schema: each file against its zod schema, with every failure at its line.
 	const curriculum = loadCurriculum(dir, options.root);
+	options.onLoaded?.(curriculum);
 	const findings = [...curriculum.findings];
 	// Data only: Markdown, MDX, YAML and real images; no scripts, styles, SVG, hidden files or links.
 	findings.push(...checkContentFiles(dir, (path) => relative(curriculum.root, path).split(sep).join('/')));
