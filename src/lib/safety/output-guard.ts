@@ -67,6 +67,8 @@ export function outputGuard(options: OutputGuardOptions): AstroIntegration {
 				base = config.base;
 			},
 			'astro:build:start'() {
+				// A build in the same process that failed before its pages were generated left its worker behind.
+				void early?.scan.stop();
 				if (!outDir) return;
 				const last = lastBuild();
 				const scan = startEarlyScan({ dir: fileURLToPath(outDir), allowedInlineScripts, memo: { known: last, clean: new Set() } }, options.parsePagesAfter?.());
