@@ -244,9 +244,10 @@ function earlyWorker(data: EarlyWorkerData): void {
 			// Not written, or not a file: the whole scan reads whatever is there at the end.
 		}
 		if (bytes) {
-			const key = memoKey(scan, head.file, bytes);
+			// The memo's clean set holds this one page's key at most: the page's, if it was found clean.
+			memo.clean.clear();
 			scanFile(scan, head.file, false, bytes);
-			if (memo.clean.has(key)) parentPort!.postMessage({ clean: key } satisfies EarlyAnswer);
+			for (const key of memo.clean) parentPort!.postMessage({ clean: key } satisfies EarlyAnswer);
 		}
 		// One page at a time, so that a request to stop is read between two pages.
 		waiting = true;
