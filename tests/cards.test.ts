@@ -1,10 +1,12 @@
 import { Resvg } from '@resvg/resvg-js';
 import jsQR from 'jsqr';
+import childProcesses, { type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import satori from 'satori';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { certificateAssetFiles, emojiPacks } from '../src/lib/cards/browser-assets.ts';
 import { emojiPack } from '../src/lib/cards/browser-paths.ts';
 import { startShareCards, writeShareCards } from '../src/lib/cards/build-step.ts';
@@ -12,7 +14,7 @@ import { certificateSvg, renderCertificate, type CertificateInput } from '../src
 import { catalogue, FAMILIES, planFonts } from '../src/lib/cards/fonts.ts';
 import { nodeAssets, nodeEnvironment } from '../src/lib/cards/node.ts';
 import { cardHref, cardMeta, shareCardJobs } from '../src/lib/cards/pages.ts';
-import { drawShareCards } from '../src/lib/cards/pool.ts';
+import { CARDS_AHEAD, drawShareCards } from '../src/lib/cards/pool.ts';
 import type { Box } from '../src/lib/cards/render.ts';
 import { renderShareCard, shareCardSvg, type ShareCardInput } from '../src/lib/cards/share-card.ts';
 import { CardTextError, cleanName, cleanText, graphemes } from '../src/lib/cards/text.ts';
@@ -390,6 +392,39 @@ describe('the build step', () => {
 		expect(two.results.map((result) => Buffer.from(result.png!).toString('base64'))).toEqual(
 			one.results.map((result) => Buffer.from(result.png!).toString('base64'))
 		);
+	});
+
+	test('a card process is sent the next cards before it answers, so it never waits for a busy build to send one', async () => {
+		// Beside the build, the build's thread reads each answer only when rendering lets it; sent one
+		// card per answer, the card process waited for it, and took 36 s to draw 19 s of cards.
+		const input = shareCardJobs(curriculum)[0]!.input;
+		const inputs = Array.from({ length: CARDS_AHEAD + 2 }, (_, i) => ({ ...input, title: `${input.title} ${i}` }));
+		// Counts the cards the pool sends to the process it forks.
+		const original = childProcesses.fork;
+		const send = vi.fn();
+		const fork = vi.spyOn(childProcesses, 'fork').mockImplementation(((...args: Parameters<typeof original>) => {
+			const child = original(...args);
+			const sendNow = child.send.bind(child);
+			child.send = ((...sent: Parameters<ChildProcess['send']>) => (send(), sendNow(...sent))) as ChildProcess['send'];
+			return child;
+		}) as unknown as typeof original);
+		syncBuiltinESMExports();
+		try {
+			const drawing = drawShareCards(inputs, 1, 1, true);
+			// Before any answer can have been read: this thread has not let its event loop turn yet.
+			expect(CARDS_AHEAD).toBeGreaterThan(1);
+			expect(send).toHaveBeenCalledTimes(CARDS_AHEAD);
+			const beside = await drawing;
+			expect(send).toHaveBeenCalledTimes(inputs.length);
+			// Each answer is still the card asked for, in its place.
+			const here = await drawShareCards(inputs, 1);
+			expect(beside.results.map((result) => Buffer.from(result.png!).toString('base64'))).toEqual(
+				here.results.map((result) => Buffer.from(result.png!).toString('base64'))
+			);
+		} finally {
+			fork.mockRestore();
+			syncBuiltinESMExports();
+		}
 	});
 
 	test('cards drawn one after another in this process do not each keep their pixels', async () => {

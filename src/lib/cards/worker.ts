@@ -1,9 +1,9 @@
 /**
  * A child process that draws share cards for the build step (see pool.ts). It loads satori, its
- * layout engine and the fonts once, draws every card it is sent over the IPC channel, and ends when
- * the channel closes.
+ * layout engine and the fonts once, draws every card it is sent over the IPC channel, one after
+ * another in the order sent, and ends when the channel closes.
  */
-import { nodeEnvironment } from './node.ts';
+import { nodeEnvironment, releaseImages } from './node.ts';
 import { renderShareCard, type ShareCardInput } from './share-card.ts';
 
 export interface WorkerRequest {
@@ -22,19 +22,37 @@ const CARDS_PER_COLLECTION = 16;
 const collect = (globalThis as { gc?: () => void }).gc;
 let drawn = 0;
 
-process.on('message', async ({ id, input }: WorkerRequest) => {
-	let reply: WorkerReply;
-	try {
-		reply = { id, png: await renderShareCard(input, nodeEnvironment) };
-	} catch (error) {
-		reply = { id, error: error instanceof Error ? error.message : String(error) };
-	}
-	// The build may have ended meanwhile (a check that failed stops it while the first cards are drawn):
-	// there is no one to answer, and nothing to report.
-	if (!process.connected) return;
-	process.send!(reply, undefined, undefined, () => {});
-	if (++drawn % CARDS_PER_COLLECTION === 0) collect?.();
+/**
+ * Cards sent and not yet drawn. The build sends a few ahead (pool.ts), so that this process has the
+ * next card at hand when it finishes one, instead of waiting for the build's busy thread to send it.
+ */
+const queue: WorkerRequest[] = [];
+let drawing = false;
+
+process.on('message', (request: WorkerRequest) => {
+	queue.push(request);
+	if (!drawing) void drawQueued();
 });
+
+async function drawQueued(): Promise<void> {
+	drawing = true;
+	for (let request = queue.shift(); request; request = queue.shift()) {
+		let reply: WorkerReply;
+		try {
+			reply = { id: request.id, png: await renderShareCard(request.input, nodeEnvironment) };
+		} catch (error) {
+			reply = { id: request.id, error: error instanceof Error ? error.message : String(error) };
+		}
+		// The build may have ended meanwhile (a check that failed stops it while the first cards are drawn):
+		// there is no one to answer, and nothing to report.
+		if (!process.connected) break;
+		process.send!(reply, undefined, undefined, () => {});
+		if (++drawn % CARDS_PER_COLLECTION === 0) collect?.();
+		// One card at a time, each after the event loop has turned: that frees the last card's pixels.
+		await releaseImages();
+	}
+	drawing = false;
+}
 
 // Once the build's process is gone, the cards still to draw are for no one.
 process.on('disconnect', () => process.exit(0));
