@@ -401,11 +401,13 @@ describe('the build step', () => {
 		const inputs = Array.from({ length: CARDS_AHEAD + 2 }, (_, i) => ({ ...input, title: `${input.title} ${i}` }));
 		// Counts the cards the pool sends to the process it forks.
 		const original = childProcesses.fork;
-		const send = vi.fn();
+		const send = vi.fn<(child: number) => void>();
+		let forked = 0;
 		const fork = vi.spyOn(childProcesses, 'fork').mockImplementation(((...args: Parameters<typeof original>) => {
 			const child = original(...args);
 			const sendNow = child.send.bind(child);
-			child.send = ((...sent: Parameters<ChildProcess['send']>) => (send(), sendNow(...sent))) as ChildProcess['send'];
+			const index = forked++;
+			child.send = ((...sent: Parameters<ChildProcess['send']>) => (send(index), sendNow(...sent))) as ChildProcess['send'];
 			return child;
 		}) as unknown as typeof original);
 		syncBuiltinESMExports();
@@ -421,6 +423,12 @@ describe('the build step', () => {
 			expect(beside.results.map((result) => Buffer.from(result.png!).toString('base64'))).toEqual(
 				here.results.map((result) => Buffer.from(result.png!).toString('base64'))
 			);
+			// A few cards over two processes: each is sent its share, not one process all of them.
+			send.mockClear();
+			forked = 0;
+			const two = drawShareCards(inputs.slice(0, 4), 2, 2);
+			expect(send.mock.calls.map(([child]) => child)).toEqual([0, 0, 1, 1]);
+			expect((await two).processes).toBe(2);
 		} finally {
 			fork.mockRestore();
 			syncBuiltinESMExports();

@@ -85,6 +85,8 @@ export async function drawShareCards(
 	}
 	const results: DrawResult[] = new Array(inputs.length);
 	let next = 0;
+	// Never more ahead than a fair share, so that a few cards are still spread over every process.
+	const ahead = Math.min(CARDS_AHEAD, Math.ceil(inputs.length / processes));
 	const children = Array.from({ length: processes }, () =>
 		fork(new URL('./worker.ts', import.meta.url), { serialization: 'advanced', execArgv: CARD_PROCESS_ARGV, env: cardProcessEnv(), stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
 	);
@@ -114,7 +116,7 @@ export async function drawShareCards(
 								)
 							)
 						);
-						for (let ahead = 0; ahead < CARDS_AHEAD; ahead++) send();
+						for (let sent = 0; sent < ahead; sent++) send();
 					})
 			)
 		);
