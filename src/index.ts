@@ -144,7 +144,7 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 					// copy in the incremental cache, each a folder and a file), 1.7 to 2 ms a page on this project's
 					// machines, and one page at a time left its thread idle for that long. In 8 alternated cold
 					// builds at 1,000 modules the render took 2 to 10 s less with 4 than with 1, every time;
-					// 2 and 8 were no better than 1 and 4 (docs/performance-history.md).
+					// 2 and 8 were no better than 1 and 4 (README, "Performance against plain Starlight").
 					build: { inlineStylesheets: 'never', concurrency: 4 },
 					// A page whose code and `cacheKey` (the curriculum data it shows, src/data.ts) are unchanged since
 					// the last build is copied from it instead of rendered again.
