@@ -20,7 +20,7 @@ import { countBySeverity } from './lib/check/findings.ts';
 import { today } from './lib/curriculum/freshness.ts';
 import { FEED_HREF, pageEditBase, sidebarFor } from './lib/curriculum/model.ts';
 import { contentDir } from './lib/curriculum/paths.ts';
-import { astroRedirects, netlifyRedirects, netlifyRewrites, permalinkAliases, writeAliasPages } from './lib/curriculum/redirects.ts';
+import { astroRedirects, netlifyRedirects, netlifyRewrites, permalinkAliases } from './lib/curriculum/redirects.ts';
 import { formatHuman } from './lib/check/report.ts';
 import { pruneOutput, recordedPages, recordOutput, startOutput, stateFile, type OutputStart } from './lib/cache/output-state.ts';
 import { codeFingerprint } from './lib/cache/fingerprint.ts';
@@ -30,6 +30,7 @@ import { outputGuard } from './lib/safety/output-guard.ts';
 import { cartridgeCurriculum, writeSiteCartridges } from './lib/cartridge/export.ts';
 import { cartridgesLine, type CartridgeStep } from './lib/cartridge/site-step.ts';
 import { assembleEmbeds, assemblePrintPages, currentMajors } from './lib/embeds/assemble.ts';
+import { startPagesWhileRendering, type PagesWhileRendering } from './lib/pages/while-rendering.ts';
 import { writeSearchIndex } from './lib/search/index-step.ts';
 import { lastStepsFile, leaveLastSteps, searchIndexLine } from './lib/cache/last-steps.ts';
 import { startShareCards, type ShareCardsInProgress } from './lib/cards/build-step.ts';
@@ -59,7 +60,9 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 	let searchCache: URL | undefined;
 	let emojiCache: URL | undefined;
 	let outDir = '';
+	let base = '/';
 	let astroCache = '';
+	let whileRendering: PagesWhileRendering | undefined;
 	let output: OutputStart | undefined;
 	let cards: ShareCardsInProgress | undefined;
 	let guard: MdastPluginEntry | undefined;
@@ -149,7 +152,7 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 					// A page whose code and `cacheKey` (the curriculum data it shows, src/data.ts) are unchanged since
 					// the last build is copied from it instead of rendered again.
 					experimental: { incrementalBuild: true },
-					// Renamed modules; each current major's permanent address is written after the build (writeAliasPages).
+					// Renamed modules; each current major's permanent address is written by the engine (src/lib/pages/while-rendering.ts).
 					redirects: astroRedirects(curriculum.redirects),
 					// The compiler parses with the features the content check parses with, and its first plugin
 					// is the guard that refuses unsafe content on the compiler's own tree. Wide tables and code
@@ -304,6 +307,7 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 			},
 			async 'astro:config:done'({ config, logger }) {
 				outDir = fileURLToPath(config.outDir).replace(/\/$/, '');
+				base = config.base;
 				// Every integration has configured Markdown by now (Starlight turns directives on): if the
 				// compiler would read files differently from the content check, stop before compiling any.
 				const processor = config.markdown.processor as { name: string; options?: { features?: Record<string, unknown>; mdastPlugins?: unknown[] } };
@@ -331,21 +335,28 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 				// The build writes into the last build's output when that is safe (src/lib/cache/output-state.ts),
 				// and otherwise into an emptied folder, the last output moved aside to be removed later.
 				output = startOutput(outDir, astroCache);
+				// The redirect pages and the embed pages are finished while Astro renders (src/lib/pages/while-rendering.ts).
+				// A build in this process that failed before its pages were generated left its listener behind.
+				void whileRendering?.finish().catch(() => undefined);
+				if (checked) whileRendering = startPagesWhileRendering({ dist: outDir, base, site: checked.config!.site, currentMajors: currentMajors(checked.modules), aliases });
 			},
-			'astro:build:generated'({ dir, logger }) {
+			async 'astro:build:generated'({ dir, logger }) {
 				// The pages the engine completes or adds once Astro has written its own, before the output scan
 				// (the last integration but one) starts reading every page in this same hook.
 				if (!checked) return;
 				const lap = stopwatch();
-				// Each current major's permanent address, for hosts without Netlify's rewrite, `astro preview` among them.
-				writeAliasPages(fileURLToPath(dir), aliases, checked.config!.site);
-				logger.info(`Wrote ${aliases.length} redirect pages at the permanent addresses of current majors in ${lap()}.`);
-				// Embed pages take their body and knowledge check from the module pages just built, rendered once.
+				// Each current major's permanent address, for hosts without Netlify's rewrite, `astro preview` among them,
+				// written while the pages rendered.
+				const early = await whileRendering?.finish();
+				whileRendering = undefined;
+				logger.info(`Wrote ${aliases.length} redirect pages at the permanent addresses of current majors while the pages rendered (${Math.round(early?.aliasesMs ?? 0)} ms), waited ${lap()}.`);
+				// Embed pages take their body and knowledge check from the module pages just built, rendered once;
+				// most were filled in as their module page was written, the rest are now.
 				const assembled = assembleEmbeds(fileURLToPath(dir), currentMajors(checked.modules));
-				logger.info(`Assembled ${assembled.pages} embed pages from their module pages in ${lap()}.`);
+				logger.info(`Assembled ${assembled.pages + (early?.embeds ?? 0)} embed pages from their module pages (${early?.embeds ?? 0} while the others rendered) in ${lap()}.`);
 				// So do the tracks' print pages, each module's body alone.
 				const printed = assemblePrintPages(fileURLToPath(dir));
-				logger.info(`Assembled ${printed.pages} track print pages from their module pages in ${lap()}.`);
+				logger.info(`Assembled ${printed.pages + (early?.prints ?? 0)} track print pages from their module pages (${early?.prints ?? 0} while the others rendered) in ${lap()}.`);
 				// The fonts and renderer that draw a self-assessed certificate in the learner's browser, loaded only when asked for.
 				writeCertificateAssets(dir, logger, emojiCache && fileURLToPath(emojiCache));
 				// Built in place: what the last build left and this one did not write goes, before the output is scanned and indexed.

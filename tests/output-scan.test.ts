@@ -239,6 +239,22 @@ describe('pages parsed while the others render', () => {
 		expect(parsed).toHaveLength(1);
 	});
 
+	it('parses bytes it was told of twice once, and the same page again once its bytes change', async () => {
+		const dir = writeSite({ 'embed/a/index.html': page('<p>shell</p>') });
+		const early = startEarlyScan({ dir, allowedInlineScripts: allowed });
+		// Rendered by Astro, then told again by the engine (here with the same bytes).
+		early.page('embed/a/index.html');
+		early.page('embed/a/index.html');
+		await expect.poll(() => early.parsed(), { timeout: 30_000 }).toBe(1);
+		await new Promise((resolve) => setTimeout(resolve, 600));
+		expect(early.parsed()).toBe(1);
+		// Filled in, and told once more: the new bytes are parsed too.
+		writeFileSync(join(dir, 'embed/a/index.html'), page('<p>shell, filled in</p>'));
+		early.page('embed/a/index.html');
+		await expect.poll(() => early.parsed(), { timeout: 30_000 }).toBe(2);
+		expect(new Set(await early.stop()).size).toBe(2);
+	});
+
 	it('is told each page by the file Astro writes it to', () => {
 		expect(pageFile('/', '/')).toBe('index.html');
 		expect(pageFile('/modules/x/', '/')).toBe('modules/x/index.html');

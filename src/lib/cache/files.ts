@@ -1,4 +1,5 @@
 import { constants, copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 /**
@@ -33,6 +34,13 @@ export function writeWhole(file: string, data: string | Uint8Array): void {
 	const temporary = `${file}.${process.pid}.tmp`;
 	writeFileSync(temporary, data);
 	renameSync(temporary, file);
+}
+
+/** `writeWhole` with writes that do not hold up the thread, into a folder that exists. */
+export async function writeWholeLater(file: string, data: string | Uint8Array): Promise<void> {
+	const temporary = `${file}.${process.pid}.tmp`;
+	await writeFile(temporary, data);
+	await rename(temporary, file);
 }
 
 /** JSON an earlier build kept, or undefined when the file is missing or unreadable: a cache may always be lost. */

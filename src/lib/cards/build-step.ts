@@ -9,7 +9,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { placeFile, writeWhole } from '../cache/files.ts';
+import { placeFile, writeWholeLater } from '../cache/files.ts';
 import { codeFingerprint } from '../cache/fingerprint.ts';
 import type { Curriculum } from '../curriculum/load.ts';
 import { FAMILIES } from './fonts.ts';
@@ -98,6 +98,14 @@ export function startShareCards(options: Omit<WriteShareCardsOptions, 'dir'>): S
 		(error: unknown) => ({ drawn: undefined, error, took: 0 })
 	);
 
+	// The new cards go into the cache once drawn, while the build is still rendering, by writes that do not
+	// hold up its thread; `finish` then only links them into the output.
+	const caching = drawing.then(({ drawn }) =>
+		Promise.all(missing.map((card, index) => drawn?.results[index]?.png && writeWholeLater(join(cache, `${card.key}.png`), drawn.results[index].png)))
+	);
+	// A failure is reported by `finish`, not as an unhandled rejection meanwhile.
+	caching.catch(() => undefined);
+
 	return {
 		drawn: drawing.then(() => undefined),
 		async finish(dir) {
@@ -109,10 +117,8 @@ export function startShareCards(options: Omit<WriteShareCardsOptions, 'dir'>): S
 			if (failures.length > 0) {
 				throw new Error(`The share cards of ${failures.length} page${failures.length === 1 ? '' : 's'} could not be drawn:\n${failures.join('\n')}`);
 			}
-			missing.forEach((card, index) => {
-				card.png = results[index]!.png!;
-				writeWhole(join(cache, `${card.key}.png`), card.png);
-			});
+			await caching;
+			missing.forEach((card, index) => (card.png = results[index]!.png!));
 			const out = toPath(dir);
 			const folders = new Set<string>();
 			for (const { job, key, png } of cards) {

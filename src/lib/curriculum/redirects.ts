@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { moduleHref, permalinkHref } from './model.ts';
 import { majorOf } from './versions.ts';
@@ -41,14 +41,18 @@ export function netlifyRewrites(aliases: readonly { from: string; to: string }[]
  * Writes the redirect page of each permanent address into the built site. They are written as
  * files rather than listed in Astro's `redirects`, through which each costs a render on every build.
  * Each holds only what the output scan accepts of a redirect page: a refresh to a page of this site,
- * `noindex`, the canonical address and a link.
+ * `noindex`, the canonical address and a link. The writes are asynchronous, so that a build can make
+ * them while Astro renders; `written` is told of each page once its file is complete.
  */
-export function writeAliasPages(dist: string, aliases: readonly { from: string; to: string }[], site: string): void {
-	for (const { from, to } of aliases) {
-		const folder = join(dist, ...from.split('/'));
-		mkdirSync(folder, { recursive: true });
-		writeFileSync(join(folder, 'index.html'), aliasPage(to, site));
-	}
+export async function writeAliasPages(dist: string, aliases: readonly { from: string; to: string }[], site: string, written?: (from: string) => void): Promise<void> {
+	await Promise.all(
+		aliases.map(async ({ from, to }) => {
+			const folder = join(dist, ...from.split('/'));
+			await mkdir(folder, { recursive: true });
+			await writeFile(join(folder, 'index.html'), aliasPage(to, site));
+			written?.(from);
+		})
+	);
 }
 
 /** The redirect page of a permanent address, to a root-relative `to` with only URL-safe characters. */

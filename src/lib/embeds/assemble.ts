@@ -23,6 +23,7 @@ const PRINT_PREFIX = '<!--currents:print-body:';
 /** Where a track's print page takes the body of the module `id`. */
 export const printBody = (id: string): string => `${PRINT_PREFIX}${id}-->`;
 const PRINT_BODY = /<!--currents:print-body:([^>]*?)-->/g;
+const MODULE_ID = /^[\w-]+$/;
 
 /** Whether embed and print pages are rendered with placeholders: in a build, where the steps here fill them. */
 export const assembledAfterBuild = (): boolean => process.env.CURRENTS_DEV !== '1';
@@ -34,7 +35,8 @@ export interface AssembleReport {
 /**
  * Fills the placeholder of every embed page under `dist/embed/modules/` with the marked part of the
  * module page of the same major: the canonical page for a current major, the archived page for an
- * earlier one. `currentMajors` maps each module id to its current major.
+ * earlier one. `currentMajors` maps each module id to its current major. Pages already filled in
+ * while Astro rendered (`fillEmbedEarly`) hold no placeholder and are left as they are.
  */
 export function assembleEmbeds(dist: string, currentMajors: ReadonlyMap<string, number>): AssembleReport {
 	const root = join(dist, 'embed', 'modules');
@@ -50,12 +52,56 @@ export function assembleEmbeds(dist: string, currentMajors: ReadonlyMap<string, 
 			const major = Number(folder.slice(1));
 			const source = currentMajors.get(id) === major ? `modules/${id}/index.html` : `modules/${id}/${folder}/index.html`;
 			const shared = markedPart(join(dist, source), SHARED_START, SHARED_END, `The embed page embed/modules/${id}/${folder}/`);
-			writeFileSync(file, html.slice(0, at) + shared.replace(BODY_START, '').replace(BODY_END, '') + html.slice(at + EMBED_BODY.length));
+			writeFileSync(file, filled(html, at, shared));
 			pages++;
 		}
 	}
 	return { pages };
 }
+
+/**
+ * The embed page that takes its body from a module page, both as files in the output: the embed of
+ * the current major for `modules/<id>/index.html`, of that major for an archived `modules/<id>/v<n>/index.html`.
+ */
+export function embedOfModulePage(file: string, currentMajors: ReadonlyMap<string, number>): { embed: string; source: string } | undefined {
+	const [, id, archived] = /^modules\/([^/]+)\/(?:(v\d+)\/)?index\.html$/.exec(file) ?? [];
+	if (!id) return undefined;
+	const major = currentMajors.get(id);
+	if (major === undefined) return undefined;
+	// At the current major's own permanent address there is a redirect page, not a module page.
+	if (archived && Number(archived.slice(1)) >= major) return undefined;
+	const folder = archived ?? (major >= 1 ? `v${major}` : undefined);
+	return folder ? { embed: `embed/modules/${id}/${folder}/index.html`, source: file } : undefined;
+}
+
+/**
+ * Fills one embed page in while Astro is still rendering others, once its module page is written, so
+ * that the scan of what ships can parse it then rather than after the build. Only when both files are
+ * whole: the embed page ends as every page Astro writes ends, and the module page holds its shared
+ * part's end marker (a file read while it is being written can be cut short). Anything else is left
+ * to `assembleEmbeds`, which reports what is wrong; the answer says whether the page was filled in.
+ */
+export function fillEmbedEarly(dist: string, { embed, source }: { embed: string; source: string }): boolean {
+	let html: string;
+	let page: string;
+	try {
+		html = readFileSync(join(dist, embed), 'utf8');
+		page = readFileSync(join(dist, source), 'utf8');
+	} catch {
+		return false;
+	}
+	const at = html.indexOf(EMBED_BODY);
+	const shared = between(page, SHARED_START, SHARED_END);
+	if (at < 0 || !isWhole(html) || shared === undefined) return false;
+	writeFileSync(join(dist, embed), filled(html, at, shared));
+	return true;
+}
+
+/** Whether a page read from the output ends as every page Astro writes ends, rather than cut short. */
+const isWhole = (html: string): boolean => html.trimEnd().endsWith('</html>');
+
+/** The embed page with the module page's shared part, without the body's own markers, in place of the placeholder at `at`. */
+const filled = (html: string, at: number, shared: string): string => html.slice(0, at) + shared.replace(BODY_START, '').replace(BODY_END, '') + html.slice(at + EMBED_BODY.length);
 
 /**
  * Fills every module placeholder of the track print pages under `dist/tracks/` with the body of that
@@ -72,7 +118,7 @@ export function assemblePrintPages(dist: string): AssembleReport {
 		const html = readFileSync(file, 'utf8');
 		if (!html.includes(PRINT_PREFIX)) continue;
 		const filled = html.replace(PRINT_BODY, (_, id: string) => {
-			if (!/^[\w-]+$/.test(id)) throw new Error(`The print page tracks/${track}/print/ asks for the body of "${id}", which is not a module id. Report it: the engine's own template wrote it.`);
+			if (!MODULE_ID.test(id)) throw new Error(`The print page tracks/${track}/print/ asks for the body of "${id}", which is not a module id. Report it: the engine's own template wrote it.`);
 			let body = bodies.get(id);
 			if (body === undefined) {
 				body = markedPart(join(dist, 'modules', id, 'index.html'), BODY_START, BODY_END, `The print page tracks/${track}/print/`);
@@ -86,18 +132,74 @@ export function assemblePrintPages(dist: string): AssembleReport {
 	return { pages };
 }
 
+/**
+ * The modules whose bodies a track's print page (`tracks/<id>/print/index.html`) takes, once Astro
+ * has written it whole; undefined when it has not, or when it takes none.
+ */
+export function printModules(dist: string, file: string): string[] | undefined {
+	let html: string;
+	try {
+		html = readFileSync(join(dist, file), 'utf8');
+	} catch {
+		return undefined;
+	}
+	const ids = [...html.matchAll(PRINT_BODY)].map(([, id]) => id!);
+	return isWhole(html) && ids.length > 0 && ids.every((id) => MODULE_ID.test(id)) ? [...new Set(ids)] : undefined;
+}
+
+/**
+ * Fills one track print page in while Astro is still rendering others, once the module pages it
+ * takes bodies from are written, as `fillEmbedEarly` fills an embed page: only when every file is
+ * whole, and otherwise left to `assemblePrintPages`. The answer says whether the page was filled in.
+ */
+export function fillPrintEarly(dist: string, file: string): boolean {
+	let html: string;
+	try {
+		html = readFileSync(join(dist, file), 'utf8');
+	} catch {
+		return false;
+	}
+	if (!isWhole(html)) return false;
+	let complete = true;
+	const bodies = new Map<string, string | undefined>();
+	const filledIn = html.replace(PRINT_BODY, (placeholder, id: string) => {
+		if (!bodies.has(id)) {
+			let page: string | undefined;
+			try {
+				page = MODULE_ID.test(id) ? readFileSync(join(dist, 'modules', id, 'index.html'), 'utf8') : undefined;
+			} catch {
+				page = undefined;
+			}
+			bodies.set(id, page === undefined ? undefined : between(page, BODY_START, BODY_END));
+		}
+		const body = bodies.get(id);
+		if (body === undefined) complete = false;
+		return body ?? placeholder;
+	});
+	if (!complete || filledIn === html) return false;
+	writeFileSync(join(dist, file), filledIn);
+	return true;
+}
+
+
+/** The text between the first `start` and the last `end`, or undefined when it does not hold both in that order. */
+function between(text: string, start: string, end: string): string | undefined {
+	const from = text.indexOf(start);
+	const to = text.lastIndexOf(end);
+	return from < 0 || to < from ? undefined : text.slice(from + start.length, to);
+}
+
 /** The part of a built module page between two markers, or an error naming the page that needs it and what the module page lacks. */
 function markedPart(page: string, start: string, end: string, needer: string): string {
 	const html = existsSync(page) ? readFileSync(page, 'utf8') : undefined;
-	const from = html?.indexOf(start) ?? -1;
-	const to = html?.lastIndexOf(end) ?? -1;
-	if (!html || from < 0 || to < from) {
+	const part = html === undefined ? undefined : between(html, start, end);
+	if (part === undefined) {
 		throw new Error(
 			`${needer} takes its body from ${page}, which ${html ? 'does not mark its body' : 'was not built'}. ` +
 				'Every module shown there needs a module page from src/routes/Module.astro; build again, and report it if this repeats.'
 		);
 	}
-	return html.slice(from + start.length, to);
+	return part;
 }
 
 /** Each module's current major, for `assembleEmbeds`. */

@@ -7,7 +7,7 @@ import { keep, readKept } from '../cache/files.ts';
 import { formatHuman } from '../check/report.ts';
 import { INLINE_SCRIPTS } from './inline-scripts.ts';
 import { routedPages, startEarlyScan, startOutputScan, type EarlyScan, type ScanMemo } from './output-scan.ts';
-import { PAGE_RENDERED } from './scan-middleware.ts';
+import { pageListeners } from './scan-middleware.ts';
 
 export interface OutputGuardOptions {
 	/** The project root, for file names in messages. */
@@ -51,10 +51,7 @@ export function outputGuard(options: OutputGuardOptions): AstroIntegration {
 	let started: ReturnType<typeof start> | undefined;
 	let outDir: URL | undefined;
 	let base = '/';
-	let early: { scan: EarlyScan; last: Set<string> } | undefined;
-	const listen = (listener: ((pathname: string) => void) | undefined) => {
-		(globalThis as { [PAGE_RENDERED]?: (pathname: string) => void })[PAGE_RENDERED] = listener;
-	};
+	let early: { scan: EarlyScan; last: Set<string>; listener: (pathname: string) => void } | undefined;
 	return {
 		name: 'currents:output-guard',
 		hooks: {
@@ -68,18 +65,22 @@ export function outputGuard(options: OutputGuardOptions): AstroIntegration {
 			},
 			'astro:build:start'() {
 				// A build in the same process that failed before its pages were generated left its worker behind.
-				void early?.scan.stop();
+				if (early) {
+					void early.scan.stop();
+					pageListeners().delete(early.listener);
+				}
 				if (!outDir) return;
 				const last = lastBuild();
 				const scan = startEarlyScan({ dir: fileURLToPath(outDir), allowedInlineScripts, memo: { known: last, clean: new Set() } }, options.parsePagesAfter?.());
-				early = { scan, last };
-				listen((pathname) => {
+				const listener = (pathname: string) => {
 					const file = pageFile(pathname, base);
 					if (file) scan.page(file);
-				});
+				};
+				early = { scan, last, listener };
+				pageListeners().add(listener);
 			},
 			async 'astro:build:generated'({ dir }) {
-				listen(undefined);
+				if (early) pageListeners().delete(early.listener);
 				const parsed = early ? await early.scan.stop() : [];
 				started = start(dir, early?.last, parsed);
 				early = undefined;

@@ -144,8 +144,9 @@ export function startOutputScan(start: Pick<OutputScanOptions, 'dir' | 'allowedI
 /**
  * Pages parsed while Astro is still rendering the others. Rendering is one thread, and once the share
  * cards are drawn the other core has nothing to do until the last page is written; this scan uses it.
- * Told of each page as it is rendered, a worker thread at a low priority reads the page's file once it
- * is written and parses it as the whole scan does. It gives the memo key (`ScanMemo`) of each page it
+ * Told of each page as it is rendered, or as the engine completes or adds one (an embed page filled in
+ * from its module page), a worker thread at a low priority reads the page's file once it is written
+ * and parses it as the whole scan does; told again of bytes it has parsed, it does not parse them twice. It gives the memo key (`ScanMemo`) of each page it
  * found clean: path and bytes, so a key stands for exactly the bytes parsed. The whole scan then skips
  * a page only when the file holds those bytes still, as it skips one the last build found clean; a
  * page read before Astro had finished writing it has another key, and is parsed again.
@@ -160,7 +161,7 @@ export interface EarlyScan {
 }
 
 /** How long after a page is rendered the worker reads its file, so that Astro has written it. */
-const WRITTEN_AFTER_MS = 250;
+export const WRITTEN_AFTER_MS = 250;
 
 export function startEarlyScan(start: Pick<OutputScanOptions, 'dir' | 'allowedInlineScripts' | 'memo'>, after?: PromiseLike<unknown>): EarlyScan {
 	const clean: string[] = [];
@@ -226,8 +227,11 @@ function earlyWorker(data: EarlyWorkerData): void {
 	} catch {
 		// No per-thread priority here: the worker still only reads and parses.
 	}
-	const memo: ScanMemo = { known: new Set(data.known), clean: new Set() };
+	const known = new Set(data.known);
+	const memo: ScanMemo = { known, clean: new Set() };
 	const scan = scanOf({ dir: data.dir, allowedInlineScripts: new Set(data.allowed), routedPages: new Set(), memo }, []);
+	/** Keys found clean in this build and given to the build: a page told of twice with the same bytes is parsed and given once. */
+	const given = new Set<string>();
 	const queue: { file: string; at: number }[] = [];
 	let waiting = false;
 	const next = () => {
@@ -247,7 +251,11 @@ function earlyWorker(data: EarlyWorkerData): void {
 			// The memo's clean set holds this one page's key at most: the page's, if it was found clean.
 			memo.clean.clear();
 			scanFile(scan, head.file, false, bytes);
-			for (const key of memo.clean) parentPort!.postMessage({ clean: key } satisfies EarlyAnswer);
+			for (const key of memo.clean) {
+				known.add(key);
+				if (!given.has(key)) parentPort!.postMessage({ clean: key } satisfies EarlyAnswer);
+				given.add(key);
+			}
 		}
 		// One page at a time, so that a request to stop is read between two pages.
 		waiting = true;

@@ -1,0 +1,110 @@
+/**
+ * The engine's own steps on pages, made while Astro is still rendering others rather than after it.
+ * Once the last page is rendered, everything left runs on one thread while the other core waits; so
+ * each permanent address's redirect page is written as soon as the output folder is ready, each
+ * embed page is filled in from its module page as soon as both are written, and each track's print
+ * page once the pages of all its modules are. The output scan is told
+ * of every page finished so (`pageListeners`), and parses it while the rendering goes on. What is not
+ * finished here, the build's hook after the render finishes, as it did before.
+ */
+import { writeAliasPages } from '../curriculum/redirects.ts';
+import { embedOfModulePage, fillEmbedEarly, fillPrintEarly, printModules } from '../embeds/assemble.ts';
+import { pageFile } from '../safety/output-guard.ts';
+import { WRITTEN_AFTER_MS } from '../safety/output-scan.ts';
+import { pageListeners } from '../safety/scan-middleware.ts';
+
+export interface PagesWhileRendering {
+	/** Stops filling in embed pages, and waits for the redirect pages: what they report. */
+	finish(): Promise<{ embeds: number; prints: number; aliases: number; aliasesMs: number }>;
+}
+
+export interface PagesWhileRenderingOptions {
+	/** The output folder, ready to be written into (after `startOutput`). */
+	dist: string;
+	/** The site's base path, such as `/`. */
+	base: string;
+	/** The site's address, for the redirect pages' canonical links. */
+	site: string;
+	/** Each module's current major, as `currentMajors` gives it. */
+	currentMajors: ReadonlyMap<string, number>;
+	/** The permanent addresses to write redirect pages at, as `permalinkAliases` gives them. */
+	aliases: readonly { from: string; to: string }[];
+}
+
+export function startPagesWhileRendering(options: PagesWhileRenderingOptions): PagesWhileRendering {
+	const { dist, base, currentMajors } = options;
+	const root = base.endsWith('/') ? base : `${base}/`;
+	/** Tells the output scan, and any other listener, that a page's file is complete. */
+	const announce = (file: string) => {
+		const pathname = `${root}${file.replace(/index\.html$/, '')}`;
+		for (const listener of pageListeners()) listener(pathname);
+	};
+	let embeds = 0;
+	let prints = 0;
+	/** Each track print page not filled in yet, by the modules it still waits for. */
+	const printsWaiting = new Map<string, Set<string>>();
+	/** The modules whose pages are written so far. */
+	const written = new Set<string>();
+	const fillPrint = (file: string) => {
+		if (!fillPrintEarly(dist, file)) return;
+		prints++;
+		announce(file);
+	};
+	const pending = new Set<NodeJS.Timeout>();
+	/** Runs `step` once Astro has written the page just rendered. */
+	const afterWritten = (step: () => void) => {
+		const timer = setTimeout(() => {
+			pending.delete(timer);
+			step();
+		}, WRITTEN_AFTER_MS);
+		timer.unref();
+		pending.add(timer);
+	};
+	const listener = (pathname: string) => {
+		const file = pageFile(pathname, base);
+		if (!file) return;
+		if (/^tracks\/[^/]+\/print\/index\.html$/.test(file)) {
+			afterWritten(() => {
+				const waiting = new Set(printModules(dist, file)?.filter((id) => !written.has(id)));
+				if (waiting.size === 0) fillPrint(file);
+				else printsWaiting.set(file, waiting);
+			});
+			return;
+		}
+		const embed = embedOfModulePage(file, currentMajors);
+		// A print page takes the body of a module's current page, which a pre-release has too.
+		const current = /^modules\/([^/]+)\/index\.html$/.exec(file)?.[1];
+		if (!embed && !current) return;
+		afterWritten(() => {
+			if (embed && fillEmbedEarly(dist, embed)) {
+				embeds++;
+				announce(embed.embed);
+			}
+			if (!current) return;
+			written.add(current);
+			for (const [page, waiting] of printsWaiting) {
+				if (!waiting.delete(current) || waiting.size > 0) continue;
+				printsWaiting.delete(page);
+				fillPrint(page);
+			}
+		});
+	};
+	pageListeners().add(listener);
+
+	const started = performance.now();
+	let aliasesMs = 0;
+	const writing = writeAliasPages(dist, options.aliases, options.site, (from) => announce(`${from.slice(1)}index.html`)).then(() => {
+		aliasesMs = performance.now() - started;
+	});
+	// A failure is reported by `finish`, not as an unhandled rejection while Astro renders.
+	writing.catch(() => undefined);
+	return {
+		async finish() {
+			pageListeners().delete(listener);
+			for (const timer of pending) clearTimeout(timer);
+			pending.clear();
+			await writing;
+			return { embeds, prints, aliases: options.aliases.length, aliasesMs };
+		},
+	};
+}
