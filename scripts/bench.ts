@@ -136,6 +136,8 @@ const theirs = await side(starlightOut, STARLIGHT_SEARCH);
 const result = {
 	modules: count,
 	runs,
+	// The module page every per-page measure was taken on.
+	page,
 	single,
 	machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
 	currents: { coldSeconds: seconds(cold), warmSeconds: seconds(warm), coldCpuSeconds: cpu(cold), warmCpuSeconds: cpu(warm), peakMb: memory(cold), ...ours, cardsCold: cards(cold[0]!), cardsWarm: cards(warm[0]!) },

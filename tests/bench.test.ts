@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ratio, shown } from '../scripts/lib/bench/measure.ts';
+import { CURRENTS_SEARCH, firstQueryBytes, STARLIGHT_SEARCH } from '../scripts/lib/bench/search.ts';
 import { ROOT, TMP } from './utils.ts';
 
 /**
@@ -12,7 +13,7 @@ import { ROOT, TMP } from './utils.ts';
  * machine, since timings on a shared CI machine say little.
  */
 describe('npm run bench, small', () => {
-	it('builds the same pages with Currents and with plain Starlight and reports every measure with its ratio', () => {
+	it('builds the same pages with Currents and with plain Starlight and reports every measure with its ratio', async () => {
 		const json = join(TMP, 'bench-smoke.json');
 		const result = spawnSync(process.execPath, [join(ROOT, 'scripts', 'bench.ts'), '--modules', '12', '--json', json], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CURRENTS_SKIP_CARDS: '' } });
 		expect(result.status, result.stdout + result.stderr).toBe(0);
@@ -52,6 +53,11 @@ describe('npm run bench, small', () => {
 		expect(report.currents.cardsWarm).toEqual({ rendered: 0, reused: report.currents.cardsCold.rendered });
 		expect(Object.keys(report.ratios)).toEqual(['warmBuild', 'coldBuild', 'peakMemory', 'dist', 'moduleHtml']);
 		for (const value of Object.values(report.ratios)) expect(value).toBeGreaterThan(0);
+		// A first search, measured again on the same built sites, costs the same bytes: the figure is
+		// the files Pagefind was asked for, not what the browser happened to report in time.
+		const bench = join(TMP, 'bench-12');
+		expect(await firstQueryBytes(join(bench, 'currents', 'dist'), report.page, CURRENTS_SEARCH)).toBe(report.currents.search);
+		expect(await firstQueryBytes(join(bench, 'starlight', 'dist'), report.page, STARLIGHT_SEARCH)).toBe(report.starlight.search);
 	}, 300_000);
 });
 
