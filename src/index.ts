@@ -335,7 +335,7 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 				// The build writes into the last build's output when that is safe (src/lib/cache/output-state.ts),
 				// and otherwise into an emptied folder, the last output moved aside to be removed later.
 				output = startOutput(outDir, astroCache);
-				// The redirect pages and the embed pages are finished while Astro renders (src/lib/pages/while-rendering.ts).
+				// The redirect, embed and print pages are finished while Astro renders (src/lib/pages/while-rendering.ts).
 				// A build in this process that failed before its pages were generated left its listener behind.
 				void whileRendering?.finish().catch(() => undefined);
 				if (checked) whileRendering = startPagesWhileRendering({ dist: outDir, base, site: checked.config!.site, currentMajors: currentMajors(checked.modules), aliases });
