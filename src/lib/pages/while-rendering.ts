@@ -1,11 +1,12 @@
 /**
  * The engine's own steps on pages, made while Astro is still rendering others rather than after it.
- * Once the last page is rendered, everything left runs on one thread while the other core waits; so
- * each permanent address's redirect page is written as soon as the output folder is ready, each
- * embed page is filled in from its module page as soon as both are written, and each track's print
- * page once the pages of all its modules are. The output scan is told
- * of every page finished so (`pageListeners`), and parses it while the rendering goes on. What is not
- * finished here, the build's hook after the render finishes, as it did before.
+ * Once the last page is rendered, what is left runs on one thread; so each permanent address's
+ * redirect page is written as soon as the output folder is ready, each embed page is filled in from
+ * its module page as soon as both are written, and each track's print page once the pages of all its
+ * modules are. The output scan is told of every page finished so (`pageListeners`), and parses it
+ * while the rendering goes on. What is not finished here, the build's hook after the render finishes,
+ * as before. On a machine whose cores the render already keeps busy, as this project's two are, this
+ * moves the work rather than saving it (measured in the README's performance section).
  */
 import { writeAliasPages } from '../curriculum/redirects.ts';
 import { embedOfModulePage, fillEmbedEarly, fillPrintEarly, printModules } from '../embeds/assemble.ts';
