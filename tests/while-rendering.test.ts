@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -61,6 +61,9 @@ describe('finishing pages while Astro renders the others', () => {
 				]),
 				aliases: [{ from: '/modules/a/v2/', to: '/modules/a/' }],
 			});
+			// Nothing is written while Astro still bundles, before its first page.
+			await new Promise((resolve) => setTimeout(resolve, 100));
+			expect(existsSync(join(dist, 'modules/a/v2/index.html'))).toBe(false);
 			rendered('/tracks/t/print/');
 			write(dist, { 'modules/a/index.html': modulePage('<p>a, major 2</p>'), 'modules/a/v1/index.html': modulePage('<p>a, major 1</p>') });
 			rendered('/modules/a/');

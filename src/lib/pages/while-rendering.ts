@@ -1,7 +1,7 @@
 /**
  * The engine's own steps on pages, made while Astro is still rendering others rather than after it.
  * Once the last page is rendered, what is left runs on one thread; so each permanent address's
- * redirect page is written as soon as the output folder is ready, each embed page is filled in from
+ * redirect page is written as soon as Astro renders its first page, each embed page is filled in from
  * its module page as soon as both are written, and each track's print page once the pages of all its
  * modules are. The output scan is told of every page finished so (`pageListeners`), and parses it
  * while the rendering goes on. What is not finished here, the build's hook after the render finishes,
@@ -62,6 +62,7 @@ export function startPagesWhileRendering(options: PagesWhileRenderingOptions): P
 		pending.add(timer);
 	};
 	const listener = (pathname: string) => {
+		writeAliases();
 		const file = pageFile(pathname, base);
 		if (!file) return;
 		if (/^tracks\/[^/]+\/print\/index\.html$/.test(file)) {
@@ -92,19 +93,29 @@ export function startPagesWhileRendering(options: PagesWhileRenderingOptions): P
 	};
 	pageListeners().add(listener);
 
-	const started = performance.now();
 	let aliasesMs = 0;
-	const writing = writeAliasPages(dist, options.aliases, options.site, (from) => announce(`${from.slice(1)}index.html`)).then(() => {
-		aliasesMs = performance.now() - started;
-	});
-	// A failure is reported by `finish`, not as an unhandled rejection while Astro renders.
-	writing.catch(() => undefined);
+	let writing: Promise<void> | undefined;
+	/**
+	 * The redirect pages are written once Astro renders its first page, not before: the scan's early worker
+	 * starts on the first page it is told of, and before the render Astro bundles, when its process is
+	 * largest (in a warm build at N = 5,000, the build's peak). A build that renders no page writes them at the end.
+	 */
+	const writeAliases = () => {
+		if (writing) return writing;
+		const started = performance.now();
+		writing = writeAliasPages(dist, options.aliases, options.site, (from) => announce(`${from.slice(1)}index.html`)).then(() => {
+			aliasesMs = performance.now() - started;
+		});
+		// A failure is reported by `finish`, not as an unhandled rejection while Astro renders.
+		writing.catch(() => undefined);
+		return writing;
+	};
 	return {
 		async finish() {
 			pageListeners().delete(listener);
 			for (const timer of pending) clearTimeout(timer);
 			pending.clear();
-			await writing;
+			await writeAliases();
 			return { embeds, prints, aliases: options.aliases.length, aliasesMs };
 		},
 	};
