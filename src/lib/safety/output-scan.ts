@@ -146,10 +146,11 @@ export function startOutputScan(start: Pick<OutputScanOptions, 'dir' | 'allowedI
  * cards are drawn the other core has nothing to do until the last page is written; this scan uses it.
  * Told of each page as it is rendered, or as the engine completes or adds one (an embed page filled in
  * from its module page), a worker thread at a low priority reads the page's file once it is written
- * and parses it as the whole scan does; told again of bytes it has parsed, it does not parse them twice. It gives the memo key (`ScanMemo`) of each page it
- * found clean: path and bytes, so a key stands for exactly the bytes parsed. The whole scan then skips
- * a page only when the file holds those bytes still, as it skips one the last build found clean; a
- * page read before Astro had finished writing it has another key, and is parsed again.
+ * and parses it as the whole scan does; told again of bytes it has parsed, it does not parse them
+ * twice. It gives the memo key (`ScanMemo`) of each page it found clean: path and bytes, so a key
+ * stands for exactly the bytes parsed. The whole scan then skips a page only when the file holds those
+ * bytes still, as it skips one the last build found clean; a page read before Astro had finished
+ * writing it has another key, and is parsed again.
  */
 export interface EarlyScan {
 	/** A page being rendered, by its file in the output folder (`modules/x/index.html`). */
