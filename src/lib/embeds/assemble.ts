@@ -117,7 +117,7 @@ export function assemblePrintPages(dist: string): AssembleReport {
 		if (!existsSync(file)) continue;
 		const html = readFileSync(file, 'utf8');
 		if (!html.includes(PRINT_PREFIX)) continue;
-		const filled = html.replace(PRINT_BODY, (_, id: string) => {
+		const filled = withBodies(html, (id) => {
 			if (!MODULE_ID.test(id)) throw new Error(`The print page tracks/${track}/print/ asks for the body of "${id}", which is not a module id. Report it: the engine's own template wrote it.`);
 			let body = bodies.get(id);
 			if (body === undefined) {
@@ -126,7 +126,7 @@ export function assemblePrintPages(dist: string): AssembleReport {
 			}
 			return body;
 		});
-		writeFileSync(file, filled);
+		writeFileSync(file, filled!);
 		pages++;
 	}
 	return { pages };
@@ -160,27 +160,28 @@ export function fillPrintEarly(dist: string, file: string): boolean {
 		return false;
 	}
 	if (!isWhole(html)) return false;
-	let complete = true;
-	const bodies = new Map<string, string | undefined>();
-	const filledIn = html.replace(PRINT_BODY, (placeholder, id: string) => {
-		if (!bodies.has(id)) {
-			let page: string | undefined;
-			try {
-				page = MODULE_ID.test(id) ? readFileSync(join(dist, 'modules', id, 'index.html'), 'utf8') : undefined;
-			} catch {
-				page = undefined;
-			}
-			bodies.set(id, page === undefined ? undefined : between(page, BODY_START, BODY_END));
+	const filledIn = withBodies(html, (id) => {
+		try {
+			return MODULE_ID.test(id) ? between(readFileSync(join(dist, 'modules', id, 'index.html'), 'utf8'), BODY_START, BODY_END) : undefined;
+		} catch {
+			return undefined;
 		}
-		const body = bodies.get(id);
-		if (body === undefined) complete = false;
-		return body ?? placeholder;
 	});
-	if (!complete || filledIn === html) return false;
+	if (filledIn === undefined || filledIn === html) return false;
 	writeFileSync(join(dist, file), filledIn);
 	return true;
 }
 
+/** A print page with each module's placeholder replaced by `bodyOf` the module, or undefined when it has no body for one. */
+function withBodies(html: string, bodyOf: (id: string) => string | undefined): string | undefined {
+	let complete = true;
+	const filledIn = html.replace(PRINT_BODY, (placeholder, id: string) => {
+		const body = bodyOf(id);
+		if (body === undefined) complete = false;
+		return body ?? placeholder;
+	});
+	return complete ? filledIn : undefined;
+}
 
 /** The text between the first `start` and the last `end`, or undefined when it does not hold both in that order. */
 function between(text: string, start: string, end: string): string | undefined {
