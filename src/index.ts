@@ -352,10 +352,10 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 				logger.info(`Wrote ${aliases.length} redirect pages at the permanent addresses of current majors while the pages rendered (${Math.round(early?.aliasesMs ?? 0)} ms), waited ${lap()}.`);
 				// Embed pages take their body and knowledge check from the module pages just built, rendered once;
 				// most were filled in as their module page was written, the rest are now.
-				const assembled = assembleEmbeds(fileURLToPath(dir), currentMajors(checked.modules));
+				const assembled = assembleEmbeds(fileURLToPath(dir), currentMajors(checked.modules), early?.filled);
 				logger.info(`Assembled ${assembled.pages + (early?.embeds ?? 0)} embed pages from their module pages (${early?.embeds ?? 0} while the others rendered) in ${lap()}.`);
 				// So do the tracks' print pages, each module's body alone.
-				const printed = assemblePrintPages(fileURLToPath(dir));
+				const printed = assemblePrintPages(fileURLToPath(dir), early?.filled);
 				logger.info(`Assembled ${printed.pages + (early?.prints ?? 0)} track print pages from their module pages (${early?.prints ?? 0} while the others rendered) in ${lap()}.`);
 				// The fonts and renderer that draw a self-assessed certificate in the learner's browser, loaded only when asked for.
 				writeCertificateAssets(dir, logger, emojiCache && fileURLToPath(emojiCache));

@@ -34,6 +34,10 @@ describe('assembling embed pages from built module pages', () => {
 		expect(readFileSync(join(dist, 'embed/modules/a/v1/index.html'), 'utf8')).toBe('<html><h1>Title</h1><p>major 1</p><footer>by</footer></html>');
 		// Run again on the same output, nothing is left to fill and nothing changes.
 		expect(assembleEmbeds(dist, new Map([['a', 2]]))).toEqual({ pages: 0 });
+		// A page named as done is passed over without being read, placeholder or not.
+		writeFileSync(join(dist, 'embed/modules/a/v1/index.html'), embedPage);
+		expect(assembleEmbeds(dist, new Map([['a', 2]]), new Set(['embed/modules/a/v1/index.html']))).toEqual({ pages: 0 });
+		expect(assembleEmbeds(dist, new Map([['a', 2]]))).toEqual({ pages: 1 });
 	});
 
 	it('names the embed and the module page when the module page has no marked body, and leaves the embed as it was', () => {
@@ -69,6 +73,9 @@ describe('assembling track print pages from built module pages', () => {
 			'<html><h1>Track</h1><article><h2>b</h2><p>body of b</p><ol>questions</ol></article><article><h2>a</h2><p>body of a</p><ol>questions</ol></article></html>'
 		);
 		expect(assemblePrintPages(dist)).toEqual({ pages: 0 });
+		writeFileSync(join(dist, 'tracks/two/print/index.html'), printPage('a'));
+		expect(assemblePrintPages(dist, new Set(['tracks/two/print/index.html']))).toEqual({ pages: 0 });
+		expect(assemblePrintPages(dist)).toEqual({ pages: 1 });
 	});
 
 	it("an embed takes the body and knowledge check without the body's own markers", () => {

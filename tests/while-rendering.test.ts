@@ -83,6 +83,7 @@ describe('finishing pages while Astro renders the others', () => {
 
 			const report = await work.finish();
 			expect(report).toMatchObject({ embeds: 2, prints: 1, aliases: 1 });
+			expect([...report.filled].sort()).toEqual(['embed/modules/a/v1/index.html', 'embed/modules/a/v2/index.html', 'tracks/t/print/index.html']);
 			expect(read(dist, 'modules/a/v2/index.html')).toBe(aliasPage('/modules/a/', 'https://currents.example'));
 			expect(told).toContain('/modules/a/v2/');
 			// Nothing is left for the steps after the render.

@@ -36,16 +36,17 @@ export interface AssembleReport {
  * Fills the placeholder of every embed page under `dist/embed/modules/` with the marked part of the
  * module page of the same major: the canonical page for a current major, the archived page for an
  * earlier one. `currentMajors` maps each module id to its current major. Pages already filled in
- * while Astro rendered (`fillEmbedEarly`) hold no placeholder and are left as they are.
+ * while Astro rendered (`fillEmbedEarly`) hold no placeholder and are left as they are; those named in
+ * `done` (paths in the output) are not even read.
  */
-export function assembleEmbeds(dist: string, currentMajors: ReadonlyMap<string, number>): AssembleReport {
+export function assembleEmbeds(dist: string, currentMajors: ReadonlyMap<string, number>, done?: ReadonlySet<string>): AssembleReport {
 	const root = join(dist, 'embed', 'modules');
 	if (!existsSync(root)) return { pages: 0 };
 	let pages = 0;
 	for (const id of readdirSync(root)) {
 		for (const folder of readdirSync(join(root, id))) {
 			const file = join(root, id, folder, 'index.html');
-			if (!existsSync(file)) continue;
+			if (done?.has(`embed/modules/${id}/${folder}/index.html`) || !existsSync(file)) continue;
 			const html = readFileSync(file, 'utf8');
 			const at = html.indexOf(EMBED_BODY);
 			if (at < 0) continue;
@@ -105,16 +106,17 @@ const filled = (html: string, at: number, shared: string): string => html.slice(
 
 /**
  * Fills every module placeholder of the track print pages under `dist/tracks/` with the body of that
- * module's current page. Each module page is read once, however many tracks hold the module.
+ * module's current page. Each module page is read once, however many tracks hold the module. Pages
+ * named in `done` (paths in the output), filled in while Astro rendered, are not read.
  */
-export function assemblePrintPages(dist: string): AssembleReport {
+export function assemblePrintPages(dist: string, done?: ReadonlySet<string>): AssembleReport {
 	const root = join(dist, 'tracks');
 	if (!existsSync(root)) return { pages: 0 };
 	const bodies = new Map<string, string>();
 	let pages = 0;
 	for (const track of readdirSync(root)) {
 		const file = join(root, track, 'print', 'index.html');
-		if (!existsSync(file)) continue;
+		if (done?.has(`tracks/${track}/print/index.html`) || !existsSync(file)) continue;
 		const html = readFileSync(file, 'utf8');
 		if (!html.includes(PRINT_PREFIX)) continue;
 		const filled = withBodies(html, (id) => {

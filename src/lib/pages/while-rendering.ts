@@ -15,8 +15,11 @@ import { WRITTEN_AFTER_MS } from '../safety/output-scan.ts';
 import { pageListeners } from '../safety/scan-middleware.ts';
 
 export interface PagesWhileRendering {
-	/** Stops filling in embed pages, and waits for the redirect pages: what they report. */
-	finish(): Promise<{ embeds: number; prints: number; aliases: number; aliasesMs: number }>;
+	/**
+	 * Stops filling in pages, and waits for the redirect pages: how many of each were finished, how long
+	 * the redirect pages took, and the files filled in (`filled`), which the steps after the render need not read again.
+	 */
+	finish(): Promise<{ embeds: number; prints: number; aliases: number; aliasesMs: number; filled: ReadonlySet<string> }>;
 }
 
 export interface PagesWhileRenderingOptions {
@@ -42,6 +45,7 @@ export function startPagesWhileRendering(options: PagesWhileRenderingOptions): P
 	};
 	let embeds = 0;
 	let prints = 0;
+	const filled = new Set<string>();
 	/** Each track print page not filled in yet, by the modules it still waits for. */
 	const printsWaiting = new Map<string, Set<string>>();
 	/** The modules whose pages are written so far. */
@@ -49,6 +53,7 @@ export function startPagesWhileRendering(options: PagesWhileRenderingOptions): P
 	const fillPrint = (file: string) => {
 		if (!fillPrintEarly(dist, file)) return;
 		prints++;
+		filled.add(file);
 		announce(file);
 	};
 	const pending = new Set<NodeJS.Timeout>();
@@ -80,6 +85,7 @@ export function startPagesWhileRendering(options: PagesWhileRenderingOptions): P
 		afterWritten(() => {
 			if (embed && fillEmbedEarly(dist, embed)) {
 				embeds++;
+				filled.add(embed.embed);
 				announce(embed.embed);
 			}
 			if (!current) return;
@@ -116,7 +122,7 @@ export function startPagesWhileRendering(options: PagesWhileRenderingOptions): P
 			for (const timer of pending) clearTimeout(timer);
 			pending.clear();
 			await writeAliases();
-			return { embeds, prints, aliases: options.aliases.length, aliasesMs };
+			return { embeds, prints, aliases: options.aliases.length, aliasesMs, filled };
 		},
 	};
 }
