@@ -41,6 +41,13 @@ describe('building the valid-course fixture', () => {
 		expect(build.output).toMatch(/Scanned the built site for script in \d+ ms/);
 	});
 
+	it('scans the embed and print pages filled in while Astro rendered apart from the module pages’ parts they copy', () => {
+		// Parsed while the others rendered, and of those, found clean from the parts of module pages already parsed.
+		const [, early, fromParts] = /\((\d+) pages were parsed while the others rendered, (\d+) of them apart from the parts/.exec(build.output) ?? [];
+		expect(Number(fromParts)).toBeGreaterThan(0);
+		expect(Number(fromParts)).toBeLessThan(Number(early));
+	});
+
 	it('writes every route: home, track, modules, permalinks, archive, updates, what’s new, feed, sitemap', () => {
 		for (const path of [
 			'index.html',

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { aliasPage } from '../src/lib/curriculum/redirects.ts';
 import { assembleEmbeds, assemblePrintPages, BODY_END, BODY_START, EMBED_BODY, embedOfModulePage, fillEmbedEarly, fillPrintEarly, printBody, SHARED_END, SHARED_START } from '../src/lib/embeds/assemble.ts';
 import { startPagesWhileRendering } from '../src/lib/pages/while-rendering.ts';
+import type { PartOf } from '../src/lib/safety/html-parts.ts';
 import { pageListeners } from '../src/lib/safety/scan-middleware.ts';
 
 const dists: string[] = [];
@@ -46,7 +47,12 @@ describe('finishing pages while Astro renders the others', () => {
 		});
 		// The scan hears of every page: as Astro renders it, and again as the engine finishes it.
 		const told: string[] = [];
-		const scan = (pathname: string) => told.push(pathname);
+		/** The parts of module pages the engine says each page it finished copies. */
+		const copies = new Map<string, readonly PartOf[] | undefined>();
+		const scan = (pathname: string, parts?: readonly PartOf[]) => {
+			told.push(pathname);
+			copies.set(pathname, parts);
+		};
 		const times = (pathname: string) => told.filter((told) => told === pathname).length;
 		pageListeners().add(scan);
 		try {
@@ -72,6 +78,9 @@ describe('finishing pages while Astro renders the others', () => {
 			expect(told).toContain('/embed/modules/a/v2/');
 			expect(read(dist, 'embed/modules/a/v2/index.html')).toBe('<html><h1>Title</h1><p>a, major 2</p><section>quiz</section><footer>by</footer></html>\n');
 			expect(read(dist, 'embed/modules/a/v1/index.html')).toBe('<html><h1>Title</h1><p>a, major 1</p><section>quiz</section><footer>by</footer></html>\n');
+			// Each embed page copies the embed part of the module page of its major, so the scan need not parse it again.
+			expect(copies.get('/embed/modules/a/v2/')).toEqual([{ source: 'modules/a/index.html', part: 'embed' }]);
+			expect(copies.get('/embed/modules/a/v1/')).toEqual([{ source: 'modules/a/v1/index.html', part: 'embed' }]);
 			// The print page waits for b.
 			expect(read(dist, 'tracks/t/print/index.html')).toBe(printShell('a', 'b'));
 			expect(times('/tracks/t/print/')).toBe(1);
@@ -80,6 +89,10 @@ describe('finishing pages while Astro renders the others', () => {
 			rendered('/modules/b/');
 			await expect.poll(() => times('/tracks/t/print/'), { timeout: 5000 }).toBe(2);
 			expect(read(dist, 'tracks/t/print/index.html')).toBe('<html><article><p>a, major 2</p></article><article><p>b</p></article></html>\n');
+			expect(copies.get('/tracks/t/print/')).toEqual([
+				{ source: 'modules/a/index.html', part: 'body' },
+				{ source: 'modules/b/index.html', part: 'body' },
+			]);
 
 			const report = await work.finish();
 			expect(report).toMatchObject({ embeds: 2, prints: 1, aliases: 1 });

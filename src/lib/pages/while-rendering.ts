@@ -10,6 +10,7 @@
  */
 import { writeAliasPages } from '../curriculum/redirects.ts';
 import { embedOfModulePage, fillEmbedEarly, fillPrintEarly, printModules } from '../embeds/assemble.ts';
+import type { PartOf } from '../safety/html-parts.ts';
 import { pageFile } from '../safety/output-guard.ts';
 import { WRITTEN_AFTER_MS } from '../safety/output-scan.ts';
 import { pageListeners } from '../safety/scan-middleware.ts';
@@ -38,10 +39,10 @@ export interface PagesWhileRenderingOptions {
 export function startPagesWhileRendering(options: PagesWhileRenderingOptions): PagesWhileRendering {
 	const { dist, base, currentMajors } = options;
 	const root = base.endsWith('/') ? base : `${base}/`;
-	/** Tells the output scan, and any other listener, that a page's file is complete. */
-	const announce = (file: string) => {
+	/** Tells the output scan, and any other listener, that a page's file is complete, and which parts of module pages it copies. */
+	const announce = (file: string, parts?: readonly PartOf[]) => {
 		const pathname = `${root}${file.replace(/index\.html$/, '')}`;
-		for (const listener of pageListeners()) listener(pathname);
+		for (const listener of pageListeners()) listener(pathname, parts);
 	};
 	let embeds = 0;
 	let prints = 0;
@@ -50,12 +51,17 @@ export function startPagesWhileRendering(options: PagesWhileRenderingOptions): P
 	const printsWaiting = new Map<string, Set<string>>();
 	/** The modules whose pages are written so far. */
 	const written = new Set<string>();
-	const fillPrint = (file: string) => {
+	const fillPrint = (file: string, modules: readonly string[]) => {
 		if (!fillPrintEarly(dist, file)) return;
 		prints++;
 		filled.add(file);
-		announce(file);
+		announce(
+			file,
+			modules.map((id) => ({ source: `modules/${id}/index.html`, part: 'body' }))
+		);
 	};
+	/** Each track print page's modules, in the order it shows them. */
+	const printModulesOf = new Map<string, string[]>();
 	const pending = new Set<NodeJS.Timeout>();
 	/** Runs `step` once Astro has written the page just rendered. */
 	const afterWritten = (step: () => void) => {
@@ -72,8 +78,10 @@ export function startPagesWhileRendering(options: PagesWhileRenderingOptions): P
 		if (!file) return;
 		if (/^tracks\/[^/]+\/print\/index\.html$/.test(file)) {
 			afterWritten(() => {
-				const waiting = new Set(printModules(dist, file)?.filter((id) => !written.has(id)));
-				if (waiting.size === 0) fillPrint(file);
+				const modules = printModules(dist, file) ?? [];
+				printModulesOf.set(file, modules);
+				const waiting = new Set(modules.filter((id) => !written.has(id)));
+				if (waiting.size === 0) fillPrint(file, modules);
 				else printsWaiting.set(file, waiting);
 			});
 			return;
@@ -86,14 +94,14 @@ export function startPagesWhileRendering(options: PagesWhileRenderingOptions): P
 			if (embed && fillEmbedEarly(dist, embed)) {
 				embeds++;
 				filled.add(embed.embed);
-				announce(embed.embed);
+				announce(embed.embed, [{ source: embed.source, part: 'embed' }]);
 			}
 			if (!current) return;
 			written.add(current);
 			for (const [page, waiting] of printsWaiting) {
 				if (!waiting.delete(current) || waiting.size > 0) continue;
 				printsWaiting.delete(page);
-				fillPrint(page);
+				fillPrint(page, printModulesOf.get(page) ?? []);
 			}
 		});
 	};

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { keep, readKept } from '../cache/files.ts';
 import { formatHuman } from '../check/report.ts';
+import type { PartOf } from './html-parts.ts';
 import { INLINE_SCRIPTS } from './inline-scripts.ts';
 import { routedPages, startEarlyScan, startOutputScan, type EarlyScan, type ScanMemo } from './output-scan.ts';
 import { pageListeners } from './scan-middleware.ts';
@@ -49,9 +50,11 @@ export function outputGuard(options: OutputGuardOptions): AstroIntegration {
 		return { memo, last, finish: startOutputScan({ dir: fileURLToPath(dir), allowedInlineScripts, memo }) };
 	};
 	let started: ReturnType<typeof start> | undefined;
+	/** Of the pages parsed while the others rendered, those found clean without parsing the parts they copy. */
+	let fromParts = 0;
 	let outDir: URL | undefined;
 	let base = '/';
-	let early: { scan: EarlyScan; last: Set<string>; listener: (pathname: string) => void } | undefined;
+	let early: { scan: EarlyScan; last: Set<string>; listener: (pathname: string, parts?: readonly PartOf[]) => void } | undefined;
 	return {
 		name: 'currents:output-guard',
 		hooks: {
@@ -72,9 +75,9 @@ export function outputGuard(options: OutputGuardOptions): AstroIntegration {
 				if (!outDir) return;
 				const last = lastBuild();
 				const scan = startEarlyScan({ dir: fileURLToPath(outDir), allowedInlineScripts, memo: { known: last, clean: new Set() } }, options.parsePagesAfter?.());
-				const listener = (pathname: string) => {
+				const listener = (pathname: string, parts?: readonly PartOf[]) => {
 					const file = pageFile(pathname, base);
-					if (file) scan.page(file);
+					if (file) scan.page(file, parts);
 				};
 				early = { scan, last, listener };
 				pageListeners().add(listener);
@@ -82,6 +85,7 @@ export function outputGuard(options: OutputGuardOptions): AstroIntegration {
 			async 'astro:build:generated'({ dir }) {
 				if (early) pageListeners().delete(early.listener);
 				const parsed = early ? await early.scan.stop() : [];
+				fromParts = early?.scan.fromParts() ?? 0;
 				started = start(dir, early?.last, parsed);
 				early = undefined;
 			},
@@ -108,7 +112,7 @@ export function outputGuard(options: OutputGuardOptions): AstroIntegration {
 				const reused = [...memo.clean].filter((key) => last.has(key)).length;
 				const parsedEarly = [...memo.clean].filter((key) => memo.known.has(key) && !last.has(key)).length;
 				done.logger.info(
-					`Scanned the built site for script in ${Math.round(performance.now() - since)} ms after the build finished (${parsedEarly} pages were parsed while the others rendered; ${reused} files unchanged since they were last found clean were not parsed again).`
+					`Scanned the built site for script in ${Math.round(performance.now() - since)} ms after the build finished (${parsedEarly} pages were parsed while the others rendered, ${fromParts} of them apart from the parts of module pages they copy; ${reused} files unchanged since they were last found clean were not parsed again).`
 				);
 			},
 		},

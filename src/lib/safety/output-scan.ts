@@ -4,7 +4,7 @@
  * in a template or in a dependency still fails the build instead of reaching readers. HTML is read
  * with parse5, which follows the HTML standard, so the scan sees the elements a browser would build.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import { availableParallelism, setPriority } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
@@ -14,6 +14,8 @@ import { gunzipSync } from 'node:zlib';
 import { parse, type DefaultTreeAdapterTypes as Html } from 'parse5';
 import { codeFingerprint } from '../cache/fingerprint.ts';
 import { finding, sortFindings, type Finding } from '../check/findings.ts';
+import { BODY_END, BODY_START, SHARED_END, SHARED_START } from '../embeds/assemble.ts';
+import { markerComments, parseMarked, partsOf, withoutParts, type Part, type PartMarkers, type PartName, type PartOf } from './html-parts.ts';
 import { checkXml, lineAndColumn, type XmlAttribute } from './xml-wellformed.ts';
 
 export const OUTPUT_RULES: Record<string, { title: string; description: string }> = {
@@ -153,10 +155,15 @@ export function startOutputScan(start: Pick<OutputScanOptions, 'dir' | 'allowedI
  * writing it has another key, and is parsed again.
  */
 export interface EarlyScan {
-	/** A page being rendered, by its file in the output folder (`modules/x/index.html`). */
-	page(file: string): void;
+	/**
+	 * A page being rendered, by its file in the output folder (`modules/x/index.html`); with `parts`, a
+	 * page the engine filled in with parts of pages it told of before (html-parts.ts).
+	 */
+	page(file: string, parts?: readonly PartOf[]): void;
 	/** How many pages it has found clean so far. */
 	parsed(): number;
+	/** How many of those it found clean without parsing the parts they copy again. */
+	fromParts(): number;
 	/** Stops the worker; the keys of the pages it found clean, in no order. */
 	stop(): Promise<string[]>;
 }
@@ -166,38 +173,44 @@ export const WRITTEN_AFTER_MS = 250;
 
 export function startEarlyScan(start: Pick<OutputScanOptions, 'dir' | 'allowedInlineScripts' | 'memo'>, after?: PromiseLike<unknown>): EarlyScan {
 	const clean: string[] = [];
+	let fromParts = 0;
 	let worker: Worker | undefined;
 	let failed = false;
 	let stopped: Promise<string[]> | undefined;
 	/** Pages rendered before the worker may start: `after` holds it back, so that it does not add to the build's peak of memory. */
-	let held: string[] | undefined = after ? [] : undefined;
+	let held: EarlyRequest[] | undefined = after ? [] : undefined;
 	const data: EarlyWorkerData = { earlyScan: true, dir: start.dir, allowed: [...start.allowedInlineScripts], known: [...(start.memo?.known ?? [])] };
-	const send = (file: string) => {
+	const send = (request: EarlyRequest) => {
 		if (!worker) {
 			// As for the whole scan's workers: where this file cannot be loaded in a worker, nothing is parsed early.
 			worker = new Worker(new URL(import.meta.url), { workerData: data });
 			worker.on('message', (answer: EarlyAnswer) => {
-				if ('clean' in answer) clean.push(answer.clean);
+				if ('clean' in answer) {
+					clean.push(answer.clean);
+					if (answer.fromParts) fromParts++;
+				}
 			});
 			worker.once('error', () => (failed = true));
 			// It must not keep a build that failed from ending.
 			worker.unref();
 		}
-		worker.postMessage({ file } satisfies EarlyRequest);
+		worker.postMessage(request);
 	};
 	const release = () => {
 		const files = held ?? [];
 		held = undefined;
-		if (!stopped) for (const file of files) send(file);
+		if (!stopped) for (const request of files) send(request);
 	};
 	after?.then(release, release);
 	return {
-		page(file) {
+		page(file, parts) {
 			if (stopped || failed || !kindOf(file) || file.split('/').some((part) => part === '..' || part === '') || file.includes('\\')) return;
-			if (held) held.push(file);
-			else send(file);
+			const request: EarlyRequest = parts?.length ? { file, parts: parts.map(({ source, part }) => ({ source, part })) } : { file };
+			if (held) held.push(request);
+			else send(request);
 		},
 		parsed: () => clean.length,
+		fromParts: () => fromParts,
 		stop() {
 			stopped ??= new Promise((resolve) => {
 				const running = worker;
@@ -216,8 +229,8 @@ export function startEarlyScan(start: Pick<OutputScanOptions, 'dir' | 'allowedIn
 }
 
 type EarlyWorkerData = { earlyScan: true; dir: string; allowed: string[]; known: string[] };
-type EarlyRequest = { file: string } | { stop: true };
-type EarlyAnswer = { clean: string } | { stopped: true };
+type EarlyRequest = { file: string; parts?: PartOf[] } | { stop: true };
+type EarlyAnswer = { clean: string; fromParts?: true } | { stopped: true };
 
 /** The early scan's worker: pages in the order they were rendered, each once its file is written. */
 function earlyWorker(data: EarlyWorkerData): void {
@@ -231,9 +244,13 @@ function earlyWorker(data: EarlyWorkerData): void {
 	const known = new Set(data.known);
 	const memo: ScanMemo = { known, clean: new Set() };
 	const scan = scanOf({ dir: data.dir, allowedInlineScripts: new Set(data.allowed), routedPages: new Set(), memo }, []);
+	// The parts of the pages it parses are kept for the pages filled in from them, and the comment that
+	// stands for a part is new in each build, so that no page can hold it before.
+	scan.parts = new Map();
+	scan.nonce = `currents-part:${randomUUID()}`;
 	/** Keys found clean in this build and given to the build: a page told of twice with the same bytes is parsed and given once. */
 	const given = new Set<string>();
-	const queue: { file: string; at: number }[] = [];
+	const queue: { file: string; parts?: PartOf[]; at: number }[] = [];
 	let waiting = false;
 	const next = () => {
 		waiting = false;
@@ -251,10 +268,11 @@ function earlyWorker(data: EarlyWorkerData): void {
 		if (bytes) {
 			// The memo's clean set holds this one page's key at most: the page's, if it was found clean.
 			memo.clean.clear();
-			scanFile(scan, head.file, false, bytes);
+			const fromParts = { used: false };
+			scanFile(scan, head.file, false, bytes, head.parts, fromParts);
 			for (const key of memo.clean) {
 				known.add(key);
-				if (!given.has(key)) parentPort!.postMessage({ clean: key } satisfies EarlyAnswer);
+				if (!given.has(key)) parentPort!.postMessage((fromParts.used ? { clean: key, fromParts: true } : { clean: key }) satisfies EarlyAnswer);
 				given.add(key);
 			}
 		}
@@ -268,7 +286,7 @@ function earlyWorker(data: EarlyWorkerData): void {
 			parentPort!.postMessage({ stopped: true } satisfies EarlyAnswer);
 			return;
 		}
-		queue.push({ file: request.file, at: performance.now() });
+		queue.push({ file: request.file, parts: request.parts, at: performance.now() });
 		if (!waiting) next();
 	});
 }
@@ -307,6 +325,10 @@ interface Scan {
 	hashes: Map<string, string>;
 	/** The part of every memo key that is the same for all files. */
 	memoPrefix?: string;
+	/** When set, the parts of each page found clean, by file, for the pages that copy them (html-parts.ts). */
+	parts?: Map<string, Partial<Record<PartName, Part>>>;
+	/** The comment text that stands for a part, new in each scan that keeps parts. */
+	nonce?: string;
 }
 
 interface FileContext {
@@ -320,6 +342,8 @@ interface FileContext {
 	findings: Finding[];
 	/** Whether the verdict depended on another file of the output, so that the memo may not keep it. */
 	readOthers?: boolean;
+	/** Whether a script's file is named relative to the page's address, so that a copy elsewhere may load another. */
+	relativeScript?: boolean;
 }
 
 function scanOf(options: OutputScanOptions, files?: string[]): Scan {
@@ -348,7 +372,11 @@ function describe(scan: Scan, flagged: readonly string[]): Finding[] {
 	return sortFindings(findings);
 }
 
-function scanFile(scan: Scan, file: string, detailed: boolean, bytes?: Buffer): Finding[] {
+/**
+ * Scans one file. `holds` names the parts of other pages the engine copied into it; when each is found
+ * in it and the rest of it is clean, it is clean without parsing them again, and `fromParts.used` says so.
+ */
+function scanFile(scan: Scan, file: string, detailed: boolean, bytes?: Buffer, holds?: readonly PartOf[], fromParts?: { used: boolean }): Finding[] {
 	const kind = kindOf(file);
 	if (!kind) return [];
 	bytes ??= readFileSync(join(scan.dir, file));
@@ -364,7 +392,9 @@ function scanFile(scan: Scan, file: string, detailed: boolean, bytes?: Buffer): 
 		return findings;
 	}
 	const ctx = contextOf(scan, file, bytes.toString('utf8'), detailed);
-	if (kind === 'html') scanHtml(ctx);
+	if (kind === 'html' && holds && !detailed && checkedFromParts(ctx, holds)) {
+		if (fromParts) fromParts.used = true;
+	} else if (kind === 'html') scanHtml(ctx);
 	else if (kind === 'svg') scanSvg(ctx);
 	else scanXml(ctx);
 	if (key && ctx.findings.length === 0 && !ctx.readOthers) memo?.clean.add(key);
@@ -431,13 +461,47 @@ const URL_LIST_ATTRIBUTES = new Set(['srcset', 'imagesrcset', 'ping']);
 /** The elements a redirect page of the build consists of (Astro's for renamed modules, and `aliasPage`). */
 const REDIRECT_ELEMENTS = new Set(['html', 'head', 'body', 'title', 'meta', 'link', 'a', 'code']);
 const ORIGIN = 'https://output-scan.invalid';
+/** An address no page has, to tell a script address that names the same file from every page. */
+const ELSEWHERE = `${ORIGIN}/elsewhere/a/b/`;
 const SPACES = /\s+/g;
 const REDIRECT_REFRESH = /^[0-9]+;url=([!-~]+)$/;
 
+/** The markers of a module page's parts (src/lib/embeds/assemble.ts), and the comments they are. */
+const PART_MARKERS: PartMarkers = { embedStart: SHARED_START, embedEnd: SHARED_END, bodyStart: BODY_START, bodyEnd: BODY_END };
+const PART_COMMENTS = markerComments(PART_MARKERS);
+
 function scanHtml(ctx: FileContext): void {
-	const document = parse(ctx.text, { sourceCodeLocationInfo: ctx.detailed });
+	const parts = ctx.detailed ? undefined : ctx.scan.parts;
+	if (!parts) return checkHtml(ctx, parse(ctx.text, { sourceCodeLocationInfo: ctx.detailed }));
+	const { document, marks } = parseMarked(ctx.text, PART_COMMENTS, {});
+	checkHtml(ctx, document);
+	if (ctx.findings.length > 0 || ctx.relativeScript || marks.length === 0) return;
+	const found = partsOf(ctx.text, marks, PART_MARKERS);
+	if (Object.keys(found).length > 0) parts.set(ctx.file, found);
+}
+
+/**
+ * Whether a page is clean as the parts of pages found clean before, named by `holds`, and the rest of it
+ * (html-parts.ts): false when a part is not found or not known, or the rest has a finding, for the page
+ * is then parsed whole.
+ */
+function checkedFromParts(ctx: FileContext, holds: readonly PartOf[]): boolean {
+	const parts = holds.map(({ source, part }) => ctx.scan.parts?.get(source)?.[part]);
+	if (!ctx.scan.nonce || parts.length === 0 || !parts.every((part) => part !== undefined)) return false;
+	const rest = withoutParts(ctx.text, parts, ctx.scan.nonce, {});
+	if (!rest) return false;
+	const probe: FileContext = { ...ctx, findings: [] };
+	// The parts' elements are not in the rest's tree, so it cannot be taken for a redirect page.
+	checkHtml(probe, rest.document, false);
+	if (probe.findings.length > 0) return false;
+	ctx.readOthers = probe.readOthers;
+	return true;
+}
+
+/** Checks the elements of a parsed page; `mayRedirect` false when the page holds more than the tree shows. */
+function checkHtml(ctx: FileContext, document: Html.Document, mayRedirect = true): void {
 	const refreshes: Html.Element[] = [];
-	let redirectShaped = true;
+	let redirectShaped = mayRedirect;
 	// An explicit stack instead of recursion: a page may nest elements deeper than the call stack allows.
 	const stack: Html.ParentNode[] = [document];
 	while (stack.length > 0) {
@@ -482,6 +546,7 @@ function checkScript(ctx: FileContext, script: Html.Element): void {
 /** Whether a script address is a file of this site: under `/_astro/` or `/pagefind/`, or present in the output. */
 function isOwnScript(ctx: FileContext, src: string): boolean {
 	const url = URL.parse(src, `${ORIGIN}/${ctx.address}`);
+	if (url?.href !== URL.parse(src, ELSEWHERE)?.href) ctx.relativeScript = true;
 	if (url?.origin !== ORIGIN) return false;
 	let path = url.pathname;
 	try {

@@ -1,4 +1,5 @@
 import { defineMiddleware } from 'astro/middleware';
+import type { PartOf } from './html-parts.ts';
 
 /**
  * Where, in a build, the steps that work on pages while Astro is still rendering others listen for
@@ -10,7 +11,8 @@ import { defineMiddleware } from 'astro/middleware';
  */
 export const PAGE_RENDERED = Symbol.for('currents.output-scan.page-rendered');
 
-type PageListener = (pathname: string) => void;
+/** Told of a page by its address; `parts`, when the engine filled the page in with parts of pages it told of before. */
+type PageListener = (pathname: string, parts?: readonly PartOf[]) => void;
 
 /** The listeners told of each page, by its address: those Astro renders, and those the engine completes or adds. */
 export function pageListeners(): Set<PageListener> {
