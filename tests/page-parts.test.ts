@@ -156,6 +156,19 @@ describe('a page found clean from the parts it copies', () => {
 		expect(fromParts).toBeGreaterThan(60);
 	});
 
+	it('leaves a page it is told of as rendered, and then as filled in, to the request that names its parts', async () => {
+		const source = modulePage(BODY);
+		const dir = writeSite({ 'modules/m/index.html': source, 'embed/m/index.html': shell()(embedCopy(source)) });
+		const early = startEarlyScan({ dir, allowedInlineScripts: allowed });
+		// A worker running behind reads the embed page only after the engine has filled it in.
+		early.page('modules/m/index.html');
+		early.page('embed/m/index.html');
+		early.page('embed/m/index.html', [{ source: 'modules/m/index.html', part: 'embed' }]);
+		await expect.poll(() => early.parsed(), { timeout: 30_000 }).toBe(2);
+		expect(early.fromParts()).toBe(1);
+		await early.stop();
+	});
+
 	it('parses whole, and flags, a page that puts a part where the parser reads it as SVG', async () => {
 		// Inert in HTML, where a style element's content is text; inside SVG the <img> leaves the SVG and runs its handler.
 		const body = '<style><img src=x onerror=alert(1)></style><p>Styles</p>';

@@ -251,6 +251,12 @@ function earlyWorker(data: EarlyWorkerData): void {
 	/** Keys found clean in this build and given to the build: a page told of twice with the same bytes is parsed and given once. */
 	const given = new Set<string>();
 	const queue: { file: string; parts?: PartOf[]; at: number }[] = [];
+	/**
+	 * Pages queued again as filled in with parts of others, by how many times. Astro's render of an
+	 * embed page comes first, and a worker running behind would read the page already filled in and
+	 * parse it whole; it leaves the page to the later request, which reads the same file.
+	 */
+	const filledLater = new Map<string, number>();
 	let waiting = false;
 	const next = () => {
 		waiting = false;
@@ -259,6 +265,8 @@ function earlyWorker(data: EarlyWorkerData): void {
 		const wait = head.at + WRITTEN_AFTER_MS - performance.now();
 		if (wait > 0) return void ((waiting = true), setTimeout(next, wait));
 		queue.shift();
+		if (head.parts) filledLater.set(head.file, filledLater.get(head.file)! - 1);
+		else if (filledLater.get(head.file)) return void ((waiting = true), setImmediate(next));
 		let bytes: Buffer | undefined;
 		try {
 			bytes = readFileSync(join(scan.dir, head.file));
@@ -287,6 +295,7 @@ function earlyWorker(data: EarlyWorkerData): void {
 			return;
 		}
 		queue.push({ file: request.file, parts: request.parts, at: performance.now() });
+		if (request.parts) filledLater.set(request.file, (filledLater.get(request.file) ?? 0) + 1);
 		if (!waiting) next();
 	});
 }
