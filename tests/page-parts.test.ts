@@ -61,6 +61,9 @@ describe('parts of a page, recorded where the parser met their markers', () => {
 			expect(partsOfPage(modulePage(body)).body, body).toBeUndefined();
 		}
 		expect(partsOfPage(modulePage('<p>closed</p><b>bold</b><table><tr><td>cell</td></tr></table>')).body).toBeDefined();
+		// Attributes a part's <body> or <html> would give the page's own element depend on what that element has already.
+		expect(partsOfPage(modulePage('<p>x</p><BODY background="/a.png">')).body).toBeUndefined();
+		expect(partsOfPage(modulePage('<p>x</p><html lang="fi">')).body).toBeUndefined();
 	});
 
 	it('refuses a page where a part would be parsed in another state, or could close an element open only there', () => {

@@ -10,7 +10,8 @@
  * where its parts start and end (`partsOf`), the state and the open elements. A part is kept when the
  * page is clean, none of its scripts names its file relative to the page's address (whose check
  * differs between pages), the state is the same at both ends and the part closed none of the elements
- * open where it started: so the page went on after it as it would have without it.
+ * open where it started, so that the page went on after it as it would have without it; and it holds
+ * no `html` or `body` start tag, which would add attributes to the page's own element.
  *
  * A page said to hold parts is then checked as the rest of its text, each part found by its hash
  * and replaced by a comment no page can hold in advance, which is parsed in full (`withoutParts`).
@@ -23,9 +24,8 @@
  *
  * Only the plainest state is recorded: text being read, the body being built, no template,
  * formatting element or foreign content open, and only the elements a page's layout is made of open
- * (`LAYOUT`): each stops the parser's searches for elements to close, none is a list, table or
- * paragraph. Anything else records nothing, and the page holding the part is parsed whole, as it
- * would be without this file.
+ * (`LAYOUT`), which the parser looks for by name only for an end tag of that name. Anything else
+ * records nothing, and the page holding the part is parsed whole, as it would be without this file.
  */
 import { createHash } from 'node:crypto';
 import { html, InsertionMode, Parser, TokenizerMode, type DefaultTreeAdapterMap, type DefaultTreeAdapterTypes as Html, type ParserOptions, type Token } from 'parse5';
@@ -96,10 +96,11 @@ export function parseMarked(text: string, watched: ReadonlySet<string>, options:
 }
 
 /**
- * Elements a page's layout is made of, which a part may be parsed inside: HTML's special elements that
- * bound no scope, are no list, table, paragraph, form, heading or template, and close nothing when
- * opened, so that a search for an element to close passes them or stops at them the same way
- * whichever of them are open, and only an end tag of the same name reaches one.
+ * Elements a page's layout is made of, which may be open where a part is parsed: HTML elements of the
+ * parser's special kind that bound no scope and are no list, list item, table, paragraph, button,
+ * form, heading or template. The parser looks for one by name only for an end tag of that name; every
+ * other search for an element to close (a list item, a paragraph, an end tag of another name) stops at
+ * one or passes it without finding what it looks for, whichever of them are open.
  */
 const LAYOUT = new Set(['html', 'body', 'div', 'main', 'article', 'section', 'aside', 'header', 'footer', 'nav']);
 
@@ -172,6 +173,9 @@ export function partsOf(text: string, marks: readonly Mark[], markers: PartMarke
 /** A part between two marks, when it starts and ends in the same plainest state with the very same elements open. */
 function part(text: string, start: Mark, end: Mark): Part | undefined {
 	if (start.state === undefined || start.state !== end.state) return undefined;
+	// A start tag of `html` or `body` gives its attributes to the page's own element, except those it has
+	// already: which ones depends on the page, so the part may hold neither.
+	if (/<(?:html|body)/i.test(text)) return undefined;
 	if (start.open.length !== end.open.length || start.open.some((element, i) => end.open[i] !== element)) return undefined;
 	// An end tag's name is the letters after `</`, lowercased: a name the text never writes so it cannot close.
 	const closes = [...LAYOUT].filter((name) => new RegExp(`</${name}`, 'i').test(text));
