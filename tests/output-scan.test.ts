@@ -107,6 +107,8 @@ describe('scanning the built site', () => {
 		['a script from another site', 'modules/a/index.html', page('<script src="https://evil.example/x.js"></script>\n<script src="//evil.example/x.js"></script>'), [['output-script', 6], ['output-script', 7]]],
 		['a script path that is not in the output', 'modules/a/index.html', page('<script src="/scripts/missing.js"></script>'), [['output-script', 6]]],
 		['an SVG script loaded by href in a page', 'modules/a/index.html', page('<svg><script href="https://evil.example/x.js"></script></svg>'), [['output-script', 6]]],
+		// Found by red-teaming: the site's own src beside a foreign href, which an SVG script loads.
+		['an SVG script with the site’s src and another site’s href', 'modules/a/index.html', page('<svg><script src="/_astro/a.js" href="https://evil.example/x.js"></script>\n<script src="/_astro/a.js" xlink:href="//evil.example/y.js"></script></svg>'), [['output-script', 6], ['output-script', 7]]],
 		['onload on body', 'modules/a/index.html', page('<p>Hi</p>', { bodyAttributes: ' onload="alert(1)"' }), [['output-event-handler', 5]]],
 		['an image breaking out of SVG style', 'modules/a/index.html', page('<svg><style><img src="x" onerror="alert(1)"></style></svg>'), [['output-event-handler', 6]]],
 		[

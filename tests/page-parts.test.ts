@@ -96,6 +96,34 @@ describe('parts of a page, recorded where the parser met their markers', () => {
 	});
 });
 
+describe('what joins a part to the text around it', () => {
+	// A lone `<` before a comment is text, and the comment is read as if nothing came before it; copied
+	// next to other text, the same `<` starts a tag. Found by red-teaming this file (tests/.tmp/redteam/).
+	const wrap = (body: string, beforeBody = '', afterBody = '') =>
+		`<!doctype html><html><head><title>t</title></head><body><div><main><div>${SHARED_START}${beforeBody}${BODY_START}${body}${BODY_END}${afterBody}${SHARED_END}</div></main></div></body></html>`;
+
+	it('records no part that ends in a lone <, or whose copy joins one to what follows a dropped marker', () => {
+		expect(partsOfPage(wrap('hello <')).body).toBeUndefined();
+		expect(partsOfPage(wrap('img src=x onerror=alert(1)>', 'x <')).embed).toBeUndefined();
+		expect(partsOfPage(wrap('y <', '', 'svg onload=alert(1)>')).embed).toBeUndefined();
+		// Text that merely ends in a character reference, or in a `<` that a space ends, is plain text either way.
+		expect(partsOfPage(wrap('a &amp')).body).toBeDefined();
+		expect(partsOfPage(wrap('1 < 2 ')).body).toBeDefined();
+	});
+
+	it('refuses a page whose text before a part ends in a lone <', () => {
+		const part = partsOfPage(wrap('img src=x onerror=alert(1)> hi')).body!;
+		expect(part).toBeDefined();
+		expect(withoutParts(shell()('a <img src=x onerror=alert(1)> hi'), [part], NONCE, {})).toBeUndefined();
+		expect(withoutParts(shell()('a img src=x onerror=alert(1)> hi'), [part], NONCE, {})).toBeDefined();
+		// The part's text found inside a tag name, an attribute or a comment is not where the parser meets the comment put in its place.
+		const img = partsOfPage(wrap('img')).body!;
+		expect(withoutParts(shell()('<img src="/a.png">'), [img], NONCE, {})).toBeUndefined();
+		expect(withoutParts(shell()('<p title="img">x</p>'), [img], NONCE, {})).toBeUndefined();
+		expect(withoutParts(shell()('<!-- img -->'), [img], NONCE, {})).toBeUndefined();
+	});
+});
+
 /** A small deterministic generator, so that a failure names a case that can be run again. */
 function random(seed: number): () => number {
 	let state = seed >>> 0;
@@ -170,6 +198,31 @@ describe('a page found clean from the parts it copies', () => {
 		await expect.poll(() => early.parsed(), { timeout: 30_000 }).toBe(2);
 		expect(early.fromParts()).toBe(1);
 		await early.stop();
+	});
+
+	it('keeps no part of a page let hold a refresh as a redirect page, or with a script named relative to its address', async () => {
+		// Clean as a redirect page, whose one element of substance is the refresh; copied into an embed page, the refresh is not allowed.
+		const redirecting = `<!doctype html><html><head><title>M</title></head><body>${SHARED_START}${BODY_START}<meta http-equiv="refresh" content="0;url=/elsewhere/">${BODY_END}${SHARED_END}</body></html>`;
+		// From modules/r/, four folders up is the root, as from the embed page; from a deeper page it is not.
+		const relative = modulePage('<p>Script</p><script type="module" src="../../../../_astro/a.js"></script>');
+		const dir = writeSite({
+			'modules/m/index.html': redirecting,
+			'embed/m/index.html': shell()(embedCopy(redirecting)),
+			'modules/r/index.html': relative,
+			'embed/r/index.html': shell()(embedCopy(relative)),
+		});
+		const early = startEarlyScan({ dir, allowedInlineScripts: allowed });
+		early.page('modules/m/index.html');
+		early.page('modules/r/index.html');
+		early.page('embed/m/index.html', [{ source: 'modules/m/index.html', part: 'embed' }]);
+		early.page('embed/r/index.html', [{ source: 'modules/r/index.html', part: 'embed' }]);
+		await expect.poll(() => early.parsed(), { timeout: 30_000 }).toBe(3);
+		await new Promise((resolve) => setTimeout(resolve, 500));
+		expect(early.parsed()).toBe(3);
+		expect(early.fromParts()).toBe(0);
+		await early.stop();
+		const findings = scanOutput({ dir, allowedInlineScripts: allowed, routedPages: new Set(['modules/m/', 'embed/m/', 'modules/r/', 'embed/r/']) });
+		expect(findings.map((finding) => [finding.file, finding.rule])).toEqual([['dist/embed/m/index.html', 'output-element']]);
 	});
 
 	it('parses whole, and flags, a page that puts a part where the parser reads it as SVG', async () => {

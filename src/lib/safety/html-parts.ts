@@ -147,11 +147,16 @@ export const markerComments = (markers: PartMarkers): Set<string> => new Set(Obj
  * The parts of a page found clean, from the marks its parse left: each only when every marker occurs
  * once in the text, and exactly there the parser met it as a comment, in order; the embed part is the
  * text between its markers without the body's markers, as assemble.ts copies it.
+ *
+ * No marker may follow a `<`. After a lone `<`, the `<` of a comment ends it as text and the comment is
+ * read as if in plain text, so the state the parser reports at the comment's end does not show that a
+ * `<` came before: a part that ends in `<`, or a copy that joins a `<` to what follows a dropped marker,
+ * would start a tag in the page it is copied into.
  */
 export function partsOf(text: string, marks: readonly Mark[], markers: PartMarkers): Partial<Record<PartName, Part>> {
 	const at = (marker: string) => {
 		const start = text.indexOf(marker);
-		if (start < 0 || text.lastIndexOf(marker) !== start) return undefined;
+		if (start < 0 || text.lastIndexOf(marker) !== start || text[start - 1] === '<') return undefined;
 		const met = marks.filter((mark) => `<!--${mark.data}-->` === marker);
 		return met.length === 1 && met[0]!.end === start + marker.length ? { start, ...met[0]! } : undefined;
 	};
@@ -182,7 +187,8 @@ function part(text: string, start: Mark, end: Mark): Part | undefined {
 	return { hash: hashOf(text), length: text.length, head: text.slice(0, 64), state: start.state, open: start.open.map((element) => element.tagName), closes };
 }
 
-const hashOf = (text: string): string => createHash('sha256').update(text, 'utf8').digest('base64');
+// UTF-16, as the strings are compared: UTF-8 would encode every lone surrogate as the same character.
+const hashOf = (text: string): string => createHash('sha256').update(text, 'utf16le').digest('base64');
 
 /**
  * The tree of a page that holds the given parts, in order, parsed as the rest of its text with each
@@ -208,7 +214,8 @@ export function withoutParts(text: string, holds: readonly Part[], nonce: string
 		marks.length === holds.length &&
 		marks.every((mark, i) => {
 			const held = holds[i]!;
-			return mark.end === ends[i] && mark.state !== undefined && mark.state === held.state && mark.open.every(({ tagName }) => held.open.includes(tagName) || !held.closes.includes(tagName));
+			// As for a marker (`partsOf`): after a lone `<`, the comment would not show that the part starts a tag.
+			return mark.end === ends[i] && rest[ends[i] - comment.length - 1] !== '<' && mark.state !== undefined && mark.state === held.state && mark.open.every(({ tagName }) => held.open.includes(tagName) || !held.closes.includes(tagName));
 		});
 	return met ? { document } : undefined;
 }

@@ -353,6 +353,8 @@ interface FileContext {
 	readOthers?: boolean;
 	/** Whether a script's file is named relative to the page's address, so that a copy elsewhere may load another. */
 	relativeScript?: boolean;
+	/** Whether the page was let hold a refresh as a redirect page, which a part of it copied elsewhere would not be. */
+	redirects?: boolean;
 }
 
 function scanOf(options: OutputScanOptions, files?: string[]): Scan {
@@ -470,8 +472,8 @@ const URL_LIST_ATTRIBUTES = new Set(['srcset', 'imagesrcset', 'ping']);
 /** The elements a redirect page of the build consists of (Astro's for renamed modules, and `aliasPage`). */
 const REDIRECT_ELEMENTS = new Set(['html', 'head', 'body', 'title', 'meta', 'link', 'a', 'code']);
 const ORIGIN = 'https://output-scan.invalid';
-/** An address no page has, to tell a script address that names the same file from every page. */
-const ELSEWHERE = `${ORIGIN}/elsewhere/a/b/`;
+/** An address deeper than any page's: a script address names the same file from here and from the root only when it names it from every page. */
+const DEEP = `${ORIGIN}/${'deep/'.repeat(64)}`;
 const SPACES = /\s+/g;
 const REDIRECT_REFRESH = /^[0-9]+;url=([!-~]+)$/;
 
@@ -484,7 +486,7 @@ function scanHtml(ctx: FileContext): void {
 	if (!parts) return checkHtml(ctx, parse(ctx.text, { sourceCodeLocationInfo: ctx.detailed }));
 	const { document, marks } = parseMarked(ctx.text, PART_COMMENTS, {});
 	checkHtml(ctx, document);
-	if (ctx.findings.length > 0 || ctx.relativeScript || marks.length === 0) return;
+	if (ctx.findings.length > 0 || ctx.relativeScript || ctx.redirects || marks.length === 0) return;
 	const found = partsOf(ctx.text, marks, PART_MARKERS);
 	if (Object.keys(found).length > 0) parts.set(ctx.file, found);
 }
@@ -529,18 +531,23 @@ function checkHtml(ctx: FileContext, document: Html.Document, mayRedirect = true
 	}
 	for (const meta of refreshes) {
 		const content = attribute(meta, 'content') ?? '';
-		if (redirectShaped && refreshes.length === 1 && isSameSiteRefresh(content)) continue;
+		if (redirectShaped && refreshes.length === 1 && isSameSiteRefresh(content)) {
+			ctx.redirects = true;
+			continue;
+		}
 		report(ctx, 'output-element', startOf(meta), `The page contains <meta http-equiv="refresh" content=${quote(content)}>, which sends readers to another address; only the build's redirect pages may, and only to a page of this site.`, 'Remove the element from {source}. To move a page, list the old address in `redirects.yaml` instead.');
 		if (unsafeScheme(content, true, true)) report(ctx, 'output-unsafe-url', startOf(meta), `The refresh target ${quote(content)} is a script or data URL.`, 'Remove the element from {source}.');
 	}
 }
 
 function checkScript(ctx: FileContext, script: Html.Element): void {
-	// SVG scripts name their file in `href` rather than `src`.
-	const source = script.attrs.find((attr) => attr.name === 'src') ?? script.attrs.find((attr) => attr.name === 'href');
-	if (source) {
-		if (isOwnScript(ctx, source.value)) return;
-		report(ctx, 'output-script', attributeAt(script, source), `A <script> loads ${quote(source.value)}, which is not a file of this site.`, 'Remove the script from {source}. The site loads scripts only from its own `/_astro/` and `/pagefind/` folders.');
+	// SVG scripts name their file in `href` (or `xlink:href`) rather than `src`; a browser may take either, so each must be the site's.
+	const sources = script.attrs.filter((attr) => attr.name === 'src' || attr.name === 'href');
+	if (sources.length > 0) {
+		for (const source of sources) {
+			if (isOwnScript(ctx, source.value)) continue;
+			report(ctx, 'output-script', attributeAt(script, source), `A <script> loads ${quote(source.value)}, which is not a file of this site.`, 'Remove the script from {source}. The site loads scripts only from its own `/_astro/` and `/pagefind/` folders.');
+		}
 		return;
 	}
 	const text = script.childNodes.map((child) => ('value' in child ? child.value : '')).join('');
@@ -555,7 +562,7 @@ function checkScript(ctx: FileContext, script: Html.Element): void {
 /** Whether a script address is a file of this site: under `/_astro/` or `/pagefind/`, or present in the output. */
 function isOwnScript(ctx: FileContext, src: string): boolean {
 	const url = URL.parse(src, `${ORIGIN}/${ctx.address}`);
-	if (url?.href !== URL.parse(src, ELSEWHERE)?.href) ctx.relativeScript = true;
+	if (URL.parse(src, `${ORIGIN}/`)?.href !== URL.parse(src, DEEP)?.href) ctx.relativeScript = true;
 	if (url?.origin !== ORIGIN) return false;
 	let path = url.pathname;
 	try {
