@@ -20,6 +20,8 @@ export const EMBED_BODY = '<!--currents:embed-body-->';
 export const BODY_START = '<!--currents:body-start-->';
 export const BODY_END = '<!--currents:body-end-->';
 const PRINT_PREFIX = '<!--currents:print-body:';
+/** The module page, as a file in the output, whose body a print page takes: the module's current page. */
+export const printSource = (id: string): string => `modules/${id}/index.html`;
 /** Where a track's print page takes the body of the module `id`. */
 export const printBody = (id: string): string => `${PRINT_PREFIX}${id}-->`;
 const PRINT_BODY = /<!--currents:print-body:([^>]*?)-->/g;
@@ -123,7 +125,7 @@ export function assemblePrintPages(dist: string, done?: ReadonlySet<string>): As
 			if (!MODULE_ID.test(id)) throw new Error(`The print page tracks/${track}/print/ asks for the body of "${id}", which is not a module id. Report it: the engine's own template wrote it.`);
 			let body = bodies.get(id);
 			if (body === undefined) {
-				body = markedPart(join(dist, 'modules', id, 'index.html'), BODY_START, BODY_END, `The print page tracks/${track}/print/`);
+				body = markedPart(join(dist, printSource(id)), BODY_START, BODY_END, `The print page tracks/${track}/print/`);
 				bodies.set(id, body);
 			}
 			return body;
@@ -164,7 +166,7 @@ export function fillPrintEarly(dist: string, file: string): boolean {
 	if (!isWhole(html)) return false;
 	const filledIn = withBodies(html, (id) => {
 		try {
-			return MODULE_ID.test(id) ? between(readFileSync(join(dist, 'modules', id, 'index.html'), 'utf8'), BODY_START, BODY_END) : undefined;
+			return MODULE_ID.test(id) ? between(readFileSync(join(dist, printSource(id)), 'utf8'), BODY_START, BODY_END) : undefined;
 		} catch {
 			return undefined;
 		}

@@ -9,7 +9,7 @@
  * moves the work rather than saving it (measured in the README's performance section).
  */
 import { writeAliasPages } from '../curriculum/redirects.ts';
-import { embedOfModulePage, fillEmbedEarly, fillPrintEarly, printModules } from '../embeds/assemble.ts';
+import { embedOfModulePage, fillEmbedEarly, fillPrintEarly, printModules, printSource } from '../embeds/assemble.ts';
 import type { PartOf } from '../safety/html-parts.ts';
 import { pageFile } from '../safety/output-guard.ts';
 import { WRITTEN_AFTER_MS } from '../safety/output-scan.ts';
@@ -47,21 +47,16 @@ export function startPagesWhileRendering(options: PagesWhileRenderingOptions): P
 	let embeds = 0;
 	let prints = 0;
 	const filled = new Set<string>();
-	/** Each track print page not filled in yet, by the modules it still waits for. */
-	const printsWaiting = new Map<string, Set<string>>();
+	/** Each track print page not filled in yet: its modules, in the order it shows them, and those it still waits for. */
+	const printsWaiting = new Map<string, { modules: string[]; waiting: Set<string> }>();
 	/** The modules whose pages are written so far. */
 	const written = new Set<string>();
 	const fillPrint = (file: string, modules: readonly string[]) => {
 		if (!fillPrintEarly(dist, file)) return;
 		prints++;
 		filled.add(file);
-		announce(
-			file,
-			modules.map((id) => ({ source: `modules/${id}/index.html`, part: 'body' }))
-		);
+		announce(file, modules.map((id) => ({ source: printSource(id), part: 'body' })));
 	};
-	/** Each track print page's modules, in the order it shows them. */
-	const printModulesOf = new Map<string, string[]>();
 	const pending = new Set<NodeJS.Timeout>();
 	/** Runs `step` once Astro has written the page just rendered. */
 	const afterWritten = (step: () => void) => {
@@ -79,10 +74,9 @@ export function startPagesWhileRendering(options: PagesWhileRenderingOptions): P
 		if (/^tracks\/[^/]+\/print\/index\.html$/.test(file)) {
 			afterWritten(() => {
 				const modules = printModules(dist, file) ?? [];
-				printModulesOf.set(file, modules);
 				const waiting = new Set(modules.filter((id) => !written.has(id)));
 				if (waiting.size === 0) fillPrint(file, modules);
-				else printsWaiting.set(file, waiting);
+				else printsWaiting.set(file, { modules, waiting });
 			});
 			return;
 		}
@@ -98,10 +92,10 @@ export function startPagesWhileRendering(options: PagesWhileRenderingOptions): P
 			}
 			if (!current) return;
 			written.add(current);
-			for (const [page, waiting] of printsWaiting) {
+			for (const [page, { modules, waiting }] of printsWaiting) {
 				if (!waiting.delete(current) || waiting.size > 0) continue;
 				printsWaiting.delete(page);
-				fillPrint(page, printModulesOf.get(page) ?? []);
+				fillPrint(page, modules);
 			}
 		});
 	};
