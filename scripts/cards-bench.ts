@@ -13,6 +13,7 @@ import { certificateSvg, renderCertificate, type CertificateInput } from '../src
 import { nodeAssets, nodeEnvironment, releaseImages } from '../src/lib/cards/node.ts';
 import { drawShareCards } from '../src/lib/cards/pool.ts';
 import { renderShareCard, type ShareCardInput } from '../src/lib/cards/share-card.ts';
+import { drawShareCard } from '../src/lib/cards/share-card-draw.ts';
 import { readArgs, wholeNumber } from './lib/args.ts';
 
 const USAGE = 'Usage: npm run bench:cards -- [--cards 60] [--roster 100]';
@@ -37,7 +38,8 @@ const card = (i: number): ShareCardInput => ({
 	title: `Steeping green tea at the right temperature, part ${i}`,
 	track: 'Brewing basics',
 	level: 'Foundation',
-	version: `1.${i}.0`,
+	// A few versions, as the modules of a track have.
+	version: `1.${Math.abs(i) % 4}.0`,
 	site: 'tea.example.org',
 });
 
@@ -68,12 +70,18 @@ const certificate = (i: number): CertificateInput => ({
 
 const results: { label: string; value: number; unit: string; budget?: number }[] = [];
 
-// Share cards first, on one core, warm, as a build's worker draws them: with the fonts of the scripts
-// their titles use. After the roster, every script's fonts are loaded, and each card takes longer.
+// Share cards first, on one core, warm, as a build's worker draws them (in parts, keeping the headers
+// and footers that cards share: share-card-draw.ts), with the fonts of the scripts their titles use;
+// and drawn whole, as a card with nothing to share with the cards before it is. After the roster,
+// every script's fonts are loaded, and each card takes longer.
 await renderShareCard(card(-1), nodeEnvironment);
+await drawShareCard(card(-1));
 const single: number[] = [];
-for (let i = 0; i < count; i++) single.push(await time(() => renderShareCard(card(i), nodeEnvironment)));
-results.push({ label: 'share card, one core (median)', value: median(single), unit: 'ms', budget: BUDGETS.shareCard });
+for (let i = 0; i < count; i++) single.push(await time(() => drawShareCard(card(i))));
+results.push({ label: 'share card, one core, in parts (median)', value: median(single), unit: 'ms', budget: BUDGETS.shareCard });
+const whole: number[] = [];
+for (let i = 0; i < count; i++) whole.push(await time(() => renderShareCard(card(i), nodeEnvironment)));
+results.push({ label: 'share card, one core, whole (median)', value: median(whole), unit: 'ms', budget: BUDGETS.shareCard });
 
 // Share cards over every core, as the build draws them; worker start-up included.
 const cores = availableParallelism();

@@ -17,6 +17,7 @@ import { cardHref, cardMeta, shareCardJobs } from '../src/lib/cards/pages.ts';
 import { CARDS_AHEAD, drawShareCards } from '../src/lib/cards/pool.ts';
 import type { Box } from '../src/lib/cards/render.ts';
 import { renderShareCard, shareCardSvg, type ShareCardInput } from '../src/lib/cards/share-card.ts';
+import { drawnCards, drawShareCard, inkRows } from '../src/lib/cards/share-card-draw.ts';
 import { CardTextError, cleanName, cleanText, graphemes } from '../src/lib/cards/text.ts';
 import { loadCurriculum } from '../src/lib/curriculum/load.ts';
 import { fixtureContent, ROOT, TMP } from './utils.ts';
@@ -280,6 +281,62 @@ describe('long text stays inside', () => {
 	});
 });
 
+describe('share cards drawn in parts, as the build draws them', () => {
+	// Each differs from the one before in its header, its footer or both, and some share them with an
+	// earlier card, so that kept parts are both reused and passed over.
+	const cards: ShareCardInput[] = [
+		SHARE,
+		{ ...SHARE, title: 'Steeping time' },
+		{ ...SHARE, title: 'Steeping green tea at exactly the right temperature for every leaf grade '.repeat(6) },
+		{ ...SHARE, level: 'Expert', version: '2.0.1', title: 'Cold brew, from leaf to glass, with the times that work and why' },
+		{ ...SHARE, track: undefined, site: undefined, title: 'A module in no track' },
+		{ ...SHARE, track: 'Ein sehr langer Trackname über Kurzvideos und Reels auf allen Plattformen zugleich', title: 'Kurz' },
+		{ ...SHARE, kind: 'Track', level: undefined, version: undefined, facts: ['6 modules'], title: 'Brewing basics' },
+		{ ...SHARE, kind: 'Platform update', level: undefined, version: undefined, facts: ['2026-11-23'], title: 'Reels can now run three minutes' },
+		{ ...SHARE, title: 'ما الذي يجعل المنشور يصل إلى جمهوره' },
+		{ ...SHARE, title: 'Emoji in a title 🌱 and a family 👩🏽‍💻', track: 'Brewing 🎉 basics' },
+		// A header in Han characters is drawn with the Japanese font beside kana, the Korean beside
+		// Hangul and the Chinese otherwise: the same header, kept for one card, is not the other's.
+		{ ...SHARE, curriculum: '茶道学校', title: 'お茶のいれかた' },
+		{ ...SHARE, curriculum: '茶道学校', title: '차 우리는 법' },
+		{ ...SHARE, curriculum: '茶道学校', title: '泡茶的方法' },
+		// Drawn from the row above its ink, a picture in this title came out one pixel different.
+		{ ...SHARE, title: '“quoted” 👩🏽‍💻 that المنشور Ελληνικά', track: 'W 🎉 짧은 हिन्दी ไทย שלום Ångström' },
+	];
+
+	test('a card drawn in parts is the very image drawn whole, in any script and at any length', async () => {
+		const before = { ...drawnCards };
+		for (const input of cards) {
+			const parts = Buffer.from(await drawShareCard(input));
+			const whole = Buffer.from(await renderShareCard(input, nodeEnvironment));
+			expect(parts.equals(whole), `the card titled "${input.title}"`).toBe(true);
+		}
+		// Every one of them in parts: none needed the whole card drawn instead.
+		expect(drawnCards.inParts - before.inParts).toBe(cards.length);
+		expect(drawnCards.whole).toBe(before.whole);
+	});
+
+	test('a title is drawn in the rows its glyphs, boxes and pictures cover, and anything else is not cut', () => {
+		const card = (inner: string) =>
+			`<svg width="1200" height="630" viewBox="0 0 1200 630" xmlns="http://www.w3.org/2000/svg"><rect x="0" y="0" width="1200" height="630" fill="#fbfaf7"/><rect x="0" y="0" width="16" height="630" fill="#1f5f8b"/>${inner}</svg>`;
+		const glyph = '<path fill="#15202b" d="M80 250.4L90 260Q95 301.6 100 270C81 252 83 254 85 255Z"/>';
+		expect(inkRows(card(`<g>${glyph}</g>`))).toEqual({ top: 248, bottom: 305 });
+		expect(inkRows(card(`${glyph}<rect x="80" y="400" width="10" height="2" fill="#c9d3dc"/>`))).toEqual({ top: 248, bottom: 405 });
+		// A picture is drawn from the top: moved by whole rows, its pixels were not always the same.
+		expect(inkRows(card(`${glyph}<image href="data:image/svg+xml;charset=utf-8,x" x="1" y="300" width="10" height="12"/>`))?.top).toBe(0);
+		for (const other of [
+			`<g transform="translate(0 200)">${glyph}</g>`,
+			`<g clip-path="url(#a)">${glyph}</g>`,
+			'<path fill="#15202b" d="M80 250 A 5 5 0 0 1 90 260"/>',
+			'<path fill="#15202b" stroke="#000" d="M80 250L90 260"/>',
+			'<text x="80" y="250">Tea</text>',
+			'<image href="https://example.org/a.png" x="1" y="300" width="10" height="12" transform="scale(2)"/>',
+		]) {
+			expect(inkRows(card(other)), other).toBeUndefined();
+		}
+	});
+});
+
 describe('certificate content', () => {
 	test('the QR code reads back as the verification address', async () => {
 		const url = 'https://tea.example.org/verify/#c=8f14e45fceea167a5a36dedd4bea2543';
@@ -380,6 +437,21 @@ describe('the build step', () => {
 		});
 		expect(existsSync(dir)).toBe(false);
 		expect(logs.at(-1)).toContain('CURRENTS_SKIP_CARDS=1');
+	});
+
+	test('cards drawn grouped by their footer and header come back in the order asked, each the card of its page', async () => {
+		const inputs: ShareCardInput[] = [
+			{ ...SHARE, track: 'B', title: 'One' },
+			{ ...SHARE, track: 'A', title: 'Two' },
+			{ ...SHARE, track: 'B', level: 'Expert', title: 'Three' },
+			{ ...SHARE, track: 'A', title: 'Four' },
+			{ ...SHARE, track: 'B', title: 'Five' },
+		];
+		for (const drawn of [await drawShareCards(inputs, 1), await drawShareCards(inputs, 2, 2)]) {
+			for (const [i, input] of inputs.entries()) {
+				expect(Buffer.from(drawn.results[i]!.png!).equals(Buffer.from(await renderShareCard(input, nodeEnvironment))), input.title).toBe(true);
+			}
+		}
 	});
 
 	test('cards drawn in two processes are the same images as drawn in one', async () => {

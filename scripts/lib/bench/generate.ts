@@ -45,6 +45,27 @@ const QUIZ = `quiz:
         explanation: Stirring changes little.
 `;
 
+/** The fixture's levels, in turn, as a real curriculum spreads its modules over its levels. */
+const LEVELS = ['beginner', 'expert'];
+
+/**
+ * A module's releases, newest first: as in a curriculum that has been revised, some modules are at
+ * their first release and others at their second to fourth (so that share cards, which show the
+ * level and version, differ from module to module as they do in a real curriculum).
+ */
+function changelog(i: number): { version: string; date: string; kind: string; summary: string }[] {
+	const minor = [0, 1, 1, 2, 0, 1, 3, 0, 2, 1][i % 10]!;
+	return Array.from({ length: minor + 1 }, (_, step) => {
+		const release = minor - step;
+		return {
+			version: `1.${release}.0`,
+			date: `2026-${String(7 + release).padStart(2, '0')}-01`,
+			kind: release === 0 ? 'added' : 'platform-change',
+			summary: release === 0 ? 'First release.' : `Revised for a platform change (release ${release}).`,
+		};
+	});
+}
+
 export interface Generated {
 	ids: string[];
 	currents: string;
@@ -60,9 +81,10 @@ export function generate(work: string, root: string, count: number, perTrack = 2
 	const ids = Array.from({ length: count }, (_, i) => `module-${String(i).padStart(5, '0')}`);
 	for (const [i, id] of ids.entries()) {
 		const body = moduleBody(i);
+		const releases = changelog(i);
 		writeFileSync(
 			join(currents, 'modules', `${id}.mdx`),
-			`---\ntitle: Module ${i}\nsummary: A generated module for the benchmark.\nversion: 1.0.0\nlevel: beginner\nduration: 30\noutcomes:\n  - Adjust one thing at a time in case ${i}.\nreviewed: 2026-11-01\nchangelog:\n  - version: 1.0.0\n    date: 2026-11-01\n    kind: added\n    summary: First release.\n${QUIZ}---\n\n${body}`
+			`---\ntitle: Module ${i}\nsummary: A generated module for the benchmark.\nversion: ${releases[0]!.version}\nlevel: ${LEVELS[i % LEVELS.length]}\nduration: 30\noutcomes:\n  - Adjust one thing at a time in case ${i}.\nreviewed: 2026-11-01\nchangelog:\n${releases.map((release) => `  - version: ${release.version}\n    date: ${release.date}\n    kind: ${release.kind}\n    summary: ${release.summary}\n`).join('')}${QUIZ}---\n\n${body}`
 		);
 		writeFileSync(join(starlight, 'src', 'content', 'docs', 'modules', `${id}.mdx`), `---\ntitle: Module ${i}\ndescription: A generated module for the benchmark.\n---\n\n${body}`);
 	}

@@ -10,8 +10,9 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import { nodeEnvironment, releaseImages } from './node.ts';
-import { renderShareCard, type ShareCardInput } from './share-card.ts';
+import { releaseImages } from './node.ts';
+import { shareCardDesign, type ShareCardInput } from './share-card.ts';
+import { drawShareCard } from './share-card-draw.ts';
 import type { WorkerReply, WorkerRequest } from './worker.ts';
 
 /** Below this many cards per process, a process costs more than it saves. */
@@ -71,19 +72,19 @@ export async function drawShareCards(
 ): Promise<{ results: DrawResult[]; processes: number }> {
 	if (inputs.length === 0) return { results: [], processes: 0 };
 	const processes = Math.max(1, Math.min(cores, beside ? inputs.length : Math.floor(inputs.length / perProcess)));
+	const order = drawingOrder(inputs);
+	const results: DrawResult[] = new Array(inputs.length);
 	if (processes === 1 && !beside) {
-		const results: DrawResult[] = [];
-		for (const input of inputs) {
+		for (const id of order) {
 			try {
-				results.push({ png: await renderShareCard(input, nodeEnvironment) });
+				results[id] = { png: await drawShareCard(inputs[id]!) };
 			} catch (error) {
-				results.push({ error: error instanceof Error ? error.message : String(error) });
+				results[id] = { error: error instanceof Error ? error.message : String(error) };
 			}
 			await releaseImages();
 		}
 		return { results, processes };
 	}
-	const results: DrawResult[] = new Array(inputs.length);
 	let next = 0;
 	// Never more ahead than a fair share, so that a few cards are still spread over every process.
 	const ahead = Math.min(CARDS_AHEAD, Math.ceil(inputs.length / processes));
@@ -98,7 +99,7 @@ export async function drawShareCards(
 						let waiting = 0;
 						const send = () => {
 							if (next >= inputs.length) return waiting === 0 && resolve();
-							const id = next++;
+							const id = order[next++]!;
 							waiting++;
 							child.send({ id, input: inputs[id]! } satisfies WorkerRequest);
 						};
@@ -125,6 +126,23 @@ export async function drawShareCards(
 		await Promise.all(children.map(end));
 	}
 	return { results, processes };
+}
+
+/**
+ * The order to draw the cards in: those with the same footer together, and among them those with the
+ * same header, so that a process draws each header and footer once and reuses it (share-card-draw.ts).
+ */
+function drawingOrder(inputs: readonly ShareCardInput[]): number[] {
+	const keys = inputs.map((input) => {
+		try {
+			const { keys } = shareCardDesign(input);
+			return `${keys.footer}\n${keys.header}`;
+		} catch {
+			// A card that cannot be drawn says why when it is drawn.
+			return '';
+		}
+	});
+	return inputs.map((_, id) => id).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
 }
 
 function end(child: ChildProcess): Promise<void> {

@@ -118,6 +118,17 @@ export async function toSvg(
 	return svg;
 }
 
+/**
+ * Which font files draw these texts, in the order satori tries them. Two designs drawn for texts with
+ * the same key draw each character with the same font.
+ */
+export async function fontKey(texts: CardTexts, assets: CardAssets): Promise<string> {
+	const families = await stateOf(assets).families;
+	return planFonts(Object.values(texts).join(' '), families)
+		.files.map((file) => file.path)
+		.join('|');
+}
+
 function missingError(missing: string[], texts: CardTexts): CardTextError {
 	const fields = Object.entries(texts)
 		.filter(([, text]) => missing.some((character) => text.includes(character)))

@@ -4,7 +4,7 @@
  * its title, and for a module its track, level and version.
  */
 import { fitDesign, fittedText, line, PALETTE, type FieldSize, type FitField, type Fitted } from './layout.ts';
-import { h, keyed, toSvg, type CardAssets, type CardEnvironment, type CardNode } from './render.ts';
+import { h, keyed, toSvg, type CardAssets, type CardEnvironment, type CardNode, type CardTexts } from './render.ts';
 import { cleanText, CardTextError } from './text.ts';
 
 export const SHARE_CARD = { width: 1200, height: 630 } as const;
@@ -27,12 +27,36 @@ export interface ShareCardInput {
 	site?: string;
 }
 
-const PADDING = 64;
+/** The space around the header, title and footer. */
+export const SHARE_CARD_PADDING = 64;
+const PADDING = SHARE_CARD_PADDING;
 const BAND = 16;
 const TEXT_WIDTH = SHARE_CARD.width - BAND - PADDING * 2;
 
-/** The card as SVG, with the title's chosen size and laid-out box (for tests and tools). */
-export async function shareCardSvg(raw: ShareCardInput, assets: CardAssets): Promise<Fitted> {
+/**
+ * The card's design, whole and in parts. The parts are laid out exactly as in the whole: the header
+ * at the top, the footer at the bottom and the title between them (each on the card's paper and
+ * band, at the card's size), so that a drawing can reuse the header and footer that many cards share
+ * and draw only each card's title (see `share-card-draw.ts`).
+ */
+export interface ShareCardDesign {
+	/** What the card says, by field, for fonts and for naming a field whose characters cannot be drawn. */
+	texts: CardTexts;
+	/** The title, to be fitted into its box. */
+	title: FitField;
+	/** The whole card, with the title at a size. */
+	whole(size: FieldSize): CardNode;
+	/** The header alone, where it is on the whole card. */
+	header(): CardNode;
+	/** The footer alone, where it is on the whole card. */
+	footer(): CardNode;
+	/** The title alone, where it is on the whole card with a header and a footer of these heights. */
+	titleAlone(size: FieldSize, headerHeight: number, footerHeight: number): CardNode;
+	/** What the header and the footer show, as text: cards whose header (or footer) key is the same draw it the same. */
+	keys: { header: string; footer: string };
+}
+
+export function shareCardDesign(raw: ShareCardInput): ShareCardDesign {
 	const input = clean(raw);
 	const title: FitField = {
 		key: 'title',
@@ -49,14 +73,34 @@ export async function shareCardSvg(raw: ShareCardInput, assets: CardAssets): Pro
 		// The design's own words ("Track:", "Version") are planned with the rest.
 		'The details': ['Track: Version ·', input.kind, input.track, input.level, input.version, ...(input.facts ?? []), input.site].filter(Boolean).join(' '),
 	};
+	const titleText = (size: FieldSize) => fittedText(title, size, { fontWeight: 700, color: PALETTE.ink });
+	// An empty box the height of a part, standing in for it.
+	const space = (height: number) => h('div', { display: 'flex', height, flexShrink: 0 });
+	return {
+		texts,
+		title,
+		whole: (size) => card('space-between', header(input), titleText(size), footer(input)),
+		header: () => card('flex-start', header(input)),
+		footer: () => card('flex-end', footer(input)),
+		titleAlone: (size, headerHeight, footerHeight) => card('space-between', space(headerHeight), titleText(size), space(footerHeight)),
+		keys: {
+			header: JSON.stringify([input.curriculum, input.kind, input.level, input.version, input.facts]),
+			footer: JSON.stringify([input.track, input.site]),
+		},
+	};
+}
+
+/** The card as SVG, with the title's chosen size and laid-out box (for tests and tools). */
+export async function shareCardSvg(raw: ShareCardInput, assets: CardAssets): Promise<Fitted> {
+	const design = shareCardDesign(raw);
 	return fitDesign(
-		[title],
-		(sizes) => design(input, title, sizes.title!),
-		(tree, boxes) => toSvg(tree, { ...SHARE_CARD, texts, assets, boxes })
+		[design.title],
+		(sizes) => design.whole(sizes.title!),
+		(tree, boxes) => toSvg(tree, { ...SHARE_CARD, texts: design.texts, assets, boxes })
 	);
 }
 
-/** The card as a 1200×630 PNG. */
+/** The card as a 1200×630 PNG, drawn whole (in Node the build draws it in parts: `share-card-draw.ts`). */
 export async function renderShareCard(input: ShareCardInput, env: CardEnvironment): Promise<Uint8Array> {
 	const { svg } = await shareCardSvg(input, env.assets);
 	return env.rasterize(svg, SHARE_CARD.width);
@@ -77,14 +121,15 @@ function clean(input: ShareCardInput): ShareCardInput {
 	};
 }
 
-function design(input: ShareCardInput, title: FitField, titleSize: FieldSize): CardNode {
+/** The curriculum's name, and below it what the page is and its facts. */
+function header(input: ShareCardInput): CardNode {
 	const facts = [input.level, input.version ? `Version ${input.version}` : undefined, ...(input.facts ?? [])].filter((fact): fact is string => !!fact);
 	const chip = h(
 		'div',
 		{ display: 'flex', padding: '6px 16px', borderRadius: 8, background: PALETTE.accent, color: PALETTE.paper, fontWeight: 700 },
 		input.kind
 	);
-	const header = keyed(
+	return keyed(
 		'header',
 		h(
 			'div',
@@ -98,7 +143,11 @@ function design(input: ShareCardInput, title: FitField, titleSize: FieldSize): C
 			)
 		)
 	);
-	const footer = keyed(
+}
+
+/** A rule, and below it the track and the site. */
+function footer(input: ShareCardInput): CardNode {
+	return keyed(
 		'footer',
 		h(
 			'div',
@@ -112,12 +161,14 @@ function design(input: ShareCardInput, title: FitField, titleSize: FieldSize): C
 			)
 		)
 	);
+}
+
+/** The paper, the accent band down the left, and the parts given, spread down the card as `justify` says. */
+function card(justify: 'space-between' | 'flex-start' | 'flex-end', ...parts: CardNode[]): CardNode {
 	const body = h(
 		'div',
-		{ display: 'flex', flexDirection: 'column', justifyContent: 'space-between', width: SHARE_CARD.width - BAND, minWidth: 0, padding: PADDING },
-		header,
-		fittedText(title, titleSize, { fontWeight: 700, color: PALETTE.ink }),
-		footer
+		{ display: 'flex', flexDirection: 'column', justifyContent: justify, width: SHARE_CARD.width - BAND, minWidth: 0, padding: PADDING },
+		...parts
 	);
 	return h(
 		'div',

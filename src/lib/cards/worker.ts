@@ -3,8 +3,9 @@
  * layout engine and the fonts once, draws every card it is sent over the IPC channel, one after
  * another in the order sent, and ends when the channel closes.
  */
-import { nodeEnvironment, releaseImages } from './node.ts';
-import { renderShareCard, type ShareCardInput } from './share-card.ts';
+import { releaseImages } from './node.ts';
+import type { ShareCardInput } from './share-card.ts';
+import { drawShareCard } from './share-card-draw.ts';
 
 export interface WorkerRequest {
 	id: number;
@@ -39,7 +40,7 @@ async function drawQueued(): Promise<void> {
 	for (let request = queue.shift(); request; request = queue.shift()) {
 		let reply: WorkerReply;
 		try {
-			reply = { id: request.id, png: await renderShareCard(request.input, nodeEnvironment) };
+			reply = { id: request.id, png: await drawShareCard(request.input) };
 		} catch (error) {
 			reply = { id: request.id, error: error instanceof Error ? error.message : String(error) };
 		}
