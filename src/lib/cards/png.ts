@@ -87,7 +87,7 @@ function paletteImage(pixels: Uint8Array, width: number, height: number): Buffer
 	const alphas = firsts.map((at) => pixels[at + 3]!);
 	const lastTranslucent = alphas.findLastIndex((alpha) => alpha !== 255);
 	const extra = lastTranslucent < 0 ? [] : [pngChunk('tRNS', Uint8Array.from(alphas.slice(0, lastTranslucent + 1)))];
-	return png(header(width, height, 3), rows, 6, [pngChunk('PLTE', plte), ...extra]);
+	return png(header(width, height, 3), rows, 7, [pngChunk('PLTE', plte), ...extra]);
 }
 
 /** IHDR's data: 8 bits per sample, the colour type (6 RGBA, 3 palette), deflate, no filter method, no interlace. */
