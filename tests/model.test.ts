@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { atomFeed } from '../src/lib/feeds/atom.ts';
 import { addDays, isReviewDue, reviewDueDate } from '../src/lib/curriculum/freshness.ts';
-import { formatDuration, pageEditBase, recentlyUpdated, sidebarFor, timeline } from '../src/lib/curriculum/model.ts';
+import { formatDuration, pageEditBase, recentlyUpdated, sidebarFor, timeline, whatsNew } from '../src/lib/curriculum/model.ts';
 import type { ModuleData } from '../src/lib/curriculum/schema/module.ts';
 import { countWords } from '../src/lib/check/standards.ts';
 import { bumpVersion, compareVersions } from '../src/lib/curriculum/versions.ts';
@@ -102,6 +102,24 @@ describe('timeline', () => {
 			'Captions 1.0.0',
 			'An older change',
 		]);
+	});
+
+	it('lists on What’s new every platform change but only the newest releases, and counts the rest', () => {
+		const many = timeline(
+			Array.from({ length: 60 }, (_, i) => ({
+				id: `m${i}`,
+				data: module([{ version: '1.1.0', date: `2026-${String(1 + (i % 12)).padStart(2, '0')}-02`, kind: 'added', summary: 'More.' }, first('2025-12-01')], `M ${i}`),
+			})),
+			Array.from({ length: 3 }, (_, i) => ({ id: `u${i}`, data: { title: `Change ${i}`, date: '2025-01-01', summary: 'S', status: 'pending', platforms: ['x'] } as never }))
+		);
+		const page = whatsNew(many, 100);
+		expect(page.changes.map((entry) => entry.title)).toEqual(['Change 0', 'Change 1', 'Change 2']);
+		expect(page.releases).toHaveLength(100);
+		expect(page.releases).toEqual(many.filter((entry) => entry.kind === 'release').slice(0, 100));
+		expect(page.releases.at(-1)!.date).toBe('2025-12-01');
+		expect(page.older).toBe(20);
+		expect(whatsNew(many, 120)).toMatchObject({ older: 0 });
+		expect(whatsNew(many).releases).toHaveLength(100);
 	});
 
 	it('escapes text in the Atom feed', () => {

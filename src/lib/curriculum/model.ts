@@ -20,6 +20,11 @@ export const trackFeedHref = (id: string) => `/tracks/${id}/feed.xml`;
 export const updateHref = (id: string) => `/updates/${id}/`;
 export const WHATS_NEW_HREF = '/whats-new/';
 export const FEED_HREF = '/feed.xml';
+/**
+ * How many entries a feed holds and how many releases What's new lists: the newest, enough for a reader
+ * who looks in once a month. Every release stays listed in its module's changelog.
+ */
+export const RECENT_ENTRIES = 100;
 
 /**
  * Tracks in the order the curriculum configures (`order`, then title), the order every list of
@@ -149,6 +154,22 @@ export function timeline(
 	updateEntries.sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title));
 	// A stable sort by day alone keeps each day's updates ahead of its releases, both in the order above.
 	return [...updateEntries, ...releases].sort((a, b) => b.date.localeCompare(a.date));
+}
+
+/**
+ * What's new as its page shows it: every platform change first (a day's dozens of releases would
+ * otherwise bury the few entries that say what happened on the platforms), then only the newest
+ * releases, since at thousands of modules the whole history would make the page megabytes for a
+ * reader who wants last month's. Every release stays in its module's changelog.
+ */
+export function whatsNew(entries: readonly TimelineEntry[], releases = RECENT_ENTRIES) {
+	const all = entries.filter((entry) => entry.kind === 'release');
+	return {
+		changes: entries.filter((entry) => entry.kind === 'update'),
+		releases: all.slice(0, releases),
+		/** How many releases are left off the page. */
+		older: Math.max(0, all.length - releases),
+	};
 }
 
 /** Starlight sidebar items in its user-config form. */

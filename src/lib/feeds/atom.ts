@@ -1,4 +1,4 @@
-import type { TimelineEntry } from '../curriculum/model.ts';
+import { RECENT_ENTRIES, type TimelineEntry } from '../curriculum/model.ts';
 
 export interface FeedOptions {
 	title: string;
@@ -11,7 +11,7 @@ export interface FeedOptions {
 	pagePath: string;
 	/** Who writes the entries, e.g. "Steeped contributors": the curriculum's, whatever the feed is titled. */
 	author: string;
-	/** How many entries to include, newest first. */
+	/** How many entries to include, newest first. @default RECENT_ENTRIES */
 	limit?: number;
 }
 
@@ -22,7 +22,7 @@ const escape = (text: string) =>
 export function atomFeed(entries: readonly TimelineEntry[], options: FeedOptions): string {
 	const absolute = (path: string) => new URL(path, options.site).href;
 	const host = new URL(options.site).hostname;
-	const shown = entries.slice(0, options.limit ?? 100);
+	const shown = entries.slice(0, options.limit ?? RECENT_ENTRIES);
 	const updated = shown[0]?.date ?? '1970-01-01';
 	const items = shown.map((entry) => {
 		const category = entry.kind === 'update' ? 'platform-update' : `release-${entry.change}`;

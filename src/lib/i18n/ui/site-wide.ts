@@ -14,6 +14,7 @@ export const en = {
 	'currents.site.whatsNewFeedRest': ' of everything',
 	'currents.site.whatsNewTrackFeeds': ", or with a track's own feed of the releases and platform changes that concern its modules:",
 	'currents.site.whatsNewNoChanges': 'No platform change has been recorded yet.',
+	'currents.site.whatsNewOlder': "These are the latest {{count}} releases. Every module's page lists all of its releases in its changelog.",
 	// The Atom feeds (feed.xml.ts, track-feed.xml.ts).
 	'currents.site.feedTitle': "{{curriculum}}: what's new",
 	'currents.site.trackFeedTitle': '{{curriculum}}: {{track}}',
@@ -48,6 +49,7 @@ export const fi: Record<keyof typeof en, string> = {
 	'currents.site.whatsNewFeedRest': ' avulla',
 	'currents.site.whatsNewTrackFeeds': ' tai tilata opintopolun oman syötteen, jossa ovat vain sen moduuleja koskevat uudet versiot ja alustapäivitykset:',
 	'currents.site.whatsNewNoChanges': 'Alustapäivityksiä ei ole vielä kirjattu.',
+	'currents.site.whatsNewOlder': 'Tässä ovat {{count}} uusinta versiota. Jokaisen moduulin sivun muutoshistoriassa ovat kaikki sen versiot.',
 	'currents.site.feedTitle': '{{curriculum}}: uutta',
 	'currents.site.trackFeedTitle': '{{curriculum}}: {{track}}',
 	'currents.site.feedAuthor': '{{curriculum}} -sisällön tekijät',
