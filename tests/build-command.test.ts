@@ -52,6 +52,17 @@ describe('npm run build', () => {
 		expect(started({ MALLOC_ARENA_MAX: '4', MIMALLOC_PURGE_DELAY: '0' })).toEqual(['MALLOC_ARENA_MAX=4', 'MALLOC_ARENA_MAX=4']);
 	});
 
+	it('starts Astro\'s process with a heap that V8 collects before it grows by more than half, unless the caller chose', () => {
+		// Every Node process of the run says which heap growth it was started with.
+		const probe = join(TMP, 'flags-probe.mjs');
+		mkdirSync(TMP, { recursive: true });
+		writeFileSync(probe, "process.stderr.write(`started with ${process.execArgv.find((flag) => flag.startsWith('--heap-growing-percent')) ?? 'V8\\'s heap growth'}\\n`);\n");
+		const started = (flags: string[] = []) =>
+			[...help([...flags, BUILD_SCRIPT], { NODE_OPTIONS: `--import=${probe}` }).stderr.matchAll(/^started with (.*)$/gm)].map((match) => match[1]);
+		expect(started()).toEqual(["V8's heap growth", '--heap-growing-percent=50']);
+		expect(started(['--heap-growing-percent=20'])).toEqual(['--heap-growing-percent=20', '--heap-growing-percent=20']);
+	});
+
 	it('stops the build in Astro\'s process when it is stopped itself', async () => {
 		const building = startBuild(fixtureContent('valid-course'), 'stopped');
 		// Astro's process has checked the curriculum and started drawing the share cards in a process of its own.
