@@ -71,6 +71,9 @@ describe('npm run build', () => {
 		expect(others).toEqual([]);
 		expect(readFileSync(`/proc/${astro}/cmdline`, 'utf8')).toContain('astro.mjs\0build');
 		const cards = childrenOf(astro!);
+		// The cards draw at a lower priority than the pages the build waits for.
+		expect(cards.length).toBeGreaterThan(0);
+		for (const card of cards) expect(niceness(card)).toBe(Math.min(19, niceness(astro!) + 15));
 		building.stop('SIGTERM');
 		const stopped = await building.done;
 		expect(stopped.signal).toBe('SIGTERM');
@@ -83,6 +86,12 @@ describe('npm run build', () => {
 /** The processes `pid` started that are still running. */
 function childrenOf(pid: number): number[] {
 	return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
+}
+
+/** A process's `nice` value, from the 19th field of its /proc stat line. */
+function niceness(pid: number): number {
+	const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+	return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
 }
 
 /** Whether a process is running: neither gone nor ended and waiting to be reaped. */
