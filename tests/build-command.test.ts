@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ASTRO_CLI, BUILD_SCRIPT } from '../scripts/lib/build-env.ts';
@@ -64,18 +64,23 @@ describe('npm run build', () => {
 	});
 
 	it('stops the build in Astro\'s process when it is stopped itself', async () => {
+		// No card kept from an earlier run, so that this build draws its cards in a process of its own.
+		rmSync(join(TMP, 'cache-stopped', 'currents-cards'), { recursive: true, force: true });
 		const building = startBuild(fixtureContent('valid-course'), 'stopped');
 		// Astro's process has checked the curriculum and started drawing the share cards in a process of its own.
 		await expect.poll(building.output, { timeout: 60_000 }).toContain('Checked the curriculum');
+		// What the processes are is read first and checked once the build is stopped, so that a failed check leaves none running.
 		const [astro, ...others] = childrenOf(building.pid);
-		expect(others).toEqual([]);
-		expect(readFileSync(`/proc/${astro}/cmdline`, 'utf8')).toContain('astro.mjs\0build');
+		const command = readFileSync(`/proc/${astro}/cmdline`, 'utf8');
 		const cards = childrenOf(astro!);
-		// The cards draw at a lower priority than the pages the build waits for.
-		expect(cards.length).toBeGreaterThan(0);
-		for (const card of cards) expect(niceness(card)).toBe(Math.min(19, niceness(astro!) + 15));
+		const priorities = { astro: niceness(astro!), cards: cards.map(niceness) };
 		building.stop('SIGTERM');
 		const stopped = await building.done;
+		expect(others).toEqual([]);
+		expect(command).toContain('astro.mjs\0build');
+		// The cards draw at a lower priority than the pages the build waits for.
+		expect(cards.length).toBeGreaterThan(0);
+		expect(priorities.cards).toEqual(cards.map(() => Math.min(19, priorities.astro + 15)));
 		expect(stopped.signal).toBe('SIGTERM');
 		expect(running(astro!)).toBe(false);
 		// The card process ends once the build that drew with it has gone.
