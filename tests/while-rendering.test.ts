@@ -1,11 +1,12 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { aliasPage } from '../src/lib/curriculum/redirects.ts';
 import { assembleEmbeds, assemblePrintPages, BODY_END, BODY_START, EMBED_BODY, embedOfModulePage, fillEmbedEarly, fillPrintEarly, printBody, SHARED_END, SHARED_START } from '../src/lib/embeds/assemble.ts';
 import { startPagesWhileRendering } from '../src/lib/pages/while-rendering.ts';
 import type { PartOf } from '../src/lib/safety/html-parts.ts';
+import { WRITTEN_AFTER_MS } from '../src/lib/safety/output-scan.ts';
 import { pageListeners } from '../src/lib/safety/scan-middleware.ts';
 
 const dists: string[] = [];
@@ -112,6 +113,23 @@ describe('finishing pages while Astro renders the others', () => {
 		}
 	});
 
+	it('finishes a page it is filling in before it says which pages it filled', async () => {
+		const dist = output({ 'embed/modules/a/v1/index.html': embedShell, 'modules/a/index.html': modulePage('<p>a</p>') });
+		vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+		try {
+			const work = startPagesWhileRendering({ dist, base: '/', site: 'https://currents.example', currentMajors: new Map([['a', 1]]), aliases: [] });
+			rendered('/modules/a/');
+			// The module page is taken to be written: the embed page's files are being read as the build finishes.
+			vi.advanceTimersByTime(WRITTEN_AFTER_MS);
+			const report = await work.finish();
+			expect(report).toMatchObject({ embeds: 1 });
+			expect([...report.filled]).toEqual(['embed/modules/a/v1/index.html']);
+			expect(read(dist, 'embed/modules/a/v1/index.html')).toBe('<html><h1>Title</h1><p>a</p><section>quiz</section><footer>by</footer></html>\n');
+		} finally {
+			vi.useRealTimers();
+		}
+	});
+
 	it('reports a redirect page it could not write when the build waits for them', async () => {
 		const dist = output({ modules: 'a file where a folder must be' });
 		const work = startPagesWhileRendering({ dist, base: '/', site: 'https://currents.example', currentMajors: new Map(), aliases: [{ from: '/modules/a/v1/', to: '/modules/a/' }] });
@@ -120,22 +138,22 @@ describe('finishing pages while Astro renders the others', () => {
 });
 
 describe('filling a page in early only when every file it takes is whole', () => {
-	it('leaves an embed page to the step after the render when either file may still be being written', () => {
+	it('leaves an embed page to the step after the render when either file may still be being written', async () => {
 		const dist = output({
 			'embed/modules/a/v1/index.html': `<html><h1>Title</h1>${EMBED_BODY}<foo`,
 			'modules/a/index.html': modulePage('<p>a</p>'),
 			'embed/modules/b/v1/index.html': embedShell,
 			'modules/b/index.html': `<html>${SHARED_START}<p>b, cut sh`,
 		});
-		expect(fillEmbedEarly(dist, { embed: 'embed/modules/a/v1/index.html', source: 'modules/a/index.html' })).toBe(false);
-		expect(fillEmbedEarly(dist, { embed: 'embed/modules/b/v1/index.html', source: 'modules/b/index.html' })).toBe(false);
-		expect(fillEmbedEarly(dist, { embed: 'embed/modules/c/v1/index.html', source: 'modules/c/index.html' })).toBe(false);
+		expect(await fillEmbedEarly(dist, { embed: 'embed/modules/a/v1/index.html', source: 'modules/a/index.html' })).toBe(false);
+		expect(await fillEmbedEarly(dist, { embed: 'embed/modules/b/v1/index.html', source: 'modules/b/index.html' })).toBe(false);
+		expect(await fillEmbedEarly(dist, { embed: 'embed/modules/c/v1/index.html', source: 'modules/c/index.html' })).toBe(false);
 		expect(read(dist, 'embed/modules/b/v1/index.html')).toBe(embedShell);
 	});
 
-	it('leaves a print page whole or not at all', () => {
+	it('leaves a print page whole or not at all', async () => {
 		const dist = output({ 'tracks/t/print/index.html': printShell('a', 'b'), 'modules/a/index.html': modulePage('<p>a</p>') });
-		expect(fillPrintEarly(dist, 'tracks/t/print/index.html')).toBe(false);
+		expect(await fillPrintEarly(dist, 'tracks/t/print/index.html')).toBe(false);
 		expect(read(dist, 'tracks/t/print/index.html')).toBe(printShell('a', 'b'));
 	});
 

@@ -51,12 +51,22 @@ export function startPagesWhileRendering(options: PagesWhileRenderingOptions): P
 	const printsWaiting = new Map<string, { modules: string[]; waiting: Set<string> }>();
 	/** The modules whose pages are written so far. */
 	const written = new Set<string>();
-	const fillPrint = (file: string, modules: readonly string[]) => {
-		if (!fillPrintEarly(dist, file)) return;
-		prints++;
-		filled.add(file);
-		announce(file, modules.map((id) => ({ source: printSource(id), part: 'body' })));
+	/** The pages filled in so far, read and written off this thread: `finish` waits for them, and reports a failure. */
+	const filling: Promise<void>[] = [];
+	const track = (fill: Promise<void>) => {
+		// Reported by `finish`, not as an unhandled rejection while Astro renders.
+		fill.catch(() => undefined);
+		filling.push(fill);
 	};
+	const fillPrint = (file: string, modules: readonly string[]) =>
+		track(
+			fillPrintEarly(dist, file).then((done) => {
+				if (!done) return;
+				prints++;
+				filled.add(file);
+				announce(file, modules.map((id) => ({ source: printSource(id), part: 'body' })));
+			})
+		);
 	const pending = new Set<NodeJS.Timeout>();
 	/** Runs `step` once Astro has written the page just rendered. */
 	const afterWritten = (step: () => void) => {
@@ -85,10 +95,15 @@ export function startPagesWhileRendering(options: PagesWhileRenderingOptions): P
 		const current = /^modules\/([^/]+)\/index\.html$/.exec(file)?.[1];
 		if (!embed && !current) return;
 		afterWritten(() => {
-			if (embed && fillEmbedEarly(dist, embed)) {
-				embeds++;
-				filled.add(embed.embed);
-				announce(embed.embed, [{ source: embed.source, part: 'embed' }]);
+			if (embed) {
+				track(
+					fillEmbedEarly(dist, embed).then((done) => {
+						if (!done) return;
+						embeds++;
+						filled.add(embed.embed);
+						announce(embed.embed, [{ source: embed.source, part: 'embed' }]);
+					})
+				);
 			}
 			if (!current) return;
 			written.add(current);
@@ -123,6 +138,8 @@ export function startPagesWhileRendering(options: PagesWhileRenderingOptions): P
 			pageListeners().delete(listener);
 			for (const timer of pending) clearTimeout(timer);
 			pending.clear();
+			// A page being filled in is finished before the steps after the render look at what is left.
+			await Promise.all(filling);
 			await writeAliases();
 			return { embeds, prints, aliases: options.aliases.length, aliasesMs, filled };
 		},
