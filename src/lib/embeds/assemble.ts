@@ -9,8 +9,9 @@
  * server renders each page whole, as it renders every page on request.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeWholeLater } from '../cache/files.ts';
 import { majorOf } from '../curriculum/versions.ts';
 
 /** Where the module page's shared part starts and ends, and where the embed page takes it. */
@@ -86,7 +87,7 @@ export function embedOfModulePage(file: string, currentMajors: ReadonlyMap<strin
  * to `assembleEmbeds`, which reports what is wrong; the answer says whether the page was filled in.
  * The files are read and written asynchronously, beside the thread that renders the pages, which is
  * what the build waits for: in CPU profiles of cold builds at 1,000 modules, filling the embed and
- * print pages in took 0.54 and 0.64 s of that thread's time so, against 0.87 s with synchronous reads
+ * print pages in took 0.54 and 0.64 s of that thread's time, against 0.87 s with synchronous reads
  * and writes.
  */
 export async function fillEmbedEarly(dist: string, { embed, source }: { embed: string; source: string }): Promise<boolean> {
@@ -103,10 +104,13 @@ export async function fillEmbedEarly(dist: string, { embed, source }: { embed: s
 	return written(join(dist, embed), filled(html, at, shared));
 }
 
-/** Writes a page filled in early; false when it cannot, which leaves the page to the step after the render to report. */
+/**
+ * Writes a page filled in early, whole or not at all; false when it cannot, which leaves the page as
+ * Astro wrote it to the step after the render.
+ */
 async function written(file: string, html: string): Promise<boolean> {
 	try {
-		await writeFile(file, html);
+		await writeWholeLater(file, html);
 		return true;
 	} catch {
 		return false;
@@ -160,9 +164,12 @@ export function printModules(dist: string, file: string): string[] | undefined {
 	} catch {
 		return undefined;
 	}
-	const ids = [...html.matchAll(PRINT_BODY)].map(([, id]) => id!);
-	return isWhole(html) && ids.length > 0 && ids.every((id) => MODULE_ID.test(id)) ? [...new Set(ids)] : undefined;
+	const ids = printIds(html);
+	return isWhole(html) && ids.length > 0 && ids.every((id) => MODULE_ID.test(id)) ? ids : undefined;
 }
+
+/** The modules whose bodies a print page's placeholders ask for, each once, in the order they first appear. */
+const printIds = (html: string): string[] => [...new Set([...html.matchAll(PRINT_BODY)].map(([, id]) => id!))];
 
 /**
  * Fills one track print page in while Astro is still rendering others, once the module pages it
@@ -177,10 +184,9 @@ export async function fillPrintEarly(dist: string, file: string): Promise<boolea
 		return false;
 	}
 	if (!isWhole(html)) return false;
-	const ids = [...new Set([...html.matchAll(PRINT_BODY)].map(([, id]) => id!))];
 	const bodies = new Map(
 		await Promise.all(
-			ids.map(async (id): Promise<[string, string | undefined]> => {
+			printIds(html).map(async (id): Promise<[string, string | undefined]> => {
 				try {
 					return [id, MODULE_ID.test(id) ? between(await readFile(join(dist, printSource(id)), 'utf8'), BODY_START, BODY_END) : undefined];
 				} catch {
