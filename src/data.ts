@@ -4,6 +4,7 @@ import { buildDate, config, engine } from 'virtual:currents/config';
 import { isBroken, staleStore } from './lib/curriculum/broken.ts';
 import { pendingUpdatesFor } from './lib/curriculum/freshness.ts';
 import { inTrackOrder, moduleHref, namer, sidebarFor, trackHref, trackOf, type SidebarItem } from './lib/curriculum/model.ts';
+import { majorOf } from './lib/curriculum/versions.ts';
 import { localeOf, siteLocales, type Locale } from './lib/i18n/locales.ts';
 import { localizeSidebar, mergeModule, mergeTrack, translationStatus, type TranslationStatus } from './lib/i18n/site.ts';
 import { uiText } from './lib/i18n/ui/index.ts';
@@ -129,6 +130,21 @@ function digestOfFrontmatter(collections: { id: string; data: unknown }[][]): st
 export async function trackPaths() {
 	const site = await loadSite();
 	return site.tracks.map((track) => ({ params: { track: track.id }, props: { track }, cacheKey: site.cacheKey() }));
+}
+
+/** An embedded module page: a module major, at `/embed/modules/<path>/`. */
+export interface EmbedPage {
+	/** `<module id>/v<major>`. */
+	path: string;
+	id: string;
+	entry: ModuleEntry | ArchiveEntry;
+}
+
+/** Every embedded module page: each module's current major from 1.0.0 on, and each archived major of a module the curriculum still holds. */
+export function embedPages(site: Site): EmbedPage[] {
+	const current = site.modules.filter((entry) => majorOf(entry.data.version) >= 1).map((entry) => ({ path: `${entry.id}/v${majorOf(entry.data.version)}`, id: entry.id, entry }));
+	const archived = site.archives.filter((entry) => site.moduleById.has(entry.id.split('/')[0]!)).map((entry) => ({ path: entry.id, id: entry.id.split('/')[0]!, entry }));
+	return [...current, ...archived];
 }
 
 /** The modules of a track that have data, in track order. In the dev server a broken module has none; its own page shows why. */

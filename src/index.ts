@@ -54,6 +54,8 @@ export interface CurrentsOptions {
 export default function currents(options: CurrentsOptions = {}): AstroIntegration {
 	let redirects = '';
 	let aliases: { from: string; to: string }[] = [];
+	/** The embed pages the engine wrote in this build, as files in the output. */
+	let embedPages: string[] = [];
 	let checked: Curriculum | undefined;
 	let cardCache: URL | undefined;
 	let cartridgeCache: URL | undefined;
@@ -201,7 +203,7 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 							root,
 							site: config.site,
 							sourceOf: sourceFinder(curriculum),
-							redirectPages: () => aliases.map(({ from }) => from.slice(1)),
+							enginePages: () => [...aliases.map(({ from }) => from.slice(1)), ...embedPages.map((file) => file.replace(/index\.html$/, ''))],
 							cacheDir: fileURLToPath(new URL('currents-output-scan/', astroConfig.cacheDir)),
 							// Pages are parsed while others render once the share cards are drawn, when a core is idle and memory is lower.
 							parsePagesAfter: () => cards?.drawn,
@@ -290,8 +292,11 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 				route('/tracks/[track]/syllabus', 'Syllabus.astro');
 				// A whole track on one page, to print or save as a PDF and read offline.
 				route('/tracks/[track]/print', 'TrackPrint.astro');
-				// Module majors as pages other sites may frame, for courses that embed them.
-				route('/embed/modules/[...path]', 'Embed.astro');
+				// Module majors as pages other sites may frame, for courses that embed them. The dev server renders
+				// each on request; a build renders what is their own on one page, and the engine writes them from it
+				// and from their module pages (src/lib/embeds/assemble.ts).
+				if (command === 'build') route('/embed/shells', 'EmbedShells.astro');
+				else route('/embed/modules/[...path]', 'Embed.astro');
 				// Issuers of signed certificates, their public keys, and the page that checks a certificate in the browser.
 				everyLanguage('/issuers', 'Issuers.astro');
 				route('/issuers/[issuer].json', 'issuers-profile.json.ts');
@@ -353,7 +358,8 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 				// Embed pages take their body and knowledge check from the module pages just built, rendered once;
 				// most were filled in as their module page was written, the rest are now.
 				const assembled = assembleEmbeds(fileURLToPath(dir), currentMajors(checked.modules), early?.filled);
-				logger.info(`Assembled ${assembled.pages + (early?.embeds ?? 0)} embed pages from their module pages (${early?.embeds ?? 0} while the others rendered) in ${lap()}.`);
+				embedPages = assembled.files;
+				logger.info(`Wrote ${assembled.pages + (early?.embeds ?? 0)} embed pages from their parts and their module pages (${early?.embeds ?? 0} while the others rendered) in ${lap()}.`);
 				// So do the tracks' print pages, each module's body alone.
 				const printed = assemblePrintPages(fileURLToPath(dir), early?.filled);
 				logger.info(`Assembled ${printed.pages + (early?.prints ?? 0)} track print pages from their module pages (${early?.prints ?? 0} while the others rendered) in ${lap()}.`);

@@ -162,6 +162,18 @@ describe('the dev server with content errors', () => {
 		expect(output).toContain('content/modules/serving.mdx:2:1  error  The required field `summary` is missing from the module frontmatter.');
 	});
 
+	it('renders an embed page whole, body and knowledge check included, where a build writes it from its parts', async () => {
+		const response = await fetch(`${base}/embed/modules/brewing-basics/v2/`);
+		expect(response.status).toBe(200);
+		const page = await response.text();
+		expect(page).toMatch(/<title>Brewing basics \(version 2\.\d+\.\d+\) · Steeped<\/title>/);
+		// The header, then the body and knowledge check, then the attribution.
+		const at = ['id="outcomes"', 'Never squeeze the bag.', 'class="currents-quiz"', 'class="currents-embed__attribution"'].map((text) => page.indexOf(text));
+		expect(at.every((position, i) => position > (at[i - 1] ?? 0)), String(at)).toBe(true);
+		expect(page).not.toContain('currents:embed-body');
+		expect(page).not.toContain('currents:shell');
+	});
+
 	it('serves the certificate\'s emoji pictures in the packs a build writes', async () => {
 		const response = await fetch(`${base}/certificate-assets/@twemoji/svg/packs/7cc.svgpack.gz`);
 		expect(response.status).toBe(200);

@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { assembleEmbeds, assemblePrintPages, BODY_END, BODY_START, EMBED_BODY, printBody, SHARED_END, SHARED_START } from '../src/lib/embeds/assemble.ts';
+import { assembleEmbeds, assemblePrintPages, BODY_END, BODY_START, EMBED_BODY, printBody, SHARED_END, SHARED_START, SHELL_MAIN, SHELLS_END, SHELLS_HEAD, SHELLS_PAGE, shellStart } from '../src/lib/embeds/assemble.ts';
 
 /** A built site in miniature: the files the step reads and writes, by their paths in `dist/`. */
 function site(files: Record<string, string>): string {
@@ -19,36 +19,50 @@ afterEach(() => {
 	for (const dist of dists.splice(0)) rmSync(dist, { recursive: true, force: true });
 });
 const modulePage = (body: string) => `<html><nav>site</nav>${SHARED_START}${body}${SHARED_END}<aside>sources</aside></html>`;
-const embedPage = `<html><h1>Title</h1>${EMBED_BODY}<footer>by</footer></html>`;
+/** The page of the embed pages' own parts, as Astro renders it in a build (src/routes/EmbedShells.astro). */
+const shellsPage = (...paths: string[]) =>
+	`<html><head>${SHELLS_HEAD}<link rel="stylesheet" href="/e.css"></head><body>${paths.map((path) => `${shellStart(path)}<title>${path}</title>${SHELL_MAIN}<main><h1>Title</h1>${EMBED_BODY}<footer>by</footer></main>`).join('')}${SHELLS_END}</body></html>`;
+/** The embed page at `path`, with `body` where the module page's part goes. */
+const embedPage = (path: string, body: string) => `<html><head><title>${path}</title><link rel="stylesheet" href="/e.css"></head><body><main><h1>Title</h1>${body}<footer>by</footer></main></body></html>`;
+const read = (dist: string, path: string) => readFileSync(join(dist, path), 'utf8');
 
-describe('assembling embed pages from built module pages', () => {
-	it('fills each embed with its major: the canonical page for the current one, the archived page for an earlier one', () => {
+describe('assembling embed pages from their parts and built module pages', () => {
+	it('writes each embed with its major: the canonical page for the current one, the archived page for an earlier one', () => {
 		const dist = site({
 			'modules/a/index.html': modulePage('<p>major 2</p>'),
 			'modules/a/v1/index.html': modulePage('<p>major 1</p>'),
-			'embed/modules/a/v2/index.html': embedPage,
-			'embed/modules/a/v1/index.html': embedPage,
+			[SHELLS_PAGE]: shellsPage('a/v2', 'a/v1'),
 		});
-		expect(assembleEmbeds(dist, new Map([['a', 2]]))).toEqual({ pages: 2 });
-		expect(readFileSync(join(dist, 'embed/modules/a/v2/index.html'), 'utf8')).toBe('<html><h1>Title</h1><p>major 2</p><footer>by</footer></html>');
-		expect(readFileSync(join(dist, 'embed/modules/a/v1/index.html'), 'utf8')).toBe('<html><h1>Title</h1><p>major 1</p><footer>by</footer></html>');
-		// Run again on the same output, nothing is left to fill and nothing changes.
-		expect(assembleEmbeds(dist, new Map([['a', 2]]))).toEqual({ pages: 0 });
-		// A page named as done is passed over without being read, placeholder or not.
-		writeFileSync(join(dist, 'embed/modules/a/v1/index.html'), embedPage);
-		expect(assembleEmbeds(dist, new Map([['a', 2]]), new Set(['embed/modules/a/v1/index.html']))).toEqual({ pages: 0 });
-		expect(assembleEmbeds(dist, new Map([['a', 2]]))).toEqual({ pages: 1 });
+		expect(assembleEmbeds(dist, new Map([['a', 2]]))).toEqual({ pages: 2, files: ['embed/modules/a/v2/index.html', 'embed/modules/a/v1/index.html'] });
+		expect(read(dist, 'embed/modules/a/v2/index.html')).toBe(embedPage('a/v2', '<p>major 2</p>'));
+		expect(read(dist, 'embed/modules/a/v1/index.html')).toBe(embedPage('a/v1', '<p>major 1</p>'));
+		// The page of the parts is not part of the site.
+		expect(existsSync(join(dist, 'embed/shells'))).toBe(false);
+		// Run again on the same output, there are no parts to write from and nothing changes.
+		expect(assembleEmbeds(dist, new Map([['a', 2]]))).toEqual({ pages: 0, files: [] });
+		expect(read(dist, 'embed/modules/a/v1/index.html')).toBe(embedPage('a/v1', '<p>major 1</p>'));
 	});
 
-	it('names the embed and the module page when the module page has no marked body, and leaves the embed as it was', () => {
-		const dist = site({ 'modules/a/index.html': '<html><p>no markers</p></html>', 'embed/modules/a/v1/index.html': embedPage });
+	it('passes over a page named as done without reading its module page', () => {
+		const dist = site({ 'modules/a/index.html': modulePage('<p>major 2</p>'), [SHELLS_PAGE]: shellsPage('a/v2', 'a/v1') });
+		expect(assembleEmbeds(dist, new Map([['a', 2]]), new Set(['embed/modules/a/v1/index.html']))).toEqual({ pages: 1, files: ['embed/modules/a/v2/index.html', 'embed/modules/a/v1/index.html'] });
+		expect(existsSync(join(dist, 'embed/modules/a/v1/index.html'))).toBe(false);
+	});
+
+	it('names the embed and the module page when the module page has no marked body', () => {
+		const dist = site({ 'modules/a/index.html': '<html><p>no markers</p></html>', [SHELLS_PAGE]: shellsPage('a/v1') });
 		expect(() => assembleEmbeds(dist, new Map([['a', 1]]))).toThrow(/embed\/modules\/a\/v1\/ takes its body from .*modules\/a\/index\.html, which does not mark its body/);
-		expect(readFileSync(join(dist, 'embed/modules/a/v1/index.html'), 'utf8')).toBe(embedPage);
+		expect(existsSync(join(dist, 'embed/modules/a/v1/index.html'))).toBe(false);
 	});
 
 	it('says so when the module page of an embed was not built', () => {
-		const dist = site({ 'embed/modules/gone/v3/index.html': embedPage });
+		const dist = site({ [SHELLS_PAGE]: shellsPage('gone/v3') });
 		expect(() => assembleEmbeds(dist, new Map())).toThrow(/modules\/gone\/v3\/index\.html, which was not built/);
+	});
+
+	it('refuses a page of parts that is cut short, and says which page and what to do', () => {
+		const dist = site({ 'modules/a/index.html': modulePage('<p>a</p>'), [SHELLS_PAGE]: shellsPage('a/v1').replace(SHELLS_END, '') });
+		expect(() => assembleEmbeds(dist, new Map([['a', 1]]))).toThrow(/embed\/shells\/index\.html, the page of the embed pages' own parts, is cut short or lacks a marker\. Build again/);
 	});
 });
 
@@ -79,9 +93,9 @@ describe('assembling track print pages from built module pages', () => {
 	});
 
 	it("an embed takes the body and knowledge check without the body's own markers", () => {
-		const dist = site({ 'modules/a/index.html': withBody('<p>body</p>'), 'embed/modules/a/v1/index.html': embedPage });
+		const dist = site({ 'modules/a/index.html': withBody('<p>body</p>'), [SHELLS_PAGE]: shellsPage('a/v1') });
 		assembleEmbeds(dist, new Map([['a', 1]]));
-		expect(readFileSync(join(dist, 'embed/modules/a/v1/index.html'), 'utf8')).toBe('<html><h1>Title</h1><p>body</p><section>quiz</section><footer>by</footer></html>');
+		expect(read(dist, 'embed/modules/a/v1/index.html')).toBe(embedPage('a/v1', '<p>body</p><section>quiz</section>'));
 	});
 
 	it('names the print page and the module page when the body is not marked or the page was not built', () => {

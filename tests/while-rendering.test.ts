@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { aliasPage } from '../src/lib/curriculum/redirects.ts';
-import { assembleEmbeds, assemblePrintPages, BODY_END, BODY_START, EMBED_BODY, embedOfModulePage, fillEmbedEarly, fillPrintEarly, printBody, SHARED_END, SHARED_START } from '../src/lib/embeds/assemble.ts';
+import { assembleEmbeds, assemblePrintPages, BODY_END, BODY_START, EMBED_BODY, embedOfModulePage, fillEmbedEarly, fillPrintEarly, printBody, SHARED_END, SHARED_START, SHELL_MAIN, SHELLS_END, SHELLS_HEAD, SHELLS_PAGE, shellsOf, shellStart } from '../src/lib/embeds/assemble.ts';
 import { startPagesWhileRendering } from '../src/lib/pages/while-rendering.ts';
 import type { PartOf } from '../src/lib/safety/html-parts.ts';
 import { WRITTEN_AFTER_MS } from '../src/lib/safety/output-scan.ts';
@@ -30,7 +30,11 @@ function write(dist: string, files: Record<string, string>): void {
 const read = (dist: string, path: string) => readFileSync(join(dist, path), 'utf8');
 
 const modulePage = (body: string) => `<html><nav>site</nav>${SHARED_START}${BODY_START}${body}${BODY_END}<section>quiz</section>${SHARED_END}</html>\n`;
-const embedShell = `<html><h1>Title</h1>${EMBED_BODY}<footer>by</footer></html>\n`;
+/** The page of the embed pages' own parts, as Astro renders it in a build (src/routes/EmbedShells.astro). */
+const shellsPage = (...paths: string[]) =>
+	`<html><head>${SHELLS_HEAD}<link rel="icon"></head><body>${paths.map((path) => `${shellStart(path)}<title>${path}</title>${SHELL_MAIN}<main><h1>Title</h1>${EMBED_BODY}<footer>by</footer></main>`).join('')}${SHELLS_END}<script src="e.js"></script></body></html>\n`;
+/** The embed page at `path` written from that page, with `body` in its placeholder. */
+const embedPage = (path: string, body: string) => `<html><head><title>${path}</title><link rel="icon"></head><body><main><h1>Title</h1>${body}<footer>by</footer></main><script src="e.js"></script></body></html>\n`;
 const printShell = (...ids: string[]) => `<html>${ids.map((id) => `<article>${printBody(id)}</article>`).join('')}</html>\n`;
 
 /** What Astro's middleware does for each page it renders: tells every listener its address. */
@@ -41,9 +45,8 @@ const rendered = (pathname: string) => {
 describe('finishing pages while Astro renders the others', () => {
 	it('fills embed and print pages in as their module pages are written, writes the redirect pages, and tells the scan of each', async () => {
 		const dist = output({
-			// Astro renders the embed and print pages first, with placeholders.
-			'embed/modules/a/v2/index.html': embedShell,
-			'embed/modules/a/v1/index.html': embedShell,
+			// Astro renders the print page with placeholders, and one page of every embed page's own parts.
+			[SHELLS_PAGE]: shellsPage('a/v2', 'a/v1'),
 			'tracks/t/print/index.html': printShell('a', 'b'),
 		});
 		// The scan hears of every page: as Astro renders it, and again as the engine finishes it.
@@ -72,13 +75,18 @@ describe('finishing pages while Astro renders the others', () => {
 			await new Promise((resolve) => setTimeout(resolve, 100));
 			expect(existsSync(join(dist, 'modules/a/v2/index.html'))).toBe(false);
 			rendered('/tracks/t/print/');
-			write(dist, { 'modules/a/index.html': modulePage('<p>a, major 2</p>'), 'modules/a/v1/index.html': modulePage('<p>a, major 1</p>') });
+			// Module pages written before the page of the embeds' parts wait for it.
+			write(dist, { 'modules/a/index.html': modulePage('<p>a, major 2</p>') });
 			rendered('/modules/a/');
+			await new Promise((resolve) => setTimeout(resolve, WRITTEN_AFTER_MS + 100));
+			expect(existsSync(join(dist, 'embed/modules/a/v2/index.html'))).toBe(false);
+			rendered('/embed/shells/');
+			write(dist, { 'modules/a/v1/index.html': modulePage('<p>a, major 1</p>') });
 			rendered('/modules/a/v1/');
 			// The two fills run at once, and either may finish first.
-			await expect.poll(() => told.filter((pathname) => pathname.startsWith('/embed/')).sort(), { timeout: 5000 }).toEqual(['/embed/modules/a/v1/', '/embed/modules/a/v2/']);
-			expect(read(dist, 'embed/modules/a/v2/index.html')).toBe('<html><h1>Title</h1><p>a, major 2</p><section>quiz</section><footer>by</footer></html>\n');
-			expect(read(dist, 'embed/modules/a/v1/index.html')).toBe('<html><h1>Title</h1><p>a, major 1</p><section>quiz</section><footer>by</footer></html>\n');
+			await expect.poll(() => told.filter((pathname) => pathname.startsWith('/embed/modules/')).sort(), { timeout: 5000 }).toEqual(['/embed/modules/a/v1/', '/embed/modules/a/v2/']);
+			expect(read(dist, 'embed/modules/a/v2/index.html')).toBe(embedPage('a/v2', '<p>a, major 2</p><section>quiz</section>'));
+			expect(read(dist, 'embed/modules/a/v1/index.html')).toBe(embedPage('a/v1', '<p>a, major 1</p><section>quiz</section>'));
 			// Each embed page copies the embed part of the module page of its major, so the scan need not parse it again.
 			expect(copies.get('/embed/modules/a/v2/')).toEqual([{ source: 'modules/a/index.html', part: 'embed' }]);
 			expect(copies.get('/embed/modules/a/v1/')).toEqual([{ source: 'modules/a/v1/index.html', part: 'embed' }]);
@@ -100,31 +108,35 @@ describe('finishing pages while Astro renders the others', () => {
 			expect([...report.filled].sort()).toEqual(['embed/modules/a/v1/index.html', 'embed/modules/a/v2/index.html', 'tracks/t/print/index.html']);
 			expect(read(dist, 'modules/a/v2/index.html')).toBe(aliasPage('/modules/a/', 'https://currents.example'));
 			expect(told).toContain('/modules/a/v2/');
-			// Nothing is left for the steps after the render.
-			expect(assembleEmbeds(dist, new Map([['a', 2]]))).toEqual({ pages: 0 });
+			// Nothing is left for the steps after the render but to remove the page of the embeds' parts, which does not ship.
+			expect(assembleEmbeds(dist, new Map([['a', 2]]), report.filled)).toEqual({ pages: 0, files: ['embed/modules/a/v2/index.html', 'embed/modules/a/v1/index.html'] });
+			expect(existsSync(join(dist, 'embed/shells'))).toBe(false);
 			expect(assemblePrintPages(dist)).toEqual({ pages: 0 });
 			// Once finished it listens no more.
-			write(dist, { 'embed/modules/c/v1/index.html': embedShell, 'modules/c/index.html': modulePage('<p>c</p>') });
+			write(dist, { [SHELLS_PAGE]: shellsPage('c/v1'), 'modules/c/index.html': modulePage('<p>c</p>') });
+			rendered('/embed/shells/');
 			rendered('/modules/c/');
 			await new Promise((resolve) => setTimeout(resolve, 600));
-			expect(read(dist, 'embed/modules/c/v1/index.html')).toBe(embedShell);
+			expect(existsSync(join(dist, 'embed/modules/c'))).toBe(false);
 		} finally {
 			pageListeners().delete(scan);
 		}
 	});
 
 	it('finishes a page it is filling in before it says which pages it filled', async () => {
-		const dist = output({ 'embed/modules/a/v1/index.html': embedShell, 'modules/a/index.html': modulePage('<p>a</p>') });
+		const dist = output({ [SHELLS_PAGE]: shellsPage('a/v1'), 'modules/a/index.html': modulePage('<p>a</p>') });
 		vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
 		try {
 			const work = startPagesWhileRendering({ dist, base: '/', site: 'https://currents.example', currentMajors: new Map([['a', 1]]), aliases: [] });
 			rendered('/modules/a/');
-			// The module page is taken to be written: the embed page's files are being read as the build finishes.
+			rendered('/embed/shells/');
+			// Both pages are taken to be written: the embeds' parts are being read as the build finishes, and the
+			// embed page is written once they are.
 			vi.advanceTimersByTime(WRITTEN_AFTER_MS);
 			const report = await work.finish();
 			expect(report).toMatchObject({ embeds: 1 });
 			expect([...report.filled]).toEqual(['embed/modules/a/v1/index.html']);
-			expect(read(dist, 'embed/modules/a/v1/index.html')).toBe('<html><h1>Title</h1><p>a</p><section>quiz</section><footer>by</footer></html>\n');
+			expect(read(dist, 'embed/modules/a/v1/index.html')).toBe(embedPage('a/v1', '<p>a</p><section>quiz</section>'));
 		} finally {
 			vi.useRealTimers();
 		}
@@ -138,17 +150,24 @@ describe('finishing pages while Astro renders the others', () => {
 });
 
 describe('filling a page in early only when every file it takes is whole', () => {
-	it('leaves an embed page to the step after the render when either file may still be being written', async () => {
-		const dist = output({
-			'embed/modules/a/v1/index.html': `<html><h1>Title</h1>${EMBED_BODY}<foo`,
-			'modules/a/index.html': modulePage('<p>a</p>'),
-			'embed/modules/b/v1/index.html': embedShell,
-			'modules/b/index.html': `<html>${SHARED_START}<p>b, cut sh`,
-		});
-		expect(await fillEmbedEarly(dist, { embed: 'embed/modules/a/v1/index.html', source: 'modules/a/index.html' })).toBe(false);
-		expect(await fillEmbedEarly(dist, { embed: 'embed/modules/b/v1/index.html', source: 'modules/b/index.html' })).toBe(false);
-		expect(await fillEmbedEarly(dist, { embed: 'embed/modules/c/v1/index.html', source: 'modules/c/index.html' })).toBe(false);
-		expect(read(dist, 'embed/modules/b/v1/index.html')).toBe(embedShell);
+	it('leaves an embed page to the step after the render when its module page may still be being written', async () => {
+		const dist = output({ 'modules/b/index.html': `<html>${SHARED_START}<p>b, cut sh` });
+		const shell = embedPage('b/v1', EMBED_BODY);
+		expect(await fillEmbedEarly(dist, { embed: 'embed/modules/b/v1/index.html', source: 'modules/b/index.html' }, shell)).toBe(false);
+		expect(await fillEmbedEarly(dist, { embed: 'embed/modules/c/v1/index.html', source: 'modules/c/index.html' }, shell)).toBe(false);
+		expect(existsSync(join(dist, 'embed'))).toBe(false);
+	});
+
+	it('takes no shell from a page of embed parts that is cut short or lacks a marker', async () => {
+		const whole = shellsPage('a/v1');
+		expect(shellsOf(whole)?.parts.size).toBe(1);
+		expect(shellsOf(whole.slice(0, -20))).toBeUndefined();
+		expect(shellsOf(whole.replace(SHELLS_END, ''))).toBeUndefined();
+		expect(shellsOf(whole.replace(SHELL_MAIN, ''))).toBeUndefined();
+		expect(shellsOf(whole.replace(EMBED_BODY, ''))).toBeUndefined();
+		// A path that is not a module major's could name a file outside the embeds.
+		expect(shellsOf(shellsPage('../a/v1'))).toBeUndefined();
+		expect(shellsOf(shellsPage('a/v1', 'a/v1'))).toBeUndefined();
 	});
 
 	it('leaves a print page whole or not at all', async () => {
@@ -162,8 +181,8 @@ describe('filling a page in early only when every file it takes is whole', () =>
 			['a', 3],
 			['b', 0],
 		]);
-		expect(embedOfModulePage('modules/a/index.html', majors)).toEqual({ embed: 'embed/modules/a/v3/index.html', source: 'modules/a/index.html' });
-		expect(embedOfModulePage('modules/a/v2/index.html', majors)).toEqual({ embed: 'embed/modules/a/v2/index.html', source: 'modules/a/v2/index.html' });
+		expect(embedOfModulePage('modules/a/index.html', majors)).toEqual({ embed: 'embed/modules/a/v3/index.html', path: 'a/v3', source: 'modules/a/index.html' });
+		expect(embedOfModulePage('modules/a/v2/index.html', majors)).toEqual({ embed: 'embed/modules/a/v2/index.html', path: 'a/v2', source: 'modules/a/v2/index.html' });
 		// The current major's permanent address holds a redirect page, not a module page.
 		expect(embedOfModulePage('modules/a/v3/index.html', majors)).toBeUndefined();
 		expect(embedOfModulePage('modules/b/index.html', majors)).toBeUndefined();

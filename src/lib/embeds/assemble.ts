@@ -7,17 +7,39 @@
  * Markdown and MDX cannot write an HTML comment into a page (MDX has no comments in its output, and
  * `<` in text or code is escaped), so the markers come from the engine's templates only. The dev
  * server renders each page whole, as it renders every page on request.
+ *
+ * Embed pages are not rendered by Astro one by one at all: what is their own (title, description,
+ * canonical address, header and attribution) is rendered for all of them on one page
+ * (src/routes/EmbedShells.astro, `SHELLS_PAGE`), and each embed page is written from that page's frame,
+ * its own parts and its module page's body. Rendered as 1,000 pages, the embed pages' shells took
+ * 3.2 s of the render at 1,000 modules (Astro's work per page: the request, the security policy's
+ * digests, the page and its copy in the incremental cache written), on the thread the build waits for.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { writeWholeLater } from '../cache/files.ts';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { writeWhole, writeWholeLater } from '../cache/files.ts';
 import { majorOf } from '../curriculum/versions.ts';
 
 /** Where the module page's shared part starts and ends, and where the embed page takes it. */
 export const SHARED_START = '<!--currents:embed-start-->';
 export const SHARED_END = '<!--currents:embed-end-->';
 export const EMBED_BODY = '<!--currents:embed-body-->';
+/** The page of every embed page's own parts, as a file in the output; the engine removes it once it has written them. */
+export const SHELLS_PAGE = 'embed/shells/index.html';
+/** On that page: where each embed page's own head goes in the frame, */
+export const SHELLS_HEAD = '<!--currents:shells-head-->';
+const SHELL_PREFIX = '<!--currents:shell:';
+/** where the parts of the embed page at `/embed/modules/<path>/` start, */
+export const shellStart = (path: string): string => `${SHELL_PREFIX}${path}-->`;
+/** where its main element starts after its head, */
+export const SHELL_MAIN = '<!--currents:shell-main-->';
+/** and where the last embed page's parts end and the frame goes on. */
+export const SHELLS_END = '<!--currents:shells-end-->';
+const SHELL_PATH = /^[\w-]+\/v\d+$/;
+/** The embed page at `/embed/modules/<path>/`, as a file in the output. */
+const embedFile = (path: string): string => `embed/modules/${path}/index.html`;
+
 /** Where the module page's body alone (its MDX, inside the shared part) starts and ends. */
 export const BODY_START = '<!--currents:body-start-->';
 export const BODY_END = '<!--currents:body-end-->';
@@ -37,38 +59,75 @@ export interface AssembleReport {
 }
 
 /**
- * Fills the placeholder of every embed page under `dist/embed/modules/` with the marked part of the
- * module page of the same major: the canonical page for a current major, the archived page for an
- * earlier one. `currentMajors` maps each module id to its current major. Pages already filled in
- * while Astro rendered (`fillEmbedEarly`) hold no placeholder and are left as they are; those named in
- * `done` (paths in the output) are not even read.
+ * The shells of the embed pages, from the page of their parts (`SHELLS_PAGE`): the frame that is the
+ * same on every embed page (the start of its head; the stylesheets, scripts and security policy Astro
+ * put in the head; the end of the page), and each page's own parts by its path under
+ * `/embed/modules/`. Undefined when the page is cut short or a marker is missing or out of place.
  */
-export function assembleEmbeds(dist: string, currentMajors: ReadonlyMap<string, number>, done?: ReadonlySet<string>): AssembleReport {
-	const root = join(dist, 'embed', 'modules');
-	if (!existsSync(root)) return { pages: 0 };
-	let pages = 0;
-	for (const id of readdirSync(root)) {
-		for (const folder of readdirSync(join(root, id))) {
-			const file = join(root, id, folder, 'index.html');
-			if (done?.has(`embed/modules/${id}/${folder}/index.html`) || !existsSync(file)) continue;
-			const html = readFileSync(file, 'utf8');
-			const at = html.indexOf(EMBED_BODY);
-			if (at < 0) continue;
-			const major = Number(folder.slice(1));
-			const source = currentMajors.get(id) === major ? `modules/${id}/index.html` : `modules/${id}/${folder}/index.html`;
-			const shared = markedPart(join(dist, source), SHARED_START, SHARED_END, `The embed page embed/modules/${id}/${folder}/`);
-			writeFileSync(file, filled(html, at, shared));
-			pages++;
-		}
+export interface Shells {
+	frame: { start: string; head: string; end: string };
+	parts: ReadonlyMap<string, { head: string; main: string }>;
+}
+
+export function shellsOf(html: string): Shells | undefined {
+	const head = html.indexOf(SHELLS_HEAD);
+	const end = html.lastIndexOf(SHELLS_END);
+	if (head < 0 || end < head || !isWhole(html)) return undefined;
+	const first = html.indexOf(SHELL_PREFIX, head);
+	const body = first < 0 || first > end ? end : first;
+	const parts = new Map<string, { head: string; main: string }>();
+	for (const part of html.slice(body, end).split(SHELL_PREFIX).slice(1)) {
+		const close = part.indexOf('-->');
+		const path = part.slice(0, close);
+		const main = part.indexOf(SHELL_MAIN, close);
+		if (close < 0 || main < 0 || !SHELL_PATH.test(path) || parts.has(path) || !part.includes(EMBED_BODY, main)) return undefined;
+		parts.set(path, { head: part.slice(close + '-->'.length, main), main: part.slice(main + SHELL_MAIN.length) });
 	}
-	return { pages };
+	return { frame: { start: html.slice(0, head), head: html.slice(head + SHELLS_HEAD.length, body), end: html.slice(end + SHELLS_END.length) }, parts };
+}
+
+/** The embed page at `/embed/modules/<path>/` with its placeholder for the module body, or undefined when the shells hold no such page. */
+export function shellOf({ frame, parts }: Shells, path: string): string | undefined {
+	const own = parts.get(path);
+	return own && frame.start + own.head + frame.head + own.main + frame.end;
+}
+
+/**
+ * Writes every embed page under `dist/embed/modules/` from its shell (`shellsOf`) and the marked part
+ * of the module page of the same major: the canonical page for a current major, the archived page for
+ * an earlier one. `currentMajors` maps each module id to its current major. Pages written while Astro
+ * rendered (`fillEmbedEarly`), named in `done` as paths in the output, are left as they are. The page
+ * of the shells is removed: it is not part of the site. The answer lists every embed page's file.
+ */
+export function assembleEmbeds(dist: string, currentMajors: ReadonlyMap<string, number>, done?: ReadonlySet<string>): AssembleReport & { files: string[] } {
+	const page = join(dist, SHELLS_PAGE);
+	if (!existsSync(page)) return { pages: 0, files: [] };
+	const shells = shellsOf(readFileSync(page, 'utf8'));
+	if (!shells) throw new Error(`${SHELLS_PAGE}, the page of the embed pages' own parts, is cut short or lacks a marker. Build again, and report it if this repeats: src/routes/EmbedShells.astro writes it.`);
+	let pages = 0;
+	for (const path of shells.parts.keys()) {
+		const file = embedFile(path);
+		if (done?.has(file)) continue;
+		const shared = markedPart(join(dist, embedSource(path, currentMajors)), SHARED_START, SHARED_END, `The embed page embed/modules/${path}/`);
+		const html = shellOf(shells, path)!;
+		writeWhole(join(dist, file), filled(html, html.indexOf(EMBED_BODY), shared));
+		pages++;
+	}
+	rmSync(dirname(page), { recursive: true, force: true });
+	return { pages, files: [...shells.parts.keys()].map(embedFile) };
+}
+
+/** The module page, as a file in the output, whose body the embed page at `/embed/modules/<id>/v<n>/` shows. */
+function embedSource(path: string, currentMajors: ReadonlyMap<string, number>): string {
+	const [id, folder] = path.split('/') as [string, string];
+	return currentMajors.get(id) === Number(folder.slice(1)) ? `modules/${id}/index.html` : `modules/${path}/index.html`;
 }
 
 /**
  * The embed page that takes its body from a module page, both as files in the output: the embed of
  * the current major for `modules/<id>/index.html`, of that major for an archived `modules/<id>/v<n>/index.html`.
  */
-export function embedOfModulePage(file: string, currentMajors: ReadonlyMap<string, number>): { embed: string; source: string } | undefined {
+export function embedOfModulePage(file: string, currentMajors: ReadonlyMap<string, number>): { embed: string; path: string; source: string } | undefined {
 	const [, id, archived] = /^modules\/([^/]+)\/(?:(v\d+)\/)?index\.html$/.exec(file) ?? [];
 	if (!id) return undefined;
 	const major = currentMajors.get(id);
@@ -76,32 +135,42 @@ export function embedOfModulePage(file: string, currentMajors: ReadonlyMap<strin
 	// At the current major's own permanent address there is a redirect page, not a module page.
 	if (archived && Number(archived.slice(1)) >= major) return undefined;
 	const folder = archived ?? (major >= 1 ? `v${major}` : undefined);
-	return folder ? { embed: `embed/modules/${id}/${folder}/index.html`, source: file } : undefined;
+	return folder ? { embed: embedFile(`${id}/${folder}`), path: `${id}/${folder}`, source: file } : undefined;
+}
+
+/** The shells of the embed pages, read while Astro renders once it has written their page; undefined when it cannot be read whole. */
+export async function readShells(dist: string): Promise<Shells | undefined> {
+	try {
+		return shellsOf(await readFile(join(dist, SHELLS_PAGE), 'utf8'));
+	} catch {
+		return undefined;
+	}
 }
 
 /**
- * Fills one embed page in while Astro is still rendering others, once its module page is written, so
- * that the scan of what ships can parse it then rather than after the build. Only when both files are
- * whole: the embed page ends as every page Astro writes ends, and the module page holds its shared
- * part's end marker (a file read while it is being written can be cut short). Anything else is left
- * to `assembleEmbeds`, which reports what is wrong; the answer says whether the page was filled in.
- * The files are read and written asynchronously, beside the thread that renders the pages, which is
- * what the build waits for: in CPU profiles of cold builds at 1,000 modules, filling the embed and
- * print pages in took 0.54 and 0.64 s of that thread's time, against 0.87 s with synchronous reads
- * and writes.
+ * Writes one embed page while Astro is still rendering others, once its module page is written, from
+ * its shell (`shellOf`), so that the scan of what ships can parse it then rather than after the build.
+ * Only when the module page holds its shared part's end marker (a file read while it is being written
+ * can be cut short). Anything else is left to `assembleEmbeds`, which reports what is wrong; the answer
+ * says whether the page was written. The files are read and written asynchronously, beside the thread
+ * that renders the pages, which is what the build waits for.
  */
-export async function fillEmbedEarly(dist: string, { embed, source }: { embed: string; source: string }): Promise<boolean> {
-	let html: string;
+export async function fillEmbedEarly(dist: string, { embed, source }: { embed: string; source: string }, shell: string): Promise<boolean> {
 	let page: string;
 	try {
-		[html, page] = await Promise.all([readFile(join(dist, embed), 'utf8'), readFile(join(dist, source), 'utf8')]);
+		page = await readFile(join(dist, source), 'utf8');
 	} catch {
 		return false;
 	}
-	const at = html.indexOf(EMBED_BODY);
+	const at = shell.indexOf(EMBED_BODY);
 	const shared = between(page, SHARED_START, SHARED_END);
-	if (at < 0 || !isWhole(html) || shared === undefined) return false;
-	return written(join(dist, embed), filled(html, at, shared));
+	if (at < 0 || shared === undefined) return false;
+	try {
+		await mkdir(dirname(join(dist, embed)), { recursive: true });
+	} catch {
+		return false;
+	}
+	return written(join(dist, embed), filled(shell, at, shared));
 }
 
 /**

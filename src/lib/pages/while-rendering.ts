@@ -1,15 +1,15 @@
 /**
  * The engine's own steps on pages, made while Astro is still rendering others rather than after it.
  * Once the last page is rendered, what is left runs on one thread; so each permanent address's
- * redirect page is written as soon as Astro renders its first page, each embed page is filled in from
- * its module page as soon as both are written, and each track's print page once the pages of all its
- * modules are. The output scan is told of every page finished so (`pageListeners`), and parses it
+ * redirect page is written as soon as Astro renders its first page, each embed page is written from its
+ * shell and its module page as soon as both the page of the shells and the module page are written,
+ * and each track's print page is filled in once the pages of all its modules are. The output scan is told of every page finished so (`pageListeners`), and parses it
  * while the rendering goes on. What is not finished here, the build's hook after the render finishes,
  * as before. On a machine whose cores the render already keeps busy, as this project's two are, this
  * moves the work rather than saving it (measured in the README's performance section).
  */
 import { writeAliasPages } from '../curriculum/redirects.ts';
-import { embedOfModulePage, fillEmbedEarly, fillPrintEarly, printModules, printSource } from '../embeds/assemble.ts';
+import { embedOfModulePage, fillEmbedEarly, fillPrintEarly, printModules, printSource, readShells, shellOf, SHELLS_PAGE, type Shells } from '../embeds/assemble.ts';
 import type { PartOf } from '../safety/html-parts.ts';
 import { pageFile } from '../safety/output-guard.ts';
 import { WRITTEN_AFTER_MS } from '../safety/output-scan.ts';
@@ -67,6 +67,21 @@ export function startPagesWhileRendering(options: PagesWhileRenderingOptions): P
 				announce(file, modules.map((id) => ({ source: printSource(id), part: 'body' })));
 			})
 		);
+	/** The embed pages' shells, once their page is written; until then, the embed pages whose module pages are written. */
+	let shells: Shells | undefined;
+	const embedsWaiting: { embed: string; path: string; source: string }[] = [];
+	const fillEmbed = (embed: { embed: string; path: string; source: string }) => {
+		const shell = shellOf(shells!, embed.path);
+		if (shell === undefined) return;
+		track(
+			fillEmbedEarly(dist, embed, shell).then((done) => {
+				if (!done) return;
+				embeds++;
+				filled.add(embed.embed);
+				announce(embed.embed, [{ source: embed.source, part: 'embed' }]);
+			})
+		);
+	};
 	const pending = new Set<NodeJS.Timeout>();
 	/** Runs `step` once Astro has written the page just rendered. */
 	const afterWritten = (step: () => void) => {
@@ -81,6 +96,18 @@ export function startPagesWhileRendering(options: PagesWhileRenderingOptions): P
 		writeAliases();
 		const file = pageFile(pathname, base);
 		if (!file) return;
+		if (file === SHELLS_PAGE) {
+			afterWritten(() =>
+				track(
+					readShells(dist).then((found) => {
+						if (!found) return;
+						shells = found;
+						for (const embed of embedsWaiting.splice(0)) fillEmbed(embed);
+					})
+				)
+			);
+			return;
+		}
 		if (/^tracks\/[^/]+\/print\/index\.html$/.test(file)) {
 			afterWritten(() => {
 				const modules = printModules(dist, file) ?? [];
@@ -95,16 +122,8 @@ export function startPagesWhileRendering(options: PagesWhileRenderingOptions): P
 		const current = /^modules\/([^/]+)\/index\.html$/.exec(file)?.[1];
 		if (!embed && !current) return;
 		afterWritten(() => {
-			if (embed) {
-				track(
-					fillEmbedEarly(dist, embed).then((done) => {
-						if (!done) return;
-						embeds++;
-						filled.add(embed.embed);
-						announce(embed.embed, [{ source: embed.source, part: 'embed' }]);
-					})
-				);
-			}
+			if (embed && shells) fillEmbed(embed);
+			else if (embed) embedsWaiting.push(embed);
 			if (!current) return;
 			written.add(current);
 			for (const [page, { modules, waiting }] of printsWaiting) {
@@ -139,7 +158,12 @@ export function startPagesWhileRendering(options: PagesWhileRenderingOptions): P
 			for (const timer of pending) clearTimeout(timer);
 			pending.clear();
 			// A page being filled in is finished before the steps after the render look at what is left.
-			await Promise.all(filling);
+			// Reading the shells' page starts the embed pages waiting for it: those are waited for too.
+			for (let seen = 0; seen < filling.length; ) {
+				const batch = filling.slice(seen);
+				seen = filling.length;
+				await Promise.all(batch);
+			}
 			await writeAliases();
 			return { embeds, prints, aliases: options.aliases.length, aliasesMs, filled };
 		},

@@ -18,10 +18,11 @@ export interface OutputGuardOptions {
 	/** The source file a page address such as `modules/x/` was built from. */
 	sourceOf?: (page: string) => string | undefined;
 	/**
-	 * Addresses such as `modules/x/v2/` of the redirect pages the engine writes itself after Astro's
-	 * render, which count as routed. Their contents are scanned as any page's.
+	 * Addresses such as `modules/x/v2/` of the pages the engine writes itself rather than Astro: the
+	 * redirect pages at permanent addresses, and the embed pages (from the one page of their parts Astro
+	 * renders). They count as routed; their contents are scanned as any page's.
 	 */
-	redirectPages?: () => Iterable<string>;
+	enginePages?: () => Iterable<string>;
 	/** Where the scan keeps, between builds, which files it found clean (`ScanMemo`); nothing is kept without it. */
 	cacheDir?: string;
 	/**
@@ -94,7 +95,7 @@ export function outputGuard(options: OutputGuardOptions): AstroIntegration {
 				const { memo, last, finish } = started ?? start(done.dir);
 				started = undefined;
 				const routed = routedPages(done);
-				for (const address of options.redirectPages?.() ?? []) routed.add(address);
+				for (const address of options.enginePages?.() ?? []) routed.add(address);
 				const findings = await finish({ routedPages: routed, sourceOf: options.sourceOf, root: options.root });
 				// This build's clean files only, so that the memo does not grow with every build.
 				if (memoFile) keep(memoFile, [...memo.clean]);
