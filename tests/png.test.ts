@@ -80,6 +80,17 @@ describe('PNG encoding of cards and certificates', () => {
 		expect(Buffer.from(read.pixels).equals(Buffer.from(banded))).toBe(true);
 	});
 
+	it('writes each image of a run alone, whatever the image before it held', () => {
+		// The rows of one image are written where the last image's were: a row that repeats the row above
+		// must not keep what the last image had there.
+		const busy = image(120, 60, (i) => [(i * 37) % 200, 0, 0, 255]);
+		const plain = image(120, 60, (i) => (i < 120 ? [5, 5, 5, 255] : [250, 250, 250, 255]));
+		encodePng(busy, 120, 60);
+		const read = readPng(encodePng(plain, 120, 60));
+		expect(Buffer.from(read.pixels).equals(Buffer.from(plain))).toBe(true);
+		expect(Buffer.from(readPng(encodePng(busy, 120, 60)).pixels).equals(Buffer.from(busy))).toBe(true);
+	});
+
 	it('writes an image of more than 256 colours as RGBA, pixel for pixel', () => {
 		const gradient = image(64, 64, (i) => [i % 64, (i >> 6) * 4, (i * 7) % 256, 255 - (i % 3)]);
 		const read = readPng(encodePng(gradient, 64, 64));

@@ -96,7 +96,8 @@ function draw(svg: string, top: number, rows: number): Int32Array {
 	if (!svg.startsWith(`<svg ${whole}`)) throw new Error(`A share card's SVG did not start as satori writes it: ${svg.slice(0, 80)}`);
 	const cut = top === 0 && rows === HEIGHT ? svg : svg.replace(whole, `width="${WIDTH}" height="${rows}" viewBox="0 ${top} ${WIDTH} ${rows}"`);
 	const { pixels } = new Resvg(cut, { font: { loadSystemFonts: false } }).render();
-	return new Int32Array(Uint8Array.from(pixels).buffer);
+	// The pixels as they are, without a copy (0.6 ms a card), unless they do not start on a 32-bit boundary.
+	return pixels.byteOffset % 4 === 0 ? new Int32Array(pixels.buffer, pixels.byteOffset, pixels.byteLength / 4) : new Int32Array(Uint8Array.from(pixels).buffer);
 }
 
 /**
@@ -150,9 +151,15 @@ const BOX = /^<(?:rect|path|image)\b(?:(?!clip-path|mask|filter|transform|stroke
 const GLYPHS = /^<path fill="#[0-9a-f]{6}" d="([MLQCZ\d\s.,+\-e]*)"\/>$/;
 const NUMBER = /-?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?/g;
 
+/**
+ * The card being drawn, one for all cards: each is encoded as soon as it is composed, before the next
+ * is, and 3 MB a card allocated outside the JavaScript heap made V8 collect more often.
+ */
+let card: Int32Array | undefined;
+
 /** The bare card with each layer's pixels on it, or undefined when two layers both change one pixel. */
 function compose(layers: Layer[]): Int32Array | undefined {
-	const card = new Int32Array(WIDTH * HEIGHT);
+	card ??= new Int32Array(WIDTH * HEIGHT);
 	for (let y = 0; y < HEIGHT; y++) card.set(bare!, y * WIDTH);
 	for (const { top, pixels } of layers) {
 		for (let at = 0, x = 0, into = top * WIDTH; at < pixels.length; at++, into++) {
