@@ -205,8 +205,6 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 							sourceOf: sourceFinder(curriculum),
 							enginePages: () => [...aliases.map(({ from }) => from.slice(1)), ...embedPages.map((file) => file.replace(/index\.html$/, ''))],
 							cacheDir: fileURLToPath(new URL('currents-output-scan/', astroConfig.cacheDir)),
-							// Pages are parsed while others render once the share cards are drawn, when a core is idle and memory is lower.
-							parsePagesAfter: () => cards?.drawn,
 						}),
 						// Last, once the output is complete and has passed the scan: a record of it, so that the next
 						// build may write into it rather than into an emptied folder (src/lib/cache/output-state.ts).

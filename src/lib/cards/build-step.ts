@@ -52,8 +52,6 @@ export async function writeShareCards(options: WriteShareCardsOptions): Promise<
 /** Cards being drawn, to be written into a build's output once it is done. */
 export interface ShareCardsInProgress {
 	finish(dir: URL | string): Promise<ShareCardsReport>;
-	/** Settles once no card is being drawn any more, and the processes that drew them have ended. */
-	drawn: Promise<void>;
 }
 
 /**
@@ -66,7 +64,6 @@ export function startShareCards(options: Omit<WriteShareCardsOptions, 'dir'>): S
 	const env = options.env ?? process.env;
 	if (env.CURRENTS_SKIP_CARDS === '1') {
 		return {
-			drawn: Promise.resolve(),
 			async finish() {
 				logger.warn('Skipped the share cards (CURRENTS_SKIP_CARDS=1): pages point at card images this build did not write.');
 				return { rendered: 0, reused: 0, skipped: true };
@@ -107,7 +104,6 @@ export function startShareCards(options: Omit<WriteShareCardsOptions, 'dir'>): S
 	caching.catch(() => undefined);
 
 	return {
-		drawn: drawing.then(() => undefined),
 		async finish(dir) {
 			const { drawn, error, took } = await drawing;
 			const writing = performance.now();

@@ -25,11 +25,6 @@ export interface OutputGuardOptions {
 	enginePages?: () => Iterable<string>;
 	/** Where the scan keeps, between builds, which files it found clean (`ScanMemo`); nothing is kept without it. */
 	cacheDir?: string;
-	/**
-	 * What the parsing of pages while others render waits for before it starts (`startEarlyScan`), such
-	 * as the share cards being drawn: its worker's memory then does not add to the build's peak.
-	 */
-	parsePagesAfter?: () => PromiseLike<unknown> | undefined;
 }
 
 /**
@@ -75,7 +70,7 @@ export function outputGuard(options: OutputGuardOptions): AstroIntegration {
 				}
 				if (!outDir) return;
 				const last = lastBuild();
-				const scan = startEarlyScan({ dir: fileURLToPath(outDir), allowedInlineScripts, memo: { known: last, clean: new Set() } }, options.parsePagesAfter?.());
+				const scan = startEarlyScan({ dir: fileURLToPath(outDir), allowedInlineScripts, memo: { known: last, clean: new Set() } });
 				const listener = (pathname: string, parts?: readonly PartOf[]) => {
 					const file = pageFile(pathname, base);
 					if (file) scan.page(file, parts);
