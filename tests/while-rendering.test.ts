@@ -43,7 +43,7 @@ const rendered = (pathname: string) => {
 };
 
 describe('finishing pages while Astro renders the others', () => {
-	it('fills embed and print pages in as their module pages are written, writes the redirect pages, and tells the scan of each', async () => {
+	it('writes embed pages from their parts and fills print pages in as their module pages are written, writes the redirect pages, and tells the scan of each', async () => {
 		const dist = output({
 			// Astro renders the print page with placeholders, and one page of every embed page's own parts.
 			[SHELLS_PAGE]: shellsPage('a/v2', 'a/v1'),
