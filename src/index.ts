@@ -353,8 +353,9 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 				const early = await whileRendering?.finish();
 				whileRendering = undefined;
 				logger.info(`Wrote ${aliases.length} redirect pages at the permanent addresses of current majors while the pages rendered (${Math.round(early?.aliasesMs ?? 0)} ms), waited ${lap()}.`);
-				// Embed pages take their body and knowledge check from the module pages just built, rendered once;
-				// most were filled in as their module page was written, the rest are now.
+				// Embed pages take their body and knowledge check from the module pages just built, rendered once, and
+				// their own parts from the one page Astro rendered of them; most were written as their module page was,
+				// the rest are now, and that page is removed.
 				const assembled = assembleEmbeds(fileURLToPath(dir), currentMajors(checked.modules), early?.filled);
 				embedPages = assembled.files;
 				logger.info(`Wrote ${assembled.pages + (early?.embeds ?? 0)} embed pages from their parts and their module pages (${early?.embeds ?? 0} while the others rendered) in ${lap()}.`);

@@ -185,6 +185,14 @@ describe('building the valid-course fixture', () => {
 		expect(current).toMatch(/<h2 id="outcomes">[^]*<section class="currents-quiz"[^]*<footer class="currents-embed__attribution">/);
 		expect(archived).toMatch(/<h2 id="outcomes">[^]*<footer class="currents-embed__attribution">/);
 		for (const page of [current, archived]) expect(page).not.toContain(EMBED_BODY);
+		// The copied body and knowledge check are styled: the embed page links the stylesheets of the
+		// knowledge check and of the content components, as the module page does (the page of the embeds'
+		// parts, src/routes/EmbedShells.astro, must import them though it renders neither).
+		const head = current.slice(0, current.indexOf('</head>'));
+		const styles = [...head.matchAll(/<link rel="stylesheet" href="\/([^"]+)"/g)].map((match) => build.read(match[1]!)).join('\n');
+		expect(styles).toContain('.currents-quiz');
+		expect(styles).toContain('.sl-steps');
+		expect(styles).toContain('.currents-embed');
 	});
 
 	it("prints each module of a track with the body of its current page, rendered once on the module page", () => {
