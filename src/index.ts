@@ -363,7 +363,9 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 				const printed = assemblePrintPages(fileURLToPath(dir), early?.filled);
 				logger.info(`Assembled ${printed.pages + (early?.prints ?? 0)} track print pages from their module pages (${early?.prints ?? 0} while the others rendered) in ${lap()}.`);
 				// The fonts and renderer that draw a self-assessed certificate in the learner's browser, loaded only when asked for.
-				writeCertificateAssets(dir, logger, emojiCache && fileURLToPath(emojiCache));
+				// Regular-weight fonts ship for the certificates' own words only, read from the track pages just written.
+				const locales = ['', ...checked.config!.locales.slice(1)];
+				writeCertificateAssets(dir, { logger, cacheDir: emojiCache && fileURLToPath(emojiCache), locales });
 				// Built in place: what the last build left and this one did not write goes, before the output is scanned and indexed.
 				if (output?.inPlace && output.left.size > 0) {
 					const removed = pruneOutput(outDir, output.left, recordedPages(astroCache));

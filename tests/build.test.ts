@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { parse } from 'parse5';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { siteCertificateText } from '../src/lib/cards/browser-assets.ts';
 import { BODY_END, BODY_START, EMBED_BODY, SHARED_END, SHARED_START } from '../src/lib/embeds/assemble.ts';
 import { INLINE_SCRIPTS } from '../src/lib/safety/inline-scripts.ts';
 import { inlineScriptHash } from '../src/lib/safety/output-scan.ts';
@@ -79,6 +80,19 @@ describe('building the valid-course fixture', () => {
 			expect([png.readUInt32BE(16), png.readUInt32BE(20)], image).toEqual([1200, 630]);
 		}
 		expect(build.output).toMatch(/Share cards: rendered \d+, reused \d+/);
+	});
+
+	it('ships the bold certificate fonts of every script a name may use, and regular ones only for what its certificates say', () => {
+		const files = (family: string, weight: number) =>
+			readdirSync(join(build.outDir, 'certificate-assets', '@fontsource', family, 'files')).filter((file) => file.endsWith(`-${weight}-normal.woff2`));
+		for (const family of ['noto-sans-sc', 'noto-sans-jp', 'noto-sans-kr']) {
+			expect(files(family, 700).length, family).toBeGreaterThan(90);
+			// The fixture's track titles, module titles and certificate words have no Chinese, Japanese or Korean.
+			expect(files(family, 400), family).toEqual([]);
+		}
+		expect(files('noto-sans', 400)).toContain('noto-sans-latin-400-normal.woff2');
+		const said = siteCertificateText(build.outDir, ['']);
+		for (const words of ['Tea Foundations', 'Brewing basics', 'Completed on', 'January 17, 2026', 'March 1, 2026']) expect(said).toContain(words);
 	});
 
 	it('names the licence with a link on every page', () => {

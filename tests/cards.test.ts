@@ -11,11 +11,12 @@ import { certificateAssetFiles, emojiPacks } from '../src/lib/cards/browser-asse
 import { emojiPack } from '../src/lib/cards/browser-paths.ts';
 import { startShareCards, writeShareCards } from '../src/lib/cards/build-step.ts';
 import { certificateSvg, renderCertificate, type CertificateInput } from '../src/lib/cards/certificate.ts';
+import { regularCertificateText } from '../src/lib/cards/certificate-words.ts';
 import { catalogue, FAMILIES, planFonts } from '../src/lib/cards/fonts.ts';
 import { nodeAssets, nodeEnvironment } from '../src/lib/cards/node.ts';
 import { cardHref, cardMeta, shareCardJobs } from '../src/lib/cards/pages.ts';
 import { CARDS_AHEAD, drawShareCards } from '../src/lib/cards/pool.ts';
-import type { Box } from '../src/lib/cards/render.ts';
+import { h, plannedFonts, toSvg, type Box } from '../src/lib/cards/render.ts';
 import { renderShareCard, shareCardSvg, type ShareCardInput } from '../src/lib/cards/share-card.ts';
 import { drawnCards, drawShareCard, inkRows } from '../src/lib/cards/share-card-draw.ts';
 import { CardTextError, cleanName, cleanText, graphemes } from '../src/lib/cards/text.ts';
@@ -163,6 +164,88 @@ describe('the font files a built site ships for certificates drawn in the browse
 		expect(shipped).not.toContain('@fontsource/noto-sans-sc/files/noto-sans-sc-latin-700-normal.woff2');
 		expect(shipped).toContain('@fontsource/noto-sans-jp/files/noto-sans-jp-119-700-normal.woff2');
 		for (const path of shipped) expect(existsSync(join(ROOT, 'node_modules', path)), path).toBe(true);
+	});
+});
+
+describe('a name drawn in bold alone', () => {
+	const NAME = 'やまだ たろう 山田太郎';
+	const tree = (name: string) =>
+		h(
+			'div',
+			{ display: 'flex', flexDirection: 'column', fontSize: 48 },
+			h('div', { display: 'flex', fontWeight: 700 }, name),
+			h('div', { display: 'flex', fontWeight: 400 }, 'has completed 茶道')
+		);
+	const texts = { name: NAME, words: 'has completed 茶道' };
+
+	test('loads no regular-weight file for the characters only the name has', async () => {
+		const families = catalogue(new Map(await Promise.all(FAMILIES.map(async (family) => [family.id, await nodeAssets.unicodeTable(family.package)] as const))));
+		const all = plannedFonts(texts, families).files;
+		const bold = plannedFonts(texts, families, ['name']).files;
+		// The kana of the name: in bold alone; 茶道, in the regular text, at both weights; the name's
+		// ideographs 山田太郎 share no slice with 茶道, so they too are bold alone.
+		const kana = all.find((file) => file.weight === 400 && file.family === 'noto-sans-jp' && !bold.some((kept) => kept.path === file.path));
+		expect(kana, 'a regular-weight kana file left out').toBeDefined();
+		expect(bold.filter((file) => file.weight === 700).map((file) => file.path)).toEqual(all.filter((file) => file.weight === 700).map((file) => file.path));
+		for (const character of '茶道') {
+			const home = planFonts(character, families, NAME).files.map((file) => file.path);
+			for (const path of home) expect(bold.map((file) => file.path), `${character}: ${path}`).toContain(path);
+		}
+		expect(bold.length).toBeLessThan(all.length);
+	});
+
+	test('draws the same picture as with both weights of every file', async () => {
+		const options = { width: 900, height: 200, texts, assets: nodeAssets };
+		const both = await toSvg(tree(NAME), options);
+		expect(await toSvg(tree(NAME), { ...options, boldOnly: ['name'] })).toBe(both);
+		// Drawn in regular weight, the name would need the files left out: its glyphs differ.
+		const regular = h('div', { display: 'flex', fontSize: 48 }, NAME);
+		expect(await toSvg(regular, { ...options, boldOnly: ['name'] })).not.toBe(await toSvg(regular, options));
+	});
+});
+
+describe('the regular-weight fonts a site ships for its certificates', () => {
+	const words = (title: string) => regularCertificateText({ ...CERTIFICATE, track: title, title });
+	/** Node's assets, restricted to what a site with these words ships. */
+	const shippedAssets = (regular: string) => {
+		const shipped = new Set(certificateAssetFiles(regular).map(([pkg, file]) => `${pkg}/${file}`));
+		return {
+			shipped,
+			assets: {
+				...nodeAssets,
+				font: (path: string) => (shipped.has(path) ? nodeAssets.font(path) : Promise.reject(new Error(`not shipped: ${path}`))),
+			},
+		};
+	};
+
+	test('draw a certificate for a name in every script, though no regular CJK file ships for Latin words', async () => {
+		const { shipped, assets } = shippedAssets(words(CERTIFICATE.track));
+		expect(shipped).toContain('@fontsource/noto-sans-jp/files/noto-sans-jp-119-700-normal.woff2');
+		expect(shipped).not.toContain('@fontsource/noto-sans-jp/files/noto-sans-jp-119-400-normal.woff2');
+		expect([...shipped].filter((path) => /noto-sans-(sc|jp|kr)-\d+-400-/.test(path))).toEqual([]);
+		for (const name of Object.values(NAMES)) {
+			const { svg } = await certificateSvg({ ...CERTIFICATE, name }, assets);
+			expect(svg, name).toContain('<path');
+		}
+		// On another day and at other versions, with the words of the same site.
+		await certificateSvg({ ...CERTIFICATE, name: '김민준', date: '2027-02-09', modules: [{ title: 'Water temperature', version: '10.4.3' }] }, assets);
+	});
+
+	test('follow the words: a title in Chinese ships its regular slices for every order a name can bring', async () => {
+		const title = '茶艺基础';
+		const { shipped, assets } = shippedAssets(words(title));
+		expect([...shipped].filter((path) => /noto-sans-(sc|jp|kr)-\d+-400-/.test(path)).length).toBeGreaterThan(0);
+		for (const name of ['王小明', 'やまだ たろう', '김민준', 'Ada']) {
+			const { svg } = await certificateSvg({ ...CERTIFICATE, track: title, title, name }, assets);
+			expect(svg, name).toContain('<path');
+		}
+		// Without those words, the Chinese title cannot be drawn from what ships.
+		await expect(certificateSvg({ ...CERTIFICATE, track: title, title, name: 'Ada' }, shippedAssets(words(CERTIFICATE.track)).assets)).rejects.toThrow(/not shipped/);
+	});
+
+	test('cover the date in the certificate’s language on any day', async () => {
+		const { assets } = shippedAssets(regularCertificateText({ ...CERTIFICATE, locale: 'ja' }));
+		for (const date of ['2026-01-01', '2027-12-31', '2031-06-17']) await certificateSvg({ ...CERTIFICATE, locale: 'ja', date }, assets);
 	});
 });
 

@@ -16,7 +16,10 @@ import type { Plugin } from 'vite';
 import { keep, placeFile, readKept, writeWhole } from '../cache/files.ts';
 import { rendererFingerprint } from './build-step.ts';
 import { CERTIFICATE_ASSETS_DIR, EMOJI_PACKAGE, EMOJI_PACKS, emojiPack, emojiPackPath } from './browser-paths.ts';
-import { catalogue, FAMILIES, reachableFontFiles } from './fonts.ts';
+import type { TrackCertificateData } from './browser-certificate.ts';
+import { regularCertificateText, type CertificateWords } from './certificate-words.ts';
+import { catalogue, FAMILIES, planFonts, reachableFontFiles, type CatalogueFamily } from './fonts.ts';
+import { decodeEntities } from '../safety/urls.ts';
 import { packageDir, splitPackagePath, unicodeTable } from './node.ts';
 
 export interface CertificateAssetsReport {
@@ -34,16 +37,69 @@ function packageFiles(pkg: string, keep: (file: string) => boolean, folder = '')
 
 const LICENCE = /^licen[sc]e(\.md|\.txt)?$/i;
 
-/** Every file the browser may need, as `[package, path inside it]`. */
-export function certificateAssetFiles(): [string, string][] {
-	// Only the font files the renderer can ask for (reachableFontFiles), not every file of the packages.
+/**
+ * Every file the browser may need, as `[package, path inside it]`. The bold file of every subset a
+ * name can use ships, since a name is drawn in bold alone and can be in any script. Given the text the
+ * site's certificates draw in regular weight (`regularCertificateText`), a regular-weight file ships
+ * only where that text has a character, in any of the orders of families a name can bring; without
+ * it (the dev server), every regular file a name could use.
+ */
+export function certificateAssetFiles(regular?: string): [string, string][] {
 	const tables = new Map(FAMILIES.map((family) => [family.id, unicodeTable(family.package)]));
+	const families = catalogue(tables);
+	const needed = regular === undefined ? undefined : regularFontFiles(regular, families);
 	const fonts = [
 		...FAMILIES.flatMap((family) => packageFiles(family.package, (file) => file === 'unicode.json' || LICENCE.test(file)).map((file) => [family.package, file] as [string, string])),
-		...reachableFontFiles(catalogue(tables)).map((file) => splitPackagePath(file.path)),
+		// Only the font files the renderer can ask for (reachableFontFiles), not every file of the packages.
+		...reachableFontFiles(families)
+			.filter((file) => file.weight === 700 || !needed || needed.has(file.path))
+			.map((file) => splitPackagePath(file.path)),
 	];
 	const licence = packageFiles(EMOJI_PACKAGE, (file) => LICENCE.test(file)).map((file) => [EMOJI_PACKAGE, file] as [string, string]);
 	return [...fonts, ...licence];
+}
+
+/**
+ * The regular-weight files that draw `text` beside a name in any script: a name with kana or Hangul
+ * puts the Japanese or Korean font first (`familyOrder`), which can move a Han ideograph of the text
+ * to another font.
+ */
+function regularFontFiles(text: string, families: readonly CatalogueFamily[]): Set<string> {
+	const files = new Set<string>();
+	for (const name of ['\u3042', '\uac00', '']) {
+		for (const file of planFonts(text, families, name).files) if (file.weight === 400) files.add(file.path);
+	}
+	return files;
+}
+
+const TRACK_PAGE_DATA = /\sdata-certificate="([^"]*)"/;
+
+/**
+ * The text a built site's certificates draw in regular weight, read from its track pages'
+ * `data-certificate` attributes, which are what the browser draws them from; `locales` are the site's
+ * path prefixes, `''` for the root language. A page whose attribute cannot be read stops the build.
+ */
+export function siteCertificateText(dist: string, locales: readonly string[]): string {
+	const texts: string[] = [];
+	for (const locale of locales) {
+		const tracks = join(dist, locale, 'tracks');
+		if (!existsSync(tracks)) continue;
+		for (const track of readdirSync(tracks).sort()) {
+			const page = join(tracks, track, 'index.html');
+			if (!existsSync(page)) continue;
+			const attribute = TRACK_PAGE_DATA.exec(readFileSync(page, 'utf8'))?.[1];
+			if (attribute === undefined) continue;
+			let words: CertificateWords;
+			try {
+				const data = JSON.parse(decodeEntities(attribute)) as TrackCertificateData;
+				words = { ...data, track: data.trackTitle };
+			} catch (error) {
+				throw new Error(`The certificate data of ${page} is not JSON (${(error as Error).message}); its track page (src/components/TrackCertificate.astro) writes it.`);
+			}
+			texts.push(regularCertificateText(words));
+		}
+	}
+	return texts.join(' ');
 }
 
 const PICTURE = /^[0-9a-f-]+\.svg$/;
@@ -86,15 +142,23 @@ function cachedEmojiPacks(cacheDir: string | undefined): Map<string, string | Bu
 
 /**
  * Puts the files and the emoji packs into the build output, and says so in the build log when given
- * a logger. With a cache folder, the packs are made once and then taken from there.
+ * a logger. With a cache folder, the packs are made once and then taken from there. With the site's
+ * `locales` (path prefixes, `''` for the root language), the regular-weight fonts are those of the
+ * certificates' own words, read from the track pages already built in `dir` (`siteCertificateText`).
  */
-export function writeCertificateAssets(dir: URL | string, logger?: { info(message: string): void }, cacheDir?: string): CertificateAssetsReport {
+export function writeCertificateAssets(
+	dir: URL | string,
+	options: { logger?: { info(message: string): void }; cacheDir?: string; locales?: readonly string[] } = {}
+): CertificateAssetsReport {
+	const { logger, cacheDir } = options;
 	const started = performance.now();
-	const out = join(typeof dir === 'string' ? dir : fileURLToPath(dir), CERTIFICATE_ASSETS_DIR);
+	const dist = typeof dir === 'string' ? dir : fileURLToPath(dir);
+	const out = join(dist, CERTIFICATE_ASSETS_DIR);
 	const made = new Set<string>();
 	const packages = new Map<string, string>();
 	let bytes = 0;
-	const files = certificateAssetFiles();
+	// Regular-weight fonts for the certificates' own words, read from the pages just built.
+	const files = certificateAssetFiles(options.locales ? siteCertificateText(dist, options.locales) : undefined);
 	for (const [pkg, file] of files) {
 		if (!packages.has(pkg)) packages.set(pkg, packageDir(pkg));
 		const target = join(out, pkg, file);
@@ -117,7 +181,7 @@ export function writeCertificateAssets(dir: URL | string, logger?: { info(messag
 	}
 	const count = files.length + packs.size;
 	logger?.info(
-		`Added ${count} font and emoji files (${(bytes / 1e6).toFixed(1)} MB) to ${CERTIFICATE_ASSETS_DIR}/ for certificates drawn in the browser, in ${Math.round(performance.now() - started)} ms.`
+		`Added ${count} font and emoji files (${(bytes / 1e6).toFixed(1)} MB) to ${CERTIFICATE_ASSETS_DIR}/ for certificates drawn in the browser${options.locales ? ' (regular-weight fonts for what the track pages’ certificates say, bold ones for a name in any script)' : ''}, in ${Math.round(performance.now() - started)} ms.`
 	);
 	return { files: count, bytes };
 }

@@ -5,7 +5,8 @@
  * the track page's small script and the tests; drawing is certificate.ts's job.
  */
 import type { ProgressView } from '../progress/peek.ts';
-import type { CertificateInput, CertificateSize, CertificateStrings } from './certificate.ts';
+import type { CertificateInput, CertificateSize } from './certificate.ts';
+import type { CertificateStrings } from './certificate-words.ts';
 
 /** What a track page tells its certificate script, in a data attribute written by the build. */
 export interface TrackCertificateData {

@@ -10,6 +10,7 @@ import { fitDesign, fittedText, line, PALETTE, type FieldSize, type FitField, ty
 import { qrCode } from './qr.ts';
 import { h, keyed, toSvg, type CardAssets, type CardEnvironment, type CardNode } from './render.ts';
 import { cleanName, cleanText, CardTextError } from './text.ts';
+import { ENGLISH_CERTIFICATE, fill, FIXED_WORDS, fixedWords, formatDate, type CertificateStrings } from './certificate-words.ts';
 
 export const CERTIFICATE_SIZES = { screen: { width: 1754, height: 1240 }, print: { width: 3508, height: 2480 } } as const;
 export type CertificateSize = keyof typeof CERTIFICATE_SIZES;
@@ -39,45 +40,6 @@ export interface CertificateInput {
 	strings?: CertificateStrings;
 }
 
-/** The words the design draws around the learner's data. */
-export interface CertificateStrings {
-	heading: string;
-	certifies: string;
-	completedTrack: string;
-	modules: string;
-	/** With `{{version}}`. */
-	version: string;
-	/** With `{{count}}`. */
-	more: string;
-	/** With `{{date}}`. */
-	completedOn: string;
-	/** With `{{issuer}}`. */
-	issuedBy: string;
-	offeredBy: string;
-	verifiedBy: string;
-	selfAssessed: string;
-	verifiedNote: string;
-	selfNote: string;
-}
-
-export const ENGLISH_CERTIFICATE: CertificateStrings = {
-	heading: 'Certificate of completion',
-	certifies: 'This certifies that',
-	completedTrack: 'has completed the track',
-	modules: 'Modules completed',
-	version: 'version {{version}}',
-	more: 'and {{count}} more modules',
-	completedOn: 'Completed on {{date}}',
-	issuedBy: 'Issued by {{issuer}}',
-	offeredBy: 'Offered by {{issuer}}',
-	verifiedBy: 'Verified by {{issuer}}',
-	selfAssessed: 'Self-assessed',
-	verifiedNote: 'The issuer checked this learner’s work and signed this certificate. Scan the code or visit the address to confirm it.',
-	selfNote: 'The learner completed the modules and their knowledge checks on their own; no one has verified this certificate.',
-};
-
-const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key] ?? ''));
-
 /** Longer addresses make QR codes too fine to scan from a printed page, let alone a screen. */
 const MAX_URL_LENGTH = 400;
 /** Modules listed by name; a longer track lists the first ones and says how many more. */
@@ -85,6 +47,8 @@ const MAX_LISTED = 12;
 const CONTENT_WIDTH = 1420;
 /** The QR code's side: about 29 mm on A4 paper, which phones scan from an arm's length. */
 const QR_SIZE = 172;
+
+const NAME_FIELD = "The learner's name";
 
 /** The certificate as SVG at screen size, with the chosen sizes and laid-out boxes (for tests and tools). */
 export async function certificateSvg(raw: CertificateInput, assets: CardAssets): Promise<Fitted> {
@@ -105,7 +69,7 @@ export async function certificateSvg(raw: CertificateInput, assets: CardAssets):
 		track: field('track', input.track, [48, 44, 40, 36, 32, 28], 112, 1.2),
 	};
 	const texts = {
-		"The learner's name": input.name,
+		[NAME_FIELD]: input.name,
 		'The track title': input.track,
 		'The certificate title': input.title ?? '',
 		'The curriculum name': input.curriculum,
@@ -118,7 +82,9 @@ export async function certificateSvg(raw: CertificateInput, assets: CardAssets):
 	return fitDesign(
 		Object.values(fields),
 		(sizes) => design(input, fields, sizes),
-		(tree, boxes) => toSvg(tree, { width: WIDTH, height: HEIGHT, texts, assets, boxes })
+		// The name is the one text drawn in bold alone, and the one a browser cannot know before the
+		// learner types it: the site ships the regular-weight fonts of its own certificates' words only.
+		(tree, boxes) => toSvg(tree, { width: WIDTH, height: HEIGHT, texts, boldOnly: [NAME_FIELD], assets, boxes })
 	);
 }
 
@@ -127,12 +93,6 @@ export async function renderCertificate(input: CertificateInput, env: CardEnviro
 	const { svg } = await certificateSvg(input, env.assets);
 	return env.rasterize(svg, CERTIFICATE_SIZES[size].width);
 }
-
-const FIXED_WORDS =
-	'Certificate of completion This certifies that has completed the track Modules completed version and more Completed on Issued by Offered by Verified by Self-assessed Verify at';
-
-/** A translation's words, without their placeholders, for planning fonts. */
-const fixedWords = (strings: CertificateStrings) => Object.values(strings).map((text) => fill(text, {})).join(' ');
 
 function clean(input: CertificateInput): CertificateInput {
 	const url = cleanText(input.url);
@@ -162,10 +122,6 @@ function clean(input: CertificateInput): CertificateInput {
 	};
 }
 
-/** "23 November 2026": the day as written where the certificate is read, never shifted by a time zone. */
-export function formatDate(date: string, locale = 'en'): string {
-	return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
-}
 
 function design(input: CertificateInput, fields: Record<'heading' | 'name' | 'track', FitField>, sizes: Record<string, FieldSize>): CardNode {
 	const words = input.strings ?? ENGLISH_CERTIFICATE;

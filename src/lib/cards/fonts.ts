@@ -98,24 +98,33 @@ const INVISIBLE = /^[\s\p{Default_Ignorable_Code_Point}]$/u;
 
 const covers = (ranges: readonly [number, number][], code: number) => ranges.some(([start, end]) => code >= start && code <= end);
 
-/** The files (both weights) that draw every character of the text, its emoji, and what nothing draws. */
-export function planFonts(text: string, families: readonly CatalogueFamily[]): FontPlan {
-	const ordered = familyOrder(text, families);
-	const chosen = new Map<string, { family: string; subset: string }>();
+/**
+ * The files that draw every character of the text, its emoji, and what nothing draws. Characters of
+ * `text` get both weights; characters only in `boldOnly` (text the design draws in bold alone, such as
+ * a learner's name on a certificate) get the bold file alone, which is all satori reads for them. The
+ * order of families comes from both texts together.
+ */
+export function planFonts(text: string, families: readonly CatalogueFamily[], boldOnly = ''): FontPlan {
+	const ordered = familyOrder(boldOnly ? `${text} ${boldOnly}` : text, families);
+	const chosen = new Map<string, { family: string; subset: string; weights: Weight[] }>();
 	const emoji = new Set<string>();
 	const missing = new Set<string>();
-	for (const grapheme of graphemes(text)) {
-		if (isEmoji(grapheme)) {
-			emoji.add(grapheme);
-			continue;
+	const plan = (part: string, weights: Weight[]) => {
+		for (const grapheme of graphemes(part)) {
+			if (isEmoji(grapheme)) {
+				emoji.add(grapheme);
+				continue;
+			}
+			for (const character of grapheme) {
+				if (INVISIBLE.test(character)) continue;
+				const home = findSubset(ordered, character.codePointAt(0)!);
+				if (!home) missing.add(character);
+				else if (!chosen.has(`${home.family}/${home.subset}`)) chosen.set(`${home.family}/${home.subset}`, { ...home, weights });
+			}
 		}
-		for (const character of grapheme) {
-			if (INVISIBLE.test(character)) continue;
-			const home = findSubset(ordered, character.codePointAt(0)!);
-			if (home) chosen.set(`${home.family}/${home.subset}`, home);
-			else missing.add(character);
-		}
-	}
+	};
+	plan(text, [...WEIGHTS]);
+	plan(boldOnly, [700]);
 	// Satori tries fonts in the order given, so the order of families decides which font draws a
 	// character that several hold (a Latin letter in a Japanese font, a Han ideograph in three).
 	const rank = (home: { family: string; subset: string }) => {
@@ -124,7 +133,7 @@ export function planFonts(text: string, families: readonly CatalogueFamily[]): F
 	};
 	const files = [...chosen.values()]
 		.sort((a, b) => rank(a) - rank(b))
-		.flatMap(({ family, subset }) => WEIGHTS.map((weight) => fontFile(family, subset, weight, families)));
+		.flatMap(({ family, subset, weights }) => weights.map((weight) => fontFile(family, subset, weight, families)));
 	return { files, emoji: [...emoji], missing: [...missing] };
 }
 

@@ -82,15 +82,16 @@ function stateOf(assets: CardAssets): State {
 /**
  * Draws a design as SVG. Every character of `texts` must be drawable: satori would silently draw a
  * box for a missing glyph, so a character no bundled font has is refused with a `CardTextError`
- * naming the field and the character.
+ * naming the field and the character. The fields named in `boldOnly` are texts the design draws in
+ * bold alone: their characters load no regular-weight file (see `planFonts`).
  */
 export async function toSvg(
 	tree: CardNode,
-	options: { width: number; height: number; texts: CardTexts; assets: CardAssets; boxes?: Map<string, Box> }
+	options: { width: number; height: number; texts: CardTexts; boldOnly?: readonly string[]; assets: CardAssets; boxes?: Map<string, Box> }
 ): Promise<string> {
 	const state = stateOf(options.assets);
 	const families = await state.families;
-	const plan = planFonts(Object.values(options.texts).join(' '), families);
+	const plan = plannedFonts(options.texts, families, options.boldOnly);
 	const images = await emojiImages(plan.emoji, options.assets, state);
 	const missing = [...plan.missing, ...plan.emoji.filter((grapheme) => !images[grapheme])];
 	if (missing.length > 0) throw missingError(missing, options.texts);
@@ -124,9 +125,19 @@ export async function toSvg(
  */
 export async function fontKey(texts: CardTexts, assets: CardAssets): Promise<string> {
 	const families = await stateOf(assets).families;
-	return planFonts(Object.values(texts).join(' '), families)
+	return plannedFonts(texts, families)
 		.files.map((file) => file.path)
 		.join('|');
+}
+
+/** The fonts for a design's texts, those named in `boldOnly` in bold alone. */
+export function plannedFonts(texts: CardTexts, families: readonly CatalogueFamily[], boldOnly: readonly string[] = []) {
+	const of = (bold: boolean) =>
+		Object.entries(texts)
+			.filter(([field]) => boldOnly.includes(field) === bold)
+			.map(([, text]) => text)
+			.join(' ');
+	return planFonts(of(false), families, of(true));
 }
 
 function missingError(missing: string[], texts: CardTexts): CardTextError {
