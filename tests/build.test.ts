@@ -91,8 +91,10 @@ describe('building the valid-course fixture', () => {
 			expect(files(family, 400), family).toEqual([]);
 		}
 		expect(files('noto-sans', 400)).toContain('noto-sans-latin-400-normal.woff2');
+		// Each character the certificates can say in regular weight, once.
 		const said = siteCertificateText(build.outDir, ['']);
-		for (const words of ['Tea Foundations', 'Brewing basics', 'Completed on', 'January 17, 2026', 'March 1, 2026']) expect(said).toContain(words);
+		expect(said.length).toBeLessThan(400);
+		for (const character of 'Tea Foundations, Brewing basics: Completed on January 17, 2026') expect(said).toContain(character);
 	});
 
 	it('names the licence with a link on every page', () => {

@@ -20,6 +20,7 @@ import type { TrackCertificateData } from './browser-certificate.ts';
 import { regularCertificateText, type CertificateWords } from './certificate-words.ts';
 import { catalogue, FAMILIES, planFonts, reachableFontFiles, type CatalogueFamily } from './fonts.ts';
 import { decodeEntities } from '../safety/urls.ts';
+import { graphemes } from './text.ts';
 import { packageDir, splitPackagePath, unicodeTable } from './node.ts';
 
 export interface CertificateAssetsReport {
@@ -99,7 +100,8 @@ export function siteCertificateText(dist: string, locales: readonly string[]): s
 			texts.push(regularCertificateText(words));
 		}
 	}
-	return texts.join(' ');
+	// Each character once (as graphemes, so that an emoji stays whole): the pages repeat most of theirs.
+	return [...new Set(graphemes(texts.join(' ')))].join(' ');
 }
 
 const PICTURE = /^[0-9a-f-]+\.svg$/;

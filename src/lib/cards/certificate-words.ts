@@ -90,5 +90,9 @@ export const fixedWords = (strings: CertificateStrings) => Object.values(strings
 
 /** "23 November 2026": the day as written where the certificate is read, never shifted by a time zone. */
 export function formatDate(date: string, locale = 'en'): string {
-	return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+	let format = formats.get(locale);
+	if (!format) formats.set(locale, (format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' })));
+	return format.format(new Date(`${date}T00:00:00Z`));
 }
+
+const formats = new Map<string, Intl.DateTimeFormat>();
