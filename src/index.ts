@@ -38,7 +38,7 @@ import { certificateAssetsDevServer, writeCertificateAssets } from './lib/cards/
 import { featureDrift, PARSER_FEATURES } from './lib/safety/parser-options.ts';
 import { currentsVitePlugin } from './lib/safety/vite-guard.ts';
 import { focusableScrollBoxes } from './lib/pages/scroll-boxes.ts';
-import { starlightLocales } from './lib/i18n/locales.ts';
+import { siteLocales, starlightLocales } from './lib/i18n/locales.ts';
 import { UI_STRINGS } from './lib/i18n/ui/index.ts';
 import { astroCsp, previewPolicy } from './lib/csp/policy.ts';
 
@@ -364,7 +364,7 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 				logger.info(`Assembled ${printed.pages + (early?.prints ?? 0)} track print pages from their module pages (${early?.prints ?? 0} while the others rendered) in ${lap()}.`);
 				// The fonts and renderer that draw a self-assessed certificate in the learner's browser, loaded only when asked for.
 				// Regular-weight fonts ship for the certificates' own words only, read from the track pages just written.
-				const locales = ['', ...checked.config!.locales.slice(1)];
+				const locales = siteLocales(checked.config!.locales).map((locale) => locale.prefix);
 				writeCertificateAssets(dir, { logger, cacheDir: emojiCache && fileURLToPath(emojiCache), locales });
 				// Built in place: what the last build left and this one did not write goes, before the output is scanned and indexed.
 				if (output?.inPlace && output.left.size > 0) {

@@ -78,7 +78,7 @@ const TRACK_PAGE_DATA = /\sdata-certificate="([^"]*)"/;
 /**
  * The text a built site's certificates draw in regular weight, read from its track pages'
  * `data-certificate` attributes, which are what the browser draws them from; `locales` are the site's
- * path prefixes, `''` for the root language. A page whose attribute cannot be read stops the build.
+ * path prefixes (`Locale.prefix`: `''` for the root language, `/fi` for another). A page whose attribute cannot be read stops the build.
  */
 export function siteCertificateText(dist: string, locales: readonly string[]): string {
 	const texts: string[] = [];
@@ -145,7 +145,7 @@ function cachedEmojiPacks(cacheDir: string | undefined): Map<string, string | Bu
 /**
  * Puts the files and the emoji packs into the build output, and says so in the build log when given
  * a logger. With a cache folder, the packs are made once and then taken from there. With the site's
- * `locales` (path prefixes, `''` for the root language), the regular-weight fonts are those of the
+ * `locales` (path prefixes, `Locale.prefix`), the regular-weight fonts are those of the
  * certificates' own words, read from the track pages already built in `dir` (`siteCertificateText`).
  */
 export function writeCertificateAssets(

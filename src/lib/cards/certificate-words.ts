@@ -74,7 +74,7 @@ export function regularCertificateText(words: CertificateWords): string {
 		words.issuer,
 		words.url,
 		...words.modules.map((module) => module.title),
-		words.strings ? fixedWords(words.strings) : FIXED_WORDS,
+		fixedWords(words.strings ?? ENGLISH_CERTIFICATE),
 		...days.map((date) => formatDate(date, words.locale)),
 		PRINTABLE_ASCII,
 	]
@@ -82,10 +82,7 @@ export function regularCertificateText(words: CertificateWords): string {
 		.normalize('NFC');
 }
 
-export const FIXED_WORDS =
-	'Certificate of completion This certifies that has completed the track Modules completed version and more Completed on Issued by Offered by Verified by Self-assessed Verify at';
-
-/** A translation's words, without their placeholders, for planning fonts. */
+/** A certificate's own words, in English or a translation, without their placeholders, for planning fonts. */
 export const fixedWords = (strings: CertificateStrings) => Object.values(strings).map((text) => fill(text, {})).join(' ');
 
 /** "23 November 2026": the day as written where the certificate is read, never shifted by a time zone. */

@@ -10,7 +10,7 @@ import { fitDesign, fittedText, line, PALETTE, type FieldSize, type FitField, ty
 import { qrCode } from './qr.ts';
 import { h, keyed, toSvg, type CardAssets, type CardEnvironment, type CardNode } from './render.ts';
 import { cleanName, cleanText, CardTextError } from './text.ts';
-import { ENGLISH_CERTIFICATE, fill, FIXED_WORDS, fixedWords, formatDate, type CertificateStrings } from './certificate-words.ts';
+import { ENGLISH_CERTIFICATE, fill, fixedWords, formatDate, type CertificateStrings } from './certificate-words.ts';
 
 export const CERTIFICATE_SIZES = { screen: { width: 1754, height: 1240 }, print: { width: 3508, height: 2480 } } as const;
 export type CertificateSize = keyof typeof CERTIFICATE_SIZES;
@@ -76,7 +76,7 @@ export async function certificateSvg(raw: CertificateInput, assets: CardAssets):
 		'The issuer': input.issuer,
 		'A module title': input.modules.map((module) => `${module.title} ${module.version}`).join(' '),
 		// The design's own words are planned with the rest, so their fonts are always loaded.
-		'The date': `${formatDate(input.date, input.locale)} ${input.strings ? fixedWords(input.strings) : FIXED_WORDS}`,
+		'The date': `${formatDate(input.date, input.locale)} ${fixedWords(input.strings ?? ENGLISH_CERTIFICATE)}`,
 		'The address': input.url,
 	};
 	return fitDesign(
