@@ -1,6 +1,7 @@
-import { inflateSync } from 'node:zlib';
+import { Resvg } from '@resvg/resvg-js';
+import { deflateSync, inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { encodePng } from '../src/lib/cards/png.ts';
+import { adler32, adler32Combine, encodePng } from '../src/lib/cards/png.ts';
 
 /**
  * Reads what the encoder writes (8-bit RGBA or palette; rows unfiltered, or filtered Up, each byte
@@ -97,4 +98,61 @@ describe('PNG encoding of cards and certificates', () => {
 		expect(read.colourType).toBe(6);
 		expect(Buffer.from(read.pixels).equals(Buffer.from(gradient))).toBe(true);
 	});
+
+	/**
+	 * A card-like image: a band at the top, wide margins, text-like rows in the middle (noise of a few
+	 * colours) and a footer. `title` picks the middle's rows, so two such images share all but those.
+	 */
+	const cardLike = (title: number, footer: [number, number, number, number] = [30, 60, 90, 255]) =>
+		image(1200, 630, (i) => {
+			const [x, y] = [i % 1200, Math.floor(i / 1200)];
+			if (x < 16) return [200, 40, 40, 255];
+			const text = (y >= 80 && y < 100) || (y >= 260 && y < 420 && (y - 260) % 80 < 60);
+			if (text && x > 80 && x < 1100) return (x * 7 + y * (13 + title)) % 9 < 2 ? [20, 20, 20, 255] : (x + y) % 11 === 0 ? [120, 120, 120, 255] : [250, 248, 240, 255];
+			if (y >= 540 && y < 566 && x > 80 && x < 500) return footer;
+			return [250, 248, 240, 255];
+		});
+	const [WIDTH, HEIGHT] = [1200, 630];
+
+	it('writes a stream that a PNG reader other than zlib draws pixel for pixel', () => {
+		// resvg reads PNG with its own decoder; an image of the SVG holding the PNG comes out the same pixels.
+		const card = cardLike(1);
+		const png = encodePng(card, WIDTH, HEIGHT);
+		const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}"><image width="${WIDTH}" height="${HEIGHT}" href="data:image/png;base64,${png.toString('base64')}"/></svg>`;
+		const drawn = new Resvg(svg).render();
+		expect([drawn.width, drawn.height]).toEqual([WIDTH, HEIGHT]);
+		expect(Buffer.from(drawn.pixels).equals(Buffer.from(card))).toBe(true);
+	});
+
+	it('draws each of a run of images that share rows from its own pixels, down to a band that differs in one pixel', () => {
+		// The encoder keeps the compressed rows of recent images (a track's cards share their header and
+		// footer): a band of the same size that differs must not be taken for one it has seen.
+		const first = cardLike(1);
+		const second = cardLike(2);
+		const oneOff = cardLike(1, [30, 60, 91, 255]);
+		for (const card of [first, second, oneOff, first, oneOff]) {
+			expect(Buffer.from(readPng(encodePng(card, WIDTH, HEIGHT)).pixels).equals(Buffer.from(card))).toBe(true);
+		}
+		// And the same pixels give the same file, whatever was encoded before.
+		expect(encodePng(second, WIDTH, HEIGHT).equals(encodePng(second, WIDTH, HEIGHT))).toBe(true);
+	});
+
+	it('writes a card-like image smaller than its rows compressed in one piece at the same level', () => {
+		// The margins' runs of equal rows are compressed apart from the bands, with zlib's run-length strategy.
+		const png = encodePng(cardLike(3), WIDTH, HEIGHT);
+		const idat = png.indexOf('IDAT', 0, 'latin1');
+		const stream = png.subarray(idat + 4, idat + 4 + png.readUInt32BE(idat - 4));
+		expect(stream.length).toBeLessThan(deflateSync(inflateSync(stream), { level: 6 }).length);
+	});
+
+	it("computes zlib's checksum, alone and combined from pieces", () => {
+		const data = Buffer.from(Array.from({ length: 20_000 }, (_, i) => (i * 31 + (i >> 7)) & 0xff));
+		// zlib writes the Adler-32 of the data as the last four bytes of its stream.
+		const zlibs = (bytes: Buffer) => deflateSync(bytes).readUInt32BE(deflateSync(bytes).length - 4);
+		for (const length of [0, 1, 5551, 5552, 5553, 20_000]) expect(adler32(data.subarray(0, length)), `${length} bytes`).toBe(zlibs(data.subarray(0, length)));
+		for (const cut of [0, 1, 9_999, 20_000]) {
+			expect(adler32Combine(adler32(data.subarray(0, cut)), adler32(data.subarray(cut)), data.length - cut), `cut at ${cut}`).toBe(zlibs(data));
+		}
+	});
 });
+
