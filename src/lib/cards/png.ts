@@ -30,30 +30,36 @@ export function pngChunk(type: string, data: Uint8Array): Buffer {
 export function encodePng(pixels: Uint8Array, width: number, height: number): Buffer {
 	const stride = width * 4;
 	if (pixels.length !== stride * height) throw new Error(`Expected ${stride * height} bytes of RGBA pixels for ${width}×${height}, got ${pixels.length}.`);
-	return paletteImage(pixels, width, height) ?? rgbaImage(pixels, width, height);
+	const words = pixels.byteOffset % 4 === 0 ? new Int32Array(pixels.buffer, pixels.byteOffset, pixels.byteLength / 4) : new Int32Array(Uint8Array.from(pixels).buffer);
+	return encodeRows((y) => words.subarray(y * width, (y + 1) * width), width, height);
 }
 
-function rgbaImage(pixels: Uint8Array, width: number, height: number): Buffer {
+/**
+ * Encodes an image given row by row, each row its pixels' four bytes as one number (an `Int32Array`
+ * over RGBA bytes), so that an image made of parts need not be copied into one buffer first: a
+ * share card's rows are the rows of its header, title and footer, or of the bare card between them.
+ */
+export function encodeRows(rowAt: (y: number) => Int32Array, width: number, height: number): Buffer {
+	return paletteImage(rowAt, width, height) ?? rgbaImage(rowAt, width, height);
+}
+
+const bytesOf = (words: Int32Array) => new Uint8Array(words.buffer, words.byteOffset, words.byteLength);
+
+function rgbaImage(rowAt: (y: number) => Int32Array, width: number, height: number): Buffer {
 	const stride = width * 4;
 	// Each row starts with its filter type; 0 (none) costs nothing to compute.
 	const rows = Buffer.alloc((stride + 1) * height);
-	const source = Buffer.from(pixels.buffer, pixels.byteOffset, pixels.byteLength);
-	for (let y = 0; y < height; y++) source.copy(rows, y * (stride + 1) + 1, y * stride, (y + 1) * stride);
+	for (let y = 0; y < height; y++) rows.set(bytesOf(rowAt(y)), y * (stride + 1) + 1);
 	return png(header(width, height, 6), deflateSync(rows, { level: 2 }));
 }
 
 /** The image with a palette, or undefined when it has more than 256 colours. */
-function paletteImage(pixels: Uint8Array, width: number, height: number): Buffer | undefined {
+function paletteImage(rowAt: (y: number) => Int32Array, width: number, height: number): Buffer | undefined {
 	// A pixel's four bytes as one number, in the machine's byte order: only equality matters here.
 	// Signed, so that an opaque colour (alpha 255, the top byte on a little-endian machine) is a
 	// small integer to V8 rather than a boxed number, which made the palette lookups a fifth slower.
-	const words = pixels.byteOffset % 4 === 0 ? new Int32Array(pixels.buffer, pixels.byteOffset, pixels.byteLength / 4) : new Int32Array(Uint8Array.from(pixels).buffer);
 	const palette = new Map<number, number>();
-	/** Where each palette colour first occurs, as a byte offset into the pixels. */
-	const firsts: number[] = [];
 	const rows = rowBuffer((width + 1) * height);
-	const source = Buffer.from(pixels.buffer, pixels.byteOffset, pixels.byteLength);
-	const stride = width * 4;
 	// A flat design repeats a colour along a row, so the previous pixel's index is looked up only when
 	// it changes; and it repeats whole rows (margins, bands, the space between lines). Such a row, once
 	// a byte comparison finds it equal to the row above, is written with PNG's Up filter: all zeros,
@@ -61,25 +67,27 @@ function paletteImage(pixels: Uint8Array, width: number, height: number): Buffer
 	let last = -1;
 	let index = 0;
 	const repeated = new Uint8Array(height);
-	for (let y = 0, at = 0; y < height; y++) {
+	let above: Uint8Array | undefined;
+	for (let y = 0; y < height; y++) {
+		const words = rowAt(y);
+		const bytes = bytesOf(words);
 		const row = y * (width + 1) + 1;
-		if (y > 0 && source.compare(source, (y - 1) * stride, y * stride, y * stride, (y + 1) * stride) === 0) {
+		if (above && Buffer.compare(above, bytes) === 0) {
 			rows[row - 1] = UP;
 			rows.fill(0, row, row + width);
 			repeated[y] = 1;
-			at += width;
 			continue;
 		}
+		above = bytes;
 		rows[row - 1] = 0;
-		for (let x = 0; x < width; x++, at++) {
-			const colour = words[at]!;
+		for (let x = 0; x < width; x++) {
+			const colour = words[x]!;
 			if (colour !== last) {
 				let known = palette.get(colour);
 				if (known === undefined) {
 					if (palette.size === 256) return undefined;
 					known = palette.size;
 					palette.set(colour, known);
-					firsts.push(at * 4);
 				}
 				last = colour;
 				index = known;
@@ -87,10 +95,12 @@ function paletteImage(pixels: Uint8Array, width: number, height: number): Buffer
 			rows[row + x] = index;
 		}
 	}
-	const plte = Buffer.alloc(firsts.length * 3);
-	firsts.forEach((at, i) => plte.set(pixels.subarray(at, at + 3), i * 3));
+	// The palette in the order its colours were met, each colour's bytes as the image holds them.
+	const colours = bytesOf(Int32Array.from(palette.keys()));
+	const plte = Buffer.alloc(palette.size * 3);
+	for (let i = 0; i < palette.size; i++) plte.set(colours.subarray(i * 4, i * 4 + 3), i * 3);
 	// Transparency only when some colour is not opaque: the alpha of each entry, up to the last that needs one.
-	const alphas = firsts.map((at) => pixels[at + 3]!);
+	const alphas = Array.from({ length: palette.size }, (_, i) => colours[i * 4 + 3]!);
 	const lastTranslucent = alphas.findLastIndex((alpha) => alpha !== 255);
 	const extra = lastTranslucent < 0 ? [] : [pngChunk('tRNS', Uint8Array.from(alphas.slice(0, lastTranslucent + 1)))];
 	return png(header(width, height, 3), segmentedStream(rows, width + 1, repeated, 6), [pngChunk('PLTE', plte), ...extra]);
