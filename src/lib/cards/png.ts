@@ -30,6 +30,9 @@ export function pngChunk(type: string, data: Uint8Array): Buffer {
 export function encodePng(pixels: Uint8Array, width: number, height: number): Buffer {
 	const stride = width * 4;
 	if (pixels.length !== stride * height) throw new Error(`Expected ${stride * height} bytes of RGBA pixels for ${width}×${height}, got ${pixels.length}.`);
+	// A pixel's four bytes as one number, in the machine's byte order: only equality matters here.
+	// Signed, so that an opaque colour (alpha 255, the top byte on a little-endian machine) is a
+	// small integer to V8 rather than a boxed number, which made the palette lookups a fifth slower.
 	const words = pixels.byteOffset % 4 === 0 ? new Int32Array(pixels.buffer, pixels.byteOffset, pixels.byteLength / 4) : new Int32Array(Uint8Array.from(pixels).buffer);
 	return encodeRows((y) => words.subarray(y * width, (y + 1) * width), width, height);
 }
@@ -55,9 +58,6 @@ function rgbaImage(rowAt: (y: number) => Int32Array, width: number, height: numb
 
 /** The image with a palette, or undefined when it has more than 256 colours. */
 function paletteImage(rowAt: (y: number) => Int32Array, width: number, height: number): Buffer | undefined {
-	// A pixel's four bytes as one number, in the machine's byte order: only equality matters here.
-	// Signed, so that an opaque colour (alpha 255, the top byte on a little-endian machine) is a
-	// small integer to V8 rather than a boxed number, which made the palette lookups a fifth slower.
 	const palette = new Map<number, number>();
 	const rows = rowBuffer((width + 1) * height);
 	// A flat design repeats a colour along a row, so the previous pixel's index is looked up only when
@@ -155,21 +155,22 @@ export function segmentedStream(rows: Buffer, stride: number, repeated: Uint8Arr
 		parts.push(segment.bytes);
 		checksum = adler32Combine(checksum, segment.adler, segment.length);
 	};
-	for (let start = 0; start < height; ) {
-		let end = start;
+	/** How many rows from `y` on repeat the row above. */
+	const runAt = (y: number) => {
+		let end = y;
 		while (end < height && repeated[end]) end++;
-		if (end - start >= REPEAT_RUN) {
-			add(repeatRun(end - start, stride, rows[start * stride]!));
-			start = end;
+		return end - y;
+	};
+	for (let start = 0; start < height; ) {
+		const run = runAt(start);
+		if (run >= REPEAT_RUN) {
+			add(repeatRun(run, stride, rows[start * stride]!));
+			start += run;
 			continue;
 		}
 		// The rows up to the next run long enough to be a segment of its own.
-		for (end = start; end < height; ) {
-			let run = end;
-			while (run < height && repeated[run]) run++;
-			if (run - end >= REPEAT_RUN) break;
-			end = run === end ? end + 1 : run;
-		}
+		let end = start + Math.max(run, 1);
+		for (let next = runAt(end); end < height && next < REPEAT_RUN; next = runAt(end)) end += Math.max(next, 1);
 		add(band(rows.subarray(start * stride, end * stride), level));
 		start = end;
 	}
@@ -192,7 +193,12 @@ const ZLIB_HEADER = Buffer.from([0x78, 0x9c]);
 /** An empty final block (fixed codes, end of block at once), which ends the stream after the segments. */
 const FINAL_BLOCK = Buffer.from([0x03, 0x00]);
 
-const compress = (data: Uint8Array, level: number, strategy: number): Buffer => deflateRawSync(data, { level, strategy, finishFlush: constants.Z_SYNC_FLUSH });
+/** Rows as a segment: deflate blocks flushed to a byte boundary, with the rows' checksum and length. */
+const compress = (data: Uint8Array, level: number, strategy: number): Compressed => ({
+	bytes: deflateRawSync(data, { level, strategy, finishFlush: constants.Z_SYNC_FLUSH }),
+	adler: adler32(data),
+	length: data.length,
+});
 
 /** Runs of repeated rows by their length and row size: they are all the same bytes, a filter type and zeros. */
 const runs = new Map<string, Compressed>();
@@ -203,7 +209,7 @@ function repeatRun(count: number, stride: number, filter: number): Compressed {
 	if (!found) {
 		const data = Buffer.alloc(count * stride);
 		for (let y = 0; y < count; y++) data[y * stride] = filter;
-		found = { bytes: compress(data, 6, constants.Z_RLE), adler: adler32(data), length: data.length };
+		found = compress(data, 6, constants.Z_RLE);
 		if (runs.size >= KEPT_SEGMENTS * 4) runs.delete(runs.keys().next().value!);
 		runs.set(key, found);
 	}
@@ -221,7 +227,7 @@ const KEPT_SEGMENTS = 16;
 const KEPT_BAND_BYTES = 512 * 1024;
 
 function band(data: Buffer, level: number): Compressed {
-	if (data.length > KEPT_BAND_BYTES) return { bytes: compress(data, level, constants.Z_DEFAULT_STRATEGY), adler: adler32(data), length: data.length };
+	if (data.length > KEPT_BAND_BYTES) return compress(data, level, constants.Z_DEFAULT_STRATEGY);
 	const key = `${data.length}/${crc32(data)}/${level}`;
 	const found = bands.get(key);
 	if (found?.rows.equals(data)) {
@@ -230,7 +236,7 @@ function band(data: Buffer, level: number): Compressed {
 		bands.set(key, found);
 		return found;
 	}
-	const made = { bytes: compress(data, level, constants.Z_DEFAULT_STRATEGY), adler: adler32(data), length: data.length, rows: Buffer.from(data) };
+	const made = { ...compress(data, level, constants.Z_DEFAULT_STRATEGY), rows: Buffer.from(data) };
 	if (bands.size >= KEPT_SEGMENTS) bands.delete(bands.keys().next().value!);
 	bands.set(key, made);
 	return made;
