@@ -51,6 +51,9 @@ async function differingPixels(page: Page, a: Buffer, b: Buffer): Promise<number
  * until two in a row look the same.
  */
 async function settledScreenshot(page: Page): Promise<Buffer> {
+	// What the page does once loaded (its fonts, and the scripts it defers until the browser is idle)
+	// is done first: on a busy machine two equal screenshots could come before it, and a third differ.
+	await page.evaluate(() => document.fonts.ready.then(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2_000 }))));
 	const shoot = () => page.screenshot({ fullPage: true, animations: 'disabled', caret: 'hide' });
 	let last = await shoot();
 	for (let tries = 0; tries < 10; tries++) {
