@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUDGETS, kilobytes, pageWeight } from '../../scripts/lib/page-weight.ts';
 import { loadCurriculum } from '../../src/lib/curriculum/load.ts';
 import { newestDate, ROOT } from '../utils.ts';
-import { serveCurriculum, serveShared, type ServedSite } from './harness.ts';
+import { renderEveryBlock, serveCurriculum, serveShared, type ServedSite } from './harness.ts';
 
 /**
  * The flagship site in the browser, from the run's one build of it. `CURRENTS_FLAGSHIP_CONTENT`
@@ -114,17 +114,15 @@ const VIEWPORTS: Record<Screen, { width: number; height: number }> = { desktop: 
 async function violationsOn(page: Page, path: string, looks: readonly Look[]): Promise<Violation[]> {
 	await page.setViewportSize(DESKTOP);
 	await page.goto(site.url(path), { waitUntil: 'load' });
+	// A block not rendered yet would come back from axe as "incomplete", not checked.
+	await renderEveryBlock(page);
 	const found: Violation[] = [];
-	for (const [index, { screen, theme, rules }] of looks.entries()) {
+	for (const { screen, theme, rules } of looks) {
 		if (screen !== 'desktop') await page.setViewportSize(VIEWPORTS[screen]);
 		await page.emulateMedia({ colorScheme: theme, reducedMotion: 'reduce' });
 		const violations = await page.evaluate(
-			async ({ tags, theme, first, every, COLOUR_RULES }) => {
+			async ({ tags, theme, every, COLOUR_RULES }) => {
 				document.documentElement.dataset.theme = theme;
-				// A block the browser has not rendered yet (content-visibility: auto, as a module page's knowledge
-				// check, boxes and foot are until a reader scrolls near them) has no colours or sizes for axe to measure: it would
-				// come back as "incomplete", not checked. Everything is rendered, as a reader scrolling sees it.
-				if (first) document.head.append(Object.assign(document.createElement('style'), { textContent: '* { content-visibility: visible !important; }' }));
 				await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
 				type Result = { violations: { id: string; help: string; nodes: { target: string[] }[] }[] };
 				const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<Result> } }).axe;
@@ -136,7 +134,7 @@ async function violationsOn(page: Page, path: string, looks: readonly Look[]): P
 					violations: result.violations.map((v) => ({ rule: v.id, help: v.help, targets: v.nodes.slice(0, 3).map((node) => node.target.join(' ')) })),
 				};
 			},
-			{ tags: WCAG, theme, first: index === 0, every: rules === 'every', COLOUR_RULES }
+			{ tags: WCAG, theme, every: rules === 'every', COLOUR_RULES }
 		);
 		backgrounds[theme].add(violations.background);
 		widths[screen].add(violations.width);

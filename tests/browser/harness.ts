@@ -14,6 +14,25 @@ export { netlifyHeaders } from '../../scripts/lib/static-server.ts';
 /** Debian's package; test tools' own browser downloads do not work on these machines. */
 export const CHROMIUM = process.env.CURRENTS_CHROMIUM ?? '/usr/bin/chromium';
 
+/**
+ * Renders every block of the page in it that the browser leaves unrendered until a reader scrolls
+ * near (`content-visibility: auto`: a module page's knowledge check, boxes and foot), as a reader
+ * scrolling sees them. Until then such a block has no colours or sizes for axe to measure, and whether
+ * a full-page screenshot draws it depends on whether the browser had a frame to render it first. The
+ * rule is a stylesheet built in the page, which the page's Content Security Policy does not govern;
+ * it is added once per document.
+ */
+export async function renderEveryBlock(page: Page): Promise<void> {
+	await page.evaluate(() => {
+		const marked = window as { currentsEveryBlock?: true };
+		if (marked.currentsEveryBlock) return;
+		const sheet = new CSSStyleSheet();
+		sheet.replaceSync('* { content-visibility: visible !important; }');
+		document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+		marked.currentsEveryBlock = true;
+	});
+}
+
 export interface ServedSite {
 	build: Build;
 	/** An absolute URL for a path of the site, e.g. `url('/modules/x/')`. */

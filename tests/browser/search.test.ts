@@ -4,7 +4,7 @@ import { loadCurriculum, type Curriculum } from '../../src/lib/curriculum/load.t
 import type { CurriculumConfig } from '../../src/lib/curriculum/schema/config.ts';
 import type { ModuleData } from '../../src/lib/curriculum/schema/module.ts';
 import { ROOT, sharedContent } from '../utils.ts';
-import { serveShared, type ServedSite } from './harness.ts';
+import { renderEveryBlock, serveShared, type ServedSite } from './harness.ts';
 
 /*
  * Search on the tea fixture, with earlier versions indexed (`searchArchived`) so that the option to
@@ -51,17 +51,10 @@ async function differingPixels(page: Page, a: Buffer, b: Buffer): Promise<number
  * until two in a row look the same.
  */
 async function settledScreenshot(page: Page): Promise<Buffer> {
+	// Whether a full-page screenshot draws the blocks rendered only near the screen depends on timing: on
+	// a busy machine eleven shots in a row came out different. They are all rendered first.
+	await renderEveryBlock(page);
 	await page.evaluate(async () => {
-		// A module page leaves its knowledge check, boxes and foot unrendered until a reader scrolls near
-		// them (content-visibility: auto). A full-page screenshot brings them near, and whether they are
-		// drawn in the shot depends on whether the browser had a frame to render them first: on a busy
-		// machine eleven shots in a row came out different. Everything is rendered, as a reader scrolling
-		// sees it; a sheet built in the page, which the page's Content Security Policy does not govern.
-		if (!document.adoptedStyleSheets.some((sheet) => sheet.cssRules[0]?.cssText.includes('content-visibility: visible'))) {
-			const sheet = new CSSStyleSheet();
-			sheet.replaceSync('* { content-visibility: visible !important; }');
-			document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-		}
 		// What the page does once loaded (its fonts, and the scripts it defers until the browser is idle)
 		// is done first, and a frame is drawn with every block rendered.
 		await document.fonts.ready;
