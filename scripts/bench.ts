@@ -4,7 +4,7 @@
  * check; tracks of 25 modules) and builds it twice in the same run: with Currents, and as a plain
  * Starlight site of the same pages with Starlight's default settings. For each it records build wall
  * time, peak memory of the whole process tree, the size of `dist/`, the HTML of a typical module
- * page, the JavaScript and CSS that page loads, and the Pagefind bytes of a first search; for
+ * page, the JavaScript and CSS that page loads (raw and gzip), and the Pagefind bytes of a first search; for
  * Currents also a warm rebuild and how many share cards each build drew. It prints a table with
  * the ratios Currents / Starlight, writes them as JSON, holds every module page to its budgets
  * (`scripts/lib/page-weight.ts`) and exits non-zero when one is over.
@@ -87,7 +87,13 @@ for (let run = 0; run < runs; run++) {
 const page = `modules/${generated.ids[Math.floor(count / 2)]}/index.html`;
 const side = async (outDir: string, search: typeof CURRENTS_SEARCH) => {
 	const weight = pageWeight(outDir, page);
-	return { dist: folderBytes(outDir), html: weight.html, js: weight.javaScript, css: cssBytes(outDir, page), search: await firstQueryBytes(outDir, page, search) };
+	return {
+		dist: folderBytes(outDir),
+		html: weight.html,
+		js: { raw: weight.javaScriptRaw, gzip: weight.javaScript },
+		css: cssBytes(outDir, page),
+		search: await firstQueryBytes(outDir, page, search),
+	};
 };
 const ours = await side(currentsOut, CURRENTS_SEARCH);
 const seconds = (list: BuildRun[]) => median(list.map((r) => r.seconds));
@@ -124,6 +130,8 @@ if (currentsOnly) {
 | peak memory, process tree, cold / warm | ${alone.currents.peakMb.toFixed(0)} MB / ${alone.currents.warmPeakMb.toFixed(0)} MB |
 | dist/ | ${mb(ours.dist)} |
 | module page HTML | ${kb(ours.html)} |
+| module page JavaScript, raw / gzip | ${kb(ours.js.raw)} / ${kb(ours.js.gzip)} |
+| module page CSS, raw / gzip | ${kb(ours.css.raw)} / ${kb(ours.css.gzip)} |
 | Pagefind bytes for a first search | ${kb(ours.search)} |
 `);
 	if (runs > 1) console.log(spread());
@@ -162,7 +170,7 @@ console.log(`
 | peak memory, process tree | ${result.currents.peakMb.toFixed(0)} MB | ${result.starlight.peakMb.toFixed(0)} MB | ${mark('peakMemory')} |
 | dist/ | ${mb(ours.dist)} | ${mb(theirs.dist)} | ${mark('dist')} |
 | module page HTML | ${kb(ours.html)} | ${kb(theirs.html)} | ${mark('moduleHtml')} |
-| module page JavaScript, gzip | ${kb(ours.js)} | ${kb(theirs.js)} | ${shown(ratio(ours.js, theirs.js))}× |
+| module page JavaScript, raw / gzip | ${kb(ours.js.raw)} / ${kb(ours.js.gzip)} | ${kb(theirs.js.raw)} / ${kb(theirs.js.gzip)} | ${shown(ratio(ours.js.gzip, theirs.js.gzip))}× gzip |
 | module page CSS, raw / gzip | ${kb(ours.css.raw)} / ${kb(ours.css.gzip)} | ${kb(theirs.css.raw)} / ${kb(theirs.css.gzip)} | ${shown(ratio(ours.css.gzip, theirs.css.gzip))}× gzip |
 | Pagefind bytes for a first search | ${kb(ours.search)} | ${kb(theirs.search)} | ${ours.search && theirs.search ? `${shown(ratio(ours.search, theirs.search))}×` : 'n/a'} |
 | share cards drawn, cold / warm | ${result.currents.cardsCold ? `${result.currents.cardsCold.rendered} / ${result.currents.cardsWarm?.rendered ?? 'n/a'}` : 'skipped'} | | |

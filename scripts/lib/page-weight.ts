@@ -2,7 +2,8 @@
  * What a built page costs a reader before they do anything: its HTML, and the JavaScript it loads
  * on its own, that is every script the page names and everything those scripts import statically.
  * Dynamic `import()`s are left out on purpose: they load only when the reader asks for something,
- * such as opening search. Sizes are gzip at level 9, roughly what a CDN sends.
+ * such as opening search. Each script is measured as it is on disk (raw) and gzipped at level 9,
+ * roughly what a CDN sends; the budgets hold the gzip size.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
@@ -19,13 +20,15 @@ export const BUDGETS = {
 export interface PageWeight {
 	/** Bytes of the HTML file. */
 	html: number;
-	/** Each script the page loads up front, by site path, with its gzip size; inline scripts as `inline #n`. */
-	scripts: { path: string; gzip: number }[];
-	/** The sum of `scripts`. */
+	/** Each script the page loads up front, by site path, with its size raw and gzipped; inline scripts as `inline #n`. */
+	scripts: { path: string; raw: number; gzip: number }[];
+	/** The sum of the scripts' gzip sizes. */
 	javaScript: number;
+	/** The sum of their raw sizes: what the browser parses. */
+	javaScriptRaw: number;
 }
 
-const gzip = (text: string | Buffer) => gzipSync(text, { level: 9 }).length;
+const sizes = (text: string) => ({ raw: Buffer.byteLength(text), gzip: gzipSync(text, { level: 9 }).length });
 
 /** `<script src>` and `<link rel="modulepreload">` targets, and the text of inline scripts. */
 function scriptsOf(html: string): { sources: string[]; inline: string[] } {
@@ -68,12 +71,13 @@ export function pageWeight(outDir: string, page: string): PageWeight {
 		const onDisk = join(outDir, path);
 		if (!existsSync(onDisk) || !statSync(onDisk).isFile()) return;
 		const code = readFileSync(onDisk, 'utf8');
-		scripts.push({ path, gzip: gzip(code) });
+		scripts.push({ path, ...sizes(code) });
 		for (const specifier of staticImports(code)) visit(posix.resolve(posix.dirname(path), specifier));
 	};
 	const pageDir = `/${dirname(page).split('\\').join('/')}/`;
 	for (const source of sources) visit(source.startsWith('/') ? source : posix.resolve(pageDir, source));
-	return { html: statSync(file).size, scripts, javaScript: scripts.reduce((sum, script) => sum + script.gzip, 0) };
+	const total = (key: 'raw' | 'gzip') => scripts.reduce((sum, script) => sum + script[key], 0);
+	return { html: statSync(file).size, scripts, javaScript: total('gzip'), javaScriptRaw: total('raw') };
 }
 
 export const kilobytes = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
