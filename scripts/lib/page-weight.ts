@@ -63,7 +63,7 @@ export function pageWeight(outDir: string, page: string): PageWeight {
 	const file = join(outDir, page);
 	const html = readFileSync(file, 'utf8');
 	const { sources, inline } = scriptsOf(html);
-	const scripts: PageWeight['scripts'] = inline.map((text, i) => ({ path: `inline #${i + 1}`, gzip: gzip(text) }));
+	const scripts: PageWeight['scripts'] = inline.map((text, i) => ({ path: `inline #${i + 1}`, ...sizes(text) }));
 	const seen = new Set<string>();
 	const visit = (path: string) => {
 		if (seen.has(path) || /^[a-z]+:/i.test(path)) return;
