@@ -6,53 +6,69 @@ import { majorOf } from '../curriculum/versions.ts';
 
 const at = (parsed: ParsedYaml, path: PropertyKey[]) => locate(parsed, path);
 
+/** What every cross-file rule reads, and where it reports. */
+interface Context {
+	curriculum: Curriculum;
+	/** Today, as the check sees it: `YYYY-MM-DD`. */
+	on: string;
+	byId: ReadonlyMap<string, Curriculum['modules'][number]>;
+	findings: Finding[];
+	/** Reports a reference to a module that does not exist, with the closest id when one is near. */
+	unknownModule: (id: string, file: string, parsed: ParsedYaml, path: PropertyKey[], where: string) => void;
+}
+
 /**
  * Rules that look across files: references between modules, tracks and updates, prerequisite
- * cycles, archived majors, dates in the future, and the freshness warnings.
+ * cycles, archived majors, dates in the future, and the freshness warnings. Findings come in the
+ * order of this list.
  */
 export function crossFileRules(curriculum: Curriculum, on: string): Finding[] {
 	const findings: Finding[] = [];
-	const { config, modules, tracks, updates, archives, moduleIds } = curriculum;
-	const byId = new Map(modules.map((module) => [module.id, module]));
-	const unknownModule = (id: string, file: string, parsed: ParsedYaml, path: PropertyKey[], where: string) =>
+	const unknownModule: Context['unknownModule'] = (id, file, parsed, path, where) =>
 		findings.push(
 			finding({
 				rule: 'unknown-module',
 				file,
 				...at(parsed, path),
 				message: `${where} names the module "${id}", but there is no modules/${id}.mdx.`,
-				fix: suggestion(id, [...moduleIds]) ?? 'Check the id against the file names in modules/, or create the module with `npm run new -- module`.',
+				fix: suggestion(id, [...curriculum.moduleIds]) ?? 'Check the id against the file names in modules/, or create the module with `npm run new -- module`.',
 			})
 		);
+	const context: Context = { curriculum, on, byId: new Map(curriculum.modules.map((module) => [module.id, module])), findings, unknownModule };
+	for (const rule of [configValues, prerequisiteReferences, trackReferences, updateReferences, redirectTargets, prerequisiteCycles, archivedMajors, dates, freshness]) rule(context);
+	return findings;
+}
 
-	// Values that must come from the config.
-	if (config) {
-		const levels = new Set(config.levels.map((level) => level.id));
-		const platforms = new Set(config.platforms.map((platform) => platform.id));
-		for (const entry of [...modules, ...archives]) {
-			if (!levels.has(entry.data.level)) {
-				findings.push(
-					finding({
-						rule: 'unknown-value',
-						file: entry.file,
-						...at(entry.parsed, ['level']),
-						message: `The level "${entry.data.level}" is not one of the curriculum's levels.`,
-						fix: suggestion(entry.data.level, [...levels]) ?? `Use one of: ${[...levels].join(', ')}; or add it to \`levels\` in curriculum.yaml.`,
-					})
-				);
-			}
-			entry.data.platforms.forEach((platform, i) => {
-				if (!platforms.has(platform)) findings.push(unknownPlatform(platform, entry.file, entry.parsed, ['platforms', i], platforms));
-			});
+/** Levels and platforms must be ones the config lists. */
+function configValues({ curriculum: { config, modules, archives, updates }, findings }: Context): void {
+	if (!config) return;
+	const levels = new Set(config.levels.map((level) => level.id));
+	const platforms = new Set(config.platforms.map((platform) => platform.id));
+	for (const entry of [...modules, ...archives]) {
+		if (!levels.has(entry.data.level)) {
+			findings.push(
+				finding({
+					rule: 'unknown-value',
+					file: entry.file,
+					...at(entry.parsed, ['level']),
+					message: `The level "${entry.data.level}" is not one of the curriculum's levels.`,
+					fix: suggestion(entry.data.level, [...levels]) ?? `Use one of: ${[...levels].join(', ')}; or add it to \`levels\` in curriculum.yaml.`,
+				})
+			);
 		}
-		for (const update of updates) {
-			update.data.platforms.forEach((platform, i) => {
-				if (!platforms.has(platform)) findings.push(unknownPlatform(platform, update.file, update.parsed, ['platforms', i], platforms));
-			});
-		}
+		entry.data.platforms.forEach((platform, i) => {
+			if (!platforms.has(platform)) findings.push(unknownPlatform(platform, entry.file, entry.parsed, ['platforms', i], platforms));
+		});
 	}
+	for (const update of updates) {
+		update.data.platforms.forEach((platform, i) => {
+			if (!platforms.has(platform)) findings.push(unknownPlatform(platform, update.file, update.parsed, ['platforms', i], platforms));
+		});
+	}
+}
 
-	// References to modules.
+/** A module's prerequisites are other modules that exist. */
+function prerequisiteReferences({ curriculum: { modules, moduleIds }, findings, unknownModule }: Context): void {
 	for (const module of modules) {
 		module.data.prerequisites.forEach((id, i) => {
 			if (id === module.id) {
@@ -68,7 +84,10 @@ export function crossFileRules(curriculum: Curriculum, on: string): Finding[] {
 			} else if (!moduleIds.has(id)) unknownModule(id, module.file, module.parsed, ['prerequisites', i], 'The prerequisite');
 		});
 	}
-	const placed = new Map<string, string>();
+}
+
+/** A track lists modules that exist, each once, each after its prerequisites in the track. */
+function trackReferences({ curriculum: { tracks, moduleIds }, byId, findings, unknownModule }: Context): void {
 	for (const track of tracks) {
 		const seen = new Set<string>();
 		track.data.modules.forEach((id, i) => {
@@ -85,10 +104,8 @@ export function crossFileRules(curriculum: Curriculum, on: string): Finding[] {
 				);
 			}
 			seen.add(id);
-			if (!placed.has(id)) placed.set(id, track.id);
 			// Prerequisites in the same track must come earlier, so the path never sends a learner forward.
-			const module = byId.get(id);
-			for (const prerequisite of module?.data.prerequisites ?? []) {
+			for (const prerequisite of byId.get(id)?.data.prerequisites ?? []) {
 				const position = track.data.modules.indexOf(prerequisite);
 				if (position > i) {
 					findings.push(
@@ -104,6 +121,10 @@ export function crossFileRules(curriculum: Curriculum, on: string): Finding[] {
 			}
 		});
 	}
+}
+
+/** An update names modules that exist, and the versions that absorbed it are in their changelogs. */
+function updateReferences({ curriculum: { updates, moduleIds }, byId, findings, unknownModule }: Context): void {
 	for (const update of updates) {
 		update.data.modules.forEach((id, i) => {
 			if (!moduleIds.has(id)) unknownModule(id, update.file, update.parsed, ['modules', i], 'The update');
@@ -125,8 +146,11 @@ export function crossFileRules(curriculum: Curriculum, on: string): Finding[] {
 			}
 		});
 	}
+}
 
-	// Redirects lead from an id that is gone to a module that exists.
+/** Redirects lead from an id that is gone to a module that exists. */
+function redirectTargets({ curriculum, findings, unknownModule }: Context): void {
+	const { moduleIds } = curriculum;
 	curriculum.redirects.forEach((redirect, i) => {
 		const { file, parsed } = curriculum.redirectsFile!;
 		if (moduleIds.has(redirect.from)) {
@@ -142,8 +166,10 @@ export function crossFileRules(curriculum: Curriculum, on: string): Finding[] {
 		}
 		if (!moduleIds.has(redirect.to)) unknownModule(redirect.to, file, parsed, [i, 'to'], 'The redirect');
 	});
+}
 
-	// Prerequisite cycles, reported once per cycle at the module where it was found.
+/** Prerequisite cycles, reported once per cycle at the module where it was found. */
+function prerequisiteCycles({ curriculum: { modules }, byId, findings }: Context): void {
 	const state = new Map<string, 'visiting' | 'done'>();
 	const reported = new Set<string>();
 	const visit = (id: string, path: string[]) => {
@@ -173,8 +199,10 @@ export function crossFileRules(curriculum: Curriculum, on: string): Finding[] {
 		state.set(id, 'done');
 	};
 	for (const module of modules) visit(module.id, []);
+}
 
-	// Archived majors must be earlier majors of a module that exists.
+/** Archived majors must be earlier majors of a module that exists, each archived once. */
+function archivedMajors({ curriculum: { archives, moduleIds }, byId, findings }: Context): void {
 	const seenArchives = new Set<string>();
 	for (const archive of archives) {
 		const module = byId.get(archive.id);
@@ -221,8 +249,13 @@ export function crossFileRules(curriculum: Curriculum, on: string): Finding[] {
 		}
 		seenArchives.add(key);
 	}
+}
 
-	// Dates in the future are typos, or claims of a review that has not happened.
+/**
+ * Dates in the future are typos, or claims of a review that has not happened; and an update's file
+ * name says the same day as its `date:`.
+ */
+function dates({ curriculum: { modules, archives, updates }, on, findings }: Context): void {
 	const future = (file: string, parsed: ParsedYaml, path: PropertyKey[], date: string, what: string) => {
 		if (date > on) {
 			findings.push(
@@ -258,8 +291,11 @@ export function crossFileRules(curriculum: Curriculum, on: string): Finding[] {
 		}
 		update.data.sources.forEach((source, i) => future(update.file, update.parsed, ['sources', i, 'accessed'], source.accessed, 'The access date of a source'));
 	}
+}
 
-	// Warnings: modules no track reaches, reviews due, changes pending.
+/** Warnings: modules no track reaches, reviews due, changes pending. */
+function freshness({ curriculum: { config, modules, tracks, updates }, on, findings }: Context): void {
+	const placed = new Set(tracks.flatMap((track) => track.data.modules));
 	for (const module of modules) {
 		if (!placed.has(module.id) && tracks.length > 0) {
 			findings.push(
@@ -300,8 +336,6 @@ export function crossFileRules(curriculum: Curriculum, on: string): Finding[] {
 			);
 		}
 	}
-
-	return findings;
 }
 
 /** Where a module in no track goes: after its prerequisites, before the modules that build on it. */
