@@ -1,10 +1,8 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { finding, type Finding } from '../check/findings.ts';
-import { parseYaml, splitFrontmatter, validate, type AllowedValues, type ParsedYaml } from './frontmatter.ts';
-import { checkReaderAgreement } from './reader-agreement.ts';
-import { isImageName } from '../safety/content-files.ts';
-import { ID_PATTERN } from './schema/common.ts';
+import { splitFrontmatter, type AllowedValues, type ParsedYaml } from './frontmatter.ts';
+import { idOf, listFiles, loadDocument, loadYaml, slugify, translationName, walk } from './files.ts';
 import { curriculumConfigSchema, type CurriculumConfig } from './schema/config.ts';
 import { moduleTranslationSchema, trackTranslationSchema, updateTranslationSchema, type ModuleTranslationData, type TrackTranslationData, type UpdateTranslationData } from './schema/translation.ts';
 import { moduleRules, moduleSchema, type ModuleData } from './schema/module.ts';
@@ -12,6 +10,9 @@ import { trackSchema, type TrackData } from './schema/track.ts';
 import { updateSchema, type UpdateData } from './schema/update.ts';
 import { redirectsSchema, type Redirects } from './schema/redirects.ts';
 import { pageSchema } from './schema/page.ts';
+
+// The scripts and the rest of the engine import these from here, with everything else about loading.
+export { slugify, translationName } from './files.ts';
 
 /** The first segments of the addresses the engine serves, which a free page may not take. */
 const ENGINE_ROUTES = ['modules', 'tracks', 'updates', 'whats-new', 'feed.xml', 'contributing', 'progress', 'learner.json', 'embed', 'issuers', 'verify', 'downloads', 'certificate-assets', 'cards', '404', '_astro', 'pagefind'];
@@ -53,12 +54,6 @@ export type TranslationEntry =
 	| ({ kind: 'module'; locale: string } & DocumentEntry<ModuleTranslationData>)
 	| ({ kind: 'track'; locale: string } & Entry<TrackTranslationData>)
 	| ({ kind: 'update'; locale: string } & DocumentEntry<UpdateTranslationData>);
-
-/** `<id>.<locale>` in a file name (without its extension): the id and the locale, or null for an original. */
-export function translationName(name: string): { id: string; locale: string } | null {
-	const match = /^([^.]+)\.([^.]+)$/.exec(name);
-	return match ? { id: match[1]!, locale: match[2]! } : null;
-}
 
 export interface SourceDocument {
 	/** Path relative to the project root. */
@@ -131,7 +126,19 @@ export function loadCurriculum(dir: string, root = process.cwd()): Curriculum {
 		return curriculum;
 	}
 
-	// The config: one flat YAML file.
+	readConfig(curriculum, rel);
+	readModules(curriculum, rel);
+	readArchives(curriculum, rel);
+	readTracks(curriculum, rel);
+	readUpdates(curriculum, rel);
+	readRedirects(curriculum, rel);
+	readPages(curriculum, rel);
+	return curriculum;
+}
+
+/** Reads the config, one flat YAML file, or reports that it is missing. */
+function readConfig(curriculum: Curriculum, rel: (path: string) => string): void {
+	const { dir, findings } = curriculum;
 	const configPath = join(dir, LAYOUT.config);
 	if (!existsSync(configPath)) {
 		findings.push(
@@ -145,8 +152,11 @@ export function loadCurriculum(dir: string, root = process.cwd()): Curriculum {
 	} else {
 		curriculum.config = loadYaml(configPath, rel(configPath), curriculumConfigSchema, 'the curriculum config', findings, curriculum.yamlFiles)?.data ?? null;
 	}
+}
 
-	// Modules: one MDX file each, id from the file name.
+/** Reads the modules, one MDX file each with its id from the file name, and their translations, reporting what is wrong with each file. */
+function readModules(curriculum: Curriculum, rel: (path: string) => string): void {
+	const { dir, findings } = curriculum;
 	for (const path of listFiles(join(dir, LAYOUT.modules), findings, rel, ['.mdx'], 'modules')) {
 		const translated = translationName(idOf(path));
 		if (translated) {
@@ -158,8 +168,11 @@ export function loadCurriculum(dir: string, root = process.cwd()): Curriculum {
 		const entry = loadDocument(path, rel(path), moduleSchema, 'the module frontmatter', findings, curriculum.documents, moduleRules, allowedValues(curriculum.config));
 		if (entry) curriculum.modules.push(entry);
 	}
+}
 
-	// Archived majors: archive/<module-id>/v<major>.mdx, frozen copies of earlier majors.
+/** Reads the archived majors, archive/<module-id>/v<major>.mdx, frozen copies of earlier majors, reporting a file not named for a major release and how to restore an archive that was edited. */
+function readArchives(curriculum: Curriculum, rel: (path: string) => string): void {
+	const { dir, findings } = curriculum;
 	const archiveDir = join(dir, LAYOUT.archive);
 	if (existsSync(archiveDir)) {
 		for (const moduleId of readdirSync(archiveDir).sort()) {
@@ -204,8 +217,11 @@ export function loadCurriculum(dir: string, root = process.cwd()): Curriculum {
 			}
 		}
 	}
+}
 
-	// Tracks: YAML files.
+/** Reads the tracks, YAML files, and their translations, reporting what is wrong with each file. */
+function readTracks(curriculum: Curriculum, rel: (path: string) => string): void {
+	const { dir, findings } = curriculum;
 	for (const path of listFiles(join(dir, LAYOUT.tracks), findings, rel, ['.yaml', '.yml'], 'tracks')) {
 		const file = rel(path);
 		const translated = translationName(idOf(path));
@@ -217,8 +233,11 @@ export function loadCurriculum(dir: string, root = process.cwd()): Curriculum {
 		const track = loadYaml(path, file, trackSchema, 'the track', findings, curriculum.yamlFiles, true);
 		if (track) curriculum.tracks.push({ id: idOf(path), file, ...track });
 	}
+}
 
-	// Platform updates: Markdown files with frontmatter.
+/** Reads the platform updates, Markdown files with frontmatter, and their translations, reporting what is wrong with each file. */
+function readUpdates(curriculum: Curriculum, rel: (path: string) => string): void {
+	const { dir, findings } = curriculum;
 	for (const path of listFiles(join(dir, LAYOUT.updates), findings, rel, ['.md'], 'updates')) {
 		const translated = translationName(idOf(path));
 		if (translated) {
@@ -229,8 +248,11 @@ export function loadCurriculum(dir: string, root = process.cwd()): Curriculum {
 		const entry = loadDocument(path, rel(path), updateSchema, 'the platform update', findings, curriculum.documents, undefined, allowedValues(curriculum.config));
 		if (entry) curriculum.updates.push(entry);
 	}
+}
 
-	// Redirects for renamed and removed modules.
+/** Reads the redirects for renamed and removed modules, when the curriculum has any. */
+function readRedirects(curriculum: Curriculum, rel: (path: string) => string): void {
+	const { dir, findings } = curriculum;
 	const redirectsPath = join(dir, LAYOUT.redirects);
 	if (existsSync(redirectsPath)) {
 		const file = rel(redirectsPath);
@@ -240,8 +262,11 @@ export function loadCurriculum(dir: string, root = process.cwd()): Curriculum {
 			curriculum.redirectsFile = { file, parsed: redirects.parsed };
 		}
 	}
+}
 
-	// Free pages, such as an about page.
+/** Reads the free pages, such as an about page, and reports any the build would leave out or that would take an address the site itself uses. */
+function readPages(curriculum: Curriculum, rel: (path: string) => string): void {
+	const { dir, findings } = curriculum;
 	const pagesDir = join(dir, LAYOUT.pages);
 	if (existsSync(pagesDir)) {
 		for (const path of walk(pagesDir)) {
@@ -294,140 +319,11 @@ export function loadCurriculum(dir: string, root = process.cwd()): Curriculum {
 			curriculum.pages.push({ id, title: entry?.data.title ?? id });
 		}
 	}
-
-	return curriculum;
 }
 
 /** The fix for an archived major that was edited: archives are frozen copies of releases. */
 export function restoreArchive(file: string): string {
 	return `Restore ${file} as it was archived (for example \`git checkout origin/main -- ${file}\`): an archived major stays exactly as it was released, and corrections go into the current version.`;
-}
-
-function idOf(path: string): string {
-	const name = path.split(sep).pop() ?? path;
-	return name.replace(/\.[^.]+$/, '');
-}
-
-function listFiles(
-	folder: string,
-	findings: Finding[],
-	rel: (path: string) => string,
-	extensions: string[],
-	kind: string
-): string[] {
-	if (!existsSync(folder)) return [];
-	const files: string[] = [];
-	for (const name of readdirSync(folder).sort()) {
-		const path = join(folder, name);
-		const entry = lstatSync(path);
-		if (!entry.isFile() || name.startsWith('.')) continue;
-		const extension = name.slice(name.lastIndexOf('.'));
-		// Images may sit next to the pages that show them; the content-file check verifies their bytes.
-		if (isImageName(name)) continue;
-		if (!extensions.includes(extension)) {
-			findings.push(
-				finding({
-					rule: 'unexpected-file',
-					file: rel(path),
-					message: `${kind}/ holds only ${extensions.join(' or ')} files, so "${name}" would be ignored.`,
-					fix: `Rename it to end in ${extensions[0]}, or move it out of ${kind}/.`,
-				})
-			);
-			continue;
-		}
-		const base = name.slice(0, -extension.length);
-		// A translation is named <id>.<locale>; the locale is checked against the config later.
-		const id = translationName(base)?.id ?? base;
-		if (kind !== 'archive' && !ID_PATTERN.test(id)) {
-			findings.push(
-				finding({
-					rule: 'invalid-id',
-					file: rel(path),
-					message: `The file name "${name}" does not make a valid id: ids are lower-case words joined by hyphens.`,
-					fix: `Rename the file to ${slugify(id)}${extension}.`,
-				})
-			);
-			continue;
-		}
-		files.push(path);
-	}
-	return files;
-}
-
-function walk(folder: string): string[] {
-	return readdirSync(folder, { recursive: true, encoding: 'utf8' })
-		.map((name) => join(folder, name))
-		// Symbolic links are never followed; the content-file check reports them.
-		.filter((path) => lstatSync(path).isFile())
-		.sort();
-}
-
-export function slugify(text: string): string {
-	return text
-		.normalize('NFKD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.toLowerCase()
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-+|-+$/g, '');
-}
-
-/** Reads a YAML file and validates it, or returns null after recording why it could not. */
-function loadYaml<T>(
-	path: string,
-	file: string,
-	schema: import('zod').ZodType<T>,
-	what: string,
-	findings: Finding[],
-	sources: SourceDocument[],
-	/** Whether Astro reads the file too (as a data collection), so that both readers must agree. */
-	readByBuild = false
-): { data: T; parsed: ParsedYaml } | null {
-	const source = readFileSync(path, 'utf8');
-	sources.push({ file, path, source });
-	const { parsed, findings: syntax } = parseYaml(source, file);
-	findings.push(...syntax);
-	if (!parsed) return null;
-	const result = validate(schema, parsed, file, what);
-	findings.push(...result.findings);
-	if (result.data !== null && readByBuild) findings.push(...checkReaderAgreement(source, parsed, schema, file));
-	return result.data === null ? null : { data: result.data, parsed };
-}
-
-function loadDocument<T>(
-	path: string,
-	file: string,
-	schema: import('zod').ZodType<T>,
-	what: string,
-	findings: Finding[],
-	documents: SourceDocument[],
-	rules?: (raw: unknown) => import('zod').core.$ZodIssue[],
-	allowed?: AllowedValues
-): DocumentEntry<T> | null {
-	const source = readFileSync(path, 'utf8');
-	documents.push({ file, path, source });
-	const split = splitFrontmatter(source);
-	if (split.frontmatter === null) {
-		findings.push(
-			finding({
-				rule: 'missing-frontmatter',
-				file,
-				line: 1,
-				column: 1,
-				message: 'The file does not start with YAML frontmatter between two `---` lines.',
-				fix: 'Start the file with `---`, the fields, and `---`; `npm run new` writes a valid file to copy from.',
-			})
-		);
-		return null;
-	}
-	const { parsed, findings: syntax } = parseYaml(split.frontmatter, file, 1);
-	findings.push(...syntax);
-	if (!parsed) return null;
-	const result = validate(schema, parsed, file, what, rules, allowed);
-	findings.push(...result.findings);
-	if (result.data === null) return null;
-	// Astro reads the same frontmatter with its own YAML reader; both must see the same data.
-	findings.push(...checkReaderAgreement(split.frontmatter, parsed, schema, file));
-	return { id: idOf(path), file, data: result.data, parsed, source, body: split.body, bodyLine: split.bodyLine };
 }
 
 /** The values the curriculum config allows for fields whose choices it sets, to name them in fixes. */
@@ -438,4 +334,3 @@ function allowedValues(config: CurriculumConfig | null): AllowedValues | undefin
 		['platforms', config.platforms.map((platform) => platform.id)],
 	]);
 }
-
