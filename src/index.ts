@@ -1,7 +1,7 @@
 import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import starlight from '@astrojs/starlight';
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroUserConfig, HookParameters } from 'astro';
 import type { MdastPluginEntry } from 'satteri';
 import { AstroError } from 'astro/errors';
 import { appendFileSync } from 'node:fs';
@@ -9,19 +9,18 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkCurriculumKeeping } from './lib/check/check-curriculum.ts';
 import { curriculumFieldReference } from './lib/curriculum/field-reference.ts';
-import { curriculumConfigSchema } from './lib/curriculum/schema/config.ts';
-import { moduleSchema } from './lib/curriculum/schema/module.ts';
+import { curriculumConfigSchema, type CurriculumConfig } from './lib/curriculum/schema/config.ts';
+import { moduleSchema, type ModuleData } from './lib/curriculum/schema/module.ts';
 import { pageSchema } from './lib/curriculum/schema/page.ts';
 import { redirectsSchema } from './lib/curriculum/schema/redirects.ts';
 import { trackSchema } from './lib/curriculum/schema/track.ts';
 import { updateSchema } from './lib/curriculum/schema/update.ts';
 import type { Curriculum } from './lib/curriculum/load.ts';
-import { countBySeverity } from './lib/check/findings.ts';
+import { gateOnFindings } from './lib/check/build-gate.ts';
 import { today } from './lib/curriculum/freshness.ts';
 import { FEED_HREF, pageEditBase, sidebarFor } from './lib/curriculum/model.ts';
 import { contentDir } from './lib/curriculum/paths.ts';
 import { astroRedirects, netlifyRedirects, netlifyRewrites, permalinkAliases } from './lib/curriculum/redirects.ts';
-import { formatHuman } from './lib/check/report.ts';
 import { pruneOutput, recordedPages, recordOutput, startOutput, stateFile, type OutputStart } from './lib/cache/output-state.ts';
 import { codeFingerprint } from './lib/cache/fingerprint.ts';
 import { contentMapPlugin, holdContentMap, type ContentMapLock, type ContentMaps } from './lib/cache/content-map.ts';
@@ -102,28 +101,8 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 				};
 				// Files unchanged since the last build are not parsed again for the safe-content rules.
 				const { curriculum, findings } = checkCurriculumKeeping(fileURLToPath(new URL('currents-check/safety.json', astroConfig.cacheDir)), dir, { root, on, onLoaded: drawCards });
-				// While writing, the dev server still starts for problems that do not stop a page rendering,
-				// such as a draft below the word count; `npm run check` and the build still fail on them.
-				const blocking = command === 'dev' ? findings.filter((f) => f.severity === 'error' && !DRAFT_RULES.has(f.rule)) : findings;
-				const { errors } = countBySeverity(blocking);
-				const { warnings } = countBySeverity(findings);
-				const report = formatHuman(findings, { site: curriculum.config?.site });
-				if (errors > 0 || !curriculum.config) {
-					const summary = `The curriculum in ${relative(root, dir) || '.'} has ${errors} error${errors === 1 ? '' : 's'}; nothing was built.\n\n${report}`;
-					const hint = 'Fix each problem at the file and line shown, then build again. `npm run check` prints the same list without building.';
-					// The dev server starts all the same, so that a contributor can fix files while it runs:
-					// each page with a problem shows its findings, and unsafe files are still never compiled.
-					if (command === 'dev' && curriculum.config) logger.error(`${summary}\n\n${hint}`);
-					else if (command === 'dev') throw new AstroError(summary, hint);
-					else {
-					// The findings are the whole story: print them once and stop, without the engine's stack.
-						logger.error(`${summary}\n\n${hint}`);
-						process.exit(1);
-					}
-				}
-				if (warnings > 0 || findings.length > blocking.length) logger.warn(report);
+				const config = gateOnFindings(curriculum, findings, { command, root, dir, logger });
 				logger.info(`Checked the curriculum in ${Math.round(performance.now() - started)} ms.`);
-				const config = curriculum.config;
 				checked = curriculum;
 				astroCache = fileURLToPath(astroConfig.cacheDir);
 				cartridgeCache = new URL('currents-cartridges/', astroConfig.cacheDir);
@@ -162,42 +141,7 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 					markdown: { processor: satteri({ features: { ...PARSER_FEATURES }, mdastPlugins: [guard], hastPlugins: [focusableScrollBoxes] }) },
 					integrations: [
 						sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/embed/') }),
-						starlight({
-							title: config.title,
-							description: config.tagline,
-							// The first language is the originals', at the root; each other one under /<code>/.
-							defaultLocale: 'root',
-							locales: starlightLocales(config.locales),
-							// The engine's interface strings, in every language it is written in; and in the dev server, a
-							// free page whose file is broken shows its findings, as a module page does.
-							plugins: [
-								{
-									name: 'currents',
-									hooks: {
-										'i18n:setup': ({ injectTranslations }) => injectTranslations(UI_STRINGS),
-										'config:setup': ({ addRouteMiddleware }) => addRouteMiddleware({ entrypoint: fileURLToPath(new URL('./route-middleware.ts', import.meta.url)) }),
-									},
-								},
-							],
-							// Starlight appends each free page's path from the project root to this base.
-							editLink: { baseUrl: pageEditBase(config, relative(root, dir)) },
-							lastUpdated: false,
-							sidebar: sidebarFor(curriculum.tracks, modules, undefined, curriculum.pages),
-							head: [
-								{ tag: 'link', attrs: { rel: 'alternate', type: 'application/atom+xml', title: `${config.title}: what's new`, href: FEED_HREF } },
-							],
-							customCss: [fileURLToPath(new URL('./styles/currents.css', import.meta.url)), fileURLToPath(new URL('./styles/print.css', import.meta.url))],
-							// A thin override: Starlight's footer plus a "Report a platform change" link on every page.
-							components: {
-								Footer: fileURLToPath(new URL('./overrides/Footer.astro', import.meta.url)),
-								// Search with the curriculum's facets, whose script loads only when search is opened.
-								Search: fileURLToPath(new URL('./overrides/Search.astro', import.meta.url)),
-							},
-							// The engine's own page for an address the site does not have (src/routes/NotFound.astro).
-							disable404Route: true,
-							// The engine writes the search index itself, after its own steps, reusing the last build's when no page changed.
-							pagefind: false,
-						}),
+						starlightFor(curriculum, config, modules, { root, dir }),
 						// Last but one, so that it reads every file the others write: the scan of what ships.
 						outputGuard({
 							root,
@@ -221,92 +165,14 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 							},
 						},
 					],
-					vite: {
-						plugins: [
-							// The fonts and renderer a learner's browser draws a certificate with, served as files in the dev server.
-							certificateAssetsDevServer(),
-							// The bundler reads this build's own list of content modules, not one another build wrote since.
-							...(command === 'build' ? [contentMapPlugin(contentMaps)] : []),
-							currentsVitePlugin({
-								root,
-								dir,
-								config,
-								on,
-								// The engine's own code, for the cacheKey of every page (src/data.ts).
-								engine: command === 'build' ? codeFingerprint(fileURLToPath(new URL('./', import.meta.url)), { recursive: true, extensions: ENGINE_FILES }) : '',
-								checked: new Map(curriculum.documents.map((d) => [d.path, d.source])),
-								fieldReference: () => curriculumFieldReference(fileURLToPath(new URL('./lib/curriculum/schema/', import.meta.url)), SCHEMAS),
-							}),
-						],
-						build: {
-							// Scripts stay files under /_astro/, never inlined, so that the only inline scripts
-							// are the few the output scan and the Content Security Policy pin by hash.
-							assetsInlineLimit: (file: string) => (file.endsWith('.js') ? false : undefined),
-							// The engine empties the output itself, or builds into it (src/lib/cache/output-state.ts).
-							emptyOutDir: false,
-							// The largest script is the certificate renderer (1.8 MB: satori and its layout engine), which a
-							// browser loads only when a learner draws a certificate, so Vite's 500 kB warning fired on
-							// every build. What pages load is held to budgets of its own (scripts/lib/page-weight.ts).
-							chunkSizeWarningLimit: 2000,
-							rollupOptions: {
-								// Astro marks every MDX module with a directive the bundler warns about once per file;
-								// it is expected and says nothing about the content, so keep the build log readable.
-								onwarn(warning: { code?: string }, warn: (warning: { code?: string }) => void) {
-									if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
-								},
-							},
-						},
-					},
+					vite: viteFor({ command, root, dir, config, on, curriculum, contentMaps }),
 				});
 
 				// Interface strings fill in titles and names as plain text, escaped once, by Astro.
 				addMiddleware({ entrypoint: new URL('./text-middleware.ts', import.meta.url), order: 'post' });
 
-				// Pages the engine adds around Starlight's: home, tracks, modules and their permalinks,
-				// platform updates, what's new and its feed.
-				const route = (pattern: string, file: string) =>
-					injectRoute({ pattern, entrypoint: new URL(`./routes/${file}`, import.meta.url), prerender: true });
-				// Pages that also exist in the curriculum's other languages, under /<code>/; each page learns its
-				// language from the address (src/lib/i18n/).
-				const everyLanguage = (pattern: string, file: string) => {
-					route(pattern, file);
-					for (const code of config.locales.slice(1)) route(`/${code}${pattern === '/' ? '' : pattern}`, file);
-				};
-				everyLanguage('/', 'Home.astro');
-				everyLanguage('/tracks/[track]', 'Track.astro');
-				everyLanguage('/modules/[...path]', 'Module.astro');
-				// Which modules are translated into each language, and whether each translation is current.
-				if (config.locales.length > 1) everyLanguage('/translations', 'Translations.astro');
-				everyLanguage('/updates/[update]', 'Update.astro');
-				everyLanguage('/whats-new', 'WhatsNew.astro');
-				// The search dialog's words and facet order, fetched when search is first opened.
-				everyLanguage('/search.json', 'search.json.ts');
-				everyLanguage('/feed.xml', 'feed.xml.ts');
-				route('/tracks/[track]/feed.xml', 'track-feed.xml.ts');
-				// The learner's progress, kept in their browser: export, import, clear.
-				everyLanguage('/progress', 'Progress.astro');
-				everyLanguage('/learner.json', 'learner.json.ts');
-				// For instructors: a printable syllabus per track.
-				route('/tracks/[track]/syllabus', 'Syllabus.astro');
-				// A whole track on one page, to print or save as a PDF and read offline.
-				route('/tracks/[track]/print', 'TrackPrint.astro');
-				// Module majors as pages other sites may frame, for courses that embed them. The dev server renders
-				// each on request; a build renders what is their own on one page, and the engine writes them from it
-				// and from their module pages (src/lib/embeds/assemble.ts).
-				if (command === 'build') route('/embed/shells', 'EmbedShells.astro');
-				else route('/embed/modules/[...path]', 'Embed.astro');
-				// Issuers of signed certificates, their public keys, and the page that checks a certificate in the browser.
-				everyLanguage('/issuers', 'Issuers.astro');
-				route('/issuers/[issuer].json', 'issuers-profile.json.ts');
-				route('/issuers/[issuer]/keys/[key].json', 'issuers-key.json.ts');
-				everyLanguage('/verify', 'Verify.astro');
-				// One page per rule of the content check, linked from every finding.
-				route('/contributing/rules', 'Rules.astro');
-				route('/contributing/rules/[rule]', 'Rule.astro');
-				// Every field of every content file, read from the schemas themselves.
-				route('/contributing/fields', 'Fields.astro');
-				// The page for an address the site does not have.
-				route('/404', 'NotFound.astro');
+				// Pages the engine adds around Starlight's, in every language the curriculum is written in (below).
+				injectPages(injectRoute, config.locales, command);
 			},
 			async 'astro:config:done'({ config, logger }) {
 				outDir = fileURLToPath(config.outDir).replace(/\/$/, '');
@@ -403,6 +269,136 @@ export default function currents(options: CurrentsOptions = {}): AstroIntegratio
 	};
 }
 
+/** Starlight, which renders the pages, set up for the curriculum: its languages, sidebar, styles and the engine's overrides. */
+function starlightFor(curriculum: Curriculum, config: CurriculumConfig, modules: ReadonlyMap<string, ModuleData>, { root, dir }: { root: string; dir: string }): AstroIntegration {
+	return starlight({
+		title: config.title,
+		description: config.tagline,
+		// The first language is the originals', at the root; each other one under /<code>/.
+		defaultLocale: 'root',
+		locales: starlightLocales(config.locales),
+		// The engine's interface strings, in every language it is written in; and in the dev server, a
+		// free page whose file is broken shows its findings, as a module page does.
+		plugins: [
+			{
+				name: 'currents',
+				hooks: {
+					'i18n:setup': ({ injectTranslations }) => injectTranslations(UI_STRINGS),
+					'config:setup': ({ addRouteMiddleware }) => addRouteMiddleware({ entrypoint: fileURLToPath(new URL('./route-middleware.ts', import.meta.url)) }),
+				},
+			},
+		],
+		// Starlight appends each free page's path from the project root to this base.
+		editLink: { baseUrl: pageEditBase(config, relative(root, dir)) },
+		lastUpdated: false,
+		sidebar: sidebarFor(curriculum.tracks, modules, undefined, curriculum.pages),
+		head: [
+			{ tag: 'link', attrs: { rel: 'alternate', type: 'application/atom+xml', title: `${config.title}: what's new`, href: FEED_HREF } },
+		],
+		customCss: [fileURLToPath(new URL('./styles/currents.css', import.meta.url)), fileURLToPath(new URL('./styles/print.css', import.meta.url))],
+		// A thin override: Starlight's footer plus a "Report a platform change" link on every page.
+		components: {
+			Footer: fileURLToPath(new URL('./overrides/Footer.astro', import.meta.url)),
+			// Search with the curriculum's facets, whose script loads only when search is opened.
+			Search: fileURLToPath(new URL('./overrides/Search.astro', import.meta.url)),
+		},
+		// The engine's own page for an address the site does not have (src/routes/NotFound.astro).
+		disable404Route: true,
+		// The engine writes the search index itself, after its own steps, reusing the last build's when no page changed.
+		pagefind: false,
+	});
+}
+
+/** Vite's part of the build: the engine's plugins (the content guard among them) and how scripts are bundled. */
+function viteFor({ command, root, dir, config, on, curriculum, contentMaps }: { command: string; root: string; dir: string; config: CurriculumConfig; on: string; curriculum: Curriculum; contentMaps: ContentMaps }): NonNullable<AstroUserConfig['vite']> {
+	return {
+		plugins: [
+			// The fonts and renderer a learner's browser draws a certificate with, served as files in the dev server.
+			certificateAssetsDevServer(),
+			// The bundler reads this build's own list of content modules, not one another build wrote since.
+			...(command === 'build' ? [contentMapPlugin(contentMaps)] : []),
+			currentsVitePlugin({
+				root,
+				dir,
+				config,
+				on,
+				// The engine's own code, for the cacheKey of every page (src/data.ts).
+				engine: command === 'build' ? codeFingerprint(fileURLToPath(new URL('./', import.meta.url)), { recursive: true, extensions: ENGINE_FILES }) : '',
+				checked: new Map(curriculum.documents.map((d) => [d.path, d.source])),
+				fieldReference: () => curriculumFieldReference(fileURLToPath(new URL('./lib/curriculum/schema/', import.meta.url)), SCHEMAS),
+			}),
+		],
+		build: {
+			// Scripts stay files under /_astro/, never inlined, so that the only inline scripts
+			// are the few the output scan and the Content Security Policy pin by hash.
+			assetsInlineLimit: (file: string) => (file.endsWith('.js') ? false : undefined),
+			// The engine empties the output itself, or builds into it (src/lib/cache/output-state.ts).
+			emptyOutDir: false,
+			// The largest script is the certificate renderer (1.8 MB: satori and its layout engine), which a
+			// browser loads only when a learner draws a certificate, so Vite's 500 kB warning fired on
+			// every build. What pages load is held to budgets of its own (scripts/lib/page-weight.ts).
+			chunkSizeWarningLimit: 2000,
+			rollupOptions: {
+				// Astro marks every MDX module with a directive the bundler warns about once per file;
+				// it is expected and says nothing about the content, so keep the build log readable.
+				onwarn(warning, warn) {
+					if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+				},
+			},
+		},
+	};
+}
+
+/**
+ * Pages the engine adds around Starlight's: home, tracks, modules and their permalinks, platform
+ * updates, what's new and its feed, and the pages for learners, instructors and contributors.
+ */
+function injectPages(injectRoute: HookParameters<'astro:config:setup'>['injectRoute'], locales: readonly string[], command: string): void {
+	const route = (pattern: string, file: string) =>
+		injectRoute({ pattern, entrypoint: new URL(`./routes/${file}`, import.meta.url), prerender: true });
+	// Pages that also exist in the curriculum's other languages, under /<code>/; each page learns its
+	// language from the address (src/lib/i18n/).
+	const everyLanguage = (pattern: string, file: string) => {
+		route(pattern, file);
+		for (const code of locales.slice(1)) route(`/${code}${pattern === '/' ? '' : pattern}`, file);
+	};
+	everyLanguage('/', 'Home.astro');
+	everyLanguage('/tracks/[track]', 'Track.astro');
+	everyLanguage('/modules/[...path]', 'Module.astro');
+	// Which modules are translated into each language, and whether each translation is current.
+	if (locales.length > 1) everyLanguage('/translations', 'Translations.astro');
+	everyLanguage('/updates/[update]', 'Update.astro');
+	everyLanguage('/whats-new', 'WhatsNew.astro');
+	// The search dialog's words and facet order, fetched when search is first opened.
+	everyLanguage('/search.json', 'search.json.ts');
+	everyLanguage('/feed.xml', 'feed.xml.ts');
+	route('/tracks/[track]/feed.xml', 'track-feed.xml.ts');
+	// The learner's progress, kept in their browser: export, import, clear.
+	everyLanguage('/progress', 'Progress.astro');
+	everyLanguage('/learner.json', 'learner.json.ts');
+	// For instructors: a printable syllabus per track.
+	route('/tracks/[track]/syllabus', 'Syllabus.astro');
+	// A whole track on one page, to print or save as a PDF and read offline.
+	route('/tracks/[track]/print', 'TrackPrint.astro');
+	// Module majors as pages other sites may frame, for courses that embed them. The dev server renders
+	// each on request; a build renders what is their own on one page, and the engine writes them from it
+	// and from their module pages (src/lib/embeds/assemble.ts).
+	if (command === 'build') route('/embed/shells', 'EmbedShells.astro');
+	else route('/embed/modules/[...path]', 'Embed.astro');
+	// Issuers of signed certificates, their public keys, and the page that checks a certificate in the browser.
+	everyLanguage('/issuers', 'Issuers.astro');
+	route('/issuers/[issuer].json', 'issuers-profile.json.ts');
+	route('/issuers/[issuer]/keys/[key].json', 'issuers-key.json.ts');
+	everyLanguage('/verify', 'Verify.astro');
+	// One page per rule of the content check, linked from every finding.
+	route('/contributing/rules', 'Rules.astro');
+	route('/contributing/rules/[rule]', 'Rule.astro');
+	// Every field of every content file, read from the schemas themselves.
+	route('/contributing/fields', 'Fields.astro');
+	// The page for an address the site does not have.
+	route('/404', 'NotFound.astro');
+}
+
 /** A lap timer for the build log: each call says how long it is since the last call, or since the start. */
 function stopwatch(): () => string {
 	let last = performance.now();
@@ -418,9 +414,6 @@ function stopwatch(): () => string {
 const ENGINE_FILES = ['.ts', '.astro', '.css', '.json'];
 
 const SCHEMAS = { config: curriculumConfigSchema, module: moduleSchema, track: trackSchema, update: updateSchema, page: pageSchema, redirects: redirectsSchema };
-
-/** Rules a draft may break in the dev server: the page still renders, and the check still reports them. */
-const DRAFT_RULES = new Set(['module-standards', 'broken-link', 'prerequisite-order', 'future-date', 'leftover-todo', 'quiz-choices', 'quiz-giveaway', 'quiz-longest-answer', 'quiz-shortest-answer', 'case-source']);
 
 /** Maps a built page's address to the content file it was built from, for the output scan's messages. */
 function sourceFinder(curriculum: Curriculum): (page: string) => string | undefined {
