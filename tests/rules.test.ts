@@ -130,6 +130,13 @@ describe('content rules, with the exact words a contributor reads', () => {
 		]);
 	});
 
+	it('duplicate-id: a prerequisite listed twice', () => {
+		const findings = findingsAfter((c) => edit(c, 'modules/serving.mdx', (text) => text.replace('prerequisites: [brewing-basics]', 'prerequisites: [brewing-basics, brewing-basics]')));
+		expect(findings.map(({ rule, file, line, message, fix }) => [rule, file, line, message, fix])).toEqual([
+			['duplicate-id', 'modules/serving.mdx', 10, '`prerequisites`: The prerequisite "brewing-basics" is listed twice.', 'Remove the second "brewing-basics".'],
+		]);
+	});
+
 	it('update-status: an incorporated version missing from the module changelog', () => {
 		const findings = findingsAfter((c) => edit(c, 'updates/2026-10-20-teapot-infuser.md', (text) => text.replace('version: 2.1.0', 'version: 2.2.0')));
 		expect(findings.map((f) => [f.rule, f.message])).toEqual([

@@ -49,7 +49,6 @@ type RuleIssue = { code: 'custom'; path: PropertyKey[]; message: string; params:
  * its own, so a mistake elsewhere in the frontmatter does not hide them.
  */
 export function moduleRules(raw: unknown): RuleIssue[] {
-	const issues: RuleIssue[] = [];
 	const fields = (raw ?? {}) as Record<string, unknown>;
 	const version = semver.safeParse(fields.version);
 	const changelog = z.array(changelogEntry).safeParse(fields.changelog);
@@ -57,85 +56,101 @@ export function moduleRules(raw: unknown): RuleIssue[] {
 	const questions = Array.isArray(fields.quiz) ? fields.quiz : [];
 	const quiz = questions.map((question) => quizQuestion.safeParse(question));
 	const prerequisites = z.array(z.string()).safeParse(fields.prerequisites ?? []);
-	const module = {
-		version: version.success ? version.data : undefined,
-		changelog: changelog.success ? changelog.data : [],
-		prerequisites: prerequisites.success ? prerequisites.data : [],
-	};
+	return [
+		...changelogRules(version.success ? version.data : undefined, changelog.success ? changelog.data : []),
+		...quizRules(quiz),
+		...prerequisiteRules(prerequisites.success ? prerequisites.data : []),
+	];
+}
 
-		const newest = module.changelog[0];
-		if (newest && module.version && newest.version !== module.version) {
+/** The newest changelog entry is the module's version, and entries run newest first, in versions and in dates. */
+function changelogRules(version: string | undefined, changelog: z.infer<typeof changelogEntry>[]): RuleIssue[] {
+	const issues: RuleIssue[] = [];
+	const newest = changelog[0];
+	if (newest && version && newest.version !== version) {
+		issues.push({
+			code: 'custom',
+			path: ['changelog', 0, 'version'],
+			message: `The newest changelog entry is ${newest.version} but the module's version is ${version}.`,
+			params: {
+				rule: 'changelog-version',
+				// A version below the newest release cannot get an entry above it: versions only go up.
+				fix:
+					compareVersions(version, newest.version) < 0
+						? `Set \`version\` to ${newest.version}, the newest release in the changelog: versions only go up, and \`npm run release\` raises one with its changelog entry.`
+						: `Add a changelog entry for ${version} at the top of \`changelog\`, or set \`version\` to ${newest.version}. \`npm run release\` does both.`,
+			},
+		});
+	}
+	for (let i = 1; i < changelog.length; i++) {
+		const newer = changelog[i - 1]!;
+		const older = changelog[i]!;
+		if (compareVersions(newer.version, older.version) <= 0) {
 			issues.push({
 				code: 'custom',
-				path: ['changelog', 0, 'version'],
-				message: `The newest changelog entry is ${newest.version} but the module's version is ${module.version}.`,
-				params: {
-					rule: 'changelog-version',
-					// A version below the newest release cannot get an entry above it: versions only go up.
-					fix:
-						compareVersions(module.version, newest.version) < 0
-							? `Set \`version\` to ${newest.version}, the newest release in the changelog: versions only go up, and \`npm run release\` raises one with its changelog entry.`
-							: `Add a changelog entry for ${module.version} at the top of \`changelog\`, or set \`version\` to ${newest.version}. \`npm run release\` does both.`,
-				},
+				path: ['changelog', i, 'version'],
+				message: `Changelog versions must decrease from top to bottom, but ${older.version} comes after ${newer.version}.`,
+				params: { rule: 'changelog-order', fix: 'List changelog entries newest first, each with a lower version than the one above it.' },
+			});
+		} else if (older.date > newer.date) {
+			issues.push({
+				code: 'custom',
+				path: ['changelog', i, 'date'],
+				message: `Version ${older.version} is dated ${older.date}, after the newer ${newer.version} (${newer.date}).`,
+				params: { rule: 'changelog-order', fix: 'Correct the dates so that newer releases are not dated before older ones.' },
 			});
 		}
-		for (let i = 1; i < module.changelog.length; i++) {
-			const newer = module.changelog[i - 1]!;
-			const older = module.changelog[i]!;
-			if (compareVersions(newer.version, older.version) <= 0) {
-				issues.push({
-					code: 'custom',
-					path: ['changelog', i, 'version'],
-					message: `Changelog versions must decrease from top to bottom, but ${older.version} comes after ${newer.version}.`,
-					params: { rule: 'changelog-order', fix: 'List changelog entries newest first, each with a lower version than the one above it.' },
-				});
-			} else if (older.date > newer.date) {
-				issues.push({
-					code: 'custom',
-					path: ['changelog', i, 'date'],
-					message: `Version ${older.version} is dated ${older.date}, after the newer ${newer.version} (${newer.date}).`,
-					params: { rule: 'changelog-order', fix: 'Correct the dates so that newer releases are not dated before older ones.' },
-				});
-			}
-		}
-		quiz.forEach((parsed, q) => {
-			if (!parsed.success) return;
-			const question = parsed.data;
-			if (!question.choices.some((choice) => choice.correct)) {
-				issues.push({
-					code: 'custom',
-					path: ['quiz', q, 'choices'],
-					message: `Question ${q + 1} ("${question.question}") has no correct choice.`,
-					params: { rule: 'quiz-sanity', fix: 'Mark at least one choice with `correct: true`.' },
-				});
-			}
-			const seen = new Map<string, number>();
-			question.choices.forEach((choice, c) => {
-				const key = choice.text.toLowerCase().replace(/\s+/g, ' ');
-				const first = seen.get(key);
-				if (first !== undefined) {
-					issues.push({
-						code: 'custom',
-						path: ['quiz', q, 'choices', c, 'text'],
-						message: `Question ${q + 1} lists the choice "${choice.text}" twice (choices ${first + 1} and ${c + 1}).`,
-						params: { rule: 'quiz-sanity', fix: 'Remove the duplicate choice or reword it.' },
-					});
-				} else seen.set(key, c);
+	}
+	return issues;
+}
+
+/** Every question that parses has a right answer and no choice twice. */
+function quizRules(quiz: ReturnType<typeof quizQuestion.safeParse>[]): RuleIssue[] {
+	const issues: RuleIssue[] = [];
+	quiz.forEach((parsed, q) => {
+		if (!parsed.success) return;
+		const question = parsed.data;
+		if (!question.choices.some((choice) => choice.correct)) {
+			issues.push({
+				code: 'custom',
+				path: ['quiz', q, 'choices'],
+				message: `Question ${q + 1} ("${question.question}") has no correct choice.`,
+				params: { rule: 'quiz-sanity', fix: 'Mark at least one choice with `correct: true`.' },
 			});
+		}
+		const seen = new Map<string, number>();
+		question.choices.forEach((choice, c) => {
+			const key = choice.text.toLowerCase().replace(/\s+/g, ' ');
+			const first = seen.get(key);
+			if (first !== undefined) {
+				issues.push({
+					code: 'custom',
+					path: ['quiz', q, 'choices', c, 'text'],
+					message: `Question ${q + 1} lists the choice "${choice.text}" twice (choices ${first + 1} and ${c + 1}).`,
+					params: { rule: 'quiz-sanity', fix: 'Remove the duplicate choice or reword it.' },
+				});
+			} else seen.set(key, c);
 		});
-		const seenPrerequisites = new Set<string>();
-		for (const prerequisite of module.prerequisites) {
-			if (seenPrerequisites.has(prerequisite)) {
-				issues.push({
-					code: 'custom',
-					path: ['prerequisites'],
-					message: `The prerequisite "${prerequisite}" is listed twice.`,
-					params: { rule: 'duplicate-id', fix: `Remove the second "${prerequisite}".` },
-				});
-			}
-			seenPrerequisites.add(prerequisite);
+	});
+	return issues;
+}
+
+/** No prerequisite is listed twice. */
+function prerequisiteRules(prerequisites: string[]): RuleIssue[] {
+	const issues: RuleIssue[] = [];
+	const seenPrerequisites = new Set<string>();
+	for (const prerequisite of prerequisites) {
+		if (seenPrerequisites.has(prerequisite)) {
+			issues.push({
+				code: 'custom',
+				path: ['prerequisites'],
+				message: `The prerequisite "${prerequisite}" is listed twice.`,
+				params: { rule: 'duplicate-id', fix: `Remove the second "${prerequisite}".` },
+			});
 		}
-		return issues;
+		seenPrerequisites.add(prerequisite);
+	}
+	return issues;
 }
 
 /**
