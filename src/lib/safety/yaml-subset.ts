@@ -27,29 +27,37 @@ function showTag(tag: string): string {
 const REPEAT_FIX =
 	'Write the value out in full everywhere it is needed: the YAML readers of the check and of the build treat anchors differently, and aliases can repeat a value many times over.';
 
+/** A finding at a node's offset in the YAML. */
+type Refuse = (offset: number, message: string, fix: string) => Finding;
+
 /**
  * Refuses the YAML features beyond plain data in a parsed document, each at its node's line.
  * `lineOffset` is the number of lines before the YAML in its file (1 for frontmatter).
  */
 export function checkYamlSubset(doc: Document, lines: LineCounter, file: string, lineOffset: number): Finding[] {
-	const findings: Finding[] = [];
-	const at = (offset: number) => {
+	const refuse: Refuse = (offset, message, fix) => {
 		const pos = lines.linePos(offset);
-		return { line: pos.line + lineOffset, column: pos.col };
+		return finding({ rule: 'yaml-subset', file, line: pos.line + lineOffset, column: pos.col, message, fix });
 	};
-	const refuse = (offset: number, message: string, fix: string) =>
-		findings.push(finding({ rule: 'yaml-subset', file, ...at(offset), message, fix }));
+	return [...extraDocuments(doc, refuse), ...directives(doc, file, lineOffset), ...beyondPlainData(doc, refuse)];
+}
 
-	for (const error of doc.errors) {
-		if (error.code !== 'MULTIPLE_DOCS') continue;
-		refuse(
-			error.pos[0],
-			'The YAML holds more than one document: a `---` or `...` line ends the first one here.',
-			'Keep all fields in one block: remove the `---` or `...` line and the repeated fields after it.'
+/** Each `---` or `...` line that starts a second document. */
+function extraDocuments(doc: Document, refuse: Refuse): Finding[] {
+	return doc.errors
+		.filter((error) => error.code === 'MULTIPLE_DOCS')
+		.map((error) =>
+			refuse(
+				error.pos[0],
+				'The YAML holds more than one document: a `---` or `...` line ends the first one here.',
+				'Keep all fields in one block: remove the `---` or `...` line and the repeated fields after it.'
+			)
 		);
-	}
+}
 
-	// Directives come before the document's content, so they are reported on the first line.
+/** `%YAML` and `%TAG` directives, which come before the document's content and so are reported on its first line. */
+function directives(doc: Document, file: string, lineOffset: number): Finding[] {
+	const findings: Finding[] = [];
 	const directives = doc.directives;
 	const start = { line: lineOffset + 1, column: 1 };
 	if (directives?.yaml.explicit) {
@@ -75,21 +83,30 @@ export function checkYamlSubset(doc: Document, lines: LineCounter, file: string,
 			})
 		);
 	}
+	return findings;
+}
 
+/** Keys that are lists or mappings, merge keys, aliases, tags and anchors, in the order they appear. */
+function beyondPlainData(doc: Document, refuse: Refuse): Finding[] {
+	const findings: Finding[] = [];
 	visit(doc, {
 		Pair(_key, pair) {
 			const key = pair.key;
 			if (isCollection(key)) {
-				refuse(
-					key.range?.[0] ?? 0,
-					'A key is a list or a mapping; keys must be plain names.',
-					'Write the key as a plain name followed by a colon, like `title:`, and put the list or fields in its value.'
+				findings.push(
+					refuse(
+						key.range?.[0] ?? 0,
+						'A key is a list or a mapping; keys must be plain names.',
+						'Write the key as a plain name followed by a colon, like `title:`, and put the list or fields in its value.'
+					)
 				);
 			} else if (isScalar(key) && key.value === '<<') {
-				refuse(
-					key.range?.[0] ?? 0,
-					'The merge key `<<` is not allowed.',
-					'Write the fields out in full instead: one YAML reader merges `<<` fields into the mapping and the other reads `<<` as an ordinary field.'
+				findings.push(
+					refuse(
+						key.range?.[0] ?? 0,
+						'The merge key `<<` is not allowed.',
+						'Write the fields out in full instead: one YAML reader merges `<<` fields into the mapping and the other reads `<<` as an ordinary field.'
+					)
 				);
 			}
 		},
@@ -99,17 +116,19 @@ export function checkYamlSubset(doc: Document, lines: LineCounter, file: string,
 			const key = isCollection(node) && isPair(parent) && parent.value === node && isScalar(parent.key) ? parent.key : null;
 			const offset = (key ?? node).range?.[0] ?? 0;
 			if (isAlias(node)) {
-				refuse(offset, `The alias \`*${node.source}\` is not allowed.`, REPEAT_FIX);
+				findings.push(refuse(offset, `The alias \`*${node.source}\` is not allowed.`, REPEAT_FIX));
 				return;
 			}
 			if (node.tag) {
-				refuse(
-					offset,
-					`The value is tagged \`${showTag(node.tag)}\`; YAML tags are not allowed.`,
-					'Remove the tag and write plain data: text, a number, a date, true or false, a list or fields. A text value that starts with "!" goes in quotes, like "!important".'
+				findings.push(
+					refuse(
+						offset,
+						`The value is tagged \`${showTag(node.tag)}\`; YAML tags are not allowed.`,
+						'Remove the tag and write plain data: text, a number, a date, true or false, a list or fields. A text value that starts with "!" goes in quotes, like "!important".'
+					)
 				);
 			}
-			if (node.anchor) refuse(offset, `The anchor \`&${node.anchor}\` is not allowed.`, REPEAT_FIX);
+			if (node.anchor) findings.push(refuse(offset, `The anchor \`&${node.anchor}\` is not allowed.`, REPEAT_FIX));
 		},
 	});
 	return findings;
