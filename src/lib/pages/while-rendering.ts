@@ -36,127 +36,84 @@ export interface PagesWhileRenderingOptions {
 	aliases: readonly { from: string; to: string }[];
 }
 
+/** Tells the output scan, and any other listener, that a page's file is complete, and which parts of module pages it copies. */
+type Announce = (file: string, parts?: readonly PartOf[]) => void;
+
+/** What the embed and print pages share while they are filled in: where, what is done, whom to tell, and the work to wait for. */
+interface Filling {
+	dist: string;
+	/** The files filled in so far. */
+	filled: Set<string>;
+	announce: Announce;
+	/** Keeps a page being filled in, for `finish` to wait for. */
+	track: (fill: Promise<void>) => void;
+}
+
+/** An embed page, with the address of its module page's part and the file it is taken from. */
+type Embed = { embed: string; path: string; source: string };
+
 export function startPagesWhileRendering(options: PagesWhileRenderingOptions): PagesWhileRendering {
 	const { dist, base, currentMajors } = options;
-	const root = base.endsWith('/') ? base : `${base}/`;
-	/** Tells the output scan, and any other listener, that a page's file is complete, and which parts of module pages it copies. */
-	const announce = (file: string, parts?: readonly PartOf[]) => {
-		const pathname = `${root}${file.replace(/index\.html$/, '')}`;
-		for (const listener of pageListeners()) listener(pathname, parts);
-	};
-	let embeds = 0;
-	let prints = 0;
+	const announce = announcer(base);
 	const filled = new Set<string>();
-	/** Each track print page not filled in yet: its modules, in the order it shows them, and those it still waits for. */
-	const printsWaiting = new Map<string, { modules: string[]; waiting: Set<string> }>();
-	/** The modules whose pages are written so far. */
-	const written = new Set<string>();
-	/** The pages filled in so far, read and written off this thread: `finish` waits for them, and reports a failure. */
-	const filling: Promise<void>[] = [];
-	const track = (fill: Promise<void>) => {
-		// Reported by `finish`, not as an unhandled rejection while Astro renders.
-		fill.catch(() => undefined);
-		filling.push(fill);
-	};
-	const fillPrint = (file: string, modules: readonly string[]) =>
-		track(
-			fillPrintEarly(dist, file).then((done) => {
-				if (!done) return;
-				prints++;
-				filled.add(file);
-				announce(file, modules.map((id) => ({ source: printSource(id), part: 'body' })));
-			})
-		);
-	/** The embed pages' shells, once their page is written; until then, the embed pages whose module pages are written. */
-	let shells: Shells | undefined;
-	const embedsWaiting: { embed: string; path: string; source: string }[] = [];
-	const fillEmbed = (embed: { embed: string; path: string; source: string }) => {
-		const shell = shellOf(shells!, embed.path);
-		if (shell === undefined) return;
-		track(
-			fillEmbedEarly(dist, embed, shell).then((done) => {
-				if (!done) return;
-				embeds++;
-				filled.add(embed.embed);
-				announce(embed.embed, [{ source: embed.source, part: 'embed' }]);
-			})
-		);
-	};
-	const pending = new Set<NodeJS.Timeout>();
-	/** Runs `step` once Astro has written the page just rendered. */
-	const afterWritten = (step: () => void) => {
-		const timer = setTimeout(() => {
-			pending.delete(timer);
-			step();
-		}, WRITTEN_AFTER_MS);
-		timer.unref();
-		pending.add(timer);
-	};
+	const fills = fillsInProgress();
+	const filling: Filling = { dist, filled, announce, track: fills.track };
+	const embeds = embedPages(filling);
+	const prints = printPages(filling);
+	const timers = afterWrittenTimers();
+	const aliases = aliasPages(options, announce);
 	const listener = (pathname: string) => {
-		writeAliases();
+		aliases.write();
 		const file = pageFile(pathname, base);
 		if (!file) return;
 		if (file === SHELLS_PAGE) {
-			afterWritten(() =>
-				track(
-					readShells(dist).then((found) => {
-						if (!found) return;
-						shells = found;
-						for (const embed of embedsWaiting.splice(0)) fillEmbed(embed);
-					})
-				)
-			);
+			timers.afterWritten(() => embeds.shellsWritten());
 			return;
 		}
 		if (/^tracks\/[^/]+\/print\/index\.html$/.test(file)) {
-			afterWritten(() => {
-				const modules = printModules(dist, file) ?? [];
-				const waiting = new Set(modules.filter((id) => !written.has(id)));
-				if (waiting.size === 0) fillPrint(file, modules);
-				else printsWaiting.set(file, { modules, waiting });
-			});
+			timers.afterWritten(() => prints.printWritten(file));
 			return;
 		}
 		const embed = embedOfModulePage(file, currentMajors);
 		// A print page takes the body of a module's current page, which a pre-release has too.
 		const current = /^modules\/([^/]+)\/index\.html$/.exec(file)?.[1];
 		if (!embed && !current) return;
-		afterWritten(() => {
-			if (embed && shells) fillEmbed(embed);
-			else if (embed) embedsWaiting.push(embed);
-			if (!current) return;
-			written.add(current);
-			for (const [page, { modules, waiting }] of printsWaiting) {
-				if (!waiting.delete(current) || waiting.size > 0) continue;
-				printsWaiting.delete(page);
-				fillPrint(page, modules);
-			}
+		timers.afterWritten(() => {
+			if (embed) embeds.moduleWritten(embed);
+			if (current) prints.moduleWritten(current);
 		});
 	};
 	pageListeners().add(listener);
-
-	let aliasesMs = 0;
-	let writing: Promise<void> | undefined;
-	/**
-	 * The redirect pages are written once Astro renders its first page, not before: the scan's early worker
-	 * starts on the first page it is told of, and before the render Astro bundles, when its process is
-	 * largest (in a warm build at N = 5,000, the build's peak). A build that renders no page writes them at the end.
-	 */
-	const writeAliases = () => {
-		if (writing) return writing;
-		const started = performance.now();
-		writing = writeAliasPages(dist, options.aliases, options.site, (from) => announce(`${from.slice(1)}index.html`)).then(() => {
-			aliasesMs = performance.now() - started;
-		});
-		// A failure is reported by `finish`, not as an unhandled rejection while Astro renders.
-		writing.catch(() => undefined);
-		return writing;
-	};
 	return {
 		async finish() {
 			pageListeners().delete(listener);
-			for (const timer of pending) clearTimeout(timer);
-			pending.clear();
+			timers.cancel();
+			await fills.settle();
+			await aliases.write();
+			return { embeds: embeds.count, prints: prints.count, aliases: options.aliases.length, aliasesMs: aliases.ms, filled };
+		},
+	};
+}
+
+/** Announces a page's file, under the site's base path, to every page listener. */
+function announcer(base: string): Announce {
+	const root = base.endsWith('/') ? base : `${base}/`;
+	return (file, parts) => {
+		const pathname = `${root}${file.replace(/index\.html$/, '')}`;
+		for (const listener of pageListeners()) listener(pathname, parts);
+	};
+}
+
+/** The pages filled in so far, read and written off this thread: `finish` waits for them, and reports a failure. */
+function fillsInProgress(): { track(fill: Promise<void>): void; settle(): Promise<void> } {
+	const filling: Promise<void>[] = [];
+	return {
+		track(fill) {
+			// Reported by `finish`, not as an unhandled rejection while Astro renders.
+			fill.catch(() => undefined);
+			filling.push(fill);
+		},
+		async settle() {
 			// A page being filled in is finished before the steps after the render look at what is left.
 			// Reading the shells' page starts the embed pages waiting for it: those are waited for too.
 			for (let seen = 0; seen < filling.length; ) {
@@ -164,8 +121,134 @@ export function startPagesWhileRendering(options: PagesWhileRenderingOptions): P
 				seen = filling.length;
 				await Promise.all(batch);
 			}
-			await writeAliases();
-			return { embeds, prints, aliases: options.aliases.length, aliasesMs, filled };
+		},
+	};
+}
+
+/** Runs steps once Astro has written the page just rendered, and cancels those not run yet when the render is over. */
+function afterWrittenTimers(): { afterWritten(step: () => void): void; cancel(): void } {
+	const pending = new Set<NodeJS.Timeout>();
+	return {
+		/** Runs `step` once Astro has written the page just rendered. */
+		afterWritten(step) {
+			const timer = setTimeout(() => {
+				pending.delete(timer);
+				step();
+			}, WRITTEN_AFTER_MS);
+			timer.unref();
+			pending.add(timer);
+		},
+		cancel() {
+			for (const timer of pending) clearTimeout(timer);
+			pending.clear();
+		},
+	};
+}
+
+/** The embed pages, each filled in from its shell and its module page once both are written. */
+function embedPages({ dist, filled, announce, track }: Filling) {
+	let count = 0;
+	/** The embed pages' shells, once their page is written; until then, the embed pages whose module pages are written. */
+	let shells: Shells | undefined;
+	const waiting: Embed[] = [];
+	const fill = (embed: Embed) => {
+		const shell = shellOf(shells!, embed.path);
+		if (shell === undefined) return;
+		track(
+			fillEmbedEarly(dist, embed, shell).then((done) => {
+				if (!done) return;
+				count++;
+				filled.add(embed.embed);
+				announce(embed.embed, [{ source: embed.source, part: 'embed' }]);
+			})
+		);
+	};
+	return {
+		/** How many embed pages were filled in. */
+		get count() {
+			return count;
+		},
+		/** Reads the shells once their page is written, and fills in the embed pages that waited for them. */
+		shellsWritten() {
+			track(
+				readShells(dist).then((found) => {
+					if (!found) return;
+					shells = found;
+					for (const embed of waiting.splice(0)) fill(embed);
+				})
+			);
+		},
+		/** Fills in the embed page of a module page just written, or keeps it until the shells are read. */
+		moduleWritten(embed: Embed) {
+			if (shells) fill(embed);
+			else waiting.push(embed);
+		},
+	};
+}
+
+/** The track print pages, each filled in once the pages of all its modules are written. */
+function printPages({ dist, filled, announce, track }: Filling) {
+	let count = 0;
+	/** Each track print page not filled in yet: its modules, in the order it shows them, and those it still waits for. */
+	const waiting = new Map<string, { modules: string[]; waiting: Set<string> }>();
+	/** The modules whose pages are written so far. */
+	const written = new Set<string>();
+	const fill = (file: string, modules: readonly string[]) =>
+		track(
+			fillPrintEarly(dist, file).then((done) => {
+				if (!done) return;
+				count++;
+				filled.add(file);
+				announce(file, modules.map((id) => ({ source: printSource(id), part: 'body' })));
+			})
+		);
+	return {
+		/** How many print pages were filled in. */
+		get count() {
+			return count;
+		},
+		/** Fills in a print page just written if its modules' pages all are, or keeps it until they are. */
+		printWritten(file: string) {
+			const modules = printModules(dist, file) ?? [];
+			const left = new Set(modules.filter((id) => !written.has(id)));
+			if (left.size === 0) fill(file, modules);
+			else waiting.set(file, { modules, waiting: left });
+		},
+		/** Notes a module's current page as written, and fills in the print pages that waited for it last. */
+		moduleWritten(id: string) {
+			written.add(id);
+			for (const [page, { modules, waiting: left }] of waiting) {
+				if (!left.delete(id) || left.size > 0) continue;
+				waiting.delete(page);
+				fill(page, modules);
+			}
+		},
+	};
+}
+
+/**
+ * The redirect pages are written once Astro renders its first page, not before: the scan's early worker
+ * starts on the first page it is told of, and before the render Astro bundles, when its process is
+ * largest (in a warm build at N = 5,000, the build's peak). A build that renders no page writes them at the end.
+ */
+function aliasPages(options: PagesWhileRenderingOptions, announce: Announce) {
+	let ms = 0;
+	let writing: Promise<void> | undefined;
+	return {
+		/** How long the redirect pages took to write. */
+		get ms() {
+			return ms;
+		},
+		/** Starts writing the redirect pages the first time it is called; each call returns the same writing. */
+		write() {
+			if (writing) return writing;
+			const started = performance.now();
+			writing = writeAliasPages(options.dist, options.aliases, options.site, (from) => announce(`${from.slice(1)}index.html`)).then(() => {
+				ms = performance.now() - started;
+			});
+			// A failure is reported by `finish`, not as an unhandled rejection while Astro renders.
+			writing.catch(() => undefined);
+			return writing;
 		},
 	};
 }
