@@ -15,7 +15,7 @@ import type { Curriculum } from '../curriculum/load.ts';
 import { FAMILIES } from './fonts.ts';
 import { packageDir } from './node.ts';
 import { shareCardJobs, type ShareCardJob } from './pages.ts';
-import { drawShareCards } from './pool.ts';
+import { drawShareCards, type DrawResult } from './pool.ts';
 
 export interface CardLogger {
 	info(message: string): void;
@@ -62,46 +62,15 @@ export interface ShareCardsInProgress {
 export function startShareCards(options: Omit<WriteShareCardsOptions, 'dir'>): ShareCardsInProgress {
 	const { curriculum, logger } = options;
 	const env = options.env ?? process.env;
-	if (env.CURRENTS_SKIP_CARDS === '1') {
-		return {
-			async finish() {
-				logger.warn('Skipped the share cards (CURRENTS_SKIP_CARDS=1): pages point at card images this build did not write.');
-				return { rendered: 0, reused: 0, skipped: true };
-			},
-		};
-	}
+	if (env.CURRENTS_SKIP_CARDS === '1') return skippedCards(logger);
 	const started = performance.now();
 	const cache = options.cacheDir ? toPath(options.cacheDir) : join(curriculum.root, 'node_modules', '.cache', 'currents-cards');
 	mkdirSync(cache, { recursive: true });
 
-	// Read every cached card now, so that another build pruning the same cache cannot take one away.
-	const jobs = shareCardJobs(curriculum);
-	const fingerprint = rendererFingerprint();
-	const cards = jobs.map((job) => {
-		const key = cardKey(job, fingerprint);
-		return { job, key, png: readIfPresent(join(cache, `${key}.png`)) };
-	});
+	const cards = readCachedCards(curriculum, cache);
 	const missing = cards.filter((card) => card.png === undefined);
-	// Kept as a settled value, so that a failure waits for `finish` to report it rather than ending the process.
-	// In child processes only, and by default one core fewer than the machine has: the build bundles and
-	// renders on this thread meanwhile, and each process holds its own copy of satori and the fonts.
-	const drawing = drawShareCards(
-		missing.map(({ job }) => job.input),
-		options.cores ?? Math.max(1, availableParallelism() - 1),
-		undefined,
-		true
-	).then(
-		(drawn) => ({ drawn, error: undefined, took: performance.now() - started }),
-		(error: unknown) => ({ drawn: undefined, error, took: 0 })
-	);
-
-	// The new cards go into the cache once drawn, while the build is still rendering, by writes that do not
-	// hold up its thread; `finish` then only links them into the output.
-	const caching = drawing.then(({ drawn }) =>
-		Promise.all(missing.map((card, index) => drawn?.results[index]?.png && writeWholeLater(join(cache, `${card.key}.png`), drawn.results[index].png)))
-	);
-	// A failure is reported by `finish`, not as an unhandled rejection meanwhile.
-	caching.catch(() => undefined);
+	const drawing = startDrawing(missing, options.cores ?? Math.max(1, availableParallelism() - 1), started);
+	const caching = cacheWhenDrawn(drawing, missing, cache);
 
 	return {
 		async finish(dir) {
@@ -109,36 +78,104 @@ export function startShareCards(options: Omit<WriteShareCardsOptions, 'dir'>): S
 			const writing = performance.now();
 			if (!drawn) throw error;
 			const { results, processes } = drawn;
-			const failures = missing.flatMap(({ job }, index) => (results[index]?.error ? [`  ${job.source}: ${results[index].error}`] : []));
-			if (failures.length > 0) {
-				throw new Error(`The share cards of ${failures.length} page${failures.length === 1 ? '' : 's'} could not be drawn:\n${failures.join('\n')}`);
-			}
+			throwIfNotDrawn(missing, results);
 			await caching;
 			missing.forEach((card, index) => (card.png = results[index]!.png!));
-			const out = toPath(dir);
-			const folders = new Set<string>();
-			for (const { job, key, png } of cards) {
-				const target = join(out, job.file);
-				if (!folders.has(dirname(target))) mkdirSync(dirname(target), { recursive: true });
-				folders.add(dirname(target));
-				// A link to the cached file costs no copy of its bytes; the bytes read at the start stand in
-				// for a file another build sharing the cache has pruned since.
-				try {
-					placeFile(join(cache, `${key}.png`), target);
-				} catch {
-					writeFileSync(target, png!);
-				}
-			}
-			prune(cache, new Set(cards.map(({ key }) => `${key}.png`)));
+			placeCards(toPath(dir), cache, cards);
 
 			const rendered = missing.length;
-			const reused = jobs.length - rendered;
+			const reused = cards.length - rendered;
 			// The drawing ran beside the build, so its time is told apart from the writing, which the build waited for.
 			const how = rendered > 0 ? ` in ${processes} process${processes === 1 ? '' : 'es'}, ${Math.round(took)} ms beside the build` : '';
 			logger.info(`Share cards: rendered ${rendered}, reused ${reused}${how}; written in ${Math.round(performance.now() - writing)} ms.`);
 			return { rendered, reused, skipped: false };
 		},
 	};
+}
+
+/** A page's card: what draws it, its cache key, and its image once read from the cache or drawn. */
+interface Card {
+	job: ShareCardJob;
+	key: string;
+	png: Uint8Array | undefined;
+}
+
+/** The drawing of the missing cards, settled: what was drawn and how long it took, or why it failed. */
+type Drawing = Promise<{ drawn: { results: DrawResult[]; processes: number } | undefined; error: unknown; took: number }>;
+
+/** Cards not drawn at all, for a build with `CURRENTS_SKIP_CARDS=1`: `finish` only says so. */
+function skippedCards(logger: CardLogger): ShareCardsInProgress {
+	return {
+		async finish() {
+			logger.warn('Skipped the share cards (CURRENTS_SKIP_CARDS=1): pages point at card images this build did not write.');
+			return { rendered: 0, reused: 0, skipped: true };
+		},
+	};
+}
+
+/** Every page's card, with its image read from the cache where the cache has it. */
+function readCachedCards(curriculum: Curriculum, cache: string): Card[] {
+	// Read every cached card now, so that another build pruning the same cache cannot take one away.
+	const jobs = shareCardJobs(curriculum);
+	const fingerprint = rendererFingerprint();
+	return jobs.map((job) => {
+		const key = cardKey(job, fingerprint);
+		return { job, key, png: readIfPresent(join(cache, `${key}.png`)) };
+	});
+}
+
+/** Starts drawing the missing cards beside the build, timed from `started`. */
+function startDrawing(missing: readonly Card[], cores: number, started: number): Drawing {
+	// Kept as a settled value, so that a failure waits for `finish` to report it rather than ending the process.
+	// In child processes only, and by default one core fewer than the machine has: the build bundles and
+	// renders on this thread meanwhile, and each process holds its own copy of satori and the fonts.
+	return drawShareCards(
+		missing.map(({ job }) => job.input),
+		cores,
+		undefined,
+		true
+	).then(
+		(drawn) => ({ drawn, error: undefined, took: performance.now() - started }),
+		(error: unknown) => ({ drawn: undefined, error, took: 0 })
+	);
+}
+
+/** Writes each new card into the cache as soon as the drawing ends. */
+function cacheWhenDrawn(drawing: Drawing, missing: readonly Card[], cache: string): Promise<unknown> {
+	// The new cards go into the cache once drawn, while the build is still rendering, by writes that do not
+	// hold up its thread; `finish` then only links them into the output.
+	const caching = drawing.then(({ drawn }) =>
+		Promise.all(missing.map((card, index) => drawn?.results[index]?.png && writeWholeLater(join(cache, `${card.key}.png`), drawn.results[index].png)))
+	);
+	// A failure is reported by `finish`, not as an unhandled rejection meanwhile.
+	caching.catch(() => undefined);
+	return caching;
+}
+
+/** Throws one error naming every page whose card could not be drawn, if there is one. */
+function throwIfNotDrawn(missing: readonly Card[], results: readonly DrawResult[]): void {
+	const failures = missing.flatMap(({ job }, index) => (results[index]?.error ? [`  ${job.source}: ${results[index].error}`] : []));
+	if (failures.length > 0) {
+		throw new Error(`The share cards of ${failures.length} page${failures.length === 1 ? '' : 's'} could not be drawn:\n${failures.join('\n')}`);
+	}
+}
+
+/** Puts every card into the output folder `out`, then prunes the cache to the cards this build used. */
+function placeCards(out: string, cache: string, cards: readonly Card[]): void {
+	const folders = new Set<string>();
+	for (const { job, key, png } of cards) {
+		const target = join(out, job.file);
+		if (!folders.has(dirname(target))) mkdirSync(dirname(target), { recursive: true });
+		folders.add(dirname(target));
+		// A link to the cached file costs no copy of its bytes; the bytes read at the start stand in
+		// for a file another build sharing the cache has pruned since.
+		try {
+			placeFile(join(cache, `${key}.png`), target);
+		} catch {
+			writeFileSync(target, png!);
+		}
+	}
+	prune(cache, new Set(cards.map(({ key }) => `${key}.png`)));
 }
 
 /** A card's cache key: its inputs and everything that draws it, so a change to either draws it anew. */
