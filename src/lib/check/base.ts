@@ -91,88 +91,125 @@ const REVIEWED_FILES: ReadonlyMap<string, string> = new Map([
  * leaves a redirect.
  */
 export function checkAgainstBase(curriculum: Curriculum, git: GitReader, ref: string): Finding[] {
-	const findings: Finding[] = [];
+	const base = againstBase(curriculum, git, ref);
+	return git.changed(base.contentPath).flatMap((change) => changeFindings(base, change));
+}
+
+/** A file changed since the base, by path from the repository root. */
+type Change = ReturnType<GitReader['changed']>[number];
+
+/** What the checks of each changed file share: the base, where the content's folders are in the repository, and the curriculum as it is now. */
+interface AgainstBase {
+	git: GitReader;
+	ref: string;
+	/** A path from the repository root, as a finding names it (from the curriculum's root). */
+	toReport: (repoPath: string) => string;
+	contentPath: string;
+	modulesPath: string;
+	archivePath: string;
+	byId: ReadonlyMap<string, Curriculum['modules'][number]>;
+	redirected: ReadonlySet<string>;
+}
+
+/** Finds the content's folders in the repository, and indexes the modules and redirects, for checking against `ref`. */
+function againstBase(curriculum: Curriculum, git: GitReader, ref: string): AgainstBase {
 	const toRepo = (absolute: string) => relative(git.root, absolute).split(sep).join('/');
 	const toReport = (repoPath: string) => relative(curriculum.root, `${git.root}/${repoPath}`).split(sep).join('/');
 	const contentPath = toRepo(curriculum.dir);
-	const modulesPath = `${contentPath}/${LAYOUT.modules}/`;
-	const archivePath = `${contentPath}/${LAYOUT.archive}/`;
-	const byId = new Map(curriculum.modules.map((module) => [module.id, module]));
-	const redirected = new Set(curriculum.redirects.map((redirect) => redirect.from));
+	return {
+		git,
+		ref,
+		toReport,
+		contentPath,
+		modulesPath: `${contentPath}/${LAYOUT.modules}/`,
+		archivePath: `${contentPath}/${LAYOUT.archive}/`,
+		byId: new Map(curriculum.modules.map((module) => [module.id, module])),
+		redirected: new Set(curriculum.redirects.map((redirect) => redirect.from)),
+	};
+}
 
-	for (const { status, path } of git.changed(contentPath)) {
-		const name = path.slice(contentPath.length + 1);
-		// An issuer profile decides whose signatures the verify page accepts as genuine.
-		const reviewed = REVIEWED_FILES.get(name) ?? (name.startsWith('issuers/') ? 'it decides whose signed certificates the verify page accepts' : undefined);
-		if (reviewed) {
-			findings.push(
-				finding({
-					rule: 'maintainer-review',
-					severity: 'notice',
-					file: toReport(path),
-					line: 1,
-					message: `${name} ${status === 'added' ? 'was added' : status === 'deleted' ? 'was removed' : 'changed'} since ${ref}: a maintainer must review it before merging (${reviewed}).`,
-					fix: 'If the change is intended, say why in the pull request; a maintainer approves it in the review (CODEOWNERS asks one). Keep configuration changes in a pull request of their own.',
-				})
-			);
-			continue;
-		}
-		// Added modules and archives have nothing at the base to compare with.
-		if (status === 'added') continue;
-		if (path.startsWith(modulesPath) && path.endsWith('.mdx')) {
-			const id = path.slice(modulesPath.length, -'.mdx'.length);
-			if (status === 'deleted') {
-				if (!redirected.has(id)) {
-					findings.push(
-						finding({
-							rule: 'missing-redirect',
-							file: toReport(path),
-							message: `The module "${id}" existed at ${ref} and is gone, so links to /modules/${id}/ would end on a missing page.`,
-							fix: `Add \`- from: ${id}\` and \`to: <the module that replaces it>\` to ${toReport(`${contentPath}/${LAYOUT.redirects}`)}.`,
-						})
-					);
-				}
-				continue;
-			}
-			const module = byId.get(id);
-			const from = versionOf(git.read(path));
-			if (!module || !from) continue;
-			const order = compareVersions(module.data.version, from);
-			const place = locate(module.parsed, ['version']);
-			if (order < 0) {
-				findings.push(
-					finding({
-						rule: 'version-lowered',
-						file: module.file,
-						...place,
-						message: `The version went down from ${from} (at ${ref}) to ${module.data.version}.`,
-						fix: `Put the version back to ${from}, with the changelog entries it had at ${ref}: courses may already cite ${from}. Then release your change from there with \`npm run release -- ${id} patch "<what you corrected>"\`.`,
-					})
-				);
-			} else if (order === 0) {
-				findings.push(
-					finding({
-						rule: 'version-not-bumped',
-						file: module.file,
-						...place,
-						message: `The module changed since ${ref} but is still version ${from}.`,
-						fix: `Run \`npm run release -- ${id} patch "<what you corrected>"\` (minor for an addition, major when outcomes change or advice is reversed).`,
-					})
-				);
-			}
-		} else if (path.startsWith(archivePath)) {
-			findings.push(
-				finding({
-					rule: 'archive-edited',
-					file: toReport(path),
-					message:
-						status === 'deleted'
-							? `The archived major ${path.slice(archivePath.length)} was removed; courses cite its permanent address.`
-							: `The archived major ${path.slice(archivePath.length)} changed since ${ref}; archived majors are frozen.`,
-					fix: `Restore it with \`git checkout ${ref} -- ${path}\`, and make the change in the current version instead.`,
-				})
-			);
-		}
+/** The findings of one file changed since the base, by what kind of file it is. */
+function changeFindings(base: AgainstBase, change: Change): Finding[] {
+	const { contentPath, modulesPath, archivePath } = base;
+	const { status, path } = change;
+	const name = path.slice(contentPath.length + 1);
+	// An issuer profile decides whose signatures the verify page accepts as genuine.
+	const reviewed = REVIEWED_FILES.get(name) ?? (name.startsWith('issuers/') ? 'it decides whose signed certificates the verify page accepts' : undefined);
+	if (reviewed) return [maintainerReview(base, change, name, reviewed)];
+	// Added modules and archives have nothing at the base to compare with.
+	if (status === 'added') return [];
+	if (path.startsWith(modulesPath) && path.endsWith('.mdx')) {
+		const id = path.slice(modulesPath.length, -'.mdx'.length);
+		if (status === 'deleted') return base.redirected.has(id) ? [] : [missingRedirect(base, path, id)];
+		return versionFindings(base, path, id);
 	}
-	return findings;
+	if (path.startsWith(archivePath)) return [archiveEdited(base, change)];
+	return [];
+}
+
+/** A configuration file changed, which a maintainer must review; `reviewed` says what it decides. */
+function maintainerReview({ ref, toReport }: AgainstBase, { status, path }: Change, name: string, reviewed: string): Finding {
+	return finding({
+		rule: 'maintainer-review',
+		severity: 'notice',
+		file: toReport(path),
+		line: 1,
+		message: `${name} ${status === 'added' ? 'was added' : status === 'deleted' ? 'was removed' : 'changed'} since ${ref}: a maintainer must review it before merging (${reviewed}).`,
+		fix: 'If the change is intended, say why in the pull request; a maintainer approves it in the review (CODEOWNERS asks one). Keep configuration changes in a pull request of their own.',
+	});
+}
+
+/** A module removed since the base with no redirect from its address. */
+function missingRedirect({ ref, toReport, contentPath }: AgainstBase, path: string, id: string): Finding {
+	return finding({
+		rule: 'missing-redirect',
+		file: toReport(path),
+		message: `The module "${id}" existed at ${ref} and is gone, so links to /modules/${id}/ would end on a missing page.`,
+		fix: `Add \`- from: ${id}\` and \`to: <the module that replaces it>\` to ${toReport(`${contentPath}/${LAYOUT.redirects}`)}.`,
+	});
+}
+
+/** A module changed since the base: its version must have gone up, reading the version it had at the base. */
+function versionFindings({ git, ref, byId }: AgainstBase, path: string, id: string): Finding[] {
+	const module = byId.get(id);
+	const from = versionOf(git.read(path));
+	if (!module || !from) return [];
+	const order = compareVersions(module.data.version, from);
+	const place = locate(module.parsed, ['version']);
+	if (order < 0) {
+		return [
+			finding({
+				rule: 'version-lowered',
+				file: module.file,
+				...place,
+				message: `The version went down from ${from} (at ${ref}) to ${module.data.version}.`,
+				fix: `Put the version back to ${from}, with the changelog entries it had at ${ref}: courses may already cite ${from}. Then release your change from there with \`npm run release -- ${id} patch "<what you corrected>"\`.`,
+			}),
+		];
+	}
+	if (order === 0) {
+		return [
+			finding({
+				rule: 'version-not-bumped',
+				file: module.file,
+				...place,
+				message: `The module changed since ${ref} but is still version ${from}.`,
+				fix: `Run \`npm run release -- ${id} patch "<what you corrected>"\` (minor for an addition, major when outcomes change or advice is reversed).`,
+			}),
+		];
+	}
+	return [];
+}
+
+/** An archived major changed or removed since the base. */
+function archiveEdited({ ref, toReport, archivePath }: AgainstBase, { status, path }: Change): Finding {
+	return finding({
+		rule: 'archive-edited',
+		file: toReport(path),
+		message:
+			status === 'deleted'
+				? `The archived major ${path.slice(archivePath.length)} was removed; courses cite its permanent address.`
+				: `The archived major ${path.slice(archivePath.length)} changed since ${ref}; archived majors are frozen.`,
+		fix: `Restore it with \`git checkout ${ref} -- ${path}\`, and make the change in the current version instead.`,
+	});
 }
