@@ -17,94 +17,133 @@ export interface PlainYamlError {
  * to change; anything else keeps the library's words with a general fix.
  */
 export function describeYamlError(error: YAMLError, text: string, at: (offset: number) => { line: number; col: number }): PlainYamlError {
+	const slip = slipIn(error, text, at);
+	return tabIndent(slip) ?? colonRead(slip) ?? duplicateKey(slip) ?? unclosedBracket(slip) ?? badIndent(slip) ?? unreadable(slip);
+}
+
+/** A YAML error and the text it is in, with what each kind of slip is recognised by. */
+interface Slip {
+	error: YAMLError;
+	lines: string[];
+	/** Where the library places the error. */
+	pos: { line: number; col: number };
+	/** A line's text, by 1-based number; empty past the end. */
+	lineText: (line: number) => string;
+	/** How many spaces a line starts with. */
+	indent: (line: number) => number;
+}
+
+/** The error with its text split into lines and its place found. */
+function slipIn(error: YAMLError, text: string, at: (offset: number) => { line: number; col: number }): Slip {
 	const lines = text.split('\n');
 	const pos = at(error.pos[0]);
 	const lineText = (line: number) => lines[line - 1] ?? '';
 	const indent = (line: number) => /^ */.exec(lineText(line))![0].length;
+	return { error, lines, pos, lineText, indent };
+}
 
-	// A tab anywhere in the indentation.
+/** A tab anywhere in the indentation. */
+function tabIndent({ error, lines, lineText }: Slip): PlainYamlError | undefined {
 	const tabbed = lines.findIndex((line) => /^ *\t/.test(line));
-	if (tabbed >= 0 && (error.code === 'TAB_AS_INDENT' || /tab/i.test(error.message))) {
-		return {
-			line: tabbed + 1,
-			column: lineText(tabbed + 1).indexOf('\t') + 1,
-			message: 'This line is indented with a tab, and YAML accepts only spaces for indentation.',
-			fix: 'Replace the tab with spaces: two spaces for each level, as in the lines around it. Most editors can show tabs and convert them.',
-		};
-	}
+	if (tabbed < 0 || (error.code !== 'TAB_AS_INDENT' && !/tab/i.test(error.message))) return undefined;
+	return {
+		line: tabbed + 1,
+		column: lineText(tabbed + 1).indexOf('\t') + 1,
+		message: 'This line is indented with a tab, and YAML accepts only spaces for indentation.',
+		fix: 'Replace the tab with spaces: two spaces for each level, as in the lines around it. Most editors can show tabs and convert them.',
+	};
+}
 
-	if (error.code === 'BLOCK_AS_IMPLICIT_KEY' || error.code === 'MULTILINE_IMPLICIT_KEY' || /compact mappings|implicit key/i.test(error.message)) {
-		// A list item with ": " in it reads as a field.
-		// `- Learn: this` is an item of text; `- title: A: b` is a field inside an item, handled below.
-		const item = /^(\s*)- ((?![a-z][\w-]*:\s)\S.*:\s.*)$/.exec(lineText(pos.line));
-		if (item) {
-			return {
-				line: pos.line,
-				column: item[1]!.length + 3,
-				message: 'This list item contains ": ", which YAML reads as the start of a field.',
-				fix: `Put the whole item in double quotes: - "${item[2]!.replace(/"/g, '\\"')}".`,
-			};
-		}
-		// A value with ": " in it reads as a second field on the same line.
-		const field = /^\s*(?:- )?([\w-]+):\s+(.*:\s.*)$/.exec(lineText(pos.line));
-		if (field) {
-			return {
-				line: pos.line,
-				column: pos.col,
-				message: `The value of \`${field[1]}\` contains ": ", which YAML reads as the start of another field.`,
-				fix: `Put the value in double quotes: ${field[1]}: "${field[2]!.replace(/"/g, '\\"')}".`,
-			};
-		}
-		// A field indented more than the field above it reads as part of that field's value.
-		const next = pos.line + 1;
-		if (/^\s+[\w-]+:(\s|$)/.test(lineText(next)) && indent(next) > indent(pos.line) && !/:\s*$/.test(lineText(pos.line))) {
-			return {
-				line: next,
-				column: indent(next) + 1,
-				message: `This line is indented ${indent(next) - indent(pos.line)} space${indent(next) - indent(pos.line) === 1 ? '' : 's'} more than the line above it, so YAML reads it as part of that line's value.`,
-				fix:
-					indent(pos.line) === 0
-						? 'Start this line at the beginning of the line, like the one above it.'
-						: `Indent this line like the one above it (${indent(pos.line)} space${indent(pos.line) === 1 ? '' : 's'}).`,
-			};
-		}
-	}
+/** The errors of a line read as more fields than it has, or as part of the line above. */
+function colonRead(slip: Slip): PlainYamlError | undefined {
+	const { error } = slip;
+	if (error.code !== 'BLOCK_AS_IMPLICIT_KEY' && error.code !== 'MULTILINE_IMPLICIT_KEY' && !/compact mappings|implicit key/i.test(error.message)) return undefined;
+	return colonInItem(slip) ?? colonInValue(slip) ?? fieldIndentedFurther(slip);
+}
 
-	if (error.code === 'DUPLICATE_KEY') {
-		const key = /^\s*(?:- )?([\w-]+):/.exec(lineText(pos.line))?.[1];
-		return {
-			line: pos.line,
-			column: pos.col,
-			message: `A field appears twice in the same place${key ? `: \`${key}\`` : ''}.`,
-			fix: 'Keep one of the two: delete the other line, or merge what they say.',
-		};
-	}
+/** A list item with ": " in it reads as a field. */
+function colonInItem({ pos, lineText }: Slip): PlainYamlError | undefined {
+	// `- Learn: this` is an item of text; `- title: A: b` is a field inside an item, handled below.
+	const item = /^(\s*)- ((?![a-z][\w-]*:\s)\S.*:\s.*)$/.exec(lineText(pos.line));
+	if (!item) return undefined;
+	return {
+		line: pos.line,
+		column: item[1]!.length + 3,
+		message: 'This list item contains ": ", which YAML reads as the start of a field.',
+		fix: `Put the whole item in double quotes: - "${item[2]!.replace(/"/g, '\\"')}".`,
+	};
+}
 
+/** A value with ": " in it reads as a second field on the same line. */
+function colonInValue({ pos, lineText }: Slip): PlainYamlError | undefined {
+	const field = /^\s*(?:- )?([\w-]+):\s+(.*:\s.*)$/.exec(lineText(pos.line));
+	if (!field) return undefined;
+	return {
+		line: pos.line,
+		column: pos.col,
+		message: `The value of \`${field[1]}\` contains ": ", which YAML reads as the start of another field.`,
+		fix: `Put the value in double quotes: ${field[1]}: "${field[2]!.replace(/"/g, '\\"')}".`,
+	};
+}
+
+/** A field indented more than the field above it reads as part of that field's value. */
+function fieldIndentedFurther({ pos, lineText, indent }: Slip): PlainYamlError | undefined {
+	const next = pos.line + 1;
+	if (!(/^\s+[\w-]+:(\s|$)/.test(lineText(next)) && indent(next) > indent(pos.line) && !/:\s*$/.test(lineText(pos.line)))) return undefined;
+	return {
+		line: next,
+		column: indent(next) + 1,
+		message: `This line is indented ${indent(next) - indent(pos.line)} space${indent(next) - indent(pos.line) === 1 ? '' : 's'} more than the line above it, so YAML reads it as part of that line's value.`,
+		fix:
+			indent(pos.line) === 0
+				? 'Start this line at the beginning of the line, like the one above it.'
+				: `Indent this line like the one above it (${indent(pos.line)} space${indent(pos.line) === 1 ? '' : 's'}).`,
+	};
+}
+
+/** A field that appears twice in the same mapping. */
+function duplicateKey({ error, pos, lineText }: Slip): PlainYamlError | undefined {
+	if (error.code !== 'DUPLICATE_KEY') return undefined;
+	const key = /^\s*(?:- )?([\w-]+):/.exec(lineText(pos.line))?.[1];
+	return {
+		line: pos.line,
+		column: pos.col,
+		message: `A field appears twice in the same place${key ? `: \`${key}\`` : ''}.`,
+		fix: 'Keep one of the two: delete the other line, or merge what they say.',
+	};
+}
+
+/** A list or set of fields opened with a bracket and never closed. */
+function unclosedBracket({ error, lines, pos, lineText }: Slip): PlainYamlError | undefined {
 	const bracket = /end with an? ([\]}])/.exec(error.message);
-	if (bracket) {
-		// The parser notices at the end of the file; the slip is on the line that opened the bracket.
-		const open = bracket[1] === ']' ? '[' : '{';
-		// Lines below the slip may hold brackets that are closed; the slip opens more than it closes.
-		const unclosed = (text: string) => text.split(open).length - text.split(bracket[1]!).length > 0;
-		let line = Math.min(pos.line, lines.length);
-		while (line > 1 && !unclosed(lineText(line))) line--;
-		return {
-			line,
-			column: lineText(line).lastIndexOf(open) + 1,
-			message: `A list or set of fields opened with "${bracket[1] === ']' ? '[' : '{'}" is not closed with "${bracket[1]}".`,
-			fix: `Close it with "${bracket[1]}" on the same line, or write the items as a list, one "- " line each.`,
-		};
-	}
+	if (!bracket) return undefined;
+	// The parser notices at the end of the file; the slip is on the line that opened the bracket.
+	const open = bracket[1] === ']' ? '[' : '{';
+	// Lines below the slip may hold brackets that are closed; the slip opens more than it closes.
+	const unclosed = (text: string) => text.split(open).length - text.split(bracket[1]!).length > 0;
+	let line = Math.min(pos.line, lines.length);
+	while (line > 1 && !unclosed(lineText(line))) line--;
+	return {
+		line,
+		column: lineText(line).lastIndexOf(open) + 1,
+		message: `A list or set of fields opened with "${bracket[1] === ']' ? '[' : '{'}" is not closed with "${bracket[1]}".`,
+		fix: `Close it with "${bracket[1]}" on the same line, or write the items as a list, one "- " line each.`,
+	};
+}
 
-	if (error.code === 'BAD_INDENT' || error.code === 'MISSING_CHAR' || /indent/i.test(error.message)) {
-		return {
-			line: pos.line,
-			column: pos.col,
-			message: 'This line is not indented like the lines it belongs with.',
-			fix: 'Indent it like the line above it: fields nested under another use two more spaces than it, and list items start with "- ".',
-		};
-	}
+/** A line indented unlike the lines it belongs with, in a way none of the above recognises. */
+function badIndent({ error, pos }: Slip): PlainYamlError | undefined {
+	if (error.code !== 'BAD_INDENT' && error.code !== 'MISSING_CHAR' && !/indent/i.test(error.message)) return undefined;
+	return {
+		line: pos.line,
+		column: pos.col,
+		message: 'This line is not indented like the lines it belongs with.',
+		fix: 'Indent it like the line above it: fields nested under another use two more spaces than it, and list items start with "- ".',
+	};
+}
 
+/** Any other error, in the library's words, with a general fix. */
+function unreadable({ error, pos }: Slip): PlainYamlError {
 	return {
 		line: pos.line,
 		column: pos.col,
