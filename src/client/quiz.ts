@@ -13,8 +13,9 @@ import {
 	shuffle,
 	unanswered,
 	type QuizResultDetail,
+	type ScoredQuestion,
 } from '../lib/learning/quiz.ts';
-import { wordsOf } from './progress-text.ts';
+import { wordsOf, type Say } from './progress-text.ts';
 
 /** Question numbers as a sentence lists them, "1, 2 and 4", with the page's word for "and". */
 function listNumbers(indices: readonly number[], and: string): string {
@@ -22,9 +23,120 @@ function listNumbers(indices: readonly number[], and: string): string {
 	return numbers.length <= 1 ? numbers.join('') : `${numbers.slice(0, -1).join(', ')}${and}${numbers.at(-1)}`;
 }
 
+/** One knowledge check's elements, words and answer key, shared by what its buttons do. */
+interface Quiz {
+	section: HTMLElement;
+	questions: HTMLElement[];
+	status: HTMLElement;
+	check: HTMLButtonElement;
+	retry: HTMLButtonElement;
+	passMark: number;
+	say: Say;
+	keys: ScoredQuestion[];
+	/** The announcement waiting to be written, cancelled by the next one or by a fresh attempt. */
+	pending: number;
+}
+
+/** The elements of a part of the knowledge check: any that match a selector, a question's inputs, its explanations. */
+const all = <T extends HTMLElement>(selector: string, root: ParentNode) => [...root.querySelectorAll<T>(selector)];
+const inputs = (question: HTMLElement) => all<HTMLInputElement>('input', question);
+const explanations = (question: HTMLElement) => all<HTMLDetailsElement>('[data-quiz-explanation]', question);
+
+/** Writes a question's verdict, or hides it when there is no text. */
+function verdict(question: HTMLElement, text = '', result?: string): void {
+	const element = question.querySelector<HTMLElement>('[data-quiz-verdict]');
+	if (!element) return;
+	element.textContent = text;
+	element.hidden = !text;
+	if (result) element.dataset.result = result;
+	else delete element.dataset.result;
+}
+
+/** Says a message in the knowledge check's live region. */
+function announce(quiz: Quiz, text: string): void {
+	// Emptying the live region first makes screen readers announce a message even when it repeats.
+	quiz.status.textContent = '';
+	clearTimeout(quiz.pending);
+	quiz.pending = window.setTimeout(() => (quiz.status.textContent = text), 100);
+}
+
+/** A fresh attempt: no answers, explanations hidden, choices in a new order. */
+function start(quiz: Quiz): void {
+	const { questions, status, check, retry } = quiz;
+	for (const question of questions) {
+		const list = question.querySelector('[data-quiz-choices]');
+		if (list) for (const choice of shuffle([...list.children])) list.append(choice);
+		for (const input of inputs(question)) {
+			input.checked = false;
+			input.disabled = false;
+			input.hidden = false;
+		}
+		for (const details of explanations(question)) {
+			details.open = false;
+			details.hidden = true;
+		}
+		for (const mark of all('[data-quiz-mark]', question)) mark.hidden = true;
+		verdict(question);
+	}
+	clearTimeout(quiz.pending);
+	status.textContent = '';
+	delete status.dataset.passed;
+	check.hidden = false;
+	retry.hidden = true;
+}
+
+/** Shows a scored question's verdict, marks the learner's answers and opens every explanation. */
+function reveal(question: HTMLElement, right: boolean | undefined, say: Say): void {
+	verdict(question, right ? say('verdictRight', '✓ Right.') : say('verdictWrong', '✗ Not right. The explanations say why.'), right ? 'right' : 'wrong');
+	for (const input of inputs(question)) {
+		input.disabled = true;
+		// The "your answer" mark is made only where it is needed, to keep it out of every page's HTML.
+		let mark = input.parentElement?.querySelector<HTMLElement>('[data-quiz-mark]');
+		if (!mark && input.checked && input.parentElement) {
+			mark = document.createElement('span');
+			mark.className = 'currents-quiz__mark';
+			mark.dataset.quizMark = '';
+			mark.dataset.pagefindIgnore = '';
+			mark.textContent = say('yourAnswer', 'Your answer');
+			input.parentElement.append(mark);
+		}
+		if (mark) mark.hidden = !input.checked;
+	}
+	for (const details of explanations(question)) {
+		details.hidden = false;
+		details.open = true;
+	}
+}
+
+/** Checks the learner's answers: names the questions still open, or scores them and reports the result. */
+function submit(quiz: Quiz): void {
+	const { section, questions, status, check, retry, passMark, say } = quiz;
+	const answers = questions.map((question) => inputs(question).filter((input) => input.checked).map((input) => Number(input.value)));
+	// A skipped question is more often a slip than a choice, so the learner is told which ones
+	// are open and scores nothing yet, rather than failing on a question they never saw.
+	const missing = unanswered(answers);
+	if (missing.length > 0) {
+		for (const q of missing) verdict(questions[q]!, say('noAnswer', 'No answer yet.'), 'missing');
+		announce(quiz, say(missing.length === 1 ? 'unansweredOne' : 'unansweredMany', describeUnanswered(missing), { numbers: listNumbers(missing, say('and', ' and ')) }));
+		inputs(questions[missing[0]!]!)[0]?.focus();
+		return;
+	}
+	const result = scoreQuiz(quiz.keys, answers, passMark);
+	questions.forEach((question, q) => reveal(question, result.results[q], say));
+	status.dataset.passed = String(result.passed);
+	const { correct, total, score, passed } = result;
+	announce(quiz, say(passed ? 'passed' : 'failed', describeResult(result), { correct, total, score, mark: passMark }));
+	// The button that was pressed disappears; its replacement, beside the result, takes focus.
+	check.hidden = true;
+	retry.hidden = false;
+	retry.focus();
+	const detail: QuizResultDetail = { module: section.dataset.module ?? '', version: section.dataset.version ?? '', correct, total, score, passed, passMark };
+	section.dispatchEvent(new CustomEvent(QUIZ_RESULT_EVENT, { bubbles: true, detail }));
+}
+
+/** Shows one knowledge check's controls and connects its buttons. */
 function enhance(section: HTMLElement): void {
-	const all = <T extends HTMLElement>(selector: string, root: ParentNode = section) => [...root.querySelectorAll<T>(selector)];
-	const questions = all('[data-quiz-question]');
+	const questions = all('[data-quiz-question]', section);
 	const status = section.querySelector<HTMLElement>('[data-quiz-status]');
 	const check = section.querySelector<HTMLButtonElement>('[data-quiz-check]');
 	const retry = section.querySelector<HTMLButtonElement>('[data-quiz-retry]');
@@ -33,95 +145,12 @@ function enhance(section: HTMLElement): void {
 	const say = wordsOf(section);
 	// A choice keeps its identity by its authored index, whatever position the shuffle gives it.
 	const keys = questions.map((question) => ({ right: all('[data-correct]', question).map((choice) => Number(choice.dataset.choice)) }));
-	const inputs = (question: HTMLElement) => all<HTMLInputElement>('input', question);
-	const explanations = (question: HTMLElement) => all<HTMLDetailsElement>('[data-quiz-explanation]', question);
-	const verdict = (question: HTMLElement, text = '', result?: string) => {
-		const element = question.querySelector<HTMLElement>('[data-quiz-verdict]');
-		if (!element) return;
-		element.textContent = text;
-		element.hidden = !text;
-		if (result) element.dataset.result = result;
-		else delete element.dataset.result;
-	};
-	// Emptying the live region first makes screen readers announce a message even when it repeats.
-	let pending = 0;
-	const announce = (text: string) => {
-		status.textContent = '';
-		clearTimeout(pending);
-		pending = window.setTimeout(() => (status.textContent = text), 100);
-	};
+	const quiz: Quiz = { section, questions, status, check, retry, passMark, say, keys, pending: 0 };
 
-	/** A fresh attempt: no answers, explanations hidden, choices in a new order. */
-	const start = () => {
-		for (const question of questions) {
-			const list = question.querySelector('[data-quiz-choices]');
-			if (list) for (const choice of shuffle([...list.children])) list.append(choice);
-			for (const input of inputs(question)) {
-				input.checked = false;
-				input.disabled = false;
-				input.hidden = false;
-			}
-			for (const details of explanations(question)) {
-				details.open = false;
-				details.hidden = true;
-			}
-			for (const mark of all('[data-quiz-mark]', question)) mark.hidden = true;
-			verdict(question);
-		}
-		clearTimeout(pending);
-		status.textContent = '';
-		delete status.dataset.passed;
-		check.hidden = false;
-		retry.hidden = true;
-	};
-
-	check.addEventListener('click', () => {
-		const answers = questions.map((question) => inputs(question).filter((input) => input.checked).map((input) => Number(input.value)));
-		// A skipped question is more often a slip than a choice, so the learner is told which ones
-		// are open and scores nothing yet, rather than failing on a question they never saw.
-		const missing = unanswered(answers);
-		if (missing.length > 0) {
-			for (const q of missing) verdict(questions[q]!, say('noAnswer', 'No answer yet.'), 'missing');
-			announce(say(missing.length === 1 ? 'unansweredOne' : 'unansweredMany', describeUnanswered(missing), { numbers: listNumbers(missing, say('and', ' and ')) }));
-			inputs(questions[missing[0]!]!)[0]?.focus();
-			return;
-		}
-		const result = scoreQuiz(keys, answers, passMark);
-		questions.forEach((question, q) => {
-			const right = result.results[q];
-			verdict(question, right ? say('verdictRight', '✓ Right.') : say('verdictWrong', '✗ Not right. The explanations say why.'), right ? 'right' : 'wrong');
-			for (const input of inputs(question)) {
-				input.disabled = true;
-				// The "your answer" mark is made only where it is needed, to keep it out of every page's HTML.
-				let mark = input.parentElement?.querySelector<HTMLElement>('[data-quiz-mark]');
-				if (!mark && input.checked && input.parentElement) {
-					mark = document.createElement('span');
-					mark.className = 'currents-quiz__mark';
-					mark.dataset.quizMark = '';
-					mark.dataset.pagefindIgnore = '';
-					mark.textContent = say('yourAnswer', 'Your answer');
-					input.parentElement.append(mark);
-				}
-				if (mark) mark.hidden = !input.checked;
-			}
-			for (const details of explanations(question)) {
-				details.hidden = false;
-				details.open = true;
-			}
-		});
-		status.dataset.passed = String(result.passed);
-		const { correct, total, score, passed } = result;
-		announce(say(passed ? 'passed' : 'failed', describeResult(result), { correct, total, score, mark: passMark }));
-		// The button that was pressed disappears; its replacement, beside the result, takes focus.
-		check.hidden = true;
-		retry.hidden = false;
-		retry.focus();
-		const detail: QuizResultDetail = { module: section.dataset.module ?? '', version: section.dataset.version ?? '', correct, total, score, passed, passMark };
-		section.dispatchEvent(new CustomEvent(QUIZ_RESULT_EVENT, { bubbles: true, detail }));
-	});
+	check.addEventListener('click', () => submit(quiz));
 
 	retry.addEventListener('click', () => {
-		start();
+		start(quiz);
 		inputs(questions[0]!)[0]?.focus();
 	});
 
@@ -131,9 +160,9 @@ function enhance(section: HTMLElement): void {
 		if (question?.querySelector('[data-result="missing"]')) verdict(question);
 	});
 
-	for (const element of all('[data-quiz-static]')) element.hidden = true;
-	for (const element of all('[data-quiz-live]')) element.hidden = false;
-	start();
+	for (const element of all('[data-quiz-static]', section)) element.hidden = true;
+	for (const element of all('[data-quiz-live]', section)) element.hidden = false;
+	start(quiz);
 	section.dataset.quizReady = '';
 }
 
