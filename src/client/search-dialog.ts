@@ -11,7 +11,7 @@
 import { EARLIER, FACETS, orderFacetValues, translateSelection, TRANSLATES, type Facet, type Selection } from '../lib/search/facets.ts';
 import { facetedSearch, RANKING, untranslatedResults, type FilterCounts, type PagefindApi, type PagefindInstance } from '../lib/search/pagefind.ts';
 import { resultView, type ResultFragment } from '../lib/search/results.ts';
-import { fill, statusMessage, type OriginalText, type SearchSettings } from '../lib/search/text.ts';
+import { fill, statusMessage, type OriginalText, type SearchSettings, type SearchText } from '../lib/search/text.ts';
 import { renderFacetValues, renderResult, updateCounts } from './search-render.ts';
 
 /** Results shown at first and added by each "Show more results". */
@@ -58,6 +58,44 @@ interface Listed {
 	original: boolean;
 }
 
+/** One open search dialog: its elements, its indexes and words, and what the latest search found. */
+interface Search {
+	input: HTMLInputElement;
+	status: HTMLElement;
+	list: HTMLOListElement;
+	more: HTMLButtonElement;
+	earlier: HTMLInputElement;
+	clear: HTMLButtonElement;
+	selected: HTMLElement;
+	pagefind: PagefindApi;
+	other: PagefindInstance | undefined;
+	totals: FilterCounts;
+	text: SearchText;
+	lists: Map<Facet, HTMLElement>;
+	translated: Set<string>;
+	typeNames: Map<string, string>;
+	/** Counts the searches started, so that one a newer search overtakes shows nothing. */
+	generation: number;
+	matches: Listed[];
+	shown: number;
+}
+
+/** Loads the dialog's words and Pagefind, or says in the dialog that search could not be loaded. */
+async function loadSearch(root: HTMLElement, status: HTMLElement): Promise<{ settings: SearchSettings; pagefind: PagefindApi; other: PagefindInstance | undefined; totals: FilterCounts }> {
+	try {
+		// The dialog's words and the facets' order, in the page's language (src/routes/search.json.ts).
+		const response = await fetch(root.dataset.settings ?? '/search.json');
+		if (!response.ok) throw new Error(`${response.url} answered ${response.status}.`);
+		const settings = (await response.json()) as SearchSettings;
+		const { pagefind, other } = await loadPagefind(settings.text.original);
+		return { settings, pagefind, other, totals: await pagefind.filters() };
+	} catch {
+		status.textContent = root.dataset.error ?? '';
+		throw new Error('Search could not be loaded.');
+	}
+}
+
+/** Loads search into the open dialog, then searches as the reader types, ticks or asks for more. */
 export async function startSearch(root: HTMLElement, dialog: HTMLDialogElement): Promise<void> {
 	const find = <T extends Element>(selector: string) => root.querySelector<T>(selector)!;
 	const input = find<HTMLInputElement>('[data-search-input]');
@@ -69,105 +107,97 @@ export async function startSearch(root: HTMLElement, dialog: HTMLDialogElement):
 	const clear = find<HTMLButtonElement>('[data-search-clear]');
 	const selected = find<HTMLElement>('[data-search-selected]');
 
-	let pagefind: PagefindApi;
-	let other: PagefindInstance | undefined;
-	let totals: FilterCounts;
-	let settings: SearchSettings;
-	try {
-		// The dialog's words and the facets' order, in the page's language (src/routes/search.json.ts).
-		const response = await fetch(root.dataset.settings ?? '/search.json');
-		if (!response.ok) throw new Error(`${response.url} answered ${response.status}.`);
-		settings = (await response.json()) as SearchSettings;
-		({ pagefind, other } = await loadPagefind(settings.text.original));
-		totals = await pagefind.filters();
-	} catch {
-		status.textContent = root.dataset.error ?? '';
-		throw new Error('Search could not be loaded.');
-	}
+	const { settings, pagefind, other, totals } = await loadSearch(root, status);
 	const { text } = settings;
-	const lists = setUpFacets(root, totals, settings.order);
-	// The first language's pages that this language's index holds a translation of.
-	const translated = new Set(Object.keys(totals[TRANSLATES] ?? {}));
-
-	let generation = 0;
-	let matches: Listed[] = [];
-	let shown = 0;
-	const version = (value: string) => fill(text.version, { version: value });
-	const typeNames = new Map(Object.entries(text.original?.values.type ?? {}).map(([mine, theirs]) => [theirs, mine]));
-
-	const showMore = async (current: number) => {
-		const next = matches.slice(shown, shown + PAGE_SIZE);
-		more.disabled = true;
-		const fragments = await Promise.all(next.map((result) => result.data()));
-		if (current !== generation) return;
-		list.append(
-			...fragments.map((fragment, i) => {
-				const view = resultView(fragment, version);
-				if (!next[i]!.original || !text.original) return renderResult(view);
-				// The other index names the content type in its language; the line of facts is in the page's.
-				view.type = typeNames.get(view.type) ?? view.type;
-				view.details.push(text.original.label);
-				return renderResult(view, text.original.lang);
-			})
-		);
-		shown += next.length;
-		more.disabled = false;
-		more.hidden = shown >= matches.length;
-	};
-
-	const run = async () => {
-		const current = ++generation;
-		const chosen = readSelection(lists);
-		const ticks = Object.values(chosen).reduce((sum, values) => sum + values.length, 0);
-		selected.textContent = ticks > 0 ? ` (${ticks})` : '';
-		clear.hidden = ticks === 0;
-		try {
-			const [found, untranslated] = await Promise.all([
-				facetedSearch(pagefind, input.value, chosen, earlier.checked, totals),
-				// Untranslated pages are an addition: when their index fails, the page language's results still show.
-				other && text.original
-					? untranslatedResults(other, input.value, translateSelection(chosen, text.original.values), earlier.checked, translated).catch(() => [])
-					: Promise.resolve([]),
-			]);
-			if (!found || current !== generation) return;
-			for (const [facet, values] of lists) updateCounts(values, found.counts[facet]);
-			const extra = found.searched ? untranslated : [];
-			matches = [
-				...found.results.map((result) => ({ data: result.data, original: false })),
-				...extra.map((fragment) => ({ data: () => Promise.resolve(fragment), original: true })),
-			];
-			shown = 0;
-			list.replaceChildren();
-			await showMore(current);
-			if (current !== generation) return;
-			status.textContent = found.searched ? statusMessage(text, input.value, found.results.length, extra.length) : text.idle;
-		} catch {
-			if (current === generation) status.textContent = text.error;
-		}
+	const search: Search = {
+		input, status, list, more, earlier, clear, selected, pagefind, other, totals, text,
+		lists: setUpFacets(root, totals, settings.order),
+		// The first language's pages that this language's index holds a translation of.
+		translated: new Set(Object.keys(totals[TRANSLATES] ?? {})),
+		typeNames: new Map(Object.entries(text.original?.values.type ?? {}).map(([mine, theirs]) => [theirs, mine])),
+		generation: 0,
+		matches: [],
+		shown: 0,
 	};
 
 	let pause: ReturnType<typeof setTimeout> | undefined;
 	input.addEventListener('input', () => {
 		clearTimeout(pause);
-		pause = setTimeout(run, TYPING_PAUSE_MS);
+		pause = setTimeout(() => void run(search), TYPING_PAUSE_MS);
 	});
-	facetsPanel.addEventListener('change', () => void run());
+	facetsPanel.addEventListener('change', () => void run(search));
 	clear.addEventListener('click', () => {
 		for (const box of facetsPanel.querySelectorAll<HTMLInputElement>('[data-facet-values] input:checked')) box.checked = false;
-		void run();
+		void run(search);
 		input.focus();
 	});
 	more.addEventListener('click', () => {
 		// Keep the reader's place: focus moves to the first of the new results.
-		const first = shown;
-		void showMore(generation).then(() => list.children[first]?.querySelector('a')?.focus());
+		const first = search.shown;
+		void showMore(search, search.generation).then(() => list.children[first]?.querySelector('a')?.focus());
 	});
 	// A result may link to a part of the page already open, where nothing would close the dialog.
 	list.addEventListener('click', (event) => {
 		if (event.target instanceof Element && event.target.closest('a')) dialog.close();
 	});
 
-	await run();
+	await run(search);
+}
+
+/** Adds the next page of results to the list, unless a newer search has started meanwhile. */
+async function showMore(search: Search, current: number): Promise<void> {
+	const { list, more, text } = search;
+	const next = search.matches.slice(search.shown, search.shown + PAGE_SIZE);
+	more.disabled = true;
+	const fragments = await Promise.all(next.map((result) => result.data()));
+	if (current !== search.generation) return;
+	const version = (value: string) => fill(text.version, { version: value });
+	list.append(
+		...fragments.map((fragment, i) => {
+			const view = resultView(fragment, version);
+			if (!next[i]!.original || !text.original) return renderResult(view);
+			// The other index names the content type in its language; the line of facts is in the page's.
+			view.type = search.typeNames.get(view.type) ?? view.type;
+			view.details.push(text.original.label);
+			return renderResult(view, text.original.lang);
+		})
+	);
+	search.shown += next.length;
+	more.disabled = false;
+	more.hidden = search.shown >= search.matches.length;
+}
+
+/** Searches for the typed words and ticked facets, then shows the counts, the first results and how many there are. */
+async function run(search: Search): Promise<void> {
+	const { input, status, list, earlier, clear, selected, pagefind, other, totals, text, lists } = search;
+	const current = ++search.generation;
+	const chosen = readSelection(lists);
+	const ticks = Object.values(chosen).reduce((sum, values) => sum + values.length, 0);
+	selected.textContent = ticks > 0 ? ` (${ticks})` : '';
+	clear.hidden = ticks === 0;
+	try {
+		const [found, untranslated] = await Promise.all([
+			facetedSearch(pagefind, input.value, chosen, earlier.checked, totals),
+			// Untranslated pages are an addition: when their index fails, the page language's results still show.
+			other && text.original
+				? untranslatedResults(other, input.value, translateSelection(chosen, text.original.values), earlier.checked, search.translated).catch(() => [])
+				: Promise.resolve([]),
+		]);
+		if (!found || current !== search.generation) return;
+		for (const [facet, values] of lists) updateCounts(values, found.counts[facet]);
+		const extra = found.searched ? untranslated : [];
+		search.matches = [
+			...found.results.map((result) => ({ data: result.data, original: false })),
+			...extra.map((fragment) => ({ data: () => Promise.resolve(fragment), original: true })),
+		];
+		search.shown = 0;
+		list.replaceChildren();
+		await showMore(search, current);
+		if (current !== search.generation) return;
+		status.textContent = found.searched ? statusMessage(text, input.value, found.results.length, extra.length) : text.idle;
+	} catch {
+		if (current === search.generation) status.textContent = text.error;
+	}
 }
 
 /**
