@@ -14,6 +14,101 @@ import { el, onProgressChange, readStored } from './progress-common.ts';
 /** Errors whose message is written for the learner: text the certificate cannot hold, or files that did not arrive. */
 const forLearner = (error: unknown): error is Error => error instanceof Error && (error.name === 'CardTextError' || error.name === 'AssetError');
 
+/** One track's certificate: its data, its words, its elements and the drawing the preview shows. */
+interface Certificate {
+	data: TrackCertificateData;
+	say: (key: string, values?: Record<string, string>) => string;
+	intro: HTMLElement;
+	todo: HTMLElement;
+	todoList: HTMLElement;
+	ready: HTMLElement;
+	input: HTMLInputElement;
+	error: HTMLElement;
+	status: HTMLElement;
+	preview: HTMLElement;
+	linkedin: HTMLAnchorElement;
+	buttons: HTMLButtonElement[];
+	/** Object URLs of the last drawing: kept while the preview shows it, released for the next. */
+	drawn: string | undefined;
+	busy: boolean;
+}
+
+/** The learner's progress as this browser holds it. */
+const view = () => peekProgress(readStored(STORAGE_KEYS.progress));
+
+/** Shows what is still to do for the track, or, once it is complete, the name field, the download buttons and the LinkedIn link. */
+function render(certificate: Certificate): void {
+	const { data, intro, todo, todoList, ready, linkedin } = certificate;
+	const current = view();
+	const left = stillToDo(data, current);
+	const complete = left.length === 0 && data.modules.length > 0;
+	intro.hidden = complete;
+	todo.hidden = complete;
+	ready.hidden = !complete;
+	todoList.replaceChildren(...left.map((item) => el('li', { 'data-certificate-todo-item': item.id }, el('a', { href: item.href }, item.title), `: ${toDoText(item, data.passMark, data.text)}`)));
+	const day = completionDay(data, current);
+	if (complete && day) linkedin.href = linkedInHref(data, day);
+}
+
+/** Shows what is wrong with the typed name beside the name field, and puts the cursor back in it. */
+function showError(certificate: Certificate, message: string): void {
+	certificate.error.textContent = message;
+	certificate.input.setAttribute('aria-invalid', 'true');
+	certificate.input.focus();
+}
+
+/** Takes away the name field's error. */
+function clearError(certificate: Certificate): void {
+	certificate.error.textContent = '';
+	certificate.input.removeAttribute('aria-invalid');
+}
+
+/** Marks the download buttons as unavailable while a certificate is being drawn, and available again after. */
+function setBusy(certificate: Certificate, on: boolean): void {
+	certificate.busy = on;
+	for (const button of certificate.buttons) button.setAttribute('aria-disabled', String(on));
+	certificate.ready.setAttribute('aria-busy', String(on));
+}
+
+/** Draws the certificate with the typed name, shows it in the preview and downloads it. */
+async function download(certificate: Certificate, size: CertificateSize): Promise<void> {
+	const { data, say, input, status, preview } = certificate;
+	if (certificate.busy) return;
+	let name: string;
+	try {
+		name = cleanName(input.value);
+	} catch (problem) {
+		if (forLearner(problem)) return showError(certificate, problem.message);
+		throw problem;
+	}
+	clearError(certificate);
+	const current = view();
+	// Progress may have changed in another tab since the page showed the buttons.
+	if (stillToDo(data, current).length > 0) return render(certificate);
+	setBusy(certificate, true);
+	status.textContent = say(size === 'print' ? 'drawingPrint' : 'drawing');
+	try {
+		const { drawCertificate } = await import('./certificate-render.ts');
+		const png = await drawCertificate(certificateInput(data, current, name), size);
+		const file = certificateFileName(data, size);
+		if (certificate.drawn) URL.revokeObjectURL(certificate.drawn);
+		const drawn = URL.createObjectURL(png);
+		certificate.drawn = drawn;
+		const alt = say('previewAlt', { title: data.title, name });
+		preview.replaceChildren(el('a', { href: drawn, download: file, title: say('downloadAgain', { file }) }, el('img', { src: drawn, alt })));
+		el('a', { href: drawn, download: file }).click();
+		status.textContent = say('downloaded', { file });
+	} catch (problem) {
+		status.textContent = '';
+		if (forLearner(problem) && problem.name === 'CardTextError') showError(certificate, problem.message);
+		else if (forLearner(problem)) status.textContent = problem.message;
+		else status.textContent = say('drawFailed', { reason: problem instanceof Error ? problem.message : String(problem) });
+	} finally {
+		setBusy(certificate, false);
+	}
+}
+
+/** Finds a track page's certificate elements, shows the right ones and connects the name field and the buttons. */
 function mount(root: HTMLElement): void {
 	const data = JSON.parse(root.dataset.certificate ?? 'null') as TrackCertificateData | null;
 	// The page's words for what this script writes, with `{{name}}` placeholders.
@@ -31,78 +126,13 @@ function mount(root: HTMLElement): void {
 	const linkedin = find<HTMLAnchorElement>('[data-certificate-linkedin]');
 	const buttons = [...root.querySelectorAll<HTMLButtonElement>('[data-certificate-download]')];
 	if (!data || !intro || !todo || !todoList || !ready || !input || !error || !status || !preview || !linkedin) return;
+	const certificate: Certificate = { data, say, intro, todo, todoList, ready, input, error, status, preview, linkedin, buttons, drawn: undefined, busy: false };
 
-	const view = () => peekProgress(readStored(STORAGE_KEYS.progress));
-	const render = () => {
-		const current = view();
-		const left = stillToDo(data, current);
-		const complete = left.length === 0 && data.modules.length > 0;
-		intro.hidden = complete;
-		todo.hidden = complete;
-		ready.hidden = !complete;
-		todoList.replaceChildren(...left.map((item) => el('li', { 'data-certificate-todo-item': item.id }, el('a', { href: item.href }, item.title), `: ${toDoText(item, data.passMark, data.text)}`)));
-		const day = completionDay(data, current);
-		if (complete && day) linkedin.href = linkedInHref(data, day);
-	};
+	input.addEventListener('input', () => clearError(certificate));
+	for (const button of buttons) button.addEventListener('click', () => void download(certificate, button.dataset.certificateDownload === 'print' ? 'print' : 'screen'));
 
-	const showError = (message: string) => {
-		error.textContent = message;
-		input.setAttribute('aria-invalid', 'true');
-		input.focus();
-	};
-	const clearError = () => {
-		error.textContent = '';
-		input.removeAttribute('aria-invalid');
-	};
-	input.addEventListener('input', clearError);
-
-	// Object URLs of the last drawing: kept while the preview shows it, released for the next.
-	let drawn: string | undefined;
-	let busy = false;
-	const setBusy = (on: boolean) => {
-		busy = on;
-		for (const button of buttons) button.setAttribute('aria-disabled', String(on));
-		ready.setAttribute('aria-busy', String(on));
-	};
-
-	const download = async (size: CertificateSize) => {
-		if (busy) return;
-		let name: string;
-		try {
-			name = cleanName(input.value);
-		} catch (problem) {
-			if (forLearner(problem)) return showError(problem.message);
-			throw problem;
-		}
-		clearError();
-		const current = view();
-		// Progress may have changed in another tab since the page showed the buttons.
-		if (stillToDo(data, current).length > 0) return render();
-		setBusy(true);
-		status.textContent = say(size === 'print' ? 'drawingPrint' : 'drawing');
-		try {
-			const { drawCertificate } = await import('./certificate-render.ts');
-			const png = await drawCertificate(certificateInput(data, current, name), size);
-			const file = certificateFileName(data, size);
-			if (drawn) URL.revokeObjectURL(drawn);
-			drawn = URL.createObjectURL(png);
-			const alt = say('previewAlt', { title: data.title, name });
-			preview.replaceChildren(el('a', { href: drawn, download: file, title: say('downloadAgain', { file }) }, el('img', { src: drawn, alt })));
-			el('a', { href: drawn, download: file }).click();
-			status.textContent = say('downloaded', { file });
-		} catch (problem) {
-			status.textContent = '';
-			if (forLearner(problem) && problem.name === 'CardTextError') showError(problem.message);
-			else if (forLearner(problem)) status.textContent = problem.message;
-			else status.textContent = say('drawFailed', { reason: problem instanceof Error ? problem.message : String(problem) });
-		} finally {
-			setBusy(false);
-		}
-	};
-	for (const button of buttons) button.addEventListener('click', () => void download(button.dataset.certificateDownload === 'print' ? 'print' : 'screen'));
-
-	onProgressChange(render);
-	render();
+	onProgressChange(() => render(certificate));
+	render(certificate);
 }
 
 for (const root of document.querySelectorAll<HTMLElement>('[data-certificate]')) mount(root);
