@@ -2,9 +2,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import starlight from '@astrojs/starlight';
 import type { AstroIntegration, AstroUserConfig, HookParameters } from 'astro';
-import type { MdastPluginEntry } from 'satteri';
 import { AstroError } from 'astro/errors';
-import { appendFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkCurriculumKeeping } from './lib/check/check-curriculum.ts';
@@ -21,23 +19,17 @@ import { today } from './lib/curriculum/freshness.ts';
 import { FEED_HREF, pageEditBase, sidebarFor } from './lib/curriculum/model.ts';
 import { contentDir } from './lib/curriculum/paths.ts';
 import { astroRedirects, netlifyRedirects, netlifyRewrites, permalinkAliases } from './lib/curriculum/redirects.ts';
-import { pruneOutput, recordedPages, recordOutput, startOutput, stateFile, type OutputStart } from './lib/cache/output-state.ts';
 import { codeFingerprint } from './lib/cache/fingerprint.ts';
-import { contentMapPlugin, holdContentMap, type ContentMapLock, type ContentMaps } from './lib/cache/content-map.ts';
+import { contentMapPlugin, holdContentMap, type ContentMaps } from './lib/cache/content-map.ts';
 import { compilerGuard } from './lib/safety/compiler-guard.ts';
 import { outputGuard } from './lib/safety/output-guard.ts';
-import { cartridgeCurriculum, writeSiteCartridges } from './lib/cartridge/export.ts';
-import { cartridgesLine, type CartridgeStep } from './lib/cartridge/site-step.ts';
-import { assembleEmbeds, assemblePrintPages, currentMajors } from './lib/embeds/assemble.ts';
-import { startPagesWhileRendering, type PagesWhileRendering } from './lib/pages/while-rendering.ts';
-import { writeSearchIndex } from './lib/search/index-step.ts';
-import { lastStepsFile, leaveLastSteps, searchIndexLine } from './lib/cache/last-steps.ts';
-import { startShareCards, type ShareCardsInProgress } from './lib/cards/build-step.ts';
-import { certificateAssetsDevServer, writeCertificateAssets } from './lib/cards/browser-assets.ts';
+import { startShareCards } from './lib/cards/build-step.ts';
+import { certificateAssetsDevServer } from './lib/cards/browser-assets.ts';
+import { starlightLocales } from './lib/i18n/locales.ts';
+import { newBuild, outputRecord, startBuild, finishPages, lastSteps, type Build } from './build-steps.ts';
 import { featureDrift, PARSER_FEATURES } from './lib/safety/parser-options.ts';
 import { currentsVitePlugin } from './lib/safety/vite-guard.ts';
 import { focusableScrollBoxes } from './lib/pages/scroll-boxes.ts';
-import { siteLocales, starlightLocales } from './lib/i18n/locales.ts';
 import { UI_STRINGS } from './lib/i18n/ui/index.ts';
 import { astroCsp, previewPolicy } from './lib/csp/policy.ts';
 
@@ -51,222 +43,147 @@ export interface CurrentsOptions {
  * contents of what the engine adds; the logic lives in `src/lib/`.
  */
 export default function currents(options: CurrentsOptions = {}): AstroIntegration {
-	let redirects = '';
-	let aliases: { from: string; to: string }[] = [];
-	/** The embed pages the engine wrote in this build, as files in the output. */
-	let embedPages: string[] = [];
-	let checked: Curriculum | undefined;
-	let cardCache: URL | undefined;
-	let cartridgeCache: URL | undefined;
-	let searchCache: URL | undefined;
-	let emojiCache: URL | undefined;
-	let outDir = '';
-	let base = '/';
-	let astroCache = '';
-	let whileRendering: PagesWhileRendering | undefined;
-	let output: OutputStart | undefined;
-	let cards: ShareCardsInProgress | undefined;
-	let guard: MdastPluginEntry | undefined;
-	let command = '';
-	let contentMapLock: ContentMapLock | undefined;
-	/** Where to leave the search index, the cartridges and the output record to the process that started the build, if it makes them. */
-	const lastSteps = lastStepsFile();
-	/** The search index of a build of a checked curriculum: the output, and where the last build's index is kept. */
-	const searchStep = () => ({ dist: outDir, cacheDir: searchCache && fileURLToPath(searchCache) });
-	/** The Common Cartridges of a build of a checked curriculum: the output, their cache, and the curriculum's data. */
-	const cartridgeStep = (): CartridgeStep => ({ dist: outDir, cacheDir: cartridgeCache && fileURLToPath(cartridgeCache), curriculum: cartridgeCurriculum(checked!) });
-	const contentMaps: ContentMaps = new Map();
+	// What each hook learns and hands on to the hooks after it (src/build-steps.ts).
+	const build = newBuild();
 	return {
 		name: 'currents',
 		hooks: {
-			'astro:config:setup'({ config: astroConfig, updateConfig, injectRoute, addMiddleware, logger, command: running }) {
-				command = running;
-				const root = decodeURI(astroConfig.root.pathname);
-				const dir = contentDir(options.content, process.env, root);
-				// The content collections read the same folder (see src/content.config.ts).
-				process.env.CURRENTS_CONTENT = dir;
-				// The content collections keep invalid entries in the dev server only (src/content.config.ts).
-				if (command === 'dev') process.env.CURRENTS_DEV = '1';
-				const on = today();
-
-				// Check every file before anything compiles one: a bad or malicious module stops here.
-				const started = performance.now();
-				cardCache = new URL('currents-cards/', astroConfig.cacheDir);
-				// Share cards show the curriculum's data, not the pages: as soon as it is loaded and read against
-				// its schemas, they are drawn in a child process while the check goes on and Astro loads the
-				// content, bundles and renders, and they are written into the output when the build is done. A
-				// build the check stops ends that process with its own.
-				const drawCards = (loaded: Curriculum) => {
-					if (command === 'build' && loaded.config) cards = startShareCards({ curriculum: loaded, logger, cacheDir: cardCache });
-				};
-				// Files unchanged since the last build are not parsed again for the safe-content rules.
-				const { curriculum, findings } = checkCurriculumKeeping(fileURLToPath(new URL('currents-check/safety.json', astroConfig.cacheDir)), dir, { root, on, onLoaded: drawCards });
-				const config = gateOnFindings(curriculum, findings, { command, root, dir, logger });
-				logger.info(`Checked the curriculum in ${Math.round(performance.now() - started)} ms.`);
-				checked = curriculum;
-				astroCache = fileURLToPath(astroConfig.cacheDir);
-				cartridgeCache = new URL('currents-cartridges/', astroConfig.cacheDir);
-				searchCache = new URL('currents-search/', astroConfig.cacheDir);
-				emojiCache = new URL('currents-emoji/', astroConfig.cacheDir);
-				const modules = new Map(curriculum.modules.map((module) => [module.id, module.data]));
-
-				// Starlight renders the pages; the sitemap lists canonical pages only.
-				aliases = permalinkAliases(modules);
-				redirects = [netlifyRedirects(curriculum.redirects), netlifyRewrites(aliases)].filter(Boolean).join('\n');
-				guard = compilerGuard({ root, site: config.site, imageHosts: config.imageHosts });
-				updateConfig({
-					site: config.site,
-					trailingSlash: 'always',
-					// A strict Content Security Policy in a meta tag of every page: scripts and stylesheets by file or hash
-					// only (src/lib/csp/); netlify.toml sends the same policy as a header, with frame-ancestors.
-					security: { csp: astroCsp({ imageHosts: config.imageHosts }) },
-					// `astro preview` sends it as a header too, as Netlify does, so that it also governs the search worker.
-					...(command === 'preview' ? { server: { headers: { 'Content-Security-Policy': previewPolicy({ imageHosts: config.imageHosts }) } } } : {}),
-					// Stylesheets stay files that browsers cache across pages, rather than being copied into the
-					// HTML of every page, which the module page's HTML budget cannot afford.
-					// Four pages rendered at a time: Astro awaits four file operations per page (the page and its
-					// copy in the incremental cache, each a folder and a file), 1.7 to 2 ms a page on this project's
-					// machines, and one page at a time left its thread idle for that long. In 8 alternated cold
-					// builds at 1,000 modules the render took 2 to 10 s less with 4 than with 1, every time;
-					// 2 and 8 were no better than 1 and 4 (README, "Performance against plain Starlight").
-					build: { inlineStylesheets: 'never', concurrency: 4 },
-					// A page whose code and `cacheKey` (the curriculum data it shows, src/data.ts) are unchanged since
-					// the last build is copied from it instead of rendered again.
-					experimental: { incrementalBuild: true },
-					// Renamed modules; each current major's permanent address is written by the engine (src/lib/pages/while-rendering.ts).
-					redirects: astroRedirects(curriculum.redirects),
-					// The compiler parses with the features the content check parses with, and its first plugin
-					// is the guard that refuses unsafe content on the compiler's own tree. Wide tables and code
-					// blocks become focusable, so that keyboard users can scroll them.
-					markdown: { processor: satteri({ features: { ...PARSER_FEATURES }, mdastPlugins: [guard], hastPlugins: [focusableScrollBoxes] }) },
-					integrations: [
-						sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/embed/') }),
-						starlightFor(curriculum, config, modules, { root, dir }),
-						// Last but one, so that it reads every file the others write: the scan of what ships.
-						outputGuard({
-							root,
-							site: config.site,
-							sourceOf: sourceFinder(curriculum),
-							enginePages: () => [...aliases.map(({ from }) => from.slice(1)), ...embedPages.map((file) => file.replace(/index\.html$/, ''))],
-							cacheDir: fileURLToPath(new URL('currents-output-scan/', astroConfig.cacheDir)),
-						}),
-						// Last, once the output is complete and has passed the scan: a record of it, so that the next
-						// build may write into it rather than into an emptied folder (src/lib/cache/output-state.ts).
-						// Under `npm run build`, the process that started the build makes the search index and the
-						// cartridges, and then the record, once this one has exited (src/lib/cache/last-steps.ts).
-						{
-							name: 'currents:output-record',
-							hooks: {
-								'astro:build:done': () => {
-									const record = { outDir, file: stateFile(astroCache) };
-									if (lastSteps) leaveLastSteps(lastSteps, { search: checked ? searchStep() : undefined, cartridges: checked ? cartridgeStep() : undefined, record });
-									else recordOutput(record.outDir, record.file);
-								},
-							},
-						},
-					],
-					vite: viteFor({ command, root, dir, config, on, curriculum, contentMaps }),
-				});
-
-				// Interface strings fill in titles and names as plain text, escaped once, by Astro.
-				addMiddleware({ entrypoint: new URL('./text-middleware.ts', import.meta.url), order: 'post' });
-
-				// Pages the engine adds around Starlight's, in every language the curriculum is written in (below).
-				injectPages(injectRoute, config.locales, command);
-			},
-			async 'astro:config:done'({ config, logger }) {
-				outDir = fileURLToPath(config.outDir).replace(/\/$/, '');
-				base = config.base;
-				// Every integration has configured Markdown by now (Starlight turns directives on): if the
-				// compiler would read files differently from the content check, stop before compiling any.
-				const processor = config.markdown.processor as { name: string; options?: { features?: Record<string, unknown>; mdastPlugins?: unknown[] } };
-				const drift = processor.name === 'satteri' ? featureDrift(processor.options?.features ?? {}, config.markdown) : [`the compiler is "${processor.name}", not Sätteri`];
-				if (processor.options?.mdastPlugins?.[0] !== guard) drift.push('the content guard is not the compiler\'s first plugin');
-				if (drift.length > 0) {
-					throw new AstroError(
-						`The Markdown compiler and the content check would read files differently:\n${drift.map((line) => `  - ${line}`).join('\n')}`,
-						'Change Markdown features only in PARSER_FEATURES (src/lib/safety/parser-options.ts), which the build and the check share.'
-					);
-				}
-				// Astro's content sync comes next and writes this build's list of content modules where every
-				// build of the project root writes it: one sync at a time (src/lib/cache/content-map.ts).
-				// (`astro preview` syncs nothing.)
-				if (command === 'preview') return;
-				contentMapLock = await holdContentMap(fileURLToPath(new URL('.astro/', config.root)), contentMaps, {
-					onWait: (pid) => logger.info(`Another build of this project (process ${pid}) is syncing its content; this one starts when it is done.`),
-				});
-				// Without bundling there is no copy to keep: the lock goes once the sync has written the list.
-				if (command !== 'build') contentMapLock.releaseOnceWritten();
-			},
-			'astro:build:start'() {
-				// The content is synced: keep its list of modules for the bundler, and let the next build sync.
-				contentMapLock?.keep();
-				// The build writes into the last build's output when that is safe (src/lib/cache/output-state.ts),
-				// and otherwise into an emptied folder, the last output moved aside to be removed later.
-				output = startOutput(outDir, astroCache);
-				// The redirect, embed and print pages are finished while Astro renders (src/lib/pages/while-rendering.ts).
-				// A build in this process that failed before its pages were generated left its listener behind.
-				void whileRendering?.finish().catch(() => undefined);
-				if (checked) whileRendering = startPagesWhileRendering({ dist: outDir, base, site: checked.config!.site, currentMajors: currentMajors(checked.modules), aliases });
-			},
-			async 'astro:build:generated'({ dir, logger }) {
-				// The pages the engine completes or adds once Astro has written its own, before the output scan
-				// (the last integration but one) starts reading every page in this same hook.
-				if (!checked) return;
-				const lap = stopwatch();
-				// Each current major's permanent address, for hosts without Netlify's rewrite, `astro preview` among them,
-				// written while the pages rendered.
-				const early = await whileRendering?.finish();
-				whileRendering = undefined;
-				logger.info(`Wrote ${aliases.length} redirect pages at the permanent addresses of current majors while the pages rendered (${Math.round(early?.aliasesMs ?? 0)} ms), waited ${lap()}.`);
-				// Embed pages take their body and knowledge check from the module pages just built, rendered once, and
-				// their own parts from the one page Astro rendered of them; most were written as their module page was,
-				// the rest are now, and that page is removed.
-				const assembled = assembleEmbeds(fileURLToPath(dir), currentMajors(checked.modules), early?.filled);
-				embedPages = assembled.files;
-				logger.info(`Wrote ${assembled.pages + (early?.embeds ?? 0)} embed pages from their parts and their module pages (${early?.embeds ?? 0} while the others rendered) in ${lap()}.`);
-				// So do the tracks' print pages, each module's body alone.
-				const printed = assemblePrintPages(fileURLToPath(dir), early?.filled);
-				logger.info(`Assembled ${printed.pages + (early?.prints ?? 0)} track print pages from their module pages (${early?.prints ?? 0} while the others rendered) in ${lap()}.`);
-				// The fonts and renderer that draw a self-assessed certificate in the learner's browser, loaded only when asked for.
-				// Regular-weight fonts ship for the certificates' own words only, read from the track pages just written.
-				const locales = siteLocales(checked.config!.locales).map((locale) => locale.prefix);
-				writeCertificateAssets(dir, { logger, cacheDir: emojiCache && fileURLToPath(emojiCache), locales });
-				// Built in place: what the last build left and this one did not write goes, before the output is scanned and indexed.
-				if (output?.inPlace && output.left.size > 0) {
-					const removed = pruneOutput(outDir, output.left, recordedPages(astroCache));
-					logger.info(`Built into the last build's output (${output.left.size} files): removed the ${removed} this build has not written again, in ${lap()}.`);
-				}
-			},
-			async 'astro:build:done'({ dir, logger }) {
-				// Every page is written: the last output, if it was moved aside, is removed now, beside the steps that follow.
-				const clearing = output?.removeLast();
-				// Renamed and removed modules redirect on Netlify, so an old link never ends on a 404, and each
-				// current major's permanent address shows the module's page.
-				if (redirects) {
-					appendFileSync(fileURLToPath(new URL('_redirects', dir)), `${redirects}\n`);
-					logger.info(`Wrote ${redirects.split('\n').length} redirect rules to _redirects.`);
-				}
-				if (!checked) return await clearing;
-				const lap = stopwatch();
-				// Every track and the whole curriculum as IMS Common Cartridges for learning platforms, from the
-				// pages just built. Under `npm run build` they are written once this process has exited, beside
-				// the search index (src/lib/cache/last-steps.ts).
-				if (!lastSteps) {
-					const step = cartridgeStep();
-					logger.info(`${cartridgesLine(writeSiteCartridges(step.dist, step.curriculum, step.cacheDir), lap())}.`);
-				}
-				// Once every page is written, a share card for every module, track and platform-update page,
-				// drawn again only when what it shows changed, and the search index, made again only when a page
-				// it holds changed. Under `npm run build` the index is made once this process has exited, so that
-				// Pagefind's memory does not add to this process's; otherwise beside the cards.
-				const search = searchStep();
-				const indexing = lastSteps ? undefined : writeSearchIndex(search.dist, search.cacheDir).then((index) => logger.info(`${searchIndexLine(index, lap())}.`));
-				await Promise.all([cards?.finish(dir), indexing]);
-				await clearing;
-			},
+			'astro:config:setup': (setup) => configure(build, setup, options),
+			'astro:config:done': (done) => beforeSync(build, done),
+			'astro:build:start': () => startBuild(build),
+			'astro:build:generated': (generated) => finishPages(build, generated),
+			'astro:build:done': (done) => lastSteps(build, done),
 		},
 	};
+}
+
+/**
+ * `astro:config:setup`: checks every content file before anything compiles one (a bad or malicious
+ * module stops the build here), then sets Astro up to build the curriculum that passed.
+ */
+function configure(build: Build, setup: HookParameters<'astro:config:setup'>, options: CurrentsOptions): void {
+	const { config: astroConfig, updateConfig, injectRoute, addMiddleware, logger, command } = setup;
+	build.command = command;
+	const root = decodeURI(astroConfig.root.pathname);
+	const dir = contentDir(options.content, process.env, root);
+	// The content collections read the same folder (see src/content.config.ts).
+	process.env.CURRENTS_CONTENT = dir;
+	// The content collections keep invalid entries in the dev server only (src/content.config.ts).
+	if (command === 'dev') process.env.CURRENTS_DEV = '1';
+	const on = today();
+	build.astroCache = fileURLToPath(astroConfig.cacheDir);
+	const cache = (name: string) => new URL(`${name}/`, astroConfig.cacheDir);
+	build.caches = { cards: cache('currents-cards'), cartridges: cache('currents-cartridges'), search: cache('currents-search'), emoji: cache('currents-emoji') };
+
+	const started = performance.now();
+	// Share cards show the curriculum's data, not the pages: as soon as it is loaded and read against
+	// its schemas, they are drawn in a child process while the check goes on and Astro loads the
+	// content, bundles and renders, and they are written into the output when the build is done. A
+	// build the check stops ends that process with its own.
+	const drawCards = (loaded: Curriculum) => {
+		if (command === 'build' && loaded.config) build.cards = startShareCards({ curriculum: loaded, logger, cacheDir: build.caches.cards });
+	};
+	// Files unchanged since the last build are not parsed again for the safe-content rules.
+	const { curriculum, findings } = checkCurriculumKeeping(fileURLToPath(new URL('currents-check/safety.json', astroConfig.cacheDir)), dir, { root, on, onLoaded: drawCards });
+	const config = gateOnFindings(curriculum, findings, { command, root, dir, logger });
+	logger.info(`Checked the curriculum in ${Math.round(performance.now() - started)} ms.`);
+	build.checked = curriculum;
+
+	const modules = new Map(curriculum.modules.map((module) => [module.id, module.data]));
+	build.aliases = permalinkAliases(modules);
+	build.redirects = [netlifyRedirects(curriculum.redirects), netlifyRewrites(build.aliases)].filter(Boolean).join('\n');
+	build.guard = compilerGuard({ root, site: config.site, imageHosts: config.imageHosts });
+	updateConfig(astroSettings(build, { curriculum, config, modules, root, dir, on, cacheDir: astroConfig.cacheDir }));
+
+	// Interface strings fill in titles and names as plain text, escaped once, by Astro.
+	addMiddleware({ entrypoint: new URL('./text-middleware.ts', import.meta.url), order: 'post' });
+
+	// Pages the engine adds around Starlight's, in every language the curriculum is written in (below).
+	injectPages(injectRoute, config.locales, command);
+}
+
+interface Checked {
+	curriculum: Curriculum;
+	config: CurriculumConfig;
+	modules: ReadonlyMap<string, ModuleData>;
+	root: string;
+	dir: string;
+	on: string;
+	cacheDir: URL;
+}
+
+/** Astro's settings for a checked curriculum, and the integrations around Starlight, which renders the pages. */
+function astroSettings(build: Build, { curriculum, config, modules, root, dir, on, cacheDir }: Checked): Parameters<HookParameters<'astro:config:setup'>['updateConfig']>[0] {
+	const { command } = build;
+	return {
+		site: config.site,
+		trailingSlash: 'always',
+		// A strict Content Security Policy in a meta tag of every page: scripts and stylesheets by file or hash
+		// only (src/lib/csp/); netlify.toml sends the same policy as a header, with frame-ancestors.
+		security: { csp: astroCsp({ imageHosts: config.imageHosts }) },
+		// `astro preview` sends it as a header too, as Netlify does, so that it also governs the search worker.
+		...(command === 'preview' ? { server: { headers: { 'Content-Security-Policy': previewPolicy({ imageHosts: config.imageHosts }) } } } : {}),
+		// Stylesheets stay files that browsers cache across pages, rather than being copied into the
+		// HTML of every page, which the module page's HTML budget cannot afford.
+		// Four pages rendered at a time: Astro awaits four file operations per page (the page and its
+		// copy in the incremental cache, each a folder and a file), 1.7 to 2 ms a page on this project's
+		// machines, and one page at a time left its thread idle for that long. In 8 alternated cold
+		// builds at 1,000 modules the render took 2 to 10 s less with 4 than with 1, every time;
+		// 2 and 8 were no better than 1 and 4 (README, "Performance against plain Starlight").
+		build: { inlineStylesheets: 'never', concurrency: 4 },
+		// A page whose code and `cacheKey` (the curriculum data it shows, src/data.ts) are unchanged since
+		// the last build is copied from it instead of rendered again.
+		experimental: { incrementalBuild: true },
+		// Renamed modules; each current major's permanent address is written by the engine (src/lib/pages/while-rendering.ts).
+		redirects: astroRedirects(curriculum.redirects),
+		// The compiler parses with the features the content check parses with, and its first plugin
+		// is the guard that refuses unsafe content on the compiler's own tree. Wide tables and code
+		// blocks become focusable, so that keyboard users can scroll them.
+		markdown: { processor: satteri({ features: { ...PARSER_FEATURES }, mdastPlugins: [build.guard!], hastPlugins: [focusableScrollBoxes] }) },
+		integrations: [
+			sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/embed/') }),
+			starlightFor(curriculum, config, modules, { root, dir }),
+			// Last but one, so that it reads every file the others write: the scan of what ships.
+			outputGuard({
+				root,
+				site: config.site,
+				sourceOf: sourceFinder(curriculum),
+				enginePages: () => [...build.aliases.map(({ from }) => from.slice(1)), ...build.embedPages.map((file) => file.replace(/index\.html$/, ''))],
+				cacheDir: fileURLToPath(new URL('currents-output-scan/', cacheDir)),
+			}),
+			// Last, once the output is complete and has passed the scan: a record of it (src/build-steps.ts).
+			outputRecord(build),
+		],
+		vite: viteFor({ command, root, dir, config, on, curriculum, contentMaps: build.contentMaps }),
+	};
+}
+
+/**
+ * `astro:config:done`, before Astro syncs the content: every integration has configured Markdown by now
+ * (Starlight turns directives on). If the compiler would read files differently from the content check,
+ * the build stops before compiling any; otherwise it waits its turn to sync the content.
+ */
+async function beforeSync(build: Build, { config, logger }: HookParameters<'astro:config:done'>): Promise<void> {
+	build.outDir = fileURLToPath(config.outDir).replace(/\/$/, '');
+	build.base = config.base;
+	const processor = config.markdown.processor as { name: string; options?: { features?: Record<string, unknown>; mdastPlugins?: unknown[] } };
+	const drift = processor.name === 'satteri' ? featureDrift(processor.options?.features ?? {}, config.markdown) : [`the compiler is "${processor.name}", not Sätteri`];
+	if (processor.options?.mdastPlugins?.[0] !== build.guard) drift.push('the content guard is not the compiler\'s first plugin');
+	if (drift.length > 0) {
+		throw new AstroError(
+			`The Markdown compiler and the content check would read files differently:\n${drift.map((line) => `  - ${line}`).join('\n')}`,
+			'Change Markdown features only in PARSER_FEATURES (src/lib/safety/parser-options.ts), which the build and the check share.'
+		);
+	}
+	// Astro's content sync comes next and writes this build's list of content modules where every
+	// build of the project root writes it: one sync at a time (src/lib/cache/content-map.ts).
+	// (`astro preview` syncs nothing.)
+	if (build.command === 'preview') return;
+	build.contentMapLock = await holdContentMap(fileURLToPath(new URL('.astro/', config.root)), build.contentMaps, {
+		onWait: (pid) => logger.info(`Another build of this project (process ${pid}) is syncing its content; this one starts when it is done.`),
+	});
+	// Without bundling there is no copy to keep: the lock goes once the sync has written the list.
+	if (build.command !== 'build') build.contentMapLock.releaseOnceWritten();
 }
 
 /** Starlight, which renders the pages, set up for the curriculum: its languages, sidebar, styles and the engine's overrides. */
@@ -397,17 +314,6 @@ function injectPages(injectRoute: HookParameters<'astro:config:setup'>['injectRo
 	route('/contributing/fields', 'Fields.astro');
 	// The page for an address the site does not have.
 	route('/404', 'NotFound.astro');
-}
-
-/** A lap timer for the build log: each call says how long it is since the last call, or since the start. */
-function stopwatch(): () => string {
-	let last = performance.now();
-	return () => {
-		const now = performance.now();
-		const elapsed = `${Math.round(now - last)} ms`;
-		last = now;
-		return elapsed;
-	};
 }
 
 /** The kinds of file the engine's code is written in, under `src/`. */
