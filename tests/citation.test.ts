@@ -71,6 +71,20 @@ describe('APA 7 reference for a module', () => {
 		expect(apaName('Tealeaf')).toBe('Tealeaf.');
 	});
 
+	it('writes a team or organisation as given, not as a family name with initials', () => {
+		// The flagship credits most modules to its editorial team: "team, C. E." would be a wrong author.
+		const team = withData(module('water-temperature'), { contributors: ['Currents editorial team'] });
+		expect(apa(team, config)).toBe(
+			'Currents editorial team. (2020, January 10). Water temperature (Version 1.0.0) [Online course module]. Steeped. https://steeped.example.org/modules/water-temperature/v1/'
+		);
+		// Beside people, and said outright for a name with no such word.
+		const mixed = withData(module('water-temperature'), { contributors: ['Ada Example', { name: 'Leaf & Kettle Collective' }, { name: 'The Tasting Circle', group: true }] });
+		expect(apa(mixed, config)).toMatch(/^Example, A\., Leaf & Kettle Collective\., & The Tasting Circle\. \(2020/);
+		// A person whose family name is such a word says so.
+		const person = withData(module('water-temperature'), { contributors: [{ name: 'Ada Council', group: false }] });
+		expect(apa(person, config)).toMatch(/^Council, A\. \(2020/);
+	});
+
 	it('sets the title in italics in HTML and escapes every value', () => {
 		const odd = withData(module('water-temperature'), { title: 'Milk <first> & "sugar"' });
 		expect(apaHtml(odd, { ...config, title: 'Tea & Co' })).toBe(
@@ -113,6 +127,11 @@ describe('BibTeX entry for a module', () => {
 		// A name holding "and" is braced, so that it stays one author.
 		expect(entry).toContain('  author       = {Ada Example and {Tom and Jerry}},');
 		expect(escapeBibtex('\\{}')).toBe('\\textbackslash{}\\{\\}');
+	});
+
+	it('braces a team or organisation, so that styles do not split it into a family name and initials', () => {
+		const team = withData(module('water-temperature'), { contributors: ['Currents editorial team', 'Ada Example'] });
+		expect(bibtex(team, config)).toContain('  author       = {{Currents editorial team} and Ada Example},');
 	});
 });
 

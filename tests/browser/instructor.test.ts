@@ -68,6 +68,17 @@ describe('for instructors', () => {
 		const footer = page.locator('.currents-print-footer');
 		expect(await footer.isVisible()).toBe(true);
 		expect(await footer.textContent()).toMatch(/version 2\.\d+\.\d+ · https:\/\/steeped\.example\.org\/modules\/brewing-basics\//);
+		// It follows the text rather than lying over it.
+		const covered = await footer.evaluate((element) => {
+			const box = element.getBoundingClientRect();
+			return [...document.querySelectorAll('main :is(p, li, h1, h2, h3, td, th)')]
+				.filter((text) => text !== element && !element.contains(text) && (text as HTMLElement).offsetParent)
+				.map((text) => text.getBoundingClientRect())
+				.filter((rect) => rect.height > 0 && rect.top < box.bottom && rect.bottom > box.top).length;
+		});
+		expect(covered).toBe(0);
+		// The progress controls are for the screen.
+		expect(await page.locator('.currents-progress').isVisible()).toBe(false);
 		// Folded answers open for paper, and close again afterwards.
 		const folded = await page.locator('main details:not([open])').count();
 		expect(folded).toBeGreaterThan(0);

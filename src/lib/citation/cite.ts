@@ -27,8 +27,10 @@ export interface CitationOptions {
 
 /** What every citation style needs, in one place. */
 export interface Citation {
-	/** People in the order the module lists them; empty when the curriculum is the author. */
+	/** People and groups in the order the module lists them; empty when the curriculum is the author. */
 	people: string[];
+	/** Which of them are teams or organisations, written as given rather than family name first. */
+	groups: ReadonlySet<string>;
 	/** The curriculum's name: the publishing site, and the group author when no person is listed. */
 	publisher: string;
 	title: string;
@@ -51,8 +53,12 @@ export function citationOf(module: CitedModule, config: CitationConfig): Citatio
 	const path = major === 0 ? `/modules/${module.id}/` : `/modules/${module.id}/v${major}/`;
 	const release = data.changelog.find((entry) => entry.version === data.version);
 	const slug = config.title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'curriculum';
+	const credited = data.contributors
+		.map((contributor) => (typeof contributor === 'string' ? { name: contributor.trim() } : { ...contributor, name: contributor.name.trim() }))
+		.filter(({ name }) => name !== '');
 	return {
-		people: data.contributors.map((contributor) => (typeof contributor === 'string' ? contributor : contributor.name).trim()).filter((name) => name !== ''),
+		people: credited.map(({ name }) => name),
+		groups: new Set(credited.filter((contributor) => contributor.group ?? isGroupName(contributor.name)).map(({ name }) => name)),
 		publisher: config.title,
 		title: data.title,
 		version: data.version,
@@ -84,7 +90,7 @@ export function apaHtml(module: CitedModule, config: CitationConfig, options: Ci
 /** Every part of the reference but the address, which ends it. */
 function apaParts(citation: Citation, options: CitationOptions, plain: (text: string) => string, italic: (title: string) => string): string[] {
 	const group = citation.people.length === 0;
-	const author = group ? endWithPeriod(citation.publisher) : apaAuthors(citation.people);
+	const author = group ? endWithPeriod(citation.publisher) : apaAuthors(citation.people, citation.groups);
 	const title = `${italic(citation.title)} (Version ${plain(citation.version)}) [Online course module].`;
 	// When the curriculum is the author, APA leaves out the site's name, which would repeat it.
 	const site = group ? [] : [plain(endWithPeriod(citation.publisher))];
@@ -93,11 +99,20 @@ function apaParts(citation: Citation, options: CitationOptions, plain: (text: st
 }
 
 /** APA 7 lists up to 20 authors, the last after "&"; with more, the first 19, an ellipsis, and the last. */
-function apaAuthors(people: readonly string[]): string {
-	const names = people.map(apaName);
+function apaAuthors(people: readonly string[], groups: ReadonlySet<string>): string {
+	const names = people.map((name) => (groups.has(name) ? endWithPeriod(name) : apaName(name)));
 	if (names.length === 1) return names[0]!;
 	if (names.length > 20) return `${names.slice(0, 19).join(', ')}, . . . ${names.at(-1)}`;
 	return `${names.slice(0, -1).join(', ')}, & ${names.at(-1)}`;
+}
+
+/** Last words that make a name a team or an organisation's, when the module does not say (`group`). */
+const COLLECTIVE = new Set(['team', 'teams', 'editors', 'staff', 'group', 'committee', 'council', 'board', 'collective', 'lab', 'laboratory', 'institute', 'university', 'college', 'school', 'association', 'society', 'foundation', 'network', 'department', 'office', 'agency', 'contributors', 'authors', 'inc.', 'inc', 'ltd.', 'ltd', 'llc']);
+
+/** Whether a name reads as a group's: more than one word, ending in a word such as "team" or "editors". */
+export function isGroupName(name: string): boolean {
+	const words = name.trim().split(/\s+/);
+	return words.length > 1 && COLLECTIVE.has(words.at(-1)!.toLowerCase());
 }
 
 /** Family-name particles that stay with the family name: "Ludwig van Beethoven" is "van Beethoven, L.". */
@@ -160,13 +175,14 @@ function escapeHtml(text: string): string {
  * A BibTeX `@misc` entry that both BibTeX and biblatex read: `howpublished` names the curriculum,
  * with `version`, `url`, the release `date` (and `year` and `month` for classic styles) and a `note`
  * with the version and release day, which every style prints. People are listed as written and
- * joined by "and"; with none, the curriculum is the author, braced so that styles treat it as one
- * name. Special characters are escaped.
+ * joined by "and", a group braced so that styles treat it as one name; with none, the curriculum is
+ * the author, braced the same way. Special characters are escaped.
  */
 export function bibtex(module: CitedModule, config: CitationConfig, options: CitationOptions = {}): string {
 	const citation = citationOf(module, config);
 	const [year, month] = parts(citation.date);
-	const author = citation.people.length > 0 ? citation.people.map(bibtexName).join(' and ') : `{${escapeBibtex(citation.publisher)}}`;
+	// A group is braced, so that styles do not read its last word as a family name.
+	const author = citation.people.length > 0 ? citation.people.map((name) => (citation.groups.has(name) ? `{${escapeBibtex(name)}}` : bibtexName(name))).join(' and ') : `{${escapeBibtex(citation.publisher)}}`;
 	const fields: [string, string][] = [
 		['author', `{${author}}`],
 		// Double braces keep the title's capitals (platform and product names) in styles that lower-case titles.

@@ -202,7 +202,7 @@ export const source = z.strictObject({
 export type SourceInput = z.input<typeof source>;
 export type Source = z.output<typeof source>;
 
-/** A person credited for a module: a name, or a name with a profile link. */
+/** A person or group credited for a module: a name, or a name with a profile link. */
 export const contributor = z.union([
 	plainLine(),
 	z.strictObject({
@@ -210,5 +210,11 @@ export const contributor = z.union([
 		name: plainLine(),
 		/** A profile or home page. */
 		url: httpUrl.optional(),
+		/**
+		 * Whether the name is a team or organisation, which citations write as given ("Currents
+		 * editorial team.") rather than as a person's family name and initials. A name whose last word
+		 * is one such as "team", "editors", "staff" or "university" counts as a group unless this is false.
+		 */
+		group: z.boolean().optional(),
 	}),
 ]);
