@@ -129,6 +129,18 @@ describe('searching the curriculum', () => {
 		await context.close();
 	});
 
+	it("shows a platform update's own words in its excerpt, not the notice and date that frame every update", async () => {
+		const { context, page } = await site.open('/');
+		await page.keyboard.press('/');
+		await search(page, 'presets');
+		const result = page.locator('[data-search-results] li').filter({ has: page.getByRole('link', { name: 'Kettles gain temperature presets', exact: true }) });
+		const excerpt = (await result.locator('p').last().textContent()) ?? '';
+		// The title, then straight into the summary.
+		expect(excerpt).toContain('temperature presets. Kettles now offer 70, 80 and 90 °C presets.');
+		expect(excerpt).not.toMatch(/Date|Platforms|2026-11-10/);
+		await context.close();
+	});
+
 	it('narrows results and counts when a platform is ticked', async () => {
 		const { context, page } = await site.open('/');
 		await page.keyboard.press('/');
