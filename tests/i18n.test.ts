@@ -142,6 +142,13 @@ describe('the Finnish pages of a bilingual fixture', () => {
 		expect(lang(build.read('fi/index.html'))).toBe('fi');
 	});
 
+	it('names the original language in Finnish in Finnish sentences', () => {
+		expect(build.read('fi/index.html')).toMatch(/muut ovat alkuperäiskielellä \(englanti\)\./);
+		expect(build.read('fi/tracks/tea-foundations/index.html')).toContain('Opettajan materiaalit ovat alkuperäiskielellä (englanti).');
+		expect(build.read('fi/modules/serving/index.html')).toContain('näytetään alkuperäiskielellä (englanti)');
+		for (const file of ['fi/index.html', 'fi/tracks/tea-foundations/index.html', 'fi/modules/serving/index.html']) expect(build.read(file)).not.toMatch(/kielellä English|\(English\)/);
+	});
+
 	it('shows an untranslated module of a translated track in the original, marked as such', () => {
 		const page = build.read('fi/modules/serving/index.html');
 		expect(page).toContain('Tätä moduulia ei ole vielä käännetty');
@@ -161,7 +168,7 @@ describe('the Finnish pages of a bilingual fixture', () => {
 		const again = buildCurriculum(content, 'i18n');
 		expect(again.status, again.output).toBe(0);
 		const page = again.read('fi/modules/brewing-basics/index.html');
-		expect(page).toContain('Tämä käännös perustuu versioon 2.1.0; alkuperäinen (English) on jo versiossa 2.2.0.');
+		expect(page).toContain('Tämä käännös perustuu versioon 2.1.0; alkuperäinen (englanti) on jo versiossa 2.2.0.');
 		expect(page).toContain('href="/modules/brewing-basics/"');
 		expect(page).toContain('Adds cold brewing.');
 		expect(again.read('fi/translations/index.html')).toContain('data-translation="fi:brewing-basics" data-status="behind"');

@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
 import { config, loadLocalSite, loadSite, ROOT_LOCALE, routeLocale } from '../data.ts';
+import { languageName } from '../lib/i18n/locales.ts';
 import { uiText } from '../lib/i18n/ui/index.ts';
 import type { Facet } from '../lib/search/facets.ts';
 import type { SearchSettings } from '../lib/search/text.ts';
@@ -28,7 +29,7 @@ export const GET: APIRoute = async ({ url }) => {
 	if (!locale.root) {
 		const rootTypes = typeLabels(ROOT_LOCALE.code);
 		const differ = (pairs: [string, string][]) => Object.fromEntries(pairs.filter(([mine, theirs]) => mine !== theirs));
-		const language = new Intl.DisplayNames([locale.code], { type: 'language' }).of(ROOT_LOCALE.code) ?? ROOT_LOCALE.label;
+		const language = languageName(ROOT_LOCALE.code, locale.code);
 		text.original = {
 			lang: ROOT_LOCALE.code,
 			one: uiText(locale.code, 'currents.search.originalOne'),

@@ -20,6 +20,11 @@ export function languageLabel(code: string): string {
 	return name.charAt(0).toLocaleUpperCase(code) + name.slice(1);
 }
 
+/** A language's name as a sentence in another language writes it: English is "englanti" in Finnish. */
+export function languageName(code: string, inLanguage: string): string {
+	return new Intl.DisplayNames([inLanguage], { type: 'language' }).of(code) ?? code;
+}
+
 export function siteLocales(codes: readonly string[]): Locale[] {
 	return codes.map((code, index) => ({ code, root: index === 0, prefix: index === 0 ? '' : `/${code}`, label: languageLabel(code) }));
 }

@@ -14,11 +14,11 @@ export const en = {
 export const fi: Record<keyof typeof en, string> = {
 	'currents.home.start': 'Aloita opintopolku',
 	'currents.home.lead': '{{modules}} moduulia {{tracks}} opintopolulla, opiskeltavaa noin {{time}}. Jokainen moduuli on versioitu, päivätty ja lähteistetty, ja se päivitetään, kun alusta muuttuu.',
-	'currents.home.leadTranslated': 'Moduuleista {{translated}}/{{modules}} on käännetty suomeksi; muut ovat kielellä {{language}}.',
+	'currents.home.leadTranslated': 'Moduuleista {{translated}}/{{modules}} on käännetty suomeksi; muut ovat alkuperäiskielellä ({{language}}).',
 	'currents.home.license': 'Julkaistu lisenssillä',
 	'currents.home.tracks': 'Opintopolut',
 	'currents.home.moduleCount': '{{count}} moduulia',
 	'currents.home.recent': 'Äskettäin päivitetyt',
 	'currents.home.version': 'versio {{version}}',
-	'currents.home.inOriginal': 'kielellä {{language}}',
+	'currents.home.inOriginal': 'alkuperäiskielellä ({{language}})',
 };

@@ -40,7 +40,7 @@ export const fi: Record<keyof typeof en, string> = {
 	'currents.track.cartridgeRest': '(Canvas, Moodle, Blackboard, Brightspace): jokainen moduuli sivuna ja sen osaamisen tarkistus tenttinä. Tai',
 	'currents.track.linkCartridge': 'linkkipaketti',
 	'currents.track.linkCartridgeRest': ', jonka kohteet avaavat moduulien pysyvät osoitteet tällä sivustolla.',
-	'currents.track.inOriginal': 'Opettajan materiaalit ovat kielellä {{language}}.',
+	'currents.track.inOriginal': 'Opettajan materiaalit ovat alkuperäiskielellä ({{language}}).',
 	'currents.duration.hours': 't',
 	'currents.duration.minutes': 'min',
 };
