@@ -18,7 +18,7 @@ import { gateOnFindings } from './lib/check/build-gate.ts';
 import { today } from './lib/curriculum/freshness.ts';
 import { FEED_HREF, pageEditBase, sidebarFor } from './lib/curriculum/model.ts';
 import { contentDir } from './lib/curriculum/paths.ts';
-import { astroRedirects, netlifyRedirects, netlifyRewrites, permalinkAliases } from './lib/curriculum/redirects.ts';
+import { astroRedirects, netlifyRedirects, netlifyRewrites, permalinkAliases, sectionRedirects } from './lib/curriculum/redirects.ts';
 import { codeFingerprint } from './lib/cache/fingerprint.ts';
 import { contentMapPlugin, holdContentMap, type ContentMaps } from './lib/cache/content-map.ts';
 import { compilerGuard } from './lib/safety/compiler-guard.ts';
@@ -134,8 +134,9 @@ function astroSettings(build: Build, { curriculum, config, modules, root, dir, o
 		// A page whose code and `cacheKey` (the curriculum data it shows, src/data.ts) are unchanged since
 		// the last build is copied from it instead of rendered again.
 		experimental: { incrementalBuild: true },
-		// Renamed modules; each current major's permanent address is written by the engine (src/lib/pages/while-rendering.ts).
-		redirects: astroRedirects(curriculum.redirects),
+		// Renamed modules, and addresses such as /tracks/ that readers guess; each current major's permanent
+		// address is written by the engine (src/lib/pages/while-rendering.ts).
+		redirects: { ...sectionRedirects(config.locales, curriculum.pages.map((page) => page.id)), ...astroRedirects(curriculum.redirects) },
 		// The compiler parses with the features the content check parses with, and its first plugin
 		// is the guard that refuses unsafe content on the compiler's own tree. Wide tables and code
 		// blocks become focusable, so that keyboard users can scroll them.

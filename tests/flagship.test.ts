@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkCurriculum } from '../src/lib/check/check-curriculum.ts';
 import { majorOf } from '../src/lib/curriculum/versions.ts';
+import { inTrackOrder } from '../src/lib/curriculum/model.ts';
 import type { Finding } from '../src/lib/check/findings.ts';
 import { loadCurriculum } from '../src/lib/curriculum/load.ts';
 import { BUDGETS, kilobytes, pageWeight } from '../scripts/lib/page-weight.ts';
@@ -113,6 +114,21 @@ describe('the flagship curriculum', () => {
 				'contributing/rules/no-esm/index.html',
 			].filter((path) => !build.exists(path));
 			expect(missing).toEqual([]);
+		});
+
+		it('leads "Previous" on a track page to the track before it, and the first track to none', () => {
+			const ordered = inTrackOrder(curriculum.tracks);
+			const previous = (html: string) => /<a href="([^"]+)" rel="prev"/.exec(html)?.[1];
+			expect(previous(build.read(`tracks/${ordered[0]!.id}/index.html`))).toBeUndefined();
+			for (const [i, track] of ordered.entries()) if (i > 0) expect(previous(build.read(`tracks/${track.id}/index.html`)), track.id).toBe(`/tracks/${ordered[i - 1]!.id}/`);
+		});
+
+		it('sends the addresses a reader guesses to the pages that hold them: /tracks/ to the list of tracks, /contributing/ to the rules', () => {
+			const refresh = (path: string) => /http-equiv="refresh" content="\d+;\s*url=([^"]+)"/i.exec(build.read(path))?.[1];
+			expect(refresh('tracks/index.html')).toBe('/#tracks');
+			expect(refresh('fi/tracks/index.html')).toBe('/fi/#tracks');
+			expect(refresh('contributing/index.html')).toBe('/contributing/rules/');
+			expect(build.read('index.html')).toContain('id="tracks"');
 		});
 
 		it('builds with no warnings but the engine\'s own, and writes the not-found page Starlight would', () => {

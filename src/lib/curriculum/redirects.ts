@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { moduleHref, permalinkHref } from './model.ts';
+import { ALL_TRACKS_HREF, moduleHref, permalinkHref } from './model.ts';
 import { majorOf } from './versions.ts';
 import type { Redirects } from './schema/redirects.ts';
 
@@ -18,6 +18,20 @@ export function netlifyRedirects(redirects: Redirects): string {
 /** Astro's `redirects` config: an HTML redirect page at each old module address, for any static host. */
 export function astroRedirects(redirects: Redirects): Record<string, string> {
 	return Object.fromEntries(redirects.map(({ from, to }) => [moduleHref(from), moduleHref(to)]));
+}
+
+/**
+ * Addresses a reader guesses by shortening one they have seen, which hold no page of their own: the
+ * list of tracks (`/tracks/`, in every language) is the home page's, and the contributor pages
+ * start at the rules of the check. A free page of the curriculum at one of them wins.
+ */
+export function sectionRedirects(locales: readonly string[], freePages: readonly string[]): Record<string, string> {
+	const taken = new Set(freePages.map((id) => `/${id}/`));
+	const sections: [string, string][] = [
+		...locales.map((code, index) => (index === 0 ? ['/tracks/', ALL_TRACKS_HREF] : [`/${code}/tracks/`, `/${code}${ALL_TRACKS_HREF}`]) as [string, string]),
+		['/contributing/', '/contributing/rules/'],
+	];
+	return Object.fromEntries(sections.filter(([from]) => !taken.has(from)));
 }
 
 /**
