@@ -7,7 +7,7 @@ import { crc32, deflateSync, inflateSync } from 'node:zlib';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { renderCertificate } from '../src/lib/cards/certificate.ts';
 import { nodeEnvironment } from '../src/lib/cards/node.ts';
-import { bakeCredential, BAKED_KEYWORD, readBakedCredential } from '../src/lib/credentials/baked-png.ts';
+import { bakeCredential, BAKED_KEYWORD, isSelfAssessed, markSelfAssessed, readBakedCredential } from '../src/lib/credentials/baked-png.ts';
 import { CREDENTIALS_CONTEXT, OPEN_BADGES_CONTEXT } from '../src/lib/credentials/contexts.ts';
 import { buildCredential, type CredentialInput } from '../src/lib/credentials/credential.ts';
 import { addProof, type JsonObject } from '../src/lib/credentials/data-integrity.ts';
@@ -277,6 +277,16 @@ describe('baked PNG', () => {
 		const end = png.length - 12;
 		const compressed = Buffer.concat([png.subarray(0, end), pngChunk('iTXt', data), png.subarray(end)]);
 		expect(await readBakedCredential(compressed, async (bytes) => new Uint8Array(inflateSync(bytes)))).toBe(JSON.stringify(signed));
+	});
+
+	test('a self-assessed certificate says so in a valid PNG, once, and holds no credential; a signed one is not marked', async () => {
+		const marked = markSelfAssessed(markSelfAssessed(png));
+		expect(isSelfAssessed(marked)).toBe(true);
+		expect(chunkCrcsValid(marked)).toBe(true);
+		expect(Buffer.from(marked).toString('latin1').split('tEXtDescription').length).toBe(2);
+		expect(await readBakedCredential(marked)).toBeNull();
+		expect(isSelfAssessed(png)).toBe(false);
+		expect(isSelfAssessed(bakeCredential(png, JSON.stringify(signed)))).toBe(false);
 	});
 
 	test('an image without a credential reads as none, and a file that is not a PNG is refused', async () => {

@@ -4,6 +4,7 @@
  */
 import { certificateSvg, CERTIFICATE_SIZES, type CertificateInput, type CertificateSize } from '../lib/cards/certificate.ts';
 import { browserAssets, svgToPng } from '../lib/cards/browser-environment.ts';
+import { markSelfAssessed } from '../lib/credentials/baked-png.ts';
 
 // One set of assets for the page, so that fonts fetched and parsed for one drawing serve the next.
 const assets = browserAssets();
@@ -24,5 +25,7 @@ export async function drawCertificate(input: CertificateInput, size: Certificate
 			if (last?.key === key) last = undefined;
 		});
 	}
-	return svgToPng(await svg, CERTIFICATE_SIZES[size].width);
+	const png = new Uint8Array(await (await svgToPng(await svg, CERTIFICATE_SIZES[size].width)).arrayBuffer());
+	// Marked, so that the verify page can say it is self-assessed rather than stripped of a signature.
+	return new Blob([markSelfAssessed(png)], { type: 'image/png' });
 }

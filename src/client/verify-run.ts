@@ -5,7 +5,7 @@
  * markup, and only web addresses become links. Everything it writes is in the page's words (see
  * `wordsOf`), with English from the interface strings as the fallback.
  */
-import { BakedPngError, isPng, readBakedCredential } from '../lib/credentials/baked-png.ts';
+import { BakedPngError, isPng, isSelfAssessed, readBakedCredential } from '../lib/credentials/baked-png.ts';
 import { refuse, verifyCredentialText, type CredentialSummary, type Verdict, type VerifyOptions } from '../lib/credentials/verify.ts';
 import { en as ENGLISH } from '../lib/i18n/ui/verify.ts';
 import { fill, type Say } from './progress-text.ts';
@@ -40,7 +40,7 @@ export async function checkInput(input: { file: File } | { text: string }, optio
 	try {
 		const text = await readBakedCredential(bytes, inflate);
 		if (text === null) {
-			return refuse('unreadable', { key: 'reasonNoCredential', values: { file: input.file.name } });
+			return refuse('unreadable', { key: isSelfAssessed(bytes) ? 'reasonSelfAssessed' : 'reasonNoCredential', values: { file: input.file.name } });
 		}
 		return verifyCredentialText(text, options);
 	} catch (error) {

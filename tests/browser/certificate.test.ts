@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stillToDo, toDoText, type TrackCertificateData } from '../../src/lib/cards/browser-certificate.ts';
 import { certificateSvg, type CertificateInput } from '../../src/lib/cards/certificate.ts';
 import { nodeAssets } from '../../src/lib/cards/node.ts';
+import { isSelfAssessed } from '../../src/lib/credentials/baked-png.ts';
 import { serveShared, type ServedSite } from './harness.ts';
 
 /**
@@ -203,6 +204,8 @@ describe('the self-assessed certificate in the browser', () => {
 		const { file, png } = await download(page);
 		expect(file).toBe('tea-foundations-certificate.png');
 		expect(ihdr(png)).toEqual({ width: 1754, height: 1240 });
+		// It says it is self-assessed, so that the verify page can tell its holder so (tests/browser/verify.test.ts).
+		expect(isSelfAssessed(png)).toBe(true);
 		const drawn = decode(png);
 		expect(spread(drawn.data)).toBeGreaterThan(10);
 		// The same certificate as the Node renderer draws: far closer to it than to another name's.

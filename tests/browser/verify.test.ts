@@ -8,6 +8,7 @@ import { generateIssuerKey } from '../../src/lib/credentials/keys.ts';
 import { issuerProfileRef, trustedIssuers, verificationMethodId } from '../../src/lib/credentials/profile.ts';
 import { verifyCredential, verifyCredentialText, type VerifyOptions } from '../../src/lib/credentials/verify.ts';
 import { refusalText } from '../../src/lib/credentials/refusal.ts';
+import { markSelfAssessed } from '../../src/lib/credentials/baked-png.ts';
 import { en, fi } from '../../src/lib/i18n/ui/verify.ts';
 import { TODAY } from '../utils.ts';
 import { curriculumWithIssuer, signer, SITE } from './credentials.ts';
@@ -138,6 +139,16 @@ describe('verifying a certificate in the browser', () => {
 		const end = Buffer.from([0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82]);
 		await page.getByLabel('Certificate file').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.concat([plain, end]) });
 		await expect.poll(() => result(page).textContent()).toContain('photo.png is an image with no credential inside');
+	});
+
+	it('tells the holder of a self-assessed certificate from a track page that it is one, not that a credential was removed', async () => {
+		const page = await open();
+		const plain = Buffer.from(certificate.png).subarray(0, 33);
+		const end = Buffer.from([0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82]);
+		const drawn = markSelfAssessed(Buffer.concat([plain, end]));
+		await page.getByLabel('Certificate file').setInputFiles({ name: 'tea-foundations-certificate.png', mimeType: 'image/png', buffer: Buffer.from(drawn) });
+		await expect.poll(() => result(page).textContent()).toContain('tea-foundations-certificate.png is a self-assessed certificate, made on a track page of this site.');
+		expect(await result(page).textContent()).not.toContain('removed');
 	});
 
 	it('publishes the issuer’s profile and keys for verifiers elsewhere', async () => {

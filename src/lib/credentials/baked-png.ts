@@ -5,7 +5,8 @@
  * browsers.
  *
  * An iTXt chunk holds: the keyword, a zero byte, the compression flag and method (one byte each),
- * a language tag and a translated keyword (each ended by a zero byte), then the UTF-8 text.
+ * a language tag and a translated keyword (each ended by a zero byte), then the UTF-8 text. A
+ * certificate drawn on a track page instead says, in a plain `tEXt` chunk, that it is self-assessed.
  */
 import { refusalText, type Refusal } from './refusal.ts';
 
@@ -84,8 +85,13 @@ export function bakeCredential(png: Uint8Array, credential: string): Uint8Array 
 	const data = new Uint8Array(keyword.length + 5 + text.length);
 	data.set(keyword, 0);
 	data.set(text, keyword.length + 5);
-	const kept = list.filter((c) => c.type !== 'IEND' && !(c.type === 'iTXt' && keywordOf(c.data) === BAKED_KEYWORD));
-	const parts = [png.subarray(0, 8), ...kept.map((c) => png.subarray(c.start, c.end)), chunk('iTXt', data), png.subarray(end.start, end.end)];
+	return beforeEnd(png, list, end, chunk('iTXt', data), (c) => c.type === 'iTXt' && keywordOf(c.data) === BAKED_KEYWORD);
+}
+
+/** The PNG with `added` just before its end, and without the chunks `replaced` picks. */
+function beforeEnd(png: Uint8Array, list: Chunk[], end: Chunk, added: Uint8Array, replaced: (c: Chunk) => boolean): Uint8Array<ArrayBuffer> {
+	const kept = list.filter((c) => c.type !== 'IEND' && !replaced(c));
+	const parts = [png.subarray(0, 8), ...kept.map((c) => png.subarray(c.start, c.end)), added, png.subarray(end.start, end.end)];
 	const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
 	let at = 0;
 	for (const part of parts) {
@@ -94,6 +100,29 @@ export function bakeCredential(png: Uint8Array, credential: string): Uint8Array 
 	}
 	return out;
 }
+
+/**
+ * A self-assessed certificate, drawn on a track page, says so in a `tEXt` chunk: not a proof of
+ * anything (anyone can write one), but it lets the verify page tell a learner that their own
+ * certificate carries no signature by design, rather than that one was removed.
+ */
+const SELF_ASSESSED = { keyword: 'Description', text: 'Self-assessed certificate: no issuer signed it.' };
+
+/** The certificate PNG drawn on a track page, marked as self-assessed. */
+export function markSelfAssessed(png: Uint8Array): Uint8Array<ArrayBuffer> {
+	const list = chunks(png);
+	const end = list.find((c) => c.type === 'IEND');
+	if (!end) throw new BakedPngError({ key: 'reasonPngNoEnd' });
+	const data = new TextEncoder().encode(`${SELF_ASSESSED.keyword}\0${SELF_ASSESSED.text}`);
+	return beforeEnd(png, list, end, chunk('tEXt', data), (c) => isSelfAssessedChunk(c));
+}
+
+/** Whether a PNG says it is a self-assessed certificate drawn on a track page. */
+export function isSelfAssessed(png: Uint8Array): boolean {
+	return isPng(png) && chunks(png).some(isSelfAssessedChunk);
+}
+
+const isSelfAssessedChunk = (c: Chunk) => c.type === 'tEXt' && String.fromCharCode(...c.data) === `${SELF_ASSESSED.keyword}\0${SELF_ASSESSED.text}`;
 
 function keywordOf(data: Uint8Array): string {
 	const nul = data.indexOf(0);

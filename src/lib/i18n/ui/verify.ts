@@ -40,6 +40,7 @@ export const en = {
 	// Why a credential was refused.
 	'currents.verify.reasonEmpty': 'There is nothing to check yet: paste the credential, the whole contents of the certificate’s .json file.',
 	'currents.verify.reasonTooLarge': '{{file}} is too large to be a certificate. Choose the certificate’s .png or .json file.',
+	'currents.verify.reasonSelfAssessed': '{{file}} is a self-assessed certificate, made on a track page of this site. It records what its holder says they completed, and no issuer signed it, so there is nothing here to check. Only a certificate an issuer sent can be verified.',
 	'currents.verify.reasonNoCredential': '{{file}} is an image with no credential inside: it is not a signed certificate, or the credential was removed from it (some apps do that when they edit or resize an image). Use the file as the issuer sent it.',
 	'currents.verify.reasonJwt': 'This is a credential signed as a JSON Web Token. This page checks credentials with an embedded Data Integrity proof, as this site’s issuers sign them.',
 	'currents.verify.reasonNotJson': 'This is not a credential: the text is not valid JSON. Paste the whole contents of the certificate’s .json file, from the first { to the last }.',
@@ -101,6 +102,7 @@ export const fi: Record<keyof typeof en, string> = {
 	'currents.verify.unnamedModule': 'Nimetön moduuli',
 	'currents.verify.reasonEmpty': 'Tarkistettavaa ei vielä ole: liitä sähköinen todistus eli todistuksen .json-tiedoston koko sisältö.',
 	'currents.verify.reasonTooLarge': '{{file}} on liian suuri ollakseen todistus. Valitse todistuksen .png- tai .json-tiedosto.',
+	'currents.verify.reasonSelfAssessed': '{{file}} on itsearvioitu todistus, joka on tehty tämän sivuston opintopolun sivulla. Se kertoo, mitä sen haltija sanoo suorittaneensa, eikä kukaan myöntäjä ole allekirjoittanut sitä, joten tarkistettavaa ei ole. Vain myöntäjän lähettämän todistuksen voi tarkistaa.',
 	'currents.verify.reasonNoCredential': '{{file}} on kuva, jonka sisällä ei ole sähköistä todistusta: se ei ole allekirjoitettu todistus, tai todistus on poistettu siitä (jotkin sovellukset tekevät niin kuvaa muokatessaan tai sen kokoa muuttaessaan). Käytä tiedostoa sellaisenaan kuin myöntäjä sen lähetti.',
 	'currents.verify.reasonJwt': 'Tämä todistus on allekirjoitettu JSON Web Token -muodossa. Tämä sivu tarkistaa todistuksia, joiden sisällä on Data Integrity -allekirjoitus, kuten tämän sivuston myöntäjät ne allekirjoittavat.',
 	'currents.verify.reasonNotJson': 'Tämä ei ole sähköinen todistus: teksti ei ole kelvollista JSONia. Liitä todistuksen .json-tiedoston koko sisältö ensimmäisestä {-merkistä viimeiseen }-merkkiin.',
