@@ -202,6 +202,8 @@ describe('building the valid-course fixture', () => {
 		// What the embed adds around the body is still there: its header and attribution. Major 1 had no knowledge check.
 		expect(current).toMatch(/<h2 id="outcomes">[^]*<section class="currents-quiz"[^]*<footer class="currents-embed__attribution">/);
 		expect(archived).toMatch(/<h2 id="outcomes">[^]*<footer class="currents-embed__attribution">/);
+		// A course's students can follow the module's sources from the embed, as from its page.
+		expect(current).toMatch(/<section class="currents-sources"[^]*href="https:\/\/example\.org\/brewing"[^]*<footer class="currents-embed__attribution">/);
 		for (const page of [current, archived]) expect(page).not.toContain(EMBED_BODY);
 		// The copied body and knowledge check are styled: the embed page links the stylesheets of the
 		// knowledge check and of the content components, as the module page does (the page of the embeds'

@@ -1,6 +1,7 @@
 /**
  * Runs inside an embedded module page: tells the page that frames it how tall the module is, now and
- * whenever that changes (a disclosure opens, the knowledge check shows its results, fonts load).
+ * whenever that changes (a disclosure opens, the knowledge check shows its results, fonts load), and
+ * opens links out of the module in a new tab.
  */
 import { HEIGHT_MESSAGE } from '../lib/embeds/embed.ts';
 
@@ -15,4 +16,12 @@ if (window.parent !== window) {
 	};
 	new ResizeObserver(report).observe(document.documentElement);
 	report();
+	// A link out of the page (a source, another module) opens in a new tab: the course page stays where
+	// it is, and most sites, this one's own pages among them, refuse to be shown in another site's frame.
+	for (const link of document.querySelectorAll<HTMLAnchorElement>('a[href]')) {
+		const inPage = link.origin === location.origin && link.pathname === location.pathname;
+		if (inPage || link.target) continue;
+		link.target = '_blank';
+		link.relList.add('noopener');
+	}
 }

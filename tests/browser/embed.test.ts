@@ -42,6 +42,11 @@ describe('embedding a module in another site', () => {
 		// No site navigation in the frame, and an attribution line that links back to the permalink.
 		expect(await frame.locator('nav, .sidebar-pane, header').count()).toBe(0);
 		expect(await frame.locator('.currents-embed__attribution a').first().getAttribute('href')).toBe('https://steeped.example.org/modules/brewing-basics/v2/');
+		// Its sources are there, and a link out of the module opens in a new tab rather than in the frame.
+		const source = frame.locator('.currents-sources a').first();
+		expect(await source.getAttribute('href')).toBe('https://example.org/brewing');
+		await expect.poll(() => source.getAttribute('target')).toBe('_blank');
+		expect(await source.getAttribute('rel')).toContain('noopener');
 		const contentHeight = () => frame.locator('html').evaluate((html) => Math.ceil(html.getBoundingClientRect().height));
 		const frameHeight = () => page.locator('iframe').evaluate((iframe) => Math.round(iframe.getBoundingClientRect().height));
 		await expect.poll(async () => Math.abs((await frameHeight()) - (await contentHeight()))).toBeLessThanOrEqual(1);
