@@ -59,16 +59,24 @@ describe('a flagship module page in the browser', () => {
 
 describe('the foot of a long module page', () => {
 	it('is where a link to one of its headings lands, though the browser renders it only near the screen', async () => {
-		const { context, page } = await site.open('/', { viewport: { width: 390, height: 844 }, isMobile: true });
-		for (const heading of ['knowledge-check', 'sources', 'changelog']) {
-			await page.goto(site.url(`/modules/audience-research/#${heading}`));
-			const top = () => page.locator(`#${heading}`).evaluate((element) => Math.round(element.getBoundingClientRect().top));
-			// Below Starlight's header and the "On this page" bar, at the top of what the reader sees.
-			await expect.poll(top, { message: heading }).toBeGreaterThanOrEqual(0);
-			expect(await top(), heading).toBeLessThan(200);
-			expect(await page.evaluate(() => scrollY), heading).toBeGreaterThan(2000);
+		for (const screen of [{ viewport: { width: 390, height: 844 }, isMobile: true }, { viewport: { width: 1280, height: 800 } }]) {
+			const { context, page } = await site.open('/', screen);
+			const width = screen.viewport.width;
+			for (const heading of ['knowledge-check', 'sources', 'changelog']) {
+				const top = () => page.locator(`#${heading}`).evaluate((element) => Math.round(element.getBoundingClientRect().top));
+				// Below Starlight's header (and on a phone the "On this page" bar), at the top of what the reader
+				// sees: by the page's address, and by a link on the page to the heading, as the contents list has.
+				await page.goto(site.url(`/modules/audience-research/#${heading}`));
+				await expect.poll(top, { message: `${heading} at ${width} px, by address` }).toBeGreaterThanOrEqual(0);
+				await expect.poll(top, { message: `${heading} at ${width} px, by address` }).toBeLessThan(200);
+				expect(await page.evaluate(() => scrollY), heading).toBeGreaterThan(2000);
+				await page.goto(site.url('/modules/audience-research/'));
+				await page.evaluate((id) => (location.hash = id), heading);
+				await expect.poll(top, { message: `${heading} at ${width} px, by a link` }).toBeGreaterThanOrEqual(0);
+				await expect.poll(top, { message: `${heading} at ${width} px, by a link` }).toBeLessThan(200);
+			}
+			await context.close();
 		}
-		await context.close();
 	});
 });
 
