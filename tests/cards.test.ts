@@ -436,6 +436,20 @@ describe('certificate content', () => {
 		expectInside(changedArea(self.svg, verified.svg)!, footer);
 	});
 
+	test('the module list fills two even columns, and prints each title without its subtitle', async () => {
+		const seven = Array.from({ length: 7 }, (_, i) => ({ title: `Module ${i + 1}: a subtitle long enough to be cut off mid-word on one line`, version: '1.0.0' }));
+		const drawn = await certificateSvg({ ...CERTIFICATE, modules: seven }, nodeAssets);
+		const list = drawn.boxes.get('modules')!;
+		// Seven modules are four and three: the fifth heads the second column, in the list's right half.
+		const fifth = seven.map((module, i) => (i === 4 ? { ...module, title: 'Fifth, renamed' } : module));
+		const moved = changedArea(drawn.svg, (await certificateSvg({ ...CERTIFICATE, modules: fifth }, nodeAssets)).svg)!;
+		expectInside(moved, list);
+		expect(moved.left).toBeGreaterThan(list.left + list.width / 2);
+		// A subtitle is not printed, so another one changes nothing.
+		const other = seven.map((module) => ({ ...module, title: module.title.replace('a subtitle', 'another subtitle') }));
+		expect(changedArea(drawn.svg, (await certificateSvg({ ...CERTIFICATE, modules: other }, nodeAssets)).svg)).toBeUndefined();
+	});
+
 	test('a wrong date or verification address is refused with the fix', async () => {
 		await expect(certificateSvg({ ...CERTIFICATE, date: '23/11/2026' }, nodeAssets)).rejects.toThrow('Write it as year-month-day, like 2026-11-23.');
 		await expect(certificateSvg({ ...CERTIFICATE, url: 'tea.example.org/verify' }, nodeAssets)).rejects.toThrow('starting with https://');

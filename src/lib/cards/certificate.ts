@@ -169,25 +169,46 @@ function design(input: CertificateInput, fields: Record<'heading' | 'name' | 'tr
 	);
 }
 
+/** A row of the module list: 21 px type at a line height of 1.3, 4 px apart. */
+const ROW = { height: 21 * 1.3, gap: 4 };
+
 function modules(list: CertificateInput['modules'], words: CertificateStrings): CardNode {
 	const shown = list.length > MAX_LISTED ? list.slice(0, MAX_LISTED - 1) : list;
 	const rows: CardNode[] = shown.map((module) =>
 		h(
 			'div',
 			{ display: 'flex', justifyContent: 'space-between', gap: 16, width: 680, fontSize: 21, lineHeight: 1.3 },
-			line({ flexShrink: 1, color: PALETTE.ink }, module.title),
+			line({ flexShrink: 1, color: PALETTE.ink }, listedTitle(module.title)),
 			line({ flexShrink: 0, color: PALETTE.muted }, fill(words.version, { version: module.version }))
 		)
 	);
 	if (shown.length < list.length)
 		rows.push(line({ width: 680, fontSize: 21, lineHeight: 1.3, color: PALETTE.muted }, fill(words.more, { count: list.length - shown.length })));
+	// The column is as tall as the rows of the first one: seven modules are four and three, not six and one.
+	const tall = rowsPerColumn(rows.length);
+	const height = tall * ROW.height + (tall - 1) * ROW.gap + 6;
 	return h(
 		'div',
 		{ display: 'flex', flexDirection: 'column', width: CONTENT_WIDTH, height: 250, gap: 10 },
 		h('div', { display: 'flex', height: 1, marginBottom: 8, background: PALETTE.rule }),
 		line({ fontSize: 20, fontWeight: 700, color: PALETTE.muted, letterSpacing: 1 }, words.modules),
-		h('div', { display: 'flex', flexDirection: 'column', flexWrap: 'wrap', columnGap: 60, rowGap: 4, height: 190, alignContent: 'flex-start' }, ...rows)
+		h('div', { display: 'flex', flexDirection: 'column', flexWrap: 'wrap', columnGap: 60, rowGap: ROW.gap, height, alignContent: 'flex-start' }, ...rows)
 	);
+}
+
+/** Rows in the first of the list's two columns: all of a short list, half of a longer one, six at most. */
+export function rowsPerColumn(rows: number): number {
+	return Math.max(1, rows <= 3 ? rows : Math.min(6, Math.ceil(rows / 2)));
+}
+
+/**
+ * A module's title as the one-line list prints it: without the subtitle after a colon or a dash,
+ * which would otherwise be cut off mid-word ("Audience research: where your audience is and who
+ * actually engages" is "Audience research").
+ */
+export function listedTitle(title: string): string {
+	const head = title.split(/: | [—–] /)[0]!.trim();
+	return head.length >= 3 ? head : title;
 }
 
 function footer(input: CertificateInput): CardNode {
