@@ -57,6 +57,24 @@ describe('a flagship module page in the browser', () => {
 	});
 });
 
+describe('pages without the sidebar', () => {
+	it('offer the theme and language pickers on a phone, where they have no menu, and once on a wide screen', async () => {
+		for (const [screen, path] of [[{ viewport: { width: 390, height: 844 }, isMobile: true }, '/'], [{ viewport: { width: 390, height: 844 }, isMobile: true }, '/no-such-page/'], [{ viewport: { width: 1280, height: 800 } }, '/']] as const) {
+			const { context, page } = await site.open('/', screen);
+			await page.goto(site.url(path));
+			const visible = (selector: string) => page.locator(selector).evaluateAll((elements) => elements.filter((element) => (element as HTMLElement).offsetParent !== null).length);
+			expect(await visible('starlight-theme-select select'), `${path} at ${screen.viewport.width} px`).toBe(1);
+			expect(await visible('starlight-lang-select select'), `${path} at ${screen.viewport.width} px`).toBe(1);
+			if (screen.viewport.width < 800) {
+				// And it works: the Finnish edition is one choice away.
+				await page.locator('starlight-lang-select select').locator('visible=true').selectOption({ label: 'Suomi' });
+				await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/fi\//);
+			}
+			await context.close();
+		}
+	});
+});
+
 describe('the foot of a long module page', () => {
 	it('is where a link to one of its headings lands, though the browser renders it only near the screen', async () => {
 		for (const screen of [{ viewport: { width: 390, height: 844 }, isMobile: true }, { viewport: { width: 1280, height: 800 } }]) {
