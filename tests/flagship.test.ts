@@ -139,6 +139,9 @@ describe('the flagship curriculum', () => {
 			const page = build.read('404.html');
 			expect(page).toMatch(/<title>404 \| Currents<\/title>/);
 			expect(page).toContain('Page not found. Check the URL or try using the search bar.');
+			// With the ways on: the home page and its list of tracks.
+			expect(page).toMatch(/<a [^>]*href="\/">\s*Home/);
+			expect(page).toMatch(/<a [^>]*href="\/#tracks">\s*All tracks/);
 			// Not a page to find in search.
 			expect(page).not.toContain('data-pagefind-body');
 		});
