@@ -100,6 +100,17 @@ describe('for instructors', () => {
 		expect(rows).toEqual(order);
 		expect(await page.locator('[data-syllabus-module="brewing-basics"] a').getAttribute('href')).toBe('https://steeped.example.org/modules/brewing-basics/v2/');
 		expect(await page.locator('#assessment + p').textContent()).toContain('75%');
+		// On a phone the titles wrap, and the version, level and time each keep to one line.
+		await page.setViewportSize({ width: 390, height: 844 });
+		const lines = await page.locator('[data-syllabus-module] :is(td:nth-child(3), td:nth-child(4), td:nth-child(5))').evaluateAll((cells) =>
+			cells.map((cell) => {
+				const range = document.createRange();
+				range.selectNodeContents(cell);
+				return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+			})
+		);
+		expect(lines.length).toBe(9);
+		expect(lines.every((count) => count === 1), String(lines)).toBe(true);
 		await page.goto(site.url('/tracks/tea-foundations/print/'));
 		const articles = await page.locator('.currents-print-module__title').allTextContents();
 		expect(articles.map((title) => title.replace(/^\d+\.\s*/, ''))).toEqual(['Water temperature', 'Brewing basics', 'Serving']);
