@@ -146,6 +146,23 @@ describe('the Finnish edition for a learner', () => {
 		expect(await page.locator('[data-learner-home] h2').first().textContent()).not.toBe('Continue where you left off');
 	});
 
+	it('shows the theme picker’s Finnish words whole, "Automaattinen" too', async () => {
+		const page = await open('/fi/');
+		await page.setViewportSize({ width: 1280, height: 800 });
+		const select = page.locator('starlight-theme-select select').locator('visible=true');
+		await select.selectOption('auto');
+		// The chosen option's words against the room the picker leaves them, in the picker's own font.
+		const fit = await select.evaluate((element: HTMLSelectElement) => {
+			const style = getComputedStyle(element);
+			const context = document.createElement('canvas').getContext('2d')!;
+			context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+			const room = element.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+			return { text: element.selectedOptions[0]!.text, needs: context.measureText(element.selectedOptions[0]!.text).width, room };
+		});
+		expect(fit.text).toBe('Automaattinen');
+		expect(fit.needs).toBeLessThanOrEqual(fit.room);
+	});
+
 	it('shows the progress page in Finnish', async () => {
 		const page = await open(TRACK);
 		await completeTrack(page);
