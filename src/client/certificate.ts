@@ -45,7 +45,11 @@ function render(certificate: Certificate): void {
 	intro.hidden = complete;
 	todo.hidden = complete;
 	ready.hidden = !complete;
-	todoList.replaceChildren(...left.map((item) => el('li', { 'data-certificate-todo-item': item.id }, el('a', { href: item.href }, item.title), `: ${toDoText(item, data.passMark, data.text)}`)));
+	// Before any module is done, the intro above has said what each one needs: the list only names them.
+	const fresh = left.every((item) => item.step === 'complete-and-pass');
+	todoList.replaceChildren(
+		...left.map((item) => el('li', { 'data-certificate-todo-item': item.id }, el('a', { href: item.href }, item.title), ...(fresh ? [] : [`: ${toDoText(item, data.passMark, data.text)}`])))
+	);
 	const day = completionDay(data, current);
 	if (complete && day) linkedin.href = linkedInHref(data, day);
 }

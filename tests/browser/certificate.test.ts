@@ -148,6 +148,13 @@ describe('the self-assessed certificate in the browser', () => {
 		expect(await downloadButton(page).isVisible()).toBe(false);
 	});
 
+	it('names the modules still to do, without repeating for each what the intro says, before any is done', async () => {
+		const page = await open(TRACK);
+		const items = page.locator('[data-certificate-todo-item]');
+		await expect.poll(() => items.allTextContents()).toEqual(['Water temperature', 'Brewing basics', 'Serving']);
+		expect(await page.locator('[data-certificate-intro]').textContent()).toContain('pass each knowledge check with 75% or more');
+	});
+
 	it('lists what is still to do while the track is incomplete, and offers no download', async () => {
 		const page = await open(TRACK);
 		await seed(page, { 'water-temperature': COMPLETE['water-temperature'], 'brewing-basics': pass('2.1.0', '2026-03-02T10:00:00.000Z', 50) });

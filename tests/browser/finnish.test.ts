@@ -80,7 +80,19 @@ describe('the Finnish edition for a learner', () => {
 		const section = page.locator('[data-certificate]');
 		expect(await section.locator('h2').textContent()).toBe('Todistuksesi');
 		expect(await section.textContent()).toContain('Todistusta varten vielä tehtävää:');
-		expect(await section.locator('[data-certificate-todo-list] li').first().textContent()).toContain('suorita se ja läpäise sen osaamisen tarkistus');
+		// Before anything is done the list names the modules; what each needs is in the intro above it.
+		expect(await section.locator('[data-certificate-intro]').textContent()).toContain('läpäise jokainen osaamisen tarkistus');
+		const first = section.locator('[data-certificate-todo-list] li').first();
+		expect(await first.textContent()).toBe(await first.locator('a').textContent());
+		// Once a module is half done (complete, its check not passed), each module says in Finnish what it still needs.
+		const { versions } = await completeTrack(page);
+		const [half] = [...versions];
+		const at = new Date().toISOString();
+		await page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [KEY, JSON.stringify({ version: 1, modules: { [half![0]]: { completed: { version: half![1], at, via: 'marked' }, quiz: { version: half![1], score: 10, passMark: 80, at } } } })]);
+		await page.reload();
+		const items = section.locator('[data-certificate-todo-list] li');
+		await expect.poll(() => items.first().textContent()).toMatch(/: läpäise sen osaamisen tarkistus/);
+		expect(await items.nth(1).textContent()).toMatch(/: suorita se ja läpäise sen osaamisen tarkistus/);
 	});
 
 	it('draws the Finnish certificate once the track is complete', async () => {
