@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkCurriculum } from '../src/lib/check/check-curriculum.ts';
 import { majorOf } from '../src/lib/curriculum/versions.ts';
-import { inTrackOrder } from '../src/lib/curriculum/model.ts';
+import { inTrackOrder, recentlyUpdated } from '../src/lib/curriculum/model.ts';
 import type { Finding } from '../src/lib/check/findings.ts';
 import { loadCurriculum } from '../src/lib/curriculum/load.ts';
 import { BUDGETS, kilobytes, pageWeight } from '../scripts/lib/page-weight.ts';
@@ -121,6 +121,19 @@ describe('the flagship curriculum', () => {
 			const previous = (html: string) => /<a href="([^"]+)" rel="prev"/.exec(html)?.[1];
 			expect(previous(build.read(`tracks/${ordered[0]!.id}/index.html`))).toBeUndefined();
 			for (const [i, track] of ordered.entries()) if (i > 0) expect(previous(build.read(`tracks/${track.id}/index.html`)), track.id).toBe(`/tracks/${ordered[i - 1]!.id}/`);
+		});
+
+		it('says on the home page what each recent release changed, in the words of its changelog', () => {
+			const home = build.read('index.html');
+			const list = home.slice(home.indexOf('id="recently-updated"')).replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+			const recent = recentlyUpdated(curriculum.modules, 6);
+			for (const module of recent) {
+				const summary = module.data.changelog.find((entry) => entry.version === module.data.version)!.summary;
+				expect(list, module.id).toContain(`href="/modules/${module.id}/"`);
+				expect(list, module.id).toContain(`<p class="currents-recent__change">${summary}</p>`);
+			}
+			// On the Finnish home page too, marked as the original's language.
+			expect(build.read('fi/index.html')).toContain('<p class="currents-recent__change" lang="en">');
 		});
 
 		it('sends the addresses a reader guesses to the pages that hold them: /tracks/ to the list of tracks, /contributing/ to the rules', () => {
