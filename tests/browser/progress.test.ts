@@ -167,6 +167,11 @@ describe('progress in the browser', () => {
 		await toggle(second).click();
 		await expect.poll(() => toggle(second).getAttribute('aria-pressed')).toBe('true');
 		await second.goto(site.url('/progress/'));
+		// The file field's button is drawn as the import button beside it is, not as the browser's default.
+		const LOOK = ['border-top-left-radius', 'border-top-color', 'color', 'background-color', 'font-weight'];
+		const field = await second.locator('[data-progress-file]').evaluate((input, names) => names.map((name) => getComputedStyle(input, '::file-selector-button').getPropertyValue(name)), LOOK);
+		const button = await second.locator('[data-progress-import]').evaluate((element, names) => names.map((name) => getComputedStyle(element).getPropertyValue(name)), LOOK);
+		expect(field).toEqual(button);
 		expect(await importFile(second, 'progress.json', text)).toBe('Imported progress.json: 2 completed modules added to this browser’s progress, which now has 3.');
 		expect(await second.locator('[data-progress-group="tea-foundations"] [data-progress-group-count]').textContent()).toBe('3 of 3 modules complete');
 		expect(await second.locator('[data-progress-row="brewing-basics"] [data-progress-state]').textContent()).toMatch(/^✓ Completed version 2\.1\.0 on /);
