@@ -16,7 +16,7 @@ export interface Locale {
 
 /** A language's name in that language, capitalised as a menu item. */
 export function languageLabel(code: string): string {
-	const name = new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code;
+	const name = languageName(code, code);
 	return name.charAt(0).toLocaleUpperCase(code) + name.slice(1);
 }
 
