@@ -197,7 +197,7 @@ function modules(list: CertificateInput['modules'], words: CertificateStrings): 
 }
 
 /** Rows in the first of the list's two columns: all of a short list, half of a longer one, six at most. */
-export function rowsPerColumn(rows: number): number {
+function rowsPerColumn(rows: number): number {
 	return Math.max(1, rows <= 3 ? rows : Math.min(6, Math.ceil(rows / 2)));
 }
 
@@ -206,7 +206,7 @@ export function rowsPerColumn(rows: number): number {
  * which would otherwise be cut off mid-word ("Audience research: where your audience is and who
  * actually engages" is "Audience research").
  */
-export function listedTitle(title: string): string {
+function listedTitle(title: string): string {
 	const head = title.split(/: | [—–] /)[0]!.trim();
 	return head.length >= 3 ? head : title;
 }

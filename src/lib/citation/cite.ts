@@ -110,7 +110,7 @@ function apaAuthors(people: readonly string[], groups: ReadonlySet<string>): str
 const COLLECTIVE = new Set(['team', 'teams', 'editors', 'staff', 'group', 'committee', 'council', 'board', 'collective', 'lab', 'laboratory', 'institute', 'university', 'college', 'school', 'association', 'society', 'foundation', 'network', 'department', 'office', 'agency', 'contributors', 'authors', 'inc.', 'inc', 'ltd.', 'ltd', 'llc']);
 
 /** Whether a name reads as a group's: more than one word, ending in a word such as "team" or "editors". */
-export function isGroupName(name: string): boolean {
+function isGroupName(name: string): boolean {
 	const words = name.trim().split(/\s+/);
 	return words.length > 1 && COLLECTIVE.has(words.at(-1)!.toLowerCase());
 }

@@ -106,15 +106,14 @@ function beforeEnd(png: Uint8Array, list: Chunk[], end: Chunk, added: Uint8Array
  * anything (anyone can write one), but it lets the verify page tell a learner that their own
  * certificate carries no signature by design, rather than that one was removed.
  */
-const SELF_ASSESSED = { keyword: 'Description', text: 'Self-assessed certificate: no issuer signed it.' };
+const SELF_ASSESSED = 'Description\0Self-assessed certificate: no issuer signed it.';
 
 /** The certificate PNG drawn on a track page, marked as self-assessed. */
 export function markSelfAssessed(png: Uint8Array): Uint8Array<ArrayBuffer> {
 	const list = chunks(png);
 	const end = list.find((c) => c.type === 'IEND');
 	if (!end) throw new BakedPngError({ key: 'reasonPngNoEnd' });
-	const data = new TextEncoder().encode(`${SELF_ASSESSED.keyword}\0${SELF_ASSESSED.text}`);
-	return beforeEnd(png, list, end, chunk('tEXt', data), (c) => isSelfAssessedChunk(c));
+	return beforeEnd(png, list, end, chunk('tEXt', new TextEncoder().encode(SELF_ASSESSED)), isSelfAssessedChunk);
 }
 
 /** Whether a PNG says it is a self-assessed certificate drawn on a track page. */
@@ -122,7 +121,7 @@ export function isSelfAssessed(png: Uint8Array): boolean {
 	return isPng(png) && chunks(png).some(isSelfAssessedChunk);
 }
 
-const isSelfAssessedChunk = (c: Chunk) => c.type === 'tEXt' && String.fromCharCode(...c.data) === `${SELF_ASSESSED.keyword}\0${SELF_ASSESSED.text}`;
+const isSelfAssessedChunk = (c: Chunk) => c.type === 'tEXt' && String.fromCharCode(...c.data) === SELF_ASSESSED;
 
 function keywordOf(data: Uint8Array): string {
 	const nul = data.indexOf(0);
