@@ -7,9 +7,18 @@
  */
 const FRAMES = 30;
 
+/** The element the address's fragment names; none for a fragment that is not valid percent-encoding. */
+function targetOf(hash: string): HTMLElement | null {
+	try {
+		const id = decodeURIComponent(hash.slice(1));
+		return id ? document.getElementById(id) : null;
+	} catch {
+		return null;
+	}
+}
+
 function land(): void {
-	const id = decodeURIComponent(location.hash.slice(1));
-	const target = id ? document.getElementById(id) : null;
+	const target = targetOf(location.hash);
 	if (!target) return;
 	let stopped = false;
 	const stop = () => (stopped = true);

@@ -93,6 +93,12 @@ describe('the foot of a long module page', () => {
 				await expect.poll(top, { message: `${heading} at ${width} px, by a link` }).toBeGreaterThanOrEqual(0);
 				await expect.poll(top, { message: `${heading} at ${width} px, by a link` }).toBeLessThan(200);
 			}
+			// An address whose fragment is not valid percent-encoding is read as naming nothing, without an error.
+			const errors: string[] = [];
+			page.on('pageerror', (error) => errors.push(error.message));
+			await page.goto(site.url('/modules/audience-research/#%E0%A4'));
+			await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+			expect(errors).toEqual([]);
 			await context.close();
 		}
 	});
