@@ -8,7 +8,6 @@ export const en = {
 	'currents.home.moduleCount': '{{count}} modules',
 	'currents.home.recent': 'Recently updated',
 	'currents.home.version': 'version {{version}}',
-	'currents.home.inOriginal': 'in {{language}}',
 } as const;
 
 export const fi: Record<keyof typeof en, string> = {
@@ -20,5 +19,4 @@ export const fi: Record<keyof typeof en, string> = {
 	'currents.home.moduleCount': '{{count}} moduulia',
 	'currents.home.recent': 'Äskettäin päivitetyt',
 	'currents.home.version': 'versio {{version}}',
-	'currents.home.inOriginal': 'alkuperäiskielellä ({{language}})',
 };

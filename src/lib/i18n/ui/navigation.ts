@@ -5,7 +5,6 @@ export const en = {
 	'currents.nav.tracks': 'Tracks',
 	'currents.nav.trackOverview': 'Track overview',
 	'currents.nav.allTracks': 'All tracks',
-	'currents.nav.inOriginalLanguage': '(in {{language}})',
 } as const;
 
 export const fi: Record<keyof typeof en, string> = {
@@ -14,5 +13,4 @@ export const fi: Record<keyof typeof en, string> = {
 	'currents.nav.tracks': 'Opintopolut',
 	'currents.nav.trackOverview': 'Polun yleiskuva',
 	'currents.nav.allTracks': 'Kaikki opintopolut',
-	'currents.nav.inOriginalLanguage': '({{language}})',
 };
