@@ -85,7 +85,13 @@ function start(quiz: Quiz): void {
 	retry.hidden = true;
 }
 
-/** Shows a scored question's verdict, marks the learner's answers and opens every explanation. */
+/**
+ * Shows a scored question's verdict, marks the learner's answers and shows every explanation: open
+ * where it says why an answer is right or why the learner's is not (the learner's choices and the
+ * right ones), closed, one click away, for a wrong choice the learner left alone. Opened all at once,
+ * the explanations more than tripled the height of a module page's check, and far more in an embed on
+ * a phone, where the learner had to scroll past what they had not chosen to reach what they had.
+ */
 function reveal(question: HTMLElement, right: boolean | undefined, say: Say): void {
 	verdict(question, right ? say('verdictRight', '✓ Right.') : say('verdictWrong', '✗ Not right. The explanations say why.'), right ? 'right' : 'wrong');
 	for (const input of inputs(question)) {
@@ -103,8 +109,9 @@ function reveal(question: HTMLElement, right: boolean | undefined, say: Say): vo
 		if (mark) mark.hidden = !input.checked;
 	}
 	for (const details of explanations(question)) {
+		const choice = details.closest<HTMLElement>('[data-choice]');
 		details.hidden = false;
-		details.open = true;
+		details.open = !choice || choice.dataset.correct !== undefined || choice.querySelector<HTMLInputElement>('input')?.checked === true;
 	}
 }
 

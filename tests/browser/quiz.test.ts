@@ -67,13 +67,15 @@ describe('the knowledge check', () => {
 		await expect.poll(() => status.textContent()).toBe('3 of 3 right, 100%. Passed. The pass mark is 75%.');
 		expect(await activeLabel(page)).toBe('Try again');
 		expect(await page.locator('[data-quiz-verdict]').allTextContents()).toEqual(['✓ Right.', '✓ Right.', '✓ Right.']);
-		expect(await page.locator('[data-quiz-explanation][open]:visible').count()).toBe(9);
+		// Every choice's explanation is there; those of the four right answers, the learner's, are open.
+		expect(await page.locator('[data-quiz-explanation]:visible').count()).toBe(9);
+		expect(await page.locator('[data-quiz-explanation][open]').count()).toBe(4);
 		expect(await page.locator('[data-quiz-mark]:visible').allTextContents()).toHaveLength(4);
 		expect(await results()).toEqual([{ module: 'water-temperature', version, correct: 3, total: 3, score: 100, passed: true, passMark: 75 }]);
 		await context.close();
 	});
 
-	it('fails a check below the pass mark, counts half of a several-answer question as wrong and explains every choice', async () => {
+	it('fails a check below the pass mark, counts half of a several-answer question as wrong and explains the right answers', async () => {
 		const { context, page } = await site.open(`${PAGE}#knowledge-check`);
 		await page.locator('[data-quiz][data-quiz-ready]').waitFor({ state: 'attached' });
 		const results = await listen(page);
@@ -84,11 +86,14 @@ describe('the knowledge check', () => {
 
 		await expect.poll(() => statusText(page)).toBe('2 of 3 right, 66%. Not passed yet. The pass mark is 75%. Read the explanations, then try again.');
 		expect(await page.locator('[data-quiz-verdict]').allTextContents()).toEqual(['✓ Right.', '✗ Not right. The explanations say why.', '✓ Right.']);
+		// The right box the learner missed says why it is right, beside the one they ticked.
 		const second = page.locator('[data-quiz-question]:nth-child(2)');
-		expect(await second.locator('[data-quiz-explanation]:visible').allInnerTexts()).toEqual(
+		const opened = await second.locator('[data-quiz-explanation][open]').allInnerTexts();
+		expect(opened).toHaveLength(2);
+		expect(opened).toEqual(
 			expect.arrayContaining([
+				expect.stringContaining('Right. More leaf gives more flavour to the same water.'),
 				expect.stringContaining('Right. Flavour keeps coming out of the leaf with time.'),
-				expect.stringContaining('Not right. A warm cup keeps the tea hot, not strong.'),
 			])
 		);
 		expect(await page.locator('[data-quiz-explanation]:visible').count()).toBe(9);
@@ -105,6 +110,31 @@ describe('the knowledge check', () => {
 		expect(await page.getByRole('button', { name: 'Check answers' }).isVisible()).toBe(true);
 		expect(await page.getByRole('button', { name: 'Try again' }).isVisible()).toBe(false);
 		expect(await page.evaluate(() => document.activeElement?.closest('[data-quiz-question]') === document.querySelector('[data-quiz-question]'))).toBe(true);
+		await context.close();
+	});
+
+	it("opens the explanations of the learner's choices and of the right ones, and leaves the others a click away", async () => {
+		const { context, page } = await site.open(PAGE);
+		await page.locator('[data-quiz][data-quiz-ready]').waitFor({ state: 'attached' });
+		const third = page.locator('[data-quiz-question]:nth-child(3)');
+		for (const n of [1, 2]) for (const input of await page.locator(`[data-quiz-question]:nth-child(${n}) [data-correct] input`).all()) await input.check();
+		await third.locator('[data-choice="1"] input').check();
+		await page.getByRole('button', { name: 'Check answers' }).click();
+		await expect.poll(() => statusText(page)).toMatch(/^2 of 3 right/);
+		const explanation = (choice: number) => third.locator(`[data-choice="${choice}"] [data-quiz-explanation]`);
+		// The learner chose "The leaf"; the right answer is "The water"; "The pot" was left alone.
+		expect(await explanation(1).innerText()).toContain('Not right. The leaf waits in the caddy either way.');
+		expect(await explanation(0).innerText()).toContain('Right. Resting lets it cool towards the right temperature.');
+		expect(await explanation(2).evaluate((details) => (details as HTMLDetailsElement).open)).toBe(false);
+		expect(await explanation(2).isVisible()).toBe(true);
+		const pot = page.getByText('The pot is warmed, not rested.');
+		expect(await pot.isVisible()).toBe(false);
+		await explanation(2).locator('summary').click();
+		expect(await pot.isVisible()).toBe(true);
+		// The whole check: the learner's choices and the right answers open (one, two and two), the pot's
+		// opened by the click above, and the three other wrong choices of the first two questions closed.
+		expect(await page.locator('[data-quiz-explanation][open]').count()).toBe(6);
+		expect(await page.locator('[data-quiz-explanation]:not([open])').count()).toBe(3);
 		await context.close();
 	});
 
