@@ -6,6 +6,7 @@ import { parse } from 'parse5';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { siteCertificateText } from '../src/lib/cards/browser-assets.ts';
 import { BODY_END, BODY_START, EMBED_BODY, SHARED_END, SHARED_START } from '../src/lib/embeds/assemble.ts';
+import { printedBody } from '../src/lib/embeds/print-body.ts';
 import { INLINE_SCRIPTS } from '../src/lib/safety/inline-scripts.ts';
 import { inlineScriptHash } from '../src/lib/safety/output-scan.ts';
 import { indexedPart } from '../src/lib/search/index-step.ts';
@@ -227,9 +228,14 @@ describe('building the valid-course fixture', () => {
 			// The body alone: not the module page's knowledge check, whose questions the print page lists itself.
 			expect(body(id), id).not.toContain('currents-quiz');
 			expect(body(id), id).toMatch(/<h2 id="[^"]+">[^]*<p>/);
-			expect(print, id).toContain(body(id));
+			// Its headings a level below the module's title, its ids the module's own (print-body.ts).
+			expect(print, id).toContain(printedBody(body(id), id));
 		}
 		expect(print).not.toContain('currents:print-body');
+		const headings = [...print.matchAll(/<h([1-6])[\s>]/g)].map((match) => Number(match[1]));
+		expect(headings.filter((level, i) => i > 0 && level > headings[i - 1]! + 1), 'no heading skips a level').toEqual([]);
+		const pageIds = [...print.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]!);
+		expect(pageIds.filter((id, i) => pageIds.indexOf(id) !== i), 'no id twice').toEqual([]);
 		// The embed takes the same body without the markers that delimit it.
 		expect(build.read('embed/modules/serving/v1/index.html')).not.toContain(BODY_START);
 	});

@@ -224,6 +224,15 @@ describe('the dev server with content errors', () => {
 		expect(await fetch(`${base}/about/`).then((response) => response.text())).toContain('A page about the course.');
 	});
 
+	// Once the track's modules are mended (above): a page that shows a broken module's body shows its error instead.
+	it("renders a track's print page whole, each module's sections a level below its title, as a build edits them", async () => {
+		const page = await fetch(`${base}/tracks/tea-foundations/print/`).then((response) => response.text());
+		// The dev server adds attributes naming each template's source to the page's own elements.
+		expect(page).toMatch(/<h2 id="module-brewing-basics" class="currents-print-module__title"[^>]*>2\. Brewing basics<\/h2>/);
+		expect(page).toContain('<h3 id="brewing-basics/leaf">Leaf</h3>');
+		expect(page).not.toContain('currents:print-body');
+	});
+
 	it('shows a problem as soon as a working page breaks, and clears it when the file is fixed', async () => {
 		const file = 'modules/brewing-basics.mdx';
 		const good = readFileSync(join(content, file), 'utf8');

@@ -72,7 +72,7 @@ describe('assembling track print pages from built module pages', () => {
 
 	it("fills each module's place with its body alone, from its current page, in every track that holds it", () => {
 		const dist = site({
-			'modules/a/index.html': withBody('<p>body of a</p>'),
+			'modules/a/index.html': withBody('<h2 id="why">Why</h2><p>body of a</p>'),
 			'modules/a/v1/index.html': withBody('<p>old body of a</p>'),
 			'modules/b/index.html': withBody('<p>body of b</p>'),
 			'tracks/one/print/index.html': printPage('a', 'b'),
@@ -81,10 +81,11 @@ describe('assembling track print pages from built module pages', () => {
 		});
 		expect(assemblePrintPages(dist)).toEqual({ pages: 2 });
 		expect(readFileSync(join(dist, 'tracks/one/print/index.html'), 'utf8')).toBe(
-			'<html><h1>Track</h1><article><h2>a</h2><p>body of a</p><ol>questions</ol></article><article><h2>b</h2><p>body of b</p><ol>questions</ol></article></html>'
+			'<html><h1>Track</h1><article><h2>a</h2><h3 id="a/why">Why</h3><p>body of a</p><ol>questions</ol></article><article><h2>b</h2><p>body of b</p><ol>questions</ol></article></html>'
 		);
+		// Its headings a level below the module's title, its ids its own (print-body.ts).
 		expect(readFileSync(join(dist, 'tracks/two/print/index.html'), 'utf8')).toBe(
-			'<html><h1>Track</h1><article><h2>b</h2><p>body of b</p><ol>questions</ol></article><article><h2>a</h2><p>body of a</p><ol>questions</ol></article></html>'
+			'<html><h1>Track</h1><article><h2>b</h2><p>body of b</p><ol>questions</ol></article><article><h2>a</h2><h3 id="a/why">Why</h3><p>body of a</p><ol>questions</ol></article></html>'
 		);
 		expect(assemblePrintPages(dist)).toEqual({ pages: 0 });
 		writeFileSync(join(dist, 'tracks/two/print/index.html'), printPage('a'));

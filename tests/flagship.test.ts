@@ -116,6 +116,24 @@ describe('the flagship curriculum', () => {
 			expect(missing).toEqual([]);
 		});
 
+		it("outlines each track's print page as a book: modules under the track, their sections under them, no id twice", () => {
+			for (const track of curriculum.tracks) {
+				const print = build.read(`tracks/${track.id}/print/index.html`);
+				const ids = [...print.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]!);
+				// The platform playbooks share section names ("Formats that work"), and so their ids.
+				expect(ids.filter((id, i) => ids.indexOf(id) !== i), track.id).toEqual([]);
+				const articles = [...print.matchAll(/<article class="currents-print-module"[^>]*>([^]*?)<\/article>/g)].map((match) => match[1]!);
+				expect(articles, track.id).toHaveLength(track.data.modules.length);
+				for (const article of articles) {
+					// The module's title is its one heading of the second level; the rest are below it.
+					const levels = [...article.matchAll(/<h([1-6])[\s>]/g)].map((match) => Number(match[1]));
+					expect(levels[0], track.id).toBe(2);
+					expect(levels.slice(1).filter((level) => level < 3), track.id).toEqual([]);
+					expect(levels.filter((level, i) => i > 0 && level > levels[i - 1]! + 1), track.id).toEqual([]);
+				}
+			}
+		});
+
 		it('leads "Previous" on a track page to the track before it, and the first track to none', () => {
 			const ordered = inTrackOrder(curriculum.tracks);
 			const previous = (html: string) => /<a href="([^"]+)" rel="prev"/.exec(html)?.[1];

@@ -98,10 +98,9 @@ describe('finishing pages while Astro renders the others', () => {
 			rendered('/modules/b/');
 			await expect.poll(() => times('/tracks/t/print/'), { timeout: 5000 }).toBe(2);
 			expect(read(dist, 'tracks/t/print/index.html')).toBe('<html><article><p>a, major 2</p></article><article><p>b</p></article></html>\n');
-			expect(copies.get('/tracks/t/print/')).toEqual([
-				{ source: 'modules/a/index.html', part: 'body' },
-				{ source: 'modules/b/index.html', part: 'body' },
-			]);
+			// The bodies in it are edited copies (print-body.ts), so the scan parses the print page whole.
+			expect(copies.has('/tracks/t/print/')).toBe(true);
+			expect(copies.get('/tracks/t/print/')).toBeUndefined();
 
 			const report = await work.finish();
 			expect(report).toMatchObject({ embeds: 2, prints: 1, aliases: 1 });

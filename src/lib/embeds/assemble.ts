@@ -3,7 +3,9 @@
  * check are the same on its page, in its embed and, the body alone, in its track's print page, so a
  * build renders them once: the module page marks where they start and end, the other pages are
  * rendered with a placeholder in their place (the title, header and attribution around it are still
- * Astro's), and these steps copy the marked part of the built module page into the placeholder.
+ * Astro's), and these steps copy the marked part of the built module page into the placeholder. The
+ * print page's copy of a body is edited on the way (src/lib/embeds/print-body.ts): its headings go a
+ * level lower and its ids become the module's own, since one page holds many modules.
  * Markdown and MDX cannot write an HTML comment into a page (MDX has no comments in its output, and
  * `<` in text or code is escaped), so the markers come from the engine's templates only. The dev
  * server renders each page whole, as it renders every page on request.
@@ -20,6 +22,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { writeWhole, writeWholeLater } from '../cache/files.ts';
 import { majorOf } from '../curriculum/versions.ts';
+import { printedBody } from './print-body.ts';
 
 /** Where the module page's shared part starts and ends, and where the embed page takes it. */
 export const SHARED_START = '<!--currents:embed-start-->';
@@ -194,7 +197,8 @@ const filled = (html: string, at: number, shared: string): string => html.slice(
 
 /**
  * Fills every module placeholder of the track print pages under `dist/tracks/` with the body of that
- * module's current page. Each module page is read once, however many tracks hold the module. Pages
+ * module's current page, as a print page shows it (`printedBody`: its headings a level lower, its ids
+ * the module's own). Each module page is read once, however many tracks hold the module. Pages
  * named in `done` (paths in the output), filled in while Astro rendered, are not read.
  */
 export function assemblePrintPages(dist: string, done?: ReadonlySet<string>): AssembleReport {
@@ -211,7 +215,7 @@ export function assemblePrintPages(dist: string, done?: ReadonlySet<string>): As
 			if (!MODULE_ID.test(id)) throw new Error(`The print page tracks/${track}/print/ asks for the body of "${id}", which is not a module id. Report it: the engine's own template wrote it.`);
 			let body = bodies.get(id);
 			if (body === undefined) {
-				body = markedPart(join(dist, printSource(id)), BODY_START, BODY_END, `The print page tracks/${track}/print/`);
+				body = printedBody(markedPart(join(dist, printSource(id)), BODY_START, BODY_END, `The print page tracks/${track}/print/`), id);
 				bodies.set(id, body);
 			}
 			return body;
@@ -257,7 +261,8 @@ export async function fillPrintEarly(dist: string, file: string): Promise<boolea
 		await Promise.all(
 			printIds(html).map(async (id): Promise<[string, string | undefined]> => {
 				try {
-					return [id, MODULE_ID.test(id) ? between(await readFile(join(dist, printSource(id)), 'utf8'), BODY_START, BODY_END) : undefined];
+					const body = MODULE_ID.test(id) ? between(await readFile(join(dist, printSource(id)), 'utf8'), BODY_START, BODY_END) : undefined;
+					return [id, body === undefined ? undefined : printedBody(body, id)];
 				} catch {
 					return [id, undefined];
 				}

@@ -9,7 +9,7 @@
  * moves the work rather than saving it (measured in the README's performance section).
  */
 import { writeAliasPages } from '../curriculum/redirects.ts';
-import { embedOfModulePage, fillEmbedEarly, fillPrintEarly, printModules, printSource, readShells, shellOf, SHELLS_PAGE, type Shells } from '../embeds/assemble.ts';
+import { embedOfModulePage, fillEmbedEarly, fillPrintEarly, printModules, readShells, shellOf, SHELLS_PAGE, type Shells } from '../embeds/assemble.ts';
 import type { PartOf } from '../safety/html-parts.ts';
 import { pageFile } from '../safety/output-guard.ts';
 import { WRITTEN_AFTER_MS } from '../safety/output-scan.ts';
@@ -189,17 +189,18 @@ function embedPages({ dist, filled, announce, track }: Filling) {
 /** The track print pages, each filled in once the pages of all its modules are written. */
 function printPages({ dist, filled, announce, track }: Filling) {
 	let count = 0;
-	/** Each track print page not filled in yet: its modules, in the order it shows them, and those it still waits for. */
-	const waiting = new Map<string, { modules: string[]; waiting: Set<string> }>();
+	/** Each track print page not filled in yet, and the modules whose pages it still waits for. */
+	const waiting = new Map<string, Set<string>>();
 	/** The modules whose pages are written so far. */
 	const written = new Set<string>();
-	const fill = (file: string, modules: readonly string[]) =>
+	const fill = (file: string) =>
 		track(
 			fillPrintEarly(dist, file).then((done) => {
 				if (!done) return;
 				count++;
 				filled.add(file);
-				announce(file, modules.map((id) => ({ source: printSource(id), part: 'body' })));
+				// Parsed whole by the scan: the bodies in it are edited copies (src/lib/embeds/print-body.ts).
+				announce(file);
 			})
 		);
 	return {
@@ -211,16 +212,16 @@ function printPages({ dist, filled, announce, track }: Filling) {
 		printWritten(file: string) {
 			const modules = printModules(dist, file) ?? [];
 			const left = new Set(modules.filter((id) => !written.has(id)));
-			if (left.size === 0) fill(file, modules);
-			else waiting.set(file, { modules, waiting: left });
+			if (left.size === 0) fill(file);
+			else waiting.set(file, left);
 		},
 		/** Notes a module's current page as written, and fills in the print pages that waited for it last. */
 		moduleWritten(id: string) {
 			written.add(id);
-			for (const [page, { modules, waiting: left }] of waiting) {
+			for (const [page, left] of waiting) {
 				if (!left.delete(id) || left.size > 0) continue;
 				waiting.delete(page);
-				fill(page, modules);
+				fill(page);
 			}
 		},
 	};

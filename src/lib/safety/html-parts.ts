@@ -1,7 +1,9 @@
 /**
  * Pages made of parts of other pages, checked without parsing those parts again. An embed page holds
- * its module page's body and knowledge check, and a track's print page the bodies of its modules,
- * copied byte for byte (src/lib/embeds/assemble.ts); half of the HTML a build writes is such copies.
+ * its module page's body and knowledge check copied byte for byte (src/lib/embeds/assemble.ts). (A
+ * track's print page holds its modules' bodies edited, their headings a level lower and their ids their
+ * module's own, so it is no such copy and is parsed whole; the mechanism below takes a body part as it
+ * takes the embed part, for a page that would copy one as it is.)
  *
  * The output scan checks elements one at a time, and an element is what the HTML parser makes of a
  * token. Which tokens a run of text gives, and what the parser does with each, depends only on the
