@@ -2,11 +2,15 @@
  * `npm run release -- <module-id> <major|minor|patch> "<summary>" [--kind <kind>]`
  *
  * Bumps a module's version, adds a changelog entry dated today, and for a major release first
- * freezes the current content as archive/<id>/v<previous major>.mdx, so its permalink keeps working.
+ * freezes the version being replaced as archive/<id>/v<previous major>.mdx, so its permalink keeps
+ * working. In a git checkout whose default branch holds that version, the archive is that branch's
+ * file, not the file as edited since: a contributor who edits first and releases after would
+ * otherwise freeze the new text under the old version's address (`releasedText`).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { readArgs } from './lib/args.ts';
+import { defaultBase, gitReader, versionOf } from '../src/lib/check/base.ts';
 import { CHANGE_KINDS, type ChangelogEntry } from '../src/lib/curriculum/schema/module.ts';
 import { today } from '../src/lib/curriculum/freshness.ts';
 import { LAYOUT } from '../src/lib/curriculum/load.ts';
@@ -43,13 +47,31 @@ try {
 	fail(`${relative(process.cwd(), file)}: ${(error as Error).message}`);
 }
 
+/**
+ * The module's text as the default branch holds it, when that is the version this release replaces;
+ * undefined outside a git checkout, or when the branch has no such version of it.
+ */
+function releasedText(version: string): { text: string; ref: string } | undefined {
+	const ref = defaultBase(dirname(file));
+	if (!ref) return undefined;
+	try {
+		const git = gitReader(ref, dirname(file));
+		const text = git.read(relative(git.root, file).split(sep).join('/'));
+		return versionOf(text) === version ? { text, ref } : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
 // Freeze the previous major before touching the module, so a failure leaves nothing half-done.
 if (plan.archive) {
 	const archive = join(dir, LAYOUT.archive, id, `v${plan.archive.major}.mdx`);
 	if (existsSync(archive)) fail(`${relative(process.cwd(), archive)} already exists; an archived major is never overwritten.`);
+	const released = releasedText(plan.from);
 	mkdirSync(dirname(archive), { recursive: true });
-	writeFileSync(archive, plan.archive.source);
-	console.log(`Froze version ${plan.from} as ${relative(process.cwd(), archive)}.`);
+	writeFileSync(archive, released?.text ?? plan.archive.source);
+	const since = released && released.text !== plan.archive.source ? `; your edits since then stay in the module, as ${plan.to}` : '';
+	console.log(`Froze version ${plan.from}${released ? ` as ${released.ref} holds it` : ''} as ${relative(process.cwd(), archive)}${since}.`);
 }
 writeFileSync(file, plan.source);
 console.log(`Released ${id} ${plan.to} (was ${plan.from}). Run \`npm run check\` before you commit.`);

@@ -71,6 +71,36 @@ describe('npm run check --base', () => {
 		expect(repo.check().findings.map((f) => f.rule)).toEqual(['version-lowered']);
 	});
 
+	it('freezes the version the default branch holds when the module was edited before its major release, and keeps the edits', () => {
+		const released = readFileSync(join(repo.content, 'modules/serving.mdx'), 'utf8');
+		repo.edit('modules/serving.mdx', (text) => text.replace('Pour into warmed cups.', 'Pour into cold cups.'));
+		const release = runScript('release', ['serving', 'major', 'Reversed the advice on cups.', '--content', repo.content]);
+		expect(release.status, release.output).toBe(0);
+		expect(release.stdout).toMatch(/Froze version 1\.0\.1 as main holds it as \S*archive\/serving\/v1\.mdx; your edits since then stay in the module, as 2\.0\.0\./);
+		expect(readFileSync(join(repo.content, 'archive/serving/v1.mdx'), 'utf8')).toBe(released);
+		const module = readFileSync(join(repo.content, 'modules/serving.mdx'), 'utf8');
+		expect(module).toContain('Pour into cold cups.');
+		expect(module).toContain('version: 2.0.0\n');
+		expect(repo.check()).toEqual({ status: 0, findings: [] });
+	});
+
+	it('fails a new archive that does not hold the version it freezes as the default branch has it', () => {
+		repo.edit('modules/serving.mdx', (text) => text.replace('Pour into warmed cups.', 'Pour into cold cups.'));
+		const edited = readFileSync(join(repo.content, 'modules/serving.mdx'), 'utf8');
+		expect(runScript('release', ['serving', 'major', 'Reversed the advice on cups.', '--content', repo.content]).status).toBe(0);
+		// The edited text frozen under the old version, as a copy made by hand would freeze it.
+		writeFileSync(join(repo.content, 'archive/serving/v1.mdx'), edited);
+		const { status, findings } = repo.check();
+		expect(status).toBe(1);
+		expect(findings.map((f) => [f.rule, f.line, f.file.endsWith('archive/serving/v1.mdx')])).toEqual([['archive-not-as-released', 1, true]]);
+		expect(findings[0]!.message).toBe(
+			'This archive freezes version 1.0.1 of "serving", but its text is not that version\'s text at main: the permanent address of major 1 would show text that 1.0.1 never had.'
+		);
+		expect(findings[0]!.fix).toBe(
+			"Write main's file into it with `git show main:content/modules/serving.mdx > content/archive/serving/v1.mdx` (run from the repository's root), and keep your edits in the module, released as the new major."
+		);
+	});
+
 	it('fails an edited archived major', () => {
 		repo.edit('archive/brewing-basics/v1.mdx', (text) => text.replace('Squeeze the bag', 'Press the bag'));
 		const { findings } = repo.check();

@@ -641,6 +641,23 @@ const SCENARIOS: Scenario[] = [
 		apply: (w) => w.git('checkout', 'HEAD', '--', `content/${ARCHIVE}`),
 	},
 	{
+		rule: 'archive-not-as-released',
+		mistake: 'a module edited, then copied by hand into the archive of the major it replaces',
+		base: true,
+		make: (w) => {
+			w.edit(SERVING, (text) => text.replace('Pour into warmed cups.', 'Pour into cold cups.'));
+			const edited = w.read(SERVING);
+			w.script('release', 'serving', 'major', 'Reversed the advice on cups.');
+			w.write('archive/serving/v1.mdx', edited);
+		},
+		finding: {
+			file: 'archive/serving/v1.mdx',
+			message: 'This archive freezes version 1.1.0 of "serving", but its text is not that version\'s text at HEAD: the permanent address of major 1 would show text that 1.1.0 never had.',
+			fix: "Write HEAD's file into it with `git show HEAD:content/modules/serving.mdx > content/archive/serving/v1.mdx` (run from the repository's root), and keep your edits in the module, released as the new major.",
+		},
+		apply: (w) => w.write('archive/serving/v1.mdx', w.git('show', `HEAD:content/${SERVING}`)),
+	},
+	{
 		rule: 'missing-redirect',
 		mistake: 'a module renamed without a redirect',
 		base: true,

@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { relative, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { parseDocument } from 'yaml';
 import { finding, type Finding } from './findings.ts';
 import { locate, splitFrontmatter } from '../curriculum/frontmatter.ts';
 import { LAYOUT, type Curriculum } from '../curriculum/load.ts';
-import { compareVersions } from '../curriculum/versions.ts';
+import { compareVersions, majorOf } from '../curriculum/versions.ts';
 
 /** Reads files as they were at a git ref. */
 export interface GitReader {
@@ -31,13 +32,19 @@ export function gitReader(ref: string, cwd: string): GitReader {
 	}
 	return {
 		root,
-		// One diff names what changed, so only those files are read at the ref. Added files have no base to read.
-		changed: (folder) =>
-			git(['diff', '--name-status', '--no-renames', ref, '--', folder])
+		// One diff names what changed, so only those files are read at the ref. Added files have no base to
+		// read; files not yet given to git are added too, as they will be in the commit.
+		changed: (folder) => [
+			...git(['diff', '--name-status', '--no-renames', ref, '--', folder])
 				.split('\n')
 				.map((line) => line.split('\t'))
 				.filter(([status]) => status === 'M' || status === 'D' || status === 'A')
 				.map(([status, path]) => ({ status: status === 'D' ? ('deleted' as const) : status === 'A' ? ('added' as const) : ('modified' as const), path: path! })),
+			...git(['ls-files', '--others', '--exclude-standard', '--', folder])
+				.split('\n')
+				.filter(Boolean)
+				.map((path) => ({ status: 'added' as const, path })),
+		],
 		read: (path) => git(['show', `${ref}:${path}`]),
 	};
 }
@@ -72,7 +79,8 @@ export function defaultBase(cwd: string): string | null {
 	return null;
 }
 
-function versionOf(source: string): string | undefined {
+/** The `version` a module's text gives in its frontmatter, if it gives one. */
+export function versionOf(source: string): string | undefined {
 	const { frontmatter } = splitFrontmatter(source);
 	if (frontmatter === null) return undefined;
 	const version = parseDocument(frontmatter).get('version');
@@ -136,8 +144,8 @@ function changeFindings(base: AgainstBase, change: Change): Finding[] {
 	// An issuer profile decides whose signatures the verify page accepts as genuine.
 	const reviewed = REVIEWED_FILES.get(name) ?? (name.startsWith('issuers/') ? 'it decides whose signed certificates the verify page accepts' : undefined);
 	if (reviewed) return [maintainerReview(base, change, name, reviewed)];
-	// Added modules and archives have nothing at the base to compare with.
-	if (status === 'added') return [];
+	// An added module has nothing at the base to compare with; an added archive, the module it freezes.
+	if (status === 'added') return path.startsWith(archivePath) && path.endsWith('.mdx') ? archiveAsReleased(base, path) : [];
 	if (path.startsWith(modulesPath) && path.endsWith('.mdx')) {
 		const id = path.slice(modulesPath.length, -'.mdx'.length);
 		if (status === 'deleted') return base.redirected.has(id) ? [] : [missingRedirect(base, path, id)];
@@ -199,6 +207,41 @@ function versionFindings({ git, ref, byId }: AgainstBase, path: string, id: stri
 		];
 	}
 	return [];
+}
+
+/**
+ * An archive added since the base, `archive/<id>/v<n>.mdx`, when the base's module is still at major
+ * n: it must be that module's text as it is at the base, the release it freezes. Edited first and
+ * released after, a module's new text would otherwise be frozen under its old version's address.
+ */
+function archiveAsReleased({ git, ref, toReport, modulesPath, archivePath }: AgainstBase, path: string): Finding[] {
+	const [, id, major] = /^([^/]+)\/v(\d+)\.mdx$/.exec(path.slice(archivePath.length)) ?? [];
+	if (!id) return [];
+	const modulePath = `${modulesPath}${id}.mdx`;
+	let released: string;
+	try {
+		released = git.read(modulePath);
+	} catch {
+		return [];
+	}
+	const version = versionOf(released);
+	if (!version || majorOf(version) !== Number(major)) return [];
+	let archived: string;
+	try {
+		archived = readFileSync(join(git.root, path), 'utf8');
+	} catch {
+		return [];
+	}
+	if (archived === released) return [];
+	return [
+		finding({
+			rule: 'archive-not-as-released',
+			file: toReport(path),
+			line: 1,
+			message: `This archive freezes version ${version} of "${id}", but its text is not that version's text at ${ref}: the permanent address of major ${major} would show text that ${version} never had.`,
+			fix: `Write ${ref}'s file into it with \`git show ${ref}:${modulePath} > ${path}\` (run from the repository's root), and keep your edits in the module, released as the new major.`,
+		}),
+	];
 }
 
 /** An archived major changed or removed since the base. */

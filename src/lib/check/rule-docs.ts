@@ -157,6 +157,10 @@ export const RULE_DOCS: Record<string, RuleDoc> = {
 		title: 'Archived majors are frozen',
 		description: 'With `--base <git-ref>`, files in `archive/` must not change: courses cite them by their permanent address. Correct the current version instead.',
 	},
+	'archive-not-as-released': {
+		title: 'An archive freezes the version as released',
+		description: 'With `--base <git-ref>`, a new file `archive/<id>/v<n>.mdx` must hold the module exactly as the base holds it at major n, the version it freezes: courses that cite that major’s permanent address must keep seeing what was released. `npm run release -- <id> major` writes it so; your edits stay in the module.',
+	},
 	'missing-redirect': {
 		title: 'Removed modules leave a redirect',
 		description: 'With `--base <git-ref>`, a module that was removed or renamed must be listed in `redirects.yaml` with the module that replaces it, so that old links never end on a missing page.',
