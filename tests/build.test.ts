@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { siteCertificateText } from '../src/lib/cards/browser-assets.ts';
 import { BODY_END, BODY_START, EMBED_BODY, SHARED_END, SHARED_START } from '../src/lib/embeds/assemble.ts';
 import { printedBody } from '../src/lib/embeds/print-body.ts';
+import { CONTENT_COMPONENTS } from '../src/lib/safety/components.ts';
 import { INLINE_SCRIPTS } from '../src/lib/safety/inline-scripts.ts';
 import { inlineScriptHash } from '../src/lib/safety/output-scan.ts';
 import { indexedPart } from '../src/lib/search/index-step.ts';
@@ -238,6 +239,17 @@ describe('building the valid-course fixture', () => {
 		expect(pageIds.filter((id, i) => pageIds.indexOf(id) !== i), 'no id twice').toEqual([]);
 		// The embed takes the same body without the markers that delimit it.
 		expect(build.read('embed/modules/serving/v1/index.html')).not.toContain(BODY_START);
+	});
+
+	it('lists on the rule pages about components every component a module may use, with its props', () => {
+		for (const rule of ['unknown-component', 'unknown-prop']) {
+			const page = build.read(`contributing/rules/${rule}/index.html`);
+			for (const [name, spec] of Object.entries(CONTENT_COMPONENTS)) {
+				expect(page, `${rule} ${name}`).toContain(`<code>&lt;${name}&gt;</code>`);
+				for (const prop of Object.keys(spec.props)) expect(page, `${rule} ${name} ${prop}`).toContain(`<code>${prop}</code>`);
+			}
+		}
+		expect(build.read('contributing/rules/no-esm/index.html')).not.toContain('id="components"');
 	});
 
 	it('redirects a renamed module on Netlify and on any static host', () => {

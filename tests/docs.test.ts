@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CONTENT_COMPONENTS } from '../src/lib/safety/components.ts';
 import { ROOT } from './utils.ts';
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
@@ -25,6 +26,17 @@ describe.each(docs)('%s', (doc) => {
 		expect(paths.length).toBeGreaterThan(0);
 		const missing = paths.filter((path) => !existsSync(join(ROOT, path.replace(/\/$/, ''))));
 		expect(missing).toEqual([]);
+	});
+});
+
+describe("CONTRIBUTING's component table", () => {
+	it('lists every component a module may use, with every prop the check accepts', () => {
+		const text = readFileSync(join(ROOT, 'CONTRIBUTING.md'), 'utf8');
+		const rows = new Map([...text.matchAll(/^\| `<(\w+)>` \| ((?:[^|\\]|\\.)*) \|/gm)].map((match) => [match[1]!, match[2]!]));
+		expect([...rows.keys()].sort()).toEqual(Object.keys(CONTENT_COMPONENTS).sort());
+		for (const [name, spec] of Object.entries(CONTENT_COMPONENTS)) {
+			for (const prop of Object.keys(spec.props)) expect(rows.get(name), `${name} ${prop}`).toContain(`\`${prop}`);
+		}
 	});
 });
 

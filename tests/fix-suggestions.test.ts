@@ -402,7 +402,7 @@ const SCENARIOS: Scenario[] = [
 		finding: {
 			file: SERVING,
 			message: 'The knowledge check has 0 questions; the curriculum asks for at least 1.',
-			fix: 'Add questions that ask the learner to apply the module to a situation, each with at least two choices, the right ones marked `correct: true`, and an explanation for every choice.',
+			fix: 'Add questions that ask the learner to apply the module to a situation, each with at least 2 choices, the right ones marked `correct: true`, and an explanation for every choice.',
 		},
 		apply: (w) =>
 			w.edit(SERVING, (text) =>

@@ -47,7 +47,7 @@ export function checkStandards(modules: readonly ModuleEntry[], standards: Curri
 			report(
 				locate(module.parsed, ['quiz']),
 				`The knowledge check has ${plural(questions, 'question')}; the curriculum asks for at least ${standards.minQuestions}.`,
-				'Add questions that ask the learner to apply the module to a situation, each with at least two choices, the right ones marked `correct: true`, and an explanation for every choice.'
+				`Add questions that ask the learner to apply the module to a situation, each with at least ${standards.minChoices ?? 2} choices, the right ones marked \`correct: true\`, and an explanation for every choice.`
 			);
 		}
 		const sources = module.data.sources.length;
