@@ -321,6 +321,20 @@ const SCENARIOS: Scenario[] = [
 	},
 	{
 		rule: 'update-status',
+		mistake: 'an update said absorbed by a release made before the change',
+		make: (w) => w.edit(INFUSER, (text) => text.replace('version: 2.1.0', 'version: 2.0.0')),
+		finding: {
+			file: INFUSER,
+			message: 'The update says "brewing-basics" absorbed it in 2.0.0, released on 2026-06-01, before the change it records (2026-10-20).',
+			fix: 'Release modules/brewing-basics.mdx with the change (`npm run release -- brewing-basics minor "<what changed>" --kind platform-change`) and name the new version here; or, if the platform made or announced the change earlier, correct this update\'s `date`.',
+		},
+		apply: (w) => {
+			w.script('release', 'brewing-basics', 'minor', 'Covers the infuser again.', '--kind', 'platform-change');
+			w.edit(INFUSER, (text) => text.replace('version: 2.0.0', `version: ${/^version: (.*)$/m.exec(w.read('modules/brewing-basics.mdx'))![1]}`));
+		},
+	},
+	{
+		rule: 'update-status',
 		mistake: 'an update marked incorporated with a module left out',
 		make: (w) => w.edit(UPDATE, (text) => text.replace(/ {2}- module: serving\n {4}version: .*\n/, '')),
 		finding: { file: UPDATE, message: '`incorporated`: The update is marked incorporated, but no version is given for "serving".', fix: 'Add `{ module: serving, version: <the version that absorbed it> }` to `incorporated`, or set `status: pending`.' },

@@ -133,7 +133,10 @@ function updateReferences({ curriculum: { updates, moduleIds }, byId, findings, 
 			const module = byId.get(entry.module);
 			if (!moduleIds.has(entry.module)) {
 				unknownModule(entry.module, update.file, update.parsed, ['incorporated', i, 'module'], 'The update');
-			} else if (module && !module.data.changelog.some((change) => change.version === entry.version)) {
+				return;
+			}
+			const release = module?.data.changelog.find((change) => change.version === entry.version);
+			if (module && !release) {
 				findings.push(
 					finding({
 						rule: 'update-status',
@@ -141,6 +144,17 @@ function updateReferences({ curriculum: { updates, moduleIds }, byId, findings, 
 						...at(update.parsed, ['incorporated', i, 'version']),
 						message: `The update says "${entry.module}" absorbed it in ${entry.version}, but that module's changelog has no ${entry.version}.`,
 						fix: `Use a version from ${module.file}'s changelog (current: ${module.data.version}).`,
+					})
+				);
+			} else if (module && release && release.date < update.data.date) {
+				// A release cannot have absorbed a change the platform had not yet made or announced.
+				findings.push(
+					finding({
+						rule: 'update-status',
+						file: update.file,
+						...at(update.parsed, ['incorporated', i, 'version']),
+						message: `The update says "${entry.module}" absorbed it in ${entry.version}, released on ${release.date}, before the change it records (${update.data.date}).`,
+						fix: `Release ${module.file} with the change (\`npm run release -- ${entry.module} minor "<what changed>" --kind platform-change\`) and name the new version here; or, if the platform made or announced the change earlier, correct this update's \`date\`.`,
 					})
 				);
 			}
