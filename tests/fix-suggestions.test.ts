@@ -172,6 +172,30 @@ const SCENARIOS: Scenario[] = [
 	},
 	{
 		rule: 'yaml-syntax',
+		mistake: 'a title opened with a double quote and not closed',
+		make: (w) => w.edit(SERVING, (text) => text.replace('title: Serving\n', 'title: "Serving\n')),
+		finding: {
+			file: SERVING,
+			message: 'A value opened with " is not closed: YAML reads everything after it, the next lines too, as one value.',
+			fix: 'End the value with " on the same line (a " inside it is written \\"), or remove the opening ".',
+			line: (w) => lineOf(w.read(SERVING), 'title: "Serving'),
+		},
+		apply: (w, f) => w.edit(SERVING, (text) => replaceLine(text, f.line, (line) => `${line}"`)),
+	},
+	{
+		rule: 'yaml-syntax',
+		mistake: 'an outcome opened with a single quote and not closed, above other items',
+		make: (w) => w.edit(SERVING, (text) => text.replace(/^(outcomes:\n  - )(.*)$/m, "$1'$2")),
+		finding: {
+			file: SERVING,
+			message: "A value opened with ' is not closed: YAML reads everything after it, the next lines too, as one value.",
+			fix: "End the value with ' on the same line (a ' inside it is written ''), or remove the opening '.",
+			line: (w) => lineOf(w.read(SERVING), "outcomes:\n  - '") + 1,
+		},
+		apply: (w, f) => w.edit(SERVING, (text) => replaceLine(text, f.line, (line) => `${line.replace(/'/g, "''").replace("- ''", "- '")}'`)),
+	},
+	{
+		rule: 'yaml-syntax',
 		mistake: 'a tab in the indentation',
 		make: (w) => w.edit(SERVING, (text) => text.replace(/^outcomes:\n {2}- /m, 'outcomes:\n\t- ')),
 		finding: {

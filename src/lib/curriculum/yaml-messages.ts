@@ -18,7 +18,7 @@ export interface PlainYamlError {
  */
 export function describeYamlError(error: YAMLError, text: string, at: (offset: number) => { line: number; col: number }): PlainYamlError {
 	const slip = slipIn(error, text, at);
-	return tabIndent(slip) ?? colonRead(slip) ?? duplicateKey(slip) ?? unclosedBracket(slip) ?? badIndent(slip) ?? unreadable(slip);
+	return tabIndent(slip) ?? colonRead(slip) ?? duplicateKey(slip) ?? unclosedBracket(slip) ?? unclosedQuote(slip) ?? badIndent(slip) ?? unreadable(slip);
 }
 
 /** A YAML error and the text it is in, with what each kind of slip is recognised by. */
@@ -128,6 +128,30 @@ function unclosedBracket({ error, lines, pos, lineText }: Slip): PlainYamlError 
 		column: lineText(line).lastIndexOf(open) + 1,
 		message: `A list or set of fields opened with "${bracket[1] === ']' ? '[' : '{'}" is not closed with "${bracket[1]}".`,
 		fix: `Close it with "${bracket[1]}" on the same line, or write the items as a list, one "- " line each.`,
+	};
+}
+
+/** A value opened with a quote and never closed. */
+function unclosedQuote({ error, lines, pos, lineText }: Slip): PlainYamlError | undefined {
+	const quote = /Missing closing (["'])quote/.exec(error.message)?.[1];
+	if (!quote) return undefined;
+	// The library notices where the text it took for the value ends, at the end of its line or of the
+	// file; the slip is on the line that opened the quote, the nearest above with one left open.
+	const opened = (text: string) => {
+		const start = /^\s*(?:- )?(?:[\w-]+:\s+)?/.exec(text)![0].length;
+		return text[start] === quote && (quote === '"' ? !/(?<!\\)"\s*$/.test(text.slice(start + 1)) : !/'\s*$/.test(text.slice(start + 1).replace(/''/g, '')));
+	};
+	let line = Math.min(pos.line, lines.length);
+	while (line > 1 && !opened(lineText(line))) line--;
+	const start = /^\s*(?:- )?(?:[\w-]+:\s+)?/.exec(lineText(line))![0].length;
+	return {
+		line,
+		column: start + 1,
+		message: `A value opened with ${quote} is not closed: YAML reads everything after it, the next lines too, as one value.`,
+		fix:
+			quote === '"'
+				? 'End the value with " on the same line (a " inside it is written \\"), or remove the opening ".'
+				: "End the value with ' on the same line (a ' inside it is written ''), or remove the opening '.",
 	};
 }
 
