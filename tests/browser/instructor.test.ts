@@ -111,6 +111,13 @@ describe('for instructors', () => {
 		);
 		expect(lines.length).toBe(9);
 		expect(lines.every((count) => count === 1), String(lines)).toBe(true);
+		// On paper, where a link cannot be followed, each module's permanent address is written under its title.
+		const address = page.locator('[data-syllabus-module="brewing-basics"] .currents-syllabus__address');
+		expect(await address.isVisible()).toBe(false);
+		await page.emulateMedia({ media: 'print' });
+		expect(await address.isVisible()).toBe(true);
+		expect(await address.textContent()).toBe('https://steeped.example.org/modules/brewing-basics/v2/');
+		await page.emulateMedia({ media: 'screen' });
 		await page.goto(site.url('/tracks/tea-foundations/print/'));
 		const articles = await page.locator('.currents-print-module__title').allTextContents();
 		expect(articles.map((title) => title.replace(/^\d+\.\s*/, ''))).toEqual(['Water temperature', 'Brewing basics', 'Serving']);
