@@ -241,6 +241,15 @@ describe('building the valid-course fixture', () => {
 		expect(build.read('embed/modules/serving/v1/index.html')).not.toContain(BODY_START);
 	});
 
+	it("offers an archived major's own embed on its page, and no edit link, since archives are frozen", () => {
+		const archived = build.read('modules/brewing-basics/v1/index.html');
+		expect(archived).toContain('<h2 id="embed-or-cite">Embed or cite</h2>');
+		expect(archived).toMatch(/data-embed-snippet>[^<]*https:\/\/steeped\.example\.org\/embed\/modules\/brewing-basics\/v1\//);
+		expect(archived).not.toContain('/edit/');
+		// The current page keeps its edit link.
+		expect(build.read('modules/brewing-basics/index.html')).toContain('/edit/main/content/modules/brewing-basics.mdx');
+	});
+
 	it('lists on the rule pages about components every component a module may use, with its props', () => {
 		for (const rule of ['unknown-component', 'unknown-prop']) {
 			const page = build.read(`contributing/rules/${rule}/index.html`);
