@@ -150,7 +150,30 @@ describe('content rules, with the exact words a contributor reads', () => {
 		);
 		expect(findings.map((f) => [f.line, f.message])).toEqual([
 			[17, '`sources[0].url`: "example.org/brewing" is not a full http(s) URL, like "https://example.org/page".'],
-			[18, '`sources[0].accessed`: "2026-13-01" is not a date in the form YYYY-MM-DD, like 2026-11-23.'],
+			[18, '`sources[0].accessed`: "2026-13-01" is written as a date but is no day of the calendar: check the month and the day.'],
+		]);
+	});
+
+	it('schema: a date in another form, a number with its unit, a version read as a number, a missing date', () => {
+		const findings = findingsAfter((c) => {
+			edit(c, 'modules/brewing-basics.mdx', (text) =>
+				text.replace('accessed: 2026-11-01', 'accessed: 1 November 2026').replace(/^duration: .*$/m, 'duration: 30 minutes').replace(/^reviewed: .*\n/m, '')
+			);
+			edit(c, 'updates/2026-10-20-teapot-infuser.md', (text) => text.replace('version: 2.1.0', 'version: 2.1'));
+		});
+		expect(findings.map((f) => [f.file.split('/').slice(-2).join('/'), f.message, f.fix])).toEqual([
+			['modules/brewing-basics.mdx', 'The required field `reviewed` is missing from the module frontmatter.', 'Add `reviewed:` with a date (YYYY-MM-DD).'],
+			['modules/brewing-basics.mdx', '`duration` should be a number, but it is the text "30 minutes".', 'Write the number alone, without a unit: `duration: 30`.'],
+			[
+				'modules/brewing-basics.mdx',
+				'`sources[0].accessed`: "1 November 2026" is not a date in the form YYYY-MM-DD, like 2026-11-23.',
+				'Write the date as year-month-day with two-digit months and days, for example 2026-03-07 for 7 March 2026.',
+			],
+			[
+				'updates/2026-10-20-teapot-infuser.md',
+				'`incorporated[0].version` should be a text value, but it is the number 2.1.',
+				'Put the value in double quotes, so that YAML reads it as text: `version: "2.1"`; a version has three parts, such as "1.3.0".',
+			],
 		]);
 	});
 });

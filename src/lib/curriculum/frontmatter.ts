@@ -148,17 +148,21 @@ function issueToFindings(
 		});
 	}
 	const params = (issue.code === 'custom' ? issue.params : undefined) as { rule?: string; fix?: string } | undefined;
-	const missing = issue.code === 'invalid_type' && valueAt(parsed.data, issue.path) === undefined;
+	const value = valueAt(parsed.data, issue.path);
+	const expected = expectedOf(issue);
+	const missing = expected !== undefined && value === undefined;
 	const message = missing
 		? `The required field \`${field}\` is missing from ${what}.`
-		: `\`${field || 'The file'}\`: ${issue.message}`;
+		: issue.code === 'invalid_type' && field
+			? `\`${field}\` should be ${article(issue.expected)}, but it is ${described(value)}.`
+			: `\`${field || 'The file'}\`: ${issue.message}`;
 	return [
 		finding({
 			rule: params?.rule ?? 'schema',
 			file,
 			...locate(parsed, issue.path),
 			message,
-			fix: params?.fix ?? fixFor(issue, field, missing, allowed?.get(field)),
+			fix: params?.fix ?? fixFor(issue, field, missing, allowed?.get(field), value),
 		}),
 	];
 }
@@ -173,13 +177,38 @@ export function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 	return current;
 }
 
-function fixFor(issue: z.core.$ZodIssue, field: string, missing: boolean, choices?: readonly string[]): string {
+/** The type a field should have, when the issue is about its type: one type, or the types of a union's options. */
+function expectedOf(issue: z.core.$ZodIssue): string | undefined {
+	if (issue.code === 'invalid_type') return issue.expected;
+	if (issue.code !== 'invalid_union') return undefined;
+	const types = issue.errors.flat().flatMap((inner) => (inner.code === 'invalid_type' ? [inner.expected as string] : []));
+	// A date may be written as a date or as text: it is a date.
+	return types.includes('date') ? 'date' : types[0];
+}
+
+/** A value as a message describes what a contributor wrote. */
+function described(value: unknown): string {
+	if (typeof value === 'string') return `the text ${JSON.stringify(value)}`;
+	if (typeof value === 'number') return `the number ${value}`;
+	if (typeof value === 'boolean') return `\`${value}\``;
+	if (value === null) return 'empty';
+	if (Array.isArray(value)) return 'a list';
+	if (value instanceof Date) return `the date ${value.toISOString().slice(0, 10)}`;
+	return 'a set of nested fields';
+}
+
+function fixFor(issue: z.core.$ZodIssue, field: string, missing: boolean, choices?: readonly string[], value?: unknown): string {
 	if (!missing && choices?.length) return `Use one of: ${choices.join(', ')}.`;
+	if (missing) return choices?.length ? `Add \`${field}:\` with one of: ${choices.join(', ')}.` : `Add \`${field}:\` with ${article(expectedOf(issue)!)}.`;
 	switch (issue.code) {
-		case 'invalid_type':
-			if (missing && choices?.length) return `Add \`${field}:\` with one of: ${choices.join(', ')}.`;
-			if (missing) return `Add \`${field}:\` with ${article(issue.expected)}.`;
+		case 'invalid_type': {
+			// "30 minutes" for a number: the number without its unit.
+			const leading = issue.expected === 'number' && typeof value === 'string' ? /^\s*(\d+(?:\.\d+)?)\b/.exec(value)?.[1] : undefined;
+			if (leading) return `Write the number alone, without a unit: \`${field}: ${leading}\`.`;
+			// 1.3 for a text value: YAML reads it as a number.
+			if (issue.expected === 'string' && typeof value === 'number') return `Put the value in double quotes, so that YAML reads it as text: \`${field.split('.').pop()}: "${value}"\`; a version has three parts, such as "1.3.0".`;
 			return `Give \`${field}\` ${article(issue.expected)}${issue.expected === 'array' ? ' (a list of "- " items)' : ''}.`;
+		}
 		case 'too_small':
 			return issue.origin === 'array'
 				? `List at least ${issue.minimum} item${issue.minimum === 1 ? '' : 's'} under \`${field}\`.`

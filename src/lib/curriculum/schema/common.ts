@@ -21,11 +21,20 @@ export const isoDate = z
 	.transform((value, ctx) => {
 		const text = value instanceof Date ? value.toISOString().slice(0, 10) : value.trim();
 		const parsed = new Date(`${text}T00:00:00Z`);
-		if (!ISO_DATE.test(text) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== text) {
+		if (!ISO_DATE.test(text)) {
 			ctx.addIssue({
 				code: 'custom',
 				message: `${JSON.stringify(value)} is not a date in the form YYYY-MM-DD, like 2026-11-23.`,
 				params: { fix: 'Write the date as year-month-day with two-digit months and days, for example 2026-03-07 for 7 March 2026.' },
+			});
+			return z.NEVER;
+		}
+		if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== text) {
+			// The form is right; the month has no such day (2026-02-30), or there is no such month.
+			ctx.addIssue({
+				code: 'custom',
+				message: `${JSON.stringify(text)} is written as a date but is no day of the calendar: check the month and the day.`,
+				params: { fix: 'Write a day that exists, as year-month-day: months run from 01 to 12, and February has 28 days, 29 in a leap year.' },
 			});
 			return z.NEVER;
 		}
