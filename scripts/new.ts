@@ -11,6 +11,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { createInterface } from 'node:readline/promises';
+import { suggestion } from '../src/lib/check/rules.ts';
 import { readArgs } from './lib/args.ts';
 import { today } from '../src/lib/curriculum/freshness.ts';
 import { LAYOUT, loadCurriculum, slugify } from '../src/lib/curriculum/load.ts';
@@ -87,8 +88,12 @@ async function value(flag: keyof typeof values, question: string, check: (answer
 
 const required = (answer: string) => (answer ? null : 'A value is needed.');
 const idList = (known: Iterable<string>, what: string) => (answer: string) => {
-	const unknown = split(answer).filter((id) => ![...known].includes(id));
-	return unknown.length ? `Unknown ${what}: ${unknown.join(', ')}. Known: ${[...known].join(', ')}.` : null;
+	const ids = [...known];
+	const unknown = split(answer).filter((id) => !ids.includes(id));
+	if (unknown.length === 0) return null;
+	// A near miss is named; only when none is near is the whole list given.
+	const hints = unknown.map((id) => suggestion(id, ids)).filter(Boolean);
+	return `Unknown ${what}: ${unknown.join(', ')}. ${hints.length === unknown.length ? hints.join(' ') : `Known: ${ids.join(', ')}.`}`;
 };
 const split = (answer: string) => answer.split(',').map((part) => part.trim()).filter(Boolean);
 const platformIds = config.platforms.map((platform) => platform.id);

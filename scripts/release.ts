@@ -7,10 +7,11 @@
  * file, not the file as edited since: a contributor who edits first and releases after would
  * otherwise freeze the new text under the old version's address (`releasedText`).
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { readArgs } from './lib/args.ts';
 import { defaultBase, gitReader, versionOf } from '../src/lib/check/base.ts';
+import { suggestion } from '../src/lib/check/rules.ts';
 import { CHANGE_KINDS, type ChangelogEntry } from '../src/lib/curriculum/schema/module.ts';
 import { today } from '../src/lib/curriculum/freshness.ts';
 import { LAYOUT } from '../src/lib/curriculum/load.ts';
@@ -35,7 +36,13 @@ if (values.kind && !(CHANGE_KINDS as readonly string[]).includes(values.kind)) {
 
 const dir = contentDir(values.content);
 const file = join(dir, LAYOUT.modules, `${id}.mdx`);
-if (!existsSync(file)) fail(`There is no module "${id}" (looked for ${relative(process.cwd(), file)}).`);
+if (!existsSync(file)) {
+	const known = existsSync(dirname(file)) ? readdirSync(dirname(file)).filter((name) => /^[^.]+\.mdx$/.test(name)).map((name) => name.slice(0, -'.mdx'.length)) : [];
+	fail(`There is no module "${id}" (looked for ${relative(process.cwd(), file)}).${suggestion(id, known) ? ` ${suggestion(id, known)}` : ''}`);
+}
+// A correction is not a major change, nor a major change a minor or a patch.
+if (values.kind === 'fixed' && bump === 'major') fail('A major release changes outcomes or reverses advice; `--kind fixed` is for a patch. Leave out --kind, or release a patch.');
+if (values.kind === 'major' && bump !== 'major') fail(`\`--kind major\` is for a major release, not a ${bump}: release a major, or use another kind.`);
 
 let plan;
 try {

@@ -185,6 +185,8 @@ describe('npm run release', () => {
 		const result = runScript('release', ['serving', 'major', 'First release.', '--content', content]);
 		expect(result.status, result.output).toBe(0);
 		expect(result.stdout).toContain('Released serving 1.0.0 (was 0.1.0).');
+		// The first release adds the module, as every flagship module's 1.0.0 says.
+		expect(readFileSync(file, 'utf8')).toContain('  - version: 1.0.0\n    date: 2026-11-23\n    kind: added\n    summary: First release.\n');
 		expect(existsSync(join(content, 'archive/serving'))).toBe(false);
 		const check = JSON.parse(runScript('check', ['--content', content, '--format', 'json']).stdout) as Finding[];
 		expect(check.filter((f) => f.severity === 'error')).toEqual([]);
@@ -215,8 +217,22 @@ describe('npm run release', () => {
 		const content = copyFixture('valid-course');
 		const result = runScript('release', ['sirving', 'minor', 'x', '--content', content]);
 		expect(result.status).toBe(1);
-		expect(result.stderr).toContain('There is no module "sirving"');
+		expect(result.stderr).toContain('There is no module "sirving" (looked for');
+		expect(result.stderr).toContain('modules/sirving.mdx). Did you mean "serving"?');
 		expect(runScript('release', ['serving', 'huge', 'x', '--content', content]).stderr).toContain('"huge" is not a bump: use major, minor or patch.');
+	});
+
+	it('refuses a kind of change that contradicts the bump, and changes nothing', () => {
+		const content = copyFixture('valid-course');
+		const before = readFileSync(join(content, 'modules/serving.mdx'), 'utf8');
+		const fixedMajor = runScript('release', ['serving', 'major', 'Reversed the milk advice.', '--kind', 'fixed', '--content', content]);
+		expect(fixedMajor.status).toBe(1);
+		expect(fixedMajor.stderr).toContain('A major release changes outcomes or reverses advice; `--kind fixed` is for a patch.');
+		const majorPatch = runScript('release', ['serving', 'patch', 'Typo.', '--kind', 'major', '--content', content]);
+		expect(majorPatch.status).toBe(1);
+		expect(majorPatch.stderr).toContain('`--kind major` is for a major release, not a patch');
+		expect(readFileSync(join(content, 'modules/serving.mdx'), 'utf8')).toBe(before);
+		expect(existsSync(join(content, 'archive/serving'))).toBe(false);
 	});
 });
 

@@ -73,6 +73,9 @@ describe('npm run new -- update', () => {
 		const content = copyFixture('valid-course');
 		const result = runScript('new', ['update', '--title', 'X', '--platforms', 'kettle', '--modules', 'servng', '--source', 'https://example.org/x', '--content', content]);
 		expect(result.status).toBe(1);
-		expect(result.stderr).toContain('--modules "servng": Unknown module: servng.');
+		expect(result.stderr).toContain('--modules "servng": Unknown module: servng. Did you mean "serving"?');
+		// With no near miss, the known ids are listed.
+		const far = runScript('new', ['update', '--title', 'X', '--platforms', 'kettle', '--modules', 'qqqqqqq', '--source', 'https://example.org/x', '--content', content]);
+		expect(far.stderr).toContain('Unknown module: qqqqqqq. Known: ');
 	});
 });

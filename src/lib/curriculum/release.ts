@@ -35,7 +35,9 @@ export function planRelease(
 	const to = bumpVersion(from, bump);
 
 	doc.set('version', to);
-	const entry = doc.createNode({ version: to, date: options.date, kind: options.kind ?? DEFAULT_KIND[bump], summary: summary.trim() });
+	// A module's first release (0.x to 1.0.0) adds it to the curriculum; later majors change it.
+	const kind = options.kind ?? (bump === 'major' && majorOf(from) === 0 ? 'added' : DEFAULT_KIND[bump]);
+	const entry = doc.createNode({ version: to, date: options.date, kind, summary: summary.trim() });
 	const changelog = doc.get('changelog', true);
 	if (isSeq(changelog)) changelog.items.unshift(entry);
 	else doc.set('changelog', doc.createNode([entry.toJSON()]));
