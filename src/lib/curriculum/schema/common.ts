@@ -4,10 +4,13 @@ import { characterKind, describeCharacter, escapeInvisible, quoteText } from '..
 /** Ids are the file names of modules, tracks and updates: lower-case words joined by hyphens. */
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/** An example id of each kind, for messages: a level's id is no module's. */
+const EXAMPLE_IDS: Record<string, string> = { module: 'audience-research', level: 'practitioner', platform: 'instagram', option: 'foundation' };
+
 export const id = (what: string) =>
 	z.string().regex(ID_PATTERN, {
 		error: (issue) =>
-			`${JSON.stringify(issue.input)} is not a valid ${what} id: use lower-case letters, digits and single hyphens, like "audience-research".`,
+			`${JSON.stringify(issue.input)} is not a valid ${what} id: use lower-case letters, digits and single hyphens, like "${EXAMPLE_IDS[what] ?? 'audience-research'}".`,
 	});
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
