@@ -252,6 +252,9 @@ describe('Common Cartridge export of the fixture curriculum', () => {
 		const lom = parseXml(manifest);
 		const text = (name: string) => all(lom, name).map((node) => all(node, 'lomimscc:string').map((s) => s.text).join(''))[0];
 		expect(text('lomimscc:title')).toBe('Tea foundations (Steeped)');
+		// The track's cartridge of links is told apart from it once both are imported.
+		const links = parseXml(cartridges.get('tracks/tea-foundations.links.imscc')!.get('imsmanifest.xml')!.toString('utf8'));
+		expect(all(links, 'lomimscc:title').map((node) => all(node, 'lomimscc:string').map((s) => s.text).join(''))[0]).toBe('Tea foundations (Steeped), links to the site');
 		expect(text('lomimscc:description')).toContain('From boiling water to a pot worth sharing.');
 		expect(text('lomimscc:description')).toContain('Water temperature 1.0.0, Brewing basics 2.1.0, Serving 1.0.1');
 		expect(text('lomimscc:version')).toBe('2026-11-01');

@@ -157,6 +157,16 @@ describe('the flagship curriculum', () => {
 			expect(build.read('fi/index.html')).toContain('<p class="currents-recent__change" lang="en">');
 		});
 
+		it("offers the whole curriculum's cartridges on the home page, in every language, and they are built", () => {
+			for (const page of ['index.html', 'fi/index.html']) {
+				const html = build.read(page);
+				for (const file of ['downloads/currents.imscc', 'downloads/currents.links.imscc']) {
+					expect(html, page).toContain(`href="/${file}" download`);
+					expect(build.exists(file), file).toBe(true);
+				}
+			}
+		});
+
 		it('sends the addresses a reader guesses to the pages that hold them: /tracks/ to the list of tracks, /contributing/ to the rules', () => {
 			const refresh = (path: string) => /http-equiv="refresh" content="\d+;\s*url=([^"]+)"/i.exec(build.read(path))?.[1];
 			expect(refresh('tracks/index.html')).toBe('/#tracks');

@@ -107,7 +107,8 @@ export function buildCartridge(source: CartridgeSource, options: CartridgeOption
 	}));
 	const data: ManifestData = {
 		identifier: xmlId('cartridge', options.track ?? slug(config.title), ...(options.links ? ['links'] : [])),
-		title: track ? `${track.data.title} (${config.title})` : config.title,
+		// The two cartridges of a track are told apart once imported: the one of links says so.
+		title: `${track ? `${track.data.title} (${config.title})` : config.title}${options.links ? ', links to the site' : ''}`,
 		description: `${track ? `${track.data.summary} Audience: ${sentence(track.data.audience)}` : config.tagline} Modules: ${modules.map((m) => `${m.data.title} ${m.data.version}`).join(', ')}.`,
 		language: config.locales[0] ?? 'en',
 		version: date,

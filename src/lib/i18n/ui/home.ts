@@ -6,6 +6,10 @@ export const en = {
 	'currents.home.license': 'Published under',
 	'currents.home.tracks': 'Tracks',
 	'currents.home.moduleCount': '{{count}} modules',
+	'currents.home.allTracks': 'Every track at once, for a learning platform: the',
+	'currents.home.allCartridge': 'whole curriculum as a Common Cartridge',
+	'currents.home.allOr': ', or',
+	'currents.home.allLinkCartridge': 'with links to this site only',
 	'currents.home.recent': 'Recently updated',
 	'currents.home.version': 'version {{version}}',
 } as const;
@@ -17,6 +21,10 @@ export const fi: Record<keyof typeof en, string> = {
 	'currents.home.license': 'Julkaistu lisenssillä',
 	'currents.home.tracks': 'Opintopolut',
 	'currents.home.moduleCount': '{{count}} moduulia',
+	'currents.home.allTracks': 'Kaikki opintopolut kerralla oppimisympäristöön:',
+	'currents.home.allCartridge': 'koko opetussisältö Common Cartridge -pakettina',
+	'currents.home.allOr': ' tai',
+	'currents.home.allLinkCartridge': 'vain linkkeinä tälle sivustolle',
 	'currents.home.recent': 'Äskettäin päivitetyt',
 	'currents.home.version': 'versio {{version}}',
 };
