@@ -287,8 +287,10 @@ describe('Common Cartridge export of the fixture curriculum', () => {
 		expect(page).toContain('version 2.1.0, released 2026-11-01');
 		expect(page).toContain('<a href="https://creativecommons.org/licenses/by/4.0/" target="_blank" rel="noopener">Creative Commons Attribution 4.0 International</a>');
 		expect(page).toContain('<cite><a href="https://steeped.example.org/modules/brewing-basics/v2/"');
-		// Links lead to the site, not to addresses inside the learning platform.
-		expect(page).toContain('href="https://steeped.example.org/modules/water-temperature/"');
+		// Links lead to the site, not to addresses inside the learning platform, and to another module's
+		// major as the cartridge was made: a course keeps the majors it imported.
+		expect(page).toContain('href="https://steeped.example.org/modules/water-temperature/v1/"');
+		expect(page).not.toContain('href="https://steeped.example.org/modules/water-temperature/"');
 		expect(page).not.toMatch(/href="\/(?!\/)/);
 		// The knowledge check is a scored quiz beside the page, so its answers are not printed in it.
 		expect(page).not.toContain('Bitterness comes out with time.');

@@ -8,6 +8,7 @@ import type { CurriculumConfig } from '../curriculum/schema/config.ts';
 import type { ModuleData } from '../curriculum/schema/module.ts';
 import type { TrackData } from '../curriculum/schema/track.ts';
 import { licenseOf } from '../curriculum/licenses.ts';
+import { permalinkHref } from '../curriculum/model.ts';
 import { majorOf } from '../curriculum/versions.ts';
 import { apaHtml, citationOf } from '../citation/cite.ts';
 import { manifestXml, rightsOf, type Folder, type ManifestData, type Resource } from './manifest.ts';
@@ -237,6 +238,11 @@ function pageResource(module: Module, source: CartridgeSource): Packed {
 		keepQuiz: !module.data.quiz.every(fitsQti) || module.data.quiz.length === 0,
 		attribution,
 		asset,
+		pin: (path) => {
+			const id = /^\/modules\/([^/]+)\/$/.exec(path)?.[1];
+			const version = id ? source.modules.get(id)?.version : undefined;
+			return version && majorOf(version) >= 1 ? permalinkHref(id!, majorOf(version)) : undefined;
+		},
 	});
 	// Bytes, not text: the same page goes into several cartridges and is compressed once (zip.ts).
 	entries.unshift({ name: packaged, data: Buffer.from(page, 'utf8') });

@@ -27,6 +27,12 @@ export interface ModulePageOptions {
 	attribution: string;
 	/** The path of an image of the site (`/_astro/x.png`) inside the cartridge, relative to the page, or undefined to link it on the site. */
 	asset?: (path: string) => string | undefined;
+	/**
+	 * The permanent address of a module's current major (`/modules/<id>/v<n>/`) for its page's path
+	 * (`/modules/<id>/`), or undefined for a pre-release or no module: a course that imports a cartridge
+	 * keeps the majors it was made with, so links between modules lead to those majors too.
+	 */
+	pin?: (path: string) => string | undefined;
 }
 
 /** Elements that load, run or collect something; none belongs in a page a platform imports. */
@@ -132,6 +138,8 @@ function rewriteAddresses(content: Html.Element, options: ModulePageOptions, ids
 				resolved = undefined;
 			}
 			const safe = resolved && ['http:', 'https:', 'mailto:'].includes(resolved.protocol);
+			const pinned = safe && name === 'href' && resolved!.origin === new URL(options.url).origin ? options.pin?.(resolved!.pathname) : undefined;
+			if (pinned) resolved!.pathname = pinned;
 			setAttr(node, name, packaged ?? (safe ? resolved!.href : undefined));
 			if (name === 'href' && safe && resolved!.protocol !== 'mailto:') {
 				setAttr(node, 'target', '_blank');
