@@ -679,6 +679,18 @@ const SCENARIOS: Scenario[] = [
 		apply: (w) => w.git('checkout', 'HEAD', '--', `content/${ARCHIVE}`),
 	},
 	{
+		rule: 'heading-space',
+		mistake: 'a heading written without the space after its hashes',
+		make: (w) => w.edit(SERVING, (text) => addToBody(text, '##Milk or lemon\n\nEither, never both.')),
+		finding: {
+			file: SERVING,
+			message: '"##Milk or lemon" is published as a paragraph, not a heading: Markdown needs a space after the ##.',
+			fix: 'Write it as `## Milk or lemon`.',
+			line: (w) => lineOf(w.read(SERVING), '##Milk'),
+		},
+		apply: (w) => w.edit(SERVING, (text) => text.replace('##Milk or lemon', '## Milk or lemon')),
+	},
+	{
 		rule: 'archive-not-as-released',
 		mistake: 'a module edited, then copied by hand into the archive of the major it replaces',
 		base: true,

@@ -15,6 +15,7 @@ import { checkBytes, checkLimits, DEFAULT_LIMITS } from '../safety/bytes.ts';
 import { checkContentFiles } from '../safety/content-files.ts';
 import { checkStandards } from './standards.ts';
 import { checkCases } from './cases.ts';
+import { checkHeadingSpaces } from './heading-space.ts';
 import { checkTranslations } from './translations.ts';
 import { loadIssuers } from '../credentials/issuers.ts';
 import { checkQuizQuality } from './quiz-quality.ts';
@@ -89,6 +90,8 @@ export function checkCurriculum(dir: string, options: CheckOptions = {}): CheckR
 	findings.push(...checkTranslations(curriculum));
 	// Real cases cite a listed source.
 	findings.push(...checkCases(curriculum.modules));
+	// A heading written without the space after its hashes, published as a paragraph.
+	findings.push(...checkHeadingSpaces([...curriculum.modules, ...curriculum.updates]));
 	return { curriculum, findings: sortFindings(findings) };
 }
 

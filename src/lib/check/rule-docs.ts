@@ -157,6 +157,10 @@ export const RULE_DOCS: Record<string, RuleDoc> = {
 		title: 'Archived majors are frozen',
 		description: 'With `--base <git-ref>`, files in `archive/` must not change: courses cite them by their permanent address. Correct the current version instead.',
 	},
+	'heading-space': {
+		title: 'A heading has a space after its #',
+		description: 'A line such as `##Trial reels` is published as a paragraph that reads "##Trial reels": Markdown makes a heading only with a space after the hashes, `## Trial reels`. A warning, for two to six `#`; a line may start with a single `#` for a hashtag.',
+	},
 	'archive-not-as-released': {
 		title: 'An archive freezes the version as released',
 		description: 'With `--base <git-ref>`, a new file `archive/<id>/v<n>.mdx` must hold the module exactly as the base holds it at major n, the version it freezes: courses that cite that major’s permanent address must keep seeing what was released. `npm run release -- <id> major` writes it so; your edits stay in the module.',

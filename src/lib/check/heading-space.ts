@@ -1,0 +1,51 @@
+import type { Nodes, Root } from 'mdast';
+import { finding, type Finding } from './findings.ts';
+import type { ModuleEntry, UpdateEntry } from '../curriculum/load.ts';
+import { parseLikeCompiler } from '../safety/parser-options.ts';
+
+/** Two to six `#` and then no space: a heading to its writer, a paragraph to Markdown. */
+const UNSPACED = /^(#{2,6})(?=[^\s#])/;
+
+/**
+ * A line such as `##Trial reels` is a heading to whoever wrote it, but Markdown needs a space after the
+ * hashes, so it is published as a paragraph that reads "##Trial reels". Found on the compiler's own
+ * tree, so that a line in a code block is not taken for one: a paragraph whose text starts with two to
+ * six `#` and something other than a space. A single `#` is left alone, since a line may start with a
+ * hashtag. Only bodies whose text has such a line are parsed.
+ */
+export function checkHeadingSpaces(documents: readonly (ModuleEntry | UpdateEntry)[]): Finding[] {
+	const findings: Finding[] = [];
+	for (const document of documents) {
+		if (!/^[ \t]*#{2,6}[^\s#]/m.test(document.body)) continue;
+		let tree: Root;
+		try {
+			tree = parseLikeCompiler(document.body, document.file.endsWith('.mdx') ? 'mdx' : 'markdown');
+		} catch {
+			continue; // The content check reports an unreadable body.
+		}
+		const visit = (node: Nodes) => {
+			if (node.type === 'paragraph') {
+				const first = node.children[0];
+				const hashes = first?.type === 'text' ? UNSPACED.exec(first.value) : null;
+				if (hashes && first?.type === 'text') {
+					const line = first.value.split('\n')[0]!;
+					findings.push(
+						finding({
+							rule: 'heading-space',
+							severity: 'warning',
+							file: document.file,
+							line: document.bodyLine + (node.position?.start.line ?? 1) - 1,
+							column: node.position?.start.column ?? 1,
+							message: `"${line}" is published as a paragraph, not a heading: Markdown needs a space after the ${hashes[1]}.`,
+							fix: `Write it as \`${hashes[1]} ${line.slice(hashes[1]!.length)}\`.`,
+						})
+					);
+				}
+				return;
+			}
+			if ('children' in node) for (const child of node.children) visit(child as Nodes);
+		};
+		visit(tree);
+	}
+	return findings;
+}
