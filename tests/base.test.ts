@@ -46,6 +46,15 @@ describe('npm run check --base', () => {
 		]);
 	});
 
+	it('fails an unbumped module in the same run as its schema errors, not only once they are fixed', () => {
+		repo.edit('modules/serving.mdx', (text) => text.replace('Pour into warmed cups.', 'Pour into cold cups.').replace(/^duration: .*$/m, 'duration: 15 minutes'));
+		const { findings } = repo.check();
+		expect(findings.map((f) => [f.rule, f.line, f.file.endsWith('modules/serving.mdx')])).toEqual([
+			['version-not-bumped', 4, true],
+			['schema', 6, true],
+		]);
+	});
+
 	it('compares with the default branch without being asked, and says so', () => {
 		repo.edit('modules/serving.mdx', (text) => text.replace('Pour into warmed cups.', 'Pour into cold cups.'));
 		const plain = runScript('check', ['--content', repo.content, '--format', 'json']);

@@ -177,20 +177,39 @@ function missingRedirect({ ref, toReport, contentPath }: AgainstBase, path: stri
 	});
 }
 
-/** A module changed since the base: its version must have gone up, reading the version it had at the base. */
-function versionFindings({ git, ref, byId }: AgainstBase, path: string, id: string): Finding[] {
+/**
+ * A module changed since the base: its version must have gone up, reading the version it had at the
+ * base. A module whose file fails its schema is held to it as well, from the version its text gives,
+ * so that this finding comes in the same run as the schema's and not only once those are fixed.
+ */
+function versionFindings({ git, ref, byId, toReport }: AgainstBase, path: string, id: string): Finding[] {
 	const module = byId.get(id);
 	const from = versionOf(git.read(path));
-	if (!module || !from) return [];
-	const order = compareVersions(module.data.version, from);
-	const place = locate(module.parsed, ['version']);
+	if (!from) return [];
+	let current: { version: string; file: string; place: { line: number; column: number } };
+	if (module) {
+		current = { version: module.data.version, file: module.file, place: locate(module.parsed, ['version']) };
+	} else {
+		let text: string;
+		try {
+			text = readFileSync(join(git.root, path), 'utf8');
+		} catch {
+			return [];
+		}
+		const version = versionOf(text);
+		if (!version || !/^\d+\.\d+\.\d+$/.test(version)) return [];
+		const line = text.split('\n').findIndex((row) => /^version:/.test(row)) + 1;
+		current = { version, file: toReport(path), place: { line: Math.max(line, 1), column: 1 } };
+	}
+	const order = compareVersions(current.version, from);
+	const place = current.place;
 	if (order < 0) {
 		return [
 			finding({
 				rule: 'version-lowered',
-				file: module.file,
+				file: current.file,
 				...place,
-				message: `The version went down from ${from} (at ${ref}) to ${module.data.version}.`,
+				message: `The version went down from ${from} (at ${ref}) to ${current.version}.`,
 				fix: `Put the version back to ${from}, with the changelog entries it had at ${ref}: courses may already cite ${from}. Then release your change from there with \`npm run release -- ${id} patch "<what you corrected>"\`.`,
 			}),
 		];
@@ -199,7 +218,7 @@ function versionFindings({ git, ref, byId }: AgainstBase, path: string, id: stri
 		return [
 			finding({
 				rule: 'version-not-bumped',
-				file: module.file,
+				file: current.file,
 				...place,
 				message: `The module changed since ${ref} but is still version ${from}.`,
 				fix: `Run \`npm run release -- ${id} patch "<what you corrected>"\` (minor for an addition, major when outcomes change or advice is reversed).`,
