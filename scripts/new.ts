@@ -68,7 +68,7 @@ async function value(flag: keyof typeof values, question: string, check: (answer
 		if (fallback === undefined) fail(`--${flag} is missing: ${question.toLowerCase()}`);
 		// A default is checked like an answer: a title's id may already be taken.
 		const problem = check(fallback);
-		if (problem) fail(`--${flag} ${JSON.stringify(fallback)}: ${problem}`);
+		if (problem) fail(`--${flag} was not given, and its default ${JSON.stringify(fallback)} will not do: ${problem} Give --${flag}.`);
 		return fallback;
 	}
 	for (;;) {
@@ -95,6 +95,18 @@ const idList = (known: Iterable<string>, what: string) => (answer: string) => {
 	const hints = unknown.map((id) => suggestion(id, ids)).filter(Boolean);
 	return `Unknown ${what}: ${unknown.join(', ')}. ${hints.length === unknown.length ? hints.join(' ') : `Known: ${ids.join(', ')}.`}`;
 };
+/** Words that do not end a file name well: a name cut after "with" reads as cut off. */
+const TRAILING = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'from', 'in', 'into', 'is', 'its', 'of', 'on', 'or', 'that', 'the', 'their', 'to', 'which', 'who', 'with']);
+/** A title as a file name of at most 40 characters after the date, cut between words and not after a small word. */
+function shortSlug(title: string): string {
+	const words: string[] = [];
+	for (const word of slugify(title).split('-')) {
+		if (words.length > 0 && [...words, word].join('-').length > 40) break;
+		words.push(word);
+	}
+	while (words.length > 1 && TRAILING.has(words.at(-1)!)) words.pop();
+	return words.join('-');
+}
 const split = (answer: string) => answer.split(',').map((part) => part.trim()).filter(Boolean);
 const platformIds = config.platforms.map((platform) => platform.id);
 const isDate = (answer: string) => (/^\d{4}-\d{2}-\d{2}$/.test(answer) && answer <= today() ? null : 'Use a date like 2026-11-20, not after today.');
@@ -127,7 +139,15 @@ if (kind === 'module') {
 	const trackEntry = curriculum.tracks.find((entry) => entry.id === track)!;
 	const trackPath = join(curriculum.root, trackEntry.file);
 	writeFileSync(trackPath, addToTrack(readFileSync(trackPath, 'utf8'), id));
-	console.log(`Wrote ${relative(process.cwd(), file)} and added it to the end of ${trackEntry.file}.
+	// Without a terminal, what was not given took its default: say which, since no TODO marks them.
+	const defaults = [
+		values.level === undefined && `level ${level}`,
+		values.duration === undefined && `duration ${duration} minutes`,
+		values.platforms === undefined && 'platforms: none named (it applies to all)',
+	].filter(Boolean);
+	console.log(`Wrote ${relative(process.cwd(), file)} and added it to the end of ${trackEntry.file}.${
+		!lines && defaults.length > 0 ? `\nNot given, so set to their defaults: ${defaults.join(', ')}. Change them in the file if they are not right.` : ''
+	}
 Next: fill in every TODO, preview it with \`npm run dev\` at /modules/${id}/, and run \`npm run check\`.`);
 } else {
 	const title = await value('title', 'What changed, as a headline', required);
@@ -138,7 +158,7 @@ Next: fill in every TODO, preview it with \`npm run dev\` at /modules/${id}/, an
 	const summary = await value('summary', 'One-sentence summary', required, 'TODO Say in one or two sentences what changed.');
 	prompt?.close();
 
-	const id = `${date}-${slugify(title).split('-').slice(0, 6).join('-')}`;
+	const id = `${date}-${shortSlug(title)}`;
 	const file = join(dir, LAYOUT.updates, `${id}.md`);
 	if (existsSync(file)) fail(`${relative(process.cwd(), file)} already exists.`);
 	writeFileSync(file, updateTemplate({ title, summary, date, platforms: split(platforms), modules: split(modules), sourceUrl: source, accessed: today() }));

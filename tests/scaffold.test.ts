@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../src/lib/check/findings.ts';
@@ -26,7 +26,12 @@ describe('npm run new -- module', () => {
 		expect(module).toContain('prerequisites: [water-temperature]');
 		expect(module).toMatch(/<Exercise title="TODO: A hands-on exercise" deliverable="TODO: what the learner hands in">/);
 		expect(readFileSync(join(content, 'tracks', 'tea-foundations.yaml'), 'utf8')).toContain('  - serving\n  - cold-brew-slow-and-steady\n');
+		// Every field was given, so none took a default silently.
+		expect(result.stdout).not.toContain('Not given');
 		onlyLeftovers(content, 'modules/cold-brew-slow-and-steady.mdx');
+		// With only a title and a track, it says which fields took their defaults.
+		const bare = runScript('new', ['module', '--title', 'Iced tea', '--track', 'tea-foundations', '--content', content]);
+		expect(bare.stdout).toContain('Not given, so set to their defaults: level beginner, duration 30 minutes, platforms: none named (it applies to all). Change them in the file if they are not right.');
 	});
 
 	it('asks for what it needs when run interactively', () => {
@@ -52,7 +57,10 @@ describe('npm run new -- module', () => {
 		expect(missing.status).toBe(1);
 		expect(missing.stderr).toContain('--track is missing: track to add it to (tea-foundations)');
 		const taken = runScript('new', ['module', '--title', 'Serving', '--track', 'tea-foundations', '--content', content]);
-		expect(taken.stderr).toContain('--id "serving": modules/serving.mdx already exists; choose another id.');
+		// The id was made from the title, not given: the message says so, and which flag sets it.
+		expect(taken.stderr).toContain('--id was not given, and its default "serving" will not do: modules/serving.mdx already exists; choose another id. Give --id.');
+		const given = runScript('new', ['module', '--title', 'Iced tea', '--id', 'serving', '--track', 'tea-foundations', '--content', content]);
+		expect(given.stderr).toContain('--id "serving": modules/serving.mdx already exists; choose another id.');
 	});
 });
 
@@ -67,6 +75,15 @@ describe('npm run new -- update', () => {
 		onlyLeftovers(content, 'updates/2026-11-20-kettles-get-a-cold-setting.md');
 		const check = JSON.parse(runScript('check', ['--content', content, '--format', 'json']).stdout) as Finding[];
 		expect(check.filter((f) => f.rule === 'pending-update' && f.file.endsWith('modules/serving.mdx'))).toHaveLength(2);
+	});
+
+	it('names an update after its title, cut between words and not after a small word', () => {
+		const content = copyFixture('valid-course');
+		const title = 'Instagram lets creators test Reels with people who do not follow them yet';
+		const result = runScript('new', ['update', '--title', title, '--platforms', 'kettle', '--modules', 'serving', '--source', 'https://example.org/trial', '--date', '2026-11-20', '--content', content]);
+		expect(result.status, result.output).toBe(0);
+		// Six words fit in 40 characters; the sixth, "with", would leave the name cut off.
+		expect(existsSync(join(content, 'updates', '2026-11-20-instagram-lets-creators-test-reels.md'))).toBe(true);
 	});
 
 	it('refuses a module that does not exist', () => {
