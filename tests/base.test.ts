@@ -110,6 +110,16 @@ describe('npm run check --base', () => {
 		);
 	});
 
+	it('accepts the archive of a minor released and then replaced by a major in the same branch, which the base never had', () => {
+		repo.edit('modules/serving.mdx', (text) => text.replace('Pour into warmed cups.', 'Pour into warm cups.'));
+		expect(runScript('release', ['serving', 'minor', 'Softened the advice on cups.', '--content', repo.content]).status).toBe(0);
+		const minor = readFileSync(join(repo.content, 'modules/serving.mdx'), 'utf8');
+		const release = runScript('release', ['serving', 'major', 'Reversed the advice on cups.', '--content', repo.content]);
+		expect(release.stdout).toMatch(/Froze version 1\.1\.0 as \S*archive\/serving\/v1\.mdx\./);
+		expect(readFileSync(join(repo.content, 'archive/serving/v1.mdx'), 'utf8')).toBe(minor);
+		expect(repo.check()).toEqual({ status: 0, findings: [] });
+	});
+
 	it('fails an edited archived major', () => {
 		repo.edit('archive/brewing-basics/v1.mdx', (text) => text.replace('Squeeze the bag', 'Press the bag'));
 		const { findings } = repo.check();

@@ -229,8 +229,8 @@ function versionFindings({ git, ref, byId, toReport }: AgainstBase, path: string
 }
 
 /**
- * An archive added since the base, `archive/<id>/v<n>.mdx`, when the base's module is still at major
- * n: it must be that module's text as it is at the base, the release it freezes. Edited first and
+ * An archive added since the base, `archive/<id>/v<n>.mdx`, that freezes the version the base's module
+ * is at: it must be that module's text as it is at the base, the release it freezes. Edited first and
  * released after, a module's new text would otherwise be frozen under its old version's address.
  */
 function archiveAsReleased({ git, ref, toReport, modulesPath, archivePath }: AgainstBase, path: string): Finding[] {
@@ -251,7 +251,8 @@ function archiveAsReleased({ git, ref, toReport, modulesPath, archivePath }: Aga
 	} catch {
 		return [];
 	}
-	if (archived === released) return [];
+	// An archive of a version the base never had (a minor released and then a major, in one branch) has nothing there to match.
+	if (archived === released || versionOf(archived) !== version) return [];
 	return [
 		finding({
 			rule: 'archive-not-as-released',
