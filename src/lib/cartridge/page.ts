@@ -5,6 +5,7 @@
  * inside its own frame, without the site's navigation, scripts or stylesheets.
  */
 import { parse, parseFragment, serialize, type DefaultTreeAdapterTypes as Html } from 'parse5';
+import { decodeFragment } from '../pages/attributes.ts';
 import { escapeXml as escape } from './xml.ts';
 import { stylesFor } from './styles.ts';
 
@@ -147,14 +148,6 @@ function rewriteAddresses(content: Html.Element, options: ModulePageOptions, ids
 			}
 		}
 	});
-}
-
-function decodeFragment(fragment: string): string {
-	try {
-		return decodeURIComponent(fragment);
-	} catch {
-		return fragment;
-	}
 }
 
 /**

@@ -4,6 +4,7 @@
  * without a scrollbar; the snippet listens only to messages from the curriculum's own origin.
  */
 import { permalinkHref } from '../curriculum/model.ts';
+import { escapeAttribute } from '../pages/attributes.ts';
 
 /** The message an embed page posts to its parent whenever its height changes. */
 export const HEIGHT_MESSAGE = 'currents:embed-height';
@@ -17,7 +18,6 @@ export const EMBED_PATHS = '/embed/*';
 export function embedSnippet(site: string, id: string, major: number, title: string): string {
 	const origin = new URL(site).origin;
 	const src = new URL(embedHref(id, major), site).href;
-	const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 	return [
 		`<iframe src="${src}" title="${escapeAttribute(title)}" width="100%" height="900" loading="lazy" style="border:0"></iframe>`,
 		'<script>',

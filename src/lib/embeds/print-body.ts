@@ -12,6 +12,7 @@
  * scan of what ships parses it whole (src/lib/safety/html-parts.ts).
  */
 import { parseFragment, type DefaultTreeAdapterTypes as Html } from 'parse5';
+import { decodeFragment, escapeAttribute } from '../pages/attributes.ts';
 
 const HEADING = /^h([1-5])$/;
 /** Attributes whose value is a list of ids of the same document. */
@@ -69,16 +70,6 @@ function renamedValue(name: string, value: string, ids: ReadonlySet<string>, own
 	if (ID_LISTS.has(name)) return value.replace(/\S+/g, (id) => (ids.has(id) ? own(id) : id));
 	return value.includes('url(') ? value.replace(URL_REFERENCE, (whole, quote: string, id: string) => (ids.has(id) ? `url(${quote}#${own(id)}${quote})` : whole)) : undefined;
 }
-
-function decodeFragment(fragment: string): string {
-	try {
-		return decodeURIComponent(fragment);
-	} catch {
-		return fragment;
-	}
-}
-
-const escapeAttribute = (value: string): string => value.replaceAll('&', '&amp;').replaceAll('"', '&quot;');
 
 /** Every element under `parent`, in document order, template contents included. */
 function collect(parent: Html.ParentNode, into: Html.Element[]): void {
