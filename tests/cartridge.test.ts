@@ -227,7 +227,7 @@ describe('Common Cartridge export of the fixture curriculum', () => {
 		}
 	});
 
-	it("lists the track's modules in the track's order, each followed by its knowledge check", () => {
+	it("lists the track's modules in the track's order, each followed by its knowledge check, discussions and instructor notes", () => {
 		const track = curriculum.tracks.find((t) => t.id === 'tea-foundations')!;
 		for (const name of ['tracks/tea-foundations.imscc', 'tracks/tea-foundations.links.imscc']) {
 			const manifest = parseXml(cartridges.get(name)!.get('imsmanifest.xml')!.toString('utf8'));
@@ -241,9 +241,11 @@ describe('Common Cartridge export of the fixture curriculum', () => {
 				.map((item) => {
 					const resource = resources.get(item.attributes.identifierref!)!;
 					const file = child(resource, 'file')!.attributes.href!;
-					return `${resource.attributes.type === 'imsqti_xmlv1p2/imscc_xmlv1p3/assessment' ? 'quiz' : 'page'} ${/^(?:modules|weblinks|assessments)\/([a-z0-9-]+)/.exec(file)![1]}`;
+					const kind = { 'imsqti_xmlv1p2/imscc_xmlv1p3/assessment': 'quiz', imsdt_xmlv1p3: 'discussion' }[resource.attributes.type!] ?? (file.endsWith('instructor-notes.html') ? 'notes' : 'page');
+					return `${kind} ${/^(?:modules|weblinks|assessments|discussions)\/([a-z0-9-]+)/.exec(file)![1]}`;
 				});
-			expect(opened).toEqual(track.data.modules.flatMap((id) => [`page ${id}`, `quiz ${id}`]));
+			// Only brewing-basics has a discussion prompt and instructor notes.
+			expect(opened).toEqual(track.data.modules.flatMap((id) => [`page ${id}`, `quiz ${id}`, ...(id === 'brewing-basics' ? [`discussion ${id}`, `notes ${id}`] : [])]));
 		}
 	});
 
@@ -316,9 +318,46 @@ describe('Common Cartridge export of the fixture curriculum', () => {
 		expect(without.length).toBeLessThan(PAGE_STYLES.length / 2);
 	});
 
-	it('keeps the pages in the web-link form out of the cartridge', () => {
+	it('keeps the pages in the web-link form out of the cartridge, but not the instructor notes', () => {
 		const files = cartridges.get('steeped.links.imscc')!;
-		expect([...files.keys()].some((name) => name.endsWith('.html'))).toBe(false);
+		expect([...files.keys()].filter((name) => name.endsWith('.html'))).toEqual(['modules/brewing-basics/v2/instructor-notes.html']);
+	});
+
+	it('carries discussion prompts as discussion topics and instructor notes as a page, both for instructors only', () => {
+		const files = cartridges.get('tracks/tea-foundations.imscc')!;
+		const learners = files.get('modules/brewing-basics/v2/index.html')!.toString('utf8');
+		expect(learners).not.toContain('Bring two pots');
+		expect(learners).not.toContain('Bag or leaf?');
+		// The topic: valid, titled as on the page, its prompt as HTML, and where it comes from.
+		const topicFile = join(WORK, 'brewing-basics-topic.xml');
+		writeFileSync(topicFile, files.get('discussions/brewing-basics/1.xml')!);
+		const result = validate(topicFile, 'ccv1p3_imsdt_v1p3.xsd');
+		expect(result.status, result.output).toBe(0);
+		const topic = parseXml(files.get('discussions/brewing-basics/1.xml')!.toString('utf8'));
+		expect(child(topic, 'title')!.text).toBe('Bag or leaf?');
+		const text = child(topic, 'text')!;
+		expect(text.attributes.texttype).toBe('text/html');
+		expect(text.text).toMatch(/^Which do you use at home, and why\?\n<p>A discussion prompt from /);
+		expect(text.text).toContain('<cite><a href="https://steeped.example.org/modules/brewing-basics/v2/" target="_blank" rel="noopener">Brewing basics</a></cite>, version 2.1.0');
+		expect(text.text).not.toMatch(/Discussion<|currents-box__label/);
+		// The notes: a page of their own, without the site's label, script or learners' text.
+		const notes = files.get('modules/brewing-basics/v2/instructor-notes.html')!.toString('utf8');
+		expect(notes).toContain('<h1>Instructor notes: Brewing basics</h1>');
+		expect(notes).toContain('Bring two pots to class: one brewed for two minutes, one for six.');
+		expect(notes).not.toMatch(/<script|<details|<summary|Use a teaspoon a cup/);
+		expect(notes).toContain('version 2.1.0, released 2026-11-01');
+		// Both are marked for instructors in the manifest, which platforms import unpublished.
+		const manifest = parseXml(files.get('imsmanifest.xml')!.toString('utf8'));
+		const role = (identifier: string) => {
+			const resource = all(manifest, 'resource').find((r) => r.attributes.identifier === identifier)!;
+			return all(resource, 'lom:intendedEndUserRole').map((node) => child(node, 'lom:value')!.text);
+		};
+		expect(role('discussion_brewing-basics_1')).toEqual(['Instructor']);
+		expect(role('notes_brewing-basics')).toEqual(['Instructor']);
+		expect(role('page_brewing-basics')).toEqual([]);
+		const titles = all(manifest, 'item').map((item) => child(item, 'title')?.text);
+		expect(titles).toContain('Discussion: Bag or leaf?');
+		expect(titles).toContain('Instructor notes: Brewing basics');
 	});
 
 	it('turns each knowledge check into a scored quiz that rewards exactly the right choices', () => {
@@ -376,15 +415,16 @@ describe('Common Cartridge export of the fixture curriculum', () => {
 			expect(reused, name).toBe(true);
 			expect(bytes.equals(first.get(name)!.bytes), name).toBe(true);
 		}
-		// A page changes: the cartridges that carry it are made again, with the change; web links are not.
+		// A page changes: the cartridges that carry it are made again, with the change; the link-only
+		// ones too, since the instructor notes and discussion prompts they carry come from the page.
 		const page = join(site, 'modules', 'serving', 'index.html');
 		writeFileSync(page, readFileSync(page, 'utf8').replace(SHARED_END, `<p>A sentence added since.</p>${SHARED_END}`));
 		const third = write();
 		expect(Object.fromEntries([...third].map(([name, { reused }]) => [name, reused]))).toEqual({
 			'steeped.imscc': false,
-			'steeped.links.imscc': true,
+			'steeped.links.imscc': false,
 			'tracks/tea-foundations.imscc': false,
-			'tracks/tea-foundations.links.imscc': true,
+			'tracks/tea-foundations.links.imscc': false,
 		});
 		const serving = [...unzip(third.get('steeped.imscc')!.bytes)].find(([name]) => name.startsWith('modules/serving/'))![1].toString('utf8');
 		expect(serving).toContain('A sentence added since.');

@@ -12,7 +12,9 @@ import { permalinkHref } from '../curriculum/model.ts';
 import { majorOf } from '../curriculum/versions.ts';
 import { apaHtml, citationOf } from '../citation/cite.ts';
 import { manifestXml, rightsOf, type Folder, type ManifestData, type Resource } from './manifest.ts';
-import { modulePage } from './page.ts';
+import { en as parts } from '../i18n/ui/module-parts.ts';
+import { discussionXml } from './discussion.ts';
+import { modulePage, type DiscussionPrompt } from './page.ts';
 import { assessmentXml, fitsQti } from './qti.ts';
 import { webLinkXml } from './weblink.ts';
 import { escapeXml as escape, xmlId } from './xml.ts';
@@ -72,29 +74,40 @@ export function buildCartridge(source: CartridgeSource, options: CartridgeOption
 
 	const entries: ZipEntry[] = [];
 	const resources: Resource[] = [];
-	const checks = new Set<string>();
 	const reads = new Set<string>();
-	const made = pagesMade.get(source) ?? new Map<string, Packed>();
+	const made = pagesMade.get(source) ?? new Map<string, PackedPage>();
 	pagesMade.set(source, made);
 	const checksWritten = checksMade.get(source) ?? new Map<string, Uint8Array>();
 	checksMade.set(source, checksWritten);
+	/** What follows a module's page in its folder: its knowledge check, discussions and instructor notes. */
+	const after = new Map<string, { identifier: string; title: string; resource: string }[]>();
 	for (const module of modules) {
-		const packed = options.links ? linkResource(module, config) : (made.get(module.id) ?? remember(made, module.id, pageResource(module, source)));
-		for (const path of packed.reads) reads.add(path);
+		// The page is read in either form: the instructor's material travels in both.
+		const page = made.get(module.id) ?? remember(made, module.id, pageResource(module, source));
+		const packed = options.links ? linkResource(module, config) : page;
+		for (const path of [...packed.reads, ...page.reads]) reads.add(path);
 		entries.push(...packed.entries);
 		resources.push(packed.resource);
+		const items: { identifier: string; title: string; resource: string }[] = [];
+		after.set(module.id, items);
 		const questions = module.data.quiz.filter(fitsQti);
-		if (questions.length === 0 || questions.length < module.data.quiz.length) continue;
-		const identifier = xmlId('check', module.id);
-		const file = `assessments/${module.id}/assessment.xml`;
-		let check = checksWritten.get(module.id);
-		if (!check) {
-			check = Buffer.from(assessmentXml({ ident: identifier, title: `Knowledge check: ${module.data.title}`, questions }), 'utf8');
-			checksWritten.set(module.id, check);
+		if (questions.length > 0 && questions.length === module.data.quiz.length) {
+			const identifier = xmlId('check', module.id);
+			const file = `assessments/${module.id}/assessment.xml`;
+			let check = checksWritten.get(module.id);
+			if (!check) {
+				check = Buffer.from(assessmentXml({ ident: identifier, title: `Knowledge check: ${module.data.title}`, questions }), 'utf8');
+				checksWritten.set(module.id, check);
+			}
+			entries.push({ name: file, data: check });
+			resources.push({ identifier, type: 'imsqti_xmlv1p2/imscc_xmlv1p3/assessment', files: [file] });
+			items.push({ identifier: 'check', title: `Knowledge check: ${module.data.title}`, resource: identifier });
 		}
-		entries.push({ name: file, data: check });
-		resources.push({ identifier, type: 'imsqti_xmlv1p2/imscc_xmlv1p3/assessment', files: [file] });
-		checks.add(module.id);
+		for (const part of page.instructor) {
+			entries.push(part.entry);
+			resources.push(part.resource);
+			items.push({ identifier: part.item, title: part.title, resource: part.resource.identifier });
+		}
 	}
 
 	const manifestFolders: Folder[] = folders.map((folder) => ({
@@ -103,7 +116,7 @@ export function buildCartridge(source: CartridgeSource, options: CartridgeOption
 		items: folder.modules.flatMap((id) => {
 			const title = source.modules.get(id)!.title;
 			const page = { identifier: xmlId('item', folder.id, id), title, resource: xmlId(options.links ? 'link' : 'page', id) };
-			return checks.has(id) ? [page, { identifier: xmlId('item', folder.id, id, 'check'), title: `Knowledge check: ${title}`, resource: xmlId('check', id) }] : [page];
+			return [page, ...after.get(id)!.map((item) => ({ ...item, identifier: xmlId('item', folder.id, id, item.identifier) }))];
 		}),
 	}));
 	const data: ManifestData = {
@@ -130,9 +143,13 @@ export function buildCartridge(source: CartridgeSource, options: CartridgeOption
 type Module = { id: string; data: ModuleData };
 /** A module's part of a cartridge, and the files of the built site it was made from. */
 type Packed = { resource: Resource; entries: ZipEntry[]; reads: string[] };
+/** A resource made of a module's instructor-only material, with the organization item that opens it. */
+type InstructorPart = { resource: Resource; entry: ZipEntry; item: string; title: string };
+/** A module's page, and its discussion topics and instructor notes, made from the same built page. */
+type PackedPage = Packed & { instructor: InstructorPart[] };
 
 /** Pages already made standalone from a source: a module in several tracks is read and parsed once. */
-const pagesMade = new WeakMap<CartridgeSource, Map<string, Packed>>();
+const pagesMade = new WeakMap<CartridgeSource, Map<string, PackedPage>>();
 
 /**
  * Knowledge checks already written as QTI, as bytes: each goes into four cartridges (the whole
@@ -140,7 +157,7 @@ const pagesMade = new WeakMap<CartridgeSource, Map<string, Packed>>();
  */
 const checksMade = new WeakMap<CartridgeSource, Map<string, Uint8Array>>();
 
-function remember(made: Map<string, Packed>, id: string, packed: Packed): Packed {
+function remember(made: Map<string, PackedPage>, id: string, packed: PackedPage): PackedPage {
 	made.set(id, packed);
 	return packed;
 }
@@ -190,8 +207,12 @@ function linkResource(module: Module, config: CurriculumConfig): Packed {
 	};
 }
 
-/** A module as its built page made standalone, with the site's images it shows. */
-function pageResource(module: Module, source: CartridgeSource): Packed {
+/**
+ * A module as its built page made standalone, with the site's images it shows; and what the site
+ * shows only in its instructor view: each discussion prompt as a discussion topic, and the
+ * instructor notes as a page of their own, both for instructors (platforms import them unpublished).
+ */
+function pageResource(module: Module, source: CartridgeSource): PackedPage {
 	const { config } = source;
 	const reads: string[] = [];
 	const read = (path: string) => {
@@ -226,7 +247,7 @@ function pageResource(module: Module, source: CartridgeSource): Packed {
 		`Licensed under ${license.url ? link(license.url, license.name) : escape(license.name)}${license.name === license.id ? '' : ` (${escape(license.id)})`}.</p>`,
 		`<p>Cite as: ${apaHtml(module, config).replace(/<a /g, '<a target="_blank" rel="noopener" ')}</p>`,
 	].join('');
-	const page = modulePage({
+	const { page, discussions, notes } = modulePage({
 		html: new TextDecoder().decode(html),
 		url: citation.url,
 		title: module.data.title,
@@ -253,7 +274,35 @@ function pageResource(module: Module, source: CartridgeSource): Packed {
 		files: entries.map((entry) => entry.name),
 		metadata: resourceMetadata(module, config),
 	};
-	return { resource, entries, reads };
+	const forInstructors = { ...resourceMetadata(module, config), minutes: undefined, role: 'Instructor' as const };
+	const instructor: InstructorPart[] = discussions.map((prompt, index) => discussionPart(module, prompt, index + 1, citation.url, forInstructors));
+	if (notes) {
+		const name = `${folder}instructor-notes.html`;
+		const title = `Instructor notes: ${module.data.title}`;
+		instructor.push({
+			resource: { identifier: xmlId('notes', module.id), type: 'webcontent', href: name, files: [name], metadata: { ...forInstructors, title } },
+			entry: { name, data: Buffer.from(notes, 'utf8') },
+			item: 'notes',
+			title,
+		});
+	}
+	return { resource, entries, reads, instructor };
+}
+
+/**
+ * A discussion prompt as a topic, titled as the module's page titles it (a prompt left with the
+ * box's default title takes the module's), its text followed by where it comes from.
+ */
+function discussionPart(module: Module, prompt: DiscussionPrompt, number: number, url: string, metadata: Resource['metadata']): InstructorPart {
+	const title = prompt.title === parts['currents.parts.discuss'] ? `${prompt.title}: ${module.data.title}` : prompt.title;
+	const from = `<p>A discussion prompt from <cite><a href="${escape(url)}" target="_blank" rel="noopener">${escape(module.data.title)}</a></cite>, version ${escape(module.data.version)}.</p>`;
+	const name = `discussions/${module.id}/${number}.xml`;
+	return {
+		resource: { identifier: xmlId('discussion', module.id, String(number)), type: 'imsdt_xmlv1p3', files: [name], metadata: { ...metadata!, title } },
+		entry: { name, data: Buffer.from(discussionXml(title, `${prompt.html}\n${from}`), 'utf8') },
+		item: `discussion${number}`,
+		title: `Discussion: ${title}`,
+	};
 }
 
 /** An address's path as a file name: `/img/a%20b.png` is the file `img/a b.png`. */

@@ -10,23 +10,30 @@ export const CP_NAMESPACE = 'http://www.imsglobal.org/xsd/imsccv1p3/imscp_v1p1';
 const LOM_MANIFEST = 'http://ltsc.ieee.org/xsd/imsccv1p3/LOM/manifest';
 const LOM_RESOURCE = 'http://ltsc.ieee.org/xsd/imsccv1p3/LOM/resource';
 const PROFILE = 'http://www.imsglobal.org/profile/cc/ccv1p3';
+const ROLES = 'IMSGLC_CC_Rolesv1p3';
 
-export type ResourceType = 'webcontent' | 'imswl_xmlv1p3' | 'imsqti_xmlv1p2/imscc_xmlv1p3/assessment';
+export type ResourceType = 'webcontent' | 'imswl_xmlv1p3' | 'imsqti_xmlv1p2/imscc_xmlv1p3/assessment' | 'imsdt_xmlv1p3';
 
 export interface ResourceMetadata {
 	title: string;
 	version: string;
 	/** People credited as authors. */
 	authors: string[];
-	minutes: number;
+	/** Minutes of learning, where the resource is something a learner works through. */
+	minutes?: number;
 	/** The rights statement of this resource, whose licence may differ from the curriculum's. */
 	rights: string;
+	/**
+	 * Who the resource is for, when only instructors should see it: platforms import such a resource
+	 * unpublished (Canvas: a locked file, an unpublished topic and module item) for the instructor to use.
+	 */
+	role?: 'Instructor';
 }
 
 export interface Resource {
 	identifier: string;
 	type: ResourceType;
-	/** The file a platform opens; only web content has one (web links and assessments must not). */
+	/** The file a platform opens; only web content has one (web links, assessments and discussion topics must not). */
 	href?: string;
 	files: string[];
 	metadata?: ResourceMetadata;
@@ -68,7 +75,7 @@ export function vcard(name: string): string {
 }
 
 /** LOM elements shared by the manifest's and each resource's metadata, under `prefix`. */
-function lom(prefix: string, data: { language: string; title: string; description?: string; version: string; date?: string; publisher?: string; authors?: string[]; keywords?: string[]; url?: string; minutes: number; rights?: string }): string {
+function lom(prefix: string, data: { language: string; title: string; description?: string; version: string; date?: string; publisher?: string; authors?: string[]; keywords?: string[]; url?: string; minutes?: number; rights?: string; role?: string }): string {
 	const p = (name: string) => `${prefix}:${name}`;
 	const ls = (value: string) => el(p('string'), { language: data.language }, text(value));
 	const contribute = (role: string, entity: string, date?: string) =>
@@ -93,7 +100,14 @@ function lom(prefix: string, data: { language: string; title: string; descriptio
 			...(data.authors ?? []).map((author) => contribute('author', author)),
 			data.publisher && contribute('publisher', data.publisher, data.date)
 		),
-		el(p('educational'), {}, el(p('typicalLearningTime'), {}, el(p('duration'), {}, `PT${Math.max(0, Math.round(data.minutes))}M`))),
+		(data.role || data.minutes !== undefined) &&
+			el(
+				p('educational'),
+				{},
+				// The cartridge profile's own vocabulary of roles: Learner, Instructor, Mentor.
+				data.role && el(p('intendedEndUserRole'), {}, el(p('source'), {}, ROLES), el(p('value'), {}, text(data.role))),
+				data.minutes !== undefined && el(p('typicalLearningTime'), {}, el(p('duration'), {}, `PT${Math.max(0, Math.round(data.minutes))}M`))
+			),
 		data.rights &&
 			el(
 				p('rights'),

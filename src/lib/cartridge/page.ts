@@ -42,35 +42,101 @@ const DROPPED = new Set([
 	'form', 'input', 'button', 'select', 'textarea', 'base', 'dialog', 'slot', 'foreignObject',
 ]);
 
-/** The standalone page of a module, or an error naming what the built page lacks. */
-export function modulePage(options: ModulePageOptions): string {
+/** A discussion prompt of a module, as a learning platform's discussion topic shows it. */
+export interface DiscussionPrompt {
+	title: string;
+	/** The prompt's text as HTML, with nothing that runs and every link leading to the site. */
+	html: string;
+}
+
+/** What the cartridge makes of one built module page. */
+export interface PackagedPage {
+	/** The standalone page learners open. */
+	page: string;
+	/** The module's discussion prompts, in the order the page shows them. */
+	discussions: DiscussionPrompt[];
+	/** The module's instructor notes as a standalone page of their own, or undefined when it has none. */
+	notes?: string;
+}
+
+/**
+ * The standalone page of a module, and the instructor-only material the site shows only in its
+ * instructor view, taken out of the learners' page; or an error naming what the built page lacks.
+ */
+export function modulePage(options: ModulePageOptions): PackagedPage {
 	const document = mainOf(options.html);
 	const content = find(document, (node) => classes(node).includes('sl-markdown-content'));
 	if (!content) {
 		throw new Error(`The built page of "${options.title}" has no element with the class sl-markdown-content, so its content cannot be found. Build the site with this engine, then export again.`);
 	}
+	const discussions: Html.Element[] = [];
+	const notes: Html.Element[] = [];
+	walkUntil(content, (node) => {
+		if (has(node, 'data-instructor-notes')) notes.push(node);
+		else if (classes(node).includes('currents-box--discussion')) discussions.push(node);
+		else return false;
+		return true;
+	});
 	clean(content, options);
+	const page = standalone(options, {
+		title: `${options.title} (version ${options.version})`,
+		heading: options.title,
+		meta: `Version ${escape(options.version)}, released <time datetime="${escape(options.released)}">${escape(options.released)}</time> · ${options.duration} min · ${escape(options.level)}`,
+		content,
+		asset: options.asset,
+	});
+	// The prompts and notes lose their boxes' labels, which the platform's own titles replace.
+	const parts = (box: Html.Element) => {
+		box.childNodes = box.childNodes.filter((node) => !isElement(node) || !classes(node).includes('currents-box__label'));
+		clean(box, { ...options, keepQuiz: true });
+		return box;
+	};
+	return {
+		page,
+		discussions: discussions.map((box) => {
+			const title = find(box, (node) => classes(node).includes('currents-box__title'));
+			if (title) box.childNodes = box.childNodes.filter((node) => node !== title);
+			const prompt = title ? textOf(title).replace(/\s+/g, ' ').trim() : '';
+			// A platform shows the topic on its own: links to the rest of the page lead to the site.
+			rewriteAddresses(parts(box), { ...options, asset: undefined }, new Set());
+			return { title: prompt || options.title, html: serialize(box).trim() };
+		}),
+		notes:
+			notes.length === 0
+				? undefined
+				: standalone(options, {
+						title: `Instructor notes: ${options.title} (version ${options.version})`,
+						heading: `Instructor notes: ${options.title}`,
+						meta: `For instructors, with version ${escape(options.version)} of the module, released <time datetime="${escape(options.released)}">${escape(options.released)}</time>. Learners do not see these notes on the site.`,
+						content: { nodeName: '#document-fragment', childNodes: notes.flatMap((box) => parts(box).childNodes) } as Html.DocumentFragment,
+						asset: undefined,
+					}),
+	};
+}
+
+/** A standalone document around content of the module page, with the styles it uses and the attribution. */
+function standalone(options: ModulePageOptions, page: { title: string; heading: string; meta: string; content: Html.ParentNode; asset: ModulePageOptions['asset'] }): string {
 	const ids = new Set<string>();
-	walk(content, (node) => {
+	walk(page.content, (node) => {
 		const id = attr(node, 'id');
 		if (id) ids.add(id);
 	});
-	rewriteAddresses(content, options, ids);
-	const body = serialize(content).trim();
-	const styles = stylesFor(namesIn([content, parseFragment(options.attribution)]));
+	rewriteAddresses(page.content, { ...options, asset: page.asset }, ids);
+	const body = serialize(page.content).trim();
+	const styles = stylesFor(namesIn([page.content, parseFragment(options.attribution)]));
 	return `<!doctype html>
 <html lang="${escape(options.language)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(options.title)} (version ${escape(options.version)})</title>
+<title>${escape(page.title)}</title>
 <link rel="canonical" href="${escape(options.url)}">
 <style>${styles}</style>
 </head>
 <body>
 <main class="sl-markdown-content">
-<h1>${escape(options.title)}</h1>
-<p class="cc-meta">Version ${escape(options.version)}, released <time datetime="${escape(options.released)}">${escape(options.released)}</time> · ${options.duration} min · ${escape(options.level)}</p>
+<h1>${escape(page.heading)}</h1>
+<p class="cc-meta">${page.meta}</p>
 ${body}
 <footer class="cc-attribution">${options.attribution}</footer>
 </main>
@@ -125,7 +191,7 @@ function clean(parent: Html.ParentNode, options: ModulePageOptions): void {
  * a part of the page that stayed in it stay inside it. Images of the site travel in the cartridge
  * when the caller can package them. Addresses that are not web or mail addresses are dropped.
  */
-function rewriteAddresses(content: Html.Element, options: ModulePageOptions, ids: ReadonlySet<string>): void {
+function rewriteAddresses(content: Html.ParentNode, options: ModulePageOptions, ids: ReadonlySet<string>): void {
 	walk(content, (node) => {
 		for (const name of ['href', 'src'] as const) {
 			const value = attr(node, name);
@@ -176,6 +242,19 @@ function walk(parent: Html.ParentNode, visit: (node: Html.Element) => void): voi
 		visit(node);
 		walk(node, visit);
 	}
+}
+
+/** Visits elements in document order; where `visit` returns true, it does not go inside that element. */
+function walkUntil(parent: Html.ParentNode, visit: (node: Html.Element) => boolean): void {
+	for (const node of parent.childNodes) {
+		if (!isElement(node)) continue;
+		if (!visit(node)) walkUntil(node, visit);
+	}
+}
+
+/** An element's text, as a reader sees it. */
+function textOf(parent: Html.ParentNode): string {
+	return parent.childNodes.map((node) => ('value' in node && node.nodeName === '#text' ? node.value : isElement(node) ? textOf(node) : '')).join('');
 }
 
 function find(parent: Html.ParentNode, test: (node: Html.Element) => boolean): Html.Element | undefined {
