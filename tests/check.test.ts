@@ -19,7 +19,10 @@ describe('npm run check on a curriculum with many faults', () => {
 			['modules/Bad_Name.mdx', 0, 'invalid-id'],
 			['modules/bad-frontmatter.mdx', 3, 'schema'],
 			['modules/bad-frontmatter.mdx', 4, 'schema'],
+			// Its level and platform are held to the config although the file fails its schema.
+			['modules/bad-frontmatter.mdx', 5, 'unknown-value'],
 			['modules/bad-frontmatter.mdx', 6, 'schema'],
+			['modules/bad-frontmatter.mdx', 7, 'unknown-value'],
 			['modules/bad-frontmatter.mdx', 8, 'schema'],
 			['modules/bad-quiz.mdx', 17, 'quiz-sanity'],
 			['modules/bad-quiz.mdx', 20, 'quiz-sanity'],

@@ -39,31 +39,39 @@ export function crossFileRules(curriculum: Curriculum, on: string): Finding[] {
 	return findings;
 }
 
-/** Levels and platforms must be ones the config lists. */
-function configValues({ curriculum: { config, modules, archives, updates }, findings }: Context): void {
+/**
+ * Levels and platforms must be ones the config lists: in every module, archive and update, and in
+ * those whose frontmatter failed its schema, wherever their level and platforms are still text.
+ */
+function configValues({ curriculum: { config, modules, archives, updates, documents }, findings }: Context): void {
 	if (!config) return;
 	const levels = new Set(config.levels.map((level) => level.id));
 	const platforms = new Set(config.platforms.map((platform) => platform.id));
-	for (const entry of [...modules, ...archives]) {
-		if (!levels.has(entry.data.level)) {
+	const check = (file: string, parsed: ParsedYaml, level: unknown, named: unknown) => {
+		if (typeof level === 'string' && !levels.has(level)) {
 			findings.push(
 				finding({
 					rule: 'unknown-value',
-					file: entry.file,
-					...at(entry.parsed, ['level']),
-					message: `The level "${entry.data.level}" is not one of the curriculum's levels.`,
-					fix: suggestion(entry.data.level, [...levels]) ?? `Use one of: ${[...levels].join(', ')}; or add it to \`levels\` in curriculum.yaml.`,
+					file,
+					...at(parsed, ['level']),
+					message: `The level "${level}" is not one of the curriculum's levels.`,
+					fix: suggestion(level, [...levels]) ?? `Use one of: ${[...levels].join(', ')}; or add it to \`levels\` in curriculum.yaml.`,
 				})
 			);
 		}
-		entry.data.platforms.forEach((platform, i) => {
-			if (!platforms.has(platform)) findings.push(unknownPlatform(platform, entry.file, entry.parsed, ['platforms', i], platforms));
+		if (!Array.isArray(named)) return;
+		named.forEach((platform, i) => {
+			if (typeof platform === 'string' && !platforms.has(platform)) findings.push(unknownPlatform(platform, file, parsed, ['platforms', i], platforms));
 		});
-	}
-	for (const update of updates) {
-		update.data.platforms.forEach((platform, i) => {
-			if (!platforms.has(platform)) findings.push(unknownPlatform(platform, update.file, update.parsed, ['platforms', i], platforms));
-		});
+	};
+	for (const entry of [...modules, ...archives]) check(entry.file, entry.parsed, entry.data.level, entry.data.platforms);
+	for (const update of updates) check(update.file, update.parsed, undefined, update.data.platforms);
+	for (const document of documents) {
+		const raw = document.failedSchema?.data;
+		if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
+			const fields = raw as Record<string, unknown>;
+			check(document.file, document.failedSchema!, fields.level, fields.platforms);
+		}
 	}
 }
 

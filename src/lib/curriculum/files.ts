@@ -125,7 +125,8 @@ export function loadDocument<T>(
 	allowed?: AllowedValues
 ): DocumentEntry<T> | null {
 	const source = readFileSync(path, 'utf8');
-	documents.push({ file, path, source });
+	const document: SourceDocument = { file, path, source };
+	documents.push(document);
 	const split = splitFrontmatter(source);
 	if (split.frontmatter === null) {
 		findings.push(
@@ -145,7 +146,10 @@ export function loadDocument<T>(
 	if (!parsed) return null;
 	const result = validate(schema, parsed, file, what, rules, allowed);
 	findings.push(...result.findings);
-	if (result.data === null) return null;
+	if (result.data === null) {
+		if (allowed) document.failedSchema = parsed;
+		return null;
+	}
 	// Astro reads the same frontmatter with its own YAML reader; both must see the same data.
 	findings.push(...checkReaderAgreement(split.frontmatter, parsed, schema, file));
 	return { id: idOf(path), file, data: result.data, parsed, source, body: split.body, bodyLine: split.bodyLine };

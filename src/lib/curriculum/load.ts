@@ -61,6 +61,12 @@ export interface SourceDocument {
 	/** Absolute path. */
 	path: string;
 	source: string;
+	/**
+	 * The frontmatter as read, when it failed its schema in a file whose values the config names
+	 * (modules, archives, updates): the check still holds its levels and platforms to the config,
+	 * so that one mistake does not hide another until the next run.
+	 */
+	failedSchema?: ParsedYaml;
 }
 
 export interface Curriculum {
