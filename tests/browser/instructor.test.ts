@@ -65,6 +65,9 @@ describe('for instructors', () => {
 		const source = page.locator('.currents-sources a').first();
 		expect(await source.evaluate((a) => getComputedStyle(a, '::after').content)).toContain('https://example.org/brewing');
 		expect(await page.locator('#starlight__sidebar').isVisible()).toBe(false);
+		// Paper's type: 11pt (about 14.7 CSS pixels), not the screen's 16 pixels, in the text and its tables.
+		const sizes = await page.locator('.sl-markdown-content p:not([class])').evaluateAll((nodes) => [...new Set(nodes.map((node) => getComputedStyle(node).fontSize))]);
+		expect(sizes.map((size) => Math.round(parseFloat(size) * 10) / 10)).toEqual([14.7]);
 		const footer = page.locator('.currents-print-footer');
 		expect(await footer.isVisible()).toBe(true);
 		expect(await footer.textContent()).toMatch(/version 2\.\d+\.\d+ · https:\/\/steeped\.example\.org\/modules\/brewing-basics\//);
