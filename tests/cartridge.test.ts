@@ -259,6 +259,7 @@ describe('Common Cartridge export of the fixture curriculum', () => {
 		expect(all(links, 'lomimscc:title').map((node) => all(node, 'lomimscc:string').map((s) => s.text).join(''))[0]).toBe('Tea foundations (Steeped), links to the site');
 		expect(text('lomimscc:description')).toContain('From boiling water to a pot worth sharing.');
 		expect(text('lomimscc:description')).toContain('Water temperature 1.0.0, Brewing basics 2.1.0, Serving 1.0.1');
+		expect(text('lomimscc:description')).toMatch(/The track's certificate asks for 75% of the questions in each knowledge check answered right\.$/);
 		expect(text('lomimscc:version')).toBe('2026-11-01');
 		expect(all(lom, 'lomimscc:rights').map((r) => all(r, 'lomimscc:string')[0]!.text)).toEqual([
 			'Licensed under Creative Commons Attribution 4.0 International (CC-BY-4.0): https://creativecommons.org/licenses/by/4.0/.',

@@ -123,7 +123,8 @@ export function buildCartridge(source: CartridgeSource, options: CartridgeOption
 		identifier: xmlId('cartridge', options.track ?? slug(config.title), ...(options.links ? ['links'] : [])),
 		// The two cartridges of a track are told apart once imported: the one of links says so.
 		title: `${track ? `${track.data.title} (${config.title})` : config.title}${options.links ? ', links to the site' : ''}`,
-		description: `${track ? `${track.data.summary} Audience: ${sentence(track.data.audience)}` : config.tagline} Modules: ${modules.map((m) => `${m.data.title} ${m.data.version}`).join(', ')}.`,
+		// The pass mark travels in words: the cartridge's quizzes have no field for it, and a platform sets its own.
+		description: `${track ? `${track.data.summary} Audience: ${sentence(track.data.audience)}` : config.tagline} Modules: ${modules.map((m) => `${m.data.title} ${m.data.version}`).join(', ')}.${track ? ` The track's certificate asks for ${track.data.certificate.passMark}% of the questions in each knowledge check answered right.` : ''}`,
 		language: config.locales[0] ?? 'en',
 		version: date,
 		date,
