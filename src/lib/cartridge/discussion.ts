@@ -3,7 +3,7 @@
  * learning platform imports as a discussion of its own (Canvas, Moodle and Brightspace make a forum
  * or discussion topic of it).
  */
-import { el, text, xmlDocument } from './xml.ts';
+import { el, schemaAttributes, text, xmlDocument } from './xml.ts';
 
 export const DISCUSSION_NAMESPACE = 'http://www.imsglobal.org/xsd/imsccv1p3/imsdt_v1p3';
 export const DISCUSSION_SCHEMA = 'http://www.imsglobal.org/profile/cc/ccv1p3/ccv1p3_imsdt_v1p3.xsd';
@@ -13,11 +13,7 @@ export function discussionXml(title: string, html: string): string {
 	return xmlDocument(
 		el(
 			'topic',
-			{
-				xmlns: DISCUSSION_NAMESPACE,
-				'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
-				'xsi:schemaLocation': `${DISCUSSION_NAMESPACE} ${DISCUSSION_SCHEMA}`,
-			},
+			schemaAttributes(DISCUSSION_NAMESPACE, DISCUSSION_SCHEMA),
 			el('title', {}, text(title.replace(/\s+/g, ' ').trim())),
 			el('text', { texttype: 'text/html' }, text(html))
 		)

@@ -4,7 +4,7 @@
  * multiple-choice item, one with several a multiple-response item that scores only the exact set.
  * Each choice's explanation is its feedback, shown when the learner picks it, as on the site.
  */
-import { el, text, xmlDocument, xmlId, type Attributes } from './xml.ts';
+import { el, schemaAttributes, text, xmlDocument, xmlId, type Attributes } from './xml.ts';
 
 export const QTI_NAMESPACE = 'http://www.imsglobal.org/xsd/ims_qtiasiv1p2';
 export const QTI_SCHEMA = 'http://www.imsglobal.org/profile/cc/ccv1p3/ccv1p3_qtiasiv1p2p1_v1p0.xsd';
@@ -39,11 +39,7 @@ const plain = (value: string) => el('material', {}, el('mattext', { texttype: 't
 /** The QTI document for a knowledge check. */
 export function assessmentXml(assessment: Assessment): string {
 	const items = assessment.questions.map((question, q) => itemXml(question, xmlId(assessment.ident, `q${q + 1}`), q));
-	const root: Attributes = {
-		xmlns: QTI_NAMESPACE,
-		'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
-		'xsi:schemaLocation': `${QTI_NAMESPACE} ${QTI_SCHEMA}`,
-	};
+	const root = schemaAttributes(QTI_NAMESPACE, QTI_SCHEMA);
 	return xmlDocument(
 		el(
 			'questestinterop',

@@ -3,7 +3,7 @@
  * platform opens. Used for a module when the cartridge links the versioned pages instead of
  * carrying them.
  */
-import { el, text, xmlDocument } from './xml.ts';
+import { el, schemaAttributes, text, xmlDocument } from './xml.ts';
 
 export const WEBLINK_NAMESPACE = 'http://www.imsglobal.org/xsd/imsccv1p3/imswl_v1p3';
 export const WEBLINK_SCHEMA = 'http://www.imsglobal.org/profile/cc/ccv1p3/ccv1p3_imswl_v1p3.xsd';
@@ -13,11 +13,7 @@ export function webLinkXml(title: string, url: string): string {
 	return xmlDocument(
 		el(
 			'webLink',
-			{
-				xmlns: WEBLINK_NAMESPACE,
-				'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
-				'xsi:schemaLocation': `${WEBLINK_NAMESPACE} ${WEBLINK_SCHEMA}`,
-			},
+			schemaAttributes(WEBLINK_NAMESPACE, WEBLINK_SCHEMA),
 			el('title', {}, text(title)),
 			el('url', { href: url, target: '_blank' })
 		)

@@ -40,6 +40,13 @@ export function el(name: string, attributes: Attributes = {}, ...children: (stri
 	return inner === '' ? `<${name}${attrs}/>` : `<${name}${attrs}>${inner}</${name}>`;
 }
 
+/** A root element's namespace and where its schema is, as every file of a cartridge states them. */
+export const schemaAttributes = (namespace: string, schema: string): Attributes => ({
+	xmlns: namespace,
+	'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
+	'xsi:schemaLocation': `${namespace} ${schema}`,
+});
+
 /** Text content, escaped. */
 export const text = (value: string): string => escapeXml(value);
 
