@@ -4,7 +4,7 @@
  * multiple-choice item, one with several a multiple-response item that scores only the exact set.
  * Each choice's explanation is its feedback, shown when the learner picks it, as on the site.
  */
-import { el, schemaAttributes, text, xmlDocument, xmlId, type Attributes } from './xml.ts';
+import { el, schemaAttributes, text, xmlDocument, xmlId } from './xml.ts';
 
 export const QTI_NAMESPACE = 'http://www.imsglobal.org/xsd/ims_qtiasiv1p2';
 export const QTI_SCHEMA = 'http://www.imsglobal.org/profile/cc/ccv1p3/ccv1p3_qtiasiv1p2p1_v1p0.xsd';
