@@ -39,6 +39,8 @@ export interface Site {
 	platformName: (id: string) => string;
 	/** The sidebar for a page, expanding the given track. */
 	sidebar: (currentTrack?: string) => SidebarItem[];
+	/** The addresses of the free pages (`/about/`), which Starlight builds in every language, in the original where there is no translation. */
+	freePages: Set<string>;
 	/** Translations by locale, keyed by the original's id. */
 	translations: Map<string, { modules: Map<string, ModuleTranslationEntry>; tracks: Map<string, TrackTranslationEntry>; updates: Map<string, UpdateTranslationEntry> }>;
 	/**
@@ -105,6 +107,7 @@ export function loadSite(): Promise<Site> {
 			levelName: namer(config.levels),
 			platformName: namer(config.platforms),
 			sidebar: (currentTrack) => sidebarFor(tracks, moduleData, currentTrack, pageLinks),
+			freePages: new Set(pageLinks.map((page) => `/${page.id}/`)),
 			translations,
 			cacheKey: (...shown) => {
 				const hash = createHash('sha256').update(engine).update(frontmatter);
@@ -196,7 +199,7 @@ export function loadLocalSite(code: string = ROOT_LOCALE.code): Promise<LocalSit
 				: new Set([...(t?.modules.keys() ?? []), ...site.tracks.filter((track) => translatedTracks.has(track.id)).flatMap((track) => track.data.modules)].filter((id) => site.moduleData.has(id)));
 			const engine = new Set(['/', '/whats-new/', '/progress/', '/verify/', '/issuers/', '/translations/']);
 			const hasPage = (href: string) => {
-				if (locale.root || engine.has(href.replace(/#.*$/, ''))) return true;
+				if (locale.root || engine.has(href.replace(/#.*$/, '')) || site.freePages.has(href)) return true;
 				const module = /^\/modules\/([^/]+)\/$/.exec(href);
 				if (module) return moduleIds.has(module[1]!);
 				const track = /^\/tracks\/([^/]+)\/$/.exec(href);

@@ -219,6 +219,8 @@ function starlightFor(curriculum: Curriculum, config: CurriculumConfig, modules:
 			Footer: fileURLToPath(new URL('./overrides/Footer.astro', import.meta.url)),
 			// Search with the curriculum's facets, whose script loads only when search is opened.
 			Search: fileURLToPath(new URL('./overrides/Search.astro', import.meta.url)),
+			// Starlight's language menu, except that a language without this page leads to its home page.
+			LanguageSelect: fileURLToPath(new URL('./overrides/LanguageSelect.astro', import.meta.url)),
 		},
 		// The engine's own page for an address the site does not have (src/routes/NotFound.astro).
 		disable404Route: true,

@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkCurriculum } from '../src/lib/check/check-curriculum.ts';
@@ -199,6 +199,26 @@ describe('the flagship curriculum', () => {
 				];
 			});
 			expect(over).toEqual([]);
+		});
+
+		it("leads every page's language menu to pages that exist: this page in a language that has it, that language's home page otherwise", () => {
+			const pages = readdirSync(build.outDir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('index.html') && !file.startsWith('embed/'));
+			const targets = new Map<string, number>();
+			const missing: string[] = [];
+			for (const file of pages) {
+				const menu = /<currents-language-select>([^]*?)<\/currents-language-select>/.exec(build.read(file))?.[1];
+				if (!menu) continue;
+				for (const [, value, label] of menu.matchAll(/<option value="([^"]+)"[^>]*>([^<]*)/g)) {
+					if (!build.exists(`${value!.slice(1)}index.html`)) missing.push(`${file}: ${label} ${value}`);
+					targets.set(label!, (targets.get(label!) ?? 0) + 1);
+				}
+			}
+			expect(missing).toEqual([]);
+			// Finnish versions of some pages, and the Finnish home page in the menu of the others.
+			expect(targets.get('Suomi')).toBeGreaterThan(20);
+			expect(targets.get('Suomi: etusivu')).toBeGreaterThan(50);
+			expect(build.read('modules/tiktok-playbook/index.html')).toMatch(/<option value="\/fi\/"[^>]*>Suomi: etusivu/);
+			expect(build.read('modules/goals-and-kpis/index.html')).toMatch(/<option value="\/fi\/modules\/goals-and-kpis\/"[^>]*>Suomi</);
 		});
 
 		it('leaves no English interface words on a Finnish page, only untranslated content marked as English', () => {

@@ -5,6 +5,8 @@ export const en = {
 	'currents.nav.tracks': 'Tracks',
 	'currents.nav.trackOverview': 'Track overview',
 	'currents.nav.allTracks': 'All tracks',
+	/** A language in the language menu of a page that language has no version of: the menu leads to its home page instead. */
+	'currents.nav.languageHome': '{{language}}: home page',
 } as const;
 
 export const fi: Record<keyof typeof en, string> = {
@@ -13,4 +15,5 @@ export const fi: Record<keyof typeof en, string> = {
 	'currents.nav.tracks': 'Opintopolut',
 	'currents.nav.trackOverview': 'Polun yleiskuva',
 	'currents.nav.allTracks': 'Kaikki opintopolut',
+	'currents.nav.languageHome': '{{language}}: etusivu',
 };
