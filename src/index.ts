@@ -18,7 +18,7 @@ import { gateOnFindings } from './lib/check/build-gate.ts';
 import { today } from './lib/curriculum/freshness.ts';
 import { FEED_HREF, pageEditBase, sidebarFor } from './lib/curriculum/model.ts';
 import { contentDir } from './lib/curriculum/paths.ts';
-import { astroRedirects, netlifyRedirects, netlifyRewrites, permalinkAliases, sectionRedirects } from './lib/curriculum/redirects.ts';
+import { astroRedirects, languageFallbacks, netlifyRedirects, netlifyRewrites, permalinkAliases, sectionRedirects } from './lib/curriculum/redirects.ts';
 import { codeFingerprint } from './lib/cache/fingerprint.ts';
 import { contentMapPlugin, holdContentMap, type ContentMaps } from './lib/cache/content-map.ts';
 import { compilerGuard } from './lib/safety/compiler-guard.ts';
@@ -91,7 +91,7 @@ function configure(build: Build, setup: HookParameters<'astro:config:setup'>, op
 
 	const modules = new Map(curriculum.modules.map((module) => [module.id, module.data]));
 	build.aliases = permalinkAliases(modules);
-	build.redirects = [netlifyRedirects(curriculum.redirects), netlifyRewrites(build.aliases)].filter(Boolean).join('\n');
+	build.redirects = [netlifyRedirects(curriculum.redirects), netlifyRewrites(build.aliases), languageFallbacks(config.locales)].filter(Boolean).join('\n');
 	build.guard = compilerGuard({ root, site: config.site, imageHosts: config.imageHosts });
 	updateConfig(astroSettings(build, { curriculum, config, modules, root, dir, on, cacheDir: astroConfig.cacheDir }));
 

@@ -7,6 +7,7 @@ import { inTrackOrder, recentlyUpdated } from '../src/lib/curriculum/model.ts';
 import type { Finding } from '../src/lib/check/findings.ts';
 import { loadCurriculum } from '../src/lib/curriculum/load.ts';
 import { BUDGETS, kilobytes, pageWeight } from '../scripts/lib/page-weight.ts';
+import { matchRedirect, redirectRules } from '../scripts/lib/static-server.ts';
 import { newestDate, ROOT, sharedBuild, TMP, type Build } from './utils.ts';
 import { UI_STRINGS } from '../src/lib/i18n/ui/index.ts';
 // Starlight's own interface strings, which it ships for every language (not a public export).
@@ -219,6 +220,17 @@ describe('the flagship curriculum', () => {
 			expect(targets.get('Suomi: etusivu')).toBeGreaterThan(50);
 			expect(build.read('modules/tiktok-playbook/index.html')).toMatch(/<option value="\/fi\/"[^>]*>Suomi: etusivu/);
 			expect(build.read('modules/goals-and-kpis/index.html')).toMatch(/<option value="\/fi\/modules\/goals-and-kpis\/"[^>]*>Suomi</);
+		});
+
+		it('sends a Finnish address with no page (a link or a guess) to the original on Netlify, and keeps every Finnish page', () => {
+			const rules = redirectRules(build.outDir);
+			const at = (path: string) => matchRedirect(path, rules, build.exists(`${path.slice(1)}index.html`));
+			expect(at('/fi/modules/tiktok-playbook/')).toMatchObject({ to: '/modules/tiktok-playbook/', rule: { status: 302 } });
+			expect(at('/fi/tracks/strategy-and-planning/syllabus/')?.to).toBe('/tracks/strategy-and-planning/syllabus/');
+			expect(at('/fi/modules/goals-and-kpis/')).toBeUndefined();
+			expect(at('/fi/')).toBeUndefined();
+			// The permanent address of a current major is rewritten before the fallback is reached.
+			expect(at('/modules/goals-and-kpis/v1/')).toMatchObject({ rule: { status: 200 } });
 		});
 
 		it('leaves no English interface words on a Finnish page, only untranslated content marked as English', () => {

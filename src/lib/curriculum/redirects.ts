@@ -46,6 +46,20 @@ export function permalinkAliases(modules: ReadonlyMap<string, { version: string 
 		.map(([id, { version }]) => ({ from: permalinkHref(id, majorOf(version)), to: moduleHref(id) }));
 }
 
+/**
+ * Netlify `_redirects` lines that send an address in another language with no page there (a module
+ * or track not yet translated, a syllabus, an old link) to the same address in the original, rather
+ * than to "not found". A rule that is not forced applies only where no file answers, so every page
+ * that exists in the language keeps its address; it goes last, after every other rule. Temporary
+ * (302), since a translation may come.
+ */
+export function languageFallbacks(locales: readonly string[]): string {
+	return locales
+		.slice(1)
+		.map((code) => `/${code}/*  /:splat  302`)
+		.join('\n');
+}
+
 /** Netlify `_redirects` lines for `permalinkAliases`: `!` makes the rewrite win over the HTML redirect page. */
 export function netlifyRewrites(aliases: readonly { from: string; to: string }[]): string {
 	return aliases.map(({ from, to }) => `${from}  ${to}  200!`).join('\n');
