@@ -108,6 +108,18 @@ const NAMES: Record<string, string> = {
 	Japanese: 'やまだ たろう 山田太郎',
 	Korean: '김민준',
 	Thai: 'สมชาย ใจดี',
+	Armenian: 'Անի Ժամկոչյան',
+	Georgian: 'ნინო ბერიძე',
+	Ethiopic: 'ሀይለ ሥላሴ',
+	Bengali: 'অমিত দাস',
+	Gurmukhi: 'ਗੁਰਪ੍ਰੀਤ ਸਿੰਘ',
+	Gujarati: 'રાજેશ પટેલ',
+	Tamil: 'கார்த்திக் செல்வம்',
+	Telugu: 'శ్రీనివాస్ రెడ్డి',
+	Kannada: 'ಕೃಷ್ಣ ಮೂರ್ತಿ',
+	Malayalam: 'ശ്രീകുമാർ നായർ',
+	Sinhala: 'සෙනෙවි පෙරේරා',
+	Khmer: 'សុខ ស្រីពៅ',
 	Emoji: 'Sam 🌱 👩🏽‍💻 🇧🇷',
 };
 
@@ -280,10 +292,12 @@ describe('names in every script', () => {
 		expect(await drawAlone('محمد', fonts)).not.toBe(await drawAlone('م\u200Cح\u200Cم\u200Cد', fonts));
 	});
 
-	test('a name in a script no bundled font covers is refused, not drawn as boxes', async () => {
-		const attempt = certificateSvg({ ...CERTIFICATE, name: 'ሀይለ ሥላሴ' }, nodeAssets);
+	test('a name in a script no bundled font covers is refused, not drawn as boxes, with a problem a page can word', async () => {
+		// Burmese is left out on purpose (fonts.ts): satori draws its medial ra over the next line.
+		const attempt = certificateSvg({ ...CERTIFICATE, name: 'မြန်မာ' }, nodeAssets);
 		await expect(attempt).rejects.toThrow(CardTextError);
-		await expect(attempt).rejects.toThrow(/The learner's name has characters that no bundled font can draw: "ሀ" \(U\+1200\)/);
+		await expect(attempt).rejects.toThrow(/The learner's name has characters that no bundled font can draw: "မ" \(U\+1019\)/);
+		await expect(attempt).rejects.toMatchObject({ problem: { key: 'nameUnsupported', values: { characters: expect.stringContaining('“မ”') } } });
 	});
 
 	test('only the font subsets a name needs are loaded', async () => {
@@ -502,17 +516,17 @@ describe('the build step', () => {
 	});
 
 	test('a page whose card cannot be drawn stops the build, naming the file and the characters', async () => {
-		const broken = { ...curriculum, modules: curriculum.modules.map((module, i) => (i === 0 ? { ...module, data: { ...module.data, title: 'ሻይ' } } : module)) };
+		const broken = { ...curriculum, modules: curriculum.modules.map((module, i) => (i === 0 ? { ...module, data: { ...module.data, title: 'လက်' } } : module)) };
 		const attempt = writeShareCards({ dir: join(scratch, 'broken'), curriculum: broken, logger, cacheDir: join(scratch, 'cache-broken'), env: {}, cores: 1 });
 		await expect(attempt).rejects.toThrow(
-			`The share cards of 1 page could not be drawn:\n  ${curriculum.modules[0]!.file}: The title has characters that no bundled font can draw: "ሻ" (U+123B), "ይ" (U+12ED).`
+			`The share cards of 1 page could not be drawn:\n  ${curriculum.modules[0]!.file}: The title has characters that no bundled font can draw: "လ" (U+101C), "က" (U+1000), "်" (U+103A).`
 		);
 	});
 
 	test('cards started with the build are drawn before the output exists, and written, or refused, when the build is done', async () => {
 		const dir = join(scratch, 'started-early');
 		const started = startShareCards({ curriculum, logger, cacheDir: join(scratch, 'cache-early'), env: {}, cores: 1 });
-		const broken = { ...curriculum, modules: curriculum.modules.map((module, i) => (i === 0 ? { ...module, data: { ...module.data, title: 'ሻይ' } } : module)) };
+		const broken = { ...curriculum, modules: curriculum.modules.map((module, i) => (i === 0 ? { ...module, data: { ...module.data, title: 'လက်' } } : module)) };
 		const failing = startShareCards({ curriculum: broken, logger, cacheDir: join(scratch, 'cache-early-broken'), env: {}, cores: 1 });
 		// The build bundles and renders meanwhile; nothing is written into its output yet.
 		await new Promise((resolve) => setTimeout(resolve, 200));

@@ -6,13 +6,13 @@
  */
 import { certificateFileName, certificateInput, completionDay, linkedInHref, stillToDo, toDoText, type TrackCertificateData } from '../lib/cards/browser-certificate.ts';
 import type { CertificateSize } from '../lib/cards/certificate.ts';
-import { cleanName } from '../lib/cards/text.ts';
+import { cleanName, type NameProblem } from '../lib/cards/text.ts';
 import { STORAGE_KEYS } from '../lib/progress/basics.ts';
 import { peekProgress } from '../lib/progress/peek.ts';
 import { el, onProgressChange, readStored } from './progress-common.ts';
 
 /** Errors whose message is written for the learner: text the certificate cannot hold, or files that did not arrive. */
-const forLearner = (error: unknown): error is Error => error instanceof Error && (error.name === 'CardTextError' || error.name === 'AssetError');
+const forLearner = (error: unknown): error is Error & { problem?: NameProblem } => error instanceof Error && (error.name === 'CardTextError' || error.name === 'AssetError');
 
 /** One track's certificate: its data, its words, its elements and the drawing the preview shows. */
 interface Certificate {
@@ -54,9 +54,19 @@ function render(certificate: Certificate): void {
 	if (complete && day) linkedin.href = linkedInHref(data, day);
 }
 
-/** Shows what is wrong with the typed name beside the name field, and puts the cursor back in it. */
-function showError(certificate: Certificate, message: string): void {
-	certificate.error.textContent = message;
+/**
+ * Shows what is wrong with the typed name beside the name field, in the page's language where the
+ * problem has words there, and puts the cursor back in it. The last drawing and its message go: they
+ * are of a name no longer in the field.
+ */
+function showError(certificate: Certificate, problem: Error & { problem?: NameProblem }): void {
+	const { key, values } = problem.problem ?? {};
+	const words = key ? certificate.say(key, values) : undefined;
+	certificate.error.textContent = words && words !== key ? words : problem.message;
+	certificate.status.textContent = '';
+	certificate.preview.replaceChildren();
+	if (certificate.drawn) URL.revokeObjectURL(certificate.drawn);
+	certificate.drawn = undefined;
 	certificate.input.setAttribute('aria-invalid', 'true');
 	certificate.input.focus();
 }
@@ -82,7 +92,7 @@ async function download(certificate: Certificate, size: CertificateSize): Promis
 	try {
 		name = cleanName(input.value);
 	} catch (problem) {
-		if (forLearner(problem)) return showError(certificate, problem.message);
+		if (forLearner(problem)) return showError(certificate, problem);
 		throw problem;
 	}
 	clearError(certificate);
@@ -104,7 +114,7 @@ async function download(certificate: Certificate, size: CertificateSize): Promis
 		status.textContent = say('downloaded', { file });
 	} catch (problem) {
 		status.textContent = '';
-		if (forLearner(problem) && problem.name === 'CardTextError') showError(certificate, problem.message);
+		if (forLearner(problem) && problem.name === 'CardTextError') showError(certificate, problem);
 		else if (forLearner(problem)) status.textContent = problem.message;
 		else status.textContent = say('drawFailed', { reason: problem instanceof Error ? problem.message : String(problem) });
 	} finally {
@@ -133,6 +143,13 @@ function mount(root: HTMLElement): void {
 	const certificate: Certificate = { data, say, intro, todo, todoList, ready, input, error, status, preview, linkedin, buttons, drawn: undefined, busy: false };
 
 	input.addEventListener('input', () => clearError(certificate));
+	// Enter in the name field draws the certificate for screens, as the first button does.
+	input.addEventListener('keydown', (event) => {
+		if (event.key === 'Enter' && !event.isComposing) {
+			event.preventDefault();
+			void download(certificate, 'screen');
+		}
+	});
 	for (const button of buttons) button.addEventListener('click', () => void download(certificate, button.dataset.certificateDownload === 'print' ? 'print' : 'screen'));
 
 	onProgressChange(() => render(certificate));

@@ -178,7 +178,8 @@ describe('the self-assessed certificate in the browser', () => {
 		await nameField(page).fill('   \u200B ');
 		await downloadButton(page).click();
 		const error = page.locator('[data-certificate-error]');
-		await expect.poll(() => error.textContent()).toBe('The name is empty. Type the name to print on the certificate, as you want it to appear.');
+		// The page's own words (TrackCertificate.astro passes them in its language), not the renderer's.
+		await expect.poll(() => error.textContent()).toBe('Type your name as it should appear on the certificate.');
 		expect(await nameField(page).getAttribute('aria-invalid')).toBe('true');
 		expect((await nameField(page).getAttribute('aria-describedby'))?.split(' ')).toContain(await error.getAttribute('id'));
 		await page.waitForLoadState('networkidle');
@@ -228,6 +229,28 @@ describe('the self-assessed certificate in the browser', () => {
 		expect(loaded.some((path) => path.startsWith('/_astro/certificate-render.'))).toBe(true);
 		expect(loaded).toContain('/certificate-assets/@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff2');
 		expect(site.requests.filter(({ path, status }) => path.startsWith('/certificate-assets/@fontsource/') && status !== 200)).toEqual([]);
+	});
+
+	it('draws on Enter in the name field, and a name it cannot draw takes the last drawing away and says why in the page’s words', async () => {
+		const page = await open(TRACK);
+		await seed(page, COMPLETE);
+		await expect.poll(() => ready(page).isVisible()).toBe(true);
+		await nameField(page).fill('Ada Lovelace');
+		const waiting = page.waitForEvent('download', { timeout: 30_000 });
+		await nameField(page).press('Enter');
+		expect((await waiting).suggestedFilename()).toBe('tea-foundations-certificate.png');
+		await expect.poll(() => page.locator('[data-certificate-preview] img').count()).toBe(1);
+		const status = page.locator('[data-certificate-status]');
+		expect(await status.textContent()).toContain('Your certificate was downloaded as tea-foundations-certificate.png');
+		// Burmese has no font here (src/lib/cards/fonts.ts says why).
+		await nameField(page).fill('မြန်မာ');
+		await downloadButton(page).click();
+		const error = page.locator('[data-certificate-error]');
+		await expect.poll(() => error.textContent()).toMatch(/^The certificate cannot draw these characters yet: “မ”.* Write your name without them, for example in Latin letters\.$/);
+		expect(await error.textContent()).not.toMatch(/U\+|src\//);
+		expect(await page.locator('[data-certificate-preview] img').count()).toBe(0);
+		expect(await status.textContent()).toBe('');
+		expect(await nameField(page).getAttribute('aria-invalid')).toBe('true');
 	});
 
 	it('draws a name in Arabic, joined and right to left, at screen and print size', async () => {

@@ -9,7 +9,7 @@
 import { fitDesign, fittedText, line, PALETTE, type FieldSize, type FitField, type Fitted } from './layout.ts';
 import { qrCode } from './qr.ts';
 import { h, keyed, toSvg, type CardAssets, type CardEnvironment, type CardNode } from './render.ts';
-import { cleanName, cleanText, CardTextError } from './text.ts';
+import { cleanName, cleanText, CardTextError, NAME_FIELD } from './text.ts';
 import { ENGLISH_CERTIFICATE, fill, fixedWords, formatDate, type CertificateStrings } from './certificate-words.ts';
 
 export const CERTIFICATE_SIZES = { screen: { width: 1754, height: 1240 }, print: { width: 3508, height: 2480 } } as const;
@@ -48,7 +48,6 @@ const CONTENT_WIDTH = 1420;
 /** The QR code's side: about 29 mm on A4 paper, which phones scan from an arm's length. */
 const QR_SIZE = 172;
 
-const NAME_FIELD = "The learner's name";
 
 /** The certificate as SVG at screen size, with the chosen sizes and laid-out boxes (for tests and tools). */
 export async function certificateSvg(raw: CertificateInput, assets: CardAssets): Promise<Fitted> {

@@ -23,7 +23,11 @@ export interface FamilySpec {
 
 /**
  * The families, in the order they are tried for a character. Noto Sans covers Latin (with
- * Vietnamese), Greek, Cyrillic and Devanagari itself. Chinese, Japanese and Korean fonts all hold
+ * Vietnamese), Greek, Cyrillic and Devanagari itself. Each script here was drawn in names whose
+ * letters are reordered or stacked (a vowel sign written before its consonant, conjuncts, Sinhala's
+ * and Malayalam's ligatures, Khmer's subscripts) and looked at: satori shapes them as they should
+ * be. Burmese is left out on purpose: satori draws its medial ra far too large, over the next line,
+ * and a name drawn wrongly is worse than one refused. Chinese, Japanese and Korean fonts all hold
  * the Han ideographs, drawn differently in each; `familyOrder` puts the right one first.
  */
 export const FAMILIES: readonly FamilySpec[] = [
@@ -31,6 +35,18 @@ export const FAMILIES: readonly FamilySpec[] = [
 	{ id: 'noto-sans-arabic', package: '@fontsource/noto-sans-arabic' },
 	{ id: 'noto-sans-hebrew', package: '@fontsource/noto-sans-hebrew' },
 	{ id: 'noto-sans-thai', package: '@fontsource/noto-sans-thai' },
+	{ id: 'noto-sans-armenian', package: '@fontsource/noto-sans-armenian' },
+	{ id: 'noto-sans-georgian', package: '@fontsource/noto-sans-georgian' },
+	{ id: 'noto-sans-ethiopic', package: '@fontsource/noto-sans-ethiopic' },
+	{ id: 'noto-sans-bengali', package: '@fontsource/noto-sans-bengali' },
+	{ id: 'noto-sans-tamil', package: '@fontsource/noto-sans-tamil' },
+	{ id: 'noto-sans-telugu', package: '@fontsource/noto-sans-telugu' },
+	{ id: 'noto-sans-gujarati', package: '@fontsource/noto-sans-gujarati' },
+	{ id: 'noto-sans-gurmukhi', package: '@fontsource/noto-sans-gurmukhi' },
+	{ id: 'noto-sans-kannada', package: '@fontsource/noto-sans-kannada' },
+	{ id: 'noto-sans-malayalam', package: '@fontsource/noto-sans-malayalam' },
+	{ id: 'noto-sans-sinhala', package: '@fontsource/noto-sans-sinhala' },
+	{ id: 'noto-sans-khmer', package: '@fontsource/noto-sans-khmer' },
 	{ id: 'noto-sans-sc', package: '@fontsource/noto-sans-sc' },
 	{ id: 'noto-sans-jp', package: '@fontsource/noto-sans-jp' },
 	{ id: 'noto-sans-kr', package: '@fontsource/noto-sans-kr' },

@@ -7,7 +7,7 @@
 import satori from 'satori';
 import { catalogue, describeMissing, FAMILIES, planFonts, type CatalogueFamily, type FontFile } from './fonts.ts';
 import { svgDataUri, twemojiNames } from './emoji.ts';
-import { CardTextError, graphemes } from './text.ts';
+import { CardTextError, graphemes, NAME_FIELD } from './text.ts';
 
 /** Where fonts and emoji pictures come from: `node_modules` in Node, the site's own files in a browser. */
 export interface CardAssets {
@@ -145,9 +145,12 @@ function missingError(missing: string[], texts: CardTexts): CardTextError {
 		.filter(([, text]) => missing.some((character) => text.includes(character)))
 		.map(([field]) => field);
 	const where = fields.length > 0 ? fields.join(' and ') : 'The text';
+	// In the learner's name alone, the learner can fix it: the page says so in its own words.
+	const inName = fields.length === 1 && fields[0] === NAME_FIELD;
 	return new CardTextError(
 		`${where} ${fields.length > 1 ? 'have' : 'has'} characters that no bundled font can draw: ${describeMissing(missing)}. ` +
-			'Write it without them, or ask the site maintainers to add a font for that script (src/lib/cards/fonts.ts).'
+			'Write it without them, or ask the site maintainers to add a font for that script (src/lib/cards/fonts.ts).',
+		inName ? { key: 'nameUnsupported', values: { characters: missing.map((character) => `“${character}”`).join(' ') } } : undefined
 	);
 }
 

@@ -3,10 +3,25 @@
  * sees, and checked before anything is drawn. Pure string work, the same in Node and in browsers.
  */
 
+/** What is wrong with a learner's name, by a key a page can word in its own language, with the values the words need. */
+export interface NameProblem {
+	key: 'nameEmpty' | 'nameTooLong' | 'nameUnsupported';
+	values: Record<string, string>;
+}
+
 /** A problem with text someone typed or wrote, worded for the person who can fix it. */
 export class CardTextError extends Error {
 	override name = 'CardTextError';
+	/** When the problem is in the learner's name, what it is, so that a page can say it in its language. */
+	readonly problem: NameProblem | undefined;
+	constructor(message: string, problem?: NameProblem) {
+		super(message);
+		this.problem = problem;
+	}
 }
+
+/** How a problem with the learner's name names the name, in the messages of the drawing code. */
+export const NAME_FIELD = "The learner's name";
 
 /** The most characters (as a reader counts them) a learner's name may have. */
 export const MAX_NAME_LENGTH = 80;
@@ -43,13 +58,14 @@ export function graphemes(text: string): string[] {
 export function cleanName(name: string, max = MAX_NAME_LENGTH): string {
 	const cleaned = cleanText(name);
 	if (cleaned === '') {
-		throw new CardTextError('The name is empty. Type the name to print on the certificate, as you want it to appear.');
+		throw new CardTextError('The name is empty. Type the name to print on the certificate, as you want it to appear.', { key: 'nameEmpty', values: {} });
 	}
 	const length = graphemes(cleaned).length;
 	if (length > max) {
-		throw new CardTextError(
-			`The name is ${length} characters long, and a certificate holds at most ${max}. Shorten it, for example by leaving out a middle name.`
-		);
+		throw new CardTextError(`The name is ${length} characters long, and a certificate holds at most ${max}. Shorten it, for example by leaving out a middle name.`, {
+			key: 'nameTooLong',
+			values: { length: String(length), max: String(max) },
+		});
 	}
 	return cleaned;
 }

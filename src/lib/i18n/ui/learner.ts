@@ -34,7 +34,8 @@ export const en = {
 	'currents.learner.certReady':
 		'You completed every module of this track and passed each knowledge check: the certificate “{{title}}” is yours. It is self-assessed: it records what you completed on your own, and no one checks it.',
 	'currents.learner.certName': 'Your name',
-	'currents.learner.certNameHint': 'As it should appear on the certificate, in any script. The certificate is drawn in this browser: your name is not sent anywhere.',
+	'currents.learner.certNameHint':
+		'As it should appear on the certificate, in one of these scripts: Latin, Greek, Cyrillic, Armenian, Georgian, Hebrew, Arabic, Ethiopic, Devanagari, Bengali, Gurmukhi, Gujarati, Tamil, Telugu, Kannada, Malayalam, Sinhala, Thai, Khmer, Chinese, Japanese or Korean; with emoji if you like. The certificate is drawn in this browser: your name is not sent anywhere.',
 	'currents.learner.certDownload': 'Download certificate (PNG)',
 	'currents.learner.certPrint': 'Print-quality PNG',
 	'currents.learner.certSizes': 'The first is 1754 × 1240 pixels, for screens; the second 3508 × 2480, for printing on A4 paper.',
@@ -50,6 +51,9 @@ export const en = {
 	'currents.learner.downloadAgain': 'Download {{file}} again',
 	'currents.learner.downloaded': 'Your certificate was downloaded as {{file}}. The picture below is the same file: select it to download it again.',
 	'currents.learner.drawFailed': 'The certificate could not be drawn ({{reason}}). Reload the page and try again.',
+	'currents.learner.nameEmpty': 'Type your name as it should appear on the certificate.',
+	'currents.learner.nameTooLong': 'Your name is {{length}} characters long, and a certificate holds at most {{max}}. Shorten it, for example by leaving out a middle name.',
+	'currents.learner.nameUnsupported': 'The certificate cannot draw these characters yet: {{characters}}. Write your name without them, for example in Latin letters.',
 	// The words drawn on the certificate itself (lib/cards/certificate.ts).
 	'currents.learner.cardHeading': 'Certificate of completion',
 	'currents.learner.cardCertifies': 'This certifies that',
@@ -147,7 +151,8 @@ export const fi: Record<keyof typeof en, string> = {
 	'currents.learner.certReady':
 		'Olet suorittanut opintopolun kaikki moduulit ja läpäissyt jokaisen osaamisen tarkistuksen: todistus ”{{title}}” on sinun. Se on itsearvioitu: se kertoo, mitä olet suorittanut omatoimisesti, eikä kukaan tarkista sitä.',
 	'currents.learner.certName': 'Nimesi',
-	'currents.learner.certNameHint': 'Kirjoita nimesi niin kuin haluat sen todistukseen, millä kirjoitusjärjestelmällä tahansa. Todistus piirretään tässä selaimessa: nimeäsi ei lähetetä minnekään.',
+	'currents.learner.certNameHint':
+		'Kirjoita nimesi niin kuin haluat sen todistukseen, jollakin näistä kirjoitusjärjestelmistä: latinalainen, kreikkalainen, kyrillinen, armenialainen, georgialainen, heprealainen, arabialainen, etiopialainen, devanagari, bengali, gurmukhi, gudžarati, tamili, telugu, kannada, malajalam, sinhala, thai, khmer, kiinalainen, japanilainen tai korealainen; halutessasi myös emojein. Todistus piirretään tässä selaimessa: nimeäsi ei lähetetä minnekään.',
 	'currents.learner.certDownload': 'Lataa todistus (PNG)',
 	'currents.learner.certPrint': 'Tulostuslaatuinen PNG',
 	'currents.learner.certSizes': 'Ensimmäinen on 1754 × 1240 pikseliä näytölle, toinen 3508 × 2480 tulostettavaksi A4-paperille.',
@@ -163,6 +168,9 @@ export const fi: Record<keyof typeof en, string> = {
 	'currents.learner.downloadAgain': 'Lataa {{file}} uudelleen',
 	'currents.learner.downloaded': 'Todistuksesi ladattiin tiedostona {{file}}. Alla oleva kuva on sama tiedosto: valitse se ladataksesi sen uudelleen.',
 	'currents.learner.drawFailed': 'Todistusta ei voitu piirtää ({{reason}}). Lataa sivu uudelleen ja yritä uudestaan.',
+	'currents.learner.nameEmpty': 'Kirjoita nimesi niin kuin haluat sen todistukseen.',
+	'currents.learner.nameTooLong': 'Nimessäsi on {{length}} merkkiä, ja todistukseen mahtuu enintään {{max}}. Lyhennä sitä, esimerkiksi jättämällä toinen etunimi pois.',
+	'currents.learner.nameUnsupported': 'Todistukseen ei vielä voi piirtää näitä merkkejä: {{characters}}. Kirjoita nimesi ilman niitä, esimerkiksi latinalaisin kirjaimin.',
 	'currents.learner.cardHeading': 'Suoritustodistus',
 	'currents.learner.cardCertifies': 'Tämä todistus osoittaa, että',
 	'currents.learner.cardCompletedTrack': 'on suorittanut opintopolun',
