@@ -78,7 +78,7 @@ export const en = {
 	'currents.learner.keptHere':
 		'Your progress is kept in this browser only. This site has no accounts and receives none of it: it stays on this device until you clear it here or clear your browser’s data. To continue on another device, export it to a file and import the file there.',
 	'currents.learner.whatKept':
-		'What this browser keeps: the modules you completed, at which version, when and how (marked by you, or by passing the knowledge check); your best knowledge check score for each; the last module page you opened; and the versions of the modules at your last visit, to tell you what changed since. Only the first two go into an export file.',
+		'What this browser keeps: the modules you completed, at which version, when and how (marked by you, or by passing the knowledge check); your best score on each knowledge check you passed (an attempt below the pass mark is not kept); the last module page you opened; and the versions of the modules at your last visit, to tell you what changed since. Only the first two go into an export file.',
 	'currents.learner.noJs': 'Showing and changing your progress needs JavaScript, which is turned off or did not load.',
 	'currents.learner.setAside': 'Data set aside',
 	'currents.learner.setAsideText':
@@ -193,7 +193,7 @@ export const fi: Record<keyof typeof en, string> = {
 	'currents.learner.keptHere':
 		'Edistymisesi tallentuu vain tähän selaimeen. Sivustolla ei ole käyttäjätilejä, eikä se saa tiedoista mitään: ne pysyvät tällä laitteella, kunnes tyhjennät ne täällä tai poistat selaimesi tiedot. Jos haluat jatkaa toisella laitteella, vie edistymisesi tiedostoon ja tuo tiedosto siellä.',
 	'currents.learner.whatKept':
-		'Selain tallentaa suorittamasi moduulit (mikä versio, milloin ja miten: itse merkiten vai osaamisen tarkistuksen läpäisemällä), parhaan osaamisen tarkistuksen tuloksesi kustakin, viimeksi avaamasi moduulin sekä moduulien versiot edellisellä käynnilläsi, jotta se voi kertoa, mikä on sittemmin muuttunut. Vientitiedostoon tallentuvat vain kaksi ensimmäistä.',
+		'Selain tallentaa suorittamasi moduulit (mikä versio, milloin ja miten: itse merkiten vai osaamisen tarkistuksen läpäisemällä), parhaan tuloksesi kustakin läpäisemästäsi osaamisen tarkistuksesta (hyväksymisrajan alle jäänyttä yritystä ei tallenneta), viimeksi avaamasi moduulin sekä moduulien versiot edellisellä käynnilläsi, jotta se voi kertoa, mikä on sittemmin muuttunut. Vientitiedostoon tallentuvat vain kaksi ensimmäistä.',
 	'currents.learner.noJs': 'Edistymisen näyttäminen ja muuttaminen vaatii JavaScriptin, joka on poistettu käytöstä tai ei latautunut.',
 	'currents.learner.setAside': 'Syrjään siirretyt tiedot',
 	'currents.learner.setAsideText':
