@@ -43,8 +43,8 @@ function mount(root: HTMLElement): void {
 		const view = peekProgress(readStored(STORAGE_KEYS.progress));
 		const done = view.completed.get(id);
 		const score = view.passed.get(id);
+		// A toggle keeps its name and says whether it is on by its pressed state (and a tick, for the eye).
 		toggle.setAttribute('aria-pressed', String(done !== undefined));
-		toggle.textContent = done ? say('completed', 'Completed') : say('markComplete', 'Mark as complete');
 		const check = score === undefined ? '' : say('checkPassed', ` Knowledge check passed with ${score}%.`, { score });
 		const date = done ? formatDay(done.at) : '';
 		const state = !done

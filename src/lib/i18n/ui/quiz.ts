@@ -34,7 +34,6 @@ export const en = {
 	'currents.moduleProgress.markComplete': 'Mark as complete',
 	'currents.moduleProgress.yourProgress': 'Your progress',
 	// What its script writes (progress-module.ts).
-	'currents.moduleProgress.completed': 'Completed',
 	'currents.moduleProgress.notComplete': 'Not complete yet.',
 	'currents.moduleProgress.completedOn': 'You completed this module on {{date}}.',
 	'currents.moduleProgress.completedOnQuiz': 'You completed this module on {{date}} by passing the knowledge check.',
@@ -88,7 +87,6 @@ export const fi: Record<keyof typeof en, string> = {
 	'currents.moduleProgress.label': 'Edistymisesi tässä moduulissa',
 	'currents.moduleProgress.markComplete': 'Merkitse suoritetuksi',
 	'currents.moduleProgress.yourProgress': 'Oma edistyminen',
-	'currents.moduleProgress.completed': 'Suoritettu',
 	'currents.moduleProgress.notComplete': 'Ei vielä suoritettu.',
 	'currents.moduleProgress.completedOn': 'Suoritit tämän moduulin {{date}}.',
 	'currents.moduleProgress.completedOnQuiz': 'Suoritit tämän moduulin {{date}} läpäisemällä osaamisen tarkistuksen.',
