@@ -167,7 +167,7 @@ describe('the knowledge check and progress of a Finnish module page', () => {
 
 		// The pass completes the module, in Finnish, and stays so after a reload.
 		await expect.poll(() => toggle(page).getAttribute('aria-pressed')).toBe('true');
-		expect(await toggle(page).textContent()).toBe('Suoritettu');
+		expect(await toggle(page).textContent()).toBe('Merkitse suoritetuksi');
 		const completed = /^Suoritit tämän moduulin \d{1,2}\. \p{L}+ \d{4} läpäisemällä osaamisen tarkistuksen\. Osaamisen tarkistus läpäisty tuloksella 100 %\.$/u;
 		expect(await page.locator('[data-progress-status]').textContent()).toMatch(completed);
 		await page.reload();
