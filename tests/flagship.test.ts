@@ -222,6 +222,18 @@ describe('the flagship curriculum', () => {
 			expect(build.read('modules/goals-and-kpis/index.html')).toMatch(/<option value="\/fi\/modules\/goals-and-kpis\/"[^>]*>Suomi</);
 		});
 
+		it('marks English on the Finnish home page: each untranslated track card says so, and English titles carry their language', () => {
+			const home = build.read('fi/index.html');
+			const cards = [...home.matchAll(/<li class="currents-card" data-track-card="([^"]+)"( lang="en")?>([^]*?)<\/li>/g)];
+			expect(cards).toHaveLength(curriculum.tracks.length);
+			for (const [, id, english, card] of cards) {
+				expect(card!.includes('<span lang="fi" data-track-language>kieli: englanti</span>'), id).toBe(english !== undefined);
+			}
+			expect(cards.filter(([, , english]) => english === undefined).length).toBeGreaterThan(0);
+			const recent = /<ul class="currents-recent">([^]*?)<\/ul>/.exec(home)![1]!;
+			for (const [, href, lang] of recent.matchAll(/<a href="([^"]+)"( lang="en")?>/g)) expect(lang !== undefined, href).toBe(!href!.startsWith('/fi/'));
+		});
+
 		it('sends a Finnish address with no page (a link or a guess) to the original on Netlify, and keeps every Finnish page', () => {
 			const rules = redirectRules(build.outDir);
 			const at = (path: string) => matchRedirect(path, rules, build.exists(`${path.slice(1)}index.html`));

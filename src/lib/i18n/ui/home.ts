@@ -12,6 +12,8 @@ export const en = {
 	'currents.home.allLinkCartridge': 'with links to this site only',
 	'currents.home.recent': 'Recently updated',
 	'currents.home.version': 'version {{version}}',
+	/** On the home page in another language, a track card whose track is not translated. */
+	'currents.home.inOriginal': 'in {{language}}',
 } as const;
 
 export const fi: Record<keyof typeof en, string> = {
@@ -27,4 +29,5 @@ export const fi: Record<keyof typeof en, string> = {
 	'currents.home.allLinkCartridge': 'vain linkkeinä tälle sivustolle',
 	'currents.home.recent': 'Äskettäin päivitetyt',
 	'currents.home.version': 'versio {{version}}',
+	'currents.home.inOriginal': 'kieli: {{language}}',
 };
