@@ -138,6 +138,29 @@ describe('the knowledge check', () => {
 		await context.close();
 	});
 
+	it('puts the "Your answer" mark under the answer on a phone, so the answer keeps the width of the line', async () => {
+		const { context, page } = await site.open(PAGE, { viewport: { width: 320, height: 700 }, isMobile: true });
+		await page.locator('[data-quiz][data-quiz-ready]').waitFor({ state: 'attached' });
+		for (const n of [1, 2, 3]) await page.locator(`[data-quiz-question]:nth-child(${n}) [data-choice] input`).first().check();
+		await page.getByRole('button', { name: 'Check answers' }).click();
+		await expect.poll(() => statusText(page)).toMatch(/right/);
+		const boxes = await page.locator('[data-quiz-mark]:not([hidden])').evaluateAll((marks) =>
+			marks.map((mark) => {
+				const text = mark.parentElement!.querySelector('span')!.getBoundingClientRect();
+				const line = mark.parentElement!.getBoundingClientRect();
+				const badge = mark.getBoundingClientRect();
+				return { below: badge.top >= text.bottom - 1, beside: line.width - text.width };
+			})
+		);
+		expect(boxes).toHaveLength(3);
+		// Under the answer, and the answer takes the line beside its control (24 px and a gap).
+		for (const box of boxes) {
+			expect(box.below).toBe(true);
+			expect(box.beside).toBeLessThan(40);
+		}
+		await context.close();
+	});
+
 	it('names unanswered questions instead of scoring them, and sends no result', async () => {
 		const { context, page } = await site.open(PAGE);
 		await page.locator('[data-quiz][data-quiz-ready]').waitFor({ state: 'attached' });
