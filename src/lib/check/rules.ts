@@ -2,6 +2,7 @@ import { finding, type Finding } from './findings.ts';
 import { isReviewDue, pendingUpdatesFor, reviewDueDate } from '../curriculum/freshness.ts';
 import { editDistance, locate, type ParsedYaml } from '../curriculum/frontmatter.ts';
 import { restoreArchive, type Curriculum } from '../curriculum/load.ts';
+import { ID_PATTERN } from '../curriculum/schema/common.ts';
 import { majorOf } from '../curriculum/versions.ts';
 
 const at = (parsed: ParsedYaml, path: PropertyKey[]) => locate(parsed, path);
@@ -66,11 +67,13 @@ function configValues({ curriculum: { config, modules, archives, updates, docume
 	};
 	for (const entry of [...modules, ...archives]) check(entry.file, entry.parsed, entry.data.level, entry.data.platforms);
 	for (const update of updates) check(update.file, update.parsed, undefined, update.data.platforms);
+	// Only values of an id's form: the schema has already reported any other, at the same line.
+	const id = (value: unknown) => (typeof value === 'string' && ID_PATTERN.test(value) ? value : undefined);
 	for (const document of documents) {
 		const raw = document.failedSchema?.data;
 		if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
 			const fields = raw as Record<string, unknown>;
-			check(document.file, document.failedSchema!, fields.level, fields.platforms);
+			check(document.file, document.failedSchema!, id(fields.level), Array.isArray(fields.platforms) ? fields.platforms.map(id) : undefined);
 		}
 	}
 }
