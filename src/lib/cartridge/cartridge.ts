@@ -80,15 +80,15 @@ export function buildCartridge(source: CartridgeSource, options: CartridgeOption
 	const checksWritten = checksMade.get(source) ?? new Map<string, Uint8Array>();
 	checksMade.set(source, checksWritten);
 	/** What follows a module's page in its folder: its knowledge check, discussions and instructor notes. */
-	const after = new Map<string, { identifier: string; title: string; resource: string }[]>();
+	const after = new Map<string, Folder['items']>();
 	for (const module of modules) {
-		// The page is read in either form: the instructor's material travels in both.
+		// The page is read in either form (a web link reads nothing): the instructor's material travels in both.
 		const page = made.get(module.id) ?? remember(made, module.id, pageResource(module, source));
 		const packed = options.links ? linkResource(module, config) : page;
-		for (const path of [...packed.reads, ...page.reads]) reads.add(path);
+		for (const path of page.reads) reads.add(path);
 		entries.push(...packed.entries);
 		resources.push(packed.resource);
-		const items: { identifier: string; title: string; resource: string }[] = [];
+		const items: Folder['items'] = [];
 		after.set(module.id, items);
 		const questions = module.data.quiz.filter(fitsQti);
 		if (questions.length > 0 && questions.length === module.data.quiz.length) {
@@ -275,7 +275,7 @@ function pageResource(module: Module, source: CartridgeSource): PackedPage {
 		files: entries.map((entry) => entry.name),
 		metadata: resourceMetadata(module, config),
 	};
-	const forInstructors = { ...resourceMetadata(module, config), minutes: undefined, role: 'Instructor' as const };
+	const forInstructors = { ...resource.metadata!, minutes: undefined, role: 'Instructor' as const };
 	const instructor: InstructorPart[] = discussions.map((prompt, index) => discussionPart(module, prompt, index + 1, citation.url, forInstructors));
 	if (notes) {
 		const name = `${folder}instructor-notes.html`;

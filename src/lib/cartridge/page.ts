@@ -78,10 +78,11 @@ export function modulePage(options: ModulePageOptions): PackagedPage {
 		return true;
 	});
 	clean(content, options);
+	const released = `released <time datetime="${escape(options.released)}">${escape(options.released)}</time>`;
 	const page = standalone(options, {
 		title: `${options.title} (version ${options.version})`,
 		heading: options.title,
-		meta: `Version ${escape(options.version)}, released <time datetime="${escape(options.released)}">${escape(options.released)}</time> · ${options.duration} min · ${escape(options.level)}`,
+		meta: `Version ${escape(options.version)}, ${released} · ${options.duration} min · ${escape(options.level)}`,
 		content,
 		asset: options.asset,
 	});
@@ -107,7 +108,7 @@ export function modulePage(options: ModulePageOptions): PackagedPage {
 				: standalone(options, {
 						title: `Instructor notes: ${options.title} (version ${options.version})`,
 						heading: `Instructor notes: ${options.title}`,
-						meta: `For instructors, with version ${escape(options.version)} of the module, released <time datetime="${escape(options.released)}">${escape(options.released)}</time>. Learners do not see these notes on the site.`,
+						meta: `For instructors, with version ${escape(options.version)} of the module, ${released}. Learners do not see these notes on the site.`,
 						content: { nodeName: '#document-fragment', childNodes: notes.flatMap((box) => parts(box).childNodes) } as Html.DocumentFragment,
 						asset: undefined,
 					}),
