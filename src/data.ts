@@ -5,8 +5,8 @@ import { isBroken, staleStore } from './lib/curriculum/broken.ts';
 import { pendingUpdatesFor } from './lib/curriculum/freshness.ts';
 import { inTrackOrder, moduleHref, namer, sidebarFor, trackHref, trackOf, type SidebarItem } from './lib/curriculum/model.ts';
 import { majorOf } from './lib/curriculum/versions.ts';
-import { localeOf, siteLocales, type Locale } from './lib/i18n/locales.ts';
-import { localizeSidebar, mergeModule, mergeTrack, translationStatus, type TranslationStatus } from './lib/i18n/site.ts';
+import { localeOf, localized, siteLocales, type Locale } from './lib/i18n/locales.ts';
+import { mergeModule, mergeTrack, translationStatus, type TranslationStatus } from './lib/i18n/site.ts';
 import { uiText } from './lib/i18n/ui/index.ts';
 
 export { buildDate, config };
@@ -39,8 +39,12 @@ export interface Site {
 	platformName: (id: string) => string;
 	/** The sidebar for a page, expanding the given track. */
 	sidebar: (currentTrack?: string) => SidebarItem[];
+	/** The free pages (`/about/`) in the originals' language, as the sidebar lists them. */
+	pageLinks: { id: string; title: string }[];
 	/** The addresses of the free pages (`/about/`), which Starlight builds in every language, in the original where there is no translation. */
 	freePages: Set<string>;
+	/** The addresses of the free pages written in each language, `/about/` and `/fi/about/` (not Starlight's fallbacks). */
+	writtenPages: Set<string>;
 	/** Translations by locale, keyed by the original's id. */
 	translations: Map<string, { modules: Map<string, ModuleTranslationEntry>; tracks: Map<string, TrackTranslationEntry>; updates: Map<string, UpdateTranslationEntry> }>;
 	/**
@@ -107,7 +111,9 @@ export function loadSite(): Promise<Site> {
 			levelName: namer(config.levels),
 			platformName: namer(config.platforms),
 			sidebar: (currentTrack) => sidebarFor(tracks, moduleData, currentTrack, pageLinks),
+			pageLinks,
 			freePages: new Set(pageLinks.map((page) => `/${page.id}/`)),
+			writtenPages: new Set(pages.map((page) => `/${page.id}/`)),
 			translations,
 			cacheKey: (...shown) => {
 				const hash = createHash('sha256').update(engine).update(frontmatter);
@@ -178,6 +184,13 @@ export interface LocalSite {
 	levelName: (id: string) => string;
 	/** Whether a root-relative address has a page in this language. */
 	hasPage: (href: string) => boolean;
+	/** Whether a root-relative address is a free page shown in this language in the original's words (Starlight's fallback). */
+	inOriginal: (href: string) => boolean;
+	/**
+	 * The sidebar for a page in this language, expanding the given track: every track and module, in
+	 * this language where translated. The route middleware then leads the links to pages this
+	 * language lacks to the original (`localizeSidebarEntries`), once Starlight has made entries of it.
+	 */
 	sidebar: (currentTrack?: string) => SidebarItem[];
 }
 
@@ -225,8 +238,9 @@ export function loadLocalSite(code: string = ROOT_LOCALE.code): Promise<LocalSit
 				moduleIds,
 				levelName: (id) => config.translations[locale.code]?.levels?.[id] ?? site.levelName(id),
 				hasPage,
+				inOriginal: (href) => !locale.root && site.freePages.has(href) && !site.writtenPages.has(localized(href, locale)),
 				sidebar: (currentTrack) =>
-					locale.root ? site.sidebar(currentTrack) : localizeSidebar(sidebarFor(tracks, moduleData, currentTrack, [], labels), locale, hasPage),
+					locale.root ? site.sidebar(currentTrack) : sidebarFor(tracks, moduleData, currentTrack, site.pageLinks, labels),
 			};
 		})();
 		localSites.set(code, local);

@@ -1,9 +1,10 @@
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
 import { AstroError } from 'astro/errors';
 import { findingsFor, isBroken } from './lib/curriculum/broken.ts';
-import { loadLocalSite } from './data.ts';
+import { loadLocalSite, ROOT_LOCALE } from './data.ts';
 import { FEED_HREF, moduleHref, trackHref } from './lib/curriculum/model.ts';
-import { localized, unlocalized } from './lib/i18n/locales.ts';
+import { localized } from './lib/i18n/locales.ts';
+import { localizeSidebarEntries, type SidebarEntry } from './lib/i18n/site.ts';
 import { uiText } from './lib/i18n/ui/index.ts';
 
 /**
@@ -12,8 +13,8 @@ import { uiText } from './lib/i18n/ui/index.ts';
  *   overlay, as a module page does, instead of an empty page or Starlight's own error; saving the
  *   fixed file brings the page back;
  * - on a page in another language, the feed the page advertises is that language's, by its name;
- *   and a free page shown in the original (Starlight's fallback) gets that language's sidebar, as
- *   the engine's own pages do: its labels and titles, and only links to pages that exist in it;
+ *   and every page's sidebar is that language's: its labels and titles, and a link to a page the
+ *   language lacks leads to the original, marked as such (`localizeSidebarEntries`);
  * - a sidebar link to a part of a page (`/#tracks`) keeps its fragment as written: Starlight adds the
  *   trailing slash that `trailingSlash: 'always'` asks of paths to the fragment too (`/#tracks/`).
  */
@@ -44,31 +45,14 @@ export const onRequest = defineRouteMiddleware(async (context) => {
 			[uiText('en', 'currents.nav.tracks'), uiText(local.locale.code, 'currents.nav.tracks')],
 			...local.site.tracks.map((track) => [track.data.title, local.tracks.find((t) => t.id === track.id)?.data.title ?? track.data.title] as [string, string]),
 		]);
-		route.sidebar = localizeEntries(route.sidebar, (href) => local.hasPage(unlocalized(href, local.locale)), labels, groups);
+		route.sidebar = localizeSidebarEntries(route.sidebar, local.locale, ROOT_LOCALE, local, labels, groups);
 	}
 });
 
-/** The part of Starlight's sidebar entries this reads. */
-interface Entry {
-	type: 'link' | 'group';
-	label: string;
-	href?: string;
-	entries?: Entry[];
-}
-
-/** The sidebar with labels in the page's language, without links to pages the language lacks, and without groups left empty. */
-function localizeEntries<T extends Entry>(entries: readonly T[], exists: (href: string) => boolean, labels: Map<string, string>, groups: Map<string, string>): T[] {
-	return entries.flatMap((entry) => {
-		if (entry.type === 'link') return entry.href && (!entry.href.startsWith('/') || exists(entry.href)) ? [{ ...entry, label: labels.get(entry.href) ?? entry.label }] : [];
-		const inner = localizeEntries((entry.entries ?? []) as T[], exists, labels, groups);
-		return inner.length > 0 ? [{ ...entry, label: groups.get(entry.label) ?? entry.label, entries: inner }] : [];
-	});
-}
-
 /** Takes the trailing slash off links whose fragment Starlight formatted as a path. */
-function fixFragments(entries: readonly Entry[]): void {
+function fixFragments(entries: readonly SidebarEntry[]): void {
 	for (const entry of entries) {
-		if (entry.type === 'link' && entry.href?.includes('#')) entry.href = entry.href.replace(/(#[^/#]+)\/$/, '$1');
-		if (entry.entries) fixFragments(entry.entries);
+		if (entry.type === 'link' && entry.href.includes('#')) entry.href = entry.href.replace(/(#[^/#]+)\/$/, '$1');
+		else if (entry.type === 'group') fixFragments(entry.entries);
 	}
 }

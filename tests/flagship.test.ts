@@ -222,6 +222,35 @@ describe('the flagship curriculum', () => {
 			expect(build.read('modules/goals-and-kpis/index.html')).toMatch(/<option value="\/fi\/modules\/goals-and-kpis\/"[^>]*>Suomi</);
 		});
 
+		it("leads every page's sidebar to pages that exist, and lists every track in Finnish too, marking the ones only in English", () => {
+			const pages = readdirSync(build.outDir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('index.html') && !file.startsWith('embed/'));
+			const links = (html: string) => {
+				const sidebar = /<sl-sidebar-state-persist[^>]*>([^]*?)<\/sl-sidebar-state-persist>/.exec(html)?.[1] ?? '';
+				return [...sidebar.matchAll(/<a href="([^"#]*)(?:#[^"]*)?"([^>]*)>([^]*?)<\/a>/g)].map(([, href, attributes, inner]) => ({ href: href!, attributes: attributes!, inner: inner! }));
+			};
+			const missing: string[] = [];
+			let sidebars = 0;
+			for (const file of pages) {
+				const found = links(build.read(file));
+				if (found.length > 0) sidebars++;
+				for (const { href } of found) if (href.startsWith('/') && !build.exists(`${href.slice(1)}index.html`)) missing.push(`${file}: ${href}`);
+			}
+			expect(missing).toEqual([]);
+			expect(sidebars).toBeGreaterThan(100);
+			// The Finnish list of tracks: each track once, in the curriculum's order, at its Finnish page if it has one.
+			const finnish = links(build.read('fi/whats-new/index.html')).filter(({ href }) => /\/tracks\/[^/]+\/$/.test(href));
+			const ids = finnish.map(({ href }) => /\/tracks\/([^/]+)\//.exec(href)![1]!);
+			expect(ids).toEqual(inTrackOrder(curriculum.tracks).map((track) => track.id));
+			for (const [i, { href, attributes, inner }] of finnish.entries()) {
+				const translated = href.startsWith('/fi/');
+				expect(translated, href).toBe(build.exists(`fi/tracks/${ids[i]}/index.html`));
+				expect(/\blang="en" hreflang="en"/.test(attributes), href).toBe(!translated);
+				expect(/<span class="sl-badge[^"]*">EN<\/span>/.test(inner), href).toBe(!translated);
+			}
+			expect(finnish.filter(({ href }) => href.startsWith('/fi/')).length).toBeGreaterThan(0);
+			expect(finnish.filter(({ href }) => !href.startsWith('/fi/')).length).toBeGreaterThan(0);
+		});
+
 		it('marks English on the Finnish home page: each untranslated track card says so, and English titles carry their language', () => {
 			const home = build.read('fi/index.html');
 			const cards = [...home.matchAll(/<li class="currents-card" data-track-card="([^"]+)"( lang="en")?>([^]*?)<\/li>/g)];

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkCurriculum } from '../src/lib/check/check-curriculum.ts';
 import { localeOf, localized, siteLocales, starlightLocales, unlocalized } from '../src/lib/i18n/locales.ts';
-import { mergeModule, translationStatus } from '../src/lib/i18n/site.ts';
+import { localizeSidebarEntries, mergeModule, translationStatus, type SidebarEntry } from '../src/lib/i18n/site.ts';
 import { UI_STRINGS, uiText } from '../src/lib/i18n/ui/index.ts';
 import { brewingFi, buildCurriculum, copyFixture, TODAY, type Build } from './utils.ts';
 
@@ -50,6 +50,45 @@ describe('locales', () => {
 		expect(localized('/modules/x/', locales[1]!)).toBe('/fi/modules/x/');
 		expect(localized('https://example.org/', locales[1]!)).toBe('https://example.org/');
 		expect(unlocalized('/fi/modules/x/', locales[1]!)).toBe('/modules/x/');
+	});
+
+	it("leads a Finnish sidebar's links to pages Finnish lacks to the original, in the curriculum's order, and marks them", () => {
+		const link = (label: string, href: string): SidebarEntry => ({ type: 'link', label, href, isCurrent: false, badge: undefined, attrs: {} });
+		const group = (label: string, entries: SidebarEntry[]): SidebarEntry => ({ type: 'group', label, entries, collapsed: false, badge: undefined });
+		// As Starlight hands it over: every address under /fi/, every label the config's.
+		const sidebar = [
+			link('Home', '/fi/'),
+			link('About', '/fi/about/'),
+			link('Source', 'https://example.org/'),
+			group('Tracks', [link('Tea foundations', '/fi/tracks/tea-foundations/'), link('Serving', '/fi/modules/serving/'), link('Brewing basics', '/fi/modules/brewing-basics/')]),
+			group('Archive', [link('Gone', '/fi/modules/gone/')]),
+		];
+		const site = {
+			hasPage: (href: string) => ['/', '/about/', '/modules/brewing-basics/', '/tracks/tea-foundations/'].includes(href),
+			inOriginal: (href: string) => href === '/about/',
+		};
+		const labels = new Map([['/fi/', 'Etusivu'], ['/fi/modules/brewing-basics/', 'Haudutuksen perusteet']]);
+		const groups = new Map([['Tracks', 'Opintopolut']]);
+		const shown = (entries: SidebarEntry[]): unknown[] =>
+			entries.map((entry) => (entry.type === 'link' ? [entry.label, entry.href, entry.attrs, entry.badge?.text] : [entry.label, shown(entry.entries)]));
+		const original = { text: 'EN', variant: 'default' };
+		const result = localizeSidebarEntries(sidebar, locales[1]!, locales[0]!, site, labels, groups);
+		expect(shown(result)).toEqual([
+			['Etusivu', '/fi/', {}, undefined],
+			// Starlight's fallback page in Finnish, in English words: the address stays, the language is said.
+			['About', '/fi/about/', { lang: 'en' }, 'EN'],
+			['Source', 'https://example.org/', {}, undefined],
+			[
+				'Opintopolut',
+				[
+					['Tea foundations', '/fi/tracks/tea-foundations/', {}, undefined],
+					['Serving', '/modules/serving/', { lang: 'en', hreflang: 'en' }, 'EN'],
+					['Haudutuksen perusteet', '/fi/modules/brewing-basics/', {}, undefined],
+				],
+			],
+			['Archive', [['Gone', '/modules/gone/', { lang: 'en', hreflang: 'en' }, 'EN']]],
+		]);
+		expect(result[1]).toMatchObject({ badge: original });
 	});
 
 	it('knows how current a translation is', () => {

@@ -19,8 +19,10 @@ function markSidebar(): void {
 		link.querySelector('[data-progress-mark]')?.remove();
 		const id = MODULE_PATH.exec(link.getAttribute('href') ?? '')?.[1];
 		if (id === undefined || !completed.has(id)) continue;
-		// The mark is a symbol and words, never colour alone.
-		link.append(el('span', { class: 'currents-done', 'data-progress-mark': '' }, el('span', { 'aria-hidden': 'true' }, '✓'), el('span', { class: 'sr-only' }, DONE)));
+		// The mark is a symbol and words, never colour alone; its words are in the page's language, also
+		// on a link to an untranslated module, which carries the original's.
+		const lang: Record<string, string> = link.lang ? { lang: document.documentElement.lang } : {};
+		link.append(el('span', { class: 'currents-done', 'data-progress-mark': '', ...lang }, el('span', { 'aria-hidden': 'true' }, '✓'), el('span', { class: 'sr-only' }, DONE)));
 	}
 }
 

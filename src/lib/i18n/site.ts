@@ -6,9 +6,9 @@
 import type { ModuleData } from '../curriculum/schema/module.ts';
 import type { TrackData } from '../curriculum/schema/track.ts';
 import type { ModuleTranslationData, TrackTranslationData } from '../curriculum/schema/translation.ts';
-import type { SidebarItem } from '../curriculum/model.ts';
 import { compareVersions, majorOf } from '../curriculum/versions.ts';
-import type { Locale } from './locales.ts';
+import type { StarlightRouteData } from '@astrojs/starlight/route-data';
+import { unlocalized, type Locale } from './locales.ts';
 
 /** How a module reads in a language: not translated, translated at the current version, behind it, or a major behind. */
 export type TranslationStatus = 'untranslated' | 'current' | 'behind' | 'new-major';
@@ -48,17 +48,37 @@ export function mergeTrack(original: TrackData, translation?: TrackTranslationDa
 	return { ...original, title: translation.title, summary: translation.summary, audience: translation.audience, certificate: { ...original.certificate, title: translation.certificate.title } };
 }
 
+/** An entry of the sidebar as Starlight hands it to route middleware: a link or a group. */
+export type SidebarEntry = StarlightRouteData['sidebar'][number];
+
 /**
- * The sidebar in a language lists only the pages that exist in it: Starlight puts the language's
- * prefix in front of every sidebar link on that language's pages, so a link to a page that exists
- * only in the original would lead nowhere. (The home page in that language lists every track, with
- * the untranslated ones linking to the original.)
+ * The sidebar of a page in another language than the originals', from the entries Starlight made of
+ * it (Starlight has put the language's prefix in front of every address). Labels are the language's
+ * (`labels` by address, `groups` by the original group label). A link to a page the language lacks
+ * (an untranslated track or module) stays where the curriculum puts it, so that the language's
+ * reader sees every track and every module of a track in order, but leads to the original; a free
+ * page the language shows in the original's words (Starlight's fallback) keeps its address. Either
+ * says so with a badge (the original's language code, "EN") and carries the original's `lang`, as
+ * its title is the original's; a link to the original also its `hreflang`.
  */
-export function localizeSidebar(items: readonly SidebarItem[], locale: Locale, hasPage: (href: string) => boolean): SidebarItem[] {
-	if (locale.root) return [...items];
-	return items.flatMap((item): SidebarItem[] => {
-		if (!('items' in item)) return hasPage(item.link) ? [item] : [];
-		const kept = localizeSidebar(item.items, locale, hasPage);
-		return kept.length > 0 ? [{ ...item, items: kept }] : [];
+export function localizeSidebarEntries(
+	entries: readonly SidebarEntry[],
+	locale: Locale,
+	original: Pick<Locale, 'code'>,
+	site: { hasPage: (rootHref: string) => boolean; inOriginal: (rootHref: string) => boolean },
+	labels: ReadonlyMap<string, string>,
+	groups: ReadonlyMap<string, string>
+): SidebarEntry[] {
+	const inOriginal = { text: original.code.toUpperCase(), variant: 'default' } as const;
+	return entries.flatMap((entry): SidebarEntry[] => {
+		if (entry.type === 'link') {
+			if (!entry.href.startsWith('/') || entry.href.startsWith('//')) return [entry];
+			const rootHref = unlocalized(entry.href, locale);
+			if (!site.hasPage(rootHref)) return [{ ...entry, href: rootHref, attrs: { ...entry.attrs, lang: original.code, hreflang: original.code }, badge: inOriginal }];
+			if (site.inOriginal(rootHref)) return [{ ...entry, attrs: { ...entry.attrs, lang: original.code }, badge: inOriginal }];
+			return [{ ...entry, label: labels.get(entry.href) ?? entry.label }];
+		}
+		const inner = localizeSidebarEntries(entry.entries, locale, original, site, labels, groups);
+		return inner.length > 0 ? [{ ...entry, label: groups.get(entry.label) ?? entry.label, entries: inner }] : [];
 	});
 }
