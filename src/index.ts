@@ -29,6 +29,7 @@ import { starlightLocales } from './lib/i18n/locales.ts';
 import { newBuild, outputRecord, startBuild, finishPages, lastSteps, type Build } from './build-steps.ts';
 import { featureDrift, PARSER_FEATURES } from './lib/safety/parser-options.ts';
 import { currentsVitePlugin } from './lib/safety/vite-guard.ts';
+import { boxHeadings } from './lib/pages/box-headings.ts';
 import { focusableScrollBoxes } from './lib/pages/scroll-boxes.ts';
 import { UI_STRINGS } from './lib/i18n/ui/index.ts';
 import { astroCsp, previewPolicy } from './lib/csp/policy.ts';
@@ -139,8 +140,9 @@ function astroSettings(build: Build, { curriculum, config, modules, root, dir, o
 		redirects: { ...sectionRedirects(config.locales, curriculum.pages.map((page) => page.id)), ...astroRedirects(curriculum.redirects) },
 		// The compiler parses with the features the content check parses with, and its first plugin
 		// is the guard that refuses unsafe content on the compiler's own tree. Wide tables and code
-		// blocks become focusable, so that keyboard users can scroll them.
-		markdown: { processor: satteri({ features: { ...PARSER_FEATURES }, mdastPlugins: [build.guard!], hastPlugins: [focusableScrollBoxes] }) },
+		// blocks become focusable, so that keyboard users can scroll them; the boxes' titles become
+		// headings at the level of the section they sit in.
+		markdown: { processor: satteri({ features: { ...PARSER_FEATURES }, mdastPlugins: [build.guard!, boxHeadings], hastPlugins: [focusableScrollBoxes] }) },
 		integrations: [
 			sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/embed/') }),
 			starlightFor(curriculum, config, modules, { root, dir }),

@@ -251,6 +251,29 @@ describe('the flagship curriculum', () => {
 			expect(finnish.filter(({ href }) => !href.startsWith('/fi/')).length).toBeGreaterThan(0);
 		});
 
+		it("makes each box's title (example, exercise, case, discussion) a heading one level below its section's", () => {
+			const misplaced: string[] = [];
+			let titles = 0;
+			for (const id of curriculum.modules.map((module) => module.id)) {
+				const main = /<main[^>]*>([^]*)<\/main>/.exec(build.read(`modules/${id}/index.html`))![1]!;
+				let section = 1;
+				for (const [, level, attributes, text] of main.matchAll(/<h([1-6])([^>]*)>([^<]*)/g)) {
+					if (!attributes!.includes('currents-box__title')) section = Number(level);
+					else if ((titles++, Number(level) !== section + 1)) misplaced.push(`${id}: h${level} "${text}" under an h${section}`);
+				}
+				expect(main, id).not.toContain('<p class="currents-box__title"');
+			}
+			expect(misplaced).toEqual([]);
+			expect(titles).toBeGreaterThan(150);
+		});
+
+		it('names every column of every table: no header cell is empty (axe: empty-table-header)', () => {
+			const pages = readdirSync(build.outDir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('index.html'));
+			const empty = pages.flatMap((file) => [...build.read(file).matchAll(/<th\b[^>]*>\s*<\/th>/g)].map(() => file));
+			expect(empty).toEqual([]);
+			expect(pages.filter((file) => build.read(file).includes('<th')).length).toBeGreaterThan(20);
+		});
+
 		it('marks English on the Finnish home page: each untranslated track card says so, and English titles carry their language', () => {
 			const home = build.read('fi/index.html');
 			const cards = [...home.matchAll(/<li class="currents-card" data-track-card="([^"]+)"( lang="en")?>([^]*?)<\/li>/g)];
