@@ -4,6 +4,7 @@ import { indexedPart } from '../src/lib/search/index-step.ts';
 import { facetedSearch, untranslatedResults, type FilterCounts, type PagefindSearch } from '../src/lib/search/pagefind.ts';
 import { excerptParts, resultView } from '../src/lib/search/results.ts';
 import { statusMessage, type SearchText } from '../src/lib/search/text.ts';
+import { sameWord, wordsNotFound } from '../src/lib/search/close-match.ts';
 import { SEARCH_TEXT_EN, searchText, typeLabels } from '../src/lib/search/words.ts';
 
 describe('what a page tells the search index', () => {
@@ -134,6 +135,29 @@ describe('what the live region says', () => {
 		expect(statusMessage(fi, 'tiktok', 2, 5)).toBe('2 tulosta haulla ”tiktok”. Lisäksi 5 kääntämätöntä sivua alkuperäiskielellä (englanti).');
 		expect(statusMessage(fi, 'tiktok', 0, 1)).toBe('0 tulosta haulla ”tiktok”. Lisäksi 1 kääntämätön sivu alkuperäiskielellä (englanti).');
 		expect(statusMessage(fi, '', 1)).toBe('Suodattimia vastaa 1 sivu.');
+	});
+});
+
+describe('a search that found only words like the ones typed', () => {
+	it('tells a word found with an ending from a misspelt one, by the words the excerpts mark', () => {
+		const found = [['kpi', 'kpis'], ['campaigns', 'campaign'], ['strategies', 'strategy'], ['somessa', 'some'], ['strategioita', 'strategia'], ['tavoitteet', 'tavoite'], ['in', 'in']];
+		const misspelt = [['instagarm', 'in'], ['instagarm', 'instagram'], ['instagarm', 'linkedin'], ['teapto', 'tea'], ['tae', 'green'], ['ai', 'aim']];
+		expect(found.filter(([typed, marked]) => !sameWord(typed!, marked!))).toEqual([]);
+		expect(misspelt.filter(([typed, marked]) => sameWord(typed!, marked!))).toEqual([]);
+	});
+
+	it('names the typed words no excerpt marks, and claims nothing when the excerpts mark nothing', () => {
+		const excerpts = ['<mark>LinkedIn</mark> uses member data <mark>in</mark> more regions.', 'Short <mark>Reels</mark> and long videos.'];
+		expect(wordsNotFound('Instagarm reels', excerpts)).toEqual(['instagarm']);
+		expect(wordsNotFound('reels', excerpts)).toEqual([]);
+		expect(wordsNotFound('instagarm', ['A page found by its title.'])).toEqual([]);
+	});
+
+	it('says so in the count, in the page language', () => {
+		expect(statusMessage(SEARCH_TEXT_EN, 'instagarm reels', 17, 0, ['instagarm'])).toBe('17 results for “instagarm reels”, but the first ones do not have “instagarm”: they matched similar words.');
+		expect(statusMessage(SEARCH_TEXT_EN, 'teapto', 1, 0, ['teapto'])).toBe('1 result for “teapto”, but it does not have “teapto”: it matched similar words.');
+		expect(statusMessage(searchText('fi'), 'strategai', 4, 0, ['strategai'])).toBe('4 tulosta haulla ”strategai”, mutta ensimmäisissä ei ole sanaa ”strategai”: osumat ovat samankaltaisiin sanoihin.');
+		expect(statusMessage(SEARCH_TEXT_EN, 'tea', 0, 0, ['tea'])).toBe('No results for “tea”. Try other words or clear a filter.');
 	});
 });
 

@@ -10,6 +10,7 @@
  */
 import { EARLIER, FACETS, orderFacetValues, translateSelection, TRANSLATES, type Facet, type Selection } from '../lib/search/facets.ts';
 import { facetedSearch, RANKING, untranslatedResults, type FilterCounts, type PagefindApi, type PagefindInstance } from '../lib/search/pagefind.ts';
+import { wordsNotFound } from '../lib/search/close-match.ts';
 import { resultView, type ResultFragment } from '../lib/search/results.ts';
 import { fill, statusMessage, type OriginalText, type SearchSettings, type SearchText } from '../lib/search/text.ts';
 import { renderFacetValues, renderResult, updateCounts } from './search-render.ts';
@@ -144,13 +145,13 @@ export async function startSearch(root: HTMLElement, dialog: HTMLDialogElement):
 	await run(search);
 }
 
-/** Adds the next page of results to the list, unless a newer search has started meanwhile. */
-async function showMore(search: Search, current: number): Promise<void> {
+/** Adds the next page of results to the list, unless a newer search has started meanwhile. Returns the page language's results it added. */
+async function showMore(search: Search, current: number): Promise<ResultFragment[]> {
 	const { list, more, text } = search;
 	const next = search.matches.slice(search.shown, search.shown + PAGE_SIZE);
 	more.disabled = true;
 	const fragments = await Promise.all(next.map((result) => result.data()));
-	if (current !== search.generation) return;
+	if (current !== search.generation) return [];
 	const version = (value: string) => fill(text.version, { version: value });
 	list.append(
 		...fragments.map((fragment, i) => {
@@ -165,6 +166,7 @@ async function showMore(search: Search, current: number): Promise<void> {
 	search.shown += next.length;
 	more.disabled = false;
 	more.hidden = search.shown >= search.matches.length;
+	return fragments.filter((_, i) => !next[i]!.original);
 }
 
 /** Searches for the typed words and ticked facets, then shows the counts, the first results and how many there are. */
@@ -192,9 +194,10 @@ async function run(search: Search): Promise<void> {
 		];
 		search.shown = 0;
 		list.replaceChildren();
-		await showMore(search, current);
+		const first = await showMore(search, current);
 		if (current !== search.generation) return;
-		status.textContent = found.searched ? statusMessage(text, input.value, found.results.length, extra.length) : text.idle;
+		const notFound = wordsNotFound(input.value, first.map((fragment) => fragment.excerpt ?? ''));
+		status.textContent = found.searched ? statusMessage(text, input.value, found.results.length, extra.length, notFound) : text.idle;
 	} catch {
 		if (current === search.generation) status.textContent = text.error;
 	}

@@ -193,6 +193,17 @@ describe('searching the curriculum', () => {
 		await offline.context.close();
 	});
 
+	it('says when the results only have words like a misspelt one, and not when they have the word', async () => {
+		const { context, page } = await site.open('/');
+		await page.keyboard.press('Control+K');
+		await page.locator('[data-search-input]').fill('teapto');
+		await expect.poll(() => status(page).textContent()).toMatch(/^\d+ results? for “teapto”, but (the first ones do|it does) not have “teapto”: (they|it) matched similar words\.$/);
+		expect(await page.locator('[data-search-results] li').count()).toBeGreaterThan(0);
+		await page.locator('[data-search-input]').fill('kettle');
+		await expect.poll(() => status(page).textContent()).toMatch(/^\d+ results? for “kettle”\.$/);
+		await context.close();
+	});
+
 	it('tells the index about a module without changing what a reader sees', async () => {
 		const { context, page } = await site.open('/modules/brewing-basics/');
 		const tags = page.locator('[data-pagefind-filter], [data-pagefind-meta]');

@@ -26,6 +26,8 @@ export interface SearchText {
 	idle: string;
 	/** `{count}` and `{query}` are replaced; `one` when there is exactly one result. */
 	results: { one: string; other: string };
+	/** The same, when the first results lack some typed words (`{words}`): they matched words like them. */
+	inexact: { one: string; other: string };
 	/** The same, for filters without search words. */
 	browse: { one: string; other: string };
 	noResults: string;
@@ -59,14 +61,20 @@ export function fill(template: string, values: Record<string, string | number>):
 }
 
 /**
- * What the live region says once a search has finished: the count in the page's language, then,
- * when the original language's index found pages not translated yet, how many of those follow.
+ * What the live region says once a search has finished: the count in the page's language (and,
+ * when the first results hold none of some typed words, `notFound`, that they matched words like
+ * them), then, when the original language's index found pages not translated yet, how many of those
+ * follow.
  */
-export function statusMessage(text: SearchText, query: string, count: number, untranslated = 0): string {
+export function statusMessage(text: SearchText, query: string, count: number, untranslated = 0, notFound: readonly string[] = []): string {
 	const words = query.trim();
-	const forms = words ? text.results : text.browse;
+	const forms = words ? (notFound.length > 0 ? text.inexact : text.results) : text.browse;
 	const own =
-		count === 0 && untranslated === 0 ? (words ? fill(text.noResults, { query: words }) : text.noMatches) : fill(count === 1 ? forms.one : forms.other, { count, query: words });
+		count === 0 && untranslated === 0
+			? words
+				? fill(text.noResults, { query: words })
+				: text.noMatches
+			: fill(count === 1 ? forms.one : forms.other, { count, query: words, words: notFound.join(' ') });
 	if (untranslated === 0 || !text.original) return own;
 	const { one, other, language } = text.original;
 	return `${own} ${fill(untranslated === 1 ? one : other, { count: untranslated, language })}`;

@@ -32,6 +32,7 @@ export function searchText(locale: string): SearchText {
 		loading: t('loading'),
 		idle: t('idle'),
 		results: { one: t('resultsOne'), other: t('resultsOther') },
+		inexact: { one: t('inexactOne'), other: t('inexactOther') },
 		browse: { one: t('browseOne'), other: t('browseOther') },
 		noResults: t('noResults'),
 		noMatches: t('noMatches'),

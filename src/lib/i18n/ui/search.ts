@@ -18,6 +18,9 @@ export const en = {
 	'currents.search.idle': 'Type to search, or tick a filter to browse.',
 	'currents.search.resultsOne': '1 result for “{query}”.',
 	'currents.search.resultsOther': '{count} results for “{query}”.',
+	/** When the first results hold none of some typed words (a misspelling, say): Pagefind found pages by words like them. */
+	'currents.search.inexactOne': '1 result for “{query}”, but it does not have “{words}”: it matched similar words.',
+	'currents.search.inexactOther': '{count} results for “{query}”, but the first ones do not have “{words}”: they matched similar words.',
 	'currents.search.browseOne': '1 page matches the filters.',
 	'currents.search.browseOther': '{count} pages match the filters.',
 	'currents.search.noResults': 'No results for “{query}”. Try other words or clear a filter.',
@@ -50,6 +53,8 @@ export const fi: Record<keyof typeof en, string> = {
 	'currents.search.idle': 'Kirjoita hakusana tai selaa valitsemalla suodatin.',
 	'currents.search.resultsOne': '1 tulos haulla ”{query}”.',
 	'currents.search.resultsOther': '{count} tulosta haulla ”{query}”.',
+	'currents.search.inexactOne': '1 tulos haulla ”{query}”, mutta siinä ei ole sanaa ”{words}”: osuma on samankaltaiseen sanaan.',
+	'currents.search.inexactOther': '{count} tulosta haulla ”{query}”, mutta ensimmäisissä ei ole sanaa ”{words}”: osumat ovat samankaltaisiin sanoihin.',
 	'currents.search.browseOne': 'Suodattimia vastaa 1 sivu.',
 	'currents.search.browseOther': 'Suodattimia vastaa {count} sivua.',
 	'currents.search.noResults': 'Ei tuloksia haulla ”{query}”. Kokeile muita sanoja tai poista jokin suodatin.',

@@ -1,0 +1,46 @@
+/**
+ * Whether a search found the words typed or only words like them. Pagefind answers a misspelt word
+ * ("instagarm") with pages that hold words sharing a few letters with it ("in", "LinkedIn"), and a
+ * count that reads as if the word had been found. The words Pagefind marks in the excerpts of the
+ * first results say which: a typed word is found when a marked word is it, or it with an ending
+ * (Pagefind matches stems: "campaigns" marks "campaign", "strategioita" marks "strategia").
+ */
+import { excerptParts } from './results.ts';
+
+/**
+ * The typed words that no marked word in the excerpts matches, in the order typed. Empty when
+ * every word was found, and when the excerpts mark nothing (a page found by its title alone), since
+ * then nothing says the words were not found.
+ */
+export function wordsNotFound(query: string, excerpts: readonly string[]): string[] {
+	const marked = new Set(excerpts.flatMap((excerpt) => excerptParts(excerpt).filter((part) => part.mark).flatMap((part) => wordsOf(part.text))));
+	if (marked.size === 0) return [];
+	const typed = [...new Set(wordsOf(query))];
+	return typed.filter((word) => ![...marked].some((found) => sameWord(word, found)));
+}
+
+/** Lower-case words, without the punctuation around them. */
+function wordsOf(text: string): string[] {
+	return text
+		.normalize('NFC')
+		.toLocaleLowerCase()
+		.split(/[^\p{L}\p{N}]+/u)
+		.filter((word) => word.length > 0);
+}
+
+/**
+ * Whether a marked word is the typed one with or without an ending: the same word; the typed word
+ * with an ending ("kpi" marks "KPIs"); the typed word without its ending, if that leaves four letters
+ * ("campaigns" marks "campaign", "somessa" marks "some", but "teapto" does not mark "tea"); or a
+ * shared beginning of at least four letters and 70% of the shorter word ("strategies" and
+ * "strategy"), which a word with a letter wrong near its start does not have ("instagarm" and
+ * "instagram" share 6 of 9).
+ */
+export function sameWord(typed: string, found: string): boolean {
+	if (typed === found) return true;
+	if (found.startsWith(typed)) return typed.length >= 3;
+	if (typed.startsWith(found)) return found.length >= 4;
+	let common = 0;
+	while (typed[common] === found[common]) common++;
+	return common >= 4 && common >= 0.7 * Math.min(typed.length, found.length);
+}
