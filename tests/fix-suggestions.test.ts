@@ -691,6 +691,18 @@ const SCENARIOS: Scenario[] = [
 		apply: (w) => w.edit(SERVING, (text) => text.replace('##Milk or lemon', '## Milk or lemon')),
 	},
 	{
+		rule: 'table-header',
+		mistake: 'a comparison table with its top-left header cell left empty',
+		make: (w) => w.edit(SERVING, (text) => addToBody(text, '| | Milk | Lemon |\n| --- | --- | --- |\n| Black tea | Yes | Yes |\n| Green tea | No | Rarely |')),
+		finding: {
+			file: SERVING,
+			message: "The table's header row leaves column 1 without a name: a screen reader reads the cells below it with none.",
+			fix: 'Write in the top-left cell what the rows compare, such as `| Compared on | … |`.',
+			line: (w) => lineOf(w.read(SERVING), '| | Milk'),
+		},
+		apply: (w) => w.edit(SERVING, (text) => text.replace('| | Milk | Lemon |', '| Compared on | Milk | Lemon |')),
+	},
+	{
 		rule: 'archive-not-as-released',
 		mistake: 'a module edited, then copied by hand into the archive of the major it replaces',
 		base: true,

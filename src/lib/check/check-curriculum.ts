@@ -16,6 +16,7 @@ import { checkContentFiles } from '../safety/content-files.ts';
 import { checkStandards } from './standards.ts';
 import { checkCases } from './cases.ts';
 import { checkHeadingSpaces } from './heading-space.ts';
+import { checkTableHeaders } from './table-headers.ts';
 import { checkTranslations } from './translations.ts';
 import { loadIssuers } from '../credentials/issuers.ts';
 import { checkQuizQuality } from './quiz-quality.ts';
@@ -92,6 +93,8 @@ export function checkCurriculum(dir: string, options: CheckOptions = {}): CheckR
 	findings.push(...checkCases(curriculum.modules));
 	// A heading written without the space after its hashes, published as a paragraph.
 	findings.push(...checkHeadingSpaces([...curriculum.modules, ...curriculum.updates]));
+	// A table whose header row leaves a column without a name.
+	findings.push(...checkTableHeaders([...curriculum.modules, ...curriculum.updates]));
 	return { curriculum, findings: sortFindings(findings) };
 }
 

@@ -161,6 +161,10 @@ export const RULE_DOCS: Record<string, RuleDoc> = {
 		title: 'A heading has a space after its #',
 		description: 'A line such as `##Trial reels` is published as a paragraph that reads "##Trial reels": Markdown makes a heading only with a space after the hashes, `## Trial reels`. A warning, for two to six `#`; a line may start with a single `#` for a hashtag.',
 	},
+	'table-header': {
+		title: 'Every table column has a header',
+		description: 'A table’s first row names its columns. A header cell left empty, often the top-left corner of a comparison (`| | Monitoring | Listening |`), gives its column no name: a screen reader reads the cells below it without one, and accessibility checkers flag it. Write what the rows compare there: `| Compared on | Monitoring | Listening |`. A warning.',
+	},
 	'archive-not-as-released': {
 		title: 'An archive freezes the version as released',
 		description: 'With `--base <git-ref>`, a new file `archive/<id>/v<n>.mdx` must hold the module exactly as the base holds it at major n, the version it freezes: courses that cite that major’s permanent address must keep seeing what was released. `npm run release -- <id> major` writes it so; your edits stay in the module.',
