@@ -1,6 +1,5 @@
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
-import { AstroError } from 'astro/errors';
-import { findingsFor, isBroken } from './lib/curriculum/broken.ts';
+import { brokenPageError, isBroken } from './lib/curriculum/broken.ts';
 import { loadLocalSite, ROOT_LOCALE } from './data.ts';
 import { FEED_HREF, moduleHref, trackHref } from './lib/curriculum/model.ts';
 import { localized } from './lib/i18n/locales.ts';
@@ -23,10 +22,7 @@ export const onRequest = defineRouteMiddleware(async (context) => {
 	fixFragments(route.sidebar);
 	const { entry } = route;
 	if (isBroken(entry.data) && entry.filePath) {
-		throw new AstroError(
-			`${entry.filePath} has problems, so its page cannot be shown.\n\n${findingsFor(entry.filePath, { site: context.site?.href.replace(/\/$/, '') })}`,
-			'Fix each problem at the line shown and save: the page comes back on its own. `npm run check` prints the same list.'
-		);
+		throw brokenPageError(entry.filePath, { site: context.site?.href.replace(/\/$/, '') });
 	}
 	if (route.locale) {
 		const feed = route.head.find((tag) => tag.tag === 'link' && tag.attrs?.type === 'application/atom+xml' && tag.attrs.href === FEED_HREF);

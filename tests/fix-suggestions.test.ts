@@ -596,6 +596,31 @@ const SCENARIOS: Scenario[] = [
 		apply: (w) => w.edit(SERVING, (text) => text.replace('/modules/brewing-basic/', '/modules/brewing-basics/')),
 	},
 	{
+		rule: 'broken-link',
+		mistake: 'a relative link to a module id misspelt',
+		make: (w) => w.edit(SERVING, (text) => addToBody(text, 'Brew it first as [brewing basics](../brewing-basic/) shows.')),
+		finding: { file: SERVING, message: 'The link "../brewing-basic/" (/modules/brewing-basic/ on the site) leads to no page of the curriculum.', fix: 'Did you mean "/modules/brewing-basics/"?' },
+		apply: (w) => w.edit(SERVING, (text) => text.replace('../brewing-basic/', '/modules/brewing-basics/')),
+	},
+	{
+		rule: 'broken-link',
+		mistake: "a link to another module's file, as on GitHub",
+		make: (w) => w.edit(SERVING, (text) => addToBody(text, 'Brew it first as [brewing basics](./brewing-basics.mdx) shows.')),
+		finding: { file: SERVING, message: 'The link "./brewing-basics.mdx" leads to a content file, which the site does not publish.', fix: 'Link to its page: "/modules/brewing-basics/".' },
+		apply: (w) => w.edit(SERVING, (text) => text.replace('./brewing-basics.mdx', '/modules/brewing-basics/')),
+	},
+	{
+		rule: 'broken-link',
+		mistake: "a full address on the curriculum's own site, misspelt",
+		make: (w) => w.edit(SERVING, (text) => addToBody(text, 'Brew it first as [brewing basics](https://steeped.example.org/modules/brewing-basic/) shows.')),
+		finding: {
+			file: SERVING,
+			message: 'The link "https://steeped.example.org/modules/brewing-basic/" (/modules/brewing-basic/ on the site) leads to no page of the curriculum.',
+			fix: 'Did you mean "/modules/brewing-basics/"?',
+		},
+		apply: (w) => w.edit(SERVING, (text) => text.replace('https://steeped.example.org/modules/brewing-basic/', '/modules/brewing-basics/')),
+	},
+	{
 		rule: 'leftover-todo',
 		mistake: 'a scaffold marker left in the body',
 		make: (w) => w.edit(SERVING, (text) => addToBody(text, 'TODO Say when to add sugar.')),
@@ -836,6 +861,13 @@ const SCENARIOS: Scenario[] = [
 		make: (w) => w.edit(SERVING, (text) => addToBody(text, '<Example>Four cups, milk last.</Example>')),
 		finding: { file: SERVING, message: '<Example> is missing the required prop `title`.', fix: 'Add title="…" to the opening tag, for example <Example title="…">.' },
 		apply: (w) => w.edit(SERVING, (text) => text.replace('<Example>', '<Example title="Tea for four">')),
+	},
+	{
+		rule: 'invalid-prop',
+		mistake: "a case's date written out in words",
+		make: (w) => w.edit(BREWING, (text) => addToBody(text, '<Case title="A café\'s kettle recall" source="https://example.org/brewing" date="March 2024">The café switched kettles.</Case>')),
+		finding: { file: BREWING, message: '`date="March 2024"` on <Case> is not a month or a day, `YYYY-MM` or `YYYY-MM-DD`.', fix: 'Write it as a month or a day, `YYYY-MM` or `YYYY-MM-DD`, such as date="2024-03".' },
+		apply: (w) => w.edit(BREWING, (text) => text.replace('date="March 2024"', 'date="2024-03"')),
 	},
 	{
 		rule: 'raw-html',

@@ -33,7 +33,8 @@ export function headingSlugs(body: string): Set<string> {
 
 /**
  * Every internal link in modules and updates must lead to a page that exists, and a link to a
- * heading must name a heading on that page.
+ * heading must name a heading on that page: links written from the site's root (`/modules/<id>/`),
+ * relative to the page (`../<id>/`), or as a full address on the curriculum's site.
  */
 export function checkLinks(curriculum: Curriculum): Finding[] {
 	const pages = new Map<string, Set<string>>();
@@ -55,18 +56,21 @@ export function checkLinks(curriculum: Curriculum): Finding[] {
 
 	const findings: Finding[] = [];
 	// Each document with its own page's anchors, already collected above.
+	// Each document with its own page's address, from which a relative link is read.
 	const documents = [
-		...curriculum.modules.map((entry) => ({ entry, own: pages.get(moduleHref(entry.id))! })),
-		...curriculum.archives.map((entry) => ({ entry, own: pages.get(permalinkHref(entry.id, entry.major))! })),
-		...curriculum.updates.map((entry) => ({ entry, own: pages.get(updateHref(entry.id))! })),
+		...curriculum.modules.map((entry) => ({ entry, own: pages.get(moduleHref(entry.id))!, at: moduleHref(entry.id) })),
+		...curriculum.archives.map((entry) => ({ entry, own: pages.get(permalinkHref(entry.id, entry.major))!, at: permalinkHref(entry.id, entry.major) })),
+		...curriculum.updates.map((entry) => ({ entry, own: pages.get(updateHref(entry.id))!, at: updateHref(entry.id) })),
 	];
-	for (const { entry: document, own } of documents) {
+	const site = curriculum.config?.site.replace(/\/+$/, '');
+	for (const { entry: document, own, at } of documents) {
 		for (const [index, line] of proseLines(document.body)) {
 			const withoutCode = line.replace(/`[^`]*`/g, (code) => ' '.repeat(code.length));
 			for (const match of withoutCode.matchAll(/\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)|href="([^"]+)"/g)) {
-				const target = match[1] ?? match[2]!;
-				if (!target.startsWith('/') && !target.startsWith('#')) continue;
-				const problem = linkProblem(target, pages, own, unreadable);
+				const written = match[1] ?? match[2]!;
+				const target = internalTarget(written, at, site);
+				if (target === null) continue;
+				const problem = sourceFileProblem(written, target, pages) ?? linkProblem(target, pages, own, unreadable, written);
 				if (!problem) continue;
 				findings.push(
 					finding({
@@ -85,15 +89,42 @@ export function checkLinks(curriculum: Curriculum): Finding[] {
 }
 
 /**
+ * The address on the site a link leads to, as the page at `at` reads it, or null for a link that
+ * leaves the site (another origin, `mailto:` and the like) or names a file beside the content (an
+ * image). A relative link (`../other-module/`) is read from the page's address, as a browser reads
+ * it; a full address on the curriculum's own site counts as the path it names.
+ */
+function internalTarget(written: string, at: string, site: string | undefined): string | null {
+	if (written.startsWith('/') || written.startsWith('#')) return written.startsWith('//') ? null : written;
+	if (site && (written === site || written.startsWith(`${site}/`) || written.startsWith(`${site}#`))) return written.slice(site.length) || '/';
+	if (/^[a-z][a-z0-9+.-]*:/i.test(written)) return null;
+	const url = new URL(written, `https://relative.invalid${at}`);
+	// A relative file other than a content file is an image or a download beside the content, which the build resolves.
+	if (/\.[a-z0-9]+$/i.test(url.pathname) && !/\.mdx?$/i.test(url.pathname)) return null;
+	return `${url.pathname}${url.hash}`;
+}
+
+/** A link to a content file (`./other.mdx`, as on GitHub), which on the site leads nowhere: the page to link to instead. */
+function sourceFileProblem(written: string, target: string, pages: Map<string, Set<string>>): { message: string; fix: string } | null {
+	const file = /\/([^/]+)\.mdx?$/.exec(target.split('#')[0]!);
+	if (!file) return null;
+	const page = [moduleHref(file[1]!), updateHref(file[1]!)].find((href) => pages.has(href));
+	return {
+		message: `The link "${written}" leads to a content file, which the site does not publish.`,
+		fix: page ? `Link to its page: "${page}".` : 'Link to a module as /modules/<id>/, a track as /tracks/<id>/, an update as /updates/<id>/.',
+	};
+}
+
+/**
  * What is wrong with an internal link, if anything. A link to a module in `unreadable` (its file is
  * there but could not be read or fails its schema) is taken as it is, headings and all: that module's
  * own findings say what to fix, and then its page and headings are known again.
  */
-function linkProblem(target: string, pages: Map<string, Set<string>>, own: Set<string>, unreadable: ReadonlySet<string>): { message: string; fix: string } | null {
+function linkProblem(target: string, pages: Map<string, Set<string>>, own: Set<string>, unreadable: ReadonlySet<string>, written = target): { message: string; fix: string } | null {
 	const [rawPath = '', anchor] = target.split('#', 2);
 	if (rawPath === '') {
 		if (anchor && !own.has(anchor)) {
-			return { message: `The link "${target}" names no heading on this page.`, fix: headingFix(anchor, own) };
+			return { message: `The link "${written}" names no heading on this page.`, fix: headingFix(anchor, own) };
 		}
 		return null;
 	}
@@ -108,12 +139,12 @@ function linkProblem(target: string, pages: Map<string, Set<string>>, own: Set<s
 			.filter(({ distance }) => distance <= 3)
 			.sort((a, b) => a.distance - b.distance)[0]?.page;
 		return {
-			message: `The link "${target}" leads to no page of the curriculum.`,
+			message: `The link "${written}"${written === target ? '' : ` (${path} on the site)`} leads to no page of the curriculum.`,
 			fix: close ? `Did you mean "${close}"?` : 'Link to a module as /modules/<id>/, a track as /tracks/<id>/, an update as /updates/<id>/.',
 		};
 	}
 	if (anchor && path.startsWith('/modules/') && !anchors.has(anchor)) {
-		return { message: `The link "${target}" names no heading on ${path}.`, fix: headingFix(anchor, anchors) };
+		return { message: `The link "${written}" names no heading on ${path}.`, fix: headingFix(anchor, anchors) };
 	}
 	return null;
 }

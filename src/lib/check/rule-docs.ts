@@ -143,7 +143,8 @@ export const RULE_DOCS: Record<string, RuleDoc> = {
 	},
 	'broken-link': {
 		title: 'Internal links must lead somewhere',
-		description: 'A link to another page of the curriculum (`/modules/<id>/`, `/tracks/<id>/`, `/updates/<id>/`) must name a page that exists, and a link to a heading (`#section`) must name a heading on that page.',
+		description:
+			'A link to another page of the curriculum (`/modules/<id>/`, `/tracks/<id>/`, `/updates/<id>/`) must name a page that exists, and a link to a heading (`#section`) must name a heading on that page. Links relative to the page (`../<id>/`) and full addresses on the curriculum’s own site are read as a browser reads them and held to the same; a link to a content file (`./<id>.mdx`, as on GitHub) leads nowhere on the site, so the finding names the page to link to. Write links from the site’s root, `/modules/<id>/`: they read the same from every page.',
 	},
 	'version-not-bumped': {
 		title: 'A changed module gets a new version',

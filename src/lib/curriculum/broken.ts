@@ -262,20 +262,23 @@ function tolerantEntryType<T extends EntryType>(type: T): T {
 }
 
 /**
- * What `npm run check` says about one file, for the dev server's error overlay: the whole check is
- * run again, so the findings are current with what is on disk.
+ * The dev server's error overlay for a page whose file is broken: what `npm run check` says about
+ * that file, since the whole check is run again, the findings are current with what is on disk.
+ * The file can be fixed on disk a moment before the dev server has read it again; then its entry is
+ * stale, so it is read once more and the overlay says so, with no findings.
  */
-export function findingsFor(filePath: string, options: { site?: string } = {}): string {
+export function brokenPageError(filePath: string, options: { site?: string } = {}): AstroError {
 	const dir = process.env.CURRENTS_CONTENT ?? 'content';
 	const { findings } = checkCurriculum(dir);
 	const own = findings.filter((f) => f.severity === 'error' && resolve(f.file) === resolve(filePath));
-	// The file can be fixed on disk a moment before the dev server has read it again; if it was read
-	// already, its entry is stale, so it is read once more.
 	if (own.length === 0) {
 		readAgain(filePath);
-		return 'The file has no problems any more: the dev server is reading it again. Reload the page in a moment.';
+		return new AstroError(`${filePath} was fixed a moment ago: the dev server is reading it again.`, 'Reload the page in a moment.');
 	}
-	return formatHuman(own, options);
+	return new AstroError(
+		`${filePath} has problems, so its page cannot be shown.\n\n${formatHuman(own, options)}`,
+		'Fix each problem at the line shown and save: the page comes back on its own. `npm run check` prints the same list.'
+	);
 }
 
 /** An entry the dev server kept although its file is broken, as `loadSite()` lists them. */
@@ -311,8 +314,5 @@ export function brokenPaths<P extends string>(broken: readonly BrokenEntry[], co
 export function fixedOrFindings<T extends { id: string }>(props: BrokenProps, entries: readonly T[], options: { site?: string } = {}): T {
 	const fixed = entries.find((entry) => entry.id === props.id);
 	if (fixed) return fixed;
-	throw new AstroError(
-		`${props.broken} has problems, so its page cannot be shown.\n\n${findingsFor(props.broken, options)}`,
-		'Fix each problem at the line shown and save: the page comes back on its own. `npm run check` prints the same list.'
-	);
+	throw brokenPageError(props.broken, options);
 }

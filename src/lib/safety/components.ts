@@ -3,7 +3,7 @@
  * literal values only: the content check rejects anything else before a module is compiled.
  */
 export type PropSpec =
-	| { type: 'string'; required?: boolean }
+	| { type: 'string'; required?: boolean; format?: { pattern: RegExp; name: string; example: string } }
 	| { type: 'enum'; values: readonly string[]; required?: boolean }
 	| { type: 'boolean' };
 
@@ -32,7 +32,7 @@ export const CONTENT_COMPONENTS: Record<string, ComponentSpec> = {
 		props: {
 			title: { type: 'string', required: true },
 			source: { type: 'string', required: true },
-			date: { type: 'string', required: true },
+			date: { type: 'string', required: true, format: { pattern: /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, name: 'a month or a day, `YYYY-MM` or `YYYY-MM-DD`', example: '2024-03' } },
 		},
 	},
 	Exercise: {

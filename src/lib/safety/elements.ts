@@ -302,6 +302,16 @@ function checkPropValue(ctx: Context, component: string, prop: string, spec: Pro
 		);
 		return;
 	}
+	if (spec.type === 'string' && spec.format && !spec.format.pattern.test(value.value)) {
+		report(
+			ctx,
+			'invalid-prop',
+			attribute.offset,
+			`\`${prop}="${shorten(value.value, 40)}"\` on <${component}> is not ${spec.format.name}.`,
+			`Write it as ${spec.format.name}, such as ${prop}="${spec.format.example}".`
+		);
+		return;
+	}
 	if (spec.type === 'enum' && !spec.values.includes(value.value)) {
 		report(
 			ctx,
