@@ -76,7 +76,7 @@ function resolveReviewDue(w: Workspace): void {
 
 function resolvePendingUpdate(w: Workspace): void {
 	for (const id of ['water-temperature', 'serving']) {
-		// "Revise the module and release it with `npm run release -- <id> minor "…"`"
+		// "Revise the module and release it with `npm run release -- <id> minor "…" --kind platform-change`"
 		w.edit(`modules/${id}.mdx`, (text) => addToBody(text, 'Kettles with presets make this easier: pick the preset nearest the temperature above.'));
 		w.script('release', id, 'minor', 'Covers kettle temperature presets.', '--kind', 'platform-change');
 	}
@@ -110,7 +110,7 @@ const SCENARIOS: Scenario[] = [
 		finding: {
 			file: SERVING,
 			message: 'The platform update "Kettles gain temperature presets" (updates/2026-11-10-kettle-presets.md) affects this module and is still pending.',
-			fix: 'Revise the module and release it with `npm run release -- serving minor "…"`; then, in updates/2026-11-10-kettle-presets.md, list `- module: serving` with `version:` the new version under `incorporated`, and set `status: incorporated` once every module it names is revised.',
+			fix: 'Revise the module and release it with `npm run release -- serving minor "…" --kind platform-change`; then, in updates/2026-11-10-kettle-presets.md, list `- module: serving` with `version:` the new version under `incorporated`, and set `status: incorporated` once every module it names is revised.',
 		},
 		apply: resolvePendingUpdate,
 	},
@@ -659,7 +659,7 @@ const SCENARIOS: Scenario[] = [
 		finding: {
 			file: SERVING,
 			message: 'The module changed since HEAD but is still version 1.1.0.',
-			fix: 'Run `npm run release -- serving patch "<what you corrected>"` (minor for an addition, major when outcomes change or advice is reversed).',
+			fix: 'Run `npm run release -- serving patch "<what you corrected>"` (minor for an addition or a platform change, with `--kind added` or `--kind platform-change`; major when outcomes change or advice is reversed).',
 		},
 		// An addition: "minor for an addition".
 		apply: (w) => w.script('release', 'serving', 'minor', 'Added warming the cups.'),

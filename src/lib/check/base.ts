@@ -221,7 +221,7 @@ function versionFindings({ git, ref, byId, toReport }: AgainstBase, path: string
 				file: current.file,
 				...place,
 				message: `The module changed since ${ref} but is still version ${from}.`,
-				fix: `Run \`npm run release -- ${id} patch "<what you corrected>"\` (minor for an addition, major when outcomes change or advice is reversed).`,
+				fix: `Run \`npm run release -- ${id} patch "<what you corrected>"\` (minor for an addition or a platform change, with \`--kind added\` or \`--kind platform-change\`; major when outcomes change or advice is reversed).`,
 			}),
 		];
 	}

@@ -356,7 +356,7 @@ function freshness({ curriculum: { config, modules, tracks, updates }, on, findi
 					line: 1,
 					column: 1,
 					message: `The platform update "${update.data.title}" (${update.file}) affects this module and is still pending.`,
-					fix: `Revise the module and release it with \`npm run release -- ${module.id} minor "…"\`; then, in ${update.file}, list \`- module: ${module.id}\` with \`version:\` the new version under \`incorporated\`, and set \`status: incorporated\` once every module it names is revised.`,
+					fix: `Revise the module and release it with \`npm run release -- ${module.id} minor "…" --kind platform-change\`; then, in ${update.file}, list \`- module: ${module.id}\` with \`version:\` the new version under \`incorporated\`, and set \`status: incorporated\` once every module it names is revised.`,
 				})
 			);
 		}
