@@ -14,12 +14,15 @@ import { uiText } from './lib/i18n/ui/index.ts';
  * - on a page in another language, the feed the page advertises is that language's, by its name;
  *   and every page's sidebar is that language's: its labels and titles, and a link to a page the
  *   language lacks leads to the original, marked as such (`localizeSidebarEntries`);
- * - a sidebar link to a part of a page (`/#tracks`) keeps its fragment as written: Starlight adds the
- *   trailing slash that `trailingSlash: 'always'` asks of paths to the fragment too (`/#tracks/`).
+ * - a sidebar link to a part of a page (`/#tracks`), and a "Next" or "Previous" link made of one, keeps
+ *   its fragment as written: Starlight adds the trailing slash that `trailingSlash: 'always'` asks of
+ *   paths to the fragment too (`/#tracks/`).
  */
 export const onRequest = defineRouteMiddleware(async (context) => {
 	const route = context.locals.starlightRoute;
 	fixFragments(route.sidebar);
+	// The pagination links are sidebar entries too: "Next" on a track's last module leads to "All tracks".
+	fixFragments([route.pagination.prev, route.pagination.next].filter((link) => link !== undefined));
 	const { entry } = route;
 	if (isBroken(entry.data) && entry.filePath) {
 		throw brokenPageError(entry.filePath, { site: context.site?.href.replace(/\/$/, '') });

@@ -267,6 +267,15 @@ describe('the flagship curriculum', () => {
 			expect(titles).toBeGreaterThan(150);
 		});
 
+		it('writes no link to a part of a page with a slash after its fragment (Starlight\'s "/#tracks/"), which lands on no part', () => {
+			const pages = readdirSync(build.outDir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html'));
+			const slashed = pages.flatMap((file) => [...build.read(file).matchAll(/href="([^"]*#[^"]*\/)"/g)].map((match) => `${file}: ${match[1]}`));
+			expect(slashed).toEqual([]);
+			// The last module of a track leads "Next" to the list of tracks on the home page.
+			const last = curriculum.tracks[0]!.data.modules.at(-1)!;
+			expect(build.read(`modules/${last}/index.html`)).toMatch(/<a href="\/#tracks" rel="next"/);
+		});
+
 		it('names every column of every table: no header cell is empty (axe: empty-table-header)', () => {
 			const pages = readdirSync(build.outDir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('index.html'));
 			const empty = pages.flatMap((file) => [...build.read(file).matchAll(/<th\b[^>]*>\s*<\/th>/g)].map(() => file));

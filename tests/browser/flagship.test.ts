@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
@@ -7,6 +8,7 @@ import { BUDGETS, kilobytes, pageWeight } from '../../scripts/lib/page-weight.ts
 import { loadCurriculum } from '../../src/lib/curriculum/load.ts';
 import { newestDate, ROOT } from '../utils.ts';
 import { renderEveryBlock, serveCurriculum, serveShared, type ServedSite } from './harness.ts';
+import { unzip } from '../unzip.ts';
 
 /**
  * The flagship site in the browser, from the run's one build of it. `CURRENTS_FLAGSHIP_CONTENT`
@@ -103,6 +105,30 @@ describe('the foot of a long module page', () => {
 			expect(errors).toEqual([]);
 			await context.close();
 		}
+	});
+});
+
+/**
+ * The pages of the whole curriculum's Common Cartridge as a learning platform shows them to a student
+ * on a phone: each page stands alone, with its own styles, and none is wider than the screen (a long
+ * address in inline code once made one scroll sideways).
+ */
+describe("the whole curriculum's cartridge on a phone", () => {
+	it('fits every page to a 390-pixel screen', async () => {
+		const files = unzip(readFileSync(join(site.build.outDir, 'downloads', 'currents.imscc')));
+		const pages = [...files].filter(([name]) => name.endsWith('.html'));
+		expect(pages.length).toBeGreaterThan(100);
+		const { context } = await site.open('/', { viewport: { width: 390, height: 844 }, isMobile: true, javaScriptEnabled: false });
+		// A blank page of its own, outside the site's security policy, which would refuse the pages' inline styles.
+		const page = await context.newPage();
+		const wide: string[] = [];
+		for (const [name, html] of pages) {
+			await page.setContent(html.toString('utf8'));
+			const width = await page.evaluate(() => document.documentElement.scrollWidth);
+			if (width > 390) wide.push(`${name}: ${width} px`);
+		}
+		expect(wide).toEqual([]);
+		await context.close();
 	});
 });
 

@@ -80,6 +80,10 @@ describe('for instructors', () => {
 				.filter((rect) => rect.height > 0 && rect.top < box.bottom && rect.bottom > box.top).length;
 		});
 		expect(covered).toBe(0);
+		// A box's label and title never end a sheet alone: paper keeps them with what follows.
+		const keeps = await page.locator('.currents-box :is(.currents-box__label, .currents-box__title)').evaluateAll((nodes) => nodes.map((node) => getComputedStyle(node).breakAfter));
+		expect(keeps.length).toBeGreaterThanOrEqual(4);
+		expect(new Set(keeps)).toEqual(new Set(['avoid']));
 		// The progress controls are for the screen.
 		expect(await page.locator('.currents-progress').isVisible()).toBe(false);
 		// Folded answers open for paper, and close again afterwards.

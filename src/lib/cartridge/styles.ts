@@ -7,7 +7,7 @@
 export const PAGE_STYLES = `
 :root{color-scheme:light;--ink:#1f2328;--muted:#57606a;--line:#d0d7de;--accent:#0a5fb4;--soft:#f6f8fa}
 body{margin:0;background:#fff;color:var(--ink);font:1rem/1.6 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif}
-main{max-width:46rem;margin:0 auto;padding:1.5rem 1.25rem 3rem}
+main{max-width:46rem;margin:0 auto;padding:1.5rem 1.25rem 3rem;overflow-wrap:break-word}
 h1,h2,h3,h4{line-height:1.25;margin:2rem 0 .75rem}
 h1{font-size:2rem;margin-top:0}
 a{color:var(--accent)}
