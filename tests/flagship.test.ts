@@ -276,6 +276,16 @@ describe('the flagship curriculum', () => {
 			expect(build.read(`modules/${last}/index.html`)).toMatch(/<a href="\/#tracks" rel="next"/);
 		});
 
+		it("tells an instructor on an earlier major's page to assign the current version to a new course", () => {
+			const archived = curriculum.archives[0]!;
+			const current = curriculum.modules.find((module) => module.id === archived.id)!.data.version;
+			const panel = /<section class="currents-embed-panel"[^]*?<\/section>/.exec(build.read(`modules/${archived.id}/v${archived.major}/index.html`))![0];
+			expect(panel).toContain(`This is version ${archived.major}, an earlier major version.`);
+			expect(panel).toContain(`assign the current version, ${current}: <a href="${curriculum.config!.site.replace(/\/$/, '')}/modules/${archived.id}/v${majorOf(current)}/">`);
+			expect(panel).not.toContain('becomes version');
+			expect(/<section class="currents-embed-panel"[^]*?<\/section>/.exec(build.read(`modules/${archived.id}/index.html`))![0]).toContain('becomes version');
+		});
+
 		it('names every column of every table: no header cell is empty (axe: empty-table-header)', () => {
 			const pages = readdirSync(build.outDir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('index.html'));
 			const empty = pages.flatMap((file) => [...build.read(file).matchAll(/<th\b[^>]*>\s*<\/th>/g)].map(() => file));

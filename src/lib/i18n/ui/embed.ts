@@ -6,6 +6,9 @@ export const en = {
 	'currents.embed.assignRest': ', the permanent address of version {{major}}. For the life of version {{major}}, that address keeps the same learning outcomes: corrections and additions arrive as minor and patch releases, each listed with its date in the',
 	'currents.embed.changelog': 'changelog',
 	'currents.embed.assignEnd': '. A change of outcomes or reversed advice becomes version {{next}} at a new address, and this one stays online.',
+	/** On an earlier major's page. */
+	'currents.embed.earlier': 'This is version {{major}}, an earlier major version. A course that assigned it can keep linking or embedding',
+	'currents.embed.earlierRest': ', its permanent address, which stays online unchanged. For a new course, assign the current version, {{current}}:',
 	'currents.embed.preRelease': 'This is a pre-release: it gets a permanent address to assign and cite with version 1.0.0.',
 	'currents.embed.embedIn': 'Embed in a course page or learning platform',
 	'currents.embed.paste': "Paste this where the module should appear. The frame shows the module without the site's navigation (",
@@ -30,6 +33,8 @@ export const fi: Record<keyof typeof en, string> = {
 	'currents.embed.assignRest': ', version {{major}} pysyvä osoite. Niin kauan kuin versio {{major}} on voimassa, osoitteen oppimistavoitteet pysyvät samoina: korjaukset ja lisäykset julkaistaan pienempinä versioina, ja kukin niistä päivämäärineen näkyy',
 	'currents.embed.changelog': 'muutoshistoriassa',
 	'currents.embed.assignEnd': '. Jos oppimistavoitteet muuttuvat tai neuvo kääntyy päinvastaiseksi, syntyy versio {{next}} uuteen osoitteeseen, ja tämä osoite säilyy verkossa.',
+	'currents.embed.earlier': 'Tämä on versio {{major}}, aiempi pääversio. Kurssi, jolla se on käytössä, voi edelleen linkittää tai upottaa',
+	'currents.embed.earlierRest': ', sen pysyvän osoitteen, joka säilyy verkossa muuttumattomana. Uudelle kurssille valitse nykyinen versio {{current}}:',
 	'currents.embed.preRelease': 'Tämä on esiversio: se saa pysyvän osoitteen, jota voi käyttää kursseilla ja lähteenä, versiosta 1.0.0 alkaen.',
 	'currents.embed.embedIn': 'Upota kurssisivulle tai oppimisympäristöön',
 	'currents.embed.paste': 'Liitä tämä kohtaan, jossa moduulin pitää näkyä. Kehys näyttää moduulin ilman sivuston navigaatiota (',
