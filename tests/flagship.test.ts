@@ -286,6 +286,30 @@ describe('the flagship curriculum', () => {
 			expect(/<section class="currents-embed-panel"[^]*?<\/section>/.exec(build.read(`modules/${archived.id}/index.html`))![0]).toContain('becomes version');
 		});
 
+		it("says in each syllabus where a module's prerequisites are taught: a session of the track, or another track, linked", () => {
+			const html = (text: string) => text.replaceAll('&', '&amp;').replaceAll("'", '&#39;').replaceAll('<', '&lt;');
+			const titles = new Map(curriculum.modules.map((module) => [module.id, html(module.data.title)]));
+			let elsewhere = 0;
+			for (const track of curriculum.tracks) {
+				const page = build.read(`tracks/${track.id}/syllabus/index.html`);
+				for (const id of track.data.modules) {
+					const row = new RegExp(`<tr data-syllabus-module="${id}">([^]*?)</tr>`).exec(page)![1]!;
+					const cell = [...row.matchAll(/<td>([^]*?)<\/td>/g)].at(-1)![1]!;
+					for (const prerequisite of curriculum.modules.find((module) => module.id === id)!.data.prerequisites) {
+						const session = track.data.modules.indexOf(prerequisite);
+						if (session >= 0) expect(cell, `${track.id}/${id}`).toContain(`${titles.get(prerequisite)} (session ${session + 1})`);
+						else {
+							elsewhere++;
+							const other = curriculum.tracks.find((candidate) => candidate.data.modules.includes(prerequisite))!;
+							expect(cell, `${track.id}/${id}`).toMatch(new RegExp(`<a href="[^"]*/modules/${prerequisite}/v\\d+/">[^<]*</a> <span data-syllabus-elsewhere>\\(in ${html(other.data.title)}\\)</span>`));
+							expect(page).toContain('<p data-syllabus-prerequisites-elsewhere>');
+						}
+					}
+				}
+			}
+			expect(elsewhere).toBeGreaterThan(0);
+		});
+
 		it('names every column of every table: no header cell is empty (axe: empty-table-header)', () => {
 			const pages = readdirSync(build.outDir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('index.html'));
 			const empty = pages.flatMap((file) => [...build.read(file).matchAll(/<th\b[^>]*>\s*<\/th>/g)].map(() => file));
