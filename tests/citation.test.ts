@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { apa, apaHtml, apaName, bibtex, escapeBibtex, type CitedModule } from '../src/lib/citation/cite.ts';
+import { apa, apaHtml, apaName, bibtex, citationMeta, escapeBibtex, type CitedModule } from '../src/lib/citation/cite.ts';
 import { loadCurriculum } from '../src/lib/curriculum/load.ts';
 import { fixtureContent, ROOT } from './utils.ts';
 
@@ -15,6 +15,24 @@ const archived = (id: string, major: number) => {
 	return { id, data: entry.data };
 };
 const withData = (base: CitedModule, data: Partial<CitedModule['data']>): CitedModule => ({ id: base.id, data: { ...base.data, ...data } });
+
+describe("the citation in a module page's head, for reference managers", () => {
+	it('gives the same people, title and version, release day and permanent address as the APA reference', () => {
+		expect(citationMeta(module('water-temperature'), config)).toEqual([
+			{ name: 'citation_title', content: 'Water temperature (version 1.0.0)' },
+			{ name: 'citation_author', content: 'Ada Example' },
+			{ name: 'citation_publication_date', content: '2020/01/10' },
+			{ name: 'citation_publisher', content: 'Steeped' },
+			{ name: 'citation_public_url', content: 'https://steeped.example.org/modules/water-temperature/v1/' },
+		]);
+		// No person listed: the curriculum is the author, as in the APA reference.
+		expect(citationMeta(archived('brewing-basics', 1), config).filter((tag) => tag.name !== 'citation_title' && tag.name !== 'citation_publisher')).toEqual([
+			{ name: 'citation_author', content: 'Steeped' },
+			{ name: 'citation_publication_date', content: '2025/01/01' },
+			{ name: 'citation_public_url', content: 'https://steeped.example.org/modules/brewing-basics/v1/' },
+		]);
+	});
+});
 
 describe('APA 7 reference for a module', () => {
 	it('names the contributor, the release day of the version, the version, the curriculum and the versioned address', () => {

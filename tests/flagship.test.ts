@@ -310,6 +310,19 @@ describe('the flagship curriculum', () => {
 			expect(elsewhere).toBeGreaterThan(0);
 		});
 
+		it("puts each module's citation in its page's head for reference managers, the same as its APA reference", () => {
+			for (const module of curriculum.modules) {
+				const head = build.read(`modules/${module.id}/index.html`).split('</head>')[0]!;
+				const meta = (name: string) => [...head.matchAll(new RegExp(`<meta name="${name}" content="([^"]*)"`, 'g'))].map((match) => match[1]);
+				expect(meta('citation_title'), module.id).toHaveLength(1);
+				expect(meta('citation_author').length, module.id).toBeGreaterThan(0);
+				expect(meta('citation_public_url'), module.id).toEqual([`${curriculum.config!.site.replace(/\/$/, '')}/modules/${module.id}/v${majorOf(module.data.version)}/`]);
+				expect(meta('citation_publication_date')[0], module.id).toMatch(/^\d{4}\/\d{2}\/\d{2}$/);
+			}
+			// A page in another language cites nothing of its own.
+			expect(build.read('fi/modules/goals-and-kpis/index.html')).not.toContain('citation_title');
+		});
+
 		it('names every column of every table: no header cell is empty (axe: empty-table-header)', () => {
 			const pages = readdirSync(build.outDir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('index.html'));
 			const empty = pages.flatMap((file) => [...build.read(file).matchAll(/<th\b[^>]*>\s*<\/th>/g)].map(() => file));

@@ -228,3 +228,20 @@ export function escapeBibtex(text: string): string {
 function bibtexUrl(url: string): string {
 	return url.replace(/[{}\\\s]/g, (character) => encodeURIComponent(character));
 }
+
+/**
+ * The citation as `<meta>` tags in the page's head, in the names reference managers read from a page
+ * (Zotero's and Mendeley's page readers, Google Scholar: `citation_*`), so that saving the page to a
+ * library gives the same reference as the APA text: its people (or the curriculum as the author),
+ * the title with its version, the release day and the permanent address.
+ */
+export function citationMeta(module: CitedModule, config: CitationConfig): { name: string; content: string }[] {
+	const citation = citationOf(module, config);
+	return [
+		{ name: 'citation_title', content: `${citation.title} (version ${citation.version})` },
+		...(citation.people.length > 0 ? citation.people : [citation.publisher]).map((name) => ({ name: 'citation_author', content: name })),
+		{ name: 'citation_publication_date', content: citation.date.replaceAll('-', '/') },
+		{ name: 'citation_publisher', content: citation.publisher },
+		{ name: 'citation_public_url', content: citation.url },
+	];
+}
