@@ -149,7 +149,7 @@ describe('content rules, with the exact words a contributor reads', () => {
 			edit(c, 'modules/brewing-basics.mdx', (text) => text.replace('url: https://example.org/brewing', 'url: example.org/brewing').replace('accessed: 2026-11-01', 'accessed: 2026-13-01'))
 		);
 		expect(findings.map((f) => [f.line, f.message])).toEqual([
-			[17, '`sources[0].url`: "example.org/brewing" is not a full http(s) URL, like "https://example.org/page".'],
+			[17, '`sources[0].url` (source 1): "example.org/brewing" is not a full http(s) URL, like "https://example.org/page".'],
 			[18, '`sources[0].accessed`: "2026-13-01" is written as a date but is no day of the calendar: check the month and the day.'],
 		]);
 	});
@@ -171,7 +171,7 @@ describe('content rules, with the exact words a contributor reads', () => {
 			],
 			[
 				'updates/2026-10-20-teapot-infuser.md',
-				'`incorporated[0].version` should be a text value, but it is the number 2.1.',
+				'`incorporated[0].version` (entry 1) should be a text value, but it is the number 2.1.',
 				'Put the value in double quotes, so that YAML reads it as text: `version: "2.1"`; a version has three parts, such as "1.3.0".',
 			],
 		]);

@@ -94,6 +94,28 @@ export function formatPath(path: readonly PropertyKey[]): string {
 		.join('');
 }
 
+/** What an item of each list is called, to say which one a path names counting from 1. */
+const ITEM_NAMES: Record<string, string> = {
+	quiz: 'question',
+	choices: 'choice',
+	changelog: 'changelog entry',
+	sources: 'source',
+	outcomes: 'outcome',
+	contributors: 'contributor',
+	modules: 'module',
+	platforms: 'platform',
+	prerequisites: 'prerequisite',
+	incorporated: 'entry',
+	levels: 'level',
+};
+
+/** The items a path passes through, counted from 1 as people count: `quiz[4].choices[1]` is "question 5, choice 2". */
+export function positionOf(path: readonly PropertyKey[]): string {
+	return path
+		.flatMap((key, i) => (typeof key === 'number' ? [`${ITEM_NAMES[String(path[i - 1])] ?? 'item'} ${key + 1}`] : []))
+		.join(', ');
+}
+
 /**
  * Validates data against a schema and turns every issue into a finding at the field's line. Custom
  * issues may carry `params.rule` and `params.fix`; other issues get rule `schema` and a fix derived
@@ -151,11 +173,15 @@ function issueToFindings(
 	const value = valueAt(parsed.data, issue.path);
 	const expected = expectedOf(issue);
 	const missing = expected !== undefined && value === undefined;
+	// A list position in the path is also said as people count, `quiz[4]` is question 5, unless the
+	// message is the engine's own words (a custom issue), which say what they mean.
+	const position = issue.code === 'custom' ? '' : positionOf(issue.path);
+	const named = `\`${field || 'The file'}\`${position ? ` (${position})` : ''}`;
 	const message = missing
-		? `The required field \`${field}\` is missing from ${what}.`
+		? `The required field ${named} is missing from ${what}.`
 		: issue.code === 'invalid_type' && field
-			? `\`${field}\` should be ${article(issue.expected)}, but it is ${described(value)}.`
-			: `\`${field || 'The file'}\`: ${issue.message}`;
+			? `${named} should be ${article(issue.expected)}, but it is ${described(value)}.`
+			: `${named}: ${issue.message}`;
 	return [
 		finding({
 			rule: params?.rule ?? 'schema',
