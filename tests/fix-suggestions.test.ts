@@ -196,6 +196,18 @@ const SCENARIOS: Scenario[] = [
 	},
 	{
 		rule: 'yaml-syntax',
+		mistake: 'an apostrophe inside a title in single quotes',
+		make: (w) => w.edit(SERVING, (text) => text.replace('title: Serving\n', "title: 'The host's pour'\n")),
+		finding: {
+			file: SERVING,
+			message: 'The value in \' quotes ends at the \' after "The host": YAML cannot read the "s pour\'" that follows it.',
+			fix: 'Write the \' inside it twice, \'The host\'\'s pour\', or put the value in double quotes: "The host\'s pour".',
+			line: (w) => lineOf(w.read(SERVING), "title: 'The host"),
+		},
+		apply: (w, f) => w.edit(SERVING, (text) => replaceLine(text, f.line, () => "title: 'The host''s pour'")),
+	},
+	{
+		rule: 'yaml-syntax',
 		mistake: 'a tab in the indentation',
 		make: (w) => w.edit(SERVING, (text) => text.replace(/^outcomes:\n {2}- /m, 'outcomes:\n\t- ')),
 		finding: {

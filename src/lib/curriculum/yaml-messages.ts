@@ -18,7 +18,7 @@ export interface PlainYamlError {
  */
 export function describeYamlError(error: YAMLError, text: string, at: (offset: number) => { line: number; col: number }): PlainYamlError {
 	const slip = slipIn(error, text, at);
-	return tabIndent(slip) ?? colonRead(slip) ?? duplicateKey(slip) ?? unclosedBracket(slip) ?? unclosedQuote(slip) ?? badIndent(slip) ?? unreadable(slip);
+	return tabIndent(slip) ?? colonRead(slip) ?? duplicateKey(slip) ?? unclosedBracket(slip) ?? quoteInside(slip) ?? unclosedQuote(slip) ?? badIndent(slip) ?? unreadable(slip);
 }
 
 /** A YAML error and the text it is in, with what each kind of slip is recognised by. */
@@ -153,6 +153,30 @@ function unclosedQuote({ error, lines, pos, lineText }: Slip): PlainYamlError | 
 				? 'End the value with " on the same line (a " inside it is written \\"), or remove the opening ".'
 				: "End the value with ' on the same line (a ' inside it is written ''), or remove the opening '.",
 	};
+}
+
+/**
+ * A quoted value with the same quote inside it, such as `title: 'A creator's guide'`: YAML ends the
+ * value at the inner quote and cannot read what follows it on the line.
+ */
+function quoteInside({ pos, lineText }: Slip): PlainYamlError | undefined {
+	for (const line of [pos.line, pos.line - 1]) {
+		const text = lineText(line);
+		const quoted = /^(\s*(?:- )?(?:[\w-]+:\s+)?)(['"])((?:(?!\2).)*)\2([^\s#,\]}][^#]*)$/.exec(text);
+		if (!quoted) continue;
+		const [, before, quote, start, rest] = quoted as unknown as [string, string, string, string, string];
+		const whole = `${start}${quote}${rest.replace(new RegExp(`${quote}\\s*$`), '')}`;
+		return {
+			line,
+			column: before.length + 1,
+			message: `The value in ${quote} quotes ends at the ${quote} after "${start}": YAML cannot read the "${rest.trim()}" that follows it.`,
+			fix:
+				quote === "'"
+					? `Write the ' inside it twice, '${whole.replaceAll("'", "''")}', or put the value in double quotes: "${whole.replaceAll('"', '\\"')}".`
+					: `Write the " inside it as \\", "${whole.replaceAll('"', '\\"')}", or put the value in single quotes: '${whole.replaceAll("'", "''")}'.`,
+		};
+	}
+	return undefined;
 }
 
 /** A line indented unlike the lines it belongs with, in a way none of the above recognises. */
