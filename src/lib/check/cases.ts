@@ -1,7 +1,7 @@
 import type { Nodes, Root } from 'mdast';
 import { finding, type Finding } from './findings.ts';
 import type { ModuleEntry } from '../curriculum/load.ts';
-import { parseLikeCompiler } from '../safety/parser-options.ts';
+import { bodyTrees } from './body-trees.ts';
 
 /** The `source` of every `<Case>` in a body, with its 1-based line in the body, read from the compiler's own tree. */
 export function caseSources(tree: Root): { source: string | null; line: number }[] {
@@ -24,14 +24,7 @@ export function caseSources(tree: Root): { source: string | null; line: number }
  */
 export function checkCases(modules: readonly ModuleEntry[]): Finding[] {
 	const findings: Finding[] = [];
-	for (const module of modules) {
-		if (!module.body.includes('<Case')) continue;
-		let tree: Root;
-		try {
-			tree = parseLikeCompiler(module.body, 'mdx');
-		} catch {
-			continue; // The content check reports an unreadable body.
-		}
+	for (const [module, tree] of bodyTrees(modules, (body) => body.includes('<Case'))) {
 		const listed = new Set(module.data.sources.map((source) => source.url));
 		for (const { source, line } of caseSources(tree)) {
 			if (source === null || listed.has(source)) continue; // A missing prop is the content check's finding.

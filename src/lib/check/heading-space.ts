@@ -1,7 +1,7 @@
-import type { Nodes, Root } from 'mdast';
+import type { Nodes } from 'mdast';
 import { finding, type Finding } from './findings.ts';
 import type { ModuleEntry, UpdateEntry } from '../curriculum/load.ts';
-import { parseLikeCompiler } from '../safety/parser-options.ts';
+import { bodyTrees } from './body-trees.ts';
 
 /** Two to six `#` and then no space: a heading to its writer, a paragraph to Markdown. */
 const UNSPACED = /^(#{2,6})(?=[^\s#])/;
@@ -15,14 +15,7 @@ const UNSPACED = /^(#{2,6})(?=[^\s#])/;
  */
 export function checkHeadingSpaces(documents: readonly (ModuleEntry | UpdateEntry)[]): Finding[] {
 	const findings: Finding[] = [];
-	for (const document of documents) {
-		if (!/^[ \t]*#{2,6}[^\s#]/m.test(document.body)) continue;
-		let tree: Root;
-		try {
-			tree = parseLikeCompiler(document.body, document.file.endsWith('.mdx') ? 'mdx' : 'markdown');
-		} catch {
-			continue; // The content check reports an unreadable body.
-		}
+	for (const [document, tree] of bodyTrees(documents, (body) => /^[ \t]*#{2,6}[^\s#]/m.test(body))) {
 		const visit = (node: Nodes) => {
 			if (node.type === 'paragraph') {
 				const first = node.children[0];

@@ -1,7 +1,7 @@
-import type { Nodes, Root } from 'mdast';
+import type { Nodes } from 'mdast';
 import { finding, type Finding } from './findings.ts';
 import type { ModuleEntry, UpdateEntry } from '../curriculum/load.ts';
-import { parseLikeCompiler } from '../safety/parser-options.ts';
+import { bodyTrees } from './body-trees.ts';
 
 /**
  * A table's first row is its row of column headers, and a header cell left empty (often the top-left
@@ -11,14 +11,7 @@ import { parseLikeCompiler } from '../safety/parser-options.ts';
  */
 export function checkTableHeaders(documents: readonly (ModuleEntry | UpdateEntry)[]): Finding[] {
 	const findings: Finding[] = [];
-	for (const document of documents) {
-		if (!document.body.includes('|')) continue;
-		let tree: Root;
-		try {
-			tree = parseLikeCompiler(document.body, document.file.endsWith('.mdx') ? 'mdx' : 'markdown');
-		} catch {
-			continue; // The content check reports an unreadable body.
-		}
+	for (const [document, tree] of bodyTrees(documents, (body) => body.includes('|'))) {
 		const visit = (node: Nodes) => {
 			if (node.type === 'table') {
 				const header = node.children[0]?.children ?? [];
