@@ -207,6 +207,18 @@ const SCENARIOS: Scenario[] = [
 		apply: (w, f) => w.edit(SERVING, (text) => replaceLine(text, f.line, () => "title: 'The host''s pour'")),
 	},
 	{
+		rule: 'update-status',
+		mistake: 'the module of an incorporated update misspelt in `incorporated`',
+		make: (w) => w.edit(INFUSER, (text) => text.replace('  - module: brewing-basics\n', '  - module: brewing-basic\n')),
+		finding: {
+			file: INFUSER,
+			message: '`incorporated[0].module`: "brewing-basic" is not one of the modules this update affects (`modules`).',
+			fix: 'Did you mean "brewing-basics"? Write `module: brewing-basics`.',
+			line: (w) => lineOf(w.read(INFUSER), 'module: brewing-basic\n'),
+		},
+		apply: (w) => w.edit(INFUSER, (text) => text.replace('module: brewing-basic\n', 'module: brewing-basics\n')),
+	},
+	{
 		rule: 'yaml-syntax',
 		mistake: 'a tab in the indentation',
 		make: (w) => w.edit(SERVING, (text) => text.replace(/^outcomes:\n {2}- /m, 'outcomes:\n\t- ')),

@@ -4,6 +4,9 @@ import { finding, type Finding } from '../check/findings.ts';
 import { splitLikeCompiler } from '../safety/frontmatter-fence.ts';
 import { checkYamlSubset } from '../safety/yaml-subset.ts';
 import { describeYamlError, swallowedLines } from './yaml-messages.ts';
+import { editDistance } from './edit-distance.ts';
+
+export { editDistance };
 
 /** A parsed YAML document with what is needed to point at the line of any field. */
 export interface ParsedYaml {
@@ -292,18 +295,4 @@ function suggestKey(key: string, known: string[]): string {
 	return close
 		? `Did you mean \`${close}\`? Rename the field or remove it.`
 		: `Remove \`${key}\`, or check its spelling against the field reference in CONTRIBUTING.md.`;
-}
-
-export function editDistance(a: string, b: string): number {
-	const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-	for (let i = 1; i <= a.length; i++) {
-		let prev = row[0]!;
-		row[0] = i;
-		for (let j = 1; j <= b.length; j++) {
-			const temp = row[j]!;
-			row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-			prev = temp;
-		}
-	}
-	return row[b.length]!;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { editDistance } from '../edit-distance.ts';
 import { id, isoDate, plainLine, plainText, semver, source } from './common.ts';
 
 /**
@@ -44,14 +45,32 @@ export const updateSchema = z
 		if (update.status === 'incorporated') {
 			const absorbed = new Set(update.incorporated.map((entry) => entry.module));
 			const missing = update.modules.filter((module) => !absorbed.has(module));
-			if (missing.length > 0) {
+			// An entry naming a module the update does not affect, most often one of them misspelt: said at
+			// its own line, and the module it leaves without a version is then no second finding.
+			const strays = update.incorporated.flatMap((entry, i) => (update.modules.includes(entry.module) ? [] : [{ module: entry.module, i }]));
+			const meant = new Set<string>();
+			for (const stray of strays) {
+				const close = missing.find((module) => editDistance(module, stray.module) <= 2);
+				if (close) meant.add(close);
+				ctx.addIssue({
+					code: 'custom',
+					path: ['incorporated', stray.i, 'module'],
+					message: `"${stray.module}" is not one of the modules this update affects (\`modules\`).`,
+					params: {
+						rule: 'update-status',
+						fix: close ? `Did you mean "${close}"? Write \`module: ${close}\`.` : `Name one of ${update.modules.map((m) => `"${m}"`).join(', ')}, or add "${stray.module}" to \`modules\` if the update affects it.`,
+					},
+				});
+			}
+			const unversioned = missing.filter((module) => !meant.has(module));
+			if (unversioned.length > 0) {
 				ctx.addIssue({
 					code: 'custom',
 					path: ['incorporated'],
-					message: `The update is marked incorporated, but no version is given for ${missing.map((m) => `"${m}"`).join(', ')}.`,
+					message: `The update is marked incorporated, but no version is given for ${unversioned.map((m) => `"${m}"`).join(', ')}.`,
 					params: {
 						rule: 'update-status',
-						fix: `Add \`{ module: ${missing[0]}, version: <the version that absorbed it> }\` to \`incorporated\`, or set \`status: pending\`.`,
+						fix: `Add \`{ module: ${unversioned[0]}, version: <the version that absorbed it> }\` to \`incorporated\`, or set \`status: pending\`.`,
 					},
 				});
 			}
