@@ -48,7 +48,6 @@ const CONTENT_WIDTH = 1420;
 /** The QR code's side: about 29 mm on A4 paper, which phones scan from an arm's length. */
 const QR_SIZE = 172;
 
-
 /** The certificate as SVG at screen size, with the chosen sizes and laid-out boxes (for tests and tools). */
 export async function certificateSvg(raw: CertificateInput, assets: CardAssets): Promise<Fitted> {
 	const input = clean(raw);

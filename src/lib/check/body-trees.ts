@@ -1,4 +1,4 @@
-import type { Root } from 'mdast';
+import type { Nodes, Root } from 'mdast';
 import { parseLikeCompiler } from '../safety/parser-options.ts';
 
 /**
@@ -17,4 +17,15 @@ export function* bodyTrees<D extends { body: string; file: string }>(documents: 
 		}
 		yield [document, tree];
 	}
+}
+
+/** The nodes of a tree that pass `test`, in document order, looking inside every node. */
+export function* nodesWhere<N extends Nodes>(node: Nodes, test: (node: Nodes) => node is N): Generator<N> {
+	if (test(node)) yield node;
+	if ('children' in node) for (const child of node.children) yield* nodesWhere(child as Nodes, test);
+}
+
+/** Where a node of a body's tree stands in its file, for a finding. */
+export function placeIn(document: { bodyLine: number }, node: Nodes): { line: number; column: number } {
+	return { line: document.bodyLine + (node.position?.start.line ?? 1) - 1, column: node.position?.start.column ?? 1 };
 }

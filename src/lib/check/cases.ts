@@ -1,21 +1,15 @@
 import type { Nodes, Root } from 'mdast';
 import { finding, type Finding } from './findings.ts';
 import type { ModuleEntry } from '../curriculum/load.ts';
-import { bodyTrees } from './body-trees.ts';
+import { bodyTrees, nodesWhere } from './body-trees.ts';
 
 /** The `source` of every `<Case>` in a body, with its 1-based line in the body, read from the compiler's own tree. */
 export function caseSources(tree: Root): { source: string | null; line: number }[] {
-	const found: { source: string | null; line: number }[] = [];
-	const visit = (node: Nodes) => {
-		if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'Case') {
-			const attribute = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'source');
-			const value = attribute && typeof attribute.value === 'string' ? attribute.value : null;
-			found.push({ source: value, line: node.position?.start.line ?? 1 });
-		}
-		if ('children' in node) for (const child of node.children) visit(child as Nodes);
-	};
-	visit(tree);
-	return found;
+	const isCase = (node: Nodes): node is Extract<Nodes, { type: 'mdxJsxFlowElement' | 'mdxJsxTextElement' }> => (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'Case';
+	return [...nodesWhere(tree, isCase)].map((node) => {
+		const attribute = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'source');
+		return { source: attribute && typeof attribute.value === 'string' ? attribute.value : null, line: node.position?.start.line ?? 1 };
+	});
 }
 
 /**

@@ -1,7 +1,7 @@
-import type { Nodes } from 'mdast';
+import type { Paragraph } from 'mdast';
 import { finding, type Finding } from './findings.ts';
 import type { ModuleEntry, UpdateEntry } from '../curriculum/load.ts';
-import { bodyTrees } from './body-trees.ts';
+import { bodyTrees, nodesWhere, placeIn } from './body-trees.ts';
 
 /** Two to six `#` and then no space: a heading to its writer, a paragraph to Markdown. */
 const UNSPACED = /^(#{2,6})(?=[^\s#])/;
@@ -16,29 +16,22 @@ const UNSPACED = /^(#{2,6})(?=[^\s#])/;
 export function checkHeadingSpaces(documents: readonly (ModuleEntry | UpdateEntry)[]): Finding[] {
 	const findings: Finding[] = [];
 	for (const [document, tree] of bodyTrees(documents, (body) => /^[ \t]*#{2,6}[^\s#]/m.test(body))) {
-		const visit = (node: Nodes) => {
-			if (node.type === 'paragraph') {
-				const first = node.children[0];
-				const hashes = first?.type === 'text' ? UNSPACED.exec(first.value) : null;
-				if (hashes && first?.type === 'text') {
-					const line = first.value.split('\n')[0]!;
-					findings.push(
-						finding({
-							rule: 'heading-space',
-							severity: 'warning',
-							file: document.file,
-							line: document.bodyLine + (node.position?.start.line ?? 1) - 1,
-							column: node.position?.start.column ?? 1,
-							message: `"${line}" is published as a paragraph, not a heading: Markdown needs a space after the ${hashes[1]}.`,
-							fix: `Write it as \`${hashes[1]} ${line.slice(hashes[1]!.length)}\`.`,
-						})
-					);
-				}
-				return;
-			}
-			if ('children' in node) for (const child of node.children) visit(child as Nodes);
-		};
-		visit(tree);
+		for (const node of nodesWhere(tree, (node): node is Paragraph => node.type === 'paragraph')) {
+			const first = node.children[0];
+			const hashes = first?.type === 'text' ? UNSPACED.exec(first.value) : null;
+			if (!hashes || first?.type !== 'text') continue;
+			const line = first.value.split('\n')[0]!;
+			findings.push(
+				finding({
+					rule: 'heading-space',
+					severity: 'warning',
+					file: document.file,
+					...placeIn(document, node),
+					message: `"${line}" is published as a paragraph, not a heading: Markdown needs a space after the ${hashes[1]}.`,
+					fix: `Write it as \`${hashes[1]} ${line.slice(hashes[1]!.length)}\`.`,
+				})
+			);
+		}
 	}
 	return findings;
 }

@@ -1,7 +1,7 @@
 import GithubSlugger from 'github-slugger';
 import { finding, type Finding } from './findings.ts';
 import { ruleDocsPath } from './report.ts';
-import { editDistance } from '../curriculum/frontmatter.ts';
+import { editDistance } from '../curriculum/edit-distance.ts';
 import type { Curriculum } from '../curriculum/load.ts';
 import { moduleHref, permalinkHref, trackHref, updateHref } from '../curriculum/model.ts';
 import { RULE_DOCS } from './rule-docs.ts';

@@ -1,6 +1,7 @@
 import { finding, type Finding } from './findings.ts';
 import { isReviewDue, pendingUpdatesFor, reviewDueDate } from '../curriculum/freshness.ts';
-import { editDistance, locate, type ParsedYaml } from '../curriculum/frontmatter.ts';
+import { editDistance } from '../curriculum/edit-distance.ts';
+import { locate, type ParsedYaml } from '../curriculum/frontmatter.ts';
 import { restoreArchive, type Curriculum } from '../curriculum/load.ts';
 import { ID_PATTERN } from '../curriculum/schema/common.ts';
 import { majorOf } from '../curriculum/versions.ts';

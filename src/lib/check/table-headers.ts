@@ -1,7 +1,7 @@
-import type { Nodes } from 'mdast';
+import type { Table } from 'mdast';
 import { finding, type Finding } from './findings.ts';
 import type { ModuleEntry, UpdateEntry } from '../curriculum/load.ts';
-import { bodyTrees } from './body-trees.ts';
+import { bodyTrees, nodesWhere, placeIn } from './body-trees.ts';
 
 /**
  * A table's first row is its row of column headers, and a header cell left empty (often the top-left
@@ -12,31 +12,24 @@ import { bodyTrees } from './body-trees.ts';
 export function checkTableHeaders(documents: readonly (ModuleEntry | UpdateEntry)[]): Finding[] {
 	const findings: Finding[] = [];
 	for (const [document, tree] of bodyTrees(documents, (body) => body.includes('|'))) {
-		const visit = (node: Nodes) => {
-			if (node.type === 'table') {
-				const header = node.children[0]?.children ?? [];
-				const empty = header.flatMap((cell, i) => (cell.children.length === 0 ? [i + 1] : []));
-				if (empty.length > 0) {
-					findings.push(
-						finding({
-							rule: 'table-header',
-							severity: 'warning',
-							file: document.file,
-							line: document.bodyLine + (node.position?.start.line ?? 1) - 1,
-							column: node.position?.start.column ?? 1,
-							message: `The table's header row leaves column ${empty.join(', ')} without a name: a screen reader reads the cells below it with none.`,
-							fix:
-								empty.length === 1 && empty[0] === 1
-									? 'Write in the top-left cell what the rows compare, such as `| Compared on | … |`.'
-									: `Write a name in each empty header cell (column ${empty.join(', ')}).`,
-						})
-					);
-				}
-				return;
-			}
-			if ('children' in node) for (const child of node.children) visit(child as Nodes);
-		};
-		visit(tree);
+		for (const node of nodesWhere(tree, (node): node is Table => node.type === 'table')) {
+			const header = node.children[0]?.children ?? [];
+			const empty = header.flatMap((cell, i) => (cell.children.length === 0 ? [i + 1] : []));
+			if (empty.length === 0) continue;
+			findings.push(
+				finding({
+					rule: 'table-header',
+					severity: 'warning',
+					file: document.file,
+					...placeIn(document, node),
+					message: `The table's header row leaves column ${empty.join(', ')} without a name: a screen reader reads the cells below it with none.`,
+					fix:
+						empty.length === 1 && empty[0] === 1
+							? 'Write in the top-left cell what the rows compare, such as `| Compared on | … |`.'
+							: `Write a name in each empty header cell (column ${empty.join(', ')}).`,
+				})
+			);
+		}
 	}
 	return findings;
 }

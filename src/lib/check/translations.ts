@@ -1,5 +1,6 @@
 import { finding, type Finding } from './findings.ts';
-import { editDistance, locate } from '../curriculum/frontmatter.ts';
+import { editDistance } from '../curriculum/edit-distance.ts';
+import { locate } from '../curriculum/frontmatter.ts';
 import type { Curriculum, TranslationEntry } from '../curriculum/load.ts';
 import { compareVersions, majorOf } from '../curriculum/versions.ts';
 

@@ -6,8 +6,6 @@ import { checkYamlSubset } from '../safety/yaml-subset.ts';
 import { describeYamlError, swallowedLines } from './yaml-messages.ts';
 import { editDistance } from './edit-distance.ts';
 
-export { editDistance };
-
 /** A parsed YAML document with what is needed to point at the line of any field. */
 export interface ParsedYaml {
 	data: unknown;
