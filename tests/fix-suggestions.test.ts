@@ -752,6 +752,18 @@ const SCENARIOS: Scenario[] = [
 		apply: (w) => w.edit(SERVING, (text) => text.replace('| | Milk | Lemon |', '| Compared on | Milk | Lemon |')),
 	},
 	{
+		rule: 'code-fence',
+		mistake: 'a code block closed with two backticks instead of three',
+		make: (w) => w.edit(SERVING, (text) => addToBody(text, '```text\nmilk last\n``\n\n## Afterwards\n\nRinse the pot.')),
+		finding: {
+			file: SERVING,
+			message: 'The code block opened here with three backticks is never closed, so the rest of the file is published as code.',
+			fix: 'Where the code ends, add a line of three backticks and nothing else: the same character as the opening line, and at least as many.',
+			line: (w) => lineOf(w.read(SERVING), '```text'),
+		},
+		apply: (w) => w.edit(SERVING, (text) => text.replace('milk last\n``\n', 'milk last\n```\n')),
+	},
+	{
 		rule: 'archive-not-as-released',
 		mistake: 'a module edited, then copied by hand into the archive of the major it replaces',
 		base: true,
@@ -792,6 +804,18 @@ const SCENARIOS: Scenario[] = [
 			fix: 'Start the file with a line that is exactly `---`, write the YAML fields, and end them with another line that is exactly `---`; nothing may come before the first fence or after the second on its line.',
 		},
 		apply: (w) => w.edit(SERVING, (text) => text.replace('--- end of the fields', '---')),
+	},
+	{
+		rule: 'frontmatter-fence',
+		mistake: 'the closing `---` typed as `--`',
+		make: (w) => w.edit(SERVING, (text) => text.replace(/\n---\n\n## Pour/, '\n--\n\n## Pour')),
+		finding: {
+			file: SERVING,
+			message: 'The line `--` seems meant to close the frontmatter, but a closing fence is a line of exactly `---`, so no reader ends the fields here.',
+			fix: 'Make this line exactly `---`: three hyphens, nothing before them and nothing after.',
+			line: (w) => lineOf(w.read(SERVING), '\n--\n') + 1,
+		},
+		apply: (w) => w.edit(SERVING, (text) => text.replace(/\n--\n\n## Pour/, '\n---\n\n## Pour')),
 	},
 	{
 		rule: 'code-meta',

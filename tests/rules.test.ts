@@ -87,6 +87,18 @@ describe('content rules, with the exact words a contributor reads', () => {
 		]);
 	});
 
+	it('frontmatter-fence: a frontmatter never closed is one finding, at the line meant to close it, and the module is not published', () => {
+		const findings = findingsAfter((c) => {
+			const path = join(c, 'modules', 'serving.mdx');
+			writeFileSync(path, readFileSync(path, 'utf8').replace(/\n---\n/, '\n--\n'));
+			writeFileSync(join(c, 'modules', 'unclosed.mdx'), '---\ntitle: Unclosed\nsummary: No fence at all.\n\n## A section\n');
+		});
+		expect(findings.map((f) => [f.rule, f.file, f.line, f.message])).toEqual([
+			['frontmatter-fence', 'modules/serving.mdx', 29, 'The line `--` seems meant to close the frontmatter, but a closing fence is a line of exactly `---`, so no reader ends the fields here.'],
+			['frontmatter-fence', 'modules/unclosed.mdx', 1, 'The frontmatter that opens on line 1 is never closed: no later line is exactly `---`.'],
+		]);
+	});
+
 	it('archive-version: an archive of the current major, or named after the wrong major', () => {
 		const findings = findingsAfter((c) => {
 			renameSync(join(c, 'archive', 'brewing-basics', 'v1.mdx'), join(c, 'archive', 'brewing-basics', 'v2.mdx'));

@@ -17,6 +17,7 @@ import { checkStandards } from './standards.ts';
 import { checkCases } from './cases.ts';
 import { checkHeadingSpaces } from './heading-space.ts';
 import { checkTableHeaders } from './table-headers.ts';
+import { checkCodeFences } from './code-fences.ts';
 import { checkTranslations } from './translations.ts';
 import { loadIssuers } from '../credentials/issuers.ts';
 import { checkQuizQuality } from './quiz-quality.ts';
@@ -95,7 +96,15 @@ export function checkCurriculum(dir: string, options: CheckOptions = {}): CheckR
 	findings.push(...checkHeadingSpaces([...curriculum.modules, ...curriculum.updates]));
 	// A table whose header row leaves a column without a name.
 	findings.push(...checkTableHeaders([...curriculum.modules, ...curriculum.updates]));
-	return { curriculum, findings: sortFindings(findings) };
+	// A code block never closed, which publishes the rest of the page as code.
+	findings.push(...checkCodeFences([...curriculum.modules, ...curriculum.updates]));
+	// A file whose frontmatter is never closed is reported by the loader and the content check alike.
+	const said = new Set<string>();
+	const once = findings.filter((f) => {
+		const key = `${f.rule}\0${f.file}\0${f.line}\0${f.column}\0${f.message}`;
+		return !said.has(key) && said.add(key);
+	});
+	return { curriculum, findings: sortFindings(once) };
 }
 
 /**

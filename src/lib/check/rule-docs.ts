@@ -166,6 +166,10 @@ export const RULE_DOCS: Record<string, RuleDoc> = {
 		title: 'Every table column has a header',
 		description: 'A table’s first row names its columns. A header cell left empty, often the top-left corner of a comparison (`| | Monitoring | Listening |`), gives its column no name: a screen reader reads the cells below it without one, and accessibility checkers flag it. Write what the rows compare there: `| Compared on | Monitoring | Listening |`. A warning.',
 	},
+	'code-fence': {
+		title: 'Every code block is closed',
+		description: 'A code block opened with three backticks (or tildes) ends at a line of the same character, at least as many, and nothing else on it. When that line is missing or mistyped (two backticks, or tildes where the block opened with backticks), the block never ends, and the rest of the page, or of the list item or quote it stands in, is published as code: headings, links and all. The finding points at the opening line; add the closing one where the code ends.',
+	},
 	'archive-not-as-released': {
 		title: 'An archive freezes the version as released',
 		description: 'With `--base <git-ref>`, a new file `archive/<id>/v<n>.mdx` must hold the module exactly as the base holds it at major n, the version it freezes: courses that cite that major’s permanent address must keep seeing what was released. `npm run release -- <id> major` writes it so; your edits stay in the module.',

@@ -129,6 +129,15 @@ export function loadDocument<T>(
 	documents.push(document);
 	const split = splitFrontmatter(source);
 	if (split.frontmatter === null) {
+		// A file that opens its frontmatter but never closes it as every reader does: said where it was
+		// meant to close, as the content check says it (checkCurriculum keeps one of the two).
+		if (split.fenceProblems.length > 0) {
+			for (const problem of split.fenceProblems) {
+				const before = source.slice(0, problem.offset).split('\n');
+				findings.push(finding({ rule: 'frontmatter-fence', file, line: before.length, column: before.at(-1)!.length + 1, message: problem.message, fix: problem.fix }));
+			}
+			return null;
+		}
 		findings.push(
 			finding({
 				rule: 'missing-frontmatter',

@@ -1,7 +1,7 @@
 import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { finding, type Finding } from '../check/findings.ts';
-import { splitLikeCompiler } from '../safety/frontmatter-fence.ts';
+import { splitLikeCompiler, type FenceProblem } from '../safety/frontmatter-fence.ts';
 import { checkYamlSubset } from '../safety/yaml-subset.ts';
 import { describeYamlError, swallowedLines } from './yaml-messages.ts';
 import { editDistance } from './edit-distance.ts';
@@ -21,6 +21,8 @@ export interface SplitSource {
 	body: string;
 	/** 1-based line at which the body starts. */
 	bodyLine: number;
+	/** How the fences differ from the one form every reader agrees on, as the content check reports it. */
+	fenceProblems: FenceProblem[];
 }
 
 /**
@@ -29,9 +31,10 @@ export interface SplitSource {
  */
 export function splitFrontmatter(source: string): SplitSource {
 	const fenced = splitLikeCompiler(source);
-	if (fenced.frontmatter === null) return { frontmatter: null, body: source, bodyLine: 1 };
+	const fenceProblems = fenced.problems;
+	if (fenced.frontmatter === null) return { frontmatter: null, body: source, bodyLine: 1, fenceProblems };
 	// Astro's YAML starts with the rest of the opening `---` line; line numbers count from the next one.
-	return { frontmatter: fenced.frontmatter.replace(/^[^\n]*\n/, ''), body: fenced.body, bodyLine: fenced.bodyLine };
+	return { frontmatter: fenced.frontmatter.replace(/^[^\n]*\n/, ''), body: fenced.body, bodyLine: fenced.bodyLine, fenceProblems };
 }
 
 /** Parses YAML and reports syntax errors as findings with their line and column. */

@@ -53,12 +53,9 @@ export function splitLikeCompiler(source: string): FencedSource {
 
 	const opening = /^(?:---|\+\+\+)/.exec(source.replace(/^\uFEFF/, ''));
 	if (frontmatter === null) {
-		if (opening || /^\s*\n(?:---|\+\+\+)/.test(source)) {
-			problems.push({
-				offset: 0,
-				message: 'The frontmatter has no closing fence that every reader agrees on.',
-				fix: FIX_FENCE,
-			});
+		if (opening) problems.push(unclosed(source));
+		else if (/^\s*\n(?:---|\+\+\+)/.test(source)) {
+			problems.push({ offset: 0, message: 'The frontmatter has no closing fence that every reader agrees on.', fix: FIX_FENCE });
 		}
 		return { frontmatter, content, body: source, bodyLine: 1, problems };
 	}
@@ -102,6 +99,27 @@ export function splitLikeCompiler(source: string): FencedSource {
 	const body = source.slice(cut);
 	const bodyLine = source.slice(0, cut).split('\n').length + (body.startsWith('\n') ? 1 : 0);
 	return { frontmatter, content, body: body.replace(/^\r?\n/, ''), bodyLine, problems };
+}
+
+/**
+ * Where an opened frontmatter was meant to close, for a file no reader finds a closing fence in: the
+ * first later line that is only dashes (two, or more than three, or dashes typed as en or em dashes)
+ * or `---` set in by spaces; otherwise the opening line.
+ */
+function unclosed(source: string): FenceProblem {
+	const near = /\n([ \t]*(?:-{2,}|[\u2013\u2014]{1,3})[ \t]*)\r?(?=\n|$)/.exec(source.slice(3));
+	if (!near) {
+		return {
+			offset: 0,
+			message: 'The frontmatter that opens on line 1 is never closed: no later line is exactly `---`.',
+			fix: `${FIX_FENCE} The first line after the fields that is not YAML is where the closing \`---\` belongs.`,
+		};
+	}
+	return {
+		offset: 3 + near.index + 1,
+		message: `The line \`${near[1]!.trim()}\` seems meant to close the frontmatter, but a closing fence is a line of exactly \`---\`, so no reader ends the fields here.`,
+		fix: 'Make this line exactly `---`: three hyphens, nothing before them and nothing after.',
+	};
 }
 
 /** The YAML of a canonical `---` fence, found without a YAML reader, or null. */
