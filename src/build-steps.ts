@@ -19,6 +19,7 @@ import { writeSearchIndex } from './lib/search/index-step.ts';
 import { lastStepsFile, leaveLastSteps, searchIndexLine } from './lib/cache/last-steps.ts';
 import type { ShareCardsInProgress } from './lib/cards/build-step.ts';
 import { writeCertificateAssets } from './lib/cards/browser-assets.ts';
+import { writeNoScriptStylesheet } from './lib/pages/no-script.ts';
 import { siteLocales } from './lib/i18n/locales.ts';
 
 /** What one build's hooks learn and hand on to the hooks after them. */
@@ -133,6 +134,8 @@ export async function lastSteps(build: Build, { dir, logger }: HookParameters<'a
 		appendFileSync(fileURLToPath(new URL('_redirects', dir)), `${build.redirects}\n`);
 		logger.info(`Wrote ${build.redirects.split('\n').length} redirect rules to _redirects.`);
 	}
+	// What a browser without JavaScript loads instead of the theme script: the reader's light theme.
+	writeNoScriptStylesheet(fileURLToPath(dir));
 	const { checked } = build;
 	if (!checked) return await clearing;
 	const lap = stopwatch();

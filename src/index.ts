@@ -31,6 +31,7 @@ import { featureDrift, PARSER_FEATURES } from './lib/safety/parser-options.ts';
 import { currentsVitePlugin } from './lib/safety/vite-guard.ts';
 import { boxHeadings } from './lib/pages/box-headings.ts';
 import { focusableScrollBoxes } from './lib/pages/scroll-boxes.ts';
+import { NO_SCRIPT_CSS } from './lib/pages/no-script.ts';
 import { UI_STRINGS } from './lib/i18n/ui/index.ts';
 import { astroCsp, previewPolicy } from './lib/csp/policy.ts';
 
@@ -145,7 +146,7 @@ function astroSettings(build: Build, { curriculum, config, modules, root, dir, o
 		markdown: { processor: satteri({ features: { ...PARSER_FEATURES }, mdastPlugins: [build.guard!, boxHeadings], hastPlugins: [focusableScrollBoxes] }) },
 		integrations: [
 			sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/embed/') }),
-			starlightFor(curriculum, config, modules, { root, dir }),
+			starlightFor(curriculum, config, modules, { root, dir, command }),
 			// Last but one, so that it reads every file the others write: the scan of what ships.
 			outputGuard({
 				root,
@@ -190,7 +191,7 @@ async function beforeSync(build: Build, { config, logger }: HookParameters<'astr
 }
 
 /** Starlight, which renders the pages, set up for the curriculum: its languages, sidebar, styles and the engine's overrides. */
-function starlightFor(curriculum: Curriculum, config: CurriculumConfig, modules: ReadonlyMap<string, ModuleData>, { root, dir }: { root: string; dir: string }): AstroIntegration {
+function starlightFor(curriculum: Curriculum, config: CurriculumConfig, modules: ReadonlyMap<string, ModuleData>, { root, dir, command }: { root: string; dir: string; command: string }): AstroIntegration {
 	return starlight({
 		title: config.title,
 		description: config.tagline,
@@ -214,6 +215,8 @@ function starlightFor(curriculum: Curriculum, config: CurriculumConfig, modules:
 		sidebar: sidebarFor(curriculum.tracks, modules, undefined, curriculum.pages),
 		head: [
 			{ tag: 'link', attrs: { rel: 'alternate', type: 'application/atom+xml', title: `${config.title}: what's new`, href: FEED_HREF } },
+			// Without JavaScript: the reader's light theme, and no controls that would do nothing (src/lib/pages/no-script.ts).
+			...(command === 'build' ? [{ tag: 'noscript' as const, content: `<link rel="stylesheet" href="/${NO_SCRIPT_CSS}">` }] : []),
 		],
 		customCss: [fileURLToPath(new URL('./styles/currents.css', import.meta.url)), fileURLToPath(new URL('./styles/print.css', import.meta.url))],
 		// A thin override: Starlight's footer plus a "Report a platform change" link on every page.

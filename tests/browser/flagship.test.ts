@@ -109,6 +109,64 @@ describe('the foot of a long module page', () => {
 });
 
 /**
+ * A reader whose browser runs no JavaScript: the page in the theme their system asks for (Starlight
+ * writes every page dark and leaves the switch to its script), no menus or buttons that would do
+ * nothing, the languages as plain links, and the phone's menu still opening (a popover).
+ */
+describe('a reader without JavaScript', () => {
+	const MODULE = '/modules/audience-research/';
+	/** What a reader sees of the theme: the page's background, and the colour of a link in the prose. */
+	const theme = (page: Page) =>
+		page.evaluate(() => ({
+			background: getComputedStyle(document.body).backgroundColor,
+			link: getComputedStyle(document.querySelector('.sl-markdown-content a')!).color,
+		}));
+
+	it('sees the light or the dark theme as their system asks, as a reader with JavaScript does', async () => {
+		for (const colorScheme of ['light', 'dark'] as const) {
+			const withScripts = await site.open(MODULE, { colorScheme });
+			const expected = await theme(withScripts.page);
+			await withScripts.context.close();
+			const { context, page } = await site.open(MODULE, { colorScheme, javaScriptEnabled: false });
+			expect(await theme(page), colorScheme).toEqual(expected);
+			await context.close();
+		}
+		expect(site.requests.filter((request) => request.path === '/no-script.css').map((request) => request.status)).toEqual([200, 200]);
+	});
+
+	it('meets no theme menu, language menu or search button, and has the languages as links', async () => {
+		const { context, page } = await site.open('/fi/', { javaScriptEnabled: false });
+		for (const selector of ['starlight-theme-select', 'currents-language-select', '.currents-search']) {
+			expect(await page.locator(selector).filter({ visible: true }).count(), selector).toBe(0);
+		}
+		const links = page.locator('header .currents-language-links a');
+		expect(await links.evaluateAll((anchors) => anchors.map((a) => [a.textContent, a.getAttribute('href'), a.getAttribute('hreflang'), a.getAttribute('aria-current')]))).toEqual([
+			['English', '/', 'en', null],
+			['Suomi', '/fi/', 'fi', 'page'],
+		]);
+		await context.close();
+	});
+
+	it('opens the menu on a phone, with the languages in it', async () => {
+		const { context, page } = await site.open(MODULE, { viewport: { width: 390, height: 844 }, isMobile: true, javaScriptEnabled: false });
+		const trackLink = page.locator('#starlight__sidebar ul.top-level a[aria-current="page"]');
+		expect(await trackLink.isVisible()).toBe(false);
+		await page.locator('button.sl-menu-button').click();
+		expect(await trackLink.isVisible()).toBe(true);
+		expect(await page.locator('#starlight__sidebar .currents-language-links a').filter({ visible: true }).allTextContents()).toEqual(['English', 'Suomi']);
+		await context.close();
+	});
+
+	it('costs a reader with JavaScript nothing: the stylesheet is not fetched', async () => {
+		const before = site.requests.length;
+		const { context, page } = await site.open(MODULE);
+		await page.waitForLoadState('networkidle');
+		expect(site.requests.slice(before).map((request) => request.path)).not.toContain('/no-script.css');
+		await context.close();
+	});
+});
+
+/**
  * The pages of the whole curriculum's Common Cartridge as a learning platform shows them to a student
  * on a phone: each page stands alone, with its own styles, and none is wider than the screen (a long
  * address in inline code once made one scroll sideways).
