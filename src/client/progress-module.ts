@@ -90,10 +90,13 @@ function mount(root: HTMLElement): void {
 		void save((progress) => (pressed ? unmark(progress, id) : markComplete(progress, id, version, new Date())));
 	});
 
-	// A pass completes the module and keeps the score; a failed attempt changes nothing.
+	// A pass completes the module and keeps the score; a failed attempt changes nothing, and the check
+	// is told of an earlier pass, which still counts.
 	document.addEventListener(QUIZ_RESULT_EVENT, (event) => {
 		const detail = (event as CustomEvent<QuizResultDetail>).detail;
-		if (detail?.module === id && detail.passed) void save((progress) => recordQuiz(progress, detail, new Date()));
+		if (detail?.module !== id) return;
+		if (detail.passed) void save((progress) => recordQuiz(progress, detail, new Date()));
+		else detail.earlierPass = peekProgress(readStored(STORAGE_KEYS.progress)).passed.get(id);
 	});
 
 	onProgressChange(render);

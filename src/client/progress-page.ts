@@ -114,15 +114,39 @@ function renderSetAside(root: HTMLElement, site: string, entries: SetAsideEntry[
 	);
 }
 
+/** What a set of progress holds, written the same way whatever order it was stored in: to tell whether an import changed it. */
+const progressKey = (progress: Progress) =>
+	JSON.stringify(
+		Object.keys(progress.modules)
+			.sort()
+			.map((id) => [id, progress.modules[id]?.completed ?? null, progress.modules[id]?.quiz ?? null])
+	);
+
 async function mount(root: HTMLElement): Promise<void> {
 	const site = root.dataset.site ?? '';
 	const messages = $(root, '[data-progress-messages]');
+	const exportStatus = $(root, '[data-progress-export-status]');
 	const importStatus = $(root, '[data-progress-import-status]');
 	const clearStatus = $(root, '[data-progress-clear-status]');
 	const file = $<HTMLInputElement>(root, '[data-progress-file]');
 	const confirm = $(root, '[data-progress-confirm]');
 	const clear = $<HTMLButtonElement>(root, '[data-progress-clear]');
-	if (!messages || !importStatus || !clearStatus || !file || !confirm || !clear) return;
+	if (!messages || !exportStatus || !importStatus || !clearStatus || !file || !confirm || !clear) return;
+	/**
+	 * One message at a time in the page's three status lines, the newest: each action empties them as it
+	 * starts, so that a screen reader announces its message even when it repeats the last one.
+	 */
+	const quiet = () => {
+		for (const status of [exportStatus, importStatus, clearStatus]) {
+			status.textContent = '';
+			delete status.dataset.result;
+		}
+	};
+	const tell = (status: HTMLElement, result: 'exported' | 'imported' | 'refused' | 'cleared', text: string) => {
+		quiet();
+		status.dataset.result = result;
+		status.textContent = text;
+	};
 	const say = wordsOf(root);
 	// The versions and changes of the modules listed; without them the lists cannot say what is complete,
 	// but export, import and deleting need only what this browser holds.
@@ -141,27 +165,35 @@ async function mount(root: HTMLElement): Promise<void> {
 
 	$(root, '[data-progress-export]')?.addEventListener('click', () => {
 		const now = new Date();
-		download(exportFileName(site, now), exportProgress(loadAll().progress.data, site, now));
+		const progress = loadAll().progress.data;
+		const name = exportFileName(site, now);
+		download(name, exportProgress(progress, site, now));
+		const count = completedCount(progress);
+		const english = `Saved ${name} with ${count} completed module${count === 1 ? '' : 's'}. Import it in another browser or on another device to carry on there.`;
+		tell(exportStatus, 'exported', say(count === 1 ? 'exportedOne' : 'exported', english, { file: name, count }));
 	});
 
 	$(root, '[data-progress-import]')?.addEventListener('click', async () => {
+		quiet();
 		const chosen = file.files?.[0];
-		// Emptied first, so that a screen reader announces the result even when it repeats the last one.
-		importStatus.textContent = '';
-		delete importStatus.dataset.result;
-		const tell = (result: 'imported' | 'refused', text: string) => {
-			importStatus.dataset.result = result;
-			importStatus.textContent = text;
-		};
-		if (!chosen) return tell('refused', say('chooseFile', 'Choose a progress file first, then import it.'));
+		const refuse = (text: string) => tell(importStatus, 'refused', text);
+		if (!chosen) return refuse(say('chooseFile', 'Choose a progress file first, then import it.'));
 		const result = readImport(await chosen.text(), site);
-		if (!result.ok) return tell('refused', result.reason);
+		if (!result.ok) return refuse(result.reason);
+		const before = loadAll().progress.data;
 		const saved = changeProgress((progress) => mergeProgress(progress, result.progress));
-		if (!saved.saved) return tell('refused', say('notSaved', NOT_SAVED));
+		if (!saved.saved) return refuse(say('notSaved', NOT_SAVED));
 		const count = completedCount(result.progress);
 		const total = completedCount(saved.data);
-		const english = `Imported ${chosen.name}: ${count} completed module${count === 1 ? '' : 's'} added to this browser’s progress, which now has ${total}.`;
-		tell('imported', say(count === 1 ? 'importedOne' : 'imported', english, { file: chosen.name, count, total }));
+		const added = total - completedCount(before);
+		const values = { file: chosen.name, count, added, total };
+		if (progressKey(saved.data) === progressKey(before)) {
+			tell(importStatus, 'imported', say('importedNothingNew', `Imported ${chosen.name}: this browser already held all of its progress, so nothing changed.`, values));
+		} else if (count === 1 && added === 1) {
+			tell(importStatus, 'imported', say('importedOne', `Imported ${chosen.name}: its completed module was new to this browser, whose progress now has ${total}.`, values));
+		} else {
+			tell(importStatus, 'imported', say('imported', `Imported ${chosen.name}: ${added} of its ${count} completed modules were new to this browser, whose progress now has ${total}.`, values));
+		}
 		file.value = '';
 		refresh();
 	});
@@ -181,7 +213,7 @@ async function mount(root: HTMLElement): Promise<void> {
 	$(confirm, '[data-progress-clear-confirm]')?.addEventListener('click', () => {
 		clearEverything();
 		showConfirm(false);
-		clearStatus.textContent = say('cleared', 'Your progress in this browser was deleted.');
+		tell(clearStatus, 'cleared', say('cleared', 'Your progress in this browser was deleted.'));
 		refresh();
 		clear.focus();
 	});

@@ -87,12 +87,14 @@ function start(quiz: Quiz): void {
 
 /**
  * Shows a scored question's verdict, marks the learner's answers and shows every explanation: open
- * where it says why an answer is right or why the learner's is not (the learner's choices and the
- * right ones), closed, one click away, for a wrong choice the learner left alone. Opened all at once,
- * the explanations more than tripled the height of a module page's check, and far more in an embed on
- * a phone, where the learner had to scroll past what they had not chosen to reach what they had.
+ * where it says why the learner's answer is right or is not, and, once the check is passed, why the
+ * right ones are; closed, one click away, for the other choices. A failed attempt does not open the
+ * right answers, so that the next one asks the learner to think again rather than to pick what was
+ * shown; a learner who wants them is one click away. Opened all at once, the explanations more than
+ * tripled the height of a module page's check, and far more in an embed on a phone, where the
+ * learner had to scroll past what they had not chosen to reach what they had.
  */
-function reveal(question: HTMLElement, right: boolean | undefined, say: Say): void {
+function reveal(question: HTMLElement, right: boolean | undefined, passed: boolean, say: Say): void {
 	verdict(question, right ? say('verdictRight', '✓ Right.') : say('verdictWrong', '✗ Not right. The explanations say why.'), right ? 'right' : 'wrong');
 	for (const input of inputs(question)) {
 		input.disabled = true;
@@ -111,7 +113,7 @@ function reveal(question: HTMLElement, right: boolean | undefined, say: Say): vo
 	for (const details of explanations(question)) {
 		const choice = details.closest<HTMLElement>('[data-choice]');
 		details.hidden = false;
-		details.open = !choice || choice.dataset.correct !== undefined || choice.querySelector<HTMLInputElement>('input')?.checked === true;
+		details.open = !choice || (passed && choice.dataset.correct !== undefined) || choice.querySelector<HTMLInputElement>('input')?.checked === true;
 	}
 }
 
@@ -129,16 +131,18 @@ function submit(quiz: Quiz): void {
 		return;
 	}
 	const result = scoreQuiz(quiz.keys, answers, passMark);
-	questions.forEach((question, q) => reveal(question, result.results[q], say));
-	status.dataset.passed = String(result.passed);
 	const { correct, total, score, passed } = result;
-	announce(quiz, say(passed ? 'passed' : 'failed', describeResult(result), { correct, total, score, mark: passMark }));
+	questions.forEach((question, q) => reveal(question, result.results[q], passed, say));
+	status.dataset.passed = String(passed);
+	// Progress records the result first, and says whether an earlier pass still counts.
+	const detail: QuizResultDetail = { module: section.dataset.module ?? '', version: section.dataset.version ?? '', correct, total, score, passed, passMark };
+	section.dispatchEvent(new CustomEvent(QUIZ_RESULT_EVENT, { bubbles: true, detail }));
+	const kept = detail.earlierPass === undefined ? '' : ` ${say('earlierPass', `Your earlier pass, ${detail.earlierPass}%, still counts.`, { score: detail.earlierPass })}`;
+	announce(quiz, `${say(passed ? 'passed' : 'failed', describeResult(result), { correct, total, score, mark: passMark })}${kept}`);
 	// The button that was pressed disappears; its replacement, beside the result, takes focus.
 	check.hidden = true;
 	retry.hidden = false;
 	retry.focus();
-	const detail: QuizResultDetail = { module: section.dataset.module ?? '', version: section.dataset.version ?? '', correct, total, score, passed, passMark };
-	section.dispatchEvent(new CustomEvent(QUIZ_RESULT_EVENT, { bubbles: true, detail }));
 }
 
 /** Shows one knowledge check's controls and connects its buttons. */

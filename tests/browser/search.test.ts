@@ -193,6 +193,18 @@ describe('searching the curriculum', () => {
 		await offline.context.close();
 	});
 
+	it('finds a knowledge check by its questions but not by its explanations, which would give the answers away', async () => {
+		const { context, page } = await site.open('/');
+		await page.keyboard.press('Control+K');
+		// "fragile" is only in the explanation of a wrong choice ("Only matters if the cups are fragile.").
+		await page.locator('[data-search-input]').fill('fragile');
+		await expect.poll(() => status(page).textContent()).toBe('No results for “fragile”. Try other words or clear a filter.');
+		// The question itself is found: "Milk first or last?"
+		await search(page, 'milk first');
+		expect(await titles(page)).toContain('Serving');
+		await context.close();
+	});
+
 	it('says when the results only have words like a misspelt one, and not when they have the word', async () => {
 		const { context, page } = await site.open('/');
 		await page.keyboard.press('Control+K');

@@ -114,8 +114,11 @@ export const en = {
 	'currents.learner.download': 'Download',
 	'currents.learner.delete': 'Delete',
 	'currents.learner.chooseFile': 'Choose a progress file first, then import it.',
-	'currents.learner.imported': 'Imported {{file}}: {{count}} completed modules added to this browser’s progress, which now has {{total}}.',
-	'currents.learner.importedOne': 'Imported {{file}}: {{count}} completed module added to this browser’s progress, which now has {{total}}.',
+	'currents.learner.imported': 'Imported {{file}}: {{added}} of its {{count}} completed modules were new to this browser, whose progress now has {{total}}.',
+	'currents.learner.importedOne': 'Imported {{file}}: its completed module was new to this browser, whose progress now has {{total}}.',
+	'currents.learner.importedNothingNew': 'Imported {{file}}: this browser already held all of its progress, so nothing changed.',
+	'currents.learner.exported': 'Saved {{file}} with {{count}} completed modules. Import it in another browser or on another device to carry on there.',
+	'currents.learner.exportedOne': 'Saved {{file}} with {{count}} completed module. Import it in another browser or on another device to carry on there.',
 	'currents.learner.cleared': 'Your progress in this browser was deleted.',
 } as const;
 
@@ -227,7 +230,10 @@ export const fi: Record<keyof typeof en, string> = {
 	'currents.learner.download': 'Lataa',
 	'currents.learner.delete': 'Poista',
 	'currents.learner.chooseFile': 'Valitse ensin edistymistiedosto ja tuo se sitten.',
-	'currents.learner.imported': 'Tuotiin {{file}}: {{count}} suoritettua moduulia lisättiin selaimen edistymiseen, jossa on nyt {{total}}.',
-	'currents.learner.importedOne': 'Tuotiin {{file}}: {{count}} suoritettu moduuli lisättiin selaimen edistymiseen, jossa on nyt {{total}}.',
+	'currents.learner.imported': 'Tuotiin {{file}}: sen {{count}} suoritetusta moduulista {{added}} oli uusia tälle selaimelle, jonka edistymisessä on nyt {{total}}.',
+	'currents.learner.importedOne': 'Tuotiin {{file}}: sen suoritettu moduuli oli uusi tälle selaimelle, jonka edistymisessä on nyt {{total}}.',
+	'currents.learner.importedNothingNew': 'Tuotiin {{file}}: selaimessa oli jo kaikki sen edistymistiedot, joten mikään ei muuttunut.',
+	'currents.learner.exported': 'Tallennettiin {{file}}, jossa on {{count}} suoritettua moduulia. Tuo se toisessa selaimessa tai laitteessa jatkaaksesi siellä.',
+	'currents.learner.exportedOne': 'Tallennettiin {{file}}, jossa on {{count}} suoritettu moduuli. Tuo se toisessa selaimessa tai laitteessa jatkaaksesi siellä.',
 	'currents.learner.cleared': 'Edistymisesi poistettiin tästä selaimesta.',
 };
