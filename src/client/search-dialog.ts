@@ -137,6 +137,23 @@ export async function startSearch(root: HTMLElement, dialog: HTMLDialogElement):
 		const first = search.shown;
 		void showMore(search, search.generation).then(() => list.children[first]?.querySelector('a')?.focus());
 	});
+	// The arrow keys move from the field to the results and between them, past the filters that come
+	// first in the tab order; up from the first result returns to the field.
+	const resultLinks = () => [...list.children].flatMap((item) => item.querySelector<HTMLAnchorElement>('a') ?? []);
+	input.addEventListener('keydown', (event) => {
+		const first = resultLinks()[0];
+		if (event.key !== 'ArrowDown' || !first) return;
+		event.preventDefault();
+		first.focus();
+	});
+	list.addEventListener('keydown', (event) => {
+		if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+		const links = resultLinks();
+		const at = links.indexOf(document.activeElement as HTMLAnchorElement);
+		if (at < 0) return;
+		event.preventDefault();
+		(event.key === 'ArrowDown' ? links[at + 1] : (links[at - 1] ?? input))?.focus();
+	});
 	// A result may link to a part of the page already open, where nothing would close the dialog.
 	list.addEventListener('click', (event) => {
 		if (event.target instanceof Element && event.target.closest('a')) dialog.close();

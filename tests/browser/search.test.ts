@@ -178,6 +178,30 @@ describe('searching the curriculum', () => {
 		await context.close();
 	});
 
+	it('moves from the field to the results and between them with the arrow keys, and back up to the field', async () => {
+		const { context, page } = await site.open('/');
+		await page.keyboard.press('Control+K');
+		await search(page, 'water');
+		const links = await page.locator('[data-search-results] li > a').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')));
+		expect(links.length).toBeGreaterThan(1);
+		const focused = () => page.evaluate(() => (document.activeElement?.hasAttribute('data-search-input') ? 'field' : document.activeElement?.getAttribute('href')));
+		// A screen reader reads how, after the field's name.
+		expect(await page.locator('[data-search-input]').evaluate((input) => document.getElementById(input.getAttribute('aria-describedby')!)?.textContent)).toBe(
+			'The down arrow moves to the results, and the up arrow back.'
+		);
+		await page.keyboard.press('ArrowDown');
+		expect(await focused()).toBe(links[0]);
+		await page.keyboard.press('ArrowDown');
+		expect(await focused()).toBe(links[1]);
+		await page.keyboard.press('ArrowUp');
+		await page.keyboard.press('ArrowUp');
+		expect(await focused()).toBe('field');
+		// Enter on a result opens it.
+		await page.keyboard.press('ArrowDown');
+		await Promise.all([page.waitForURL((url) => url.pathname === new URL(links[0]!, url).pathname), page.keyboard.press('Enter')]);
+		await context.close();
+	});
+
 	it('says when nothing matches, and when search cannot load', async () => {
 		const { context, page } = await site.open('/');
 		await page.keyboard.press('Control+K');

@@ -14,6 +14,8 @@ export interface SearchSettings {
 
 export interface SearchText {
 	placeholder: string;
+	/** Read after the field's name by a screen reader: the arrow keys move to the results. */
+	arrowHint: string;
 	close: string;
 	filters: string;
 	clearFilters: string;

@@ -22,6 +22,7 @@ export function searchText(locale: string): SearchText {
 	const t = (key: string) => uiText(locale, `currents.search.${key}` as UiKey);
 	return {
 		placeholder: t('placeholder'),
+		arrowHint: t('arrowHint'),
 		close: t('close'),
 		filters: t('filters'),
 		clearFilters: t('clearFilters'),

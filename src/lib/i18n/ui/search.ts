@@ -4,6 +4,7 @@
  */
 export const en = {
 	'currents.search.placeholder': 'Search modules, tracks and updates',
+	'currents.search.arrowHint': 'The down arrow moves to the results, and the up arrow back.',
 	'currents.search.close': 'Close',
 	'currents.search.filters': 'Filters',
 	'currents.search.clearFilters': 'Clear filters',
@@ -39,6 +40,7 @@ export const en = {
 
 export const fi: Record<keyof typeof en, string> = {
 	'currents.search.placeholder': 'Hae moduuleja, opintopolkuja ja päivityksiä',
+	'currents.search.arrowHint': 'Alanuolella pääset tuloksiin ja ylänuolella takaisin.',
 	'currents.search.close': 'Sulje',
 	'currents.search.filters': 'Suodattimet',
 	'currents.search.clearFilters': 'Tyhjennä suodattimet',
