@@ -35,12 +35,16 @@ async function loadPagefind(original: OriginalText | undefined): Promise<{ pagef
 	// `<html lang>` as it creates it, with no option to name another (its `mergeIndex` refuses the
 	// site's own bundle, and would mix both languages' facet values): the attribute names that
 	// language for the moment of the call, and is put back before anything can render or read it.
+	// The instance comes from a second copy of Pagefind's module: instances of one copy share its
+	// word stemmer, so the first language's would have read this language's words (a Finnish search
+	// for "tavoitteet", "goals", found one page of the ten that have it).
+	const copy = (await import(/* @vite-ignore */ `${base}/pagefind/pagefind.js?index=${encodeURIComponent(original.lang)}`)) as PagefindApi;
 	const html = document.documentElement;
 	const lang = html.getAttribute('lang');
 	html.setAttribute('lang', original.lang);
 	let other: PagefindInstance;
 	try {
-		other = pagefind.createInstance(settings);
+		other = copy.createInstance(settings);
 	} finally {
 		if (lang === null) html.removeAttribute('lang');
 		else html.setAttribute('lang', lang);

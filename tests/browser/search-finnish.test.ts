@@ -77,6 +77,19 @@ describe('search in the Finnish edition', () => {
 		await context.close();
 	});
 
+	it('reads the Finnish words with the Finnish stemmer, and the English pages with the English one', async () => {
+		const { context, page } = await openSearch('/fi/');
+		// The plural and the partitive of "tavoite" (goal) find the module whose title starts with the plural.
+		for (const word of ['tavoitteet', 'tavoitteita']) {
+			await search(page, word, new RegExp(`^\\d+ tulosta? haulla ”${word}”\\.`));
+			expect((await hrefs(page))[0], word).toBe('/fi/modules/goals-and-kpis/');
+		}
+		// An English inflection finds the untranslated English module that has its stem ("playbooks", "playbook").
+		await search(page, 'playbooks', /haulla ”playbooks”/);
+		expect(await hrefs(page)).toContain('/modules/tiktok-playbook/');
+		await context.close();
+	});
+
 	it('lists English pages not translated yet after the Finnish results, marked as English, without the originals of Finnish pages', async () => {
 		const { context, page } = await openSearch('/fi/modules/goals-and-kpis/');
 		// "KPI" is in the Finnish module's title and in many English modules.
