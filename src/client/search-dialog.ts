@@ -78,7 +78,9 @@ interface Search {
 	text: SearchText;
 	lists: Map<Facet, HTMLElement>;
 	translated: Set<string>;
+	/** The other index's content type and level names, by their names in the page's language. */
 	typeNames: Map<string, string>;
+	levelNames: Map<string, string>;
 	/** Counts the searches started, so that one a newer search overtakes shows nothing. */
 	generation: number;
 	matches: Listed[];
@@ -120,6 +122,7 @@ export async function startSearch(root: HTMLElement, dialog: HTMLDialogElement):
 		// The first language's pages that this language's index holds a translation of.
 		translated: new Set(Object.keys(totals[TRANSLATES] ?? {})),
 		typeNames: new Map(Object.entries(text.original?.values.type ?? {}).map(([mine, theirs]) => [theirs, mine])),
+		levelNames: new Map(Object.entries(text.original?.values.level ?? {}).map(([mine, theirs]) => [theirs, mine])),
 		generation: 0,
 		matches: [],
 		shown: 0,
@@ -178,8 +181,9 @@ async function showMore(search: Search, current: number): Promise<ResultFragment
 		...fragments.map((fragment, i) => {
 			const view = resultView(fragment, version);
 			if (!next[i]!.original || !text.original) return renderResult(view);
-			// The other index names the content type in its language; the line of facts is in the page's.
+			// The other index names the content type and level in its language; the line of facts is in the page's.
 			view.type = search.typeNames.get(view.type) ?? view.type;
+			view.details = view.details.map((detail) => search.levelNames.get(detail) ?? detail);
 			view.details.push(text.original.label);
 			return renderResult(view, text.original.lang);
 		})

@@ -22,7 +22,7 @@ export const GET: APIRoute = async ({ url }) => {
 		type: [types.module, types.track, types.update],
 		track: tracks.map((track) => track.data.title),
 		platform: config.platforms.map((platform) => platform.name),
-		level: config.levels.map((level) => level.name),
+		level: config.levels.map((level) => local.levelName(level.id)),
 	};
 	// In a second language, the first language's index is searched after this one's, for the pages not
 	// translated yet; the dialog needs that language's name and the facet values that read differently there.
@@ -39,6 +39,7 @@ export const GET: APIRoute = async ({ url }) => {
 			values: {
 				type: differ((['module', 'archived', 'track', 'update'] as const).map((kind) => [types[kind], rootTypes[kind]])),
 				track: differ(tracks.map((track) => [track.data.title, site.tracks.find((t) => t.id === track.id)?.data.title ?? track.data.title])),
+				level: differ(config.levels.map((level) => [local.levelName(level.id), site.levelName(level.id)])),
 			},
 		};
 	}

@@ -106,6 +106,10 @@ describe('search in the Finnish edition', () => {
 		// The line of facts stays Finnish, content type included, and says the page is in English.
 		expect(await english.locator('[data-result-meta]').getAttribute('lang')).toBeNull();
 		expect(await english.locator('[data-result-meta]').textContent()).toMatch(/^(Moduuli|Opintopolku|Alustapäivitys)( · .*)? · Kieli: englanti$/);
+		// Levels too: no English level name in any line of facts.
+		const facts = (await page.locator('[data-search-results] [data-result-meta]').allTextContents()).join('\n');
+		expect(facts).toMatch(/Perustaso|Ammattilaistaso|Edistynyt taso/);
+		expect(facts).not.toMatch(/Foundation|Practitioner|Advanced/);
 		const [own, extra] = /^(\d+) .*Lisäksi (\d+)/.exec((await status(page).textContent())!)!.slice(1).map(Number);
 		expect(own).toBe(firstEnglish);
 		expect(extra).toBe(found.length - firstEnglish);
