@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkCurriculum } from '../src/lib/check/check-curriculum.ts';
 import { majorOf } from '../src/lib/curriculum/versions.ts';
-import { inTrackOrder, recentlyUpdated } from '../src/lib/curriculum/model.ts';
+import { inTrackOrder, recentlyUpdated, teachingRelease } from '../src/lib/curriculum/model.ts';
 import type { Finding } from '../src/lib/check/findings.ts';
 import { loadCurriculum } from '../src/lib/curriculum/load.ts';
 import { BUDGETS, kilobytes, pageWeight } from '../scripts/lib/page-weight.ts';
@@ -150,12 +150,19 @@ describe('the flagship curriculum', () => {
 			const list = home.slice(home.indexOf('id="recently-updated"')).replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 			const recent = recentlyUpdated(curriculum.modules, 6);
 			for (const module of recent) {
-				const summary = module.data.changelog.find((entry) => entry.version === module.data.version)!.summary;
+				const release = teachingRelease(module.data)!;
 				expect(list, module.id).toContain(`href="/modules/${module.id}/"`);
-				expect(list, module.id).toContain(`<p class="currents-recent__change">${summary}</p>`);
+				expect(list, module.id).toContain(`<p class="currents-recent__change">${release.summary}</p>`);
+				// A release that changed what the module teaches, not a correction.
+				expect(release.kind, module.id).not.toBe('fixed');
 			}
-			// On the Finnish home page too, marked as the original's language.
-			expect(build.read('fi/index.html')).toContain('<p class="currents-recent__change" lang="en">');
+			// The list is in the order of those releases, newest first.
+			const dates = [...list.matchAll(/<time datetime="([^"]+)">/g)].slice(0, recent.length).map((match) => match[1]);
+			expect(dates).toEqual([...dates].sort().reverse());
+			// On the Finnish home page too, marked as the original's language, and said to be in it.
+			const finnish = build.read('fi/index.html');
+			expect(finnish).toContain('<p class="currents-recent__change" lang="en">');
+			expect(/<ul class="currents-recent">([^]*?)<\/ul>/.exec(finnish)![1]!.split('kieli: englanti').length - 1).toBe(recent.length);
 		});
 
 		it("offers the whole curriculum's cartridges on the home page, in every language, and they are built", () => {

@@ -65,13 +65,19 @@ describe('details a reader notices', () => {
 		await context.close();
 	});
 
-	it('names the licence and links it, and orders "Recently updated" by release date', async () => {
+	it('names the licence and links it, and orders "Recently updated" by the releases that changed what a module teaches', async () => {
 		const { context, page } = await site.open('/');
 		const license = page.locator('.currents-lead').getByRole('link', { name: 'Creative Commons Attribution 4.0 International' });
 		expect(await license.getAttribute('href')).toBe('https://creativecommons.org/licenses/by/4.0/');
 		expect(await page.locator('.currents-lead').textContent()).not.toContain('CC-BY-4.0');
-		const recent = await page.locator('.currents-recent a').allTextContents();
-		expect(recent).toEqual(['Serving', 'Brewing basics', 'Water temperature']);
+		// Serving's newest release (1.0.1, 2026-11-05) is a correction, so its first release counts: it follows
+		// Brewing basics' platform change (2.1.0, 2026-11-01).
+		const recent = await page.locator('.currents-recent li').evaluateAll((items) => items.map((item) => [item.querySelector('a')?.textContent, item.querySelector('span')?.textContent?.replace(/\s+/g, ' ')]));
+		expect(recent).toEqual([
+			['Brewing basics', 'version 2.1.0, 2026-11-01'],
+			['Serving', 'version 1.0.0, 2026-09-01'],
+			['Water temperature', 'version 1.0.0, 2020-01-10'],
+		]);
 		await context.close();
 	});
 

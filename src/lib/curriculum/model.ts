@@ -4,7 +4,7 @@
  */
 import { compareVersions, majorOf } from './versions.ts';
 import type { CurriculumConfig } from './schema/config.ts';
-import type { ModuleData } from './schema/module.ts';
+import type { ChangelogEntry, ModuleData } from './schema/module.ts';
 import type { TrackData } from './schema/track.ts';
 import type { UpdateData } from './schema/update.ts';
 
@@ -51,23 +51,24 @@ export function formatDuration(minutes: number, units: { hours: string; minutes:
 	return rest === 0 ? `${hours} ${units.hours}` : `${hours} ${units.hours} ${rest} ${units.minutes}`;
 }
 
-/** The date of a module's newest release. */
-export const lastReleased = (module: ModuleData) => module.changelog[0]?.date ?? module.reviewed;
+/**
+ * A module's newest release that changed what it teaches (a major, minor or platform release), not a
+ * correction; its oldest release when it has none. A learner looking for what is new to read is not
+ * served by "a table's header cell now names its column".
+ */
+export const teachingRelease = (module: ModuleData): ChangelogEntry | undefined => module.changelog.find((entry) => entry.kind !== 'fixed') ?? module.changelog.at(-1);
 
 /**
- * Modules by their newest release, newest first. Releases carry a day, not a time, so on a day with
- * many releases a revision ranks above a first release: "recently updated" is about modules that
- * changed, and a module's revision always follows its own first release.
+ * Modules by their newest release that changed what they teach (`teachingRelease`), newest first.
+ * Releases carry a day, not a time, so on a day with many releases a revision ranks above a first
+ * release: "recently updated" is about modules that changed, and a module's revision always follows
+ * its own first release.
  */
 export function recentlyUpdated<T extends Item<ModuleData>>(modules: readonly T[], count: number): T[] {
-	const revised = (module: ModuleData) => (module.changelog.length > 1 ? 1 : 0);
+	const date = (module: ModuleData) => teachingRelease(module)?.date ?? module.reviewed;
+	const revised = (module: ModuleData) => (teachingRelease(module) === module.changelog.at(-1) ? 0 : 1);
 	return [...modules]
-		.sort(
-			(a, b) =>
-				lastReleased(b.data).localeCompare(lastReleased(a.data)) ||
-				revised(b.data) - revised(a.data) ||
-				a.data.title.localeCompare(b.data.title)
-		)
+		.sort((a, b) => date(b.data).localeCompare(date(a.data)) || revised(b.data) - revised(a.data) || a.data.title.localeCompare(b.data.title))
 		.slice(0, count);
 }
 
