@@ -30,6 +30,17 @@ describe('a code block that is never closed', () => {
 		]);
 	});
 
+	it('is found after a list marker, on the line the item starts', () => {
+		expect(found('1. Install:\n   ```sh\n   npm ci\n2. Run it.\n', 'updates/c.md').map(([line, , , message]) => [line, message])).toEqual([
+			[11, 'The code block opened here with three backticks is never closed, so the rest of the list item or quote it stands in is published as code.'],
+		]);
+		expect(found('- ```sh\n  npm ci\n\nAfter.\n').length).toBe(1);
+	});
+
+	it('leaves alone a fence shown as an example in indented code', () => {
+		expect(found('Write it so:\n\n    ```js\n    const a = 1;\n\nAfter.\n', 'updates/b.md')).toEqual([]);
+	});
+
 	it('leaves alone closed blocks (longer closings, trailing spaces, at the end of the file), indented code, and fences inside code', () => {
 		const body = [
 			'```js\nconst a = 1;\n```',

@@ -165,6 +165,21 @@ describe('the flagship curriculum', () => {
 			expect(/<ul class="currents-recent">([^]*?)<\/ul>/.exec(finnish)![1]!.split('kieli: englanti').length - 1).toBe(recent.length);
 		});
 
+		it('starts a learner on the first track by name, and offers the choice of every track', () => {
+			const first = inTrackOrder(curriculum.tracks)[0]!;
+			const actions = (html: string) => [...html.matchAll(/<a class="sl-link-button[^"]*"([^>]*)href="([^"]+)"[^>]*>([^<]*)/g)].map(([, attributes, href, text]) => [href, text!.trim(), /lang="(\w+)"/.exec(attributes!)?.[1]]);
+			expect(actions(build.read('index.html'))).toEqual([
+				[`/tracks/${first.id}/`, `Start with ${first.data.title}`, undefined],
+				['#tracks', 'Choose a track', undefined],
+				['/whats-new/', "What&#39;s new", undefined],
+			]);
+			expect(build.read('index.html')).toContain('<h2 id="tracks">');
+			const finnish = actions(build.read('fi/index.html'));
+			expect(finnish[0]![0]).toBe(`/fi/tracks/${first.id}/`);
+			expect(finnish[0]![1]).toMatch(/^Aloita: /);
+			expect(finnish[1]!.slice(0, 2)).toEqual(['#tracks', 'Valitse opintopolku']);
+		});
+
 		it("offers the whole curriculum's cartridges on the home page, in every language, and they are built", () => {
 			for (const page of ['index.html', 'fi/index.html']) {
 				const html = build.read(page);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { atomFeed } from '../src/lib/feeds/atom.ts';
 import { addDays, isReviewDue, reviewDueDate } from '../src/lib/curriculum/freshness.ts';
-import { formatDuration, pageEditBase, recentlyUpdated, sidebarFor, timeline, whatsNew } from '../src/lib/curriculum/model.ts';
+import { formatDuration, pageEditBase, recentlyUpdated, teachingRelease, sidebarFor, timeline, whatsNew } from '../src/lib/curriculum/model.ts';
 import type { ModuleData } from '../src/lib/curriculum/schema/module.ts';
 import { countWords } from '../src/lib/check/standards.ts';
 import { bumpVersion, compareVersions } from '../src/lib/curriculum/versions.ts';
@@ -137,14 +137,16 @@ describe('timeline', () => {
 });
 
 describe('recently updated', () => {
-	it('orders modules by their newest release, a revision before a same-day first release, not by name', () => {
+	it('orders modules by their newest release that changed what they teach, a revision before a same-day first release, not by name', () => {
 		const modules = [
 			{ id: 'a', data: module([first('2026-11-23')], 'Accessible posts') },
 			{ id: 'b', data: module([{ version: '1.1.0', date: '2026-11-23', kind: 'added', summary: 'More.' }, first('2026-11-23')], 'Budgets') },
 			{ id: 'c', data: module([first('2026-01-05')], 'Captions') },
 			{ id: 'd', data: module([{ version: '1.0.1', date: '2026-12-01', kind: 'fixed', summary: 'Typo.' }, first('2025-01-01')], 'Zines') },
 		];
-		expect(recentlyUpdated(modules, 3).map((m) => m.id)).toEqual(['d', 'b', 'a']);
+		// Zines' newest release is a correction, so its first release, long ago, counts.
+		expect(recentlyUpdated(modules, 3).map((m) => m.id)).toEqual(['b', 'a', 'c']);
+		expect(teachingRelease(modules[3]!.data)?.version).toBe('1.0.0');
 	});
 });
 

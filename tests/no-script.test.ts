@@ -33,6 +33,6 @@ describe('the stylesheet for browsers without JavaScript', () => {
 	});
 
 	it('hides the controls that need a script', () => {
-		expect(out).toContain('starlight-theme-select, currents-language-select, .currents-search { display: none !important; }');
+		expect(out).toContain('starlight-theme-select, currents-language-select, .currents-search, .expressive-code .copy { display: none !important; }');
 	});
 });

@@ -7,7 +7,8 @@
 import { STORAGE_KEYS } from '../lib/progress/basics.ts';
 import { LEARNER_DATA_HREF } from '../lib/progress/catalogue.ts';
 import { changesSince } from '../lib/progress/changes.ts';
-import { continueAt, nextVisit, updatedSince, viewOf } from '../lib/progress/summary.ts';
+import { continueAt, nextVisit, trackStatus, updatedSince, viewOf } from '../lib/progress/summary.ts';
+import { modulesComplete } from '../lib/progress/text.ts';
 import { moduleHref, trackHref } from '../lib/curriculum/model.ts';
 import { el, fetchCatalogue, readStored } from './progress-common.ts';
 import { wordsOf } from './progress-text.ts';
@@ -24,6 +25,17 @@ async function mount(root: HTMLElement): Promise<void> {
 	if (!data) return;
 	const view = viewOf(loaded.progress.data);
 	const modules = data.modules;
+
+	// Each track's card says how much of it the learner has completed, once they have begun it, in the
+	// page's language (a card of a track not translated is in the original's).
+	for (const track of data.tracks) {
+		const meta = document.querySelector<HTMLElement>(`[data-track-card="${CSS.escape(track.id)}"] .currents-card__meta`);
+		const status = trackStatus(view, track.modules.flatMap((id) => (modules[id] ? [{ id, quiz: modules[id].quiz }] : [])), track.passMark);
+		if (!meta || status.done === 0) continue;
+		const count = say(status.total === 1 ? 'modulesCompleteOne' : 'modulesComplete', modulesComplete(status.done, status.total), { done: status.done, total: status.total });
+		meta.querySelector('[data-track-progress]')?.remove();
+		meta.append(el('span', { 'data-track-progress': '', lang: document.documentElement.lang }, ` · ${count}${status.complete ? say('trackCompleteSuffix', ': track complete') : ''}`));
+	}
 
 	const next = continueAt(loaded.visits.data.last?.module, view, data.tracks);
 	const module = next && modules[next.module];

@@ -118,6 +118,7 @@ function renderSetAside(root: HTMLElement, site: string, entries: SetAsideEntry[
 const progressKey = (progress: Progress) =>
 	JSON.stringify(
 		Object.keys(progress.modules)
+			.filter((id) => progress.modules[id]?.completed || progress.modules[id]?.quiz)
 			.sort()
 			.map((id) => [id, progress.modules[id]?.completed ?? null, progress.modules[id]?.quiz ?? null])
 	);
@@ -183,16 +184,18 @@ async function mount(root: HTMLElement): Promise<void> {
 		const before = loadAll().progress.data;
 		const saved = changeProgress((progress) => mergeProgress(progress, result.progress));
 		if (!saved.saved) return refuse(say('notSaved', NOT_SAVED));
-		const count = completedCount(result.progress);
 		const total = completedCount(saved.data);
 		const added = total - completedCount(before);
-		const values = { file: chosen.name, count, added, total };
+		const values = { file: chosen.name, added, total };
+		const name = chosen.name;
 		if (progressKey(saved.data) === progressKey(before)) {
-			tell(importStatus, 'imported', say('importedNothingNew', `Imported ${chosen.name}: this browser already held all of its progress, so nothing changed.`, values));
-		} else if (count === 1 && added === 1) {
-			tell(importStatus, 'imported', say('importedOne', `Imported ${chosen.name}: its completed module was new to this browser, whose progress now has ${total}.`, values));
+			tell(importStatus, 'imported', say('importedNothingNew', `Imported ${name}: this browser already held all of its progress, so nothing changed.`, values));
+		} else if (added === 0) {
+			tell(importStatus, 'imported', say('importedNewer', `Imported ${name}: no completed module in it was new to this browser, but it updated what this browser holds for modules already here.`, values));
+		} else if (added === 1) {
+			tell(importStatus, 'imported', say('importedOne', `Imported ${name}: 1 completed module in it was new to this browser, whose progress now has ${total}.`, values));
 		} else {
-			tell(importStatus, 'imported', say('imported', `Imported ${chosen.name}: ${added} of its ${count} completed modules were new to this browser, whose progress now has ${total}.`, values));
+			tell(importStatus, 'imported', say('imported', `Imported ${name}: ${added} completed modules in it were new to this browser, whose progress now has ${total}.`, values));
 		}
 		file.value = '';
 		refresh();

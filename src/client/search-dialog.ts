@@ -38,7 +38,13 @@ async function loadPagefind(original: OriginalText | undefined): Promise<{ pagef
 	// The instance comes from a second copy of Pagefind's module: instances of one copy share its
 	// word stemmer, so the first language's would have read this language's words (a Finnish search
 	// for "tavoitteet", "goals", found one page of the ten that have it).
-	const copy = (await import(/* @vite-ignore */ `${base}/pagefind/pagefind.js?index=${encodeURIComponent(original.lang)}`)) as PagefindApi;
+	let copy: PagefindApi;
+	try {
+		copy = (await import(/* @vite-ignore */ `${base}/pagefind/pagefind.js?index=${encodeURIComponent(original.lang)}`)) as PagefindApi;
+	} catch {
+		// Without it, search still finds this language's pages.
+		return { pagefind, other: undefined };
+	}
 	const html = document.documentElement;
 	const lang = html.getAttribute('lang');
 	html.setAttribute('lang', original.lang);

@@ -91,6 +91,9 @@ describe('progress in the browser', () => {
 		expect(await page.locator('[data-track-bar]').evaluate((bar) => (bar as HTMLProgressElement).value)).toBe(1);
 		expect(await page.locator('li[data-track-module="water-temperature"] [data-progress-mark]').first().textContent()).toBe('✓ Completed');
 		expect(await page.locator('li[data-track-module="serving"] [data-progress-mark]').count()).toBe(0);
+		// So does the track's card on the home page.
+		await page.goto(site.url('/'));
+		await expect.poll(() => page.locator('[data-track-card="tea-foundations"] [data-track-progress]').textContent()).toBe(' · 1 of 3 modules complete');
 
 		// Un-marking takes it back everywhere.
 		await page.goto(site.url('/modules/water-temperature/'));
@@ -152,6 +155,9 @@ describe('progress in the browser', () => {
 		await seed(page, { [KEY]: JSON.stringify({ version: 1, modules: { ...modules, 'brewing-basics': pass('2.1.0', 75) } }) });
 		await expect.poll(() => message.locator('.currents-notice__title').textContent()).toBe('Track complete');
 		expect(await page.locator('[data-track-count]').textContent()).toBe('3 of 3 modules complete');
+		// The home page's card of the track says so too.
+		await page.goto(site.url('/'));
+		await expect.poll(() => page.locator('[data-track-card="tea-foundations"] [data-track-progress]').textContent()).toBe(' · 3 of 3 modules complete: track complete');
 	});
 
 	it('round-trips an export into a fresh browser, adding to the progress already there', async () => {
@@ -174,11 +180,14 @@ describe('progress in the browser', () => {
 		const field = await second.locator('[data-progress-file]').evaluate((input, names) => names.map((name) => getComputedStyle(input, '::file-selector-button').getPropertyValue(name)), LOOK);
 		const button = await second.locator('[data-progress-import]').evaluate((element, names) => names.map((name) => getComputedStyle(element).getPropertyValue(name)), LOOK);
 		expect(field).toEqual(button);
-		expect(await importFile(second, 'progress.json', text)).toBe('Imported progress.json: 2 of its 2 completed modules were new to this browser, whose progress now has 3.');
+		expect(await importFile(second, 'progress.json', text)).toBe('Imported progress.json: 2 completed modules in it were new to this browser, whose progress now has 3.');
 		expect(await second.locator('[data-progress-group="tea-foundations"] [data-progress-group-count]').textContent()).toBe('3 of 3 modules complete');
 		expect(await second.locator('[data-progress-row="brewing-basics"] [data-progress-state]').textContent()).toMatch(/^✓ Completed version 2\.1\.0 on /);
 		// The same file again brings nothing new, and says so.
 		expect(await importFile(second, 'progress.json', text)).toBe('Imported progress.json: this browser already held all of its progress, so nothing changed.');
+		// A file with an earlier completion of a module already here adds no module but changes its record.
+		const earlier = JSON.stringify({ format: 'currents-progress', version: 1, site: SITE, exportedAt: AT, modules: { 'brewing-basics': { completed: { version: '2.1.0', at: '2026-01-01T00:00:00.000Z', via: 'marked' } } } });
+		expect(await importFile(second, 'earlier.json', earlier)).toBe('Imported earlier.json: no completed module in it was new to this browser, but it updated what this browser holds for modules already here.');
 		// An export says what it saved.
 		const [download] = await Promise.all([second.waitForEvent('download'), second.getByRole('button', { name: 'Export progress' }).click()]);
 		expect(await second.locator('[data-progress-export-status]').textContent()).toBe(`Saved ${download.suggestedFilename()} with 3 completed modules. Import it in another browser or on another device to carry on there.`);
@@ -290,7 +299,7 @@ describe('progress in the browser', () => {
 		await page.getByRole('button', { name: 'Cancel' }).click();
 		// A message stays only until the next action: an import after the deletion replaces it.
 		const file = JSON.stringify({ format: 'currents-progress', version: 1, site: SITE, exportedAt: AT, modules: { serving: completedAt('1.0.1') } });
-		expect(await importFile(page, 'back.json', file)).toBe('Imported back.json: its completed module was new to this browser, whose progress now has 1.');
+		expect(await importFile(page, 'back.json', file)).toBe('Imported back.json: 1 completed module in it was new to this browser, whose progress now has 1.');
 		expect(await page.locator('[data-progress-clear-status]').textContent()).toBe('');
 	});
 

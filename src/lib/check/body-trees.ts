@@ -1,6 +1,13 @@
 import type { Nodes, Root } from 'mdast';
 import { parseLikeCompiler } from '../safety/parser-options.ts';
 
+/** A Markdown or MDX body a reader sees, with its file and the line of the file it starts on. */
+export interface Body {
+	file: string;
+	body: string;
+	bodyLine: number;
+}
+
 /**
  * The compiler's own tree of each body that may hold what a rule looks for (`mayHold`, a quick look
  * at the text, so that most bodies are never parsed), with its document. A body that cannot be

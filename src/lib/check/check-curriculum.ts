@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { keep, readKept } from '../cache/files.ts';
 import { codeFingerprint } from '../cache/fingerprint.ts';
@@ -18,6 +18,8 @@ import { checkCases } from './cases.ts';
 import { checkHeadingSpaces } from './heading-space.ts';
 import { checkTableHeaders } from './table-headers.ts';
 import { checkCodeFences } from './code-fences.ts';
+import { type Body } from './body-trees.ts';
+import { splitFrontmatter } from '../curriculum/frontmatter.ts';
 import { checkTranslations } from './translations.ts';
 import { loadIssuers } from '../credentials/issuers.ts';
 import { checkQuizQuality } from './quiz-quality.ts';
@@ -92,12 +94,15 @@ export function checkCurriculum(dir: string, options: CheckOptions = {}): CheckR
 	findings.push(...checkTranslations(curriculum));
 	// Real cases cite a listed source.
 	findings.push(...checkCases(curriculum.modules));
+	// What Markdown publishes otherwise than it was written, in every body a reader sees: modules,
+	// updates, their translations and the free pages (an archive stays as it was released).
+	const bodies = readerBodies(curriculum, dir);
 	// A heading written without the space after its hashes, published as a paragraph.
-	findings.push(...checkHeadingSpaces([...curriculum.modules, ...curriculum.updates]));
+	findings.push(...checkHeadingSpaces(bodies));
 	// A table whose header row leaves a column without a name.
-	findings.push(...checkTableHeaders([...curriculum.modules, ...curriculum.updates]));
+	findings.push(...checkTableHeaders(bodies));
 	// A code block never closed, which publishes the rest of the page as code.
-	findings.push(...checkCodeFences([...curriculum.modules, ...curriculum.updates]));
+	findings.push(...checkCodeFences(bodies));
 	// A file whose frontmatter is never closed is reported by the loader and the content check alike.
 	const said = new Set<string>();
 	const once = findings.filter((f) => {
@@ -124,4 +129,13 @@ export function checkCurriculumKeeping(memoFile: string, dir: string, options: O
 function safetyKey(document: { file: string; source: string }, options: object): string {
 	const engine = codeFingerprint(join(dirname(fileURLToPath(import.meta.url)), '..'), { recursive: true });
 	return createHash('sha256').update(`${engine}\0${JSON.stringify(options)}\0${document.file}\0`).update(document.source).digest('base64url');
+}
+
+/** The bodies of the modules, updates, translations and free pages of a curriculum in `dir`. */
+function readerBodies(curriculum: Curriculum, dir: string): Body[] {
+	const pagesDir = resolve(dir, 'pages') + sep;
+	const pages = curriculum.documents
+		.filter((document) => document.path.startsWith(pagesDir))
+		.map((document) => ({ file: document.file, ...splitFrontmatter(document.source) }));
+	return [...curriculum.modules, ...curriculum.updates, ...curriculum.translations.filter((entry) => entry.kind !== 'track'), ...pages];
 }

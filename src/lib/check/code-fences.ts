@@ -1,12 +1,15 @@
 import type { Code } from 'mdast';
 import { finding, type Finding } from './findings.ts';
-import type { ModuleEntry, UpdateEntry } from '../curriculum/load.ts';
-import { bodyTrees, nodesWhere, placeIn } from './body-trees.ts';
+import { bodyTrees, nodesWhere, placeIn, type Body } from './body-trees.ts';
 
 const NUMBERS: Record<number, string> = { 3: 'three', 4: 'four', 5: 'five', 6: 'six' };
 
-/** A fence line: optional indentation and quote markers, then three or more backticks or tildes. */
-const FENCE = /^[ \t>]*(`{3,}|~{3,})/;
+/**
+ * A fenced code node's first line, from where the compiler starts the node: up to three spaces, then
+ * three or more backticks or tildes. An indented code block (Markdown's four spaces, which may show
+ * a fence as an example) starts with four.
+ */
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
 /**
  * A code block opened with ``` or ~~~ runs until a line of the same character, at least as many, and
@@ -15,9 +18,9 @@ const FENCE = /^[ \t>]*(`{3,}|~{3,})/;
  * code, headings and all. Found on the compiler's own tree: a fenced code node whose last line is not
  * a closing fence. Only bodies with a fence are parsed.
  */
-export function checkCodeFences(documents: readonly (ModuleEntry | UpdateEntry)[]): Finding[] {
+export function checkCodeFences(documents: readonly Body[]): Finding[] {
 	const findings: Finding[] = [];
-	for (const [document, tree] of bodyTrees(documents, (body) => /^[ \t>]*(?:```|~~~)/m.test(body))) {
+	for (const [document, tree] of bodyTrees(documents, (body) => body.includes('```') || body.includes('~~~'))) {
 		for (const node of nodesWhere(tree, (node): node is Code => node.type === 'code')) {
 			const start = node.position?.start.offset;
 			const end = node.position?.end.offset;

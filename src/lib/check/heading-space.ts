@@ -1,7 +1,6 @@
 import type { Paragraph } from 'mdast';
 import { finding, type Finding } from './findings.ts';
-import type { ModuleEntry, UpdateEntry } from '../curriculum/load.ts';
-import { bodyTrees, nodesWhere, placeIn } from './body-trees.ts';
+import { bodyTrees, nodesWhere, placeIn, type Body } from './body-trees.ts';
 
 /** Two to six `#` and then no space: a heading to its writer, a paragraph to Markdown. */
 const UNSPACED = /^(#{2,6})(?=[^\s#])/;
@@ -13,7 +12,7 @@ const UNSPACED = /^(#{2,6})(?=[^\s#])/;
  * six `#` and something other than a space. A single `#` is left alone, since a line may start with a
  * hashtag. Only bodies whose text has such a line are parsed.
  */
-export function checkHeadingSpaces(documents: readonly (ModuleEntry | UpdateEntry)[]): Finding[] {
+export function checkHeadingSpaces(documents: readonly Body[]): Finding[] {
 	const findings: Finding[] = [];
 	for (const [document, tree] of bodyTrees(documents, (body) => /^[ \t]*#{2,6}[^\s#]/m.test(body))) {
 		for (const node of nodesWhere(tree, (node): node is Paragraph => node.type === 'paragraph')) {

@@ -1,7 +1,6 @@
 import type { Table } from 'mdast';
 import { finding, type Finding } from './findings.ts';
-import type { ModuleEntry, UpdateEntry } from '../curriculum/load.ts';
-import { bodyTrees, nodesWhere, placeIn } from './body-trees.ts';
+import { bodyTrees, nodesWhere, placeIn, type Body } from './body-trees.ts';
 
 /**
  * A table's first row is its row of column headers, and a header cell left empty (often the top-left
@@ -9,7 +8,7 @@ import { bodyTrees, nodesWhere, placeIn } from './body-trees.ts';
  * nothing, and accessibility checkers flag it. Found on the compiler's own tree, so that a table in a
  * code block is not taken for one. Only bodies with a `|` are parsed.
  */
-export function checkTableHeaders(documents: readonly (ModuleEntry | UpdateEntry)[]): Finding[] {
+export function checkTableHeaders(documents: readonly Body[]): Finding[] {
 	const findings: Finding[] = [];
 	for (const [document, tree] of bodyTrees(documents, (body) => body.includes('|'))) {
 		for (const node of nodesWhere(tree, (node): node is Table => node.type === 'table')) {

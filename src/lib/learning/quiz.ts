@@ -45,11 +45,6 @@ export interface QuizResult {
 	/** Whether the learner reached the pass mark. */
 	passed: boolean;
 	passMark: number;
-	/**
-	 * Set by a listener that keeps the learner's results (progress) when this attempt failed but an
-	 * earlier one passed: that pass's score, which still counts, so the check can say so.
-	 */
-	earlierPass?: number;
 }
 
 /**

@@ -19,10 +19,14 @@ export const NO_SCRIPT_CSS = 'no-script.css';
 const LIGHT = /\[data-theme=(?:'light'|"light"|light)\]/;
 const LIGHT_ALL = new RegExp(LIGHT.source, 'g');
 
-/** The controls that need a script to do anything (the phone's menu button does not: it opens a popover). */
+/**
+ * The controls that need a script to do anything: the theme and language menus, search, and a code
+ * block's copy button (the phone's menu button does not: it opens a popover).
+ */
 const WITHOUT_SCRIPTS = `starlight-theme-select,
 currents-language-select,
-.currents-search {
+.currents-search,
+.expressive-code .copy {
 	display: none !important;
 }
 `;
@@ -33,7 +37,9 @@ currents-language-select,
  * narrowed to those that name the light theme on the root or an ancestor, rewritten to match the
  * page as written (`[data-theme]`) and set under `prefers-color-scheme: light`, in the cascade
  * layer it came from; ahead of them the layers in the order the site's stylesheets set them, since
- * this one may load first.
+ * this one may load first. Rules for the dark theme alone still apply in the light one, since the
+ * page is written dark and no stylesheet can turn a rule off: Starlight's `dark:sl-hidden`, for
+ * images with a light and a dark version, would hide both. The engine shows no such image.
  */
 export function noScriptStylesheet(sheets: readonly string[]): string {
 	const layers: string[] = [];

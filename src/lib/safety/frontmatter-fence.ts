@@ -102,9 +102,9 @@ export function splitLikeCompiler(source: string): FencedSource {
 }
 
 /**
- * Where an opened frontmatter was meant to close, for a file no reader finds a closing fence in: the
- * first later line that is only dashes (two, or more than three, or dashes typed as en or em dashes)
- * or `---` set in by spaces; otherwise the opening line.
+ * Where an opened frontmatter was meant to close, for a file no reader finds a closing fence in (so
+ * no later line starts with `---`): the first later line that is only dashes, `--` or `---` set in by
+ * spaces, or dashes typed as en or em dashes; otherwise the opening line.
  */
 function unclosed(source: string): FenceProblem {
 	const near = /\n([ \t]*(?:-{2,}|[\u2013\u2014]{1,3})[ \t]*)\r?(?=\n|$)/.exec(source.slice(3));

@@ -1,6 +1,7 @@
 /** The home page. */
 export const en = {
-	'currents.home.start': 'Start a track',
+	'currents.home.start': 'Start with {{track}}',
+	'currents.home.choose': 'Choose a track',
 	'currents.home.lead': '{{modules}} modules in {{tracks}} tracks, about {{time}} of learning. Every module is versioned, dated and sourced, and is revised when a platform changes.',
 	'currents.home.leadTranslated': '{{translated}} of the {{modules}} modules are translated into this language; the others are in {{language}}.',
 	'currents.home.license': 'Published under',
@@ -12,12 +13,13 @@ export const en = {
 	'currents.home.allLinkCartridge': 'with links to this site only',
 	'currents.home.recent': 'Recently updated',
 	'currents.home.version': 'version {{version}}',
-	/** On the home page in another language, a track card whose track is not translated. */
+	/** On the home page in another language, beside what is in the original's: a track card whose track is not translated, a release's summary. */
 	'currents.home.inOriginal': 'in {{language}}',
 } as const;
 
 export const fi: Record<keyof typeof en, string> = {
-	'currents.home.start': 'Aloita opintopolku',
+	'currents.home.start': 'Aloita: {{track}}',
+	'currents.home.choose': 'Valitse opintopolku',
 	'currents.home.lead': '{{modules}} moduulia {{tracks}} opintopolulla, opiskeltavaa noin {{time}}. Jokainen moduuli on versioitu, päivätty ja lähteistetty, ja se päivitetään, kun alusta muuttuu.',
 	'currents.home.leadTranslated': 'Moduuleista {{translated}}/{{modules}} on käännetty suomeksi; muut ovat alkuperäiskielellä ({{language}}).',
 	'currents.home.license': 'Julkaistu lisenssillä',
