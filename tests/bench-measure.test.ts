@@ -1,7 +1,10 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
-import { treeSample } from '../scripts/lib/bench/measure.ts';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cssBytes, treeSample } from '../scripts/lib/bench/measure.ts';
 
 const started: { pid?: number }[] = [];
 afterEach(() => {
@@ -26,5 +29,16 @@ describe("the bench's memory of a process tree", () => {
 		const treeMb = treeSample(shell.pid!).rssKb / 1024;
 		expect(treeMb).toBeGreaterThan(190);
 		expect(treeMb).toBeLessThan(260);
+	});
+});
+
+describe("the bench's CSS of a page", () => {
+	it('counts the stylesheets and style elements a browser that runs scripts loads, not those of a <noscript>', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'currents-css-'));
+		mkdirSync(join(dir, '_astro'));
+		writeFileSync(join(dir, '_astro', 'page.css'), 'a{color:red}');
+		writeFileSync(join(dir, 'no-script.css'), 'b{color:blue}'.repeat(100));
+		writeFileSync(join(dir, 'index.html'), '<head><noscript><link rel="stylesheet" href="/no-script.css"></noscript><link rel="stylesheet" href="/_astro/page.css"><style>i{x:y}</style></head>');
+		expect(cssBytes(dir, 'index.html').raw).toBe('a{color:red}'.length + 'i{x:y}'.length);
 	});
 });

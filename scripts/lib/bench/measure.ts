@@ -109,7 +109,8 @@ export function folderBytes(dir: string): number {
 
 /** The stylesheets a page links, raw and gzipped. */
 export function cssBytes(outDir: string, page: string): { raw: number; gzip: number } {
-	const html = readFileSync(join(outDir, page), 'utf8');
+	// What a `<noscript>` holds is not read by a browser that runs scripts, so its stylesheet is not loaded.
+	const html = readFileSync(join(outDir, page), 'utf8').replace(/<noscript>[\s\S]*?<\/noscript>/g, '');
 	let raw = 0;
 	let gzip = 0;
 	for (const match of html.matchAll(/<link[^>]+rel="stylesheet"[^>]*href="(\/[^"]+)"/g)) {
