@@ -165,6 +165,12 @@ describe('the flagship curriculum', () => {
 			expect(/<ul class="currents-recent">([^]*?)<\/ul>/.exec(finnish)![1]!.split('kieli: englanti').length - 1).toBe(recent.length);
 		});
 
+		it("says above a translated module's changelog that its summaries are in the original's language", () => {
+			const changelog = (file: string) => /<section class="currents-changelog"[^>]*>([^]*?)<\/section>/.exec(build.read(file))![1]!;
+			expect(changelog('fi/modules/goals-and-kpis/index.html')).toMatch(/<h2 id="changelog">Muutoshistoria<\/h2><p>Muutokset on kuvattu alkuperäiskielellä \(englanti\)\.<\/p>/);
+			expect(changelog('modules/goals-and-kpis/index.html')).not.toContain('original language');
+		});
+
 		it('starts a learner on the first track by name, and offers the choice of every track', () => {
 			const first = inTrackOrder(curriculum.tracks)[0]!;
 			const actions = (html: string) => [...html.matchAll(/<a class="sl-link-button[^"]*"([^>]*)href="([^"]+)"[^>]*>([^<]*)/g)].map(([, attributes, href, text]) => [href, text!.trim(), /lang="(\w+)"/.exec(attributes!)?.[1]]);

@@ -27,6 +27,8 @@ export const en = {
 	'currents.parts.kind.fixed': 'Fixed',
 	'currents.parts.kind.platform-change': 'Platform change',
 	'currents.parts.earlierMajors': 'Earlier majors stay online at permanent addresses:',
+	/** Above a translated module's changelog, whose summaries are not translated. */
+	'currents.parts.changelogInOriginal': 'The changes are described in the original language ({{language}}).',
 	'currents.parts.majorLink': 'version {{major}}',
 	'currents.parts.accessed': 'Accessed',
 	'currents.parts.instructorView': 'Instructor view: show instructor notes and discussion prompts',
@@ -66,6 +68,7 @@ export const fi: Record<keyof typeof en, string> = {
 	'currents.parts.kind.fixed': 'Korjattu',
 	'currents.parts.kind.platform-change': 'Alustapäivitys',
 	'currents.parts.earlierMajors': 'Aiemmat pääversiot ovat yhä luettavissa pysyvistä osoitteista:',
+	'currents.parts.changelogInOriginal': 'Muutokset on kuvattu alkuperäiskielellä ({{language}}).',
 	'currents.parts.majorLink': 'versio {{major}}',
 	'currents.parts.accessed': 'Luettu',
 	'currents.parts.instructorView': 'Opettajan näkymä: näytä opettajan muistiinpanot ja keskustelutehtävät',
