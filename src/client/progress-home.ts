@@ -7,11 +7,10 @@
 import { STORAGE_KEYS } from '../lib/progress/basics.ts';
 import { LEARNER_DATA_HREF } from '../lib/progress/catalogue.ts';
 import { changesSince } from '../lib/progress/changes.ts';
-import { continueAt, nextVisit, trackStatus, updatedSince, viewOf } from '../lib/progress/summary.ts';
-import { modulesComplete } from '../lib/progress/text.ts';
+import { catalogueTrackStatus, continueAt, nextVisit, updatedSince, viewOf } from '../lib/progress/summary.ts';
 import { moduleHref, trackHref } from '../lib/curriculum/model.ts';
 import { el, fetchCatalogue, readStored } from './progress-common.ts';
-import { wordsOf } from './progress-text.ts';
+import { modulesCompleteText, wordsOf } from './progress-text.ts';
 
 async function mount(root: HTMLElement): Promise<void> {
 	const messages = root.querySelector<HTMLElement>('[data-progress-messages]');
@@ -30,11 +29,10 @@ async function mount(root: HTMLElement): Promise<void> {
 	// page's language (a card of a track not translated is in the original's).
 	for (const track of data.tracks) {
 		const meta = document.querySelector<HTMLElement>(`[data-track-card="${CSS.escape(track.id)}"] .currents-card__meta`);
-		const status = trackStatus(view, track.modules.flatMap((id) => (modules[id] ? [{ id, quiz: modules[id].quiz }] : [])), track.passMark);
+		const status = catalogueTrackStatus(view, data, track);
 		if (!meta || status.done === 0) continue;
-		const count = say(status.total === 1 ? 'modulesCompleteOne' : 'modulesComplete', modulesComplete(status.done, status.total), { done: status.done, total: status.total });
 		meta.querySelector('[data-track-progress]')?.remove();
-		meta.append(el('span', { 'data-track-progress': '', lang: document.documentElement.lang }, ` · ${count}${status.complete ? say('trackCompleteSuffix', ': track complete') : ''}`));
+		meta.append(el('span', { 'data-track-progress': '', lang: document.documentElement.lang }, ` · ${modulesCompleteText(say, status.done, status.total)}${status.complete ? say('trackCompleteSuffix', ': track complete') : ''}`));
 	}
 
 	const next = continueAt(loaded.visits.data.last?.module, view, data.tracks);

@@ -7,12 +7,12 @@ import { isObject } from '../lib/progress/basics.ts';
 import { LEARNER_DATA_HREF, type Catalogue } from '../lib/progress/catalogue.ts';
 import { changesSince } from '../lib/progress/changes.ts';
 import { EXPORT_FORMAT, type Progress, type SetAsideEntry } from '../lib/progress/shape.ts';
-import { trackStatus, viewOf } from '../lib/progress/summary.ts';
-import { modulesComplete, NOT_SAVED, setAsideSummary } from '../lib/progress/text.ts';
+import { catalogueTrackStatus, viewOf } from '../lib/progress/summary.ts';
+import { NOT_SAVED, setAsideSummary } from '../lib/progress/text.ts';
 import { completedCount, exportFileName, exportProgress, mergeProgress, readImport } from '../lib/progress/transfer.ts';
 import { showSetAside } from './progress-aside.ts';
 import { fetchCatalogue, onProgressChange } from './progress-common.ts';
-import { wordsOf, type Say } from './progress-text.ts';
+import { modulesCompleteText, wordsOf, type Say } from './progress-text.ts';
 import { formatDay } from './progress-ui.ts';
 import { changeProgress, changeSetAside, clearEverything, loadAll } from './progress-store.ts';
 
@@ -48,7 +48,7 @@ function describeModule(id: string, progress: Progress, data: Catalogue, say: Sa
 function renderProgress(root: HTMLElement, data: Catalogue, progress: Progress): void {
 	const view = viewOf(progress);
 	const say = wordsOf(root);
-	const countText = (done: number, all: number) => say(all === 1 ? 'modulesCompleteOne' : 'modulesComplete', modulesComplete(done, all), { done, total: all });
+	const countText = (done: number, all: number) => modulesCompleteText(say, done, all);
 	for (const row of root.querySelectorAll<HTMLElement>('[data-progress-row]')) {
 		const state = $(row, '[data-progress-state]');
 		const id = row.dataset.progressRow ?? '';
@@ -60,7 +60,7 @@ function renderProgress(root: HTMLElement, data: Catalogue, progress: Progress):
 		const track = data.tracks.find((t) => t.id === group.dataset.progressGroup);
 		const count = $(group, '[data-progress-group-count]');
 		if (!track || !count) continue;
-		const status = trackStatus(view, track.modules.flatMap((id) => (data.modules[id] ? [{ id, quiz: data.modules[id].quiz }] : [])), track.passMark);
+		const status = catalogueTrackStatus(view, data, track);
 		count.textContent = `${countText(status.done, status.total)}${status.complete ? say('trackCompleteSuffix', ': track complete') : ''}`;
 	}
 	const total = $(root, '[data-progress-total]');
@@ -181,22 +181,22 @@ async function mount(root: HTMLElement): Promise<void> {
 		if (!chosen) return refuse(say('chooseFile', 'Choose a progress file first, then import it.'));
 		const result = readImport(await chosen.text(), site);
 		if (!result.ok) return refuse(result.reason);
-		const before = loadAll().progress.data;
-		const saved = changeProgress((progress) => mergeProgress(progress, result.progress));
+		// What the browser held, as the change read it, to say what the import added.
+		let before: Progress = { version: 1, modules: {} };
+		const saved = changeProgress((progress) => mergeProgress((before = progress), result.progress));
 		if (!saved.saved) return refuse(say('notSaved', NOT_SAVED));
+		const name = chosen.name;
 		const total = completedCount(saved.data);
 		const added = total - completedCount(before);
-		const values = { file: chosen.name, added, total };
-		const name = chosen.name;
-		if (progressKey(saved.data) === progressKey(before)) {
-			tell(importStatus, 'imported', say('importedNothingNew', `Imported ${name}: this browser already held all of its progress, so nothing changed.`, values));
-		} else if (added === 0) {
-			tell(importStatus, 'imported', say('importedNewer', `Imported ${name}: no completed module in it was new to this browser, but it updated what this browser holds for modules already here.`, values));
-		} else if (added === 1) {
-			tell(importStatus, 'imported', say('importedOne', `Imported ${name}: 1 completed module in it was new to this browser, whose progress now has ${total}.`, values));
-		} else {
-			tell(importStatus, 'imported', say('imported', `Imported ${name}: ${added} completed modules in it were new to this browser, whose progress now has ${total}.`, values));
-		}
+		const [key, english] =
+			progressKey(saved.data) === progressKey(before)
+				? ['importedNothingNew', `Imported ${name}: this browser already held all of its progress, so nothing changed.`]
+				: added === 0
+					? ['importedNewer', `Imported ${name}: no completed module in it was new to this browser, but it updated what this browser holds for modules already here.`]
+					: added === 1
+						? ['importedOne', `Imported ${name}: 1 completed module in it was new to this browser, whose progress now has ${total}.`]
+						: ['imported', `Imported ${name}: ${added} completed modules in it were new to this browser, whose progress now has ${total}.`];
+		tell(importStatus, 'imported', say(key, english, { file: name, added, total }));
 		file.value = '';
 		refresh();
 	});

@@ -4,11 +4,16 @@
  * them here, with the English text as the fallback when the page gave none.
  */
 
+import { modulesComplete } from '../lib/progress/text.ts';
+
 /** Fills `{{name}}` placeholders. */
 export const fill = (template: string, values: Record<string, string | number> = {}) =>
 	template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? `{{${name}}}`));
 
 export type Say = (key: string, english: string, values?: Record<string, string | number>) => string;
+
+/** "3 of 8 modules complete", in the page's words. */
+export const modulesCompleteText = (say: Say, done: number, total: number) => say(total === 1 ? 'modulesCompleteOne' : 'modulesComplete', modulesComplete(done, total), { done, total });
 
 /** The words of the nearest element with `data-text`, as a function of key, English text and values. */
 export function wordsOf(element: Element | null): Say {

@@ -7,9 +7,8 @@ import type { CatalogueModule } from '../lib/progress/catalogue.ts';
 import { changesSince } from '../lib/progress/changes.ts';
 import { peekProgress } from '../lib/progress/peek.ts';
 import { trackStatus } from '../lib/progress/summary.ts';
-import { modulesComplete } from '../lib/progress/text.ts';
 import { el, onProgressChange, readStored } from './progress-common.ts';
-import { wordsOf } from './progress-text.ts';
+import { modulesCompleteText, wordsOf } from './progress-text.ts';
 import { changeLine, localUpdateNotice, notice } from './progress-ui.ts';
 
 type TrackModuleData = CatalogueModule & { id: string };
@@ -24,14 +23,13 @@ function mount(root: HTMLElement): void {
 	if (!count || !bar || !complete || !messages) return;
 	const titles = new Map(modules.map((module) => [module.id, module.title]));
 	const say = wordsOf(root);
-	const countText = (done: number, total: number) => say(total === 1 ? 'modulesCompleteOne' : 'modulesComplete', modulesComplete(done, total), { done, total });
 
 	const checksText = (list: string) => say('allModulesCompleteText', `To complete the track, pass the knowledge check of ${list} with ${passMark}% or more.`, { modules: list, mark: passMark });
 
 	const render = () => {
 		const view = peekProgress(readStored(STORAGE_KEYS.progress));
 		const status = trackStatus(view, modules, passMark);
-		count.textContent = countText(status.done, status.total);
+		count.textContent = modulesCompleteText(say, status.done, status.total);
 		bar.value = status.done;
 		complete.replaceChildren(
 			...(status.complete

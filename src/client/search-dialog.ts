@@ -93,6 +93,9 @@ interface Search {
 	shown: number;
 }
 
+/** This language's names of facet values, by the other index's names of them. */
+const byTheirName = (values: Record<string, string> = {}) => new Map(Object.entries(values).map(([mine, theirs]) => [theirs, mine]));
+
 /** Loads the dialog's words and Pagefind, or says in the dialog that search could not be loaded. */
 async function loadSearch(root: HTMLElement, status: HTMLElement): Promise<{ settings: SearchSettings; pagefind: PagefindApi; other: PagefindInstance | undefined; totals: FilterCounts }> {
 	try {
@@ -127,8 +130,8 @@ export async function startSearch(root: HTMLElement, dialog: HTMLDialogElement):
 		lists: setUpFacets(root, totals, settings.order),
 		// The first language's pages that this language's index holds a translation of.
 		translated: new Set(Object.keys(totals[TRANSLATES] ?? {})),
-		typeNames: new Map(Object.entries(text.original?.values.type ?? {}).map(([mine, theirs]) => [theirs, mine])),
-		levelNames: new Map(Object.entries(text.original?.values.level ?? {}).map(([mine, theirs]) => [theirs, mine])),
+		typeNames: byTheirName(text.original?.values.type),
+		levelNames: byTheirName(text.original?.values.level),
 		generation: 0,
 		matches: [],
 		shown: 0,

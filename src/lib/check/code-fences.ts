@@ -29,9 +29,8 @@ export function checkCodeFences(documents: readonly Body[]): Finding[] {
 			const opening = FENCE.exec(lines[0]!)?.[1];
 			// An indented code block has no fence to close.
 			if (!opening) continue;
-			const last = lines.length > 1 ? lines[lines.length - 1]!.replace(/\r$/, '') : '';
-			const closing = new RegExp(`^[ \\t>]*${opening[0] === '`' ? '`' : '~'}{${opening.length},}[ \\t]*$`);
-			if (lines.length > 1 && closing.test(last)) continue;
+			const closing = new RegExp(`^[ \\t>]*${opening[0] === '`' ? '`' : '~'}{${opening.length},}[ \\t]*\\r?$`);
+			if (lines.length > 1 && closing.test(lines.at(-1)!)) continue;
 			const fence = `${NUMBERS[opening.length] ?? opening.length} ${opening[0] === '`' ? 'backticks' : 'tildes'}`;
 			const swallowed = end >= document.body.trimEnd().length ? 'the rest of the file' : 'the rest of the list item or quote it stands in';
 			findings.push(

@@ -10,6 +10,7 @@ import { finding, type Finding } from '../check/findings.ts';
 import { parseYaml, splitFrontmatter, validate, type AllowedValues, type ParsedYaml } from './frontmatter.ts';
 import { checkReaderAgreement } from './reader-agreement.ts';
 import { isImageName } from '../safety/content-files.ts';
+import { createLocator } from '../safety/context.ts';
 import { ID_PATTERN } from './schema/common.ts';
 import type { DocumentEntry, SourceDocument } from './load.ts';
 
@@ -132,10 +133,8 @@ export function loadDocument<T>(
 		// A file that opens its frontmatter but never closes it as every reader does: said where it was
 		// meant to close, as the content check says it (checkCurriculum keeps one of the two).
 		if (split.fenceProblems.length > 0) {
-			for (const problem of split.fenceProblems) {
-				const before = source.slice(0, problem.offset).split('\n');
-				findings.push(finding({ rule: 'frontmatter-fence', file, line: before.length, column: before.at(-1)!.length + 1, message: problem.message, fix: problem.fix }));
-			}
+			const at = createLocator(source);
+			for (const problem of split.fenceProblems) findings.push(finding({ rule: 'frontmatter-fence', file, ...at.point(problem.offset), message: problem.message, fix: problem.fix }));
 			return null;
 		}
 		findings.push(

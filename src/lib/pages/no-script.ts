@@ -18,6 +18,8 @@ export const NO_SCRIPT_CSS = 'no-script.css';
 /** The light theme's selectors as Starlight and Expressive Code write them, quoted or not. */
 const LIGHT = /\[data-theme=(?:'light'|"light"|light)\]/;
 const LIGHT_ALL = new RegExp(LIGHT.source, 'g');
+/** A selector that names the light theme on the root element or on an ancestor of what it styles. */
+const STARTS_LIGHT = new RegExp(`^(?::root|html)?${LIGHT.source}(?:$|[\\s>~+:.#[])`);
 
 /**
  * The controls that need a script to do anything: the theme and language menus, search, and a code
@@ -51,7 +53,7 @@ export function noScriptStylesheet(sheets: readonly string[]): string {
 		root.walkRules((rule) => {
 			const around = atRulesAround(rule);
 			if (!LIGHT.test(rule.selector) || around.some((at) => /keyframes$/.test(at.name))) return;
-			const selectors = rule.selectors.filter(startsWithLight).map((selector) => selector.replace(LIGHT_ALL, '[data-theme]'));
+			const selectors = rule.selectors.filter((selector) => STARTS_LIGHT.test(selector.trim())).map((selector) => selector.replace(LIGHT_ALL, '[data-theme]'));
 			if (selectors.length === 0) return;
 			const copy = rule.clone({ selectors, raws: { ...rule.raws, before: '' } });
 			let inner: Container = postcss.atRule({ name: 'media', params: '(prefers-color-scheme: light)' });
@@ -63,11 +65,6 @@ export function noScriptStylesheet(sheets: readonly string[]): string {
 	}
 	const order = layers.length > 0 ? `@layer ${layers.join(', ')};\n` : '';
 	return `${order}${out.toString()}\n${WITHOUT_SCRIPTS}`;
-}
-
-/** A selector that names the light theme on the root element or on an ancestor of what it styles. */
-function startsWithLight(selector: string): boolean {
-	return /^(?::root|html)?\[data-theme=(?:'light'|"light"|light)\](?:$|[\s>~+:.#[])/.test(selector.trim());
 }
 
 /** The at-rules around a rule (its layer, a media query), innermost first. */

@@ -3,6 +3,7 @@
  * and which modules changed since their last visit.
  */
 import { compareVersions } from '../curriculum/versions.ts';
+import type { Catalogue } from './catalogue.ts';
 import type { ProgressView } from './peek.ts';
 import type { Progress, Visits } from './shape.ts';
 
@@ -30,6 +31,11 @@ export interface TrackStatus {
 	complete: boolean;
 	/** Complete modules whose knowledge check is not yet passed at the track's pass mark. */
 	checksToPass: string[];
+}
+
+/** The status of a track of the catalogue (`/learner.json`), from the modules it lists. */
+export function catalogueTrackStatus(view: ProgressView, catalogue: Pick<Catalogue, 'modules'>, track: Catalogue['tracks'][number]): TrackStatus {
+	return trackStatus(view, track.modules.flatMap((id) => (catalogue.modules[id] ? [{ id, quiz: catalogue.modules[id].quiz }] : [])), track.passMark);
 }
 
 export function trackStatus(view: ProgressView, modules: readonly TrackModule[], passMark: number): TrackStatus {
