@@ -31,15 +31,17 @@ describe('npm run bench, small', () => {
 		expect(report.currents.coldSeconds).toBeGreaterThan(0);
 		expect(report.currents.warmSeconds).toBeGreaterThan(0);
 		expect(report.starlight.seconds).toBeGreaterThan(0);
-		// CPU time of the whole process tree: a build is mostly work on the processor, so it is a good part
-		// of the wall time at least, and on this 2-core machine at most twice it.
+		// CPU time of the whole process tree, the build's child processes included: even a dozen pages are
+		// seconds of work for the processor (Astro starting, Vite bundling), whatever else the machine is
+		// doing; and a build cannot use more time than the machine's cores give it. (A share of the wall
+		// time would not do as the lower bound: on a busy machine a build waits, and its CPU time stays.)
 		expect(result.stdout).toContain('| CPU time (user + system), cold |');
 		for (const [cpu, wall] of [
 			[report.currents.coldCpuSeconds, report.currents.coldSeconds],
 			[report.currents.warmCpuSeconds, report.currents.warmSeconds],
 			[report.starlight.cpuSeconds, report.starlight.seconds],
 		]) {
-			expect(cpu).toBeGreaterThan(wall * 0.3);
+			expect(cpu).toBeGreaterThan(3);
 			expect(cpu).toBeLessThan(wall * availableParallelism() + 1);
 		}
 		// Each run is kept beside the medians, so that their spread is in the record.

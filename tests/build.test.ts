@@ -11,6 +11,7 @@ import { CONTENT_COMPONENTS } from '../src/lib/safety/components.ts';
 import { INLINE_SCRIPTS } from '../src/lib/safety/inline-scripts.ts';
 import { inlineScriptHash } from '../src/lib/safety/output-scan.ts';
 import { indexedPart } from '../src/lib/search/index-step.ts';
+import { netlifyHeaders } from '../scripts/lib/static-server.ts';
 import { sharedBuild, TMP, type Build } from './utils.ts';
 
 /** The tea fixture: three modules, one archived major, one review due, one pending update. */
@@ -275,6 +276,12 @@ describe('building the valid-course fixture', () => {
 		const archived = feed.entries?.find((entry) => entry.title?.value === 'Brewing basics 1.0.0');
 		expect(archived?.links?.[0]?.href).toBe('https://steeped.example.org/modules/brewing-basics/v1/');
 		expect(new Set(feed.entries?.map((entry) => entry.id)).size).toBe(feed.entries?.length);
+	});
+
+	it('has Netlify serve every feed it writes as Atom, the site\'s and each track\'s, in every language', () => {
+		const feeds = readdirSync(build.outDir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('feed.xml'));
+		expect(feeds).toEqual(expect.arrayContaining(['feed.xml', 'tracks/tea-foundations/feed.xml']));
+		for (const file of feeds) expect(netlifyHeaders(`/${file}`)['Content-Type'], file).toBe('application/atom+xml; charset=utf-8');
 	});
 
 	it('has the search index Pagefind makes of the whole pages, though Pagefind was given only their searchable part', async () => {

@@ -162,7 +162,8 @@ describe('Common Cartridge export of the fixture curriculum', () => {
 		}
 		const brewing = parseXml(files.get('weblinks/brewing-basics.xml')!.toString('utf8'));
 		expect(child(brewing, 'url')!.attributes.href).toBe('https://steeped.example.org/modules/brewing-basics/v2/');
-		expect(child(brewing, 'title')!.text).toBe('Brewing basics (version 2.1.0)');
+		// Named by its major, as the address is: the link shows version 2.1.0 today and 2.2.0 after the next release.
+		expect(child(brewing, 'title')!.text).toBe('Brewing basics (version 2.x)');
 	});
 
 	it('holds every file its manifest names, and nothing else', () => {

@@ -177,4 +177,54 @@ function enhance(section: HTMLElement): void {
 	section.dataset.quizReady = '';
 }
 
-for (const section of document.querySelectorAll<HTMLElement>('[data-quiz]')) enhance(section);
+/**
+ * Paper gets the knowledge check as a printed test has it: the choices in their authored order, so
+ * that a printout's letters are the same every time and match the track's print page and the
+ * course cartridge, and the explanations after the last question, under "Answers", rather than under
+ * every choice, where they gave the answers away. Printed without JavaScript, the page keeps them
+ * under each choice (print.css opens them). After printing, the page is as it was.
+ */
+function printAnswers(sections: readonly HTMLElement[]): void {
+	const undo: (() => void)[] = [];
+	addEventListener('beforeprint', () => {
+		for (const section of sections) {
+			const say = wordsOf(section);
+			const answers = document.createElement('section');
+			answers.className = 'currents-quiz__answers';
+			answers.dataset.quizAnswers = '';
+			answers.dataset.pagefindIgnore = '';
+			const heading = document.createElement('h3');
+			heading.textContent = say('answers', 'Answers');
+			const list = document.createElement('ol');
+			for (const question of all('[data-quiz-question]', section)) {
+				const choices = question.querySelector('[data-quiz-choices]');
+				if (!choices) continue;
+				const shown = [...choices.children];
+				const authored = [...shown].sort((a, b) => Number((a as HTMLElement).dataset.choice) - Number((b as HTMLElement).dataset.choice));
+				choices.append(...authored);
+				undo.push(() => choices.append(...shown));
+				const item = document.createElement('li');
+				const why = document.createElement('ul');
+				authored.forEach((choice, c) => {
+					const line = document.createElement('li');
+					const letter = document.createElement('strong');
+					letter.textContent = `${String.fromCharCode(65 + c)}: `;
+					line.append(letter, ...[...(choice.querySelector('[data-quiz-explanation] p')?.childNodes ?? [])].map((node) => node.cloneNode(true)));
+					why.append(line);
+				});
+				item.append(why);
+				list.append(item);
+			}
+			answers.append(heading, list);
+			section.append(answers);
+			undo.push(() => answers.remove());
+		}
+	});
+	addEventListener('afterprint', () => {
+		for (const step of undo.splice(0).reverse()) step();
+	});
+}
+
+const sections = [...document.querySelectorAll<HTMLElement>('[data-quiz]')];
+for (const section of sections) enhance(section);
+printAnswers(sections);

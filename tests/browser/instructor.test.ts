@@ -70,7 +70,8 @@ describe('for instructors', () => {
 		expect(sizes.map((size) => Math.round(parseFloat(size) * 10) / 10)).toEqual([14.7]);
 		const footer = page.locator('.currents-print-footer');
 		expect(await footer.isVisible()).toBe(true);
-		expect(await footer.textContent()).toMatch(/version 2\.\d+\.\d+ · https:\/\/steeped\.example\.org\/modules\/brewing-basics\//);
+		// The address that keeps the printed version: the major's permalink, not the page that moves on.
+		expect(await footer.textContent()).toMatch(/version 2\.\d+\.\d+ · https:\/\/steeped\.example\.org\/modules\/brewing-basics\/v2\/$/);
 		// It follows the text rather than lying over it.
 		const covered = await footer.evaluate((element) => {
 			const box = element.getBoundingClientRect();
@@ -89,13 +90,25 @@ describe('for instructors', () => {
 		// Folded answers open for paper, and close again afterwards.
 		const folded = await page.locator('main details:not([open])').count();
 		expect(folded).toBeGreaterThan(0);
+		const order = () => page.locator('[data-quiz-choices]').evaluateAll((lists) => lists.map((list) => [...list.children].map((choice) => Number((choice as HTMLElement).dataset.choice))));
+		const shuffled = await order();
 		await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
 		expect(await page.locator('main details:not([open])').count()).toBe(0);
-		// The knowledge check prints its explanations, not its buttons.
-		expect(await page.locator('[data-quiz-explanation]').first().isVisible()).toBe(true);
+		// The knowledge check prints as a test: choices in their authored order (the same letters on
+		// every printout), no buttons, and the explanations after the last question, not under each choice.
+		expect(await order()).toEqual(shuffled.map((choices) => choices.map((_, c) => c)));
 		expect(await page.locator('[data-quiz-check]').isVisible()).toBe(false);
+		expect(await page.locator('[data-quiz-explanation]').first().isVisible()).toBe(false);
+		const answers = page.locator('.currents-quiz__answers');
+		expect(await answers.getByRole('heading', { name: 'Answers' }).isVisible()).toBe(true);
+		expect(await answers.locator(':scope > ol > li').count()).toBe(shuffled.length);
+		const firstQuestion = await page.locator('[data-quiz-question]').first().locator('[data-quiz-explanation] p').allTextContents();
+		expect(await answers.locator(':scope > ol > li').first().locator('li').allTextContents()).toEqual(firstQuestion.map((text, c) => `${'ABCDEFGH'[c]}: ${text}`));
+		expect(firstQuestion.join(' ')).toMatch(/^(Right|Not right)\./);
 		await page.evaluate(() => dispatchEvent(new Event('afterprint')));
 		expect(await page.locator('main details:not([open])').count()).toBe(folded);
+		expect(await answers.count()).toBe(0);
+		expect(await order()).toEqual(shuffled);
 		expect((await page.pdf()).length).toBeGreaterThan(1000);
 		await context.close();
 	});

@@ -229,6 +229,16 @@ describe('searching the curriculum', () => {
 		await context.close();
 	});
 
+	it('keeps instructor notes out of search, where learners would find them', async () => {
+		const { context, page } = await site.open('/');
+		await page.keyboard.press('Control+K');
+		// "class" is only in the instructor notes of Brewing basics ("Bring two pots to class: …").
+		await page.locator('[data-search-input]').fill('class');
+		await expect.poll(() => status(page).textContent()).toMatch(/ for “class”/);
+		expect(await titles(page)).not.toContain('Brewing basics');
+		await context.close();
+	});
+
 	it('says when the results only have words like a misspelt one, and not when they have the word', async () => {
 		const { context, page } = await site.open('/');
 		await page.keyboard.press('Control+K');

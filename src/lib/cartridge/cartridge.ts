@@ -197,13 +197,19 @@ function resourceMetadata(module: Module, config: CurriculumConfig) {
 	};
 }
 
-/** A module as a web link to the permanent address of its major. */
+/**
+ * A module as a web link to the permanent address of its major, named by that major (`version 2.x`):
+ * the address shows each minor and patch release of it, so a full version in the link's name would
+ * be wrong after the next one. A pre-release has no permanent address, and its name no version.
+ */
 function linkResource(module: Module, config: CurriculumConfig): Packed {
 	const file = `weblinks/${module.id}.xml`;
 	const url = citationOf(module, config).url;
+	const major = majorOf(module.data.version);
+	const title = major >= 1 ? `${module.data.title} (version ${major}.x)` : module.data.title;
 	return {
 		resource: { identifier: xmlId('link', module.id), type: 'imswl_xmlv1p3', files: [file], metadata: resourceMetadata(module, config) },
-		entries: [{ name: file, data: webLinkXml(`${module.data.title} (version ${module.data.version})`, url) }],
+		entries: [{ name: file, data: webLinkXml(title, url) }],
 		reads: [],
 	};
 }

@@ -30,6 +30,7 @@ export const en = {
 	'currents.quiz.unansweredOne': 'Question {{numbers}} has no answer yet. Choose an answer for it, then check your answers again.',
 	'currents.quiz.unansweredMany': 'Questions {{numbers}} have no answer yet. Choose an answer for each, then check your answers again.',
 	'currents.quiz.and': ' and ',
+	'currents.quiz.answers': 'Answers',
 	// The module page's progress (ModuleProgress.astro).
 	'currents.moduleProgress.label': 'Your progress on this module',
 	'currents.moduleProgress.markComplete': 'Mark as complete',
@@ -86,6 +87,7 @@ export const fi: Record<keyof typeof en, string> = {
 	'currents.quiz.unansweredOne': 'Kysymykseen {{numbers}} ei ole vielä vastattu. Valitse siihen vastaus ja tarkista vastauksesi uudelleen.',
 	'currents.quiz.unansweredMany': 'Kysymyksiin {{numbers}} ei ole vielä vastattu. Valitse vastaus jokaiseen ja tarkista vastauksesi uudelleen.',
 	'currents.quiz.and': ' ja ',
+	'currents.quiz.answers': 'Vastaukset',
 	'currents.moduleProgress.label': 'Edistymisesi tässä moduulissa',
 	'currents.moduleProgress.markComplete': 'Merkitse suoritetuksi',
 	'currents.moduleProgress.yourProgress': 'Oma edistyminen',
