@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Finding } from '../src/lib/check/findings.ts';
 import { loadCurriculum } from '../src/lib/curriculum/load.ts';
 import { timeline } from '../src/lib/curriculum/model.ts';
-import { copyFixture, runScript } from './utils.ts';
+import { copyFixture, ROOT, runScript } from './utils.ts';
 
 /** A git repository holding a copy of the tea fixture, committed, for `--base` checks. */
 function repository() {
@@ -64,6 +64,20 @@ describe('npm run check --base', () => {
 		const skipped = runScript('check', ['--content', repo.content, '--no-base']);
 		expect(skipped.status).toBe(0);
 		expect(skipped.stderr).toContain('Not compared with a branch (--no-base)');
+	});
+
+	it('fails a new major raised by hand, which leaves the old major without its archive and its address', () => {
+		repo.edit('modules/serving.mdx', (text) =>
+			text
+				.replace('Pour into warmed cups.', 'Pour into cold cups.')
+				.replace('version: 1.0.1', 'version: 2.0.0')
+				.replace(/^changelog:\n/m, 'changelog:\n  - version: 2.0.0\n    date: 2026-11-20\n    kind: changed\n    summary: Reversed the cup advice.\n')
+		);
+		const { status, findings } = repo.check();
+		expect(status).toBe(1);
+		expect(findings.map((f) => [f.rule, f.line])).toEqual([['missing-archive', 4]]);
+		expect(findings[0]!.message).toContain('archive/serving/v1.mdx is missing: /modules/serving/v1/');
+		expect(findings[0]!.fix).toContain('npm run release -- serving major');
 	});
 
 	it('accepts the same change once released', () => {
@@ -158,6 +172,15 @@ describe('npm run check --base', () => {
 				'redirects.yaml changed since main: a maintainer must review it before merging (it decides where old addresses of the site lead).',
 			],
 		]);
+	});
+
+	it('asks for a maintainer only where CODEOWNERS makes GitHub ask one, as the notice says', () => {
+		// The flagship's own layout: each content path the check names in a maintainer-review notice.
+		const owned = readFileSync(join(ROOT, '.github', 'CODEOWNERS'), 'utf8')
+			.split('\n')
+			.filter((line) => line.startsWith('/'))
+			.map((line) => line.split(/\s+/)[0]!);
+		for (const path of ['/content/curriculum.yaml', '/content/redirects.yaml', '/content/issuers/']) expect(owned, path).toContain(path);
 	});
 
 	it('says clearly when the base does not exist', () => {

@@ -781,6 +781,29 @@ const SCENARIOS: Scenario[] = [
 		apply: (w) => w.write('archive/serving/v1.mdx', w.git('show', `HEAD:content/${SERVING}`)),
 	},
 	{
+		rule: 'missing-archive',
+		mistake: 'a new major raised by hand, without the archive that keeps the old one online',
+		base: true,
+		make: (w) =>
+			w.edit(SERVING, (text) =>
+				text
+					.replace('Pour into warmed cups.', 'Pour into cold cups.')
+					.replace(/^version: .*$/m, 'version: 2.0.0')
+					.replace(/^changelog:\n/m, `changelog:\n  - version: 2.0.0\n    date: ${TODAY}\n    kind: changed\n    summary: Reversed the advice on cups.\n`)
+			),
+		finding: {
+			file: SERVING,
+			message:
+				'The module went from version 1.1.0 (at HEAD) to 2.0.0, a new major, but archive/serving/v1.mdx is missing: /modules/serving/v1/, the address courses cite for version 1, would stop working.',
+			fix: 'Put the version back to 1.1.0 and its changelog as it was, then run `npm run release -- serving major "<what changed>"`: it freezes version 1.1.0 as archive/serving/v1.mdx and raises the version, and your edits stay in the module.',
+		},
+		apply: (w) => {
+			w.write(SERVING, w.git('show', `HEAD:content/${SERVING}`));
+			w.edit(SERVING, (text) => text.replace('Pour into warmed cups.', 'Pour into cold cups.'));
+			w.script('release', 'serving', 'major', 'Reversed the advice on cups.');
+		},
+	},
+	{
 		rule: 'missing-redirect',
 		mistake: 'a module renamed without a redirect',
 		base: true,

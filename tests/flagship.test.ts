@@ -18,8 +18,14 @@ import { englishFragments, englishLeft } from './english-left.ts';
  * Errors and warnings, leaving out notices and reviews that fell due: whether a review is due depends
  * on the day the test runs, and keeping reviews current is the maintainers' job, not each pull request's.
  */
+/**
+ * What the flagship must not have: errors, and warnings but for two states that others resolve in
+ * their own time and that the site shows its readers: a review falling due, which the calendar
+ * decides, and a translation behind its original, which its translator brings up to date. A
+ * correction to a translated module must not wait for its translation to pass CI.
+ */
 function problems(found: readonly Finding[]): string[] {
-	return found.filter((f) => f.severity !== 'notice' && f.rule !== 'review-due').map((f) => `${f.file}:${f.line} ${f.rule} ${f.message}`);
+	return found.filter((f) => f.severity !== 'notice' && f.rule !== 'review-due' && f.rule !== 'translation-outdated').map((f) => `${f.file}:${f.line} ${f.rule} ${f.message}`);
 }
 
 /**
@@ -32,8 +38,23 @@ const asOf = newestDate(loadCurriculum(content, ROOT));
 const { curriculum, findings } = checkCurriculum(content, { root: ROOT, on: asOf });
 
 describe('the flagship curriculum', () => {
-	it('has no errors and no warnings but for reviews falling due, which the calendar decides', () => {
+	it('has no errors and no warnings but for reviews falling due and translations behind their originals', () => {
 		expect(problems(findings)).toEqual([]);
+	});
+
+	it('passes when a translated module is corrected and its translation is not yet', () => {
+		const copy = join(TMP, 'flagship-correction');
+		rmSync(copy, { recursive: true, force: true });
+		cpSync(content, copy, { recursive: true });
+		const translated = readdirSync(join(copy, 'modules')).find((file) => file.endsWith('.fi.mdx'))!.replace('.fi.mdx', '');
+		const file = join(copy, 'modules', `${translated}.mdx`);
+		const source = readFileSync(file, 'utf8');
+		const version = /^version: (\d+)\.(\d+)\.(\d+)$/m.exec(source)!;
+		const next = `${version[1]}.${version[2]}.${Number(version[3]) + 1}`;
+		writeFileSync(file, source.replace(version[0], `version: ${next}`).replace(/^changelog:\n/m, `changelog:\n  - version: ${next}\n    date: ${asOf}\n    kind: fixed\n    summary: Corrected a typo.\n`));
+		const corrected = checkCurriculum(copy, { root: copy, on: asOf });
+		expect(corrected.findings.map((f) => f.rule)).toContain('translation-outdated');
+		expect(problems(corrected.findings)).toEqual([]);
 	});
 
 	it('still passes when a contributor dates their work later than anything in it, on any day', () => {

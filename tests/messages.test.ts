@@ -19,6 +19,8 @@ const MISTAKES: Record<string, (frontmatter: string) => string> = {
 	'a date written the European way': (text) => text.replace(/^reviewed: .*$/m, 'reviewed: 23.11.2026'),
 	'a list item that swallowed the next line': (text) => text.replace(/^outcomes:\n {2}- (.*)$/m, 'outcomes:\n  - $1\n    - Pour without spilling.'),
 	'a field written twice': (text) => text.replace(/^(level: .*)$/m, '$1\n$1'),
+	'a hashtag in a value without quotes': (text) => text.replace(/^title: .*$/m, 'title: Serving for #teatime guests'),
+	'a value that starts with a hashtag': (text) => text.replace(/^summary: .*$/m, 'summary: #teatime is when guests arrive.'),
 };
 
 describe('the messages for the mistakes contributors make most', () => {

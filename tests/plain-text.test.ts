@@ -129,7 +129,7 @@ describe('free pages', () => {
 		expect(checkPage(PAGE)).toEqual([]);
 		expect(checkPage('title: About\n')).toEqual([]);
 		expect(checkPage(`${PAGE}sumary: x\n`).map((f) => [f.message, f.fix])).toEqual([
-			['Unknown field `sumary` in the page frontmatter.', 'Remove `sumary`, or check its spelling against the field reference in CONTRIBUTING.md.'],
+			['Unknown field `sumary` in the page frontmatter.', 'Remove `sumary`. The field reference (/contributing/fields/ on the site) lists the fields each file may have.'],
 		]);
 		expect(checkPage('description: x\n').map((f) => f.message)).toEqual(['The required field `title` is missing from the page frontmatter.']);
 		expect(checkPage('title: "About</title><script>alert(1)</script>"\n').map((f) => f.rule)).toEqual(['plain-text']);

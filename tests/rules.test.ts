@@ -184,7 +184,7 @@ describe('content rules, with the exact words a contributor reads', () => {
 			[
 				'updates/2026-10-20-teapot-infuser.md',
 				'`incorporated[0].version` (entry 1) should be a text value, but it is the number 2.1.',
-				'Put the value in double quotes, so that YAML reads it as text: `version: "2.1"`; a version has three parts, such as "1.3.0".',
+				'Write the version with its three parts, in double quotes: `version: "2.1.0"` (major, minor, patch; the module\'s changelog lists its versions).',
 			],
 		]);
 	});

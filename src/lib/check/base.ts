@@ -116,6 +116,8 @@ interface AgainstBase {
 	modulesPath: string;
 	archivePath: string;
 	byId: ReadonlyMap<string, Curriculum['modules'][number]>;
+	/** The archived majors the content holds now, as `<id>/v<major>`. */
+	archived: ReadonlySet<string>;
 	redirected: ReadonlySet<string>;
 }
 
@@ -132,6 +134,7 @@ function againstBase(curriculum: Curriculum, git: GitReader, ref: string): Again
 		modulesPath: `${contentPath}/${LAYOUT.modules}/`,
 		archivePath: `${contentPath}/${LAYOUT.archive}/`,
 		byId: new Map(curriculum.modules.map((module) => [module.id, module])),
+		archived: new Set(curriculum.archives.map((archive) => `${archive.id}/v${archive.major}`)),
 		redirected: new Set(curriculum.redirects.map((redirect) => redirect.from)),
 	};
 }
@@ -182,7 +185,7 @@ function missingRedirect({ ref, toReport, contentPath }: AgainstBase, path: stri
  * base. A module whose file fails its schema is held to it as well, from the version its text gives,
  * so that this finding comes in the same run as the schema's and not only once those are fixed.
  */
-function versionFindings({ git, ref, byId, toReport }: AgainstBase, path: string, id: string): Finding[] {
+function versionFindings({ git, ref, byId, archived, archivePath, toReport }: AgainstBase, path: string, id: string): Finding[] {
 	const module = byId.get(id);
 	const from = versionOf(git.read(path));
 	if (!from) return [];
@@ -222,6 +225,21 @@ function versionFindings({ git, ref, byId, toReport }: AgainstBase, path: string
 				...place,
 				message: `The module changed since ${ref} but is still version ${from}.`,
 				fix: `Run \`npm run release -- ${id} patch "<what you corrected>"\` (minor for an addition or a platform change, with \`--kind added\` or \`--kind platform-change\`; major when outcomes change or advice is reversed).`,
+			}),
+		];
+	}
+	// A new major moves the module's page on; the major it replaces keeps its permanent address only
+	// through its archive, which `npm run release -- <id> major` writes and a hand edit forgets.
+	const replaced = majorOf(from);
+	if (replaced >= 1 && majorOf(current.version) > replaced && !archived.has(`${id}/v${replaced}`)) {
+		const archive = toReport(`${archivePath}${id}/v${replaced}.mdx`);
+		return [
+			finding({
+				rule: 'missing-archive',
+				file: current.file,
+				...place,
+				message: `The module went from version ${from} (at ${ref}) to ${current.version}, a new major, but ${archive} is missing: /modules/${id}/v${replaced}/, the address courses cite for version ${replaced}, would stop working.`,
+				fix: `Put the version back to ${from} and its changelog as it was, then run \`npm run release -- ${id} major "<what changed>"\`: it freezes version ${from} as ${archive} and raises the version, and your edits stay in the module.`,
 			}),
 		];
 	}

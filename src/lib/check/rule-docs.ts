@@ -23,7 +23,7 @@ export const RULE_DOCS: Record<string, RuleDoc> = {
 	'yaml-syntax': {
 		title: 'The YAML must be readable',
 		description:
-			'Frontmatter and track files are YAML. The most common slips are a value containing `: ` that is not in quotes, uneven indentation, and a list item without `- `. Only the first syntax error of a file is reported, because later ones are usually caused by it.',
+			'Frontmatter and track files are YAML. The most common slips are a value containing `: ` that is not in quotes, uneven indentation, and a list item without `- `. Only the first syntax error of a file is reported, because later ones are usually caused by it. A hashtag in a value without quotes is reported too: YAML reads ` #` as the start of a comment and drops the rest of the line without a word, so `title: Reels for #creators` would be the title "Reels for". Put such a value in double quotes: `title: "Reels for #creators"`.',
 	},
 	'missing-file': {
 		title: 'Required files must exist',
@@ -169,6 +169,10 @@ export const RULE_DOCS: Record<string, RuleDoc> = {
 	'code-fence': {
 		title: 'Every code block is closed',
 		description: 'A code block opened with three backticks (or tildes) ends at a line of the same character, at least as many, and nothing else on it. When that line is missing or mistyped (two backticks, or tildes where the block opened with backticks), the block never ends, and the rest of the page, or of the list item or quote it stands in, is published as code: headings, links and all. The finding points at the opening line; add the closing one where the code ends.',
+	},
+	'missing-archive': {
+		title: 'A new major keeps the old one online',
+		description: 'With `--base <git-ref>`, a module whose major version went up (1.4.0 to 2.0.0) must come with `archive/<id>/v<old major>.mdx`, the old major as it was released: that file is what keeps `/modules/<id>/v<old major>/` online for the courses that cite it. `npm run release -- <id> major "<what changed>"` writes it and raises the version; a version raised by hand forgets it. Put the version and changelog back, and release with the command.',
 	},
 	'archive-not-as-released': {
 		title: 'An archive freezes the version as released',

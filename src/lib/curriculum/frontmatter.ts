@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { finding, type Finding } from '../check/findings.ts';
 import { splitLikeCompiler, type FenceProblem } from '../safety/frontmatter-fence.ts';
 import { checkYamlSubset } from '../safety/yaml-subset.ts';
-import { describeYamlError, swallowedLines } from './yaml-messages.ts';
+import { describeYamlError, hashtagComments, swallowedLines } from './yaml-messages.ts';
 import { editDistance } from './edit-distance.ts';
 
 /** A parsed YAML document with what is needed to point at the line of any field. */
@@ -57,7 +57,8 @@ export function parseYaml(
 	if (findings.length > 0) return { parsed: null, findings };
 	// Aliases can repeat a value until memory runs out; a file with any is refused, so not expanded.
 	if (subset.some((f) => /alias|anchor/.test(f.message))) return { parsed: null, findings: subset };
-	const swallowed = swallowedLines(doc, text, (offset) => lines.linePos(offset)).map((plain) =>
+	const position = (offset: number) => lines.linePos(offset);
+	const swallowed = [...swallowedLines(doc, text, position), ...hashtagComments(doc, text, position)].map((plain) =>
 		finding({ rule: 'yaml-syntax', file, line: plain.line + lineOffset, column: plain.column, message: plain.message, fix: plain.fix })
 	);
 	return { parsed: { data: doc.toJS() ?? null, doc, lines, lineOffset }, findings: [...subset, ...swallowed] };
@@ -236,7 +237,12 @@ function fixFor(issue: z.core.$ZodIssue, field: string, missing: boolean, choice
 			const leading = issue.expected === 'number' && typeof value === 'string' ? /^\s*(\d+(?:\.\d+)?)\b/.exec(value)?.[1] : undefined;
 			if (leading) return `Write the number alone, without a unit: \`${field}: ${leading}\`.`;
 			// 1.3 for a text value: YAML reads it as a number.
-			if (issue.expected === 'string' && typeof value === 'number') return `Put the value in double quotes, so that YAML reads it as text: \`${field.split('.').pop()}: "${value}"\`; a version has three parts, such as "1.3.0".`;
+			if (issue.expected === 'string' && typeof value === 'number') {
+				const name = field.split('.').pop()!;
+				// YAML has already read `1.0` as 1 and `1.3` as 1.3: a version is given its three parts.
+				if (name === 'version') return `Write the version with its three parts, in double quotes: \`version: "${Number.isInteger(value) ? `${value}.0.0` : `${value}.0`}"\` (major, minor, patch; the module's changelog lists its versions).`;
+				return `Put the value in double quotes, so that YAML reads it as text: \`${name}: "${value}"\`.`;
+			}
 			return `Give \`${field}\` ${article(issue.expected)}${issue.expected === 'array' ? ' (a list of "- " items)' : ''}.`;
 		}
 		case 'too_small':
@@ -295,5 +301,7 @@ function suggestKey(key: string, known: string[]): string {
 	const close = known.find((candidate) => editDistance(candidate, key) <= 2);
 	return close
 		? `Did you mean \`${close}\`? Rename the field or remove it.`
-		: `Remove \`${key}\`, or check its spelling against the field reference in CONTRIBUTING.md.`;
+		: known.length > 0 && known.length <= 8
+			? `Remove \`${key}\`, or rename it to one of the fields allowed here: ${known.map((name) => `\`${name}\``).join(', ')}. The field reference (/contributing/fields/ on the site) says what each means.`
+			: `Remove \`${key}\`. The field reference (/contributing/fields/ on the site) lists the fields each file may have.`;
 }

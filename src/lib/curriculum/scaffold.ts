@@ -30,9 +30,11 @@ const quote = (text: string) => JSON.stringify(text);
  * The body lays out the sections every module has, in the components that render them.
  */
 export function moduleTemplate(m: ModuleScaffold): string {
+	// The hint stays only while the summary is still to be written: a summary the contributor gave is done.
+	const summaryHint = /^TODO\b/.test(m.summary) ? ' # TODO: one or two sentences on what the learner gains.' : '';
 	return `---
 title: ${quote(m.title)}
-summary: ${quote(m.summary)} # TODO: one or two sentences on what the learner gains.
+summary: ${quote(m.summary)}${summaryHint}
 version: 0.1.0 # Stays below 1.0.0 until the first review; then \`npm run release -- ${m.id} major "First release."\`.
 level: ${m.level}
 duration: ${m.duration} # Minutes to read it and do the exercise.

@@ -229,3 +229,36 @@ export function swallowedLines(doc: Document, text: string, at: (offset: number)
 	});
 	return found;
 }
+
+/**
+ * In YAML, ` #` starts a comment: in a value written without quotes, a hashtag and everything after
+ * it are dropped without a word, so `title: Reels for #creators` is the title "Reels for", and
+ * `summary: #ReelsTest lets …` is no summary at all. Hashtags are everyday words in this field, so
+ * a comment that starts straight after its `#`, as a hashtag does, right after a value on its line,
+ * is reported; a comment written `# like this`, with a space, is taken for the comment it looks like.
+ */
+export function hashtagComments(doc: Document, text: string, at: (offset: number) => { line: number; col: number }): PlainYamlError[] {
+	const found: PlainYamlError[] = [];
+	visit(doc, {
+		Scalar(_, node) {
+			if (node.type !== 'PLAIN' || !node.range || !node.comment || /^\s/.test(node.comment)) return;
+			const lineEnd = text.indexOf('\n', node.range[0]);
+			const rest = text.slice(node.range[0], lineEnd === -1 ? text.length : lineEnd);
+			const hash = /(?:^|\s)#\S/.exec(rest);
+			if (!hash) return;
+			const start = hash.index + (hash[0].startsWith('#') ? 0 : 1);
+			const { line, col } = at(node.range[0] + start);
+			const kept = node.value === null ? 'empty' : `“${String(node.value)}”`;
+			const hashtag = /^#\S+/.exec(rest.slice(start))![0];
+			const before = text.slice(text.lastIndexOf('\n', node.range[0] - 1) + 1, node.range[0]).trim();
+			const quoted = `"${rest.trimEnd().replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
+			found.push({
+				line,
+				column: col,
+				message: `\`${hashtag}\` and everything after it on this line are read as a comment and left out (in YAML, " #" starts a comment), so the value is ${kept}.`,
+				fix: `Put the whole value in double quotes: ${before ? `${before} ` : ''}${quoted}`,
+			});
+		},
+	});
+	return found;
+}
