@@ -16,6 +16,7 @@ function repository() {
 	git('-c', 'user.name=Test', '-c', 'user.email=test@example.org', 'commit', '-q', '--allow-empty', '-m', 'empty');
 	git('add', '-A');
 	git('-c', 'user.name=Test', '-c', 'user.email=test@example.org', 'commit', '-q', '-m', 'base');
+	git('checkout', '-q', '-b', 'work');
 	const edit = (path: string, change: (text: string) => string) => {
 		const file = join(content, path);
 		writeFileSync(file, change(readFileSync(file, 'utf8')));
@@ -24,7 +25,12 @@ function repository() {
 		const result = runScript('check', ['--content', content, '--base', 'main', '--format', 'json']);
 		return { status: result.status, findings: (JSON.parse(result.stdout) as Finding[]).filter((f) => f.severity === 'error') };
 	};
-	return { content, edit, check };
+	/** Commits what is in the content now, on the branch that is checked out. */
+	const commit = (message: string) => {
+		git('add', '-A');
+		git('-c', 'user.name=Test', '-c', 'user.email=test@example.org', 'commit', '-q', '-m', message);
+	};
+	return { content, edit, check, commit, git };
 }
 
 describe('npm run check --base', () => {
@@ -64,6 +70,16 @@ describe('npm run check --base', () => {
 		const skipped = runScript('check', ['--content', repo.content, '--no-base']);
 		expect(skipped.status).toBe(0);
 		expect(skipped.stderr).toContain('Not compared with a branch (--no-base)');
+	});
+
+	it('judges a branch by what it changed, not by releases made on main after it was started', () => {
+		// Someone else releases serving on main; this branch, started before, changes water-temperature.
+		repo.git('checkout', '-q', 'main');
+		expect(runScript('release', ['serving', 'patch', 'Corrected the cups.', '--content', repo.content]).status).toBe(0);
+		repo.commit('release serving on main');
+		repo.git('checkout', '-q', 'work');
+		repo.edit('modules/water-temperature.mdx', (text) => text.replace(/^summary: .*$/m, 'summary: How hot the water should be.'));
+		expect(repo.check().findings.map((f) => [f.rule, f.file.split('/').pop()])).toEqual([['version-not-bumped', 'water-temperature.mdx']]);
 	});
 
 	it('fails a new major raised by hand, which leaves the old major without its archive and its address', () => {

@@ -17,7 +17,13 @@ export interface GitReader {
 	root: string;
 }
 
-export function gitReader(ref: string, cwd: string): GitReader {
+/**
+ * Reads the repository at `ref`. With `forkPoint`, at the commit where the checkout's branch left
+ * `ref` (their merge base) when `ref` has moved on since: a pull request is judged by what it
+ * changes, as GitHub shows its diff, and not blamed for modules released on the target branch after
+ * it was started (a module released there would look lowered on the branch).
+ */
+export function gitReader(ref: string, cwd: string, { forkPoint = false }: { forkPoint?: boolean } = {}): GitReader {
 	let where = cwd;
 	const git = (args: string[]) =>
 		execFileSync('git', args, { cwd: where, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -30,12 +36,20 @@ export function gitReader(ref: string, cwd: string): GitReader {
 	} catch {
 		throw new Error(`"${ref}" is not a commit of this repository. Fetch it first (for example \`git fetch origin main\`) or name another ref.`);
 	}
+	let at = ref;
+	if (forkPoint) {
+		try {
+			at = git(['merge-base', 'HEAD', ref]).trim() || ref;
+		} catch {
+			// No commit yet, or no history in common: the ref itself.
+		}
+	}
 	return {
 		root,
 		// One diff names what changed, so only those files are read at the ref. Added files have no base to
 		// read; files not yet given to git are added too, as they will be in the commit.
 		changed: (folder) => [
-			...git(['diff', '--name-status', '--no-renames', ref, '--', folder])
+			...git(['diff', '--name-status', '--no-renames', at, '--', folder])
 				.split('\n')
 				.map((line) => line.split('\t'))
 				.filter(([status]) => status === 'M' || status === 'D' || status === 'A')
@@ -45,7 +59,7 @@ export function gitReader(ref: string, cwd: string): GitReader {
 				.filter(Boolean)
 				.map((path) => ({ status: 'added' as const, path })),
 		],
-		read: (path) => git(['show', `${ref}:${path}`]),
+		read: (path) => git(['show', `${at}:${path}`]),
 	};
 }
 

@@ -83,7 +83,7 @@ export function checkCurriculum(dir: string, options: CheckOptions = {}): CheckR
 	// Links between pages, and to headings on them.
 	findings.push(...checkLinks(curriculum));
 	// Versions against a base: changed modules bumped, archives frozen, removals redirected.
-	if (options.base) findings.push(...checkAgainstBase(curriculum, gitReader(options.base, dir), options.base));
+	if (options.base) findings.push(...checkAgainstBase(curriculum, gitReader(options.base, dir, { forkPoint: true }), options.base));
 	// Editorial standards from the config, such as word and question counts.
 	if (curriculum.config) findings.push(...checkStandards(curriculum.modules, curriculum.config.standards));
 	// Knowledge checks worth passing: enough choices, no giveaways, not won by picking the longest answer.
