@@ -120,6 +120,9 @@ function astroSettings(build: Build, { curriculum, config, modules, root, dir, o
 	return {
 		site: config.site,
 		trailingSlash: 'always',
+		// Astro adds the slash to its image route when it reads a project's own config, not when an
+		// integration sets `trailingSlash`: without this, every image in the dev server's preview was a 404.
+		image: { endpoint: { route: '/_image/' } },
 		// A strict Content Security Policy in a meta tag of every page: scripts and stylesheets by file or hash
 		// only (src/lib/csp/); netlify.toml sends the same policy as a header, with frame-ancestors.
 		security: { csp: astroCsp({ imageHosts: config.imageHosts }) },

@@ -11,6 +11,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { brokenPaths, BROKEN, fixedOrFindings, isBroken, readAgain, staleStore, tolerantLoader, tolerantSchema } from '../src/lib/curriculum/broken.ts';
 import { ASTRO_CLI } from '../scripts/lib/build-env.ts';
 import { moduleSchema } from '../src/lib/curriculum/schema/module.ts';
+import { encodePng } from '../src/lib/cards/png.ts';
 import { copyFixture, fixtureContent, ROOT, TMP, TODAY } from './utils.ts';
 
 function freePort(): Promise<number> {
@@ -124,6 +125,11 @@ describe('the dev server with content errors', () => {
 		// A second module like serving, with a field indented under the one above it.
 		writeFileSync(join(content, 'modules/pouring.mdx'), readFileSync(join(content, 'modules/serving.mdx'), 'utf8').replace('title: Serving', 'title: Pouring\nsummary: How to pour.').replace('level: expert\n', SLIP));
 		edit('updates/2026-10-20-teapot-infuser.md', (text) => text.replace('platforms: [teapot]', 'platforms: [teapot'));
+		// An image beside a module, as a contributor adds one.
+		writeFileSync(join(content, 'modules/kettle.png'), encodePng(new Uint8Array(16 * 16 * 4).fill(200), 16, 16));
+		edit('modules/brewing-basics.mdx', (text) => `${text}
+![A kettle on a stove](./kettle.png)
+`);
 		// A free page (Starlight's own collection) whose title YAML cannot read.
 		mkdirSync(join(content, 'pages'));
 		writeFileSync(join(content, 'pages/about.md'), '---\ntitle: About: this course\n---\n\nA page about the course.\n');
@@ -160,6 +166,15 @@ describe('the dev server with content errors', () => {
 		// The update whose YAML cannot be read has no page of its own to show.
 		expect(await status('/updates/2026-10-20-teapot-infuser/')).not.toBe(200);
 		expect(output).toContain('content/modules/serving.mdx:2:1  error  The required field `summary` is missing from the module frontmatter.');
+	});
+
+	it("shows a module's image in the preview", async () => {
+		const page = await (await fetch(`${base}/modules/brewing-basics/`)).text();
+		const src = /<img[^>]*?src="([^"]+)"[^>]*?alt="A kettle on a stove"|<img[^>]*?alt="A kettle on a stove"[^>]*?src="([^"]+)"/.exec(page);
+		expect(src, 'no <img> for the image').not.toBeNull();
+		const image = await fetch(new URL((src![1] ?? src![2]!).replaceAll('&#38;', '&').replaceAll('&amp;', '&'), base));
+		expect(image.status).toBe(200);
+		expect(image.headers.get('content-type')).toMatch(/^image\//);
 	});
 
 	it('renders an embed page whole, body and knowledge check included, where a build writes it from its parts', async () => {
