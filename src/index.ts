@@ -31,6 +31,7 @@ import { featureDrift, PARSER_FEATURES } from './lib/safety/parser-options.ts';
 import { currentsVitePlugin } from './lib/safety/vite-guard.ts';
 import { boxHeadings } from './lib/pages/box-headings.ts';
 import { focusableScrollBoxes } from './lib/pages/scroll-boxes.ts';
+import { rootRelativeLinks } from './lib/pages/root-relative-links.ts';
 import { NO_SCRIPT_CSS } from './lib/pages/no-script.ts';
 import { UI_STRINGS } from './lib/i18n/ui/index.ts';
 import { astroCsp, previewPolicy } from './lib/csp/policy.ts';
@@ -145,8 +146,9 @@ function astroSettings(build: Build, { curriculum, config, modules, root, dir, o
 		// The compiler parses with the features the content check parses with, and its first plugin
 		// is the guard that refuses unsafe content on the compiler's own tree. Wide tables and code
 		// blocks become focusable, so that keyboard users can scroll them; the boxes' titles become
-		// headings at the level of the section they sit in.
-		markdown: { processor: satteri({ features: { ...PARSER_FEATURES }, mdastPlugins: [build.guard!, boxHeadings], hastPlugins: [focusableScrollBoxes] }) },
+		// headings at the level of the section they sit in; links relative to their page are written from
+		// the site's root, since embeds, print pages and cartridges show the same body at other addresses.
+		markdown: { processor: satteri({ features: { ...PARSER_FEATURES }, mdastPlugins: [build.guard!, boxHeadings], hastPlugins: [focusableScrollBoxes, rootRelativeLinks(dir)] }) },
 		integrations: [
 			sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/embed/') }),
 			starlightFor(curriculum, config, modules, { root, dir, command }),

@@ -205,6 +205,8 @@ describe('building the valid-course fixture', () => {
 		// What the embed adds around the body is still there: its header and attribution. Major 1 had no knowledge check.
 		expect(current).toMatch(/<h2 id="outcomes">[^]*<section class="currents-quiz"[^]*<footer class="currents-embed__attribution">/);
 		expect(archived).toMatch(/<h2 id="outcomes">[^]*<footer class="currents-embed__attribution">/);
+		// Which module to take first, as on the module page, at the permanent address a course links.
+		expect(current).toMatch(/<strong>Take first:<\/strong>\s*<a href="https:\/\/steeped\.example\.org\/modules\/water-temperature\/v1\/"[^>]*>Water temperature<\/a>/);
 		// A course's students can follow the module's sources from the embed, as from its page.
 		expect(current).toMatch(/<section class="currents-sources"[^]*href="https:\/\/example\.org\/brewing"[^]*<footer class="currents-embed__attribution">/);
 		for (const page of [current, archived]) expect(page).not.toContain(EMBED_BODY);
