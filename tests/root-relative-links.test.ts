@@ -10,8 +10,8 @@ const compiled = async (markdown: string, path: string) =>
 	(await markdownToHtml(markdown, { hastPlugins: [rootRelativeLinks(CONTENT)], fileURL: pathToFileURL(join(CONTENT, path)) })).html;
 
 describe('links relative to their page', () => {
-	it('lead to the same page from the embed, the print page and the cartridges, which show the body at other addresses', () => {
-		const html = compiled('See [visual basics](../visual-basics/) and [its grid](../visual-basics/#grid).', 'modules/carousels.mdx');
+	it('lead to the same page from the embed, the print page and the cartridges, which show the body at other addresses', async () => {
+		const html = await compiled('See [visual basics](../visual-basics/) and [its grid](../visual-basics/#grid).', 'modules/carousels.mdx');
 		expect(html).toContain('href="/modules/visual-basics/"');
 		expect(html).toContain('href="/modules/visual-basics/#grid"');
 	});
