@@ -121,6 +121,15 @@ describe('content rules, with the exact words a contributor reads', () => {
 		]);
 	});
 
+	it('orphan-module: not said of the modules a track names while that track cannot be read', () => {
+		const findings = findingsAfter((c) => {
+			edit(c, 'tracks/tea-foundations.yaml', (text) => text.replace(/passMark: \d+/, 'passMark: 80%'));
+			writeFileSync(join(c, 'tracks/hosting.yaml'), 'title: Hosting\nsummary: Serve tea to guests.\naudience: Anyone with guests.\nmodules: [serving]\ncertificate:\n  title: Tea Hosting\n  passMark: 75\n');
+		});
+		// The one slip in the track is its one finding, not followed by a warning for each module it lists.
+		expect(findings.map((f) => [f.rule, f.file])).toEqual([['schema', 'tracks/tea-foundations.yaml']]);
+	});
+
 	it('unknown-module with a suggestion, in a prerequisite', () => {
 		const findings = findingsAfter((c) => edit(c, 'modules/serving.mdx', (text) => text.replace('prerequisites: [brewing-basics]', 'prerequisites: [brewing-basic]')));
 		expect(findings).toEqual([

@@ -85,6 +85,8 @@ export interface Curriculum {
 	translations: TranslationEntry[];
 	/** Ids of every module file, valid or not, so one bad file does not make its id "unknown" elsewhere. */
 	moduleIds: Set<string>;
+	/** The text of each track file that could not be read, so that the modules it names are not called orphans meanwhile. */
+	unreadTracks: string[];
 	/** Renamed or removed modules, from `redirects.yaml`. */
 	redirects: Redirects;
 	redirectsFile: { file: string; parsed: ParsedYaml } | null;
@@ -112,6 +114,7 @@ export function loadCurriculum(dir: string, root = process.cwd()): Curriculum {
 		updates: [],
 		translations: [],
 		moduleIds: new Set(),
+		unreadTracks: [],
 		redirects: [],
 		redirectsFile: null,
 		pages: [],
@@ -238,6 +241,7 @@ function readTracks(curriculum: Curriculum, rel: (path: string) => string): void
 		}
 		const track = loadYaml(path, file, trackSchema, 'the track', findings, curriculum.yamlFiles, true);
 		if (track) curriculum.tracks.push({ id: idOf(path), file, ...track });
+		else curriculum.unreadTracks.push(readFileSync(path, 'utf8'));
 	}
 }
 
