@@ -35,6 +35,20 @@ describe('content rules, with the exact words a contributor reads', () => {
 		]);
 	});
 
+	it('update-date: a file name without the date', () => {
+		const findings = findingsAfter((c) => renameSync(join(c, 'updates/2026-11-10-kettle-presets.md'), join(c, 'updates/kettle-presets.md')));
+		expect(findings.filter((f) => f.rule === 'update-date')).toEqual([
+			{
+				rule: 'update-date',
+				severity: 'error',
+				file: 'updates/kettle-presets.md',
+				line: 1,
+				message: "The file name does not start with the update's date, 2026-11-10: updates are named updates/<YYYY-MM-DD>-<id>.md.",
+				fix: 'Rename the file to updates/2026-11-10-kettle-presets.md: the date in the name orders the updates in the folder and in their addresses.',
+			},
+		]);
+	});
+
 	it('update-date: the file name and `date:` name different days', () => {
 		const findings = findingsAfter((c) => edit(c, 'updates/2026-11-10-kettle-presets.md', (text) => text.replace(/^date: .*$/m, 'date: 2026-11-09')));
 		expect(findings.filter((f) => f.rule === 'update-date')).toEqual([

@@ -190,7 +190,7 @@ export const RULE_DOCS: Record<string, RuleDoc> = {
 	'update-date': {
 		title: 'An update’s file name and date agree',
 		description:
-			'A platform update is named after the day the platform changed, such as `2026-11-10-kettle-presets.md`, and says the same day in `date:`. What’s new and the feed order updates by date, and the address comes from the file name, so the two must not disagree.',
+			'A platform update is named after the day the platform changed, such as `2026-11-10-kettle-presets.md`, and says the same day in `date:`. What’s new and the feed order updates by date, and the address comes from the file name, so the two must not disagree; a file name without the date is reported too. `npm run new -- update` names the file so.',
 	},
 	'maintainer-review': {
 		title: 'Configuration changes need a maintainer',

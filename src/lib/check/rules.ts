@@ -304,7 +304,18 @@ function dates({ curriculum: { modules, archives, updates }, on, findings }: Con
 		future(update.file, update.parsed, ['date'], update.data.date, 'The update date');
 		// The file name orders What's new and gives the address; it must say the same day as `date:`.
 		const named = /^(\d{4}-\d{2}-\d{2})-/.exec(update.id)?.[1];
-		if (named !== undefined && named !== update.data.date) {
+		if (named === undefined) {
+			findings.push(
+				finding({
+					rule: 'update-date',
+					file: update.file,
+					line: 1,
+					column: 1,
+					message: `The file name does not start with the update's date, ${update.data.date}: updates are named updates/<YYYY-MM-DD>-<id>.md.`,
+					fix: `Rename the file to ${update.file.replace(/[^/]+\.md$/, `${update.data.date}-${update.id}.md`)}: the date in the name orders the updates in the folder and in their addresses.`,
+				})
+			);
+		} else if (named !== update.data.date) {
 			findings.push(
 				finding({
 					rule: 'update-date',
