@@ -20,6 +20,8 @@ const MISTAKES: Record<string, (frontmatter: string) => string> = {
 	'a list item that swallowed the next line': (text) => text.replace(/^outcomes:\n {2}- (.*)$/m, 'outcomes:\n  - $1\n    - Pour without spilling.'),
 	'a field written twice': (text) => text.replace(/^(level: .*)$/m, '$1\n$1'),
 	'a hashtag in a value without quotes': (text) => text.replace(/^title: .*$/m, 'title: Serving for #teatime guests'),
+	'a title in typographic quotes, pasted from a word processor': (text) => text.replace(/^title: .*$/m, 'title: “Serving”'),
+	'a value with ": " in typographic quotes': (text) => text.replace(/^summary: .*$/m, 'summary: “Milk: before or after”'),
 	'a value that starts with a hashtag': (text) => text.replace(/^summary: .*$/m, 'summary: #teatime is when guests arrive.'),
 };
 

@@ -23,7 +23,7 @@ export const RULE_DOCS: Record<string, RuleDoc> = {
 	'yaml-syntax': {
 		title: 'The YAML must be readable',
 		description:
-			'Frontmatter and track files are YAML. The most common slips are a value containing `: ` that is not in quotes, uneven indentation, and a list item without `- `. Only the first syntax error of a file is reported, because later ones are usually caused by it. A hashtag in a value without quotes is reported too: YAML reads ` #` as the start of a comment and drops the rest of the line without a word, so `title: Reels for #creators` would be the title "Reels for". Put such a value in double quotes: `title: "Reels for #creators"`.',
+			'Frontmatter and track files are YAML. The most common slips are a value containing `: ` that is not in quotes, uneven indentation, and a list item without `- `. Only the first syntax error of a file is reported, because later ones are usually caused by it. A hashtag in a value without quotes is reported too: YAML reads ` #` as the start of a comment and drops the rest of the line without a word, so `title: Reels for #creators` would be the title "Reels for". Put such a value in double quotes: `title: "Reels for #creators"`. A value wrapped in typographic quotes (“…”), as a word processor writes them, is reported as well: YAML’s quotes are straight, so the curly ones would show on the page. Use straight quotes, or, to show the curly ones, put them inside straight ones: `title: "“Reels”"`.',
 	},
 	'missing-file': {
 		title: 'Required files must exist',

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { finding, type Finding } from '../check/findings.ts';
 import { splitLikeCompiler, type FenceProblem } from '../safety/frontmatter-fence.ts';
 import { checkYamlSubset } from '../safety/yaml-subset.ts';
-import { describeYamlError, hashtagComments, swallowedLines } from './yaml-messages.ts';
+import { describeYamlError, hashtagComments, swallowedLines, typographicQuotes } from './yaml-messages.ts';
 import { editDistance } from './edit-distance.ts';
 
 /** A parsed YAML document with what is needed to point at the line of any field. */
@@ -58,7 +58,7 @@ export function parseYaml(
 	// Aliases can repeat a value until memory runs out; a file with any is refused, so not expanded.
 	if (subset.some((f) => /alias|anchor/.test(f.message))) return { parsed: null, findings: subset };
 	const position = (offset: number) => lines.linePos(offset);
-	const swallowed = [...swallowedLines(doc, text, position), ...hashtagComments(doc, text, position)].map((plain) =>
+	const swallowed = [...swallowedLines(doc, text, position), ...hashtagComments(doc, text, position), ...typographicQuotes(doc, text, position)].map((plain) =>
 		finding({ rule: 'yaml-syntax', file, line: plain.line + lineOffset, column: plain.column, message: plain.message, fix: plain.fix })
 	);
 	return { parsed: { data: doc.toJS() ?? null, doc, lines, lineOffset }, findings: [...subset, ...swallowed] };

@@ -82,8 +82,40 @@ function colonInValue({ pos, lineText }: Slip): PlainYamlError | undefined {
 		line: pos.line,
 		column: pos.col,
 		message: `The value of \`${field[1]}\` contains ": ", which YAML reads as the start of another field.`,
-		fix: `Put the value in double quotes: ${field[1]}: "${field[2]!.replace(/"/g, '\\"')}".`,
+		fix: `Put the value in double quotes: ${field[1]}: "${unquoted(field[2]!).replace(/"/g, '\\"')}".`,
 	};
+}
+
+/** Typographic quotes around a whole value (“…”, ‘…’), as a word processor writes them: YAML's are straight. */
+const TYPOGRAPHIC = /^\s*([“”„«‘’‚‹])([^]*?)([“”»‘’›])\s*$/;
+
+/** A value without the typographic quotes around it, which are not YAML's quotes but a writer's. */
+function unquoted(value: string): string {
+	return TYPOGRAPHIC.exec(value)?.[2] ?? value;
+}
+
+/**
+ * A value wrapped in typographic quotes (“Reels tests”), pasted from a word processor: YAML has only
+ * straight quotes, so it keeps the curly ones as part of the text, and the title shows them.
+ */
+export function typographicQuotes(doc: Document, text: string, at: (offset: number) => { line: number; col: number }): PlainYamlError[] {
+	const found: PlainYamlError[] = [];
+	visit(doc, {
+		Scalar(_, node) {
+			if (node.type !== 'PLAIN' || typeof node.value !== 'string' || !node.range) return;
+			const quoted = TYPOGRAPHIC.exec(node.value);
+			if (!quoted) return;
+			const { line, col } = at(node.range[0]);
+			const before = text.slice(text.lastIndexOf('\n', node.range[0] - 1) + 1, node.range[0]).trim();
+			found.push({
+				line,
+				column: col,
+				message: `The value is in typographic quotes, ${quoted[1]} and ${quoted[3]}, which YAML keeps as part of the text: the page would show them.`,
+				fix: `Use straight double quotes, or none: ${before ? `${before} ` : ''}"${quoted[2]!.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`,
+			});
+		},
+	});
+	return found;
 }
 
 /** A field indented more than the field above it reads as part of that field's value. */
