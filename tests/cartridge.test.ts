@@ -200,17 +200,18 @@ describe('Common Cartridge export of the fixture curriculum', () => {
 		}
 	});
 
-	it("lists the track's modules in the track's order, each followed by its knowledge check, discussions and instructor notes", () => {
+	it("gives each module of the track a folder of its own, a unit of the course once imported, in the track's order, with its page, knowledge check, discussions and instructor notes", () => {
 		const track = curriculum.tracks.find((t) => t.id === 'tea-foundations')!;
 		for (const name of ['tracks/tea-foundations.imscc', 'tracks/tea-foundations.links.imscc']) {
 			const manifest = parseXml(cartridges.get(name)!.get('imsmanifest.xml')!.toString('utf8'));
 			const organizations = all(manifest, 'organization');
 			expect(organizations).toHaveLength(1);
+			// A learning platform makes a unit (a Canvas module, a Moodle section) of each folder under the root.
 			const folders = child(organizations[0]!, 'item')!.children.filter((node) => node.name === 'item');
-			expect(folders.map((folder) => child(folder, 'title')!.text)).toEqual(['Tea foundations']);
+			expect(folders.map((folder) => child(folder, 'title')!.text)).toEqual(['1. Water temperature', '2. Brewing basics', '3. Serving']);
 			const resources = new Map(all(manifest, 'resource').map((resource) => [resource.attributes.identifier!, resource]));
-			const opened = folders[0]!.children
-				.filter((node) => node.name === 'item')
+			const opened = folders
+				.flatMap((folder) => folder.children.filter((node) => node.name === 'item'))
 				.map((item) => {
 					const resource = resources.get(item.attributes.identifierref!)!;
 					const file = child(resource, 'file')!.attributes.href!;
@@ -239,10 +240,13 @@ describe('Common Cartridge export of the fixture curriculum', () => {
 		]);
 	});
 
-	it('puts one folder per track, in order, in the whole curriculum', () => {
+	it('puts one folder per track, in order, in the whole curriculum, each with a folder per module', () => {
 		const manifest = parseXml(cartridges.get('steeped.imscc')!.get('imsmanifest.xml')!.toString('utf8'));
 		const root = child(all(manifest, 'organization')[0]!, 'item')!;
-		expect(root.children.filter((n) => n.name === 'item').map((folder) => child(folder, 'title')!.text)).toEqual(curriculum.tracks.map((t) => t.data.title));
+		const tracks = root.children.filter((n) => n.name === 'item');
+		expect(tracks.map((folder) => child(folder, 'title')!.text)).toEqual(curriculum.tracks.map((t) => t.data.title));
+		const modules = tracks[0]!.children.filter((n) => n.name === 'item').map((folder) => child(folder, 'title')!.text);
+		expect(modules).toEqual(['1. Water temperature', '2. Brewing basics', '3. Serving']);
 	});
 
 	it('carries each module as its rendered page, self-contained, with attribution and without scripts', () => {
@@ -456,7 +460,12 @@ describe('cartridge content that needs escaping', () => {
 		const result = validate(manifestFile, 'ccv1p3_imscp_v1p2_v1p0.xsd');
 		expect(result.status, result.output).toBe(0);
 		const manifest = parseXml(files.get('imsmanifest.xml')!.toString('utf8'));
-		expect(all(manifest, 'title').map((t) => t.text)).toEqual(['Afternoon "tea" & more', 'Scones & "jam" <first>? Ça dépend', 'Knowledge check: Scones & "jam" <first>? Ça dépend']);
+		expect(all(manifest, 'title').map((t) => t.text)).toEqual([
+			'Afternoon "tea" & more',
+			'1. Scones & "jam" <first>? Ça dépend',
+			'Scones & "jam" <first>? Ça dépend',
+			'Knowledge check: Scones & "jam" <first>? Ça dépend',
+		]);
 		const qti = parseXml(files.get('assessments/scones/assessment.xml')!.toString('utf8'));
 		expect(all(qti, 'mattext').map((m) => m.text)).toEqual(['Is 1 < 2 & "yes"?', 'Yes, 1 < 2', "'No'", 'Because & so.', 'Ünless.']);
 		const html = files.get('modules/scones/v1/index.html')!.toString('utf8');

@@ -11,7 +11,7 @@ import { licenseOf } from '../curriculum/licenses.ts';
 import { permalinkHref } from '../curriculum/model.ts';
 import { majorOf } from '../curriculum/versions.ts';
 import { apaHtml, citationOf } from '../citation/cite.ts';
-import { manifestXml, rightsOf, type Folder, type ManifestData, type Resource } from './manifest.ts';
+import { manifestXml, rightsOf, type Folder, type Item, type ManifestData, type Resource } from './manifest.ts';
 import { en as parts } from '../i18n/ui/module-parts.ts';
 import { discussionXml } from './discussion.ts';
 import { modulePage, type DiscussionPrompt } from './page.ts';
@@ -80,7 +80,7 @@ export function buildCartridge(source: CartridgeSource, options: CartridgeOption
 	const checksWritten = checksMade.get(source) ?? new Map<string, Uint8Array>();
 	checksMade.set(source, checksWritten);
 	/** What follows a module's page in its folder: its knowledge check, discussions and instructor notes. */
-	const after = new Map<string, Folder['items']>();
+	const after = new Map<string, Item[]>();
 	for (const module of modules) {
 		// The page is read in either form (a web link reads nothing): the instructor's material travels in both.
 		const page = made.get(module.id) ?? remember(made, module.id, pageResource(module, source));
@@ -88,7 +88,7 @@ export function buildCartridge(source: CartridgeSource, options: CartridgeOption
 		for (const path of page.reads) reads.add(path);
 		entries.push(...packed.entries);
 		resources.push(packed.resource);
-		const items: Folder['items'] = [];
+		const items: Item[] = [];
 		after.set(module.id, items);
 		const questions = module.data.quiz.filter(fitsQti);
 		if (questions.length > 0 && questions.length === module.data.quiz.length) {
@@ -110,15 +110,23 @@ export function buildCartridge(source: CartridgeSource, options: CartridgeOption
 		}
 	}
 
-	const manifestFolders: Folder[] = folders.map((folder) => ({
+	// A folder per module, numbered in its track's order: its page, then what follows it.
+	const moduleFolder = (folder: (typeof folders)[number], id: string, index: number): Folder => {
+		const title = source.modules.get(id)!.title;
+		const page = { identifier: xmlId('item', folder.id, id), title, resource: xmlId(options.links ? 'link' : 'page', id) };
+		return {
+			identifier: xmlId('module', folder.id, id),
+			title: `${index + 1}. ${title}`,
+			items: [page, ...after.get(id)!.map((item) => ({ ...item, identifier: xmlId('item', folder.id, id, item.identifier) }))],
+		};
+	};
+	const trackFolders: Folder[] = folders.map((folder) => ({
 		identifier: xmlId('folder', folder.id),
 		title: folder.title,
-		items: folder.modules.flatMap((id) => {
-			const title = source.modules.get(id)!.title;
-			const page = { identifier: xmlId('item', folder.id, id), title, resource: xmlId(options.links ? 'link' : 'page', id) };
-			return [page, ...after.get(id)!.map((item) => ({ ...item, identifier: xmlId('item', folder.id, id, item.identifier) }))];
-		}),
+		items: folder.modules.map((id, index) => moduleFolder(folder, id, index)),
 	}));
+	// A track's cartridge is the track: its modules' folders are the course's units, with nothing around them.
+	const manifestFolders: Folder[] = options.track ? trackFolders.flatMap((folder) => folder.items as Folder[]) : trackFolders;
 	const data: ManifestData = {
 		identifier: xmlId('cartridge', options.track ?? slug(config.title), ...(options.links ? ['links'] : [])),
 		// The two cartridges of a track are told apart once imported: the one of links says so.

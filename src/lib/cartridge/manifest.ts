@@ -1,8 +1,10 @@
 /**
  * `imsmanifest.xml` of a Common Cartridge 1.3: the cartridge's metadata (IEEE LOM in the cartridge
- * profile), its one organization and its resources. The schema allows a single organization, so a
- * cartridge holds one folder per track under its root, each listing its modules in order; a
- * platform such as Canvas imports each folder as a course module.
+ * profile), its one organization and its resources. The schema allows a single organization, whose
+ * root holds folders, and folders may hold folders. Learning platforms make a unit of the course of
+ * each folder under the root (a Canvas module, a Moodle section): a track's cartridge holds one
+ * folder per module of the track, in order, so that a course gets a unit per module to schedule
+ * week by week; the whole curriculum's holds one folder per track, each with its modules' folders.
  */
 import { el, text, xmlDocument, type Attributes } from './xml.ts';
 
@@ -39,10 +41,17 @@ export interface Resource {
 	metadata?: ResourceMetadata;
 }
 
+/** An item of the organization that opens a resource. */
+export interface Item {
+	identifier: string;
+	title: string;
+	resource: string;
+}
+
 export interface Folder {
 	identifier: string;
 	title: string;
-	items: { identifier: string; title: string; resource: string }[];
+	items: (Item | Folder)[];
 }
 
 export interface ManifestData {
@@ -148,14 +157,7 @@ export function manifestXml(data: ManifestData): string {
 		el(
 			'item',
 			{ identifier: `${data.identifier}_root` },
-			...data.folders.map((folder) =>
-				el(
-					'item',
-					{ identifier: folder.identifier },
-					el('title', {}, text(folder.title)),
-					...folder.items.map((item) => el('item', { identifier: item.identifier, identifierref: item.resource }, el('title', {}, text(item.title))))
-				)
-			)
+			...data.folders.map(folderItem)
 		)
 	);
 	const resources = data.resources.map((resource) =>
@@ -167,4 +169,14 @@ export function manifestXml(data: ManifestData): string {
 		)
 	);
 	return xmlDocument(el('manifest', root, metadata, el('organizations', {}, organization), el('resources', {}, ...resources)));
+}
+
+/** A folder of the organization as an `item` holding its items, folders within it included. */
+function folderItem(folder: Folder): string {
+	return el(
+		'item',
+		{ identifier: folder.identifier },
+		el('title', {}, text(folder.title)),
+		...folder.items.map((item) => ('resource' in item ? el('item', { identifier: item.identifier, identifierref: item.resource }, el('title', {}, text(item.title))) : folderItem(item)))
+	);
 }
