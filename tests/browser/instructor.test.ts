@@ -120,6 +120,11 @@ describe('for instructors', () => {
 		expect(rows).toEqual(order);
 		expect(await page.locator('[data-syllabus-module="brewing-basics"] a').getAttribute('href')).toBe('https://steeped.example.org/modules/brewing-basics/v2/');
 		expect(await page.locator('#assessment + p').textContent()).toContain('75%');
+		// What each module asks of a class: the exercise with what learners hand in, and the discussion prompt.
+		const brewing = page.locator('[data-syllabus-parts="brewing-basics"]');
+		expect((await brewing.locator('[data-syllabus-exercise]').textContent())?.replace(/\s+/g, ' ').trim()).toBe('Exercise: Brew a pot. Learners hand in: A note of leaf, time and taste.');
+		expect((await brewing.locator('[data-syllabus-discussion]').textContent())?.replace(/\s+/g, ' ').trim()).toBe('Discussion: Bag or leaf? Which do you use at home, and why?');
+		expect(await page.locator('[data-syllabus-assessed]').textContent()).toContain('For work to grade, use the exercise above');
 		// On a phone the titles wrap, and the version, level and time each keep to one line.
 		await page.setViewportSize({ width: 390, height: 844 });
 		const lines = await page.locator('[data-syllabus-module] :is(td:nth-child(3), td:nth-child(4), td:nth-child(5))').evaluateAll((cells) =>
