@@ -188,6 +188,13 @@ describe('the Finnish pages of a bilingual fixture', () => {
 		for (const file of ['fi/index.html', 'fi/tracks/tea-foundations/index.html', 'fi/modules/serving/index.html']) expect(build.read(file)).not.toMatch(/kielellä English|\(English\)/);
 	});
 
+	it('leads from a translated module to the original to embed or cite it, and prints its own address', () => {
+		const page = build.read('fi/modules/brewing-basics/index.html');
+		expect(page).toMatch(/<h2 id="embed-or-cite">Upota tai viittaa<\/h2>\s*<p>\s*Kun haluat upottaa moduulin kurssisivulle tai viitata siihen, käytä alkuperäistä moduulia \(englanti\)\./);
+		expect(page).toMatch(/<a href="\/modules\/brewing-basics\/#embed-or-cite" hreflang="en" lang="en">\s*Brewing basics\s*<\/a>/);
+		expect(page).toMatch(/<p class="currents-print-footer"[^>]*>[^<]*· https:\/\/steeped\.example\.org\/fi\/modules\/brewing-basics\/\s*<\/p>/);
+	});
+
 	it('shows an untranslated module of a translated track in the original, marked as such', () => {
 		const page = build.read('fi/modules/serving/index.html');
 		expect(page).toContain('Tätä moduulia ei ole vielä käännetty');
