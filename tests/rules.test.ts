@@ -35,6 +35,14 @@ describe('content rules, with the exact words a contributor reads', () => {
 		]);
 	});
 
+	it('one slip, one finding: a byte order mark before the frontmatter, a text file among the modules', () => {
+		const bom = findingsAfter((c) => edit(c, 'modules/serving.mdx', (text) => `\uFEFF${text}`));
+		expect(bom.map((f) => [f.rule, f.file, f.line])).toEqual([['control-character', 'modules/serving.mdx', 1]]);
+		expect(bom[0]!.fix).toContain('without a BOM');
+		const text = findingsAfter((c) => writeFileSync(join(c, 'modules/notes.txt'), 'Ideas for a module.\n'));
+		expect(text.map((f) => [f.rule, f.file])).toEqual([['content-file-type', 'modules/notes.txt']]);
+	});
+
 	it('update-date: a file name without the date', () => {
 		const findings = findingsAfter((c) => renameSync(join(c, 'updates/2026-11-10-kettle-presets.md'), join(c, 'updates/kettle-presets.md')));
 		expect(findings.filter((f) => f.rule === 'update-date')).toEqual([

@@ -109,7 +109,21 @@ export function checkCurriculum(dir: string, options: CheckOptions = {}): CheckR
 		const key = `${f.rule}\0${f.file}\0${f.line}\0${f.column}\0${f.message}`;
 		return !said.has(key) && said.add(key);
 	});
-	return { curriculum, findings: sortFindings(once) };
+	return { curriculum, findings: sortFindings(withoutEchoes(once)) };
+}
+
+/**
+ * One slip, one finding: where two rules see the same problem, the one that names it is kept. A byte
+ * order mark before the frontmatter is a `control-character` (saved "with BOM"), not also a fence
+ * out of place; a file of a kind content/ may not hold is a `content-file-type`, not also a file in
+ * the wrong folder.
+ */
+function withoutEchoes(findings: Finding[]): Finding[] {
+	const bom = new Set(findings.filter((f) => f.rule === 'control-character' && f.line === 1 && f.column === 1).map((f) => f.file));
+	const wrongType = new Set(findings.filter((f) => f.rule === 'content-file-type').map((f) => f.file));
+	return findings.filter(
+		(f) => !(f.rule === 'frontmatter-fence' && bom.has(f.file) && f.message.includes('byte order mark')) && !(f.rule === 'unexpected-file' && wrongType.has(f.file))
+	);
 }
 
 /**
