@@ -22,6 +22,7 @@ const MISTAKES: Record<string, (frontmatter: string) => string> = {
 	'a hashtag in a value without quotes': (text) => text.replace(/^title: .*$/m, 'title: Serving for #teatime guests'),
 	'a title in typographic quotes, pasted from a word processor': (text) => text.replace(/^title: .*$/m, 'title: “Serving”'),
 	'a value with ": " in typographic quotes': (text) => text.replace(/^summary: .*$/m, 'summary: “Milk: before or after”'),
+	'a non-breaking space after a field name, pasted from a word processor': (text) => text.replace(/^title: /m, 'title:\u00a0'),
 	'a value that starts with a hashtag': (text) => text.replace(/^summary: .*$/m, 'summary: #teatime is when guests arrive.'),
 };
 

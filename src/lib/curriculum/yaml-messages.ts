@@ -18,7 +18,7 @@ export interface PlainYamlError {
  */
 export function describeYamlError(error: YAMLError, text: string, at: (offset: number) => { line: number; col: number }): PlainYamlError {
 	const slip = slipIn(error, text, at);
-	return tabIndent(slip) ?? colonRead(slip) ?? duplicateKey(slip) ?? unclosedBracket(slip) ?? quoteInside(slip) ?? unclosedQuote(slip) ?? badIndent(slip) ?? unreadable(slip);
+	return tabIndent(slip) ?? oddSpace(slip) ?? colonRead(slip) ?? duplicateKey(slip) ?? unclosedBracket(slip) ?? quoteInside(slip) ?? unclosedQuote(slip) ?? badIndent(slip) ?? unreadable(slip);
 }
 
 /** A YAML error and the text it is in, with what each kind of slip is recognised by. */
@@ -52,6 +52,28 @@ function tabIndent({ error, lines, lineText }: Slip): PlainYamlError | undefined
 		message: 'This line is indented with a tab, and YAML accepts only spaces for indentation.',
 		fix: 'Replace the tab with spaces: two spaces for each level, as in the lines around it. Most editors can show tabs and convert them.',
 	};
+}
+
+/** Spaces that are not YAML's space (U+0020), as a word processor or a web page pastes them. */
+const ODD_SPACES: Record<string, string> = { '\u00a0': 'a non-breaking space (U+00A0)', '\u202f': 'a narrow non-breaking space (U+202F)', '\u2007': 'a figure space (U+2007)', '\u3000': 'an ideographic space (U+3000)' };
+
+/**
+ * A field whose `key:` is followed by a space YAML does not take for one: it reads the key, the
+ * space and the value as one word, and then fails on what follows, with words about implicit keys.
+ */
+function oddSpace({ pos, lines, lineText }: Slip): PlainYamlError | undefined {
+	for (const line of [pos.line, pos.line - 1, ...lines.keys()].filter((n) => n >= 1)) {
+		const field = /^(\s*(?:- )?[\w-]+:)([\u00a0\u202f\u2007\u3000])/.exec(lineText(line)) ?? /^(\s*)([\u00a0\u202f\u2007\u3000])/.exec(lineText(line));
+		if (!field) continue;
+		const what = ODD_SPACES[field[2]!]!;
+		return {
+			line,
+			column: field[1]!.length + 1,
+			message: `${field[1]!.trim() ? `After \`${field[1]!.trim()}\` is` : 'This line starts with'} ${what}, which looks like a space but is not one to YAML, so it cannot read the line.`,
+			fix: 'Replace it with an ordinary space: delete it and type a space. Such spaces come in with text pasted from a word processor or a web page.',
+		};
+	}
+	return undefined;
 }
 
 /** The errors of a line read as more fields than it has, or as part of the line above. */
