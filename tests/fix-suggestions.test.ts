@@ -740,6 +740,18 @@ const SCENARIOS: Scenario[] = [
 		apply: (w) => w.edit(SERVING, (text) => text.replace('##Milk or lemon', '## Milk or lemon')),
 	},
 	{
+		rule: 'indented-code',
+		mistake: 'a paragraph of a platform update indented with a tab',
+		make: (w) => w.edit(UPDATE, (text) => `${text.trimEnd()}\n\n\tKettles with presets now *beep* when the water is ready.\n`),
+		finding: {
+			file: UPDATE,
+			message: '"Kettles with presets now *beep* when th…" is published as a code block, not as text: Markdown makes a code block of lines indented by four spaces or a tab.',
+			fix: 'Remove the indentation at the start of its lines. If it is code, put it between two lines of three backticks instead.',
+			line: (w) => lineOf(w.read(UPDATE), 'Kettles with presets now'),
+		},
+		apply: (w) => w.edit(UPDATE, (text) => text.replace('\tKettles with presets', 'Kettles with presets')),
+	},
+	{
 		rule: 'table-header',
 		mistake: 'a comparison table with its top-left header cell left empty',
 		make: (w) => w.edit(SERVING, (text) => addToBody(text, '| | Milk | Lemon |\n| --- | --- | --- |\n| Black tea | Yes | Yes |\n| Green tea | No | Rarely |')),

@@ -18,6 +18,7 @@ import { checkCases } from './cases.ts';
 import { checkHeadingSpaces } from './heading-space.ts';
 import { checkTableHeaders } from './table-headers.ts';
 import { checkCodeFences } from './code-fences.ts';
+import { checkIndentedCode } from './indented-code.ts';
 import { type Body } from './body-trees.ts';
 import { splitFrontmatter } from '../curriculum/frontmatter.ts';
 import { checkTranslations } from './translations.ts';
@@ -103,6 +104,8 @@ export function checkCurriculum(dir: string, options: CheckOptions = {}): CheckR
 	findings.push(...checkTableHeaders(bodies));
 	// A code block never closed, which publishes the rest of the page as code.
 	findings.push(...checkCodeFences(bodies));
+	// A paragraph indented four spaces or a tab, published as a code block.
+	findings.push(...checkIndentedCode(bodies));
 	// A file whose frontmatter is never closed is reported by the loader and the content check alike.
 	const said = new Set<string>();
 	const once = findings.filter((f) => {

@@ -174,6 +174,10 @@ export const RULE_DOCS: Record<string, RuleDoc> = {
 		title: 'A new major keeps the old one online',
 		description: 'With `--base <git-ref>`, a module whose major version went up (1.4.0 to 2.0.0) must come with `archive/<id>/v<old major>.mdx`, the old major as it was released: that file is what keeps `/modules/<id>/v<old major>/` online for the courses that cite it. `npm run release -- <id> major "<what changed>"` writes it and raises the version; a version raised by hand forgets it. Put the version and changelog back, and release with the command.',
 	},
+	'indented-code': {
+		title: 'Text is not indented like code',
+		description: 'In Markdown, lines indented by four spaces or a tab, outside a list, are a code block: a paragraph indented so, often by an editor or with text pasted from elsewhere, is published in a box in fixed-width type, with its emphasis and links shown as typed. Remove the indentation. Code meant as code goes between two lines of three backticks, which also name its language. A warning.',
+	},
 	'archive-not-as-released': {
 		title: 'An archive freezes the version as released',
 		description: 'With `--base <git-ref>`, a new file `archive/<id>/v<n>.mdx` must hold the module exactly as the base holds it at major n, the version it freezes: courses that cite that major’s permanent address must keep seeing what was released. `npm run release -- <id> major` writes it so; your edits stay in the module.',
