@@ -15,7 +15,9 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
  */
 export function checkIndentedCode(documents: readonly Body[]): Finding[] {
 	const findings: Finding[] = [];
-	for (const [document, tree] of bodyTrees(documents, (body) => INDENTED.test(body))) {
+	// MDX has no indented code (its compiler reads such lines as text), so only Markdown files are parsed.
+	const markdown = documents.filter((document) => !document.file.endsWith('.mdx'));
+	for (const [document, tree] of bodyTrees(markdown, (body) => INDENTED.test(body))) {
 		for (const node of nodesWhere(tree, (node): node is Code => node.type === 'code')) {
 			const start = node.position?.start.offset;
 			if (start === undefined || FENCE.test(document.body.slice(start, document.body.indexOf('\n', start) >>> 0))) continue;
