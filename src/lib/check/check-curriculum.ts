@@ -119,13 +119,19 @@ export function checkCurriculum(dir: string, options: CheckOptions = {}): CheckR
  * One slip, one finding: where two rules see the same problem, the one that names it is kept. A byte
  * order mark before the frontmatter is a `control-character` (saved "with BOM"), not also a fence
  * out of place; a file of a kind content/ may not hold is a `content-file-type`, not also a file in
- * the wrong folder.
+ * the wrong folder; a value that starts with a hashtag is the hashtag's `yaml-syntax`, not also an
+ * empty field.
  */
 function withoutEchoes(findings: Finding[]): Finding[] {
 	const bom = new Set(findings.filter((f) => f.rule === 'control-character' && f.line === 1 && f.column === 1).map((f) => f.file));
 	const wrongType = new Set(findings.filter((f) => f.rule === 'content-file-type').map((f) => f.file));
+	const hashtag = new Set(findings.filter((f) => f.rule === 'yaml-syntax' && f.message.includes('read as a comment')).map((f) => `${f.file}:${f.line}`));
 	return findings.filter(
-		(f) => !(f.rule === 'frontmatter-fence' && bom.has(f.file) && f.message.includes('byte order mark')) && !(f.rule === 'unexpected-file' && wrongType.has(f.file))
+		(f) =>
+			!(f.rule === 'frontmatter-fence' && bom.has(f.file) && f.message.includes('byte order mark')) &&
+			!(f.rule === 'unexpected-file' && wrongType.has(f.file)) &&
+			// A value that starts with a hashtag is empty to YAML: the hashtag's finding says why.
+			!(f.rule === 'schema' && hashtag.has(`${f.file}:${f.line}`) && f.message.endsWith('but it is empty.'))
 	);
 }
 
