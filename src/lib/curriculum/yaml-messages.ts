@@ -128,12 +128,11 @@ export function typographicQuotes(doc: Document, text: string, at: (offset: numb
 			const quoted = TYPOGRAPHIC.exec(node.value);
 			if (!quoted) return;
 			const { line, col } = at(node.range[0]);
-			const before = text.slice(text.lastIndexOf('\n', node.range[0] - 1) + 1, node.range[0]).trim();
 			found.push({
 				line,
 				column: col,
 				message: `The value is in typographic quotes, ${quoted[1]} and ${quoted[3]}, which YAML keeps as part of the text: the page would show them.`,
-				fix: `Use straight double quotes, or none: ${before ? `${before} ` : ''}"${quoted[2]!.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`,
+				fix: `Use straight double quotes, or none: ${inDoubleQuotes(text, node.range[0], quoted[2]!)}`,
 			});
 		},
 	});
@@ -304,15 +303,19 @@ export function hashtagComments(doc: Document, text: string, at: (offset: number
 			const { line, col } = at(node.range[0] + start);
 			const kept = node.value === null ? 'empty' : `“${String(node.value)}”`;
 			const hashtag = /^#\S+/.exec(rest.slice(start))![0];
-			const before = text.slice(text.lastIndexOf('\n', node.range[0] - 1) + 1, node.range[0]).trim();
-			const quoted = `"${rest.trimEnd().replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
 			found.push({
 				line,
 				column: col,
 				message: `\`${hashtag}\` and everything after it on this line are read as a comment and left out (in YAML, " #" starts a comment), so the value is ${kept}.`,
-				fix: `Put the whole value in double quotes: ${before ? `${before} ` : ''}${quoted}`,
+				fix: `Put the whole value in double quotes: ${inDoubleQuotes(text, node.range[0], rest.trimEnd())}`,
 			});
 		},
 	});
 	return found;
+}
+
+/** The line of a value that starts at `offset`, with `value` in its place in double quotes: `title: "…"`, `- "…"`. */
+function inDoubleQuotes(text: string, offset: number, value: string): string {
+	const before = text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset).trim();
+	return `${before ? `${before} ` : ''}"${value.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
 }
