@@ -133,6 +133,8 @@ describe('building the valid-course fixture', () => {
 
 	it('makes the current page canonical, and shows it at the current major\'s permalink without rendering it twice', () => {
 		expect(build.read('modules/brewing-basics/index.html')).toContain('<link rel="canonical" href="https://steeped.example.org/modules/brewing-basics/"/>');
+		// An archived major is a page of its own, with its own outcomes, which courses cite by its address.
+		expect(build.read('modules/brewing-basics/v1/index.html')).toContain('<link rel="canonical" href="https://steeped.example.org/modules/brewing-basics/v1/"/>');
 		// Netlify rewrites the permalink to the page, keeping the address; the `!` wins over the file below.
 		expect(build.read('_redirects').split('\n')).toContain('/modules/brewing-basics/v2/  /modules/brewing-basics/  200!');
 		expect(build.read('_redirects').split('\n')).toContain('/modules/water-temperature/v1/  /modules/water-temperature/  200!');
