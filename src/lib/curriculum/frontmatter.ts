@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { finding, type Finding } from '../check/findings.ts';
 import { splitLikeCompiler, type FenceProblem } from '../safety/frontmatter-fence.ts';
 import { checkYamlSubset } from '../safety/yaml-subset.ts';
-import { describeYamlError, hashtagComments, swallowedLines, typographicQuotes } from './yaml-messages.ts';
+import { describeYamlError, plainValueSlips } from './yaml-messages.ts';
 import { editDistance } from './edit-distance.ts';
 
 /** A parsed YAML document with what is needed to point at the line of any field. */
@@ -57,11 +57,10 @@ export function parseYaml(
 	if (findings.length > 0) return { parsed: null, findings };
 	// Aliases can repeat a value until memory runs out; a file with any is refused, so not expanded.
 	if (subset.some((f) => /alias|anchor/.test(f.message))) return { parsed: null, findings: subset };
-	const position = (offset: number) => lines.linePos(offset);
-	const swallowed = [...swallowedLines(doc, text, position), ...hashtagComments(doc, text, position), ...typographicQuotes(doc, text, position)].map((plain) =>
+	const slips = plainValueSlips(doc, text, (offset) => lines.linePos(offset)).map((plain) =>
 		finding({ rule: 'yaml-syntax', file, line: plain.line + lineOffset, column: plain.column, message: plain.message, fix: plain.fix })
 	);
-	return { parsed: { data: doc.toJS() ?? null, doc, lines, lineOffset }, findings: [...subset, ...swallowed] };
+	return { parsed: { data: doc.toJS() ?? null, doc, lines, lineOffset }, findings: [...subset, ...slips] };
 }
 
 /** Finds the line and column of a field by its path, falling back to its nearest parent. */

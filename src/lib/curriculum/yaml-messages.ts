@@ -1,4 +1,7 @@
-import { visit, type Document, type YAMLError } from 'yaml';
+import { visit, type Document, type Scalar, type YAMLError } from 'yaml';
+
+/** Where an offset of the YAML text is, by line and column. */
+type At = (offset: number) => { line: number; col: number };
 
 /** A YAML syntax error told in plain words, at the line where the slip is. */
 export interface PlainYamlError {
@@ -120,23 +123,18 @@ function unquoted(value: string): string {
  * A value wrapped in typographic quotes (“Reels tests”), pasted from a word processor: YAML has only
  * straight quotes, so it keeps the curly ones as part of the text, and the title shows them.
  */
-export function typographicQuotes(doc: Document, text: string, at: (offset: number) => { line: number; col: number }): PlainYamlError[] {
-	const found: PlainYamlError[] = [];
-	visit(doc, {
-		Scalar(_, node) {
-			if (node.type !== 'PLAIN' || typeof node.value !== 'string' || !node.range) return;
-			const quoted = TYPOGRAPHIC.exec(node.value);
-			if (!quoted) return;
-			const { line, col } = at(node.range[0]);
-			found.push({
-				line,
-				column: col,
-				message: `The value is in typographic quotes, ${quoted[1]} and ${quoted[3]}, which YAML keeps as part of the text: the page would show them.`,
-				fix: `Use straight double quotes, or none: ${inDoubleQuotes(text, node.range[0], quoted[2]!)}`,
-			});
+function typographicQuotes(node: Scalar, text: string, at: At): PlainYamlError[] {
+	const quoted = typeof node.value === 'string' ? TYPOGRAPHIC.exec(node.value) : null;
+	if (!quoted) return [];
+	const { line, col } = at(node.range![0]);
+	return [
+		{
+			line,
+			column: col,
+			message: `The value is in typographic quotes, ${quoted[1]} and ${quoted[3]}, which YAML keeps as part of the text: the page would show them.`,
+			fix: `Use straight double quotes, or none: ${inDoubleQuotes(text, node.range![0], quoted[2]!)}`,
 		},
-	});
-	return found;
+	];
 }
 
 /** A field indented more than the field above it reads as part of that field's value. */
@@ -258,28 +256,22 @@ function unreadable({ error, pos }: Slip): PlainYamlError {
  * rest of the text above: two outcomes silently become one. YAML accepts it, so it is looked for in
  * the parsed document: a plain text value that runs over several lines, one of them starting `- `.
  */
-export function swallowedLines(doc: Document, text: string, at: (offset: number) => { line: number; col: number }): PlainYamlError[] {
+function swallowedLines(node: Scalar, text: string, at: At): PlainYamlError[] {
+	const source = text.slice(node.range![0], node.range![1]);
+	if (!source.includes('\n')) return [];
 	const found: PlainYamlError[] = [];
-	visit(doc, {
-		Scalar(_, node) {
-			if (node.type !== 'PLAIN' || !node.range) return;
-			const source = text.slice(node.range[0], node.range[1]);
-			if (!source.includes('\n')) return;
-			let offset = node.range[0];
-			for (const [index, line] of source.split('\n').entries()) {
-				if (index > 0 && /^\s*- \S/.test(line)) {
-					const { line: number } = at(offset);
-					found.push({
-						line: number,
-						column: line.indexOf('-') + 1,
-						message: 'This line is read as more text of the item above it, not as an item of its own: it is indented further than that item.',
-						fix: 'To make it a separate item, indent its "- " exactly like the item above. To continue the text above, remove the "- ".',
-					});
-				}
-				offset += line.length + 1;
-			}
-		},
-	});
+	let offset = node.range![0];
+	for (const [index, line] of source.split('\n').entries()) {
+		if (index > 0 && /^\s*- \S/.test(line)) {
+			found.push({
+				line: at(offset).line,
+				column: line.indexOf('-') + 1,
+				message: 'This line is read as more text of the item above it, not as an item of its own: it is indented further than that item.',
+				fix: 'To make it a separate item, indent its "- " exactly like the item above. To continue the text above, remove the "- ".',
+			});
+		}
+		offset += line.length + 1;
+	}
 	return found;
 }
 
@@ -290,25 +282,36 @@ export function swallowedLines(doc: Document, text: string, at: (offset: number)
  * a comment that starts straight after its `#`, as a hashtag does, right after a value on its line,
  * is reported; a comment written `# like this`, with a space, is taken for the comment it looks like.
  */
-export function hashtagComments(doc: Document, text: string, at: (offset: number) => { line: number; col: number }): PlainYamlError[] {
+function hashtagComments(node: Scalar, text: string, at: At): PlainYamlError[] {
+	if (!node.comment || /^\s/.test(node.comment)) return [];
+	const from = node.range![0];
+	const lineEnd = text.indexOf('\n', from);
+	const rest = text.slice(from, lineEnd === -1 ? text.length : lineEnd);
+	const hash = /(?:^|\s)#\S/.exec(rest);
+	if (!hash) return [];
+	const start = hash.index + (hash[0].startsWith('#') ? 0 : 1);
+	const { line, col } = at(from + start);
+	const kept = node.value === null ? 'empty' : `“${String(node.value)}”`;
+	const hashtag = /^#\S+/.exec(rest.slice(start))![0];
+	return [
+		{
+			line,
+			column: col,
+			message: `\`${hashtag}\` and everything after it on this line are read as a comment and left out (in YAML, " #" starts a comment), so the value is ${kept}.`,
+			fix: `Put the whole value in double quotes: ${inDoubleQuotes(text, from, rest.trimEnd())}`,
+		},
+	];
+}
+
+/**
+ * What YAML reads otherwise than a writer meant in its plain values (written without quotes), with
+ * no syntax error to say so: each plain value is looked at once, for every such slip above.
+ */
+export function plainValueSlips(doc: Document, text: string, at: At): PlainYamlError[] {
 	const found: PlainYamlError[] = [];
 	visit(doc, {
 		Scalar(_, node) {
-			if (node.type !== 'PLAIN' || !node.range || !node.comment || /^\s/.test(node.comment)) return;
-			const lineEnd = text.indexOf('\n', node.range[0]);
-			const rest = text.slice(node.range[0], lineEnd === -1 ? text.length : lineEnd);
-			const hash = /(?:^|\s)#\S/.exec(rest);
-			if (!hash) return;
-			const start = hash.index + (hash[0].startsWith('#') ? 0 : 1);
-			const { line, col } = at(node.range[0] + start);
-			const kept = node.value === null ? 'empty' : `“${String(node.value)}”`;
-			const hashtag = /^#\S+/.exec(rest.slice(start))![0];
-			found.push({
-				line,
-				column: col,
-				message: `\`${hashtag}\` and everything after it on this line are read as a comment and left out (in YAML, " #" starts a comment), so the value is ${kept}.`,
-				fix: `Put the whole value in double quotes: ${inDoubleQuotes(text, node.range[0], rest.trimEnd())}`,
-			});
+			if (node.type === 'PLAIN' && node.range) found.push(...swallowedLines(node, text, at), ...hashtagComments(node, text, at), ...typographicQuotes(node, text, at));
 		},
 	});
 	return found;
