@@ -6,7 +6,7 @@
  */
 import type { CurriculumConfig } from '../curriculum/schema/config.ts';
 import type { ModuleData } from '../curriculum/schema/module.ts';
-import { majorOf } from '../curriculum/versions.ts';
+import { pinnedHref } from '../curriculum/model.ts';
 
 /** A module at one version: the current file or an archived major, with the module's id. */
 export interface CitedModule {
@@ -48,9 +48,6 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 /** The facts of a citation for a module at its version. */
 export function citationOf(module: CitedModule, config: CitationConfig): Citation {
 	const { data } = module;
-	const major = majorOf(data.version);
-	// A pre-release (0.x) has no permanent address of its own; it is cited at the module's address.
-	const path = major === 0 ? `/modules/${module.id}/` : `/modules/${module.id}/v${major}/`;
 	const release = data.changelog.find((entry) => entry.version === data.version);
 	const slug = config.title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'curriculum';
 	const credited = data.contributors
@@ -63,7 +60,8 @@ export function citationOf(module: CitedModule, config: CitationConfig): Citatio
 		title: data.title,
 		version: data.version,
 		date: release?.date ?? data.reviewed,
-		url: new URL(path, config.site).href,
+		// A pre-release (0.x) has no permanent address of its own; it is cited at the module's address.
+		url: new URL(pinnedHref(module.id, data.version), config.site).href,
 		key: `${slug}-${module.id}-${data.version}`,
 	};
 }

@@ -15,6 +15,8 @@ export interface Item<T> {
 
 export const moduleHref = (id: string) => `/modules/${id}/`;
 export const permalinkHref = (id: string, major: number) => `/modules/${id}/v${major}/`;
+/** The address that keeps a module at `version`: its major's permanent address, or its own page for a pre-release (0.x), which has none. */
+export const pinnedHref = (id: string, version: string) => (majorOf(version) >= 1 ? permalinkHref(id, majorOf(version)) : moduleHref(id));
 export const trackHref = (id: string) => `/tracks/${id}/`;
 export const trackFeedHref = (id: string) => `/tracks/${id}/feed.xml`;
 export const updateHref = (id: string) => `/updates/${id}/`;
