@@ -1,19 +1,24 @@
 import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineHastPlugin, type HastPluginEntry } from 'satteri';
+import { translationName } from '../curriculum/files.ts';
 import { LAYOUT } from '../curriculum/load.ts';
+import { moduleHref, permalinkHref, updateHref } from '../curriculum/model.ts';
 
 /**
  * The address of the page a content file is published at, from its path in the content folder, or
  * undefined for a file whose page has no fixed address of this kind (a free page, a data file).
  */
 export function pageOfContentFile(path: string): string | undefined {
-	const module = new RegExp(`^${LAYOUT.modules}/([\\w-]+?)(?:\\.([a-z]{2,3}(?:-[A-Za-z0-9]+)?))?\\.mdx$`).exec(path);
-	if (module) return `${module[2] ? `/${module[2]}` : ''}/modules/${module[1]}/`;
-	const archive = new RegExp(`^${LAYOUT.archive}/([\\w-]+)/v(\\d+)\\.mdx$`).exec(path);
-	if (archive) return `/modules/${archive[1]}/v${archive[2]}/`;
-	const update = new RegExp(`^${LAYOUT.updates}/([\\w-]+)\\.mdx?$`).exec(path);
-	if (update) return `/updates/${update[1]}/`;
+	const [folder, ...rest] = path.split('/');
+	const name = rest.join('/').replace(/\.mdx?$/, '');
+	if (folder === LAYOUT.modules && path.endsWith('.mdx')) {
+		const translated = translationName(name);
+		return translated ? `/${translated.locale}${moduleHref(translated.id)}` : moduleHref(name);
+	}
+	const archived = folder === LAYOUT.archive ? /^([\w-]+)\/v(\d+)$/.exec(name) : null;
+	if (archived) return permalinkHref(archived[1]!, Number(archived[2]));
+	if (folder === LAYOUT.updates && rest.length === 1) return updateHref(name);
 	return undefined;
 }
 
