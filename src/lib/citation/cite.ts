@@ -60,7 +60,6 @@ export function citationOf(module: CitedModule, config: CitationConfig): Citatio
 		title: data.title,
 		version: data.version,
 		date: release?.date ?? data.reviewed,
-		// A pre-release (0.x) has no permanent address of its own; it is cited at the module's address.
 		url: new URL(pinnedHref(module.id, data.version), config.site).href,
 		key: `${slug}-${module.id}-${data.version}`,
 	};

@@ -19,7 +19,7 @@ export interface PlainYamlError {
  * is read. The slips contributors make most are recognised from the text itself and told as what
  * to change; anything else keeps the library's words with a general fix.
  */
-export function describeYamlError(error: YAMLError, text: string, at: (offset: number) => { line: number; col: number }): PlainYamlError {
+export function describeYamlError(error: YAMLError, text: string, at: At): PlainYamlError {
 	const slip = slipIn(error, text, at);
 	return tabIndent(slip) ?? oddSpace(slip) ?? colonRead(slip) ?? duplicateKey(slip) ?? unclosedBracket(slip) ?? quoteInside(slip) ?? unclosedQuote(slip) ?? badIndent(slip) ?? unreadable(slip);
 }
@@ -59,6 +59,10 @@ function tabIndent({ error, lines, lineText }: Slip): PlainYamlError | undefined
 
 /** Spaces that are not YAML's space (U+0020), as a word processor or a web page pastes them. */
 const ODD_SPACES: Record<string, string> = { '\u00a0': 'a non-breaking space (U+00A0)', '\u202f': 'a narrow non-breaking space (U+202F)', '\u2007': 'a figure space (U+2007)', '\u3000': 'an ideographic space (U+3000)' };
+const ODD_SPACE = `[${Object.keys(ODD_SPACES).join('')}]`;
+/** A field's `key:` (or a list item's `- key:`) followed by one of them, or a line starting with one. */
+const ODD_SPACE_AFTER_KEY = new RegExp(`^(\\s*(?:- )?[\\w-]+:)(${ODD_SPACE})`);
+const ODD_SPACE_FIRST = new RegExp(`^(\\s*)(${ODD_SPACE})`);
 
 /**
  * A field whose `key:` is followed by a space YAML does not take for one: it reads the key, the
@@ -66,7 +70,7 @@ const ODD_SPACES: Record<string, string> = { '\u00a0': 'a non-breaking space (U+
  */
 function oddSpace({ pos, lines, lineText }: Slip): PlainYamlError | undefined {
 	for (const line of [pos.line, pos.line - 1, ...lines.keys()].filter((n) => n >= 1)) {
-		const field = /^(\s*(?:- )?[\w-]+:)([\u00a0\u202f\u2007\u3000])/.exec(lineText(line)) ?? /^(\s*)([\u00a0\u202f\u2007\u3000])/.exec(lineText(line));
+		const field = ODD_SPACE_AFTER_KEY.exec(lineText(line)) ?? ODD_SPACE_FIRST.exec(lineText(line));
 		if (!field) continue;
 		const what = ODD_SPACES[field[2]!]!;
 		return {
