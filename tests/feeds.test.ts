@@ -1,38 +1,7 @@
 import { parseAtomFeed } from 'feedsmith';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCurriculum } from '../src/lib/curriculum/load.ts';
-import { brewingFi, buildCurriculum, copyFixture, ROOT, TMP, type Build } from './utils.ts';
-
-/**
- * The tea fixture with a second track, "Hosting", that holds only `serving` and comes after "Tea
- * foundations" in the configured order though its file sorts first; and an archived major whose
- * title differs from the current one, as happens when a major release renames a module. It is in
- * English and Finnish, with brewing-basics translated.
- */
-function teaWithTwoTracks(): string {
-	const content = copyFixture('valid-course');
-	writeFileSync(
-		join(content, 'tracks/hosting.yaml'),
-		[
-			'title: Hosting',
-			'order: 200',
-			'summary: Serve tea to guests.',
-			'audience: Anyone with guests.',
-			'modules: [serving]',
-			'certificate:',
-			'  title: Tea Hosting',
-			'  passMark: 75',
-			'',
-		].join('\n')
-	);
-	const archived = join(content, 'archive/brewing-basics/v1.mdx');
-	writeFileSync(archived, readFileSync(archived, 'utf8').replace(/^title: .*$/m, 'title: Brewing with bags'));
-	writeFileSync(join(content, 'curriculum.yaml'), `${readFileSync(join(content, 'curriculum.yaml'), 'utf8')}\nlocales: [en, fi]\n`);
-	writeFileSync(join(content, 'modules/brewing-basics.fi.mdx'), brewingFi());
-	return content;
-}
+import { ROOT, sharedBuild, sharedContent, type Build } from './utils.ts';
 
 /** The entries a track's feed must hold, read from the content itself: each release of its modules, and each update naming one. */
 function expectedIds(content: string, trackId: string): string[] {
@@ -46,16 +15,14 @@ function expectedIds(content: string, trackId: string): string[] {
 }
 
 describe('per-track feeds', () => {
-	let content: string;
+	// The bilingual tea fixture with a second track, "Hosting", that holds only `serving`, and an archived
+	// major whose title differs from the current one (tea-bilingual.ts).
+	const content = sharedContent('tea-bilingual');
 	let build: Build;
-	beforeAll(() => {
-		content = teaWithTwoTracks();
-		// Each run copies the fixture to a new folder, and Astro's content cache keeps the file paths of an
-		// earlier copy for entries whose text has not changed: start from an empty cache.
-		rmSync(join(TMP, 'cache-feeds'), { recursive: true, force: true });
-		build = buildCurriculum(content, 'feeds');
+	beforeAll(async () => {
+		build = await sharedBuild('tea-bilingual');
 		if (build.status !== 0) throw new Error(`The fixture build failed:\n${build.output}`);
-	});
+	}, 600_000);
 
 	const feedOf = (track: string) => parseAtomFeed(build.read(`tracks/${track}/feed.xml`));
 	// Entry ids are tag URIs, `tag:<host>,<date>:<what>`; the part after the date names the release or update.
@@ -113,9 +80,10 @@ describe('per-track feeds', () => {
 		expect(html).not.toMatch(/Platform changes|Module releases|Follow along|Atom feed/);
 		// A release of the translated major keeps the Finnish title and its Finnish page; its summary is the original's.
 		expect(html).toMatch(/<span class="currents-tag">[^<]+<\/span> <a href="\/fi\/modules\/brewing-basics\/">Haudutuksen perusteet 2\.1\.0<\/a><p lang="en">/);
-		// An earlier major and an untranslated module stay in English, at their English addresses.
+		// An earlier major stays in English, at its English address; an untranslated module of the translated
+		// track keeps its English title, marked so, and leads to its Finnish page, which shows the original.
 		expect(html).toMatch(/<a href="\/modules\/brewing-basics\/v1\/" lang="en">Brewing with bags 1\.0\.0<\/a>/);
-		expect(html).toMatch(/<a href="\/modules\/serving\/" lang="en">Serving 1\.0\.1<\/a>/);
+		expect(html).toMatch(/<a href="\/fi\/modules\/serving\/" lang="en">Serving 1\.0\.1<\/a>/);
 		expect(html).toMatch(/<span class="currents-tag">(Odottaa|Huomioitu)<\/span> <a href="\/updates\/[^"]+\/" lang="en">/);
 		// The English page is as it was.
 		expect(build.read('whats-new/index.html')).toContain('<h2 id="platform-changes">Platform changes</h2>');

@@ -298,6 +298,16 @@ describe('the flagship curriculum', () => {
 			}
 			expect(finnish.filter(({ href }) => href.startsWith('/fi/')).length).toBeGreaterThan(0);
 			expect(finnish.filter(({ href }) => !href.startsWith('/fi/')).length).toBeGreaterThan(0);
+			// Each release of a current major on the Finnish What's new leads to the module's Finnish page where
+			// it has one (translated, or in a translated track) and to the English page where it has none; its
+			// title is marked as English unless the module is translated.
+			const translated = new Set(curriculum.translations.filter((entry) => entry.kind === 'module' && entry.locale === 'fi').map((entry) => entry.id));
+			const releases = [...build.read('fi/whats-new/index.html').matchAll(/<li data-timeline-entry="release:([^@"]+)@[^"]+">(?:(?!<\/li>)[^])*?<a href="(\/(?:fi\/)?modules\/[^/"]+\/)"( lang="en")?>/g)];
+			const wrong = releases.filter(([, id, href, english]) => href !== (build.exists(`fi/modules/${id}/index.html`) ? `/fi/modules/${id}/` : `/modules/${id}/`) || Boolean(english) === translated.has(id!));
+			expect(wrong.map(([, id, href, english]) => `${id}: ${href}${english ?? ''}`)).toEqual([]);
+			const kinds = new Set(releases.map(([, id, href]) => `${href!.startsWith('/fi/')} ${translated.has(id!)}`));
+			// Both a translated module and one without a Finnish page were seen (feeds.test.ts sees the third kind).
+			expect([...kinds]).toEqual(expect.arrayContaining(['true true', 'false false']));
 		});
 
 		it("makes each box's title (example, exercise, case, discussion) a heading one level below its section's", () => {

@@ -1,11 +1,12 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkCurriculum } from '../src/lib/check/check-curriculum.ts';
 import { localeOf, localized, siteLocales, starlightLocales, unlocalized } from '../src/lib/i18n/locales.ts';
 import { localizeSidebarEntries, mergeModule, translationStatus, type SidebarEntry } from '../src/lib/i18n/site.ts';
 import { UI_STRINGS, uiText } from '../src/lib/i18n/ui/index.ts';
-import { brewingFi, buildCurriculum, copyFixture, TODAY, type Build } from './utils.ts';
+import { makeBilingual } from './tea-bilingual.ts';
+import { brewingFi, buildCurriculum, copyFixture, sharedBuild, sharedContent, TMP, TODAY, type Build } from './utils.ts';
 
 const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
 
@@ -101,13 +102,10 @@ describe('locales', () => {
 
 const TRANSLATION = brewingFi();
 
-/** A copy of the tea fixture in English and Finnish, with one module translated. */
+/** A copy of the tea fixture in English and Finnish, with one module and its track translated. */
 function bilingualFixture(): string {
 	const content = copyFixture('valid-course');
-	const config = join(content, 'curriculum.yaml');
-	writeFileSync(config, readFileSync(config, 'utf8').replace(/^locales:.*$/m, '').trimEnd() + '\nlocales: [en, fi]\n');
-	writeFileSync(join(content, 'modules', 'brewing-basics.fi.mdx'), TRANSLATION);
-	writeFileSync(join(content, 'tracks', 'tea-foundations.fi.yaml'), 'title: Teen perusteet\nsummary: Kiehuvasta vedestä jaettavaan kannuun.\naudience: Kaikille, joilla on vedenkeitin.\ncertificate:\n  title: Teen perusteet\n');
+	makeBilingual(content);
 	return content;
 }
 
@@ -162,13 +160,12 @@ describe('translations in the content check', () => {
 });
 
 describe('the Finnish pages of a bilingual fixture', () => {
-	let content: string;
+	// The run's one build of the bilingual tea fixture, which also has a second track and an issuer (tea-bilingual.ts).
 	let build: Build;
-	beforeAll(() => {
-		content = bilingualFixture();
-		build = buildCurriculum(content, 'i18n');
+	beforeAll(async () => {
+		build = await sharedBuild('tea-bilingual');
 		if (build.status !== 0) throw new Error(build.output);
-	}, 120_000);
+	}, 600_000);
 
 	const lang = (html: string) => /<html[^>]*\blang="([^"]+)"/.exec(html)?.[1];
 
@@ -209,6 +206,8 @@ describe('the Finnish pages of a bilingual fixture', () => {
 
 	it('says when the original has moved past the translated version, with the changes it lacks', () => {
 		expect(build.read('fi/modules/brewing-basics/index.html')).not.toContain('Tämä käännös perustuu versioon');
+		const content = join(mkdtempSync(join(TMP, 'i18n-')), 'content');
+		cpSync(sharedContent('tea-bilingual'), content, { recursive: true });
 		const original = join(content, 'modules', 'brewing-basics.mdx');
 		writeFileSync(original, readFileSync(original, 'utf8').replace('version: 2.1.0', 'version: 2.2.0').replace('changelog:\n', 'changelog:\n  - version: 2.2.0\n    date: 2026-11-20\n    kind: added\n    summary: Adds cold brewing.\n'));
 		const again = buildCurriculum(content, 'i18n');

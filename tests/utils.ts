@@ -5,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { loadCurriculum, type Curriculum } from '../src/lib/curriculum/load.ts';
 import { ASTRO_CLI, BUILD_SCRIPT, productionEnv } from '../scripts/lib/build-env.ts';
 import { prepareTeaForBrowsers } from './browser/tea-for-browsers.ts';
+import { prepareTeaBilingual } from './tea-bilingual.ts';
 
 /** The repository root. */
 export const ROOT = resolve(import.meta.dirname, '..');
@@ -126,10 +127,12 @@ function asBuild(outDir: string, result: RunResult): Build {
 
 /**
  * The curricula several test files build once between them: the tea fixture and the flagship exactly
- * as the repository holds them, and the tea fixture as the browser tests of search, the knowledge
- * check and the polish need it (tests/browser/tea-for-browsers.ts).
+ * as the repository holds them, the tea fixture as the browser tests of search, the knowledge check
+ * and the polish need it (tests/browser/tea-for-browsers.ts), and the tea fixture in English and
+ * Finnish with a certificate issuer, for the tests of feeds, translations and the verify page
+ * (tests/tea-bilingual.ts).
  */
-export type SharedSite = 'valid-course' | 'flagship' | 'tea-for-browsers';
+export type SharedSite = 'valid-course' | 'flagship' | 'tea-for-browsers' | 'tea-bilingual';
 
 /** Where the shared builds of this test run record themselves; the global setup clears it before and after a run. */
 export const SHARED = join(TMP, 'shared-builds');
@@ -138,10 +141,10 @@ export const SHARED = join(TMP, 'shared-builds');
 const SHARED_WAIT_MS = 10 * 60_000;
 
 /**
- * A build of the valid-course fixture (as of TODAY) or of the flagship (as of its newest date),
- * unchanged, for test files that only read it. The first file to ask builds it; files in other
- * workers that ask meanwhile wait for that build and read the same output, so a test run builds
- * each once instead of once per file. A file that changes the content, or needs a build of its
+ * A build of a shared site (the flagship as of its newest date, the others as of TODAY), for test
+ * files that only read it. The first file to ask builds it; files in other workers that ask
+ * meanwhile wait for that build and read the same output, so a test run builds each once instead of
+ * once per file. A file that changes the content, or needs a build of its
  * own, uses `buildCurriculum` instead.
  */
 export async function sharedBuild(site: SharedSite): Promise<Build> {
@@ -159,6 +162,7 @@ export async function sharedBuild(site: SharedSite): Promise<Build> {
 	try {
 		const contentDir = sharedContent(site);
 		if (site === 'tea-for-browsers') prepareTeaForBrowsers(contentDir);
+		if (site === 'tea-bilingual') await prepareTeaBilingual(contentDir);
 		const today = site === 'flagship' ? newestDate(loadCurriculum(contentDir, ROOT)) : TODAY;
 		result = buildCurriculum(contentDir, `shared-${site}`, today);
 	} catch (error) {

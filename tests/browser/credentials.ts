@@ -1,31 +1,37 @@
 /**
- * A curriculum with a certificate issuer, for the verify page's browser tests: a copy of the
- * valid-course fixture (https://steeped.example.org, track tea-foundations with water-temperature
- * 1.0.0, brewing-basics 2.1.0 and serving 1.0.1) with one issuer, Kyoto Tea Institute, added as
- * `npm run certificate -- keygen` adds one, and what it takes to sign its certificates.
+ * A certificate issuer for the verify page's browser tests, on a copy of the valid-course fixture
+ * (https://steeped.example.org, track tea-foundations with water-temperature 1.0.0, brewing-basics
+ * 2.1.0 and serving 1.0.1): Kyoto Tea Institute, added as `npm run certificate -- keygen` adds one,
+ * and what it takes to sign its certificates.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Issuance } from '../../src/lib/credentials/issue.ts';
-import { generateIssuerKey, newIssuerYaml } from '../../src/lib/credentials/keys.ts';
+import { generateIssuerKey, newIssuerYaml, type PrivateJwk } from '../../src/lib/credentials/keys.ts';
 import { verificationMethodId } from '../../src/lib/credentials/profile.ts';
-import { copyFixture, TODAY } from '../utils.ts';
+import { TODAY } from '../utils.ts';
 
 export const SITE = 'https://steeped.example.org';
 
 /** A signing key from an Ed25519 key pair's private JWK, as the certificate tool imports it. */
 export const signer = (jwk: JsonWebKey) => crypto.subtle.importKey('jwk', jwk, { name: 'Ed25519' }, false, ['sign']);
 
-/** The content folder, with the issuer's file in it, and an issuance its certificates are signed with. */
-export async function curriculumWithIssuer(change: (content: string) => void = () => {}): Promise<{ content: string; issuance: Issuance }> {
-	const content = copyFixture('valid-course');
-	change(content);
+/** Where the issuer's key pair is kept: beside the content folder, not in it, as a real key is kept out of the site. */
+const keyFile = (content: string) => join(dirname(content), 'kyoto-tea.key.json');
+
+/** Adds the issuer's file to a content folder, and keeps its key pair beside the folder for `issuanceFor`. */
+export async function addIssuer(content: string): Promise<void> {
 	const { publicKeyMultibase, jwk } = await generateIssuerKey();
 	mkdirSync(join(content, 'issuers'));
 	writeFileSync(join(content, 'issuers', 'kyoto-tea.yaml'), newIssuerYaml({ name: 'Kyoto Tea Institute', url: 'https://tea.example.edu' }, { publicKeyMultibase, created: TODAY }));
+	writeFileSync(keyFile(content), JSON.stringify({ publicKeyMultibase, jwk }));
+}
+
+/** What certificates of the track tea-foundations are signed with, by the issuer `addIssuer` added to the content folder. */
+export async function issuanceFor(content: string): Promise<Issuance> {
+	const { publicKeyMultibase, jwk } = JSON.parse(readFileSync(keyFile(content), 'utf8')) as { publicKeyMultibase: string; jwk: PrivateJwk };
 	const issuer = { id: 'kyoto-tea', file: 'issuers/kyoto-tea.yaml', name: 'Kyoto Tea Institute', url: 'https://tea.example.edu', keys: [{ publicKeyMultibase, created: TODAY }] };
-	const privateKey = await signer(jwk);
-	const issuance: Issuance = {
+	return {
 		site: SITE,
 		curriculum: 'Steeped',
 		locale: 'en',
@@ -36,7 +42,6 @@ export async function curriculumWithIssuer(change: (content: string) => void = (
 			{ id: 'brewing-basics', title: 'Brewing basics', version: '2.1.0' },
 			{ id: 'serving', title: 'Serving', version: '1.0.1' },
 		],
-		signer: { privateKey, verificationMethod: verificationMethodId(SITE, 'kyoto-tea', publicKeyMultibase) },
+		signer: { privateKey: await signer(jwk), verificationMethod: verificationMethodId(SITE, 'kyoto-tea', publicKeyMultibase) },
 	};
-	return { content, issuance };
 }

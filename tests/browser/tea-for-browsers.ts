@@ -19,14 +19,17 @@ export function prepareTeaForBrowsers(content: string): void {
 	edit(content, 'modules/water-temperature.mdx', (text) => text.replace(/(\nquiz:\n[\s\S]*?)\n---\n/, `$1${EXTRA_QUESTIONS}\n---\n`));
 	mkdirSync(join(content, 'pages'));
 	writeFileSync(join(content, 'pages/about.mdx'), '---\ntitle: About Steeped\ndescription: Who writes it.\n---\n\nSteeped is written by tea drinkers.\n');
-	writeFileSync(
-		join(content, 'tracks/hosting.yaml'),
-		'title: Hosting\norder: 200\nsummary: Serve tea to guests.\naudience: Anyone with guests.\nmodules: [serving]\ncertificate:\n  title: Tea Hosting\n  passMark: 75\n'
-	);
+	writeFileSync(join(content, 'tracks/hosting.yaml'), HOSTING_TRACK);
 	edit(content, 'modules/serving.mdx', (text) =>
 		text.replace('date: 2026-10-01', 'date: 2026-11-05').replace('summary: Corrected the milk advice.', 'summary: Fixed the milk advice.')
 	);
 }
+
+/**
+ * A second track, "Hosting", that holds only `serving` and comes after "Tea foundations" in the
+ * configured order though its file sorts first.
+ */
+export const HOSTING_TRACK = 'title: Hosting\norder: 200\nsummary: Serve tea to guests.\naudience: Anyone with guests.\nmodules: [serving]\ncertificate:\n  title: Tea Hosting\n  passMark: 75\n';
 
 /** The questions added to water-temperature's knowledge check. */
 export const EXTRA_QUESTIONS = `

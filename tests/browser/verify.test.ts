@@ -1,5 +1,3 @@
-import { appendFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addProof, type JsonObject } from '../../src/lib/credentials/data-integrity.ts';
@@ -10,22 +8,21 @@ import { verifyCredential, verifyCredentialText, type VerifyOptions } from '../.
 import { refusalText } from '../../src/lib/credentials/refusal.ts';
 import { markSelfAssessed } from '../../src/lib/credentials/baked-png.ts';
 import { en, fi } from '../../src/lib/i18n/ui/verify.ts';
-import { TODAY } from '../utils.ts';
-import { curriculumWithIssuer, signer, SITE } from './credentials.ts';
-import { serveCurriculum, type ServedSite } from './harness.ts';
+import { sharedContent, TODAY } from '../utils.ts';
+import { issuanceFor, signer, SITE } from './credentials.ts';
+import { serveShared, type ServedSite } from './harness.ts';
 
 /**
- * The verify page on the valid-course fixture with one issuer, Kyoto Tea Institute (credentials.ts),
- * and a Finnish edition (`locales: [en, fi]`): at /verify/ in English, and at /fi/verify/, which
- * writes its verdicts, refusals included, in Finnish. One build serves both.
+ * The verify page on the bilingual tea fixture with one issuer, Kyoto Tea Institute (credentials.ts,
+ * tea-bilingual.ts): at /verify/ in English, and at /fi/verify/, which writes its verdicts, refusals
+ * included, in Finnish. The run's one build of that fixture serves both.
  */
 let site: ServedSite;
 let issuance: Issuance;
 beforeAll(async () => {
-	const prepared = await curriculumWithIssuer((content) => appendFileSync(join(content, 'curriculum.yaml'), '\nlocales: [en, fi]\n'));
-	issuance = prepared.issuance;
-	site = await serveCurriculum('verify', prepared.content);
-}, 180_000);
+	site = await serveShared('tea-bilingual');
+	issuance = await issuanceFor(sharedContent('tea-bilingual'));
+}, 600_000);
 const contexts: BrowserContext[] = [];
 afterAll(async () => {
 	for (const context of contexts) await context.close();

@@ -1,0 +1,36 @@
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { addIssuer } from './browser/credentials.ts';
+import { HOSTING_TRACK } from './browser/tea-for-browsers.ts';
+import { brewingFi, fixtureContent } from './utils.ts';
+
+/**
+ * The tea fixture in English and Finnish: `locales: [en, fi]`, with brewing-basics (2.1.0) and the
+ * track tea-foundations translated, and serving and water-temperature not.
+ */
+export function makeBilingual(content: string): void {
+	const config = join(content, 'curriculum.yaml');
+	writeFileSync(config, readFileSync(config, 'utf8').replace(/^locales:.*$/m, '').trimEnd() + '\nlocales: [en, fi]\n');
+	writeFileSync(join(content, 'modules', 'brewing-basics.fi.mdx'), brewingFi());
+	writeFileSync(join(content, 'tracks', 'tea-foundations.fi.yaml'), 'title: Teen perusteet\nsummary: Kiehuvasta vedestä jaettavaan kannuun.\naudience: Kaikille, joilla on vedenkeitin.\ncertificate:\n  title: Teen perusteet\n');
+}
+
+/**
+ * The bilingual tea fixture (`makeBilingual`) as the feed, translation and verify-page tests read it,
+ * built once for the three (`sharedBuild('tea-bilingual')`), with:
+ * - a second track, "Hosting" (tea-for-browsers.ts), so that each track's feed can be told apart;
+ * - an archived major, brewing-basics v1, whose title differs from the current one, as happens when a
+ *   major release renames a module;
+ * - a certificate issuer, Kyoto Tea Institute (credentials.ts), whose key pair is kept beside the
+ *   content folder for the tests that sign certificates (`issuanceFor`).
+ * Each test reads what it expects from these files or from the functions that wrote them.
+ */
+export async function prepareTeaBilingual(content: string): Promise<void> {
+	cpSync(fixtureContent('valid-course'), content, { recursive: true });
+	makeBilingual(content);
+	writeFileSync(join(content, 'tracks/hosting.yaml'), HOSTING_TRACK);
+	const archived = join(content, 'archive/brewing-basics/v1.mdx');
+	const renamed = readFileSync(archived, 'utf8').replace(/^title: .*$/m, 'title: Brewing with bags');
+	writeFileSync(archived, renamed);
+	await addIssuer(content);
+}
