@@ -30,13 +30,13 @@ describe('embedding a module in another site', () => {
 
 	const frameOf = async (html: string) => {
 		coursePage = `<!doctype html><html><body><h1>Week 3</h1>${html}</body></html>`;
-		const { context, page } = await site.open();
+		const { page } = await site.open();
 		await page.goto(courseUrl);
-		return { context, page };
+		return page;
 	};
 
 	it('shows an embed page and fits the frame to its content, also when the content grows', async () => {
-		const { context, page } = await frameOf(embedSnippet(site.url('/'), 'brewing-basics', 2, 'Brewing basics'));
+		const page = await frameOf(embedSnippet(site.url('/'), 'brewing-basics', 2, 'Brewing basics'));
 		const frame = page.frameLocator('iframe');
 		await expect.poll(() => frame.locator('h1').textContent()).toBe('Brewing basics');
 		// No site navigation in the frame, and an attribution line that links back to the permalink.
@@ -54,11 +54,11 @@ describe('embedding a module in another site', () => {
 		// Content grows inside the frame, as when explanations appear after a knowledge check.
 		await frame.locator('main').evaluate((main) => main.append(Object.assign(document.createElement('div'), { style: 'height: 400px' })));
 		await expect.poll(frameHeight).toBeGreaterThan(before);
-		await context.close();
+		await page.close();
 	});
 
 	it('offers the snippet for the current major on the module page, and keeps embed pages out of the sitemap', async () => {
-		const { context, page } = await site.open('/modules/brewing-basics/');
+		const { page } = await site.open('/modules/brewing-basics/');
 		const panel = page.locator('#embed-or-cite + p');
 		expect(await panel.textContent()).toContain('https://steeped.example.org/modules/brewing-basics/v2/');
 		await page.getByText('Embed in a course page or learning platform').click();
@@ -68,13 +68,13 @@ describe('embedding a module in another site', () => {
 		expect(await page.locator('[data-cite-bibtex]').textContent()).toMatch(/^@misc\{/);
 		expect(site.build.read('sitemap-0.xml')).not.toContain('/embed/');
 		expect(site.build.read('sitemap-0.xml')).toContain('/modules/brewing-basics/');
-		await context.close();
+		await page.close();
 	});
 
 	it('refuses to let another site frame an ordinary page', async () => {
-		const { context, page } = await frameOf(`<iframe src="${site.url('/modules/brewing-basics/')}" title="not allowed"></iframe>`);
+		const page = await frameOf(`<iframe src="${site.url('/modules/brewing-basics/')}" title="not allowed"></iframe>`);
 		const child = () => page.frames().find((frame) => frame !== page.mainFrame());
 		await expect.poll(() => child()?.url()).toMatch(/^chrome-error:/);
-		await context.close();
+		await page.close();
 	});
 });

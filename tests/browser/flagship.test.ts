@@ -28,7 +28,7 @@ afterAll(() => site?.close());
  */
 describe('a flagship module page in the browser', () => {
 	it('loads at most 20 KB gzip of JavaScript before search is opened, as the static measure says', async () => {
-		const { context, page } = await site.open();
+		const { page } = await site.open();
 		const loaded = new Map<string, { raw: number; gzip: number }>();
 		page.on('response', async (response) => {
 			const type = response.request().resourceType();
@@ -55,14 +55,14 @@ describe('a flagship module page in the browser', () => {
 		expect(new Set(files.map((s) => s.path))).toEqual(new Set(loaded.keys()));
 		// And the same bytes of each, raw as the browser received them and gzipped.
 		expect(Object.fromEntries(files.map((s) => [s.path, { raw: s.raw, gzip: s.gzip }]))).toEqual(Object.fromEntries(loaded));
-		await context.close();
+		await page.close();
 	});
 });
 
 describe('pages without the sidebar', () => {
 	it('offer the theme and language pickers on a phone, where they have no menu, and once on a wide screen', async () => {
 		for (const [screen, path] of [[{ viewport: { width: 390, height: 844 }, isMobile: true }, '/'], [{ viewport: { width: 390, height: 844 }, isMobile: true }, '/no-such-page/'], [{ viewport: { width: 1280, height: 800 } }, '/']] as const) {
-			const { context, page } = await site.open('/', screen);
+			const { page } = await site.open('/', screen);
 			await page.goto(site.url(path));
 			const visible = (selector: string) => page.locator(selector).evaluateAll((elements) => elements.filter((element) => (element as HTMLElement).offsetParent !== null).length);
 			expect(await visible('starlight-theme-select select'), `${path} at ${screen.viewport.width} px`).toBe(1);
@@ -74,7 +74,7 @@ describe('pages without the sidebar', () => {
 				await select.selectOption((await select.locator('option', { hasText: /^Suomi/ }).getAttribute('value'))!);
 				await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/fi\//);
 			}
-			await context.close();
+			await page.close();
 		}
 	});
 });
@@ -82,7 +82,7 @@ describe('pages without the sidebar', () => {
 describe('the foot of a long module page', () => {
 	it('is where a link to one of its headings lands, though the browser renders it only near the screen', async () => {
 		for (const screen of [{ viewport: { width: 390, height: 844 }, isMobile: true }, { viewport: { width: 1280, height: 800 } }]) {
-			const { context, page } = await site.open('/', screen);
+			const { page } = await site.open('/', screen);
 			const width = screen.viewport.width;
 			for (const heading of ['knowledge-check', 'sources', 'changelog']) {
 				const top = () => page.locator(`#${heading}`).evaluate((element) => Math.round(element.getBoundingClientRect().top));
@@ -103,7 +103,7 @@ describe('the foot of a long module page', () => {
 			await page.goto(site.url('/modules/audience-research/#%E0%A4'));
 			await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 			expect(errors).toEqual([]);
-			await context.close();
+			await page.close();
 		}
 	});
 });
@@ -126,16 +126,16 @@ describe('a reader without JavaScript', () => {
 		for (const colorScheme of ['light', 'dark'] as const) {
 			const withScripts = await site.open(MODULE, { colorScheme });
 			const expected = await theme(withScripts.page);
-			await withScripts.context.close();
-			const { context, page } = await site.open(MODULE, { colorScheme, javaScriptEnabled: false });
+			await withScripts.page.close();
+			const { page } = await site.open(MODULE, { colorScheme, javaScriptEnabled: false });
 			expect(await theme(page), colorScheme).toEqual(expected);
-			await context.close();
+			await page.close();
 		}
 		expect(site.requests.filter((request) => request.path === '/no-script.css').map((request) => request.status)).toEqual([200, 200]);
 	});
 
 	it('meets no theme menu, language menu or search button, and has the languages as links', async () => {
-		const { context, page } = await site.open('/fi/', { javaScriptEnabled: false });
+		const { page } = await site.open('/fi/', { javaScriptEnabled: false });
 		for (const selector of ['starlight-theme-select', 'currents-language-select', '.currents-search']) {
 			expect(await page.locator(selector).filter({ visible: true }).count(), selector).toBe(0);
 		}
@@ -144,25 +144,25 @@ describe('a reader without JavaScript', () => {
 			['English', '/', 'en', null],
 			['Suomi', '/fi/', 'fi', 'page'],
 		]);
-		await context.close();
+		await page.close();
 	});
 
 	it('opens the menu on a phone, with the languages in it', async () => {
-		const { context, page } = await site.open(MODULE, { viewport: { width: 390, height: 844 }, isMobile: true, javaScriptEnabled: false });
+		const { page } = await site.open(MODULE, { viewport: { width: 390, height: 844 }, isMobile: true, javaScriptEnabled: false });
 		const trackLink = page.locator('#starlight__sidebar ul.top-level a[aria-current="page"]');
 		expect(await trackLink.isVisible()).toBe(false);
 		await page.locator('button.sl-menu-button').click();
 		expect(await trackLink.isVisible()).toBe(true);
 		expect(await page.locator('#starlight__sidebar .currents-language-links a').filter({ visible: true }).allTextContents()).toEqual(['English', 'Suomi']);
-		await context.close();
+		await page.close();
 	});
 
 	it('costs a reader with JavaScript nothing: the stylesheet is not fetched', async () => {
 		const before = site.requests.length;
-		const { context, page } = await site.open(MODULE);
+		const { page } = await site.open(MODULE);
 		await page.waitForLoadState('networkidle');
 		expect(site.requests.slice(before).map((request) => request.path)).not.toContain('/no-script.css');
-		await context.close();
+		await page.close();
 	});
 });
 

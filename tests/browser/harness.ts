@@ -38,8 +38,11 @@ export interface ServedSite {
 	/** An absolute URL for a path of the site, e.g. `url('/modules/x/')`. */
 	url: (path: string) => string;
 	/**
-	 * A fresh browser context (its own localStorage) with one page. `options` go to the context,
-	 * e.g. `{ javaScriptEnabled: false }` to read a page as a reader without JavaScript does.
+	 * A first visit to a page: a new page in the file's browser context for these `options` (e.g.
+	 * `{ javaScriptEnabled: false }` to read a page as a reader without JavaScript does), with the site's
+	 * storage and the browser's cache emptied and the pages of earlier visits in that context closed,
+	 * so that nothing of an earlier test is left. A test that changes the context itself (a route, an
+	 * init script) closes it when done, and the next visit with those options gets a new one.
 	 */
 	open: (path?: string, options?: BrowserContextOptions) => Promise<{ context: BrowserContext; page: Page }>;
 	/** Paths the pages requested, in order, with their status: to assert what loaded when. */
@@ -77,13 +80,34 @@ async function serveBuild(name: string, build: Build): Promise<ServedSite> {
 	});
 	const errors: string[] = [];
 	const { url } = server;
+	const origin = new URL(url('/')).origin;
+	// A new browser context costs Chromium about 0.6 s of CPU time more than a new page in one already
+	// open, and its first page waits over a second longer to load (docs/performance-history.md): visits
+	// with the same options share a context, emptied between them.
+	const contexts = new Map<string, BrowserContext>();
+	const contextFor = async (options: BrowserContextOptions = {}) => {
+		const key = JSON.stringify(options);
+		let context = contexts.get(key);
+		if (!context) {
+			const made = await browser.newContext(options);
+			made.on('close', () => contexts.delete(key));
+			contexts.set(key, made);
+			context = made;
+		}
+		for (const earlier of context.pages()) await earlier.close();
+		return context;
+	};
 	return {
 		build,
 		url,
 		requests,
 		async open(path = '/', options?: BrowserContextOptions) {
-			const context = await browser.newContext(options);
+			const context = await contextFor(options);
 			const page = await context.newPage();
+			const session = await context.newCDPSession(page);
+			await session.send('Network.clearBrowserCache');
+			await session.send('Storage.clearDataForOrigin', { origin, storageTypes: 'all' });
+			await session.detach();
 			// A script error on any page fails the file when it closes, whatever the test looked at.
 			page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
 			await page.goto(url(path));

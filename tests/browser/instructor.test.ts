@@ -22,7 +22,7 @@ describe('for instructors', () => {
 	afterAll(() => site?.close());
 
 	it('keeps instructor notes and discussion prompts out of the learner view until the instructor view is on, and remembers it', async () => {
-		const { context, page } = await site.open('/modules/brewing-basics/');
+		const { page } = await site.open('/modules/brewing-basics/');
 		const notes = page.locator('[data-instructor-notes]');
 		const discussion = page.getByText('Which do you use at home, and why?');
 		expect(await notes.isVisible()).toBe(false);
@@ -32,29 +32,29 @@ describe('for instructors', () => {
 		expect(await discussion.isVisible()).toBe(true);
 		await page.reload();
 		await expect.poll(() => notes.isVisible()).toBe(true);
-		await context.close();
+		await page.close();
 	});
 
 	it('shows the instructor view without JavaScript too', async () => {
-		const { context, page } = await site.open('/modules/brewing-basics/', { javaScriptEnabled: false });
+		const { page } = await site.open('/modules/brewing-basics/', { javaScriptEnabled: false });
 		expect(await page.locator('[data-instructor-notes]').isVisible()).toBe(false);
 		await page.getByLabel(/Instructor view/).check();
 		expect(await page.locator('[data-instructor-notes]').isVisible()).toBe(true);
-		await context.close();
+		await page.close();
 	});
 
 	it('shows the notes of every module on the whole-track print page when its instructor view is on', async () => {
-		const { context, page } = await site.open('/tracks/tea-foundations/print/');
+		const { page } = await site.open('/tracks/tea-foundations/print/');
 		const notes = page.locator('.currents-print-module [data-instructor-notes]');
 		expect(await notes.count()).toBeGreaterThan(0);
 		expect(await notes.first().isVisible()).toBe(false);
 		await page.getByLabel(/Instructor view/).check();
 		for (const note of await notes.all()) expect(await note.isVisible()).toBe(true);
-		await context.close();
+		await page.close();
 	});
 
 	it('prints a module in light colours with readable links, written-out sources, and its version and address', async () => {
-		const { context, page } = await site.open('/');
+		const { page } = await site.open('/');
 		await page.evaluate(() => localStorage.setItem('starlight-theme', 'dark'));
 		await page.goto(site.url('/modules/brewing-basics/'));
 		await page.emulateMedia({ media: 'print' });
@@ -110,12 +110,12 @@ describe('for instructors', () => {
 		expect(await answers.count()).toBe(0);
 		expect(await order()).toEqual(shuffled);
 		expect((await page.pdf()).length).toBeGreaterThan(1000);
-		await context.close();
+		await page.close();
 	});
 
 	it('has a syllabus and a whole-track print page per track, modules in track order', async () => {
 		const order = ['water-temperature', 'brewing-basics', 'serving'];
-		const { context, page } = await site.open('/tracks/tea-foundations/syllabus/');
+		const { page } = await site.open('/tracks/tea-foundations/syllabus/');
 		const rows = await page.locator('[data-syllabus-module]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-syllabus-module')));
 		expect(rows).toEqual(order);
 		expect(await page.locator('[data-syllabus-module="brewing-basics"] a').getAttribute('href')).toBe('https://steeped.example.org/modules/brewing-basics/v2/');
@@ -147,6 +147,6 @@ describe('for instructors', () => {
 		const articles = await page.locator('.currents-print-module__title').allTextContents();
 		expect(articles.map((title) => title.replace(/^\d+\.\s*/, ''))).toEqual(['Water temperature', 'Brewing basics', 'Serving']);
 		expect(await page.locator('#answers').count()).toBe(1);
-		await context.close();
+		await page.close();
 	});
 });

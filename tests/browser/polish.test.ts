@@ -33,18 +33,18 @@ describe('details a reader notices', () => {
 	afterAll(() => site?.close());
 
 	it('serves the favicon every page asks for', async () => {
-		const { context, page } = await site.open('/modules/serving/');
+		const { page } = await site.open('/modules/serving/');
 		const href = await page.locator('link[rel~="icon"]').getAttribute('href');
 		expect(href).toBe('/favicon.svg');
 		const icon = await page.request.get(site.url(href!));
 		expect(icon.status()).toBe(200);
 		expect(icon.headers()['content-type']).toBe('image/svg+xml');
 		expect(site.requests.filter((request) => request.status === 404)).toEqual([]);
-		await context.close();
+		await page.close();
 	});
 
 	it('colours metadata and footer links as the theme colours links, in light and dark', async () => {
-		const { context, page } = await site.open('/modules/brewing-basics/');
+		const { page } = await site.open('/modules/brewing-basics/');
 		for (const theme of ['light', 'dark']) {
 			await page.evaluate((name) => (document.documentElement.dataset.theme = name), theme);
 			const accent = await themeColour(page, '--sl-color-text-accent');
@@ -53,20 +53,20 @@ describe('details a reader notices', () => {
 			expect(await colourOf(page, '.currents-meta a[href="/tracks/tea-foundations/"]'), theme).toBe(accent);
 			expect(await colourOf(page, '.currents-footer-report a'), theme).toBe(accent);
 		}
-		await context.close();
+		await page.close();
 	});
 
 	it('lists the tracks on the about page in their configured order, and links the page’s own file to edit', async () => {
-		const { context, page } = await site.open('/about/');
+		const { page } = await site.open('/about/');
 		const tracks = await page.locator('#starlight__sidebar a[href^="/tracks/"]').allTextContents();
 		expect(tracks.map((text) => text.trim())).toEqual(['Tea foundations', 'Hosting']);
 		const edit = await page.getByRole('link', { name: 'Edit page' }).getAttribute('href');
 		expect(edit).toBe(`https://github.com/example/steeped/edit/main/${relative(ROOT, content)}/pages/about.mdx`);
-		await context.close();
+		await page.close();
 	});
 
 	it('names the licence and links it, and orders "Recently updated" by the releases that changed what a module teaches', async () => {
-		const { context, page } = await site.open('/');
+		const { page } = await site.open('/');
 		const license = page.locator('.currents-lead').getByRole('link', { name: 'Creative Commons Attribution 4.0 International' });
 		expect(await license.getAttribute('href')).toBe('https://creativecommons.org/licenses/by/4.0/');
 		expect(await page.locator('.currents-lead').textContent()).not.toContain('CC-BY-4.0');
@@ -78,13 +78,13 @@ describe('details a reader notices', () => {
 			['Serving', 'version 1.0.0, 2026-09-01'],
 			['Water temperature', 'version 1.0.0, 2020-01-10'],
 		]);
-		await context.close();
+		await page.close();
 	});
 
 	it('does not repeat the kind of a change its summary already names', async () => {
-		const { context, page } = await site.open('/modules/serving/');
+		const { page } = await site.open('/modules/serving/');
 		const entries = (await page.locator('.currents-changelog li').allTextContents()).map((text) => text.replace(/\s+/g, ' ').trim());
 		expect(entries).toEqual(['1.0.1 · 2026-11-05 · Fixed the milk advice.', '1.0.0 · 2026-09-01 · Added: First release.']);
-		await context.close();
+		await page.close();
 	});
 });

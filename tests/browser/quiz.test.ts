@@ -43,7 +43,7 @@ describe('the knowledge check', () => {
 
 	it('is answered, scored and passed with the keyboard alone, and says so to screen readers', async () => {
 		// Following the table of contents' link puts the keyboard's starting point at the check.
-		const { context, page } = await site.open(`${PAGE}#knowledge-check`);
+		const { page } = await site.open(`${PAGE}#knowledge-check`);
 		await page.locator('[data-quiz][data-quiz-ready]').waitFor({ state: 'attached' });
 		const results = await listen(page);
 		const legends = await page.locator('[data-quiz] legend').allTextContents();
@@ -72,11 +72,11 @@ describe('the knowledge check', () => {
 		expect(await page.locator('[data-quiz-explanation][open]').count()).toBe(4);
 		expect(await page.locator('[data-quiz-mark]:visible').allTextContents()).toHaveLength(4);
 		expect(await results()).toEqual([{ module: 'water-temperature', version, correct: 3, total: 3, score: 100, passed: true, passMark: 75 }]);
-		await context.close();
+		await page.close();
 	});
 
 	it('fails a check below the pass mark, counts half of a several-answer question as wrong and explains the learner’s answers', async () => {
-		const { context, page } = await site.open(`${PAGE}#knowledge-check`);
+		const { page } = await site.open(`${PAGE}#knowledge-check`);
 		await page.locator('[data-quiz][data-quiz-ready]').waitFor({ state: 'attached' });
 		const results = await listen(page);
 		// Question 2: only the first right box of the two.
@@ -108,11 +108,11 @@ describe('the knowledge check', () => {
 		expect(await page.getByRole('button', { name: 'Check answers' }).isVisible()).toBe(true);
 		expect(await page.getByRole('button', { name: 'Try again' }).isVisible()).toBe(false);
 		expect(await page.evaluate(() => document.activeElement?.closest('[data-quiz-question]') === document.querySelector('[data-quiz-question]'))).toBe(true);
-		await context.close();
+		await page.close();
 	});
 
 	it("opens the explanations of the learner's choices, and of the right ones once the check is passed, and leaves the others a click away", async () => {
-		const { context, page } = await site.open(PAGE);
+		const { page } = await site.open(PAGE);
 		await page.locator('[data-quiz][data-quiz-ready]').waitFor({ state: 'attached' });
 		const third = page.locator('[data-quiz-question]:nth-child(3)');
 		for (const n of [1, 2]) for (const input of await page.locator(`[data-quiz-question]:nth-child(${n}) [data-correct] input`).all()) await input.check();
@@ -133,11 +133,11 @@ describe('the knowledge check', () => {
 		// The whole check: the learner's choices open (one, two and one), the pot's opened by the click above.
 		expect(await page.locator('[data-quiz-explanation][open]').count()).toBe(5);
 		expect(await page.locator('[data-quiz-explanation]:not([open])').count()).toBe(4);
-		await context.close();
+		await page.close();
 	});
 
 	it('puts the "Your answer" mark under the answer on a phone, so the answer keeps the width of the line', async () => {
-		const { context, page } = await site.open(PAGE, { viewport: { width: 320, height: 700 }, isMobile: true });
+		const { page } = await site.open(PAGE, { viewport: { width: 320, height: 700 }, isMobile: true });
 		await page.locator('[data-quiz][data-quiz-ready]').waitFor({ state: 'attached' });
 		for (const n of [1, 2, 3]) await page.locator(`[data-quiz-question]:nth-child(${n}) [data-choice] input`).first().check();
 		await page.getByRole('button', { name: 'Check answers' }).click();
@@ -156,11 +156,11 @@ describe('the knowledge check', () => {
 			expect(box.below).toBe(true);
 			expect(box.beside).toBeLessThan(40);
 		}
-		await context.close();
+		await page.close();
 	});
 
 	it('names unanswered questions instead of scoring them, and sends no result', async () => {
-		const { context, page } = await site.open(PAGE);
+		const { page } = await site.open(PAGE);
 		await page.locator('[data-quiz][data-quiz-ready]').waitFor({ state: 'attached' });
 		const results = await listen(page);
 		await page.locator('[data-quiz-question]:nth-child(1) input').first().check();
@@ -170,11 +170,11 @@ describe('the knowledge check', () => {
 		expect(await page.evaluate(() => document.activeElement?.closest('[data-quiz-question]') === document.querySelectorAll('[data-quiz-question]')[1])).toBe(true);
 		expect(await page.locator('[data-quiz-explanation]:visible').count()).toBe(0);
 		expect(await results()).toEqual([]);
-		await context.close();
+		await page.close();
 	});
 
 	it('leaves the button that replaced the one clicked where it is while the result is announced', async () => {
-		const { context, page } = await site.open(PAGE);
+		const { page } = await site.open(PAGE);
 		await page.locator('[data-quiz][data-quiz-ready]').waitFor({ state: 'attached' });
 		for (const question of await page.locator('[data-quiz-question]').all()) await question.locator('input').first().check();
 		// Clicked and measured in one turn of the page, before the announcement's delay has passed.
@@ -188,11 +188,11 @@ describe('the knowledge check', () => {
 		});
 		expect(moved.status).toMatch(/ of 3 right/);
 		expect(moved.by).toBe(0);
-		await context.close();
+		await page.close();
 	});
 
 	it('shuffles the choices for each attempt', async () => {
-		const { context, page } = await site.open(PAGE);
+		const { page } = await site.open(PAGE);
 		await page.locator('[data-quiz][data-quiz-ready]').waitFor({ state: 'attached' });
 		// Question 2 has four choices, so 24 orders. If the shuffle is uniform, the chance that 21
 		// attempts all show one order is 24 × (1/24)^21 = 24^-20, about 2.5 × 10^-28: never in practice.
@@ -206,11 +206,11 @@ describe('the knowledge check', () => {
 			await page.getByRole('button', { name: 'Try again' }).click();
 		}
 		expect(orders.size).toBeGreaterThan(1);
-		await context.close();
+		await page.close();
 	});
 
 	it('reads as questions with an explanation behind a disclosure for every choice without JavaScript', async () => {
-		const { context, page } = await site.open(PAGE, { javaScriptEnabled: false });
+		const { page } = await site.open(PAGE, { javaScriptEnabled: false });
 		expect(await page.locator('[data-quiz] legend').allInnerTexts()).toHaveLength(3);
 		expect(await page.getByText('Which of these make a pot stronger?').isVisible()).toBe(true);
 		expect(await page.getByText('A warmed cup', { exact: true }).isVisible()).toBe(true);
@@ -223,6 +223,6 @@ describe('the knowledge check', () => {
 		expect(await explanation.isVisible()).toBe(false);
 		await page.locator('[data-quiz-question]:nth-child(3) [data-choice="0"] summary').click();
 		expect(await explanation.isVisible()).toBe(true);
-		await context.close();
+		await page.close();
 	});
 });

@@ -40,7 +40,7 @@ describe('search in the Finnish edition', () => {
 	};
 
 	it('finds Finnish pages first for a Finnish word, with Finnish facets whose values narrow the results', async () => {
-		const { context, page } = await openSearch('/fi/modules/goals-and-kpis/');
+		const { page } = await openSearch('/fi/modules/goals-and-kpis/');
 		expect(await page.locator('[data-search-input]').getAttribute('placeholder')).toBe('Hae moduuleja, opintopolkuja ja päivityksiä');
 		expect(await page.locator('fieldset[data-facet]:not([hidden]) legend').allTextContents()).toEqual(expect.arrayContaining(['Sisältötyyppi', 'Opintopolku', 'Taso']));
 		const typeValues = await page.locator('fieldset[data-facet="type"] label > span:not([data-count])').allTextContents();
@@ -74,11 +74,11 @@ describe('search in the Finnish edition', () => {
 			ticked = true;
 		}
 		expect(ticked).toBe(true);
-		await context.close();
+		await page.close();
 	});
 
 	it('reads the Finnish words with the Finnish stemmer, and the English pages with the English one', async () => {
-		const { context, page } = await openSearch('/fi/');
+		const { page } = await openSearch('/fi/');
 		// The plural and the partitive of "tavoite" (goal) find the module whose title starts with the plural.
 		for (const word of ['tavoitteet', 'tavoitteita']) {
 			await search(page, word, new RegExp(`^\\d+ tulosta? haulla ”${word}”\\.`));
@@ -87,11 +87,11 @@ describe('search in the Finnish edition', () => {
 		// An English inflection finds the untranslated English module that has its stem ("playbooks", "playbook").
 		await search(page, 'playbooks', /haulla ”playbooks”/);
 		expect(await hrefs(page)).toContain('/modules/tiktok-playbook/');
-		await context.close();
+		await page.close();
 	});
 
 	it('lists English pages not translated yet after the Finnish results, marked as English, without the originals of Finnish pages', async () => {
-		const { context, page } = await openSearch('/fi/modules/goals-and-kpis/');
+		const { page } = await openSearch('/fi/modules/goals-and-kpis/');
 		// "KPI" is in the Finnish module's title and in many English modules.
 		await search(page, 'KPI', /^\d+ tulosta? haulla ”KPI”\. Lisäksi \d+ kääntämätön(tä)? sivu[a]? alkuperäiskielellä \(englanti\)\.$/);
 		const found = await allResults(page);
@@ -113,11 +113,11 @@ describe('search in the Finnish edition', () => {
 		const [own, extra] = /^(\d+) .*Lisäksi (\d+)/.exec((await status(page).textContent())!)!.slice(1).map(Number);
 		expect(own).toBe(firstEnglish);
 		expect(extra).toBe(found.length - firstEnglish);
-		await context.close();
+		await page.close();
 	});
 
 	it('keeps the dialog English on an English page, with English pages only', async () => {
-		const { context, page } = await openSearch('/modules/goals-and-kpis/');
+		const { page } = await openSearch('/modules/goals-and-kpis/');
 		expect(await page.locator('fieldset[data-facet]:not([hidden]) legend').allTextContents()).toEqual(expect.arrayContaining(['Content type', 'Track', 'Level']));
 		const typeValues = await page.locator('fieldset[data-facet="type"] label > span:not([data-count])').allTextContents();
 		expect(typeValues).toContain('Module');
@@ -127,6 +127,6 @@ describe('search in the Finnish edition', () => {
 		expect(found.length).toBeGreaterThan(1);
 		expect(found.some((href) => href.startsWith('/fi/'))).toBe(false);
 		expect(await page.locator('[data-search-results] [lang]').count()).toBe(0);
-		await context.close();
+		await page.close();
 	});
 });

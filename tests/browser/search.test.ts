@@ -107,7 +107,7 @@ describe('searching the curriculum', () => {
 	};
 
 	it('loads nothing of search until it is opened, then focuses the field and finds a module with its version and level', async () => {
-		const { context, page } = await site.open('/modules/serving/');
+		const { page } = await site.open('/modules/serving/');
 		await page.waitForLoadState('networkidle');
 		await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => setTimeout(resolve, 300))));
 		const searchFiles = () => site.requests.filter((request) => request.path.startsWith('/pagefind/') || request.path.includes('search-dialog'));
@@ -126,11 +126,11 @@ describe('searching the curriculum', () => {
 		// The live region is polite and counts what is listed.
 		expect(await status(page).getAttribute('role')).toBe('status');
 		expect(await status(page).textContent()).toBe(`${(await titles(page)).length} results for “${module.title}”.`);
-		await context.close();
+		await page.close();
 	});
 
 	it("shows a platform update's own words in its excerpt, not the notice and date that frame every update", async () => {
-		const { context, page } = await site.open('/');
+		const { page } = await site.open('/');
 		await page.keyboard.press('/');
 		await search(page, 'presets');
 		const result = page.locator('[data-search-results] li').filter({ has: page.getByRole('link', { name: 'Kettles gain temperature presets', exact: true }) });
@@ -138,11 +138,11 @@ describe('searching the curriculum', () => {
 		// The title, then straight into the summary.
 		expect(excerpt).toContain('temperature presets. Kettles now offer 70, 80 and 90 °C presets.');
 		expect(excerpt).not.toMatch(/Date|Platforms|2026-11-10/);
-		await context.close();
+		await page.close();
 	});
 
 	it('narrows results and counts when a platform is ticked', async () => {
-		const { context, page } = await site.open('/');
+		const { page } = await site.open('/');
 		await page.keyboard.press('/');
 		await search(page, 'water');
 		const before = await titles(page);
@@ -175,11 +175,11 @@ describe('searching the curriculum', () => {
 		expect([reached.has('facets'), reached.has('results')]).toEqual([true, true]);
 		await page.keyboard.press('Escape');
 		expect(await page.locator('dialog').evaluate((dialog: HTMLDialogElement) => dialog.open)).toBe(false);
-		await context.close();
+		await page.close();
 	});
 
 	it('moves from the field to the results and between them with the arrow keys, and back up to the field', async () => {
-		const { context, page } = await site.open('/');
+		const { page } = await site.open('/');
 		await page.keyboard.press('Control+K');
 		await search(page, 'water');
 		const links = await page.locator('[data-search-results] li > a').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')));
@@ -199,16 +199,16 @@ describe('searching the curriculum', () => {
 		// Enter on a result opens it.
 		await page.keyboard.press('ArrowDown');
 		await Promise.all([page.waitForURL((url) => url.pathname === new URL(links[0]!, url).pathname), page.keyboard.press('Enter')]);
-		await context.close();
+		await page.close();
 	});
 
 	it('says when nothing matches, and when search cannot load', async () => {
-		const { context, page } = await site.open('/');
+		const { page } = await site.open('/');
 		await page.keyboard.press('Control+K');
 		await page.locator('[data-search-input]').fill('zzyzx');
 		await expect.poll(() => status(page).textContent()).toBe('No results for “zzyzx”. Try other words or clear a filter.');
 		expect(await page.locator('[data-search-results] li').count()).toBe(0);
-		await context.close();
+		await page.close();
 
 		const offline = await site.open('/');
 		await offline.context.route('**/pagefind/**', (route) => route.abort());
@@ -218,7 +218,7 @@ describe('searching the curriculum', () => {
 	});
 
 	it('finds a knowledge check by its questions but not by its explanations, which would give the answers away', async () => {
-		const { context, page } = await site.open('/');
+		const { page } = await site.open('/');
 		await page.keyboard.press('Control+K');
 		// "fragile" is only in the explanation of a wrong choice ("Only matters if the cups are fragile.").
 		await page.locator('[data-search-input]').fill('fragile');
@@ -226,32 +226,32 @@ describe('searching the curriculum', () => {
 		// The question itself is found: "Milk first or last?"
 		await search(page, 'milk first');
 		expect(await titles(page)).toContain('Serving');
-		await context.close();
+		await page.close();
 	});
 
 	it('keeps instructor notes out of search, where learners would find them', async () => {
-		const { context, page } = await site.open('/');
+		const { page } = await site.open('/');
 		await page.keyboard.press('Control+K');
 		// "class" is only in the instructor notes of Brewing basics ("Bring two pots to class: …").
 		await page.locator('[data-search-input]').fill('class');
 		await expect.poll(() => status(page).textContent()).toMatch(/ for “class”/);
 		expect(await titles(page)).not.toContain('Brewing basics');
-		await context.close();
+		await page.close();
 	});
 
 	it('says when the results only have words like a misspelt one, and not when they have the word', async () => {
-		const { context, page } = await site.open('/');
+		const { page } = await site.open('/');
 		await page.keyboard.press('Control+K');
 		await page.locator('[data-search-input]').fill('teapto');
 		await expect.poll(() => status(page).textContent()).toMatch(/^\d+ results? for “teapto”, but (the first ones do|it does) not have “teapto”: (they|it) matched similar words\.$/);
 		expect(await page.locator('[data-search-results] li').count()).toBeGreaterThan(0);
 		await page.locator('[data-search-input]').fill('kettle');
 		await expect.poll(() => status(page).textContent()).toMatch(/^\d+ results? for “kettle”\.$/);
-		await context.close();
+		await page.close();
 	});
 
 	it('tells the index about a module without changing what a reader sees', async () => {
-		const { context, page } = await site.open('/modules/brewing-basics/');
+		const { page } = await site.open('/modules/brewing-basics/');
 		const tags = page.locator('[data-pagefind-filter], [data-pagefind-meta]');
 		expect(await tags.evaluateAll((elements) => elements.map((e) => e.getAttribute('data-pagefind-filter') ?? `meta ${e.getAttribute('data-pagefind-meta')}`))).toEqual([
 			'type:Module',
@@ -279,11 +279,11 @@ describe('searching the curriculum', () => {
 		// And so does it at the foot of the page, in the knowledge check a reader reaches last.
 		await page.locator('.currents-quiz').evaluate((check: HTMLElement) => (check.style.letterSpacing = '1px'));
 		expect(await differingPixels(page, spaced, await settledScreenshot(page))).toBeGreaterThan(100);
-		await context.close();
+		await page.close();
 	});
 
 	it('leaves earlier versions out until the reader includes them', async () => {
-		const { context, page } = await site.open('/');
+		const { page } = await site.open('/');
 		await page.locator('[data-search-open]').click();
 		await search(page, 'squeeze');
 		const earlierTitle = `${archived.title} (version ${archived.version})`;
@@ -292,6 +292,6 @@ describe('searching the curriculum', () => {
 		await expect.poll(() => titles(page)).toContain(earlierTitle);
 		const result = page.locator('[data-search-results] li').filter({ has: page.getByRole('link', { name: earlierTitle }) });
 		expect(await result.locator('[data-result-meta]').textContent()).toBe(`Earlier version · Version ${archived.version} · ${levelName(archived.level)}`);
-		await context.close();
+		await page.close();
 	});
 });
