@@ -428,7 +428,8 @@ describe('npm run certificate', () => {
 	});
 
 	test('a key that is not the issuer’s published key, or a damaged one, is refused before anything is signed', async () => {
-		const other = join(TMP, `signing-other-${process.pid}.private.jwk`);
+		// In a scratch folder, which the run removes at its end (tests/global-setup.ts).
+		const other = join(mkdtempSync(join(TMP, 'signing-other-')), 'other.private.jwk');
 		writeFileSync(other, JSON.stringify((await generateIssuerKey()).jwk));
 		const foreign = run('issue', '--issuer', 'kyoto-tea', '--key', other, '--track', 'tea-foundations', '--name', 'Eve', '--out', 'eve');
 		expect(foreign.status).toBe(1);
