@@ -134,6 +134,12 @@ function asBuild(outDir: string, result: RunResult): Build {
  */
 export type SharedSite = 'valid-course' | 'flagship' | 'tea-for-browsers' | 'tea-bilingual';
 
+/** How the shared sites that are not in the repository as they are built make their content folder. */
+const PREPARE: Partial<Record<SharedSite, (contentDir: string) => void | Promise<void>>> = {
+	'tea-for-browsers': prepareTeaForBrowsers,
+	'tea-bilingual': prepareTeaBilingual,
+};
+
 /** Where the shared builds of this test run record themselves; the global setup clears it before and after a run. */
 export const SHARED = join(TMP, 'shared-builds');
 
@@ -144,8 +150,8 @@ const SHARED_WAIT_MS = 10 * 60_000;
  * A build of a shared site (the flagship as of its newest date, the others as of TODAY), for test
  * files that only read it. The first file to ask builds it; files in other workers that ask
  * meanwhile wait for that build and read the same output, so a test run builds each once instead of
- * once per file. A file that changes the content, or needs a build of its
- * own, uses `buildCurriculum` instead.
+ * once per file. A file that changes the content, or needs a build of its own, uses
+ * `buildCurriculum` instead.
  */
 export async function sharedBuild(site: SharedSite): Promise<Build> {
 	const claim = join(SHARED, site);
@@ -161,8 +167,7 @@ export async function sharedBuild(site: SharedSite): Promise<Build> {
 	let result: RunResult = { status: null, stdout: '', stderr: '', output: '' };
 	try {
 		const contentDir = sharedContent(site);
-		if (site === 'tea-for-browsers') prepareTeaForBrowsers(contentDir);
-		if (site === 'tea-bilingual') await prepareTeaBilingual(contentDir);
+		await PREPARE[site]?.(contentDir);
 		const today = site === 'flagship' ? newestDate(loadCurriculum(contentDir, ROOT)) : TODAY;
 		result = buildCurriculum(contentDir, `shared-${site}`, today);
 	} catch (error) {

@@ -1,8 +1,8 @@
 /**
- * A certificate issuer for the verify page's browser tests, on a copy of the valid-course fixture
+ * A certificate issuer, Kyoto Tea Institute, added to a copy of the valid-course fixture
  * (https://steeped.example.org, track tea-foundations with water-temperature 1.0.0, brewing-basics
- * 2.1.0 and serving 1.0.1): Kyoto Tea Institute, added as `npm run certificate -- keygen` adds one,
- * and what it takes to sign its certificates.
+ * 2.1.0 and serving 1.0.1) as `npm run certificate -- keygen` adds one, and what it takes to sign its
+ * certificates: for the verify page's browser tests, on the shared bilingual fixture (tea-bilingual.ts).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

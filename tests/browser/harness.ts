@@ -87,12 +87,10 @@ async function serveBuild(name: string, build: Build): Promise<ServedSite> {
 	const contexts = new Map<string, BrowserContext>();
 	const contextFor = async (options: BrowserContextOptions = {}) => {
 		const key = JSON.stringify(options);
-		let context = contexts.get(key);
-		if (!context) {
-			const made = await browser.newContext(options);
-			made.on('close', () => contexts.delete(key));
-			contexts.set(key, made);
-			context = made;
+		const context = contexts.get(key) ?? (await browser.newContext(options));
+		if (!contexts.has(key)) {
+			context.on('close', () => contexts.delete(key));
+			contexts.set(key, context);
 		}
 		for (const earlier of context.pages()) await earlier.close();
 		return context;
