@@ -21,6 +21,7 @@ import { contentDir } from './lib/curriculum/paths.ts';
 import { astroRedirects, languageFallbacks, netlifyRedirects, netlifyRewrites, permalinkAliases, sectionRedirects } from './lib/curriculum/redirects.ts';
 import { codeFingerprint } from './lib/cache/fingerprint.ts';
 import { contentMapPlugin, holdContentMap, type ContentMaps } from './lib/cache/content-map.ts';
+import { stableEnvPlugin } from './lib/cache/stable-env.ts';
 import { compilerGuard } from './lib/safety/compiler-guard.ts';
 import { outputGuard } from './lib/safety/output-guard.ts';
 import { startShareCards } from './lib/cards/build-step.ts';
@@ -245,8 +246,9 @@ function viteFor({ command, root, dir, config, on, curriculum, contentMaps }: { 
 		plugins: [
 			// The fonts and renderer a learner's browser draws a certificate with, served as files in the dev server.
 			certificateAssetsDevServer(),
-			// The bundler reads this build's own list of content modules, not one another build wrote since.
-			...(command === 'build' ? [contentMapPlugin(contentMaps)] : []),
+			// The bundler reads this build's own list of content modules, not one another build wrote since;
+			// and pages' code does not change with the environment the build was started in.
+			...(command === 'build' ? [contentMapPlugin(contentMaps), stableEnvPlugin()] : []),
 			currentsVitePlugin({
 				root,
 				dir,

@@ -64,11 +64,12 @@ export interface Build extends RunResult {
  * own folder under tests/.tmp. Each build has its own content cache, so test files can build
  * different fixtures at the same time.
  */
-export function buildCurriculum(contentDir: string, name: string, today = TODAY, { keepOutput = false, plainAstro = false } = {}): Build {
+export function buildCurriculum(contentDir: string, name: string, today = TODAY, { keepOutput = false, plainAstro = false, variables = {} as Record<string, string> } = {}): Build {
 	const { outDir, env } = prepareBuild(contentDir, name, today, keepOutput);
 	// `npm run build` (scripts/build.ts), or Astro's own `astro build`, as a project using the integration may run it.
 	const command = plainAstro ? [ASTRO_CLI, 'build'] : [BUILD_SCRIPT];
-	return asBuild(outDir, run(process.execPath, [...command, '--outDir', outDir], env));
+	// Further environment variables the build command is started with, as a shell or a CI adds its own.
+	return asBuild(outDir, run(process.execPath, [...command, '--outDir', outDir], { ...variables, ...env }));
 }
 
 export interface BuildInProgress {
