@@ -1,7 +1,7 @@
 import { Resvg } from '@resvg/resvg-js';
 import jsQR from 'jsqr';
 import { readFileSync } from 'node:fs';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stillToDo, toDoText, type TrackCertificateData } from '../../src/lib/cards/browser-certificate.ts';
 import { certificateSvg, type CertificateInput } from '../../src/lib/cards/certificate.ts';
@@ -153,6 +153,10 @@ describe('the self-assessed certificate in the browser', () => {
 		const items = page.locator('[data-certificate-todo-item]');
 		await expect.poll(() => items.allTextContents()).toEqual(['Water temperature', 'Brewing basics', 'Serving']);
 		expect(await page.locator('[data-certificate-intro]').textContent()).toContain('pass each knowledge check with 75% or more');
+		// The links the script writes are in the site's link colour, as the box's other links, not the browser's default blue.
+		const colour = (link: Locator) => link.evaluate((element) => getComputedStyle(element).color);
+		const accent = await colour(page.locator('[data-certificate-linkedin]'));
+		expect(await colour(items.first().locator('a'))).toBe(accent);
 	});
 
 	it('lists what is still to do while the track is incomplete, and offers no download', async () => {
