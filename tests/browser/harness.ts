@@ -66,6 +66,26 @@ export async function serveShared(site: SharedSite): Promise<ServedSite> {
 	return serveBuild(site, await sharedBuild(site));
 }
 
+/**
+ * How long a step of opening a visit may take. Playwright bounds navigations and actions itself, but
+ * not opening a context or a page, closing one, or a DevTools command: one that never answers would
+ * hold the test until its own timeout, and the next visit with the same options after it.
+ */
+const STEP_MS = 30_000;
+
+/** `promise`, or an error naming the step when it has not settled within STEP_MS. */
+async function step<T>(what: string, promise: Promise<T>): Promise<T> {
+	let timer: NodeJS.Timeout | undefined;
+	const late = new Promise<never>((_, reject) => {
+		timer = setTimeout(() => reject(new Error(`Chromium did not ${what} within ${STEP_MS / 1000} s.`)), STEP_MS);
+	});
+	try {
+		return await Promise.race([promise, late]);
+	} finally {
+		clearTimeout(timer);
+	}
+}
+
 async function serveBuild(name: string, build: Build): Promise<ServedSite> {
 	if (build.status !== 0) throw new Error(`The ${name} build failed:\n${build.output}`);
 	if (!existsSync(CHROMIUM)) {
@@ -87,25 +107,37 @@ async function serveBuild(name: string, build: Build): Promise<ServedSite> {
 	const contexts = new Map<string, BrowserContext>();
 	const contextFor = async (options: BrowserContextOptions = {}) => {
 		const key = JSON.stringify(options);
-		const context = contexts.get(key) ?? (await browser.newContext(options));
-		if (!contexts.has(key)) {
+		const known = contexts.get(key);
+		const context = known ?? (await step('open a browser context', browser.newContext(options)));
+		if (!known) {
 			context.on('close', () => contexts.delete(key));
 			contexts.set(key, context);
 		}
-		for (const earlier of context.pages()) await earlier.close();
-		return context;
+		return { key, context, fresh: !known };
 	};
 	return {
 		build,
 		url,
 		requests,
 		async open(path = '/', options?: BrowserContextOptions) {
-			const context = await contextFor(options);
-			const page = await context.newPage();
-			const session = await context.newCDPSession(page);
-			await session.send('Network.clearBrowserCache');
-			await session.send('Storage.clearDataForOrigin', { origin, storageTypes: 'all' });
-			await session.detach();
+			const { key, context, fresh } = await contextFor(options);
+			let page: Page;
+			try {
+				for (const earlier of context.pages()) await step('close the page of an earlier visit', earlier.close());
+				page = await step('open a page', context.newPage());
+				// A new context starts with nothing stored and nothing cached; one used before is emptied.
+				if (!fresh) {
+					const session = await step('attach to the page', context.newCDPSession(page));
+					await step('empty the HTTP cache', session.send('Network.clearBrowserCache'));
+					await step("empty the site's storage", session.send('Storage.clearDataForOrigin', { origin, storageTypes: 'all' }));
+					await step('detach from the page', session.detach());
+				}
+			} catch (error) {
+				// The next visit with these options starts in a new context, not in one left half-way.
+				contexts.delete(key);
+				void context.close().catch(() => undefined);
+				throw error;
+			}
 			// A script error on any page fails the file when it closes, whatever the test looked at.
 			page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
 			await page.goto(url(path));
