@@ -12,8 +12,8 @@ import { buildCurriculum, copyFixture, ROOT, startBuild, type Build } from './ut
  */
 describe('a build after a build', () => {
 	let content: string;
-	/** Builds into the last build's output, as a contributor's second build does. */
-	const build = () => buildCurriculum(content, 'incremental', undefined, { keepOutput: true });
+	/** Builds into the last build's output, as a contributor's second build does, with further environment `variables`. */
+	const build = (variables: Record<string, string> = {}) => buildCurriculum(content, 'incremental', undefined, { keepOutput: true, variables });
 	/** The pages a build took from the last one instead of rendering them, by file. */
 	const reused = (run: Build) => new Set([...run.output.matchAll(/├─ \/(\S+) \((?:cached|restored)\)/g)].map((match) => match[1]!));
 	/** The pages a build left in place, neither rendered nor copied. */
@@ -41,7 +41,7 @@ describe('a build after a build', () => {
 		// Nothing changed: every page with a cacheKey stays where the last build wrote it, and the search index is the last one.
 		// Whatever else differs in the environment the build starts in: the shell's last command (`_`), and the
 		// branch and deploy context Netlify names (`HEAD`, `CONTEXT`), none of which a page shows.
-		const again = buildCurriculum(content, 'incremental', undefined, { keepOutput: true, variables: { _: '/usr/local/bin/npx', HEAD: 'add-a-tactic', CONTEXT: 'deploy-preview' } });
+		const again = build({ _: '/usr/local/bin/npx', HEAD: 'add-a-tactic', CONTEXT: 'deploy-preview' });
 		expect(again.status, again.output).toBe(0);
 		expect(again.output).toContain("Built into the last build's output");
 		const pages = inPlace(again);
