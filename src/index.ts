@@ -87,8 +87,8 @@ function configure(build: Build, setup: HookParameters<'astro:config:setup'>, op
 	const drawCards = (loaded: Curriculum) => {
 		if (command === 'build' && loaded.config) build.cards = startShareCards({ curriculum: loaded, logger, cacheDir: build.caches.cards });
 	};
-	// Files unchanged since the last build are not parsed again for the safe-content rules.
-	const { curriculum, findings } = checkCurriculumKeeping(fileURLToPath(new URL('currents-check/safety.json', astroConfig.cacheDir)), dir, { root, on, onLoaded: drawCards });
+	// Files unchanged since the last build are not parsed again for the safe-content rules, nor their YAML read again.
+	const { curriculum, findings } = checkCurriculumKeeping(fileURLToPath(new URL('currents-check/', astroConfig.cacheDir)), dir, { root, on, onLoaded: drawCards });
 	const config = gateOnFindings(curriculum, findings, { command, root, dir, logger });
 	logger.info(`Checked the curriculum in ${Math.round(performance.now() - started)} ms.`);
 	build.checked = curriculum;

@@ -6,6 +6,7 @@ import { codeFingerprint } from '../cache/fingerprint.ts';
 import { sortFindings, type Finding } from './findings.ts';
 import { today } from '../curriculum/freshness.ts';
 import { loadCurriculum, type Curriculum } from '../curriculum/load.ts';
+import { keepYamlMemo, memoReader, readYamlMemo, type YamlMemo } from '../curriculum/yaml-memo.ts';
 import { checkAgainstBase, gitReader } from './base.ts';
 import { checkLeftovers } from './leftovers.ts';
 import { checkLinks } from './links.ts';
@@ -39,6 +40,11 @@ export interface CheckOptions {
 	 */
 	safetyMemo?: Map<string, Finding[]>;
 	/**
+	 * What reading each file's YAML found, by its text (yaml-memo.ts); this check adds the texts it
+	 * reads and drops the others. A build keeps it between builds, as it keeps `safetyMemo`.
+	 */
+	yamlMemo?: YamlMemo;
+	/**
 	 * Called with the curriculum as soon as it is loaded and its files are read against their schemas,
 	 * before the slower rules run: a build starts drawing share cards, which show only that data, here.
 	 */
@@ -54,7 +60,12 @@ export interface CheckResult {
 export function checkCurriculum(dir: string, options: CheckOptions = {}): CheckResult {
 	const on = options.on ?? today();
 	// Schema: each file against its zod schema, with every failure at its line.
-	const curriculum = loadCurriculum(dir, options.root);
+	const reader = options.yamlMemo && memoReader(options.yamlMemo);
+	const curriculum = loadCurriculum(dir, options.root, reader);
+	if (reader) {
+		options.yamlMemo!.clear();
+		for (const [key, read] of reader.used) options.yamlMemo!.set(key, read);
+	}
 	options.onLoaded?.(curriculum);
 	const findings = [...curriculum.findings];
 	// Data only: Markdown, MDX, YAML and real images; no scripts, styles, SVG, hidden files or links.
@@ -136,22 +147,30 @@ function withoutEchoes(findings: Finding[]): Finding[] {
 }
 
 /**
- * The check, keeping its safety memo in a file from one run to the next, as the build does. A memo
- * that is missing, unreadable or of another shape is started afresh.
+ * The check, keeping its memos in the folder `memoDir` from one run to the next, as the build does: the
+ * safety findings of each file (`safety.json`) and what reading each file's YAML found (`yaml.bin`). A
+ * memo that is missing, unreadable, of another shape or made by other engine code is started afresh.
  */
-export function checkCurriculumKeeping(memoFile: string, dir: string, options: Omit<CheckOptions, 'safetyMemo'> = {}): CheckResult {
-	const kept = readKept(memoFile);
+export function checkCurriculumKeeping(memoDir: string, dir: string, options: Omit<CheckOptions, 'safetyMemo' | 'yamlMemo'> = {}): CheckResult {
+	const safetyFile = join(memoDir, 'safety.json');
+	const yamlFile = join(memoDir, 'yaml.bin');
+	const kept = readKept(safetyFile);
 	const entries = Object.entries(kept !== null && typeof kept === 'object' ? kept : {});
 	const safetyMemo = new Map(entries.filter((entry): entry is [string, Finding[]] => Array.isArray(entry[1])));
-	const result = checkCurriculum(dir, { ...options, safetyMemo });
-	keep(memoFile, Object.fromEntries(safetyMemo));
+	const engine = engineFingerprint();
+	const yamlMemo = readYamlMemo(yamlFile, engine);
+	const result = checkCurriculum(dir, { ...options, safetyMemo, yamlMemo });
+	keep(safetyFile, Object.fromEntries(safetyMemo));
+	keepYamlMemo(yamlFile, engine, yamlMemo);
 	return result;
 }
 
+/** The engine's code under `src/lib/`, which decides what a check finds. */
+const engineFingerprint = () => codeFingerprint(join(dirname(fileURLToPath(import.meta.url)), '..'), { recursive: true });
+
 /** A file's key in the safety memo: the engine's code under `src/lib/`, the check's options, and the file. */
 function safetyKey(document: { file: string; source: string }, options: object): string {
-	const engine = codeFingerprint(join(dirname(fileURLToPath(import.meta.url)), '..'), { recursive: true });
-	return createHash('sha256').update(`${engine}\0${JSON.stringify(options)}\0${document.file}\0`).update(document.source).digest('base64url');
+	return createHash('sha256').update(`${engineFingerprint()}\0${JSON.stringify(options)}\0${document.file}\0`).update(document.source).digest('base64url');
 }
 
 /** The bodies of the modules, updates, translations and free pages of a curriculum in `dir`. */

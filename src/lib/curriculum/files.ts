@@ -7,8 +7,8 @@
 import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { finding, type Finding } from '../check/findings.ts';
-import { parseYaml, splitFrontmatter, validate, type AllowedValues, type ParsedYaml } from './frontmatter.ts';
-import { checkReaderAgreement } from './reader-agreement.ts';
+import { splitFrontmatter, validate, type AllowedValues, type ParsedYaml } from './frontmatter.ts';
+import { plainReader, type YamlReader } from './yaml-memo.ts';
 import { isImageName } from '../safety/content-files.ts';
 import { createLocator } from '../safety/context.ts';
 import { ID_PATTERN } from './schema/common.ts';
@@ -100,17 +100,23 @@ export function loadYaml<T>(
 	what: string,
 	findings: Finding[],
 	sources: SourceDocument[],
-	/** Whether Astro reads the file too (as a data collection), so that both readers must agree. */
-	readByBuild = false
+	{
+		readByBuild = false,
+		reader = plainReader,
+	}: {
+		/** Whether Astro reads the file too (as a data collection), so that both readers must agree. */
+		readByBuild?: boolean;
+		reader?: YamlReader;
+	} = {}
 ): { data: T; parsed: ParsedYaml } | null {
 	const source = readFileSync(path, 'utf8');
 	sources.push({ file, path, source });
-	const { parsed, findings: syntax } = parseYaml(source, file);
+	const { parsed, findings: syntax } = reader.parse(source, file);
 	findings.push(...syntax);
 	if (!parsed) return null;
 	const result = validate(schema, parsed, file, what);
 	findings.push(...result.findings);
-	if (result.data !== null && readByBuild) findings.push(...checkReaderAgreement(source, parsed, schema, file));
+	if (result.data !== null && readByBuild) findings.push(...reader.agree(source, parsed, schema, file));
 	return result.data === null ? null : { data: result.data, parsed };
 }
 
@@ -122,8 +128,17 @@ export function loadDocument<T>(
 	what: string,
 	findings: Finding[],
 	documents: SourceDocument[],
-	rules?: (raw: unknown) => import('zod').core.$ZodIssue[],
-	allowed?: AllowedValues
+	{
+		rules,
+		allowed,
+		reader = plainReader,
+	}: {
+		/** Rules across fields, run on the raw data when a field fails (`validate`). */
+		rules?: (raw: unknown) => import('zod').core.$ZodIssue[];
+		/** Values the config allows for some fields, named in the fix when such a field is missing. */
+		allowed?: AllowedValues;
+		reader?: YamlReader;
+	} = {}
 ): DocumentEntry<T> | null {
 	const source = readFileSync(path, 'utf8');
 	const document: SourceDocument = { file, path, source };
@@ -149,7 +164,7 @@ export function loadDocument<T>(
 		);
 		return null;
 	}
-	const { parsed, findings: syntax } = parseYaml(split.frontmatter, file, 1);
+	const { parsed, findings: syntax } = reader.parse(split.frontmatter, file, 1);
 	findings.push(...syntax);
 	if (!parsed) return null;
 	const result = validate(schema, parsed, file, what, rules, allowed);
@@ -159,6 +174,6 @@ export function loadDocument<T>(
 		return null;
 	}
 	// Astro reads the same frontmatter with its own YAML reader; both must see the same data.
-	findings.push(...checkReaderAgreement(split.frontmatter, parsed, schema, file));
+	findings.push(...reader.agree(split.frontmatter, parsed, schema, file));
 	return { id: idOf(path), file, data: result.data, parsed, source, body: split.body, bodyLine: split.bodyLine };
 }

@@ -3,6 +3,7 @@ import { join, relative, sep } from 'node:path';
 import { finding, type Finding } from '../check/findings.ts';
 import { splitFrontmatter, type AllowedValues, type ParsedYaml } from './frontmatter.ts';
 import { idOf, listFiles, loadDocument, loadYaml, slugify, translationName, walk } from './files.ts';
+import { plainReader, type YamlReader } from './yaml-memo.ts';
 import { curriculumConfigSchema, type CurriculumConfig } from './schema/config.ts';
 import { moduleTranslationSchema, trackTranslationSchema, updateTranslationSchema, type ModuleTranslationData, type TrackTranslationData, type UpdateTranslationData } from './schema/translation.ts';
 import { moduleRules, moduleSchema, type ModuleData } from './schema/module.ts';
@@ -99,8 +100,11 @@ export interface Curriculum {
 	findings: Finding[];
 }
 
-/** Reads and validates every file of a curriculum, collecting all problems instead of stopping at the first. */
-export function loadCurriculum(dir: string, root = process.cwd()): Curriculum {
+/**
+ * Reads and validates every file of a curriculum, collecting all problems instead of stopping at the
+ * first. `reader` reads the YAML; a build's keeps what it read for the next build (yaml-memo.ts).
+ */
+export function loadCurriculum(dir: string, root = process.cwd(), reader: YamlReader = plainReader): Curriculum {
 	const rel = (path: string) => relative(root, path).split(sep).join('/');
 	const findings: Finding[] = [];
 	const curriculum: Curriculum = {
@@ -135,18 +139,18 @@ export function loadCurriculum(dir: string, root = process.cwd()): Curriculum {
 		return curriculum;
 	}
 
-	readConfig(curriculum, rel);
-	readModules(curriculum, rel);
-	readArchives(curriculum, rel);
-	readTracks(curriculum, rel);
-	readUpdates(curriculum, rel);
-	readRedirects(curriculum, rel);
-	readPages(curriculum, rel);
+	readConfig(curriculum, rel, reader);
+	readModules(curriculum, rel, reader);
+	readArchives(curriculum, rel, reader);
+	readTracks(curriculum, rel, reader);
+	readUpdates(curriculum, rel, reader);
+	readRedirects(curriculum, rel, reader);
+	readPages(curriculum, rel, reader);
 	return curriculum;
 }
 
 /** Reads the config, one flat YAML file, or reports that it is missing. */
-function readConfig(curriculum: Curriculum, rel: (path: string) => string): void {
+function readConfig(curriculum: Curriculum, rel: (path: string) => string, reader: YamlReader): void {
 	const { dir, findings } = curriculum;
 	const configPath = join(dir, LAYOUT.config);
 	if (!existsSync(configPath)) {
@@ -159,28 +163,28 @@ function readConfig(curriculum: Curriculum, rel: (path: string) => string): void
 			})
 		);
 	} else {
-		curriculum.config = loadYaml(configPath, rel(configPath), curriculumConfigSchema, 'the curriculum config', findings, curriculum.yamlFiles)?.data ?? null;
+		curriculum.config = loadYaml(configPath, rel(configPath), curriculumConfigSchema, 'the curriculum config', findings, curriculum.yamlFiles, { reader })?.data ?? null;
 	}
 }
 
 /** Reads the modules, one MDX file each with its id from the file name, and their translations, reporting what is wrong with each file. */
-function readModules(curriculum: Curriculum, rel: (path: string) => string): void {
+function readModules(curriculum: Curriculum, rel: (path: string) => string, reader: YamlReader): void {
 	const { dir, findings } = curriculum;
 	for (const path of listFiles(join(dir, LAYOUT.modules), findings, rel, ['.mdx'], 'modules')) {
 		const translated = translationName(idOf(path));
 		if (translated) {
-			const entry = loadDocument(path, rel(path), moduleTranslationSchema, 'the module translation', findings, curriculum.documents);
+			const entry = loadDocument(path, rel(path), moduleTranslationSchema, 'the module translation', findings, curriculum.documents, { reader });
 			if (entry) curriculum.translations.push({ kind: 'module', ...entry, id: translated.id, locale: translated.locale });
 			continue;
 		}
 		curriculum.moduleIds.add(idOf(path));
-		const entry = loadDocument(path, rel(path), moduleSchema, 'the module frontmatter', findings, curriculum.documents, moduleRules, allowedValues(curriculum.config));
+		const entry = loadDocument(path, rel(path), moduleSchema, 'the module frontmatter', findings, curriculum.documents, { rules: moduleRules, allowed: allowedValues(curriculum.config), reader });
 		if (entry) curriculum.modules.push(entry);
 	}
 }
 
 /** Reads the archived majors, archive/<module-id>/v<major>.mdx, frozen copies of earlier majors, reporting a file not named for a major release and how to restore an archive that was edited. */
-function readArchives(curriculum: Curriculum, rel: (path: string) => string): void {
+function readArchives(curriculum: Curriculum, rel: (path: string) => string, reader: YamlReader): void {
 	const { dir, findings } = curriculum;
 	const archiveDir = join(dir, LAYOUT.archive);
 	if (existsSync(archiveDir)) {
@@ -217,7 +221,7 @@ function readArchives(curriculum: Curriculum, rel: (path: string) => string): vo
 					continue;
 				}
 				const reported = findings.length;
-				const entry = loadDocument(path, rel(path), moduleSchema, 'the archived module frontmatter', findings, curriculum.documents, moduleRules, allowedValues(curriculum.config));
+				const entry = loadDocument(path, rel(path), moduleSchema, 'the archived module frontmatter', findings, curriculum.documents, { rules: moduleRules, allowed: allowedValues(curriculum.config), reader });
 				// An archive is a copy of a release; a version that disagrees with its changelog means it was edited.
 				for (const found of findings.slice(reported)) {
 					if (found.rule === 'changelog-version') found.fix = restoreArchive(rel(path));
@@ -229,44 +233,44 @@ function readArchives(curriculum: Curriculum, rel: (path: string) => string): vo
 }
 
 /** Reads the tracks, YAML files, and their translations, reporting what is wrong with each file. */
-function readTracks(curriculum: Curriculum, rel: (path: string) => string): void {
+function readTracks(curriculum: Curriculum, rel: (path: string) => string, reader: YamlReader): void {
 	const { dir, findings } = curriculum;
 	for (const path of listFiles(join(dir, LAYOUT.tracks), findings, rel, ['.yaml', '.yml'], 'tracks')) {
 		const file = rel(path);
 		const translated = translationName(idOf(path));
 		if (translated) {
-			const entry = loadYaml(path, file, trackTranslationSchema, 'the track translation', findings, curriculum.yamlFiles, true);
+			const entry = loadYaml(path, file, trackTranslationSchema, 'the track translation', findings, curriculum.yamlFiles, { readByBuild: true, reader });
 			if (entry) curriculum.translations.push({ kind: 'track', id: translated.id, locale: translated.locale, file, ...entry });
 			continue;
 		}
-		const track = loadYaml(path, file, trackSchema, 'the track', findings, curriculum.yamlFiles, true);
+		const track = loadYaml(path, file, trackSchema, 'the track', findings, curriculum.yamlFiles, { readByBuild: true, reader });
 		if (track) curriculum.tracks.push({ id: idOf(path), file, ...track });
 		else curriculum.unreadTracks.push(readFileSync(path, 'utf8'));
 	}
 }
 
 /** Reads the platform updates, Markdown files with frontmatter, and their translations, reporting what is wrong with each file. */
-function readUpdates(curriculum: Curriculum, rel: (path: string) => string): void {
+function readUpdates(curriculum: Curriculum, rel: (path: string) => string, reader: YamlReader): void {
 	const { dir, findings } = curriculum;
 	for (const path of listFiles(join(dir, LAYOUT.updates), findings, rel, ['.md'], 'updates')) {
 		const translated = translationName(idOf(path));
 		if (translated) {
-			const entry = loadDocument(path, rel(path), updateTranslationSchema, 'the update translation', findings, curriculum.documents);
+			const entry = loadDocument(path, rel(path), updateTranslationSchema, 'the update translation', findings, curriculum.documents, { reader });
 			if (entry) curriculum.translations.push({ kind: 'update', ...entry, id: translated.id, locale: translated.locale });
 			continue;
 		}
-		const entry = loadDocument(path, rel(path), updateSchema, 'the platform update', findings, curriculum.documents, undefined, allowedValues(curriculum.config));
+		const entry = loadDocument(path, rel(path), updateSchema, 'the platform update', findings, curriculum.documents, { allowed: allowedValues(curriculum.config), reader });
 		if (entry) curriculum.updates.push(entry);
 	}
 }
 
 /** Reads the redirects for renamed and removed modules, when the curriculum has any. */
-function readRedirects(curriculum: Curriculum, rel: (path: string) => string): void {
+function readRedirects(curriculum: Curriculum, rel: (path: string) => string, reader: YamlReader): void {
 	const { dir, findings } = curriculum;
 	const redirectsPath = join(dir, LAYOUT.redirects);
 	if (existsSync(redirectsPath)) {
 		const file = rel(redirectsPath);
-		const redirects = loadYaml(redirectsPath, file, redirectsSchema, 'redirects.yaml', findings, curriculum.yamlFiles);
+		const redirects = loadYaml(redirectsPath, file, redirectsSchema, 'redirects.yaml', findings, curriculum.yamlFiles, { reader });
 		if (redirects) {
 			curriculum.redirects = redirects.data;
 			curriculum.redirectsFile = { file, parsed: redirects.parsed };
@@ -275,7 +279,7 @@ function readRedirects(curriculum: Curriculum, rel: (path: string) => string): v
 }
 
 /** Reads the free pages, such as an about page, and reports any the build would leave out or that would take an address the site itself uses. */
-function readPages(curriculum: Curriculum, rel: (path: string) => string): void {
+function readPages(curriculum: Curriculum, rel: (path: string) => string, reader: YamlReader): void {
 	const { dir, findings } = curriculum;
 	const pagesDir = join(dir, LAYOUT.pages);
 	if (existsSync(pagesDir)) {
@@ -293,7 +297,7 @@ function readPages(curriculum: Curriculum, rel: (path: string) => string): void 
 				continue;
 			}
 			// A page sets its title and description only: none of Starlight's fields that carry HTML or move addresses.
-			const entry = loadDocument(path, rel(path), pageSchema, 'the page frontmatter', findings, curriculum.documents);
+			const entry = loadDocument(path, rel(path), pageSchema, 'the page frontmatter', findings, curriculum.documents, { reader });
 			// The address Starlight gives the page: each part of the path in lower case, as a slug.
 			const id = relative(pagesDir, path)
 				.split(sep)
