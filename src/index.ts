@@ -1,7 +1,7 @@
 import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import starlight from '@astrojs/starlight';
-import type { AstroIntegration, AstroUserConfig, HookParameters } from 'astro';
+import type { AstroIntegration, AstroIntegrationLogger, AstroUserConfig, HookParameters } from 'astro';
 import { AstroError } from 'astro/errors';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +22,7 @@ import { astroRedirects, languageFallbacks, netlifyRedirects, netlifyRewrites, p
 import { codeFingerprint } from './lib/cache/fingerprint.ts';
 import { contentMapPlugin, holdContentMap, type ContentMaps } from './lib/cache/content-map.ts';
 import { stableEnvPlugin } from './lib/cache/stable-env.ts';
+import { compileInputs, mdxCachePlugin } from './lib/cache/mdx-cache.ts';
 import { compilerGuard } from './lib/safety/compiler-guard.ts';
 import { outputGuard } from './lib/safety/output-guard.ts';
 import { startShareCards } from './lib/cards/build-step.ts';
@@ -97,7 +98,7 @@ function configure(build: Build, setup: HookParameters<'astro:config:setup'>, op
 	build.aliases = permalinkAliases(modules);
 	build.redirects = [netlifyRedirects(curriculum.redirects), netlifyRewrites(build.aliases), languageFallbacks(config.locales)].filter(Boolean).join('\n');
 	build.guard = compilerGuard({ root, site: config.site, imageHosts: config.imageHosts });
-	updateConfig(astroSettings(build, { curriculum, config, modules, root, dir, on, cacheDir: astroConfig.cacheDir }));
+	updateConfig(astroSettings(build, { curriculum, config, modules, root, dir, on, cacheDir: astroConfig.cacheDir, logger }));
 
 	// Interface strings fill in titles and names as plain text, escaped once, by Astro.
 	addMiddleware({ entrypoint: new URL('./text-middleware.ts', import.meta.url), order: 'post' });
@@ -114,10 +115,11 @@ interface Checked {
 	dir: string;
 	on: string;
 	cacheDir: URL;
+	logger: AstroIntegrationLogger;
 }
 
 /** Astro's settings for a checked curriculum, and the integrations around Starlight, which renders the pages. */
-function astroSettings(build: Build, { curriculum, config, modules, root, dir, on, cacheDir }: Checked): Parameters<HookParameters<'astro:config:setup'>['updateConfig']>[0] {
+function astroSettings(build: Build, { curriculum, config, modules, root, dir, on, cacheDir, logger }: Checked): Parameters<HookParameters<'astro:config:setup'>['updateConfig']>[0] {
 	const { command } = build;
 	return {
 		site: config.site,
@@ -164,7 +166,7 @@ function astroSettings(build: Build, { curriculum, config, modules, root, dir, o
 			// Last, once the output is complete and has passed the scan: a record of it (src/build-steps.ts).
 			outputRecord(build),
 		],
-		vite: viteFor({ command, root, dir, config, on, curriculum, contentMaps: build.contentMaps }),
+		vite: viteFor({ command, root, dir, config, on, curriculum, contentMaps: build.contentMaps, cacheDir, logger }),
 	};
 }
 
@@ -241,21 +243,23 @@ function starlightFor(curriculum: Curriculum, config: CurriculumConfig, modules:
 }
 
 /** Vite's part of the build: the engine's plugins (the content guard among them) and how scripts are bundled. */
-function viteFor({ command, root, dir, config, on, curriculum, contentMaps }: { command: string; root: string; dir: string; config: CurriculumConfig; on: string; curriculum: Curriculum; contentMaps: ContentMaps }): NonNullable<AstroUserConfig['vite']> {
+function viteFor({ command, root, dir, config, on, curriculum, contentMaps, cacheDir, logger }: { command: string; root: string; dir: string; config: CurriculumConfig; on: string; curriculum: Curriculum; contentMaps: ContentMaps; cacheDir: URL; logger: AstroIntegrationLogger }): NonNullable<AstroUserConfig['vite']> {
+	// The engine's own code, for the cacheKey of every page (src/data.ts) and the key of every compiled module.
+	const engine = command === 'build' ? codeFingerprint(fileURLToPath(new URL('./', import.meta.url)), { recursive: true, extensions: ENGINE_FILES }) : '';
 	return {
 		plugins: [
 			// The fonts and renderer a learner's browser draws a certificate with, served as files in the dev server.
 			certificateAssetsDevServer(),
 			// The bundler reads this build's own list of content modules, not one another build wrote since;
 			// and pages' code does not change with the environment the build was started in.
-			...(command === 'build' ? [contentMapPlugin(contentMaps), stableEnvPlugin()] : []),
+			// and a module unchanged since the last build is not compiled again.
+			...(command === 'build' ? [contentMapPlugin(contentMaps), stableEnvPlugin(), mdxCachePlugin({ dir: fileURLToPath(new URL('currents-mdx/', cacheDir)), inputs: compileInputs({ root, engine, dir, config }), report: ({ reused, compiled }) => logger.info(`MDX modules: ${compiled} compiled, ${reused} taken from the last build.`) })] : []),
 			currentsVitePlugin({
 				root,
 				dir,
 				config,
 				on,
-				// The engine's own code, for the cacheKey of every page (src/data.ts).
-				engine: command === 'build' ? codeFingerprint(fileURLToPath(new URL('./', import.meta.url)), { recursive: true, extensions: ENGINE_FILES }) : '',
+				engine,
 				checked: new Map(curriculum.documents.map((d) => [d.path, d.source])),
 				fieldReference: () => curriculumFieldReference(fileURLToPath(new URL('./lib/curriculum/schema/', import.meta.url)), SCHEMAS),
 			}),

@@ -12,6 +12,8 @@ import { buildCurriculum, copyFixture, ROOT, startBuild, type Build } from './ut
  */
 describe('a build after a build', () => {
 	let content: string;
+	/** How many MDX files the first build compiled: every module and archived major. */
+	let compiledFirst: number;
 	/** Builds into the last build's output, as a contributor's second build does, with further environment `variables`. */
 	const build = (variables: Record<string, string> = {}) => buildCurriculum(content, 'incremental', undefined, { keepOutput: true, variables });
 	/** The pages a build took from the last one instead of rendering them, by file. */
@@ -28,6 +30,8 @@ describe('a build after a build', () => {
 		const first = buildCurriculum(content, 'incremental');
 		expect(first.status, first.output).toBe(0);
 		expect(reused(first).size).toBe(0);
+		compiledFirst = Number(/MDX modules: (\d+) compiled, 0 taken from the last build\./.exec(first.output)?.[1]);
+		expect(compiledFirst).toBeGreaterThan(3);
 		expect(first.output).toContain('indexed with Pagefind');
 		// `npm run build` makes the index once Astro's process has ended, so that their memory does not add up,
 		// and the Common Cartridges beside it.
@@ -44,6 +48,8 @@ describe('a build after a build', () => {
 		const again = build({ _: '/usr/local/bin/npx', HEAD: 'add-a-tactic', CONTEXT: 'deploy-preview' });
 		expect(again.status, again.output).toBe(0);
 		expect(again.output).toContain("Built into the last build's output");
+		// No module is compiled again: each one's compile is the last build's.
+		expect(again.output).toContain(`MDX modules: 0 compiled, ${compiledFirst} taken from the last build.`);
 		const pages = inPlace(again);
 		for (const page of ['modules/brewing-basics/index.html', 'modules/serving/index.html', 'modules/brewing-basics/v1/index.html', 'tracks/tea-foundations/index.html', 'tracks/tea-foundations/print/index.html']) {
 			expect(pages, page).toContain(page);
@@ -63,6 +69,7 @@ describe('a build after a build', () => {
 		edit('modules/water-temperature.mdx', (text) => `${text}\nA paragraph about steeping vessels, added since.\n`);
 		const changed = build();
 		expect(changed.status, changed.output).toBe(0);
+		expect(changed.output).toContain(`MDX modules: 1 compiled, ${compiledFirst - 1} taken from the last build.`);
 		const kept = reused(changed);
 		expect(kept).not.toContain('modules/water-temperature/index.html');
 		expect(kept).not.toContain('tracks/tea-foundations/print/index.html');
@@ -126,6 +133,9 @@ describe('a build after a build', () => {
 		next.release();
 		expect(built.status, built.output).toBe(0);
 		expect(reused(built).size).toBe(0);
+		// The curriculum's config sets how modules compile (the image hosts the content guard allows, the
+		// site's address and languages), so a change to it compiles every module again.
+		expect(built.output).toMatch(/MDX modules: [1-9]\d* compiled, 0 taken from the last build\./);
 		// Every page has its body: none is an empty article with an error in the log.
 		expect(built.read('modules/water-temperature/index.html')).toContain('steeping vessels');
 		expect(built.read('tracks/tea-foundations/print/index.html')).toContain('steeping vessels');
