@@ -108,7 +108,7 @@ export async function finishPages(build: Build, { dir, logger }: HookParameters<
 	// the rest are now, and that page is removed.
 	const assembled = assembleEmbeds(fileURLToPath(dir), currentMajors(checked.modules), early?.filled);
 	build.embedPages = assembled.files;
-	logger.info(`Wrote ${assembled.pages + (early?.embeds ?? 0)} embed pages from their parts and their module pages (${early?.embeds ?? 0} while the others rendered) in ${lap()}.`);
+	logger.info(`Wrote ${assembled.pages + (early?.embeds ?? 0)} embed pages from their parts and their module pages (${early?.embeds ?? 0} while the others rendered, ${assembled.unchanged.length} the same as the last build's and left in place) in ${lap()}.`);
 	// So do the tracks' print pages, each module's body alone.
 	const printed = assemblePrintPages(fileURLToPath(dir), early?.filled);
 	logger.info(`Assembled ${printed.pages + (early?.prints ?? 0)} track print pages from their module pages (${early?.prints ?? 0} while the others rendered) in ${lap()}.`);
@@ -119,7 +119,7 @@ export async function finishPages(build: Build, { dir, logger }: HookParameters<
 	// Built in place: what the last build left and this one did not write goes, before the output is scanned and indexed.
 	const { output } = build;
 	if (output?.inPlace && output.left.size > 0) {
-		const removed = pruneOutput(build.outDir, output.left, recordedPages(build.astroCache));
+		const removed = pruneOutput(build.outDir, output.left, new Set([...recordedPages(build.astroCache), ...assembled.unchanged]));
 		logger.info(`Built into the last build's output (${output.left.size} files): removed the ${removed} this build has not written again, in ${lap()}.`);
 	}
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -33,19 +33,35 @@ describe('assembling embed pages from their parts and built module pages', () =>
 			'modules/a/v1/index.html': modulePage('<p>major 1</p>'),
 			[SHELLS_PAGE]: shellsPage('a/v2', 'a/v1'),
 		});
-		expect(assembleEmbeds(dist, new Map([['a', 2]]))).toEqual({ pages: 2, files: ['embed/modules/a/v2/index.html', 'embed/modules/a/v1/index.html'] });
+		expect(assembleEmbeds(dist, new Map([['a', 2]]))).toEqual({ pages: 2, files: ['embed/modules/a/v2/index.html', 'embed/modules/a/v1/index.html'], unchanged: [] });
 		expect(read(dist, 'embed/modules/a/v2/index.html')).toBe(embedPage('a/v2', '<p>major 2</p>'));
 		expect(read(dist, 'embed/modules/a/v1/index.html')).toBe(embedPage('a/v1', '<p>major 1</p>'));
 		// The page of the parts is not part of the site.
 		expect(existsSync(join(dist, 'embed/shells'))).toBe(false);
 		// Run again on the same output, there are no parts to write from and nothing changes.
-		expect(assembleEmbeds(dist, new Map([['a', 2]]))).toEqual({ pages: 0, files: [] });
+		expect(assembleEmbeds(dist, new Map([['a', 2]]))).toEqual({ pages: 0, files: [], unchanged: [] });
 		expect(read(dist, 'embed/modules/a/v1/index.html')).toBe(embedPage('a/v1', '<p>major 1</p>'));
+	});
+
+	it('leaves an embed page the last build wrote as it is when it would write the same, and writes a changed one', () => {
+		const dist = site({
+			'modules/a/index.html': modulePage('<p>major 2</p>'),
+			'modules/a/v1/index.html': modulePage('<p>major 1, corrected</p>'),
+			'embed/modules/a/v2/index.html': embedPage('a/v2', '<p>major 2</p>'),
+			'embed/modules/a/v1/index.html': embedPage('a/v1', '<p>major 1</p>'),
+			[SHELLS_PAGE]: shellsPage('a/v2', 'a/v1'),
+		});
+		const before = statSync(join(dist, 'embed/modules/a/v2/index.html'));
+		expect(assembleEmbeds(dist, new Map([['a', 2]]))).toEqual({ pages: 2, files: ['embed/modules/a/v2/index.html', 'embed/modules/a/v1/index.html'], unchanged: ['embed/modules/a/v2/index.html'] });
+		// The same file, not written again: the build keeps it as a page it did not have to write.
+		const after = statSync(join(dist, 'embed/modules/a/v2/index.html'));
+		expect([after.ino, after.ctimeMs]).toEqual([before.ino, before.ctimeMs]);
+		expect(read(dist, 'embed/modules/a/v1/index.html')).toBe(embedPage('a/v1', '<p>major 1, corrected</p>'));
 	});
 
 	it('passes over a page named as done without reading its module page', () => {
 		const dist = site({ 'modules/a/index.html': modulePage('<p>major 2</p>'), [SHELLS_PAGE]: shellsPage('a/v2', 'a/v1') });
-		expect(assembleEmbeds(dist, new Map([['a', 2]]), new Set(['embed/modules/a/v1/index.html']))).toEqual({ pages: 1, files: ['embed/modules/a/v2/index.html', 'embed/modules/a/v1/index.html'] });
+		expect(assembleEmbeds(dist, new Map([['a', 2]]), new Set(['embed/modules/a/v1/index.html']))).toEqual({ pages: 1, files: ['embed/modules/a/v2/index.html', 'embed/modules/a/v1/index.html'], unchanged: [] });
 		expect(existsSync(join(dist, 'embed/modules/a/v1/index.html'))).toBe(false);
 	});
 

@@ -102,22 +102,36 @@ export function shellOf({ frame, parts }: Shells, path: string): string | undefi
  * rendered (`fillEmbedEarly`), named in `done` as paths in the output, are left as they are. The page
  * of the shells is removed: it is not part of the site. The answer lists every embed page's file.
  */
-export function assembleEmbeds(dist: string, currentMajors: ReadonlyMap<string, number>, done?: ReadonlySet<string>): AssembleReport & { files: string[] } {
+export function assembleEmbeds(dist: string, currentMajors: ReadonlyMap<string, number>, done?: ReadonlySet<string>): AssembleReport & { files: string[]; unchanged: string[] } {
 	const page = join(dist, SHELLS_PAGE);
-	if (!existsSync(page)) return { pages: 0, files: [] };
+	if (!existsSync(page)) return { pages: 0, files: [], unchanged: [] };
 	const shells = shellsOf(readFileSync(page, 'utf8'));
 	if (!shells) throw new Error(`${SHELLS_PAGE}, the page of the embed pages' own parts, is cut short or lacks a marker. Build again, and report it if this repeats: src/routes/EmbedShells.astro writes it.`);
 	let pages = 0;
+	const unchanged: string[] = [];
 	for (const path of shells.parts.keys()) {
 		const file = embedFile(path);
 		if (done?.has(file)) continue;
 		const shared = markedPart(join(dist, embedSource(path, currentMajors)), SHARED_START, SHARED_END, `The embed page embed/modules/${path}/`);
 		const html = shellOf(shells, path)!;
-		writeWhole(join(dist, file), filled(html, html.indexOf(EMBED_BODY), shared));
+		const embed = filled(html, html.indexOf(EMBED_BODY), shared);
+		// In a build into the last build's output, most embed pages are what that build wrote: comparing
+		// costs less than writing each again, and a page left as it was keeps its place (and its memo in the scan).
+		if (sameText(join(dist, file), embed)) unchanged.push(file);
+		else writeWhole(join(dist, file), embed);
 		pages++;
 	}
 	rmSync(dirname(page), { recursive: true, force: true });
-	return { pages, files: [...shells.parts.keys()].map(embedFile) };
+	return { pages, files: [...shells.parts.keys()].map(embedFile), unchanged };
+}
+
+/** Whether a file holds exactly `text`; false when there is no such file. */
+function sameText(path: string, text: string): boolean {
+	try {
+		return readFileSync(path, 'utf8') === text;
+	} catch {
+		return false;
+	}
 }
 
 /** The module page, as a file in the output, whose body the embed page at `/embed/modules/<id>/v<n>/` shows. */
