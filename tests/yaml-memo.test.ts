@@ -46,5 +46,9 @@ describe('the check a build keeps its YAML reads for', () => {
 		}
 		writeFileSync(file, serialize({ ...kept, engine: `${kept.engine}-older` }));
 		expect(shown(checkCurriculumKeeping(memo, content, { root: ROOT, on: TODAY }).findings)).toEqual(everything);
+		// The engine includes the readers the check calls, so that an upgrade of one reads every file again.
+		const version = (name: string) => (JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+		expect(kept.engine).toContain(`js-yaml@${version('js-yaml')}`);
+		expect(kept.engine).toContain(`yaml@${version('yaml')}`);
 	});
 });

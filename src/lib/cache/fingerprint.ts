@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 const known = new Map<string, string>();
@@ -20,4 +21,23 @@ export function codeFingerprint(dir: string, { recursive = false, extensions = [
 		known.set(id, fingerprint);
 	}
 	return fingerprint;
+}
+
+const require = createRequire(import.meta.url);
+
+/**
+ * The installed version of each package, as `name@version` lines (`name missing` where it is not
+ * installed). What a cache kept was also made by the packages the engine's code calls, and an
+ * upgrade can change it as much as an edit to the engine.
+ */
+export function packageVersions(names: readonly string[]): string {
+	return names
+		.map((name) => {
+			for (const folder of require.resolve.paths(name) ?? []) {
+				const manifest = join(folder, name, 'package.json');
+				if (existsSync(manifest)) return `${name}@${(JSON.parse(readFileSync(manifest, 'utf8')) as { version?: string }).version}`;
+			}
+			return `${name} missing`;
+		})
+		.join('\n');
 }

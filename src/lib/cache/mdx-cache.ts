@@ -17,8 +17,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:f
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Plugin } from 'vite';
-import { packageDir } from '../cards/node.ts';
 import { writeWholeLater } from './files.ts';
+import { packageVersions } from './fingerprint.ts';
 
 /** The name of the plugin of `@astrojs/mdx` that compiles `.mdx` files. */
 const MDX_PLUGIN = '@mdx-js/rolldown';
@@ -62,14 +62,7 @@ export function compileInputs({ root, engine, dir, config }: { root: string; eng
 		const path = join(root, name);
 		if (existsSync(path)) hash.update(`${name}\0`).update(readFileSync(path)).update('\0');
 	}
-	for (const name of COMPILER_PACKAGES) {
-		try {
-			hash.update(`${name}@${(JSON.parse(readFileSync(join(packageDir(name), 'package.json'), 'utf8')) as { version?: string }).version}\0`);
-		} catch {
-			hash.update(`${name} missing\0`);
-		}
-	}
-	return hash.digest('hex');
+	return hash.update(packageVersions(COMPILER_PACKAGES)).digest('hex');
 }
 
 /** The key of one file's compile. */
@@ -106,17 +99,19 @@ export function mdxCachePlugin({ dir, inputs, report }: MdxCacheOptions): Plugin
 				const result = await compile.call(this, code, id, ...rest);
 				compiled++;
 				// Written by the thread pool, so that the compile of the next module does not wait for the disk.
-				if (result) writes.push(writeWholeLater(file, serialize({ code: result.code, map: result.map ?? null, meta: result.meta })));
+				// A compile that could not be kept (a full disk) is compiled again next time.
+				if (result) writes.push(writeWholeLater(file, serialize({ code: result.code, map: result.map ?? null, meta: result.meta })).catch(() => {}));
 				return result;
 			};
 			// Astro bundles the server and the browser side with one config each, both holding these plugins.
 			Object.assign(cached, { [WRAPPED]: true });
 			(mdx as { transform: unknown }).transform = { ...transform, handler: cached };
 		},
-		async buildEnd() {
+		async buildEnd(error) {
 			await Promise.all(writes.splice(0));
-			// The side that compiled no module (the browser's) leaves the folder as it is.
-			if (reused + compiled === 0) return;
+			// The side that compiled no module (the browser's) leaves the folder as it is, and so does a
+			// build that stopped before it reached every module.
+			if (reused + compiled === 0 || error) return;
 			// Only whole compiles: a name with a dot is another build's file still being written.
 			for (const name of readdirSync(dir)) if (!used.has(name) && !name.includes('.')) rmSync(join(dir, name), { force: true });
 			report?.({ reused, compiled });

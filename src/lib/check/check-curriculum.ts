@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { keep, readKept } from '../cache/files.ts';
-import { codeFingerprint } from '../cache/fingerprint.ts';
+import { codeFingerprint, packageVersions } from '../cache/fingerprint.ts';
 import { sortFindings, type Finding } from './findings.ts';
 import { today } from '../curriculum/freshness.ts';
 import { loadCurriculum, type Curriculum } from '../curriculum/load.ts';
@@ -165,8 +165,13 @@ export function checkCurriculumKeeping(memoDir: string, dir: string, options: Om
 	return result;
 }
 
-/** The engine's code under `src/lib/`, which decides what a check finds. */
-const engineFingerprint = () => codeFingerprint(join(dirname(fileURLToPath(import.meta.url)), '..'), { recursive: true });
+/**
+ * The engine's code under `src/lib/` and the readers it calls (the YAML readers of the check and of
+ * Astro, zod, the compiler's parser and its frontmatter splitter), which decide what a check finds.
+ */
+const engineFingerprint = () => (engine ??= `${codeFingerprint(join(dirname(fileURLToPath(import.meta.url)), '..'), { recursive: true })}\n${packageVersions(READERS)}`);
+let engine: string | undefined;
+const READERS = ['yaml', 'js-yaml', 'zod', 'satteri', '@astrojs/markdown-satteri', '@astrojs/internal-helpers'];
 
 /** A file's key in the safety memo: the engine's code under `src/lib/`, the check's options, and the file. */
 function safetyKey(document: { file: string; source: string }, options: object): string {
