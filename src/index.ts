@@ -251,8 +251,8 @@ function viteFor({ command, root, dir, config, on, curriculum, contentMaps, cach
 			// The fonts and renderer a learner's browser draws a certificate with, served as files in the dev server.
 			certificateAssetsDevServer(),
 			// The bundler reads this build's own list of content modules, not one another build wrote since;
-			// and pages' code does not change with the environment the build was started in.
-			// and a module unchanged since the last build is not compiled again.
+			// pages' code does not change with the environment the build was started in; and a module
+			// unchanged since the last build is not compiled again.
 			...(command === 'build' ? [contentMapPlugin(contentMaps), stableEnvPlugin(), mdxCachePlugin({ dir: fileURLToPath(new URL('currents-mdx/', cacheDir)), inputs: compileInputs({ root, engine, dir, config }), report: ({ reused, compiled }) => logger.info(`MDX modules: ${compiled} compiled, ${reused} taken from the last build.`) })] : []),
 			currentsVitePlugin({
 				root,

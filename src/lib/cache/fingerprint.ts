@@ -26,6 +26,18 @@ export function codeFingerprint(dir: string, { recursive = false, extensions = [
 const require = createRequire(import.meta.url);
 
 /**
+ * The folder of an installed package, looked up along Node's module paths, or undefined when it is
+ * not installed. Resolving `<package>/package.json` would be simpler, but packages with an `exports`
+ * map may not allow it.
+ */
+export function installedDir(name: string): string | undefined {
+	for (const folder of require.resolve.paths(name) ?? []) {
+		if (existsSync(join(folder, name, 'package.json'))) return join(folder, name);
+	}
+	return undefined;
+}
+
+/**
  * The installed version of each package, as `name@version` lines (`name missing` where it is not
  * installed). What a cache kept was also made by the packages the engine's code calls, and an
  * upgrade can change it as much as an edit to the engine.
@@ -33,11 +45,8 @@ const require = createRequire(import.meta.url);
 export function packageVersions(names: readonly string[]): string {
 	return names
 		.map((name) => {
-			for (const folder of require.resolve.paths(name) ?? []) {
-				const manifest = join(folder, name, 'package.json');
-				if (existsSync(manifest)) return `${name}@${(JSON.parse(readFileSync(manifest, 'utf8')) as { version?: string }).version}`;
-			}
-			return `${name} missing`;
+			const dir = installedDir(name);
+			return dir ? `${name}@${(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version?: string }).version}` : `${name} missing`;
 		})
 		.join('\n');
 }

@@ -6,22 +6,16 @@
 import { Resvg } from '@resvg/resvg-js';
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { installedDir } from '../cache/fingerprint.ts';
 import { encodePng } from './png.ts';
 import type { CardAssets, CardEnvironment, Rasterize } from './render.ts';
 
-const require = createRequire(import.meta.url);
-
-/**
- * The folder of an installed package, looked up along Node's module paths. Resolving
- * `<package>/package.json` would be simpler, but packages with an `exports` map may not allow it.
- */
+/** The folder of an installed package the images need (`installedDir`), or an error that says to install it. */
 export function packageDir(name: string): string {
-	for (const folder of require.resolve.paths(name) ?? []) {
-		if (existsSync(join(folder, name, 'package.json'))) return join(folder, name);
-	}
-	throw new Error(`The npm package ${name} is not installed, and the images need it. Run npm install.`);
+	const dir = installedDir(name);
+	if (dir === undefined) throw new Error(`The npm package ${name} is not installed, and the images need it. Run npm install.`);
+	return dir;
 }
 
 /** Splits `@scope/name/rest/of/path` into the package and the path inside it. */

@@ -169,8 +169,8 @@ export function checkCurriculumKeeping(memoDir: string, dir: string, options: Om
  * The engine's code under `src/lib/` and the readers it calls (the YAML readers of the check and of
  * Astro, zod, the compiler's parser and its frontmatter splitter), which decide what a check finds.
  */
-const engineFingerprint = () => (engine ??= `${codeFingerprint(join(dirname(fileURLToPath(import.meta.url)), '..'), { recursive: true })}\n${packageVersions(READERS)}`);
-let engine: string | undefined;
+const engineFingerprint = () => (knownEngine ??= `${codeFingerprint(join(dirname(fileURLToPath(import.meta.url)), '..'), { recursive: true })}\n${packageVersions(READERS)}`);
+let knownEngine: string | undefined;
 const READERS = ['yaml', 'js-yaml', 'zod', 'satteri', '@astrojs/markdown-satteri', '@astrojs/internal-helpers'];
 
 /** A file's key in the safety memo: the engine's code under `src/lib/`, the check's options, and the file. */
