@@ -20,6 +20,12 @@ import { verifyCredential, verifyCredentialText } from '../src/lib/credentials/v
 import { copyFixture, ROOT, TMP, TODAY } from './utils.ts';
 
 const SPECS = join(ROOT, '..', 'shared', 'specs', 'open-badges-3.0');
+/** A file of the Open Badges 3.0 specification, as JSON; the repository's shared/ folder sits beside the checkout, as CI places it. */
+function spec(path: string): unknown {
+	const file = join(SPECS, path);
+	if (!existsSync(file)) throw new Error(`The Open Badges 3.0 specification is not at ${SPECS} (${path} is missing); the repository's shared/ folder should sit beside it.`);
+	return JSON.parse(readFileSync(file, 'utf8'));
+}
 const SITE = 'https://steeped.example.org';
 
 async function keyPair() {
@@ -170,7 +176,7 @@ describe('Open Badges 3.0 conformance', () => {
 	test('the issued credential validates against the AchievementCredential JSON Schema, which rejects a broken one', () => {
 		const ajv = new Ajv2019({ strict: false, allErrors: true });
 		addFormats(ajv);
-		const validate = ajv.compile(JSON.parse(readFileSync(join(SPECS, 'ob_v3p0_achievementcredential_schema.json'), 'utf8')));
+		const validate = ajv.compile(spec('ob_v3p0_achievementcredential_schema.json') as object);
 		expect(validate(signed), JSON.stringify(validate.errors, null, 2)).toBe(true);
 		// The validator is not a formality: the same credential without its achievement fails.
 		const broken = structuredClone(signed) as any;
@@ -186,7 +192,7 @@ describe('Open Badges 3.0 conformance', () => {
 			[OPEN_BADGES_CONTEXT, 'ob-v3p0-3.0.3.json'],
 		] as const) {
 			const vendored = readFileSync(join(ROOT, 'src', 'lib', 'credentials', 'contexts', url === CREDENTIALS_CONTEXT ? 'credentials-v2.json' : 'ob-v3p0-3.0.3.json'), 'utf8');
-			expect(JSON.parse(vendored), url).toEqual(JSON.parse(readFileSync(join(SPECS, 'contexts', file), 'utf8')));
+			expect(JSON.parse(vendored), url).toEqual(spec(join('contexts', file)));
 		}
 	});
 
@@ -219,8 +225,8 @@ describe('Open Badges 3.0 conformance', () => {
 			load('did-context'),
 		]);
 		const published = new Map<string, unknown>([
-			[CREDENTIALS_CONTEXT, JSON.parse(readFileSync(join(SPECS, 'contexts', 'credentials-v2.jsonld'), 'utf8'))],
-			[OPEN_BADGES_CONTEXT, JSON.parse(readFileSync(join(SPECS, 'contexts', 'ob-v3p0-3.0.3.json'), 'utf8'))],
+			[CREDENTIALS_CONTEXT, spec(join('contexts', 'credentials-v2.jsonld'))],
+			[OPEN_BADGES_CONTEXT, spec(join('contexts', 'ob-v3p0-3.0.3.json'))],
 			[multikey.default.CONTEXT_URL, multikey.default.CONTEXT],
 			['https://www.w3.org/ns/did/v1', did.default.contexts.get('https://www.w3.org/ns/did/v1')],
 			[`${SITE}/issuers/kyoto-tea.json`, issuerProfileDocument(SITE, issuer)],
