@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cssBytes, treeSample } from '../scripts/lib/bench/measure.ts';
+import { TMP } from './utils.ts';
 
 const started: { pid?: number }[] = [];
 afterEach(() => {
@@ -34,7 +34,8 @@ describe("the bench's memory of a process tree", () => {
 
 describe("the bench's CSS of a page", () => {
 	it('counts the stylesheets and style elements a browser that runs scripts loads, not those of a <noscript>', () => {
-		const dir = mkdtempSync(join(tmpdir(), 'currents-css-'));
+		mkdirSync(TMP, { recursive: true });
+		const dir = mkdtempSync(join(TMP, 'bench-css-'));
 		mkdirSync(join(dir, '_astro'));
 		writeFileSync(join(dir, '_astro', 'page.css'), 'a{color:red}');
 		writeFileSync(join(dir, 'no-script.css'), 'b{color:blue}'.repeat(100));
