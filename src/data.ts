@@ -141,6 +141,15 @@ export async function trackPaths() {
 	return site.tracks.map((track) => ({ params: { track: track.id }, props: { track }, cacheKey: site.cacheKey() }));
 }
 
+/**
+ * As `trackPaths`, for a page that shows the bodies of the track's modules (the print page, the
+ * syllabus): a change to any of them makes the page again.
+ */
+export async function trackPathsWithBodies() {
+	const site = await loadSite();
+	return (await trackPaths()).map((path) => ({ ...path, cacheKey: site.cacheKey(...path.props.track.data.modules.map((id) => site.moduleById.get(id))) }));
+}
+
 /** An embedded module page: a module major, at `/embed/modules/<path>/`. */
 export interface EmbedPage {
 	/** `<module id>/v<major>`. */

@@ -74,6 +74,8 @@ describe('a build after a build', () => {
 		const kept = reused(changed);
 		expect(kept).not.toContain('modules/water-temperature/index.html');
 		expect(kept).not.toContain('tracks/tea-foundations/print/index.html');
+		// The syllabus lists each module's exercises and prompts, which come from its body.
+		expect(kept).not.toContain('tracks/tea-foundations/syllabus/index.html');
 		expect(kept).toContain('modules/serving/index.html');
 		expect(kept).toContain('tracks/tea-foundations/index.html');
 		// One embed page shows the change, and is written again (while the pages render, or after); the others stay.
