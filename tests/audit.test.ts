@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Result } from 'lighthouse';
 import { describe, expect, it } from 'vitest';
+import { launchChromium } from '../scripts/lib/audit-lighthouse.ts';
 import { formatFailures, median, scorePage, type PageSummary } from '../scripts/lib/audit-report.ts';
 import { runScript, sharedBuild, TMP } from './utils.ts';
 
@@ -62,6 +63,16 @@ describe('npm run audit, smoke', () => {
 		expect(lacking.status).toBe(2);
 		expect(lacking.stderr).toContain('has no track page');
 		expect(runScript('audit', ['--dist', tiny, '--pages', '/nowhere/']).stderr).toContain('There is no page at /nowhere/');
+	});
+
+	it("leaves nothing of a run's browser in the temporary folder: its profile, nor the folder of its singleton socket", async () => {
+		const browser = await launchChromium();
+		// Chromium keeps the socket in a folder of its own and links it from the profile.
+		const singleton = dirname(readlinkSync(join(browser.profile, 'SingletonSocket')));
+		expect(existsSync(singleton)).toBe(true);
+		await browser.close();
+		expect(existsSync(browser.profile)).toBe(false);
+		expect(existsSync(singleton), singleton).toBe(false);
 	});
 });
 

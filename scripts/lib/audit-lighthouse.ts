@@ -3,9 +3,9 @@
  * profile, driven by the `lighthouse` npm package with its default, mobile settings.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import lighthouse, { type Result } from 'lighthouse';
 import { CATEGORIES } from './audit-report.ts';
 
@@ -36,20 +36,37 @@ const FLAGS = [
 
 export interface Browser {
 	port: number;
+	/** The run's throwaway profile, removed with everything else of the run by `close`. */
+	profile: string;
 	close: () => Promise<void>;
 }
 
 /**
- * Removes a run's browser profile. Chromium's helper processes may still write into it for a moment
- * after the browser has exited, and a removal that lists a folder just before a file lands in it
- * fails with ENOTEMPTY (it stopped an audit after eight of fifteen runs), so it is tried again; a
- * profile that still cannot be removed is left in the temporary folder rather than end the audit.
+ * Removes a folder of a run's browser (its profile, its singleton socket's folder). Chromium's helper
+ * processes may still write into the profile for a moment after the browser has exited, and a removal
+ * that lists a folder just before a file lands in it fails with ENOTEMPTY (it stopped an audit after
+ * eight of fifteen runs), so it is tried again; a folder that still cannot be removed is left in the
+ * temporary folder rather than end the audit.
  */
-function removeProfile(profile: string): void {
+function removeFolder(folder: string, what: string): void {
 	try {
-		rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+		rmSync(folder, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 	} catch (error) {
-		console.warn(`Could not remove the browser profile ${profile} (${error instanceof Error ? error.message : String(error)}); it is left in the temporary folder.`);
+		console.warn(`Could not remove ${what} ${folder} (${error instanceof Error ? error.message : String(error)}); it is left in the temporary folder.`);
+	}
+}
+
+/**
+ * The folder of Chromium's singleton socket, which it makes in the system's temporary folder and links
+ * from the profile (`SingletonSocket`). Chromium removes it when it shuts down by itself, but not when
+ * it is stopped by a signal, as a run's browser is: every audit left one folder a run in `/tmp`.
+ */
+function singletonFolder(profile: string): string | undefined {
+	try {
+		const folder = dirname(readlinkSync(join(profile, 'SingletonSocket')));
+		return basename(folder).startsWith('org.chromium.') ? folder : undefined;
+	} catch {
+		return undefined;
 	}
 }
 
@@ -62,13 +79,16 @@ export async function launchChromium(executable = CHROMIUM): Promise<Browser> {
 	const child = spawn(executable, [...FLAGS, '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'], { stdio: ['ignore', 'ignore', 'pipe'] });
 	const exited = new Promise<void>((done) => child.once('exit', () => done()));
 	const close = async () => {
+		// Read before the browser goes: the link is in the profile.
+		const singleton = singletonFolder(profile);
 		if (child.exitCode === null && child.signalCode === null) {
 			child.kill('SIGTERM');
 			const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
 			await exited;
 			clearTimeout(timer);
 		}
-		removeProfile(profile);
+		if (singleton) removeFolder(singleton, "the browser's singleton socket folder");
+		removeFolder(profile, 'the browser profile');
 	};
 	const port = await new Promise<number>((resolve, reject) => {
 		let output = '';
@@ -90,7 +110,7 @@ export async function launchChromium(executable = CHROMIUM): Promise<Browser> {
 		await close();
 		throw error;
 	});
-	return { port, close };
+	return { port, profile, close };
 }
 
 /** Audits one URL in a fresh browser and returns Lighthouse's result (the JSON report). */
