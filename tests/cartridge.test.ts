@@ -15,7 +15,7 @@ import { curriculumConfigSchema } from '../src/lib/curriculum/schema/config.ts';
 import { moduleSchema, type ModuleData } from '../src/lib/curriculum/schema/module.ts';
 import { trackSchema } from '../src/lib/curriculum/schema/track.ts';
 import { checkXml } from '../src/lib/safety/xml-wellformed.ts';
-import { copyFixture, ROOT, runScript, TMP } from './utils.ts';
+import { copyFixture, ROOT, runScript, specFile, TMP } from './utils.ts';
 
 /** The IMS Common Cartridge 1.3 schemas, beside the repository as in every checkout and CI run. */
 const SPECS = join(ROOT, '..', 'shared', 'specs', 'common-cartridge-1.3');
@@ -75,9 +75,7 @@ function prepareSchemas(): void {
 	if (xmllint.error) {
 		throw new Error('xmllint is not installed, so the cartridge cannot be validated against the Common Cartridge schemas. Install it with `apt-get install -y libxml2-utils` (.ci/run does).');
 	}
-	if (!existsSync(join(SPECS, 'ccv1p3_imscp_v1p2_v1p0.xsd'))) {
-		throw new Error(`The Common Cartridge 1.3 schemas are not at ${SPECS}; the repository's shared/ folder should sit beside it.`);
-	}
+	specFile('common-cartridge-1.3', 'ccv1p3_imscp_v1p2_v1p0.xsd', 'The Common Cartridge 1.3 schemas');
 	const dir = join(WORK, 'xsd');
 	mkdirSync(dir, { recursive: true });
 	writeFileSync(

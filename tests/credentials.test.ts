@@ -17,15 +17,10 @@ import { multibaseEncode, publicKeyMultibase } from '../src/lib/credentials/mult
 import { issuerProfileDocument, keyDocument, trustedIssuers, verificationMethodId, type IssuerRecord } from '../src/lib/credentials/profile.ts';
 import { parseRoster } from '../src/lib/credentials/roster.ts';
 import { verifyCredential, verifyCredentialText } from '../src/lib/credentials/verify.ts';
-import { copyFixture, ROOT, TMP, TODAY } from './utils.ts';
+import { copyFixture, ROOT, specFile, TMP, TODAY } from './utils.ts';
 
-const SPECS = join(ROOT, '..', 'shared', 'specs', 'open-badges-3.0');
-/** A file of the Open Badges 3.0 specification, as JSON; the repository's shared/ folder sits beside the checkout, as CI places it. */
-function spec(path: string): unknown {
-	const file = join(SPECS, path);
-	if (!existsSync(file)) throw new Error(`The Open Badges 3.0 specification is not at ${SPECS} (${path} is missing); the repository's shared/ folder should sit beside it.`);
-	return JSON.parse(readFileSync(file, 'utf8'));
-}
+/** A file of the Open Badges 3.0 specification, as JSON. */
+const spec = (path: string): unknown => JSON.parse(readFileSync(specFile('open-badges-3.0', path, 'The Open Badges 3.0 specification'), 'utf8'));
 const SITE = 'https://steeped.example.org';
 
 async function keyPair() {

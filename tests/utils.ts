@@ -27,6 +27,17 @@ export function newestDate(curriculum: Curriculum): string {
 	return dates.reduce((newest, date) => (date > newest ? date : newest), '0000-01-01');
 }
 
+/**
+ * A file of a specification in the repository's shared/ folder, which sits beside the checkout as CI
+ * places it (`../shared/specs/<spec>/<path>`); an error says where it should be when it is missing.
+ */
+export function specFile(spec: string, path: string, what: string): string {
+	const dir = join(ROOT, '..', 'shared', 'specs', spec);
+	const file = join(dir, path);
+	if (!existsSync(file)) throw new Error(`${what} is not at ${dir} (${path} is missing); the repository's shared/ folder should sit beside the checkout.`);
+	return file;
+}
+
 export const fixture = (name: string) => join(ROOT, 'tests', 'fixtures', name);
 export const fixtureContent = (name: string) => join(fixture(name), 'content');
 
