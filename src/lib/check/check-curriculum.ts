@@ -165,13 +165,12 @@ export function checkCurriculumKeeping(memoDir: string, dir: string, options: Om
 	return result;
 }
 
-/**
- * The engine's code under `src/lib/` and the readers it calls (the YAML readers of the check and of
- * Astro, zod, the compiler's parser and its frontmatter splitter), which decide what a check finds.
- */
-const engineFingerprint = () => (knownEngine ??= `${codeFingerprint(join(dirname(fileURLToPath(import.meta.url)), '..'), { recursive: true })}\n${packageVersions(READERS)}`);
-let knownEngine: string | undefined;
+/** The readers the check calls: the YAML readers of the check and of Astro, zod, the compiler's parser and its frontmatter splitter. */
 const READERS = ['yaml', 'js-yaml', 'zod', 'satteri', '@astrojs/markdown-satteri', '@astrojs/internal-helpers'];
+let knownEngine: string | undefined;
+
+/** The engine's code under `src/lib/` and the versions of its READERS, which decide what a check finds. */
+const engineFingerprint = () => (knownEngine ??= `${codeFingerprint(join(dirname(fileURLToPath(import.meta.url)), '..'), { recursive: true })}\n${packageVersions(READERS)}`);
 
 /** A file's key in the safety memo: the engine's code under `src/lib/`, the check's options, and the file. */
 function safetyKey(document: { file: string; source: string }, options: object): string {
