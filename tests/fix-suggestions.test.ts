@@ -628,6 +628,23 @@ const SCENARIOS: Scenario[] = [
 	},
 	{
 		rule: 'broken-link',
+		mistake: 'a reference-style link whose definition names a module id misspelt',
+		make: (w) => w.edit(SERVING, (text) => addToBody(text, 'Brew it first as [brewing basics][basics] shows.\n\n[basics]: /modules/brewing-basic/')),
+		finding: { file: SERVING, message: 'The link "/modules/brewing-basic/" leads to no page of the curriculum.', fix: 'Did you mean "/modules/brewing-basics/"?' },
+		apply: (w) => w.edit(SERVING, (text) => text.replace('/modules/brewing-basic/', '/modules/brewing-basics/')),
+	},
+	{
+		rule: 'broken-link',
+		mistake: 'a link to a module in a language it is not translated into',
+		make: (w) => {
+			withFinnish(w);
+			w.edit(SERVING, (text) => addToBody(text, 'Brew it first as [brewing basics](/fi/modules/brewing-basics/) shows.'));
+		},
+		finding: { file: SERVING, message: 'The link "/fi/modules/brewing-basics/" leads to no page: /modules/brewing-basics/ is not translated into that language.', fix: 'Link to the original, "/modules/brewing-basics/".' },
+		apply: (w) => w.edit(SERVING, (text) => text.replace('/fi/modules/brewing-basics/', '/modules/brewing-basics/')),
+	},
+	{
+		rule: 'broken-link',
 		mistake: "a link to another module's file, as on GitHub",
 		make: (w) => w.edit(SERVING, (text) => addToBody(text, 'Brew it first as [brewing basics](./brewing-basics.mdx) shows.')),
 		finding: { file: SERVING, message: 'The link "./brewing-basics.mdx" leads to a content file, which the site does not publish.', fix: 'Link to its page: "/modules/brewing-basics/".' },
@@ -1047,6 +1064,31 @@ const SCENARIOS: Scenario[] = [
 			fix: 'Write the value out in full everywhere it is needed: the YAML readers of the check and of the build treat anchors differently, and aliases can repeat a value many times over.',
 		},
 		apply: (w) => w.edit(SERVING, (text) => text.replace('&what ', '').replace('[*what]', '["Cups, milk and timing."]')),
+	},
+	{
+		rule: 'unexpected-file',
+		mistake: 'a platform update saved in a misspelt folder',
+		make: (w) => w.write('update/2026-10-20-teapot-lids.md', w.read(INFUSER).replace('Teapots now ship with infusers', 'Teapots now ship with lids')),
+		finding: {
+			file: 'update/2026-10-20-teapot-lids.md',
+			message: '"update/2026-10-20-teapot-lids.md" is in no folder the build reads, so the site would leave it out.',
+			fix: 'Move it into updates/: the folder is named "updates", not "update".',
+		},
+		apply: (w) => w.rename('update/2026-10-20-teapot-lids.md', 'updates/2026-10-20-teapot-lids.md'),
+	},
+	{
+		rule: 'unexpected-file',
+		mistake: 'a module saved in a folder of its own inside modules/',
+		make: (w) => {
+			w.write('modules/drafts/serving.mdx', w.read(SERVING));
+			w.remove(SERVING);
+		},
+		finding: {
+			file: 'modules/drafts/serving.mdx',
+			message: '"modules/drafts/serving.mdx" is in no folder the build reads, so the site would leave it out.',
+			fix: 'Move it into modules/ itself: the build reads no folder inside modules/.',
+		},
+		apply: (w) => w.rename('modules/drafts/serving.mdx', SERVING),
 	},
 	{
 		rule: 'content-file-type',

@@ -1,7 +1,8 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkCurriculum } from '../src/lib/check/check-curriculum.ts';
+import { sitePages } from '../src/lib/check/site-pages.ts';
 import { localeOf, localized, siteLocales, starlightLocales, unlocalized } from '../src/lib/i18n/locales.ts';
 import { localizeSidebarEntries, mergeModule, translationStatus, type SidebarEntry } from '../src/lib/i18n/site.ts';
 import { UI_STRINGS, uiText } from '../src/lib/i18n/ui/index.ts';
@@ -196,6 +197,18 @@ describe('the Finnish pages of a bilingual fixture', () => {
 		const page = build.read('fi/modules/serving/index.html');
 		expect(page).toContain('Tätä moduulia ei ole vielä käännetty');
 		expect(page).toMatch(/<div lang="en">/);
+	});
+
+	it('has a page at every address the link check takes, and the check takes every page it has', () => {
+		const pages = sitePages(checkCurriculum(sharedContent('tea-bilingual'), { on: TODAY }).curriculum);
+		const files = readdirSync(build.outDir, { recursive: true, encoding: 'utf8' }).map((file) => file.split(sep).join('/'));
+		// The pages and feeds a reader may be sent to; redirect pages, the embeds (each a module page's copy) and the 404 page aside.
+		const built = files
+			.filter((file) => /(^|\/)(index\.html|feed\.xml)$/.test(file) && !file.startsWith('embed/') && !build.read(file).includes('http-equiv="refresh"'))
+			.map((file) => `/${file.replace(/index\.html$/, '')}`);
+		expect(built.length).toBeGreaterThan(40);
+		expect(built.filter((address) => !pages.has(address))).toEqual([]);
+		expect([...pages.keys()].filter((address) => !build.exists(address.endsWith('/') ? `${address.slice(1)}index.html` : address.slice(1)))).toEqual([]);
 	});
 
 	it('lists each module and whether its translation is current on the translation status page', () => {

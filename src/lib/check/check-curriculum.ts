@@ -24,6 +24,7 @@ import { type Body } from './body-trees.ts';
 import { splitFrontmatter } from '../curriculum/frontmatter.ts';
 import { checkTranslations } from './translations.ts';
 import { loadIssuers } from '../credentials/issuers.ts';
+import { strayFiles } from '../curriculum/stray-files.ts';
 import { checkQuizQuality } from './quiz-quality.ts';
 
 export interface CheckOptions {
@@ -102,6 +103,8 @@ export function checkCurriculum(dir: string, options: CheckOptions = {}): CheckR
 	if (curriculum.config) findings.push(...checkQuizQuality(curriculum.modules, curriculum.config.standards, curriculum.configFile));
 	// Issuer profiles: the public keys the verify page trusts.
 	findings.push(...loadIssuers(dir, options.root).findings);
+	// Content files where no reader of the build looks, which the site would leave out.
+	findings.push(...strayFiles(dir, options.root));
 	// Translations: a known locale, an existing original, the same outcomes and questions, and current.
 	findings.push(...checkTranslations(curriculum));
 	// Real cases cite a listed source.

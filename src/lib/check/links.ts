@@ -1,35 +1,14 @@
-import GithubSlugger from 'github-slugger';
 import { finding, type Finding } from './findings.ts';
-import { ruleDocsPath } from './report.ts';
 import { editDistance } from '../curriculum/edit-distance.ts';
 import type { Curriculum } from '../curriculum/load.ts';
-import { moduleHref, permalinkHref, trackHref, updateHref } from '../curriculum/model.ts';
-import { RULE_DOCS } from './rule-docs.ts';
-import { majorOf } from '../curriculum/versions.ts';
+import { moduleHref, permalinkHref, updateHref } from '../curriculum/model.ts';
+import { proseLines, sitePages } from './site-pages.ts';
 
-/** Headings every module page adds around its body. */
-const MODULE_ANCHORS = ['outcomes', 'knowledge-check', 'sources', 'changelog'];
-
-/** The lines of a body outside fenced code blocks, with their 0-based index. */
-function* proseLines(body: string): Generator<[number, string]> {
-	let fence: string | null = null;
-	for (const [index, line] of body.split('\n').entries()) {
-		const marker = /^\s*(```|~~~)/.exec(line)?.[1];
-		if (marker) fence = fence === marker ? null : (fence ?? marker);
-		else if (!fence) yield [index, line];
-	}
-}
-
-/** The ids the site gives the Markdown headings of a body, as the MDX compiler makes them. */
-export function headingSlugs(body: string): Set<string> {
-	const slugger = new GithubSlugger();
-	const slugs = new Set<string>();
-	for (const [, line] of proseLines(body)) {
-		const heading = /^#{1,6}\s+(.+?)\s*#*\s*$/.exec(line);
-		if (heading) slugs.add(slugger.slug(heading[1]!.replace(/[*_`]/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')));
-	}
-	return slugs;
-}
+/**
+ * A link in a line of Markdown or MDX: an inline link or image (`](address)`), a link reference
+ * definition (`[name]: address`), or an `href` attribute. The group `address` is what it leads to.
+ */
+const LINK = /\]\(\s*<?(?<inline>[^)\s>]+)>?(?:\s+"[^"]*")?\s*\)|^ {0,3}\[[^\]]+\]:\s*<?(?<definition>[^\s>]+)>?|href="(?<attribute>[^"]+)"/dg;
 
 /**
  * Every internal link in modules and updates must lead to a page that exists, and a link to a
@@ -37,26 +16,13 @@ export function headingSlugs(body: string): Set<string> {
  * relative to the page (`../<id>/`), or as a full address on the curriculum's site.
  */
 export function checkLinks(curriculum: Curriculum): Finding[] {
-	const pages = new Map<string, Set<string>>();
-	for (const module of curriculum.modules) {
-		const anchors = new Set([...headingSlugs(module.body), ...MODULE_ANCHORS]);
-		pages.set(moduleHref(module.id), anchors);
-		if (majorOf(module.data.version) >= 1) pages.set(permalinkHref(module.id, majorOf(module.data.version)), anchors);
-	}
-	for (const archive of curriculum.archives) {
-		pages.set(permalinkHref(archive.id, archive.major), new Set([...headingSlugs(archive.body), ...MODULE_ANCHORS]));
-	}
-	for (const track of curriculum.tracks) pages.set(trackHref(track.id), new Set(track.data.modules));
-	for (const update of curriculum.updates) pages.set(updateHref(update.id), new Set([...headingSlugs(update.body), 'affected-modules', 'sources']));
-	for (const rule of Object.keys(RULE_DOCS)) pages.set(ruleDocsPath(rule), new Set());
-	for (const path of ['/', '/whats-new/', '/feed.xml', '/contributing/rules/']) pages.set(path, new Set());
+	const pages = sitePages(curriculum);
 	// A module whose file fails its schema has its own findings; the pages linking to it are not broken.
 	const loaded = new Set(curriculum.modules.map((module) => module.id));
 	const unreadable = new Set([...curriculum.moduleIds].filter((id) => !loaded.has(id)));
 
 	const findings: Finding[] = [];
-	// Each document with its own page's anchors, already collected above.
-	// Each document with its own page's address, from which a relative link is read.
+	// Each document with its own page's anchors, and its page's address, from which a relative link is read.
 	const documents = [
 		...curriculum.modules.map((entry) => ({ entry, own: pages.get(moduleHref(entry.id))!, at: moduleHref(entry.id) })),
 		...curriculum.archives.map((entry) => ({ entry, own: pages.get(permalinkHref(entry.id, entry.major))!, at: permalinkHref(entry.id, entry.major) })),
@@ -66,8 +32,9 @@ export function checkLinks(curriculum: Curriculum): Finding[] {
 	for (const { entry: document, own, at } of documents) {
 		for (const [index, line] of proseLines(document.body)) {
 			const withoutCode = line.replace(/`[^`]*`/g, (code) => ' '.repeat(code.length));
-			for (const match of withoutCode.matchAll(/\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)|href="([^"]+)"/g)) {
-				const written = match[1] ?? match[2]!;
+			for (const match of withoutCode.matchAll(LINK)) {
+				const group = (['inline', 'definition', 'attribute'] as const).find((name) => match.groups?.[name] !== undefined)!;
+				const written = match.groups![group]!;
 				const target = internalTarget(written, at, site);
 				if (target === null) continue;
 				const problem = sourceFileProblem(written, target, pages) ?? linkProblem(target, pages, own, unreadable, written);
@@ -77,7 +44,8 @@ export function checkLinks(curriculum: Curriculum): Finding[] {
 						rule: 'broken-link',
 						file: document.file,
 						line: document.bodyLine + index,
-						column: (match.index ?? 0) + 1,
+						// Where the address starts, which is what the fix changes.
+						column: match.indices!.groups![group]![0] + 1,
 						message: problem.message,
 						fix: problem.fix,
 					})
@@ -133,6 +101,14 @@ function linkProblem(target: string, pages: Map<string, Set<string>>, own: Set<s
 	if (module && unreadable.has(module)) return null;
 	const anchors = pages.get(path);
 	if (!anchors) {
+		// A page of the originals, asked for in a language it has no page in.
+		const original = /^\/[a-z]{2,3}(?:-[a-z0-9]+)*(\/.*)$/i.exec(path)?.[1];
+		if (original && pages.has(original)) {
+			return {
+				message: `The link "${written}" leads to no page: ${original} is not translated into that language.`,
+				fix: `Link to the original, "${original}".`,
+			};
+		}
 		const close = [...pages.keys()]
 			.filter((page) => page.split('/')[1] === path.split('/')[1])
 			.map((page) => ({ page, distance: editDistance(page, path) }))

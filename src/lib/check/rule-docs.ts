@@ -35,7 +35,7 @@ export const RULE_DOCS: Record<string, RuleDoc> = {
 	},
 	'unexpected-file': {
 		title: 'Files belong in their folder',
-		description: 'Each folder holds one kind of file: `.mdx` modules in `modules/`, `.yaml` tracks in `tracks/`, `.md` updates in `updates/`. A file with another extension would be silently ignored, so it is reported.',
+		description: 'Each folder holds one kind of file: `.mdx` modules in `modules/`, `.yaml` tracks in `tracks/`, `.md` updates in `updates/`. A file with another extension would be silently ignored, so it is reported. So is a Markdown, MDX or YAML file where the build does not look: in a folder inside `modules/`, `tracks/` or `updates/`, in a folder whose name is misspelt, or at the top of the content folder (a warning, since the rest of the site builds without it).',
 	},
 	'invalid-id': {
 		title: 'File names are ids',

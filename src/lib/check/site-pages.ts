@@ -1,0 +1,94 @@
+/**
+ * Every page a build makes of a curriculum, by address, with the ids of the headings a link may name
+ * on it: what the link check holds a link to. The pages are those the engine's routes render
+ * (src/index.ts, `injectPages`, and the routes' `getStaticPaths`), read from the curriculum itself,
+ * so that the check needs no build; tests/i18n.test.ts holds the two to each other on a built site.
+ */
+import GithubSlugger from 'github-slugger';
+import { siteLocales } from '../i18n/locales.ts';
+import type { Curriculum } from '../curriculum/load.ts';
+import { moduleHref, permalinkHref, trackFeedHref, trackHref, updateHref } from '../curriculum/model.ts';
+import { sectionRedirects } from '../curriculum/redirects.ts';
+import { majorOf } from '../curriculum/versions.ts';
+import { ruleDocsPath } from './report.ts';
+import { RULE_DOCS } from './rule-docs.ts';
+
+/** Headings every module page adds around its body, in every language. */
+const MODULE_ANCHORS = ['outcomes', 'knowledge-check', 'sources', 'changelog', 'embed-or-cite'];
+/** Headings every update page adds around its body. */
+const UPDATE_ANCHORS = ['affected-modules', 'sources'];
+/** The engine's own pages, in every language the curriculum is written in. */
+const EVERY_LANGUAGE = ['/', '/whats-new/', '/feed.xml', '/progress/', '/issuers/', '/verify/'];
+/** Pages for contributors and instructors, in the originals' language only. */
+const ORIGINALS_ONLY = ['/contributing/rules/', '/contributing/fields/'];
+
+/** The lines of a body outside fenced code blocks, with their 0-based index. */
+export function* proseLines(body: string): Generator<[number, string]> {
+	let fence: string | null = null;
+	for (const [index, line] of body.split('\n').entries()) {
+		const marker = /^\s*(```|~~~)/.exec(line)?.[1];
+		if (marker) fence = fence === marker ? null : (fence ?? marker);
+		else if (!fence) yield [index, line];
+	}
+}
+
+/** The ids the site gives the Markdown headings of a body, as the MDX compiler makes them. */
+export function headingSlugs(body: string): Set<string> {
+	const slugger = new GithubSlugger();
+	const slugs = new Set<string>();
+	for (const [, line] of proseLines(body)) {
+		const heading = /^#{1,6}\s+(.+?)\s*#*\s*$/.exec(line);
+		if (heading) slugs.add(slugger.slug(heading[1]!.replace(/[*_`]/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')));
+	}
+	return slugs;
+}
+
+/**
+ * The pages of the built site, address to heading ids. In a language other than the originals', a
+ * module has a page when it is translated or belongs to a translated track (shown in the original
+ * there), a track or an update when it is translated, and a free page always (in the original's
+ * words where it is not translated).
+ */
+export function sitePages(curriculum: Curriculum): Map<string, Set<string>> {
+	const pages = new Map<string, Set<string>>();
+	const page = (address: string, anchors: Iterable<string> = []) => pages.set(address, new Set(anchors));
+	const moduleAnchors = (body: string) => [...headingSlugs(body), ...MODULE_ANCHORS];
+	const locales = siteLocales(curriculum.config?.locales ?? ['en']);
+
+	for (const module of curriculum.modules) {
+		page(moduleHref(module.id), moduleAnchors(module.body));
+		if (majorOf(module.data.version) >= 1) page(permalinkHref(module.id, majorOf(module.data.version)), moduleAnchors(module.body));
+	}
+	for (const archive of curriculum.archives) page(permalinkHref(archive.id, archive.major), moduleAnchors(archive.body));
+	for (const track of curriculum.tracks) {
+		page(trackHref(track.id), track.data.modules);
+		page(`${trackHref(track.id)}syllabus/`);
+		page(`${trackHref(track.id)}print/`, track.data.modules);
+		page(trackFeedHref(track.id));
+	}
+	for (const update of curriculum.updates) page(updateHref(update.id), [...headingSlugs(update.body), ...UPDATE_ANCHORS]);
+	for (const rule of Object.keys(RULE_DOCS)) page(ruleDocsPath(rule));
+	for (const address of ORIGINALS_ONLY) page(address);
+	for (const address of Object.keys(sectionRedirects(curriculum.config?.locales ?? ['en'], curriculum.pages.map(({ id }) => id)))) page(address);
+
+	for (const locale of locales) {
+		for (const address of [...EVERY_LANGUAGE, ...(locales.length > 1 ? ['/translations/'] : [])]) page(`${locale.prefix}${address}`);
+		for (const free of curriculum.pages) page(`${locale.prefix}/${free.id}/`);
+		if (locale.root) continue;
+		const translations = curriculum.translations.filter((entry) => entry.locale === locale.code);
+		const translated = (kind: string) => new Map(translations.filter((entry) => entry.kind === kind).map((entry) => [entry.id, entry]));
+		const [modules, tracks, updates] = [translated('module'), translated('track'), translated('update')];
+		const shown = new Set([...modules.keys(), ...curriculum.tracks.filter((track) => tracks.has(track.id)).flatMap((track) => track.data.modules)]);
+		for (const module of curriculum.modules) {
+			if (!shown.has(module.id)) continue;
+			const translation = modules.get(module.id);
+			page(`${locale.prefix}${moduleHref(module.id)}`, moduleAnchors(translation && 'body' in translation ? translation.body : module.body));
+		}
+		for (const track of curriculum.tracks) if (tracks.has(track.id)) page(`${locale.prefix}${trackHref(track.id)}`, track.data.modules);
+		for (const update of curriculum.updates) {
+			const translation = updates.get(update.id);
+			if (translation && 'body' in translation) page(`${locale.prefix}${updateHref(update.id)}`, [...headingSlugs(translation.body), ...UPDATE_ANCHORS]);
+		}
+	}
+	return pages;
+}
