@@ -1,5 +1,5 @@
 /**
- * A module page's progress: the "Mark as complete" toggle, its status, the knowledge check's pass,
+ * A module page's progress: the "Completed" toggle, its status, the knowledge check's pass,
  * and what changed since the version the learner completed. It shows progress with the quick look
  * and loads the validating store (progress-store.ts) only to save a change or to repair stored data
  * it cannot accept, so a reader who only reads never downloads the validator. A page in another
@@ -43,7 +43,7 @@ function mount(root: HTMLElement): void {
 		const view = peekProgress(readStored(STORAGE_KEYS.progress));
 		const done = view.completed.get(id);
 		const score = view.passed.get(id);
-		// A toggle keeps its name and says whether it is on by its pressed state (and a tick, for the eye).
+		// A toggle keeps its name, the state it sets, and says whether it is on by its pressed state (and a ticked box, for the eye).
 		toggle.setAttribute('aria-pressed', String(done !== undefined));
 		const check = score === undefined ? '' : say('checkPassed', ` Knowledge check passed with ${score}%.`, { score });
 		const date = done ? formatDay(done.at) : '';

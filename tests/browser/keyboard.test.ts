@@ -65,7 +65,7 @@ describe('a keyboard-only learner', () => {
 		// Passing the check completes the module, and the page says so where progress is shown.
 		await expect.poll(() => page.locator('[data-progress-toggle]').getAttribute('aria-pressed')).toBe('true');
 		// A toggle keeps its name; its pressed state says that it is on.
-		expect(await page.locator('[data-progress-toggle]').textContent()).toBe('Mark as complete');
+		expect(await page.locator('[data-progress-toggle]').textContent()).toBe('Completed');
 
 		// The track page: Tab to the name field, type, Tab to the download button, Enter.
 		await page.goto(site.url('/tracks/tea-foundations/'));

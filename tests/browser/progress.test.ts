@@ -74,11 +74,16 @@ describe('progress in the browser', () => {
 
 	it('keeps a module marked complete across a reload, with a sidebar mark and the track’s count', async () => {
 		const page = await open('/modules/water-temperature/');
+		/** What the eye sees in the box before the toggle's name: empty, or a tick (which screen readers skip). */
+		const box = () => toggle(page).evaluate((button) => getComputedStyle(button, '::before').content);
 		await expect.poll(() => toggle(page).getAttribute('aria-pressed')).toBe('false');
+		expect(await box()).toBe('""');
 		await toggle(page).click();
 		await expect.poll(() => toggle(page).getAttribute('aria-pressed')).toBe('true');
-		// A toggle keeps its name ("Mark as complete, toggle button, pressed"); the status beside it says what it means.
-		expect(await toggle(page).textContent()).toBe('Mark as complete');
+		expect(await box()).toBe('"✓" / ""');
+		// A toggle keeps its name, the state it sets ("Completed, toggle button, pressed"), so that a pressed
+		// one never reads as a step still to take; the status beside it says more.
+		expect(await toggle(page).textContent()).toBe('Completed');
 		expect(await page.locator('[data-progress-status]').textContent()).toMatch(/^You completed this module on /);
 
 		await page.reload();

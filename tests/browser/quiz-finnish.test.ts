@@ -116,7 +116,7 @@ describe('the knowledge check and progress of a Finnish module page', () => {
 	it('names the open questions, fails a wrong attempt and passes a right one, all in Finnish', async () => {
 		const page = await open(`${FINNISH}#knowledge-check`);
 		expect(await page.getByText('Valitse vastauksesi ja tarkista ne. Hyväksymisraja on 80 %.').isVisible()).toBe(true);
-		await expect.poll(() => toggle(page).textContent()).toBe('Merkitse suoritetuksi');
+		await expect.poll(() => toggle(page).textContent()).toBe('Suoritettu');
 		expect(await page.locator('[data-progress-status]').textContent()).toBe('Ei vielä suoritettu.');
 		expect(await page.locator('.currents-progress__link').getAttribute('href')).toBe('/fi/progress/');
 
@@ -151,7 +151,7 @@ describe('the knowledge check and progress of a Finnish module page', () => {
 
 		// The pass completes the module, in Finnish, and stays so after a reload.
 		await expect.poll(() => toggle(page).getAttribute('aria-pressed')).toBe('true');
-		expect(await toggle(page).textContent()).toBe('Merkitse suoritetuksi');
+		expect(await toggle(page).textContent()).toBe('Suoritettu');
 		const completed = /^Suoritit tämän moduulin \d{1,2}\. \p{L}+ \d{4} läpäisemällä osaamisen tarkistuksen\. Osaamisen tarkistus läpäisty tuloksella 100 %\.$/u;
 		expect(await page.locator('[data-progress-status]').textContent()).toMatch(completed);
 		await page.reload();
@@ -184,7 +184,7 @@ describe('the knowledge check and progress of a Finnish module page', () => {
 		const page = await open(`${ENGLISH}#knowledge-check`);
 		expect(await page.locator('[data-quiz][data-text], [data-module-progress][data-text]').count()).toBe(0);
 		expect(await page.locator('[data-quiz] h2').textContent()).toBe('Knowledge check');
-		await expect.poll(() => toggle(page).textContent()).toBe('Mark as complete');
+		await expect.poll(() => toggle(page).textContent()).toBe('Completed');
 		expect(await page.locator('[data-progress-status]').textContent()).toBe('Not complete yet.');
 		await answerByKeyboard(page, wrongly);
 		await page.getByRole('button', { name: 'Check answers' }).click();

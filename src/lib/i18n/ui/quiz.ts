@@ -33,7 +33,7 @@ export const en = {
 	'currents.quiz.answers': 'Answers',
 	// The module page's progress (ModuleProgress.astro).
 	'currents.moduleProgress.label': 'Your progress on this module',
-	'currents.moduleProgress.markComplete': 'Mark as complete',
+	'currents.moduleProgress.completed': 'Completed',
 	'currents.moduleProgress.yourProgress': 'Your progress',
 	// What its script writes (progress-module.ts).
 	'currents.moduleProgress.notComplete': 'Not complete yet.',
@@ -89,7 +89,7 @@ export const fi: Record<keyof typeof en, string> = {
 	'currents.quiz.and': ' ja ',
 	'currents.quiz.answers': 'Vastaukset',
 	'currents.moduleProgress.label': 'Edistymisesi tässä moduulissa',
-	'currents.moduleProgress.markComplete': 'Merkitse suoritetuksi',
+	'currents.moduleProgress.completed': 'Suoritettu',
 	'currents.moduleProgress.yourProgress': 'Oma edistyminen',
 	'currents.moduleProgress.notComplete': 'Ei vielä suoritettu.',
 	'currents.moduleProgress.completedOn': 'Suoritit tämän moduulin {{date}}.',
