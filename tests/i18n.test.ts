@@ -211,6 +211,27 @@ describe('the Finnish pages of a bilingual fixture', () => {
 		expect([...pages.keys()].filter((address) => !build.exists(address.endsWith('/') ? `${address.slice(1)}index.html` : address.slice(1)))).toEqual([]);
 	});
 
+	it('marks what a Finnish page shows or links to in English as English, for screen readers and browsers', () => {
+		/** The attributes of each link to `href` in a page's main content (the sidebar has its own marks), as written. */
+		const links = (page: string, href: string) =>
+			[...build.read(page).split('<main')[1]!.split('</main>')[0]!.matchAll(new RegExp(`<a href="${href}"([^>]*)>`, 'g'))].map((match) => match[1]!.replace(/\s*class="[^"]*"/, '').trim());
+		// The track's feed, syllabus, print page and cartridges are English only.
+		for (const href of ['/tracks/tea-foundations/feed.xml', '/tracks/tea-foundations/syllabus/', '/tracks/tea-foundations/print/', '/downloads/tracks/tea-foundations.imscc']) {
+			expect(links('fi/tracks/tea-foundations/index.html', href), href).toEqual([expect.stringMatching(/\bhreflang="en"/)]);
+			expect(links('tracks/tea-foundations/index.html', href), href).toEqual([expect.not.stringMatching(/hreflang/)]);
+		}
+		// Titles not translated are the originals', on the progress page and the translation status page.
+		// (Serving is in both tracks, and has a Finnish page in the original's words as a module of a translated track.)
+		expect(links('fi/progress/index.html', '/fi/modules/serving/')).toEqual(['lang="en"', 'lang="en"']);
+		expect(links('fi/progress/index.html', '/fi/modules/brewing-basics/')).toEqual(['']);
+		expect(links('fi/progress/index.html', '/tracks/hosting/')).toEqual(['lang="en"']);
+		expect(links('fi/progress/index.html', '/fi/tracks/tea-foundations/')).toEqual(['']);
+		expect(links('fi/translations/index.html', '/modules/serving/')).toEqual(['lang="en"']);
+		expect(links('fi/translations/index.html', '/fi/modules/brewing-basics/')).toEqual(['']);
+		// And on the English page, the Finnish title is marked Finnish.
+		expect(links('translations/index.html', '/fi/modules/brewing-basics/')).toEqual(['lang="fi"']);
+	});
+
 	it('lists each module and whether its translation is current on the translation status page', () => {
 		const page = build.read('fi/translations/index.html');
 		expect(page).toContain('data-translation="fi:brewing-basics" data-status="current"');
