@@ -141,6 +141,8 @@ function mount(root: HTMLElement): void {
 	const buttons = [...root.querySelectorAll<HTMLButtonElement>('[data-certificate-download]')];
 	if (!data || !intro || !todo || !todoList || !ready || !input || !error || !status || !preview || !linkedin) return;
 	const certificate: Certificate = { data, say, intro, todo, todoList, ready, input, error, status, preview, linkedin, buttons, drawn: undefined, busy: false };
+	// Only a reader without scripts needs telling that drawing it takes them.
+	find('[data-certificate-nojs]')?.remove();
 
 	input.addEventListener('input', () => clearError(certificate));
 	// Enter in the name field draws the certificate for screens, as the first button does.

@@ -138,13 +138,14 @@ describe('the self-assessed certificate in the browser', () => {
 		await site?.close();
 	});
 
-	it('tells a reader without JavaScript what earns the certificate, and offers no download', async () => {
+	it('tells a reader without JavaScript what earns the certificate, that drawing it needs JavaScript, and offers no download', async () => {
 		const page = await open(TRACK, { javaScriptEnabled: false });
 		const section = page.locator('[data-certificate]');
 		expect(await section.textContent()).toContain(
 			'Complete every module of this track and pass each knowledge check with 75% or more to earn the certificate “Tea Foundations”.'
 		);
 		expect(await section.textContent()).toContain('self-assessed');
+		expect(await section.getByText('Drawing the certificate needs JavaScript, which is turned off or did not load.').isVisible()).toBe(true);
 		expect(await downloadButton(page).isVisible()).toBe(false);
 	});
 
@@ -152,6 +153,8 @@ describe('the self-assessed certificate in the browser', () => {
 		const page = await open(TRACK);
 		const items = page.locator('[data-certificate-todo-item]');
 		await expect.poll(() => items.allTextContents()).toEqual(['Water temperature', 'Brewing basics', 'Serving']);
+		// With scripts, the certificate can be drawn, and nothing says otherwise.
+		expect(await page.locator('[data-certificate-nojs]').count()).toBe(0);
 		expect(await page.locator('[data-certificate-intro]').textContent()).toContain('pass each knowledge check with 75% or more');
 		// The links the script writes are in the site's link colour, as the box's other links, not the browser's default blue.
 		const colour = (link: Locator) => link.evaluate((element) => getComputedStyle(element).color);

@@ -30,6 +30,7 @@ export const en = {
 	'currents.learner.certHeading': 'Your certificate',
 	'currents.learner.certIntro':
 		'Complete every module of this track and pass each knowledge check with {{mark}}% or more to earn the certificate “{{title}}”. This page then draws it in your browser with your name on it, as a PNG picture to download, print or share. The certificate is self-assessed: it records what you completed on your own, and no one checks it.',
+	'currents.learner.certNoJs': 'Drawing the certificate needs JavaScript, which is turned off or did not load.',
 	'currents.learner.certTodo': 'Still to do for the certificate:',
 	'currents.learner.certReady':
 		'You completed every module of this track and passed each knowledge check: the certificate “{{title}}” is yours. It is self-assessed: it records what you completed on your own, and no one checks it.',
@@ -151,6 +152,7 @@ export const fi: Record<keyof typeof en, string> = {
 	'currents.learner.certHeading': 'Todistuksesi',
 	'currents.learner.certIntro':
 		'Suorita opintopolun kaikki moduulit ja läpäise jokainen osaamisen tarkistus vähintään {{mark}} %:n tuloksella, niin saat todistuksen ”{{title}}”. Sivu piirtää sen selaimessasi nimelläsi PNG-kuvaksi, jonka voit ladata, tulostaa tai jakaa. Todistus on itsearvioitu: se kertoo, mitä olet suorittanut omatoimisesti, eikä kukaan tarkista sitä.',
+	'currents.learner.certNoJs': 'Todistuksen piirtäminen vaatii JavaScriptin, joka on poistettu käytöstä tai ei latautunut.',
 	'currents.learner.certTodo': 'Todistusta varten vielä tehtävää:',
 	'currents.learner.certReady':
 		'Olet suorittanut opintopolun kaikki moduulit ja läpäissyt jokaisen osaamisen tarkistuksen: todistus ”{{title}}” on sinun. Se on itsearvioitu: se kertoo, mitä olet suorittanut omatoimisesti, eikä kukaan tarkista sitä.',
