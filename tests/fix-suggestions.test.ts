@@ -1066,6 +1066,24 @@ const SCENARIOS: Scenario[] = [
 		apply: (w) => w.edit(SERVING, (text) => text.replace('&what ', '').replace('[*what]', '["Cups, milk and timing."]')),
 	},
 	{
+		rule: 'schema',
+		mistake: "a module's frontmatter left empty",
+		make: (w) => w.edit(SERVING, (text) => text.replace(/^---\n[^]*?\n---\n/, '---\n---\n')),
+		finding: {
+			file: SERVING,
+			message: 'The module frontmatter is empty: it has none of its fields.',
+			fix: 'Write its fields, one `name: value` a line; the field reference at /contributing/fields/ lists them, and `npm run new` writes a module or an update with every field to fill in.',
+		},
+		apply: (w) => w.write(SERVING, readFileSync(join(template, SERVING), 'utf8')),
+	},
+	{
+		rule: 'yaml-syntax',
+		mistake: 'no space after the colon of a field',
+		make: (w) => w.edit(WATER, (text) => text.replace(/^level: beginner$/m, 'level:beginner')),
+		finding: { file: WATER, message: '`level:beginner` has no space after the colon, so YAML does not read it as the field `level`.', fix: 'Put a space after the colon: level: beginner' },
+		apply: (w) => w.edit(WATER, (text) => text.replace('level:beginner', 'level: beginner')),
+	},
+	{
 		rule: 'unexpected-file',
 		mistake: 'a platform update saved in a misspelt folder',
 		make: (w) => w.write('update/2026-10-20-teapot-lids.md', w.read(INFUSER).replace('Teapots now ship with infusers', 'Teapots now ship with lids')),

@@ -18,7 +18,7 @@ export const RULE_DOCS: Record<string, RuleDoc> = {
 	schema: {
 		title: 'Fields must match the schema',
 		description:
-			'Every module, track, update and the curriculum config is checked against its schema: required fields must be present, values must have the right form (a version like `1.2.0`, a date like `2026-11-23`, a full `https://` URL), and unknown fields are rejected so that a misspelt key is caught instead of ignored. The field reference is in CONTRIBUTING.md.',
+			'Every module, track, update and the curriculum config is checked against its schema: required fields must be present, values must have the right form (a version like `1.2.0`, a date like `2026-11-23`, a full `https://` URL), and unknown fields are rejected so that a misspelt key is caught instead of ignored. Every field, with what it takes, is in the field reference at /contributing/fields/.',
 	},
 	'yaml-syntax': {
 		title: 'The YAML must be readable',

@@ -160,6 +160,19 @@ function issueToFindings(
 	allowed?: AllowedValues
 ): Finding[] {
 	const field = formatPath(issue.path);
+	// Nothing at all between the fences, or an empty file: one finding, not zod's words for a null.
+	if (issue.path.length === 0 && (parsed.data === null || parsed.data === undefined)) {
+		return [
+			finding({
+				rule: 'schema',
+				file,
+				line: 1,
+				column: 1,
+				message: `${what.charAt(0).toUpperCase()}${what.slice(1)} is empty: it has none of its fields.`,
+				fix: `Write its fields, one \`name: value\` a line; the field reference at /contributing/fields/ lists them${what.endsWith('frontmatter') ? ', and `npm run new` writes a module or an update with every field to fill in' : ''}.`,
+			}),
+		];
+	}
 	if (issue.code === 'unrecognized_keys') {
 		return issue.keys.map((key) => {
 			const path = [...issue.path, key];

@@ -21,7 +21,7 @@ export interface PlainYamlError {
  */
 export function describeYamlError(error: YAMLError, text: string, at: At): PlainYamlError {
 	const slip = slipIn(error, text, at);
-	return tabIndent(slip) ?? oddSpace(slip) ?? colonRead(slip) ?? duplicateKey(slip) ?? unclosedBracket(slip) ?? quoteInside(slip) ?? unclosedQuote(slip) ?? badIndent(slip) ?? unreadable(slip);
+	return tabIndent(slip) ?? oddSpace(slip) ?? noSpaceAfterColon(slip) ?? colonRead(slip) ?? duplicateKey(slip) ?? unclosedBracket(slip) ?? quoteInside(slip) ?? unclosedQuote(slip) ?? badIndent(slip) ?? unreadable(slip);
 }
 
 /** A YAML error and the text it is in, with what each kind of slip is recognised by. */
@@ -78,6 +78,26 @@ function oddSpace({ pos, lines, lineText }: Slip): PlainYamlError | undefined {
 			column: field[1]!.length + 1,
 			message: `${field[1]!.trim() ? `After \`${field[1]!.trim()}\` is` : 'This line starts with'} ${what}, which looks like a space but is not one to YAML, so it cannot read the line.`,
 			fix: 'Replace it with an ordinary space: delete it and type a space. Such spaces come in with text pasted from a word processor or a web page.',
+		};
+	}
+	return undefined;
+}
+
+/**
+ * `level:foundation`: a field name and its value with no space between the colon and the value, which
+ * YAML reads as one word, not as a field. Looked for at the error's line and the lines around it, since
+ * the library often places the error a line off. A colon followed by `/` is left alone (an address).
+ */
+function noSpaceAfterColon({ pos, lineText }: Slip): PlainYamlError | undefined {
+	for (const line of [pos.line, pos.line - 1, pos.line + 1]) {
+		const field = /^(\s*(?:- )?)([A-Za-z_][\w-]*):([^\s:/].*)$/.exec(lineText(line));
+		if (!field) continue;
+		const [, before, key, value] = field as unknown as [string, string, string, string];
+		return {
+			line,
+			column: before.length + key.length + 2,
+			message: `\`${key}:${value}\` has no space after the colon, so YAML does not read it as the field \`${key}\`.`,
+			fix: `Put a space after the colon: ${before.trimStart()}${key}: ${value}`,
 		};
 	}
 	return undefined;
