@@ -944,9 +944,27 @@ const SCENARIOS: Scenario[] = [
 		finding: {
 			file: SERVING,
 			message: '<Asid> is not one of the components modules may use.',
-			fix: 'Use one of the allowed components: <Aside>, <Example>, <Case>, <Exercise>, <Discussion>, <InstructorNotes>, <Steps>. They are available without an import; check the spelling and capitalisation.',
+			fix: 'Did you mean <Aside>? The allowed components are <Aside>, <Example>, <Case>, <Exercise>, <Discussion>, <InstructorNotes>, <Steps>.',
 		},
 		apply: (w) => w.edit(SERVING, (text) => text.replaceAll('Asid>', 'Aside>').replace('<Asid ', '<Aside ')),
+	},
+	{
+		rule: 'unknown-component',
+		mistake: 'a name that is no component at all',
+		make: (w) => w.edit(SERVING, (text) => addToBody(text, '<Callout type="tip">Warm the cups first.</Callout>')),
+		finding: {
+			file: SERVING,
+			message: '<Callout> is not one of the components modules may use.',
+			fix: 'Use one of the allowed components: <Aside>, <Example>, <Case>, <Exercise>, <Discussion>, <InstructorNotes>, <Steps>. They are available without an import; check the spelling and capitalisation.',
+		},
+		apply: (w) => w.edit(SERVING, (text) => text.replaceAll('Callout>', 'Aside>').replace('<Callout ', '<Aside ')),
+	},
+	{
+		rule: 'raw-html',
+		mistake: 'a component written in lower case',
+		make: (w) => w.edit(SERVING, (text) => addToBody(text, '<example title="Tea for four">Four cups, milk last.</example>')),
+		finding: { file: SERVING, message: 'The HTML element <example> is not allowed in modules.', fix: 'Did you mean the component <Example>? Component names start with a capital letter.' },
+		apply: (w) => w.edit(SERVING, (text) => text.replaceAll('example>', 'Example>').replace('<example ', '<Example ')),
 	},
 	{
 		rule: 'unknown-prop',

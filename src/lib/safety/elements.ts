@@ -7,6 +7,7 @@ import type { PropSpec } from './components.ts';
 import { report, startOf, type Context } from './context.ts';
 import { checkImage, checkUrl, reportMissingAlt } from './images.ts';
 import { collapse, shorten } from './urls.ts';
+import { editDistance } from '../curriculum/edit-distance.ts';
 
 
 type AttributeValue =
@@ -122,12 +123,16 @@ export function checkElement(ctx: Context, element: ElementInfo): void {
 	}
 	const allowed = HTML_ELEMENTS.has(name);
 	if (!allowed) {
+		// `<example>` is most often the component <Example> written in lower case.
+		const meant = element.syntax === 'jsx' ? componentMeant(ctx, name) : undefined;
 		report(
 			ctx,
 			'raw-html',
 			element.offset,
 			`The HTML element <${name}> is not allowed in modules.`,
-			`Remove <${name}> and write the content in Markdown or with an allowed component. HTML is limited to these elements: ${[...HTML_ELEMENTS].join(', ')}.`
+			meant
+				? `Did you mean the component <${meant}>? Component names start with a capital letter.`
+				: `Remove <${name}> and write the content in Markdown or with an allowed component. HTML is limited to these elements: ${[...HTML_ELEMENTS].join(', ')}.`
 		);
 	}
 	for (const attribute of element.attributes) checkAttribute(ctx, element, attribute, allowed ? allowedAttributes(name) : null);
@@ -225,15 +230,26 @@ function checkAttributeValue(ctx: Context, tag: string, attribute: AttributeInfo
 	}
 }
 
+/** The allowed component a misspelt or lower-case name most likely means: two letters off at most, in any case. */
+function componentMeant(ctx: Context, name: string): string | undefined {
+	return Object.keys(ctx.components)
+		.map((component) => ({ component, distance: editDistance(component.toLowerCase(), name.toLowerCase()) }))
+		.filter(({ distance }) => distance <= 2)
+		.sort((a, b) => a.distance - b.distance)[0]?.component;
+}
+
 function checkComponent(ctx: Context, element: ElementInfo, name: string): void {
 	const names = Object.keys(ctx.components);
 	if (!Object.hasOwn(ctx.components, name)) {
+		const meant = componentMeant(ctx, name);
 		report(
 			ctx,
 			'unknown-component',
 			element.offset,
 			`<${name}> is not one of the components modules may use.`,
-			`Use one of the allowed components: ${names.map((n) => `<${n}>`).join(', ')}. They are available without an import; check the spelling and capitalisation.`
+			meant
+				? `Did you mean <${meant}>? The allowed components are ${names.map((n) => `<${n}>`).join(', ')}.`
+				: `Use one of the allowed components: ${names.map((n) => `<${n}>`).join(', ')}. They are available without an import; check the spelling and capitalisation.`
 		);
 		for (const attribute of element.attributes) checkAttribute(ctx, element, attribute, null);
 		return;
