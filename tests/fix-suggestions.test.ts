@@ -645,6 +645,13 @@ const SCENARIOS: Scenario[] = [
 	},
 	{
 		rule: 'broken-link',
+		mistake: 'a link to a module by its id alone, relative to the page',
+		make: (w) => w.edit(SERVING, (text) => addToBody(text, 'Brew it first as [brewing basics](brewing-basics/) shows.')),
+		finding: { file: SERVING, message: 'The link "brewing-basics/" (/modules/serving/brewing-basics/ on the site) leads to no page of the curriculum.', fix: 'Did you mean "/modules/brewing-basics/"?' },
+		apply: (w) => w.edit(SERVING, (text) => text.replace('(brewing-basics/)', '(/modules/brewing-basics/)')),
+	},
+	{
+		rule: 'broken-link',
 		mistake: "a link to another module's file, as on GitHub",
 		make: (w) => w.edit(SERVING, (text) => addToBody(text, 'Brew it first as [brewing basics](./brewing-basics.mdx) shows.')),
 		finding: { file: SERVING, message: 'The link "./brewing-basics.mdx" leads to a content file, which the site does not publish.', fix: 'Link to its page: "/modules/brewing-basics/".' },
@@ -1012,7 +1019,7 @@ const SCENARIOS: Scenario[] = [
 		rule: 'unsafe-url',
 		mistake: 'a javascript: link',
 		make: (w) => w.edit(SERVING, (text) => addToBody(text, '[Pour now](javascript:pour)')),
-		finding: { file: SERVING, message: "The link target `javascript:pour` uses the javascript: scheme, which runs code in readers' browsers.", fix: 'Link to a web page with an https:// address, or to another page of the curriculum with a relative path.' },
+		finding: { file: SERVING, message: "The link target `javascript:pour` uses the javascript: scheme, which runs code in readers' browsers.", fix: 'Link to a web page with an https:// address, or to another page of the curriculum from the site\'s root, such as /modules/<id>/.' },
 		apply: (w) => w.edit(SERVING, (text) => text.replace('(javascript:pour)', '(/modules/brewing-basics/)')),
 	},
 	{

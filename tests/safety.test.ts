@@ -278,7 +278,7 @@ describe('finding wording', () => {
 				line: 5,
 				column: 1,
 				message: "The link target `javascript:alert(1)` uses the javascript: scheme, which runs code in readers' browsers.",
-				fix: 'Link to a web page with an https:// address, or to another page of the curriculum with a relative path.',
+				fix: 'Link to a web page with an https:// address, or to another page of the curriculum from the site\'s root, such as /modules/<id>/.',
 			},
 		]);
 	});

@@ -1,7 +1,7 @@
 import { finding, type Finding } from './findings.ts';
 import { editDistance } from '../curriculum/edit-distance.ts';
 import type { Curriculum } from '../curriculum/load.ts';
-import { moduleHref, permalinkHref, updateHref } from '../curriculum/model.ts';
+import { moduleHref, permalinkHref, trackHref, updateHref } from '../curriculum/model.ts';
 import { proseLines, sitePages } from './site-pages.ts';
 
 /**
@@ -109,11 +109,15 @@ function linkProblem(target: string, pages: Map<string, Set<string>>, own: Set<s
 				fix: `Link to the original, "${original}".`,
 			};
 		}
-		const close = [...pages.keys()]
-			.filter((page) => page.split('/')[1] === path.split('/')[1])
-			.map((page) => ({ page, distance: editDistance(page, path) }))
-			.filter(({ distance }) => distance <= 3)
-			.sort((a, b) => a.distance - b.distance)[0]?.page;
+		// A page named by its last part, as a link relative to the wrong folder names it (`goals/` from a module page).
+		const last = path.split('/').filter(Boolean).at(-1);
+		const close =
+			[moduleHref, trackHref, updateHref].map((href) => (last ? href(last) : '')).find((page) => page !== path && pages.has(page)) ??
+			[...pages.keys()]
+				.filter((page) => page.split('/')[1] === path.split('/')[1])
+				.map((page) => ({ page, distance: editDistance(page, path) }))
+				.filter(({ distance }) => distance <= 3)
+				.sort((a, b) => a.distance - b.distance)[0]?.page;
 		return {
 			message: `The link "${written}"${written === target ? '' : ` (${path} on the site)`} leads to no page of the curriculum.`,
 			fix: close ? `Did you mean "${close}"?` : 'Link to a module as /modules/<id>/, a track as /tracks/<id>/, an update as /updates/<id>/.',

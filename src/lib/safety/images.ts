@@ -30,7 +30,7 @@ export function checkUrl(ctx: Context, url: string, raw: readonly string[], offs
 		kind === 'image'
 			? 'Save the image in the repository next to the module and use a relative path, such as ./diagram.png.'
 			: kind === 'link'
-				? 'Link to a web page with an https:// address, or to another page of the curriculum with a relative path.'
+				? 'Link to a web page with an https:// address, or to another page of the curriculum from the site\'s root, such as /modules/<id>/.'
 				: 'Remove the address; only links (href) and images (src) may point anywhere, and only to https:// or relative addresses.'
 	);
 	return true;
