@@ -1109,6 +1109,17 @@ const SCENARIOS: Scenario[] = [
 		apply: (w) => w.edit(WATER, (text) => text.replace('level:beginner', 'level: beginner')),
 	},
 	{
+		rule: 'table-header',
+		mistake: 'a table without the line of dashes under its header row',
+		make: (w) => w.edit(SERVING, (text) => addToBody(text, '| Cups | Teaspoons |\n| 2 | 2 |\n| 4 | 4 |')),
+		finding: {
+			file: SERVING,
+			message: 'These lines are written as a table, but the site shows them as one paragraph of `|` characters: a table needs its header row and, under it, a line of dashes.',
+			fix: 'Add a line of dashes under the first row, one `---` for each of its 2 columns: `| --- | --- |`.',
+		},
+		apply: (w) => w.edit(SERVING, (text) => text.replace('| Cups | Teaspoons |\n', '| Cups | Teaspoons |\n| --- | --- |\n')),
+	},
+	{
 		rule: 'unexpected-file',
 		mistake: 'a platform update saved in a misspelt folder',
 		make: (w) => w.write('update/2026-10-20-teapot-lids.md', w.read(INFUSER).replace('Teapots now ship with infusers', 'Teapots now ship with lids')),

@@ -164,7 +164,7 @@ export const RULE_DOCS: Record<string, RuleDoc> = {
 	},
 	'table-header': {
 		title: 'Every table column has a header',
-		description: 'A table’s first row names its columns. A header cell left empty, often the top-left corner of a comparison (`| | Monitoring | Listening |`), gives its column no name: a screen reader reads the cells below it without one, and accessibility checkers flag it. Write what the rows compare there: `| Compared on | Monitoring | Listening |`. A warning.',
+		description: 'A table’s first row names its columns. A header cell left empty, often the top-left corner of a comparison (`| | Monitoring | Listening |`), gives its column no name: a screen reader reads the cells below it without one, and accessibility checkers flag it. Write what the rows compare there: `| Compared on | Monitoring | Listening |`. Lines written as a table without the line of dashes under the header row (`| --- | --- |`) are no table at all: the site shows them as a paragraph of `|` characters, and they are named too. A warning.',
 	},
 	'code-fence': {
 		title: 'Every code block is closed',
