@@ -1109,6 +1109,18 @@ const SCENARIOS: Scenario[] = [
 		apply: (w) => w.edit(WATER, (text) => text.replace('level:beginner', 'level: beginner')),
 	},
 	{
+		rule: 'schema',
+		mistake: "a module's version written as a number",
+		// The clean copy has released serving as 1.1.0 (resolvePendingUpdate).
+		make: (w) => w.edit(SERVING, (text) => text.replace(/^version: 1\.1\.0$/m, 'version: 1')),
+		finding: {
+			file: SERVING,
+			message: '`version` should be a text value, but it is the number 1.',
+			fix: 'Write the version with its three parts, in double quotes: `version: "1.1.0"` (major, minor, patch; the newest version in the changelog).',
+		},
+		apply: (w) => w.edit(SERVING, (text) => text.replace(/^version: 1$/m, 'version: "1.1.0"')),
+	},
+	{
 		rule: 'table-header',
 		mistake: 'a table without the line of dashes under its header row',
 		make: (w) => w.edit(SERVING, (text) => addToBody(text, '| Cups | Teaspoons |\n| 2 | 2 |\n| 4 | 4 |')),

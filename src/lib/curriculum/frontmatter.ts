@@ -205,7 +205,7 @@ function issueToFindings(
 			file,
 			...locate(parsed, issue.path),
 			message,
-			fix: params?.fix ?? fixFor(issue, field, missing, allowed?.get(field), value),
+			fix: params?.fix ?? fixFor(issue, field, missing, allowed?.get(field), value, parsed.data),
 		}),
 	];
 }
@@ -229,6 +229,13 @@ function expectedOf(issue: z.core.$ZodIssue): string | undefined {
 	return types.includes('date') ? 'date' : types[0];
 }
 
+/** The version of the first (newest) changelog entry of parsed frontmatter, when it is written as a full version. */
+function newestChangelogVersion(data: unknown): string | undefined {
+	const changelog = (data as { changelog?: unknown } | null | undefined)?.changelog;
+	const version = Array.isArray(changelog) ? (changelog[0] as { version?: unknown } | undefined)?.version : undefined;
+	return typeof version === 'string' && /^\d+\.\d+\.\d+$/.test(version) ? version : undefined;
+}
+
 /** A value as a message describes what a contributor wrote. */
 function described(value: unknown): string {
 	if (typeof value === 'string') return `the text ${JSON.stringify(value)}`;
@@ -240,7 +247,7 @@ function described(value: unknown): string {
 	return 'a set of nested fields';
 }
 
-function fixFor(issue: z.core.$ZodIssue, field: string, missing: boolean, choices?: readonly string[], value?: unknown): string {
+function fixFor(issue: z.core.$ZodIssue, field: string, missing: boolean, choices?: readonly string[], value?: unknown, data?: unknown): string {
 	if (!missing && choices?.length) return `Use one of: ${choices.join(', ')}.`;
 	if (missing) return choices?.length ? `Add \`${field}:\` with one of: ${choices.join(', ')}.` : `Add \`${field}:\` with ${article(expectedOf(issue)!)}.`;
 	switch (issue.code) {
@@ -252,7 +259,12 @@ function fixFor(issue: z.core.$ZodIssue, field: string, missing: boolean, choice
 			if (issue.expected === 'string' && typeof value === 'number') {
 				const name = field.split('.').pop()!;
 				// YAML has already read `1.0` as 1 and `1.3` as 1.3: a version is given its three parts.
-				if (name === 'version') return `Write the version with its three parts, in double quotes: \`version: "${Number.isInteger(value) ? `${value}.0.0` : `${value}.0`}"\` (major, minor, patch; the module's changelog lists its versions).`;
+				if (name === 'version') {
+					// The version is the newest changelog entry's, when that one is written out in full.
+					const newest = newestChangelogVersion(data);
+					const version = newest ?? (Number.isInteger(value) ? `${value}.0.0` : `${value}.0`);
+					return `Write the version with its three parts, in double quotes: \`version: "${version}"\` (major, minor, patch; ${newest ? 'the newest version in the changelog' : "the module's changelog lists its versions"}).`;
+				}
 				return `Put the value in double quotes, so that YAML reads it as text: \`${name}: "${value}"\`.`;
 			}
 			return `Give \`${field}\` ${article(issue.expected)}${issue.expected === 'array' ? ' (a list of "- " items)' : ''}.`;
