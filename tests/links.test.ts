@@ -38,6 +38,13 @@ describe('the link check', () => {
 		expect(brokenLinks(content)).toEqual([]);
 	});
 
+	it('leaves an address with a scheme to the content check, however its colon is written', () => {
+		const { content } = withParagraph('[a](JavaScript&#58;alert(1)) [b](javascript&#x3A;alert(1)) [c](javascript&colon;alert(1))');
+		const findings = checkCurriculum(content, { on: TODAY }).findings.filter((finding) => finding.file.endsWith('serving.mdx'));
+		expect(findings.filter((finding) => finding.rule === 'broken-link')).toEqual([]);
+		expect(findings.filter((finding) => finding.rule === 'unsafe-url')).toHaveLength(3);
+	});
+
 	it('checks the address of a reference-style link, and points at the address of each broken link', () => {
 		const { content, line } = withParagraph('See [the basics](/modules/brewing-basic/) and [the track][track].\n\n[track]: /tracks/tea-foundation/');
 		expect(brokenLinks(content).map(({ line, column, message }) => ({ line, column, message }))).toEqual([

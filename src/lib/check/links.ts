@@ -65,7 +65,9 @@ export function checkLinks(curriculum: Curriculum): Finding[] {
 function internalTarget(written: string, at: string, site: string | undefined): string | null {
 	if (written.startsWith('/') || written.startsWith('#')) return written.startsWith('//') ? null : written;
 	if (site && (written === site || written.startsWith(`${site}/`) || written.startsWith(`${site}#`))) return written.slice(site.length) || '/';
-	if (/^[a-z][a-z0-9+.-]*:/i.test(written)) return null;
+	// A scheme written with a character reference for its colon (`javascript&#58;…`) is one to the
+	// compiler, which decodes it; the content check reports such an address as unsafe.
+	if (/^[a-z][a-z0-9+.-]*(:|&#0*58;|&#x0*3a;|&colon;)/i.test(written)) return null;
 	const url = new URL(written, `https://relative.invalid${at}`);
 	// A relative file other than a content file is an image or a download beside the content, which the build resolves.
 	if (/\.[a-z0-9]+$/i.test(url.pathname) && !/\.mdx?$/i.test(url.pathname)) return null;
