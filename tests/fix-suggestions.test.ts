@@ -1121,6 +1121,13 @@ const SCENARIOS: Scenario[] = [
 		apply: (w) => w.edit(SERVING, (text) => text.replace(/^version: 1$/m, 'version: "1.1.0"')),
 	},
 	{
+		rule: 'update-date',
+		mistake: "an update's date typed as a day still to come",
+		make: (w) => w.edit(INFUSER, (text) => text.replace(/^date: 2026-10-20$/m, 'date: 2027-10-20')),
+		finding: { file: INFUSER, message: 'The file name says 2026-10-20, but `date:` says 2027-10-20.', fix: 'Set `date: 2026-10-20`, the day the file name gives, if the change happened then.' },
+		apply: (w) => w.edit(INFUSER, (text) => text.replace(/^date: 2027-10-20$/m, 'date: 2026-10-20')),
+	},
+	{
 		rule: 'table-header',
 		mistake: 'a table without the line of dashes under its header row',
 		make: (w) => w.edit(SERVING, (text) => addToBody(text, '| Cups | Teaspoons |\n| 2 | 2 |\n| 4 | 4 |')),

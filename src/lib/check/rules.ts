@@ -322,7 +322,11 @@ function dates({ curriculum: { modules, archives, updates }, on, findings }: Con
 					file: update.file,
 					...at(update.parsed, ['date']),
 					message: `The file name says ${named}, but \`date:\` says ${update.data.date}.`,
-					fix: `Make them the same day: set \`date: ${named}\` if the file name is right, or rename the file to ${update.data.date}${update.id.slice(named.length)}.md.`,
+					// A date still to come is wrong whatever the name says (future-date): only the name's day can be right.
+					fix:
+						update.data.date > on && named <= on
+							? `Set \`date: ${named}\`, the day the file name gives, if the change happened then.`
+							: `Make them the same day: set \`date: ${named}\` if the file name is right, or rename the file to ${update.data.date}${update.id.slice(named.length)}.md.`,
 				})
 			);
 		}
