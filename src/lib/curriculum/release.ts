@@ -1,4 +1,4 @@
-import { isSeq, parseDocument } from 'yaml';
+import { isScalar, isSeq, parseDocument } from 'yaml';
 import { splitFrontmatter } from './frontmatter.ts';
 import type { ChangelogEntry } from './schema/module.ts';
 import { bumpVersion, majorOf, type Bump } from './versions.ts';
@@ -35,6 +35,10 @@ export function planRelease(
 	const to = bumpVersion(from, bump);
 
 	doc.set('version', to);
+	// The scaffold's note beside a draft's version ("Stays below 1.0.0 until the first review…") has
+	// done its work once the module leaves 0.x.
+	const written = doc.get('version', true);
+	if (majorOf(from) === 0 && majorOf(to) >= 1 && isScalar(written)) written.comment = undefined;
 	// A module's first release (0.x to 1.0.0) adds it to the curriculum; later majors change it.
 	const kind = options.kind ?? (bump === 'major' && majorOf(from) === 0 ? 'added' : DEFAULT_KIND[bump]);
 	const entry = doc.createNode({ version: to, date: options.date, kind, summary: summary.trim() });

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { planRelease } from '../src/lib/curriculum/release.ts';
+import { moduleTemplate } from '../src/lib/curriculum/scaffold.ts';
+
+/** A module as `npm run new` writes it: version 0.1.0, with the scaffold's note beside it. */
+const draft = moduleTemplate({ id: 'tea-tasting', title: 'Tea tasting', summary: 'Taste like a buyer.', level: 'foundation', duration: 30, platforms: [], prerequisites: [], date: '2026-12-01', contributor: 'Ana' });
+const versionLine = (source: string) => /^version: .*$/m.exec(source)![0];
+
+describe('npm run release on a scaffolded module', () => {
+	it('keeps the note that a draft stays below 1.0.0 while it does, and drops it at the first release', () => {
+		expect(versionLine(draft)).toMatch(/^version: 0\.1\.0 # Stays below 1\.0\.0 until the first review/);
+		expect(versionLine(planRelease(draft, 'minor', 'Adds a tasting sheet.', { date: '2026-12-06' }).source)).toMatch(/^version: 0\.2\.0 # Stays below 1\.0\.0/);
+		const released = planRelease(draft, 'major', 'First release.', { date: '2026-12-06' }).source;
+		expect(versionLine(released)).toBe('version: 1.0.0');
+		// Every other comment the author or the scaffold wrote stays.
+		expect(released.match(/ # /g)?.length).toBe(draft.match(/ # /g)!.length - 1);
+	});
+});
