@@ -3,12 +3,11 @@
  * misspelt folder, a track at the top of the content folder. The readers of each kind list only their
  * own folder, so such a file would be left out of the site without a word; this names it.
  */
-import { existsSync } from 'node:fs';
-import { relative, sep } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { finding, type Finding } from '../check/findings.ts';
 import { ISSUERS_FOLDER } from '../credentials/profile.ts';
 import { editDistance } from './edit-distance.ts';
-import { walk } from './files.ts';
 import { LAYOUT } from './load.ts';
 
 /** The endings of the files the build reads as content. Other files (images, a licence) are the content-file check's. */
@@ -49,7 +48,10 @@ export function strayFiles(dir: string, root = process.cwd()): Finding[] {
 	const rel = (path: string) => relative(root, path).split(sep).join('/');
 	const findings: Finding[] = [];
 	if (!existsSync(dir)) return findings;
-	for (const path of walk(dir)) {
+	// Directory entries say what is a file without a second call per file; a link is no file here (the content-file check reports it).
+	for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+		if (!entry.isFile()) continue;
+		const path = join(entry.parentPath, entry.name);
 		const parts = relative(dir, path).split(sep);
 		const name = parts.at(-1)!;
 		if (!CONTENT_FILE.test(name) || parts.some((part) => part.startsWith('.')) || isRead(parts)) continue;
