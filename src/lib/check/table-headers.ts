@@ -1,4 +1,4 @@
-import type { Paragraph, Table } from 'mdast';
+import type { Nodes, Paragraph, Table } from 'mdast';
 import { finding, type Finding } from './findings.ts';
 import { bodyTrees, nodesWhere, placeIn, type Body } from './body-trees.ts';
 
@@ -12,38 +12,27 @@ import { bodyTrees, nodesWhere, placeIn, type Body } from './body-trees.ts';
 export function checkTableHeaders(documents: readonly Body[]): Finding[] {
 	const findings: Finding[] = [];
 	for (const [document, tree] of bodyTrees(documents, (body) => body.includes('|'))) {
-		for (const node of nodesWhere(tree, (node): node is Paragraph => node.type === 'paragraph')) {
-			const rows = headerless(document.body.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0));
-			if (!rows) continue;
-			findings.push(
-				finding({
-					rule: 'table-header',
-					severity: 'warning',
-					file: document.file,
-					...placeIn(document, node),
-					message: 'These lines are written as a table, but the site shows them as one paragraph of `|` characters: a table needs its header row and, under it, a line of dashes.',
-					fix: rows.delimiterFirst
+		const warn = (node: Nodes, message: string, fix: string) => findings.push(finding({ rule: 'table-header', severity: 'warning', file: document.file, ...placeIn(document, node), message, fix }));
+		for (const node of nodesWhere(tree, (node): node is Paragraph | Table => node.type === 'paragraph' || node.type === 'table')) {
+			if (node.type === 'paragraph') {
+				const rows = headerless(document.body.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0));
+				if (!rows) continue;
+				warn(
+					node,
+					'These lines are written as a table, but the site shows them as one paragraph of `|` characters: a table needs its header row and, under it, a line of dashes.',
+					rows.delimiterFirst
 						? 'Write the header row, with a name for each column, above the line of dashes.'
-						: `Add a line of dashes under the first row, one \`---\` for each of its ${rows.columns} columns: \`|${' --- |'.repeat(rows.columns)}\`.`,
-				})
-			);
-		}
-		for (const node of nodesWhere(tree, (node): node is Table => node.type === 'table')) {
+						: `Add a line of dashes under the first row, one \`---\` for each of its ${rows.columns} columns: \`|${' --- |'.repeat(rows.columns)}\`.`
+				);
+				continue;
+			}
 			const header = node.children[0]?.children ?? [];
 			const empty = header.flatMap((cell, i) => (cell.children.length === 0 ? [i + 1] : []));
 			if (empty.length === 0) continue;
-			findings.push(
-				finding({
-					rule: 'table-header',
-					severity: 'warning',
-					file: document.file,
-					...placeIn(document, node),
-					message: `The table's header row leaves column ${empty.join(', ')} without a name: a screen reader reads the cells below it with none.`,
-					fix:
-						empty.length === 1 && empty[0] === 1
-							? 'Write in the top-left cell what the rows compare, such as `| Compared on | … |`.'
-							: `Write a name in each empty header cell (column ${empty.join(', ')}).`,
-				})
+			warn(
+				node,
+				`The table's header row leaves column ${empty.join(', ')} without a name: a screen reader reads the cells below it with none.`,
+				empty.length === 1 && empty[0] === 1 ? 'Write in the top-left cell what the rows compare, such as `| Compared on | … |`.' : `Write a name in each empty header cell (column ${empty.join(', ')}).`
 			);
 		}
 	}
