@@ -14,7 +14,7 @@
  * issuers of this content folder, as the site's verify page does. `--content <dir>` picks another
  * curriculum for all three.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { readArgs } from './lib/args.ts';
@@ -24,7 +24,7 @@ import { issueAll, prepareIssuance, type Learner } from '../src/lib/credentials/
 import { loadIssuers } from '../src/lib/credentials/issuers.ts';
 import { addKeyToYaml, defaultKeyPath, generateIssuerKey, newIssuerYaml, writePrivateKey } from '../src/lib/credentials/keys.ts';
 import { ISSUERS_FOLDER, trustedIssuers } from '../src/lib/credentials/profile.ts';
-import { dateProblem, parseRoster } from '../src/lib/credentials/roster.ts';
+import { dateProblem, parseRoster, rosterText } from '../src/lib/credentials/roster.ts';
 import { verifyCredentialText } from '../src/lib/credentials/verify.ts';
 import { today } from '../src/lib/curriculum/freshness.ts';
 import { loadCurriculum } from '../src/lib/curriculum/load.ts';
@@ -86,14 +86,18 @@ async function keygen(): Promise<void> {
 
 	const keyPath = resolve(values['key-out'] ?? defaultKeyPath(process.cwd(), id));
 	const { publicKeyMultibase, jwk } = await generateIssuerKey();
-	mkdirSync(join(dir, ISSUERS_FOLDER), { recursive: true });
+	const key = { publicKeyMultibase, created: on };
+	// The profile is read before the private key is written, so that a profile that cannot take the key leaves no key behind.
+	let profile: string;
 	try {
-		writePrivateKey(keyPath, jwk, dir);
+		profile = exists ? addKeyToYaml(readFileSync(file, 'utf8'), key) : newIssuerYaml({ name: values.name!, url: values.url!, email: values.email }, key);
+		mkdirSync(join(dir, ISSUERS_FOLDER), { recursive: true });
+		// The content folder, public/ and the build's output are published with the site.
+		writePrivateKey(keyPath, jwk, [dir, join(process.cwd(), 'public'), join(process.cwd(), 'dist')]);
 	} catch (error) {
 		fail(`No key was made: ${(error as Error).message}`);
 	}
-	const key = { publicKeyMultibase, created: on };
-	writeFileSync(file, exists ? addKeyToYaml(readFileSync(file, 'utf8'), key) : newIssuerYaml({ name: values.name!, url: values.url!, email: values.email }, key));
+	writeFileSync(file, profile);
 	console.log(`${exists ? 'Added a new key to' : 'Wrote the issuer profile'} ${show(file)}.
 Wrote the private key to ${show(keyPath)}. Keep it secret and keep a backup: whoever holds it can sign certificates as this issuer, and without it you cannot issue more.
 
@@ -119,7 +123,9 @@ async function issue(): Promise<void> {
 	if (values.roster) {
 		const rosterPath = resolve(values.roster);
 		if (!existsSync(rosterPath)) fail(`There is no roster at ${show(rosterPath)}.`, 2);
-		const roster = parseRoster(readFileSync(rosterPath, 'utf8'), { today: on });
+		const read = rosterText(new Uint8Array(readFileSync(rosterPath)));
+		if ('problem' in read) fail(`No certificate was made: ${show(rosterPath)}:${read.problem.line}: ${read.problem.message}`);
+		const roster = parseRoster(read.text, { today: on });
 		if (roster.problems.length > 0) {
 			const count = roster.problems.length;
 			fail(`The roster has ${count} problem${count === 1 ? '' : 's'}, so no certificate was made:\n${roster.problems.map((p) => `${show(rosterPath)}:${p.line}: ${p.message}`).join('\n')}`);
@@ -129,22 +135,24 @@ async function issue(): Promise<void> {
 	} else {
 		try {
 			learners = [{ name: cleanName(values.name!), date, validUntil }];
+			if (learners[0]!.name.includes('\uFFFD')) fail(`--name: "${learners[0]!.name}" has "\uFFFD" in it, where a letter could not be read. Type the name again as it should appear.`, 2);
 		} catch (error) {
 			if (error instanceof CardTextError) fail(`--name: ${error.message}`, 2);
 			throw error;
 		}
 	}
 
+	const out = resolve(values.out!);
+	if (existsSync(out) && !statSync(out).isDirectory()) fail(`--out: ${show(out)} is a file. Give a folder for the certificates (it is made if it does not exist).`, 2);
 	try {
 		const issuance = await prepareIssuance({ dir, root: process.cwd(), issuer: values.issuer!, keyFile: resolve(values.key!), track: values.track! });
-		const out = resolve(values.out!);
 		const started = performance.now();
 		const names = await issueAll(issuance, learners, out, {
-			size: values.print ? 'print' : 'screen',
+			print: values.print,
 			progress: (done) => learners.length > 5 && done % 10 === 0 && console.log(`Made ${done} of ${learners.length} certificates…`),
 		});
 		const seconds = ((performance.now() - started) / 1000).toFixed(1);
-		console.log(`Issued ${names.length} certificate${names.length === 1 ? '' : 's'} of “${issuance.track.certificate}” in ${show(out)} (${seconds} s): a .png with the signed credential inside and a .json of the credential for each learner.
+		console.log(`Issued ${names.length} certificate${names.length === 1 ? '' : 's'} of “${issuance.track.certificate}” in ${show(out)} (${seconds} s): a .png with the signed credential inside and a .json of the credential for each learner${values.print ? ', and a .print.png at print size (3508×2480) with the same credential' : ''}.
 They verify at ${new URL('/verify/', issuance.site).href} once ${issuance.issuer.file} is published on the site.`);
 	} catch (error) {
 		fail((error as Error).message);

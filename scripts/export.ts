@@ -9,6 +9,7 @@
  * `--out <dir>` picks the folder, `dist/downloads/` by default; `--content <dir>` another curriculum.
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { readArgs } from './lib/args.ts';
 import { cartridgeSource, staleReason, writeCartridge } from '../src/lib/cartridge/export.ts';
@@ -48,8 +49,12 @@ if (values.track !== undefined && !curriculum.tracks.some((track) => track.id ==
 	fail(`There is no track "${values.track}". Tracks: ${curriculum.tracks.map((track) => track.id).join(', ') || 'none'}.`, 2);
 }
 
-// The cartridge holds the pages as the site renders them, so the site must be built from this content.
+// Where the cartridge goes, checked before a build that may take minutes.
 const dist = resolve(values.dist ?? 'dist');
+const outDir = resolve(values.out ?? join(dist, 'downloads'));
+if (existsSync(outDir) && !statSync(outDir).isDirectory()) fail(`--out: ${show(outDir)} is a file. Give a folder for the cartridge (it is made if it does not exist).`, 2);
+
+// The cartridge holds the pages as the site renders them, so the site must be built from this content.
 const stale = staleReason(dist, curriculum);
 if (stale) {
 	console.log(`Building the site first, because ${stale}.`);
@@ -64,7 +69,6 @@ if (stale) {
 }
 
 // Write the cartridge.
-const outDir = resolve(values.out ?? join(dist, 'downloads'));
 let written;
 try {
 	written = writeCartridge(cartridgeSource(dist, curriculum), outDir, { track: values.track, links: values.links });

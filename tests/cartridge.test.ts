@@ -415,6 +415,15 @@ describe('Common Cartridge export of the fixture curriculum', () => {
 		expect(run.status).toBe(2);
 		expect(run.stderr).toContain('There is no track "oolong". Tracks: tea-foundations.');
 	});
+
+	it('refuses an --out that is a file, before any build', () => {
+		const file = join(TMP, 'cartridge', 'not-a-folder');
+		writeFileSync(file, '');
+		const run = runScript('export', ['cartridge', '--content', content, '--dist', join(TMP, 'cartridge', 'never-built'), '--out', file]);
+		expect(run.status).toBe(2);
+		expect(run.stderr).toContain('is a file. Give a folder for the cartridge');
+		expect(existsSync(join(TMP, 'cartridge', 'never-built'))).toBe(false);
+	});
 });
 
 describe('cartridge content that needs escaping', () => {

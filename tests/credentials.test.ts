@@ -1,7 +1,7 @@
 import { Ajv2019 } from 'ajv/dist/2019.js';
 import addFormats from 'ajv-formats';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { crc32, deflateSync, inflateSync } from 'node:zlib';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -336,6 +336,12 @@ describe('roster', () => {
 		]);
 	});
 
+	test('a name with a letter lost to a wrong encoding is refused, since it would be signed as it is', () => {
+		expect(parse('name\nAna Núñez\nJos\uFFFD N\uFFFD\uFFFDez\n').problems).toEqual([
+			{ line: 3, message: 'The name "Jos\uFFFD N\uFFFD\uFFFDez" has "\uFFFD" in it, where a letter could not be read. Type the name again as it should appear.' },
+		]);
+	});
+
 	test('a roster without a name column, or without learners, says how to start it', () => {
 		expect(parse('student,email\nAna,ana@example.org\n').problems).toEqual([
 			{ line: 1, message: 'The first line names the columns, and none is called "name" (it reads "student,email"). Start the file with a line like: name,date' },
@@ -395,6 +401,24 @@ describe('npm run certificate', () => {
 		expect(existsSync(join(work, 'secrets'))).toBe(false);
 	});
 
+	test('keygen writes no key into a folder the site publishes, and none for a profile that cannot take it', () => {
+		for (const folder of ['public', 'dist']) {
+			const result = run('keygen', '--issuer', 'tea-guild', '--name', 'Tea Guild', '--url', 'https://guild.example.org', '--key-out', `${folder}/tea-guild.private.jwk`);
+			expect(result.status, folder).toBe(1);
+			expect(result.output).toContain('which the build copies into the published site or is that site. Keep the private key outside it');
+			expect(existsSync(join(work, folder)), folder).toBe(false);
+			expect(existsSync(join(content, 'issuers', 'tea-guild.yaml')), folder).toBe(false);
+		}
+		// A profile that is not a mapping cannot take a new key: said plainly, and no key is left behind.
+		writeFileSync(join(content, 'issuers', 'broken.yaml'), '- just a list\n');
+		const broken = run('keygen', '--issuer', 'broken');
+		expect(broken.status).toBe(1);
+		expect(broken.output).toMatch(/^No key was made: The issuer profile is not a YAML mapping/m);
+		expect(broken.output).not.toMatch(/\n\s+at /);
+		expect(existsSync(join(work, 'keys', 'broken.private.jwk'))).toBe(false);
+		rmSync(join(content, 'issuers', 'broken.yaml'));
+	});
+
 	test('issue makes a signed certificate whose PNG and JSON verify, and tells where', async () => {
 		const result = run('issue', '--issuer', 'kyoto-tea', '--key', 'keys/kyoto-tea.private.jwk', '--track', 'tea-foundations', '--name', 'Ana Núñez', '--date', '2026-11-20', '--out', 'out');
 		expect(result.output).toContain('Issued 1 certificate of “Tea Foundations”');
@@ -418,6 +442,35 @@ describe('npm run certificate', () => {
 		expect(result.output).toContain('The roster has 2 problems, so no certificate was made:\nclass.csv:3: The name is empty.');
 		expect(result.output).toContain('class.csv:4: The completion date "20/11/2026" is not a date.');
 		expect(existsSync(join(work, 'class'))).toBe(false);
+	});
+
+	test('a roster in another encoding than UTF-8 is refused, and one saved as Unicode Text is read', () => {
+		// "CSV (Comma delimited)" from a spreadsheet on Windows: Windows-1252, where "é" is one byte that UTF-8 cannot read.
+		writeFileSync(join(work, 'windows.csv'), Buffer.from('name,date\r\nBen Okafor,2026-11-20\r\nJos\xe9 N\xfa\xf1ez,2026-11-20\r\n', 'latin1'));
+		const windows = run('issue', '--issuer', 'kyoto-tea', '--key', 'keys/kyoto-tea.private.jwk', '--track', 'tea-foundations', '--roster', 'windows.csv', '--out', 'windows');
+		expect(windows.status).toBe(1);
+		expect(windows.output).toContain('No certificate was made: windows.csv:3: The roster is not saved as UTF-8 text');
+		expect(windows.output).toContain('Save it again as "CSV UTF-8 (Comma delimited)"');
+		expect(existsSync(join(work, 'windows'))).toBe(false);
+		// "Unicode Text": UTF-16 with its byte order mark, fields between tabs.
+		writeFileSync(join(work, 'unicode.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('name\tdate\r\nJosé Núñez\t2026-11-20\r\n', 'utf16le')]));
+		const unicode = run('issue', '--issuer', 'kyoto-tea', '--key', 'keys/kyoto-tea.private.jwk', '--track', 'tea-foundations', '--roster', 'unicode.txt', '--out', 'unicode');
+		expect(unicode.output).toContain('Issued 1 certificate');
+		expect(JSON.parse(readFileSync(join(work, 'unicode', 'josé-núñez.json'), 'utf8')).credentialSubject.identifier[0].identityHash).toBe('José Núñez');
+	});
+
+	test('--print adds a print-size PNG with the same credential, and --out must be a folder', async () => {
+		const result = run('issue', '--issuer', 'kyoto-tea', '--key', 'keys/kyoto-tea.private.jwk', '--track', 'tea-foundations', '--name', 'Grace Hopper', '--print', '--out', 'print');
+		expect(result.output).toContain('and a .print.png at print size (3508×2480) with the same credential');
+		expect(readdirSync(join(work, 'print')).sort()).toEqual(['grace-hopper.json', 'grace-hopper.png', 'grace-hopper.print.png']);
+		const png = (name: string) => new Uint8Array(readFileSync(join(work, 'print', name)));
+		const width = (bytes: Uint8Array) => new DataView(bytes.buffer, bytes.byteOffset).getUint32(16);
+		expect([width(png('grace-hopper.png')), width(png('grace-hopper.print.png'))]).toEqual([1754, 3508]);
+		expect(await readBakedCredential(png('grace-hopper.print.png'))).toBe(await readBakedCredential(png('grace-hopper.png')));
+		writeFileSync(join(work, 'a-file'), '');
+		const file = run('issue', '--issuer', 'kyoto-tea', '--key', 'keys/kyoto-tea.private.jwk', '--track', 'tea-foundations', '--name', 'Grace Hopper', '--out', 'a-file');
+		expect(file.status).toBe(2);
+		expect(file.output).toContain('--out: a-file is a file. Give a folder for the certificates');
 	});
 
 	test('a roster issues one certificate per learner, with an expiry', () => {

@@ -78,12 +78,25 @@ export async function prepareIssuance(options: { dir: string; root: string; issu
 	};
 }
 
-/** One learner's signed credential and certificate image with the credential baked in. */
-export async function issueOne(issuance: Issuance, learner: Learner, options: { issued?: Date; size?: CertificateSize } = {}): Promise<{ credential: JsonObject; png: Uint8Array }> {
+/**
+ * One learner's signed credential and certificate image with the credential baked in: at screen size,
+ * and with `print` also at print size, the same signed credential in both.
+ */
+export async function issueOne(
+	issuance: Issuance,
+	learner: Learner,
+	options: { issued?: Date; print?: boolean } = {}
+): Promise<{ credential: JsonObject; png: Uint8Array; printPng?: Uint8Array }> {
 	const issued = options.issued ?? new Date();
 	const unsigned = buildCredential({ ...issuance, learner: learner.name, awarded: learner.date, validUntil: learner.validUntil, issued });
 	const credential = await addProof(unsigned, { ...issuance.signer, created: issued });
-	const image = await renderCertificate(
+	const draw = async (size: CertificateSize) => bakeCredential(await drawCertificate(issuance, learner, size), JSON.stringify(credential));
+	return { credential, png: await draw('screen'), ...(options.print ? { printPng: await draw('print') } : {}) };
+}
+
+/** A learner's certificate image at one size, without its credential. */
+function drawCertificate(issuance: Issuance, learner: Learner, size: CertificateSize): Promise<Uint8Array> {
+	return renderCertificate(
 		{
 			name: learner.name,
 			track: issuance.track.title,
@@ -97,9 +110,8 @@ export async function issueOne(issuance: Issuance, learner: Learner, options: { 
 			locale: issuance.locale,
 		},
 		nodeEnvironment,
-		options.size ?? 'screen'
+		size
 	);
-	return { credential, png: bakeCredential(image, JSON.stringify(credential)) };
 }
 
 /** A file name for a learner: their name's letters and digits in any script, else `learner-<line>`, made unique. */
@@ -122,27 +134,28 @@ export function fileNames(learners: readonly Learner[]): string[] {
 }
 
 /**
- * Issues a certificate to every learner into `out`: `<name>.png` and `<name>.json` each. Refuses
- * before drawing anything when a file it would write already exists.
+ * Issues a certificate to every learner into `out`: `<name>.png` and `<name>.json` each, and with
+ * `print` also `<name>.print.png` at print size. Refuses before drawing anything when a file it would
+ * write already exists.
  */
 export async function issueAll(
 	issuance: Issuance,
 	learners: readonly Learner[],
 	out: string,
-	options: { size?: CertificateSize; issued?: Date; progress?: (done: number) => void } = {}
+	options: { print?: boolean; issued?: Date; progress?: (done: number) => void } = {}
 ): Promise<string[]> {
 	const names = fileNames(learners);
-	const existing = names.flatMap((name) => [`${name}.png`, `${name}.json`]).filter((file) => existsSync(join(out, file)));
+	const existing = names.flatMap((name) => [`${name}.png`, `${name}.json`, ...(options.print ? [`${name}.print.png`] : [])]).filter((file) => existsSync(join(out, file)));
 	if (existing.length > 0) {
 		throw new IssueError(
 			`${out} already holds ${existing.slice(0, 3).join(', ')}${existing.length > 3 ? ` and ${existing.length - 3} more` : ''}, and certificates are never overwritten. Choose another --out folder, or move those files away.`
 		);
 	}
 	const issued = options.issued ?? new Date();
-	const made: { name: string; credential: JsonObject; png: Uint8Array }[] = [];
+	const made: { name: string; credential: JsonObject; png: Uint8Array; printPng?: Uint8Array }[] = [];
 	for (const [index, learner] of learners.entries()) {
 		try {
-			made.push({ name: names[index]!, ...(await issueOne(issuance, learner, { issued, size: options.size })) });
+			made.push({ name: names[index]!, ...(await issueOne(issuance, learner, { issued, print: options.print })) });
 		} catch (error) {
 			const where = learner.line ? `line ${learner.line} (${learner.name})` : learner.name;
 			throw new IssueError(`No certificate was written: the certificate for ${where} could not be made. ${error instanceof Error ? error.message : String(error)}`);
@@ -150,9 +163,10 @@ export async function issueAll(
 		options.progress?.(index + 1);
 	}
 	mkdirSync(out, { recursive: true });
-	for (const { name, credential, png } of made) {
+	for (const { name, credential, png, printPng } of made) {
 		writeFileSync(join(out, `${name}.json`), `${JSON.stringify(credential, null, 2)}\n`);
 		writeFileSync(join(out, `${name}.png`), png);
+		if (printPng) writeFileSync(join(out, `${name}.print.png`), printPng);
 	}
 	return made.map(({ name }) => name);
 }

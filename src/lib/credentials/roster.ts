@@ -2,8 +2,9 @@
  * A class roster: a CSV file with one learner per line, as a spreadsheet exports it. The first line
  * names the columns; `name` is required, `date` (the day the learner completed the track) and
  * `valid_until` (the last day the certificate is valid) are optional, and other columns, such as an
- * email address or a student number, are left out of the certificates. Commas or semicolons separate
- * the fields (spreadsheets in many languages export semicolons); quotes work as RFC 4180 says.
+ * email address or a student number, are left out of the certificates. Commas, semicolons or tabs separate
+ * the fields (spreadsheets in many languages export semicolons, and "Unicode Text" tabs); quotes work as
+ * RFC 4180 says. The file is UTF-8, or UTF-16 with its byte order mark (`rosterText`).
  *
  * Every problem is reported with its line, all at once, so that the instructor fixes the file in one
  * pass and no certificate is made from a roster that is partly wrong.
@@ -91,7 +92,7 @@ export function parseRoster(source: string, options: { today: string }): Roster 
 	const text = source.replace(/^\uFEFF/, '');
 	const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
 	// A header with semicolons and no commas comes from a spreadsheet set to a language that writes decimal commas.
-	const delimiter = firstLine.includes(';') && !firstLine.includes(',') ? ';' : ',';
+	const delimiter = firstLine.includes(',') ? ',' : firstLine.includes(';') ? ';' : firstLine.includes('\t') ? '\t' : ',';
 	const problems: RosterProblem[] = [];
 	const rows = parseRows(text, delimiter, problems);
 	const header = rows.shift();
@@ -126,6 +127,11 @@ export function parseRoster(source: string, options: { today: string }): Roster 
 			problems.push({ line: row.line, message: value('name') === '' ? 'The name is empty. Write the learner’s name as it should appear on the certificate, or delete the line.' : error.message });
 			continue;
 		}
+		// U+FFFD stands where a reader met bytes it could not decode: a signed certificate would carry it for good.
+		if (name.includes('\uFFFD')) {
+			problems.push({ line: row.line, message: `The name "${name}" has "\uFFFD" in it, where a letter could not be read. Type the name again as it should appear.` });
+			continue;
+		}
 		const learner: RosterLearner = { line: row.line, name };
 		const date = value('date');
 		if (date !== '') {
@@ -152,4 +158,28 @@ export function dateProblem(value: string, what: string): string | null {
 	const parsed = new Date(`${value}T00:00:00Z`);
 	const ok = /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
 	return ok ? null : `The ${what} "${value}" is not a date. Write it as year-month-day, like 2026-11-23.`;
+}
+
+/**
+ * A roster file's text: UTF-8, or UTF-16 when it starts with UTF-16's byte order mark (a spreadsheet's
+ * "Unicode Text"). A file in another encoding, such as the Windows-1252 a spreadsheet's "CSV (Comma
+ * delimited)" is saved in on Windows, is refused at the first line UTF-8 cannot read: read as UTF-8, its
+ * accented letters would be lost from names that are then signed.
+ */
+export function rosterText(bytes: Uint8Array): { text: string } | { problem: RosterProblem } {
+	if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)) };
+	if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)) };
+	try {
+		return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+	} catch {
+		const text = new TextDecoder('utf-8').decode(bytes);
+		const line = text.slice(0, Math.max(0, text.indexOf('\uFFFD'))).split('\n').length;
+		return {
+			problem: {
+				line,
+				message:
+					'The roster is not saved as UTF-8 text, so the letters of some names cannot be read (a spreadsheet\'s "CSV (Comma delimited)" is saved so on Windows). Save it again as "CSV UTF-8 (Comma delimited)" and issue again.',
+			},
+		};
+	}
 }
