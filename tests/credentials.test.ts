@@ -328,11 +328,17 @@ describe('roster', () => {
 		const roster = parse(['name,date', 'Ana Núñez,2026-11-20', ',2026-11-20', '"Wei', 'Zhang",2026-11-31', 'Ben Okafor,2027-01-05', 'Núñez, Ana,2026-11-20', 'Li "Lucy" Na,', '"Unclosed,2026-11-20'].join('\n'));
 		expect(roster.problems).toEqual([
 			{ line: 3, message: 'The name is empty. Write the learner’s name as it should appear on the certificate, or delete the line.' },
-			{ line: 4, message: 'The completion date "2026-11-31" is not a date. Write it as year-month-day, like 2026-11-23.' },
+			{ line: 4, message: 'The completion date "2026-11-31" is not a day of the calendar: November 2026 has 30 days.' },
 			{ line: 6, message: 'The completion date 2027-01-05 is after today (2026-11-23). Give the day the learner completed the track.' },
 			{ line: 7, message: 'This line has 3 fields, but the first line names 2 columns. A name with a comma in it must be in quotes, like "Núñez, Ana".' },
 			{ line: 8, message: 'A quote mark (") stands inside a field. Put the whole field in quotes and double the quote mark inside it, like "Ana ""Ani"" Núñez".' },
 			{ line: 9, message: 'A quoted field is never closed. Add the closing quote mark (") after the field.' },
+		]);
+	});
+
+	test('a roster written as JSON is told it must be CSV, once', () => {
+		expect(parse('[{"name": "Ana Núñez", "date": "2026-11-20"}]\n').problems).toEqual([
+			{ line: 1, message: 'The roster is JSON, and a roster is a CSV file: a first line such as "name,date", then one learner per line. Export the class list from a spreadsheet as "CSV UTF-8".' },
 		]);
 	});
 

@@ -94,6 +94,10 @@ export function parseRoster(source: string, options: { today: string }): Roster 
 	// A header with semicolons and no commas comes from a spreadsheet set to a language that writes decimal commas.
 	const delimiter = firstLine.includes(',') ? ',' : firstLine.includes(';') ? ';' : firstLine.includes('\t') ? '\t' : ',';
 	const problems: RosterProblem[] = [];
+	// A JSON file given as the roster would otherwise be told about its quote marks, line by line.
+	if (/^\s*[[{]/.test(text)) {
+		return { learners: [], problems: [{ line: 1, message: 'The roster is JSON, and a roster is a CSV file: a first line such as "name,date", then one learner per line. Export the class list from a spreadsheet as "CSV UTF-8".' }], ignored: [] };
+	}
 	const rows = parseRows(text, delimiter, problems);
 	const header = rows.shift();
 	if (!header) return { learners: [], problems: [{ line: 1, message: 'The roster is empty. Its first line names the columns (at least "name"), and each line after it is one learner.' }], ignored: [] };
@@ -156,8 +160,16 @@ export function parseRoster(source: string, options: { today: string }): Roster 
 /** Why a value is not a `YYYY-MM-DD` date, or null. */
 export function dateProblem(value: string, what: string): string | null {
 	const parsed = new Date(`${value}T00:00:00Z`);
-	const ok = /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
-	return ok ? null : `The ${what} "${value}" is not a date. Write it as year-month-day, like 2026-11-23.`;
+	const shaped = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+	if (shaped && !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value) return null;
+	// Written as year-month-day, but no such day: say so, rather than ask for the form it already has.
+	const month = shaped ? Number(shaped[2]) : 0;
+	if (shaped && month >= 1 && month <= 12) {
+		const days = new Date(Date.UTC(Number(shaped[1]), month, 0)).getUTCDate();
+		const name = new Date(Date.UTC(2000, month - 1, 1)).toLocaleString('en', { month: 'long', timeZone: 'UTC' });
+		return `The ${what} "${value}" is not a day of the calendar: ${name} ${shaped[1]} has ${days} days.`;
+	}
+	return `The ${what} "${value}" is not a date. Write it as year-month-day, like 2026-11-23.`;
 }
 
 /**
