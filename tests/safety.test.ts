@@ -518,6 +518,14 @@ describe('Markdown files', () => {
 		expect(findings[0]?.message).toBe('Raw HTML (<details>, <img>) would be copied into the page as it is.');
 		expect(checkContentSafety(source, 'modules/x.mdx')).toEqual([]);
 	});
+
+	it('reports an inline element once, at its start tag, and a lone end tag on its own', () => {
+		const source = '---\ntitle: x\n---\n\nDo <b>this</b> now.\n\nA lone </i> here.\n';
+		expect(checkContentSafety(source, 'updates/2025-01.md').map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual([
+			'5:4 Raw HTML (<b>) would be copied into the page as it is.',
+			'7:8 Raw HTML (`</i>`) would be copied into the page as it is.',
+		]);
+	});
 });
 
 describe('SAFETY_RULES', () => {

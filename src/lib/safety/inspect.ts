@@ -191,12 +191,20 @@ function checkExpression(ctx: Context, code: string, offset: number): void {
  * what the raw HTML holds, so the message can say what was found.
  */
 function checkRawHtml(ctx: Context, html: string, offset: number): void {
+	// `<b>this</b>` is two raw HTML nodes: the end tag of an element whose start tag was reported on
+	// the same line is that finding's, not one of its own. A lone end tag is still reported.
+	const { line } = ctx.at.point(offset);
+	const ends = /^(?:\s*<\/[A-Za-z][\w-]*\s*>)+\s*$/.test(html) ? [...html.matchAll(/<\/([A-Za-z][\w-]*)/g)].map((match) => match[1]!.toLowerCase()) : [];
+	if (ends.length > 0 && ends.every((name) => ctx.seen.has(`raw-html-start:${line}:${name}`))) return;
 	const fragment = parseFragment(html);
 	const names: string[] = [];
 	const stack = [...fragment.childNodes];
 	while (stack.length > 0 && names.length < 3) {
 		const node = stack.shift()!;
-		if ('tagName' in node) names.push(`<${node.tagName}>`);
+		if ('tagName' in node) {
+			names.push(`<${node.tagName}>`);
+			ctx.seen.add(`raw-html-start:${line}:${node.tagName}`);
+		}
 		else if (node.nodeName === '#comment') names.push('an HTML comment');
 		if ('childNodes' in node) stack.unshift(...node.childNodes);
 	}
