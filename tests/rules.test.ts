@@ -143,6 +143,22 @@ describe('content rules, with the exact words a contributor reads', () => {
 		]);
 	});
 
+	it('module-standards: still said of a module whose frontmatter fails its schema, so one fix does not uncover the next', () => {
+		const findings = findingsAfter((c) => {
+			edit(c, 'curriculum.yaml', (text) => `${text}standards:\n  minWords: 50\n  minOutcomes: 2\n  minQuestions: 2\n  minSources: 1\n`);
+			// A date in another form, and a list written as text: the schema's to report, not the standards'.
+			edit(c, 'modules/serving.mdx', (text) => text.replace(/^reviewed: .*$/m, 'reviewed: 06/12/2026').replace(/^outcomes:\n(  - .*\n)+/m, 'outcomes: Pour well.\n'));
+		});
+		expect(findings.filter((f) => f.file === 'modules/serving.mdx').map((f) => `${f.rule}: ${f.message}`)).toEqual([
+			// (In the order of their lines: serving has no `sources` field, so that one is at the top.)
+			'module-standards: The module cites 0 sources; the curriculum asks for at least 1.',
+			'schema: `outcomes` should be a list, but it is the text "Pour well.".',
+			'schema: `reviewed`: "06/12/2026" is not a date in the form YYYY-MM-DD, like 2026-11-23.',
+			'module-standards: The knowledge check has 1 question; the curriculum asks for at least 2.',
+			'module-standards: The module has 5 words of text; the curriculum asks for at least 50.',
+		]);
+	});
+
 	it('orphan-module: not said of the modules a track names while that track cannot be read', () => {
 		const findings = findingsAfter((c) => {
 			edit(c, 'tracks/tea-foundations.yaml', (text) => text.replace(/passMark: \d+/, 'passMark: 80%'));

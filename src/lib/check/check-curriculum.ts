@@ -14,7 +14,7 @@ import { crossFileRules } from './rules.ts';
 import { checkContentSafety } from '../safety/content-check.ts';
 import { checkBytes, checkLimits, DEFAULT_LIMITS } from '../safety/bytes.ts';
 import { checkContentFiles } from '../safety/content-files.ts';
-import { checkStandards } from './standards.ts';
+import { checkStandards, schemaFailedModules } from './standards.ts';
 import { checkCases } from './cases.ts';
 import { checkHeadingSpaces } from './heading-space.ts';
 import { checkTableHeaders } from './table-headers.ts';
@@ -98,7 +98,7 @@ export function checkCurriculum(dir: string, options: CheckOptions = {}): CheckR
 	// Versions against a base: changed modules bumped, archives frozen, removals redirected.
 	if (options.base) findings.push(...checkAgainstBase(curriculum, gitReader(options.base, dir, { forkPoint: true }), options.base));
 	// Editorial standards from the config, such as word and question counts.
-	if (curriculum.config) findings.push(...checkStandards(curriculum.modules, curriculum.config.standards));
+	if (curriculum.config) findings.push(...checkStandards([...curriculum.modules, ...schemaFailedModules(curriculum)], curriculum.config.standards));
 	// Knowledge checks worth passing: enough choices, no giveaways, not won by picking the longest answer.
 	if (curriculum.config) findings.push(...checkQuizQuality(curriculum.modules, curriculum.config.standards, curriculum.configFile));
 	// Issuer profiles: the public keys the verify page trusts.

@@ -1,6 +1,6 @@
 import { finding, type Finding } from './findings.ts';
-import { locate } from '../curriculum/frontmatter.ts';
-import type { ModuleEntry } from '../curriculum/load.ts';
+import { locate, splitFrontmatter, type ParsedYaml } from '../curriculum/frontmatter.ts';
+import type { Curriculum } from '../curriculum/load.ts';
 import type { CurriculumConfig } from '../curriculum/schema/config.ts';
 
 /**
@@ -17,8 +17,35 @@ export function countWords(body: string): number {
 	return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
 }
 
+/** What the standards read of a module: its body, and the lists of its frontmatter that are lists. */
+export interface StandardsEntry {
+	file: string;
+	body: string;
+	bodyLine: number;
+	parsed: ParsedYaml;
+	data: { outcomes?: readonly unknown[]; quiz?: readonly unknown[]; sources?: readonly unknown[] };
+}
+
+/**
+ * The modules whose frontmatter failed its schema, as far as the standards can read them: a schema
+ * error does not hide a body too short, which the contributor would otherwise meet only once it is fixed.
+ */
+export function schemaFailedModules(curriculum: Pick<Curriculum, 'documents' | 'modules'>): StandardsEntry[] {
+	const loaded = new Set(curriculum.modules.map((module) => module.file));
+	return curriculum.documents.flatMap((document) => {
+		// Current modules only: modules/<id>.mdx, not a translation (<id>.<locale>.mdx) nor an archived major.
+		if (!document.failedSchema || loaded.has(document.file) || !/(^|\/)modules\/[^/.]+\.mdx$/.test(document.file)) return [];
+		const raw = document.failedSchema.data;
+		const fields = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+		// As the schema reads them: a knowledge check or sources left out are empty lists; outcomes left out are the schema's finding.
+		const list = (name: string, absent?: unknown[]) => (fields[name] === undefined ? absent : Array.isArray(fields[name]) ? (fields[name] as unknown[]) : undefined);
+		const { body, bodyLine } = splitFrontmatter(document.source);
+		return [{ file: document.file, body, bodyLine, parsed: document.failedSchema, data: { outcomes: list('outcomes'), quiz: list('quiz', []), sources: list('sources', []) } }];
+	});
+}
+
 /** The curriculum's editorial standards (`standards` in the config), checked on every current module. */
-export function checkStandards(modules: readonly ModuleEntry[], standards: CurriculumConfig['standards']): Finding[] {
+export function checkStandards(modules: readonly StandardsEntry[], standards: CurriculumConfig['standards']): Finding[] {
 	const findings: Finding[] = [];
 	for (const module of modules) {
 		const report = (place: { line: number; column: number }, message: string, fix: string) =>
@@ -34,24 +61,25 @@ export function checkStandards(modules: readonly ModuleEntry[], standards: Curri
 		if (outside(words, undefined, standards.maxWords)) {
 			report(body, `The module has ${words} words of text; the curriculum asks for at most ${standards.maxWords}.`, 'Split it into two modules, or cut what the learning outcomes do not need.');
 		}
-		const outcomes = module.data.outcomes.length;
-		if (outside(outcomes, standards.minOutcomes, standards.maxOutcomes)) {
+		// A list the frontmatter lacks, or holds as something else, is the schema's to report.
+		const outcomes = module.data.outcomes?.length;
+		if (outcomes !== undefined && outside(outcomes, standards.minOutcomes, standards.maxOutcomes)) {
 			report(
 				locate(module.parsed, ['outcomes']),
 				`The module lists ${plural(outcomes, 'learning outcome')}; the curriculum asks for ${range(standards.minOutcomes, standards.maxOutcomes)}.`,
 				'Write one outcome for each thing a learner can do afterwards, starting with an observable verb (choose, write, plan, measure).'
 			);
 		}
-		const questions = module.data.quiz.length;
-		if (outside(questions, standards.minQuestions)) {
+		const questions = module.data.quiz?.length;
+		if (questions !== undefined && outside(questions, standards.minQuestions)) {
 			report(
 				locate(module.parsed, ['quiz']),
 				`The knowledge check has ${plural(questions, 'question')}; the curriculum asks for at least ${standards.minQuestions}.`,
 				`Add questions that ask the learner to apply the module to a situation, each with at least ${standards.minChoices ?? 2} choices, the right ones marked \`correct: true\`, and an explanation for every choice.`
 			);
 		}
-		const sources = module.data.sources.length;
-		if (outside(sources, standards.minSources)) {
+		const sources = module.data.sources?.length;
+		if (sources !== undefined && outside(sources, standards.minSources)) {
 			report(
 				locate(module.parsed, ['sources']),
 				`The module cites ${plural(sources, 'source')}; the curriculum asks for at least ${standards.minSources}.`,
