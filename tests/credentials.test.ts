@@ -465,6 +465,16 @@ describe('npm run certificate', () => {
 		expect(JSON.parse(readFileSync(join(work, 'unicode', 'josé-núñez.json'), 'utf8')).credentialSubject.identifier[0].identityHash).toBe('José Núñez');
 	});
 
+	test('every name the fonts cannot draw is named at once, before any certificate is drawn', () => {
+		writeFileSync(join(work, 'burmese.csv'), 'name\nAna Núñez\nမောင်\nAung မင်း\n');
+		const result = run('issue', '--issuer', 'kyoto-tea', '--key', 'keys/kyoto-tea.private.jwk', '--track', 'tea-foundations', '--roster', 'burmese.csv', '--out', 'burmese');
+		expect(result.status).toBe(1);
+		expect(result.output).toContain('No certificate was written: 2 names have characters that no bundled font can draw:\n  line 3 (မောင်): ');
+		expect(result.output).toContain('\n  line 4 (Aung မင်း): ');
+		expect(result.output).toContain('Write them without those characters');
+		expect(existsSync(join(work, 'burmese'))).toBe(false);
+	});
+
 	test('--print adds a print-size PNG with the same credential, and --out must be a folder', async () => {
 		const result = run('issue', '--issuer', 'kyoto-tea', '--key', 'keys/kyoto-tea.private.jwk', '--track', 'tea-foundations', '--name', 'Grace Hopper', '--print', '--out', 'print');
 		expect(result.output).toContain('and a .print.png at print size (3508×2480) with the same credential');

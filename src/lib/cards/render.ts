@@ -130,6 +130,11 @@ export async function fontKey(texts: CardTexts, assets: CardAssets): Promise<str
 		.join('|');
 }
 
+/** The characters of a text no bundled font draws in bold (as a certificate draws a learner's name), in the order met. */
+export async function undrawableInBold(text: string, assets: CardAssets): Promise<string[]> {
+	return planFonts('', await stateOf(assets).families, text).missing;
+}
+
 /** The fonts for a design's texts, those named in `boldOnly` in bold alone. */
 export function plannedFonts(texts: CardTexts, families: readonly CatalogueFamily[], boldOnly: readonly string[] = []) {
 	const of = (bold: boolean) =>

@@ -7,7 +7,9 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderCertificate, type CertificateSize } from '../cards/certificate.ts';
+import { describeMissing } from '../cards/fonts.ts';
 import { nodeEnvironment } from '../cards/node.ts';
+import { undrawableInBold } from '../cards/render.ts';
 import { countBySeverity } from '../check/findings.ts';
 import { formatHuman } from '../check/report.ts';
 import { loadCurriculum } from '../curriculum/load.ts';
@@ -149,6 +151,17 @@ export async function issueAll(
 	if (existing.length > 0) {
 		throw new IssueError(
 			`${out} already holds ${existing.slice(0, 3).join(', ')}${existing.length > 3 ? ` and ${existing.length - 3} more` : ''}, and certificates are never overwritten. Choose another --out folder, or move those files away.`
+		);
+	}
+	// Every name the fonts cannot draw, said at once: drawing would stop at the first.
+	const undrawable = [];
+	for (const learner of learners) {
+		const missing = await undrawableInBold(learner.name, nodeEnvironment.assets);
+		if (missing.length > 0) undrawable.push(`${learner.line ? `line ${learner.line} ` : ''}(${learner.name}): ${describeMissing(missing)}`);
+	}
+	if (undrawable.length > 0) {
+		throw new IssueError(
+			`No certificate was written: ${undrawable.length === 1 ? 'a name has' : `${undrawable.length} names have`} characters that no bundled font can draw:\n${undrawable.map((line) => `  ${line}`).join('\n')}\nWrite ${undrawable.length === 1 ? 'it' : 'them'} without those characters (in a Latin transcription, say), or ask the site maintainers to add a font for that script (src/lib/cards/fonts.ts).`
 		);
 	}
 	const issued = options.issued ?? new Date();
