@@ -1,6 +1,9 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planRelease } from '../src/lib/curriculum/release.ts';
 import { moduleTemplate } from '../src/lib/curriculum/scaffold.ts';
+import { copyFixture, ROOT, runScript } from './utils.ts';
 
 /** A module as `npm run new` writes it: version 0.1.0, with the scaffold's note beside it. */
 const draft = moduleTemplate({ id: 'tea-tasting', title: 'Tea tasting', summary: 'Taste like a buyer.', level: 'foundation', duration: 30, platforms: [], prerequisites: [], date: '2026-12-01', contributor: 'Ana' });
@@ -14,5 +17,16 @@ describe('npm run release on a scaffolded module', () => {
 		expect(versionLine(released)).toBe('version: 1.0.0');
 		// Every other comment the author or the scaffold wrote stays.
 		expect(released.match(/ # /g)?.length).toBe(draft.match(/ # /g)!.length - 1);
+	});
+});
+
+describe('npm run release on a module the check refuses', () => {
+	it('releases it, and says how many errors the check still finds in it', () => {
+		const content = copyFixture('valid-course');
+		const file = join(content, 'modules', 'serving.mdx');
+		writeFileSync(file, `${readFileSync(file, 'utf8').trimEnd()}\n\nSteep for {3} minutes.\n`);
+		const result = runScript('release', ['serving', 'patch', 'Corrects the steeping time.', '--content', content]);
+		expect(result.status, result.output).toBe(0);
+		expect(result.stdout).toContain(`Released serving 1.0.2 (was 1.0.1). The check still finds 1 error in ${relative(ROOT, file)}: \`npm run check\` lists it; fix it before you commit.`);
 	});
 });
