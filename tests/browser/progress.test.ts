@@ -72,6 +72,16 @@ describe('progress in the browser', () => {
 		expect(paths.filter((path) => /learner\.json|progress-store/.test(path))).toEqual([]);
 	});
 
+	it('without JavaScript, says that it needs it, and "On this page" leads only where the reader can go', async () => {
+		const toc = (page: Page, anchor: string) => page.locator(`starlight-toc a[href="${anchor}"]`);
+		const without = await site.open('/progress/', { javaScriptEnabled: false });
+		contexts.push(without.context);
+		expect(await without.page.locator('[data-progress-nojs]').isVisible()).toBe(true);
+		for (const anchor of ['#by-track', '#move', '#clear']) expect(await toc(without.page, anchor).isVisible(), anchor).toBe(false);
+		const page = await open('/progress/');
+		for (const anchor of ['#by-track', '#move', '#clear']) await expect.poll(() => toc(page, anchor).isVisible(), { message: anchor }).toBe(true);
+	});
+
 	it('keeps a module marked complete across a reload, with a sidebar mark and the track’s count', async () => {
 		const page = await open('/modules/water-temperature/');
 		/** What the eye sees in the box before the toggle's name: empty, or a tick (which screen readers skip). */
