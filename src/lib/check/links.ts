@@ -6,7 +6,7 @@ import { proseLines, sitePages } from './site-pages.ts';
 
 /**
  * A link in a line of Markdown or MDX: an inline link or image (`](address)`), a link reference
- * definition (`[name]: address`), or an `href` attribute. The group `address` is what it leads to.
+ * definition (`[name]: address`), or an `href` attribute. The group named for its kind holds the address.
  */
 const LINK = /\]\(\s*<?(?<inline>[^)\s>]+)>?(?:\s+"[^"]*")?\s*\)|^ {0,3}\[[^\]]+\]:\s*<?(?<definition>[^\s>]+)>?|href="(?<attribute>[^"]+)"/dg;
 

@@ -53,11 +53,13 @@ export function sitePages(curriculum: Curriculum): Map<string, Set<string>> {
 	const pages = new Map<string, Set<string>>();
 	const page = (address: string, anchors: Iterable<string> = []) => pages.set(address, new Set(anchors));
 	const moduleAnchors = (body: string) => [...headingSlugs(body), ...MODULE_ANCHORS];
-	const locales = siteLocales(curriculum.config?.locales ?? ['en']);
+	const codes = curriculum.config?.locales ?? ['en'];
+	const locales = siteLocales(codes);
 
 	for (const module of curriculum.modules) {
-		page(moduleHref(module.id), moduleAnchors(module.body));
-		if (majorOf(module.data.version) >= 1) page(permalinkHref(module.id, majorOf(module.data.version)), moduleAnchors(module.body));
+		const anchors = moduleAnchors(module.body);
+		page(moduleHref(module.id), anchors);
+		if (majorOf(module.data.version) >= 1) page(permalinkHref(module.id, majorOf(module.data.version)), anchors);
 	}
 	for (const archive of curriculum.archives) page(permalinkHref(archive.id, archive.major), moduleAnchors(archive.body));
 	for (const track of curriculum.tracks) {
@@ -69,7 +71,7 @@ export function sitePages(curriculum: Curriculum): Map<string, Set<string>> {
 	for (const update of curriculum.updates) page(updateHref(update.id), [...headingSlugs(update.body), ...UPDATE_ANCHORS]);
 	for (const rule of Object.keys(RULE_DOCS)) page(ruleDocsPath(rule));
 	for (const address of ORIGINALS_ONLY) page(address);
-	for (const address of Object.keys(sectionRedirects(curriculum.config?.locales ?? ['en'], curriculum.pages.map(({ id }) => id)))) page(address);
+	for (const address of Object.keys(sectionRedirects(codes, curriculum.pages.map(({ id }) => id)))) page(address);
 
 	for (const locale of locales) {
 		for (const address of [...EVERY_LANGUAGE, ...(locales.length > 1 ? ['/translations/'] : [])]) page(`${locale.prefix}${address}`);

@@ -41,7 +41,7 @@ function isRead(parts: readonly string[]): boolean {
 	if (rest.length === 0) return first === LAYOUT.config || first === LAYOUT.redirects;
 	if (first === LAYOUT.pages) return true;
 	if (first === LAYOUT.archive) return rest.length === 2;
-	return rest.length === 1 && [LAYOUT.modules, LAYOUT.tracks, LAYOUT.updates, ISSUERS_FOLDER].includes(first!);
+	return rest.length === 1 && FOLDERS.includes(first!);
 }
 
 export function strayFiles(dir: string, root = process.cwd()): Finding[] {
