@@ -24,7 +24,7 @@ import { issueAll, prepareIssuance, type Learner } from '../src/lib/credentials/
 import { loadIssuers } from '../src/lib/credentials/issuers.ts';
 import { addKeyToYaml, defaultKeyPath, generateIssuerKey, newIssuerYaml, writePrivateKey } from '../src/lib/credentials/keys.ts';
 import { ISSUERS_FOLDER, trustedIssuers } from '../src/lib/credentials/profile.ts';
-import { dateProblem, parseRoster, rosterText } from '../src/lib/credentials/roster.ts';
+import { dateProblem, lostLetters, parseRoster, rosterText } from '../src/lib/credentials/roster.ts';
 import { verifyCredentialText } from '../src/lib/credentials/verify.ts';
 import { today } from '../src/lib/curriculum/freshness.ts';
 import { loadCurriculum } from '../src/lib/curriculum/load.ts';
@@ -92,8 +92,11 @@ async function keygen(): Promise<void> {
 	try {
 		profile = exists ? addKeyToYaml(readFileSync(file, 'utf8'), key) : newIssuerYaml({ name: values.name!, url: values.url!, email: values.email }, key);
 		mkdirSync(join(dir, ISSUERS_FOLDER), { recursive: true });
-		// The content folder, public/ and the build's output are published with the site.
-		writePrivateKey(keyPath, jwk, [dir, join(process.cwd(), 'public'), join(process.cwd(), 'dist')]);
+		writePrivateKey(keyPath, jwk, [
+			{ folder: dir, is: 'the content folder, which is published with the site' },
+			{ folder: join(process.cwd(), 'public'), is: 'public/, which the build copies into the published site' },
+			{ folder: join(process.cwd(), 'dist'), is: 'dist/, the built site that is published' },
+		]);
 	} catch (error) {
 		fail(`No key was made: ${(error as Error).message}`);
 	}
@@ -135,7 +138,8 @@ async function issue(): Promise<void> {
 	} else {
 		try {
 			learners = [{ name: cleanName(values.name!), date, validUntil }];
-			if (learners[0]!.name.includes('\uFFFD')) fail(`--name: "${learners[0]!.name}" has "\uFFFD" in it, where a letter could not be read. Type the name again as it should appear.`, 2);
+			const lost = lostLetters(learners[0]!.name);
+			if (lost) fail(`--name: ${lost}`, 2);
 		} catch (error) {
 			if (error instanceof CardTextError) fail(`--name: ${error.message}`, 2);
 			throw error;

@@ -131,9 +131,9 @@ export function parseRoster(source: string, options: { today: string }): Roster 
 			problems.push({ line: row.line, message: value('name') === '' ? 'The name is empty. Write the learner’s name as it should appear on the certificate, or delete the line.' : error.message });
 			continue;
 		}
-		// U+FFFD stands where a reader met bytes it could not decode: a signed certificate would carry it for good.
-		if (name.includes('\uFFFD')) {
-			problems.push({ line: row.line, message: `The name "${name}" has "\uFFFD" in it, where a letter could not be read. Type the name again as it should appear.` });
+		const lost = lostLetters(name);
+		if (lost) {
+			problems.push({ line: row.line, message: lost });
 			continue;
 		}
 		const learner: RosterLearner = { line: row.line, name };
@@ -155,6 +155,14 @@ export function parseRoster(source: string, options: { today: string }): Roster 
 		problems.push({ line: header.line, message: 'The roster lists no learners: after the line that names the columns, add one line per learner.' });
 	}
 	return { learners, problems: problems.sort((a, b) => a.line - b.line), ignored };
+}
+
+/**
+ * Why a name cannot be signed as it is, when it holds U+FFFD: the mark a reader leaves where it met
+ * bytes it could not decode, which a signed certificate would carry for good.
+ */
+export function lostLetters(name: string): string | undefined {
+	return name.includes('\uFFFD') ? `The name "${name}" has "\uFFFD" in it, where a letter could not be read. Type the name again as it should appear.` : undefined;
 }
 
 /** Why a value is not a `YYYY-MM-DD` date, or null. */
