@@ -410,10 +410,13 @@ describe('npm run certificate', () => {
 	});
 
 	test('keygen writes no key into a folder the site publishes, and none for a profile that cannot take it', () => {
-		for (const folder of ['public', 'dist']) {
+		for (const [folder, is] of [
+			['public', 'public/, which the build copies into the published site'],
+			['dist', 'dist/, the built site that is published'],
+		] as const) {
 			const result = run('keygen', '--issuer', 'tea-guild', '--name', 'Tea Guild', '--url', 'https://guild.example.org', '--key-out', `${folder}/tea-guild.private.jwk`);
 			expect(result.status, folder).toBe(1);
-			expect(result.output).toContain('which the build copies into the published site or is that site. Keep the private key outside it');
+			expect(result.output).toContain(`is inside ${is}. Keep the private key outside it`);
 			expect(existsSync(join(work, folder)), folder).toBe(false);
 			expect(existsSync(join(content, 'issuers', 'tea-guild.yaml')), folder).toBe(false);
 		}

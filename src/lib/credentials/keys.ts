@@ -50,16 +50,14 @@ function existingParent(path: string): string {
 /**
  * Writes the private key where only its owner can read it. Refuses to replace a key (that would
  * make every certificate the old key signed unverifiable once its profile entry goes), to write
- * inside a folder that is published (the content folder first, then others such as public/), and to
- * write where git would commit it.
+ * inside a folder that is published (`published`: each folder with the words that say why, such as
+ * "the content folder, which is published with the site"), and to write where git would commit it.
  */
-export function writePrivateKey(path: string, jwk: PrivateJwk, published: readonly string[]): void {
-	for (const [index, folder] of published.entries()) {
+export function writePrivateKey(path: string, jwk: PrivateJwk, published: readonly { folder: string; is: string }[]): void {
+	for (const { folder, is } of published) {
 		const inside = relative(folder, path);
 		if (inside.startsWith('..') || inside.startsWith(sep) || inside === '') continue;
-		throw new KeyError(
-			`${path} is inside ${index === 0 ? 'the content folder, which is published with the site' : `${folder}, which the build copies into the published site or is that site`}. Keep the private key outside it, for example in keys/.`
-		);
+		throw new KeyError(`${path} is inside ${is}. Keep the private key outside it, for example in keys/.`);
 	}
 	if (existsSync(path)) {
 		throw new KeyError(`${path} already exists, and it may be the only copy of a key that certificates were signed with. Choose another file with --key-out, or move the old one away first.`);
