@@ -6,12 +6,15 @@
  * self-contained, or with `--links` a link to the permanent address of its version; each
  * knowledge check is a scored quiz. The cartridge is made from the built site in `dist/` (or
  * `--dist <dir>`), which is built first when it is missing or older than the content.
- * `--out <dir>` picks the folder, `dist/downloads/` by default; `--content <dir>` another curriculum.
+ * Without `--out` it goes where the site publishes it (`dist/downloads/tracks/<id>.imscc`,
+ * `dist/downloads/<curriculum>.imscc`); `--out <dir>` puts the file straight into that folder instead.
+ * `--content <dir>` reads another curriculum.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { readArgs } from './lib/args.ts';
+import { cartridgePath } from '../src/lib/cartridge/cartridge.ts';
 import { cartridgeSource, staleReason, writeCartridge } from '../src/lib/cartridge/export.ts';
 import { countBySeverity } from '../src/lib/check/findings.ts';
 import { formatHuman } from '../src/lib/check/report.ts';
@@ -51,8 +54,11 @@ if (values.track !== undefined && !curriculum.tracks.some((track) => track.id ==
 
 // Where the cartridge goes, checked before a build that may take minutes.
 const dist = resolve(values.dist ?? 'dist');
-const outDir = resolve(values.out ?? join(dist, 'downloads'));
-if (existsSync(outDir) && !statSync(outDir).isDirectory()) fail(`--out: ${show(outDir)} is a file. Give a folder for the cartridge (it is made if it does not exist).`, 2);
+const options = { track: values.track, links: values.links };
+const published = cartridgePath(curriculum.config, options);
+const outDir = values.out === undefined ? undefined : resolve(values.out);
+if (outDir && existsSync(outDir) && !statSync(outDir).isDirectory()) fail(`--out: ${show(outDir)} is a file. Give a folder for the cartridge (it is made if it does not exist).`, 2);
+const file = outDir ? join(outDir, basename(published)) : join(dist, published);
 
 // The cartridge holds the pages as the site renders them, so the site must be built from this content.
 const stale = staleReason(dist, curriculum);
@@ -71,7 +77,7 @@ if (stale) {
 // Write the cartridge.
 let written;
 try {
-	written = writeCartridge(cartridgeSource(dist, curriculum), outDir, { track: values.track, links: values.links });
+	written = writeCartridge(cartridgeSource(dist, curriculum), file, options);
 } catch (error) {
 	fail(`No cartridge was written: ${(error as Error).message}`);
 }

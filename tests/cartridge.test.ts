@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { unzip } from './unzip.ts';
@@ -126,7 +126,8 @@ describe('Common Cartridge export of the fixture curriculum', () => {
 			expect(run.status, run.output).toBe(0);
 			expect(run.stdout).toContain('Using the site built in');
 		}
-		for (const name of ['tracks/tea-foundations.imscc', 'steeped.imscc', 'steeped.links.imscc', 'tracks/tea-foundations.links.imscc']) {
+		// --out gets the file itself, without the site's tracks/ folder.
+		for (const name of ['tea-foundations.imscc', 'steeped.imscc', 'steeped.links.imscc', 'tea-foundations.links.imscc']) {
 			cartridges.set(name, unzip(readFileSync(join(OUT, name))));
 		}
 	});
@@ -134,7 +135,9 @@ describe('Common Cartridge export of the fixture curriculum', () => {
 	it('builds the site first when there is none, and says so', () => {
 		expect(firstRun.status, firstRun.output).toBe(0);
 		expect(firstRun.stdout).toMatch(/Building the site first, because there is no built site/);
-		expect(firstRun.stdout).toMatch(/Wrote .*tracks\/tea-foundations\.imscc \(\d+ KB\): the track "tea-foundations"/);
+		expect(firstRun.stdout).toMatch(/Wrote \S*test\/out\/tea-foundations\.imscc \(\d+ KB\): the track "tea-foundations"/);
+		// The folder given is where the file goes, without the tracks/ folder the site keeps them in.
+		expect(readdirSync(OUT).sort()).toEqual(['steeped.imscc', 'steeped.links.imscc', 'tea-foundations.imscc', 'tea-foundations.links.imscc']);
 		expect(existsSync(join(DIST, 'modules', 'brewing-basics', 'v2', 'index.html'))).toBe(true);
 	});
 
@@ -149,7 +152,7 @@ describe('Common Cartridge export of the fixture curriculum', () => {
 	});
 
 	it('writes web links that validate against the web link schema, pointing at each versioned page', () => {
-		const files = cartridges.get('tracks/tea-foundations.links.imscc')!;
+		const files = cartridges.get('tea-foundations.links.imscc')!;
 		const links = [...files.keys()].filter((name) => name.startsWith('weblinks/'));
 		expect(links.sort()).toEqual(['weblinks/brewing-basics.xml', 'weblinks/serving.xml', 'weblinks/water-temperature.xml']);
 		for (const name of links) {
@@ -200,7 +203,7 @@ describe('Common Cartridge export of the fixture curriculum', () => {
 
 	it("gives each module of the track a folder of its own, a unit of the course once imported, in the track's order, with its page, knowledge check, discussions and instructor notes", () => {
 		const track = curriculum.tracks.find((t) => t.id === 'tea-foundations')!;
-		for (const name of ['tracks/tea-foundations.imscc', 'tracks/tea-foundations.links.imscc']) {
+		for (const name of ['tea-foundations.imscc', 'tea-foundations.links.imscc']) {
 			const manifest = parseXml(cartridges.get(name)!.get('imsmanifest.xml')!.toString('utf8'));
 			const organizations = all(manifest, 'organization');
 			expect(organizations).toHaveLength(1);
@@ -222,12 +225,12 @@ describe('Common Cartridge export of the fixture curriculum', () => {
 	});
 
 	it('has manifest metadata with title, description, licence and version', () => {
-		const manifest = cartridges.get('tracks/tea-foundations.imscc')!.get('imsmanifest.xml')!.toString('utf8');
+		const manifest = cartridges.get('tea-foundations.imscc')!.get('imsmanifest.xml')!.toString('utf8');
 		const lom = parseXml(manifest);
 		const text = (name: string) => all(lom, name).map((node) => all(node, 'lomimscc:string').map((s) => s.text).join(''))[0];
 		expect(text('lomimscc:title')).toBe('Tea foundations (Steeped)');
 		// The track's cartridge of links is told apart from it once both are imported.
-		const links = parseXml(cartridges.get('tracks/tea-foundations.links.imscc')!.get('imsmanifest.xml')!.toString('utf8'));
+		const links = parseXml(cartridges.get('tea-foundations.links.imscc')!.get('imsmanifest.xml')!.toString('utf8'));
 		expect(all(links, 'lomimscc:title').map((node) => all(node, 'lomimscc:string').map((s) => s.text).join(''))[0]).toBe('Tea foundations (Steeped), links to the site');
 		expect(text('lomimscc:description')).toContain('From boiling water to a pot worth sharing.');
 		expect(text('lomimscc:description')).toContain('Water temperature 1.0.0, Brewing basics 2.1.0, Serving 1.0.1');
@@ -248,7 +251,7 @@ describe('Common Cartridge export of the fixture curriculum', () => {
 	});
 
 	it('carries each module as its rendered page, self-contained, with attribution and without scripts', () => {
-		const files = cartridges.get('tracks/tea-foundations.imscc')!;
+		const files = cartridges.get('tea-foundations.imscc')!;
 		const page = files.get('modules/brewing-basics/v2/index.html')!.toString('utf8');
 		const built = readFileSync(join(DIST, 'modules', 'brewing-basics', 'index.html'), 'utf8');
 		expect(built).toMatch(/<script/i);
@@ -280,7 +283,7 @@ describe('Common Cartridge export of the fixture curriculum', () => {
 	});
 
 	it("gives each page the styles of what it holds: an aside's only where there is an aside", () => {
-		const files = cartridges.get('tracks/tea-foundations.imscc')!;
+		const files = cartridges.get('tea-foundations.imscc')!;
 		const style = (id: string) => /<style>([^<]*)<\/style>/.exec([...files].find(([name]) => name.startsWith(`modules/${id}/`) && name.endsWith('.html'))![1].toString('utf8'))![1]!;
 		const withAside = style('water-temperature');
 		const without = style('brewing-basics');
@@ -300,7 +303,7 @@ describe('Common Cartridge export of the fixture curriculum', () => {
 	});
 
 	it('carries discussion prompts as discussion topics and instructor notes as a page, both for instructors only', () => {
-		const files = cartridges.get('tracks/tea-foundations.imscc')!;
+		const files = cartridges.get('tea-foundations.imscc')!;
 		const learners = files.get('modules/brewing-basics/v2/index.html')!.toString('utf8');
 		expect(learners).not.toContain('Bring two pots');
 		expect(learners).not.toContain('Bag or leaf?');
@@ -337,7 +340,7 @@ describe('Common Cartridge export of the fixture curriculum', () => {
 	});
 
 	it('turns each knowledge check into a scored quiz that rewards exactly the right choices', () => {
-		const files = cartridges.get('tracks/tea-foundations.imscc')!;
+		const files = cartridges.get('tea-foundations.imscc')!;
 		for (const module of curriculum.modules) {
 			const qti = parseXml(files.get(`assessments/${module.id}/assessment.xml`)!.toString('utf8'));
 			expect(qti.attributes.xmlns).toBe('http://www.imsglobal.org/xsd/ims_qtiasiv1p2');

@@ -58,11 +58,10 @@ export interface WrittenCartridge {
 }
 
 /**
- * Writes one cartridge under `outDir`, laid out as on the site (`tracks/<id>.imscc`, `<curriculum>.imscc`):
- * from `cache` when it holds this cartridge made from the same inputs, made anew otherwise.
+ * Writes one cartridge to `file` (its folder is made): from `cache` when it holds this cartridge made
+ * from the same inputs, made anew otherwise.
  */
-export function writeCartridge(source: CartridgeSource, outDir: string, options: CartridgeOptions = {}, cache?: CartridgeCache): WrittenCartridge {
-	const file = join(outDir, cartridgePath(source.config, options).replace(/^downloads\//, ''));
+export function writeCartridge(source: CartridgeSource, file: string, options: CartridgeOptions = {}, cache?: CartridgeCache): WrittenCartridge {
 	mkdirSync(dirname(file), { recursive: true });
 	const cached = cache?.find(options);
 	if (cached) {
@@ -83,10 +82,12 @@ export function writeCartridge(source: CartridgeSource, outDir: string, options:
  */
 export function writeSiteCartridges(dist: string, curriculum: CartridgeCurriculum, cacheDir?: string): WrittenCartridge[] {
 	const source = cartridgeSource(dist, curriculum);
-	const outDir = join(dist, 'downloads');
 	const cache = cacheDir === undefined ? undefined : cartridgeCache(cacheDir, source);
 	const scopes: (string | undefined)[] = [undefined, ...curriculum.tracks.map((track) => track.id)];
-	const written = scopes.flatMap((track) => [false, true].map((links) => writeCartridge(source, outDir, { track, links }, cache)));
+	const written = scopes.flatMap((track) => [false, true].map((links) => {
+		const options = { track, links };
+		return writeCartridge(source, join(dist, cartridgePath(source.config, options)), options, cache);
+	}));
 	cache?.prune();
 	return written;
 }
