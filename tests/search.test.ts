@@ -34,6 +34,7 @@ describe('what a page tells the search index', () => {
 		expect(archived.meta).toEqual(['type:Aiempi versio']);
 		expect(searchAttributes({ type: 'update' }, typeLabels('fi')).filters).toEqual(['type:Alustapäivitys']);
 		expect(searchAttributes({ type: 'track' }, typeLabels('fi')).filters).toEqual(['type:Opintopolku']);
+		expect(searchAttributes({ type: 'page' }, typeLabels('fi')).filters).toEqual(['type:Sivu']);
 	});
 
 	it('leaves out what a page does not have, and values named twice', () => {

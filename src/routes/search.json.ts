@@ -19,7 +19,7 @@ export const GET: APIRoute = async ({ url }) => {
 	const tracks = local.tracks.filter((track) => local.trackTranslated(track.id));
 	// Facet values in the curriculum's own order; values the index holds beyond these sort after them.
 	const order: Record<Facet, string[]> = {
-		type: [types.module, types.track, types.update],
+		type: [types.module, types.track, types.update, types.page],
 		track: tracks.map((track) => track.data.title),
 		platform: config.platforms.map((platform) => platform.name),
 		level: config.levels.map((level) => local.levelName(level.id)),
@@ -37,7 +37,7 @@ export const GET: APIRoute = async ({ url }) => {
 			label: uiText(locale.code, 'currents.search.inOriginal').replace('{language}', language),
 			language,
 			values: {
-				type: differ((['module', 'archived', 'track', 'update'] as const).map((kind) => [types[kind], rootTypes[kind]])),
+				type: differ((['module', 'archived', 'track', 'update', 'page'] as const).map((kind) => [types[kind], rootTypes[kind]])),
 				track: differ(tracks.map((track) => [track.data.title, site.tracks.find((t) => t.id === track.id)?.data.title ?? track.data.title])),
 				level: differ(config.levels.map((level) => [local.levelName(level.id), site.levelName(level.id)])),
 			},

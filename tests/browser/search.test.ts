@@ -141,6 +141,21 @@ describe('searching the curriculum', () => {
 		await page.close();
 	});
 
+	it('gives every result a type, so that the type counts add up to the results', async () => {
+		const { page } = await site.open('/');
+		await page.keyboard.press('/');
+		// "tea" is on the modules, the tracks and the home and about pages.
+		await search(page, 'tea');
+		const total = Number((await status(page).textContent())!.match(/^(\d+) results/)![1]);
+		const counts = await page.locator('[data-facet="type"] [data-count]').allTextContents();
+		expect(counts.map(Number).reduce((sum, n) => sum + n, 0)).toBe(total);
+		// The home page and the about page are pages.
+		expect(Number(await count(page, 'Page').textContent())).toBeGreaterThanOrEqual(2);
+		await page.locator('[data-facet="type"] input[value="Page"]').check();
+		await expect.poll(() => titles(page)).toEqual(expect.arrayContaining(['About Steeped', 'Steeped']));
+		await page.close();
+	});
+
 	it('narrows results and counts when a platform is ticked', async () => {
 		const { page } = await site.open('/');
 		await page.keyboard.press('/');

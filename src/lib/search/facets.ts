@@ -8,8 +8,12 @@
 export const FACETS = ['type', 'track', 'platform', 'level'] as const;
 export type Facet = (typeof FACETS)[number];
 
-/** The kinds of page the index knows, as `SearchMeta` is told. */
-export type PageKind = 'module' | 'archived' | 'update' | 'track';
+/**
+ * The kinds of page the index knows, as `SearchMeta` is told. Every indexed page has one, so that the
+ * type facet's counts add up to the results: a page that is none of the curriculum's own kinds (the
+ * home page, What's new, a free page such as About) is a `page`.
+ */
+export type PageKind = 'module' | 'archived' | 'update' | 'track' | 'page';
 
 /**
  * The value of the `type` filter and metadata for each kind of page, as readers of the engine's
@@ -22,6 +26,7 @@ export const TYPE_LABELS: Record<PageKind, string> = {
 	archived: 'Earlier version',
 	update: 'Platform update',
 	track: 'Track',
+	page: 'Page',
 };
 
 /**
@@ -39,13 +44,17 @@ export const EARLIER = TYPE_LABELS.archived;
  */
 export const TRANSLATES = 'translates';
 
-/** What the search index should know about one page. */
-export interface SearchMetaInput {
+/** What a route says about its page for the search index. */
+export interface SearchFacts {
 	type: PageKind;
 	tracks?: readonly string[] | undefined;
 	platforms?: readonly string[] | undefined;
 	level?: string | undefined;
 	version?: string | undefined;
+}
+
+/** What the search index should know about one page. */
+export interface SearchMetaInput extends SearchFacts {
 	/** On a page in a second language, the first language's address of the page it translates. */
 	translates?: string | undefined;
 }

@@ -14,6 +14,7 @@ export function typeLabels(locale: string): Record<PageKind, string> {
 		archived: uiText(locale, 'currents.search.typeArchived'),
 		update: uiText(locale, 'currents.search.typeUpdate'),
 		track: uiText(locale, 'currents.search.typeTrack'),
+		page: uiText(locale, 'currents.search.typePage'),
 	};
 }
 

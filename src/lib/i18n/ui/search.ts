@@ -32,6 +32,8 @@ export const en = {
 	'currents.search.typeArchived': 'Earlier version',
 	'currents.search.typeUpdate': 'Platform update',
 	'currents.search.typeTrack': 'Track',
+	/** Any other page: the home page, What's new, a free page such as About. */
+	'currents.search.typePage': 'Page',
 	/** After the page language's results: pages that exist only in the original language. */
 	'currents.search.originalOne': 'And 1 page not translated yet, in the original language ({language}).',
 	'currents.search.originalOther': 'And {count} pages not translated yet, in the original language ({language}).',
@@ -66,6 +68,7 @@ export const fi: Record<keyof typeof en, string> = {
 	'currents.search.typeArchived': 'Aiempi versio',
 	'currents.search.typeUpdate': 'Alustapäivitys',
 	'currents.search.typeTrack': 'Opintopolku',
+	'currents.search.typePage': 'Sivu',
 	'currents.search.originalOne': 'Lisäksi 1 kääntämätön sivu alkuperäiskielellä ({language}).',
 	'currents.search.originalOther': 'Lisäksi {count} kääntämätöntä sivua alkuperäiskielellä ({language}).',
 	'currents.search.inOriginal': 'Kieli: {language}',
