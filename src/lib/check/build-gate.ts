@@ -26,18 +26,21 @@ export function gateOnFindings(
 	const { errors } = countBySeverity(blocking);
 	const { warnings } = countBySeverity(findings);
 	const report = formatHuman(findings, { site: curriculum.config?.site });
+	const where = relative(root, dir) || '.';
+	const counted = `${errors} error${errors === 1 ? '' : 's'}`;
 	if (errors > 0 || !curriculum.config) {
-		const summary = `The curriculum in ${relative(root, dir) || '.'} has ${errors} error${errors === 1 ? '' : 's'}; nothing was built.\n\n${report}`;
-		const hint = 'Fix each problem at the file and line shown, then build again. `npm run check` prints the same list without building.';
-		// The dev server starts all the same, so that a contributor can fix files while it runs:
-		// each page with a problem shows its findings, and unsafe files are still never compiled.
 		if (command !== 'dev') {
 			// The findings are the whole story: print them once and stop, without the engine's stack.
-			logger.error(`${summary}\n\n${hint}`);
+			logger.error(`The curriculum in ${where} has ${counted}; nothing was built.\n\n${report}\n\nFix each problem at the file and line shown, then build again. \`npm run check\` prints the same list without building.`);
 			process.exit(1);
 		}
-		if (!curriculum.config) throw new AstroError(summary, hint);
-		logger.error(`${summary}\n\n${hint}`);
+		// The dev server starts all the same, so that a contributor can fix files while it runs:
+		// each page with a problem shows its findings, and unsafe files are still never compiled.
+		const hint = 'Fix each problem at the file and line shown. `npm run check` prints the same list.';
+		if (!curriculum.config) throw new AstroError(`The curriculum in ${where} has ${counted}; the site cannot start without its config.\n\n${report}`, hint);
+		// Once, with the warnings and notices among the errors.
+		logger.error(`The curriculum in ${where} has ${counted}. The dev server runs all the same: a page with a problem shows its findings instead of its content.\n\n${report}\n\n${hint}`);
+		return curriculum.config;
 	}
 	if (warnings > 0 || findings.length > blocking.length) logger.warn(report);
 	return curriculum.config;
