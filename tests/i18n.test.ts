@@ -6,6 +6,7 @@ import { sitePages } from '../src/lib/check/site-pages.ts';
 import { localeOf, localized, siteLocales, starlightLocales, unlocalized } from '../src/lib/i18n/locales.ts';
 import { localizeSidebarEntries, mergeModule, translationStatus, type SidebarEntry } from '../src/lib/i18n/site.ts';
 import { UI_STRINGS, uiText } from '../src/lib/i18n/ui/index.ts';
+import { dayText } from '../src/lib/i18n/dates.ts';
 import { makeBilingual } from './tea-bilingual.ts';
 import { brewingFi, buildCurriculum, copyFixture, sharedBuild, sharedContent, TMP, TODAY, type Build } from './utils.ts';
 
@@ -184,6 +185,15 @@ describe('the Finnish pages of a bilingual fixture', () => {
 		expect(build.read('fi/tracks/tea-foundations/index.html')).toContain('Opettajan materiaalit ovat alkuperäiskielellä (englanti).');
 		expect(build.read('fi/modules/serving/index.html')).toContain('näytetään alkuperäiskielellä (englanti)');
 		for (const file of ['fi/index.html', 'fi/tracks/tea-foundations/index.html', 'fi/modules/serving/index.html']) expect(build.read(file)).not.toMatch(/kielellä English|\(English\)/);
+	});
+
+	it('writes dates as Finnish readers do on Finnish pages, and in the ISO form on English ones', () => {
+		// brewing-basics was last reviewed on 2026-11-01.
+		expect(build.read('fi/modules/brewing-basics/index.html')).toMatch(/<time datetime="2026-11-01">1\.11\.2026<\/time>/);
+		expect(build.read('modules/brewing-basics/index.html')).toMatch(/<time datetime="2026-11-01">2026-11-01<\/time>/);
+		expect(build.read('fi/modules/brewing-basics/index.html')).not.toMatch(/<time datetime="[\d-]+">\d{4}-\d{2}-\d{2}<\/time>/);
+		expect(dayText('2026-12-01', 'fi')).toBe('1.12.2026');
+		expect(dayText('2026-12-01', 'en')).toBe('2026-12-01');
 	});
 
 	it('leads from a translated module to the original to embed or cite it, and prints its own address', () => {

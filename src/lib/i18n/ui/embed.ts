@@ -28,9 +28,9 @@ export const en = {
 
 export const fi: Record<keyof typeof en, string> = {
 	'currents.embed.embedOrCite': 'Upota tai viittaa',
-	'currents.embed.cite': 'Viittaa tähän moduuliin',
+	'currents.embed.cite': 'Viittaa moduuliin',
 	'currents.embed.assign': 'Kun käytät moduulia kurssilla, linkitä tai upota',
-	'currents.embed.assignRest': ', version {{major}} pysyvä osoite. Niin kauan kuin versio {{major}} on voimassa, osoitteen oppimistavoitteet pysyvät samoina: korjaukset ja lisäykset julkaistaan pienempinä versioina, ja kukin niistä päivämäärineen näkyy',
+	'currents.embed.assignRest': ', version {{major}} pysyvä osoite. Niin kauan kuin versio {{major}} on voimassa, osoitteen oppimistavoitteet pysyvät samoina: korjaukset ja lisäykset julkaistaan ala- ja korjausversioina, ja kukin niistä päivämäärineen näkyy',
 	'currents.embed.changelog': 'muutoshistoriassa',
 	'currents.embed.assignEnd': '. Jos oppimistavoitteet muuttuvat tai neuvo kääntyy päinvastaiseksi, syntyy versio {{next}} uuteen osoitteeseen, ja tämä osoite säilyy verkossa.',
 	'currents.embed.earlier': 'Tämä on versio {{major}}, aiempi pääversio. Kurssi, jolla se on käytössä, voi edelleen linkittää tai upottaa',
@@ -45,7 +45,7 @@ export const fi: Record<keyof typeof en, string> = {
 	'currents.embed.copyFailed': 'Kopiointia ei sallittu: valitse koodi ja kopioi se itse.',
 	'currents.embed.pageTitle': '{{title}} (versio {{version}})',
 	'currents.embed.meta': 'Versio {{version}}, julkaistu',
-	'currents.embed.outcomes': 'Mitä opit tekemään',
+	'currents.embed.outcomes': 'Mitä osaat moduulin jälkeen',
 	'currents.embed.attributionVersion': ', versio {{version}}, lähde:',
 	'currents.embed.by': 'Tekijät: {{names}}.',
 	'currents.embed.license': 'Lisenssi:',

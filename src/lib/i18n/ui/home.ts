@@ -26,7 +26,7 @@ export const fi: Record<keyof typeof en, string> = {
 	'currents.home.tracks': 'Opintopolut',
 	'currents.home.moduleCount': '{{count}} moduulia',
 	'currents.home.allTracks': 'Kaikki opintopolut kerralla oppimisympäristöön:',
-	'currents.home.allCartridge': 'koko opetussisältö Common Cartridge -pakettina',
+	'currents.home.allCartridge': 'koko opintosisältö Common Cartridge -pakettina',
 	'currents.home.allOr': ' tai',
 	'currents.home.allLinkCartridge': 'vain linkkeinä tälle sivustolle',
 	'currents.home.recent': 'Äskettäin päivitetyt',

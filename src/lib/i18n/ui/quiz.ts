@@ -94,7 +94,7 @@ export const fi: Record<keyof typeof en, string> = {
 	'currents.moduleProgress.notComplete': 'Ei vielä suoritettu.',
 	'currents.moduleProgress.completedOn': 'Suoritit tämän moduulin {{date}}.',
 	'currents.moduleProgress.completedOnQuiz': 'Suoritit tämän moduulin {{date}} läpäisemällä osaamisen tarkistuksen.',
-	'currents.moduleProgress.completedVersion': 'Suoritit version {{version}} {{date}}.',
+	'currents.moduleProgress.completedVersion': 'Suoritit {{date}} version {{version}}.',
 	'currents.moduleProgress.checkPassed': ' Osaamisen tarkistus läpäisty tuloksella {{score}} %.',
 	'currents.moduleProgress.markVersion': 'Merkitse versio {{version}} suoritetuksi',
 	'currents.moduleProgress.openProgress': 'Avaa Oma edistyminen',
@@ -114,6 +114,6 @@ export const fi: Record<keyof typeof en, string> = {
 	'currents.moduleProgress.summaryProgress': 'Tallennettu edistyminen',
 	'currents.moduleProgress.summaryVisits': 'Tallennetut käynnit',
 	'currents.moduleProgress.summaryFuture': '{{what}} sivuston uudemmasta versiosta (muoto {{version}}).',
-	'currents.moduleProgress.summaryRepaired': '{{what}} sellaisena kuin se oli ennen kuin lukukelvottomat osat{{list}} jätettiin pois.',
+	'currents.moduleProgress.summaryRepaired': '{{what}}: tiedot sellaisinaan ennen kuin lukukelvottomat osat{{list}} jätettiin pois.',
 	'currents.moduleProgress.summaryUnreadable': '{{what}}: tietoja ei voitu lukea lainkaan.',
 };
