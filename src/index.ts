@@ -3,7 +3,7 @@ import sitemap from '@astrojs/sitemap';
 import starlight from '@astrojs/starlight';
 import type { AstroIntegration, AstroIntegrationLogger, AstroUserConfig, HookParameters } from 'astro';
 import { AstroError } from 'astro/errors';
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkCurriculumKeeping } from './lib/check/check-curriculum.ts';
 import { curriculumFieldReference } from './lib/curriculum/field-reference.ts';
@@ -97,7 +97,7 @@ function configure(build: Build, setup: HookParameters<'astro:config:setup'>, op
 	const modules = new Map(curriculum.modules.map((module) => [module.id, module.data]));
 	build.aliases = permalinkAliases(modules);
 	build.redirects = [netlifyRedirects(curriculum.redirects), netlifyRewrites(build.aliases), languageFallbacks(config.locales)].filter(Boolean).join('\n');
-	build.guard = compilerGuard({ root, site: config.site, imageHosts: config.imageHosts });
+	build.guard = compilerGuard({ root, site: config.site, imageHosts: config.imageHosts, contentDir: resolve(dir) });
 	updateConfig(astroSettings(build, { curriculum, config, modules, root, dir, on, cacheDir: astroConfig.cacheDir, logger }));
 
 	// Interface strings fill in titles and names as plain text, escaped once, by Astro.

@@ -4,11 +4,12 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture, ROOT, TMP } from './utils.ts';
 import { ASTRO_CLI } from '../scripts/lib/build-env.ts';
+import { encodePng } from '../src/lib/cards/png.ts';
 
 /**
  * A bare Astro site whose only Markdown setting is the engine's: Sätteri with the build's features
- * and the compiler guard. It has no content check at all, so it shows what the guard alone stops
- * inside Astro's real compiler, if the check were skipped or wrong.
+ * and the compiler guard, with `src/pages` as its content folder. It has no content check at all, so
+ * it shows what the guard alone stops inside Astro's real compiler, if the check were skipped or wrong.
  */
 function guardedSite(pages: Record<string, string>, layers: { guard: boolean; scan: boolean } = { guard: true, scan: false }): string {
 	mkdirSync(TMP, { recursive: true });
@@ -23,7 +24,7 @@ import { PARSER_FEATURES } from ${src('parser-options.ts')};
 import { outputGuard } from ${src('output-guard.ts')};
 export default {
 	integrations: [mdx(), ${layers.scan ? `outputGuard({ root: ${JSON.stringify(ROOT)} })` : ''}],
-	markdown: { processor: satteri({ features: { ...PARSER_FEATURES }, mdastPlugins: [${layers.guard ? `compilerGuard({ root: ${JSON.stringify(ROOT)} })` : ''}] }) },
+	markdown: { processor: satteri({ features: { ...PARSER_FEATURES }, mdastPlugins: [${layers.guard ? `compilerGuard({ root: ${JSON.stringify(ROOT)}, contentDir: ${JSON.stringify(join(site, 'src', 'pages'))} })` : ''}] }) },
 };
 `
 	);
@@ -52,6 +53,15 @@ describe('the compiler guard inside a real Astro build, with no content check', 
 		expect(result.output).toMatch(/attack\.mdx:5:1 {2}error {2}.*no-esm/);
 		expect(existsSync(pwned)).toBe(false);
 		expect(existsSync(join(site, 'dist', 'attack', 'index.html'))).toBe(false);
+	});
+
+	it('refuses an image outside the content folder, so that no other file of the build machine is published', () => {
+		const site = guardedSite({ 'photo.md': '# Photo\n\n![A photo](../../outside.png)\n' });
+		writeFileSync(join(site, 'outside.png'), encodePng(new Uint8Array(16 * 16 * 4).fill(200), 16, 16));
+		const result = build(site);
+		expect(result.status).not.toBe(0);
+		expect(result.output).toMatch(/src\/pages\/photo\.md:3:1 {2}error {2}The image `\.\.\/\.\.\/outside\.png` is outside the content folder\.[^]*image-outside/);
+		expect(existsSync(join(site, 'dist'))).toBe(false);
 	});
 
 	it('refuses a script in a Markdown page, and builds a clean one', () => {

@@ -480,6 +480,24 @@ describe('images', () => {
 		expect(checkContentSafety(source, 'm.mdx', { baseDir: tmpdir() }).map((f) => f.rule)).toEqual(['missing-image']);
 	});
 
+	it('refuses an image outside the content folder, where it exists, before it is published', () => {
+		const root = mkdtempSync(join(tmpdir(), 'currents-images-'));
+		try {
+			const content = join(root, 'content');
+			mkdirSync(join(content, 'modules'), { recursive: true });
+			for (const name of ['outside.png', 'content/modules/inside.png']) writeFileSync(join(root, name), 'an image');
+			const source = '![Inside](./inside.png)\n\n![Outside](../../outside.png)\n\n<img src="../../outside.png" alt="Outside" />\n\n![Nowhere](../../../nowhere.png)\n';
+			const options = { baseDir: join(content, 'modules'), contentDir: content };
+			expect(checkContentSafety(source, 'm.mdx', options).map((f) => `${f.rule}@${f.line}: ${f.message} ${f.fix}`)).toEqual([
+				'image-outside@3: The image `../../outside.png` is outside the content folder. Save the image in the content folder next to the module, and point to it there, such as ./outside.png.',
+				'image-outside@5: The image `../../outside.png` is outside the content folder. Save the image in the content folder next to the module, and point to it there, such as ./outside.png.',
+				'image-outside@7: The image `../../../nowhere.png` is outside the content folder. Save the image in the content folder next to the module, and point to it there, such as ./nowhere.png.',
+			]);
+		} finally {
+			rmSync(root, { recursive: true, force: true });
+		}
+	});
+
 	it('requires alt text on HTML images', () => {
 		const source = '<img src="./a.png" />\n\n<img src="./a.png" alt=" " />\n';
 		expect(checkContentSafety(source, 'm.mdx').map((f) => `${f.rule}@${f.line}`)).toEqual([
@@ -537,6 +555,7 @@ describe('SAFETY_RULES', () => {
 				'event-handler',
 				'frontmatter-fence',
 				'image-alt',
+				'image-outside',
 				'image-type',
 				'invalid-prop',
 				'mdx-syntax',

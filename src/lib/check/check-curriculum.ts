@@ -78,7 +78,7 @@ export function checkCurriculum(dir: string, options: CheckOptions = {}): CheckR
 	const kept = options.safetyMemo;
 	const used = new Map<string, Finding[]>();
 	for (const document of curriculum.documents) {
-		const safety = { imageHosts: curriculum.config?.imageHosts ?? [], baseDir: dirname(document.path), limits };
+		const safety = { imageHosts: curriculum.config?.imageHosts ?? [], baseDir: dirname(document.path), contentDir: resolve(dir), limits };
 		const key = kept ? safetyKey(document, safety) : undefined;
 		const found = (key === undefined ? undefined : kept?.get(key)) ?? checkContentSafety(document.source, document.file, safety);
 		if (key !== undefined) used.set(key, found);

@@ -1,4 +1,4 @@
-import { relative, sep } from 'node:path';
+import { dirname, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Root } from 'mdast';
 import type { MdastPluginEntry } from 'satteri';
@@ -44,7 +44,10 @@ export function compilerGuard(options: GuardOptions): MdastPluginEntry {
 		before(tree, ctx) {
 			const path = fileURL ? fileURLToPath(fileURL) : '(a document without a file)';
 			const file = fileURL ? relative(options.root, path).split(sep).join('/') : path;
-			const context = createContext(ctx.source, file, options);
+			// A content file's images are files the build copies into the site: they must be there, and
+			// in the content folder. Any other file (the engine's own) is not held to that.
+			const content = fileURL !== undefined && options.contentDir !== undefined && path.startsWith(`${options.contentDir}${sep}`);
+			const context = createContext(ctx.source, file, content ? { ...options, baseDir: dirname(path) } : { ...options, contentDir: undefined });
 			inspectTree(tree as unknown as Root, context);
 			const refused = context.findings.filter((finding) => finding.severity === 'error');
 			if (refused.length > 0) throw new ContentRefusedError(file, refused, options.site);

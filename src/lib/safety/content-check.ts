@@ -104,6 +104,11 @@ export const SAFETY_RULES: Record<string, { title: string; description: string }
 		description:
 			'Every image needs alt text that describes what it shows, for readers who use a screen reader or cannot load images.',
 	},
+	'image-outside': {
+		title: 'Images from the content folder',
+		description:
+			'The build copies a local image into the published site, so its path must lead to a file inside the content folder. A path that climbs out of it, such as `../../../photo.png`, could publish any image the build machine can read: from another part of the repository, a dependency or a cache.',
+	},
 	'missing-image': {
 		title: 'Local images must exist',
 		description:

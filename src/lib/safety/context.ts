@@ -12,6 +12,8 @@ export interface InspectOptions {
 	components?: Record<string, ComponentSpec>;
 	/** Absolute path of the file's folder, to check that local images exist; skipped when absent. */
 	baseDir?: string;
+	/** Absolute path of the content folder, which local images may not leave; not checked when absent. */
+	contentDir?: string;
 	/** The deepest nesting of blocks and elements a file may have. */
 	maxDepth?: number;
 	/** The most lines a code block may have. */
@@ -27,6 +29,7 @@ export interface Context {
 	components: Record<string, ComponentSpec>;
 	imageHosts: Set<string>;
 	baseDir: string | undefined;
+	contentDir: string | undefined;
 	maxDepth: number;
 	maxCodeLines: number;
 	findings: Finding[];
@@ -43,6 +46,7 @@ export function createContext(text: string, file: string, options: InspectOption
 		components: options.components ?? CONTENT_COMPONENTS,
 		imageHosts: new Set((options.imageHosts ?? []).map((host) => normaliseHost(host))),
 		baseDir: options.baseDir,
+		contentDir: options.contentDir,
 		maxDepth: options.maxDepth ?? DEFAULT_LIMITS.nestingDepth,
 		maxCodeLines: options.maxCodeLines ?? DEFAULT_LIMITS.codeBlockLines,
 		findings: [],

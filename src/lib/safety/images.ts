@@ -1,6 +1,6 @@
 /** Links and images: no script or data URLs, images from the repository or allowed hosts, with alt text. */
 import { statSync } from 'node:fs';
-import { resolve as resolvePath } from 'node:path';
+import { isAbsolute, relative, resolve as resolvePath } from 'node:path';
 import { isImageName } from './content-files.ts';
 import { report, type Context } from './context.ts';
 import { browserUrl, fileNameOf, remoteHost, safeDecodeUri, schemeOf, showUrl, UNSAFE_SCHEMES, unsafeScheme } from './urls.ts';
@@ -87,9 +87,22 @@ export function checkImage(ctx: Context, image: ImageInfo): void {
 		);
 		return;
 	}
-	if (ctx.baseDir === undefined || target.startsWith('/')) return;
+	if (ctx.baseDir === undefined || target.startsWith('/') || path === '') return;
+	const file = resolvePath(ctx.baseDir, path);
+	// The build copies the file into the site: a path that climbs out of the content folder would
+	// publish any image the build machine can read, from the rest of the repository to a cache.
+	if (ctx.contentDir !== undefined && !isWithin(ctx.contentDir, file)) {
+		report(
+			ctx,
+			'image-outside',
+			image.offset,
+			`The image \`${showUrl(url)}\` is outside the content folder.`,
+			`Save the image in the content folder next to the module, and point to it there, such as ./${fileNameOf(target)}.`
+		);
+		return;
+	}
 	// The build imports the file: a folder of the same name, or nothing, stops it.
-	if (path !== '' && !isFile(resolvePath(ctx.baseDir, path))) {
+	if (!isFile(file)) {
 		report(
 			ctx,
 			'missing-image',
@@ -111,6 +124,11 @@ export function reportMissingAlt(ctx: Context, offset: number, url: string, synt
 			? 'Describe what the image shows for people who cannot see it, between the brackets: ![A bar chart of posts per hour, peaking at 9 pm](./chart.png).'
 			: 'Describe what the image shows for people who cannot see it, in an alt attribute: alt="A bar chart of posts per hour, peaking at 9 pm".'
 	);
+}
+
+function isWithin(folder: string, path: string): boolean {
+	const inside = relative(folder, path);
+	return inside !== '' && !inside.startsWith('..') && !isAbsolute(inside);
 }
 
 function isFile(path: string): boolean {

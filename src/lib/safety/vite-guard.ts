@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { dirname, relative, sep } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import type { Plugin } from 'vite';
 import type { Finding } from '../check/findings.ts';
 import { formatHuman } from '../check/report.ts';
@@ -54,9 +54,18 @@ export function currentsVitePlugin({ root, dir, config, on, engine = '', checked
 			// until a file has stopped changing for a moment sees every save, and sees it whole.
 			return { server: { watch: { awaitWriteFinish: { stabilityThreshold: 150, pollInterval: 25 } } } };
 		},
-		resolveId(id) {
+		resolveId(id, importer) {
 			if (id === CONFIG_ID) return `\0${CONFIG_ID}`;
 			if (id === FIELDS_ID) return `\0${FIELDS_ID}`;
+			// A content file's relative imports (its images, as the compiler writes them) stay in the
+			// content folder, which the content check also holds each image path to ('image-outside').
+			const from = importer?.split('?')[0];
+			if (from?.startsWith(prefix) && /^\.\.?\//.test(id)) {
+				const target = resolve(dirname(from), id.split('?')[0]!);
+				if (!target.startsWith(prefix)) {
+					throw refusal(`${relative(root, from).split(sep).join('/')} imports ${id}, which is outside the content folder, so it was not loaded. Save the file in the content folder next to it and point to it there.`);
+				}
+			}
 		},
 		load(id) {
 			if (id === `\0${CONFIG_ID}`) {
@@ -82,6 +91,7 @@ export function currentsVitePlugin({ root, dir, config, on, engine = '', checked
 				imageHosts: config.imageHosts,
 				limits: config.limits,
 				baseDir: dirname(path),
+				contentDir: dir,
 			}).filter((finding) => finding.severity === 'error');
 			if (findings.length > 0) {
 				throw refusal(`${file} is not safe to compile, so it was not:\n\n${formatHuman(findings, { site: config.site })}`);
