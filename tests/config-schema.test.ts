@@ -82,3 +82,24 @@ describe('site and repository addresses', () => {
 		}
 	);
 });
+
+describe('image hosts', () => {
+	const hosts = (...values: string[]) => {
+		const text = `title: Steeped\ntagline: Tea.\nsite: ${JSON.stringify(GOOD_SITE)}\nrepository: ${JSON.stringify(GOOD_REPOSITORY)}\nimageHosts:\n${values.map((value) => `  - ${JSON.stringify(value)}`).join('\n')}\n`;
+		const { parsed } = parseYaml(text, FILE);
+		return validate(curriculumConfigSchema, parsed!, FILE, 'the curriculum config').findings.map((f) => [f.line, f.message, f.fix]);
+	};
+
+	it('accepts host names', () => {
+		expect(hosts('upload.wikimedia.org', 'images.example.org.', 'Img-1.Example.org')).toEqual([]);
+	});
+
+	it('refuses anything else, which every page would carry into its security policy', () => {
+		expect(hosts("img.example.org; script-src * 'unsafe-inline'", 'https://img.example.org/photos/', '*.example.org', 'img.example.org:8443')).toEqual([
+			[6, '`imageHosts[0]`: "img.example.org; script-src * \'unsafe-inline\'" is not a host name.', 'Write a host name alone, such as "upload.wikimedia.org": no scheme, path, port, wildcard, space or ";".'],
+			[7, '`imageHosts[1]`: "https://img.example.org/photos/" is not a host name.', 'Write the host alone: "img.example.org".'],
+			[8, '`imageHosts[2]`: "*.example.org" is not a host name.', 'Write a host name alone, such as "upload.wikimedia.org": no scheme, path, port, wildcard, space or ";".'],
+			[9, '`imageHosts[3]`: "img.example.org:8443" is not a host name.', 'Write a host name alone, such as "upload.wikimedia.org": no scheme, path, port, wildcard, space or ";".'],
+		]);
+	});
+});

@@ -48,6 +48,7 @@ describe('the Content Security Policy', () => {
 			'https://images.example.org',
 		]);
 		expect(imageSources([' ', ''])).toEqual([]);
+		expect(imageSources(["img.example.org; script-src * 'unsafe-inline'", 'https://img.example.org', 'ok.example.org'])).toEqual(['https://ok.example.org']);
 	});
 
 	it('lets anyone frame the embed pages, and changes nothing else for them', () => {

@@ -56,9 +56,16 @@ export type FrameAncestors = "'self'" | '*';
  */
 export const STYLE_ATTRIBUTES = "'unsafe-inline'";
 
-/** `https://host` for each image host, in the order given, without repeats. */
+/**
+ * `https://host` for each image host, in the order given, without repeats. The config's schema
+ * accepts host names only; anything else (a space or `;` would add sources or directives to the
+ * policy) is left out here too, whatever handed it over.
+ */
 export function imageSources(hosts: readonly string[] = []): string[] {
-	const sources = hosts.map((host) => host.trim().toLowerCase().replace(/\.$/, '')).filter(Boolean).map((host) => `https://${host}`);
+	const sources = hosts
+		.map((host) => host.trim().toLowerCase().replace(/\.$/, ''))
+		.filter((host) => /^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$/.test(host))
+		.map((host) => `https://${host}`);
 	return [...new Set(sources)];
 }
 

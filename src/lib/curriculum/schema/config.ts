@@ -5,6 +5,26 @@ import { DEFAULT_LIMITS, MAX_LIMITS } from '../../safety/bytes.ts';
 /** Forges whose repository pages the site may link to, for edit and issue links. */
 export const KNOWN_FORGES = ['github.com', 'gitlab.com', 'codeberg.org', 'bitbucket.org'] as const;
 
+/** A host name such as `upload.wikimedia.org`: letters, digits and hyphens in dot-separated labels. */
+const HOST_NAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+\.?$/i;
+
+/**
+ * An image host, which every page's Content Security Policy names (`img-src https://<host>`): only a
+ * host name, since a space or `;` there would add sources or whole directives to the policy.
+ */
+const imageHost = z
+	.string()
+	.trim()
+	.superRefine((value, ctx) => {
+		if (HOST_NAME.test(value)) return;
+		const host = /^[a-z]+:\/\//i.test(value) ? value.replace(/^[a-z]+:\/\//i, '').split(/[/?#:]/, 1)[0] : undefined;
+		ctx.addIssue({
+			code: 'custom',
+			message: `${JSON.stringify(value)} is not a host name.`,
+			params: { rule: 'schema', fix: host && HOST_NAME.test(host) ? `Write the host alone: "${host}".` : 'Write a host name alone, such as "upload.wikimedia.org": no scheme, path, port, wildcard, space or ";".' },
+		});
+	});
+
 /**
  * An address every page links to, so a pull request must not be able to turn it against readers:
  * `https:` only, nothing that makes the host a reader opens differ from the host a reviewer reads
@@ -170,11 +190,12 @@ export const curriculumConfigSchema = z.strictObject({
 	 */
 	reviewInterval: z.number().int().positive().default(180),
 	/**
-	 * Hosts that modules may load images from. Images from any other host are rejected.
+	 * Hosts that modules may load images from, as bare host names. Images from any other host are
+	 * rejected. Each one is written into every page's security policy, so it may hold nothing else.
 	 * @default []
 	 * @example ["upload.wikimedia.org"]
 	 */
-	imageHosts: z.array(z.string().trim().min(1)).default([]),
+	imageHosts: z.array(imageHost).default([]),
 	/**
 	 * Editorial standards every module must meet; `npm run check` reports a module outside them.
 	 * Omit a bound to leave it unchecked.
