@@ -1051,6 +1051,16 @@ const SCENARIOS: Scenario[] = [
 		apply: (w) => w.edit(SERVING, (text) => text.replace('![](./pour.png)', '![A teapot pouring into a cup](./pour.png)')),
 	},
 	{
+		rule: 'image-outside',
+		mistake: 'an image from outside the content folder',
+		make: (w) => w.edit(SERVING, (text) => addToBody(text, '![A teapot pouring into a cup](../../pour.png)')),
+		finding: { file: SERVING, message: 'The image `../../pour.png` is outside the content folder.', fix: 'Save the image in the content folder next to the module, and point to it there, such as ./pour.png.' },
+		apply: (w) => {
+			w.write('modules/pour.png', PNG);
+			w.edit(SERVING, (text) => text.replace('../../pour.png', './pour.png'));
+		},
+	},
+	{
 		rule: 'missing-image',
 		mistake: 'an image file not added',
 		make: (w) => w.edit(SERVING, (text) => addToBody(text, '![A teapot pouring into a cup](./pour.png)')),

@@ -522,6 +522,13 @@ describe('components', () => {
 		]);
 	});
 
+	it("holds a case's source to the link rules, since the page links to it", () => {
+		const found = (source: string) => checkContentSafety(`<Case title="t" source="${source}" date="2024-01">\nx\n</Case>\n`, 'm.mdx').map((f) => `${f.rule}: ${f.message}`);
+		expect(found('https://example.org/report')).toEqual([]);
+		expect(found('javascript:alert(1)')).toEqual(["unsafe-url: The link target `javascript:alert(1)` uses the javascript: scheme, which runs code in readers' browsers."]);
+		expect(found('JaVa&#x53;cript:alert(1)')).toEqual(["unsafe-url: The link target `JaVaScript:alert(1)` uses the javascript: scheme, which runs code in readers' browsers."]);
+	});
+
 	it('does not mistake prototype names for props', () => {
 		expect(checkContentSafety('<Aside constructor="x" />\n', 'm.mdx').map((f) => f.rule)).toEqual(['unknown-prop']);
 	});

@@ -3,7 +3,8 @@
  * literal values only: the content check rejects anything else before a module is compiled.
  */
 export type PropSpec =
-	| { type: 'string'; required?: boolean; format?: { pattern: RegExp; name: string; example: string } }
+	/** `link`: the component makes the value a link's address, so it is held to the link rules. */
+	| { type: 'string'; required?: boolean; link?: boolean; format?: { pattern: RegExp; name: string; example: string } }
 	| { type: 'enum'; values: readonly string[]; required?: boolean }
 	| { type: 'boolean' };
 
@@ -31,7 +32,7 @@ export const CONTENT_COMPONENTS: Record<string, ComponentSpec> = {
 		description: 'A real, sourced case: `title`, `source` (a URL also listed in the module’s sources) and `date` when it happened (`YYYY-MM` or `YYYY-MM-DD`).',
 		props: {
 			title: { type: 'string', required: true },
-			source: { type: 'string', required: true },
+			source: { type: 'string', required: true, link: true },
 			date: { type: 'string', required: true, format: { pattern: /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, name: 'a month or a day, `YYYY-MM` or `YYYY-MM-DD`', example: '2024-03' } },
 		},
 	},

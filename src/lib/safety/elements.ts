@@ -318,6 +318,7 @@ function checkPropValue(ctx: Context, component: string, prop: string, spec: Pro
 		);
 		return;
 	}
+	if (spec.type === 'string' && spec.link && checkUrl(ctx, value.value, [value.raw], attribute.offset, 'link')) return;
 	if (spec.type === 'string' && spec.format && !spec.format.pattern.test(value.value)) {
 		report(
 			ctx,
