@@ -522,6 +522,13 @@ describe('components', () => {
 		]);
 	});
 
+	it('refuses a :::note block, which the site would show as plain text, and names the component to use', () => {
+		expect(checkContentSafety(':::tip[Brew]\nWarm the pot.\n:::\n', 'm.mdx').map((f) => `${f.rule}@${f.line}: ${f.message} ${f.fix}`)).toEqual([
+			'unknown-syntax@1: The `:::tip` block would be shown as plain text, without the box and title of an aside. Use the Aside component: <Aside type="tip" title="…">…</Aside> (type is note, tip, caution or danger).',
+		]);
+		expect(checkContentSafety(':::note\nWarm the pot.\n:::\n', 'u.md').map((f) => f.fix)).toEqual(['A Markdown (.md) file has no asides: write it as a paragraph, such as one that starts with **Note:**.']);
+	});
+
 	it("holds a case's source to the link rules, since the page links to it", () => {
 		const found = (source: string) => checkContentSafety(`<Case title="t" source="${source}" date="2024-01">\nx\n</Case>\n`, 'm.mdx').map((f) => `${f.rule}: ${f.message}`);
 		expect(found('https://example.org/report')).toEqual([]);

@@ -183,7 +183,7 @@ const { block } = fc.letrec<{ block: string; blocks: string }>((tie) => ({
 	// The first alternative is the one fast-check falls back to at the maximum depth.
 	block: fc.oneof(
 		{ maxDepth: 3, depthIdentifier: 'block' },
-		{ arbitrary: leafBlock, weight: 6 },
+		{ arbitrary: leafBlock, weight: 8 },
 		fc.tuple(tie('blocks'), pick('> ', '>', '>\t'), fc.option(fc.nat(3))).map(([inner, marker, lazy]) => prefixLines(inner, marker, marker, lazy)),
 		fc
 			.tuple(tie('blocks'), pick<[string, string]>(['- ', '  '], ['* ', '  '], ['1. ', '   '], ['1) ', '   '], ['- ', ' '], ['-\t', '\t']), fc.option(fc.nat(3)))

@@ -73,9 +73,9 @@ export function describeBypass(source: string, kind: Kind, danger: string): stri
 // Compiling like the build
 
 /**
- * Starlight's Sätteri plugins turn `:::note` and its siblings into asides and give every other
- * directive back: a container keeps its children in a `<div>`, a leaf or text directive becomes its
- * source text. Sätteri alone drops unclaimed directives with their contents, which would hide a
+ * Starlight's Sätteri plugins turn `:::note` and its siblings into asides only in its own docs folder,
+ * which a curriculum's files are not in, and give every directive elsewhere back: a container keeps
+ * its children in a `<div>`, a leaf or text directive becomes its source text. Sätteri alone drops unclaimed directives with their contents, which would hide a
  * payload that the real build renders. The exact text does not matter here: text is escaped. (A
  * block quote renamed to `div` stands in for Starlight's paragraph renamed to `div`, which has
  * the same output but is not a valid mdast node.)

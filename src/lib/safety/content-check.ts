@@ -42,7 +42,7 @@ export const SAFETY_RULES: Record<string, { title: string; description: string }
 	'unknown-syntax': {
 		title: 'Only the Markdown the site supports',
 		description:
-			'The check refuses any piece of syntax it does not know rather than guess whether it is safe: paragraphs, headings, lists, block quotes, links, images, tables, footnotes, code, asides and the allowed components are supported.',
+			'The check refuses any piece of syntax it does not know rather than guess whether it is safe: paragraphs, headings, lists, block quotes, links, images, tables, footnotes, code and the allowed components (asides are the `<Aside>` component: Starlight’s `:::note` blocks are not, since the site would show them as plain text) are supported.',
 	},
 	'mdx-syntax': {
 		title: 'The MDX cannot be read',

@@ -16,8 +16,11 @@ export { createContext, createLocator, report, type Context, type InspectOptions
 const PLAIN_NODES: ReadonlySet<string> = new Set([
 	'root', 'paragraph', 'heading', 'thematicBreak', 'blockquote', 'list', 'listItem', 'text', 'emphasis',
 	'strong', 'inlineCode', 'break', 'delete', 'table', 'tableRow', 'tableCell', 'footnoteDefinition',
-	'footnoteReference', 'linkReference', 'containerDirective', 'leafDirective', 'textDirective',
+	'footnoteReference', 'linkReference', 'leafDirective', 'textDirective',
 ]);
+
+/** The asides Starlight offers as `:::note` blocks in its own docs folder; in a curriculum they are the Aside component. */
+const ASIDE_TYPES: ReadonlySet<string> = new Set(['note', 'tip', 'caution', 'danger']);
 
 /** Runs every rule over a tree. The walk keeps its own stack: content can nest deeper than a call stack. */
 export function inspectTree(tree: Root, ctx: Context): void {
@@ -89,6 +92,22 @@ function inspectNode(ctx: Context, node: Nodes, definitions: ReadonlyMap<string,
 		case 'code':
 			checkCode(ctx, node.lang ?? null, node.meta ?? null, node.value, startOf(node));
 			return;
+		case 'containerDirective': {
+			// The build prints such a block's text without a box or title, so a contributor who writes
+			// Starlight's `:::tip` would see a plain paragraph in the preview and nothing in the check.
+			const name = shorten(node.name, 30);
+			const type = ASIDE_TYPES.has(node.name) ? node.name : 'note';
+			report(
+				ctx,
+				'unknown-syntax',
+				startOf(node),
+				`The \`:::${name}\` block would be shown as plain text, without the box and title of an aside.`,
+				/\.mdx$/.test(ctx.file)
+					? `Use the Aside component: <Aside type="${type}" title="…">…</Aside> (type is note, tip, caution or danger).`
+					: 'A Markdown (.md) file has no asides: write it as a paragraph, such as one that starts with **Note:**.'
+			);
+			return;
+		}
 		case 'yaml':
 		case 'toml' as Nodes['type']:
 			report(
