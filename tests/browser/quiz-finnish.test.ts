@@ -164,7 +164,7 @@ describe('the knowledge check and progress of a Finnish module page', () => {
 		const at = '2026-01-10T09:00:00.000Z';
 		await page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [KEY, JSON.stringify({ version: 1, modules: { [MODULE]: { completed: { version: '1.0.0', at, via: 'marked' } } } })]);
 		await page.reload();
-		await expect.poll(() => page.locator('[data-progress-status]').textContent()).toBe('Suoritit version 1.0.0 10. tammikuuta 2026.');
+		await expect.poll(() => page.locator('[data-progress-status]').textContent()).toBe('Suoritit 10. tammikuuta 2026 version 1.0.0.');
 		const notice = page.locator('[data-progress-notices] .currents-notice');
 		expect(await notice.locator('.currents-notice__title').textContent()).toBe(`Päivitetty suorituksesi jälkeen: 1.0.0 → ${version}`);
 		await notice.getByRole('button', { name: `Merkitse versio ${version} suoritetuksi` }).click();
