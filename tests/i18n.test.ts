@@ -187,6 +187,13 @@ describe('the Finnish pages of a bilingual fixture', () => {
 		for (const file of ['fi/index.html', 'fi/tracks/tea-foundations/index.html', 'fi/modules/serving/index.html']) expect(build.read(file)).not.toMatch(/kielellä English|\(English\)/);
 	});
 
+	it('counts one module in the singular on a track card, in each language', () => {
+		// The Hosting track holds one module; Tea foundations more.
+		expect(build.read('index.html')).toMatch(/<span data-module-count>1 module<\/span>/);
+		expect(build.read('index.html')).toMatch(/<span data-module-count>\d+ modules<\/span>/);
+		expect(build.read('fi/index.html')).toMatch(/<span data-module-count>1 moduuli<\/span>/);
+	});
+
 	it('writes dates as Finnish readers do on Finnish pages, and in the ISO form on English ones', () => {
 		// brewing-basics was last reviewed on 2026-11-01.
 		expect(build.read('fi/modules/brewing-basics/index.html')).toMatch(/<time datetime="2026-11-01">1\.11\.2026<\/time>/);
