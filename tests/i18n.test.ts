@@ -187,6 +187,11 @@ describe('the Finnish pages of a bilingual fixture', () => {
 		for (const file of ['fi/index.html', 'fi/tracks/tea-foundations/index.html', 'fi/modules/serving/index.html']) expect(build.read(file)).not.toMatch(/kielellä English|\(English\)/);
 	});
 
+	it("says on Finnish What's new that what is not translated is shown in the original", () => {
+		expect(build.read('fi/whats-new/index.html')).toContain('<p>Kääntämättömät tekstit näkyvät alkuperäiskielellä (englanti): versioiden muutoskuvaukset aina ja ne päivitykset, joita ei ole vielä käännetty.</p>');
+		expect(build.read('whats-new/index.html')).not.toContain('original language');
+	});
+
 	it('counts one module in the singular on a track card, in each language', () => {
 		// The Hosting track holds one module; Tea foundations more.
 		expect(build.read('index.html')).toMatch(/<span data-module-count>1 module<\/span>/);

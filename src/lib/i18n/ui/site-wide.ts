@@ -10,6 +10,8 @@ export const en = {
 	'currents.site.whatsNewChanges': 'Platform changes',
 	'currents.site.whatsNewReleases': 'Module releases',
 	'currents.site.whatsNewIntro': 'The platform changes the curriculum has recorded, then the module releases that followed, each newest first. Follow along in a feed reader with the',
+	/** On a page in another language, under the intro: release notes are never translated, and updates may not be yet. */
+	'currents.site.whatsNewInOriginal': 'Text not translated yet is shown in the original language ({{language}}): the release notes always, and the updates not translated yet.',
 	'currents.site.whatsNewFeed': 'Atom feed',
 	'currents.site.whatsNewFeedRest': ' of everything',
 	'currents.site.whatsNewTrackFeeds': ", or with a track's own feed of the releases and platform changes that concern its modules:",
@@ -45,6 +47,7 @@ export const fi: Record<keyof typeof en, string> = {
 	'currents.site.whatsNewChanges': 'Alustapäivitykset',
 	'currents.site.whatsNewReleases': 'Moduulien uudet versiot',
 	'currents.site.whatsNewIntro': 'Ensin opintosisältöön kirjatut alustapäivitykset, sitten niiden jälkeen julkaistut moduulien versiot, kumpikin uusimmasta alkaen. Voit seurata kaikkia muutoksia syötteenlukijassa',
+	'currents.site.whatsNewInOriginal': 'Kääntämättömät tekstit näkyvät alkuperäiskielellä ({{language}}): versioiden muutoskuvaukset aina ja ne päivitykset, joita ei ole vielä käännetty.',
 	'currents.site.whatsNewFeed': 'Atom-syötteen',
 	'currents.site.whatsNewFeedRest': ' avulla',
 	'currents.site.whatsNewTrackFeeds': ' tai tilata opintopolun oman syötteen, jossa ovat vain sen moduuleja koskevat uudet versiot ja alustapäivitykset:',
