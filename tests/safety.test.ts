@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -486,13 +486,20 @@ describe('images', () => {
 			const content = join(root, 'content');
 			mkdirSync(join(content, 'modules'), { recursive: true });
 			for (const name of ['outside.png', 'content/modules/inside.png']) writeFileSync(join(root, name), 'an image');
-			const source = '![Inside](./inside.png)\n\n![Outside](../../outside.png)\n\n<img src="../../outside.png" alt="Outside" />\n\n![Nowhere](../../../nowhere.png)\n';
+			// A folder in the content folder that is a link to one outside it (the check refuses the link itself as well).
+			symlinkSync(root, join(content, 'modules', 'linked'), 'dir');
+			const source =
+				'![Inside](./inside.png)\n\n![Outside](../../outside.png)\n\n<img src="../../outside.png" alt="Outside" />\n\n![Nowhere](../../../nowhere.png)\n\n![Encoded](..%2F..%2Foutside.png)\n\n![Defined][d]\n\n[d]: ./../../outside.png\n\n![Linked](./linked/outside.png)\n';
 			const options = { baseDir: join(content, 'modules'), contentDir: content };
-			expect(checkContentSafety(source, 'm.mdx', options).map((f) => `${f.rule}@${f.line}: ${f.message} ${f.fix}`)).toEqual([
-				'image-outside@3: The image `../../outside.png` is outside the content folder. Save the image in the content folder next to the module, and point to it there, such as ./outside.png.',
-				'image-outside@5: The image `../../outside.png` is outside the content folder. Save the image in the content folder next to the module, and point to it there, such as ./outside.png.',
-				'image-outside@7: The image `../../../nowhere.png` is outside the content folder. Save the image in the content folder next to the module, and point to it there, such as ./nowhere.png.',
+			expect(checkContentSafety(source, 'm.mdx', options).map((f) => `${f.rule}@${f.line}: ${f.message}`)).toEqual([
+				'image-outside@3: The image `../../outside.png` is outside the content folder.',
+				'image-outside@5: The image `../../outside.png` is outside the content folder.',
+				'image-outside@7: The image `../../../nowhere.png` is outside the content folder.',
+				'image-outside@9: The image `..%2F..%2Foutside.png` is outside the content folder.',
+				'image-outside@11: The image `./../../outside.png` is outside the content folder.',
+				'image-outside@15: The image `./linked/outside.png` is outside the content folder.',
 			]);
+			expect(checkContentSafety('![Outside](../../outside.png)\n', 'm.mdx', options)[0]!.fix).toBe('Save the image in the content folder next to the module, and point to it there, such as ./outside.png.');
 		} finally {
 			rmSync(root, { recursive: true, force: true });
 		}

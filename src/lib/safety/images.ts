@@ -1,5 +1,5 @@
 /** Links and images: no script or data URLs, images from the repository or allowed hosts, with alt text. */
-import { statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve as resolvePath } from 'node:path';
 import { isImageName } from './content-files.ts';
 import { report, type Context } from './context.ts';
@@ -89,9 +89,13 @@ export function checkImage(ctx: Context, image: ImageInfo): void {
 	}
 	if (ctx.baseDir === undefined || target.startsWith('/') || path === '') return;
 	const file = resolvePath(ctx.baseDir, path);
-	// The build copies the file into the site: a path that climbs out of the content folder would
-	// publish any image the build machine can read, from the rest of the repository to a cache.
-	if (ctx.contentDir !== undefined && !isWithin(ctx.contentDir, file)) {
+	// The build copies the file into the site: a path that climbs out of the content folder, or leads
+	// through a link to a folder outside it, would publish any image the build machine can read, from
+	// the rest of the repository to a cache. (The check refuses links in the content folder too.)
+	// `%2F` is a slash to a reader that decodes each part of the path, so both readings must stay inside.
+	const readings = [file, resolvePath(ctx.baseDir, decodedParts(path))];
+	const contentDir = ctx.contentDir;
+	if (contentDir !== undefined && !readings.every((reading) => isWithin(contentDir, reading) && isWithin(realPath(contentDir), realPath(reading)))) {
 		report(
 			ctx,
 			'image-outside',
@@ -124,6 +128,24 @@ export function reportMissingAlt(ctx: Context, offset: number, url: string, synt
 			? 'Describe what the image shows for people who cannot see it, between the brackets: ![A bar chart of posts per hour, peaking at 9 pm](./chart.png).'
 			: 'Describe what the image shows for people who cannot see it, in an alt attribute: alt="A bar chart of posts per hour, peaking at 9 pm".'
 	);
+}
+
+/** The path with every escape decoded, slashes (`%2F`) included, or as it is when it cannot be. */
+function decodedParts(path: string): string {
+	try {
+		return decodeURIComponent(path);
+	} catch {
+		return path;
+	}
+}
+
+/** The path with every link in it followed, or as it is when it does not exist. */
+function realPath(path: string): string {
+	try {
+		return realpathSync(path);
+	} catch {
+		return path;
+	}
 }
 
 function isWithin(folder: string, path: string): boolean {
