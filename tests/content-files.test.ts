@@ -219,6 +219,19 @@ describe('content files in the whole check and the build', () => {
 		expect(load(join(ROOT, 'src', 'index.ts'))).toBeNull();
 	});
 
+	it('refuses an image a content file names outside the content folder, relative or absolute, and resolves the others as usual', () => {
+		const content = copyFixture('valid-course');
+		const plugin = currentsVitePlugin({ root: ROOT, dir: content, on: TODAY, config: { imageHosts: [], site: 'https://example.org' } as never });
+		const resolveId = plugin.resolveId as (id: string, importer?: string) => unknown;
+		const update = join(content, 'updates', '2026-10-20-teapot-infuser.md');
+		expect(() => resolveId('/tmp/secret.png', update)).toThrow(/updates\/2026-10-20-teapot-infuser\.md imports \/tmp\/secret\.png, which is outside the content folder, so it was not loaded\./);
+		expect(() => resolveId('../../secret.png', update)).toThrow(/imports \.\.\/\.\.\/secret\.png, which is outside the content folder/);
+		expect(resolveId('./kettle.png', update)).toBeUndefined();
+		expect(resolveId(join(content, 'updates', 'kettle.png'), update)).toBeUndefined();
+		// The engine's own files import what they need from anywhere.
+		expect(resolveId('/tmp/secret.png', join(ROOT, 'src', 'routes', 'Module.astro'))).toBeUndefined();
+	});
+
 	// Started as `astro build` rather than `npm run build`: the integration then makes the search index
 	// and the cartridges itself, where `npm run build` makes them once Astro's process has ended
 	// (src/lib/cache/last-steps.ts).

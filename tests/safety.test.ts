@@ -505,6 +505,18 @@ describe('images', () => {
 		}
 	});
 
+	it("refuses the site builder's image marker in an image address, however it is spelt", () => {
+		for (const [file, url] of [
+			['u.md', '%5F_ASTRO_IMAGE_/tmp/secret.png'],
+			['u.md', '&#95;_ASTRO_IMAGE_/../../tmp/secret.png'],
+			['m.mdx', '__ASTRO_IMAGE_/tmp/secret.png'],
+			['m.mdx', '%5F%5FASTRO%5FIMAGE%5F/tmp/secret.png'],
+		] as const) {
+			const found = checkContentSafety(`![A secret](${url})\n`, file).filter((f) => f.message.includes('marker the site builder uses for images, which would make it read the file from somewhere else'));
+			expect(found.map((f) => `${f.rule}@${f.line}`), url).toEqual(['unknown-syntax@1']);
+		}
+	});
+
 	it('requires alt text on HTML images', () => {
 		const source = '<img src="./a.png" />\n\n<img src="./a.png" alt=" " />\n';
 		expect(checkContentSafety(source, 'm.mdx').map((f) => `${f.rule}@${f.line}`)).toEqual([

@@ -8,6 +8,7 @@
  */
 import type { Root } from 'mdast';
 import { finding, sortFindings, type Finding } from '../check/findings.ts';
+import { ASTRO_IMAGE_MARKER } from './images.ts';
 import { checkBytes, checkLimits, DEFAULT_LIMITS, type ContentLimits } from './bytes.ts';
 import { splitLikeCompiler } from './frontmatter-fence.ts';
 import { createContext, createLocator, inspectTree, report, type InspectOptions } from './inspect.ts';
@@ -115,8 +116,6 @@ export const SAFETY_RULES: Record<string, { title: string; description: string }
 			'A relative image path must point to a file in the repository, relative to the module file. Letter case matters.',
 	},
 };
-
-const ASTRO_IMAGE_MARKER = '__ASTRO_IMAGE_';
 
 /** Checks one module, update or page file, given its whole source including the YAML frontmatter. */
 export function checkContentSafety(source: string, file: string, options: SafetyOptions = {}): Finding[] {

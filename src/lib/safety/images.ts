@@ -5,6 +5,9 @@ import { isImageName } from './content-files.ts';
 import { report, type Context } from './context.ts';
 import { browserUrl, fileNameOf, remoteHost, safeDecodeUri, schemeOf, showUrl, UNSAFE_SCHEMES, unsafeScheme } from './urls.ts';
 
+/** What Astro marks images in rendered Markdown with; it parses whatever follows it as the image's path. */
+export const ASTRO_IMAGE_MARKER = '__ASTRO_IMAGE_';
+
 /** The schemes a link or image may use; an address without a scheme is relative, and fine. */
 const ALLOWED_SCHEMES: ReadonlySet<string> = new Set(['https', 'http', 'mailto']);
 
@@ -55,6 +58,18 @@ export function checkImage(ctx: Context, image: ImageInfo): void {
 	if (image.schemeChecked) {
 		if (unsafeScheme([url, ...image.raw]) !== null) return;
 	} else if (checkUrl(ctx, url, image.raw, image.offset, 'image')) {
+		return;
+	}
+	// Astro cuts this marker off the front of a Markdown image's path, decoded, before it imports the
+	// file, so what follows it is read from wherever it points, however the check reads the rest.
+	if ([url, safeDecodeUri(url), decodedParts(url)].some((reading) => reading.includes(ASTRO_IMAGE_MARKER))) {
+		report(
+			ctx,
+			'unknown-syntax',
+			image.offset,
+			`The image address \`${showUrl(url)}\` holds \`${ASTRO_IMAGE_MARKER}\`, a marker the site builder uses for images, which would make it read the file from somewhere else.`,
+			'Save the image next to the module under a name without the marker, and point to it there, such as ./diagram.png.'
+		);
 		return;
 	}
 	const target = browserUrl(url);

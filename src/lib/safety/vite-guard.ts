@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Plugin } from 'vite';
 import type { Finding } from '../check/findings.ts';
 import { formatHuman } from '../check/report.ts';
 import { parseYaml, splitFrontmatter } from '../curriculum/frontmatter.ts';
 import { checkContentSafety } from './content-check.ts';
-import { contentPathFinding } from './content-files.ts';
+import { contentPathFinding, isImageName } from './content-files.ts';
 import type { FileReference } from '../curriculum/field-reference.ts';
 import type { CurriculumConfig } from '../curriculum/schema/config.ts';
 
@@ -57,11 +57,13 @@ export function currentsVitePlugin({ root, dir, config, on, engine = '', checked
 		resolveId(id, importer) {
 			if (id === CONFIG_ID) return `\0${CONFIG_ID}`;
 			if (id === FIELDS_ID) return `\0${FIELDS_ID}`;
-			// A content file's relative imports (its images, as the compiler writes them) stay in the
-			// content folder, which the content check also holds each image path to ('image-outside').
+			// A content file's relative imports (its images, as the compiler writes them) and any image it
+			// names by an absolute path (Astro reads a Markdown image's path after its own marker so) stay in
+			// the content folder, which the content check also holds each image path to ('image-outside').
 			const from = importer?.split('?')[0];
-			if (from?.startsWith(prefix) && /^\.\.?\//.test(id)) {
-				const target = resolve(dirname(from), id.split('?')[0]!);
+			const path = id.split('?')[0]!;
+			if (from?.startsWith(prefix) && (/^\.\.?\//.test(path) || (isAbsolute(path) && isImageName(path)))) {
+				const target = isAbsolute(path) ? path : resolve(dirname(from), path);
 				if (!target.startsWith(prefix)) {
 					throw refusal(`${relative(root, from).split(sep).join('/')} imports ${id}, which is outside the content folder, so it was not loaded. Save the file in the content folder next to it and point to it there.`);
 				}
