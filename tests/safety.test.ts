@@ -553,6 +553,10 @@ describe('components', () => {
 		expect(found('https://example.org/report')).toEqual([]);
 		expect(found('javascript:alert(1)')).toEqual(["unsafe-url: The link target `javascript:alert(1)` uses the javascript: scheme, which runs code in readers' browsers."]);
 		expect(found('JaVa&#x53;cript:alert(1)')).toEqual(["unsafe-url: The link target `JaVaScript:alert(1)` uses the javascript: scheme, which runs code in readers' browsers."]);
+		// The component links to the source as a full address; a relative one would stop the build.
+		for (const source of ['/reports/x', '//example.org/x', 'example.org/x']) {
+			expect(found(source), source).toEqual([`invalid-prop: \`source="${source}"\` on <Case> is not a full web address.`]);
+		}
 	});
 
 	it('does not mistake prototype names for props', () => {

@@ -32,7 +32,7 @@ export const CONTENT_COMPONENTS: Record<string, ComponentSpec> = {
 		description: 'A real, sourced case: `title`, `source` (a URL also listed in the module’s sources) and `date` when it happened (`YYYY-MM` or `YYYY-MM-DD`).',
 		props: {
 			title: { type: 'string', required: true },
-			source: { type: 'string', required: true, link: true },
+			source: { type: 'string', required: true, link: true, format: { pattern: /^https?:\/\/[^\s/]+\.[^\s]*$/, name: 'a full web address', example: 'https://example.org/report' } },
 			date: { type: 'string', required: true, format: { pattern: /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, name: 'a month or a day, `YYYY-MM` or `YYYY-MM-DD`', example: '2024-03' } },
 		},
 	},
