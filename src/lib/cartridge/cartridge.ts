@@ -17,6 +17,7 @@ import { discussionXml } from './discussion.ts';
 import { modulePage, type DiscussionPrompt } from './page.ts';
 import { assessmentXml, fitsQti } from './qti.ts';
 import { webLinkXml } from './weblink.ts';
+import { safeDecodeUriComponent } from '../safety/urls.ts';
 import { escapeXml as escape, xmlId } from './xml.ts';
 import { zip, type ZipEntry } from './zip.ts';
 
@@ -243,7 +244,8 @@ function pageResource(module: Module, source: CartridgeSource): PackedPage {
 	const entries: ZipEntry[] = [];
 	const asset = (path: string) => {
 		if (assets.has(path)) return assets.get(path);
-		const bytes = read(decoded(path).replace(/^\/+/, ''));
+		// An address's path as a file name: `/img/a%20b.png` is the file `img/a b.png`.
+		const bytes = read(safeDecodeUriComponent(path).replace(/^\/+/, ''));
 		if (!bytes) return undefined;
 		const base = path.split('/').pop()!.replace(/[^A-Za-z0-9._-]/g, '_') || 'file';
 		const name = `assets/${[...assets.values()].includes(`assets/${base}`) ? `${assets.size}-${base}` : base}`;
@@ -318,15 +320,6 @@ function discussionPart(module: Module, prompt: DiscussionPrompt, number: number
 		item: `discussion${number}`,
 		title: `Discussion: ${title}`,
 	};
-}
-
-/** An address's path as a file name: `/img/a%20b.png` is the file `img/a b.png`. */
-function decoded(path: string): string {
-	try {
-		return decodeURIComponent(path);
-	} catch {
-		return path;
-	}
 }
 
 function slug(title: string): string {

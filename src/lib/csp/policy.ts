@@ -26,6 +26,7 @@
  *   attributes, which cannot be hashed in a useful way; see STYLE_ATTRIBUTES.
  */
 import type { AstroUserConfig } from 'astro';
+import { isHostName } from '../safety/urls.ts';
 import { pinnedScriptHashes } from './pinned.ts';
 
 /** Astro's `security.csp` option, in its object form. */
@@ -64,7 +65,7 @@ export const STYLE_ATTRIBUTES = "'unsafe-inline'";
 export function imageSources(hosts: readonly string[] = []): string[] {
 	const sources = hosts
 		.map((host) => host.trim().toLowerCase().replace(/\.$/, ''))
-		.filter((host) => /^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$/.test(host))
+		.filter(isHostName)
 		.map((host) => `https://${host}`);
 	return [...new Set(sources)];
 }

@@ -3,7 +3,7 @@ import { realpathSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve as resolvePath } from 'node:path';
 import { isImageName } from './content-files.ts';
 import { report, type Context } from './context.ts';
-import { browserUrl, fileNameOf, remoteHost, safeDecodeUri, schemeOf, showUrl, UNSAFE_SCHEMES, unsafeScheme } from './urls.ts';
+import { browserUrl, fileNameOf, remoteHost, safeDecodeUri, safeDecodeUriComponent, schemeOf, showUrl, UNSAFE_SCHEMES, unsafeScheme } from './urls.ts';
 
 /** What Astro marks images in rendered Markdown with; it parses whatever follows it as the image's path. */
 export const ASTRO_IMAGE_MARKER = '__ASTRO_IMAGE_';
@@ -61,8 +61,10 @@ export function checkImage(ctx: Context, image: ImageInfo): void {
 		return;
 	}
 	// Astro cuts this marker off the front of a Markdown image's path, decoded, before it imports the
-	// file, so what follows it is read from wherever it points, however the check reads the rest.
-	if ([url, safeDecodeUri(url), decodedParts(url)].some((reading) => reading.includes(ASTRO_IMAGE_MARKER))) {
+	// file, so what follows it is read from wherever it points, however the check reads the rest. With
+	// every escape decoded it shows however it is spelt; decoding only turns escapes into letters, so a
+	// marker written plainly is still there.
+	if (safeDecodeUriComponent(url).includes(ASTRO_IMAGE_MARKER)) {
 		report(
 			ctx,
 			'unknown-syntax',
@@ -108,7 +110,7 @@ export function checkImage(ctx: Context, image: ImageInfo): void {
 	// through a link to a folder outside it, would publish any image the build machine can read, from
 	// the rest of the repository to a cache. (The check refuses links in the content folder too.)
 	// `%2F` is a slash to a reader that decodes each part of the path, so both readings must stay inside.
-	const readings = [file, resolvePath(ctx.baseDir, decodedParts(path))];
+	const readings = [file, resolvePath(ctx.baseDir, safeDecodeUriComponent(path))];
 	const contentDir = ctx.contentDir;
 	if (contentDir !== undefined && !readings.every((reading) => isWithin(contentDir, reading) && isWithin(realPath(contentDir), realPath(reading)))) {
 		report(
@@ -143,15 +145,6 @@ export function reportMissingAlt(ctx: Context, offset: number, url: string, synt
 			? 'Describe what the image shows for people who cannot see it, between the brackets: ![A bar chart of posts per hour, peaking at 9 pm](./chart.png).'
 			: 'Describe what the image shows for people who cannot see it, in an alt attribute: alt="A bar chart of posts per hour, peaking at 9 pm".'
 	);
-}
-
-/** The path with every escape decoded, slashes (`%2F`) included, or as it is when it cannot be. */
-function decodedParts(path: string): string {
-	try {
-		return decodeURIComponent(path);
-	} catch {
-		return path;
-	}
 }
 
 /** The path with every link in it followed, or as it is when it does not exist. */

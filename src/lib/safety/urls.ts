@@ -73,6 +73,11 @@ export function remoteHost(url: string): { host: string | null } | null {
 	}
 }
 
+/** A host name such as `upload.wikimedia.org`: letters, digits and hyphens in dot-separated labels, a final dot allowed. */
+export function isHostName(host: string): boolean {
+	return /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+\.?$/i.test(host);
+}
+
 export function normaliseHost(host: string): string {
 	return host.trim().toLowerCase().replace(/\.$/, '');
 }
@@ -87,6 +92,15 @@ export function fileNameOf(url: string): string {
 export function safeDecodeUri(path: string): string {
 	try {
 		return decodeURI(path);
+	} catch {
+		return path;
+	}
+}
+
+/** Decodes every escape in a path, `%2F` and `%3F` included, or keeps it as it is when it cannot be. */
+export function safeDecodeUriComponent(path: string): string {
+	try {
+		return decodeURIComponent(path);
 	} catch {
 		return path;
 	}

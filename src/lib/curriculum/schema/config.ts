@@ -1,12 +1,10 @@
 import { z } from 'zod';
 import { id, plainLine, plainText } from './common.ts';
 import { DEFAULT_LIMITS, MAX_LIMITS } from '../../safety/bytes.ts';
+import { isHostName } from '../../safety/urls.ts';
 
 /** Forges whose repository pages the site may link to, for edit and issue links. */
 export const KNOWN_FORGES = ['github.com', 'gitlab.com', 'codeberg.org', 'bitbucket.org'] as const;
-
-/** A host name such as `upload.wikimedia.org`: letters, digits and hyphens in dot-separated labels. */
-const HOST_NAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+\.?$/i;
 
 /**
  * An image host, which every page's Content Security Policy names (`img-src https://<host>`): only a
@@ -16,12 +14,12 @@ const imageHost = z
 	.string()
 	.trim()
 	.superRefine((value, ctx) => {
-		if (HOST_NAME.test(value)) return;
+		if (isHostName(value)) return;
 		const host = /^[a-z]+:\/\//i.test(value) ? value.replace(/^[a-z]+:\/\//i, '').split(/[/?#:]/, 1)[0] : undefined;
 		ctx.addIssue({
 			code: 'custom',
 			message: `${JSON.stringify(value)} is not a host name.`,
-			params: { rule: 'schema', fix: host && HOST_NAME.test(host) ? `Write the host alone: "${host}".` : 'Write a host name alone, such as "upload.wikimedia.org": no scheme, path, port, wildcard, space or ";".' },
+			params: { rule: 'schema', fix: host && isHostName(host) ? `Write the host alone: "${host}".` : 'Write a host name alone, such as "upload.wikimedia.org": no scheme, path, port, wildcard, space or ";".' },
 		});
 	});
 
