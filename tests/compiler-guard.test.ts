@@ -62,6 +62,21 @@ describe('the compiler guard, with the content check bypassed', () => {
 		}
 	});
 
+	it('refuses a ::note line and a backslashed image path on its own tree, as the check does', () => {
+		const fileURL = new URL(`file://${join(ROOT, 'tests', 'fixtures', 'valid-course', 'content', 'modules', 'x.mdx')}`);
+		const refused = (source: string) => {
+			try {
+				mdxToJs(source, { features: PARSER_FEATURES, mdastPlugins: [guard], fileURL });
+			} catch (error) {
+				return error instanceof ContentRefusedError ? error.findings.map((f) => `${f.rule}@${f.line}`) : ['not refused by the guard'];
+			}
+			return [];
+		};
+		expect(refused('Warm the pot.\n\n::tip[Hot water]\n')).toEqual(['unknown-syntax@3']);
+		expect(refused('![A pot](.\\pot.png)\n')).toEqual(['image-type@1']);
+		expect(refused('Brew time:three minutes.\n')).toEqual([]);
+	});
+
 	it('lets a clean module through', () => {
 		const clean = join(ROOT, 'tests', 'fixtures', 'valid-course', 'content', 'modules', 'brewing-basics.mdx');
 		expect(compile(clean)).not.toThrow();

@@ -517,6 +517,18 @@ describe('images', () => {
 		}
 	});
 
+	it('refuses an image path with a backslash or spaces around it, which the build cannot load', () => {
+		const found = (source: string) => checkContentSafety(source, 'm.mdx').map((f) => `${f.rule}: ${f.message} ${f.fix}`);
+		expect(found('![Pot](< ./pot.png>)\n')).toEqual([
+			'image-type: The image path ` ./pot.png` has a space at its start or end, which the build cannot read as a path. Write the path with forward slashes and nothing around it, such as ./pot.png.',
+		]);
+		expect(found('![Pot](<./pot.png >)\n').map((f) => f.split(':')[0])).toEqual(['image-type']);
+		expect(found('![Pot](.\\img\\pot.png)\n')).toEqual([
+			'image-type: The image path `.\\img\\pot.png` has a backslash, which the build cannot read as a path. Write the path with forward slashes and nothing around it, such as ./pot.png.',
+		]);
+		expect(found('<img src=" /pot.png" alt="Pot" />\n').map((f) => f.split(':')[0])).toEqual(['image-type']);
+	});
+
 	it('requires alt text on HTML images', () => {
 		const source = '<img src="./a.png" />\n\n<img src="./a.png" alt=" " />\n';
 		expect(checkContentSafety(source, 'm.mdx').map((f) => `${f.rule}@${f.line}`)).toEqual([
@@ -546,6 +558,18 @@ describe('components', () => {
 			'unknown-syntax@1: The `:::tip` block would be shown as plain text, without the box and title of an aside. Use the Aside component: <Aside type="tip" title="…">…</Aside> (type is note, tip, caution or danger).',
 		]);
 		expect(checkContentSafety(':::note\nWarm the pot.\n:::\n', 'u.md').map((f) => f.fix)).toEqual(['A Markdown (.md) file has no asides: write it as a paragraph, such as one that starts with **Note:**.']);
+	});
+
+	it('refuses a ::note line and quotes a longer fence as written, but leaves a colon inside a sentence alone', () => {
+		const found = (source: string) => checkContentSafety(source, 'm.mdx').map((f) => `${f.rule}@${f.line}: ${f.message}`);
+		expect(found('Warm the pot.\n\n::caution[Hot water]\n')).toEqual([
+			'unknown-syntax@3: The `::caution` line would be shown as plain text, without the box and title of an aside.',
+		]);
+		expect(found('::::note\nWarm the pot.\n::::\n')).toEqual([
+			'unknown-syntax@1: The `::::note` block would be shown as plain text, without the box and title of an aside.',
+		]);
+		// A text directive is how the parser reads a colon before a word; the page prints it as written.
+		expect(found('Brew time:three minutes, ratio 1:16, then :taste[it].\n')).toEqual([]);
 	});
 
 	it("holds a case's source to the link rules, since the page links to it", () => {

@@ -38,12 +38,12 @@ export const SAFETY_RULES: Record<string, { title: string; description: string }
 	'image-type': {
 		title: 'Images are image files',
 		description:
-			'A local image is imported by the build, so its file must be a PNG, JPEG, WebP, AVIF or GIF image; a path to a script or any other file would make the build load that file as code. SVG is refused: an SVG file is a document that can carry script, and it would be served from the site’s own address.',
+			'A local image is imported by the build, so its file must be a PNG, JPEG, WebP, AVIF or GIF image; a path to a script or any other file would make the build load that file as code. SVG is refused: an SVG file is a document that can carry script, and it would be served from the site’s own address. Write the path with forward slashes and no spaces around it: a browser would read `\\` as `/`, but the build reads the path as written and stops.',
 	},
 	'unknown-syntax': {
 		title: 'Only the Markdown the site supports',
 		description:
-			'The check refuses any piece of syntax it does not know rather than guess whether it is safe: paragraphs, headings, lists, block quotes, links, images, tables, footnotes, code and the allowed components (asides are the `<Aside>` component: Starlight’s `:::note` blocks are not, since the site would show them as plain text) are supported.',
+			'The check refuses any piece of syntax it does not know rather than guess whether it is safe: paragraphs, headings, lists, block quotes, links, images, tables, footnotes, code and the allowed components (asides are the `<Aside>` component: Starlight’s `:::note` blocks and `::note` lines are not, since the site would show them as plain text) are supported.',
 	},
 	'mdx-syntax': {
 		title: 'The MDX cannot be read',

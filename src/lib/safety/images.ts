@@ -74,6 +74,18 @@ export function checkImage(ctx: Context, image: ImageInfo): void {
 		);
 		return;
 	}
+	// A browser reads a backslash as a slash and drops the spaces around an address, but the build
+	// imports a local image by its path as written, so such a path stops the build or reads another file.
+	if (/^\s|\s$|\\/.test(url) && remoteHost(browserUrl(url)) === null) {
+		report(
+			ctx,
+			'image-type',
+			image.offset,
+			`The image path \`${showUrl(url)}\` has ${/\\/.test(url) ? 'a backslash' : 'a space at its start or end'}, which the build cannot read as a path.`,
+			`Write the path with forward slashes and nothing around it, such as ./${fileNameOf(url.trim().replaceAll('\\', '/'))}.`
+		);
+		return;
+	}
 	const target = browserUrl(url);
 	if (target === '') return;
 	const remote = remoteHost(target);

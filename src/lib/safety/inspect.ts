@@ -16,7 +16,7 @@ export { createContext, createLocator, report, type Context, type InspectOptions
 const PLAIN_NODES: ReadonlySet<string> = new Set([
 	'root', 'paragraph', 'heading', 'thematicBreak', 'blockquote', 'list', 'listItem', 'text', 'emphasis',
 	'strong', 'inlineCode', 'break', 'delete', 'table', 'tableRow', 'tableCell', 'footnoteDefinition',
-	'footnoteReference', 'linkReference', 'leafDirective', 'textDirective',
+	'footnoteReference', 'linkReference', 'textDirective',
 ]);
 
 /** The asides Starlight offers as `:::note` blocks in its own docs folder; in a curriculum they are the Aside component. */
@@ -92,16 +92,21 @@ function inspectNode(ctx: Context, node: Nodes, definitions: ReadonlyMap<string,
 		case 'code':
 			checkCode(ctx, node.lang ?? null, node.meta ?? null, node.value, startOf(node));
 			return;
-		case 'containerDirective': {
-			// The build prints such a block's text without a box or title, so a contributor who writes
-			// Starlight's `:::tip` would see a plain paragraph in the preview and nothing in the check.
+		case 'containerDirective':
+		case 'leafDirective': {
+			// The build prints a directive's source as plain text, without a box or title, so a
+			// contributor who writes Starlight's `:::tip` would see a plain paragraph in the preview and
+			// nothing in the check. (A text directive, `:name` inside a sentence, is left alone: prose
+			// such as "Time:Tuesday" reads as one, and it is printed as written.)
+			const fence = /^:+/.exec(sliceOf(ctx, node))?.[0] ?? (node.type === 'leafDirective' ? '::' : ':::');
 			const name = shorten(node.name, 30);
 			const type = ASIDE_TYPES.has(node.name) ? node.name : 'note';
+			const what = node.type === 'leafDirective' ? 'line' : 'block';
 			report(
 				ctx,
 				'unknown-syntax',
 				startOf(node),
-				`The \`:::${name}\` block would be shown as plain text, without the box and title of an aside.`,
+				`The \`${fence}${name}\` ${what} would be shown as plain text, without the box and title of an aside.`,
 				/\.mdx$/.test(ctx.file)
 					? `Use the Aside component: <Aside type="${type}" title="…">…</Aside> (type is note, tip, caution or danger).`
 					: 'A Markdown (.md) file has no asides: write it as a paragraph, such as one that starts with **Note:**.'
