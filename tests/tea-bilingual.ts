@@ -21,6 +21,8 @@ export function makeBilingual(content: string): void {
  * - a second track, "Hosting" (tea-for-browsers.ts), so that each track's feed can be told apart;
  * - an archived major, brewing-basics v1, whose title differs from the current one, as happens when a
  *   major release renames a module;
+ * - the newer of its two platform updates, kettle presets, in Finnish (`KETTLE_PRESETS_FI`), the other
+ *   in English only;
  * - a certificate issuer, Kyoto Tea Institute (credentials.ts), whose key pair is kept beside the
  *   content folder for the tests that sign certificates (`issuanceFor`).
  * Each test reads what it expects from these files or from the functions that wrote them.
@@ -32,5 +34,15 @@ export async function prepareTeaBilingual(content: string): Promise<void> {
 	const archived = join(content, 'archive/brewing-basics/v1.mdx');
 	const renamed = readFileSync(archived, 'utf8').replace(/^title: .*$/m, 'title: Brewing with bags');
 	writeFileSync(archived, renamed);
+	writeFileSync(join(content, 'updates/2026-11-10-kettle-presets.fi.md'), KETTLE_PRESETS_FI);
 	await addIssuer(content);
 }
+
+/** The Finnish translation of the update `2026-11-10-kettle-presets` in the bilingual fixture. */
+export const KETTLE_PRESETS_FI = `---
+title: Vedenkeittimiin tulee lämpötilan esivalinnat
+summary: Vedenkeittimissä on nyt 70, 80 ja 90 °C:n esivalinnat.
+---
+
+Esivalintojen ansiosta veden jäähdyttämisestä ei tarvitse enää huolehtia yhtä paljon.
+`;

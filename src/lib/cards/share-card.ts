@@ -12,7 +12,7 @@ export const SHARE_CARD = { width: 1200, height: 630 } as const;
 export interface ShareCardInput {
 	/** The curriculum's name, at the top. */
 	curriculum: string;
-	/** What the page is: "Module", "Track", "Platform update". */
+	/** What the page is, in the page's language: "Module", "Track", "Platform update". */
 	kind: string;
 	title: string;
 	/** The track a module belongs to. */
@@ -25,7 +25,18 @@ export interface ShareCardInput {
 	facts?: string[];
 	/** The site's host name, at the bottom. */
 	site?: string;
+	/**
+	 * The design's own words in the page's language: the one before the track's name ("Track: …")
+	 * and the one before the version ("Version 1.2.0").
+	 * @default { track: "Track", version: "Version" }
+	 */
+	words?: { track: string; version: string };
 }
+
+const ENGLISH_WORDS = { track: 'Track', version: 'Version' };
+
+/** What the card says, cleaned, with its words chosen. */
+type CleanInput = ShareCardInput & Required<Pick<ShareCardInput, 'words'>>;
 
 /** The space around the header, title and footer. */
 export const SHARE_CARD_PADDING = 64;
@@ -71,7 +82,7 @@ export function shareCardDesign(raw: ShareCardInput): ShareCardDesign {
 		'The curriculum name': input.curriculum,
 		'The title': input.title,
 		// The design's own words ("Track:", "Version") are planned with the rest.
-		'The details': ['Track: Version ·', input.kind, input.track, input.level, input.version, ...(input.facts ?? []), input.site].filter(Boolean).join(' '),
+		'The details': [`${input.words.track}: ${input.words.version} ·`, input.kind, input.track, input.level, input.version, ...(input.facts ?? []), input.site].filter(Boolean).join(' '),
 	};
 	const titleText = (size: FieldSize) => fittedText(title, size, { fontWeight: 700, color: PALETTE.ink });
 	// An empty box the height of a part, standing in for it.
@@ -84,8 +95,8 @@ export function shareCardDesign(raw: ShareCardInput): ShareCardDesign {
 		footer: () => card('flex-end', footer(input)),
 		titleAlone: (size, headerHeight, footerHeight) => card('space-between', space(headerHeight), titleText(size), space(footerHeight)),
 		keys: {
-			header: JSON.stringify([input.curriculum, input.kind, input.level, input.version, input.facts]),
-			footer: JSON.stringify([input.track, input.site]),
+			header: JSON.stringify([input.curriculum, input.kind, input.level, input.words.version, input.version, input.facts]),
+			footer: JSON.stringify([input.words.track, input.track, input.site]),
 		},
 	};
 }
@@ -106,7 +117,7 @@ export async function renderShareCard(input: ShareCardInput, env: CardEnvironmen
 	return env.rasterize(svg, SHARE_CARD.width);
 }
 
-function clean(input: ShareCardInput): ShareCardInput {
+function clean(input: ShareCardInput): CleanInput {
 	const title = cleanText(input.title);
 	if (title === '') throw new CardTextError('The share card has no title. Give the page a title.');
 	return {
@@ -118,12 +129,13 @@ function clean(input: ShareCardInput): ShareCardInput {
 		version: input.version ? cleanText(input.version) : undefined,
 		facts: (input.facts ?? []).map(cleanText).filter(Boolean),
 		site: input.site ? cleanText(input.site) : undefined,
+		words: { track: cleanText(input.words?.track ?? ENGLISH_WORDS.track), version: cleanText(input.words?.version ?? ENGLISH_WORDS.version) },
 	};
 }
 
 /** The curriculum's name, and below it what the page is and its facts. */
-function header(input: ShareCardInput): CardNode {
-	const facts = [input.level, input.version ? `Version ${input.version}` : undefined, ...(input.facts ?? [])].filter((fact): fact is string => !!fact);
+function header(input: CleanInput): CardNode {
+	const facts = [input.level, input.version ? `${input.words.version} ${input.version}` : undefined, ...(input.facts ?? [])].filter((fact): fact is string => !!fact);
 	const chip = h(
 		'div',
 		{ display: 'flex', padding: '6px 16px', borderRadius: 8, background: PALETTE.accent, color: PALETTE.paper, fontWeight: 700 },
@@ -146,7 +158,7 @@ function header(input: ShareCardInput): CardNode {
 }
 
 /** A rule, and below it the track and the site. */
-function footer(input: ShareCardInput): CardNode {
+function footer(input: CleanInput): CardNode {
 	return keyed(
 		'footer',
 		h(
@@ -156,7 +168,7 @@ function footer(input: ShareCardInput): CardNode {
 			h(
 				'div',
 				{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-end', gap: 32, fontSize: 26 },
-				line({ color: PALETTE.ink, flexShrink: 1 }, input.track ? `Track: ${input.track}` : ''),
+				line({ color: PALETTE.ink, flexShrink: 1 }, input.track ? `${input.words.track}: ${input.track}` : ''),
 				line({ color: PALETTE.muted, flexShrink: 0, maxWidth: 420 }, input.site ?? '')
 			)
 		)

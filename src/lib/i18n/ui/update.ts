@@ -9,6 +9,8 @@ export const en = {
 	'currents.update.affected': 'Affected modules',
 	'currents.update.revisedIn': ' (revised in version {{version}})',
 	'currents.update.revisionPending': ' (revision pending)',
+	/** On an update's share card, beside its date and platforms, when a module it affects awaits revision. */
+	'currents.update.cardPending': 'Revision pending',
 } as const;
 
 export const fi: Record<keyof typeof en, string> = {
@@ -21,4 +23,5 @@ export const fi: Record<keyof typeof en, string> = {
 	'currents.update.affected': 'Muutoksen koskemat moduulit',
 	'currents.update.revisedIn': ' (päivitetty versiossa {{version}})',
 	'currents.update.revisionPending': ' (päivitys odottaa)',
+	'currents.update.cardPending': 'Päivitys odottaa',
 };
