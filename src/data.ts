@@ -3,10 +3,11 @@ import { createHash } from 'node:crypto';
 import { buildDate, config, engine } from 'virtual:currents/config';
 import { isBroken, staleStore } from './lib/curriculum/broken.ts';
 import { pendingUpdatesFor } from './lib/curriculum/freshness.ts';
-import { inTrackOrder, moduleHref, namer, sidebarFor, trackHref, trackOf, type SidebarItem } from './lib/curriculum/model.ts';
+import { inTrackOrder, moduleHref, namer, sidebarFor, trackHref, trackOf, type SidebarItem, type TimelineEntry } from './lib/curriculum/model.ts';
 import { majorOf } from './lib/curriculum/versions.ts';
 import { localeOf, localized, siteLocales, type Locale } from './lib/i18n/locales.ts';
 import { mergeModule, mergeTrack, translationStatus, type TranslationStatus } from './lib/i18n/site.ts';
+import { shownEntry, type ShownEntry } from './lib/i18n/timeline.ts';
 import { uiText } from './lib/i18n/ui/index.ts';
 
 export { buildDate, config };
@@ -201,6 +202,8 @@ export interface LocalSite {
 	 * language lacks to the original (`localizeSidebarEntries`), once Starlight has made entries of it.
 	 */
 	sidebar: (currentTrack?: string) => SidebarItem[];
+	/** An entry of What's new or its feed as this language shows it (`shownEntry`). */
+	shown: (entry: TimelineEntry) => ShownEntry;
 }
 
 const localSites = new Map<string, Promise<LocalSite>>();
@@ -236,6 +239,14 @@ export function loadLocalSite(code: string = ROOT_LOCALE.code): Promise<LocalSit
 				overview: uiText(locale.code, 'currents.nav.trackOverview'),
 				allTracks: uiText(locale.code, 'currents.nav.allTracks'),
 			};
+			const timeline = {
+				locale,
+				original: ROOT_LOCALE.code,
+				updateTranslation: (id: string) => t?.updates.get(id)?.data,
+				moduleTitle: (id: string) => (t?.modules.has(id) ? moduleData.get(id)?.title : undefined),
+				moduleVersion: (id: string) => site.moduleData.get(id)?.version,
+				hasPage,
+			};
 			return {
 				locale,
 				site,
@@ -250,6 +261,7 @@ export function loadLocalSite(code: string = ROOT_LOCALE.code): Promise<LocalSit
 				inOriginal: (href) => !locale.root && site.freePages.has(href) && !site.writtenPages.has(localized(href, locale)),
 				sidebar: (currentTrack) =>
 					locale.root ? site.sidebar(currentTrack) : sidebarFor(tracks, moduleData, currentTrack, site.pageLinks, labels),
+				shown: (entry) => shownEntry(entry, timeline),
 			};
 		})();
 		localSites.set(code, local);

@@ -88,4 +88,41 @@ describe('per-track feeds', () => {
 		// The English page is as it was.
 		expect(build.read('whats-new/index.html')).toContain('<h2 id="platform-changes">Platform changes</h2>');
 	});
+
+	it('has the same entries as Finnish What’s new under /fi/feed.xml: Finnish titles where translated, and the rest marked xml:lang="en"', () => {
+		const xml = build.read('fi/feed.xml');
+		expect(xml).toContain('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fi">');
+		/** Each entry's opening tag, title, link and summary, by its id (`update:…`, `release:…@…`), as written. */
+		const entries = new Map(
+			[...xml.matchAll(/<entry([^>]*)>\s*<id>tag:[^:]+:([^<]+)<\/id>\s*<title([^>]*)>([^<]*)<\/title>\s*<link [^>]*href="([^"]+)"\/>(?:(?!<\/entry>)[^])*<summary([^>]*)>/g)].map(
+				([, entry, id, titleAttrs, title, href, summaryAttrs]) => [id!, { entry: entry!, title: title!, titleAttrs: titleAttrs!, href: href!, summaryAttrs: summaryAttrs! }]
+			)
+		);
+		expect([...entries.keys()].sort()).toEqual((parseAtomFeed(build.read('feed.xml')).entries ?? []).map((entry) => entry.id?.replace(/^tag:[^:]+:/, '')).sort());
+		// A translated update: its Finnish title and summary, and its Finnish page, with nothing marked.
+		expect(entries.get('update:2026-11-10-kettle-presets')).toEqual({
+			entry: '',
+			title: 'Vedenkeittimiin tulee lämpötilan esivalinnat',
+			titleAttrs: '',
+			href: 'https://steeped.example.org/fi/updates/2026-11-10-kettle-presets/',
+			summaryAttrs: '',
+		});
+		// An update written only in English is English as a whole.
+		expect(entries.get('update:2026-10-20-teapot-infuser')).toMatchObject({ entry: ' xml:lang="en"', title: 'Teapots now ship with infusers', titleAttrs: '', summaryAttrs: '' });
+		// A release of the translated major: the Finnish title and page, and the changelog's English summary, marked.
+		expect(entries.get('release:brewing-basics@2.1.0')).toEqual({
+			entry: '',
+			title: 'Haudutuksen perusteet 2.1.0',
+			titleAttrs: '',
+			href: 'https://steeped.example.org/fi/modules/brewing-basics/',
+			summaryAttrs: ' xml:lang="en"',
+		});
+		// A release of an earlier major, and of an untranslated module, stay English as a whole.
+		expect(entries.get('release:brewing-basics@1.0.0')).toMatchObject({ entry: ' xml:lang="en"', title: 'Brewing with bags 1.0.0' });
+		expect(entries.get('release:serving@1.0.1')).toMatchObject({ entry: ' xml:lang="en"', title: 'Serving 1.0.1', href: 'https://steeped.example.org/fi/modules/serving/' });
+		// A feed parser reads it, and the English feed marks no entry.
+		expect(parseAtomFeed(xml).entries?.length).toBe(entries.size);
+		expect(build.read('feed.xml')).toContain('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">');
+		expect(build.read('feed.xml')).not.toMatch(/<(entry|title|summary) xml:lang=/);
+	});
 });

@@ -20,6 +20,7 @@ export const GET: APIRoute<{ track: TrackEntry }> = async ({ props: { track }, u
 		site: config.site,
 		feedPath: trackFeedHref(track.id),
 		pagePath: trackHref(track.id),
+		lang: code,
 	});
 	return new Response(xml, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
 };
