@@ -1,8 +1,8 @@
-import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
+import { defineRouteMiddleware, type StarlightRouteData } from '@astrojs/starlight/route-data';
 import { brokenPageError, isBroken } from './lib/curriculum/broken.ts';
-import { loadLocalSite, ROOT_LOCALE } from './data.ts';
+import { loadLocalSite, LOCALES, ROOT_LOCALE } from './data.ts';
 import { FEED_HREF, moduleHref, trackHref } from './lib/curriculum/model.ts';
-import { localized } from './lib/i18n/locales.ts';
+import { localized, unlocalized } from './lib/i18n/locales.ts';
 import { localizeSidebarEntries, type SidebarEntry } from './lib/i18n/site.ts';
 import { uiText } from './lib/i18n/ui/index.ts';
 
@@ -14,9 +14,12 @@ import { uiText } from './lib/i18n/ui/index.ts';
  * - on a page in another language, the feed the page advertises is that language's, by its name;
  *   and every page's sidebar is that language's: its labels and titles, and a link to a page the
  *   language lacks leads to the original, marked as such (`localizeSidebarEntries`);
+ *   The "Next" and "Previous" links are localized the same way;
  * - a sidebar link to a part of a page (`/#tracks`), and a "Next" or "Previous" link made of one, keeps
  *   its fragment as written: Starlight adds the trailing slash that `trailingSlash: 'always'` asks of
- *   paths to the fragment too (`/#tracks/`).
+ *   paths to the fragment too (`/#tracks/`);
+ * - the page names its versions in other languages (`<link rel="alternate" hreflang>`) only where
+ *   they exist: Starlight names one in every language, and most modules are not translated.
  */
 export const onRequest = defineRouteMiddleware(async (context) => {
 	const route = context.locals.starlightRoute;
@@ -27,6 +30,7 @@ export const onRequest = defineRouteMiddleware(async (context) => {
 	if (isBroken(entry.data) && entry.filePath) {
 		throw brokenPageError(entry.filePath, { site: context.site?.href.replace(/\/$/, '') });
 	}
+	route.head = await existingAlternates(route.head);
 	if (route.locale) {
 		const feed = route.head.find((tag) => tag.tag === 'link' && tag.attrs?.type === 'application/atom+xml' && tag.attrs.href === FEED_HREF);
 		if (feed?.attrs) {
@@ -45,8 +49,33 @@ export const onRequest = defineRouteMiddleware(async (context) => {
 			...local.site.tracks.map((track) => [track.data.title, local.tracks.find((t) => t.id === track.id)?.data.title ?? track.data.title] as [string, string]),
 		]);
 		route.sidebar = localizeSidebarEntries(route.sidebar, local.locale, ROOT_LOCALE, local, labels, groups);
+		// A link comes back a link: localizing changes its label, address and badge, never its kind.
+		const localize = <Link extends SidebarEntry>(link: Link | undefined) => link && (localizeSidebarEntries([link], local.locale, ROOT_LOCALE, local, labels, groups)[0] as Link);
+		route.pagination = { prev: localize(route.pagination.prev), next: localize(route.pagination.next) };
 	}
 });
+
+type HeadEntry = StarlightRouteData['head'][number];
+
+/**
+ * The head without the alternates in languages that have no such page. When fewer than two
+ * languages have it, none is named, not even the default (`x-default`): there is no choice to offer.
+ */
+async function existingAlternates(head: HeadEntry[]): Promise<HeadEntry[]> {
+	const isAlternate = (tag: HeadEntry) => tag.tag === 'link' && tag.attrs?.rel === 'alternate' && typeof tag.attrs.hreflang === 'string';
+	if (!head.some(isAlternate)) return head;
+	const missing = new Set<HeadEntry>();
+	let languages = 0;
+	for (const tag of head.filter(isAlternate)) {
+		if (tag.attrs!.hreflang === 'x-default') continue;
+		const locale = LOCALES.find((candidate) => candidate.code === tag.attrs!.hreflang);
+		const path = new URL(String(tag.attrs!.href), 'https://site.invalid').pathname;
+		const exists = locale !== undefined && (await loadLocalSite(locale.code)).hasPage(unlocalized(path, locale));
+		if (exists) languages++;
+		else missing.add(tag);
+	}
+	return head.filter((tag) => !(isAlternate(tag) && (languages < 2 || missing.has(tag))));
+}
 
 /** Takes the trailing slash off links whose fragment Starlight formatted as a path. */
 function fixFragments(entries: readonly SidebarEntry[]): void {

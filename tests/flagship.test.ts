@@ -271,6 +271,25 @@ describe('the flagship curriculum', () => {
 			expect(build.read('modules/goals-and-kpis/index.html')).toMatch(/<option value="\/fi\/modules\/goals-and-kpis\/"[^>]*>Suomi</);
 		});
 
+		it('names the versions of a page in other languages only where they exist, and words "Previous" and "Next" as the page\'s language names them', () => {
+			const pages = readdirSync(build.outDir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('index.html') && !file.startsWith('embed/'));
+			const missing: string[] = [];
+			const named = new Map<string, number>();
+			for (const file of pages) {
+				for (const [, lang, href] of build.read(file).matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"/g)) {
+					const path = new URL(href!).pathname;
+					if (!build.exists(`${path.slice(1)}index.html`)) missing.push(`${file}: ${lang} ${path}`);
+					named.set(lang!, (named.get(lang!) ?? 0) + 1);
+				}
+			}
+			expect(missing).toEqual([]);
+			expect(named.get('fi')).toBeGreaterThan(20);
+			expect(build.read('modules/tiktok-playbook/index.html')).not.toMatch(/<link rel="alternate" hreflang="fi"/);
+			// The About page is a free page shown in Finnish with Starlight's sidebar, which the engine words in Finnish.
+			const pagination = [...build.read('fi/about/index.html').matchAll(/<a href="([^"]+)" rel="(?:prev|next)"[^>]*>[^]*?<span class="link-title[^"]*">([^<]*)</g)].map((match) => `${match[1]} ${match[2]}`);
+			expect(pagination).toEqual(['/fi/whats-new/ Uutta', expect.stringMatching(/^\/fi\/tracks\/strategy-and-planning\/ Strategia ja suunnittelu$/)]);
+		});
+
 		it("leads every page's sidebar to pages that exist, and lists every track in Finnish too, marking the ones only in English", () => {
 			const pages = readdirSync(build.outDir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('index.html') && !file.startsWith('embed/'));
 			const links = (html: string) => {

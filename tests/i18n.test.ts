@@ -254,6 +254,22 @@ describe('the Finnish pages of a bilingual fixture', () => {
 		expect(links('translations/index.html', '/fi/modules/brewing-basics/')).toEqual(['lang="fi"']);
 	});
 
+	it("names a page's versions in other languages only where they exist", () => {
+		const alternates = (file: string) => [...build.read(file).matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"/g)].map((match) => `${match[1]} ${new URL(match[2]!).pathname}`);
+		expect(alternates('modules/brewing-basics/index.html')).toEqual(['en /modules/brewing-basics/', 'fi /fi/modules/brewing-basics/', 'x-default /modules/brewing-basics/']);
+		// Serving has a Finnish page, in the original's words, as a module of the translated track.
+		expect(alternates('fi/modules/serving/index.html')).toEqual(['en /modules/serving/', 'fi /fi/modules/serving/', 'x-default /modules/serving/']);
+		expect(alternates('updates/2026-11-10-kettle-presets/index.html')).toEqual(['en /updates/2026-11-10-kettle-presets/', 'fi /fi/updates/2026-11-10-kettle-presets/', 'x-default /updates/2026-11-10-kettle-presets/']);
+		// No Finnish page: an untranslated track and update, an earlier major, the page for a missing address.
+		for (const file of ['tracks/hosting/index.html', 'updates/2026-10-20-teapot-infuser/index.html', 'modules/brewing-basics/v1/index.html', '404.html']) {
+			expect(alternates(file), file).toEqual([]);
+		}
+	});
+
+	it('says "not found" in Finnish too, with a way to the Finnish home page', () => {
+		expect(build.read('404.html')).toContain('<p lang="fi">Sivua ei löytynyt. <a href="/fi/" hreflang="fi">Siirry suomenkieliselle etusivulle</a>.</p>');
+	});
+
 	it('lists each module and whether its translation is current on the translation status page', () => {
 		const page = build.read('fi/translations/index.html');
 		expect(page).toContain('data-translation="fi:brewing-basics" data-status="current"');
