@@ -203,7 +203,13 @@ function printAnswers(sections: readonly HTMLElement[]): void {
 				const authored = [...shown].sort((a, b) => Number((a as HTMLElement).dataset.choice) - Number((b as HTMLElement).dataset.choice));
 				choices.append(...authored);
 				undo.push(() => choices.append(...shown));
+				// Each answer under its question, as the track's print page has them, so that the key reads
+				// without turning back to the questions.
 				const item = document.createElement('li');
+				const prompt = question.querySelector('.currents-quiz__prompt')?.cloneNode(true) as HTMLElement | undefined;
+				prompt?.querySelector('.currents-quiz__number')?.remove();
+				const asked = document.createElement('p');
+				asked.textContent = prompt?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 				const why = document.createElement('ul');
 				authored.forEach((choice, c) => {
 					const line = document.createElement('li');
@@ -212,7 +218,7 @@ function printAnswers(sections: readonly HTMLElement[]): void {
 					line.append(letter, ...[...(choice.querySelector('[data-quiz-explanation] p')?.childNodes ?? [])].map((node) => node.cloneNode(true)));
 					why.append(line);
 				});
-				item.append(why);
+				item.append(asked, why);
 				list.append(item);
 			}
 			answers.append(heading, list);

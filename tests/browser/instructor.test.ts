@@ -105,6 +105,12 @@ describe('for instructors', () => {
 		const firstQuestion = await page.locator('[data-quiz-question]').first().locator('[data-quiz-explanation] p').allTextContents();
 		expect(await answers.locator(':scope > ol > li').first().locator('li').allTextContents()).toEqual(firstQuestion.map((text, c) => `${'ABCDEFGH'[c]}: ${text}`));
 		expect(firstQuestion.join(' ')).toMatch(/^(Right|Not right)\./);
+		// Each answer sits under its question, on a sheet of its own, and the screen's instructions do not print.
+		const asked = (await page.locator('[data-quiz-question] .currents-quiz__prompt').first().textContent())!.replace(/^\s*\d+\.\s*/, '').replace(/\s+/g, ' ').trim();
+		expect(await answers.locator(':scope > ol > li > p').first().textContent()).toBe(asked);
+		expect(await answers.evaluate((element) => getComputedStyle(element).breakBefore)).toBe('page');
+		expect(await page.locator('.currents-quiz').textContent()).toContain('Choose your answers');
+		expect(await page.locator('.currents-quiz').innerText()).not.toContain('Choose your answers');
 		await page.evaluate(() => dispatchEvent(new Event('afterprint')));
 		expect(await page.locator('main details:not([open])').count()).toBe(folded);
 		expect(await answers.count()).toBe(0);
