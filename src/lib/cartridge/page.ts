@@ -108,7 +108,7 @@ export function modulePage(options: ModulePageOptions): PackagedPage {
 				: standalone(options, {
 						title: `Instructor notes: ${options.title} (version ${options.version})`,
 						heading: `Instructor notes: ${options.title}`,
-						meta: `For instructors, with version ${escape(options.version)} of the module, ${released}. Learners do not see these notes on the site.`,
+						meta: `For instructors, with version ${escape(options.version)} of the module, ${released}. On the site they are shown only in the instructor view.`,
 						content: { nodeName: '#document-fragment', childNodes: notes.flatMap((box) => parts(box).childNodes) } as Html.DocumentFragment,
 						asset: undefined,
 					}),
