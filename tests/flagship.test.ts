@@ -271,6 +271,15 @@ describe('the flagship curriculum', () => {
 			expect(build.read('modules/goals-and-kpis/index.html')).toMatch(/<option value="\/fi\/modules\/goals-and-kpis\/"[^>]*>Suomi</);
 		});
 
+		it("lists a change released in many modules on one day once on What's new, with every one of those releases beneath it", () => {
+			for (const file of ['whats-new/index.html', 'fi/whats-new/index.html']) {
+				const page = build.read(file);
+				const groups = [...page.matchAll(/<li data-timeline-group="(\d+)">([^]*?)<\/details>/g)];
+				expect(groups.length, file).toBeGreaterThan(0);
+				for (const [, count, group] of groups) expect(group!.match(/<li data-timeline-entry="release:/g), file).toHaveLength(Number(count));
+			}
+		});
+
 		it('names the versions of a page in other languages only where they exist, and words "Previous" and "Next" as the page\'s language names them', () => {
 			const pages = readdirSync(build.outDir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('index.html') && !file.startsWith('embed/'));
 			const missing: string[] = [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { atomFeed } from '../src/lib/feeds/atom.ts';
 import { addDays, isReviewDue, reviewDueDate } from '../src/lib/curriculum/freshness.ts';
-import { formatDuration, pageEditBase, recentlyUpdated, teachingRelease, sidebarFor, timeline, whatsNew } from '../src/lib/curriculum/model.ts';
+import { formatDuration, groupedReleases, pageEditBase, recentlyUpdated, teachingRelease, sidebarFor, timeline, whatsNew } from '../src/lib/curriculum/model.ts';
 import type { ModuleData } from '../src/lib/curriculum/schema/module.ts';
 import { countWords } from '../src/lib/check/standards.ts';
 import { bumpVersion, compareVersions } from '../src/lib/curriculum/versions.ts';
@@ -120,6 +120,30 @@ describe('timeline', () => {
 		expect(page.older).toBe(20);
 		expect(whatsNew(many, 120)).toMatchObject({ older: 0 });
 		expect(whatsNew(many).releases).toHaveLength(100);
+	});
+
+	it('lists one change made in many modules on one day once on What’s new, where the first of them stood', () => {
+		const day = '2026-12-06';
+		const pass = { date: day, kind: 'fixed' as const, summary: 'Source notes reworded.' };
+		const releases = whatsNew(
+			timeline(
+				[
+					{ id: 'audience', data: module([{ ...pass, version: '1.0.1' }, first('2026-01-01')], 'Audience research') },
+					{ id: 'budgets', data: module([{ version: '1.0.1', date: day, kind: 'fixed', summary: 'Corrected a date.' }, first('2026-01-01')], 'Budgets') },
+					{ id: 'captions', data: module([{ ...pass, version: '1.0.2' }, { version: '1.0.1', date: day, kind: 'fixed', summary: 'Corrected a date.' }, first('2026-01-01')], 'Captions') },
+					// The same words on another day, or as another kind of change, are another change.
+					{ id: 'drafts', data: module([{ ...pass, kind: 'changed', version: '1.1.0' }, { ...pass, date: '2026-12-05', version: '1.0.1' }, first('2026-01-01')], 'Drafts') },
+				],
+				[]
+			)
+		).releases;
+		expect(groupedReleases(releases).map((group) => `${group.date} ${group.change} ${group.summary} ${group.entries.map((entry) => entry.title).join(', ')}`)).toEqual([
+			'2026-12-06 fixed Source notes reworded. Audience research 1.0.1, Captions 1.0.2',
+			'2026-12-06 fixed Corrected a date. Budgets 1.0.1, Captions 1.0.1',
+			'2026-12-06 changed Source notes reworded. Drafts 1.1.0',
+			'2026-12-05 fixed Source notes reworded. Drafts 1.0.1',
+			'2026-01-01 added First release. Audience research 1.0.0, Budgets 1.0.0, Captions 1.0.0, Drafts 1.0.0',
+		]);
 	});
 
 	it('escapes text in the Atom feed', () => {

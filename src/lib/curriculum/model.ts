@@ -166,13 +166,48 @@ export function timeline(
  * reader who wants last month's. Every release stays in its module's changelog.
  */
 export function whatsNew(entries: readonly TimelineEntry[], releases = RECENT_ENTRIES) {
-	const all = entries.filter((entry) => entry.kind === 'release');
+	const all = entries.filter((entry): entry is Release => entry.kind === 'release');
 	return {
 		changes: entries.filter((entry) => entry.kind === 'update'),
 		releases: all.slice(0, releases),
 		/** How many releases are left off the page. */
 		older: Math.max(0, all.length - releases),
 	};
+}
+
+/** A module release of the timeline. */
+export type Release = Extract<TimelineEntry, { kind: 'release' }>;
+
+/** Releases of one day that share a kind and a summary: one edit made across modules. */
+export interface ReleaseGroup {
+	date: string;
+	change: Release['change'];
+	summary: string;
+	entries: Release[];
+}
+
+/**
+ * The releases as What's new lists them: those of one day that share a kind and a summary (one
+ * edit made across many modules, such as a pass over every module's source notes) as one item,
+ * where the first of them stands, so that the day's other releases are not lost among forty lines
+ * that say the same. The order within a day means nothing (a day has no time), so grouping across
+ * it moves no release to another day. Every release keeps its own entry in the feeds and changelogs.
+ */
+export function groupedReleases(releases: readonly Release[]): ReleaseGroup[] {
+	const groups: ReleaseGroup[] = [];
+	const byKey = new Map<string, ReleaseGroup>();
+	for (const release of releases) {
+		const key = JSON.stringify([release.date, release.change, release.summary]);
+		const group = byKey.get(key);
+		if (group) {
+			group.entries.push(release);
+			continue;
+		}
+		const started: ReleaseGroup = { date: release.date, change: release.change, summary: release.summary, entries: [release] };
+		byKey.set(key, started);
+		groups.push(started);
+	}
+	return groups;
 }
 
 /** Starlight sidebar items in its user-config form. */

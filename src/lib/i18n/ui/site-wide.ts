@@ -17,6 +17,9 @@ export const en = {
 	'currents.site.whatsNewTrackFeeds': ", or with a track's own feed of the releases and platform changes that concern its modules:",
 	'currents.site.whatsNewNoChanges': 'No platform change has been recorded yet.',
 	'currents.site.whatsNewOlder': "These are the latest {{count}} releases. Every module's page lists all of its releases in its changelog.",
+	/** One change released in many modules on one day, listed once: how many, and the list of them. */
+	'currents.site.whatsNewGroup': 'in {{count}} modules',
+	'currents.site.whatsNewGroupList': 'The modules and their new versions',
 	// The Atom feeds (feed.xml.ts, track-feed.xml.ts).
 	'currents.site.feedTitle': "{{curriculum}}: what's new",
 	'currents.site.trackFeedTitle': '{{curriculum}}: {{track}}',
@@ -53,6 +56,8 @@ export const fi: Record<keyof typeof en, string> = {
 	'currents.site.whatsNewTrackFeeds': ' tai tilata opintopolun oman syötteen, jossa ovat vain sen moduuleja koskevat uudet versiot ja alustapäivitykset:',
 	'currents.site.whatsNewNoChanges': 'Alustapäivityksiä ei ole vielä kirjattu.',
 	'currents.site.whatsNewOlder': 'Tässä on {{count}} uusinta versiota. Jokaisen moduulin sivun muutoshistoriassa ovat kaikki sen versiot.',
+	'currents.site.whatsNewGroup': '{{count}} moduulissa',
+	'currents.site.whatsNewGroupList': 'Moduulit ja niiden uudet versiot',
 	'currents.site.feedTitle': '{{curriculum}}: uutta',
 	'currents.site.trackFeedTitle': '{{curriculum}}: {{track}}',
 	'currents.site.feedAuthor': 'Sisällön tekijät ({{curriculum}})',
