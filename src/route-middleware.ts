@@ -13,8 +13,8 @@ import { uiText } from './lib/i18n/ui/index.ts';
  *   fixed file brings the page back;
  * - on a page in another language, the feed the page advertises is that language's, by its name;
  *   and every page's sidebar is that language's: its labels and titles, and a link to a page the
- *   language lacks leads to the original, marked as such (`localizeSidebarEntries`);
- *   The "Next" and "Previous" links are localized the same way;
+ *   language lacks leads to the original, marked as such (`localizeSidebarEntries`), and so do its
+ *   "Next" and "Previous" links;
  * - a sidebar link to a part of a page (`/#tracks`), and a "Next" or "Previous" link made of one, keeps
  *   its fragment as written: Starlight adds the trailing slash that `trailingSlash: 'always'` asks of
  *   paths to the fragment too (`/#tracks/`);
