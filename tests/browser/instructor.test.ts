@@ -97,6 +97,7 @@ describe('for instructors', () => {
 		// The knowledge check prints as a test: choices in their authored order (the same letters on
 		// every printout), no buttons, and the explanations after the last question, not under each choice.
 		expect(await order()).toEqual(shuffled.map((choices) => choices.map((_, c) => c)));
+		expect(await page.locator('[data-quiz-choices]').first().evaluate((list) => getComputedStyle(list).listStyleType)).toBe('upper-alpha');
 		expect(await page.locator('[data-quiz-check]').isVisible()).toBe(false);
 		expect(await page.locator('[data-quiz-explanation]').first().isVisible()).toBe(false);
 		const answers = page.locator('.currents-quiz__answers');

@@ -19,6 +19,9 @@ function shownOrder(page: Page, question: number): Promise<string> {
 	return page.$$eval(`[data-quiz-question]:nth-child(${question + 1}) [data-choice]`, (choices) => choices.map((choice) => choice.getAttribute('data-choice')).join(','));
 }
 
+/** The list markers of the knowledge check's choices, each style once. */
+const listStyles = (page: Page) => page.locator('[data-quiz-choices]').evaluateAll((lists) => [...new Set(lists.map((list) => getComputedStyle(list).listStyleType))]);
+
 const statusText = (page: Page) => page.locator('[data-quiz-status]').textContent();
 
 /** Records every `currents:quiz-result` event that reaches the document. */
@@ -206,6 +209,9 @@ describe('the knowledge check', () => {
 			await page.getByRole('button', { name: 'Try again' }).click();
 		}
 		expect(orders.size).toBeGreaterThan(1);
+		// Shuffled, the choices carry no letters on screen: "C" would name another choice than on a
+		// printout, which keeps the authored order and its letters.
+		expect(await listStyles(page)).toEqual(['none']);
 		await page.close();
 	});
 
@@ -216,6 +222,8 @@ describe('the knowledge check', () => {
 		expect(await page.getByText('A warmed cup', { exact: true }).isVisible()).toBe(true);
 		const disclosures = page.locator('[data-quiz] li[data-choice] > details');
 		expect(await disclosures.count()).toBe(9);
+		// In their authored order, the choices keep their letters.
+		expect(await listStyles(page)).toEqual(['upper-alpha']);
 		expect(await page.locator('[data-quiz] details:visible:not([open])').count()).toBe(9);
 		// No control that would do nothing: without the script there are no boxes and no buttons.
 		expect(await page.locator('[data-quiz] input:visible, [data-quiz] button:visible').count()).toBe(0);
