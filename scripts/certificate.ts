@@ -17,7 +17,7 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { inflateSync } from 'node:zlib';
-import { readArgs } from './lib/args.ts';
+import { atMostWords, readArgs } from './lib/args.ts';
 import { CardTextError, cleanName } from '../src/lib/cards/text.ts';
 import { readBakedCredential, isPng } from '../src/lib/credentials/baked-png.ts';
 import { issueAll, prepareIssuance, type Learner } from '../src/lib/credentials/issue.ts';
@@ -45,7 +45,7 @@ function fail(message: string, status = 1): never {
 
 const show = (path: string) => relative(process.cwd(), path) || '.';
 
-const { values, positionals } = readArgs({
+const parsed = readArgs({
 	issuer: { type: 'string' },
 	name: { type: 'string' },
 	url: { type: 'string' },
@@ -59,8 +59,11 @@ const { values, positionals } = readArgs({
 	'valid-until': { type: 'string' },
 	print: { type: 'boolean', default: false },
 	content: { type: 'string' },
-}, USAGE);
+}, USAGE, { positionals: 2 });
+const { values, positionals } = parsed;
 const command = positionals[0];
+// Only `verify` takes a word after the command (its file); after the others, a word is a value's second half.
+if (command !== 'verify') atMostWords(parsed, 1, USAGE);
 const dir = contentDir(values.content);
 const on = today();
 

@@ -24,7 +24,7 @@ const { values } = readArgs({
 	content: { type: 'string' },
 	base: { type: 'string' },
 	'no-base': { type: 'boolean', default: false },
-}, USAGE);
+}, USAGE, { positionals: false });
 
 const formats: ReportFormat[] = ['human', 'github', 'json'];
 const format = values.format as ReportFormat;

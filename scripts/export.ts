@@ -36,7 +36,7 @@ const { values, positionals } = readArgs({
 	links: { type: 'boolean', default: false },
 	dist: { type: 'string' },
 	content: { type: 'string' },
-}, USAGE);
+}, USAGE, { positionals: 1 });
 if (positionals[0] !== 'cartridge' || positionals.length > 1) {
 	fail(`${positionals[0] ? `"${positionals.join(' ')}" is not something to export: the one export is "cartridge".` : 'Say what to export: "cartridge".'}\n${USAGE}`, 2);
 }

@@ -38,7 +38,7 @@ const { values, positionals } = readArgs({
 	modules: { type: 'string' },
 	source: { type: 'string' },
 	date: { type: 'string' },
-}, USAGE);
+}, USAGE, { positionals: 1 });
 
 function fail(message: string): never {
 	console.error(`${message}\n\n${USAGE}`);

@@ -27,7 +27,7 @@ function fail(message: string): never {
 	process.exit(1);
 }
 
-const { values, positionals } = readArgs({ content: { type: 'string' }, kind: { type: 'string' } }, USAGE);
+const { values, positionals } = readArgs({ content: { type: 'string' }, kind: { type: 'string' } }, USAGE, { positionals: 3 });
 const [id, bump, summary] = positionals;
 if (!id || !bump || !summary) fail('Give the module id, the kind of bump and a summary.');
 if (!['major', 'minor', 'patch'].includes(bump)) fail(`"${bump}" is not a bump: use major, minor or patch.`);

@@ -51,6 +51,25 @@ describe('the command line of every contributor script', () => {
 		expect(script('cards-bench', '--cards', '').err.split('\n')[0]).toBe('The option --cards takes a whole number, 1 or more, not "".');
 	});
 
+	it('refuses a value with spaces the shell split into words, rather than keep its first word, and says what to quote', () => {
+		// Content that does not exist: were the words taken, the command would stop there instead of writing anything.
+		const nowhere = ['--content', 'tests/.tmp/no-such-content'];
+		const summary = script('release', 'goals-and-kpis', 'patch', 'Corrected', 'the', 'figure', ...nowhere);
+		expect(summary.status).toBe(2);
+		expect(summary.err.split('\n')[0]).toBe('This command takes 3 words besides its options, and "the figure" are more: the shell splits a value with spaces into words. Write the value in quotes: "Corrected the figure".');
+		const title = script('new', 'module', '--title', 'Carousel', 'storytelling', '--track', 'x', ...nowhere);
+		expect(title.status).toBe(2);
+		expect(title.err.split('\n')[0]).toBe('"storytelling" follows --title "Carousel" and is not part of it: the shell splits a value with spaces into words. Write it in quotes: --title "Carousel storytelling".');
+		// A signed certificate would carry half a name.
+		const name = script('certificate', 'issue', '--name', 'Ada', 'Lovelace', '--issuer', 'x', ...nowhere);
+		expect(name.status).toBe(2);
+		expect(name.err.split('\n')[0]).toBe('"Lovelace" follows --name "Ada" and is not part of it: the shell splits a value with spaces into words. Write it in quotes: --name "Ada Lovelace".');
+		expect(script('export', 'cartridge', '--out', 'my', 'folder').err.split('\n')[0]).toContain('Write it in quotes: --out "my folder".');
+		// `verify` takes its file, and the check takes options only.
+		expect(script('certificate', 'verify', 'a.png', 'b.png').err.split('\n')[0]).toContain('"b.png" is one more');
+		expect(script('check', 'content').err.split('\n')[0]).toBe('This command takes options only, and "content" is not one: write the option\'s name before its value, as the usage below shows.');
+	});
+
 	it('says when an option is missing its value, or was given one it does not take', () => {
 		expect(script('release', 'x', 'patch', 'Fixed.', '--kind').err.split('\n')[0]).toBe('The option --kind needs a value after it, as in --kind <value> (quote a value with spaces).');
 		expect(script('export', 'cartridge', '--links=yes').err.split('\n')[0]).toBe('The option --links takes no value: write it on its own.');
