@@ -213,7 +213,7 @@ const SCENARIOS: Scenario[] = [
 		finding: {
 			file: INFUSER,
 			message: '`incorporated[0].module`: "brewing-basic" is not one of the modules this update affects (`modules`).',
-			fix: 'Did you mean "brewing-basics"? Write `module: brewing-basics`.',
+			fix: '`modules` names "brewing-basics" here: spell the module\'s id the same way in both, as its file in modules/ is named.',
 			line: (w) => lineOf(w.read(INFUSER), 'module: brewing-basic\n'),
 		},
 		apply: (w) => w.edit(INFUSER, (text) => text.replace('module: brewing-basic\n', 'module: brewing-basics\n')),

@@ -58,7 +58,9 @@ export const updateSchema = z
 					message: `"${stray.module}" is not one of the modules this update affects (\`modules\`).`,
 					params: {
 						rule: 'update-status',
-						fix: close ? `Did you mean "${close}"? Write \`module: ${close}\`.` : `Name one of ${update.modules.map((m) => `"${m}"`).join(', ')}, or add "${stray.module}" to \`modules\` if the update affects it.`,
+						// Either side may be the misspelt one: the schema does not know which ids exist, and "Write
+						// module: <the other>" once told a contributor to copy a typo from \`modules\`.
+						fix: close ? `\`modules\` names "${close}" here: spell the module's id the same way in both, as its file in modules/ is named.` : `Name one of ${update.modules.map((m) => `"${m}"`).join(', ')}, or add "${stray.module}" to \`modules\` if the update affects it.`,
 					},
 				});
 			}
