@@ -14,7 +14,7 @@
 import { readArgs } from './lib/args.ts';
 import { checkCurriculum } from '../src/lib/check/check-curriculum.ts';
 import { countBySeverity } from '../src/lib/check/findings.ts';
-import { defaultBase } from '../src/lib/check/base.ts';
+import { defaultBase, forkOrigin, projectOf } from '../src/lib/check/base.ts';
 import { formatFindings, type ReportFormat } from '../src/lib/check/report.ts';
 import { contentDir } from '../src/lib/curriculum/paths.ts';
 
@@ -35,13 +35,21 @@ if (!formats.includes(format)) {
 
 const dir = contentDir(values.content);
 // A revised module must carry a higher version, which only a comparison with the target branch shows.
-const base = values['no-base'] ? undefined : (values.base ?? defaultBase(dir) ?? undefined);
+const project = projectOf(dir);
+const base = values['no-base'] ? undefined : (values.base ?? defaultBase(dir, project) ?? undefined);
 if (values['no-base']) {
 	console.error('Not compared with a branch (--no-base): a revised module without a higher version would pass here and fail CI.');
 } else if (base === undefined) {
 	console.error('Not compared with a branch: this is not a git checkout, or it has no origin/main or main branch. Run `npm run check -- --base <branch>` with the branch your pull request targets, as CI does.');
 } else if (values.base === undefined) {
 	console.error(`Compared with ${base}, as CI compares a pull request with its target branch; \`--base <ref>\` picks another.`);
+	const fork = forkOrigin(dir, project);
+	if (fork) {
+		const upstream = `${project.repository!.replace(/\/+$/, '')}.git`;
+		console.error(
+			`But origin is ${fork}, not the project's repository (${project.repository}): what you have pushed there is already in ${base} and is not compared, while CI compares it with the project's branch. Add the project as a remote, \`git remote add upstream ${upstream}\` and \`git fetch upstream\`, and the check compares with it.`
+		);
+	}
 }
 let result;
 try {

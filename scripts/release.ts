@@ -10,7 +10,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { readArgs } from './lib/args.ts';
-import { defaultBase, gitReader, versionOf } from '../src/lib/check/base.ts';
+import { defaultBase, gitReader, projectOf, versionOf } from '../src/lib/check/base.ts';
 import { checkCurriculum } from '../src/lib/check/check-curriculum.ts';
 import { suggestion } from '../src/lib/check/rules.ts';
 import { CHANGE_KINDS, type ChangelogEntry } from '../src/lib/curriculum/schema/module.ts';
@@ -60,7 +60,7 @@ try {
  * undefined outside a git checkout, or when the branch has no such version of it.
  */
 function releasedText(version: string): { text: string; ref: string } | undefined {
-	const ref = defaultBase(dirname(file));
+	const ref = defaultBase(dirname(file), projectOf(dir));
 	if (!ref) return undefined;
 	try {
 		const git = gitReader(ref, dirname(file));

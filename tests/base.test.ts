@@ -72,6 +72,30 @@ describe('npm run check --base', () => {
 		expect(skipped.stderr).toContain('Not compared with a branch (--no-base)');
 	});
 
+	it("compares a fork's clone with the project's repository, not with the fork's own branch, which holds what was pushed", () => {
+		// A contributor's fork, cloned, with the edit committed on its main and pushed there.
+		repo.git('checkout', '-q', 'main');
+		repo.git('remote', 'add', 'origin', 'git@github.com:someone/steeped.git');
+		repo.edit('modules/serving.mdx', (text) => text.replace('Pour into warmed cups.', 'Pour into cold cups.'));
+		repo.commit('colder cups');
+		repo.git('update-ref', 'refs/remotes/origin/main', 'HEAD');
+		// Without the project as a remote, the fork's main is all there is, and the check says what that misses.
+		const alone = runScript('check', ['--content', repo.content, '--format', 'json']);
+		expect(alone.status).toBe(0);
+		expect(alone.stderr).toContain('Compared with origin/main');
+		expect(alone.stderr).toContain(
+			"But origin is git@github.com:someone/steeped.git, not the project's repository (https://github.com/example/steeped): what you have pushed there is already in origin/main and is not compared, while CI compares it with the project's branch. Add the project as a remote, `git remote add upstream https://github.com/example/steeped.git` and `git fetch upstream`, and the check compares with it."
+		);
+		// With it (as `upstream`, fetched: its main is where the fork started), the change is seen.
+		repo.git('remote', 'add', 'upstream', 'https://github.com/Example/steeped.git');
+		repo.git('update-ref', 'refs/remotes/upstream/main', 'HEAD~1');
+		const compared = runScript('check', ['--content', repo.content, '--format', 'json']);
+		expect(compared.status).toBe(1);
+		expect(compared.stderr).toContain('Compared with upstream/main');
+		expect(compared.stderr).not.toContain('But origin is');
+		expect((JSON.parse(compared.stdout) as Finding[]).filter((f) => f.severity === 'error').map((f) => f.rule)).toEqual(['version-not-bumped']);
+	});
+
 	it('judges a branch by what it changed, not by releases made on main after it was started', () => {
 		// Someone else releases serving on main; this branch, started before, changes water-temperature.
 		repo.git('checkout', '-q', 'main');

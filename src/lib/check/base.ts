@@ -63,25 +63,81 @@ export function gitReader(ref: string, cwd: string, { forkPoint = false }: { for
 	};
 }
 
+/** What the curriculum's config says of the project's repository: its address and its default branch. */
+export interface Project {
+	repository?: string;
+	branch?: string;
+}
+
+/** The project's `repository` and `branch` as the config in `contentDir` gives them, or nothing where it cannot be read (the check then says why). */
+export function projectOf(contentDir: string): Project {
+	try {
+		const config = parseDocument(readFileSync(join(contentDir, LAYOUT.config), 'utf8')).toJS() as Record<string, unknown> | null;
+		const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
+		return { repository: text(config?.repository), branch: text(config?.branch) };
+	} catch {
+		return {};
+	}
+}
+
 /**
- * The branch a pull request will be merged into, as this checkout knows it: the remote's default
- * branch, else `origin/main`, `main`, `origin/master` or `master`. Null outside a git checkout or
- * when none of them exists, for example in a fresh clone of a fork with another default branch.
+ * A forge address as `host/owner/name`, lowercased, from an https or an ssh address
+ * (`https://github.com/Owner/Name.git`, `git@github.com:owner/name`); undefined for a local path.
  */
-export function defaultBase(cwd: string): string | null {
+export function repositoryKey(url: string): string | undefined {
+	const match = /^(?:https?|ssh|git):\/\/(?:[^@/]+@)?([^/:]+)(?::\d+)?\/(.+?)(?:\.git)?\/*$/.exec(url) ?? /^[^@/\s]+@([^:/\s]+):(.+?)(?:\.git)?\/*$/.exec(url);
+	return match ? `${match[1]}/${match[2]}`.toLowerCase() : undefined;
+}
+
+/** The checkout's remotes and their fetch addresses. */
+function remotesOf(git: (args: string[]) => string): Map<string, string> {
+	const remotes = new Map<string, string>();
+	let listed = '';
+	try {
+		listed = git(['config', '--get-regexp', '^remote\\..*\\.url$']);
+	} catch {
+		// No remote at all.
+	}
+	for (const line of listed.split('\n')) {
+		const match = /^remote\.(.+)\.url (.+)$/.exec(line.trim());
+		if (match) remotes.set(match[1]!, match[2]!);
+	}
+	return remotes;
+}
+
+/** Runs git in `cwd`, or undefined outside a git checkout. */
+function gitIn(cwd: string): ((args: string[]) => string) | undefined {
 	const git = (args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
 	try {
 		git(['rev-parse', '--show-toplevel']);
+		return git;
 	} catch {
-		return null;
+		return undefined;
 	}
+}
+
+/**
+ * The branch a pull request will be merged into, as this checkout knows it. First the project's own
+ * repository, by the config's `repository`, whatever its remote is called (a fork's clone has it as
+ * `upstream`, once added): its `branch`, its default branch, `main` or `master` there. Then `origin`'s
+ * default branch, `origin/main`, `main`, `origin/master` or `master`. Null outside a git checkout or
+ * when none of them exists, for example in a fresh clone of a fork with another default branch.
+ */
+export function defaultBase(cwd: string, project: Project = {}): string | null {
+	const git = gitIn(cwd);
+	if (!git) return null;
 	const candidates: string[] = [];
-	try {
-		candidates.push(git(['symbolic-ref', '--short', 'refs/remotes/origin/HEAD']));
-	} catch {
-		// No remote default recorded; try the usual names.
+	const wanted = project.repository ? repositoryKey(project.repository) : undefined;
+	const own = wanted ? [...remotesOf(git)].filter(([, url]) => repositoryKey(url) === wanted).map(([name]) => name) : [];
+	for (const remote of [...own, 'origin']) {
+		if (own.includes(remote) && project.branch) candidates.push(`${remote}/${project.branch}`);
+		try {
+			candidates.push(git(['symbolic-ref', '--short', `refs/remotes/${remote}/HEAD`]));
+		} catch {
+			// No remote default recorded; try the usual names.
+		}
+		candidates.push(`${remote}/main`, ...(remote === 'origin' ? ['main'] : []), `${remote}/master`, ...(remote === 'origin' ? ['master'] : []));
 	}
-	candidates.push('origin/main', 'main', 'origin/master', 'master');
 	for (const ref of candidates) {
 		try {
 			git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
@@ -91,6 +147,23 @@ export function defaultBase(cwd: string): string | null {
 		}
 	}
 	return null;
+}
+
+/**
+ * When the checkout's `origin` is a forge repository other than the project's, and no remote is the
+ * project's (a clone of a contributor's fork): the address of `origin`. A comparison with its
+ * branch misses what the contributor has already pushed there, which CI, comparing with the
+ * project's branch, will see.
+ */
+export function forkOrigin(cwd: string, project: Project): string | undefined {
+	const git = gitIn(cwd);
+	const wanted = project.repository ? repositoryKey(project.repository) : undefined;
+	if (!git || !wanted) return undefined;
+	const remotes = remotesOf(git);
+	const origin = remotes.get('origin');
+	if (!origin || [...remotes.values()].some((url) => repositoryKey(url) === wanted)) return undefined;
+	const key = repositoryKey(origin);
+	return key && key !== wanted ? origin : undefined;
 }
 
 /** The `version` a module's text gives in its frontmatter, if it gives one. */
