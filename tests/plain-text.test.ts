@@ -64,6 +64,28 @@ describe('text fields are plain text', () => {
 		expect(check(moduleSchema, set(set(MODULE, 'title', '"Q&A: tea < coffee, in <5 minutes"'), 'summary', `'"Milk" & ‘sugar’ 🍵 AT&T, R&D, a & b;'`))).toEqual([]);
 	});
 
+	it('refuses the Markdown of the body in a field, which readers would see as written, and keeps stars and underscores that mark nothing', () => {
+		const found = (field: string, value: string) => check(moduleSchema, set(MODULE, field, value)).map((f) => [f.rule, f.message, f.fix]);
+		expect(found('summary', "'A **test-only** module.'")).toEqual([
+			[
+				'plain-text',
+				'`summary`: "A **test-only** module." holds the Markdown strong emphasis `**test-only**`, which readers would see as written, with its marks.',
+				'Write plain text: write "test-only" without the **; emphasis and code belong in the body, not in this field.',
+			],
+		]);
+		expect(found('summary', "'See [the playbook](/modules/instagram-playbook/) first.'")).toEqual([
+			[
+				'plain-text',
+				'`summary`: "See [the playbook](/modules/instagram-playbook/) first." holds the Markdown link `[the playbook](/modules/instagram-playbook/)`, which readers would see as written, and whose address no one follows or checks.',
+				'Write plain text: write the words alone ("the playbook"); links belong in the body, where they are checked.',
+			],
+		]);
+		expect(found('title', "'Plan _one_ post'").map(([, message]) => message)).toEqual(['`title`: "Plan _one_ post" holds the Markdown emphasis `_one_`, which readers would see as written, with its marks.']);
+		expect(found('title', "'Use `#tags`'").map(([, , fix]) => fix)).toEqual(['Write plain text: write "#tags" without the backticks; emphasis and code belong in the body, not in this field.']);
+		// Signs that Markdown would not read as marks either.
+		expect(found('summary', "'Reach * frequency, 2*3 grids, snake_case names, [a bracket] and (brackets) stay.'")).toEqual([]);
+	});
+
 	it('refuses a name between "&" and ";" even when it is no reference, and says how to keep the "&"', () => {
 		expect(check(moduleSchema, set(MODULE, 'summary', 'Budgets for R&D; then launch')).map((f) => f.fix)).toEqual([
 			'Write plain text: write the character itself instead of `&D;`. If the "&" stands for itself, put a space after it or reword, so that no ";" directly follows the word after it.',

@@ -147,6 +147,32 @@ function textProblem(text: string, singleLine: boolean): TextProblem | null {
 			};
 		}
 	}
+	return markdownProblem(text);
+}
+
+/**
+ * Markdown a contributor used to writing the body writes in a field too: a link, strong or emphasised
+ * words, code. A field is printed as text, so readers would see the brackets, stars and backticks,
+ * and a link there is neither followed nor checked. A lone star or underscore (`5 * 3`, `snake_case`)
+ * is text, and so is a bracket not followed by an address in parentheses.
+ */
+function markdownProblem(text: string): TextProblem | null {
+	const link = /!?\[([^\]\n]+)\]\(([^()\s]*)\)/.exec(text);
+	if (link) {
+		return {
+			message: `holds the Markdown ${link[0].startsWith('!') ? 'image' : 'link'} \`${link[0]}\`, which readers would see as written, and whose address no one follows or checks.`,
+			fix: `write the words alone ("${link[1]}"); links belong in the body, where they are checked.`,
+		};
+	}
+	const marked = /(?<![\w*_\\])(\*\*|__|\*|_)(?=[^\s*_])([^\n]*?[^\s*_\\])\1(?![\w*_])/.exec(text) ?? /(`+)(?=\S)([^`\n]*?\S)\1(?!`)/.exec(text);
+	if (marked) {
+		const code = marked[1]!.startsWith('`');
+		const kind = code ? 'code' : marked[1]!.length === 2 ? 'strong emphasis' : 'emphasis';
+		return {
+			message: `holds the Markdown ${kind} ${code ? `"${marked[0]}"` : `\`${marked[0]}\``}, which readers would see as written, with its ${code ? 'backticks' : 'marks'}.`,
+			fix: `write "${marked[2]}" without the ${code ? 'backticks' : marked[1]}; emphasis and code belong in the body, not in this field.`,
+		};
+	}
 	return null;
 }
 
