@@ -212,6 +212,8 @@ describe('npm run check --base', () => {
 				'redirects.yaml changed since main: a maintainer must review it before merging (it decides where old addresses of the site lead).',
 			],
 		]);
+		// A renamed module needs its redirect beside it (missing-redirect): only the config is asked to go alone.
+		expect(warnings.map((f) => f.fix.split('. ').pop())).toEqual(['Keep configuration changes in a pull request of their own.', 'A redirect for a module this pull request renames or removes belongs in it, beside the change.']);
 	});
 
 	it('asks for a maintainer only where CODEOWNERS makes GitHub ask one, as the notice says', () => {

@@ -253,7 +253,10 @@ function maintainerReview({ ref, toReport }: AgainstBase, { status, path }: Chan
 		file: toReport(path),
 		line: 1,
 		message: `${name} ${status === 'added' ? 'was added' : status === 'deleted' ? 'was removed' : 'changed'} since ${ref}: a maintainer must review it before merging (${reviewed}).`,
-		fix: 'If the change is intended, say why in the pull request; a maintainer approves it in the review (CODEOWNERS asks one). Keep configuration changes in a pull request of their own.',
+		fix: `If the change is intended, say why in the pull request; a maintainer approves it in the review (CODEOWNERS asks one). ${
+			// A renamed or removed module needs its redirect in the same pull request (missing-redirect), so only the config goes alone.
+			name === LAYOUT.redirects ? 'A redirect for a module this pull request renames or removes belongs in it, beside the change.' : 'Keep configuration changes in a pull request of their own.'
+		}`,
 	});
 }
 
