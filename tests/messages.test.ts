@@ -24,6 +24,9 @@ const MISTAKES: Record<string, (frontmatter: string) => string> = {
 	'a value with ": " in typographic quotes': (text) => text.replace(/^summary: .*$/m, 'summary: “Milk: before or after”'),
 	'a non-breaking space after a field name, pasted from a word processor': (text) => text.replace(/^title: /m, 'title:\u00a0'),
 	'a value that starts with a hashtag': (text) => text.replace(/^summary: .*$/m, 'summary: #teatime is when guests arrive.'),
+	'an outcome with ": " in it, unquoted': (text) => text.replace(/^outcomes:\n {2}- .*$/m, 'outcomes:\n  - Strength: serve tea neither weak nor stewed.'),
+	'a choice written as its words alone': (text) => text.replace(/^( {6})- text: (.*)\n {8}correct: .*\n {8}explanation: .*\n/m, '$1- $2\n'),
+	'a source dated under `date`': (text) => text.replace(/^outcomes:/m, 'sources:\n  - title: Serving tea\n    publisher: Steeped\n    url: https://example.org/serving\n    date: 2026-11-01\noutcomes:'),
 };
 
 describe('the messages for the mistakes contributors make most', () => {

@@ -143,8 +143,17 @@ export function validate<S extends z.ZodType>(
 	const issues = [...result.error.issues, ...extra];
 	const findings = issues.flatMap((issue) => issueToFindings(issue, schema, parsed, file, what, allowed));
 	// A misspelt field is reported once, as unknown with the right name: not also as the right one missing.
-	const misspelt = new Set(findings.map((f) => /^Did you mean `([^`]+)`/.exec(f.fix)?.[1]).filter((name) => name !== undefined));
-	const missingName = (f: Finding) => /^The required field `([^`]+)` is missing/.exec(f.message)?.[1];
+	// Both by their whole path: a source's misspelt `date` stands for `sources[0].accessed`.
+	const misspelt = new Set(
+		findings.flatMap((f) => {
+			const meant = /^Did you mean `([^`]+)`/.exec(f.fix)?.[1];
+			const unknown = /^Unknown field `([^`]+)`/.exec(f.message)?.[1];
+			if (meant === undefined || unknown === undefined) return [];
+			const parent = unknown.includes('.') ? unknown.slice(0, unknown.lastIndexOf('.') + 1) : '';
+			return [`${parent}${meant}`];
+		})
+	);
+	const missingName = (f: Finding) => /^The required field `([^`]+)`(?: \([^)]*\))? is missing/.exec(f.message)?.[1];
 	return { data: null, findings: findings.filter((f) => !misspelt.has(missingName(f) ?? '')) };
 }
 
@@ -205,7 +214,7 @@ function issueToFindings(
 			file,
 			...locate(parsed, issue.path),
 			message,
-			fix: params?.fix ?? fixFor(issue, field, missing, allowed?.get(field), value, parsed.data),
+			fix: params?.fix ?? fixFor(issue, field, missing, allowed?.get(field), value, parsed.data, knownKeysAt(schema, issue.path)),
 		}),
 	];
 }
@@ -247,7 +256,7 @@ function described(value: unknown): string {
 	return 'a set of nested fields';
 }
 
-function fixFor(issue: z.core.$ZodIssue, field: string, missing: boolean, choices?: readonly string[], value?: unknown, data?: unknown): string {
+function fixFor(issue: z.core.$ZodIssue, field: string, missing: boolean, choices?: readonly string[], value?: unknown, data?: unknown, fields: readonly string[] = []): string {
 	if (!missing && choices?.length) return `Use one of: ${choices.join(', ')}.`;
 	if (missing) return choices?.length ? `Add \`${field}:\` with one of: ${choices.join(', ')}.` : `Add \`${field}:\` with ${article(expectedOf(issue)!)}.`;
 	switch (issue.code) {
@@ -266,6 +275,17 @@ function fixFor(issue: z.core.$ZodIssue, field: string, missing: boolean, choice
 					return `Write the version with its three parts, in double quotes: \`version: "${version}"\` (major, minor, patch; ${newest ? 'the newest version in the changelog' : "the module's changelog lists its versions"}).`;
 				}
 				return `Put the value in double quotes, so that YAML reads it as text: \`${name}: "${value}"\`.`;
+			}
+			// Text with ": " in it, which YAML reads as a field and its value (`- Plan: a carousel`).
+			const entries = issue.expected === 'string' && value && typeof value === 'object' && !Array.isArray(value) ? Object.entries(value) : [];
+			if (entries.length === 1 && ['string', 'number', 'boolean'].includes(typeof entries[0]![1])) {
+				const text = `${entries[0]![0]}: ${String(entries[0]![1])}`.replace(/"/g, '\\"');
+				const last = issue.path.at(-1);
+				return `Put the whole value in double quotes, so that YAML does not read "${entries[0]![0]}:" as the name of a field: \`${typeof last === 'number' ? '- ' : `${String(last)}: `}"${text}"\`.`;
+			}
+			// Text where a set of fields belongs (a choice written as its words alone).
+			if (issue.expected === 'object' && fields.length > 0) {
+				return `Write \`${field}\` as its fields, one a line, the first after its "- " and the others indented to line up with it: ${fields.map((name) => `\`${name}:\``).join(', ')}${typeof value === 'string' ? ` (as \`- ${fields[0]}: ${value}\`)` : ''}.`;
 			}
 			return `Give \`${field}\` ${article(issue.expected)}${issue.expected === 'array' ? ' (a list of "- " items)' : ''}.`;
 		}
@@ -321,8 +341,24 @@ function unwrap(schema: z.core.$ZodType | undefined): z.core.$ZodType | undefine
 	return current;
 }
 
+/**
+ * Field names contributors reach for, with what this curriculum calls them: a source's `date` is the
+ * day it was read (`accessed`), not the nearest spelling (`note`).
+ */
+const FIELD_ALIASES: Readonly<Record<string, readonly string[]>> = {
+	date: ['accessed', 'reviewed'],
+	link: ['url'],
+	href: ['url'],
+	description: ['summary'],
+	tags: ['topics'],
+	author: ['contributors'],
+	authors: ['contributors'],
+	answer: ['correct'],
+	answers: ['choices'],
+};
+
 function suggestKey(key: string, known: string[]): string {
-	const close = known.find((candidate) => editDistance(candidate, key) <= 2);
+	const close = FIELD_ALIASES[key.toLowerCase()]?.find((alias) => known.includes(alias)) ?? known.find((candidate) => editDistance(candidate, key) <= 2);
 	return close
 		? `Did you mean \`${close}\`? Rename the field or remove it.`
 		: known.length > 0 && known.length <= 8
