@@ -3,6 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, write
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkCurriculum } from '../src/lib/check/check-curriculum.ts';
+import { checkTableHeaders } from '../src/lib/check/table-headers.ts';
 import type { Finding } from '../src/lib/check/findings.ts';
 import { RULE_DOCS } from '../src/lib/check/rule-docs.ts';
 import { OUTPUT_RULES } from '../src/lib/safety/output-scan.ts';
@@ -1149,6 +1150,43 @@ const SCENARIOS: Scenario[] = [
 		apply: (w) => w.edit(SERVING, (text) => text.replace('| Cups | Teaspoons |\n', '| Cups | Teaspoons |\n| --- | --- |\n')),
 	},
 	{
+		rule: 'table-header',
+		mistake: 'a line of dashes with a column fewer than the header row',
+		make: (w) => w.edit(SERVING, (text) => addToBody(text, '| Cups | Teaspoons | Minutes |\n| --- | --- |\n| 2 | 2 | 3 |')),
+		finding: {
+			file: SERVING,
+			message:
+				'These lines are written as a table, but the site shows them as one paragraph of `|` characters: the header row has 3 columns and the line of dashes under it has 2, and a table needs as many in both.',
+			fix: "Write the line of dashes with one `---` for each of the header row's 3 columns: `| --- | --- | --- |`.",
+			line: (w) => lineOf(w.read(SERVING), '| Cups | Teaspoons | Minutes |'),
+		},
+		apply: (w) => w.edit(SERVING, (text) => text.replace('| Minutes |\n| --- | --- |\n', '| Minutes |\n| --- | --- | --- |\n')),
+	},
+	{
+		rule: 'table-cells',
+		mistake: 'a table row with a cell more than its header row',
+		make: (w) => w.edit(SERVING, (text) => addToBody(text, '| Cups | Teaspoons |\n| --- | --- |\n| 2 | 2 |\n| 4 | 4 | heaped |')),
+		finding: {
+			file: SERVING,
+			message: 'This table row has 3 cells, but the header row has 2 columns: the site shows only the first 2 and drops the rest, so "heaped" is lost from the page.',
+			fix: 'Add a column to the header row, and a `---` to the line of dashes under it; or, if a cell holds a `|` of its own, write it as `\\|`.',
+			line: (w) => lineOf(w.read(SERVING), '| 4 | 4 | heaped |'),
+		},
+		apply: (w) => w.edit(SERVING, (text) => text.replace('| Cups | Teaspoons |\n| --- | --- |\n', '| Cups | Teaspoons | How |\n| --- | --- | --- |\n')),
+	},
+	{
+		rule: 'table-cells',
+		mistake: 'a `|` typed inside a table cell, which ends the cell',
+		make: (w) => w.edit(SERVING, (text) => addToBody(text, '| Tea | Served with |\n| --- | --- |\n| Black | milk|lemon |\n| Green | nothing |')),
+		finding: {
+			file: SERVING,
+			message: 'This table row has 3 cells, but the header row has 2 columns: the site shows only the first 2 and drops the rest, so "lemon" is lost from the page.',
+			fix: 'Write the `|` in "milk|lemon" as `\\|`: a `|` ends a cell, even inside `code`, unless a backslash comes before it. If the row has a column more than the table instead, add a column to the header row, and a `---` to the line of dashes under it.',
+			line: (w) => lineOf(w.read(SERVING), '| Black | milk|lemon |'),
+		},
+		apply: (w) => w.edit(SERVING, (text) => text.replace('milk|lemon', 'milk\\|lemon')),
+	},
+	{
 		rule: 'unexpected-file',
 		mistake: 'a platform update saved in a misspelt folder',
 		make: (w) => w.write('update/2026-10-20-teapot-lids.md', w.read(INFUSER).replace('Teapots now ship with infusers', 'Teapots now ship with lids')),
@@ -1283,5 +1321,68 @@ describe('every fix a finding suggests leads out of the problem', () => {
 		scenario.apply(w, found!);
 		const after = w.check().filter((f) => !(f.rule === scenario.stays?.rule && f.severity === 'notice'));
 		expect(show(after), 'findings left after applying the fix').toBe('');
+	});
+});
+
+describe('table rows and lines of dashes, read as the compiler reads them', () => {
+	/** The findings of one module body that starts on line 10 of its file, as `line rule: message`. */
+	const tables = (body: string, file = 'modules/tables.mdx') => checkTableHeaders([{ file, body, bodyLine: 10 }]).map((f) => `${f.line} ${f.severity} ${f.rule}: ${f.message}`);
+
+	it('finds nothing in ordinary tables: escaped pipes, code spans with escaped pipes, short rows, empty extra cells, a table in a code block', () => {
+		const body = [
+			'| Tool | Shortcut | Notes |',
+			'| :--- | :-: | ---: |',
+			'| grep | `a\\|b` | either a or b \\| both |',
+			'| shell | `ls \\| wc -l` | counts the lines |',
+			'| pipe | \\| | a lone pipe |',
+			'| short |',
+			'| two | cells |',
+			'| expression | {"a|b"} | an MDX expression keeps its pipe |',
+			'| trailing | x | y | |',
+			'',
+			'> | Quoted | Table |',
+			'> | --- | --- |',
+			'> | a\\|b | c |',
+			'',
+			'```',
+			'| a | b |',
+			'| --- | --- |',
+			'| 1 | 2 | 3 |',
+			'```',
+		].join('\n');
+		expect(tables(body)).toEqual([]);
+		expect(tables(body.replace('| expression | {"a|b"} | an MDX expression keeps its pipe |\n', ''), 'updates/tables.md')).toEqual([]);
+	});
+
+	it('names a row with more cells than the header row, its line, both counts and the text lost', () => {
+		const body = ['Intro.', '', '| A | B |', '| --- | --- |', '| 1 | 2 |', '| 1 | 2 | LOSTCELL |', '| a|b | x |', '| `x|y` | z |', '| 1 | 2 | 3 | 4 |', '', '> | A | B |', '> | - | - |', '> | 1 | 2 | quoted |'].join('\n');
+		expect(tables(body)).toEqual([
+			'15 error table-cells: This table row has 3 cells, but the header row has 2 columns: the site shows only the first 2 and drops the rest, so "LOSTCELL" is lost from the page.',
+			'16 error table-cells: This table row has 3 cells, but the header row has 2 columns: the site shows only the first 2 and drops the rest, so "x" is lost from the page.',
+			'17 error table-cells: This table row has 3 cells, but the header row has 2 columns: the site shows only the first 2 and drops the rest, so "z" is lost from the page.',
+			'18 error table-cells: This table row has 4 cells, but the header row has 2 columns: the site shows only the first 2 and drops the rest, so "3" and "4" are lost from the page.',
+			'22 error table-cells: This table row has 3 cells, but the header row has 2 columns: the site shows only the first 2 and drops the rest, so "quoted" is lost from the page.',
+		]);
+		const fixes = checkTableHeaders([{ file: 'modules/tables.mdx', body, bodyLine: 10 }]).map((f) => f.fix);
+		expect(fixes[0]).toBe('Add a column to the header row, and a `---` to the line of dashes under it; or, if a cell holds a `|` of its own, write it as `\\|`.');
+		expect(fixes[1]).toBe(
+			'Write the `|` in "a|b" as `\\|`: a `|` ends a cell, even inside `code`, unless a backslash comes before it. If the row has a column more than the table instead, add a column to the header row, and a `---` to the line of dashes under it.'
+		);
+		expect(fixes[2]).toMatch(/^Write the `\|` in "`x\|y`" as `\\\|`/);
+		expect(fixes[3]).toBe('Add 2 columns to the header row, and 2 `---` to the line of dashes under it; or, if a cell holds a `|` of its own, write it as `\\|`.');
+	});
+
+	it('says that the columns differ when the line of dashes has fewer or more than the header row, not that it is missing', () => {
+		const fewer = tables('| A | B | C |\n| --- | --- |\n| 1 | 2 | 3 |');
+		expect(fewer).toEqual([
+			'10 warning table-header: These lines are written as a table, but the site shows them as one paragraph of `|` characters: the header row has 3 columns and the line of dashes under it has 2, and a table needs as many in both.',
+		]);
+		expect(checkTableHeaders([{ file: 'modules/tables.mdx', body: '| A | B | C |\n| --- | --- |\n| 1 | 2 | 3 |', bodyLine: 10 }])[0]!.fix).toBe(
+			"Write the line of dashes with one `---` for each of the header row's 3 columns: `| --- | --- | --- |`."
+		);
+		expect(tables('| A | B |\n| :-- | --: | --- |\n| 1 | 2 |')).toEqual([
+			'10 warning table-header: These lines are written as a table, but the site shows them as one paragraph of `|` characters: the header row has 2 columns and the line of dashes under it has 3, and a table needs as many in both.',
+		]);
+		expect(tables('| A \\| B | C |\n| --- | --- |\n| 1 | 2 |')).toEqual([]);
 	});
 });

@@ -164,7 +164,11 @@ export const RULE_DOCS: Record<string, RuleDoc> = {
 	},
 	'table-header': {
 		title: 'Every table column has a header',
-		description: 'A table’s first row names its columns. A header cell left empty, often the top-left corner of a comparison (`| | Monitoring | Listening |`), gives its column no name: a screen reader reads the cells below it without one, and accessibility checkers flag it. Write what the rows compare there: `| Compared on | Monitoring | Listening |`. Lines written as a table without the line of dashes under the header row (`| --- | --- |`) are no table at all: the site shows them as a paragraph of `|` characters, and they are named too. A warning.',
+		description: 'A table’s first row names its columns. A header cell left empty, often the top-left corner of a comparison (`| | Monitoring | Listening |`), gives its column no name: a screen reader reads the cells below it without one, and accessibility checkers flag it. Write what the rows compare there: `| Compared on | Monitoring | Listening |`. Lines written as a table without the line of dashes under the header row (`| --- | --- |`) are no table at all: the site shows them as a paragraph of `|` characters, and they are named too; so are lines whose line of dashes has another number of columns than the header row (`| A | B | C |` over `| --- | --- |`), which are no table either: write one `---` for each column of the header row. A warning.',
+	},
+	'table-cells': {
+		title: 'A table row has no more cells than its header',
+		description: 'The header row sets a table’s number of columns. A row below it with more cells is not refused by Markdown: the site shows as many cells as the header row has and silently drops the rest, text and all, so `| 1 | 2 | 3 |` under `| A | B |` loses its 3. The extra cell is often not meant as one: a `|` written inside a cell’s text, as in `| a|b | x |`, ends the cell there, even inside `code`. Write such a `|` as `\\|`, which shows as `|`, in code too. If the row has a column more than the table, add that column to the header row and a `---` to the line of dashes under it. A row with fewer cells loses nothing: its missing cells are shown empty. An error, since text is lost from the page.',
 	},
 	'code-fence': {
 		title: 'Every code block is closed',
