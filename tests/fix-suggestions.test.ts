@@ -1069,6 +1069,34 @@ const SCENARIOS: Scenario[] = [
 		apply: (w) => w.write('modules/pour.png', PNG),
 	},
 	{
+		rule: 'missing-image',
+		mistake: 'an image written from the site root',
+		make: (w) => w.edit(SERVING, (text) => addToBody(text, '![A teapot pouring into a cup](/images/pour.png)')),
+		finding: {
+			file: SERVING,
+			message: "The image `/images/pour.png` is written from the site's root, where the site publishes no images: an image is read from the repository, by its path from the module file.",
+			fix: 'Save the image next to the module and write its path relative to the module file: ./pour.png.',
+			line: (w) => lineOf(w.read(SERVING), '![A teapot'),
+		},
+		apply: (w) => {
+			w.write('modules/pour.png', PNG);
+			w.edit(SERVING, (text) => text.replace('/images/pour.png', './pour.png'));
+		},
+	},
+	{
+		rule: 'duplicate-section-id',
+		mistake: 'a heading named like a section the module page adds',
+		make: (w) => w.edit(BREWING, (text) => addToBody(text, '## Sources\n\nThe tea merchant’s own guide is worth a read too.')),
+		finding: {
+			file: BREWING,
+			message:
+				'The heading "## Sources" gets the id "sources", but the module page already has a section with that id, the list of sources: the page would have two elements with id="sources", and a link to #sources would find only one.',
+			fix: 'Rename the heading, such as "## Further sources".',
+			line: (w) => lineOf(w.read(BREWING), '## Sources'),
+		},
+		apply: (w) => w.edit(BREWING, (text) => text.replace('## Sources', '## Further sources')),
+	},
+	{
 		rule: 'control-character',
 		mistake: 'an invisible control character pasted in',
 		make: (w) => w.edit(SERVING, (text) => addToBody(text, 'Pour into\u0007 warmed cups.')),

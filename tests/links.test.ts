@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkCurriculum } from '../src/lib/check/check-curriculum.ts';
-import { copyFixture, TODAY } from './utils.ts';
+import { brewingFi, copyFixture, TODAY } from './utils.ts';
 
 /** A copy of the valid fixture with a free page and one more paragraph at the end of serving's body. */
 function withParagraph(paragraph: string): { content: string; line: number } {
@@ -51,5 +51,93 @@ describe('the link check', () => {
 			{ line, column: 18, message: 'The link "/modules/brewing-basic/" leads to no page of the curriculum.' },
 			{ line: line + 2, column: 10, message: 'The link "/tracks/tea-foundation/" leads to no page of the curriculum.' },
 		]);
+	});
+});
+
+/** Appends lines to a file of a copy of the valid fixture, and gives the line of the file the first of them is on. */
+function append(content: string, path: string, lines: string): number {
+	const file = join(content, path);
+	const text = `${readFileSync(file, 'utf8').trimEnd()}\n\n${lines}\n`;
+	writeFileSync(file, text);
+	return text.trimEnd().split('\n').length - lines.split('\n').length + 1;
+}
+
+const taken = (content: string) =>
+	checkCurriculum(content, { on: TODAY })
+		.findings.filter((finding) => finding.rule === 'duplicate-section-id')
+		.map(({ file, line, column, message, fix }) => ({ file: file.replace(/^.*?content\//, ''), line, column, message, fix }));
+
+describe('a heading that takes the id of a section the page adds', () => {
+	it('is reported at its line with the id, the section and a heading to write instead', () => {
+		const content = copyFixture('valid-course');
+		const line = append(
+			content,
+			'modules/brewing-basics.mdx',
+			['## Sources', '', 'More reading.', '', '## Sources of reach', '', '## Outcomes for teams', '', '### Changelog', '', '```md', '## Embed or cite', '```', '', '## Knowledge check **quiz**', '', '## Outcomes'].join('\n')
+		);
+		expect(taken(content)).toEqual([
+			{
+				file: 'modules/brewing-basics.mdx',
+				line,
+				column: 1,
+				message:
+					'The heading "## Sources" gets the id "sources", but the module page already has a section with that id, the list of sources: the page would have two elements with id="sources", and a link to #sources would find only one.',
+				fix: 'Rename the heading, such as "## Further sources".',
+			},
+			{
+				file: 'modules/brewing-basics.mdx',
+				line: line + 8,
+				column: 1,
+				message:
+					'The heading "### Changelog" gets the id "changelog", but the module page already has a section with that id, the changelog: the page would have two elements with id="changelog", and a link to #changelog would find only one.',
+				fix: 'Rename the heading, such as "### What changed".',
+			},
+			{
+				file: 'modules/brewing-basics.mdx',
+				line: line + 16,
+				column: 1,
+				message:
+					'The heading "## Outcomes" gets the id "outcomes", but the module page already has a section with that id, the learning outcomes: the page would have two elements with id="outcomes", and a link to #outcomes would find only one.',
+				fix: 'Rename the heading, such as "## What you will practise".',
+			},
+		]);
+	});
+
+	it('leaves a heading whose section the page leaves out, and reports those of translations and updates', () => {
+		const content = copyFixture('valid-course');
+		// Serving lists no sources, so its page has no section with the id "sources".
+		append(content, 'modules/serving.mdx', '## Sources\n\nThe tea merchant.');
+		writeFileSync(join(content, 'modules', 'brewing-basics.fi.mdx'), `${brewingFi()}\n## Lähteet\n\n## Embed or cite\n`);
+		const fiLine = brewingFi().trimEnd().split('\n').length + 4;
+		const updateLine = append(content, 'updates/2026-11-10-kettle-presets.md', '## Affected modules');
+		expect(taken(content).map(({ file, line, message, fix }) => ({ file, line, message: message.slice(0, message.indexOf(':')), fix }))).toEqual([
+			{ file: 'modules/brewing-basics.fi.mdx', line: fiLine, message: 'The heading "## Embed or cite" gets the id "embed-or-cite", but the module page already has a section with that id, "Embed or cite"', fix: 'Rename the heading, such as "## Using this module in a course".' },
+			{ file: 'updates/2026-11-10-kettle-presets.md', line: updateLine, message: 'The heading "## Affected modules" gets the id "affected-modules", but the update page already has a section with that id, the affected modules', fix: 'Rename the heading, such as "## Modules this touches".' },
+		]);
+	});
+});
+
+describe('an image written from the site root', () => {
+	const images = (content: string) =>
+		checkCurriculum(content, { on: TODAY })
+			.findings.filter((finding) => finding.file.endsWith('serving.mdx') && ['missing-image', 'broken-link', 'image-type'].includes(finding.rule))
+			.map(({ rule, line, message, fix }) => ({ rule, line, message, fix }));
+	const MESSAGE = "The image `/images/carousel.png` is written from the site's root, where the site publishes no images: an image is read from the repository, by its path from the module file.";
+
+	it('gets image advice, not a broken link, naming the path to write', () => {
+		const { content, line } = withParagraph('![A carousel](/images/carousel.png) and [a link](/modules/brewing-basic/)');
+		expect(images(content)).toEqual([
+			{ rule: 'missing-image', line, message: MESSAGE, fix: 'Save the image next to the module and write its path relative to the module file: ./carousel.png.' },
+			{ rule: 'broken-link', line, message: 'The link "/modules/brewing-basic/" leads to no page of the curriculum.', fix: 'Did you mean "/modules/brewing-basics/"?' },
+		]);
+	});
+
+	it('names the path to the file where the content folder has it', () => {
+		const { content, line } = withParagraph('[![A carousel](/images/carousel.png)](/modules/brewing-basics/)');
+		mkdirSync(join(content, 'images'));
+		writeFileSync(join(content, 'images', 'carousel.png'), Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'));
+		expect(images(content)).toEqual([{ rule: 'missing-image', line, message: MESSAGE, fix: 'Write its path relative to the module file: ../images/carousel.png.' }]);
+		// The folder the fix names is one the content check takes images from.
+		expect(checkCurriculum(content, { on: TODAY }).findings.filter((finding) => finding.file.includes('images/'))).toEqual([]);
 	});
 });

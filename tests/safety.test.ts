@@ -480,6 +480,33 @@ describe('images', () => {
 		expect(checkContentSafety(source, 'm.mdx', { baseDir: tmpdir() }).map((f) => f.rule)).toEqual(['missing-image']);
 	});
 
+	it('says where to put an image written from the site root, in Markdown and in HTML', () => {
+		const root = mkdtempSync(join(tmpdir(), 'currents-images-'));
+		try {
+			const content = join(root, 'content');
+			mkdirSync(join(content, 'modules', 'images'), { recursive: true });
+			writeFileSync(join(content, 'modules', 'images', 'reel.png'), '');
+			const source = '# Title\n\n![A carousel](/images/carousel.png)\n\n<img src="/images/reel.png" alt="A reel" />\n';
+			const findings = checkContentSafety(source, 'm.mdx', { baseDir: join(content, 'modules'), contentDir: content });
+			expect(findings.map(({ rule, line, message, fix }) => ({ rule, line, message, fix }))).toEqual([
+				{
+					rule: 'missing-image',
+					line: 3,
+					message: "The image `/images/carousel.png` is written from the site's root, where the site publishes no images: an image is read from the repository, by its path from the module file.",
+					fix: 'Save the image next to the module and write its path relative to the module file: ./carousel.png.',
+				},
+				{
+					rule: 'missing-image',
+					line: 5,
+					message: "The image `/images/reel.png` is written from the site's root, where the site publishes no images: an image is read from the repository, by its path from the module file.",
+					fix: 'Write its path relative to the module file: ./images/reel.png.',
+				},
+			]);
+		} finally {
+			rmSync(root, { recursive: true, force: true });
+		}
+	});
+
 	it('refuses an image outside the content folder, where it exists, before it is published', () => {
 		const root = mkdtempSync(join(tmpdir(), 'currents-images-'));
 		try {

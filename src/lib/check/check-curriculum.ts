@@ -10,6 +10,7 @@ import { keepYamlMemo, memoReader, readYamlMemo, type YamlMemo } from '../curric
 import { checkAgainstBase, gitReader } from './base.ts';
 import { checkLeftovers } from './leftovers.ts';
 import { checkLinks } from './links.ts';
+import { checkSectionIds } from './section-ids.ts';
 import { crossFileRules } from './rules.ts';
 import { checkContentSafety } from '../safety/content-check.ts';
 import { checkBytes, checkLimits, DEFAULT_LIMITS } from '../safety/bytes.ts';
@@ -95,6 +96,8 @@ export function checkCurriculum(dir: string, options: CheckOptions = {}): CheckR
 	findings.push(...crossFileRules(curriculum, on));
 	// Links between pages, and to headings on them.
 	findings.push(...checkLinks(curriculum));
+	// Body headings that take the id of a section the page adds itself (outcomes, sources and the like).
+	findings.push(...checkSectionIds(curriculum));
 	// Versions against a base: changed modules bumped, archives frozen, removals redirected.
 	if (options.base) findings.push(...checkAgainstBase(curriculum, gitReader(options.base, dir, { forkPoint: true }), options.base));
 	// Editorial standards from the config, such as word and question counts.

@@ -34,6 +34,8 @@ export function checkLinks(curriculum: Curriculum): Finding[] {
 			const withoutCode = line.replace(/`[^`]*`/g, (code) => ' '.repeat(code.length));
 			for (const match of withoutCode.matchAll(LINK)) {
 				const group = (['inline', 'definition', 'attribute'] as const).find((name) => match.groups?.[name] !== undefined)!;
+				// An image's path is the content check's (images.ts), which says where an image is read from.
+				if (group === 'inline' && isImage(withoutCode, match.index)) continue;
 				const written = match.groups![group]!;
 				const target = internalTarget(written, at, site);
 				if (target === null) continue;
@@ -54,6 +56,17 @@ export function checkLinks(curriculum: Curriculum): Finding[] {
 		}
 	}
 	return findings;
+}
+
+/** Whether the `]` at `close` in a line ends an image's text, `![…]`, rather than a link's. */
+function isImage(line: string, close: number): boolean {
+	let depth = 0;
+	for (let i = close - 1; i >= 0; i--) {
+		if (line[i - 1] === '\\') continue;
+		if (line[i] === ']') depth++;
+		else if (line[i] === '[' && depth-- === 0) return line[i - 1] === '!';
+	}
+	return false;
 }
 
 /**

@@ -146,6 +146,11 @@ export const RULE_DOCS: Record<string, RuleDoc> = {
 		description:
 			'A link to another page of the curriculum (`/modules/<id>/`, `/tracks/<id>/`, `/updates/<id>/`) must name a page that exists, and a link to a heading (`#section`) must name a heading on that page. Links relative to the page (`../<id>/`) and full addresses on the curriculum’s own site are read as a browser reads them and held to the same; a link to a content file (`./<id>.mdx`, as on GitHub) leads nowhere on the site, so the finding names the page to link to. Write links from the site’s root, `/modules/<id>/`: they read the same from every page.',
 	},
+	'duplicate-section-id': {
+		title: 'A heading does not take the id of a section the page adds',
+		description:
+			'Every module page adds sections of its own around the body, with fixed ids whatever the language: `#outcomes`, `#knowledge-check` (when the module has questions), `#sources` (when it lists sources), `#changelog` and `#embed-or-cite`; an update page adds `#affected-modules` and `#sources`. A body heading whose id is one of them, such as `## Sources` or `## Changelog`, would give the page two elements with the same id, and a link to it would lead to only one. Rename the heading, such as `## Further sources`; a heading that only starts with those words, such as `## Sources of reach`, gets another id and is fine.',
+	},
 	'version-not-bumped': {
 		title: 'A changed module gets a new version',
 		description: 'With `--base <git-ref>`, every module whose text or metadata changed since the base must carry a higher version with a changelog entry for it, so instructors and the feed learn of the change. `npm run release` does both.',

@@ -16,7 +16,17 @@ import { RULE_DOCS } from './rule-docs.ts';
 /** Headings every module page adds around its body, in every language. */
 const MODULE_ANCHORS = ['outcomes', 'knowledge-check', 'sources', 'changelog', 'embed-or-cite'];
 /** Headings every update page adds around its body. */
-const UPDATE_ANCHORS = ['affected-modules', 'sources'];
+export const UPDATE_ANCHORS = ['affected-modules', 'sources'];
+
+/**
+ * The ids of the sections a module's page adds around its body, in every language
+ * (src/routes/Module.astro): the outcomes, the knowledge check when it has questions, the sources
+ * when it lists any, the changelog, and "Embed or cite". A page in another language shows the
+ * original's sources and a knowledge check when the original has one.
+ */
+export function moduleSectionIds(data: { quiz: readonly unknown[]; sources: readonly unknown[] }): string[] {
+	return MODULE_ANCHORS.filter((id) => (id === 'knowledge-check' ? data.quiz.length > 0 : id === 'sources' ? data.sources.length > 0 : true));
+}
 /** The engine's own pages, in every language the curriculum is written in. */
 const EVERY_LANGUAGE = ['/', '/whats-new/', '/feed.xml', '/progress/', '/issuers/', '/verify/'];
 /** Pages for contributors and instructors, in the originals' language only. */
@@ -32,15 +42,18 @@ export function* proseLines(body: string): Generator<[number, string]> {
 	}
 }
 
+/** The Markdown headings of a body, each with its 0-based line, its text and the id the site gives it, as the MDX compiler makes them. */
+export function* bodyHeadings(body: string): Generator<{ index: number; line: string; text: string; slug: string }> {
+	const slugger = new GithubSlugger();
+	for (const [index, line] of proseLines(body)) {
+		const heading = /^#{1,6}\s+(.+?)\s*#*\s*$/.exec(line);
+		if (heading) yield { index, line, text: heading[1]!, slug: slugger.slug(heading[1]!.replace(/[*_`]/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')) };
+	}
+}
+
 /** The ids the site gives the Markdown headings of a body, as the MDX compiler makes them. */
 export function headingSlugs(body: string): Set<string> {
-	const slugger = new GithubSlugger();
-	const slugs = new Set<string>();
-	for (const [, line] of proseLines(body)) {
-		const heading = /^#{1,6}\s+(.+?)\s*#*\s*$/.exec(line);
-		if (heading) slugs.add(slugger.slug(heading[1]!.replace(/[*_`]/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')));
-	}
-	return slugs;
+	return new Set(Array.from(bodyHeadings(body), ({ slug }) => slug));
 }
 
 /**

@@ -113,7 +113,7 @@ export const SAFETY_RULES: Record<string, { title: string; description: string }
 	'missing-image': {
 		title: 'Local images must exist',
 		description:
-			'A relative image path must point to a file in the repository, relative to the module file. Letter case matters.',
+			'A relative image path must point to a file in the repository, relative to the module file. Letter case matters. A path from the site’s root, such as `/images/carousel.png`, leads to no image: the site publishes images only from the repository, by their path from the module file, so write `./carousel.png` for an image next to the module; the finding names the path when the file is in the content folder.',
 	},
 };
 

@@ -116,7 +116,11 @@ export function checkImage(ctx: Context, image: ImageInfo): void {
 		);
 		return;
 	}
-	if (ctx.baseDir === undefined || target.startsWith('/') || path === '') return;
+	if (ctx.baseDir === undefined || path === '') return;
+	if (target.startsWith('/')) {
+		reportRootImage(ctx, image.offset, url, path, ctx.baseDir);
+		return;
+	}
 	const file = resolvePath(ctx.baseDir, path);
 	// The build copies the file into the site: a path that climbs out of the content folder, or leads
 	// through a link to a folder outside it, would publish any image the build machine can read, from
@@ -144,6 +148,29 @@ export function checkImage(ctx: Context, image: ImageInfo): void {
 			'Add the file to the repository, or correct the path: it is relative to the module file, and letter case matters.'
 		);
 	}
+}
+
+/**
+ * An image written from the site's root, `/images/carousel.png`: the site publishes no images there,
+ * since the build reads an image from the repository, by its path from the module file. The fix names
+ * the path to write: to the file, where the path read from the module's folder or from the content
+ * folder finds one, and otherwise beside the module.
+ */
+function reportRootImage(ctx: Context, offset: number, url: string, path: string, baseDir: string): void {
+	const found = [resolvePath(baseDir, `.${path}`), ...(ctx.contentDir === undefined ? [] : [resolvePath(ctx.contentDir, `.${path}`)])].find(
+		(candidate) => (ctx.contentDir === undefined || isWithin(ctx.contentDir, candidate)) && isFile(candidate)
+	);
+	const relativePath = found === undefined ? undefined : relative(baseDir, found).split('\\').join('/');
+	const write = relativePath === undefined ? `./${fileNameOf(path)}` : relativePath.startsWith('../') ? relativePath : `./${relativePath}`;
+	report(
+		ctx,
+		'missing-image',
+		offset,
+		`The image \`${showUrl(url)}\` is written from the site's root, where the site publishes no images: an image is read from the repository, by its path from the module file.`,
+		found === undefined
+			? `Save the image next to the module and write its path relative to the module file: ${write}.`
+			: `Write its path relative to the module file: ${write}.`
+	);
 }
 
 export function reportMissingAlt(ctx: Context, offset: number, url: string, syntax: 'markdown' | 'html'): void {

@@ -1,0 +1,60 @@
+import { finding, type Finding } from './findings.ts';
+import type { Curriculum } from '../curriculum/load.ts';
+import { bodyHeadings, moduleSectionIds, UPDATE_ANCHORS } from './site-pages.ts';
+
+/** What each section a page adds holds, and a heading to write instead of one that takes its id. */
+const SECTIONS: Record<string, { holds: string; instead: string }> = {
+	outcomes: { holds: 'the learning outcomes', instead: 'What you will practise' },
+	'knowledge-check': { holds: 'the knowledge check', instead: 'Check yourself' },
+	sources: { holds: 'the list of sources', instead: 'Further sources' },
+	changelog: { holds: 'the changelog', instead: 'What changed' },
+	'embed-or-cite': { holds: '"Embed or cite"', instead: 'Using this module in a course' },
+	'affected-modules': { holds: 'the affected modules', instead: 'Modules this touches' },
+};
+
+/** A body a reader sees, with the ids of the sections its page adds around it. */
+interface Page {
+	document: { file: string; body: string; bodyLine: number };
+	sections: readonly string[];
+	page: 'module' | 'update';
+}
+
+/**
+ * A body heading whose id is one the page gives a section of its own (the outcomes, the knowledge
+ * check, the sources, the changelog, "Embed or cite"; an update's affected modules and sources):
+ * the page would hold two elements with that id, and a link to it would lead to only one. The ids
+ * are the ones the link check gives the headings (`bodyHeadings`), so the two agree. An archived
+ * major is left as it was released.
+ */
+export function checkSectionIds(curriculum: Curriculum): Finding[] {
+	const originals = new Map(curriculum.modules.map((module) => [module.id, module.data]));
+	const documents: Page[] = [
+		...curriculum.modules.map((module) => ({ document: module, sections: moduleSectionIds(module.data), page: 'module' as const })),
+		...curriculum.updates.map((update) => ({ document: update, sections: UPDATE_ANCHORS, page: 'update' as const })),
+		...curriculum.translations.flatMap((translation): Page[] => {
+			if (translation.kind === 'update') return [{ document: translation, sections: UPDATE_ANCHORS, page: 'update' as const }];
+			const original = translation.kind === 'module' ? originals.get(translation.id) : undefined;
+			return translation.kind === 'module' && original ? [{ document: translation, sections: moduleSectionIds(original), page: 'module' as const }] : [];
+		}),
+	];
+	const findings: Finding[] = [];
+	for (const { document, sections, page } of documents) {
+		const taken = new Set(sections);
+		for (const heading of bodyHeadings(document.body)) {
+			if (!taken.has(heading.slug)) continue;
+			const section = SECTIONS[heading.slug]!;
+			const hashes = /^#+/.exec(heading.line)![0];
+			findings.push(
+				finding({
+					rule: 'duplicate-section-id',
+					file: document.file,
+					line: document.bodyLine + heading.index,
+					column: 1,
+					message: `The heading "${heading.line.trim()}" gets the id "${heading.slug}", but the ${page} page already has a section with that id, ${section.holds}: the page would have two elements with id="${heading.slug}", and a link to #${heading.slug} would find only one.`,
+					fix: `Rename the heading, such as "${hashes} ${section.instead}".`,
+				})
+			);
+		}
+	}
+	return findings;
+}
