@@ -52,6 +52,18 @@ describe('the link check', () => {
 			{ line: line + 2, column: 10, message: 'The link "/tracks/tea-foundation/" leads to no page of the curriculum.' },
 		]);
 	});
+
+	it('names the module a renamed one became, by redirects.yaml, heading and all', () => {
+		// The fixture's redirects.yaml sends old-serving to serving.
+		const { content, line } = withParagraph('Read [how to serve](/modules/old-serving/#knowledge-check) first.');
+		expect(brokenLinks(content).map(({ line, message, fix }) => ({ line, message, fix }))).toEqual([
+			{
+				line,
+				message: 'The link "/modules/old-serving/#knowledge-check" leads to a module that is gone: redirects.yaml sends /modules/old-serving/ to /modules/serving/.',
+				fix: 'Link to the module as it is now: "/modules/serving/#knowledge-check".',
+			},
+		]);
+	});
 });
 
 /** Appends lines to a file of a copy of the valid fixture, and gives the line of the file the first of them is on. */

@@ -29,6 +29,8 @@ export function checkLinks(curriculum: Curriculum): Finding[] {
 		...curriculum.updates.map((entry) => ({ entry, own: pages.get(updateHref(entry.id))!, at: updateHref(entry.id) })),
 	];
 	const site = curriculum.config?.site.replace(/\/+$/, '');
+	// A module renamed or removed, and where redirects.yaml sends its old address.
+	const moved = new Map(curriculum.redirects.map((redirect) => [redirect.from, redirect.to]));
 	for (const { entry: document, own, at } of documents) {
 		for (const [index, line] of proseLines(document.body)) {
 			const withoutCode = line.replace(/`[^`]*`/g, (code) => ' '.repeat(code.length));
@@ -39,7 +41,7 @@ export function checkLinks(curriculum: Curriculum): Finding[] {
 				const written = match.groups![group]!;
 				const target = internalTarget(written, at, site);
 				if (target === null) continue;
-				const problem = sourceFileProblem(written, target, pages) ?? linkProblem(target, pages, own, unreadable, written);
+				const problem = sourceFileProblem(written, target, pages) ?? linkProblem(target, pages, own, unreadable, written, moved);
 				if (!problem) continue;
 				findings.push(
 					finding({
@@ -103,7 +105,14 @@ function sourceFileProblem(written: string, target: string, pages: Map<string, S
  * there but could not be read or fails its schema) is taken as it is, headings and all: that module's
  * own findings say what to fix, and then its page and headings are known again.
  */
-function linkProblem(target: string, pages: Map<string, Set<string>>, own: Set<string>, unreadable: ReadonlySet<string>, written = target): { message: string; fix: string } | null {
+function linkProblem(
+	target: string,
+	pages: Map<string, Set<string>>,
+	own: Set<string>,
+	unreadable: ReadonlySet<string>,
+	written = target,
+	moved: ReadonlyMap<string, string> = new Map()
+): { message: string; fix: string } | null {
 	const [rawPath = '', anchor] = target.split('#', 2);
 	if (rawPath === '') {
 		if (anchor && !own.has(anchor)) {
@@ -116,6 +125,16 @@ function linkProblem(target: string, pages: Map<string, Set<string>>, own: Set<s
 	if (module && unreadable.has(module)) return null;
 	const anchors = pages.get(path);
 	if (!anchors) {
+		// A module renamed in this change or before: the old address redirects, but a link in the
+		// curriculum names the page as it is now, and keeps its heading.
+		const renamed = module === undefined ? undefined : moved.get(module);
+		if (renamed !== undefined && pages.has(moduleHref(renamed))) {
+			const now = `${moduleHref(renamed)}${anchor ? `#${anchor}` : ''}`;
+			return {
+				message: `The link "${written}" leads to a module that is gone: redirects.yaml sends /modules/${module}/ to ${moduleHref(renamed)}.`,
+				fix: `Link to the module as it is now: "${now}".`,
+			};
+		}
 		// A page of the originals, asked for in a language it has no page in.
 		const original = /^\/[a-z]{2,3}(?:-[a-z0-9]+)*(\/.*)$/i.exec(path)?.[1];
 		if (original && pages.has(original)) {
