@@ -37,6 +37,13 @@ if (values.kind && !(CHANGE_KINDS as readonly string[]).includes(values.kind)) {
 
 const dir = contentDir(values.content);
 const file = join(dir, LAYOUT.modules, `${id}.mdx`);
+// A translation (`<id>.<language>.mdx`) has no version of its own: it names the original's it matches.
+const translated = /^(.+)\.([a-z]{2,3}(?:-[a-z0-9]+)*)$/i.exec(id);
+if (translated && existsSync(file) && existsSync(join(dir, LAYOUT.modules, `${translated[1]}.mdx`))) {
+	fail(
+		`${relative(process.cwd(), file)} is a translation of "${translated[1]}", and a translation has no version of its own: its \`translates:\` names the version of the original it matches. Release the original (\`npm run release -- ${translated[1]} ${bump} "${summary}"\`) if it changed, and set \`translates:\` to the version the translation now follows.`
+	);
+}
 if (!existsSync(file)) {
 	const known = existsSync(dirname(file)) ? readdirSync(dirname(file)).filter((name) => /^[^.]+\.mdx$/.test(name)).map((name) => name.slice(0, -'.mdx'.length)) : [];
 	fail(`There is no module "${id}" (looked for ${relative(process.cwd(), file)}).${suggestion(id, known) ? ` ${suggestion(id, known)}` : ''}`);
