@@ -362,6 +362,17 @@ const SCENARIOS: Scenario[] = [
 		apply: (w) => w.edit(SERVING, (text) => text.replace('      - text: Last, so you can judge the strength\n', '      - text: Last, so you can judge the strength\n        correct: true\n')),
 	},
 	{
+		rule: 'quiz-sanity',
+		mistake: 'a question with every choice marked right',
+		make: (w) => w.edit(SERVING, (text) => text.replace('      - text: First, always\n', '      - text: First, always\n        correct: true\n')),
+		finding: {
+			file: SERVING,
+			message: '`quiz[0].choices`: Question 1 ("Milk first or last?") has every choice marked correct, so ticking them all passes it without reading the module.',
+			fix: 'Replace one choice with a mistake a reader of the module would rule out, marked `correct: false`, with an explanation of why it is wrong.',
+		},
+		apply: (w) => w.edit(SERVING, (text) => text.replace('      - text: First, always\n        correct: true\n', '      - text: First, always\n        correct: false\n')),
+	},
+	{
 		rule: 'update-status',
 		mistake: 'an update citing a version the module never had',
 		make: (w) => w.edit(INFUSER, (text) => text.replace('version: 2.1.0', 'version: 2.2.0')),

@@ -71,7 +71,7 @@ export const RULE_DOCS: Record<string, RuleDoc> = {
 	},
 	'quiz-sanity': {
 		title: 'Knowledge checks must be answerable',
-		description: 'Every question needs at least one choice marked `correct: true`, no repeated choices, and an explanation for every choice, right or wrong.',
+		description: 'Every question needs at least one choice marked `correct: true` and at least one that is not (with every choice right, ticking them all passes), no repeated choices, and an explanation for every choice, right or wrong.',
 	},
 	'update-status': {
 		title: 'An incorporated update names the versions that absorbed it',

@@ -117,6 +117,14 @@ function quizRules(quiz: ReturnType<typeof quizQuestion.safeParse>[]): RuleIssue
 				message: `Question ${q + 1} ("${question.question}") has no correct choice.`,
 				params: { rule: 'quiz-sanity', fix: 'Mark at least one choice with `correct: true`.' },
 			});
+		} else if (question.choices.every((choice) => choice.correct)) {
+			// "Choose all that apply" with all of them right: ticking every box passes it, whatever one has read.
+			issues.push({
+				code: 'custom',
+				path: ['quiz', q, 'choices'],
+				message: `Question ${q + 1} ("${question.question}") has every choice marked correct, so ticking them all passes it without reading the module.`,
+				params: { rule: 'quiz-sanity', fix: 'Replace one choice with a mistake a reader of the module would rule out, marked `correct: false`, with an explanation of why it is wrong.' },
+			});
 		}
 		const seen = new Map<string, number>();
 		question.choices.forEach((choice, c) => {
