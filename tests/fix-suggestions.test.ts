@@ -362,6 +362,18 @@ const SCENARIOS: Scenario[] = [
 		apply: (w) => w.edit(SERVING, (text) => text.replace('      - text: Last, so you can judge the strength\n', '      - text: Last, so you can judge the strength\n        correct: true\n')),
 	},
 	{
+		rule: 'changelog-kind',
+		mistake: 'a patch marked as a major change by hand',
+		make: (w) => w.edit(SERVING, (text) => text.replace('    kind: fixed\n    summary: Corrected the milk advice.', '    kind: major\n    summary: Corrected the milk advice.')),
+		finding: {
+			file: SERVING,
+			message: '`changelog[1].kind`: Version 1.0.1 is marked `kind: major`, but it is not a new major version after 1.0.0.',
+			fix: 'Use `kind: added`, `changed`, `fixed` or `platform-change` for a minor or a patch; a change that alters outcomes or reverses advice is released with `npm run release -- <id> major "<what changed>"`.',
+			line: (w) => lineOf(w.read(SERVING), '    kind: major'),
+		},
+		apply: (w) => w.edit(SERVING, (text) => text.replace('    kind: major\n', '    kind: fixed\n')),
+	},
+	{
 		rule: 'quiz-sanity',
 		mistake: 'a question with every choice marked right',
 		make: (w) => w.edit(SERVING, (text) => text.replace('      - text: First, always\n', '      - text: First, always\n        correct: true\n')),

@@ -69,6 +69,10 @@ export const RULE_DOCS: Record<string, RuleDoc> = {
 		title: 'Changelogs run newest first',
 		description: 'Changelog entries are listed from the newest release to the oldest: versions decrease and dates do not increase down the list.',
 	},
+	'changelog-kind': {
+		title: 'A changelog entry’s kind matches its version',
+		description: 'An entry marked `kind: major` opens a new major version (2.0.0 after 1.4.1), and a new major is not marked `kind: fixed`: a major version gets a permanent address for the one it replaces and tells learners who completed it to read it again, while a correction is a patch. `npm run release` refuses the same pairs.',
+	},
 	'quiz-sanity': {
 		title: 'Knowledge checks must be answerable',
 		description: 'Every question needs at least one choice marked `correct: true` and at least one that is not (with every choice right, ticking them all passes), no repeated choices, and an explanation for every choice, right or wrong.',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { compareVersions } from '../versions.ts';
+import { compareVersions, majorOf } from '../versions.ts';
 import { contributor, id, isoDate, plainLine, plainText, semver, source } from './common.ts';
 
 /** What kind of change a release made, following semantic versioning for learning content. */
@@ -91,6 +91,28 @@ function changelogRules(version: string | undefined, changelog: z.infer<typeof c
 				path: ['changelog', i, 'version'],
 				message: `Changelog versions must decrease from top to bottom, but ${older.version} comes after ${newer.version}.`,
 				params: { rule: 'changelog-order', fix: 'List changelog entries newest first, each with a lower version than the one above it.' },
+			});
+		} else if (newer.kind === 'major' && majorOf(newer.version) === majorOf(older.version)) {
+			// As `npm run release` refuses `--kind major` on a minor or a patch: a major change opens a new
+			// major, whose permanent address keeps the old one, and which tells learners to read again.
+			issues.push({
+				code: 'custom',
+				path: ['changelog', i - 1, 'kind'],
+				message: `Version ${newer.version} is marked \`kind: major\`, but it is not a new major version after ${older.version}.`,
+				params: {
+					rule: 'changelog-kind',
+					fix: `Use \`kind: added\`, \`changed\`, \`fixed\` or \`platform-change\` for a minor or a patch; a change that alters outcomes or reverses advice is released with \`npm run release -- <id> major "<what changed>"\`.`,
+				},
+			});
+		} else if (newer.kind === 'fixed' && majorOf(newer.version) > majorOf(older.version)) {
+			issues.push({
+				code: 'custom',
+				path: ['changelog', i - 1, 'kind'],
+				message: `Version ${newer.version} opens a new major version, but it is marked \`kind: fixed\`, a correction.`,
+				params: {
+					rule: 'changelog-kind',
+					fix: 'Mark it `kind: major` (or `platform-change`) if it changed outcomes or reversed advice; a correction is a patch of the version before it.',
+				},
 			});
 		} else if (older.date > newer.date) {
 			issues.push({
