@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkCurriculum } from '../src/lib/check/check-curriculum.ts';
 import { formatHuman } from '../src/lib/check/report.ts';
-import { copyFixture, TODAY } from './utils.ts';
+import { brewingFi, copyFixture, TODAY } from './utils.ts';
 
 /**
  * The slips contributors make most, each made on a copy of the tea fixture's `serving` module. The
@@ -42,5 +42,17 @@ describe('the messages for the mistakes contributors make most', () => {
 			reports.push(`## ${mistake}\n\n${formatHuman(own, { site: 'https://example.org' })}\n`);
 		}
 		await expect(reports.join('\n')).toMatchFileSnapshot('__snapshots__/contributor-mistakes.txt');
+	});
+
+	it('say what a required field holds where its type would not: the version a translation follows', () => {
+		const content = copyFixture('valid-course');
+		writeFileSync(join(content, 'modules', 'brewing-basics.fi.mdx'), brewingFi().replace(/^translates: .*\n/m, ''));
+		const { findings } = checkCurriculum(content, { root: content, on: TODAY });
+		expect(findings.filter((f) => f.file === 'modules/brewing-basics.fi.mdx' && f.severity === 'error').map((f) => [f.message, f.fix])).toEqual([
+			[
+				'The required field `translates` is missing from the module translation.',
+				'Add `translates:` with the version of the original you translated, as its `version:` gives it (such as `translates: 1.2.0`).',
+			],
+		]);
 	});
 });

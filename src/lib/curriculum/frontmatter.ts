@@ -256,9 +256,20 @@ function described(value: unknown): string {
 	return 'a set of nested fields';
 }
 
+/** What to write in a required field left out, where its type alone ("a text value") would not say. */
+const MISSING_HINTS: Readonly<Record<string, string>> = {
+	translates: 'the version of the original you translated, as its `version:` gives it (such as `translates: 1.2.0`)',
+	version: 'the version, major, minor and patch (such as `version: 1.0.0`); `npm run release` raises it',
+	accessed: 'the day you last read the source and checked it (YYYY-MM-DD)',
+	reviewed: 'the day you last checked the whole module against the platforms (YYYY-MM-DD)',
+};
+
 function fixFor(issue: z.core.$ZodIssue, field: string, missing: boolean, choices?: readonly string[], value?: unknown, data?: unknown, fields: readonly string[] = []): string {
 	if (!missing && choices?.length) return `Use one of: ${choices.join(', ')}.`;
-	if (missing) return choices?.length ? `Add \`${field}:\` with one of: ${choices.join(', ')}.` : `Add \`${field}:\` with ${article(expectedOf(issue)!)}.`;
+	if (missing) {
+		const hint = MISSING_HINTS[field.split('.').pop()!];
+		return choices?.length ? `Add \`${field}:\` with one of: ${choices.join(', ')}.` : `Add \`${field}:\` with ${hint ?? article(expectedOf(issue)!)}.`;
+	}
 	switch (issue.code) {
 		case 'invalid_type': {
 			// "30 minutes" for a number: the number without its unit.
