@@ -221,7 +221,7 @@ describe('content rules, with the exact words a contributor reads', () => {
 			edit(c, 'updates/2026-10-20-teapot-infuser.md', (text) => text.replace('version: 2.1.0', 'version: 2.1'));
 		});
 		expect(findings.map((f) => [f.file.split('/').slice(-2).join('/'), f.message, f.fix])).toEqual([
-			['modules/brewing-basics.mdx', 'The required field `reviewed` is missing from the module frontmatter.', 'Add `reviewed:` with a date (YYYY-MM-DD).'],
+			['modules/brewing-basics.mdx', 'The required field `reviewed` is missing from the module frontmatter.', 'Add `reviewed:` with the day you last checked the whole module against the platforms (YYYY-MM-DD).'],
 			['modules/brewing-basics.mdx', '`duration` should be a number, but it is the text "30 minutes".', 'Write the number alone, without a unit: `duration: 30`.'],
 			[
 				'modules/brewing-basics.mdx',
