@@ -53,6 +53,17 @@ describe('the link check', () => {
 		]);
 	});
 
+	it('tells a link to an image at the site root where images go, as the image check tells an image', () => {
+		const { content, line } = withParagraph('See [the chart](/images/chart.png).');
+		expect(brokenLinks(content).map(({ line, message, fix }) => ({ line, message, fix }))).toEqual([
+			{
+				line,
+				message: 'The link "/images/chart.png" leads to an image at the site\'s root, where the site publishes no images.',
+				fix: 'Show the image on the page instead: save it next to the module and write `![what it shows](./chart.png)`.',
+			},
+		]);
+	});
+
 	it('names the module a renamed one became, by redirects.yaml, heading and all', () => {
 		// The fixture's redirects.yaml sends old-serving to serving.
 		const { content, line } = withParagraph('Read [how to serve](/modules/old-serving/#knowledge-check) first.');

@@ -135,6 +135,15 @@ function linkProblem(
 				fix: `Link to the module as it is now: "${now}".`,
 			};
 		}
+		// A link to an image from the site's root, as on another site: the curriculum publishes images only
+		// beside the pages that show them, read from the module's folder (images.ts).
+		const image = rawPath.startsWith('/cards/') ? undefined : /\/([^/]+\.(?:png|jpe?g|gif|webp|avif|svg))\/?$/i.exec(rawPath)?.[1];
+		if (image) {
+			return {
+				message: `The link "${written}" leads to an image at the site's root, where the site publishes no images.`,
+				fix: `Show the image on the page instead: save it next to the module and write \`![what it shows](./${image})\`.`,
+			};
+		}
 		// A page of the originals, asked for in a language it has no page in.
 		const original = /^\/[a-z]{2,3}(?:-[a-z0-9]+)*(\/.*)$/i.exec(path)?.[1];
 		if (original && pages.has(original)) {
