@@ -35,4 +35,10 @@ describe('rule documentation', () => {
 			expect(doc.description.length, rule).toBeGreaterThan(60);
 		}
 	});
+
+	it('writes code in a description between single backticks that pair up, as the rule page shows it as code', () => {
+		// The page turns each `…` into <code>: a doubled or unpaired backtick printed the rest of the description inside out.
+		const garbled = Object.entries(RULE_DOCS).filter(([, doc]) => /``/.test(doc.description) || (doc.description.match(/`/g)?.length ?? 0) % 2 === 1);
+		expect(garbled.map(([rule]) => rule)).toEqual([]);
+	});
 });

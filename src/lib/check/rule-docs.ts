@@ -217,7 +217,7 @@ export const RULE_DOCS: Record<string, RuleDoc> = {
 	'plain-text': {
 		title: 'Text fields are plain text',
 		description:
-			'Titles, summaries, outcomes, questions, choices, explanations, names and the other text fields of frontmatter and YAML files are shown exactly as written, and some of them end up inside the page’s HTML head. So they hold plain text: no HTML tags or comments (a `<` followed by a letter, `/`, `!` or `?`), no character references such as `&amp;` (write the character itself), no invisible control characters, and no Markdown: a link such as `[the playbook](/modules/x/)`, `**strong**`, `_emphasised_` or `` `code` `` words would show with their brackets, stars, underscores and backticks, and a link there is never followed or checked. A star or an underscore that marks nothing (`5 * 3`, `snake_case`) is text. Titles and names stay on one line. Emphasis and links belong in the body.',
+			'Titles, summaries, outcomes, questions, choices, explanations, names and the other text fields of frontmatter and YAML files are shown exactly as written, and some of them end up inside the page’s HTML head. So they hold plain text: no HTML tags or comments (a `<` followed by a letter, `/`, `!` or `?`), no character references such as `&amp;` (write the character itself), no invisible control characters, and no Markdown: a link such as `[the playbook](/modules/x/)`, `**strong**` or `_emphasised_` words, or code between backticks, would show with their brackets, stars, underscores and backticks, and a link there is never followed or checked. A star or an underscore that marks nothing (`5 * 3`, `snake_case`) is text. Titles and names stay on one line. Emphasis and links belong in the body.',
 	},
 	...SAFETY_RULES,
 	...BYTE_RULES,

@@ -28,7 +28,7 @@ export const SAFETY_RULES: Record<string, { title: string; description: string }
 	'code-meta': {
 		title: 'Plain code block options',
 		description:
-			'The line that opens a code block names its language and may mark lines, such as ```js {2-4} or ```js "word". A pattern between slashes would be run as a regular expression by the highlighter, and content must not make the build run patterns of its choosing, so it is refused.',
+			'The line that opens a code block names its language after its backticks and may mark lines there, such as `js {2-4}` or `js "word"`. A pattern between slashes would be run as a regular expression by the highlighter, and content must not make the build run patterns of its choosing, so it is refused.',
 	},
 	'content-limit': {
 		title: 'Files within the size limits',
