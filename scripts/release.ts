@@ -15,6 +15,7 @@ import { checkCurriculum } from '../src/lib/check/check-curriculum.ts';
 import { suggestion } from '../src/lib/check/rules.ts';
 import { CHANGE_KINDS, type ChangelogEntry } from '../src/lib/curriculum/schema/module.ts';
 import { today } from '../src/lib/curriculum/freshness.ts';
+import { translationName } from '../src/lib/curriculum/files.ts';
 import { LAYOUT } from '../src/lib/curriculum/load.ts';
 import { contentDir } from '../src/lib/curriculum/paths.ts';
 import { planRelease } from '../src/lib/curriculum/release.ts';
@@ -38,10 +39,10 @@ if (values.kind && !(CHANGE_KINDS as readonly string[]).includes(values.kind)) {
 const dir = contentDir(values.content);
 const file = join(dir, LAYOUT.modules, `${id}.mdx`);
 // A translation (`<id>.<language>.mdx`) has no version of its own: it names the original's it matches.
-const translated = /^(.+)\.([a-z]{2,3}(?:-[a-z0-9]+)*)$/i.exec(id);
-if (translated && existsSync(file) && existsSync(join(dir, LAYOUT.modules, `${translated[1]}.mdx`))) {
+const translated = translationName(id);
+if (translated && existsSync(file)) {
 	fail(
-		`${relative(process.cwd(), file)} is a translation of "${translated[1]}", and a translation has no version of its own: its \`translates:\` names the version of the original it matches. Release the original (\`npm run release -- ${translated[1]} ${bump} "${summary}"\`) if it changed, and set \`translates:\` to the version the translation now follows.`
+		`${relative(process.cwd(), file)} is a translation of "${translated.id}", and a translation has no version of its own: its \`translates:\` names the version of the original it matches. Release the original (\`npm run release -- ${translated.id} ${bump} "${summary}"\`) if it changed, and set \`translates:\` to the version the translation now follows.`
 	);
 }
 if (!existsSync(file)) {
