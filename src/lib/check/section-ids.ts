@@ -1,9 +1,10 @@
 import { finding, type Finding } from './findings.ts';
 import type { Curriculum } from '../curriculum/load.ts';
-import { bodyHeadings, moduleSectionIds, UPDATE_ANCHORS } from './site-pages.ts';
+import { bodyHeadings, moduleSectionIds, UPDATE_ANCHORS, type SectionId } from './site-pages.ts';
 
 /** What each section a page adds holds, and a heading to write instead of one that takes its id. */
-const SECTIONS: Record<string, { holds: string; instead: string }> = {
+// Typed by the ids the pages add, so that a section added there without its words here fails the type-check.
+const SECTIONS: Record<SectionId, { holds: string; instead: string }> = {
 	outcomes: { holds: 'the learning outcomes', instead: 'What you will practise' },
 	'knowledge-check': { holds: 'the knowledge check', instead: 'Check yourself' },
 	sources: { holds: 'the list of sources', instead: 'Further sources' },
@@ -15,7 +16,7 @@ const SECTIONS: Record<string, { holds: string; instead: string }> = {
 /** A body a reader sees, with the ids of the sections its page adds around it. */
 interface Page {
 	document: { file: string; body: string; bodyLine: number };
-	sections: readonly string[];
+	sections: readonly SectionId[];
 	page: 'module' | 'update';
 }
 
@@ -39,10 +40,10 @@ export function checkSectionIds(curriculum: Curriculum): Finding[] {
 	];
 	const findings: Finding[] = [];
 	for (const { document, sections, page } of documents) {
-		const taken = new Set(sections);
+		const taken = new Set<string>(sections);
 		for (const heading of bodyHeadings(document.body)) {
 			if (!taken.has(heading.slug)) continue;
-			const section = SECTIONS[heading.slug]!;
+			const section = SECTIONS[heading.slug as SectionId];
 			const hashes = /^#+/.exec(heading.line)![0];
 			findings.push(
 				finding({

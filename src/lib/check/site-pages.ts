@@ -14,9 +14,11 @@ import { ruleDocsPath } from './report.ts';
 import { RULE_DOCS } from './rule-docs.ts';
 
 /** Headings every module page adds around its body, in every language. */
-const MODULE_ANCHORS = ['outcomes', 'knowledge-check', 'sources', 'changelog', 'embed-or-cite'];
+const MODULE_ANCHORS = ['outcomes', 'knowledge-check', 'sources', 'changelog', 'embed-or-cite'] as const;
 /** Headings every update page adds around its body. */
-export const UPDATE_ANCHORS = ['affected-modules', 'sources'];
+export const UPDATE_ANCHORS = ['affected-modules', 'sources'] as const;
+/** The id of a section a module or an update page adds around its body. */
+export type SectionId = (typeof MODULE_ANCHORS)[number] | (typeof UPDATE_ANCHORS)[number];
 
 /**
  * The ids of the sections a module's page adds around its body, in every language
@@ -24,7 +26,7 @@ export const UPDATE_ANCHORS = ['affected-modules', 'sources'];
  * when it lists any, the changelog, and "Embed or cite". A page in another language shows the
  * original's sources and a knowledge check when the original has one.
  */
-export function moduleSectionIds(data: { quiz: readonly unknown[]; sources: readonly unknown[] }): string[] {
+export function moduleSectionIds(data: { quiz: readonly unknown[]; sources: readonly unknown[] }): SectionId[] {
 	return MODULE_ANCHORS.filter((id) => (id === 'knowledge-check' ? data.quiz.length > 0 : id === 'sources' ? data.sources.length > 0 : true));
 }
 /** The engine's own pages, in every language the curriculum is written in. */
