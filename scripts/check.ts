@@ -14,7 +14,7 @@
 import { readArgs } from './lib/args.ts';
 import { checkCurriculum } from '../src/lib/check/check-curriculum.ts';
 import { countBySeverity } from '../src/lib/check/findings.ts';
-import { defaultBase, forkOrigin, projectOf } from '../src/lib/check/base.ts';
+import { defaultBase, forkOrigin, noBaseReason, projectOf } from '../src/lib/check/base.ts';
 import { formatFindings, type ReportFormat } from '../src/lib/check/report.ts';
 import { contentDir } from '../src/lib/curriculum/paths.ts';
 
@@ -40,7 +40,7 @@ const base = values['no-base'] ? undefined : (values.base ?? defaultBase(dir, pr
 if (values['no-base']) {
 	console.error('Not compared with a branch (--no-base): a revised module without a higher version would pass here and fail CI.');
 } else if (base === undefined) {
-	console.error('Not compared with a branch: this is not a git checkout, or it has no origin/main or main branch. Run `npm run check -- --base <branch>` with the branch your pull request targets, as CI does.');
+	console.error(`Not compared with a branch: ${noBaseReason(dir, project)} Or run \`npm run check -- --base <branch>\` with the branch your pull request targets, as CI does.`);
 } else if (values.base === undefined) {
 	console.error(`Compared with ${base}, as CI compares a pull request with its target branch; \`--base <ref>\` picks another.`);
 	const fork = forkOrigin(dir, project);

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Finding } from '../src/lib/check/findings.ts';
@@ -94,6 +95,31 @@ describe('npm run check --base', () => {
 		expect(compared.stderr).toContain('Compared with upstream/main');
 		expect(compared.stderr).not.toContain('But origin is');
 		expect((JSON.parse(compared.stdout) as Finding[]).filter((f) => f.severity === 'error').map((f) => f.rule)).toEqual(['version-not-bumped']);
+	});
+
+	it('says why it found no branch to compare with, and the step that gives it one', () => {
+		const reason = () => runScript('check', ['--content', repo.content]).stderr.split('\n').find((line) => line.startsWith('Not compared'));
+		const advice = 'Or run `npm run check -- --base <branch>` with the branch your pull request targets, as CI does.';
+		// A clone whose default branch has another name, with no remote: the project is named, with the lines that add it.
+		repo.git('branch', '-m', 'main', 'trunk');
+		expect(reason()).toBe(
+			`Not compared with a branch: no remote of this checkout is the project's repository (https://github.com/example/steeped), and it has no origin/main or main branch. Add the project as a remote, \`git remote add upstream https://github.com/example/steeped.git\` and \`git fetch upstream\`, and the check compares with it. ${advice}`
+		);
+		// The remote added and not yet fetched.
+		repo.git('remote', 'add', 'upstream', 'https://github.com/example/steeped.git');
+		expect(reason()).toBe(`Not compared with a branch: the remote upstream is the project's repository, but none of its branches is here. Run \`git fetch upstream\`, and the check compares with it. ${advice}`);
+		// Fetched: compared with it.
+		repo.git('update-ref', 'refs/remotes/upstream/main', 'trunk');
+		expect(runScript('check', ['--content', repo.content]).stderr).toContain('Compared with upstream/main');
+		// Content outside any git checkout (the system's temporary folder: tests/.tmp is inside this repository's).
+		const outside = mkdtempSync(join(tmpdir(), 'currents-no-git-'));
+		try {
+			cpSync(repo.content, join(outside, 'content'), { recursive: true });
+			const result = runScript('check', ['--content', join(outside, 'content')]);
+			expect(result.stderr.split('\n').find((line) => line.startsWith('Not compared'))).toBe(`Not compared with a branch: this folder is not in a git checkout, so there is no branch to compare with. ${advice}`);
+		} finally {
+			rmSync(outside, { recursive: true, force: true });
+		}
 	});
 
 	it('judges a branch by what it changed, not by releases made on main after it was started', () => {

@@ -782,7 +782,7 @@ const SCENARIOS: Scenario[] = [
 		finding: {
 			file: SERVING,
 			message: '"##Milk or lemon" is published as a paragraph, not a heading: Markdown needs a space after the ##.',
-			fix: 'Write it as `## Milk or lemon`.',
+			fix: 'Write it as `## Milk or lemon`. If the hashes are meant as text, write a backslash before them: `\\##Milk or lemon`.',
 			line: (w) => lineOf(w.read(SERVING), '##Milk'),
 		},
 		apply: (w) => w.edit(SERVING, (text) => text.replace('##Milk or lemon', '## Milk or lemon')),
@@ -1190,7 +1190,7 @@ const SCENARIOS: Scenario[] = [
 		apply: (w) => w.edit(INFUSER, (text) => text.replace(/^date: 2027-10-20$/m, 'date: 2026-10-20')),
 	},
 	{
-		rule: 'table-header',
+		rule: 'table-dashes',
 		mistake: 'a table without the line of dashes under its header row',
 		make: (w) => w.edit(SERVING, (text) => addToBody(text, '| Cups | Teaspoons |\n| 2 | 2 |\n| 4 | 4 |')),
 		finding: {
@@ -1201,7 +1201,7 @@ const SCENARIOS: Scenario[] = [
 		apply: (w) => w.edit(SERVING, (text) => text.replace('| Cups | Teaspoons |\n', '| Cups | Teaspoons |\n| --- | --- |\n')),
 	},
 	{
-		rule: 'table-header',
+		rule: 'table-dashes',
 		mistake: 'a line of dashes with a column fewer than the header row',
 		make: (w) => w.edit(SERVING, (text) => addToBody(text, '| Cups | Teaspoons | Minutes |\n| --- | --- |\n| 2 | 2 | 3 |')),
 		finding: {
@@ -1426,13 +1426,13 @@ describe('table rows and lines of dashes, read as the compiler reads them', () =
 	it('says that the columns differ when the line of dashes has fewer or more than the header row, not that it is missing', () => {
 		const fewer = tables('| A | B | C |\n| --- | --- |\n| 1 | 2 | 3 |');
 		expect(fewer).toEqual([
-			'10 warning table-header: These lines are written as a table, but the site shows them as one paragraph of `|` characters: the header row has 3 columns and the line of dashes under it has 2, and a table needs as many in both.',
+			'10 error table-dashes: These lines are written as a table, but the site shows them as one paragraph of `|` characters: the header row has 3 columns and the line of dashes under it has 2, and a table needs as many in both.',
 		]);
 		expect(checkTableHeaders([{ file: 'modules/tables.mdx', body: '| A | B | C |\n| --- | --- |\n| 1 | 2 | 3 |', bodyLine: 10 }])[0]!.fix).toBe(
 			"Write the line of dashes with one `---` for each of the header row's 3 columns: `| --- | --- | --- |`."
 		);
 		expect(tables('| A | B |\n| :-- | --: | --- |\n| 1 | 2 |')).toEqual([
-			'10 warning table-header: These lines are written as a table, but the site shows them as one paragraph of `|` characters: the header row has 2 columns and the line of dashes under it has 3, and a table needs as many in both.',
+			'10 error table-dashes: These lines are written as a table, but the site shows them as one paragraph of `|` characters: the header row has 2 columns and the line of dashes under it has 3, and a table needs as many in both.',
 		]);
 		expect(tables('| A \\| B | C |\n| --- | --- |\n| 1 | 2 |')).toEqual([]);
 	});

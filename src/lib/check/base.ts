@@ -166,6 +166,24 @@ export function forkOrigin(cwd: string, project: Project): string | undefined {
 	return key && key !== wanted ? origin : undefined;
 }
 
+/**
+ * Why `defaultBase` found no branch to compare with, and what to do, for a checkout where it returned
+ * null: outside git; a remote that is the project's but not fetched; or no remote that is the
+ * project's and no `main` or `master` of `origin`'s or the checkout's own.
+ */
+export function noBaseReason(cwd: string, project: Project): string {
+	const git = gitIn(cwd);
+	if (!git) return 'this folder is not in a git checkout, so there is no branch to compare with.';
+	const wanted = project.repository ? repositoryKey(project.repository) : undefined;
+	const own = wanted ? [...remotesOf(git)].filter(([, url]) => repositoryKey(url) === wanted).map(([name]) => name) : [];
+	if (own.length > 0) return `the remote ${own[0]} is the project's repository, but none of its branches is here. Run \`git fetch ${own[0]}\`, and the check compares with it.`;
+	if (project.repository) {
+		const upstream = `${project.repository.replace(/\/+$/, '')}.git`;
+		return `no remote of this checkout is the project's repository (${project.repository}), and it has no origin/main or main branch. Add the project as a remote, \`git remote add upstream ${upstream}\` and \`git fetch upstream\`, and the check compares with it.`;
+	}
+	return 'this checkout has no origin/main or main branch, and `repository` in the curriculum config names no project repository to look for.';
+}
+
 /** The `version` a module's text gives in its frontmatter, if it gives one. */
 export function versionOf(source: string): string | undefined {
 	const { frontmatter } = splitFrontmatter(source);

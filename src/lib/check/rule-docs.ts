@@ -169,11 +169,15 @@ export const RULE_DOCS: Record<string, RuleDoc> = {
 	},
 	'heading-space': {
 		title: 'A heading has a space after its #',
-		description: 'A line such as `##Trial reels` is published as a paragraph that reads "##Trial reels": Markdown makes a heading only with a space after the hashes, `## Trial reels`. A warning, for two to six `#`; a line may start with a single `#` for a hashtag.',
+		description: 'A line such as `##Trial reels` is published as a paragraph that reads "##Trial reels": Markdown makes a heading only with a space after the hashes, `## Trial reels`. The page loses the heading, and the contents list its entry. An error, for two to six `#`; a line may start with a single `#` for a hashtag, and hashes meant as text are written with a backslash before them, `\\##`, which the page does not show.',
 	},
 	'table-header': {
 		title: 'Every table column has a header',
-		description: 'A table’s first row names its columns. A header cell left empty, often the top-left corner of a comparison (`| | Monitoring | Listening |`), gives its column no name: a screen reader reads the cells below it without one, and accessibility checkers flag it. Write what the rows compare there: `| Compared on | Monitoring | Listening |`. Lines written as a table without the line of dashes under the header row (`| --- | --- |`) are no table at all: the site shows them as a paragraph of `|` characters, and they are named too; so are lines whose line of dashes has another number of columns than the header row (`| A | B | C |` over `| --- | --- |`), which are no table either: write one `---` for each column of the header row. A warning.',
+		description: 'A table’s first row names its columns. A header cell left empty, often the top-left corner of a comparison (`| | Monitoring | Listening |`), gives its column no name: a screen reader reads the cells below it without one, and accessibility checkers flag it. Write what the rows compare there: `| Compared on | Monitoring | Listening |`. A warning.',
+	},
+	'table-dashes': {
+		title: 'A table has its line of dashes',
+		description: 'Markdown makes a table only of a header row with a line of dashes under it (`| --- | --- |`), one `---` for each column of the header row. Lines written as table rows without that line, or with a line of dashes whose number of columns is not the header row’s (`| A | B | C |` over `| --- | --- |`), are no table: the site shows them as one paragraph of `|` characters. Add the line of dashes under the header row, with as many columns. An error, since the reader gets no table.',
 	},
 	'table-cells': {
 		title: 'A table row has no more cells than its header',

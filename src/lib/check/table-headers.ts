@@ -5,9 +5,9 @@ import { bodyTrees, nodesWhere, placeIn, type Body } from './body-trees.ts';
 /**
  * A table's first row is its row of column headers, and a header cell left empty (often the top-left
  * corner of a comparison) gives its column no name: a screen reader announces the cells below it with
- * nothing, and accessibility checkers flag it. Lines written as a table that the compiler reads as a
- * paragraph (no line of dashes under the header row, or one with another number of columns) are named
- * too. A row with more cells than the header row is an error (`table-cells`): the site shows as many
+ * nothing, and accessibility checkers flag it; a warning. Lines written as a table that the compiler
+ * reads as a paragraph (no line of dashes under the header row, or one with another number of columns)
+ * are an error (`table-dashes`): the reader gets a paragraph of `|` instead of the table. A row with more cells than the header row is an error (`table-cells`): the site shows as many
  * cells as the header has and drops the rest, text and all. Found on the compiler's own tree, so that
  * a table in a code block is not taken for one, and a `|` the compiler does not split a row at (an
  * escaped `\|`, one inside an MDX expression) is not taken for a cell's end. Only bodies with a `|`
@@ -17,6 +17,8 @@ export function checkTableHeaders(documents: readonly Body[]): Finding[] {
 	const findings: Finding[] = [];
 	for (const [document, tree] of bodyTrees(documents, (body) => body.includes('|'))) {
 		const warn = (node: Nodes, message: string, fix: string) => findings.push(finding({ rule: 'table-header', severity: 'warning', file: document.file, ...placeIn(document, node), message, fix }));
+		// Lines meant as a table that the site shows as a paragraph of `|`: the reader gets no table at all.
+		const notATable = (node: Nodes, message: string, fix: string) => findings.push(finding({ rule: 'table-dashes', file: document.file, ...placeIn(document, node), message, fix }));
 		const source = (node: Nodes) => document.body.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
 		for (const node of nodesWhere(tree, (node): node is Paragraph | Table => node.type === 'paragraph' || node.type === 'table')) {
 			if (node.type === 'paragraph') {
@@ -24,14 +26,14 @@ export function checkTableHeaders(documents: readonly Body[]): Finding[] {
 				if (!rows) continue;
 				const dashes = `\`|${' --- |'.repeat(rows.columns)}\``;
 				if (rows.delimiterColumns !== undefined) {
-					warn(
+					notATable(
 						node,
 						`These lines are written as a table, but the site shows them as one paragraph of \`|\` characters: the header row has ${rows.columns} ${columns(rows.columns)} and the line of dashes under it has ${rows.delimiterColumns}, and a table needs as many in both.`,
 						`Write the line of dashes with one \`---\` for each of the header row's ${rows.columns} columns: ${dashes}.`
 					);
 					continue;
 				}
-				warn(
+				notATable(
 					node,
 					'These lines are written as a table, but the site shows them as one paragraph of `|` characters: a table needs its header row and, under it, a line of dashes.',
 					rows.delimiterFirst ? 'Write the header row, with a name for each column, above the line of dashes.' : `Add a line of dashes under the first row, one \`---\` for each of its ${rows.columns} columns: ${dashes}.`
