@@ -183,7 +183,7 @@ describe('the flagship curriculum', () => {
 			// On the Finnish home page too, marked as the original's language, and said to be in it.
 			const finnish = build.read('fi/index.html');
 			expect(finnish).toContain('<p class="currents-recent__change" lang="en">');
-			expect(/<ul class="currents-recent">([^]*?)<\/ul>/.exec(finnish)![1]!.split('kieli: englanti').length - 1).toBe(recent.length);
+			expect(/<ul class="currents-recent">([^]*?)<\/ul>/.exec(finnish)![1]!.split('muutoksen kuvaus alkuperäiskielellä (englanti)').length - 1).toBe(recent.length);
 		});
 
 		it("says above a translated module's changelog that its summaries are in the original's language", () => {

@@ -71,11 +71,11 @@ describe('details a reader notices', () => {
 		expect(await license.getAttribute('href')).toBe('https://creativecommons.org/licenses/by/4.0/');
 		expect(await page.locator('.currents-lead').textContent()).not.toContain('CC-BY-4.0');
 		// Serving's newest release (1.0.1, 2026-11-05) is a correction, so its first release counts: it follows
-		// Brewing basics' platform change (2.1.0, 2026-11-01).
+		// Brewing basics' platform change (2.1.0, 2026-11-01), and the version it is at now is named beside it.
 		const recent = await page.locator('.currents-recent li').evaluateAll((items) => items.map((item) => [item.querySelector('a')?.textContent, item.querySelector('span')?.textContent?.replace(/\s+/g, ' ')]));
 		expect(recent).toEqual([
 			['Brewing basics', 'version 2.1.0, 2026-11-01'],
-			['Serving', 'version 1.0.0, 2026-09-01'],
+			['Serving', 'version 1.0.0, 2026-09-01 (now 1.0.1)'],
 			['Water temperature', 'version 1.0.0, 2020-01-10'],
 		]);
 		await page.close();

@@ -13,9 +13,14 @@ export const en = {
 	'currents.home.allOr': ', or',
 	'currents.home.allLinkCartridge': 'with links to this site only',
 	'currents.home.recent': 'Recently updated',
+	/** The release a recently updated module is listed for: the newest that changed what it teaches. */
 	'currents.home.version': 'version {{version}}',
-	/** On the home page in another language, beside what is in the original's: a track card whose track is not translated, a release's summary. */
+	/** After that release's date, when corrections released since have raised the module's version. */
+	'currents.home.now': 'now {{version}}',
+	/** On the home page in another language, on a track card whose track is not translated. */
 	'currents.home.inOriginal': 'in {{language}}',
+	/** On the home page in another language, beside a recent release: its summary is the changelog's, in the original's language. */
+	'currents.home.changeInOriginal': 'change note in {{language}}',
 } as const;
 
 export const fi: Record<keyof typeof en, string> = {
@@ -33,5 +38,7 @@ export const fi: Record<keyof typeof en, string> = {
 	'currents.home.allLinkCartridge': 'vain linkkeinä tälle sivustolle',
 	'currents.home.recent': 'Äskettäin päivitetyt',
 	'currents.home.version': 'versio {{version}}',
+	'currents.home.now': 'nyt {{version}}',
 	'currents.home.inOriginal': 'kieli: {{language}}',
+	'currents.home.changeInOriginal': 'muutoksen kuvaus alkuperäiskielellä ({{language}})',
 };
