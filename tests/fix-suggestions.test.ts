@@ -1196,7 +1196,7 @@ const SCENARIOS: Scenario[] = [
 		finding: {
 			file: SERVING,
 			message: 'These lines are written as a table, but the site shows them as one paragraph of `|` characters: a table needs its header row and, under it, a line of dashes.',
-			fix: 'Add a line of dashes under the first row, one `---` for each of its 2 columns: `| --- | --- |`.',
+			fix: 'Add a line of dashes under the first row, one `---` for each of its 2 columns: `| --- | --- |`. If the lines are not meant as a table, write the `|` that starts each of them as `\\|`.',
 		},
 		apply: (w) => w.edit(SERVING, (text) => text.replace('| Cups | Teaspoons |\n', '| Cups | Teaspoons |\n| --- | --- |\n')),
 	},
@@ -1435,5 +1435,8 @@ describe('table rows and lines of dashes, read as the compiler reads them', () =
 			'10 error table-dashes: These lines are written as a table, but the site shows them as one paragraph of `|` characters: the header row has 2 columns and the line of dashes under it has 3, and a table needs as many in both.',
 		]);
 		expect(tables('| A \\| B | C |\n| --- | --- |\n| 1 | 2 |')).toEqual([]);
+		// Lines of `|` kept as text, as the fix says: the first `|` of each escaped.
+		expect(tables('\\|x| + \\|y|\n\\|a| + \\|b|')).toEqual([]);
+		expect(tables('|x| + |y|\n|a| + |b|')).toHaveLength(1);
 	});
 });

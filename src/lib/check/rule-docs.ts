@@ -177,7 +177,7 @@ export const RULE_DOCS: Record<string, RuleDoc> = {
 	},
 	'table-dashes': {
 		title: 'A table has its line of dashes',
-		description: 'Markdown makes a table only of a header row with a line of dashes under it (`| --- | --- |`), one `---` for each column of the header row. Lines written as table rows without that line, or with a line of dashes whose number of columns is not the header row’s (`| A | B | C |` over `| --- | --- |`), are no table: the site shows them as one paragraph of `|` characters. Add the line of dashes under the header row, with as many columns. An error, since the reader gets no table.',
+		description: 'Markdown makes a table only of a header row with a line of dashes under it (`| --- | --- |`), one `---` for each column of the header row. Lines written as table rows without that line, or with a line of dashes whose number of columns is not the header row’s (`| A | B | C |` over `| --- | --- |`), are no table: the site shows them as one paragraph of `|` characters. Add the line of dashes under the header row, with as many columns. Lines that are not meant as a table keep their `|` as text when the one that starts each line is written `\\|`. An error, since the reader gets no table.',
 	},
 	'table-cells': {
 		title: 'A table row has no more cells than its header',

@@ -36,7 +36,9 @@ export function checkTableHeaders(documents: readonly Body[]): Finding[] {
 				notATable(
 					node,
 					'These lines are written as a table, but the site shows them as one paragraph of `|` characters: a table needs its header row and, under it, a line of dashes.',
-					rows.delimiterFirst ? 'Write the header row, with a name for each column, above the line of dashes.' : `Add a line of dashes under the first row, one \`---\` for each of its ${rows.columns} columns: ${dashes}.`
+					rows.delimiterFirst
+						? 'Write the header row, with a name for each column, above the line of dashes.'
+						: `Add a line of dashes under the first row, one \`---\` for each of its ${rows.columns} columns: ${dashes}. If the lines are not meant as a table, write the \`|\` that starts each of them as \`\\|\`.`
 				);
 				continue;
 			}
