@@ -140,6 +140,43 @@ describe('a heading that takes the id of a section the page adds', () => {
 	});
 });
 
+describe('links in a translation', () => {
+	/** The valid fixture in English and Finnish, with brewing-basics translated and a paragraph of links at the end of the translation. */
+	function translatedWith(paragraph: string) {
+		const content = copyFixture('valid-course');
+		const config = join(content, 'curriculum.yaml');
+		writeFileSync(config, `${readFileSync(config, 'utf8').trimEnd()}\nlocales: [en, fi]\n`);
+		const text = `${brewingFi().trimEnd()}\n\n${paragraph}\n`;
+		writeFileSync(join(content, 'modules', 'brewing-basics.fi.mdx'), text);
+		const line = text.trimEnd().split('\n').length;
+		const findings = checkCurriculum(content, { on: TODAY }).findings.filter((finding) => ['broken-link', 'link-language'].includes(finding.rule));
+		return { line, findings: findings.map(({ rule, file, line, severity, message, fix }) => ({ rule, file: file.slice(file.indexOf('modules/')), line, severity, message, fix })) };
+	}
+
+	it("are checked as the original's are: a page or heading that does not exist is an error", () => {
+		const { line, findings } = translatedWith('Katso [tarjoilu](/modules/servin/) ja [perusteet](/fi/modules/brewing-basics/#ei-ole).');
+		expect(findings.map(({ rule, file, line, severity, message }) => ({ rule, file, line, severity, message }))).toEqual([
+			{ rule: 'broken-link', file: 'modules/brewing-basics.fi.mdx', line, severity: 'error', message: 'The link "/modules/servin/" leads to no page of the curriculum.' },
+			{ rule: 'broken-link', file: 'modules/brewing-basics.fi.mdx', line, severity: 'error', message: expect.stringContaining('"/fi/modules/brewing-basics/#ei-ole"') },
+		]);
+	});
+
+	it("name a link to the original's page when the translation's language has the page, and leave one it does not have", () => {
+		// Brewing basics is translated, so its Finnish page exists; serving is not, and has none.
+		const { line, findings } = translatedWith('Katso [perusteet](/modules/brewing-basics/#knowledge-check), [tarjoilu](/modules/serving/) ja [suomeksi](/fi/modules/brewing-basics/).');
+		expect(findings).toEqual([
+			{
+				rule: 'link-language',
+				file: 'modules/brewing-basics.fi.mdx',
+				line,
+				severity: 'warning',
+				message: 'The link "/modules/brewing-basics/#knowledge-check" leads to the page in the original\'s language, but this translation\'s language has that page too.',
+				fix: 'Link to "/fi/modules/brewing-basics/#knowledge-check", so that the reader stays in their language.',
+			},
+		]);
+	});
+});
+
 describe('an image written from the site root', () => {
 	const images = (content: string) =>
 		checkCurriculum(content, { on: TODAY })

@@ -3,6 +3,7 @@ import { editDistance } from '../curriculum/edit-distance.ts';
 import type { Curriculum } from '../curriculum/load.ts';
 import { moduleHref, permalinkHref, trackHref, updateHref } from '../curriculum/model.ts';
 import { proseLines, sitePages } from './site-pages.ts';
+import { siteLocales } from '../i18n/locales.ts';
 
 /**
  * A link in a line of Markdown or MDX: an inline link or image (`](address)`), a link reference
@@ -10,10 +11,23 @@ import { proseLines, sitePages } from './site-pages.ts';
  */
 const LINK = /\]\(\s*<?(?<inline>[^)\s>]+)>?(?:\s+"[^"]*")?\s*\)|^ {0,3}\[[^\]]+\]:\s*<?(?<definition>[^\s>]+)>?|href="(?<attribute>[^"]+)"/dg;
 
+/** A module, archived major, update or translation whose links are checked, with its page's address and anchors. */
+interface LinkedDocument {
+	entry: { file: string; body: string; bodyLine: number };
+	/** The heading ids of the document's own page, for links to `#…`. */
+	own: Set<string>;
+	/** The page's address, from which a relative link is read. */
+	at: string;
+	/** A translation's language prefix (`/fi`); undefined for the original's documents. */
+	prefix?: string;
+}
+
 /**
- * Every internal link in modules and updates must lead to a page that exists, and a link to a
- * heading must name a heading on that page: links written from the site's root (`/modules/<id>/`),
- * relative to the page (`../<id>/`), or as a full address on the curriculum's site.
+ * Every internal link in modules, updates and their translations must lead to a page that exists,
+ * and a link to a heading must name a heading on that page: links written from the site's root
+ * (`/modules/<id>/`), relative to the page (`../<id>/`), or as a full address on the curriculum's
+ * site. A translation's link to a page of the original's language, when its own language has that
+ * page, is named too (`link-language`, a warning): the link works, but takes the reader out of their language.
  */
 export function checkLinks(curriculum: Curriculum): Finding[] {
 	const pages = sitePages(curriculum);
@@ -22,16 +36,23 @@ export function checkLinks(curriculum: Curriculum): Finding[] {
 	const unreadable = new Set([...curriculum.moduleIds].filter((id) => !loaded.has(id)));
 
 	const findings: Finding[] = [];
+	const prefixes = new Map(siteLocales(curriculum.config?.locales ?? ['en']).map((locale) => [locale.code, locale.prefix]));
 	// Each document with its own page's anchors, and its page's address, from which a relative link is read.
-	const documents = [
+	const documents: LinkedDocument[] = [
 		...curriculum.modules.map((entry) => ({ entry, own: pages.get(moduleHref(entry.id))!, at: moduleHref(entry.id) })),
 		...curriculum.archives.map((entry) => ({ entry, own: pages.get(permalinkHref(entry.id, entry.major))!, at: permalinkHref(entry.id, entry.major) })),
 		...curriculum.updates.map((entry) => ({ entry, own: pages.get(updateHref(entry.id))!, at: updateHref(entry.id) })),
+		// A translation's page is the original's address under its language's prefix (`/fi/modules/<id>/`).
+		...curriculum.translations.flatMap((entry) => {
+			if (entry.kind === 'track') return [];
+			const at = `${prefixes.get(entry.locale) ?? `/${entry.locale}`}${entry.kind === 'module' ? moduleHref(entry.id) : updateHref(entry.id)}`;
+			return [{ entry, own: pages.get(at) ?? new Set<string>(), at, prefix: prefixes.get(entry.locale) }];
+		}),
 	];
 	const site = curriculum.config?.site.replace(/\/+$/, '');
 	// A module renamed or removed, and where redirects.yaml sends its old address.
 	const moved = new Map(curriculum.redirects.map((redirect) => [redirect.from, redirect.to]));
-	for (const { entry: document, own, at } of documents) {
+	for (const { entry: document, own, at, prefix } of documents) {
 		for (const [index, line] of proseLines(document.body)) {
 			const withoutCode = line.replace(/`[^`]*`/g, (code) => ' '.repeat(code.length));
 			for (const match of withoutCode.matchAll(LINK)) {
@@ -42,22 +63,39 @@ export function checkLinks(curriculum: Curriculum): Finding[] {
 				const target = internalTarget(written, at, site);
 				if (target === null) continue;
 				const problem = sourceFileProblem(written, target, pages) ?? linkProblem(target, pages, own, unreadable, written, moved);
+				// Where the address starts, which is what a fix changes.
+				const place = { file: document.file, line: document.bodyLine + index, column: match.indices!.groups![group]![0] + 1 };
+				// A translation that links to a page in the original's language when its own language has that page too.
+				const localized = !problem && prefix ? sameLanguagePage(target, prefix, pages) : undefined;
+				if (localized) {
+					findings.push(
+						finding({
+							rule: 'link-language',
+							severity: 'warning',
+							...place,
+							message: `The link "${written}" leads to the page in the original's language, but this translation's language has that page too.`,
+							fix: `Link to "${localized}", so that the reader stays in their language.`,
+						})
+					);
+				}
 				if (!problem) continue;
-				findings.push(
-					finding({
-						rule: 'broken-link',
-						file: document.file,
-						line: document.bodyLine + index,
-						// Where the address starts, which is what the fix changes.
-						column: match.indices!.groups![group]![0] + 1,
-						message: problem.message,
-						fix: problem.fix,
-					})
-				);
+				findings.push(finding({ rule: 'broken-link', ...place, message: problem.message, fix: problem.fix }));
 			}
 		}
 	}
 	return findings;
+}
+
+/**
+ * The same page under a language's prefix, when a link from a translation names a page of the
+ * original's language (`/modules/x/` from a Finnish page) and the translation's language has it
+ * (`/fi/modules/x/`); undefined otherwise.
+ */
+function sameLanguagePage(target: string, prefix: string, pages: Map<string, Set<string>>): string | undefined {
+	if (!target.startsWith('/') || target.startsWith(`${prefix}/`)) return undefined;
+	const [path] = target.split('#');
+	const localized = `${prefix}${target}`;
+	return pages.has(`${prefix}${path}`) ? localized : undefined;
 }
 
 /** Whether the `]` at `close` in a line ends an image's text, `![…]`, rather than a link's. */
@@ -166,7 +204,8 @@ function linkProblem(
 			fix: close ? `Did you mean "${close}"?` : 'Link to a module as /modules/<id>/, a track as /tracks/<id>/, an update as /updates/<id>/.',
 		};
 	}
-	if (anchor && path.startsWith('/modules/') && !anchors.has(anchor)) {
+	// A module's page in any language (`/modules/x/`, `/fi/modules/x/`): its headings are known.
+	if (anchor && /^(?:\/[a-z]{2,3}(?:-[a-z0-9]+)*)?\/modules\//i.test(path) && !anchors.has(anchor)) {
 		return { message: `The link "${written}" names no heading on ${path}.`, fix: headingFix(anchor, anchors) };
 	}
 	return null;

@@ -148,7 +148,12 @@ export const RULE_DOCS: Record<string, RuleDoc> = {
 	'broken-link': {
 		title: 'Internal links must lead somewhere',
 		description:
-			'A link to another page of the curriculum (`/modules/<id>/`, `/tracks/<id>/`, `/updates/<id>/`) must name a page that exists, and a link to a heading (`#section`) must name a heading on that page. Links relative to the page (`../<id>/`) and full addresses on the curriculum’s own site are read as a browser reads them and held to the same; a link to a content file (`./<id>.mdx`, as on GitHub) leads nowhere on the site, so the finding names the page to link to. Write links from the site’s root, `/modules/<id>/`: they read the same from every page.',
+			'A link to another page of the curriculum (`/modules/<id>/`, `/tracks/<id>/`, `/updates/<id>/`) must name a page that exists, and a link to a heading (`#section`) must name a heading on that page. Links relative to the page (`../<id>/`) and full addresses on the curriculum’s own site are read as a browser reads them and held to the same; a link to a content file (`./<id>.mdx`, as on GitHub) leads nowhere on the site, so the finding names the page to link to. Write links from the site’s root, `/modules/<id>/`: they read the same from every page. Translations are held to the same, with their language’s pages: `/fi/modules/<id>/` must be a module with a Finnish page, and a heading named on it must be one of the translation’s headings.',
+	},
+	'link-language': {
+		title: 'A translation links to pages in its language',
+		description:
+			'A translation that links to a page in the original’s language (`/modules/<id>/` from a Finnish page) when its own language has that page too (`/fi/modules/<id>/`) takes a reader out of their language for no reason. Link to the page in the translation’s language. A warning, since the link still works; a module with no page in that language is linked in the original’s, as it is.',
 	},
 	'duplicate-section-id': {
 		title: 'A heading does not take the id of a section the page adds',
