@@ -121,7 +121,15 @@ describe('translations in the content check', () => {
 	it('an outdated translation is a warning that says how far behind it is; a translation of no module is an error', () => {
 		const content = bilingualFixture();
 		const original = join(content, 'modules', 'brewing-basics.mdx');
-		writeFileSync(original, readFileSync(original, 'utf8').replace('version: 2.1.0', 'version: 2.2.0').replace('changelog:\n', 'changelog:\n  - version: 2.2.0\n    date: 2026-11-20\n    kind: added\n    summary: Adds cold brewing.\n'));
+		// The release adds a question to the knowledge check, which the translation does not have yet.
+		const question = '  - question: How long does cold brewing take?\n    choices:\n      - text: Hours\n        correct: true\n        explanation: Cold water draws flavour slowly.\n      - text: Minutes\n        explanation: That is hot water.\n';
+		writeFileSync(
+			original,
+			readFileSync(original, 'utf8')
+				.replace('version: 2.1.0', 'version: 2.2.0')
+				.replace('changelog:\n', 'changelog:\n  - version: 2.2.0\n    date: 2026-11-20\n    kind: added\n    summary: Adds cold brewing.\n')
+				.replace(/^quiz:\n/m, `quiz:\n${question}`)
+		);
 		writeFileSync(join(content, 'modules', 'brewing-basic.fi.mdx'), TRANSLATION);
 		expect(findingsOf(content).map(({ rule, severity, file, message, fix }) => ({ rule, severity, file, message, fix }))).toEqual([
 			{
@@ -276,18 +284,37 @@ describe('the Finnish pages of a bilingual fixture', () => {
 		expect(page).toContain('data-translation="fi:serving" data-status="untranslated"');
 	});
 
-	it('says when the original has moved past the translated version, with the changes it lacks', () => {
+	it('says when the original has moved past the translated version, with the changes it lacks, and marks the check it shows in the original', () => {
 		expect(build.read('fi/modules/brewing-basics/index.html')).not.toContain('Tämä käännös perustuu versioon');
+		expect(build.read('fi/modules/brewing-basics/index.html')).not.toContain('currents-quiz__original');
 		const content = join(mkdtempSync(join(TMP, 'i18n-')), 'content');
 		cpSync(sharedContent('tea-bilingual'), content, { recursive: true });
 		const original = join(content, 'modules', 'brewing-basics.mdx');
-		writeFileSync(original, readFileSync(original, 'utf8').replace('version: 2.1.0', 'version: 2.2.0').replace('changelog:\n', 'changelog:\n  - version: 2.2.0\n    date: 2026-11-20\n    kind: added\n    summary: Adds cold brewing.\n'));
+		// The release adds a question to the knowledge check, which the translation does not have yet.
+		const question = '  - question: How long does cold brewing take?\n    choices:\n      - text: Hours\n        correct: true\n        explanation: Cold water draws flavour slowly.\n      - text: Minutes\n        explanation: That is hot water.\n';
+		writeFileSync(
+			original,
+			readFileSync(original, 'utf8')
+				.replace('version: 2.1.0', 'version: 2.2.0')
+				.replace('changelog:\n', 'changelog:\n  - version: 2.2.0\n    date: 2026-11-20\n    kind: added\n    summary: Adds cold brewing.\n')
+				.replace(/^quiz:\n/m, `quiz:\n${question}`)
+		);
 		const again = buildCurriculum(content, 'i18n');
 		expect(again.status, again.output).toBe(0);
 		const page = again.read('fi/modules/brewing-basics/index.html');
 		expect(page).toContain('Tämä käännös perustuu versioon 2.1.0; alkuperäinen (englanti) on jo versiossa 2.2.0.');
 		expect(page).toContain('href="/modules/brewing-basics/"');
 		expect(page).toContain('Adds cold brewing.');
+		// The check is the original's now, in English: said in Finnish above it, and each question, choice and
+		// explanation marked English, while the check's own words (heading, "Selitys") stay Finnish.
+		const check = page.slice(page.indexOf('<section class="currents-quiz"'), page.indexOf('</section>', page.indexOf('<section class="currents-quiz"')));
+		expect(check).toContain('Kysymykset ovat alkuperäiskielellä (englanti): alkuperäisen moduulin osaamisen tarkistus on muuttunut versiossa, jota tämä käännös ei vielä seuraa.');
+		expect(check).toContain('Osaamisen tarkistus');
+		expect(check).toContain('>Selitys</summary>');
+		expect(check).toContain('<span lang="en">How long does cold brewing take?</span>');
+		expect(check).toMatch(/<span id="cq-brewing-basics-0-0" lang="en">Hours<\/span>/);
+		expect(check).toContain('<span lang="en">Cold water draws flavour slowly.</span>');
+		expect(check).not.toContain('Haudutat lyhyemmän aikaa');
 		expect(again.read('fi/translations/index.html')).toContain('data-translation="fi:brewing-basics" data-status="behind"');
 	}, 120_000);
 });

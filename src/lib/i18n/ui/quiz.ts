@@ -14,6 +14,8 @@ export const en = {
 	'currents.quiz.instructions': 'Choose your answers, then check them. The pass mark is {{mark}}%.',
 	'currents.quiz.number': '{{number}}.',
 	'currents.quiz.chooseAll': ' (choose all that apply)',
+	/** On a translated page whose knowledge check the original has changed since the version the translation follows. */
+	'currents.quiz.inOriginal': "The questions are in {{language}}: the original's knowledge check has changed in a release this translation does not follow yet.",
 	'currents.quiz.explanation': 'Explanation',
 	'currents.quiz.right': 'Right.',
 	'currents.quiz.notRight': 'Not right.',
@@ -72,6 +74,7 @@ export const fi: Record<keyof typeof en, string> = {
 	'currents.quiz.instructions': 'Valitse vastauksesi ja tarkista ne. Hyväksymisraja on {{mark}} %.',
 	'currents.quiz.number': '{{number}}.',
 	'currents.quiz.chooseAll': ' (valitse kaikki oikeat)',
+	'currents.quiz.inOriginal': 'Kysymykset ovat alkuperäiskielellä ({{language}}): alkuperäisen moduulin osaamisen tarkistus on muuttunut versiossa, jota tämä käännös ei vielä seuraa.',
 	'currents.quiz.explanation': 'Selitys',
 	'currents.quiz.right': 'Oikein.',
 	'currents.quiz.notRight': 'Väärin.',
