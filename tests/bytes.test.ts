@@ -275,8 +275,10 @@ describe('reports', () => {
 
 	it('spell them out in GitHub annotations too, after which %, CR and LF get the workflow-command escapes', () => {
 		expect(formatGithub([forged])).toBe(
-			'::error file=content/modules/a\\u001b[2Jb.mdx,line=2,col=1,title=schema::`title`: "Intro\\u000amodules/other.mdx:1:1  error  fake" is \\u202ewrong\\u0085.%0AFix: Fix 100%25 of it\\u000d\\u000anow.'
+			'::error file=content/modules/a\\u001b[2Jb.mdx,line=2,col=1,title=schema::`title`: "Intro\\u000amodules/other.mdx:1:1  error  fake" is \\u202ewrong\\u0085.%0AFix: Fix 100%25 of it\\u000d\\u000anow.%0ASee: /contributing/rules/schema/'
 		);
+		// With the curriculum's site, the rule's page is a full address, which the annotation on the pull request links.
+		expect(formatGithub([forged], { site: 'https://steeped.example.org/' }).endsWith('%0ASee: https://steeped.example.org/contributing/rules/schema/')).toBe(true);
 	});
 
 	it('leave emoji and right-to-left marks as they are', () => {

@@ -67,7 +67,7 @@ describe('npm run check on a curriculum with many faults', () => {
 		const lines = github.stdout.trim().split('\n');
 		expect(lines).toHaveLength(findings.length);
 		expect(lines).toContain(
-			'::error file=tests/fixtures/invalid-course/content/tracks/main.yaml,line=6,col=5,title=unknown-module::The track "main" names the module "ghost", but there is no modules/ghost.mdx.%0AFix: Check the id against the file names in modules/, or create the module with `npm run new -- module`.'
+			'::error file=tests/fixtures/invalid-course/content/tracks/main.yaml,line=6,col=5,title=unknown-module::The track "main" names the module "ghost", but there is no modules/ghost.mdx.%0AFix: Check the id against the file names in modules/, or create the module with `npm run new -- module`.%0ASee: https://broken.example.org/contributing/rules/unknown-module/'
 		);
 	});
 

@@ -35,7 +35,7 @@ export function formatHuman(findings: Finding[], options: { color?: boolean; sit
  * Invisible characters in the text are spelled out first, then the command's own escapes apply:
  * `%`, CR and LF in the message, and also `:` and `,` in properties.
  */
-export function formatGithub(findings: Finding[]): string {
+export function formatGithub(findings: Finding[], options: { site?: string } = {}): string {
 	const escapeData = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 	const escapeProperty = (text: string) => escapeData(escapeInvisible(text)).replace(/:/g, '%3A').replace(/,/g, '%2C');
 	return findings
@@ -44,7 +44,9 @@ export function formatGithub(findings: Finding[]): string {
 			if (f.line > 0) properties.push(`line=${f.line}`);
 			if (f.column > 0) properties.push(`col=${f.column}`);
 			properties.push(`title=${escapeProperty(f.rule)}`);
-			return `::${f.severity} ${properties.join(',')}::${escapeData(`${escapeInvisible(f.message)}\nFix: ${escapeInvisible(f.fix)}`)}`;
+			// The rule's page, as the human format gives it: on the pull request, the annotation is all a contributor reads.
+			const see = `${(options.site ?? '').replace(/\/$/, '')}${ruleDocsPath(f.rule)}`;
+			return `::${f.severity} ${properties.join(',')}::${escapeData(`${escapeInvisible(f.message)}\nFix: ${escapeInvisible(f.fix)}\nSee: ${see}`)}`;
 		})
 		.join('\n');
 }
@@ -55,6 +57,6 @@ export function formatJson(findings: Finding[]): string {
 
 export function formatFindings(findings: Finding[], format: ReportFormat, options: { color?: boolean; site?: string } = {}): string {
 	if (format === 'json') return formatJson(findings);
-	if (format === 'github') return formatGithub(findings);
+	if (format === 'github') return formatGithub(findings, options);
 	return formatHuman(findings, options);
 }
