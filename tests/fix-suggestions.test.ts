@@ -592,6 +592,34 @@ const SCENARIOS: Scenario[] = [
 		apply: (w) => w.edit('modules/brewing-basics.fi.mdx', (text) => text.replace('translates: 2.2.0', 'translates: 2.1.0')),
 	},
 	{
+		rule: 'link-language',
+		mistake: 'a translation that links to the English page of a module it has in its own language',
+		make: (w) => {
+			withFinnish(w);
+			w.write('modules/brewing-basics.fi.mdx', `${brewingFi().trimEnd()}\n\nKertaa [osaamisen tarkistus](/modules/brewing-basics/#knowledge-check).\n`);
+		},
+		finding: {
+			file: 'modules/brewing-basics.fi.mdx',
+			message: "The link \"/modules/brewing-basics/#knowledge-check\" leads to the page in the original's language, but this translation's language has that page too.",
+			fix: 'Link to "/fi/modules/brewing-basics/#knowledge-check", so that the reader stays in their language.',
+		},
+		apply: (w) => w.edit('modules/brewing-basics.fi.mdx', (text) => text.replace('](/modules/brewing-basics/#', '](/fi/modules/brewing-basics/#')),
+	},
+	{
+		rule: 'schema',
+		mistake: "a translation's `translates:` written with two parts, which YAML reads as a number",
+		make: (w) => {
+			withFinnish(w);
+			w.write('modules/brewing-basics.fi.mdx', brewingFi('2.1'));
+		},
+		finding: {
+			file: 'modules/brewing-basics.fi.mdx',
+			message: '`translates` should be a text value, but it is the number 2.1.',
+			fix: 'Write the version of the original you translated with its three parts, in double quotes: `translates: "2.1.0"` (major, minor, patch, as the original\'s `version:` gives it).',
+		},
+		apply: (w) => w.edit('modules/brewing-basics.fi.mdx', (text) => text.replace('translates: 2.1', 'translates: "2.1.0"')),
+	},
+	{
 		rule: 'translation-outdated',
 		mistake: 'a translation left behind by a new release of its original',
 		make: (w) => {

@@ -89,13 +89,14 @@ export function checkLinks(curriculum: Curriculum): Finding[] {
 /**
  * The same page under a language's prefix, when a link from a translation names a page of the
  * original's language (`/modules/x/` from a Finnish page) and the translation's language has it
- * (`/fi/modules/x/`); undefined otherwise.
+ * (`/fi/modules/x/`), with the heading the link names, if any; undefined otherwise.
  */
 function sameLanguagePage(target: string, prefix: string, pages: Map<string, Set<string>>): string | undefined {
 	if (!target.startsWith('/') || target.startsWith(`${prefix}/`)) return undefined;
-	const [path] = target.split('#');
-	const localized = `${prefix}${target}`;
-	return pages.has(`${prefix}${path}`) ? localized : undefined;
+	const [path = '', anchor] = target.split('#', 2);
+	const anchors = pages.get(`${prefix}${path}`);
+	// A heading the translation's page lacks (its headings are the translator's) keeps the link in the original's language.
+	return anchors && (!anchor || anchors.has(anchor)) ? `${prefix}${target}` : undefined;
 }
 
 /** Whether the `]` at `close` in a line ends an image's text, `![…]`, rather than a link's. */

@@ -285,6 +285,10 @@ function fixFor(issue: z.core.$ZodIssue, field: string, missing: boolean, choice
 					const version = newest ?? (Number.isInteger(value) ? `${value}.0.0` : `${value}.0`);
 					return `Write the version with its three parts, in double quotes: \`version: "${version}"\` (major, minor, patch; ${newest ? 'the newest version in the changelog' : "the module's changelog lists its versions"}).`;
 				}
+				// A translation's version of its original, likewise: three parts, as the original's `version:` has them.
+				if (name === 'translates') {
+					return `Write the version of the original you translated with its three parts, in double quotes: \`translates: "${Number.isInteger(value) ? `${value}.0.0` : `${value}.0`}"\` (major, minor, patch, as the original's \`version:\` gives it).`;
+				}
 				return `Put the value in double quotes, so that YAML reads it as text: \`${name}: "${value}"\`.`;
 			}
 			// Text with ": " in it, which YAML reads as a field and its value (`- Plan: a carousel`).
