@@ -35,6 +35,19 @@ describe('content rules, with the exact words a contributor reads', () => {
 		]);
 	});
 
+	it('unknown-module: a misspelt id in an update whose `incorporated` list fails its schema is named in the same run', () => {
+		const findings = findingsAfter((c) =>
+			edit(c, 'updates/2026-11-10-kettle-presets.md', (text) =>
+				text.replace('modules: [water-temperature, serving]', 'modules: [water-temperature, servng]\nstatus: incorporated\nincorporated:\n  - { module: servng, version: 1.0.0 }')
+			)
+		);
+		expect(findings.map(({ rule, line, message, fix }) => ({ rule, line, message: message.slice(0, 80), fix }))).toEqual([
+			{ rule: 'unknown-module', line: 5, message: 'The update names the module "servng", but there is no modules/servng.mdx.', fix: 'Did you mean "serving"?' },
+			expect.objectContaining({ rule: 'update-status', line: 7, message: expect.stringContaining('no version is given for "') }),
+			{ rule: 'unknown-module', line: 8, message: 'The update names the module "servng", but there is no modules/servng.mdx.', fix: 'Did you mean "serving"?' },
+		]);
+	});
+
 	it('one slip, one finding: a byte order mark before the frontmatter, a text file among the modules', () => {
 		const bom = findingsAfter((c) => edit(c, 'modules/serving.mdx', (text) => `\uFEFF${text}`));
 		expect(bom.map((f) => [f.rule, f.file, f.line])).toEqual([['control-character', 'modules/serving.mdx', 1]]);

@@ -136,7 +136,22 @@ function trackReferences({ curriculum: { tracks, moduleIds }, byId, findings, un
 }
 
 /** An update names modules that exist, and the versions that absorbed it are in their changelogs. */
-function updateReferences({ curriculum: { updates, moduleIds }, byId, findings, unknownModule }: Context): void {
+function updateReferences({ curriculum: { updates, moduleIds, documents }, byId, findings, unknownModule }: Context): void {
+	// An update whose frontmatter failed its schema (its `incorporated` list, say) still has its module ids
+	// checked, so that a misspelt id is named in the same run as the schema's finding it may have caused.
+	for (const document of documents) {
+		const raw = document.failedSchema?.data as Record<string, unknown> | undefined;
+		if (!raw || typeof raw !== 'object' || Array.isArray(raw) || !/(^|\/)updates\/[^/]+\.md$/.test(document.file)) continue;
+		const named = (value: unknown) => typeof value === 'string' && ID_PATTERN.test(value) && !moduleIds.has(value);
+		if (Array.isArray(raw.modules)) raw.modules.forEach((id, i) => named(id) && unknownModule(id as string, document.file, document.failedSchema!, ['modules', i], 'The update'));
+		if (Array.isArray(raw.incorporated) && Array.isArray(raw.modules)) {
+			raw.incorporated.forEach((entry, i) => {
+				const id = entry && typeof entry === 'object' ? (entry as Record<string, unknown>).module : undefined;
+				// One that `modules` does not list is the schema's finding already (one slip, one finding).
+				if (named(id) && (raw.modules as unknown[]).includes(id)) unknownModule(id as string, document.file, document.failedSchema!, ['incorporated', i, 'module'], 'The update');
+			});
+		}
+	}
 	for (const update of updates) {
 		update.data.modules.forEach((id, i) => {
 			if (!moduleIds.has(id)) unknownModule(id, update.file, update.parsed, ['modules', i], 'The update');
