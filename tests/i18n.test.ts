@@ -305,6 +305,10 @@ describe('the Finnish pages of a bilingual fixture', () => {
 		expect(page).toContain('Tämä käännös perustuu versioon 2.1.0; alkuperäinen (englanti) on jo versiossa 2.2.0.');
 		expect(page).toContain('href="/modules/brewing-basics/"');
 		expect(page).toContain('Adds cold brewing.');
+		// The header and the printed footer say which version the words are a translation of.
+		expect(page).toMatch(/<a href="#changelog">2\.2\.0<\/a> \(käännös versiosta 2\.1\.0\)<\/dd>/);
+		expect(page).toContain('versio 2.2.0 (käännös versiosta 2.1.0)');
+		expect(build.read('fi/modules/brewing-basics/index.html')).not.toContain('käännös versiosta');
 		// The check is the original's now, in English: said in Finnish above it, and each question, choice and
 		// explanation marked English, while the check's own words (heading, "Selitys") stay Finnish.
 		const check = page.slice(page.indexOf('<section class="currents-quiz"'), page.indexOf('</section>', page.indexOf('<section class="currents-quiz"')));

@@ -33,6 +33,8 @@ export const en = {
 	'currents.parts.accessed': 'Accessed',
 	'currents.parts.instructorView': 'Instructor view: show instructor notes and discussion prompts',
 	'currents.parts.printVersion': 'version {{version}}',
+	/** Beside the version of a module whose translation follows an earlier one: the version the page's text is a translation of. */
+	'currents.parts.translationOf': 'translation of {{version}}',
 	'currents.parts.example': 'Worked example',
 	'currents.parts.hypothetical': '(hypothetical)',
 	'currents.parts.case': 'Real case',
@@ -73,6 +75,7 @@ export const fi: Record<keyof typeof en, string> = {
 	'currents.parts.accessed': 'Luettu',
 	'currents.parts.instructorView': 'Opettajan näkymä: näytä opettajan muistiinpanot ja keskustelutehtävät',
 	'currents.parts.printVersion': 'versio {{version}}',
+	'currents.parts.translationOf': 'käännös versiosta {{version}}',
 	'currents.parts.example': 'Esimerkki',
 	'currents.parts.hypothetical': '(kuvitteellinen)',
 	'currents.parts.case': 'Tosielämän tapaus',
