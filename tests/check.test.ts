@@ -43,6 +43,7 @@ describe('npm run check on a curriculum with many faults', () => {
 			['tracks/main.yaml', 7, 'duplicate-id'],
 			['tracks/main.yaml', 8, 'prerequisite-order'],
 			['updates/2026-11-01-missing.md', 2, 'update-status'],
+			['updates/2026-11-01-missing.md', 5, 'unknown-module'],
 		]);
 	});
 

@@ -42,11 +42,13 @@ export function checkLinks(curriculum: Curriculum): Finding[] {
 		...curriculum.modules.map((entry) => ({ entry, own: pages.get(moduleHref(entry.id))!, at: moduleHref(entry.id) })),
 		...curriculum.archives.map((entry) => ({ entry, own: pages.get(permalinkHref(entry.id, entry.major))!, at: permalinkHref(entry.id, entry.major) })),
 		...curriculum.updates.map((entry) => ({ entry, own: pages.get(updateHref(entry.id))!, at: updateHref(entry.id) })),
-		// A translation's page is the original's address under its language's prefix (`/fi/modules/<id>/`).
+		// A translation's page is the original's address under its language's prefix (`/fi/modules/<id>/`). One
+		// in a language the config does not list has no page, and its own finding (translation-locale).
 		...curriculum.translations.flatMap((entry) => {
-			if (entry.kind === 'track') return [];
-			const at = `${prefixes.get(entry.locale) ?? `/${entry.locale}`}${entry.kind === 'module' ? moduleHref(entry.id) : updateHref(entry.id)}`;
-			return [{ entry, own: pages.get(at) ?? new Set<string>(), at, prefix: prefixes.get(entry.locale) }];
+			const prefix = prefixes.get(entry.locale);
+			if (entry.kind === 'track' || prefix === undefined) return [];
+			const at = `${prefix}${entry.kind === 'module' ? moduleHref(entry.id) : updateHref(entry.id)}`;
+			return [{ entry, own: pages.get(at) ?? new Set<string>(), at, prefix }];
 		}),
 	];
 	const site = curriculum.config?.site.replace(/\/+$/, '');
