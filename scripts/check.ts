@@ -14,7 +14,7 @@
 import { readArgs } from './lib/args.ts';
 import { checkCurriculum } from '../src/lib/check/check-curriculum.ts';
 import { countBySeverity } from '../src/lib/check/findings.ts';
-import { defaultBase, forkOrigin, noBaseReason, projectOf } from '../src/lib/check/base.ts';
+import { addUpstream, defaultBase, forkOrigin, noBaseReason, projectOf } from '../src/lib/check/base.ts';
 import { formatFindings, type ReportFormat } from '../src/lib/check/report.ts';
 import { contentDir } from '../src/lib/curriculum/paths.ts';
 
@@ -44,10 +44,9 @@ if (values['no-base']) {
 } else if (values.base === undefined) {
 	console.error(`Compared with ${base}, as CI compares a pull request with its target branch; \`--base <ref>\` picks another.`);
 	const fork = forkOrigin(dir, project);
-	if (fork) {
-		const upstream = `${project.repository!.replace(/\/+$/, '')}.git`;
+	if (fork && project.repository) {
 		console.error(
-			`But origin is ${fork}, not the project's repository (${project.repository}): what you have pushed there is already in ${base} and is not compared, while CI compares it with the project's branch. Add the project as a remote, \`git remote add upstream ${upstream}\` and \`git fetch upstream\`, and the check compares with it.`
+			`But origin is ${fork}, not the project's repository (${project.repository}): what you have pushed there is already in ${base} and is not compared, while CI compares it with the project's branch. Add the project as a remote, ${addUpstream({ repository: project.repository })}, and the check compares with it.`
 		);
 	}
 }

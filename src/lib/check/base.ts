@@ -105,6 +105,17 @@ function remotesOf(git: (args: string[]) => string): Map<string, string> {
 	return remotes;
 }
 
+/** The names of the checkout's remotes whose address is the project's repository (a fork's `upstream`, once added). */
+function projectRemotes(remotes: ReadonlyMap<string, string>, project: Project): string[] {
+	const wanted = project.repository ? repositoryKey(project.repository) : undefined;
+	return wanted ? [...remotes].filter(([, url]) => repositoryKey(url) === wanted).map(([name]) => name) : [];
+}
+
+/** The commands that add the project's repository as a remote and fetch it, for a message about a fork's clone. */
+export function addUpstream(project: Project & { repository: string }): string {
+	return `\`git remote add upstream ${project.repository.replace(/\/+$/, '')}.git\` and \`git fetch upstream\``;
+}
+
 /** Runs git in `cwd`, or undefined outside a git checkout. */
 function gitIn(cwd: string): ((args: string[]) => string) | undefined {
 	const git = (args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
@@ -127,8 +138,7 @@ export function defaultBase(cwd: string, project: Project = {}): string | null {
 	const git = gitIn(cwd);
 	if (!git) return null;
 	const candidates: string[] = [];
-	const wanted = project.repository ? repositoryKey(project.repository) : undefined;
-	const own = wanted ? [...remotesOf(git)].filter(([, url]) => repositoryKey(url) === wanted).map(([name]) => name) : [];
+	const own = projectRemotes(remotesOf(git), project);
 	for (const remote of [...own, 'origin']) {
 		if (own.includes(remote) && project.branch) candidates.push(`${remote}/${project.branch}`);
 		try {
@@ -161,7 +171,7 @@ export function forkOrigin(cwd: string, project: Project): string | undefined {
 	if (!git || !wanted) return undefined;
 	const remotes = remotesOf(git);
 	const origin = remotes.get('origin');
-	if (!origin || [...remotes.values()].some((url) => repositoryKey(url) === wanted)) return undefined;
+	if (!origin || projectRemotes(remotes, project).length > 0) return undefined;
 	const key = repositoryKey(origin);
 	return key && key !== wanted ? origin : undefined;
 }
@@ -174,12 +184,10 @@ export function forkOrigin(cwd: string, project: Project): string | undefined {
 export function noBaseReason(cwd: string, project: Project): string {
 	const git = gitIn(cwd);
 	if (!git) return 'this folder is not in a git checkout, so there is no branch to compare with.';
-	const wanted = project.repository ? repositoryKey(project.repository) : undefined;
-	const own = wanted ? [...remotesOf(git)].filter(([, url]) => repositoryKey(url) === wanted).map(([name]) => name) : [];
+	const own = projectRemotes(remotesOf(git), project);
 	if (own.length > 0) return `the remote ${own[0]} is the project's repository, but none of its branches is here. Run \`git fetch ${own[0]}\`, and the check compares with it.`;
 	if (project.repository) {
-		const upstream = `${project.repository.replace(/\/+$/, '')}.git`;
-		return `no remote of this checkout is the project's repository (${project.repository}), and it has no origin/main or main branch. Add the project as a remote, \`git remote add upstream ${upstream}\` and \`git fetch upstream\`, and the check compares with it.`;
+		return `no remote of this checkout is the project's repository (${project.repository}), and it has no origin/main or main branch. Add the project as a remote, ${addUpstream({ repository: project.repository })}, and the check compares with it.`;
 	}
 	return 'this checkout has no origin/main or main branch, and `repository` in the curriculum config names no project repository to look for.';
 }

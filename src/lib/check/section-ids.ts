@@ -33,9 +33,10 @@ export function checkSectionIds(curriculum: Curriculum): Finding[] {
 		...curriculum.modules.map((module) => ({ document: module, sections: moduleSectionIds(module.data), page: 'module' as const })),
 		...curriculum.updates.map((update) => ({ document: update, sections: UPDATE_ANCHORS, page: 'update' as const })),
 		...curriculum.translations.flatMap((translation): Page[] => {
-			if (translation.kind === 'update') return [{ document: translation, sections: UPDATE_ANCHORS, page: 'update' as const }];
-			const original = translation.kind === 'module' ? originals.get(translation.id) : undefined;
-			return translation.kind === 'module' && original ? [{ document: translation, sections: moduleSectionIds(original), page: 'module' as const }] : [];
+			if (translation.kind === 'track') return [];
+			if (translation.kind === 'update') return [{ document: translation, sections: UPDATE_ANCHORS, page: 'update' }];
+			const original = originals.get(translation.id);
+			return original ? [{ document: translation, sections: moduleSectionIds(original), page: 'module' }] : [];
 		}),
 	];
 	const findings: Finding[] = [];

@@ -256,6 +256,9 @@ function described(value: unknown): string {
 	return 'a set of nested fields';
 }
 
+/** A version YAML has read as a number (`1` from `1.0`, `1.3`) with its three parts: `1.0.0`, `1.3.0`. */
+const threeParts = (value: number) => (Number.isInteger(value) ? `${value}.0.0` : `${value}.0`);
+
 /** What to write in a required field left out, where its type alone ("a text value") would not say. */
 const MISSING_HINTS: Readonly<Record<string, string>> = {
 	translates: 'the version of the original you translated, as its `version:` gives it (such as `translates: 1.2.0`)',
@@ -282,12 +285,12 @@ function fixFor(issue: z.core.$ZodIssue, field: string, missing: boolean, choice
 				if (name === 'version') {
 					// The version is the newest changelog entry's, when that one is written out in full.
 					const newest = newestChangelogVersion(data);
-					const version = newest ?? (Number.isInteger(value) ? `${value}.0.0` : `${value}.0`);
+					const version = newest ?? threeParts(value);
 					return `Write the version with its three parts, in double quotes: \`version: "${version}"\` (major, minor, patch; ${newest ? 'the newest version in the changelog' : "the module's changelog lists its versions"}).`;
 				}
 				// A translation's version of its original, likewise: three parts, as the original's `version:` has them.
 				if (name === 'translates') {
-					return `Write the version of the original you translated with its three parts, in double quotes: \`translates: "${Number.isInteger(value) ? `${value}.0.0` : `${value}.0`}"\` (major, minor, patch, as the original's \`version:\` gives it).`;
+					return `Write the version of the original you translated with its three parts, in double quotes: \`translates: "${threeParts(value)}"\` (major, minor, patch, as the original's \`version:\` gives it).`;
 				}
 				return `Put the value in double quotes, so that YAML reads it as text: \`${name}: "${value}"\`.`;
 			}
