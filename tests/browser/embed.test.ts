@@ -54,7 +54,6 @@ describe('embedding a module in another site', () => {
 		// Content grows inside the frame, as when explanations appear after a knowledge check.
 		await frame.locator('main').evaluate((main) => main.append(Object.assign(document.createElement('div'), { style: 'height: 400px' })));
 		await expect.poll(frameHeight).toBeGreaterThan(before);
-		await page.close();
 	});
 
 	it('offers the snippet for the current major on the module page, and keeps embed pages out of the sitemap', async () => {
@@ -68,13 +67,11 @@ describe('embedding a module in another site', () => {
 		expect(await page.locator('[data-cite-bibtex]').textContent()).toMatch(/^@misc\{/);
 		expect(site.build.read('sitemap-0.xml')).not.toContain('/embed/');
 		expect(site.build.read('sitemap-0.xml')).toContain('/modules/brewing-basics/');
-		await page.close();
 	});
 
 	it('refuses to let another site frame an ordinary page', async () => {
 		const page = await frameOf(`<iframe src="${site.url('/modules/brewing-basics/')}" title="not allowed"></iframe>`);
 		const child = () => page.frames().find((frame) => frame !== page.mainFrame());
 		await expect.poll(() => child()?.url()).toMatch(/^chrome-error:/);
-		await page.close();
 	});
 });

@@ -15,17 +15,26 @@ describe('a visit opened by the browser harness', () => {
 	const assets = () => site.requests.filter((request) => /\.(?:css|js)$/.test(request.path)).length;
 	const PAGE = '/modules/brewing-basics/';
 
-	it('starts with nothing stored or cached, and closes the pages of earlier visits', async () => {
+	it('starts with nothing stored or cached, and nothing a test added to the page of an earlier visit', async () => {
 		const before = assets();
 		const first = await site.open(PAGE);
 		await first.page.evaluate(() => localStorage.setItem('currents:probe', 'left by an earlier test'));
 		const loaded = assets() - before;
 		expect(loaded).toBeGreaterThan(5);
+		// What a test may add to its page: a listener, an init script, an exposed function, a route.
+		const heard: string[] = [];
+		first.page.on('console', (message) => heard.push(message.text()));
+		await first.page.addInitScript(() => ((window as { probe?: string }).probe = 'left by an earlier test'));
+		await first.page.exposeFunction('probeCall', () => 'left by an earlier test');
+		await first.page.route('**/*.css', (route) => route.abort());
 
 		const second = await site.open(PAGE);
 		expect(second.context).toBe(first.context);
-		expect(first.page.isClosed()).toBe(true);
 		expect(await second.page.evaluate(() => localStorage.getItem('currents:probe'))).toBeNull();
+		expect(await second.page.evaluate(() => [typeof (window as { probe?: string }).probe, typeof (window as { probeCall?: unknown }).probeCall])).toEqual(['undefined', 'undefined']);
+		await second.page.evaluate(() => console.log('heard by the second visit only'));
+		expect(heard).toEqual([]);
+		expect(await second.page.evaluate(() => [...document.styleSheets].filter((sheet) => sheet.href).length)).toBeGreaterThan(0);
 		// Every script and stylesheet was asked of the server again: none came from the browser's cache.
 		expect(assets() - before).toBe(2 * loaded);
 
@@ -35,6 +44,18 @@ describe('a visit opened by the browser harness', () => {
 		await third.goto(site.url(PAGE));
 		expect(assets()).toBe(now);
 		await third.close();
+	});
+
+	it('opens a new page when a test changed a setting of the earlier one that cannot be put back', async () => {
+		const first = await site.open(PAGE);
+		const again = await site.open(PAGE);
+		// Taken over, as cheaper than a new page.
+		expect(again.page).toBe(first.page);
+		await again.page.setViewportSize({ width: 390, height: 844 });
+		const third = await site.open(PAGE);
+		expect(third.page).not.toBe(again.page);
+		expect(again.page.isClosed()).toBe(true);
+		expect(third.page.viewportSize()).toEqual({ width: 1280, height: 720 });
 	});
 
 	it('gives visits with other options a context of their own, and a new one once a test closes it', async () => {

@@ -73,6 +73,65 @@ export async function serveShared(site: SharedSite): Promise<ServedSite> {
  */
 const STEP_MS = 30_000;
 
+/**
+ * What a test did to the page of its visit that the next visit must not inherit. Opening a page costs
+ * Chromium and Playwright about 1.7 s of CPU time more than sending one already open to a new address
+ * (a new page with its first load against a load in a page already open, ten of each:
+ * docs/performance-history.md), and the browser tests make some two hundred visits. So the next visit
+ * with the same options takes the earlier page over, once what the test added to it is taken off:
+ * its listeners, init scripts, exposed functions and routes. A test that changed a setting of the page
+ * itself (its viewport, the media it emulates, its headers or timeouts) leaves a page that is closed, and
+ * the next visit opens a new one.
+ */
+interface Visit {
+	undo: (() => Promise<unknown>)[];
+	reusable: boolean;
+}
+const visits = new WeakMap<Page, Visit>();
+
+/** Undoable additions are recorded; settings with no way back mark the page as not to be taken over. */
+const UNDOABLE = ['addInitScript', 'exposeFunction', 'exposeBinding'] as const;
+const SETTINGS = ['setViewportSize', 'emulateMedia', 'setExtraHTTPHeaders', 'setDefaultTimeout', 'setDefaultNavigationTimeout', 'addLocatorHandler', 'routeFromHAR', 'routeWebSocket'] as const;
+
+function watch(page: Page): Page {
+	const visit: Visit = { undo: [], reusable: true };
+	visits.set(page, visit);
+	const methods = page as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+	for (const name of UNDOABLE) {
+		const original = methods[name]!.bind(page);
+		methods[name] = async (...args) => {
+			const disposable = (await original(...args)) as { dispose: () => Promise<void> };
+			visit.undo.push(() => disposable.dispose());
+			return disposable;
+		};
+	}
+	const route = methods.route!.bind(page);
+	methods.route = async (...args) => {
+		visit.undo.push(() => page.unrouteAll({ behavior: 'ignoreErrors' }));
+		return route(...args);
+	};
+	for (const name of SETTINGS) {
+		const original = methods[name]!.bind(page);
+		methods[name] = (...args) => {
+			visit.reusable = false;
+			return original(...args);
+		};
+	}
+	return page;
+}
+
+/** The page of an earlier visit, on a blank document with nothing of that visit's test left on it; or nothing, if it cannot be. */
+async function reusePage(page: Page): Promise<Page | undefined> {
+	const visit = visits.get(page);
+	if (!visit?.reusable || page.isClosed()) return undefined;
+	await page.removeAllListeners(undefined, { behavior: 'ignoreErrors' });
+	for (const undo of visit.undo.splice(0).reverse()) await step('take off what a test added to a page', undo());
+	// Leaves the site, so that no document of it is open while its storage is emptied.
+	await step('leave the page of an earlier visit', page.goto('about:blank'));
+	await page.mouse.move(0, 0);
+	return page;
+}
+
 /** `promise`, or an error naming the step when it has not settled within STEP_MS. */
 async function step<T>(what: string, promise: Promise<T>): Promise<T> {
 	let timer: NodeJS.Timeout | undefined;
@@ -123,8 +182,11 @@ async function serveBuild(name: string, build: Build): Promise<ServedSite> {
 			const { key, context, fresh } = await contextFor(options);
 			let page: Page;
 			try {
-				for (const earlier of context.pages()) await step('close the page of an earlier visit', earlier.close());
-				page = await step('open a page', context.newPage());
+				// The page of the earlier visit, left as a new page would be, or closed when that cannot be done.
+				const earlier = context.pages();
+				const reused = earlier.length === 1 ? await reusePage(earlier[0]!) : undefined;
+				for (const other of earlier) if (other !== reused) await step('close the page of an earlier visit', other.close());
+				page = reused ?? watch(await step('open a page', context.newPage()));
 				// A new context starts with nothing stored and nothing cached; one used before is emptied.
 				if (!fresh) {
 					const session = await step('attach to the page', context.newCDPSession(page));

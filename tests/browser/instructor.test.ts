@@ -32,7 +32,6 @@ describe('for instructors', () => {
 		expect(await discussion.isVisible()).toBe(true);
 		await page.reload();
 		await expect.poll(() => notes.isVisible()).toBe(true);
-		await page.close();
 	});
 
 	it('shows the instructor view without JavaScript too', async () => {
@@ -40,7 +39,6 @@ describe('for instructors', () => {
 		expect(await page.locator('[data-instructor-notes]').isVisible()).toBe(false);
 		await page.getByLabel(/Instructor view/).check();
 		expect(await page.locator('[data-instructor-notes]').isVisible()).toBe(true);
-		await page.close();
 	});
 
 	it('shows the notes of every module on the whole-track print page when its instructor view is on', async () => {
@@ -50,7 +48,6 @@ describe('for instructors', () => {
 		expect(await notes.first().isVisible()).toBe(false);
 		await page.getByLabel(/Instructor view/).check();
 		for (const note of await notes.all()) expect(await note.isVisible()).toBe(true);
-		await page.close();
 	});
 
 	it('prints a module in light colours with readable links, written-out sources, and its version and address', async () => {
@@ -117,7 +114,6 @@ describe('for instructors', () => {
 		expect(await answers.count()).toBe(0);
 		expect(await order()).toEqual(shuffled);
 		expect((await page.pdf()).length).toBeGreaterThan(1000);
-		await page.close();
 	});
 
 	it('has a syllabus and a whole-track print page per track, modules in track order', async () => {
@@ -154,6 +150,5 @@ describe('for instructors', () => {
 		const articles = await page.locator('.currents-print-module__title').allTextContents();
 		expect(articles.map((title) => title.replace(/^\d+\.\s*/, ''))).toEqual(['Water temperature', 'Brewing basics', 'Serving']);
 		expect(await page.locator('#answers').count()).toBe(1);
-		await page.close();
 	});
 });

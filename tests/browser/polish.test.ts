@@ -40,7 +40,6 @@ describe('details a reader notices', () => {
 		expect(icon.status()).toBe(200);
 		expect(icon.headers()['content-type']).toBe('image/svg+xml');
 		expect(site.requests.filter((request) => request.status === 404)).toEqual([]);
-		await page.close();
 	});
 
 	it('colours metadata and footer links as the theme colours links, in light and dark', async () => {
@@ -53,7 +52,6 @@ describe('details a reader notices', () => {
 			expect(await colourOf(page, '.currents-meta a[href="/tracks/tea-foundations/"]'), theme).toBe(accent);
 			expect(await colourOf(page, '.currents-footer-report a'), theme).toBe(accent);
 		}
-		await page.close();
 	});
 
 	it('lists the tracks on the about page in their configured order, and links the page’s own file to edit', async () => {
@@ -62,7 +60,6 @@ describe('details a reader notices', () => {
 		expect(tracks.map((text) => text.trim())).toEqual(['Tea foundations', 'Hosting']);
 		const edit = await page.getByRole('link', { name: 'Edit page' }).getAttribute('href');
 		expect(edit).toBe(`https://github.com/example/steeped/edit/main/${relative(ROOT, content)}/pages/about.mdx`);
-		await page.close();
 	});
 
 	it('names the licence and links it, and orders "Recently updated" by the releases that changed what a module teaches', async () => {
@@ -78,13 +75,11 @@ describe('details a reader notices', () => {
 			['Serving', 'version 1.0.0, 2026-09-01 (now 1.0.1)'],
 			['Water temperature', 'version 1.0.0, 2020-01-10'],
 		]);
-		await page.close();
 	});
 
 	it('does not repeat the kind of a change its summary already names', async () => {
 		const { page } = await site.open('/modules/serving/');
 		const entries = (await page.locator('.currents-changelog li').allTextContents()).map((text) => text.replace(/\s+/g, ' ').trim());
 		expect(entries).toEqual(['1.0.1 · 2026-11-05 · Fixed the milk advice.', '1.0.0 · 2026-09-01 · Added: First release.']);
-		await page.close();
 	});
 });

@@ -75,7 +75,6 @@ describe('the knowledge check', () => {
 		expect(await page.locator('[data-quiz-explanation][open]').count()).toBe(4);
 		expect(await page.locator('[data-quiz-mark]:visible').allTextContents()).toHaveLength(4);
 		expect(await results()).toEqual([{ module: 'water-temperature', version, correct: 3, total: 3, score: 100, passed: true, passMark: 75 }]);
-		await page.close();
 	});
 
 	it('fails a check below the pass mark, counts half of a several-answer question as wrong and explains the learner’s answers', async () => {
@@ -111,7 +110,6 @@ describe('the knowledge check', () => {
 		expect(await page.getByRole('button', { name: 'Check answers' }).isVisible()).toBe(true);
 		expect(await page.getByRole('button', { name: 'Try again' }).isVisible()).toBe(false);
 		expect(await page.evaluate(() => document.activeElement?.closest('[data-quiz-question]') === document.querySelector('[data-quiz-question]'))).toBe(true);
-		await page.close();
 	});
 
 	it("opens the explanations of the learner's choices, and of the right ones once the check is passed, and leaves the others a click away", async () => {
@@ -136,7 +134,6 @@ describe('the knowledge check', () => {
 		// The whole check: the learner's choices open (one, two and one), the pot's opened by the click above.
 		expect(await page.locator('[data-quiz-explanation][open]').count()).toBe(5);
 		expect(await page.locator('[data-quiz-explanation]:not([open])').count()).toBe(4);
-		await page.close();
 	});
 
 	it('puts the "Your answer" mark under the answer on a phone, so the answer keeps the width of the line', async () => {
@@ -159,7 +156,6 @@ describe('the knowledge check', () => {
 			expect(box.below).toBe(true);
 			expect(box.beside).toBeLessThan(40);
 		}
-		await page.close();
 	});
 
 	it('names unanswered questions instead of scoring them, and sends no result', async () => {
@@ -173,7 +169,6 @@ describe('the knowledge check', () => {
 		expect(await page.evaluate(() => document.activeElement?.closest('[data-quiz-question]') === document.querySelectorAll('[data-quiz-question]')[1])).toBe(true);
 		expect(await page.locator('[data-quiz-explanation]:visible').count()).toBe(0);
 		expect(await results()).toEqual([]);
-		await page.close();
 	});
 
 	it('leaves the button that replaced the one clicked where it is while the result is announced', async () => {
@@ -191,7 +186,6 @@ describe('the knowledge check', () => {
 		});
 		expect(moved.status).toMatch(/ of 3 right/);
 		expect(moved.by).toBe(0);
-		await page.close();
 	});
 
 	it('shuffles the choices for each attempt', async () => {
@@ -212,7 +206,6 @@ describe('the knowledge check', () => {
 		// Shuffled, the choices carry no letters on screen: "C" would name another choice than on a
 		// printout, which keeps the authored order and its letters.
 		expect(await listStyles(page)).toEqual(['none']);
-		await page.close();
 	});
 
 	it('reads as questions with an explanation behind a disclosure for every choice without JavaScript', async () => {
@@ -231,6 +224,5 @@ describe('the knowledge check', () => {
 		expect(await explanation.isVisible()).toBe(false);
 		await page.locator('[data-quiz-question]:nth-child(3) [data-choice="0"] summary').click();
 		expect(await explanation.isVisible()).toBe(true);
-		await page.close();
 	});
 });

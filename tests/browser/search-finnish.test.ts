@@ -74,7 +74,6 @@ describe('search in the Finnish edition', () => {
 			ticked = true;
 		}
 		expect(ticked).toBe(true);
-		await page.close();
 	});
 
 	it('reads the Finnish words with the Finnish stemmer, and the English pages with the English one', async () => {
@@ -87,7 +86,6 @@ describe('search in the Finnish edition', () => {
 		// An English inflection finds the untranslated English module that has its stem ("playbooks", "playbook").
 		await search(page, 'playbooks', /haulla ”playbooks”/);
 		expect(await hrefs(page)).toContain('/modules/tiktok-playbook/');
-		await page.close();
 	});
 
 	it('lists English pages not translated yet after the Finnish results, marked as English, without the originals of Finnish pages', async () => {
@@ -113,7 +111,6 @@ describe('search in the Finnish edition', () => {
 		const [own, extra] = /^(\d+) .*Lisäksi (\d+)/.exec((await status(page).textContent())!)!.slice(1).map(Number);
 		expect(own).toBe(firstEnglish);
 		expect(extra).toBe(found.length - firstEnglish);
-		await page.close();
 	});
 
 	it('keeps the dialog English on an English page, with English pages only', async () => {
@@ -127,6 +124,5 @@ describe('search in the Finnish edition', () => {
 		expect(found.length).toBeGreaterThan(1);
 		expect(found.some((href) => href.startsWith('/fi/'))).toBe(false);
 		expect(await page.locator('[data-search-results] [lang]').count()).toBe(0);
-		await page.close();
 	});
 });

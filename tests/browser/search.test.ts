@@ -128,7 +128,6 @@ describe('searching the curriculum', () => {
 		// The live region is polite and counts what is listed.
 		expect(await status(page).getAttribute('role')).toBe('status');
 		expect(await status(page).textContent()).toBe(`${(await titles(page)).length} results for “${module.title}”.`);
-		await page.close();
 	});
 
 	it("shows a platform update's own words in its excerpt, not the notice and date that frame every update", async () => {
@@ -140,7 +139,6 @@ describe('searching the curriculum', () => {
 		// The title, then straight into the summary.
 		expect(excerpt).toContain('temperature presets. Kettles now offer 70, 80 and 90 °C presets.');
 		expect(excerpt).not.toMatch(/Date|Platforms|2026-11-10/);
-		await page.close();
 	});
 
 	it('gives every result a type, so that the type counts add up to the results', async () => {
@@ -155,7 +153,6 @@ describe('searching the curriculum', () => {
 		expect(Number(await count(page, 'Page').textContent())).toBeGreaterThanOrEqual(2);
 		await page.locator('[data-facet="type"] input[value="Page"]').check();
 		await expect.poll(() => titles(page)).toEqual(expect.arrayContaining(['About Steeped', 'Steeped']));
-		await page.close();
 	});
 
 	it('narrows results and counts when a platform is ticked', async () => {
@@ -192,7 +189,6 @@ describe('searching the curriculum', () => {
 		expect([reached.has('facets'), reached.has('results')]).toEqual([true, true]);
 		await page.keyboard.press('Escape');
 		expect(await page.locator('dialog').evaluate((dialog: HTMLDialogElement) => dialog.open)).toBe(false);
-		await page.close();
 	});
 
 	it('moves from the field to the results and between them with the arrow keys, and back up to the field', async () => {
@@ -216,7 +212,6 @@ describe('searching the curriculum', () => {
 		// Enter on a result opens it.
 		await page.keyboard.press('ArrowDown');
 		await Promise.all([page.waitForURL((url) => url.pathname === new URL(links[0]!, url).pathname), page.keyboard.press('Enter')]);
-		await page.close();
 	});
 
 	it('says when nothing matches, and when search cannot load', async () => {
@@ -243,7 +238,6 @@ describe('searching the curriculum', () => {
 		// The question itself is found: "Milk first or last?"
 		await search(page, 'milk first');
 		expect(await titles(page)).toContain('Serving');
-		await page.close();
 	});
 
 	it('keeps instructor notes out of search, where learners would find them', async () => {
@@ -253,7 +247,6 @@ describe('searching the curriculum', () => {
 		await page.locator('[data-search-input]').fill('class');
 		await expect.poll(() => status(page).textContent()).toMatch(/ for “class”/);
 		expect(await titles(page)).not.toContain('Brewing basics');
-		await page.close();
 	});
 
 	it('says when the results only have words like a misspelt one, and not when they have the word', async () => {
@@ -264,7 +257,6 @@ describe('searching the curriculum', () => {
 		expect(await page.locator('[data-search-results] li').count()).toBeGreaterThan(0);
 		await page.locator('[data-search-input]').fill('kettle');
 		await expect.poll(() => status(page).textContent()).toMatch(/^\d+ results? for “kettle”\.$/);
-		await page.close();
 	});
 
 	it('tells the index about a module without changing what a reader sees', async () => {
@@ -296,7 +288,6 @@ describe('searching the curriculum', () => {
 		// And so does it at the foot of the page, in the knowledge check a reader reaches last.
 		await page.locator('.currents-quiz').evaluate((check: HTMLElement) => (check.style.letterSpacing = '1px'));
 		expect(await differingPixels(page, spaced, await settledScreenshot(page))).toBeGreaterThan(100);
-		await page.close();
 	});
 
 	it('leaves earlier versions out until the reader includes them', async () => {
@@ -309,6 +300,5 @@ describe('searching the curriculum', () => {
 		await expect.poll(() => titles(page)).toContain(earlierTitle);
 		const result = page.locator('[data-search-results] li').filter({ has: page.getByRole('link', { name: earlierTitle }) });
 		expect(await result.locator('[data-result-meta]').textContent()).toBe(`Earlier version · Version ${archived.version} · ${levelName(archived.level)}`);
-		await page.close();
 	});
 });
