@@ -46,7 +46,7 @@ if (values['no-base']) {
 	const fork = forkOrigin(dir, project);
 	if (fork && project.repository) {
 		console.error(
-			`But origin is ${fork}, not the project's repository (${project.repository}): what you have pushed there is already in ${base} and is not compared, while CI compares it with the project's branch. Add the project as a remote, ${addUpstream({ repository: project.repository })}, and the check compares with it.`
+			`But origin is ${fork}, not the project's repository (${project.repository}): what you have pushed there is already in ${base} and is not compared, while CI compares it with the project's branch. Add the project as a remote, ${addUpstream(project.repository)}, and the check compares with it.`
 		);
 	}
 }

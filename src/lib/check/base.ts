@@ -112,8 +112,8 @@ function projectRemotes(remotes: ReadonlyMap<string, string>, project: Project):
 }
 
 /** The commands that add the project's repository as a remote and fetch it, for a message about a fork's clone. */
-export function addUpstream(project: Project & { repository: string }): string {
-	return `\`git remote add upstream ${project.repository.replace(/\/+$/, '')}.git\` and \`git fetch upstream\``;
+export function addUpstream(repository: string): string {
+	return `\`git remote add upstream ${repository.replace(/\/+$/, '')}.git\` and \`git fetch upstream\``;
 }
 
 /** Runs git in `cwd`, or undefined outside a git checkout. */
@@ -187,7 +187,7 @@ export function noBaseReason(cwd: string, project: Project): string {
 	const own = projectRemotes(remotesOf(git), project);
 	if (own.length > 0) return `the remote ${own[0]} is the project's repository, but none of its branches is here. Run \`git fetch ${own[0]}\`, and the check compares with it.`;
 	if (project.repository) {
-		return `no remote of this checkout is the project's repository (${project.repository}), and it has no origin/main or main branch. Add the project as a remote, ${addUpstream({ repository: project.repository })}, and the check compares with it.`;
+		return `no remote of this checkout is the project's repository (${project.repository}), and it has no origin/main or main branch. Add the project as a remote, ${addUpstream(project.repository)}, and the check compares with it.`;
 	}
 	return 'this checkout has no origin/main or main branch, and `repository` in the curriculum config names no project repository to look for.';
 }

@@ -2,7 +2,7 @@ import { finding, type Finding } from './findings.ts';
 import { isReviewDue, pendingUpdatesFor, reviewDueDate } from '../curriculum/freshness.ts';
 import { editDistance } from '../curriculum/edit-distance.ts';
 import { locate, type ParsedYaml } from '../curriculum/frontmatter.ts';
-import { restoreArchive, type Curriculum } from '../curriculum/load.ts';
+import { restoreArchive, type Curriculum, type SourceDocument } from '../curriculum/load.ts';
 import { ID_PATTERN } from '../curriculum/schema/common.ts';
 import { majorOf } from '../curriculum/versions.ts';
 
@@ -71,12 +71,15 @@ function configValues({ curriculum: { config, modules, archives, updates, docume
 	// Only values of an id's form: the schema has already reported any other, at the same line.
 	const id = (value: unknown) => (typeof value === 'string' && ID_PATTERN.test(value) ? value : undefined);
 	for (const document of documents) {
-		const raw = document.failedSchema?.data;
-		if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
-			const fields = raw as Record<string, unknown>;
-			check(document.file, document.failedSchema!, id(fields.level), Array.isArray(fields.platforms) ? fields.platforms.map(id) : undefined);
-		}
+		const fields = failedFields(document);
+		if (fields) check(document.file, document.failedSchema!, id(fields.level), Array.isArray(fields.platforms) ? fields.platforms.map(id) : undefined);
 	}
+}
+
+/** The fields of a document whose frontmatter failed its schema, when they are fields at all, for checks that still read them. */
+function failedFields(document: SourceDocument): Record<string, unknown> | undefined {
+	const raw = document.failedSchema?.data;
+	return raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : undefined;
 }
 
 /** A module's prerequisites are other modules that exist. */
@@ -140,8 +143,9 @@ function updateReferences({ curriculum: { updates, moduleIds, documents }, byId,
 	// An update whose frontmatter failed its schema (its `incorporated` list, say) still has its module ids
 	// checked, so that a misspelt id is named in the same run as the schema's finding it may have caused.
 	for (const document of documents) {
-		const raw = document.failedSchema?.data as Record<string, unknown> | undefined;
-		if (!raw || typeof raw !== 'object' || Array.isArray(raw) || !/(^|\/)updates\/[^/]+\.md$/.test(document.file)) continue;
+		// An update's own file, not a translation of one (`<id>.<locale>.md`).
+		const raw = /(^|\/)updates\/[^/.]+\.md$/.test(document.file) ? failedFields(document) : undefined;
+		if (!raw) continue;
 		const named = (value: unknown) => typeof value === 'string' && ID_PATTERN.test(value) && !moduleIds.has(value);
 		if (Array.isArray(raw.modules)) raw.modules.forEach((id, i) => named(id) && unknownModule(id as string, document.file, document.failedSchema!, ['modules', i], 'The update'));
 		if (Array.isArray(raw.incorporated) && Array.isArray(raw.modules)) {
