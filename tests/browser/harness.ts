@@ -128,7 +128,7 @@ async function reusePage(page: Page): Promise<Page | undefined> {
 	for (const undo of visit.undo.splice(0).reverse()) await step('take off what a test added to a page', undo());
 	// Leaves the site, so that no document of it is open while its storage is emptied.
 	await step('leave the page of an earlier visit', page.goto('about:blank'));
-	await page.mouse.move(0, 0);
+	await step('move the mouse off the page', page.mouse.move(0, 0));
 	return page;
 }
 
