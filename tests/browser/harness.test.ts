@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveShared, type ServedSite } from './harness.ts';
+import { chromium } from 'playwright-core';
+import { CHROMIUM, lateCallLogger, serveShared, type ServedSite } from './harness.ts';
 
 /**
  * The browser tests count on each `site.open` being a reader's first visit, though visits with the same
@@ -67,5 +68,34 @@ describe('a visit opened by the browser harness', () => {
 		const again = await site.open(PAGE);
 		expect(again.context).not.toBe(withScripts.context);
 		expect(await again.page.evaluate(() => document.title)).toMatch(/Brewing basics/);
+	});
+});
+
+/**
+ * A call into a page that never returns holds its test until Vitest's timeout, which says only that the
+ * test timed out. The harness's logger says which call, made by which test, after what.
+ */
+describe("the harness's logger of late Playwright calls", () => {
+	it('names a call into the page that has not returned, with its test and the calls before it, and not one that returned', async () => {
+		const reports: string[] = [];
+		const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'], logger: lateCallLogger({ afterMs: 1_500, report: (text) => reports.push(text) }) });
+		// Only the reports that name an evaluation: on a busy machine, opening the page can be late too.
+		const evaluations = () => reports.filter((report) => report.startsWith("\nPlaywright's page.evaluate,"));
+		try {
+			const page = await browser.newPage();
+			await page.setContent('<p>A page whose script never answers.</p>');
+			expect(await page.evaluate(() => document.querySelector('p')?.textContent)).toMatch(/never answers/);
+			const hung = page.evaluate(() => new Promise(() => undefined)).catch((error: Error) => error.message);
+			await expect.poll(() => evaluations().length, { timeout: 10_000 }).toBe(1);
+			expect(evaluations()[0]).toContain(`Playwright's page.evaluate, called by "${expect.getState().currentTestName}", has not returned in 1.5 s.`);
+			expect(evaluations()[0]).toMatch(/page\.setContent started[\s\S]*page\.evaluate succeeded[\s\S]*page\.evaluate started$/m);
+			await page.close();
+			expect(await hung).toMatch(/closed/);
+			// The first evaluation returned, and is never named; nor the second once it has ended.
+			await new Promise((resolve) => setTimeout(resolve, 2_000));
+			expect(evaluations()).toHaveLength(1);
+		} finally {
+			await browser.close();
+		}
 	});
 });

@@ -4,7 +4,8 @@
  * `afterAll`; it builds its own site, or reads the run's one build of an unchanged one.
  */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Logger, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { serveFolder } from '../../scripts/lib/static-server.ts';
 import { buildCurriculum, fixtureContent, sharedBuild, type Build, type SharedSite } from '../utils.ts';
 
@@ -145,6 +146,42 @@ async function step<T>(what: string, promise: Promise<T>): Promise<T> {
 	}
 }
 
+/** How long a Playwright call may wait before the run says which call it is. */
+const LATE_CALL_MS = 60_000;
+
+/**
+ * A logger for Playwright that names a call still waiting after LATE_CALL_MS, with the test that made it
+ * and the calls before it, on the run's error output. Navigations and actions end at Playwright's own
+ * timeout, but an evaluation in a page, or closing one, waits as long as the renderer does: when one
+ * holds a test until Vitest's timeout, Vitest says only that the test timed out. Says nothing
+ * otherwise.
+ */
+export function lateCallLogger({ afterMs = LATE_CALL_MS, report = (text: string): unknown => process.stderr.write(text) }: { afterMs?: number; report?: (text: string) => unknown } = {}): Logger {
+	const waiting: { call: string; timer: NodeJS.Timeout }[] = [];
+	const recent: string[] = [];
+	return {
+		isEnabled: (name) => name === 'api',
+		log(_name, _severity, message) {
+			const text = String(message);
+			recent.push(`${new Date().toISOString().slice(11, 23)} ${text}`);
+			if (recent.length > 12) recent.shift();
+			const started = /^=> (.+) started$/.exec(text);
+			if (started) {
+				const call = started[1]!;
+				const test = expect.getState().currentTestName ?? 'no test';
+				const before = [...recent];
+				const timer = setTimeout(() => report(`\nPlaywright's ${call}, called by "${test}", has not returned in ${afterMs / 1000} s. The calls up to it:\n${before.join('\n')}\n`), afterMs);
+				timer.unref();
+				waiting.push({ call, timer });
+				return;
+			}
+			const ended = /^<= (.+) (?:succeeded|failed)$/.exec(text);
+			const at = ended ? waiting.findIndex((entry) => entry.call === ended[1]) : -1;
+			if (at >= 0) clearTimeout(waiting.splice(at, 1)[0]!.timer);
+		},
+	};
+}
+
 async function serveBuild(name: string, build: Build): Promise<ServedSite> {
 	if (build.status !== 0) throw new Error(`The ${name} build failed:\n${build.output}`);
 	if (!existsSync(CHROMIUM)) {
@@ -156,6 +193,7 @@ async function serveBuild(name: string, build: Build): Promise<ServedSite> {
 	const browser: Browser = await chromium.launch({
 		executablePath: CHROMIUM,
 		args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-dev-shm-usage'],
+		logger: lateCallLogger(),
 	});
 	const errors: string[] = [];
 	const { url } = server;
