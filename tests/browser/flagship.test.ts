@@ -55,7 +55,6 @@ describe('a flagship module page in the browser', () => {
 		expect(new Set(files.map((s) => s.path))).toEqual(new Set(loaded.keys()));
 		// And the same bytes of each, raw as the browser received them and gzipped.
 		expect(Object.fromEntries(files.map((s) => [s.path, { raw: s.raw, gzip: s.gzip }]))).toEqual(Object.fromEntries(loaded));
-		await page.close();
 	});
 });
 
@@ -74,7 +73,6 @@ describe('pages without the sidebar', () => {
 				await select.selectOption((await select.locator('option', { hasText: /^Suomi/ }).getAttribute('value'))!);
 				await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/fi\//);
 			}
-			await page.close();
 		}
 	});
 });
@@ -103,7 +101,6 @@ describe('the foot of a long module page', () => {
 			await page.goto(site.url('/modules/audience-research/#%E0%A4'));
 			await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 			expect(errors).toEqual([]);
-			await page.close();
 		}
 	});
 });
@@ -126,10 +123,8 @@ describe('a reader without JavaScript', () => {
 		for (const colorScheme of ['light', 'dark'] as const) {
 			const withScripts = await site.open(MODULE, { colorScheme });
 			const expected = await theme(withScripts.page);
-			await withScripts.page.close();
 			const { page } = await site.open(MODULE, { colorScheme, javaScriptEnabled: false });
 			expect(await theme(page), colorScheme).toEqual(expected);
-			await page.close();
 		}
 		expect(site.requests.filter((request) => request.path === '/no-script.css').map((request) => request.status)).toEqual([200, 200]);
 	});
@@ -144,7 +139,6 @@ describe('a reader without JavaScript', () => {
 			['English', '/', 'en', null],
 			['Suomi', '/fi/', 'fi', 'page'],
 		]);
-		await page.close();
 	});
 
 	it('opens the menu on a phone, with the languages in it', async () => {
@@ -154,7 +148,6 @@ describe('a reader without JavaScript', () => {
 		await page.locator('button.sl-menu-button').click();
 		expect(await trackLink.isVisible()).toBe(true);
 		expect(await page.locator('#starlight__sidebar .currents-language-links a').filter({ visible: true }).allTextContents()).toEqual(['English', 'Suomi']);
-		await page.close();
 	});
 
 	it('costs a reader with JavaScript nothing: the stylesheet is not fetched', async () => {
@@ -162,7 +155,6 @@ describe('a reader without JavaScript', () => {
 		const { page } = await site.open(MODULE);
 		await page.waitForLoadState('networkidle');
 		expect(site.requests.slice(before).map((request) => request.path)).not.toContain('/no-script.css');
-		await page.close();
 	});
 });
 

@@ -220,7 +220,6 @@ describe('searching the curriculum', () => {
 		await page.locator('[data-search-input]').fill('zzyzx');
 		await expect.poll(() => status(page).textContent()).toBe('No results for “zzyzx”. Try other words or clear a filter.');
 		expect(await page.locator('[data-search-results] li').count()).toBe(0);
-		await page.close();
 
 		const offline = await site.open('/');
 		await offline.context.route('**/pagefind/**', (route) => route.abort());
