@@ -106,6 +106,58 @@ describe('the foot of a long module page', () => {
 });
 
 /**
+ * Headings on a phone: a long word, such as the Finnish compounds of the translated titles, fits on a
+ * line rather than being broken between two letters (at 35 pixels, Starlight's size for a narrow screen,
+ * "Kohderyhmätutkimus:" was cut after its u at 390 pixels). A break at a hyphen or a space is a line's
+ * ordinary end. On a wide screen the sizes are Starlight's.
+ */
+describe('headings on a phone', () => {
+	/** The words of the page's headings that the browser laid out on more than one line. */
+	const splitWords = (page: Page) =>
+		page.evaluate(() => {
+			const split: string[] = [];
+			for (const heading of document.querySelectorAll('main h1, main h2, main h3')) {
+				const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
+				for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+					for (const word of node.textContent!.matchAll(/[^\s/\-\u2010-\u2014]+/g)) {
+						const range = document.createRange();
+						range.setStart(node, word.index);
+						range.setEnd(node, word.index + word[0].length);
+						const lines = new Set([...range.getClientRects()].filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top)));
+						if (lines.size > 1) split.push(`${heading.tagName.toLowerCase()} "${word[0]}" at ${getComputedStyle(heading).fontSize}`);
+					}
+				}
+			}
+			return split;
+		});
+
+	it('keep each word on one line at 320 pixels, in Finnish too, and are the size Starlight gives them from 467 pixels up', async () => {
+		const { page } = await site.open('/', { viewport: { width: 320, height: 700 }, isMobile: true, javaScriptEnabled: false });
+		const longest = [
+			'/fi/modules/audience-research/',
+			'/fi/modules/campaign-objectives/',
+			'/fi/modules/goals-and-kpis/',
+			'/fi/tracks/strategy-and-planning/',
+			'/fi/updates/2026-08-02-eu-ai-act-transparency-duties-apply/',
+			'/modules/youtube-playbook/',
+			'/tracks/platform-playbooks/',
+			'/embed/modules/youtube-playbook/v1/',
+		];
+		for (const path of longest) {
+			await page.goto(site.url(path));
+			expect(await splitWords(page), path).toEqual([]);
+		}
+		expect(await page.locator('h1').first().evaluate((h1) => getComputedStyle(h1).fontSize)).toBe('24px');
+		await page.goto(site.url('/fi/modules/audience-research/'));
+		expect(await page.locator('h1').first().evaluate((h1) => getComputedStyle(h1).fontSize)).toBe('24px');
+		await page.setViewportSize({ width: 1280, height: 800 });
+		expect(await page.locator('h1').first().evaluate((h1) => getComputedStyle(h1).fontSize)).toBe('42px');
+		await page.setViewportSize({ width: 500, height: 800 });
+		expect(await page.locator('h1').first().evaluate((h1) => getComputedStyle(h1).fontSize)).toBe('35px');
+	});
+});
+
+/**
  * A reader whose browser runs no JavaScript: the page in the theme their system asks for (Starlight
  * writes every page dark and leaves the switch to its script), no menus or buttons that would do
  * nothing, the languages as plain links, and the phone's menu still opening (a popover).
