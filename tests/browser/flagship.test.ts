@@ -147,13 +147,15 @@ describe('headings on a phone', () => {
 			await page.goto(site.url(path));
 			expect(await splitWords(page), path).toEqual([]);
 		}
-		expect(await page.locator('h1').first().evaluate((h1) => getComputedStyle(h1).fontSize)).toBe('24px');
+		const titleSize = () => page.locator('h1').first().evaluate((h1) => getComputedStyle(h1).fontSize);
+		// The embed page, last of the list, then a page of the site, at each width.
+		expect(await titleSize(), 'embed page at 320 px').toBe('24px');
 		await page.goto(site.url('/fi/modules/audience-research/'));
-		expect(await page.locator('h1').first().evaluate((h1) => getComputedStyle(h1).fontSize)).toBe('24px');
+		expect(await titleSize(), '320 px').toBe('24px');
 		await page.setViewportSize({ width: 1280, height: 800 });
-		expect(await page.locator('h1').first().evaluate((h1) => getComputedStyle(h1).fontSize)).toBe('42px');
+		expect(await titleSize(), '1280 px').toBe('42px');
 		await page.setViewportSize({ width: 500, height: 800 });
-		expect(await page.locator('h1').first().evaluate((h1) => getComputedStyle(h1).fontSize)).toBe('35px');
+		expect(await titleSize(), '500 px').toBe('35px');
 	});
 });
 

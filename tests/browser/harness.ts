@@ -39,9 +39,10 @@ export interface ServedSite {
 	/** An absolute URL for a path of the site, e.g. `url('/modules/x/')`. */
 	url: (path: string) => string;
 	/**
-	 * A first visit to a page: a new page in the file's browser context for these `options` (e.g.
+	 * A first visit to a page, in the file's browser context for these `options` (e.g.
 	 * `{ javaScriptEnabled: false }` to read a page as a reader without JavaScript does), with the site's
-	 * storage and the browser's cache emptied and the pages of earlier visits in that context closed,
+	 * storage and the browser's cache emptied: the earlier visit's page, taken over once what its test
+	 * added is taken off (see `reusePage`), or a new page when that test changed a setting of the page,
 	 * so that nothing of an earlier test is left. A test that changes the context itself (a route, an
 	 * init script) closes it when done, and the next visit with those options gets a new one.
 	 */
