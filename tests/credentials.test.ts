@@ -1,6 +1,6 @@
 import { Ajv2019 } from 'ajv/dist/2019.js';
 import addFormats from 'ajv-formats';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { crc32, deflateSync, inflateSync } from 'node:zlib';
@@ -444,6 +444,35 @@ describe('npm run certificate', () => {
 		// A certificate is never overwritten.
 		const again = issue('--name', 'Ana Núñez', '--out', 'out');
 		expect(again.output).toContain('already holds ana-núñez.png, ana-núñez.json, and certificates are never overwritten');
+	});
+
+	test("issue draws in a process with the build's card processes' allocator settings, started once, and says so once", async () => {
+		// Started as a build's step would start it, with the setting the build gives the bundler (scripts/build.ts).
+		const child = spawn(process.execPath, [join(ROOT, 'scripts', 'certificate.ts'), 'issue', '--issuer', 'kyoto-tea', '--key', 'keys/kyoto-tea.private.jwk', '--track', 'tea-foundations', '--name', 'Grace Hopper', '--out', 'allocator', '--content', content], {
+			cwd: work,
+			env: { ...process.env, CURRENTS_TODAY: TODAY, NO_COLOR: '1', MIMALLOC_PURGE_DELAY: '0' },
+		});
+		let output = '';
+		child.stdout.on('data', (chunk) => (output += chunk));
+		child.stderr.on('data', (chunk) => (output += chunk));
+		// What each process running the script was started with, by its process id.
+		const settings = new Map<string, string[]>();
+		const watch = setInterval(() => {
+			for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+				try {
+					if (settings.has(pid) || !readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('certificate.ts\0issue')) continue;
+					settings.set(pid, readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').filter((entry) => entry.startsWith('MIMALLOC_')).sort());
+				} catch {
+					// Ended meanwhile, or not ours to read.
+				}
+			}
+		}, 5);
+		const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+		clearInterval(watch);
+		expect(status, output).toBe(0);
+		expect(output.match(/Issued 1 certificate/g)).toHaveLength(1);
+		expect(readdirSync(join(work, 'allocator')).sort()).toEqual(['grace-hopper.json', 'grace-hopper.png']);
+		expect([...settings.values()].sort()).toEqual([['MIMALLOC_ALLOW_LARGE_OS_PAGES=1'], ['MIMALLOC_PURGE_DELAY=0']]);
 	});
 
 	test('a roster with errors names each line and writes nothing', () => {

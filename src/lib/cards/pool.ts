@@ -10,6 +10,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism, getPriority, setPriority } from 'node:os';
+import { drawingEnv } from './allocator.ts';
 import { releaseImages } from './node.ts';
 import { shareCardDesign, type ShareCardInput } from './share-card.ts';
 import { drawShareCard } from './share-card-draw.ts';
@@ -53,27 +54,6 @@ function lowerPriority(child: ChildProcess): void {
 	}
 }
 
-/**
- * The environment of a card process: the build's, with resvg's allocator (mimalloc) set for drawing.
- *
- * - Without the bundler's setting. The build tells the bundler's mimalloc to return freed memory at
- *   once (scripts/build.ts); a card process inheriting that returned each card's 3 MB of pixel
- *   buffers and faulted them back in for the next card: 2.3 million more page faults and 5 to 9 s
- *   more system time for 1,040 cards. Here memory is reused card after card, so the default delay serves.
- * - With large pages where the system offers them (Linux's transparent huge pages, `madvise` mode).
- *   A card's pixels are written into freshly mapped memory a 4 KB page at a time, and each first
- *   touch is a page fault; in 2 MB pages a card takes a few hundred fewer. Measured over 600 cards
- *   drawn by one process, three alternated pairs: 44,700 to 47,500 page faults against 265,600 to
- *   296,800, and 13.8 to 17.4 s of CPU time against 18.1 to 20.9 s, for 10 MB more resident at most.
- *   Where the system has no such pages mimalloc uses ordinary ones.
- */
-function cardProcessEnv(): NodeJS.ProcessEnv {
-	// Large pages unless the environment says otherwise.
-	const env: NodeJS.ProcessEnv = { MIMALLOC_ALLOW_LARGE_OS_PAGES: '1', ...process.env };
-	delete env.MIMALLOC_PURGE_DELAY;
-	return env;
-}
-
 export interface DrawResult {
 	png?: Uint8Array;
 	error?: string;
@@ -109,7 +89,7 @@ export async function drawShareCards(
 	// Never more ahead than a fair share, so that a few cards are still spread over every process.
 	const ahead = Math.min(CARDS_AHEAD, Math.ceil(inputs.length / processes));
 	const children = Array.from({ length: processes }, () => {
-		const child = fork(new URL('./worker.ts', import.meta.url), { serialization: 'advanced', execArgv: CARD_PROCESS_ARGV, env: cardProcessEnv(), stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+		const child = fork(new URL('./worker.ts', import.meta.url), { serialization: 'advanced', execArgv: CARD_PROCESS_ARGV, env: drawingEnv(process.env), stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 		if (beside) lowerPriority(child);
 		return child;
 	});
