@@ -455,12 +455,14 @@ describe('npm run certificate', () => {
 		let output = '';
 		child.stdout.on('data', (chunk) => (output += chunk));
 		child.stderr.on('data', (chunk) => (output += chunk));
-		// What each process running the script was started with, by its process id.
+		// What each process running the script was started with, by its process id: read again at every
+		// look, since a process just forked shows the command line and environment of the one that forked it
+		// until it starts its own program.
 		const settings = new Map<string, string[]>();
 		const watch = setInterval(() => {
 			for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
 				try {
-					if (settings.has(pid) || !readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('certificate.ts\0issue')) continue;
+					if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('certificate.ts\0issue')) continue;
 					settings.set(pid, readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').filter((entry) => entry.startsWith('MIMALLOC_')).sort());
 				} catch {
 					// Ended meanwhile, or not ours to read.
