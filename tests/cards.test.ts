@@ -21,7 +21,7 @@ import { renderShareCard, shareCardSvg, type ShareCardInput } from '../src/lib/c
 import { drawnCards, drawShareCard, inkRows } from '../src/lib/cards/share-card-draw.ts';
 import { CardTextError, cleanName, cleanText, graphemes } from '../src/lib/cards/text.ts';
 import { loadCurriculum } from '../src/lib/curriculum/load.ts';
-import { fixtureContent, ROOT, TMP } from './utils.ts';
+import { fixtureContent, ROOT, TMP, watchAllocatorSettings } from './utils.ts';
 
 const CERTIFICATE: CertificateInput = {
 	name: 'Ada Lovelace',
@@ -649,28 +649,17 @@ describe('the build step', () => {
 	test('a card process keeps mimalloc\'s reuse of freed memory, which the build turns off for the bundler, and asks for large pages', async () => {
 		const before = process.env.MIMALLOC_PURGE_DELAY;
 		process.env.MIMALLOC_PURGE_DELAY = '0';
-		const environments: string[] = [];
-		const watch = setInterval(() => {
-			for (const pid of cardProcesses()) {
-				try {
-					environments.push(readFileSync(`/proc/${pid}/environ`, 'utf8'));
-				} catch {
-					// ended meanwhile
-				}
-			}
-		}, 5);
+		const watch = watchAllocatorSettings(cardProcesses);
+		let settings: Map<string, string[]>;
 		try {
 			await drawShareCards([shareCardJobs(curriculum)[0]!.input], 1, 1, true);
 		} finally {
-			clearInterval(watch);
+			settings = watch.stop();
 			if (before === undefined) delete process.env.MIMALLOC_PURGE_DELAY;
 			else process.env.MIMALLOC_PURGE_DELAY = before;
 		}
-		expect(environments.length).toBeGreaterThan(0);
-		for (const environment of environments) {
-			const mimalloc = environment.split('\0').filter((entry) => /^MIMALLOC_(PURGE_DELAY|ALLOW_LARGE_OS_PAGES)=/.test(entry));
-			expect(mimalloc).toEqual(['MIMALLOC_ALLOW_LARGE_OS_PAGES=1']);
-		}
+		expect(settings.size).toBeGreaterThan(0);
+		for (const mimalloc of settings.values()) expect(mimalloc).toEqual(['MIMALLOC_ALLOW_LARGE_OS_PAGES=1']);
 	});
 
 	test('a card process that dies stops the drawing with a message that says what to do', async () => {

@@ -17,7 +17,7 @@ import { multibaseEncode, publicKeyMultibase } from '../src/lib/credentials/mult
 import { issuerProfileDocument, keyDocument, trustedIssuers, verificationMethodId, type IssuerRecord } from '../src/lib/credentials/profile.ts';
 import { parseRoster } from '../src/lib/credentials/roster.ts';
 import { verifyCredential, verifyCredentialText } from '../src/lib/credentials/verify.ts';
-import { copyFixture, ROOT, specFile, TMP, TODAY } from './utils.ts';
+import { copyFixture, processesRunning, ROOT, specFile, TMP, TODAY, watchAllocatorSettings } from './utils.ts';
 
 /** A file of the Open Badges 3.0 specification, as JSON. */
 const spec = (path: string): unknown => JSON.parse(readFileSync(specFile('open-badges-3.0', path, 'The Open Badges 3.0 specification'), 'utf8'));
@@ -455,22 +455,9 @@ describe('npm run certificate', () => {
 		let output = '';
 		child.stdout.on('data', (chunk) => (output += chunk));
 		child.stderr.on('data', (chunk) => (output += chunk));
-		// What each process running the script was started with, by its process id: read again at every
-		// look, since a process just forked shows the command line and environment of the one that forked it
-		// until it starts its own program.
-		const settings = new Map<string, string[]>();
-		const watch = setInterval(() => {
-			for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-				try {
-					if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('certificate.ts\0issue')) continue;
-					settings.set(pid, readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').filter((entry) => entry.startsWith('MIMALLOC_')).sort());
-				} catch {
-					// Ended meanwhile, or not ours to read.
-				}
-			}
-		}, 5);
+		const watch = watchAllocatorSettings(() => processesRunning('certificate.ts\0issue'));
 		const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
-		clearInterval(watch);
+		const settings = watch.stop();
 		expect(status, output).toBe(0);
 		expect(output.match(/Issued 1 certificate/g)).toHaveLength(1);
 		expect(readdirSync(join(work, 'allocator')).sort()).toEqual(['grace-hopper.json', 'grace-hopper.png']);

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { loadCurriculum, type Curriculum } from '../src/lib/curriculum/load.ts';
@@ -235,3 +235,40 @@ quiz:
 
 Hyvä tee syntyy lehden, veden ja ajan tasapainosta.
 `;
+
+/** The ids of the machine's processes whose command line holds `fragment`. */
+export function processesRunning(fragment: string): string[] {
+	return readdirSync('/proc').filter((pid) => {
+		try {
+			return /^\d+$/.test(pid) && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(fragment);
+		} catch {
+			return false; // ended meanwhile
+		}
+	});
+}
+
+/**
+ * Watches, every 5 ms until it is stopped, the processes `processes` names, and records by process id
+ * the settings of resvg's allocator each was started with (src/lib/cards/allocator.ts). Each process is
+ * read again at every look: one just forked shows the command line and environment of the process that
+ * forked it until it starts its own program.
+ */
+export function watchAllocatorSettings(processes: () => string[]): { stop: () => Map<string, string[]> } {
+	const settings = new Map<string, string[]>();
+	const watch = setInterval(() => {
+		for (const pid of processes()) {
+			try {
+				const environment = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
+				settings.set(pid, environment.filter((entry) => /^MIMALLOC_(PURGE_DELAY|ALLOW_LARGE_OS_PAGES)=/.test(entry)).sort());
+			} catch {
+				// Ended meanwhile, or not ours to read.
+			}
+		}
+	}, 5);
+	return {
+		stop: () => {
+			clearInterval(watch);
+			return settings;
+		},
+	};
+}
