@@ -234,6 +234,8 @@ function starlightFor(curriculum: Curriculum, config: CurriculumConfig, modules:
 			Search: fileURLToPath(new URL('./overrides/Search.astro', import.meta.url)),
 			// Starlight's language menu, except that a language without this page leads to its home page.
 			LanguageSelect: fileURLToPath(new URL('./overrides/LanguageSelect.astro', import.meta.url)),
+			// Starlight's sidebar, with the language said on a group labelled in the original's words.
+			Sidebar: fileURLToPath(new URL('./overrides/Sidebar.astro', import.meta.url)),
 		},
 		// The engine's own page for an address the site does not have (src/routes/NotFound.astro).
 		disable404Route: true,

@@ -44,9 +44,18 @@ export const onRequest = defineRouteMiddleware(async (context) => {
 			...local.tracks.map((track) => [localized(trackHref(track.id), local.locale), track.data.title] as [string, string]),
 			...[...local.moduleData].map(([id, data]) => [localized(moduleHref(id), local.locale), data.title] as [string, string]),
 		]);
+		// A group's label as the config or the language's sidebar gives it, to the language's: a group labelled
+		// otherwise, an untranslated track, is in the original's words and marked so.
+		const tracksLabel = uiText(local.locale.code, 'currents.nav.tracks');
 		const groups = new Map<string, string>([
-			[uiText('en', 'currents.nav.tracks'), uiText(local.locale.code, 'currents.nav.tracks')],
-			...local.site.tracks.map((track) => [track.data.title, local.tracks.find((t) => t.id === track.id)?.data.title ?? track.data.title] as [string, string]),
+			[uiText(ROOT_LOCALE.code, 'currents.nav.tracks'), tracksLabel],
+			[tracksLabel, tracksLabel],
+			...local.tracks
+				.filter((track) => local.trackTranslated(track.id))
+				.flatMap((track) => {
+					const original = local.site.tracks.find((t) => t.id === track.id)!.data.title;
+					return [[original, track.data.title], [track.data.title, track.data.title]] as [string, string][];
+				}),
 		]);
 		route.sidebar = localizeSidebarEntries(route.sidebar, local.locale, ROOT_LOCALE, local, labels, groups);
 		// A link comes back a link: localizing changes its label, address and badge, never its kind.

@@ -1,10 +1,10 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkCurriculum } from '../src/lib/check/check-curriculum.ts';
 import { sitePages } from '../src/lib/check/site-pages.ts';
 import { localeOf, localized, siteLocales, starlightLocales, unlocalized } from '../src/lib/i18n/locales.ts';
-import { localizeSidebarEntries, mergeModule, translationStatus, type SidebarEntry } from '../src/lib/i18n/site.ts';
+import { IN_ORIGINAL_GROUP, localizeSidebarEntries, markOriginalGroups, mergeModule, originalGroups, translationStatus, type SidebarEntry } from '../src/lib/i18n/site.ts';
 import { UI_STRINGS, uiText } from '../src/lib/i18n/ui/index.ts';
 import { dayText } from '../src/lib/i18n/dates.ts';
 import { makeBilingual } from './tea-bilingual.ts';
@@ -92,6 +92,17 @@ describe('locales', () => {
 			['Archive', [['Gone', '/modules/gone/', { lang: 'en', hreflang: 'en' }, 'EN']]],
 		]);
 		expect(result[1]).toMatchObject({ badge: original });
+		// A group the map does not translate is in the original's words: badged, and classed for its `lang`.
+		expect(result[3]).toMatchObject({ badge: undefined });
+		expect(result[4]).toMatchObject({ badge: { ...original, class: IN_ORIGINAL_GROUP } });
+		expect(originalGroups(result)).toBe(1);
+	});
+
+	it("refuses to leave a group in the original's words unmarked when Starlight's HTML is not the one it knows", () => {
+		const group = (label: string, badge: string) => `<details><summary><span class="group-label astro-a1"><span class="large astro-a1">${label}</span>${badge}</span></summary></details>`;
+		const html = group('Opintopolut', '') + group('Hosting', `<span class="sl-badge default ${IN_ORIGINAL_GROUP} astro-b2">EN</span>`);
+		expect(markOriginalGroups(html, 'en', 1)).toBe(html.replace('<span class="group-label astro-a1"><span class="large astro-a1">Hosting', '<span class="group-label astro-a1" lang="en"><span class="large astro-a1">Hosting'));
+		expect(() => markOriginalGroups(html.replaceAll('group-label', 'group-title'), 'en', 1)).toThrow(/1 group label\(s\) in the original's words, and 0 were found in Starlight's HTML/);
 	});
 
 	it('knows how current a translation is', () => {
@@ -276,41 +287,62 @@ describe('the Finnish pages of a bilingual fixture', () => {
 		expect(page).toContain('data-translation="fi:serving" data-status="untranslated"');
 	});
 
-	it('says when the original has moved past the translated version, with the changes it lacks, and marks the check it shows in the original', () => {
-		expect(build.read('fi/modules/brewing-basics/index.html')).not.toContain('Tämä käännös perustuu versioon');
-		expect(build.read('fi/modules/brewing-basics/index.html')).not.toContain('currents-quiz__original');
-		const content = join(mkdtempSync(join(TMP, 'i18n-')), 'content');
-		cpSync(sharedContent('tea-bilingual'), content, { recursive: true });
-		const original = join(content, 'modules', 'brewing-basics.mdx');
-		// The release adds a question to the knowledge check, which the translation does not have yet.
-		const question = '  - question: How long does cold brewing take?\n    choices:\n      - text: Hours\n        correct: true\n        explanation: Cold water draws flavour slowly.\n      - text: Minutes\n        explanation: That is hot water.\n';
-		writeFileSync(
-			original,
-			readFileSync(original, 'utf8')
-				.replace('version: 2.1.0', 'version: 2.2.0')
-				.replace('changelog:\n', 'changelog:\n  - version: 2.2.0\n    date: 2026-11-20\n    kind: added\n    summary: Adds cold brewing.\n')
-				.replace(/^quiz:\n/m, `quiz:\n${question}`)
-		);
-		const again = buildCurriculum(content, 'i18n');
-		expect(again.status, again.output).toBe(0);
-		const page = again.read('fi/modules/brewing-basics/index.html');
-		expect(page).toContain('Tämä käännös perustuu versioon 2.1.0; alkuperäinen (englanti) on jo versiossa 2.2.0.');
-		expect(page).toContain('href="/modules/brewing-basics/"');
-		expect(page).toContain('Adds cold brewing.');
-		// The header and the printed footer say which version the words are a translation of.
-		expect(page).toMatch(/<a href="#changelog">2\.2\.0<\/a> \(käännös versiosta 2\.1\.0\)<\/dd>/);
-		expect(page).toContain('versio 2.2.0 (käännös versiosta 2.1.0)');
-		expect(build.read('fi/modules/brewing-basics/index.html')).not.toContain('käännös versiosta');
-		// The check is the original's now, in English: said in Finnish above it, and each question, choice and
-		// explanation marked English, while the check's own words (heading, "Selitys") stay Finnish.
-		const check = page.slice(page.indexOf('<section class="currents-quiz"'), page.indexOf('</section>', page.indexOf('<section class="currents-quiz"')));
-		expect(check).toContain('Kysymykset ovat alkuperäiskielellä (englanti): alkuperäisen moduulin osaamisen tarkistus on muuttunut versiossa, jota tämä käännös ei vielä seuraa.');
-		expect(check).toContain('Osaamisen tarkistus');
-		expect(check).toContain('>Selitys</summary>');
-		expect(check).toContain('<span lang="en">How long does cold brewing take?</span>');
-		expect(check).toMatch(/<span id="cq-brewing-basics-0-0" lang="en">Hours<\/span>/);
-		expect(check).toContain('<span lang="en">Cold water draws flavour slowly.</span>');
-		expect(check).not.toContain('Haudutat lyhyemmän aikaa');
-		expect(again.read('fi/translations/index.html')).toContain('data-translation="fi:brewing-basics" data-status="behind"');
-	}, 120_000);
+	describe('after a release the translation does not follow yet, with the track no longer translated', () => {
+		let again: Build;
+		beforeAll(() => {
+			const content = join(mkdtempSync(join(TMP, 'i18n-')), 'content');
+			cpSync(sharedContent('tea-bilingual'), content, { recursive: true });
+			const original = join(content, 'modules', 'brewing-basics.mdx');
+			// The release adds a question to the knowledge check, which the translation does not have yet.
+			const question = '  - question: How long does cold brewing take?\n    choices:\n      - text: Hours\n        correct: true\n        explanation: Cold water draws flavour slowly.\n      - text: Minutes\n        explanation: That is hot water.\n';
+			writeFileSync(
+				original,
+				readFileSync(original, 'utf8')
+					.replace('version: 2.1.0', 'version: 2.2.0')
+					.replace('changelog:\n', 'changelog:\n  - version: 2.2.0\n    date: 2026-11-20\n    kind: added\n    summary: Adds cold brewing.\n')
+					.replace(/^quiz:\n/m, `quiz:\n${question}`)
+			);
+			// A translated module in a track not translated: its Finnish page's sidebar names the track in English.
+			rmSync(join(content, 'tracks', 'tea-foundations.fi.yaml'));
+			again = buildCurriculum(content, 'i18n');
+			if (again.status !== 0) throw new Error(again.output);
+		}, 120_000);
+
+		it("marks the sidebar's group for the untranslated track as English, as its links to English pages are", () => {
+			const page = again.read('fi/modules/brewing-basics/index.html');
+			const sidebar = page.slice(page.indexOf('<sl-sidebar-state-persist'), page.indexOf('</sl-sidebar-state-persist>'));
+			const groups = [...sidebar.matchAll(/<span class="group-label[^"]*"([^>]*)><span class="large[^"]*">([^<]*)<\/span>(?:<span class="sl-badge[^"]*">([^<]*)<\/span>)?/g)].map((m) => [m[2], m[1]!.trim(), m[3]]);
+			expect(groups).toEqual([
+				['Opintopolut', '', undefined],
+				['Tea foundations', 'lang="en"', 'EN'],
+			]);
+			expect(sidebar).toMatch(/<a href="\/tracks\/tea-foundations\/"[^>]*lang="en" hreflang="en"/);
+			// The translated track of the shared build is named in Finnish, unmarked.
+			expect(build.read('fi/modules/brewing-basics/index.html')).toMatch(/<span class="group-label[^"]*"><span class="large[^"]*">Teen perusteet<\/span><\/span>/);
+		});
+
+		it('says when the original has moved past the translated version, with the changes it lacks, and marks the check it shows in the original', () => {
+			expect(build.read('fi/modules/brewing-basics/index.html')).not.toContain('Tämä käännös perustuu versioon');
+			expect(build.read('fi/modules/brewing-basics/index.html')).not.toContain('currents-quiz__original');
+			const page = again.read('fi/modules/brewing-basics/index.html');
+			expect(page).toContain('Tämä käännös perustuu versioon 2.1.0; alkuperäinen (englanti) on jo versiossa 2.2.0.');
+			expect(page).toContain('href="/modules/brewing-basics/"');
+			expect(page).toContain('Adds cold brewing.');
+			// The header and the printed footer say which version the words are a translation of.
+			expect(page).toMatch(/<a href="#changelog">2\.2\.0<\/a> \(käännös versiosta 2\.1\.0\)<\/dd>/);
+			expect(page).toContain('versio 2.2.0 (käännös versiosta 2.1.0)');
+			expect(build.read('fi/modules/brewing-basics/index.html')).not.toContain('käännös versiosta');
+			// The check is the original's now, in English: said in Finnish above it, and each question, choice and
+			// explanation marked English, while the check's own words (heading, "Selitys") stay Finnish.
+			const check = page.slice(page.indexOf('<section class="currents-quiz"'), page.indexOf('</section>', page.indexOf('<section class="currents-quiz"')));
+			expect(check).toContain('Kysymykset ovat alkuperäiskielellä (englanti): alkuperäisen moduulin osaamisen tarkistus on muuttunut versiossa, jota tämä käännös ei vielä seuraa.');
+			expect(check).toContain('Osaamisen tarkistus');
+			expect(check).toContain('>Selitys</summary>');
+			expect(check).toContain('<span lang="en">How long does cold brewing take?</span>');
+			expect(check).toMatch(/<span id="cq-brewing-basics-0-0" lang="en">Hours<\/span>/);
+			expect(check).toContain('<span lang="en">Cold water draws flavour slowly.</span>');
+			expect(check).not.toContain('Haudutat lyhyemmän aikaa');
+			expect(again.read('fi/translations/index.html')).toContain('data-translation="fi:brewing-basics" data-status="behind"');
+		});
+	});
 });

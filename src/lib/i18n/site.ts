@@ -54,12 +54,15 @@ export type SidebarEntry = StarlightRouteData['sidebar'][number];
 /**
  * The sidebar of a page in another language than the originals', from the entries Starlight made of
  * it (Starlight has put the language's prefix in front of every address). Labels are the language's
- * (`labels` by address, `groups` by the original group label). A link to a page the language lacks
- * (an untranslated track or module) stays where the curriculum puts it, so that the language's
- * reader sees every track and every module of a track in order, but leads to the original; a free
+ * (`labels` by address, `groups` by the group's label as given); a group whose label `groups` lacks,
+ * such as an untranslated track around a translated module, is in the original's words. A link to a
+ * page the language lacks (an untranslated track or module) stays where the curriculum puts it, so
+ * that the language's reader sees every track and every module of a track in order, but leads to the
+ * original; a free
  * page the language shows in the original's words (Starlight's fallback) keeps its address. Either
  * says so with a badge (the original's language code, "EN") and carries the original's `lang`, as
- * its title is the original's; a link to the original also its `hreflang`.
+ * its title is the original's; a link to the original also its `hreflang`. A group in the original's
+ * words gets the badge, whose class (`IN_ORIGINAL_GROUP`) has `markOriginalGroups` give it the `lang`.
  */
 export function localizeSidebarEntries(
 	entries: readonly SidebarEntry[],
@@ -79,6 +82,39 @@ export function localizeSidebarEntries(
 			return [{ ...entry, label: labels.get(entry.href) ?? entry.label }];
 		}
 		const inner = localizeSidebarEntries(entry.entries, locale, original, site, labels, groups);
-		return inner.length > 0 ? [{ ...entry, label: groups.get(entry.label) ?? entry.label, entries: inner }] : [];
+		if (inner.length === 0) return [];
+		const label = groups.get(entry.label);
+		return [label === undefined ? { ...entry, entries: inner, badge: { ...inOriginal, class: IN_ORIGINAL_GROUP } } : { ...entry, label, entries: inner }];
 	});
+}
+
+/** The class of the badge on a sidebar group whose label is in the original's words (a track not yet translated). */
+export const IN_ORIGINAL_GROUP = 'currents-in-original';
+
+/** How many groups of a sidebar have labels in the original's words, at any depth. */
+export function originalGroups(entries: readonly SidebarEntry[]): number {
+	return entries.reduce((count, entry) => count + (entry.type === 'group' ? (entry.badge?.class === IN_ORIGINAL_GROUP ? 1 : 0) + originalGroups(entry.entries) : 0), 0);
+}
+
+/**
+ * The sidebar's HTML as Starlight rendered it, with the original's `lang` on each group label in the
+ * original's words (its label and its badge), as a link in the original carries it, so that a screen
+ * reader speaks the label in its language. Throws when a marked group's label is not found, as after an
+ * upgrade of Starlight that renders groups otherwise: a build then stops rather than leave it unmarked.
+ */
+export function markOriginalGroups(html: string, lang: string, groups: number): string {
+	let marked = 0;
+	const result = html.replace(
+		new RegExp(`<span class="group-label([^"]*)">(?=<span class="large[^"]*">[^<]*</span><span class="sl-badge[^"]*\\b${IN_ORIGINAL_GROUP}\\b)`, 'g'),
+		(_, classes: string) => {
+			marked++;
+			return `<span class="group-label${classes}" lang="${lang}">`;
+		}
+	);
+	if (marked !== groups) {
+		throw new Error(
+			`The sidebar has ${groups} group label(s) in the original's words, and ${marked} were found in Starlight's HTML to mark with lang="${lang}". Starlight may render sidebar groups differently since an upgrade: update markOriginalGroups (src/lib/i18n/site.ts) to its HTML.`
+		);
+	}
+	return result;
 }
