@@ -3,7 +3,7 @@ import { brokenPageError, isBroken } from './lib/curriculum/broken.ts';
 import { loadLocalSite, LOCALES, ROOT_LOCALE } from './data.ts';
 import { FEED_HREF, moduleHref, trackHref } from './lib/curriculum/model.ts';
 import { localized, unlocalized } from './lib/i18n/locales.ts';
-import { localizeSidebarEntries, type SidebarEntry } from './lib/i18n/site.ts';
+import { localizeSidebarEntries, type SidebarEntry, type SidebarLabel } from './lib/i18n/site.ts';
 import { uiText } from './lib/i18n/ui/index.ts';
 
 /**
@@ -38,11 +38,15 @@ export const onRequest = defineRouteMiddleware(async (context) => {
 			feed.attrs.title = uiText(route.lang, 'currents.site.feedTitle', { curriculum: route.siteTitle });
 		}
 		const local = await loadLocalSite(route.locale);
-		const labels = new Map<string, string>([
-			[localized('/', local.locale), uiText(local.locale.code, 'currents.nav.home')],
-			[localized('/whats-new/', local.locale), uiText(local.locale.code, 'currents.nav.whatsNew')],
-			...local.tracks.map((track) => [localized(trackHref(track.id), local.locale), track.data.title] as [string, string]),
-			...[...local.moduleData].map(([id, data]) => [localized(moduleHref(id), local.locale), data.title] as [string, string]),
+		// A link's label as the config gives it, by address, and the language's: a link labelled otherwise (a
+		// track's "overview" link, a label the language's sidebar already gives) keeps its label.
+		const label = (href: string, key: 'currents.nav.home' | 'currents.nav.whatsNew') =>
+			[localized(href, local.locale), { original: uiText(ROOT_LOCALE.code, key), local: uiText(local.locale.code, key) }] as const;
+		const labels = new Map<string, SidebarLabel>([
+			label('/', 'currents.nav.home'),
+			label('/whats-new/', 'currents.nav.whatsNew'),
+			...local.tracks.map((track) => [localized(trackHref(track.id), local.locale), { original: local.site.tracks.find((t) => t.id === track.id)!.data.title, local: track.data.title }] as const),
+			...[...local.moduleData].map(([id, data]) => [localized(moduleHref(id), local.locale), { original: local.site.moduleData.get(id)!.title, local: data.title }] as const),
 		]);
 		// A group's label as the config or the language's sidebar gives it, to the language's: a group labelled
 		// otherwise, an untranslated track, is in the original's words and marked so.

@@ -64,14 +64,23 @@ describe('locales', () => {
 			link('About', '/fi/about/'),
 			link('Source', 'https://example.org/'),
 			group('Tracks', [link('Tea foundations', '/fi/tracks/tea-foundations/'), link('Serving', '/fi/modules/serving/'), link('Brewing basics', '/fi/modules/brewing-basics/')]),
+			// A track's own group, as the Finnish sidebar of its pages gives it: its overview link keeps its label.
+			group('Teen perusteet', [link('Polun yleiskuva', '/fi/tracks/tea-foundations/'), link('Haudutuksen perusteet', '/fi/modules/brewing-basics/')]),
 			group('Archive', [link('Gone', '/fi/modules/gone/')]),
 		];
 		const site = {
 			hasPage: (href: string) => ['/', '/about/', '/modules/brewing-basics/', '/tracks/tea-foundations/'].includes(href),
 			inOriginal: (href: string) => href === '/about/',
 		};
-		const labels = new Map([['/fi/', 'Etusivu'], ['/fi/modules/brewing-basics/', 'Haudutuksen perusteet']]);
-		const groups = new Map([['Tracks', 'Opintopolut']]);
+		const labels = new Map([
+			['/fi/', { original: 'Home', local: 'Etusivu' }],
+			['/fi/tracks/tea-foundations/', { original: 'Tea foundations', local: 'Teen perusteet' }],
+			['/fi/modules/brewing-basics/', { original: 'Brewing basics', local: 'Haudutuksen perusteet' }],
+		]);
+		const groups = new Map([
+			['Tracks', 'Opintopolut'],
+			['Teen perusteet', 'Teen perusteet'],
+		]);
 		const shown = (entries: SidebarEntry[]): unknown[] =>
 			entries.map((entry) => (entry.type === 'link' ? [entry.label, entry.href, entry.attrs, entry.badge?.text] : [entry.label, shown(entry.entries)]));
 		const original = { text: 'EN', variant: 'default' };
@@ -84,8 +93,15 @@ describe('locales', () => {
 			[
 				'Opintopolut',
 				[
-					['Tea foundations', '/fi/tracks/tea-foundations/', {}, undefined],
+					['Teen perusteet', '/fi/tracks/tea-foundations/', {}, undefined],
 					['Serving', '/modules/serving/', { lang: 'en', hreflang: 'en' }, 'EN'],
+					['Haudutuksen perusteet', '/fi/modules/brewing-basics/', {}, undefined],
+				],
+			],
+			[
+				'Teen perusteet',
+				[
+					['Polun yleiskuva', '/fi/tracks/tea-foundations/', {}, undefined],
 					['Haudutuksen perusteet', '/fi/modules/brewing-basics/', {}, undefined],
 				],
 			],
@@ -94,7 +110,8 @@ describe('locales', () => {
 		expect(result[1]).toMatchObject({ badge: original });
 		// A group the map does not translate is in the original's words: badged, and classed for its `lang`.
 		expect(result[3]).toMatchObject({ badge: undefined });
-		expect(result[4]).toMatchObject({ badge: { ...original, class: IN_ORIGINAL_GROUP } });
+		expect(result[4]).toMatchObject({ badge: undefined });
+		expect(result[5]).toMatchObject({ badge: { ...original, class: IN_ORIGINAL_GROUP } });
 		expect(originalGroups(result)).toBe(1);
 	});
 
@@ -224,6 +241,15 @@ describe('the Finnish pages of a bilingual fixture', () => {
 		expect(page).toMatch(/<h2 id="embed-or-cite">Upota tai viittaa<\/h2>\s*<p>\s*Kun haluat upottaa moduulin kurssisivulle tai viitata siihen, käytä alkuperäistä moduulia \(englanti\)\./);
 		expect(page).toMatch(/<a href="\/modules\/brewing-basics\/#embed-or-cite" hreflang="en" lang="en">\s*Brewing basics\s*<\/a>/);
 		expect(page).toMatch(/<p class="currents-print-footer"[^>]*>[^<]*· https:\/\/steeped\.example\.org\/fi\/modules\/brewing-basics\/\s*<\/p>/);
+	});
+
+	it("labels a track's overview link in its Finnish sidebar as the English sidebar does, not with the track's title again", () => {
+		const overview = (file: string) => /<a href="(?:\/fi)?\/tracks\/tea-foundations\/"[^>]*><span[^>]*>([^<]*)<\/span>/.exec(build.read(file))?.[1];
+		expect(overview('modules/brewing-basics/index.html')).toBe('Track overview');
+		expect(overview('fi/modules/brewing-basics/index.html')).toBe('Polun yleiskuva');
+		expect(overview('fi/modules/serving/index.html')).toBe('Polun yleiskuva');
+		// Where the sidebar lists the tracks, a Finnish page names each track by its Finnish title.
+		expect(overview('fi/whats-new/index.html')).toBe('Teen perusteet');
 	});
 
 	it('shows an untranslated module of a translated track in the original, marked as such', () => {

@@ -48,28 +48,34 @@ export function mergeTrack(original: TrackData, translation?: TrackTranslationDa
 	return { ...original, title: translation.title, summary: translation.summary, audience: translation.audience, certificate: { ...original.certificate, title: translation.certificate.title } };
 }
 
+/** A link's label in the original (as the config gives it) and in a language. */
+export interface SidebarLabel {
+	original: string;
+	local: string;
+}
+
 /** An entry of the sidebar as Starlight hands it to route middleware: a link or a group. */
 export type SidebarEntry = StarlightRouteData['sidebar'][number];
 
 /**
  * The sidebar of a page in another language than the originals', from the entries Starlight made of
- * it (Starlight has put the language's prefix in front of every address). Labels are the language's
- * (`labels` by address, `groups` by the group's label as given); a group whose label `groups` lacks,
- * such as an untranslated track around a translated module, is in the original's words. A link to a
- * page the language lacks (an untranslated track or module) stays where the curriculum puts it, so
- * that the language's reader sees every track and every module of a track in order, but leads to the
- * original; a free
- * page the language shows in the original's words (Starlight's fallback) keeps its address. Either
- * says so with a badge (the original's language code, "EN") and carries the original's `lang`, as
- * its title is the original's; a link to the original also its `hreflang`. A group in the original's
- * words gets the badge, whose class (`IN_ORIGINAL_GROUP`) has `markOriginalGroups` give it the `lang`.
+ * it (Starlight has put the language's prefix in front of every address). Labels are the language's:
+ * `labels` by address, for a link labelled as the original labels it (a track's "overview" link keeps
+ * its own), and `groups` by the group's label as given. A link to a page the language lacks (an
+ * untranslated track or module) stays where the curriculum puts it, so that the language's reader sees
+ * every track and every module of a track in order, but leads to the original; a free page the
+ * language shows in the original's words (Starlight's fallback) keeps its address. Either says so with
+ * a badge (the original's language code, "EN") and carries the original's `lang`, as its title is the
+ * original's; a link to the original also its `hreflang`. A group whose label `groups` lacks, such as
+ * an untranslated track around a translated module, is in the original's words too: it gets the badge,
+ * whose class (`IN_ORIGINAL_GROUP`) has `markOriginalGroups` give it the `lang`.
  */
 export function localizeSidebarEntries(
 	entries: readonly SidebarEntry[],
 	locale: Locale,
 	original: Pick<Locale, 'code'>,
 	site: { hasPage: (rootHref: string) => boolean; inOriginal: (rootHref: string) => boolean },
-	labels: ReadonlyMap<string, string>,
+	labels: ReadonlyMap<string, SidebarLabel>,
 	groups: ReadonlyMap<string, string>
 ): SidebarEntry[] {
 	const inOriginal = { text: original.code.toUpperCase(), variant: 'default' } as const;
@@ -79,7 +85,8 @@ export function localizeSidebarEntries(
 			const rootHref = unlocalized(entry.href, locale);
 			if (!site.hasPage(rootHref)) return [{ ...entry, href: rootHref, attrs: { ...entry.attrs, lang: original.code, hreflang: original.code }, badge: inOriginal }];
 			if (site.inOriginal(rootHref)) return [{ ...entry, attrs: { ...entry.attrs, lang: original.code }, badge: inOriginal }];
-			return [{ ...entry, label: labels.get(entry.href) ?? entry.label }];
+			const label = labels.get(entry.href);
+			return [{ ...entry, label: label?.original === entry.label ? label.local : entry.label }];
 		}
 		const inner = localizeSidebarEntries(entry.entries, locale, original, site, labels, groups);
 		if (inner.length === 0) return [];
