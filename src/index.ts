@@ -236,6 +236,11 @@ function starlightFor(curriculum: Curriculum, config: CurriculumConfig, modules:
 			LanguageSelect: fileURLToPath(new URL('./overrides/LanguageSelect.astro', import.meta.url)),
 			// Starlight's sidebar, with the language said on a group labelled in the original's words.
 			Sidebar: fileURLToPath(new URL('./overrides/Sidebar.astro', import.meta.url)),
+			// On a page shown in the original's words in another language: the notice says its language,
+			// and the tables of contents say the original's on the page's headings.
+			FallbackContentNotice: fileURLToPath(new URL('./overrides/FallbackContentNotice.astro', import.meta.url)),
+			TableOfContents: fileURLToPath(new URL('./overrides/TableOfContents.astro', import.meta.url)),
+			MobileTableOfContents: fileURLToPath(new URL('./overrides/MobileTableOfContents.astro', import.meta.url)),
 		},
 		// The engine's own page for an address the site does not have (src/routes/NotFound.astro).
 		disable404Route: true,

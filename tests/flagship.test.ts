@@ -429,6 +429,21 @@ describe('the flagship curriculum', () => {
 			for (const [, href, lang] of recent.matchAll(/<a href="([^"]+)"( lang="en")?>/g)) expect(lang !== undefined, href).toBe(!href!.startsWith('/fi/'));
 		});
 
+		it("marks the languages of the Finnish about page, shown in English: its notice Finnish, its tables of contents' headings English", () => {
+			const page = build.read('fi/about/index.html');
+			// Starlight marks the page's content English; its notice, placed in that content, says it is Finnish.
+			expect(page).toMatch(/<main[^>]* lang="en"/);
+			expect(page).toMatch(/<div lang="fi" dir="ltr"><p class="sl-flex[^"]*">(?:(?!<\/p>)[^])*>Tämä sisältö ei ole vielä saatavilla valitsemallasi kielellä\.<\/span><\/p><\/div>/);
+			// Each table of contents (wide screens and narrow) leads to the same headings, each marked English; "Yleiskatsaus" is Finnish.
+			const headings = [...page.matchAll(/<h2 id="([^"]+)"/g)].map((m) => m[1]).filter((id) => !id!.startsWith('starlight__'));
+			expect(headings.length).toBeGreaterThan(2);
+			const entries = [...page.matchAll(/<a href="#([^"]+)"[^>]*?( lang="en")?><span[^>]*>([^<]*)</g)].map(([, id, lang, text]) => [id, lang !== undefined, text]);
+			const expected = [['_top', false, 'Yleiskatsaus'], ...headings.map((id) => [id, true, expect.any(String)])];
+			expect(entries).toEqual([...expected, ...expected]);
+			// The English page is unchanged: nothing to mark.
+			expect(build.read('about/index.html')).not.toMatch(/<a href="#[^"]+"[^>]* lang=/);
+		});
+
 		it('sends a Finnish address with no page (a link or a guess) to the original on Netlify, and keeps every Finnish page', () => {
 			const rules = redirectRules(build.outDir);
 			const at = (path: string) => matchRedirect(path, rules, build.exists(`${path.slice(1)}index.html`));

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkCurriculum } from '../src/lib/check/check-curriculum.ts';
 import { sitePages } from '../src/lib/check/site-pages.ts';
 import { localeOf, localized, siteLocales, starlightLocales, unlocalized } from '../src/lib/i18n/locales.ts';
-import { IN_ORIGINAL_GROUP, localizeSidebarEntries, markOriginalGroups, mergeModule, originalGroups, translationStatus, type SidebarEntry } from '../src/lib/i18n/site.ts';
+import { contentsEntries, IN_ORIGINAL_GROUP, localizeSidebarEntries, markOriginal, mergeModule, originalGroups, translationStatus, type SidebarEntry } from '../src/lib/i18n/site.ts';
 import { UI_STRINGS, uiText } from '../src/lib/i18n/ui/index.ts';
 import { dayText } from '../src/lib/i18n/dates.ts';
 import { makeBilingual } from './tea-bilingual.ts';
@@ -115,11 +115,22 @@ describe('locales', () => {
 		expect(originalGroups(result)).toBe(1);
 	});
 
-	it("refuses to leave a group in the original's words unmarked when Starlight's HTML is not the one it knows", () => {
+	it("refuses to leave a part in the original's words unmarked when Starlight's HTML is not the one it knows", () => {
 		const group = (label: string, badge: string) => `<details><summary><span class="group-label astro-a1"><span class="large astro-a1">${label}</span>${badge}</span></summary></details>`;
 		const html = group('Opintopolut', '') + group('Hosting', `<span class="sl-badge default ${IN_ORIGINAL_GROUP} astro-b2">EN</span>`);
-		expect(markOriginalGroups(html, 'en', 1)).toBe(html.replace('<span class="group-label astro-a1"><span class="large astro-a1">Hosting', '<span class="group-label astro-a1" lang="en"><span class="large astro-a1">Hosting'));
-		expect(() => markOriginalGroups(html.replaceAll('group-label', 'group-title'), 'en', 1)).toThrow(/1 group label\(s\) in the original's words, and 0 were found in Starlight's HTML/);
+		expect(markOriginal('sidebar groups', html, 'en', 1)).toBe(html.replace('<span class="group-label astro-a1"><span class="large astro-a1">Hosting', '<span class="group-label astro-a1" lang="en"><span class="large astro-a1">Hosting'));
+		expect(() => markOriginal('sidebar groups', html.replaceAll('group-label', 'group-title'), 'en', 1)).toThrow(
+			/Starlight's HTML has 0 sidebar groups to mark with lang="en", where the page has 1 in the original's words/
+		);
+		// A table of contents: every entry but "Overview", at any depth.
+		const toc = [
+			{ depth: 1, slug: '_top', text: 'Yleiskatsaus', children: [] },
+			{ depth: 2, slug: 'a', text: 'A', children: [{ depth: 3, slug: 'b', text: 'B', children: [] }] },
+		];
+		expect(contentsEntries(toc)).toBe(2);
+		const list = '<ul><li><a href="#_top" class="x"><span>Yleiskatsaus</span></a></li><li><a href="#a" class="x"><span>A</span></a><ul><li><a href="#b" class="x"><span>B</span></a></li></ul></li></ul>';
+		expect(markOriginal('contents entries', list, 'en', 2)).toBe(list.replace('<a href="#a" class="x">', '<a href="#a" class="x" lang="en">').replace('<a href="#b" class="x">', '<a href="#b" class="x" lang="en">'));
+		expect(() => markOriginal('contents entries', list, 'en', 3)).toThrow(/has 2 contents entries to mark/);
 	});
 
 	it('knows how current a translation is', () => {

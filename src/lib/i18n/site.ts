@@ -68,7 +68,7 @@ export type SidebarEntry = StarlightRouteData['sidebar'][number];
  * a badge (the original's language code, "EN") and carries the original's `lang`, as its title is the
  * original's; a link to the original also its `hreflang`. A group whose label `groups` lacks, such as
  * an untranslated track around a translated module, is in the original's words too: it gets the badge,
- * whose class (`IN_ORIGINAL_GROUP`) has `markOriginalGroups` give it the `lang`.
+ * whose class (`IN_ORIGINAL_GROUP`) has `markOriginal` give it the `lang`.
  */
 export function localizeSidebarEntries(
 	entries: readonly SidebarEntry[],
@@ -103,25 +103,45 @@ export function originalGroups(entries: readonly SidebarEntry[]): number {
 	return entries.reduce((count, entry) => count + (entry.type === 'group' ? (entry.badge?.class === IN_ORIGINAL_GROUP ? 1 : 0) + originalGroups(entry.entries) : 0), 0);
 }
 
+/** The parts of Starlight's page that `markOriginal` marks: sidebar groups, or a table of contents' entries. */
+export type OriginalMarks = 'sidebar groups' | 'contents entries';
+
 /**
- * The sidebar's HTML as Starlight rendered it, with the original's `lang` on each group label in the
- * original's words (its label and its badge), as a link in the original carries it, so that a screen
- * reader speaks the label in its language. Throws when a marked group's label is not found, as after an
- * upgrade of Starlight that renders groups otherwise: a build then stops rather than leave it unmarked.
+ * Where each part to mark begins in Starlight's HTML, and the tag that takes the `lang`: a sidebar
+ * group's label (with its badge, also in the original's words), or a table of contents' link to a
+ * heading, all but the first ("Overview", Starlight's own word in the page's language).
  */
-export function markOriginalGroups(html: string, lang: string, groups: number): string {
+const MARKED: Record<OriginalMarks, RegExp> = {
+	'sidebar groups': new RegExp(`<span class="group-label[^"]*"(?=><span class="large[^"]*">[^<]*</span><span class="sl-badge[^"]*\\b${IN_ORIGINAL_GROUP}\\b)`, 'g'),
+	'contents entries': /<a href="#(?!_top")[^"]*"[^>]*(?=><span)/g,
+};
+
+/**
+ * HTML as Starlight rendered it, with the original's `lang` on each part of it in the original's
+ * words, as a link in the original carries it, so that a screen reader speaks it in its language:
+ * the labels of sidebar groups in the original's words (a track not yet translated), or the entries
+ * of the table of contents of a page shown in the original (Starlight's fallback). Throws unless it
+ * finds exactly the `count` parts to mark, as after an upgrade of Starlight that renders them
+ * otherwise: a build then stops rather than leave them unmarked.
+ */
+export function markOriginal(kind: OriginalMarks, html: string, lang: string, count: number): string {
 	let marked = 0;
-	const result = html.replace(
-		new RegExp(`<span class="group-label([^"]*)">(?=<span class="large[^"]*">[^<]*</span><span class="sl-badge[^"]*\\b${IN_ORIGINAL_GROUP}\\b)`, 'g'),
-		(_, classes: string) => {
-			marked++;
-			return `<span class="group-label${classes}" lang="${lang}">`;
-		}
-	);
-	if (marked !== groups) {
+	const result = html.replace(MARKED[kind], (tag: string) => {
+		marked++;
+		return `${tag} lang="${lang}"`;
+	});
+	if (marked !== count) {
 		throw new Error(
-			`The sidebar has ${groups} group label(s) in the original's words, and ${marked} were found in Starlight's HTML to mark with lang="${lang}". Starlight may render sidebar groups differently since an upgrade: update markOriginalGroups (src/lib/i18n/site.ts) to its HTML.`
+			`Starlight's HTML has ${marked} ${kind} to mark with lang="${lang}", where the page has ${count} in the original's words. Starlight may render them differently since an upgrade: update markOriginal (src/lib/i18n/site.ts) to its HTML.`
 		);
 	}
 	return result;
+}
+
+/** An entry of a page's table of contents as Starlight hands it to components. */
+type ContentsEntry = NonNullable<StarlightRouteData['toc']>['items'][number];
+
+/** How many entries a table of contents has that lead to the page's headings (all but "Overview"), at any depth. */
+export function contentsEntries(items: readonly ContentsEntry[]): number {
+	return items.reduce((count, item) => count + (item.slug === '_top' ? 0 : 1) + contentsEntries(item.children), 0);
 }
