@@ -194,7 +194,10 @@ export interface LocalSite {
 	levelName: (id: string) => string;
 	/** Whether a root-relative address has a page in this language. */
 	hasPage: (href: string) => boolean;
-	/** Whether a root-relative address is a free page shown in this language in the original's words (Starlight's fallback). */
+	/**
+	 * Whether a root-relative address has a page in this language that shows the original's words: a
+	 * free page (Starlight's fallback), or a module not translated in a translated track.
+	 */
 	inOriginal: (href: string) => boolean;
 	/**
 	 * The sidebar for a page in this language, expanding the given track: every track and module, in
@@ -258,7 +261,11 @@ export function loadLocalSite(code: string = ROOT_LOCALE.code): Promise<LocalSit
 				moduleIds,
 				levelName: (id) => config.translations[locale.code]?.levels?.[id] ?? site.levelName(id),
 				hasPage,
-				inOriginal: (href) => !locale.root && site.freePages.has(href) && !site.writtenPages.has(localized(href, locale)),
+				inOriginal: (href) => {
+					if (locale.root) return false;
+					const module = /^\/modules\/([^/]+)\/$/.exec(href)?.[1];
+					return module === undefined ? site.freePages.has(href) && !site.writtenPages.has(localized(href, locale)) : moduleIds.has(module) && !t?.modules.has(module);
+				},
 				sidebar: (currentTrack) =>
 					locale.root ? site.sidebar(currentTrack) : sidebarFor(tracks, moduleData, currentTrack, site.pageLinks, labels),
 				shown: (entry) => shownEntry(entry, timeline),

@@ -241,6 +241,8 @@ function starlightFor(curriculum: Curriculum, config: CurriculumConfig, modules:
 			FallbackContentNotice: fileURLToPath(new URL('./overrides/FallbackContentNotice.astro', import.meta.url)),
 			TableOfContents: fileURLToPath(new URL('./overrides/TableOfContents.astro', import.meta.url)),
 			MobileTableOfContents: fileURLToPath(new URL('./overrides/MobileTableOfContents.astro', import.meta.url)),
+			// "Previous" and "Next", with the language said on a title in the original's words.
+			Pagination: fileURLToPath(new URL('./overrides/Pagination.astro', import.meta.url)),
 		},
 		// The engine's own page for an address the site does not have (src/routes/NotFound.astro).
 		disable404Route: true,

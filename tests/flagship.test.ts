@@ -442,6 +442,8 @@ describe('the flagship curriculum', () => {
 			expect(entries).toEqual([...expected, ...expected]);
 			// The English page is unchanged: nothing to mark.
 			expect(build.read('about/index.html')).not.toMatch(/<a href="#[^"]+"[^>]* lang=/);
+			// The link to it from Finnish What's new, "Seuraava", names it in English, marked so.
+			expect(build.read('fi/whats-new/index.html')).toMatch(/<a href="\/fi\/about\/" rel="next"[^>]*>(?:(?!<\/a>)[^])*<span class="link-title[^"]*" lang="en">About Currents<\/span>/);
 		});
 
 		it('sends a Finnish address with no page (a link or a guess) to the original on Netlify, and keeps every Finnish page', () => {

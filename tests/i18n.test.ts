@@ -120,7 +120,7 @@ describe('locales', () => {
 		const html = group('Opintopolut', '') + group('Hosting', `<span class="sl-badge default ${IN_ORIGINAL_GROUP} astro-b2">EN</span>`);
 		expect(markOriginal('sidebar groups', html, 'en', 1)).toBe(html.replace('<span class="group-label astro-a1"><span class="large astro-a1">Hosting', '<span class="group-label astro-a1" lang="en"><span class="large astro-a1">Hosting'));
 		expect(() => markOriginal('sidebar groups', html.replaceAll('group-label', 'group-title'), 'en', 1)).toThrow(
-			/Starlight's HTML has 0 sidebar groups to mark with lang="en", where the page has 1 in the original's words/
+			/Marking the sidebar groups in the original's words with lang="en": the page has 1, and 0 were found in Starlight's HTML/
 		);
 		// A table of contents: every entry but "Overview", at any depth.
 		const toc = [
@@ -130,7 +130,7 @@ describe('locales', () => {
 		expect(contentsEntries(toc)).toBe(2);
 		const list = '<ul><li><a href="#_top" class="x"><span>Yleiskatsaus</span></a></li><li><a href="#a" class="x"><span>A</span></a><ul><li><a href="#b" class="x"><span>B</span></a></li></ul></li></ul>';
 		expect(markOriginal('contents entries', list, 'en', 2)).toBe(list.replace('<a href="#a" class="x">', '<a href="#a" class="x" lang="en">').replace('<a href="#b" class="x">', '<a href="#b" class="x" lang="en">'));
-		expect(() => markOriginal('contents entries', list, 'en', 3)).toThrow(/has 2 contents entries to mark/);
+		expect(() => markOriginal('contents entries', list, 'en', 3)).toThrow(/the page has 3, and 2 were found/);
 	});
 
 	it('knows how current a translation is', () => {
@@ -261,6 +261,24 @@ describe('the Finnish pages of a bilingual fixture', () => {
 		expect(overview('fi/modules/serving/index.html')).toBe('Polun yleiskuva');
 		// Where the sidebar lists the tracks, a Finnish page names each track by its Finnish title.
 		expect(overview('fi/whats-new/index.html')).toBe('Teen perusteet');
+	});
+
+	it('marks the English titles of the modules not translated in the sidebar and in the Previous and Next links, which keep their Finnish pages', () => {
+		const page = build.read('fi/modules/brewing-basics/index.html');
+		const sidebar = page.slice(page.indexOf('<sl-sidebar-state-persist'), page.indexOf('</sl-sidebar-state-persist>'));
+		const links = [...sidebar.matchAll(/<a href="(\/fi\/modules\/[^"]+)"[^>]*?( lang="en")?><span[^>]*>([^<]*)<\/span>(<span class="sl-badge[^"]*">EN<\/span>)?/g)].map(([, href, lang, title, badge]) => [href, title, lang !== undefined, badge !== undefined]);
+		expect(links).toEqual([
+			['/fi/modules/water-temperature/', 'Water temperature', true, true],
+			['/fi/modules/brewing-basics/', 'Haudutuksen perusteet', false, false],
+			['/fi/modules/serving/', 'Serving', true, true],
+		]);
+		const pagination = [...page.matchAll(/<a href="([^"]+)" rel="(prev|next)"[^>]*>(?:(?!<\/a>)[^])*?<span class="link-title[^"]*"( lang="en")?>([^<]*)</g)].map(([, href, rel, lang, title]) => [rel, href, title, lang !== undefined]);
+		expect(pagination).toEqual([
+			['prev', '/fi/modules/water-temperature/', 'Water temperature', true],
+			['next', '/fi/modules/serving/', 'Serving', true],
+		]);
+		// The English page marks nothing.
+		expect(build.read('modules/brewing-basics/index.html')).not.toMatch(/<span class="link-title[^"]*" lang=/);
 	});
 
 	it('shows an untranslated module of a translated track in the original, marked as such', () => {

@@ -63,8 +63,9 @@ export type SidebarEntry = StarlightRouteData['sidebar'][number];
  * `labels` by address, for a link labelled as the original labels it (a track's "overview" link keeps
  * its own), and `groups` by the group's label as given. A link to a page the language lacks (an
  * untranslated track or module) stays where the curriculum puts it, so that the language's reader sees
- * every track and every module of a track in order, but leads to the original; a free page the
- * language shows in the original's words (Starlight's fallback) keeps its address. Either says so with
+ * every track and every module of a track in order, but leads to the original; a page the language
+ * shows in the original's words (a free page, Starlight's fallback, or a module not translated in a
+ * translated track) keeps its address. Either says so with
  * a badge (the original's language code, "EN") and carries the original's `lang`, as its title is the
  * original's; a link to the original also its `hreflang`. A group whose label `groups` lacks, such as
  * an untranslated track around a translated module, is in the original's words too: it gets the badge,
@@ -103,26 +104,33 @@ export function originalGroups(entries: readonly SidebarEntry[]): number {
 	return entries.reduce((count, entry) => count + (entry.type === 'group' ? (entry.badge?.class === IN_ORIGINAL_GROUP ? 1 : 0) + originalGroups(entry.entries) : 0), 0);
 }
 
-/** The parts of Starlight's page that `markOriginal` marks: sidebar groups, or a table of contents' entries. */
-export type OriginalMarks = 'sidebar groups' | 'contents entries';
+/**
+ * The parts of Starlight's page that `markOriginal` marks: sidebar groups, a table of contents'
+ * entries, or the title of the "Previous" or "Next" link.
+ */
+export type OriginalMarks = 'sidebar groups' | 'contents entries' | 'previous title' | 'next title';
 
 /**
- * Where each part to mark begins in Starlight's HTML, and the tag that takes the `lang`: a sidebar
- * group's label (with its badge, also in the original's words), or a table of contents' link to a
- * heading, all but the first ("Overview", Starlight's own word in the page's language).
+ * Where each part to mark begins in Starlight's HTML, up to the tag that takes the `lang`: a sidebar
+ * group's label (with its badge, also in the original's words); a table of contents' link to a
+ * heading, all but the first ("Overview", Starlight's own word in the page's language); the title
+ * of a "Previous" or "Next" link, whose "Previous" or "Next" is in the page's language.
  */
 const MARKED: Record<OriginalMarks, RegExp> = {
 	'sidebar groups': new RegExp(`<span class="group-label[^"]*"(?=><span class="large[^"]*">[^<]*</span><span class="sl-badge[^"]*\\b${IN_ORIGINAL_GROUP}\\b)`, 'g'),
 	'contents entries': /<a href="#(?!_top")[^"]*"[^>]*(?=><span)/g,
+	'previous title': /<a href="[^"]*" rel="prev"[^>]*>(?:(?!<\/a>)[^])*?<span class="link-title[^"]*"/g,
+	'next title': /<a href="[^"]*" rel="next"[^>]*>(?:(?!<\/a>)[^])*?<span class="link-title[^"]*"/g,
 };
 
 /**
  * HTML as Starlight rendered it, with the original's `lang` on each part of it in the original's
  * words, as a link in the original carries it, so that a screen reader speaks it in its language:
- * the labels of sidebar groups in the original's words (a track not yet translated), or the entries
- * of the table of contents of a page shown in the original (Starlight's fallback). Throws unless it
- * finds exactly the `count` parts to mark, as after an upgrade of Starlight that renders them
- * otherwise: a build then stops rather than leave them unmarked.
+ * the labels of sidebar groups in the original's words (a track not yet translated), the entries of
+ * the table of contents of a page shown in the original (Starlight's fallback), or the title of a
+ * "Previous" or "Next" link to a page in the original. Throws unless it finds exactly the `count`
+ * parts to mark, as after an upgrade of Starlight that renders them otherwise: a build then stops
+ * rather than leave them unmarked.
  */
 export function markOriginal(kind: OriginalMarks, html: string, lang: string, count: number): string {
 	let marked = 0;
@@ -132,7 +140,7 @@ export function markOriginal(kind: OriginalMarks, html: string, lang: string, co
 	});
 	if (marked !== count) {
 		throw new Error(
-			`Starlight's HTML has ${marked} ${kind} to mark with lang="${lang}", where the page has ${count} in the original's words. Starlight may render them differently since an upgrade: update markOriginal (src/lib/i18n/site.ts) to its HTML.`
+			`Marking the ${kind} in the original's words with lang="${lang}": the page has ${count}, and ${marked} were found in Starlight's HTML. Starlight may render them differently since an upgrade: update markOriginal (src/lib/i18n/site.ts) to its HTML.`
 		);
 	}
 	return result;
