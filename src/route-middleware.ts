@@ -1,6 +1,6 @@
 import { defineRouteMiddleware, type StarlightRouteData } from '@astrojs/starlight/route-data';
 import { brokenPageError, isBroken } from './lib/curriculum/broken.ts';
-import { loadLocalSite, LOCALES, ROOT_LOCALE } from './data.ts';
+import { loadLocalSite, LOCALES, ROOT_LOCALE, type LocalSite } from './data.ts';
 import { FEED_HREF, moduleHref, trackHref } from './lib/curriculum/model.ts';
 import { localized, unlocalized } from './lib/i18n/locales.ts';
 import { localizeSidebarEntries, type SidebarEntry, type SidebarLabel } from './lib/i18n/site.ts';
@@ -38,35 +38,49 @@ export const onRequest = defineRouteMiddleware(async (context) => {
 			feed.attrs.title = uiText(route.lang, 'currents.site.feedTitle', { curriculum: route.siteTitle });
 		}
 		const local = await loadLocalSite(route.locale);
-		// A link's label as the config gives it, by address, and the language's: a link labelled otherwise (a
-		// track's "overview" link, a label the language's sidebar already gives) keeps its label.
-		const label = (href: string, key: 'currents.nav.home' | 'currents.nav.whatsNew') =>
-			[localized(href, local.locale), { original: uiText(ROOT_LOCALE.code, key), local: uiText(local.locale.code, key) }] as const;
-		const labels = new Map<string, SidebarLabel>([
-			label('/', 'currents.nav.home'),
-			label('/whats-new/', 'currents.nav.whatsNew'),
-			...local.tracks.map((track) => [localized(trackHref(track.id), local.locale), { original: local.site.tracks.find((t) => t.id === track.id)!.data.title, local: track.data.title }] as const),
-			...[...local.moduleData].map(([id, data]) => [localized(moduleHref(id), local.locale), { original: local.site.moduleData.get(id)!.title, local: data.title }] as const),
-		]);
-		// A group's label as the config or the language's sidebar gives it, to the language's: a group labelled
-		// otherwise, an untranslated track, is in the original's words and marked so.
-		const tracksLabel = uiText(local.locale.code, 'currents.nav.tracks');
-		const groups = new Map<string, string>([
-			[uiText(ROOT_LOCALE.code, 'currents.nav.tracks'), tracksLabel],
-			[tracksLabel, tracksLabel],
-			...local.tracks
-				.filter((track) => local.trackTranslated(track.id))
-				.flatMap((track) => {
-					const original = local.site.tracks.find((t) => t.id === track.id)!.data.title;
-					return [[original, track.data.title], [track.data.title, track.data.title]] as [string, string][];
-				}),
-		]);
+		const { labels, groups } = sidebarWordsOf(local);
 		route.sidebar = localizeSidebarEntries(route.sidebar, local.locale, ROOT_LOCALE, local, labels, groups);
 		// A link comes back a link: localizing changes its label, address and badge, never its kind.
 		const localize = <Link extends SidebarEntry>(link: Link | undefined) => link && (localizeSidebarEntries([link], local.locale, ROOT_LOCALE, local, labels, groups)[0] as Link);
 		route.pagination = { prev: localize(route.pagination.prev), next: localize(route.pagination.next) };
 	}
 });
+
+/** Each language's sidebar words, worked out once for all of its pages (`sidebarWordsOf`). */
+const sidebarWords = new WeakMap<LocalSite, { labels: ReadonlyMap<string, SidebarLabel>; groups: ReadonlyMap<string, string> }>();
+
+/**
+ * The words `localizeSidebarEntries` puts in a language's sidebar: `labels`, a link's label as the
+ * config gives it and the language's, by address (a link labelled otherwise, such as a track's
+ * "overview" link or a label the language's sidebar already gives, keeps its label); and `groups`, a
+ * group's label as the config or the language's sidebar gives it, to the language's (a group labelled
+ * otherwise, an untranslated track, is in the original's words and marked so).
+ */
+function sidebarWordsOf(local: LocalSite) {
+	let words = sidebarWords.get(local);
+	if (!words) {
+		const originalTitles = new Map(local.site.tracks.map((track) => [track.id, track.data.title]));
+		const label = (href: string, key: 'currents.nav.home' | 'currents.nav.whatsNew') =>
+			[localized(href, local.locale), { original: uiText(ROOT_LOCALE.code, key), local: uiText(local.locale.code, key) }] as const;
+		const labels = new Map<string, SidebarLabel>([
+			label('/', 'currents.nav.home'),
+			label('/whats-new/', 'currents.nav.whatsNew'),
+			...local.tracks.map((track) => [localized(trackHref(track.id), local.locale), { original: originalTitles.get(track.id)!, local: track.data.title }] as const),
+			...[...local.moduleData].map(([id, data]) => [localized(moduleHref(id), local.locale), { original: local.site.moduleData.get(id)!.title, local: data.title }] as const),
+		]);
+		const tracksLabel = uiText(local.locale.code, 'currents.nav.tracks');
+		const groups = new Map<string, string>([
+			[uiText(ROOT_LOCALE.code, 'currents.nav.tracks'), tracksLabel],
+			[tracksLabel, tracksLabel],
+			...local.tracks
+				.filter((track) => local.trackTranslated(track.id))
+				.flatMap((track) => [[originalTitles.get(track.id)!, track.data.title], [track.data.title, track.data.title]] as [string, string][]),
+		]);
+		words = { labels, groups };
+		sidebarWords.set(local, words);
+	}
+	return words;
+}
 
 type HeadEntry = StarlightRouteData['head'][number];
 
