@@ -251,15 +251,20 @@ describe('the flagship curriculum', () => {
 			expect(over).toEqual([]);
 		});
 
-		it("leads every page's language menu to pages that exist: this page in a language that has it, that language's home page otherwise", () => {
+		it("leads every page's language menu to pages that exist: this page in a language that has it, that language's home page otherwise; each named in its own words and marked so", () => {
 			const pages = readdirSync(build.outDir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('index.html') && !file.startsWith('embed/'));
 			const targets = new Map<string, number>();
 			const missing: string[] = [];
 			for (const file of pages) {
 				const menu = /<currents-language-select>([^]*?)<\/currents-language-select>/.exec(build.read(file))?.[1];
 				if (!menu) continue;
-				for (const [, value, label] of menu.matchAll(/<option value="([^"]+)"[^>]*>([^<]*)/g)) {
+				const pageLang = file.startsWith('fi/') ? 'fi' : 'en';
+				for (const [, value, attributes, label] of menu.matchAll(/<option value="([^"]+)"([^>]*)>([^<]*)/g)) {
 					if (!build.exists(`${value!.slice(1)}index.html`)) missing.push(`${file}: ${label} ${value}`);
+					// Each language is named in its own words, marked with its language where the page is in another.
+					const lang = value!.startsWith('/fi/') ? 'fi' : 'en';
+					const marked = / lang="([^"]+)"/.exec(attributes!)?.[1];
+					if (marked !== (lang === pageLang ? undefined : lang)) missing.push(`${file}: ${label} marked ${marked}`);
 					targets.set(label!, (targets.get(label!) ?? 0) + 1);
 				}
 			}
@@ -268,7 +273,8 @@ describe('the flagship curriculum', () => {
 			expect(targets.get('Suomi')).toBeGreaterThan(20);
 			expect(targets.get('Suomi: etusivu')).toBeGreaterThan(50);
 			expect(build.read('modules/tiktok-playbook/index.html')).toMatch(/<option value="\/fi\/"[^>]*>Suomi: etusivu/);
-			expect(build.read('modules/goals-and-kpis/index.html')).toMatch(/<option value="\/fi\/modules\/goals-and-kpis\/"[^>]*>Suomi</);
+			expect(build.read('modules/goals-and-kpis/index.html')).toMatch(/<option value="\/fi\/modules\/goals-and-kpis\/"[^>]* lang="fi">Suomi</);
+			expect(build.read('fi/modules/goals-and-kpis/index.html')).toMatch(/<option value="\/modules\/goals-and-kpis\/"[^>]* lang="en">English</);
 		});
 
 		it("lists a change released in many modules on one day once on What's new, with every one of those releases beneath it", () => {
@@ -442,6 +448,11 @@ describe('the flagship curriculum', () => {
 			expect(entries).toEqual([...expected, ...expected]);
 			// The English page is unchanged: nothing to mark.
 			expect(build.read('about/index.html')).not.toMatch(/<a href="#[^"]+"[^>]* lang=/);
+			// The script that marks the narrow table of contents' summary line (tests/browser/finnish.test.ts) loads on this page alone.
+			const marker = /<script type="module" src="\/_astro\/CurrentEntryLanguage\.[^"]+"><\/script>/;
+			expect(page).toMatch(marker);
+			expect(build.read('about/index.html')).not.toMatch(marker);
+			expect(build.read('fi/modules/goals-and-kpis/index.html')).not.toMatch(marker);
 			// The link to it from Finnish What's new, "Seuraava", names it in English, marked so.
 			expect(build.read('fi/whats-new/index.html')).toMatch(/<a href="\/fi\/about\/" rel="next"[^>]*>(?:(?!<\/a>)[^])*<span class="link-title[^"]*" lang="en">About Currents<\/span>/);
 		});

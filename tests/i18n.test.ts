@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkCurriculum } from '../src/lib/check/check-curriculum.ts';
 import { sitePages } from '../src/lib/check/site-pages.ts';
 import { localeOf, localized, siteLocales, starlightLocales, unlocalized } from '../src/lib/i18n/locales.ts';
-import { contentsEntries, IN_ORIGINAL_GROUP, localizeSidebarEntries, markOriginal, mergeModule, originalGroups, translationStatus, type SidebarEntry } from '../src/lib/i18n/site.ts';
+import { contentsEntries, IN_ORIGINAL_GROUP, localizeSidebarEntries, markOptionLanguages, markOriginal, mergeModule, originalGroups, translationStatus, type SidebarEntry } from '../src/lib/i18n/site.ts';
 import { UI_STRINGS, uiText } from '../src/lib/i18n/ui/index.ts';
 import { dayText } from '../src/lib/i18n/dates.ts';
 import { makeBilingual } from './tea-bilingual.ts';
@@ -131,6 +131,13 @@ describe('locales', () => {
 		const list = '<ul><li><a href="#_top" class="x"><span>Yleiskatsaus</span></a></li><li><a href="#a" class="x"><span>A</span></a><ul><li><a href="#b" class="x"><span>B</span></a></li></ul></li></ul>';
 		expect(markOriginal('contents entries', list, 'en', 2)).toBe(list.replace('<a href="#a" class="x">', '<a href="#a" class="x" lang="en">').replace('<a href="#b" class="x">', '<a href="#b" class="x" lang="en">'));
 		expect(() => markOriginal('contents entries', list, 'en', 3)).toThrow(/the page has 3, and 2 were found/);
+	});
+
+	it("marks each language of the language menu that is not the page's, and refuses a menu it does not know", () => {
+		const menu = '<select autocomplete="off"><option value="/" selected class="a">English</option><option value="/fi/" class="a">Suomi</option></select>';
+		expect(markOptionLanguages(menu, ['en', 'fi'], 'en')).toBe(menu.replace('<option value="/fi/" class="a">', '<option value="/fi/" class="a" lang="fi">'));
+		expect(markOptionLanguages(menu, ['en', 'fi'], 'fi')).toBe(menu.replace('<option value="/" selected class="a">', '<option value="/" selected class="a" lang="en">'));
+		expect(() => markOptionLanguages(menu.replaceAll('<option', '<li'), ['en', 'fi'], 'en')).toThrow(/it has 2 languages, and 0 options were found in Starlight's HTML/);
 	});
 
 	it('knows how current a translation is', () => {

@@ -175,6 +175,24 @@ describe('the Finnish edition for a learner', () => {
 		expect(fit.needs).toBeLessThanOrEqual(fit.room);
 	});
 
+	it("says the language of the narrow table of contents' summary line on a page shown in English, as it follows the reader", async () => {
+		const page = await open('/fi/about/');
+		await page.setViewportSize({ width: 400, height: 800 });
+		const line = page.locator('mobile-starlight-toc .display-current');
+		// At the top the line reads Starlight's Finnish "Yleiskatsaus", with the page's language.
+		await expect.poll(() => line.textContent()).toBe('Yleiskatsaus');
+		expect(await line.getAttribute('lang')).toBeNull();
+		// At an English heading it reads the heading's words, marked English as the entry is.
+		const heading = page.locator('main h2[id]').nth(1);
+		const words = await page.locator(`mobile-starlight-toc a[href="#${await heading.getAttribute('id')}"]`).textContent();
+		await heading.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+		await expect.poll(() => line.textContent()).toBe(words);
+		await expect.poll(() => line.getAttribute('lang')).toBe('en');
+		await page.evaluate(() => window.scrollTo(0, 0));
+		await expect.poll(() => line.textContent()).toBe('Yleiskatsaus');
+		await expect.poll(() => line.getAttribute('lang')).toBeNull();
+	});
+
 	it('shows the progress page in Finnish', async () => {
 		const page = await open(TRACK);
 		await completeTrack(page);

@@ -153,3 +153,23 @@ type ContentsEntry = NonNullable<StarlightRouteData['toc']>['items'][number];
 export function contentsEntries(items: readonly ContentsEntry[]): number {
 	return items.reduce((count, item) => count + (item.slug === '_top' ? 0 : 1) + contentsEntries(item.children), 0);
 }
+
+/**
+ * A menu of languages as Starlight's `Select` rendered it, each `<option>` marked with its language
+ * (`langs`, in order) where that differs from the page's, since each language is named in its own
+ * words ("Suomi" on an English page). Throws unless the menu has exactly as many options, as after
+ * an upgrade of Starlight that renders them otherwise.
+ */
+export function markOptionLanguages(html: string, langs: readonly string[], pageLang: string): string {
+	let index = 0;
+	const result = html.replace(/<option\b[^>]*/g, (tag) => {
+		const lang = langs[index++];
+		return lang === undefined || lang === pageLang ? tag : `${tag} lang="${lang}"`;
+	});
+	if (index !== langs.length) {
+		throw new Error(
+			`Marking the languages of the language menu: it has ${langs.length} languages, and ${index} options were found in Starlight's HTML. Starlight's Select may render them differently since an upgrade: update markOptionLanguages (src/lib/i18n/site.ts) to its HTML.`
+		);
+	}
+	return result;
+}
