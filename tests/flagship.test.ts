@@ -474,6 +474,17 @@ describe('the flagship curriculum', () => {
 			expect(englishLeft(join(build.outDir, 'fi'), 'fi', fragments, build.outDir)).toEqual([]);
 		});
 
+		it('marks as English every name of a module, track or update that a Finnish page gives in English', () => {
+			// Each English title a Finnish page may show: of what is not translated, or translated under another title.
+			const finnish = new Set(curriculum.translations.filter((t) => t.locale === 'fi').map((t) => t.data.title));
+			const titles = [...curriculum.modules, ...curriculum.tracks, ...curriculum.updates].map((entry) => entry.data.title).filter((title) => !finnish.has(title));
+			expect(titles.length).toBeGreaterThan(50);
+			// As text a reader hears in Finnish: outside any element marked English.
+			expect(englishLeft(join(build.outDir, 'fi'), 'fi', { words: [], labels: new Set(titles) }, build.outDir)).toEqual([]);
+			// The Finnish update names its affected modules not yet translated in English, marked so.
+			expect(build.read('fi/updates/2026-08-02-eu-ai-act-transparency-duties-apply/index.html')).toMatch(/<a href="\/modules\/legal-basics\/" lang="en">Legal basics for social media<\/a>/);
+		});
+
 		it('shows the pending-change notice on real module pages', () => {
 			const pending = curriculum.updates.filter((u) => u.data.status === 'pending');
 			for (const update of pending) {
