@@ -127,7 +127,7 @@ export async function startSearch(root: HTMLElement, dialog: HTMLDialogElement):
 	const { text } = settings;
 	const search: Search = {
 		input, status, list, more, earlier, clear, selected, pagefind, other, totals, text,
-		lists: setUpFacets(root, totals, settings.order),
+		lists: setUpFacets(root, totals, settings.order, text.original?.lang),
 		// The first language's pages that this language's index holds a translation of.
 		translated: new Set(Object.keys(totals[TRANSLATES] ?? {})),
 		typeNames: byTheirName(text.original?.values.type),
@@ -239,9 +239,11 @@ async function run(search: Search): Promise<void> {
 
 /**
  * Fills in the facets that have values in the index, in the curriculum's order, and the option for
- * earlier versions when the index holds any. Returns each shown facet's list of checkboxes.
+ * earlier versions when the index holds any. Returns each shown facet's list of checkboxes. On a
+ * page in a second language (`original` names the first), `order`'s tracks are those translated into
+ * it; any other track in this language's index is one not translated yet, named in the original.
  */
-function setUpFacets(root: HTMLElement, totals: FilterCounts, order: SearchSettings['order']): Map<Facet, HTMLElement> {
+function setUpFacets(root: HTMLElement, totals: FilterCounts, order: SearchSettings['order'], original?: string): Map<Facet, HTMLElement> {
 	const lists = new Map<Facet, HTMLElement>();
 	for (const facet of FACETS) {
 		const fieldset = root.querySelector<HTMLFieldSetElement>(`fieldset[data-facet="${facet}"]`);
@@ -249,7 +251,8 @@ function setUpFacets(root: HTMLElement, totals: FilterCounts, order: SearchSetti
 		if (!fieldset || !list) continue;
 		const values = orderFacetValues(facet, Object.keys(totals[facet] ?? {}), order[facet]);
 		if (values.length === 0) continue;
-		renderFacetValues(list, facet, values);
+		const translated = new Set(order[facet]);
+		renderFacetValues(list, facet, values, (value) => (original && facet === 'track' && !translated.has(value) ? original : undefined));
 		lists.set(facet, list);
 		fieldset.hidden = false;
 	}

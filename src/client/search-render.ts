@@ -5,8 +5,12 @@
 import type { Facet } from '../lib/search/facets.ts';
 import type { ResultView } from '../lib/search/results.ts';
 
-/** A checkbox per facet value, with a count that `updateCounts` keeps current. */
-export function renderFacetValues(list: HTMLElement, facet: Facet, values: readonly string[]): void {
+/**
+ * A checkbox per facet value, with a count that `updateCounts` keeps current. `langOf` names the
+ * language of a value in another language than the page's (a track not translated yet keeps its
+ * original name), so that a screen reader speaks it in that language.
+ */
+export function renderFacetValues(list: HTMLElement, facet: Facet, values: readonly string[], langOf: (value: string) => string | undefined = () => undefined): void {
 	list.replaceChildren(
 		...values.map((value) => {
 			const item = document.createElement('li');
@@ -17,6 +21,8 @@ export function renderFacetValues(list: HTMLElement, facet: Facet, values: reado
 			box.value = value;
 			const name = document.createElement('span');
 			name.textContent = value;
+			const lang = langOf(value);
+			if (lang) name.lang = lang;
 			const count = document.createElement('span');
 			count.dataset.count = '';
 			label.append(box, name, count);
