@@ -243,6 +243,8 @@ function starlightFor(curriculum: Curriculum, config: CurriculumConfig, modules:
 			MobileTableOfContents: fileURLToPath(new URL('./overrides/MobileTableOfContents.astro', import.meta.url)),
 			// "Previous" and "Next", with the language said on a title in the original's words.
 			Pagination: fileURLToPath(new URL('./overrides/Pagination.astro', import.meta.url)),
+			// The page's title, with the language said on a module shown in the original's words.
+			PageTitle: fileURLToPath(new URL('./overrides/PageTitle.astro', import.meta.url)),
 		},
 		// The engine's own page for an address the site does not have (src/routes/NotFound.astro).
 		disable404Route: true,

@@ -7,5 +7,11 @@ declare namespace App {
 		 * (`SearchMeta`); a page whose route sets nothing is indexed as a plain page.
 		 */
 		currentsSearch?: import('./lib/search/facets.ts').SearchFacts;
+		/**
+		 * On a page in another language that shows a module not translated yet: the original's language,
+		 * and the ids of the headings of the module's text, all in that language. Set by the route, so
+		 * that Starlight's parts around the text (the title, the tables of contents) say it too.
+		 */
+		currentsOriginal?: { lang: string; headings: ReadonlySet<string> };
 	}
 }

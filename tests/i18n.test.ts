@@ -292,6 +292,22 @@ describe('the Finnish pages of a bilingual fixture', () => {
 		const page = build.read('fi/modules/serving/index.html');
 		expect(page).toContain('Tätä moduulia ei ole vielä käännetty');
 		expect(page).toMatch(/<div lang="en">/);
+		// Its title, the entries of both tables of contents that lead to its text's headings, and its
+		// knowledge check are the original's too, and say so; the page's own sections stay Finnish.
+		expect(page).toMatch(/<h1 id="_top"[^>]* lang="en">Serving<\/h1>/);
+		const entries = [...page.matchAll(/<a href="#([^"]+)"[^>]*?( lang="en")?><span[^>]*>([^<]*)</g)].map(([, id, lang, text]) => `${id}${lang ? ' en' : ''}: ${text}`);
+		const expected = ['_top: Yleiskatsaus', 'outcomes: Mitä osaat moduulin jälkeen', 'pour en: Pour', 'knowledge-check: Osaamisen tarkistus', 'changelog: Muutoshistoria', 'embed-or-cite: Upota tai viittaa'];
+		expect(entries).toEqual([...expected, ...expected]);
+		expect(page).toMatch(/<span class="currents-quiz__number">1\.<\/span> <span lang="en">Milk first or last\?<\/span>/);
+		expect(page).toMatch(/<span id="cq-serving-0-0" lang="en">Last, so you can judge the strength<\/span>/);
+		expect(page).toMatch(/<strong>Väärin\.<\/strong> <span lang="en">Only matters if the cups are fragile\.<\/span>/);
+		// The page's notice already says the module is in the original; the check adds none of its own.
+		expect(page).not.toContain('currents-quiz__original');
+		// A translated module's page marks none of these.
+		const translated = build.read('fi/modules/brewing-basics/index.html');
+		expect(translated).toMatch(/<h1 id="_top"[^>]*>Haudutuksen perusteet<\/h1>/);
+		expect(translated).not.toMatch(/<h1 id="_top"[^>]* lang=/);
+		expect(translated).not.toMatch(/<a href="#[^"]+"[^>]* lang="en"><span/);
 	});
 
 	it('has a page at every address the link check takes, and the check takes every page it has', () => {

@@ -106,35 +106,41 @@ export function originalGroups(entries: readonly SidebarEntry[]): number {
 
 /**
  * The parts of Starlight's page that `markOriginal` marks: sidebar groups, a table of contents'
- * entries, or the title of the "Previous" or "Next" link.
+ * entries, the title of the "Previous" or "Next" link, or the page's title.
  */
-export type OriginalMarks = 'sidebar groups' | 'contents entries' | 'previous title' | 'next title';
+export type OriginalMarks = 'sidebar groups' | 'contents entries' | 'previous title' | 'next title' | 'page title';
 
 /**
  * Where each part to mark begins in Starlight's HTML, up to the tag that takes the `lang`: a sidebar
  * group's label (with its badge, also in the original's words); a table of contents' link to a
  * heading, all but the first ("Overview", Starlight's own word in the page's language); the title
- * of a "Previous" or "Next" link, whose "Previous" or "Next" is in the page's language.
+ * of a "Previous" or "Next" link, whose "Previous" or "Next" is in the page's language; the page's
+ * `<h1>`.
  */
 const MARKED: Record<OriginalMarks, RegExp> = {
 	'sidebar groups': new RegExp(`<span class="group-label[^"]*"(?=><span class="large[^"]*">[^<]*</span><span class="sl-badge[^"]*\\b${IN_ORIGINAL_GROUP}\\b)`, 'g'),
 	'contents entries': /<a href="#(?!_top")[^"]*"[^>]*(?=><span)/g,
 	'previous title': /<a href="[^"]*" rel="prev"[^>]*>(?:(?!<\/a>)[^])*?<span class="link-title[^"]*"/g,
 	'next title': /<a href="[^"]*" rel="next"[^>]*>(?:(?!<\/a>)[^])*?<span class="link-title[^"]*"/g,
+	'page title': /<h1 id="_top"[^>]*(?=>)/g,
 };
 
 /**
  * HTML as Starlight rendered it, with the original's `lang` on each part of it in the original's
  * words, as a link in the original carries it, so that a screen reader speaks it in its language:
  * the labels of sidebar groups in the original's words (a track not yet translated), the entries of
- * the table of contents of a page shown in the original (Starlight's fallback), or the title of a
- * "Previous" or "Next" link to a page in the original. Throws unless it finds exactly the `count`
+ * the table of contents of a page shown in the original (Starlight's fallback; with `only`, the
+ * entries leading to those headings, as on a page that shows a module not translated yet, whose
+ * own sections are in the page's language), the title of a "Previous" or "Next" link to a page in
+ * the original, or the title of a page that shows a module not translated yet. Throws unless it finds exactly the `count`
  * parts to mark, as after an upgrade of Starlight that renders them otherwise: a build then stops
  * rather than leave them unmarked.
  */
-export function markOriginal(kind: OriginalMarks, html: string, lang: string, count: number): string {
+export function markOriginal(kind: OriginalMarks, html: string, lang: string, count: number, only?: ReadonlySet<string>): string {
 	let marked = 0;
 	const result = html.replace(MARKED[kind], (tag: string) => {
+		// A table of contents' entry, when only some lead to headings in the original's words.
+		if (only && !only.has(fragmentOf(tag))) return tag;
 		marked++;
 		return `${tag} lang="${lang}"`;
 	});
@@ -149,9 +155,22 @@ export function markOriginal(kind: OriginalMarks, html: string, lang: string, co
 /** An entry of a page's table of contents as Starlight hands it to components. */
 type ContentsEntry = NonNullable<StarlightRouteData['toc']>['items'][number];
 
-/** How many entries a table of contents has that lead to the page's headings (all but "Overview"), at any depth. */
-export function contentsEntries(items: readonly ContentsEntry[]): number {
-	return items.reduce((count, item) => count + (item.slug === '_top' ? 0 : 1) + contentsEntries(item.children), 0);
+/**
+ * How many entries a table of contents has that lead to the page's headings (all but "Overview"), at
+ * any depth; with `only`, to those of its headings.
+ */
+export function contentsEntries(items: readonly ContentsEntry[], only?: ReadonlySet<string>): number {
+	return items.reduce((count, item) => count + (item.slug === '_top' || (only && !only.has(item.slug)) ? 0 : 1) + contentsEntries(item.children, only), 0);
+}
+
+/** The heading id a table of contents' link leads to (`<a href="#id"`), as the page's headings write it. */
+function fragmentOf(tag: string): string {
+	const fragment = /^<a href="#([^"]*)"/.exec(tag)?.[1] ?? '';
+	try {
+		return decodeURIComponent(fragment);
+	} catch {
+		return fragment;
+	}
 }
 
 /**
