@@ -165,10 +165,17 @@ function enhance(section: HTMLElement): void {
 		inputs(questions[0]!)[0]?.focus();
 	});
 
-	// Answering a question that was reported as open clears the report.
+	// Answering a question that was reported as open clears its note, and the message that listed
+	// the open questions, which no longer holds; the notes left mark the questions still open. The
+	// message is cleared, not rewritten, so that a screen reader does not announce every answer.
 	section.addEventListener('change', (event) => {
 		const question = (event.target as Element).closest<HTMLElement>('[data-quiz-question]');
-		if (question?.querySelector('[data-result="missing"]')) verdict(question);
+		if (!question?.querySelector('[data-result="missing"]')) return;
+		verdict(question);
+		if (status.dataset.passed === undefined) {
+			clearTimeout(quiz.pending);
+			status.textContent = '';
+		}
 	});
 
 	for (const element of all('[data-quiz-static]', section)) element.hidden = true;

@@ -171,6 +171,19 @@ describe('the knowledge check', () => {
 		expect(await results()).toEqual([]);
 	});
 
+	it('takes back the list of unanswered questions once the learner answers one of them, and keeps the notes on those still open', async () => {
+		const { page } = await site.open(PAGE);
+		await page.locator('[data-quiz][data-quiz-ready]').waitFor({ state: 'attached' });
+		await page.getByRole('button', { name: 'Check answers' }).click();
+		await expect.poll(() => statusText(page)).toBe('Questions 1, 2 and 3 have no answer yet. Choose an answer for each, then check your answers again.');
+		await page.locator('[data-quiz-question]:nth-child(2) input').first().check();
+		await expect.poll(() => statusText(page)).toBe('');
+		expect(await page.locator('[data-quiz-verdict]:visible').count()).toBe(2);
+		// Checking again names the questions still open.
+		await page.getByRole('button', { name: 'Check answers' }).click();
+		await expect.poll(() => statusText(page)).toBe('Questions 1 and 3 have no answer yet. Choose an answer for each, then check your answers again.');
+	});
+
 	it('leaves the button that replaced the one clicked where it is while the result is announced', async () => {
 		const { page } = await site.open(PAGE);
 		await page.locator('[data-quiz][data-quiz-ready]').waitFor({ state: 'attached' });
