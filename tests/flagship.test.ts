@@ -423,12 +423,16 @@ describe('the flagship curriculum', () => {
 			expect(pages.filter((file) => build.read(file).includes('<th')).length).toBeGreaterThan(20);
 		});
 
-		it('marks English on the Finnish home page: each untranslated track card says so, and English titles carry their language', () => {
+		it('marks English on the Finnish home page: each untranslated track card says so, in Finnish, and English titles carry their language', () => {
 			const home = build.read('fi/index.html');
 			const cards = [...home.matchAll(/<li class="currents-card" data-track-card="([^"]+)"( lang="en")?>([^]*?)<\/li>/g)];
 			expect(cards).toHaveLength(curriculum.tracks.length);
 			for (const [, id, english, card] of cards) {
-				expect(card!.includes('<span lang="fi" data-track-language>kieli: englanti</span>'), id).toBe(english !== undefined);
+				// The card's title and summary are the original's; its counts and the language it is in are this page's.
+				const meta = /<p class="currents-card__meta"( lang="fi")?>(.*?)<\/p>/.exec(card!);
+				expect(meta?.[1] !== undefined, id).toBe(english !== undefined);
+				expect(meta![2]!, id).toMatch(/^<span data-module-count>\d+ moduulia<\/span> · <span data-track-total>[^<]+<\/span>/);
+				expect(meta![2]!.includes('<span data-track-language>kieli: englanti</span>'), id).toBe(english !== undefined);
 			}
 			expect(cards.filter(([, , english]) => english === undefined).length).toBeGreaterThan(0);
 			const recent = /<ul class="currents-recent">([^]*?)<\/ul>/.exec(home)![1]!;

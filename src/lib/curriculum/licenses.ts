@@ -11,6 +11,8 @@ export interface License {
 	name: string;
 	/** A page that explains it, when there is one. */
 	url?: string;
+	/** The language of `name`, when it is a name in words (English, as the licences name themselves here). */
+	lang?: string;
 }
 
 const CREATIVE_COMMONS: Record<string, string> = {
@@ -52,9 +54,18 @@ export function licenseOf(id: string): License {
 			id,
 			name: `Creative Commons ${CREATIVE_COMMONS[kind]} ${version}${CC_SCOPE[version] ?? ''}`,
 			url: `https://creativecommons.org/licenses/${kind.toLowerCase()}/${version}/`,
+			lang: 'en',
 		};
 	}
 	const known = OTHERS[id.toLowerCase()];
-	if (known) return { id, ...known };
+	if (known) return { id, ...known, lang: 'en' };
 	return SPDX_ID.test(id) ? { id, name: id, url: `https://spdx.org/licenses/${id}.html` } : { id, name: id };
+}
+
+/**
+ * The `lang` a licence's name needs on a page in `pageLang`: its own language where the page speaks
+ * another (an English licence name on a Finnish page), so that a screen reader reads it as written.
+ */
+export function licenseLang(license: License, pageLang: string): string | undefined {
+	return license.lang && license.lang !== pageLang.split('-')[0]!.toLowerCase() ? license.lang : undefined;
 }
