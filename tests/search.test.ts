@@ -129,13 +129,18 @@ describe('what the live region says', () => {
 	});
 
 	it('speaks the page language, and adds the untranslated pages of the first language that follow', () => {
-		const fi: SearchText = { ...searchText('fi'), original: { lang: 'en', one: 'Lisäksi 1 kääntämätön sivu alkuperäiskielellä ({language}).', other: 'Lisäksi {count} kääntämätöntä sivua alkuperäiskielellä ({language}).', label: 'Kieli: englanti', language: 'englanti', values: {} } };
+		const fi: SearchText = { ...searchText('fi'), original: { lang: 'en', one: 'Lisäksi 1 kääntämätön sivu alkuperäiskielellä ({language}).', other: 'Lisäksi {count} kääntämätöntä sivua alkuperäiskielellä ({language}).', inexact: { one: 'Lisäksi 1 kääntämätön sivu ({language}), mutta siinä ei ole sanaa ”{words}”.', other: 'Lisäksi {count} kääntämätöntä sivua ({language}), mutta ensimmäisissä ei ole sanaa ”{words}”.' }, label: 'Kieli: englanti', language: 'englanti', values: {} } };
 		expect(statusMessage(fi, 'tavoite', 3)).toBe('3 tulosta haulla ”tavoite”.');
 		expect(statusMessage(fi, 'tavoite', 1)).toBe('1 tulos haulla ”tavoite”.');
 		expect(statusMessage(fi, 'tavoite', 0)).toBe('Ei tuloksia haulla ”tavoite”. Kokeile muita sanoja tai poista jokin suodatin.');
 		expect(statusMessage(fi, 'tiktok', 2, 5)).toBe('2 tulosta haulla ”tiktok”. Lisäksi 5 kääntämätöntä sivua alkuperäiskielellä (englanti).');
 		expect(statusMessage(fi, 'tiktok', 0, 1)).toBe('0 tulosta haulla ”tiktok”. Lisäksi 1 kääntämätön sivu alkuperäiskielellä (englanti).');
 		expect(statusMessage(fi, '', 1)).toBe('Suodattimia vastaa 1 sivu.');
+		// Only untranslated pages, which matched words like the typed one: it is said of them.
+		expect(statusMessage(fi, 'qzxqzx', 0, 3, ['qzxqzx'])).toBe('0 tulosta haulla ”qzxqzx”. Lisäksi 3 kääntämätöntä sivua (englanti), mutta ensimmäisissä ei ole sanaa ”qzxqzx”.');
+		expect(statusMessage(fi, 'qzxqzx', 0, 1, ['qzxqzx'])).toBe('0 tulosta haulla ”qzxqzx”. Lisäksi 1 kääntämätön sivu (englanti), mutta siinä ei ole sanaa ”qzxqzx”.');
+		// With results in the page's language, the words missing are theirs.
+		expect(statusMessage(fi, 'strategai', 2, 5, ['strategai'])).toBe('2 tulosta haulla ”strategai”, mutta ensimmäisissä ei ole sanaa ”strategai”: osumat ovat samankaltaisiin sanoihin. Lisäksi 5 kääntämätöntä sivua alkuperäiskielellä (englanti).');
 	});
 });
 

@@ -178,13 +178,13 @@ export async function startSearch(root: HTMLElement, dialog: HTMLDialogElement):
 	await run(search);
 }
 
-/** Adds the next page of results to the list, unless a newer search has started meanwhile. Returns the page language's results it added. */
-async function showMore(search: Search, current: number): Promise<ResultFragment[]> {
+/** Adds the next page of results to the list, unless a newer search has started meanwhile. Returns the results it added, the page language's and the original's. */
+async function showMore(search: Search, current: number): Promise<{ own: ResultFragment[]; original: ResultFragment[] }> {
 	const { list, more, text } = search;
 	const next = search.matches.slice(search.shown, search.shown + PAGE_SIZE);
 	more.disabled = true;
 	const fragments = await Promise.all(next.map((result) => result.data()));
-	if (current !== search.generation) return [];
+	if (current !== search.generation) return { own: [], original: [] };
 	const version = (value: string) => fill(text.version, { version: value });
 	list.append(
 		...fragments.map((fragment, i) => {
@@ -200,7 +200,7 @@ async function showMore(search: Search, current: number): Promise<ResultFragment
 	search.shown += next.length;
 	more.disabled = false;
 	more.hidden = search.shown >= search.matches.length;
-	return fragments.filter((_, i) => !next[i]!.original);
+	return { own: fragments.filter((_, i) => !next[i]!.original), original: fragments.filter((_, i) => next[i]!.original) };
 }
 
 /** Searches for the typed words and ticked facets, then shows the counts, the first results and how many there are. */
@@ -230,7 +230,9 @@ async function run(search: Search): Promise<void> {
 		list.replaceChildren();
 		const first = await showMore(search, current);
 		if (current !== search.generation) return;
-		const notFound = wordsNotFound(input.value, first.map((fragment) => fragment.excerpt ?? ''));
+		// The results shown first: the page language's, or the original's when it has none.
+		const shownFirst = first.own.length > 0 ? first.own : first.original;
+		const notFound = wordsNotFound(input.value, shownFirst.map((fragment) => fragment.excerpt ?? ''));
 		status.textContent = found.searched ? statusMessage(text, input.value, found.results.length, extra.length, notFound) : text.idle;
 	} catch {
 		if (current === search.generation) status.textContent = text.error;

@@ -34,6 +34,7 @@ export const GET: APIRoute = async ({ url }) => {
 			lang: ROOT_LOCALE.code,
 			one: uiText(locale.code, 'currents.search.originalOne'),
 			other: uiText(locale.code, 'currents.search.originalOther'),
+			inexact: { one: uiText(locale.code, 'currents.search.originalInexactOne'), other: uiText(locale.code, 'currents.search.originalInexactOther') },
 			label: uiText(locale.code, 'currents.search.inOriginal').replace('{language}', language),
 			language,
 			values: {

@@ -95,6 +95,13 @@ describe('search in the Finnish edition', () => {
 		expect(await hrefs(page)).toContain('/modules/tiktok-playbook/');
 	});
 
+	it('says when the English pages found first, with no Finnish result, only matched words like the typed one', async () => {
+		const { page } = await openSearch('/fi/');
+		// No page has this word: Pagefind finds English pages by words that start like it.
+		await search(page, 'qzxqzx', /^0 tulosta haulla ”qzxqzx”\. Lisäksi \d+ kääntämätön(tä)? sivua? alkuperäiskielellä \(englanti\), mutta (ensimmäisissä|siinä) ei ole sanaa ”qzxqzx”: osum(at ovat samankaltaisiin sanoihin|a on samankaltaiseen sanaan)\.$/);
+		expect((await hrefs(page)).length).toBeGreaterThan(0);
+	});
+
 	it('lists English pages not translated yet after the Finnish results, marked as English, without the originals of Finnish pages', async () => {
 		const { page } = await openSearch('/fi/modules/goals-and-kpis/');
 		// "KPI" is in the Finnish module's title and in many English modules.

@@ -49,6 +49,8 @@ export interface OriginalText {
 	/** `{count}` and `{language}` are replaced: said after the page language's count. */
 	one: string;
 	other: string;
+	/** The same, when the page's language has no result and the first of these lack some typed words (`{words}`). */
+	inexact: { one: string; other: string };
 	/** Shown on each such result, such as `Language: English`. */
 	label: string;
 	/** The language's name, in the page's language. */
@@ -63,14 +65,16 @@ export function fill(template: string, values: Record<string, string | number>):
 }
 
 /**
- * What the live region says once a search has finished: the count in the page's language (and,
- * when the first results hold none of some typed words, `notFound`, that they matched words like
- * them), then, when the original language's index found pages not translated yet, how many of those
- * follow.
+ * What the live region says once a search has finished: the count in the page's language, then,
+ * when the original language's index found pages not translated yet, how many of those follow.
+ * `notFound` are the typed words that the first results shown hold none of: those results matched
+ * words like them, which the message says of the page language's results, or, when there are none,
+ * of the original's that come first.
  */
 export function statusMessage(text: SearchText, query: string, count: number, untranslated = 0, notFound: readonly string[] = []): string {
 	const words = query.trim();
-	const forms = words ? (notFound.length > 0 ? text.inexact : text.results) : text.browse;
+	const inexact = notFound.length > 0;
+	const forms = words ? (inexact && count > 0 ? text.inexact : text.results) : text.browse;
 	const own =
 		count === 0 && untranslated === 0
 			? words
@@ -78,6 +82,7 @@ export function statusMessage(text: SearchText, query: string, count: number, un
 				: text.noMatches
 			: fill(count === 1 ? forms.one : forms.other, { count, query: words, words: notFound.join(' ') });
 	if (untranslated === 0 || !text.original) return own;
-	const { one, other, language } = text.original;
-	return `${own} ${fill(untranslated === 1 ? one : other, { count: untranslated, language })}`;
+	const { language } = text.original;
+	const { one, other } = inexact && count === 0 && words ? text.original.inexact : text.original;
+	return `${own} ${fill(untranslated === 1 ? one : other, { count: untranslated, language, words: notFound.join(' ') })}`;
 }

@@ -37,6 +37,9 @@ export const en = {
 	/** After the page language's results: pages that exist only in the original language. */
 	'currents.search.originalOne': 'And 1 page not translated yet, in the original language ({language}).',
 	'currents.search.originalOther': 'And {count} pages not translated yet, in the original language ({language}).',
+	/** The same, when there are no results in the page's language and the first of these lack some typed words (`{words}`). */
+	'currents.search.originalInexactOne': 'And 1 page not translated yet, in the original language ({language}), but it does not have “{words}”: it matched similar words.',
+	'currents.search.originalInexactOther': 'And {count} pages not translated yet, in the original language ({language}), but the first ones do not have “{words}”: they matched similar words.',
 	'currents.search.inOriginal': 'Language: {language}',
 } as const;
 
@@ -71,5 +74,7 @@ export const fi: Record<keyof typeof en, string> = {
 	'currents.search.typePage': 'Sivu',
 	'currents.search.originalOne': 'Lisäksi 1 kääntämätön sivu alkuperäiskielellä ({language}).',
 	'currents.search.originalOther': 'Lisäksi {count} kääntämätöntä sivua alkuperäiskielellä ({language}).',
+	'currents.search.originalInexactOne': 'Lisäksi 1 kääntämätön sivu alkuperäiskielellä ({language}), mutta siinä ei ole sanaa ”{words}”: osuma on samankaltaiseen sanaan.',
+	'currents.search.originalInexactOther': 'Lisäksi {count} kääntämätöntä sivua alkuperäiskielellä ({language}), mutta ensimmäisissä ei ole sanaa ”{words}”: osumat ovat samankaltaisiin sanoihin.',
 	'currents.search.inOriginal': 'Kieli: {language}',
 };
