@@ -53,6 +53,13 @@ describe('npm run check --base', () => {
 		]);
 	});
 
+	it('takes a new reviewed date alone as a review that found nothing to correct, with no release, but not with any other change', () => {
+		repo.edit('modules/serving.mdx', (text) => text.replace(/^reviewed: .*$/m, 'reviewed: 2026-11-22'));
+		expect(repo.check()).toEqual({ status: 0, findings: [] });
+		repo.edit('modules/serving.mdx', (text) => text.replace('Pour into warmed cups.', 'Pour into cold cups.'));
+		expect(repo.check().findings.map((f) => [f.rule, f.line])).toEqual([['version-not-bumped', 4]]);
+	});
+
 	it('fails an unbumped module in the same run as its schema errors, not only once they are fixed', () => {
 		repo.edit('modules/serving.mdx', (text) => text.replace('Pour into warmed cups.', 'Pour into cold cups.').replace(/^duration: .*$/m, 'duration: 15 minutes'));
 		const { findings } = repo.check();

@@ -296,6 +296,20 @@ function missingRedirect({ ref, toReport, contentPath }: AgainstBase, path: stri
 	});
 }
 
+/** The module's frontmatter `reviewed` line, the date of its last review. */
+const REVIEWED_LINE = /^reviewed:[^\n]*\n/m;
+
+/** Whether a module's file differs from its text at the base in its `reviewed` date alone. */
+function onlyReviewedChanged(before: string, file: string): boolean {
+	let now: string;
+	try {
+		now = readFileSync(file, 'utf8');
+	} catch {
+		return false;
+	}
+	return now !== before && now.replace(REVIEWED_LINE, '') === before.replace(REVIEWED_LINE, '');
+}
+
 /**
  * A module changed since the base: its version must have gone up, reading the version it had at the
  * base. A module whose file fails its schema is held to it as well, from the version its text gives,
@@ -334,6 +348,8 @@ function versionFindings({ git, ref, byId, archived, archivePath, toReport }: Ag
 		];
 	}
 	if (order === 0) {
+		// A review that found nothing to correct moves only the module's `reviewed` date: no release.
+		if (onlyReviewedChanged(git.read(path), join(git.root, path))) return [];
 		return [
 			finding({
 				rule: 'version-not-bumped',

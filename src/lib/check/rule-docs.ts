@@ -162,7 +162,7 @@ export const RULE_DOCS: Record<string, RuleDoc> = {
 	},
 	'version-not-bumped': {
 		title: 'A changed module gets a new version',
-		description: 'With `--base <git-ref>`, every module whose text or metadata changed since the base must carry a higher version with a changelog entry for it, so instructors and the feed learn of the change. `npm run release` does both.',
+		description: 'With `--base <git-ref>`, every module whose text or metadata changed since the base must carry a higher version with a changelog entry for it, so instructors and the feed learn of the change. `npm run release` does both. A new `reviewed` date alone, a review that found nothing to correct, needs no release.',
 	},
 	'version-lowered': {
 		title: 'Versions never go down',
