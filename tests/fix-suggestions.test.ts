@@ -1199,6 +1199,37 @@ const SCENARIOS: Scenario[] = [
 		apply: (w) => w.edit(WATER, (text) => text.replace('level:beginner', 'level: beginner')),
 	},
 	{
+		rule: 'yaml-syntax',
+		mistake: 'a field written without its colon',
+		make: (w) => w.edit(WATER, (text) => text.replace(/^level: beginner$/m, 'level beginner')),
+		finding: { file: WATER, message: '`level beginner` has no colon after `level`, so YAML does not read it as the field `level`.', fix: "Put a colon after the field's name: level: beginner", line: (w) => lineOf(w.read(WATER), 'level beginner') },
+		apply: (w) => w.edit(WATER, (text) => text.replace('level beginner', 'level: beginner')),
+	},
+	{
+		rule: 'yaml-syntax',
+		mistake: "a knowledge check's second choice written without its dash",
+		make: (w) => w.edit(WATER, (text) => text.replace('      - text: Water at about 80 °C', '        text: Water at about 80 °C')),
+		finding: {
+			file: WATER,
+			message: 'This line starts a new item of the list, as `- text:` starts the item above it, but it has no "- ", so YAML reads `text` as a second field of that item.',
+			fix: 'Put "- " in place of the last two spaces before `text`, so that its dash is 6 spaces in, under the dash of the item above: - text: Water at about 80 °C',
+			line: (w) => lineOf(w.read(WATER), 'text: Water at about 80 °C'),
+		},
+		apply: (w) => w.edit(WATER, (text) => text.replace('        text: Water at about 80 °C', '      - text: Water at about 80 °C')),
+	},
+	{
+		rule: 'yaml-syntax',
+		mistake: "a knowledge check's first choice written without its dash",
+		make: (w) => w.edit(WATER, (text) => text.replace('      - text: Water just off the boil', '        text: Water just off the boil')),
+		finding: {
+			file: WATER,
+			message: 'This line starts the first item of the list `choices`, whose other items start with "- ", but it has none, so YAML cannot read the list.',
+			fix: 'Put "- " in place of the last two spaces before the field, so that its dash is 6 spaces in, above the dashes of the items below: - text: Water just off the boil',
+			line: (w) => lineOf(w.read(WATER), 'text: Water just off the boil'),
+		},
+		apply: (w) => w.edit(WATER, (text) => text.replace('        text: Water just off the boil', '      - text: Water just off the boil')),
+	},
+	{
 		rule: 'schema',
 		mistake: "a module's version written as a number",
 		// The clean copy has released serving as 1.1.0 (resolvePendingUpdate).

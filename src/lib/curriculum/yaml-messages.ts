@@ -21,7 +21,7 @@ export interface PlainYamlError {
  */
 export function describeYamlError(error: YAMLError, text: string, at: At): PlainYamlError {
 	const slip = slipIn(error, text, at);
-	return tabIndent(slip) ?? oddSpace(slip) ?? noSpaceAfterColon(slip) ?? colonRead(slip) ?? duplicateKey(slip) ?? unclosedBracket(slip) ?? quoteInside(slip) ?? unclosedQuote(slip) ?? badIndent(slip) ?? unreadable(slip);
+	return tabIndent(slip) ?? oddSpace(slip) ?? noSpaceAfterColon(slip) ?? firstItemWithoutDash(slip) ?? itemWithoutDash(slip) ?? colonRead(slip) ?? noColon(slip) ?? duplicateKey(slip) ?? unclosedBracket(slip) ?? quoteInside(slip) ?? unclosedQuote(slip) ?? badIndent(slip) ?? unreadable(slip);
 }
 
 /** A YAML error and the text it is in, with what each kind of slip is recognised by. */
@@ -174,6 +174,88 @@ function fieldIndentedFurther({ pos, lineText, indent }: Slip): PlainYamlError |
 				? 'Start this line at the beginning of the line, like the one above it.'
 				: `Indent this line like the one above it (${indent(pos.line)} space${indent(pos.line) === 1 ? '' : 's'}).`,
 	};
+}
+
+/** A field's line, `name: value` or `name:`, without a list item's dash: its indentation and name. */
+const FIELD_LINE = /^( *)([A-Za-z_][\w-]*):(?:\s|$)/;
+
+/**
+ * An item of a list of fields (a knowledge check's choices, a module's sources) written without its
+ * `- `: its first field is then a second field of the item above, and YAML stops at the duplicate. The
+ * library's words ("a field appears twice") lead a contributor to delete the line, and with it the item.
+ */
+function itemWithoutDash({ error, pos, lineText, indent }: Slip): PlainYamlError | undefined {
+	if (error.code !== 'DUPLICATE_KEY') return undefined;
+	const field = FIELD_LINE.exec(lineText(pos.line));
+	if (!field) return undefined;
+	const depth = field[1]!.length;
+	// The item this field was read into: the nearest line above that is less indented.
+	let above = pos.line - 1;
+	while (above >= 1 && (lineText(above).trim() === '' || indent(above) >= depth)) above--;
+	const item = new RegExp(`^ {${Math.max(depth - 2, 0)}}- ${field[2]}:(\\s|$)`);
+	if (above < 1 || depth < 2 || !item.test(lineText(above))) return undefined;
+	return {
+		line: pos.line,
+		column: 1,
+		message: `This line starts a new item of the list, as \`- ${field[2]}:\` starts the item above it, but it has no "- ", so YAML reads \`${field[2]}\` as a second field of that item.`,
+		fix: `Put "- " in place of the last two spaces before \`${field[2]}\`, so that its dash is ${depth - 2} spaces in, under the dash of the item above: - ${lineText(pos.line).trimStart()}`,
+	};
+}
+
+/**
+ * The first item of a list of fields written without its `- `, when the items after it have theirs:
+ * its fields read as fields of the list's name, and YAML fails at the first item with a dash.
+ */
+function firstItemWithoutDash({ error, pos, lineText, indent }: Slip): PlainYamlError | undefined {
+	if (error.code !== 'BLOCK_AS_IMPLICIT_KEY' && error.code !== 'MULTILINE_IMPLICIT_KEY' && error.code !== 'MISSING_CHAR') return undefined;
+	for (const dashed of [pos.line, pos.line + 1, pos.line - 1]) {
+		const item = /^( *)- [A-Za-z_][\w-]*:(\s|$)/.exec(lineText(dashed));
+		if (!item) continue;
+		const depth = item[1]!.length;
+		// The lines above it, up to the list's name: fields two spaces further in than its dash, without one.
+		let first = dashed - 1;
+		while (first >= 1 && (lineText(first).trim() === '' || (indent(first) >= depth + 2 && !/^ *- /.test(lineText(first))))) first--;
+		const parent = lineText(first);
+		if (first < 1 || first === dashed - 1 || indent(first) >= depth || !/:\s*$/.test(parent)) continue;
+		first++;
+		while (lineText(first).trim() === '') first++;
+		if (indent(first) !== depth + 2 || !FIELD_LINE.test(lineText(first))) continue;
+		const name = /([\w-]+):\s*$/.exec(parent)?.[1];
+		return {
+			line: first,
+			column: 1,
+			message: `This line starts the first item of the list${name ? ` \`${name}\`` : ''}, whose other items start with "- ", but it has none, so YAML cannot read the list.`,
+			fix: `Put "- " in place of the last two spaces before the field, so that its dash is ${depth} spaces in, above the dashes of the items below: - ${lineText(first).trimStart()}`,
+		};
+	}
+	return undefined;
+}
+
+/**
+ * A field written without its colon, `level beginner`: YAML reads the line as a word with no field,
+ * and fails with words about implicit keys. Recognised when the lines around it, at its indentation,
+ * are fields.
+ */
+function noColon({ error, pos, lineText, indent }: Slip): PlainYamlError | undefined {
+	if (error.code !== 'MULTILINE_IMPLICIT_KEY' && error.code !== 'BLOCK_AS_IMPLICIT_KEY') return undefined;
+	for (const line of [pos.line, pos.line - 1, pos.line + 1]) {
+		const bare = /^( *(?:- )?)([A-Za-z_][\w-]*) +([^\s:#][^:]*)$/.exec(lineText(line));
+		if (!bare) continue;
+		const depth = bare[1]!.length;
+		const sibling = [line - 1, line + 1].some((other) => {
+			const field = /^( *(?:- )?)[A-Za-z_][\w-]*:(\s|$)/.exec(lineText(other));
+			return field !== null && (field[1]!.length === depth || indent(other) === indent(line));
+		});
+		if (!sibling) continue;
+		const [, before, key, value] = bare as unknown as [string, string, string, string];
+		return {
+			line,
+			column: before.length + key.length + 1,
+			message: `\`${key} ${value.trim()}\` has no colon after \`${key}\`, so YAML does not read it as the field \`${key}\`.`,
+			fix: `Put a colon after the field's name: ${before.trimStart()}${key}: ${value.trim()}`,
+		};
+	}
+	return undefined;
 }
 
 /** A field that appears twice in the same mapping. */
