@@ -94,8 +94,12 @@ describe('npm run check --base', () => {
 		expect(alone.stderr).toContain(
 			"But origin is git@github.com:someone/steeped.git, not the project's repository (https://github.com/example/steeped): what you have pushed there is already in origin/main and is not compared, while CI compares it with the project's branch. Add the project as a remote, `git remote add upstream https://github.com/example/steeped.git` and `git fetch upstream`, and the check compares with it."
 		);
-		// With it (as `upstream`, fetched: its main is where the fork started), the change is seen.
+		// With it added (as `upstream`) but not fetched, the fork's main is not taken for the project's: the check says to fetch.
 		repo.git('remote', 'add', 'upstream', 'https://github.com/Example/steeped.git');
+		const unfetched = runScript('check', ['--content', repo.content, '--format', 'json']);
+		expect(unfetched.stderr).not.toContain('Compared with origin/main');
+		expect(unfetched.stderr).toContain("Not compared with a branch: the remote upstream is the project's repository, but none of its branches is here. Run `git fetch upstream`, and the check compares with it.");
+		// Fetched (its main is where the fork started), the change is seen.
 		repo.git('update-ref', 'refs/remotes/upstream/main', 'HEAD~1');
 		const compared = runScript('check', ['--content', repo.content, '--format', 'json']);
 		expect(compared.status).toBe(1);

@@ -149,6 +149,9 @@ export function defaultBase(cwd: string, project: Project = {}): string | null {
 		candidates.push(`${remote}/main`, ...(remote === 'origin' ? ['main'] : []), `${remote}/master`, ...(remote === 'origin' ? ['master'] : []));
 	}
 	for (const ref of candidates) {
+		// A fork's clone with the project added as a remote but not fetched: comparing with the fork's own
+		// branch would miss what was pushed there, so no branch is chosen, and `noBaseReason` says to fetch.
+		if (own.length > 0 && !own.includes('origin') && ref.startsWith('origin/')) return null;
 		try {
 			git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
 			return ref;
