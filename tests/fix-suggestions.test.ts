@@ -355,6 +355,18 @@ const SCENARIOS: Scenario[] = [
 		apply: (w) => w.edit(SERVING, (text) => text.replace(/^changelog:\n((?: {2}- [\s\S]*?))^quiz:/m, (_, entries: string) => `changelog:\n${entries.split(/(?=^ {2}- )/m).reverse().join('')}quiz:`)),
 	},
 	{
+		rule: 'changelog-order',
+		mistake: 'a release dated before the one it follows',
+		make: (w) => w.edit(SERVING, (text) => text.replace('  - version: 1.0.1\n    date: 2026-10-01', '  - version: 1.0.1\n    date: 2026-08-01')),
+		finding: {
+			file: SERVING,
+			message: '`changelog[1].date`: Version 1.0.1 is dated 2026-08-01, before the older 1.0.0 (2026-09-01).',
+			fix: 'Correct the dates so that no release is dated before the one below it: 1.0.1 on or after 2026-09-01, or 1.0.0 on or before 2026-08-01.',
+			line: (w) => lineOf(w.read(SERVING), '    date: 2026-08-01'),
+		},
+		apply: (w) => w.edit(SERVING, (text) => text.replace('  - version: 1.0.1\n    date: 2026-08-01', '  - version: 1.0.1\n    date: 2026-09-01')),
+	},
+	{
 		rule: 'quiz-sanity',
 		mistake: 'a question with no right answer marked',
 		make: (w) => w.edit(SERVING, (text) => text.replace('        correct: true\n', '')),

@@ -117,9 +117,10 @@ function changelogRules(version: string | undefined, changelog: z.infer<typeof c
 		} else if (older.date > newer.date) {
 			issues.push({
 				code: 'custom',
-				path: ['changelog', i, 'date'],
-				message: `Version ${older.version} is dated ${older.date}, after the newer ${newer.version} (${newer.date}).`,
-				params: { rule: 'changelog-order', fix: 'Correct the dates so that newer releases are not dated before older ones.' },
+				// At the newer entry: it is the one a contributor has just written, more often than not.
+				path: ['changelog', i - 1, 'date'],
+				message: `Version ${newer.version} is dated ${newer.date}, before the older ${older.version} (${older.date}).`,
+				params: { rule: 'changelog-order', fix: `Correct the dates so that no release is dated before the one below it: ${newer.version} on or after ${older.date}, or ${older.version} on or before ${newer.date}.` },
 			});
 		}
 	}
