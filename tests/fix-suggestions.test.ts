@@ -348,6 +348,18 @@ const SCENARIOS: Scenario[] = [
 		apply: (w) => w.edit(SERVING, (text) => text.replace(/^changelog:\n/m, `changelog:\n  - version: 1.1.1\n    date: ${TODAY}\n    kind: fixed\n    summary: Corrected the timing.\n`)),
 	},
 	{
+		rule: 'changelog-version',
+		mistake: "a new release's entry given a version below the release under it",
+		make: (w) =>
+			w.edit(SERVING, (text) => text.replace(/^version: 1\.1\.0$/m, 'version: 1.1.1').replace(/^changelog:\n/m, `changelog:\n  - version: 1.0.2\n    date: ${TODAY}\n    kind: fixed\n    summary: Corrected the timing.\n`)),
+		finding: {
+			file: SERVING,
+			message: "`changelog[0].version`: The newest changelog entry is 1.0.2 but the module's version is 1.1.1.",
+			fix: "Write 1.1.1 as the version of the top entry, if it is this release's (versions only go up, so it must be above 1.1.0), or add an entry for 1.1.1 above it. `npm run release` writes the entry.",
+		},
+		apply: (w) => w.edit(SERVING, (text) => text.replace('  - version: 1.0.2\n', '  - version: 1.1.1\n')),
+	},
+	{
 		rule: 'changelog-order',
 		mistake: 'the oldest release listed first',
 		make: (w) => w.edit(SERVING, (text) => text.replace(/^changelog:\n((?: {2}- [\s\S]*?))^quiz:/m, (_, entries: string) => `changelog:\n${entries.split(/(?=^ {2}- )/m).reverse().join('')}quiz:`)),

@@ -78,7 +78,10 @@ function changelogRules(version: string | undefined, changelog: z.infer<typeof c
 				fix:
 					compareVersions(version, newest.version) < 0
 						? `Set \`version\` to ${newest.version}, the newest release in the changelog: versions only go up, and \`npm run release\` raises one with its changelog entry.`
-						: `Add a changelog entry for ${version} at the top of \`changelog\`, or set \`version\` to ${newest.version}. \`npm run release\` does both.`,
+						: // A top entry no higher than the one below it is out of place itself: the module's version is not to follow it down.
+							changelog[1] && compareVersions(newest.version, changelog[1].version) <= 0
+							? `Write ${version} as the version of the top entry, if it is this release's (versions only go up, so it must be above ${changelog[1].version}), or add an entry for ${version} above it. \`npm run release\` writes the entry.`
+							: `Add a changelog entry for ${version} at the top of \`changelog\`, or set \`version\` to ${newest.version}. \`npm run release\` does both.`,
 			},
 		});
 	}
