@@ -178,6 +178,16 @@ describe('links in a translation', () => {
 	});
 });
 
+describe('a long address with a word left out', () => {
+	it("suggests the update whose dated address it nearly is, and nothing for an address unlike any page's", () => {
+		const { content, line } = withParagraph('See [the presets](/updates/2026-11-10-kettle/) and [tea](/updates/2026-11-10-green-leaf-grading/).');
+		expect(brokenLinks(content).map(({ line, fix }) => ({ line, fix }))).toEqual([
+			{ line, fix: 'Did you mean "/updates/2026-11-10-kettle-presets/"?' },
+			{ line, fix: 'Link to a module as /modules/<id>/, a track as /tracks/<id>/, an update as /updates/<id>/.' },
+		]);
+	});
+});
+
 describe('an image written from the site root', () => {
 	const images = (content: string) =>
 		checkCurriculum(content, { on: TODAY })

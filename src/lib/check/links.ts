@@ -195,11 +195,16 @@ function linkProblem(
 		}
 		// A page named by its last part, as a link relative to the wrong folder names it (`goals/` from a module page).
 		const last = path.split('/').filter(Boolean).at(-1);
+		const section = [...pages.keys()].filter((page) => page.split('/')[1] === path.split('/')[1]);
+		// An address cut short by whole words, or with words added at its end (`/updates/2026-11-10-kettle/`).
+		const words = (page: string) => page.replace(/\/$/, '-');
+		const cut = section.filter((page) => page.startsWith(words(path)) || path.startsWith(words(page)));
 		const close =
 			[moduleHref, trackHref, updateHref].map((href) => (last ? href(last) : '')).find((page) => page !== path && pages.has(page)) ??
-			[...pages.keys()]
-				.filter((page) => page.split('/')[1] === path.split('/')[1])
+			(cut.length === 1 ? cut[0] : undefined) ??
+			section
 				.map((page) => ({ page, distance: editDistance(page, path) }))
+				// A few letters off.
 				.filter(({ distance }) => distance <= 3)
 				.sort((a, b) => a.distance - b.distance)[0]?.page;
 		return {
