@@ -1224,6 +1224,18 @@ const SCENARIOS: Scenario[] = [
 	},
 	{
 		rule: 'yaml-syntax',
+		mistake: 'an outcome written without its dash, under the one above',
+		make: (w) => w.edit(WATER, (text) => text.replace('  - Choose a water temperature for a given tea.\n', '  - Choose a water temperature for a given tea.\n    Explain why green tea wants cooler water.\n')),
+		finding: {
+			file: WATER,
+			message: 'This line starts a new sentence at the text of the list item above it, with no "- ", so YAML reads it as more of that item: the two are one item.',
+			fix: 'To make it an item of its own, put "- " before it, under the dash above (- Explain why green tea wants cooler water.); to keep one item of two sentences, write it on one line.',
+			line: (w) => lineOf(w.read(WATER), 'Explain why green tea'),
+		},
+		apply: (w) => w.edit(WATER, (text) => text.replace('    Explain why green tea wants cooler water.\n', '  - Explain why green tea wants cooler water.\n')),
+	},
+	{
+		rule: 'yaml-syntax',
 		mistake: 'a field written without its colon',
 		make: (w) => w.edit(WATER, (text) => text.replace(/^level: beginner$/m, 'level beginner')),
 		finding: { file: WATER, message: '`level beginner` has no colon after `level`, so YAML does not read it as the field `level`.', fix: "Put a colon after the field's name: level: beginner", line: (w) => lineOf(w.read(WATER), 'level beginner') },

@@ -1,4 +1,4 @@
-import { visit, type Document, type Scalar, type YAMLError } from 'yaml';
+import { isSeq, visit, type Document, type Scalar, type YAMLError } from 'yaml';
 
 /** Where an offset of the YAML text is, by line and column. */
 type At = (offset: number) => { line: number; col: number };
@@ -416,10 +416,43 @@ function hashtagComments(node: Scalar, text: string, at: At): PlainYamlError[] {
 export function plainValueSlips(doc: Document, text: string, at: At): PlainYamlError[] {
 	const found: PlainYamlError[] = [];
 	visit(doc, {
-		Scalar(_, node) {
-			if (node.type === 'PLAIN' && node.range) found.push(...swallowedLines(node, text, at), ...hashtagComments(node, text, at), ...typographicQuotes(node, text, at));
+		Scalar(_, node, path) {
+			if (node.type !== 'PLAIN' || !node.range) return;
+			found.push(...swallowedLines(node, text, at), ...hashtagComments(node, text, at), ...typographicQuotes(node, text, at));
+			if (isSeq(path.at(-1))) found.push(...itemsRunTogether(node, text, at));
 		},
 	});
+	return found;
+}
+
+/**
+ * A list item whose next item lost its dash, such as a module's outcomes:
+ *
+ *     - Plan a test of Reels hooks.
+ *       Write two or three hook variants.
+ *
+ * YAML reads the second line as more text of the first item, so two outcomes become one, and the file
+ * is valid. A sentence that ends a line, followed by one that starts the next at the item's text, is
+ * taken for that slip; a sentence wrapped in mid-flow is not.
+ */
+function itemsRunTogether(node: Scalar, text: string, at: At): PlainYamlError[] {
+	const source = text.slice(node.range![0], node.range![1]);
+	if (!source.includes('\n')) return [];
+	const { col } = at(node.range![0]);
+	const found: PlainYamlError[] = [];
+	let offset = node.range![0];
+	const lines = source.split('\n');
+	for (const [index, line] of lines.entries()) {
+		if (index > 0 && /[.!?]["')\]”’]?\s*$/.test(lines[index - 1]!) && new RegExp(`^ {${col - 1}}\\p{Lu}`, 'u').test(line)) {
+			found.push({
+				line: at(offset).line,
+				column: col,
+				message: 'This line starts a new sentence at the text of the list item above it, with no "- ", so YAML reads it as more of that item: the two are one item.',
+				fix: `To make it an item of its own, put "- " before it, under the dash above (- ${line.trim()}); to keep one item of two sentences, write it on one line.`,
+			});
+		}
+		offset += line.length + 1;
+	}
 	return found;
 }
 
