@@ -824,6 +824,7 @@ const SCENARIOS: Scenario[] = [
 			file: ARCHIVE,
 			message: 'The archived major brewing-basics/v1.mdx changed since HEAD; archived majors are frozen.',
 			fix: 'Restore it with `git checkout HEAD -- content/archive/brewing-basics/v1.mdx`, and make the change in the current version instead.',
+			line: (w) => lineOf(w.read(ARCHIVE), '## Leaves'),
 		},
 		apply: (w) => w.git('checkout', 'HEAD', '--', `content/${ARCHIVE}`),
 	},

@@ -417,11 +417,26 @@ function archiveAsReleased({ git, ref, toReport, modulesPath, archivePath }: Aga
 	];
 }
 
+/** The first line, counted from 1, at which a file differs from its text at the base. */
+function firstChangedLine(before: string, file: string): number {
+	let now: string;
+	try {
+		now = readFileSync(file, 'utf8');
+	} catch {
+		return 1;
+	}
+	const [was, is] = [before.split('\n'), now.split('\n')];
+	const at = is.findIndex((line, index) => line !== was[index]);
+	return (at < 0 ? Math.min(was.length, is.length) : at) + 1;
+}
+
 /** An archived major changed or removed since the base. */
-function archiveEdited({ ref, toReport, archivePath }: AgainstBase, { status, path }: Change): Finding {
+function archiveEdited({ git, ref, toReport, archivePath }: AgainstBase, { status, path }: Change): Finding {
 	return finding({
 		rule: 'archive-edited',
 		file: toReport(path),
+		// An edited archive, at its first line that differs from the base's.
+		...(status === 'deleted' ? {} : { line: firstChangedLine(git.read(path), join(git.root, path)) }),
 		message:
 			status === 'deleted'
 				? `The archived major ${path.slice(archivePath.length)} was removed; courses cite its permanent address.`
