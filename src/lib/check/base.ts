@@ -130,16 +130,18 @@ function gitIn(cwd: string): ((args: string[]) => string) | undefined {
 /**
  * The branch a pull request will be merged into, as this checkout knows it. First the project's own
  * repository, by the config's `repository`, whatever its remote is called (a fork's clone has it as
- * `upstream`, once added): its `branch`, its default branch, `main` or `master` there. Then `origin`'s
- * default branch, `origin/main`, `main`, `origin/master` or `master`. Null outside a git checkout or
- * when none of them exists, for example in a fresh clone of a fork with another default branch.
+ * `upstream`, once added): its `branch`, its default branch, `main` or `master` there. Without such a
+ * remote, `origin`'s default branch, `origin/main`, `main`, `origin/master` or `master`. Null outside a
+ * git checkout or when none of them exists, for example in a fresh clone of a fork with another default
+ * branch, or in a fork's clone whose project remote is not fetched yet: the fork's own branch, which
+ * already holds what was pushed there, is not taken for the project's, and `noBaseReason` says to fetch.
  */
 export function defaultBase(cwd: string, project: Project = {}): string | null {
 	const git = gitIn(cwd);
 	if (!git) return null;
 	const candidates: string[] = [];
 	const own = projectRemotes(remotesOf(git), project);
-	for (const remote of [...own, 'origin']) {
+	for (const remote of own.length > 0 ? own : ['origin']) {
 		if (own.includes(remote) && project.branch) candidates.push(`${remote}/${project.branch}`);
 		try {
 			candidates.push(git(['symbolic-ref', '--short', `refs/remotes/${remote}/HEAD`]));
@@ -149,9 +151,6 @@ export function defaultBase(cwd: string, project: Project = {}): string | null {
 		candidates.push(`${remote}/main`, ...(remote === 'origin' ? ['main'] : []), `${remote}/master`, ...(remote === 'origin' ? ['master'] : []));
 	}
 	for (const ref of candidates) {
-		// A fork's clone with the project added as a remote but not fetched: comparing with the fork's own
-		// branch would miss what was pushed there, so no branch is chosen, and `noBaseReason` says to fetch.
-		if (own.length > 0 && !own.includes('origin') && ref.startsWith('origin/')) return null;
 		try {
 			git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
 			return ref;
@@ -302,15 +301,18 @@ function missingRedirect({ ref, toReport, contentPath }: AgainstBase, path: stri
 /** The module's frontmatter `reviewed` line, the date of its last review. */
 const REVIEWED_LINE = /^reviewed:[^\n]*\n/m;
 
-/** Whether a module's file differs from its text at the base in its `reviewed` date alone. */
-function onlyReviewedChanged(before: string, file: string): boolean {
-	let now: string;
+/** A content file's text in the checkout, or undefined when it cannot be read. */
+function textNow(git: GitReader, path: string): string | undefined {
 	try {
-		now = readFileSync(file, 'utf8');
+		return readFileSync(join(git.root, path), 'utf8');
 	} catch {
-		return false;
+		return undefined;
 	}
-	return now !== before && now.replace(REVIEWED_LINE, '') === before.replace(REVIEWED_LINE, '');
+}
+
+/** Whether a module's text differs from its text at the base in its `reviewed` date alone. */
+function onlyReviewedChanged(before: string, now: string | undefined): boolean {
+	return now !== undefined && now !== before && now.replace(REVIEWED_LINE, '') === before.replace(REVIEWED_LINE, '');
 }
 
 /**
@@ -320,18 +322,15 @@ function onlyReviewedChanged(before: string, file: string): boolean {
  */
 function versionFindings({ git, ref, byId, archived, archivePath, toReport }: AgainstBase, path: string, id: string): Finding[] {
 	const module = byId.get(id);
-	const from = versionOf(git.read(path));
+	const before = git.read(path);
+	const from = versionOf(before);
 	if (!from) return [];
 	let current: { version: string; file: string; place: { line: number; column: number } };
 	if (module) {
 		current = { version: module.data.version, file: module.file, place: locate(module.parsed, ['version']) };
 	} else {
-		let text: string;
-		try {
-			text = readFileSync(join(git.root, path), 'utf8');
-		} catch {
-			return [];
-		}
+		const text = textNow(git, path);
+		if (text === undefined) return [];
 		const version = versionOf(text);
 		if (!version || !/^\d+\.\d+\.\d+$/.test(version)) return [];
 		const line = text.split('\n').findIndex((row) => /^version:/.test(row)) + 1;
@@ -352,7 +351,7 @@ function versionFindings({ git, ref, byId, archived, archivePath, toReport }: Ag
 	}
 	if (order === 0) {
 		// A review that found nothing to correct moves only the module's `reviewed` date: no release.
-		if (onlyReviewedChanged(git.read(path), join(git.root, path))) return [];
+		if (onlyReviewedChanged(before, textNow(git, path))) return [];
 		return [
 			finding({
 				rule: 'version-not-bumped',
@@ -417,14 +416,9 @@ function archiveAsReleased({ git, ref, toReport, modulesPath, archivePath }: Aga
 	];
 }
 
-/** The first line, counted from 1, at which a file differs from its text at the base. */
-function firstChangedLine(before: string, file: string): number {
-	let now: string;
-	try {
-		now = readFileSync(file, 'utf8');
-	} catch {
-		return 1;
-	}
+/** The first line, counted from 1, at which a file's text differs from its text at the base. */
+function firstChangedLine(before: string, now: string | undefined): number {
+	if (now === undefined) return 1;
 	const [was, is] = [before.split('\n'), now.split('\n')];
 	const at = is.findIndex((line, index) => line !== was[index]);
 	return (at < 0 ? Math.min(was.length, is.length) : at) + 1;
@@ -436,7 +430,7 @@ function archiveEdited({ git, ref, toReport, archivePath }: AgainstBase, { statu
 		rule: 'archive-edited',
 		file: toReport(path),
 		// An edited archive, at its first line that differs from the base's.
-		...(status === 'deleted' ? {} : { line: firstChangedLine(git.read(path), join(git.root, path)) }),
+		...(status === 'deleted' ? {} : { line: firstChangedLine(git.read(path), textNow(git, path)) }),
 		message:
 			status === 'deleted'
 				? `The archived major ${path.slice(archivePath.length)} was removed; courses cite its permanent address.`
