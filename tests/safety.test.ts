@@ -64,6 +64,9 @@ const ATTACKS: readonly [fixture: string, rule: string, line: number][] = [
 	['footnote-jsx', 'raw-html', 7],
 	['footnote-then-esm', 'no-esm', 9],
 	['footnote-html.md', 'raw-html', 7],
+	['image-marker-entities.md', 'unknown-syntax', 5],
+	['image-marker-escapes.md', 'unknown-syntax', 7],
+	['text-directive-attributes.md', 'unknown-syntax', 5],
 	['text-directive-then-esm', 'no-esm', 7],
 	['leaf-directive-then-expression', 'no-expression', 6],
 	['container-directive-esm', 'no-esm', 8],
@@ -542,6 +545,20 @@ describe('images', () => {
 			const found = checkContentSafety(`![A secret](${url})\n`, file).filter((f) => f.message.includes('marker the site builder uses for images, which would make it read the file from somewhere else'));
 			expect(found.map((f) => `${f.rule}@${f.line}`), url).toEqual(['unknown-syntax@1']);
 		}
+	});
+
+	it("refuses text the page would show as the site builder's image marker, however it is written, once", () => {
+		const found = (body: string, file = 'u.md') => checkContentSafety(`---\ntitle: x\n---\n\n${body}\n`, file).map((f) => `${f.rule}@${f.line}:${f.column}: ${f.message}`);
+		const plain = 'The text `__ASTRO_IMAGE_` is a marker the site builder uses for images, and would confuse it.';
+		const disguised = 'The text `__ASTRO_IMAGE_` is a marker the site builder uses for images, and would confuse it, written here with escapes or character references that the page shows as its letters.';
+		expect(found('See &#95;&#95;ASTRO&#95;IMAGE&#95;=&quot;{}&quot; here.')).toEqual([`unknown-syntax@5:1: ${disguised}`]);
+		expect(found('See \\_\\_ASTRO\\_IMAGE\\_ here.')).toEqual([`unknown-syntax@5:1: ${disguised}`]);
+		expect(found('[A link](https://example.org/&#95;&#95;ASTRO&#95;IMAGE&#95;=)')).toEqual([`unknown-syntax@5:1: ${disguised}`]);
+		expect(found('<abbr title="&#95;&#95;ASTRO&#95;IMAGE&#95;">x</abbr>', 'm.mdx')).toEqual([`unknown-syntax@5:1: ${disguised}`]);
+		expect(found('See `__ASTRO_IMAGE_="1"` here.')).toEqual([`unknown-syntax@5:5: ${plain}`]);
+		// Written plainly it is refused even where Markdown breaks it up (here into emphasis).
+		expect(found('Plain __ASTRO_IMAGE_ text.')).toEqual([`unknown-syntax@5:7: ${plain}`]);
+		expect(found('An underscore &#95; and ASTRO, apart.')).toEqual([]);
 	});
 
 	it('refuses an image path with a backslash or spaces around it, which the build cannot load', () => {

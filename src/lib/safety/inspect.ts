@@ -8,7 +8,7 @@ import type { Nodes, Root } from 'mdast';
 import { parseFragment } from 'parse5';
 import { report, sliceOf, startOf, summarise, type Context } from './context.ts';
 import { checkElement, jsxElement, type JsxNode } from './elements.ts';
-import { checkImage, checkUrl } from './images.ts';
+import { ASTRO_IMAGE_MARKER, checkImage, checkUrl } from './images.ts';
 import { collapse, markdownDestinations, shorten } from './urls.ts';
 
 export { createContext, createLocator, report, type Context, type InspectOptions } from './context.ts';
@@ -50,8 +50,55 @@ export function inspectTree(tree: Root, ctx: Context): void {
 			);
 		}
 		inspectNode(ctx, node, definitions);
+		checkMarker(ctx, node);
 	}
 	summarise(ctx);
+}
+
+/**
+ * Astro finds the images of a rendered Markdown page by a marker in its HTML and reads what follows
+ * it, so text that renders as the marker stops the build. The check reads the strings the page is made
+ * of, decoded as the compiler decodes them: `&#95;` and `\_` are underscores there. Adjacent text is
+ * read as one run, since the page shows it as one; an image's own address is the image rule's.
+ */
+function checkMarker(ctx: Context, node: Nodes): void {
+	// Each string with where its source starts and ends.
+	const strings: [string | null | undefined, number, number][] = [];
+	if ('children' in node) {
+		let run = '';
+		let from = -1;
+		let to = -1;
+		for (const child of [...node.children, null]) {
+			if (child?.type === 'text') {
+				if (from < 0) from = startOf(child);
+				to = child.position?.end.offset ?? from;
+				run += child.value;
+				continue;
+			}
+			if (from >= 0) strings.push([run, from, to]);
+			run = '';
+			from = -1;
+		}
+	}
+	const own: (string | null | undefined)[] = [];
+	if (node.type === 'code') own.push(node.value, node.lang, node.meta);
+	if (node.type === 'inlineCode' || node.type === 'html') own.push(node.value);
+	if (node.type === 'link' || node.type === 'definition') own.push(node.url, node.title);
+	if (node.type === 'image' || node.type === 'imageReference') own.push(node.alt);
+	if (node.type === 'image') own.push(node.title);
+	if (node.type === 'footnoteDefinition' || node.type === 'footnoteReference') own.push(node.label ?? node.identifier);
+	if (node.type === 'textDirective' || node.type === 'leafDirective' || node.type === 'containerDirective') {
+		own.push(node.name, ...Object.entries(node.attributes ?? {}).flat());
+	}
+	if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
+		for (const attribute of node.attributes) if (attribute.type === 'mdxJsxAttribute' && typeof attribute.value === 'string') own.push(attribute.value);
+	}
+	for (const text of own) strings.push([text, startOf(node), node.position?.end.offset ?? startOf(node)]);
+	for (const [text, from, to] of strings) {
+		if (!text?.includes(ASTRO_IMAGE_MARKER)) continue;
+		const disguised = ctx.text.slice(from, to).includes(ASTRO_IMAGE_MARKER) ? '' : ', written here with escapes or character references that the page shows as its letters';
+		report(ctx, 'unknown-syntax', from, `The text \`${ASTRO_IMAGE_MARKER}\` is a marker the site builder uses for images, and would confuse it${disguised}.`, 'Reword the text so that it does not hold this marker.');
+	}
 }
 
 function inspectNode(ctx: Context, node: Nodes, definitions: ReadonlyMap<string, string>): void {
@@ -113,6 +160,20 @@ function inspectNode(ctx: Context, node: Nodes, definitions: ReadonlyMap<string,
 			);
 			return;
 		}
+		case 'textDirective':
+			// Without braces it is prose such as "Time:Tuesday", printed as written. With them it is a
+			// directive whose attributes nothing reads: printed as text too, braces and all, and unchecked
+			// should a later Starlight give inline directives a meaning.
+			if (Object.keys(node.attributes ?? {}).length > 0) {
+				report(
+					ctx,
+					'unknown-syntax',
+					startOf(node),
+					`The \`:${shorten(node.name, 30)}{…}\` in this sentence would be shown as plain text, braces and all.`,
+					`Write the sentence without the braces. To show a colon before a word and braces after it as text, put a backslash before the colon: \`\\:${shorten(node.name, 30)}\`.`
+				);
+			}
+			return;
 		case 'yaml':
 		case 'toml' as Nodes['type']:
 			report(
