@@ -162,6 +162,7 @@ function astroSettings(build: Build, { curriculum, config, modules, root, dir, o
 				sourceOf: sourceFinder(curriculum),
 				enginePages: () => [...build.aliases.map(({ from }) => from.slice(1)), ...build.embedPages.map((file) => file.replace(/index\.html$/, ''))],
 				cacheDir: fileURLToPath(new URL('currents-output-scan/', cacheDir)),
+				imageHosts: config.imageHosts,
 			}),
 			// Last, once the output is complete and has passed the scan: a record of it (src/build-steps.ts).
 			outputRecord(build),

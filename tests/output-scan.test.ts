@@ -110,12 +110,12 @@ describe('scanning the built site', () => {
 		// Found by red-teaming: the site's own src beside a foreign href, which an SVG script loads.
 		['an SVG script with the site’s src and another site’s href', 'modules/a/index.html', page('<svg><script src="/_astro/a.js" href="https://evil.example/x.js"></script>\n<script src="/_astro/a.js" xlink:href="//evil.example/y.js"></script></svg>'), [['output-script', 6], ['output-script', 7]]],
 		['onload on body', 'modules/a/index.html', page('<p>Hi</p>', { bodyAttributes: ' onload="alert(1)"' }), [['output-event-handler', 5]]],
-		['an image breaking out of SVG style', 'modules/a/index.html', page('<svg><style><img src="x" onerror="alert(1)"></style></svg>'), [['output-event-handler', 6]]],
+		['an image breaking out of SVG style', 'modules/a/index.html', page('<svg><style><img src="x" onerror="alert(1)"></style></svg>'), [['output-remote', 6], ['output-event-handler', 6]]],
 		[
 			'embeds, forms and base',
 			'modules/a/index.html',
 			page('<iframe src="https://example.org/"></iframe>\n<object data="x.swf"></object>\n<embed src="x.swf">\n<form action="/x"><input></form>\n<base href="https://evil.example/">'),
-			[['output-element', 6], ['output-element', 7], ['output-element', 8], ['output-element', 9], ['output-element', 10]],
+			[['output-element', 6], ['output-remote', 6], ['output-element', 7], ['output-element', 8], ['output-element', 9], ['output-element', 10]],
 		],
 		['frames', 'modules/a/index.html', '<!doctype html>\n<html><head><title>F</title></head>\n<frameset>\n<frame src="/x/">\n</frameset></html>', [['output-element', 3], ['output-element', 4]]],
 		['a refresh on an ordinary page', 'modules/a/index.html', page('<p>Hi</p>', { head: '<meta http-equiv="refresh" content="0;url=/x/">' }), [['output-element', 3]]],
@@ -132,6 +132,22 @@ describe('scanning the built site', () => {
 		['an SVG with a document type declaration', '_astro/evil.svg', '<!DOCTYPE svg [<!ENTITY x "javascript:alert(1)">]>\n<svg xmlns="http://www.w3.org/2000/svg"><a href="&x;"/></svg>', [['output-xml', 1]]],
 		['a feed with a raw control character', 'feed.xml', '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n<entry>\n<title>Bad \u0001 title</title>\n</entry>\n</feed>\n', [['output-xml', 4]]],
 		['a feed with an unclosed tag', 'feed.xml', '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n<entry>\n<title>Unclosed entry</title>\n</feed>\n', [['output-xml', 3]]],
+		[
+			'files fetched from other servers',
+			'modules/a/index.html',
+			page(
+				'<img alt="" src="https://evil.example/p.png">\n<img alt="" srcset="/a.png 1x, //evil.example/b.png 2x">\n<video src="https://evil.example/v.mp4" poster="https://evil.example/p.png"></video>\n<a href="/x/" ping="https://evil.example/count">x</a>\n<svg><image href="https://evil.example/p.png"/><use xlink:href="https://evil.example/s.svg#a"/></svg>\n<audio><source src="http://evil.example/a.mp3"><track src="https://evil.example/t.vtt"></audio>',
+				{ head: '<link rel="stylesheet" href="https://evil.example/s.css"><link rel="preconnect" href="//evil.example"><link rel="canonical" href="https://steeped.example.org/modules/a/"><link rel="alternate" type="application/atom+xml" href="https://steeped.example.org/feed.xml">' }
+			),
+			[['output-remote', 3], ['output-remote', 3], ['output-remote', 6], ['output-remote', 7], ['output-remote', 8], ['output-remote', 8], ['output-remote', 9], ['output-remote', 10], ['output-remote', 10], ['output-remote', 11], ['output-remote', 11]],
+		],
+		[
+			'a style element, and a style attribute that could fetch a file',
+			'modules/a/index.html',
+			page('<style>@import url(https://evil.example/s.css);</style>\n<p style="background: url(https://evil.example/p.png)">a</p>\n<p style="background: image-set(\'https://evil.example/p.png\' 1x)">b</p>\n<p style="b\\61 ckground: u\\72 l(x)">c</p>\n<p style="--sl-icon-size: 1em;">d</p>'),
+			[['output-remote', 6], ['output-remote', 7], ['output-remote', 8], ['output-remote', 9]],
+		],
+		['an SVG file with a picture from another server', '_astro/remote.svg', '<svg xmlns="http://www.w3.org/2000/svg">\n<image href="https://evil.example/p.png" width="1" height="1"/>\n</svg>', [['output-remote', 2]]],
 		['a sitemap with an HTML entity', 'sitemap-0.xml', '<urlset>\n<url><loc>https://x.example/a&nbsp;b</loc></url>\n</urlset>', [['output-xml', 2]]],
 	];
 
@@ -287,6 +303,25 @@ describe('a scan after a scan', () => {
 		expect(places(scanOutput({ dir, allowedInlineScripts: allowed, routedPages: routes, memo: second }))).toEqual(expected);
 		expect(places(await scanOutputInParallel({ dir, allowedInlineScripts: allowed, routedPages: routes, memo: { known: first.clean, clean: new Set() } }, 2))).toEqual(expected);
 		expect(second.clean.size).toBe(first.clean.size - 1);
+	});
+
+	it('lets images, and only images, come from the hosts in imageHosts, over https; and parses every file again when the hosts change', () => {
+		const remote = page('<img alt="" src="https://upload.wikimedia.org/a.png" srcset="https://upload.wikimedia.org/b.png 2x">\n<img alt="" src="http://upload.wikimedia.org/a.png">\n<video poster="https://upload.wikimedia.org/a.png"></video>');
+		const dir = writeSite({ ...CLEAN_SITE, 'modules/a/index.html': remote });
+		const routes = new Set([...CLEAN_ROUTES, 'modules/a/']);
+		const first: ScanMemo = { known: new Set(), clean: new Set() };
+		expect(places(scanOutput({ dir, allowedInlineScripts: allowed, routedPages: routes, imageHosts: ['upload.wikimedia.org'], memo: first }))).toEqual([
+			['dist/modules/a/index.html', 'output-remote', 7],
+			['dist/modules/a/index.html', 'output-remote', 8],
+		]);
+		const found = scanOutput({ dir, allowedInlineScripts: allowed, routedPages: routes, memo: { known: first.clean, clean: new Set() } });
+		expect(places(found)).toEqual([
+			['dist/modules/a/index.html', 'output-remote', 6],
+			['dist/modules/a/index.html', 'output-remote', 6],
+			['dist/modules/a/index.html', 'output-remote', 7],
+			['dist/modules/a/index.html', 'output-remote', 8],
+		]);
+		expect(found[0]!.message).toBe('The <img> element has src="https://upload.wikimedia.org/a.png", which the browser fetches from upload.wikimedia.org, another server. Images may come from the hosts in `imageHosts` of curriculum.yaml, over https.');
 	});
 
 	it('parses every file again when the allowed inline scripts change', () => {

@@ -25,13 +25,15 @@ export interface OutputGuardOptions {
 	enginePages?: () => Iterable<string>;
 	/** Where the scan keeps, between builds, which files it found clean (`ScanMemo`); nothing is kept without it. */
 	cacheDir?: string;
+	/** Hosts images may come from (`imageHosts` in curriculum.yaml). */
+	imageHosts?: readonly string[];
 }
 
 /**
  * The last layer: once every page is written, every HTML, SVG and XML file of the output is read
- * again and the build fails if any holds script, an event handler, a script URL, an embed or a page
- * no route rendered. It must be the last integration, so that it sees the sitemap and everything
- * else the others write. The parsing starts as soon as the pages exist, beside the sitemap and the
+ * again and the build fails if any holds script, an event handler, a script URL, an embed, a file
+ * fetched from another server or a page no route rendered. It must be the last integration, so that it
+ * sees the sitemap and everything else the others write. The parsing starts as soon as the pages exist, beside the sitemap and the
  * search index, and finishes when the build is done. A file byte for byte the same as one the last
  * build found clean is not parsed again (`ScanMemo`), nor one the scan parsed while Astro was still
  * rendering other pages (`startEarlyScan`, told of each page by scan-middleware.ts).
@@ -43,7 +45,7 @@ export function outputGuard(options: OutputGuardOptions): AstroIntegration {
 	/** Starts this build's scan, with the memo as the last build left it and the pages parsed while rendering. */
 	const start = (dir: URL, last = lastBuild(), early: readonly string[] = []) => {
 		const memo: ScanMemo = { known: new Set([...last, ...early]), clean: new Set() };
-		return { memo, last, finish: startOutputScan({ dir: fileURLToPath(dir), allowedInlineScripts, memo }) };
+		return { memo, last, finish: startOutputScan({ dir: fileURLToPath(dir), allowedInlineScripts, imageHosts: options.imageHosts, memo }) };
 	};
 	let started: ReturnType<typeof start> | undefined;
 	/** Of the pages parsed while the others rendered, those found clean without parsing the parts they copy. */
@@ -70,7 +72,7 @@ export function outputGuard(options: OutputGuardOptions): AstroIntegration {
 				}
 				if (!outDir) return;
 				const last = lastBuild();
-				const scan = startEarlyScan({ dir: fileURLToPath(outDir), allowedInlineScripts, memo: { known: last, clean: new Set() } });
+				const scan = startEarlyScan({ dir: fileURLToPath(outDir), allowedInlineScripts, imageHosts: options.imageHosts, memo: { known: last, clean: new Set() } });
 				const listener = (pathname: string, parts?: readonly PartOf[]) => {
 					const file = pageFile(pathname, base);
 					if (file) scan.page(file, parts);

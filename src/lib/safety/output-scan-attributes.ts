@@ -19,6 +19,10 @@ export function checkAttributes(ctx: FileContext, element: { tagName: string; at
 			report(ctx, 'output-event-handler', at(attr), `The <${tag}> element has an event handler, ${shown}=${quote(attr.value)}, which runs JavaScript.`, 'Remove the attribute from {source}. Content cannot run code.');
 			continue;
 		}
+		if (name === 'style' && STYLE_LOAD.test(attr.value)) {
+			report(ctx, 'output-remote', at(attr), `The <${tag}> element has style=${quote(attr.value)}, which could fetch a file: the site's own styles set properties, and load nothing from a style attribute.`, 'Remove the attribute from {source}, or move the style into the site\'s stylesheet.');
+			continue;
+		}
 		let urls: string[];
 		if (URL_ATTRIBUTES.has(name)) urls = [attr.value];
 		// Splitting at every space and comma yields each candidate's URL at the start of a piece,
@@ -29,8 +33,47 @@ export function checkAttributes(ctx: FileContext, element: { tagName: string; at
 		else continue;
 		const scheme = urls.map((url) => unsafeScheme(url, !(local === 'image' && kindOf(ctx.file) === 'svg'))).find(Boolean);
 		if (scheme) report(ctx, 'output-unsafe-url', at(attr), `The <${tag}> element has ${shown}=${quote(attr.value)}, a ${scheme} URL.`, 'Use an `https://` address or a path on this site in {source}. Script and data URLs are never allowed.');
+		else checkLoads(ctx, element, local.toLowerCase(), name, shown, urls, at(attr));
 	}
 }
+
+/** The base every address of a page is read against: an address that leaves it names another server. */
+export const ORIGIN = 'https://output-scan.invalid';
+
+/**
+ * What the browser fetches as soon as an element is on the page, or sends when a link is followed
+ * (`ping`): from another server, that tells it who reads the page. Only images may come from
+ * elsewhere, and only from the hosts in `imageHosts`. A link or a form's target is fetched only when
+ * the reader chooses to go there. (`<script>` addresses are the script rule's.)
+ */
+function checkLoads(ctx: FileContext, element: { attrs: AnyAttribute[] }, local: string, name: string, shown: string, urls: string[], position: Position | undefined): void {
+	const loads =
+		LOADED_ANYWHERE.has(name) ||
+		(name === 'href' && (FETCHED_HREF.has(local) || (local === 'link' && relOf(element).some((rel) => LOADING_RELS.has(rel)))));
+	if (!loads || local === 'script') return;
+	const images = IMAGE_ELEMENTS.has(local);
+	for (const url of urls) {
+		const address = URL.parse(url.trim(), `${ORIGIN}/${ctx.address}`);
+		if (!address || !/^https?:$/.test(address.protocol) || address.origin === ORIGIN) continue;
+		if (images && address.protocol === 'https:' && address.port === '' && ctx.scan.options.imageHosts?.includes(address.hostname)) continue;
+		const allowed = images ? ' Images may come from the hosts in `imageHosts` of curriculum.yaml, over https.' : '';
+		report(ctx, 'output-remote', position, `The <${local}> element has ${shown}=${quote(url.trim())}, which the browser fetches from ${address.host}, another server.${allowed}`, 'Serve the file from this site instead: remove the address from {source}, or save the file in the repository.');
+		return;
+	}
+}
+
+function relOf(element: { attrs: AnyAttribute[] }): string[] {
+	return (element.attrs.find((attr) => attr.name.toLowerCase() === 'rel')?.value ?? '').toLowerCase().split(/[\t\n\f\r ]+/);
+}
+
+/** Attributes whose address is fetched whatever the element (a `src` of an element that fetches nothing fetches nothing, and is refused all the same). */
+const LOADED_ANYWHERE = new Set(['src', 'srcset', 'imagesrcset', 'poster', 'background', 'data', 'ping', 'manifest']);
+/** Elements whose `href` (or `xlink:href`) is fetched with the page: SVG's pictures, reused shapes and filters' images. */
+const FETCHED_HREF = new Set(['image', 'use', 'feimage']);
+const LOADING_RELS = new Set(['stylesheet', 'icon', 'shortcut', 'apple-touch-icon', 'apple-touch-icon-precomposed', 'mask-icon', 'manifest', 'preload', 'prefetch', 'modulepreload', 'prerender', 'preconnect', 'dns-prefetch', 'import']);
+const IMAGE_ELEMENTS = new Set(['img', 'source', 'image']);
+/** In a `style` attribute, what could fetch a file: a function that takes an address, an import, or an escape that could spell one. */
+const STYLE_LOAD = /(?:url|image-set|image|cross-fade|src)\s*\(|@import|\\/i;
 
 const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'poster', 'data', 'background', 'cite', 'longdesc', 'codebase', 'manifest', 'base']);
 const URL_LIST_ATTRIBUTES = new Set(['srcset', 'imagesrcset', 'ping']);

@@ -43,13 +43,13 @@ export interface EarlyScan {
 /** How long after a page is rendered the worker reads its file, so that Astro has written it. */
 export const WRITTEN_AFTER_MS = 250;
 
-export function startEarlyScan(start: Pick<OutputScanOptions, 'dir' | 'allowedInlineScripts' | 'memo'>): EarlyScan {
+export function startEarlyScan(start: Pick<OutputScanOptions, 'dir' | 'allowedInlineScripts' | 'memo' | 'imageHosts'>): EarlyScan {
 	const clean: string[] = [];
 	let fromParts = 0;
 	let worker: Worker | undefined;
 	let failed = false;
 	let stopped: Promise<string[]> | undefined;
-	const data: EarlyWorkerData = { earlyScan: true, dir: start.dir, allowed: [...start.allowedInlineScripts], known: [...(start.memo?.known ?? [])] };
+	const data: EarlyWorkerData = { earlyScan: true, dir: start.dir, allowed: [...start.allowedInlineScripts], hosts: [...(start.imageHosts ?? [])], known: [...(start.memo?.known ?? [])] };
 	const send = (request: EarlyRequest) => {
 		if (!worker) {
 			// As for the whole scan's workers: where this file cannot be loaded in a worker, nothing is parsed early.
@@ -91,7 +91,7 @@ export function startEarlyScan(start: Pick<OutputScanOptions, 'dir' | 'allowedIn
 	};
 }
 
-type EarlyWorkerData = { earlyScan: true; dir: string; allowed: string[]; known: string[] };
+type EarlyWorkerData = { earlyScan: true; dir: string; allowed: string[]; hosts: string[]; known: string[] };
 type EarlyRequest = { file: string; parts?: PartOf[] } | { stop: true };
 type EarlyAnswer = { clean: string; fromParts?: true } | { stopped: true };
 
@@ -107,7 +107,7 @@ function earlyWorker(data: EarlyWorkerData): void {
 	}
 	const known = new Set(data.known);
 	const memo: ScanMemo = { known, clean: new Set() };
-	const scan = scanOf({ dir: data.dir, allowedInlineScripts: new Set(data.allowed), routedPages: new Set(), memo }, []);
+	const scan = scanOf({ dir: data.dir, allowedInlineScripts: new Set(data.allowed), imageHosts: data.hosts, routedPages: new Set(), memo }, []);
 	// The parts of the pages it parses are kept for the pages filled in from them, and the comment that
 	// stands for a part is new in each build, so that no page can hold it before.
 	scan.parts = new Map();

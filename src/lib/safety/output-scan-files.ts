@@ -89,8 +89,8 @@ function scanPack(scan: Scan, file: string, bytes: Buffer, detailed: boolean): F
 	});
 }
 
-/** A file's key in the scan memo: the scanner's code, the allowed inline scripts, the path and the bytes. */
+/** A file's key in the scan memo: the scanner's code, the allowed inline scripts and image hosts, the path and the bytes. */
 function memoKey(scan: Scan, file: string, bytes: Buffer): string {
-	scan.memoPrefix ??= `${codeFingerprint(dirname(fileURLToPath(import.meta.url)))}\0${[...scan.options.allowedInlineScripts].sort().join(' ')}\0`;
+	scan.memoPrefix ??= `${codeFingerprint(dirname(fileURLToPath(import.meta.url)))}\0${[...scan.options.allowedInlineScripts].sort().join(' ')}\0${[...(scan.options.imageHosts ?? [])].sort().join(' ')}\0`;
 	return createHash('sha256').update(scan.memoPrefix).update(`${file}\0`).update(bytes).digest('base64url');
 }

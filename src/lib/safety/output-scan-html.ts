@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { parse, type DefaultTreeAdapterTypes as Html } from 'parse5';
 import { BODY_END, BODY_START, SHARED_END, SHARED_START } from '../embeds/assemble.ts';
 import { markerComments, parseMarked, partsOf, withoutParts, type PartMarkers, type PartOf } from './html-parts.ts';
-import { checkAttributes, unsafeScheme } from './output-scan-attributes.ts';
+import { checkAttributes, ORIGIN, unsafeScheme } from './output-scan-attributes.ts';
 import { quote, report, type FileContext, type Position } from './output-scan-context.ts';
 
 /** The CSP hash of an inline script's text, such as `sha256-abc…=`. */
@@ -18,7 +18,6 @@ export function inlineScriptHash(text: string): string {
 export const FORBIDDEN_ELEMENTS = new Set(['iframe', 'frame', 'frameset', 'object', 'embed', 'form', 'base']);
 /** The elements a redirect page of the build consists of (Astro's for renamed modules, and `aliasPage`). */
 const REDIRECT_ELEMENTS = new Set(['html', 'head', 'body', 'title', 'meta', 'link', 'a', 'code']);
-const ORIGIN = 'https://output-scan.invalid';
 /** An address deeper than any page's: a script address names the same file from here and from the root only when it names it from every page. */
 const DEEP = `${ORIGIN}/${'deep/'.repeat(64)}`;
 const SPACES = /\s+/g;
@@ -68,6 +67,7 @@ function checkHtml(ctx: FileContext, document: Html.Document, mayRedirect = true
 			const name = node.tagName;
 			if (!REDIRECT_ELEMENTS.has(name)) redirectShaped = false;
 			if (name === 'script') checkScript(ctx, node);
+			else if (name === 'style') report(ctx, 'output-remote', startOf(node), 'The page contains a <style> element, which can fetch files from other servers and restyle the whole page; the site\'s styles come from its own stylesheet files.', 'Remove the element from {source}.');
 			else if (FORBIDDEN_ELEMENTS.has(name)) report(ctx, 'output-element', startOf(node), `The page contains an <${name}> element, which loads other pages, collects input or changes where links lead.`, 'Remove the element from {source}. Link to the page instead of embedding it.');
 			else if (name === 'meta' && attribute(node, 'http-equiv')?.trim().toLowerCase() === 'refresh') refreshes.push(node);
 			else if (name === 'meta' && attribute(node, 'name') !== 'robots') redirectShaped = false;

@@ -41,6 +41,11 @@ export const OUTPUT_RULES: Record<string, { title: string; description: string }
 		description:
 			'`<iframe>`, `<frame>`, `<frameset>`, `<object>`, `<embed>`, `<form>`, `<base>` and `<meta http-equiv="refresh">` can load other pages, collect input or send readers elsewhere, and no template of the site writes them. The one exception is a redirect page, which the build writes for a renamed module and for the permanent address of the current major of a module, and which holds only a refresh to another page of the site. SVG files may not contain `<foreignObject>`.',
 	},
+	'output-remote': {
+		title: 'Built pages load nothing from other servers',
+		description:
+			'A file a page fetches from another server as it opens tells that server who is reading, and can change after the page was checked. Images (`src` and `srcset` of `<img>` and `<source>`) may come from the hosts listed in `imageHosts` in curriculum.yaml, over https; every other address a page fetches by itself (media, posters, SVG pictures and shapes, style sheets, icons and the other `<link>` kinds a browser loads, a link’s `ping`) must be a file of this site. A `<style>` element, or a `style` attribute that could fetch a file (`url(…)`, `image-set(…)`, `@import` or a backslash escape), is refused too: the site’s styles come from its own stylesheet files.',
+	},
 	'output-unrouted-page': {
 		title: 'Every page comes from a route',
 		description: 'An HTML file in the output that Astro did not render, copied in from `public/` or written by another tool, bypasses every check of the content. Remove it, or add a route that renders it.',
@@ -57,6 +62,8 @@ export interface OutputScanOptions {
 	dir: string;
 	/** Hashes of every inline `<script>` the engine and Starlight may write, as `inlineScriptHash()` returns them. */
 	allowedInlineScripts: ReadonlySet<string>;
+	/** Hosts images may come from (`imageHosts` in curriculum.yaml); every other file a page fetches is the site's. */
+	imageHosts?: readonly string[];
 	/**
 	 * Pages Astro rendered, as `routedPages()` returns them: addresses such as `''` (the home page),
 	 * `modules/x/` or `404/`, or files such as `modules/x/index.html`.
@@ -114,12 +121,12 @@ export function scanOutputInParallel(options: OutputScanOptions, threads?: numbe
  * sitemap and Pagefind do their work; finishing in `astro:build:done`, once `routedPages` is known,
  * scans again on this thread any file that was added or changed since the start.
  */
-export function startOutputScan(start: Pick<OutputScanOptions, 'dir' | 'allowedInlineScripts' | 'memo'>, threads = Math.min(availableParallelism(), 8)): (rest: Omit<OutputScanOptions, 'dir' | 'allowedInlineScripts' | 'memo'>) => Promise<Finding[]> {
+export function startOutputScan(start: Pick<OutputScanOptions, 'dir' | 'allowedInlineScripts' | 'memo' | 'imageHosts'>, threads = Math.min(availableParallelism(), 8)): (rest: Omit<OutputScanOptions, 'dir' | 'allowedInlineScripts' | 'memo' | 'imageHosts'>) => Promise<Finding[]> {
 	const before = scanOf({ ...start, routedPages: new Set() });
 	const candidates = before.files.filter((file) => kindOf(file));
 	const stamps = new Map(candidates.map((file) => [file, stampOf(before, file)]));
 	const shares = Array.from({ length: threads }, (_, i) => candidates.filter((_, j) => j % threads === i));
-	const data: WorkerData = { outputScan: true, dir: before.dir, files: before.files, allowed: [...start.allowedInlineScripts], known: [...(start.memo?.known ?? [])], shares: [] };
+	const data: WorkerData = { outputScan: true, dir: before.dir, files: before.files, allowed: [...start.allowedInlineScripts], hosts: [...(start.imageHosts ?? [])], known: [...(start.memo?.known ?? [])], shares: [] };
 	// A worker cannot start where this file cannot be loaded outside Vite (from a package, or on a Node
 	// without type stripping); every file is then scanned on this thread, slower but complete.
 	const fromWorkers: Promise<string[] | undefined> =
@@ -148,7 +155,7 @@ function stampOf(scan: Scan, file: string): string {
 }
 
 /** What a worker needs: the output's files, the allowed hashes, the memo's keys, and its share of the files to scan. */
-type WorkerData = { outputScan: true; dir: string; files: string[]; allowed: string[]; known: string[]; shares: string[] };
+type WorkerData = { outputScan: true; dir: string; files: string[]; allowed: string[]; hosts: string[]; known: string[]; shares: string[] };
 /** A worker's answer: the files with findings, and the memo keys of the files found clean. */
 type WorkerAnswer = { flagged: string[]; clean: string[] };
 
@@ -166,7 +173,7 @@ function runWorker(data: WorkerData): Promise<WorkerAnswer> {
 if (!isMainThread && (workerData as Partial<WorkerData> | null)?.outputScan) {
 	const data = workerData as WorkerData;
 	const memo: ScanMemo = { known: new Set(data.known), clean: new Set() };
-	const scan = scanOf({ dir: data.dir, allowedInlineScripts: new Set(data.allowed), routedPages: new Set(), memo }, data.files);
+	const scan = scanOf({ dir: data.dir, allowedInlineScripts: new Set(data.allowed), imageHosts: data.hosts, routedPages: new Set(), memo }, data.files);
 	const flagged = data.shares.filter((file) => quickScan(scan, file));
 	parentPort?.postMessage({ flagged, clean: [...memo.clean] } satisfies WorkerAnswer);
 }
