@@ -5,8 +5,8 @@
  * markup, and only web addresses become links. Everything it writes is in the page's words (see
  * `wordsOf`), with English from the interface strings as the fallback.
  */
-import { BakedPngError, isPng, isSelfAssessed, readBakedCredential } from '../lib/credentials/baked-png.ts';
 import { refuse, verifyCredentialText, type CredentialSummary, type Verdict, type VerifyOptions } from '../lib/credentials/verify.ts';
+import { verifyFileBytes } from '../lib/credentials/verify-file.ts';
 import { en as ENGLISH } from '../lib/i18n/ui/verify.ts';
 import { fill, type Say } from './progress-text.ts';
 import { refusalText, type Refusal } from '../lib/credentials/refusal.ts';
@@ -35,18 +35,7 @@ export async function checkInput(input: { file: File } | { text: string }, optio
 		return verifyCredentialText(input.text, options);
 	}
 	if (input.file.size > MAX_BYTES) return refuse('unreadable', { key: 'reasonTooLarge', values: { file: input.file.name } });
-	const bytes = new Uint8Array(await input.file.arrayBuffer());
-	if (!isPng(bytes)) return verifyCredentialText(new TextDecoder().decode(bytes), options);
-	try {
-		const text = await readBakedCredential(bytes, inflate);
-		if (text === null) {
-			return refuse('unreadable', { key: isSelfAssessed(bytes) ? 'reasonSelfAssessed' : 'reasonNoCredential', values: { file: input.file.name } });
-		}
-		return verifyCredentialText(text, options);
-	} catch (error) {
-		if (error instanceof BakedPngError) return refuse('unreadable', error.refusal);
-		throw error;
-	}
+	return verifyFileBytes(new Uint8Array(await input.file.arrayBuffer()), input.file.name, options, inflate);
 }
 
 const element = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, attributes: Record<string, string> = {}) => {

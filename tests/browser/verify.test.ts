@@ -136,6 +136,9 @@ describe('verifying a certificate in the browser', () => {
 		const end = Buffer.from([0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82]);
 		await page.getByLabel('Certificate file').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.concat([plain, end]) });
 		await expect.poll(() => result(page).textContent()).toContain('photo.png is an image with no credential inside');
+		// A screenshot of the certificate, saved as a JPEG, is named for what it is.
+		await page.getByLabel('Certificate file').setInputFiles({ name: 'screenshot.jpg', mimeType: 'image/jpeg', buffer: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1]) });
+		await expect.poll(() => result(page).textContent()).toContain('screenshot.jpg is a JPEG file. Only the certificate as the issuer sent it, its PNG image or its .json file, carries the credential');
 	});
 
 	it('tells the holder of a self-assessed certificate from a track page that it is one, not that a credential was removed', async () => {

@@ -104,8 +104,12 @@ export async function verifyCredential(credential: unknown, options: VerifyOptio
 		return refuse('tampered', { key: 'reasonTampered', values: { issuer: issuer.name } });
 	}
 
-	// Only now is what it says known to be the issuer's.
+	// Only now is what it says known to be the issuer's. The same statements can be written in other
+	// JSON-LD forms that the signature cannot tell apart (`"hashed": "false"`, a name as an `@value`
+	// object, a term as a full IRI); the summary reads the form this site's issuers write, and a
+	// credential whose learner or title it cannot read is not shown as verified without them.
 	const summary = summarize(credential, issuer);
+	if (!readable(credential)) return refuse('not-a-credential', { key: 'reasonNotAsIssued', values: { issuer: issuer.name } });
 	const validFrom = typeof credential.validFrom === 'string' ? Date.parse(credential.validFrom) : Number.NaN;
 	if (Number.isNaN(validFrom)) return refuse('not-a-credential', { key: 'reasonNoValidFrom' });
 	if (validFrom > now.getTime()) return refuse('not-yet-valid', { key: 'reasonNotYetValid', values: { date: formatDate(credential.validFrom as string) } }, summary);
@@ -122,13 +126,25 @@ function hasType(type: unknown, name: string): boolean {
 const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
+/** The learner's name entry: the one named, unhashed identifier this site's credentials carry. */
+function nameEntry(subject: JsonObject): JsonObject | undefined {
+	const entry = asList(subject.identifier).find((candidate) => isObject(candidate) && candidate.identityType === 'name' && candidate.hashed === false);
+	return isObject(entry) ? entry : undefined;
+}
+
+/** Whether the learner's name and the achievement's name are there as this site's credentials write them. */
+function readable(credential: JsonObject): boolean {
+	const subject = isObject(credential.credentialSubject) ? credential.credentialSubject : {};
+	const achievement = isObject(subject.achievement) ? subject.achievement : {};
+	return Boolean(text(nameEntry(subject)?.identityHash)?.trim()) && Boolean(text(achievement.name)?.trim());
+}
+
 /** What the credential says, read from the fields this site's credentials use (see credential.ts). */
 export function summarize(credential: JsonObject, issuer: TrustedIssuer): CredentialSummary {
 	const subject = isObject(credential.credentialSubject) ? credential.credentialSubject : {};
 	const achievement = isObject(subject.achievement) ? subject.achievement : {};
 	const creator = isObject(achievement.creator) ? achievement.creator : {};
-	const nameEntry = asList(subject.identifier).find((entry) => isObject(entry) && entry.identityType === 'name' && entry.hashed === false);
-	const learner = isObject(nameEntry) ? (text(nameEntry.identityHash) ?? '') : '';
+	const learner = text(nameEntry(subject)?.identityHash) ?? '';
 	const awarded = text(credential.awardedDate) ?? text(subject.activityEndDate) ?? text(credential.validFrom) ?? '';
 	return {
 		learner: learner || 'not named in the credential',
