@@ -86,5 +86,5 @@ export async function writeAliasPages(dist: string, aliases: readonly { from: st
 /** The redirect page of a permanent address, to a root-relative `to` with only URL-safe characters. */
 export function aliasPage(to: string, site: string): string {
 	const canonical = new URL(to, site).href;
-	return `<!doctype html><title>The current version: ${to}</title><meta http-equiv="refresh" content="0;url=${to}"><meta name="robots" content="noindex"><link rel="canonical" href="${canonical}"><body><a href="${to}">Go to the current version of this module: <code>${to}</code></a></body>\n`;
+	return `<!doctype html><title>The current version: ${to}</title><meta http-equiv="refresh" content="0;url=${to}"><meta name="robots" content="noindex"><link rel="canonical" href="${canonical}"><link rel="icon" href="/favicon.svg" type="image/svg+xml"><body><a href="${to}">Go to the current version of this module: <code>${to}</code></a></body>\n`;
 }
