@@ -36,7 +36,7 @@ export const ENGLISH_CERTIFICATE: CertificateStrings = {
 	offeredBy: 'Offered by {{issuer}}',
 	verifiedBy: 'Verified by {{issuer}}',
 	selfAssessed: 'Self-assessed',
-	verifiedNote: 'The issuer checked this learner’s work and signed this certificate. Scan the code or visit the address to confirm it.',
+	verifiedNote: 'The issuer checked this learner’s work and signed this certificate. To confirm it, open the address or scan the code, and give the page this file.',
 	selfNote: 'The learner completed the modules and their knowledge checks on their own; no one has verified this certificate.',
 };
 

@@ -67,7 +67,7 @@ export const en = {
 	'currents.learner.cardOfferedBy': 'Offered by {{issuer}}',
 	'currents.learner.cardVerifiedBy': 'Verified by {{issuer}}',
 	'currents.learner.cardSelfAssessed': 'Self-assessed',
-	'currents.learner.cardVerifiedNote': 'The issuer checked this learner’s work and signed this certificate. Scan the code or visit the address to confirm it.',
+	'currents.learner.cardVerifiedNote': 'The issuer checked this learner’s work and signed this certificate. To confirm it, open the address or scan the code, and give the page this file.',
 	'currents.learner.cardSelfNote': 'The learner completed the modules and their knowledge checks on their own; no one has verified this certificate.',
 	// The progress page (Progress.astro).
 	'currents.learner.pageTitle': 'Your progress',
@@ -188,7 +188,7 @@ export const fi: Record<keyof typeof en, string> = {
 	'currents.learner.cardOfferedBy': 'Tarjoaja: {{issuer}}',
 	'currents.learner.cardVerifiedBy': 'Vahvistaja: {{issuer}}',
 	'currents.learner.cardSelfAssessed': 'Itsearvioitu',
-	'currents.learner.cardVerifiedNote': 'Myöntäjä on tarkistanut oppijan työn ja allekirjoittanut tämän todistuksen. Varmista se skannaamalla koodi tai avaamalla osoite.',
+	'currents.learner.cardVerifiedNote': 'Myöntäjä on tarkistanut oppijan työn ja allekirjoittanut tämän todistuksen. Varmista se avaamalla osoite tai skannaamalla koodi ja antamalla sivulle tämä tiedosto.',
 	'currents.learner.cardSelfNote': 'Oppija on suorittanut moduulit ja niiden osaamisen tarkistukset omatoimisesti; kukaan ei ole vahvistanut tätä todistusta.',
 	'currents.learner.pageTitle': 'Oma edistyminen',
 	'currents.learner.pageDescription': 'Tämän selaimen tallentama edistyminen: vie, tuo ja tyhjennä se.',
