@@ -1,6 +1,14 @@
 import { parseAtomFeed } from 'feedsmith';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseToml } from 'smol-toml';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { atomFeed } from '../src/lib/feeds/atom.ts';
 import { loadCurriculum } from '../src/lib/curriculum/load.ts';
+import { RECENT_ENTRIES, timeline, whatsNew } from '../src/lib/curriculum/model.ts';
+import type { ModuleData } from '../src/lib/curriculum/schema/module.ts';
+import type { UpdateData } from '../src/lib/curriculum/schema/update.ts';
+import { netlifyHeaders, type HeaderRule } from '../scripts/lib/static-server.ts';
 import { ROOT, sharedBuild, sharedContent, type Build } from './utils.ts';
 
 /** The entries a track's feed must hold, read from the content itself: each release of its modules, and each update naming one. */
@@ -14,6 +22,68 @@ function expectedIds(content: string, trackId: string): string[] {
 	].sort();
 }
 
+// Entry ids are tag URIs, `tag:<host>,<date>:<what>`; the part after the date names the release or update.
+const idOf = (entry: { id?: string }) => entry.id?.replace(/^tag:[^:]+:/, '') ?? '';
+/** The ids of the entries What's new lists, as its page marks them. */
+const whatsNewIds = (html: string) => [...html.matchAll(/data-timeline-entry="([^"]+)"/g)].map((match) => match[1]!).sort();
+
+describe('what a feed holds', () => {
+	/** A module with a first release and then one release on each of the given days, the newest first. */
+	const module = (id: string, days: string[]) => ({
+		id,
+		data: {
+			title: `Module ${id}`,
+			version: `1.${days.length}.0`,
+			changelog: [...days.map((date, i) => ({ version: `1.${days.length - i}.0`, date, kind: 'fixed', summary: 'Source notes reworded.' })), { version: '1.0.0', date: '2025-06-01', kind: 'added', summary: 'First release.' }],
+		} as ModuleData,
+	});
+	const update = (id: string, date: string) => ({ id, data: { title: `Change ${id}`, date, summary: 'A platform changed.', status: 'pending', platforms: ['x'], modules: ['m0'] } as unknown as UpdateData });
+	const feed = (entries: ReturnType<typeof timeline>, lang?: string) =>
+		parseAtomFeed(atomFeed(entries, { title: 'T', subtitle: 'S', author: 'T contributors', site: 'https://example.org', feedPath: '/feed.xml', pagePath: '/whats-new/', lang }));
+
+	it('keeps every platform update when a week of releases outnumbers the releases it holds, and holds What’s new’s entries', () => {
+		// Three platform changes of the summer, then 60 modules released three times each in the first week of December.
+		const december = ['2026-12-06', '2026-12-05', '2026-12-01'];
+		const entries = timeline(
+			Array.from({ length: 60 }, (_, i) => module(`m${i}`, december)),
+			[update('a', '2026-08-27'), update('b', '2026-05-15'), update('c', '2025-01-07')]
+		);
+		const shown = feed(entries).entries ?? [];
+		const ids = shown.map(idOf);
+		expect(ids.filter((id) => id.startsWith('update:')).sort()).toEqual(['update:a', 'update:b', 'update:c']);
+		const page = whatsNew(entries);
+		expect(ids.filter((id) => id.startsWith('release:'))).toHaveLength(RECENT_ENTRIES);
+		expect(ids.sort()).toEqual([...page.changes, ...page.releases].map((entry) => entry.id).sort());
+		// Each entry keeps its own day, and the feed is as new as its newest entry.
+		const dayOf = new Map(entries.map((entry) => [entry.id, entry.date]));
+		for (const entry of shown) expect(entry.updated, idOf(entry)).toBe(`${dayOf.get(idOf(entry))}T00:00:00Z`);
+		expect(feed(entries).updated).toBe('2026-12-06T00:00:00Z');
+	});
+
+	it('holds no more than the newest RECENT_ENTRIES platform updates and the newest RECENT_ENTRIES releases', () => {
+		const days = Array.from({ length: 150 }, (_, i) => new Date(Date.UTC(2026, 0, 1) + i * 86_400_000).toISOString().slice(0, 10)).reverse();
+		const entries = timeline([module('m0', days)], days.map((day, i) => update(`u${i}`, day)));
+		const ids = (feed(entries).entries ?? []).map(idOf);
+		expect(ids).toHaveLength(2 * RECENT_ENTRIES);
+		const newest = (kind: string) => entries.filter((entry) => entry.kind === kind).slice(0, RECENT_ENTRIES).map((entry) => entry.id);
+		expect(ids.filter((id) => id.startsWith('update:'))).toEqual(newest('update'));
+		expect(ids.filter((id) => id.startsWith('release:'))).toEqual(newest('release'));
+	});
+
+	it('labels each category in the feed’s language, as What’s new and search name it', () => {
+		const entries = timeline([module('m0', ['2026-12-01'])], [update('a', '2026-08-27')]);
+		const categories = (lang?: string) => (feed(entries, lang).entries ?? []).flatMap((entry) => entry.categories ?? []);
+		expect(categories('en')).toEqual([
+			{ term: 'release-fixed', label: 'Fixed' },
+			{ term: 'platform-update', label: 'Platform update' },
+			{ term: 'release-added', label: 'Added' },
+		]);
+		expect(categories('fi').map((category) => category.label)).toEqual(['Korjattu', 'Alustapäivitys', 'Lisätty']);
+		// A feed that names no language is in the engine's first, English.
+		expect(categories()).toEqual(categories('en'));
+	});
+});
+
 describe('per-track feeds', () => {
 	// The bilingual tea fixture with a second track, "Hosting", that holds only `serving`, and an archived
 	// major whose title differs from the current one (tea-bilingual.ts).
@@ -25,8 +95,7 @@ describe('per-track feeds', () => {
 	}, 600_000);
 
 	const feedOf = (track: string) => parseAtomFeed(build.read(`tracks/${track}/feed.xml`));
-	// Entry ids are tag URIs, `tag:<host>,<date>:<what>`; the part after the date names the release or update.
-	const idsOf = (feed: { entries?: { id?: string }[] }) => (feed.entries ?? []).map((entry) => entry.id?.replace(/^tag:[^:]+:/, '') ?? '').sort();
+	const idsOf = (feed: { entries?: { id?: string }[] }) => (feed.entries ?? []).map(idOf).sort();
 
 	it('lists exactly the releases of the track’s modules and the platform updates that affect them', () => {
 		const hosting = feedOf('hosting');
@@ -61,6 +130,41 @@ describe('per-track feeds', () => {
 		expect(html).toContain('<link rel="alternate" type="application/atom+xml" title="Steeped: Hosting" href="/tracks/hosting/feed.xml"/>');
 		expect(html).toMatch(/<a href="\/tracks\/hosting\/feed\.xml"[^>]*>Follow this track<\/a>/);
 		expect(html.indexOf('Follow this track')).toBeLessThan(html.indexOf('data-track-module="serving"'));
+	});
+
+	it('is advertised on a Finnish track page as what it is: the English feed, by its own English title, marked hreflang="en"', () => {
+		const title = parseAtomFeed(build.read('tracks/tea-foundations/feed.xml')).title?.value;
+		expect(title).toBe('Steeped: Tea foundations');
+		const link = (page: string) => [...build.read(page).matchAll(/<link rel="alternate" type="application\/atom\+xml"[^>]*href="\/tracks\/tea-foundations\/feed\.xml"\/>/g)].map((match) => match[0]);
+		expect(link('fi/tracks/tea-foundations/index.html')).toEqual([`<link rel="alternate" type="application/atom+xml" title="${title}" hreflang="en" href="/tracks/tea-foundations/feed.xml"/>`]);
+		expect(link('tracks/tea-foundations/index.html')).toEqual([`<link rel="alternate" type="application/atom+xml" title="${title}" href="/tracks/tea-foundations/feed.xml"/>`]);
+		// The Finnish page offers the Finnish feed of everything as well, and its versions in both languages.
+		const finnish = build.read('fi/tracks/tea-foundations/index.html');
+		expect(finnish).toContain('<link rel="alternate" type="application/atom+xml" title="Steeped: uutta" href="/fi/feed.xml"/>');
+		expect(finnish).toMatch(/<link rel="alternate" hreflang="en" href="[^"]+\/tracks\/tea-foundations\/"/);
+	});
+
+	it('is served as Atom on Netlify wherever a build writes one, and netlify.toml names no feed that no build writes', () => {
+		const feeds = readdirSync(build.outDir, { recursive: true, encoding: 'utf8' })
+			.filter((file) => file.endsWith('feed.xml'))
+			.map((file) => `/${file}`);
+		expect(feeds).toEqual(expect.arrayContaining(['/feed.xml', '/fi/feed.xml', '/tracks/hosting/feed.xml']));
+		for (const feed of feeds) expect(netlifyHeaders(feed)['Content-Type'], feed).toBe('application/atom+xml; charset=utf-8');
+		// Each rule that sends the Atom type is for feeds that a bilingual build writes.
+		const rules = (parseToml(readFileSync(join(ROOT, 'netlify.toml'), 'utf8')).headers ?? []) as unknown as HeaderRule[];
+		const atomRules = rules.filter((rule) => rule.values['Content-Type']?.startsWith('application/atom+xml'));
+		expect(atomRules.length).toBeGreaterThan(0);
+		for (const rule of atomRules) expect(feeds.filter((feed) => 'Content-Type' in netlifyHeaders(feed, [rule])), rule.for).not.toEqual([]);
+	});
+
+	it('holds What’s new’s entries, in each language, with each category labelled in the feed’s language', () => {
+		for (const prefix of ['', 'fi/']) {
+			const feed = parseAtomFeed(build.read(`${prefix}feed.xml`));
+			expect((feed.entries ?? []).map(idOf).sort(), prefix).toEqual(whatsNewIds(build.read(`${prefix}whats-new/index.html`)));
+		}
+		expect(build.read('feed.xml')).toContain('<category term="platform-update" label="Platform update"/>');
+		expect(build.read('fi/feed.xml')).toContain('<category term="platform-update" label="Alustapäivitys"/>');
+		expect(build.read('fi/feed.xml')).toMatch(/<category term="release-added" label="Lisätty"\/>/);
 	});
 
 	it('is named on What’s new for every track, in the configured order, and platform changes come before releases', () => {
@@ -124,5 +228,30 @@ describe('per-track feeds', () => {
 		expect(parseAtomFeed(xml).entries?.length).toBe(entries.size);
 		expect(build.read('feed.xml')).toContain('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">');
 		expect(build.read('feed.xml')).not.toMatch(/<(entry|title|summary) xml:lang=/);
+	});
+});
+
+describe('the flagship’s feeds', () => {
+	// The flagship as the repository holds it: a week of releases across its modules outnumbers the
+	// releases a feed holds, and every one of them is newer than its newest platform change.
+	let build: Build;
+	beforeAll(async () => {
+		build = await sharedBuild('flagship');
+		if (build.status !== 0) throw new Error(`The flagship build failed:\n${build.output}`);
+	}, 600_000);
+
+	it('hold every platform change What’s new lists, in each language, and each track’s hold those that affect its modules', () => {
+		for (const prefix of ['', 'fi/']) {
+			const listed = whatsNewIds(build.read(`${prefix}whats-new/index.html`));
+			expect(listed.filter((id) => id.startsWith('update:')).length, prefix).toBeGreaterThan(0);
+			expect((parseAtomFeed(build.read(`${prefix}feed.xml`)).entries ?? []).map(idOf).sort(), prefix).toEqual(listed);
+		}
+		const curriculum = loadCurriculum(sharedContent('flagship'), ROOT);
+		for (const track of curriculum.tracks) {
+			const inTrack = new Set(track.data.modules);
+			const affecting = curriculum.updates.filter((update) => update.data.modules.some((id) => inTrack.has(id))).map((update) => `update:${update.id}`);
+			const held = (parseAtomFeed(build.read(`tracks/${track.id}/feed.xml`)).entries ?? []).map(idOf).filter((id) => id.startsWith('update:'));
+			expect(held.sort(), track.id).toEqual(affecting.sort());
+		}
 	});
 });

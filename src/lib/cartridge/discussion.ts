@@ -1,7 +1,6 @@
 /**
  * A Common Cartridge 1.3 discussion topic (`imsdt_xmlv1p3`): a title and the prompt as HTML, which a
- * learning platform imports as a discussion of its own (Canvas, Moodle and Brightspace make a forum
- * or discussion topic of it).
+ * learning platform imports as a discussion of its own (Canvas makes a discussion topic of it).
  */
 import { el, schemaAttributes, text, xmlDocument } from './xml.ts';
 

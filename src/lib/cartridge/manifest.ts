@@ -2,7 +2,7 @@
  * `imsmanifest.xml` of a Common Cartridge 1.3: the cartridge's metadata (IEEE LOM in the cartridge
  * profile), its one organization and its resources. The schema allows a single organization, whose
  * root holds folders, and folders may hold folders. Learning platforms make a unit of the course of
- * each folder under the root (a Canvas module, a Moodle section): a track's cartridge holds one
+ * each folder under the root (in Canvas, a module): a track's cartridge holds one
  * folder per module of the track, in order, so that a course gets a unit per module to schedule
  * week by week; the whole curriculum's holds one folder per track, each with its modules' folders.
  */

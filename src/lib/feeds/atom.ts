@@ -1,4 +1,5 @@
 import { RECENT_ENTRIES, type TimelineEntry } from '../curriculum/model.ts';
+import { uiText, type UiKey } from '../i18n/ui/index.ts';
 
 /**
  * An entry of a feed: the timeline's, with the language of its title or summary where it is not the
@@ -17,10 +18,33 @@ export interface FeedOptions {
 	pagePath: string;
 	/** Who writes the entries, e.g. "Steeped contributors": the curriculum's, whatever the feed is titled. */
 	author: string;
-	/** How many entries to include, newest first. @default RECENT_ENTRIES */
+	/** How many platform updates to include, and, counted apart, how many releases: the newest of each (`feedEntries`). @default RECENT_ENTRIES */
 	limit?: number;
 	/** The language of the feed's own words and of its entries, unless an entry says otherwise (`xml:lang`). */
 	lang?: string;
+}
+
+/**
+ * The entries a feed holds, in the order given (the timeline's, newest first): the newest `limit`
+ * platform updates and, counted apart, the newest `limit` releases. One cap for both would let a
+ * week of releases (an edit made across every module) push every platform update out of the feed,
+ * though they are the dated record of what changed, and What's new lists them first. So a feed holds
+ * the entries What's new lists (every platform update, while there are no more than `limit`, and the
+ * newest releases), and never more than twice `limit`.
+ */
+export function feedEntries<T extends TimelineEntry>(entries: readonly T[], limit = RECENT_ENTRIES): T[] {
+	const taken = { update: 0, release: 0 };
+	return entries.filter((entry) => taken[entry.kind]++ < limit);
+}
+
+/**
+ * An entry's category: a term a feed reader can filter on, and a label in the feed's language, the
+ * name search gives a platform update or the tag What's new and the changelogs give a release's kind.
+ */
+function category(entry: TimelineEntry, lang: string): { term: string; label: string } {
+	return entry.kind === 'update'
+		? { term: 'platform-update', label: uiText(lang, 'currents.search.typeUpdate') }
+		: { term: `release-${entry.change}`, label: uiText(lang, `currents.parts.kind.${entry.change}` satisfies UiKey) };
 }
 
 const escape = (text: string) =>
@@ -37,10 +61,11 @@ const lang = (code: string | undefined) => (code ? ` xml:lang="${escape(code)}"`
 export function atomFeed(entries: readonly FeedEntry[], options: FeedOptions): string {
 	const absolute = (path: string) => new URL(path, options.site).href;
 	const host = new URL(options.site).hostname;
-	const shown = entries.slice(0, options.limit ?? RECENT_ENTRIES);
-	const updated = shown[0]?.date ?? '1970-01-01';
+	const shown = feedEntries(entries, options.limit);
+	// The newest entry's day, whatever order the entries come in.
+	const updated = shown.reduce((newest, entry) => (entry.date > newest ? entry.date : newest), '1970-01-01');
 	const items = shown.map((entry) => {
-		const category = entry.kind === 'update' ? 'platform-update' : `release-${entry.change}`;
+		const { term, label } = category(entry, options.lang ?? '');
 		const whole = entry.lang !== undefined && entry.lang === entry.summaryLang ? entry.lang : undefined;
 		return [
 			`  <entry${lang(whole)}>`,
@@ -48,7 +73,7 @@ export function atomFeed(entries: readonly FeedEntry[], options: FeedOptions): s
 			`    <title${lang(whole ? undefined : entry.lang)}>${escape(entry.title)}</title>`,
 			`    <link rel="alternate" type="text/html" href="${escape(absolute(entry.href))}"/>`,
 			`    <updated>${entry.date}T00:00:00Z</updated>`,
-			`    <category term="${category}"/>`,
+			`    <category term="${term}" label="${escape(label)}"/>`,
 			`    <summary${lang(whole ? undefined : entry.summaryLang)}>${escape(entry.summary)}</summary>`,
 			'  </entry>',
 		].join('\n');
