@@ -13,6 +13,10 @@
  * credential baked in) and `<name>.json` (the credential). verify checks a certificate with the
  * issuers of this content folder, as the site's verify page does. `--content <dir>` picks another
  * curriculum for all three.
+ *
+ * "Today", the default completion date and the latest one allowed, is the day on this computer's
+ * calendar, the issuer's own, rather than the UTC day a build uses. An expiry date lasts to its end in
+ * UTC, the moment every verifier compares against (`expiryProblem` in src/lib/credentials/roster.ts).
  */
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -20,13 +24,12 @@ import { inflateSync } from 'node:zlib';
 import { atMostWords, readArgs } from './lib/args.ts';
 import { drawInDrawingProcess } from './lib/draw-process.ts';
 import { CardTextError, cleanName } from '../src/lib/cards/text.ts';
-import { readBakedCredential, isPng } from '../src/lib/credentials/baked-png.ts';
-import { issueAll, prepareIssuance, type Learner } from '../src/lib/credentials/issue.ts';
+import { issueAll, issuerNameShortened, prepareIssuance, shellWord, undrawableNames, type Learner } from '../src/lib/credentials/issue.ts';
 import { loadIssuers } from '../src/lib/credentials/issuers.ts';
 import { addKeyToYaml, defaultKeyPath, generateIssuerKey, newIssuerYaml, writePrivateKey } from '../src/lib/credentials/keys.ts';
 import { ISSUERS_FOLDER, trustedIssuers } from '../src/lib/credentials/profile.ts';
-import { dateProblem, lostLetters, parseRoster, rosterText } from '../src/lib/credentials/roster.ts';
-import { verifyCredentialText } from '../src/lib/credentials/verify.ts';
+import { dateProblem, expiryProblem, localToday, lostLetters, parseRoster, rosterText, type RosterProblem } from '../src/lib/credentials/roster.ts';
+import { verifyFileBytes } from '../src/lib/credentials/verify-file.ts';
 import { today } from '../src/lib/curriculum/freshness.ts';
 import { loadCurriculum } from '../src/lib/curriculum/load.ts';
 import { contentDir } from '../src/lib/curriculum/paths.ts';
@@ -66,7 +69,11 @@ const command = positionals[0];
 // Only `verify` takes a word after the command (its file); after the others, a word is a value's second half.
 if (command !== 'verify') atMostWords(parsed, 1, USAGE);
 const dir = contentDir(values.content);
-const on = today();
+// The issuer's day, for completion dates and the keys' `created`; the UTC day, at whose end an expiry date ends.
+const on = localToday();
+const utcOn = today();
+/** `--content <dir>` as the user gave it, for the commands a message suggests, or nothing when not given. */
+const contentOption = values.content === undefined ? '' : ` --content ${shellWord(values.content)}`;
 
 if (command === 'keygen') await keygen();
 else if (command === 'issue') await issue();
@@ -109,7 +116,20 @@ async function keygen(): Promise<void> {
 Wrote the private key to ${show(keyPath)}. Keep it secret and keep a backup: whoever holds it can sign certificates as this issuer, and without it you cannot issue more.
 
 Next: commit ${show(file)} and open a pull request; certificates verify on the site once a maintainer has merged it. Then issue certificates with:
-  npm run certificate -- issue --issuer ${id} --key ${show(keyPath)} --track <track> --roster <class.csv> --out certificates/`);
+  npm run certificate -- issue --issuer ${id} --key ${shellWord(show(keyPath))} --track <track> --roster <class.csv> --out certificates/${contentOption}`);
+	if (!exists) await warnIfShortened(values.name!, show(file));
+}
+
+/**
+ * Warns, without stopping, when the certificate image cannot show the issuer's name whole: the lines
+ * that name it are cut with an ellipsis, while the signed credential keeps the name as it is.
+ */
+async function warnIfShortened(name: string, where: string): Promise<void> {
+	const shortened = await issuerNameShortened(name);
+	if (!shortened) return;
+	console.warn(
+		`Warning: the issuer's name "${name}" is too long for its line on the certificate image, which has room for about ${shortened.fits} of its ${shortened.length} characters, so the image shows it cut short with "…". The signed credential keeps the full name, and the verify page shows it. To have the image show it whole, shorten the "name" in ${where} to about ${shortened.fits} characters.`
+	);
 }
 
 async function issue(): Promise<void> {
@@ -125,7 +145,8 @@ async function issue(): Promise<void> {
 	const date = values.date ?? on;
 	if (date > on) fail(`--date: the completion date ${date} is after today (${on}). Give the day the learners completed the track.`, 2);
 	const validUntil = values['valid-until'];
-	if (validUntil !== undefined && validUntil < on) fail(`--valid-until: the expiry date ${validUntil} has passed, so the certificates would be expired when issued.`, 2);
+	const expired = validUntil === undefined ? null : expiryProblem(validUntil, on, utcOn);
+	if (expired) fail(`--valid-until: ${expired}`, 2);
 
 	// The learners: every roster problem is reported, with its line, before anything is made.
 	let learners: Learner[];
@@ -134,10 +155,13 @@ async function issue(): Promise<void> {
 		if (!existsSync(rosterPath)) fail(`There is no roster at ${show(rosterPath)}.`, 2);
 		const read = rosterText(new Uint8Array(readFileSync(rosterPath)));
 		if ('problem' in read) fail(`No certificate was made: ${show(rosterPath)}:${read.problem.line}: ${read.problem.message}`);
-		const roster = parseRoster(read.text, { today: on });
-		if (roster.problems.length > 0) {
-			const count = roster.problems.length;
-			fail(`The roster has ${count} problem${count === 1 ? '' : 's'}, so no certificate was made:\n${roster.problems.map((p) => `${show(rosterPath)}:${p.line}: ${p.message}`).join('\n')}`);
+		const roster = parseRoster(read.text, { today: on, utcToday: utcOn, date });
+		// Names no font can draw are roster problems too, found before anything is drawn, so that one pass fixes the file.
+		const undrawable: RosterProblem[] = (await undrawableNames(roster.learners)).map(({ line, message }) => ({ line: line!, message }));
+		const problems = [...roster.problems, ...undrawable].sort((a, b) => a.line - b.line);
+		if (problems.length > 0) {
+			const count = problems.length;
+			fail(`The roster has ${count} problem${count === 1 ? '' : 's'}, so no certificate was made:\n${problems.map((p) => `${show(rosterPath)}:${p.line}: ${p.message}`).join('\n')}`);
 		}
 		if (roster.ignored.length > 0) console.log(`Not printed on the certificates: the roster's ${roster.ignored.map((column) => `"${column}"`).join(', ')} column${roster.ignored.length === 1 ? '' : 's'}.`);
 		learners = roster.learners.map((learner) => ({ name: learner.name, line: learner.line, date: learner.date ?? date, validUntil: learner.validUntil ?? validUntil }));
@@ -150,12 +174,15 @@ async function issue(): Promise<void> {
 			if (error instanceof CardTextError) fail(`--name: ${error.message}`, 2);
 			throw error;
 		}
+		const [undrawable] = await undrawableNames(learners);
+		if (undrawable) fail(`--name: ${undrawable.message}`, 2);
 	}
 
 	const out = resolve(values.out!);
 	if (existsSync(out) && !statSync(out).isDirectory()) fail(`--out: ${show(out)} is a file. Give a folder for the certificates (it is made if it does not exist).`, 2);
 	try {
-		const issuance = await prepareIssuance({ dir, root: process.cwd(), issuer: values.issuer!, keyFile: resolve(values.key!), track: values.track! });
+		const issuance = await prepareIssuance({ dir, root: process.cwd(), issuer: values.issuer!, keyFile: resolve(values.key!), track: values.track!, content: values.content });
+		await warnIfShortened(issuance.issuer.name, issuance.issuer.file);
 		const started = performance.now();
 		const names = await issueAll(issuance, learners, out, {
 			print: values.print,
@@ -172,19 +199,12 @@ They verify at ${new URL('/verify/', issuance.site).href} once ${issuance.issuer
 async function verify(): Promise<void> {
 	const file = positionals[1] ?? fail(`Give the certificate to check: a .png or a .json file.\n${USAGE}`, 2);
 	if (!existsSync(file)) fail(`There is no file at ${file}.`, 2);
-	const bytes = new Uint8Array(readFileSync(file));
-	let text: string | null;
-	try {
-		text = isPng(bytes) ? await readBakedCredential(bytes, async (data) => new Uint8Array(inflateSync(data))) : new TextDecoder().decode(bytes);
-	} catch (error) {
-		fail((error as Error).message);
-	}
-	if (text === null) fail(`${file} is a PNG image without a credential inside: it is not a signed certificate, or its credential was removed.`);
 	const curriculum = loadCurriculum(dir, process.cwd());
 	if (!curriculum.config) fail(`The curriculum in ${show(dir)} has no valid config, so its site and issuers are unknown.`);
 	const { issuers } = loadIssuers(dir, process.cwd());
 	const site = curriculum.config.site;
-	const verdict = await verifyCredentialText(text, { issuers: trustedIssuers(site, issuers), issuersPage: new URL('/issuers/', site).href });
+	// The same reading of the file as the verify page's: a baked PNG, a self-assessed one, a .json, or a file of another kind.
+	const verdict = await verifyFileBytes(new Uint8Array(readFileSync(file)), file, { issuers: trustedIssuers(site, issuers), issuersPage: new URL('/issuers/', site).href }, async (data) => new Uint8Array(inflateSync(data)));
 	if (!verdict.ok) fail(`Not verified: ${verdict.reason}`);
 	const { summary } = verdict;
 	console.log(`Verified: ${summary.issuer.name} certifies that ${summary.learner} completed “${summary.title}” on ${summary.awarded}.

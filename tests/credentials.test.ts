@@ -5,13 +5,14 @@ import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSyn
 import { join, relative } from 'node:path';
 import { crc32, deflateSync, inflateSync } from 'node:zlib';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { renderCertificate } from '../src/lib/cards/certificate.ts';
+import { certificateSvg, renderCertificate } from '../src/lib/cards/certificate.ts';
 import { nodeEnvironment } from '../src/lib/cards/node.ts';
 import { bakeCredential, BAKED_KEYWORD, isSelfAssessed, markSelfAssessed, readBakedCredential } from '../src/lib/credentials/baked-png.ts';
 import { CREDENTIALS_CONTEXT, OPEN_BADGES_CONTEXT } from '../src/lib/credentials/contexts.ts';
 import { buildCredential, type CredentialInput } from '../src/lib/credentials/credential.ts';
 import { addProof, type JsonObject } from '../src/lib/credentials/data-integrity.ts';
 import { loadIssuers } from '../src/lib/credentials/issuers.ts';
+import { issuerNameShortened } from '../src/lib/credentials/issue.ts';
 import { generateIssuerKey } from '../src/lib/credentials/keys.ts';
 import { multibaseEncode, publicKeyMultibase } from '../src/lib/credentials/multikey.ts';
 import { issuerProfileDocument, keyDocument, trustedIssuers, verificationMethodId, type IssuerRecord } from '../src/lib/credentials/profile.ts';
@@ -296,6 +297,43 @@ describe('baked PNG', () => {
 	});
 });
 
+describe('the issuer’s name on the certificate image', () => {
+	const base = { name: 'Ana Núñez', track: 'Tea foundations', curriculum: 'Steeped', date: '2026-11-20', modules: [], verified: true, url: `${SITE}/verify/` };
+	/** The pixels of the rows of the drawn "Verified by" label, the line that cuts an issuer's name first. */
+	async function label(issuer: string): Promise<Buffer> {
+		const { Resvg } = await import('@resvg/resvg-js');
+		const image = new Resvg((await certificateSvg({ ...base, issuer }, nodeEnvironment.assets)).svg, { font: { loadSystemFonts: false } }).render();
+		// Read once: each read of `pixels` copies the whole image.
+		const { pixels, height } = image;
+		const row = image.width * 4;
+		// The label's green background (#1d6b3a) marks its rows.
+		const green = (y: number) => {
+			for (let at = y * row; at < (y + 1) * row; at += 4) if (pixels[at] === 0x1d && pixels[at + 1] === 0x6b && pixels[at + 2] === 0x3a) return true;
+			return false;
+		};
+		let top = 0;
+		while (top < height && !green(top)) top++;
+		let bottom = top;
+		while (bottom < height && green(bottom)) bottom++;
+		expect(bottom - top, 'the label’s height').toBeGreaterThan(20);
+		return Buffer.from(pixels.subarray(top * row, bottom * row));
+	}
+
+	test('a name is said to be shortened exactly when the drawn label cuts it', async () => {
+		const name = 'Northern Regional Institute for Continuing Professional Development in Health';
+		const shortened = await issuerNameShortened(name);
+		expect(shortened).toEqual({ length: 77, fits: 62 });
+		const whole = [...name].slice(0, shortened!.fits).join('');
+		const cut = [...name].slice(0, shortened!.fits + 1).join('');
+		expect(await issuerNameShortened(whole)).toBeNull();
+		expect(await issuerNameShortened(cut)).toEqual({ length: 63, fits: 62 });
+		// A name the label cuts is drawn as a longer name that starts the same; one it holds whole is not.
+		expect((await label(cut)).equals(await label(`${cut} and Social Care`))).toBe(true);
+		expect((await label(whole)).equals(await label(`${whole} and Social Care`))).toBe(false);
+		expect(await issuerNameShortened('Kyoto Tea Institute')).toBeNull();
+	});
+});
+
 function chunkCrcsValid(png: Uint8Array): boolean {
 	const buffer = Buffer.from(png);
 	for (let at = 8; at < buffer.length; ) {
@@ -348,6 +386,40 @@ describe('roster', () => {
 		]);
 	});
 
+	test('a learner listed twice for the same day is a problem naming both lines, and two learners who share a name can be told apart', () => {
+		// "José Núñez" typed with composed letters, then with combining accents and spaces around it, as a copy from elsewhere brings it.
+		const roster = parseRoster(
+			['name,date', 'José Núñez,2026-11-20', 'Ada Lovelace,', '  Jose\u0301 Nu\u0301n\u0303ez ,2026-11-20', 'Ada Lovelace,2026-11-21', 'Grace Hopper,2026-11-20', 'Ada Lovelace,2026-11-22', 'Grace Hopper,2026-11-21'].join('\n'),
+			{ today: TODAY, date: '2026-11-22' }
+		);
+		// Rows without a date are completed on the default date (--date, else today): line 3 is line 7's learner again.
+		expect(roster.problems).toEqual([
+			{
+				line: 4,
+				message: '"José Núñez" is on lines 2 and 4, each completed on 2026-11-20, and would get 2 certificates. Delete one of the lines. If they are different learners who share the name, add a column that tells them apart, such as "email" (it is not printed).',
+			},
+			{
+				line: 7,
+				message: '"Ada Lovelace" is on lines 3 and 7, each completed on 2026-11-22, and would get 2 certificates. Delete one of the lines. If they are different learners who share the name, add a column that tells them apart, such as "email" (it is not printed).',
+			},
+		]);
+		// The same name and day with different email addresses: two learners, each with a certificate.
+		const namesakes = parse('name,date,email\nWei Zhang,2026-11-20,wei@example.org\nWei Zhang,2026-11-20,wei.zhang@example.org\n');
+		expect(namesakes.problems).toEqual([]);
+		expect(namesakes.learners).toHaveLength(2);
+	});
+
+	test('an expiry date is refused once it has passed on the issuer’s calendar or ended in UTC, where every verifier counts it', () => {
+		// West of Greenwich in the evening, the issuer's 23 November is already 24 November in UTC.
+		expect(parseRoster('name,valid_until\nAda Lovelace,2026-11-22\nGrace Hopper,2026-11-23\nWei Zhang,2026-11-24\n', { today: '2026-11-23', utcToday: '2026-11-24' }).problems).toEqual([
+			{ line: 2, message: 'The expiry date 2026-11-22 has passed, so the certificate would be expired when it is issued. Give a later date, or none.' },
+			{
+				line: 3,
+				message: 'The expiry date 2026-11-23 has already ended in UTC, where it is 2026-11-24: a certificate is valid until 23:59:59 UTC on its expiry date, so it would be expired when it is issued. Give a later date, or none.',
+			},
+		]);
+	});
+
 	test('a roster without a name column, or without learners, says how to start it', () => {
 		expect(parse('student,email\nAna,ana@example.org\n').problems).toEqual([
 			{ line: 1, message: 'The first line names the columns, and none is called "name" (it reads "student,email"). Start the file with a line like: name,date' },
@@ -362,9 +434,19 @@ describe('npm run certificate', () => {
 	let content: string;
 	const node = process.execPath;
 	const script = join(ROOT, 'scripts', 'certificate.ts');
-	const run = (...args: string[]) => {
-		const result = spawnSync(node, [script, ...args, '--content', content], { cwd: work, encoding: 'utf8', env: { ...process.env, CURRENTS_TODAY: TODAY, NO_COLOR: '1' } });
+	/** The command in a project, with TODAY as today unless `env` says otherwise. */
+	const inProject = (project: { work: string; content: string }, env: Record<string, string>, ...args: string[]) => {
+		const result = spawnSync(node, [script, ...args, '--content', project.content], { cwd: project.work, encoding: 'utf8', env: { ...process.env, CURRENTS_TODAY: TODAY, NO_COLOR: '1', ...env } });
 		return { status: result.status, output: result.stdout + result.stderr };
+	};
+	const run = (...args: string[]) => inProject({ work, content }, {}, ...args);
+	/** A project of its own, as `beforeAll` makes the shared one: the fixture's content, this repository's .gitignore, and git. */
+	const newProject = () => {
+		const fresh = copyFixture('valid-course');
+		const folder = join(fresh, '..');
+		copyFileSync(join(ROOT, '.gitignore'), join(folder, '.gitignore'));
+		spawnSync('git', ['init', '--quiet', '.'], { cwd: folder });
+		return { work: folder, content: fresh };
 	};
 	/** `issue` for the Kyoto Tea Institute's Tea Foundations, with its key as keygen wrote it. */
 	const issue = (...args: string[]) => run('issue', '--issuer', 'kyoto-tea', '--key', 'keys/kyoto-tea.private.jwk', '--track', 'tea-foundations', ...args);
@@ -381,6 +463,9 @@ describe('npm run certificate', () => {
 		const result = run('keygen', '--issuer', 'kyoto-tea', '--name', 'Kyoto Tea Institute', '--url', 'https://tea.example.edu', '--email', 'certificates@tea.example.edu');
 		expect(result.output, result.output).toContain('Wrote the private key to keys/kyoto-tea.private.jwk.');
 		expect(result.status).toBe(0);
+		// The next command works on the same content folder keygen was given.
+		expect(result.output).toContain(`npm run certificate -- issue --issuer kyoto-tea --key keys/kyoto-tea.private.jwk --track <track> --roster <class.csv> --out certificates/ --content ${content}\n`);
+		expect(result.output).not.toContain('Warning');
 		const { issuers, findings } = loadIssuers(content, work);
 		expect(findings).toEqual([]);
 		expect(issuers).toMatchObject([{ id: 'kyoto-tea', name: 'Kyoto Tea Institute', email: 'certificates@tea.example.edu', keys: [{ created: TODAY }] }]);
@@ -441,6 +526,11 @@ describe('npm run certificate', () => {
 		expect(await verifyCredential(json, { issuers: trustedIssuers(SITE, issuers), issuersPage: `${SITE}/issuers/` })).toMatchObject({ ok: true, summary: { learner: 'Ana Núñez', awarded: '2026-11-20' } });
 		const checked = run('verify', 'out/ana-núñez.png');
 		expect(checked.output).toContain('Verified: Kyoto Tea Institute certifies that Ana Núñez completed “Tea Foundations” on 2026-11-20.');
+		// The command line reads other files as the verify page does: a self-assessed certificate, a screenshot.
+		writeFileSync(join(work, 'mine.png'), markSelfAssessed(Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4//8/AAX+Av4N70a4AAAAAElFTkSuQmCC', 'base64'))));
+		expect(run('verify', 'mine.png').output).toContain('Not verified: mine.png is a self-assessed certificate, made on a track page of this site.');
+		writeFileSync(join(work, 'shot.jpg'), Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1]));
+		expect(run('verify', 'shot.jpg').output).toContain('Not verified: shot.jpg is a JPEG file. Only the certificate as the issuer sent it');
 		// A certificate is never overwritten.
 		const again = issue('--name', 'Ana Núñez', '--out', 'out');
 		expect(again.output).toContain('already holds ana-núñez.png, ana-núñez.json, and certificates are never overwritten');
@@ -488,14 +578,41 @@ describe('npm run certificate', () => {
 		expect(JSON.parse(readFileSync(join(work, 'unicode', 'josé-núñez.json'), 'utf8')).credentialSubject.identifier[0].identityHash).toBe('José Núñez');
 	});
 
-	test('every name the fonts cannot draw is named at once, before any certificate is drawn', () => {
-		writeFileSync(join(work, 'burmese.csv'), 'name\nAna Núñez\nမောင်\nAung မင်း\n');
+	test('every problem of a roster is named in one pass, names no font can draw and learners listed twice among them', () => {
+		writeFileSync(join(work, 'burmese.csv'), 'name,date\nAna Núñez,2026-11-20\nမောင်မောင်,2026-11-20\nAung မင်း,2026-11-20\nAna Núñez ,2026-11-20\nBen Okafor,20/11/2026\n');
 		const result = issue('--roster', 'burmese.csv', '--out', 'burmese');
 		expect(result.status).toBe(1);
-		expect(result.output).toContain('No certificate was written: 2 names have characters that no bundled font can draw:\n  line 3 (မောင်): ');
-		expect(result.output).toContain('\n  line 4 (Aung မင်း): ');
-		expect(result.output).toContain('Write them without those characters');
+		const lines = result.output.trim().split('\n');
+		expect(lines[0]).toBe('The roster has 4 problems, so no certificate was made:');
+		expect(lines.slice(1)).toEqual([
+			expect.stringMatching(/^burmese\.csv:3: The name "မောင်မောင်" has characters that no bundled font can draw: /),
+			expect.stringMatching(/^burmese\.csv:4: The name "Aung မင်း" has characters that no bundled font can draw: /),
+			expect.stringMatching(/^burmese\.csv:5: "Ana Núñez" is on lines 2 and 5, each completed on 2026-11-20, and would get 2 certificates\. /),
+			expect.stringMatching(/^burmese\.csv:6: The completion date "20\/11\/2026" is not a date\. /),
+		]);
+		expect(lines[1]).toMatch(/draw: "[^"]+" \(U\+10[0-9A-F]{2}\).*\. Write it without them \(in a Latin transcription, say\), or ask the site maintainers to add a font for that script \(src\/lib\/cards\/fonts\.ts\)\.$/);
 		expect(existsSync(join(work, 'burmese'))).toBe(false);
+	});
+
+	test('a name no font can draw given with --name is a mistake in the command, as its other mistakes are', () => {
+		const result = issue('--name', 'မောင်မောင်', '--out', 'burmese-name');
+		expect(result.status).toBe(2);
+		expect(result.output).toMatch(/^--name: The name "မောင်မောင်" has characters that no bundled font can draw: /);
+		expect(issue('--name', ' ', '--out', 'burmese-name').status).toBe(2);
+		expect(existsSync(join(work, 'burmese-name'))).toBe(false);
+	});
+
+	test('today is the day on the issuer’s calendar, wherever they are', () => {
+		// At any moment one of these is on another day than UTC: Kiritimati is 14 hours ahead, Etc/GMT+12 12 hours behind.
+		for (const zone of ['Pacific/Kiritimati', 'Etc/GMT+12']) {
+			const local = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+			const out = `zone-${zone.replace(/\W/g, '-')}`;
+			writeFileSync(join(work, `${out}.csv`), `name,date\nAda Lovelace,${local}\nGrace Hopper,\n`);
+			const result = inProject({ work, content }, { TZ: zone, CURRENTS_TODAY: '' }, 'issue', '--issuer', 'kyoto-tea', '--key', 'keys/kyoto-tea.private.jwk', '--track', 'tea-foundations', '--roster', `${out}.csv`, '--out', out);
+			expect(result.status, `${zone}: ${result.output}`).toBe(0);
+			const awarded = (name: string) => JSON.parse(readFileSync(join(work, out, `${name}.json`), 'utf8')).awardedDate;
+			expect([awarded('ada-lovelace'), awarded('grace-hopper')], zone).toEqual([`${local}T00:00:00Z`, `${local}T00:00:00Z`]);
+		}
 	});
 
 	test('--print adds a print-size PNG with the same credential, and --out must be a folder', async () => {
@@ -527,10 +644,48 @@ describe('npm run certificate', () => {
 		const foreign = run('issue', '--issuer', 'kyoto-tea', '--key', other, '--track', 'tea-foundations', '--name', 'Eve', '--out', 'eve');
 		expect(foreign.status).toBe(1);
 		expect(foreign.output).toContain(`The key in ${other} is not one of Kyoto Tea Institute's published keys (`);
+		expect(foreign.output).toContain('Give --key the file keygen wrote for "kyoto-tea" (keys/kyoto-tea.private.jwk, unless keygen was given another with --key-out).');
+		expect(foreign.output).toContain(`If that file is lost, make a new key pair with \`npm run certificate -- keygen --issuer kyoto-tea --content ${content}\``);
 		writeFileSync(other, readFileSync(join(work, 'keys', 'kyoto-tea.private.jwk'), 'utf8').replace(/"x": "[^"]+"/, '"x": "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"'));
 		const damaged = run('issue', '--issuer', 'kyoto-tea', '--key', other, '--track', 'tea-foundations', '--name', 'Eve', '--out', 'eve');
 		expect(damaged.output).toContain('is damaged: its private and public parts do not belong together');
 		expect(existsSync(join(work, 'eve'))).toBe(false);
+	});
+
+	test('the advice for a key the issuer does not publish can be followed when the issuer’s key is lost', () => {
+		const project = newProject();
+		const command = (env: Record<string, string>, ...args: string[]) => inProject(project, env, ...args);
+		expect(command({}, 'keygen', '--issuer', 'tea-guild', '--name', 'Tea Guild', '--url', 'https://guild.example.org').status).toBe(0);
+		expect(command({}, 'keygen', '--issuer', 'tea-club', '--name', 'Tea Club', '--url', 'https://club.example.org').status).toBe(0);
+		// Tea Guild's key is lost; the only key at hand is Tea Club's.
+		rmSync(join(project.work, 'keys', 'tea-guild.private.jwk'));
+		const issueAs = (key: string) => command({}, 'issue', '--issuer', 'tea-guild', '--key', key, '--track', 'tea-foundations', '--name', 'Ana Núñez', '--out', 'guild');
+		const refused = issueAs('keys/tea-club.private.jwk');
+		expect(refused.status).toBe(1);
+		expect(refused.output).toContain('so certificates signed with it would not verify: it is a key of "tea-club" (');
+		// The command the message suggests, run as written, makes a key that issues.
+		const suggested = /`npm run certificate -- (keygen [^`]+)`/.exec(refused.output)?.[1];
+		expect(suggested, refused.output).toBeDefined();
+		const keygen = spawnSync(node, [script, ...suggested!.split(' ')], { cwd: project.work, encoding: 'utf8', env: { ...process.env, CURRENTS_TODAY: TODAY, NO_COLOR: '1' } });
+		expect(keygen.status, keygen.stdout + keygen.stderr).toBe(0);
+		expect(keygen.stdout).toContain('Added a new key to');
+		const issued = issueAs('keys/tea-guild.private.jwk');
+		expect(issued.status, issued.output).toBe(0);
+		expect(issued.output).toContain('Issued 1 certificate');
+	});
+
+	test('an issuer’s name too long for the image is a warning from keygen and issue, and the credential keeps it whole', () => {
+		const project = newProject();
+		const name = 'Northern Regional Institute for Continuing Professional Development in Health';
+		const made = inProject(project, {}, 'keygen', '--issuer', 'northern-institute', '--name', name, '--url', 'https://northern.example.org');
+		expect(made.status, made.output).toBe(0);
+		const warning = (file: string) =>
+			`Warning: the issuer's name "${name}" is too long for its line on the certificate image, which has room for about 62 of its 77 characters, so the image shows it cut short with "…". The signed credential keeps the full name, and the verify page shows it. To have the image show it whole, shorten the "name" in ${file} to about 62 characters.`;
+		expect(made.output).toContain(warning(relative(project.work, join(project.content, 'issuers', 'northern-institute.yaml'))));
+		const issued = inProject(project, {}, 'issue', '--issuer', 'northern-institute', '--key', 'keys/northern-institute.private.jwk', '--track', 'tea-foundations', '--name', 'Ana Núñez', '--out', 'northern');
+		expect(issued.status, issued.output).toBe(0);
+		expect(issued.output).toContain(warning(relative(project.work, join(project.content, 'issuers', 'northern-institute.yaml'))));
+		expect(JSON.parse(readFileSync(join(project.work, 'northern', 'ana-núñez.json'), 'utf8')).issuer.name).toBe(name);
 	});
 
 	test('an issuer profile with a broken key is a finding with its line', () => {

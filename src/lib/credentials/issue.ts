@@ -7,9 +7,12 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderCertificate, type CertificateSize } from '../cards/certificate.ts';
+import { ENGLISH_CERTIFICATE, fill } from '../cards/certificate-words.ts';
 import { describeMissing } from '../cards/fonts.ts';
+import { line } from '../cards/layout.ts';
 import { nodeEnvironment } from '../cards/node.ts';
-import { undrawableInBold } from '../cards/render.ts';
+import { h, keyed, toSvg, undrawableInBold, type Box, type CardAssets } from '../cards/render.ts';
+import { CardTextError, cleanText, graphemes } from '../cards/text.ts';
 import { countBySeverity } from '../check/findings.ts';
 import { formatHuman } from '../check/report.ts';
 import { loadCurriculum } from '../curriculum/load.ts';
@@ -45,8 +48,24 @@ export interface Issuance {
 	signer: { privateKey: CryptoKey; verificationMethod: string };
 }
 
-/** Loads and checks the curriculum, the issuer, its key and the track; throws an `IssueError` with the fix. */
-export async function prepareIssuance(options: { dir: string; root: string; issuer: string; keyFile: string; track: string }): Promise<Issuance> {
+/**
+ * The command that makes an issuer's key pair, as the user would type it: with `content`, the
+ * `--content` folder the user gave, so that the command works on the same curriculum.
+ */
+export function keygenCommand(issuer: string, content?: string): string {
+	return `npm run certificate -- keygen --issuer ${issuer}${content === undefined ? '' : ` --content ${shellWord(content)}`}`;
+}
+
+/** A path as one shell word: quoted when it holds anything but letters, digits and `_ . / - + : @ ,`. */
+export function shellWord(word: string): string {
+	return /^[\p{L}\p{N}_./+:@,-]+$/u.test(word) ? word : `'${word.replaceAll("'", "'\\''")}'`;
+}
+
+/**
+ * Loads and checks the curriculum, the issuer, its key and the track; throws an `IssueError` with the fix.
+ * `content` is the `--content` folder as the user gave it, repeated in the commands a message suggests.
+ */
+export async function prepareIssuance(options: { dir: string; root: string; issuer: string; keyFile: string; track: string; content?: string }): Promise<Issuance> {
 	const curriculum = loadCurriculum(options.dir, options.root);
 	const { issuers, findings } = loadIssuers(options.dir, options.root);
 	const all = [...curriculum.findings, ...findings];
@@ -57,15 +76,19 @@ export async function prepareIssuance(options: { dir: string; root: string; issu
 	const issuer = issuers.find((entry) => entry.id === options.issuer);
 	if (!issuer) {
 		throw new IssueError(
-			`There is no issuer "${options.issuer}". ${issuers.length > 0 ? `Issuers: ${issuers.map((entry) => entry.id).join(', ')}.` : 'The curriculum has none yet.'} Create one with: npm run certificate -- keygen --issuer ${options.issuer} --name "<name>" --url <address>`
+			`There is no issuer "${options.issuer}". ${issuers.length > 0 ? `Issuers: ${issuers.map((entry) => entry.id).join(', ')}.` : 'The curriculum has none yet.'} Create one with: ${keygenCommand(options.issuer, options.content)} --name "<name>" --url <address>`
 		);
 	}
 	const track = curriculum.tracks.find((entry) => entry.id === options.track);
 	if (!track) throw new IssueError(`There is no track "${options.track}". Tracks: ${curriculum.tracks.map((entry) => entry.id).join(', ') || 'none'}.`);
 	const key = await readPrivateKey(options.keyFile);
 	if (!issuer.keys.some((entry) => entry.publicKeyMultibase === key.publicKeyMultibase)) {
+		const owner = issuers.find((entry) => entry.keys.some((published) => published.publicKeyMultibase === key.publicKeyMultibase));
+		// keygen only ever makes a new key pair: it cannot take in a key that already exists, so the way out of a lost key is a new one.
 		throw new IssueError(
-			`The key in ${options.keyFile} is not one of ${issuer.name}'s published keys (${issuer.file}), so certificates signed with it would not verify. Use the key that keygen wrote for "${issuer.id}", or add this key's public half to ${issuer.file} with keygen.`
+			`The key in ${options.keyFile} is not one of ${issuer.name}'s published keys (${issuer.file}), so certificates signed with it would not verify${owner ? `: it is a key of "${owner.id}" (${owner.file})` : ''}. ` +
+				`Give --key the file keygen wrote for "${issuer.id}" (keys/${issuer.id}.private.jwk, unless keygen was given another with --key-out). ` +
+				`If that file is lost, make a new key pair with \`${keygenCommand(issuer.id, options.content)}\`, which adds its public key to ${issuer.file}, and issue with the new key file; its certificates verify once that change is published.`
 		);
 	}
 	const byId = new Map(curriculum.modules.map((module) => [module.id, module.data]));
@@ -116,6 +139,84 @@ function drawCertificate(issuance: Issuance, learner: Learner, size: Certificate
 	);
 }
 
+/** A name no bundled font can fully draw: the learner's roster line, and what to do. */
+export interface UndrawableName {
+	line?: number;
+	message: string;
+}
+
+/**
+ * The learners whose names have characters no bundled font draws in bold, as the certificate draws a
+ * name: every one, so that a roster is fixed in one pass (drawing would stop at the first).
+ */
+export async function undrawableNames(learners: readonly { name: string; line?: number }[], assets: CardAssets = nodeEnvironment.assets): Promise<UndrawableName[]> {
+	const found: UndrawableName[] = [];
+	for (const learner of learners) {
+		const missing = await undrawableInBold(learner.name, assets);
+		if (missing.length === 0) continue;
+		found.push({
+			line: learner.line,
+			message: `The name "${learner.name}" has characters that no bundled font can draw: ${describeMissing(missing)}. Write it without them (in a Latin transcription, say), or ask the site maintainers to add a font for that script (src/lib/cards/fonts.ts).`,
+		});
+	}
+	return found;
+}
+
+/**
+ * The certificate's one-line texts that name the issuer, as `footer` in src/lib/cards/certificate.ts
+ * draws them, each cut with an ellipsis past its room: "Issued by" in regular type across the footer's
+ * left column (the content's 1420 px less the QR code's 300 px column and the 48 px gap between), and the
+ * bold "Verified by" label, whose text satori cuts past the label's `maxWidth` of 900 px (its padding
+ * lies outside that), which a name meets first. A test draws the label on either side of its limit and
+ * compares the pixels. The certificate is drawn in English (`drawCertificate`), so these are its words.
+ */
+const ISSUER_LINES = [
+	{ words: ENGLISH_CERTIFICATE.issuedBy, style: { fontSize: 24 }, room: 1420 - 300 - 48 },
+	{ words: ENGLISH_CERTIFICATE.verifiedBy, style: { fontSize: 24, fontWeight: 700 }, room: 900 },
+] as const;
+
+/** How wide a one-line text of the certificate is, uncut, in its pixels at screen size. */
+async function naturalWidth(text: string, style: Record<string, string | number>, assets: CardAssets): Promise<number> {
+	const boxes = new Map<string, Box>();
+	// Laid out on a canvas wider than any issuer's name, where nothing is cut.
+	const tree = h('div', { display: 'flex', alignItems: 'flex-start', width: 12000, height: 100 }, keyed('measured', line({ ...style, flexShrink: 0 }, text)));
+	await toSvg(tree, { width: 12000, height: 100, texts: { 'The issuer': text }, assets, boxes });
+	return boxes.get('measured')!.width;
+}
+
+/** Whether every line that names the issuer holds the name whole. */
+async function issuerFits(name: string, assets: CardAssets): Promise<boolean> {
+	for (const { words, style, room } of ISSUER_LINES) {
+		if ((await naturalWidth(fill(words, { issuer: name }), style, assets)) > room + 0.5) return false;
+	}
+	return true;
+}
+
+/**
+ * When the certificate image cannot show the issuer's name whole, since a line that names it would run
+ * past its room and be cut with an ellipsis: the name's length in characters, and how many of them the
+ * image has room for. Null when the name fits, or when it cannot be drawn at all (issuing says so).
+ */
+export async function issuerNameShortened(issuerName: string, assets: CardAssets = nodeEnvironment.assets): Promise<{ length: number; fits: number } | null> {
+	const name = cleanText(issuerName);
+	const letters = graphemes(name);
+	try {
+		if (await issuerFits(name, assets)) return null;
+		// The longest start of the name that fits, found by halving: a handful of layouts.
+		let low = 0;
+		let high = letters.length - 1;
+		while (low < high) {
+			const middle = Math.ceil((low + high) / 2);
+			if (await issuerFits(letters.slice(0, middle).join(''), assets)) low = middle;
+			else high = middle - 1;
+		}
+		return { length: letters.length, fits: low };
+	} catch (error) {
+		if (error instanceof CardTextError) return null;
+		throw error;
+	}
+}
+
 /** A file name for a learner: their name's letters and digits in any script, else `learner-<line>`, made unique. */
 export function fileNames(learners: readonly Learner[]): string[] {
 	const taken = new Set<string>();
@@ -153,16 +254,11 @@ export async function issueAll(
 			`${out} already holds ${existing.slice(0, 3).join(', ')}${existing.length > 3 ? ` and ${existing.length - 3} more` : ''}, and certificates are never overwritten. Choose another --out folder, or move those files away.`
 		);
 	}
-	// Every name the fonts cannot draw, said at once: drawing would stop at the first.
-	const undrawable = [];
-	for (const learner of learners) {
-		const missing = await undrawableInBold(learner.name, nodeEnvironment.assets);
-		if (missing.length > 0) undrawable.push(`${learner.line ? `line ${learner.line} ` : ''}(${learner.name}): ${describeMissing(missing)}`);
-	}
+	// Every name the fonts cannot draw, said at once: drawing would stop at the first. The command line
+	// reports these with the roster's other problems before it gets here; this guards other callers.
+	const undrawable = await undrawableNames(learners);
 	if (undrawable.length > 0) {
-		throw new IssueError(
-			`No certificate was written: ${undrawable.length === 1 ? 'a name has' : `${undrawable.length} names have`} characters that no bundled font can draw:\n${undrawable.map((line) => `  ${line}`).join('\n')}\nWrite ${undrawable.length === 1 ? 'it' : 'them'} without those characters (in a Latin transcription, say), or ask the site maintainers to add a font for that script (src/lib/cards/fonts.ts).`
-		);
+		throw new IssueError(`No certificate was written:\n${undrawable.map((found) => `  ${found.line ? `line ${found.line}: ` : ''}${found.message}`).join('\n')}`);
 	}
 	const issued = options.issued ?? new Date();
 	const made: { name: string; credential: JsonObject; png: Uint8Array; printPng?: Uint8Array }[] = [];

@@ -7,7 +7,10 @@
  * RFC 4180 says. The file is UTF-8, or UTF-16 with its byte order mark (`rosterText`).
  *
  * Every problem is reported with its line, all at once, so that the instructor fixes the file in one
- * pass and no certificate is made from a roster that is partly wrong.
+ * pass and no certificate is made from a roster that is partly wrong. A learner listed twice for the
+ * same day is one of them, unless another column (an email address, say) tells the two rows apart.
+ * Names that no bundled font can draw need the fonts to find: `undrawableNames` in issue.ts finds
+ * them, and the command line reports them with these.
  */
 import { cleanName, CardTextError } from '../cards/text.ts';
 
@@ -87,8 +90,13 @@ function parseRows(text: string, delimiter: string, problems: RosterProblem[]): 
 	return rows;
 }
 
-/** The roster in a CSV file's text, with every problem found and the line it is on. */
-export function parseRoster(source: string, options: { today: string }): Roster {
+/**
+ * The roster in a CSV file's text, with every problem found and the line it is on. `today` is the
+ * issuer's day (`localToday`), which no completion date may follow; `utcToday` the day in UTC, at
+ * whose end an expiry date given as today ends (see `expiryProblem`); `date` the completion date of
+ * the rows that give none, so that two rows for one learner are found whichever of them gives it.
+ */
+export function parseRoster(source: string, options: { today: string; utcToday?: string; date?: string }): Roster {
 	const text = source.replace(/^\uFEFF/, '');
 	const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
 	// A header with semicolons and no commas comes from a spreadsheet set to a language that writes decimal commas.
@@ -114,6 +122,8 @@ export function parseRoster(source: string, options: { today: string }): Roster 
 	const ignored = header.fields.map((field) => field.trim()).filter((field, i) => !(names[i]! in COLUMNS) && field !== '');
 
 	const learners: RosterLearner[] = [];
+	// Rows for the same learner: the same printed name and completion date, and nothing in the other columns (an email address, a student number) that tells them apart.
+	const seen = new Map<string, number[]>();
 	for (const row of rows) {
 		if (row.fields.length > names.length) {
 			problems.push({
@@ -145,11 +155,26 @@ export function parseRoster(source: string, options: { today: string }): Roster 
 		}
 		const until = value('valid_until') || value('valid-until');
 		if (until !== '') {
-			const problem = dateProblem(until, 'expiry date') ?? (until < options.today ? `The expiry date ${until} has passed: the certificate would be expired when it is issued.` : null);
+			const problem = dateProblem(until, 'expiry date') ?? expiryProblem(until, options.today, options.utcToday ?? options.today);
 			if (problem) problems.push({ line: row.line, message: problem });
 			else learner.validUntil = until;
 		}
 		learners.push(learner);
+		if (problems.some((problem) => problem.line === row.line)) continue;
+		const others = names.flatMap((column, i) => (column in COLUMNS ? [] : [(row.fields[i] ?? '').trim()]));
+		const key = JSON.stringify([name, learner.date ?? options.date ?? '', ...others]);
+		const lines = seen.get(key);
+		if (lines) lines.push(row.line);
+		else seen.set(key, [row.line]);
+	}
+	for (const [key, lines] of seen) {
+		if (lines.length < 2) continue;
+		const [name, date] = JSON.parse(key) as string[];
+		const listed = `${lines.slice(0, -1).join(', ')} and ${lines.at(-1)}`;
+		problems.push({
+			line: lines[1]!,
+			message: `"${name}" is on lines ${listed}${date ? `, each completed on ${date}` : ''}, and would get ${lines.length} certificates. Delete ${lines.length === 2 ? 'one of the lines' : 'all but one of the lines'}. If they are different learners who share the name, add a column that tells them apart, such as "email" (it is not printed).`,
+		});
 	}
 	if (learners.length === 0 && problems.length === 0) {
 		problems.push({ line: header.line, message: 'The roster lists no learners: after the line that names the columns, add one line per learner.' });
@@ -163,6 +188,34 @@ export function parseRoster(source: string, options: { today: string }): Roster 
  */
 export function lostLetters(name: string): string | undefined {
 	return name.includes('\uFFFD') ? `The name "${name}" has "\uFFFD" in it, where a letter could not be read. Type the name again as it should appear.` : undefined;
+}
+
+/**
+ * Today's date on this computer's calendar, `YYYY-MM-DD`, or the date in `CURRENTS_TODAY` so that
+ * tests can pin it. An issuer's "today" is their own day: at nine in the morning of 8 December in
+ * Kiritimati it is still 7 December in UTC, the day `today()` (src/lib/curriculum/freshness.ts) gives a
+ * build, which must be the same on every machine.
+ */
+export function localToday(env: Record<string, string | undefined> = process.env, now = new Date()): string {
+	const pinned = env.CURRENTS_TODAY;
+	if (pinned && /^\d{4}-\d{2}-\d{2}$/.test(pinned)) return pinned;
+	const two = (value: number) => String(value).padStart(2, '0');
+	return `${String(now.getFullYear()).padStart(4, '0')}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
+}
+
+/**
+ * Why an expiry date would leave a certificate expired when it is issued, or null. A credential is valid
+ * to the end of its expiry date in UTC (`validUntil` is that day at 23:59:59Z, in src/lib/credentials/credential.ts):
+ * one moment that every verifier compares against, on the day that the verify page shows. So the date
+ * must be neither before the issuer's day (`today`) nor before the day in UTC (`utcToday`), which is
+ * later than the issuer's in the evening west of Greenwich.
+ */
+export function expiryProblem(until: string, today: string, utcToday: string): string | null {
+	if (until < today) return `The expiry date ${until} has passed, so the certificate would be expired when it is issued. Give a later date, or none.`;
+	if (until < utcToday) {
+		return `The expiry date ${until} has already ended in UTC, where it is ${utcToday}: a certificate is valid until 23:59:59 UTC on its expiry date, so it would be expired when it is issued. Give a later date, or none.`;
+	}
+	return null;
 }
 
 /** Why a value is not a `YYYY-MM-DD` date, or null. */
