@@ -226,8 +226,8 @@ describe('a page found clean from the parts it copies', () => {
 	});
 
 	it('parses whole, and flags, a page that puts a part where the parser reads it as SVG', async () => {
-		// Inert in HTML, where a style element's content is text; inside SVG the <img> leaves the SVG and runs its handler.
-		const body = '<style><img src=x onerror=alert(1)></style><p>Styles</p>';
+		// Inert in HTML, where a textarea's content is text; inside SVG the <img> leaves the SVG and runs its handler.
+		const body = '<textarea><img src=x onerror=alert(1)></textarea><p>Notes</p>';
 		const dir = writeSite({
 			'modules/m/index.html': modulePage(body),
 			'tracks/a/print/index.html': shell('<main><svg>{}</svg></main>')(body),
