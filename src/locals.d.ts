@@ -8,10 +8,11 @@ declare namespace App {
 		 */
 		currentsSearch?: import('./lib/search/facets.ts').SearchFacts;
 		/**
-		 * On a page in another language that shows a module not translated yet: the original's language,
-		 * and the ids of the headings of the module's text, all in that language. Set by the route, so
-		 * that Starlight's parts around the text (the title, the tables of contents) say it too.
+		 * On a page in another language that shows what is not translated yet (a module's text, or the
+		 * modules listed on a track's page): the original's language, the ids of the headings in that
+		 * language, and whether the page's title is too. Set by the route, so that Starlight's parts
+		 * around the text (the title, the tables of contents) say it too.
 		 */
-		currentsOriginal?: { lang: string; headings: ReadonlySet<string> };
+		currentsOriginal?: { lang: string; headings: ReadonlySet<string>; title: boolean };
 	}
 }

@@ -233,6 +233,22 @@ describe('the Finnish pages of a bilingual fixture', () => {
 		for (const file of ['fi/index.html', 'fi/tracks/tea-foundations/index.html', 'fi/modules/serving/index.html']) expect(build.read(file)).not.toMatch(/kielellä English|\(English\)/);
 	});
 
+	it('marks a module not translated yet as English where a Finnish track lists it, and its line of facts as Finnish', () => {
+		const html = build.read('fi/tracks/tea-foundations/index.html');
+		const entry = (id: string) => new RegExp(`<li data-track-module="${id}"([^>]*)>[\\s\\S]*?<p class="currents-path__meta"([^>]*)>`).exec(html);
+		// Serving has no Finnish translation: its title, summary and outcomes are the original's.
+		expect(entry('serving')?.[1]).toBe(' lang="en"');
+		expect(entry('serving')?.[2]).toBe(' lang="fi"');
+		expect(entry('brewing-basics')?.[1]).toBe('');
+		expect(entry('brewing-basics')?.[2]).toBe('');
+		// So are its entries in both tables of contents; the translated module's and the track's title are not.
+		const contents = [...html.matchAll(/<a href="#serving"[^>]*>/g)].map((match) => match[0]);
+		expect(contents).toHaveLength(2);
+		for (const link of contents) expect(link).toContain('lang="en"');
+		for (const link of html.match(/<a href="#brewing-basics"[^>]*>/g) ?? []) expect(link).not.toContain('lang=');
+		expect(/<h1 id="_top"([^>]*)>/.exec(html)?.[1]).not.toContain('lang=');
+	});
+
 	it("says on Finnish What's new that what is not translated is shown in the original", () => {
 		expect(build.read('fi/whats-new/index.html')).toContain('<p>Kääntämättömät tekstit näkyvät alkuperäiskielellä (englanti): versioiden muutoskuvaukset aina ja ne päivitykset, joita ei ole vielä käännetty.</p>');
 		expect(build.read('whats-new/index.html')).not.toContain('original language');
