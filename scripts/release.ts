@@ -3,14 +3,18 @@
  *
  * Bumps a module's version, adds a changelog entry dated today, and for a major release first
  * freezes the version being replaced as archive/<id>/v<previous major>.mdx, so its permalink keeps
- * working. In a git checkout whose default branch holds that version, the archive is that branch's
- * file, not the file as edited since: a contributor who edits first and releases after would
- * otherwise freeze the new text under the old version's address (`releasedText`).
+ * working. In a git checkout the archive is that version as it was released, not the file as edited
+ * since: a contributor who edits first and releases after would otherwise freeze the new text under
+ * the old version's address. It is the default branch's file when that branch holds the version, and
+ * otherwise the file as the commit of this branch that released it has it (a minor and then a major in
+ * one branch). A version in no commit, only in the working copy, is refused, since nothing tells its
+ * text from the edits made since. Outside a git checkout the file as it is here is all there is
+ * (`releasedText`).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { readArgs } from './lib/args.ts';
-import { defaultBase, gitReader, projectOf, versionOf } from '../src/lib/check/base.ts';
+import { describeOrigin, notCommitted, releasedText } from './lib/released-text.ts';
 import { checkCurriculum } from '../src/lib/check/check-curriculum.ts';
 import { suggestion } from '../src/lib/check/rules.ts';
 import { CHANGE_KINDS, type ChangelogEntry } from '../src/lib/curriculum/schema/module.ts';
@@ -23,8 +27,9 @@ import type { Bump } from '../src/lib/curriculum/versions.ts';
 
 const USAGE = 'Usage: npm run release -- <module-id> <major|minor|patch> "<what changed, in one sentence>" [--kind added|changed|fixed|platform-change|major]';
 
-function fail(message: string): never {
-	console.error(`${message}\n${USAGE}`);
+/** Stops with a message; the usage follows it unless the command line was right and the module's state is what stops the release. */
+function fail(message: string, { usage = true }: { usage?: boolean } = {}): never {
+	console.error(usage ? `${message}\n${USAGE}` : message);
 	process.exit(1);
 }
 
@@ -63,31 +68,19 @@ try {
 	fail(`${relative(process.cwd(), file)}: ${(error as Error).message}`);
 }
 
-/**
- * The module's text as the default branch holds it, when that is the version this release replaces;
- * undefined outside a git checkout, or when the branch has no such version of it.
- */
-function releasedText(version: string): { text: string; ref: string } | undefined {
-	const ref = defaultBase(dirname(file), projectOf(dir));
-	if (!ref) return undefined;
-	try {
-		const git = gitReader(ref, dirname(file));
-		const text = git.read(relative(git.root, file).split(sep).join('/'));
-		return versionOf(text) === version ? { text, ref } : undefined;
-	} catch {
-		return undefined;
-	}
-}
-
 // Freeze the previous major before touching the module, so a failure leaves nothing half-done.
 if (plan.archive) {
 	const archive = join(dir, LAYOUT.archive, id, `v${plan.archive.major}.mdx`);
 	if (existsSync(archive)) fail(`${relative(process.cwd(), archive)} already exists; an archived major is never overwritten.`);
-	const released = releasedText(plan.from);
+	const released = releasedText(file, dir, plan.from);
+	if (released.from === 'nowhere') {
+		fail(notCommitted(released, { id, version: plan.from, to: plan.to, file: relative(process.cwd(), file), archive: relative(process.cwd(), archive) }), { usage: false });
+	}
+	const text = released.from === 'here' ? plan.archive.source : released.text;
 	mkdirSync(dirname(archive), { recursive: true });
-	writeFileSync(archive, released?.text ?? plan.archive.source);
-	const since = released && released.text !== plan.archive.source ? `; your edits since then stay in the module, as ${plan.to}` : '';
-	console.log(`Froze version ${plan.from}${released ? ` as ${released.ref} holds it` : ''} as ${relative(process.cwd(), archive)}${since}.`);
+	writeFileSync(archive, text);
+	const since = text !== plan.archive.source ? ` Your edits since then stay in the module, as ${plan.to}.` : '';
+	console.log(`Froze version ${plan.from} as ${relative(process.cwd(), archive)}, ${describeOrigin(released, plan.from)}.${since}`);
 }
 writeFileSync(file, plan.source);
 // A release of a module the check still refuses is allowed (the fixes may come next), but said.

@@ -1,43 +1,16 @@
-import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Finding } from '../src/lib/check/findings.ts';
 import { loadCurriculum } from '../src/lib/curriculum/load.ts';
 import { timeline } from '../src/lib/curriculum/model.ts';
-import { copyFixture, ROOT, runScript } from './utils.ts';
-
-/** A git repository holding a copy of the tea fixture, committed, for `--base` checks. */
-function repository() {
-	const content = copyFixture('valid-course');
-	const root = dirname(content);
-	const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8' });
-	git('init', '-q', '-b', 'main');
-	git('-c', 'user.name=Test', '-c', 'user.email=test@example.org', 'commit', '-q', '--allow-empty', '-m', 'empty');
-	git('add', '-A');
-	git('-c', 'user.name=Test', '-c', 'user.email=test@example.org', 'commit', '-q', '-m', 'base');
-	git('checkout', '-q', '-b', 'work');
-	const edit = (path: string, change: (text: string) => string) => {
-		const file = join(content, path);
-		writeFileSync(file, change(readFileSync(file, 'utf8')));
-	};
-	const check = () => {
-		const result = runScript('check', ['--content', content, '--base', 'main', '--format', 'json']);
-		return { status: result.status, findings: (JSON.parse(result.stdout) as Finding[]).filter((f) => f.severity === 'error') };
-	};
-	/** Commits what is in the content now, on the branch that is checked out. */
-	const commit = (message: string) => {
-		git('add', '-A');
-		git('-c', 'user.name=Test', '-c', 'user.email=test@example.org', 'commit', '-q', '-m', message);
-	};
-	return { content, edit, check, commit, git };
-}
+import { copyFixture, fixtureRepository, ROOT, runScript, type FixtureRepository } from './utils.ts';
 
 describe('npm run check --base', () => {
-	let repo: ReturnType<typeof repository>;
+	let repo: FixtureRepository;
 	beforeEach(() => {
-		repo = repository();
+		repo = fixtureRepository();
 	});
 
 	it('passes when nothing changed', () => {
@@ -176,7 +149,7 @@ describe('npm run check --base', () => {
 		repo.edit('modules/serving.mdx', (text) => text.replace('Pour into warmed cups.', 'Pour into cold cups.'));
 		const release = runScript('release', ['serving', 'major', 'Reversed the advice on cups.', '--content', repo.content]);
 		expect(release.status, release.output).toBe(0);
-		expect(release.stdout).toMatch(/Froze version 1\.0\.1 as main holds it as \S*archive\/serving\/v1\.mdx; your edits since then stay in the module, as 2\.0\.0\./);
+		expect(release.stdout).toMatch(/Froze version 1\.0\.1 as \S*archive\/serving\/v1\.mdx, as main holds it\. Your edits since then stay in the module, as 2\.0\.0\./);
 		expect(readFileSync(join(repo.content, 'archive/serving/v1.mdx'), 'utf8')).toBe(released);
 		const module = readFileSync(join(repo.content, 'modules/serving.mdx'), 'utf8');
 		expect(module).toContain('Pour into cold cups.');
@@ -204,9 +177,10 @@ describe('npm run check --base', () => {
 	it('accepts the archive of a minor released and then replaced by a major in the same branch, which the base never had', () => {
 		repo.edit('modules/serving.mdx', (text) => text.replace('Pour into warmed cups.', 'Pour into warm cups.'));
 		expect(runScript('release', ['serving', 'minor', 'Softened the advice on cups.', '--content', repo.content]).status).toBe(0);
+		repo.commit('Release serving 1.1.0');
 		const minor = readFileSync(join(repo.content, 'modules/serving.mdx'), 'utf8');
 		const release = runScript('release', ['serving', 'major', 'Reversed the advice on cups.', '--content', repo.content]);
-		expect(release.stdout).toMatch(/Froze version 1\.1\.0 as \S*archive\/serving\/v1\.mdx\./);
+		expect(release.stdout).toMatch(/Froze version 1\.1\.0 as \S*archive\/serving\/v1\.mdx, as commit [0-9a-f]+ \("Release serving 1\.1\.0"\) released it \(main does not hold 1\.1\.0\)\.\n/);
 		expect(readFileSync(join(repo.content, 'archive/serving/v1.mdx'), 'utf8')).toBe(minor);
 		expect(repo.check()).toEqual({ status: 0, findings: [] });
 	});
@@ -287,6 +261,8 @@ describe('npm run release', () => {
 		const before = readFileSync(join(content, 'modules/serving.mdx'), 'utf8');
 		const result = runScript('release', ['serving', 'major', 'Reversed the milk advice.', '--content', content]);
 		expect(result.status).toBe(0);
+		// The copy is in tests/.tmp, which git ignores, so it has no history to take the version from.
+		expect(result.stdout).toMatch(/^Froze version 1\.0\.1 as \S*archive\/serving\/v1\.mdx, from the module as it is here \(git ignores it\)\.\n/);
 		expect(readFileSync(join(content, 'archive/serving/v1.mdx'), 'utf8')).toBe(before);
 		expect(readFileSync(join(content, 'modules/serving.mdx'), 'utf8')).toContain('version: 2.0.0\n');
 		const check = runScript('check', ['--content', content, '--format', 'json']);

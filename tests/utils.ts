@@ -1,7 +1,8 @@
-import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { Finding } from '../src/lib/check/findings.ts';
 import { loadCurriculum, type Curriculum } from '../src/lib/curriculum/load.ts';
 import { ASTRO_CLI, BUILD_SCRIPT, productionEnv } from '../scripts/lib/build-env.ts';
 import { prepareTeaForBrowsers } from './browser/tea-for-browsers.ts';
@@ -214,6 +215,38 @@ export function copyFixture(name: string): string {
 	cpSync(fixtureContent(name), join(dir, 'content'), { recursive: true });
 	return join(dir, 'content');
 }
+
+/**
+ * A copy of the tea fixture in a git repository of its own: `main` holds it as merged, and the
+ * branch `work`, a contributor's, is checked out. For `--base` checks and for what `npm run release`
+ * reads from git.
+ */
+export function fixtureRepository() {
+	const content = copyFixture('valid-course');
+	const root = dirname(content);
+	const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8' });
+	git('init', '-q', '-b', 'main');
+	git('-c', 'user.name=Test', '-c', 'user.email=test@example.org', 'commit', '-q', '--allow-empty', '-m', 'empty');
+	git('add', '-A');
+	git('-c', 'user.name=Test', '-c', 'user.email=test@example.org', 'commit', '-q', '-m', 'base');
+	git('checkout', '-q', '-b', 'work');
+	const edit = (path: string, change: (text: string) => string) => {
+		const file = join(content, path);
+		writeFileSync(file, change(readFileSync(file, 'utf8')));
+	};
+	const check = () => {
+		const result = runScript('check', ['--content', content, '--base', 'main', '--format', 'json']);
+		return { status: result.status, findings: (JSON.parse(result.stdout) as Finding[]).filter((f) => f.severity === 'error') };
+	};
+	/** Commits what is in the content now, on the branch that is checked out. */
+	const commit = (message: string) => {
+		git('add', '-A');
+		git('-c', 'user.name=Test', '-c', 'user.email=test@example.org', 'commit', '-q', '-m', message);
+	};
+	return { content, edit, check, commit, git };
+}
+
+export type FixtureRepository = ReturnType<typeof fixtureRepository>;
 
 /** A Finnish translation of brewing-basics (version 2.1.0: two outcomes, one question, the first choice right). */
 export const brewingFi = (translates = '2.1.0') => `---
