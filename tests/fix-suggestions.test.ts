@@ -668,10 +668,14 @@ const SCENARIOS: Scenario[] = [
 		},
 		finding: {
 			file: 'modules/brewing-basics.fi.mdx',
-			message: 'Question 1 does not match the original: it needs the same number of choices, with the same ones right, in the same order.',
-			fix: 'Translate every question and choice of the original, in its order, and mark the same choices `correct: true`.',
+			message: 'Question 1 ("Tee maistuu kitkerältä. Mitä muutat ensin?") marks choice 2 right; the original marks choice 1.',
+			fix: 'Mark `correct: true` on choice 1 and on no other.',
+			line: (w) => lineOf(w.read('modules/brewing-basics.fi.mdx'), 'question: Tee maistuu'),
 		},
-		apply: (w) => w.write('modules/brewing-basics.fi.mdx', brewingFi()),
+		apply: (w) =>
+			w.edit('modules/brewing-basics.fi.mdx', (text) =>
+				text.replace('        correct: true\n', '').replace('      - text: Haudutat lyhyemmän aikaa\n', '      - text: Haudutat lyhyemmän aikaa\n        correct: true\n')
+			),
 	},
 	{
 		rule: 'case-source',
@@ -732,6 +736,23 @@ const SCENARIOS: Scenario[] = [
 		make: (w) => w.edit(SERVING, (text) => addToBody(text, 'Brew it first as [brewing basics](./brewing-basics.mdx) shows.')),
 		finding: { file: SERVING, message: 'The link "./brewing-basics.mdx" leads to a content file, which the site does not publish.', fix: 'Link to its page: "/modules/brewing-basics/".' },
 		apply: (w) => w.edit(SERVING, (text) => text.replace('./brewing-basics.mdx', '/modules/brewing-basics/')),
+	},
+	{
+		rule: 'broken-link',
+		mistake: "a translation's link to its original's file, as on GitHub",
+		make: (w) => {
+			withFinnish(w);
+			w.write('modules/brewing-basics.fi.mdx', `${brewingFi().trimEnd()}\n\nKertaa [osaamisen tarkistus](./brewing-basics.mdx).\n`);
+		},
+		finding: { file: 'modules/brewing-basics.fi.mdx', message: 'The link "./brewing-basics.mdx" leads to a content file, which the site does not publish.', fix: 'Link to its page: "/fi/modules/brewing-basics/".' },
+		apply: (w) => w.edit('modules/brewing-basics.fi.mdx', (text) => text.replace('./brewing-basics.mdx', '/fi/modules/brewing-basics/')),
+	},
+	{
+		rule: 'broken-link',
+		mistake: "a link to a module under the originals' language, which has no prefix",
+		make: (w) => w.edit(SERVING, (text) => addToBody(text, 'Brew it first as [brewing basics](/en/modules/brewing-basics/) shows.')),
+		finding: { file: SERVING, message: 'The link "/en/modules/brewing-basics/" leads to no page: English is the language of the originals, whose pages have no language prefix.', fix: 'Link to "/modules/brewing-basics/".' },
+		apply: (w) => w.edit(SERVING, (text) => text.replace('/en/modules/brewing-basics/', '/modules/brewing-basics/')),
 	},
 	{
 		rule: 'broken-link',

@@ -157,6 +157,20 @@ function bilingualFixture(): string {
 	return content;
 }
 
+/**
+ * Writes a knowledge check over the one a module or translation file has: a question for each list of
+ * choices, each choice right (true) or not, with its question and choices named after `label` and their
+ * places. Gives the file's new text.
+ */
+function withQuiz(file: string, label: string, questions: boolean[][]): string {
+	const quiz = questions
+		.map((choices, q) => [`  - question: ${label} ${q + 1}?`, '    choices:', ...choices.flatMap((right, c) => [`      - text: ${label} ${q + 1}, ${c + 1}`, ...(right ? ['        correct: true'] : []), '        explanation: Why.'])].join('\n'))
+		.join('\n');
+	const text = readFileSync(file, 'utf8').replace(/^quiz:\n[\s\S]*?(?=^---$)/m, `quiz:\n${quiz}\n`);
+	writeFileSync(file, text);
+	return text;
+}
+
 describe('translations in the content check', () => {
 	const findingsOf = (content: string) => checkCurriculum(content, { root: content, on: TODAY }).findings.filter((f) => f.rule.startsWith('translation-'));
 
@@ -196,6 +210,72 @@ describe('translations in the content check', () => {
 			['translation-shape', 'modules/brewing-basics.fi.mdx'],
 			['translation-locale', 'modules/serving.sv.mdx'],
 		]);
+	});
+
+	it('reports every question of a translated knowledge check that differs from the original, at its line, saying what differs', () => {
+		const content = bilingualFixture();
+		// The original asks four questions: the first two with two choices, the first right; the third with three, the first right; the fourth with two, the second right.
+		withQuiz(join(content, 'modules', 'brewing-basics.mdx'), 'Question', [[true, false], [true, false], [true, false, false], [false, true]]);
+		// Question 1 has a choice more, question 2 marks both right, and questions 3 and 4 have changed places.
+		const file = join(content, 'modules', 'brewing-basics.fi.mdx');
+		const text = withQuiz(file, 'Kysymys', [[true, false, false], [true, true], [false, true], [true, false, false]]);
+		const lineOf = (n: number) => text.slice(0, text.indexOf(`question: Kysymys ${n}?`)).split('\n').length;
+		const swapped = "It has the form of the original's question 4, and question 4 has that of question 3: the two may have changed places.";
+		expect(findingsOf(content).map(({ rule, severity, line, message, fix }) => ({ rule, severity, line, message, fix }))).toEqual([
+			{
+				rule: 'translation-shape',
+				severity: 'error',
+				line: lineOf(1),
+				message: 'Question 1 ("Kysymys 1?") has 3 choices; in the original it has 2.',
+				fix: "Keep a translated choice for each of the original's 2, in their order, and remove the one it does not have, then mark `correct: true` on choice 1 and on no other.",
+			},
+			{
+				rule: 'translation-shape',
+				severity: 'error',
+				line: lineOf(2),
+				message: 'Question 2 ("Kysymys 2?") marks choices 1 and 2 right; the original marks choice 1.',
+				fix: 'Mark `correct: true` on choice 1 and on no other.',
+			},
+			{
+				rule: 'translation-shape',
+				severity: 'error',
+				line: lineOf(3),
+				message: `Question 3 ("Kysymys 3?") has 2 choices and marks choice 2 right; in the original it has 3 and marks choice 1. ${swapped}`,
+				fix: "If questions 3 and 4 have changed places, put them back in the original's order, each with its choices. If not, translate all 3 of the original's choices, in their order (one is missing), then mark `correct: true` on choice 1 and on no other.",
+			},
+			{
+				rule: 'translation-shape',
+				severity: 'error',
+				line: lineOf(4),
+				message: `Question 4 ("Kysymys 4?") has 3 choices and marks choice 1 right; in the original it has 2 and marks choice 2. ${swapped.replace('question 4, and question 4 has that of question 3', 'question 3, and question 3 has that of question 4')}`,
+				fix: "If questions 3 and 4 have changed places, put them back in the original's order, each with its choices. If not, keep a translated choice for each of the original's 2, in their order, and remove the one it does not have, then mark `correct: true` on choice 2 and on no other.",
+			},
+		]);
+
+		// With a question left out, which translated question stands for which original is unknown: that alone is reported.
+		withQuiz(file, 'Kysymys', [[true, false], [true, false], [true, false, false]]);
+		expect(findingsOf(content).map(({ message, fix }) => ({ message, fix }))).toEqual([
+			{ message: 'The translated knowledge check has 3 questions; the original has 4.', fix: "Translate all 4 of the original's questions, in their order (one is missing)." },
+		]);
+	});
+
+	it('refuses a translation of a version the original never had, naming the versions it had and the one likely meant', () => {
+		const content = bilingualFixture();
+		// The original's changelog lists 2.1.0, 2.0.0 and 1.0.0: a translator typed 2.0.9 for the 2.0.0 they translated.
+		const file = join(content, 'modules', 'brewing-basics.fi.mdx');
+		writeFileSync(file, brewingFi('2.0.9'));
+		expect(findingsOf(content).map(({ rule, severity, line, message, fix }) => ({ rule, severity, line, message, fix }))).toEqual([
+			{
+				rule: 'translation-version',
+				severity: 'error',
+				line: 4,
+				message: 'The translation says it follows version 2.0.9, which the original never had: its changelog lists 2.1.0, 2.0.0 and 1.0.0.',
+				fix: 'Did you mean `translates: 2.0.0`? Set `translates:` to the version of the original you translated, as its changelog names it.',
+			},
+		]);
+		// A number before every version the original had: the first is meant.
+		writeFileSync(file, brewingFi('0.9.0'));
+		expect(findingsOf(content).map(({ fix }) => fix)).toEqual(['Did you mean `translates: 1.0.0`? Set `translates:` to the version of the original you translated, as its changelog names it.']);
 	});
 
 	it('merges a translation over its original for the pages in that language', () => {

@@ -64,6 +64,17 @@ describe('the link check', () => {
 		]);
 	});
 
+	it("says of a link under the originals' language that their pages have no language prefix", () => {
+		const { content, line } = withParagraph('See [the leaf](/en/modules/brewing-basics/#leaf).');
+		expect(brokenLinks(content).map(({ line, message, fix }) => ({ line, message, fix }))).toEqual([
+			{
+				line,
+				message: 'The link "/en/modules/brewing-basics/#leaf" leads to no page: English is the language of the originals, whose pages have no language prefix.',
+				fix: 'Link to "/modules/brewing-basics/#leaf".',
+			},
+		]);
+	});
+
 	it('names the module a renamed one became, by redirects.yaml, heading and all', () => {
 		// The fixture's redirects.yaml sends old-serving to serving.
 		const { content, line } = withParagraph('Read [how to serve](/modules/old-serving/#knowledge-check) first.');
@@ -161,6 +172,25 @@ describe('links in a translation', () => {
 		]);
 	});
 
+	it("name the page in the translation's language for a link to a content file, where that language has the page", () => {
+		// Brewing basics has a Finnish page; serving has none. A translation's file names its language.
+		const { line, findings } = translatedWith('Katso [perusteet](./brewing-basics.mdx), [suomeksi](./brewing-basics.fi.mdx#knowledge-check) ja [tarjoilu](./serving.mdx).');
+		expect(findings.map(({ rule, line, message, fix }) => ({ rule, line, message, fix }))).toEqual([
+			{ rule: 'broken-link', line, message: 'The link "./brewing-basics.mdx" leads to a content file, which the site does not publish.', fix: 'Link to its page: "/fi/modules/brewing-basics/".' },
+			{ rule: 'broken-link', line, message: 'The link "./brewing-basics.fi.mdx#knowledge-check" leads to a content file, which the site does not publish.', fix: 'Link to its page: "/fi/modules/brewing-basics/#knowledge-check".' },
+			{ rule: 'broken-link', line, message: 'The link "./serving.mdx" leads to a content file, which the site does not publish.', fix: 'Link to its page: "/modules/serving/".' },
+		]);
+	});
+
+	it("say that the originals' pages have no language prefix, and name the page in the translation's language", () => {
+		const { line, findings } = translatedWith('Katso [perusteet](/en/modules/brewing-basics/#knowledge-check) ja [tarjoilu](/en/modules/serving/).');
+		const MESSAGE = "leads to no page: English is the language of the originals, whose pages have no language prefix.";
+		expect(findings.map(({ rule, line, message, fix }) => ({ rule, line, message, fix }))).toEqual([
+			{ rule: 'broken-link', line, message: `The link "/en/modules/brewing-basics/#knowledge-check" ${MESSAGE}`, fix: `Link to "/fi/modules/brewing-basics/#knowledge-check", the page in this translation's language.` },
+			{ rule: 'broken-link', line, message: `The link "/en/modules/serving/" ${MESSAGE}`, fix: 'Link to "/modules/serving/".' },
+		]);
+	});
+
 	it("name a link to the original's page when the translation's language has the page, and leave one it does not have", () => {
 		// Brewing basics is translated, so its Finnish page exists; serving is not, and has none. The original's
 		// heading "Leaf" is not one of the translation's, so a link to it stays with the original.
@@ -173,6 +203,28 @@ describe('links in a translation', () => {
 				severity: 'warning',
 				message: 'The link "/modules/brewing-basics/#knowledge-check" leads to the page in the original\'s language, but this translation\'s language has that page too.',
 				fix: 'Link to "/fi/modules/brewing-basics/#knowledge-check", so that the reader stays in their language.',
+			},
+		]);
+	});
+});
+
+describe('a link with letters percent-encoded, as a browser copies a heading address', () => {
+	const HEADING = '## Näkyvyys, kattavuus, näyttökerrat ja katselukerrat';
+	const ENCODED = 'n%C3%A4kyvyys-kattavuus-n%C3%A4ytt%C3%B6kerrat-ja-katselukerrat';
+
+	it('leads to the heading it names once decoded, on the page, on another page, relative or in the path; a malformed escape stays broken', () => {
+		const content = copyFixture('valid-course');
+		const config = join(content, 'curriculum.yaml');
+		writeFileSync(config, `${readFileSync(config, 'utf8').trimEnd()}\nlocales: [en, fi]\n`);
+		// A relative link with the heading's letters as they are is encoded by the address it is read into, as in a browser.
+		const links = `Katso [tämä](#${ENCODED}), [sama](/fi/modules/brewing-basics/#${ENCODED}), [suhteellinen](../brewing-basics/#näkyvyys-kattavuus-näyttökerrat-ja-katselukerrat), [polku](/fi/modules/brewing%2Dbasics/#${ENCODED}) ja [rikki](#n%C3kyvyys-kattavuus).`;
+		const text = `${brewingFi().trimEnd()}\n\n${HEADING}\n\n${links}\n`;
+		writeFileSync(join(content, 'modules', 'brewing-basics.fi.mdx'), text);
+		expect(brokenLinks(content).map(({ line, message, fix }) => ({ line, message, fix }))).toEqual([
+			{
+				line: text.trimEnd().split('\n').length,
+				message: 'The link "#n%C3kyvyys-kattavuus" names no heading on this page. Its %-escapes are malformed: a browser cannot decode them into letters.',
+				fix: 'Link to one of the headings: #näkyvyys-kattavuus-näyttökerrat-ja-katselukerrat, #outcomes, #knowledge-check, #sources, #changelog, #embed-or-cite.',
 			},
 		]);
 	});

@@ -3,7 +3,7 @@ import { editDistance } from '../curriculum/edit-distance.ts';
 import type { Curriculum } from '../curriculum/load.ts';
 import { moduleHref, permalinkHref, trackHref, updateHref } from '../curriculum/model.ts';
 import { proseLines, sitePages } from './site-pages.ts';
-import { siteLocales } from '../i18n/locales.ts';
+import { languageName, siteLocales } from '../i18n/locales.ts';
 
 /**
  * A link in a line of Markdown or MDX: an inline link or image (`](address)`), a link reference
@@ -36,7 +36,10 @@ export function checkLinks(curriculum: Curriculum): Finding[] {
 	const unreadable = new Set([...curriculum.moduleIds].filter((id) => !loaded.has(id)));
 
 	const findings: Finding[] = [];
-	const prefixes = new Map(siteLocales(curriculum.config?.locales ?? ['en']).map((locale) => [locale.code, locale.prefix]));
+	const locales = siteLocales(curriculum.config?.locales ?? ['en']);
+	const prefixes = new Map(locales.map((locale) => [locale.code, locale.prefix]));
+	// The originals' language, whose pages have no prefix: a link may still name it (`/en/modules/x/`).
+	const root = locales[0]!.code;
 	// Each document with its own page's anchors, and its page's address, from which a relative link is read.
 	const documents: LinkedDocument[] = [
 		...curriculum.modules.map((entry) => ({ entry, own: pages.get(moduleHref(entry.id))!, at: moduleHref(entry.id) })),
@@ -64,7 +67,7 @@ export function checkLinks(curriculum: Curriculum): Finding[] {
 				const written = match.groups![group]!;
 				const target = internalTarget(written, at, site);
 				if (target === null) continue;
-				const problem = sourceFileProblem(written, target, pages) ?? linkProblem(target, pages, own, unreadable, written, moved);
+				const problem = sourceFileProblem(written, target, pages, prefixes, prefix) ?? linkProblem(target, pages, own, unreadable, written, moved, { root, prefix });
 				// Where the address starts, which is what a fix changes.
 				const place = { file: document.file, line: document.bodyLine + index, column: match.indices!.groups![group]![0] + 1 };
 				// A translation that links to a page in the original's language when its own language has that page too.
@@ -96,9 +99,9 @@ export function checkLinks(curriculum: Curriculum): Finding[] {
 function sameLanguagePage(target: string, prefix: string, pages: Map<string, Set<string>>): string | undefined {
 	if (!target.startsWith('/') || target.startsWith(`${prefix}/`)) return undefined;
 	const [path = '', anchor] = target.split('#', 2);
-	const anchors = pages.get(`${prefix}${path}`);
+	const anchors = pages.get(`${prefix}${decodedPath(path)}`);
 	// A heading the translation's page lacks (its headings are the translator's) keeps the link in the original's language.
-	return anchors && (!anchor || anchors.has(anchor)) ? `${prefix}${target}` : undefined;
+	return anchors && (!anchor || hasHeading(anchors, anchor)) ? `${prefix}${target}` : undefined;
 }
 
 /** Whether the `]` at `close` in a line ends an image's text, `![…]`, rather than a link's. */
@@ -130,15 +133,71 @@ function internalTarget(written: string, at: string, site: string | undefined): 
 	return `${url.pathname}${url.hash}`;
 }
 
-/** A link to a content file (`./other.mdx`, as on GitHub), which on the site leads nowhere: the page to link to instead. */
-function sourceFileProblem(written: string, target: string, pages: Map<string, Set<string>>): { message: string; fix: string } | null {
-	const file = /\/([^/]+)\.mdx?$/.exec(target.split('#')[0]!);
-	if (!file) return null;
-	const page = [moduleHref(file[1]!), updateHref(file[1]!)].find((href) => pages.has(href));
+/**
+ * A link to a content file (`./other.mdx`, as on GitHub), which on the site leads nowhere: the page to
+ * link to instead. A translation's file names its language (`./other.fi.mdx` is `/fi/modules/other/`);
+ * an original's file named from a translation is the page in the translation's language when there is
+ * one, as `link-language` asks, and otherwise the original's page.
+ */
+function sourceFileProblem(
+	written: string,
+	target: string,
+	pages: Map<string, Set<string>>,
+	prefixes: ReadonlyMap<string, string>,
+	prefix = ''
+): { message: string; fix: string } | null {
+	const [path = '', anchor] = target.split('#', 2);
+	const name = /\/([^/]+)\.mdx?$/.exec(path)?.[1];
+	if (name === undefined) return null;
+	const [id = name, locale] = name.split(/\.(.*)/);
+	const language = (locale === undefined ? undefined : prefixes.get(locale)) ?? prefix;
+	const page = [moduleHref(id), updateHref(id)].find((href) => pages.has(href));
 	return {
 		message: `The link "${written}" leads to a content file, which the site does not publish.`,
-		fix: page ? `Link to its page: "${page}".` : 'Link to a module as /modules/<id>/, a track as /tracks/<id>/, an update as /updates/<id>/.',
+		fix: page ? `Link to its page: "${inLanguage(page, anchor, pages, language)}".` : 'Link to a module as /modules/<id>/, a track as /tracks/<id>/, an update as /updates/<id>/.',
 	};
+}
+
+/**
+ * A page of the originals (`/modules/x/`) as a link from a page in the language of `prefix` names it:
+ * that language's page when it exists and has the heading, else the original's. The heading is kept
+ * only where the page has it.
+ */
+function inLanguage(page: string, anchor: string | undefined, pages: Map<string, Set<string>>, prefix = ''): string {
+	const local = prefix ? pages.get(`${prefix}${page}`) : undefined;
+	const chosen = local && (!anchor || hasHeading(local, anchor)) ? `${prefix}${page}` : page;
+	return anchor && hasHeading(pages.get(chosen) ?? new Set(), anchor) ? `${chosen}#${anchor}` : chosen;
+}
+
+/**
+ * Whether a page has the heading a link's fragment names, as a browser finds it: the fragment as
+ * written, or else percent-decoded as UTF-8, the form a browser's address bar gives a heading's address
+ * copied from it (`#n%C3%A4kyvyys` for `#näkyvyys`). A malformed escape decodes to nothing.
+ */
+function hasHeading(anchors: ReadonlySet<string>, anchor: string): boolean {
+	const decoded = decodedFragment(anchor);
+	return anchors.has(anchor) || (decoded !== undefined && anchors.has(decoded));
+}
+
+function decodedFragment(fragment: string): string | undefined {
+	try {
+		return decodeURIComponent(fragment);
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * A path as the server reads it: escapes decoded (`%2D` is `-`), except those of the characters that
+ * divide an address (`%2F`, `%23`, `%3F`), which stay part of a name. A malformed escape leaves the path
+ * as written, which names no page.
+ */
+function decodedPath(path: string): string {
+	try {
+		return decodeURI(path);
+	} catch {
+		return path;
+	}
 }
 
 /**
@@ -152,12 +211,14 @@ function linkProblem(
 	own: Set<string>,
 	unreadable: ReadonlySet<string>,
 	written = target,
-	moved: ReadonlyMap<string, string> = new Map()
+	moved: ReadonlyMap<string, string> = new Map(),
+	language: { root: string; prefix?: string | undefined } = { root: 'en' }
 ): { message: string; fix: string } | null {
-	const [rawPath = '', anchor] = target.split('#', 2);
+	const [address = '', anchor] = target.split('#', 2);
+	const rawPath = decodedPath(address);
 	if (rawPath === '') {
-		if (anchor && !own.has(anchor)) {
-			return { message: `The link "${written}" names no heading on this page.`, fix: headingFix(anchor, own) };
+		if (anchor && !hasHeading(own, anchor)) {
+			return { message: `The link "${written}" names no heading on this page.${malformed(anchor)}`, fix: headingFix(anchor, own) };
 		}
 		return null;
 	}
@@ -185,13 +246,21 @@ function linkProblem(
 				fix: `Show the image on the page instead: save it next to the module and write \`![what it shows](./${image})\`.`,
 			};
 		}
-		// A page of the originals, asked for in a language it has no page in.
-		const original = /^\/[a-z]{2,3}(?:-[a-z0-9]+)*(\/.*)$/i.exec(path)?.[1];
-		if (original && pages.has(original)) {
-			return {
-				message: `The link "${written}" leads to no page: ${original} is not translated into that language.`,
-				fix: `Link to the original, "${original}".`,
-			};
+		// A page of the originals, asked for in a language it has no page in, or under the originals' own
+		// language, which has no prefix (`/en/modules/x/`). A translation is pointed to its own language's page.
+		const [, code, original] = /^\/([a-z]{2,3}(?:-[a-z0-9]+)*)(\/.*)$/i.exec(path) ?? [];
+		if (code && original && pages.has(original)) {
+			const to = inLanguage(original, anchor, pages, language.prefix);
+			const local = language.prefix !== undefined && to.startsWith(`${language.prefix}/`);
+			return code.toLowerCase() === language.root.toLowerCase()
+				? {
+						message: `The link "${written}" leads to no page: ${languageName(language.root, 'en')} is the language of the originals, whose pages have no language prefix.`,
+						fix: local ? `Link to "${to}", the page in this translation's language.` : `Link to "${to}".`,
+					}
+				: {
+						message: `The link "${written}" leads to no page: ${original} is not translated into that language.`,
+						fix: local ? `Link to "${to}", the page in this translation's language.` : `Link to the original, "${to}".`,
+					};
 		}
 		// A page named by its last part, as a link relative to the wrong folder names it (`goals/` from a module page).
 		const last = path.split('/').filter(Boolean).at(-1);
@@ -213,13 +282,19 @@ function linkProblem(
 		};
 	}
 	// A module's page in any language (`/modules/x/`, `/fi/modules/x/`): its headings are known.
-	if (anchor && /^(?:\/[a-z]{2,3}(?:-[a-z0-9]+)*)?\/modules\//i.test(path) && !anchors.has(anchor)) {
-		return { message: `The link "${written}" names no heading on ${path}.`, fix: headingFix(anchor, anchors) };
+	if (anchor && /^(?:\/[a-z]{2,3}(?:-[a-z0-9]+)*)?\/modules\//i.test(path) && !hasHeading(anchors, anchor)) {
+		return { message: `The link "${written}" names no heading on ${path}.${malformed(anchor)}`, fix: headingFix(anchor, anchors) };
 	}
 	return null;
 }
 
-function headingFix(anchor: string, anchors: Set<string>): string {
+/** A sentence for a fragment with an escape a browser cannot decode, such as `%C3` without its second byte; empty for any other. */
+function malformed(anchor: string): string {
+	return decodedFragment(anchor) === undefined ? ' Its %-escapes are malformed: a browser cannot decode them into letters.' : '';
+}
+
+function headingFix(written: string, anchors: Set<string>): string {
+	const anchor = decodedFragment(written) ?? written;
 	const close = [...anchors].find((slug) => slug.includes(anchor) || anchor.includes(slug));
 	return close ? `Did you mean "#${close}"?` : `Link to one of the headings: ${[...anchors].map((a) => `#${a}`).join(', ') || 'none'}.`;
 }

@@ -131,7 +131,8 @@ export const RULE_DOCS: Record<string, RuleDoc> = {
 	},
 	'translation-version': {
 		title: 'A translation follows a version that exists',
-		description: '`translates:` names the version of the original that was translated, so it can be the original’s version or an earlier one, never a later one.',
+		description:
+			'`translates:` names the version of the original that was translated, so it is one of the versions in the original’s changelog: the current one or an earlier one, never a later one, and never a number the original did not have (`1.0.9` where the changelog lists 1.0.0, 1.1.0 and 1.1.1), which the translated page would name as the version it follows. The finding lists the versions there are and suggests the one most likely meant, the latest before the number written.',
 	},
 	'translation-outdated': {
 		title: 'Translations that have fallen behind',
@@ -139,7 +140,8 @@ export const RULE_DOCS: Record<string, RuleDoc> = {
 	},
 	'translation-shape': {
 		title: 'A translation matches its original’s outcomes and questions',
-		description: 'Learners of every language earn the same certificate, so a current translation has as many learning outcomes as the original and the same knowledge check: the same questions in the same order, each with as many choices and the same ones right.',
+		description:
+			'Learners of every language earn the same certificate, so a current translation has as many learning outcomes as the original and the same knowledge check: the same questions in the same order, each with as many choices and the same ones right. Every question that differs is reported at its line, saying what differs: how many choices it has, or which of them it marks right; two questions that each have the other’s form are named as possibly having changed places. A knowledge check with a question more or fewer than the original’s gets that one finding, as the check cannot tell which translated question stands for which until they are as many.',
 	},
 	'case-source': {
 		title: 'A real case cites a listed source',
@@ -148,7 +150,7 @@ export const RULE_DOCS: Record<string, RuleDoc> = {
 	'broken-link': {
 		title: 'Internal links must lead somewhere',
 		description:
-			'A link to another page of the curriculum (`/modules/<id>/`, `/tracks/<id>/`, `/updates/<id>/`) must name a page that exists, and a link to a heading (`#section`) must name a heading on that page. Links relative to the page (`../<id>/`) and full addresses on the curriculum’s own site are read as a browser reads them and held to the same; a link to a content file (`./<id>.mdx`, as on GitHub) leads nowhere on the site, so the finding names the page to link to. Write links from the site’s root, `/modules/<id>/`: they read the same from every page. Translations are held to the same, with their language’s pages: `/fi/modules/<id>/` must be a module with a Finnish page, and a heading named on it must be one of the translation’s headings.',
+			'A link to another page of the curriculum (`/modules/<id>/`, `/tracks/<id>/`, `/updates/<id>/`) must name a page that exists, and a link to a heading (`#section`) must name a heading on that page. Links relative to the page (`../<id>/`) and full addresses on the curriculum’s own site are read as a browser reads them and held to the same, and so is a heading’s address copied from the browser, whose letters it percent-encodes (`#n%C3%A4kyvyys` for `#näkyvyys`); a malformed escape names no heading. A link to a content file (`./<id>.mdx`, as on GitHub) leads nowhere on the site, so the finding names the page to link to: from a translation, or for a translation’s file (`./<id>.fi.mdx`), the page in that language when there is one. Write links from the site’s root, `/modules/<id>/`: they read the same from every page. Translations are held to the same, with their language’s pages: `/fi/modules/<id>/` must be a module with a Finnish page, and a heading named on it must be one of the translation’s headings. The originals’ pages have no language prefix, so `/en/modules/<id>/` leads nowhere when English is the originals’ language.',
 	},
 	'link-language': {
 		title: 'A translation links to pages in its language',
