@@ -38,8 +38,8 @@ interface Scenario {
 	/** Compare with a git base, the clean copy as committed, as `npm run check` does in a checkout. */
 	base?: boolean;
 	make: (w: Workspace) => void;
-	/** The finding the mistake gets, with the exact fix it suggests. */
-	finding: { file: string; message: string | RegExp; fix: string; line?: (w: Workspace) => number };
+	/** The finding the mistake gets, with the exact fix it suggests (and its severity, where that is the point). */
+	finding: { file: string; message: string | RegExp; fix: string; line?: (w: Workspace) => number; severity?: Finding['severity'] };
 	/** Does what the fix says, and nothing more. */
 	apply: (w: Workspace, finding: Finding) => void;
 	/** A notice that stays by design after the fix, with the reason; nothing else may. */
@@ -90,6 +90,9 @@ function resolvePendingUpdate(w: Workspace): void {
 }
 
 const withFinnish = (w: Workspace) => w.edit('curriculum.yaml', (text) => `${text.trimEnd()}\nlocales: [en, fi]\n`);
+/** The tea track and the infuser update in Finnish, as a translator writes them. */
+const TRACK_FI = 'title: Teen perusteet\nsummary: Kiehuvasta vedestä jaettavaan kannuun.\naudience: Kaikille, joilla on vedenkeitin.\ncertificate:\n  title: Teen perusteet\n';
+const INFUSER_FI = '---\ntitle: Teekannuissa on nyt haudutin\nsummary: Uusissa teekannuissa on irrotettava haudutinkori.\n---\n\nUusien teekannujen mukana tulee haudutinkori.\n';
 
 const SCENARIOS: Scenario[] = [
 	// Freshness: the two findings the fixture ships with, made again on the clean copy.
@@ -268,6 +271,58 @@ const SCENARIOS: Scenario[] = [
 		make: (w) => w.rename(SERVING, 'modules/Serving.mdx'),
 		finding: { file: 'modules/Serving.mdx', message: 'The file name "Serving.mdx" does not make a valid id: ids are lower-case words joined by hyphens.', fix: 'Rename the file to serving.mdx.' },
 		apply: (w) => w.rename('modules/Serving.mdx', SERVING),
+	},
+	{
+		rule: 'invalid-id',
+		mistake: 'a translation named with a capital, whose new name must keep its locale',
+		make: (w) => {
+			withFinnish(w);
+			w.write('modules/Brewing-Basics.fi.mdx', brewingFi());
+		},
+		finding: { file: 'modules/Brewing-Basics.fi.mdx', message: 'The file name "Brewing-Basics.fi.mdx" does not make a valid id: ids are lower-case words joined by hyphens.', fix: 'Rename the file to brewing-basics.fi.mdx.' },
+		apply: (w) => w.rename('modules/Brewing-Basics.fi.mdx', 'modules/brewing-basics.fi.mdx'),
+	},
+	{
+		rule: 'invalid-id',
+		mistake: 'a translation named with "_" before its locale',
+		make: (w) => {
+			withFinnish(w);
+			w.write('modules/brewing-basics_fi.mdx', brewingFi());
+		},
+		finding: {
+			file: 'modules/brewing-basics_fi.mdx',
+			message: 'The file name "brewing-basics_fi.mdx" does not make a valid id; it looks like a translation of modules/brewing-basics.mdx into "fi".',
+			fix: "Rename the file to brewing-basics.fi.mdx: a translation's name puts a dot before its locale.",
+		},
+		apply: (w) => w.rename('modules/brewing-basics_fi.mdx', 'modules/brewing-basics.fi.mdx'),
+	},
+	{
+		rule: 'invalid-id',
+		mistake: 'a translation named with "-" before its locale, which makes it a module of its own',
+		make: (w) => {
+			withFinnish(w);
+			w.write('modules/brewing-basics-fi.mdx', brewingFi());
+		},
+		finding: {
+			file: 'modules/brewing-basics-fi.mdx',
+			message: '"brewing-basics-fi.mdx" holds a translation of modules/brewing-basics.mdx into "fi", but its name makes it a module of its own, "brewing-basics-fi".',
+			fix: "Rename the file to brewing-basics.fi.mdx: a translation's name puts a dot before its locale.",
+		},
+		apply: (w) => w.rename('modules/brewing-basics-fi.mdx', 'modules/brewing-basics.fi.mdx'),
+	},
+	{
+		rule: 'invalid-id',
+		mistake: 'a track translation named with "-" before its locale',
+		make: (w) => {
+			withFinnish(w);
+			w.write('tracks/tea-foundations-fi.yaml', TRACK_FI);
+		},
+		finding: {
+			file: 'tracks/tea-foundations-fi.yaml',
+			message: '"tea-foundations-fi.yaml" holds a translation of tracks/tea-foundations.yaml into "fi", but its name makes it a track of its own, "tea-foundations-fi".',
+			fix: "Rename the file to tea-foundations.fi.yaml: a translation's name puts a dot before its locale.",
+		},
+		apply: (w) => w.rename('tracks/tea-foundations-fi.yaml', 'tracks/tea-foundations.fi.yaml'),
 	},
 	{
 		rule: 'invalid-id',
@@ -590,6 +645,26 @@ const SCENARIOS: Scenario[] = [
 			fix: 'Name the file brewing-basics.<locale>.mdx with one of fi, or add "sv" to `locales` in curriculum.yaml.',
 		},
 		apply: (w) => w.rename('modules/brewing-basics.sv.mdx', 'modules/brewing-basics.fi.mdx'),
+	},
+	{
+		rule: 'translation-locale',
+		mistake: 'a translation named with its locale in capitals',
+		make: (w) => {
+			withFinnish(w);
+			w.write('modules/brewing-basics.FI.mdx', brewingFi());
+		},
+		finding: { file: 'modules/brewing-basics.FI.mdx', message: '"FI" is not one of the curriculum\'s locales (en, fi), which write it as "fi".', fix: 'Did you mean "fi"? Rename the file to brewing-basics.fi.mdx.' },
+		apply: (w) => w.rename('modules/brewing-basics.FI.mdx', 'modules/brewing-basics.fi.mdx'),
+	},
+	{
+		rule: 'translation-locale',
+		mistake: 'a translation named with its language and region where the curriculum has the language alone',
+		make: (w) => {
+			withFinnish(w);
+			w.write('modules/brewing-basics.fi-FI.mdx', brewingFi());
+		},
+		finding: { file: 'modules/brewing-basics.fi-FI.mdx', message: '"fi-FI" is not one of the curriculum\'s locales (en, fi), which write it as "fi".', fix: 'Did you mean "fi"? Rename the file to brewing-basics.fi.mdx.' },
+		apply: (w) => w.rename('modules/brewing-basics.fi-FI.mdx', 'modules/brewing-basics.fi.mdx'),
 	},
 	{
 		rule: 'translation-orphan',
@@ -1380,6 +1455,85 @@ const SCENARIOS: Scenario[] = [
 		apply: (w) => w.rename('modules/drafts/serving.mdx', SERVING),
 	},
 	{
+		rule: 'unexpected-file',
+		mistake: 'a translation saved in a folder named for its locale inside modules/',
+		make: (w) => {
+			withFinnish(w);
+			w.write('modules/fi/brewing-basics.mdx', brewingFi());
+		},
+		finding: {
+			file: 'modules/fi/brewing-basics.mdx',
+			message: '"modules/fi/brewing-basics.mdx" is in a folder named for the locale "fi", and the build reads a translation only beside its original: the site would never publish it.',
+			fix: 'Move it to modules/brewing-basics.fi.mdx: a translation sits beside its original, with its locale before the extension.',
+			severity: 'error',
+		},
+		apply: (w) => w.rename('modules/fi/brewing-basics.mdx', 'modules/brewing-basics.fi.mdx'),
+	},
+	{
+		rule: 'unexpected-file',
+		mistake: 'a translation saved under a folder for its locale at the top of the content folder',
+		make: (w) => {
+			withFinnish(w);
+			w.write('fi/modules/brewing-basics.mdx', brewingFi());
+		},
+		finding: {
+			file: 'fi/modules/brewing-basics.mdx',
+			message: '"fi/modules/brewing-basics.mdx" is in a folder named for the locale "fi", and the build reads a translation only beside its original: the site would never publish it.',
+			fix: 'Move it to modules/brewing-basics.fi.mdx: a translation sits beside its original, with its locale before the extension.',
+			severity: 'error',
+		},
+		apply: (w) => w.rename('fi/modules/brewing-basics.mdx', 'modules/brewing-basics.fi.mdx'),
+	},
+	{
+		rule: 'unexpected-file',
+		mistake: 'a track translation saved in a folder named for its locale inside tracks/',
+		make: (w) => {
+			withFinnish(w);
+			w.write('tracks/fi/tea-foundations.yaml', TRACK_FI);
+		},
+		finding: {
+			file: 'tracks/fi/tea-foundations.yaml',
+			message: '"tracks/fi/tea-foundations.yaml" is in a folder named for the locale "fi", and the build reads a translation only beside its original: the site would never publish it.',
+			fix: 'Move it to tracks/tea-foundations.fi.yaml: a translation sits beside its original, with its locale before the extension.',
+			severity: 'error',
+		},
+		apply: (w) => w.rename('tracks/fi/tea-foundations.yaml', 'tracks/tea-foundations.fi.yaml'),
+	},
+	{
+		rule: 'unexpected-file',
+		mistake: 'an update translation saved in a folder named for its locale inside updates/',
+		make: (w) => {
+			withFinnish(w);
+			w.write('updates/fi/2026-10-20-teapot-infuser.md', INFUSER_FI);
+		},
+		finding: {
+			file: 'updates/fi/2026-10-20-teapot-infuser.md',
+			message: '"updates/fi/2026-10-20-teapot-infuser.md" is in a folder named for the locale "fi", and the build reads a translation only beside its original: the site would never publish it.',
+			fix: 'Move it to updates/2026-10-20-teapot-infuser.fi.md: a translation sits beside its original, with its locale before the extension.',
+			severity: 'error',
+		},
+		apply: (w) => w.rename('updates/fi/2026-10-20-teapot-infuser.md', 'updates/2026-10-20-teapot-infuser.fi.md'),
+	},
+	{
+		rule: 'unexpected-file',
+		mistake: 'a translation saved in a folder for a language the curriculum does not have',
+		make: (w) => {
+			withFinnish(w);
+			w.write('sv/modules/brewing-basics.mdx', brewingFi());
+		},
+		finding: {
+			file: 'sv/modules/brewing-basics.mdx',
+			message: '"sv/modules/brewing-basics.mdx" is in a folder for Swedish ("sv"), a language the curriculum does not have (its locales are en, fi): the site would never publish it.',
+			fix: 'Ask the maintainers (in an issue or your pull request) to add "sv" to `locales` in curriculum.yaml; then move the file to modules/brewing-basics.sv.mdx, beside its original.',
+			severity: 'error',
+		},
+		// The maintainers' part, then the translator's.
+		apply: (w) => {
+			w.edit('curriculum.yaml', (text) => text.replace('locales: [en, fi]', 'locales: [en, fi, sv]'));
+			w.rename('sv/modules/brewing-basics.mdx', 'modules/brewing-basics.sv.mdx');
+		},
+	},
+	{
 		rule: 'content-file-type',
 		mistake: 'notes saved next to a module',
 		make: (w) => w.write('modules/notes.txt', 'Ideas for the next revision.\n'),
@@ -1485,6 +1639,7 @@ describe('every fix a finding suggests leads out of the problem', () => {
 		expect(found, `no such finding among:\n${show(before)}`).toBeDefined();
 		expect(found!.fix).toBe(scenario.finding.fix);
 		if (scenario.finding.line) expect(found!.line).toBe(scenario.finding.line(w));
+		if (scenario.finding.severity) expect(found!.severity).toBe(scenario.finding.severity);
 
 		scenario.apply(w, found!);
 		const after = w.check().filter((f) => !(f.rule === scenario.stays?.rule && f.severity === 'notice'));

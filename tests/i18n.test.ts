@@ -1,5 +1,5 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, sep } from 'node:path';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, sep } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkCurriculum } from '../src/lib/check/check-curriculum.ts';
 import { sitePages } from '../src/lib/check/site-pages.ts';
@@ -276,6 +276,23 @@ describe('translations in the content check', () => {
 		// A number before every version the original had: the first is meant.
 		writeFileSync(file, brewingFi('0.9.0'));
 		expect(findingsOf(content).map(({ fix }) => fix)).toEqual(['Did you mean `translates: 1.0.0`? Set `translates:` to the version of the original you translated, as its changelog names it.']);
+	});
+
+	it('takes a translation by its name or folder only where it is one: a module of its own named <id>-fi, a copy of a module in a folder named like a language, originals in an en/ folder', () => {
+		const content = bilingualFixture();
+		const serving = readFileSync(join(content, 'modules', 'serving.mdx'), 'utf8');
+		// A module whose id ends as a locale does, with every field a module has.
+		writeFileSync(join(content, 'modules', 'serving-fi.mdx'), serving.replace(/^title: .*$/m, 'title: Serving in Finland'));
+		for (const copy of ['my/serving.mdx', 'en/modules/serving.mdx']) {
+			mkdirSync(join(content, dirname(copy)), { recursive: true });
+			writeFileSync(join(content, copy), serving);
+		}
+		const { curriculum, findings } = checkCurriculum(content, { root: content, on: TODAY });
+		expect(curriculum.modules.map((m) => m.id)).toContain('serving-fi');
+		expect(findings.filter((f) => f.rule === 'invalid-id' || f.rule === 'unexpected-file').map((f) => [f.rule, f.severity, f.file, f.message])).toEqual([
+			['unexpected-file', 'warning', 'en/modules/serving.mdx', '"en/modules/serving.mdx" is in no folder the build reads, so the site would leave it out.'],
+			['unexpected-file', 'warning', 'my/serving.mdx', '"my/serving.mdx" is in no folder the build reads, so the site would leave it out.'],
+		]);
 	});
 
 	it('merges a translation over its original for the pages in that language', () => {

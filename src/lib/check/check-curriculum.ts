@@ -107,7 +107,7 @@ export function checkCurriculum(dir: string, options: CheckOptions = {}): CheckR
 	// Issuer profiles: the public keys the verify page trusts.
 	findings.push(...loadIssuers(dir, options.root).findings);
 	// Content files where no reader of the build looks, which the site would leave out.
-	findings.push(...strayFiles(dir, options.root));
+	findings.push(...strayFiles(dir, options.root, curriculum.config?.locales));
 	// Translations: a known locale, an existing original, the same outcomes and questions, and current.
 	findings.push(...checkTranslations(curriculum));
 	// Real cases cite a listed source.

@@ -35,11 +35,11 @@ export const RULE_DOCS: Record<string, RuleDoc> = {
 	},
 	'unexpected-file': {
 		title: 'Files belong in their folder',
-		description: 'Each folder holds one kind of file: `.mdx` modules in `modules/`, `.yaml` tracks in `tracks/`, `.md` updates in `updates/`. A file with another extension would be silently ignored, so it is reported. So is a Markdown, MDX or YAML file where the build does not look: in a folder inside `modules/`, `tracks/` or `updates/`, in a folder whose name is misspelt, or at the top of the content folder (a warning, since the rest of the site builds without it).',
+		description: 'Each folder holds one kind of file: `.mdx` modules in `modules/`, `.yaml` tracks in `tracks/`, `.md` updates in `updates/`. A file with another extension would be silently ignored, so it is reported. So is a Markdown, MDX or YAML file where the build does not look: in a folder inside `modules/`, `tracks/` or `updates/`, in a folder whose name is misspelt, or at the top of the content folder (a warning, since the rest of the site builds without it). A translation in a folder named for its language, such as `modules/fi/<id>.mdx` or `fi/modules/<id>.mdx`, is an error, since the translator’s work would never be published: a translation sits beside its original as `modules/<id>.fi.mdx` (`tracks/<id>.fi.yaml`, `updates/<id>.fi.md`), and the fix names that file. When the folder is named for a language the curriculum does not have, such as `sv/`, the fix says to ask the maintainers to add it to `locales` first.',
 	},
 	'invalid-id': {
 		title: 'File names are ids',
-		description: 'A module, track or update takes its id, and so its address on the site, from its file name. Ids are lower-case words joined by hyphens, like `audience-research`. Archived majors are named `v<major>.mdx`.',
+		description: 'A module, track or update takes its id, and so its address on the site, from its file name. Ids are lower-case words joined by hyphens, like `audience-research`. Archived majors are named `v<major>.mdx`. A translation named with `_` or `-` before its locale, like `audience-research_fi.mdx` or `audience-research-fi.mdx`, is reported with its right name, `audience-research.fi.mdx`: the first is no id at all, and the second would be a module of its own that no track lists. A name ending in `-fi` is taken for a translation only when its original exists and the file holds a translation’s fields alone.',
 	},
 	'unknown-module': {
 		title: 'Referenced modules must exist',
@@ -123,7 +123,7 @@ export const RULE_DOCS: Record<string, RuleDoc> = {
 	},
 	'translation-locale': {
 		title: 'A translation names one of the curriculum’s languages',
-		description: 'A translation sits beside its original as `<id>.<locale>.mdx` (or `.yaml`, `.md`), where the locale is one of `locales` in curriculum.yaml other than the first, which is the language of the originals.',
+		description: 'A translation sits beside its original as `<id>.<locale>.mdx` (or `.yaml`, `.md`), where the locale is one of `locales` in curriculum.yaml other than the first, which is the language of the originals, and is written as `locales` writes it. A locale in other capitals (`.FI.mdx`) or with a region the curriculum does not name (`.fi-FI.mdx`) is reported with the name it means, `<id>.fi.mdx`; a language the curriculum does not have at all is added to `locales` by its maintainers.',
 	},
 	'translation-orphan': {
 		title: 'A translation has an original',

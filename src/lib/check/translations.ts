@@ -1,5 +1,6 @@
 import { finding, type Finding } from './findings.ts';
 import { editDistance } from '../curriculum/edit-distance.ts';
+import { meantLocales } from '../curriculum/files.ts';
 import { locate } from '../curriculum/frontmatter.ts';
 import type { Curriculum, TranslationEntry } from '../curriculum/load.ts';
 import type { ModuleData } from '../curriculum/schema/module.ts';
@@ -27,18 +28,26 @@ export function checkTranslations(curriculum: Curriculum): Finding[] {
 		const folder = KIND_FOLDER[translation.kind];
 		const extension = translation.file.slice(translation.file.lastIndexOf('.'));
 		if (!locales.includes(translation.locale) || translation.locale === locales[0]) {
+			// "FI" or "fi-FI" for "fi" is a slip in the name, not a language the curriculum lacks.
+			const meant = locales.includes(translation.locale) ? [] : meantLocales(translation.locale, locales);
+			const main = translation.locale === locales[0] || (meant.length === 1 && meant[0] === locales[0]);
+			const others = meant.filter((locale) => locale !== locales[0]);
 			findings.push(
 				finding({
 					rule: 'translation-locale',
 					file: translation.file,
-					message:
-						translation.locale === locales[0]
-							? `"${translation.locale}" is the curriculum's main language, so the original needs no translation into it.`
+					message: main
+						? `"${translation.locale}" ${translation.locale === locales[0] ? 'is' : `stands for ${locales[0]},`} the curriculum's main language, so the original needs no translation into it.`
+						: others.length > 0
+							? `"${translation.locale}" is not one of the curriculum's locales (${locales.join(', ')}), which write it as ${others.map((locale) => `"${locale}"`).join(' or ')}.`
 							: `"${translation.locale}" is not one of the curriculum's locales (${locales.join(', ')}).`,
-					fix:
-						translation.locale === locales[0]
-							? `Delete ${translation.file}, or rename it after the language it is written in.`
-							: `Name the file ${translation.id}.<locale>${extension} with one of ${locales.slice(1).join(', ') || 'the locales'}, or add "${translation.locale}" to \`locales\` in curriculum.yaml.`,
+					fix: main
+						? `Delete ${translation.file}, or rename it after the language it is written in.`
+						: others.length === 1
+							? `Did you mean "${others[0]}"? Rename the file to ${translation.id}.${others[0]}${extension}.`
+							: others.length > 1
+								? `Name the file ${translation.id}.<locale>${extension} with one of ${others.join(', ')}, the one it is written in.`
+								: `Name the file ${translation.id}.<locale>${extension} with one of ${locales.slice(1).join(', ') || 'the locales'}, or add "${translation.locale}" to \`locales\` in curriculum.yaml.`,
 				})
 			);
 			continue;

@@ -7,7 +7,7 @@
 import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { finding, type Finding } from '../check/findings.ts';
-import { splitFrontmatter, validate, type AllowedValues, type ParsedYaml } from './frontmatter.ts';
+import { parseYaml, splitFrontmatter, validate, type AllowedValues, type ParsedYaml } from './frontmatter.ts';
 import { plainReader, type YamlReader } from './yaml-memo.ts';
 import { isImageName } from '../safety/content-files.ts';
 import { createLocator } from '../safety/context.ts';
@@ -20,23 +20,75 @@ export function translationName(name: string): { id: string; locale: string } | 
 	return match ? { id: match[1]!, locale: match[2]! } : null;
 }
 
+/**
+ * The configured locales that a locale written in a file or folder name stands for: the same one in
+ * other capitals (`FI` for `fi`), or else those of the same language (`fi-FI` or `fi_FI` for `fi`,
+ * `pt` for `pt-BR`). Empty when it names none of them.
+ */
+export function meantLocales(written: string, locales: readonly string[]): string[] {
+	const same = locales.filter((locale) => locale.toLowerCase() === written.toLowerCase());
+	if (same.length > 0) return same;
+	// Only a language with a script or a region after it: "it-security" is a folder's name, not Italian.
+	if (!/^[a-z]{2,3}(?:[-_][a-z]{4})?(?:[-_](?:[a-z]{2}|\d{3}))?$/i.test(written)) return [];
+	const language = (code: string) => code.toLowerCase().split(/[-_]/)[0];
+	return locales.filter((locale) => language(locale) === language(written));
+}
+
+/**
+ * A translation named with "_" or "-" before its locale instead of a dot (`<id>_fi`, `<id>-FI`): the
+ * id and the locale it means, when the locale is one of `locales` and the rest of the name is one
+ * of `originals`; otherwise null.
+ */
+export function misnamedTranslation(name: string, originals: ReadonlySet<string>, locales: readonly string[]): { id: string; locale: string } | null {
+	for (const locale of locales) {
+		if (name.length <= locale.length + 1) continue;
+		const rest = name.slice(0, -locale.length - 1);
+		const id = slugify(rest);
+		if (/[-_]/.test(name.charAt(rest.length)) && name.slice(rest.length + 1).toLowerCase() === locale.toLowerCase() && originals.has(id)) return { id, locale };
+	}
+	return null;
+}
+
+/** What a folder's reader needs to know a translation saved under a name of its own. */
+export interface TranslationNaming {
+	/** The curriculum's locales other than the first, the originals' language. */
+	locales: readonly string[];
+	/** The fields a translation of this kind may have (the keys of its schema). */
+	fields: ReadonlySet<string>;
+}
+
 /** The id a file name gives: the name without its folder and its extension. */
 export function idOf(path: string): string {
 	const name = path.split(sep).pop() ?? path;
 	return name.replace(/\.[^.]+$/, '');
 }
 
-/** The files of one folder of a kind of content, in order, reporting any whose extension or name the build would not take. */
+/**
+ * The files of one folder of a kind of content, in order, reporting any whose extension or name the
+ * build would not take. With `translations`, a translation named `<id>_<locale>` or `<id>-<locale>`
+ * beside its original is reported with its right name, `<id>.<locale>`: the first is no id at all,
+ * and the second would make the translation a module (or track, or update) of its own.
+ */
 export function listFiles(
 	folder: string,
 	findings: Finding[],
 	rel: (path: string) => string,
 	extensions: string[],
-	kind: string
+	kind: string,
+	translations?: TranslationNaming
 ): string[] {
 	if (!existsSync(folder)) return [];
+	const names = readdirSync(folder).sort();
+	const extensionOf = (name: string) => name.slice(name.lastIndexOf('.'));
+	// The originals here, by id, which a misnamed translation's name starts with.
+	const originals = new Set(
+		names
+			.filter((name) => extensions.includes(extensionOf(name)))
+			.map((name) => name.slice(0, -extensionOf(name).length))
+			.filter((base) => ID_PATTERN.test(base))
+	);
 	const files: string[] = [];
-	for (const name of readdirSync(folder).sort()) {
+	for (const name of names) {
 		const path = join(folder, name);
 		const entry = lstatSync(path);
 		if (!entry.isFile() || name.startsWith('.')) continue;
@@ -56,14 +108,35 @@ export function listFiles(
 		}
 		const base = name.slice(0, -extension.length);
 		// A translation is named <id>.<locale>; the locale is checked against the config later.
-		const id = translationName(base)?.id ?? base;
+		const translated = translationName(base);
+		const misnamed = translated || !translations ? null : misnamedTranslation(base, originals, translations.locales);
+		// "<id>-fi" is a valid id too: it is taken for a translation only when it holds nothing else.
+		if (misnamed && (!ID_PATTERN.test(base) || holdsOnly(path, extension, translations!.fields))) {
+			const meant = `${misnamed.id}.${misnamed.locale}${extension}`;
+			findings.push(
+				finding({
+					rule: 'invalid-id',
+					file: rel(path),
+					message: ID_PATTERN.test(base)
+						? `"${name}" holds a translation of ${kind}/${misnamed.id}${extension} into "${misnamed.locale}", but its name makes it a ${kind.replace(/s$/, '')} of its own, "${base}".`
+						: `The file name "${name}" does not make a valid id; it looks like a translation of ${kind}/${misnamed.id}${extension} into "${misnamed.locale}".`,
+					fix: names.includes(meant)
+						? `${kind}/${meant} already exists: keep the translation you mean to publish as ${meant}, and delete the other.`
+						: `Rename the file to ${meant}: a translation's name puts a dot before its locale.`,
+				})
+			);
+			continue;
+		}
+		const id = translated?.id ?? base;
 		if (kind !== 'archive' && !ID_PATTERN.test(id)) {
+			// A translation keeps its locale, so that the new name does not take its original's.
+			const [locale] = translated ? meantLocales(translated.locale, translations?.locales ?? []) : [];
 			findings.push(
 				finding({
 					rule: 'invalid-id',
 					file: rel(path),
 					message: `The file name "${name}" does not make a valid id: ids are lower-case words joined by hyphens.`,
-					fix: `Rename the file to ${slugify(id)}${extension}.`,
+					fix: `Rename the file to ${slugify(id)}${translated ? `.${locale ?? translated.locale}` : ''}${extension}.`,
 				})
 			);
 			continue;
@@ -71,6 +144,16 @@ export function listFiles(
 		files.push(path);
 	}
 	return files;
+}
+
+/** Whether a file's frontmatter (a YAML file's whole text) has fields, and only ones of `fields`. */
+export function holdsOnly(path: string, extension: string, fields: ReadonlySet<string>): boolean {
+	const source = readFileSync(path, 'utf8');
+	const yaml = extension === '.md' || extension === '.mdx' ? splitFrontmatter(source).frontmatter : source;
+	const data = yaml === null ? null : parseYaml(yaml, path).parsed?.data;
+	if (data === null || typeof data !== 'object' || Array.isArray(data)) return false;
+	const keys = Object.keys(data);
+	return keys.length > 0 && keys.every((key) => fields.has(key));
 }
 
 /** Every file under a folder, at any depth, in order. */

@@ -2,7 +2,7 @@ import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node
 import { join, relative, sep } from 'node:path';
 import { finding, type Finding } from '../check/findings.ts';
 import { splitFrontmatter, type AllowedValues, type ParsedYaml } from './frontmatter.ts';
-import { idOf, listFiles, loadDocument, loadYaml, slugify, translationName, walk } from './files.ts';
+import { idOf, listFiles, loadDocument, loadYaml, slugify, translationName, walk, type TranslationNaming } from './files.ts';
 import { plainReader, type YamlReader } from './yaml-memo.ts';
 import { curriculumConfigSchema, type CurriculumConfig } from './schema/config.ts';
 import { moduleTranslationSchema, trackTranslationSchema, updateTranslationSchema, type ModuleTranslationData, type TrackTranslationData, type UpdateTranslationData } from './schema/translation.ts';
@@ -170,7 +170,7 @@ function readConfig(curriculum: Curriculum, rel: (path: string) => string, reade
 /** Reads the modules, one MDX file each with its id from the file name, and their translations, reporting what is wrong with each file. */
 function readModules(curriculum: Curriculum, rel: (path: string) => string, reader: YamlReader): void {
 	const { dir, findings } = curriculum;
-	for (const path of listFiles(join(dir, LAYOUT.modules), findings, rel, ['.mdx'], 'modules')) {
+	for (const path of listFiles(join(dir, LAYOUT.modules), findings, rel, ['.mdx'], 'modules', translationNaming(curriculum.config, moduleTranslationSchema))) {
 		const translated = translationName(idOf(path));
 		if (translated) {
 			const entry = loadDocument(path, rel(path), moduleTranslationSchema, 'the module translation', findings, curriculum.documents, { reader });
@@ -235,7 +235,7 @@ function readArchives(curriculum: Curriculum, rel: (path: string) => string, rea
 /** Reads the tracks, YAML files, and their translations, reporting what is wrong with each file. */
 function readTracks(curriculum: Curriculum, rel: (path: string) => string, reader: YamlReader): void {
 	const { dir, findings } = curriculum;
-	for (const path of listFiles(join(dir, LAYOUT.tracks), findings, rel, ['.yaml', '.yml'], 'tracks')) {
+	for (const path of listFiles(join(dir, LAYOUT.tracks), findings, rel, ['.yaml', '.yml'], 'tracks', translationNaming(curriculum.config, trackTranslationSchema))) {
 		const file = rel(path);
 		const translated = translationName(idOf(path));
 		if (translated) {
@@ -252,7 +252,7 @@ function readTracks(curriculum: Curriculum, rel: (path: string) => string, reade
 /** Reads the platform updates, Markdown files with frontmatter, and their translations, reporting what is wrong with each file. */
 function readUpdates(curriculum: Curriculum, rel: (path: string) => string, reader: YamlReader): void {
 	const { dir, findings } = curriculum;
-	for (const path of listFiles(join(dir, LAYOUT.updates), findings, rel, ['.md'], 'updates')) {
+	for (const path of listFiles(join(dir, LAYOUT.updates), findings, rel, ['.md'], 'updates', translationNaming(curriculum.config, updateTranslationSchema))) {
 		const translated = translationName(idOf(path));
 		if (translated) {
 			const entry = loadDocument(path, rel(path), updateTranslationSchema, 'the update translation', findings, curriculum.documents, { reader });
@@ -338,6 +338,11 @@ function readPages(curriculum: Curriculum, rel: (path: string) => string, reader
 /** The fix for an archived major that was edited: archives are frozen copies of releases. */
 export function restoreArchive(file: string): string {
 	return `Restore ${file} as it was archived (for example \`git checkout origin/main -- ${file}\`): an archived major stays exactly as it was released, and corrections go into the current version.`;
+}
+
+/** The locales a translation may have and the fields it may hold, to know one saved under a name of its own. */
+function translationNaming(config: CurriculumConfig | null, schema: { shape: object }): TranslationNaming {
+	return { locales: config?.locales.slice(1) ?? [], fields: new Set(Object.keys(schema.shape)) };
 }
 
 /** The values the curriculum config allows for fields whose choices it sets, to name them in fixes. */
