@@ -79,6 +79,12 @@ describe('what a feed holds', () => {
 			{ term: 'release-added', label: 'Added' },
 		]);
 		expect(categories('fi').map((category) => category.label)).toEqual(['Korjattu', 'Alustapäivitys', 'Lisätty']);
+		// A release for a platform's change is told apart from a platform update, in Finnish too.
+		const changed = module('m1', ['2026-12-02']);
+		changed.data.changelog[0]!.kind = 'platform-change';
+		const labels = (lang: string) => (feed(timeline([changed], [update('a', '2026-08-27')]), lang).entries ?? []).flatMap((entry) => (entry.categories ?? []).map((category) => category.label));
+		expect(labels('en')).toEqual(['Platform change', 'Platform update', 'Added']);
+		expect(labels('fi')).toEqual(['Alustamuutos', 'Alustapäivitys', 'Lisätty']);
 		// A feed that names no language is in the engine's first, English.
 		expect(categories()).toEqual(categories('en'));
 	});

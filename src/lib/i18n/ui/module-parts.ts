@@ -68,7 +68,7 @@ export const fi: Record<keyof typeof en, string> = {
 	'currents.parts.kind.added': 'Lisätty',
 	'currents.parts.kind.changed': 'Muutettu',
 	'currents.parts.kind.fixed': 'Korjattu',
-	'currents.parts.kind.platform-change': 'Alustapäivitys',
+	'currents.parts.kind.platform-change': 'Alustamuutos',
 	'currents.parts.earlierMajors': 'Aiemmat pääversiot ovat yhä luettavissa pysyvistä osoitteista:',
 	'currents.parts.changelogInOriginal': 'Muutokset on kuvattu alkuperäiskielellä ({{language}}).',
 	'currents.parts.majorLink': 'versio {{major}}',
