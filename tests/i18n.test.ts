@@ -344,6 +344,8 @@ describe('the Finnish pages of a bilingual fixture', () => {
 		for (const link of contents) expect(link).toContain('lang="en"');
 		for (const link of html.match(/<a href="#brewing-basics"[^>]*>/g) ?? []) expect(link).not.toContain('lang=');
 		expect(/<h1 id="_top"([^>]*)>/.exec(html)?.[1]).not.toContain('lang=');
+		// The module's own page says where its original is, and in which language.
+		expect(build.read('fi/modules/serving/index.html')).toMatch(/<a href="\/modules\/serving\/" hreflang="en">Lue alkuperäinen<\/a>/);
 	});
 
 	it("says on Finnish What's new that what is not translated is shown in the original", () => {
