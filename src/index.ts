@@ -13,6 +13,7 @@ import { pageSchema } from './lib/curriculum/schema/page.ts';
 import { redirectsSchema } from './lib/curriculum/schema/redirects.ts';
 import { trackSchema } from './lib/curriculum/schema/track.ts';
 import { updateSchema } from './lib/curriculum/schema/update.ts';
+import { moduleTranslationSchema, trackTranslationSchema, updateTranslationSchema } from './lib/curriculum/schema/translation.ts';
 import type { Curriculum } from './lib/curriculum/load.ts';
 import { gateOnFindings } from './lib/check/build-gate.ts';
 import { today } from './lib/curriculum/freshness.ts';
@@ -350,7 +351,17 @@ function injectPages(injectRoute: HookParameters<'astro:config:setup'>['injectRo
 /** The kinds of file the engine's code is written in, under `src/`. */
 const ENGINE_FILES = ['.ts', '.astro', '.css', '.json'];
 
-const SCHEMAS = { config: curriculumConfigSchema, module: moduleSchema, track: trackSchema, update: updateSchema, page: pageSchema, redirects: redirectsSchema };
+const SCHEMAS = {
+	config: curriculumConfigSchema,
+	module: moduleSchema,
+	track: trackSchema,
+	update: updateSchema,
+	page: pageSchema,
+	redirects: redirectsSchema,
+	'module-translation': moduleTranslationSchema,
+	'track-translation': trackTranslationSchema,
+	'update-translation': updateTranslationSchema,
+};
 
 /** Maps a built page's address to the content file it was built from, for the output scan's messages. */
 function sourceFinder(curriculum: Curriculum): (page: string) => string | undefined {

@@ -7,6 +7,7 @@ import { pageSchema } from '../src/lib/curriculum/schema/page.ts';
 import { redirectsSchema } from '../src/lib/curriculum/schema/redirects.ts';
 import { trackSchema } from '../src/lib/curriculum/schema/track.ts';
 import { updateSchema } from '../src/lib/curriculum/schema/update.ts';
+import { moduleTranslationSchema, trackTranslationSchema, updateTranslationSchema } from '../src/lib/curriculum/schema/translation.ts';
 
 const reference = curriculumFieldReference(fileURLToPath(new URL('../src/lib/curriculum/schema/', import.meta.url)), {
 	config: curriculumConfigSchema,
@@ -15,6 +16,9 @@ const reference = curriculumFieldReference(fileURLToPath(new URL('../src/lib/cur
 	update: updateSchema,
 	page: pageSchema,
 	redirects: redirectsSchema,
+	'module-translation': moduleTranslationSchema,
+	'track-translation': trackTranslationSchema,
+	'update-translation': updateTranslationSchema,
 });
 const field = (file: string, path: string) => reference.find((f) => f.id === file)?.fields.find((f) => f.path === path);
 
@@ -22,7 +26,7 @@ describe('the field reference, read from the schemas', () => {
 	it('describes every field of every content file, so none can be added without its documentation', () => {
 		const undocumented = reference.flatMap((file) => file.fields.filter((f) => f.description === '').map((f) => `${file.id}: ${f.path}`));
 		expect(undocumented).toEqual([]);
-		expect(reference.map((file) => file.id)).toEqual(['module', 'track', 'update', 'page', 'redirects', 'config']);
+		expect(reference.map((file) => file.id)).toEqual(['module', 'track', 'update', 'page', 'redirects', 'config', 'module-translation', 'track-translation', 'update-translation']);
 	});
 
 	it('says what each field holds, whether it is required, its default and an example', () => {
@@ -32,5 +36,11 @@ describe('the field reference, read from the schemas', () => {
 		expect(field('module', 'quiz[].choices[].correct')).toMatchObject({ type: 'true or false', required: false, default: 'false' });
 		expect(field('config', 'limits.fileBytes')).toMatchObject({ required: false, default: '65536' });
 		expect(field('page', 'title')).toMatchObject({ required: true });
+		// A translator's fields: which version a translation follows, and what it translates.
+		expect(field('module-translation', 'translates')).toMatchObject({ required: true, example: '"1.1.0"' });
+		expect(field('module-translation', 'translators')).toMatchObject({ required: false, default: '[]' });
+		expect(field('module-translation', 'quiz[].choices[].correct')).toMatchObject({ type: 'true or false', required: false });
+		expect(field('track-translation', 'certificate.title')).toMatchObject({ required: true, description: "The certificate's title, translated." });
+		expect(reference.find((file) => file.id === 'update-translation')?.fields.map((f) => f.path)).toEqual(['title', 'summary']);
 	});
 });

@@ -217,8 +217,11 @@ export interface FileReference {
  * The reference of every kind of content file, read from the schemas and their comments in
  * `schemaDir` (the `schema/` folder next to this file).
  */
-export function curriculumFieldReference(schemaDir: string, schemas: Readonly<Record<'config' | 'module' | 'track' | 'update' | 'page' | 'redirects', z.core.$ZodType>>): FileReference[] {
-	const files = ['common.ts', 'config.ts', 'module.ts', 'track.ts', 'update.ts', 'page.ts', 'redirects.ts'].map((name) => `${schemaDir.replace(/\/$/, '')}/${name}`);
+export function curriculumFieldReference(
+	schemaDir: string,
+	schemas: Readonly<Record<'config' | 'module' | 'track' | 'update' | 'page' | 'redirects' | 'module-translation' | 'track-translation' | 'update-translation', z.core.$ZodType>>
+): FileReference[] {
+	const files = ['common.ts', 'config.ts', 'module.ts', 'track.ts', 'update.ts', 'page.ts', 'redirects.ts', 'translation.ts'].map((name) => `${schemaDir.replace(/\/$/, '')}/${name}`);
 	const comments = indexComments(files);
 	const section = (id: keyof typeof schemas, title: string, file: string): FileReference => ({ id, title, file, fields: fieldReference(schemas[id], comments) });
 	return [
@@ -228,5 +231,8 @@ export function curriculumFieldReference(schemaDir: string, schemas: Readonly<Re
 		section('page', 'Free page frontmatter', 'pages/<name>.mdx'),
 		section('redirects', 'Redirects', 'redirects.yaml, one entry per renamed or removed module'),
 		section('config', 'Curriculum config', 'curriculum.yaml'),
+		section('module-translation', "Module translation frontmatter", 'modules/<id>.<locale>.mdx, such as modules/<id>.fi.mdx, beside the original'),
+		section('track-translation', 'Track translation', 'tracks/<id>.<locale>.yaml'),
+		section('update-translation', 'Platform update translation frontmatter', 'updates/<YYYY-MM-DD>-<id>.<locale>.md'),
 	];
 }

@@ -36,7 +36,7 @@ export const trackTranslationSchema = z.strictObject({
 	audience: plainText(),
 	/** The certificate's title as printed in this language. */
 	certificate: z.strictObject({
-		/** @example "Somestrategia ja -suunnittelu" */
+		/** The certificate's title, translated. @example "Somestrategia ja -suunnittelu" */
 		title: plainLine(),
 	}),
 });
