@@ -199,6 +199,15 @@ describe('translations in the content check', () => {
 				fix: "Translate what the original's changelog lists after 2.1.0, then set `translates: 2.2.0`.",
 			},
 		]);
+		// When the release changed the knowledge check, readers in Finnish now take the original's: the translator hears so first.
+		withQuiz(original, 'Question', [[true, false], [false, true], [true, false, false]]);
+		const outdated = findingsOf(content).find((f) => f.rule === 'translation-outdated');
+		expect(outdated?.message).toBe(
+			"The translation follows version 2.1.0; the original is now at 2.2.0. The original's knowledge check changed since, so the translated page shows the original's check, untranslated, until the translation's questions match it again."
+		);
+		expect(outdated?.fix).toBe(
+			"Translate the knowledge check first, since readers in this language now take it in the original: then translate what the original's changelog lists after 2.1.0, then set `translates: 2.2.0`."
+		);
 	});
 
 	it('a translation into a language the config does not list, or with another knowledge check, is an error', () => {
