@@ -136,7 +136,7 @@ export const RULE_DOCS: Record<string, RuleDoc> = {
 	},
 	'translation-outdated': {
 		title: 'Translations that have fallen behind',
-		description: 'A warning, not an error: when the original is released again, its translation goes on showing, with a notice that names the version it follows and links the changes it lacks. After a new major the notice says that a new translation is needed. The page’s header and printed footer name the version its words translate. When the release changed the knowledge check (a question added, or which choices are right), the translated page shows the original’s check instead, in the original’s language and saying so, until the translation’s questions match again. Translate the changes in the original’s changelog, then raise `translates:`.',
+		description: 'A warning, not an error: when the original is released again, its translation goes on showing, with a notice that names the version it follows and links the changes it lacks. After a new major the notice says that a new translation is needed. The page’s header and printed footer name the version its words translate. When the release changed the knowledge check (a question added, or which choices are right), the translated page shows the original’s check instead, in the original’s language and saying so, until the translation’s questions match again; the warning then says so, and to translate the check first. Translate the changes in the original’s changelog, then raise `translates:`.',
 	},
 	'translation-shape': {
 		title: 'A translation matches its original’s outcomes and questions',
