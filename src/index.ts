@@ -7,13 +7,8 @@ import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkCurriculumKeeping } from './lib/check/check-curriculum.ts';
 import { curriculumFieldReference } from './lib/curriculum/field-reference.ts';
-import { curriculumConfigSchema, type CurriculumConfig } from './lib/curriculum/schema/config.ts';
-import { moduleSchema, type ModuleData } from './lib/curriculum/schema/module.ts';
-import { pageSchema } from './lib/curriculum/schema/page.ts';
-import { redirectsSchema } from './lib/curriculum/schema/redirects.ts';
-import { trackSchema } from './lib/curriculum/schema/track.ts';
-import { updateSchema } from './lib/curriculum/schema/update.ts';
-import { moduleTranslationSchema, trackTranslationSchema, updateTranslationSchema } from './lib/curriculum/schema/translation.ts';
+import type { CurriculumConfig } from './lib/curriculum/schema/config.ts';
+import type { ModuleData } from './lib/curriculum/schema/module.ts';
 import type { Curriculum } from './lib/curriculum/load.ts';
 import { gateOnFindings } from './lib/check/build-gate.ts';
 import { today } from './lib/curriculum/freshness.ts';
@@ -274,7 +269,7 @@ function viteFor({ command, root, dir, config, on, curriculum, contentMaps, cach
 				on,
 				engine,
 				checked: new Map(curriculum.documents.map((d) => [d.path, d.source])),
-				fieldReference: () => curriculumFieldReference(fileURLToPath(new URL('./lib/curriculum/schema/', import.meta.url)), SCHEMAS),
+				fieldReference: () => curriculumFieldReference(fileURLToPath(new URL('./lib/curriculum/schema/', import.meta.url))),
 			}),
 		],
 		build: {
@@ -351,17 +346,6 @@ function injectPages(injectRoute: HookParameters<'astro:config:setup'>['injectRo
 /** The kinds of file the engine's code is written in, under `src/`. */
 const ENGINE_FILES = ['.ts', '.astro', '.css', '.json'];
 
-const SCHEMAS = {
-	config: curriculumConfigSchema,
-	module: moduleSchema,
-	track: trackSchema,
-	update: updateSchema,
-	page: pageSchema,
-	redirects: redirectsSchema,
-	'module-translation': moduleTranslationSchema,
-	'track-translation': trackTranslationSchema,
-	'update-translation': updateTranslationSchema,
-};
 
 /** Maps a built page's address to the content file it was built from, for the output scan's messages. */
 function sourceFinder(curriculum: Curriculum): (page: string) => string | undefined {

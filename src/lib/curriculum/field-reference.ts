@@ -2,6 +2,13 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type * as TypeScript from 'typescript';
 import type { z } from 'zod';
+import { curriculumConfigSchema } from './schema/config.ts';
+import { moduleSchema } from './schema/module.ts';
+import { pageSchema } from './schema/page.ts';
+import { redirectsSchema } from './schema/redirects.ts';
+import { trackSchema } from './schema/track.ts';
+import { moduleTranslationSchema, trackTranslationSchema, updateTranslationSchema } from './schema/translation.ts';
+import { updateSchema } from './schema/update.ts';
 
 /** The TypeScript parser, loaded only when a reference is read: it is large, and most builds start without it. */
 const typescript = (): typeof TypeScript => createRequire(import.meta.url)('typescript') as typeof TypeScript;
@@ -203,6 +210,19 @@ function plural(type: string): string {
 	return type.endsWith('s') ? type : `${type}s`;
 }
 
+/** The schema of each kind of content file, by the id of its section in the reference. */
+export const CONTENT_SCHEMAS = {
+	config: curriculumConfigSchema,
+	module: moduleSchema,
+	track: trackSchema,
+	update: updateSchema,
+	page: pageSchema,
+	redirects: redirectsSchema,
+	'module-translation': moduleTranslationSchema,
+	'track-translation': trackTranslationSchema,
+	'update-translation': updateTranslationSchema,
+};
+
 /** One kind of content file and its fields. */
 export interface FileReference {
 	/** An anchor for the section, such as `module`. */
@@ -217,10 +237,7 @@ export interface FileReference {
  * The reference of every kind of content file, read from the schemas and their comments in
  * `schemaDir` (the `schema/` folder next to this file).
  */
-export function curriculumFieldReference(
-	schemaDir: string,
-	schemas: Readonly<Record<'config' | 'module' | 'track' | 'update' | 'page' | 'redirects' | 'module-translation' | 'track-translation' | 'update-translation', z.core.$ZodType>>
-): FileReference[] {
+export function curriculumFieldReference(schemaDir: string, schemas: Readonly<Record<keyof typeof CONTENT_SCHEMAS, z.core.$ZodType>> = CONTENT_SCHEMAS): FileReference[] {
 	const files = ['common.ts', 'config.ts', 'module.ts', 'track.ts', 'update.ts', 'page.ts', 'redirects.ts', 'translation.ts'].map((name) => `${schemaDir.replace(/\/$/, '')}/${name}`);
 	const comments = indexComments(files);
 	const section = (id: keyof typeof schemas, title: string, file: string): FileReference => ({ id, title, file, fields: fieldReference(schemas[id], comments) });
