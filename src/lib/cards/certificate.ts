@@ -47,6 +47,15 @@ const MAX_LISTED = 12;
 const CONTENT_WIDTH = 1420;
 /** The QR code's side: about 29 mm on A4 paper, which phones scan from an arm's length. */
 const QR_SIZE = 172;
+/**
+ * The footer's measures: its lines' type size, the room its one-line texts have ("Issued by …": the
+ * content's width less the QR code's column and the gap before it), and the label's ("Verified by …",
+ * its padding outside it). src/lib/credentials/issue.ts reads them to tell when an issuer's name will
+ * be cut.
+ */
+const FOOTER_GAP = 48;
+const QR_COLUMN = 300;
+export const FOOTER = { fontSize: 24, lineRoom: CONTENT_WIDTH - QR_COLUMN - FOOTER_GAP, labelRoom: 900 } as const;
 
 /** The certificate as SVG at screen size, with the chosen sizes and laid-out boxes (for tests and tools). */
 export async function certificateSvg(raw: CertificateInput, assets: CardAssets): Promise<Fitted> {
@@ -216,17 +225,17 @@ function footer(input: CertificateInput): CardNode {
 	const note = input.verified ? words.verifiedNote : words.selfNote;
 	return h(
 		'div',
-		{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-end', width: CONTENT_WIDTH, height: 230, gap: 48 },
+		{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-end', width: CONTENT_WIDTH, height: 230, gap: FOOTER_GAP },
 		h(
 			'div',
-			{ display: 'flex', flexDirection: 'column', gap: 12, flexShrink: 1, minWidth: 0, fontSize: 24 },
+			{ display: 'flex', flexDirection: 'column', gap: 12, flexShrink: 1, minWidth: 0, fontSize: FOOTER.fontSize },
 			line({ color: PALETTE.ink }, fill(words.completedOn, { date: formatDate(input.date, input.locale) })),
 			line({ color: PALETTE.ink }, fill(input.verified ? words.issuedBy : words.offeredBy, { issuer: input.issuer })),
 			h(
 				'div',
 				{ display: 'flex' },
 				line(
-					{ padding: '8px 18px', borderRadius: 8, fontWeight: 700, maxWidth: 900, color: PALETTE.paper, background: input.verified ? '#1d6b3a' : '#8a4b08' },
+					{ padding: '8px 18px', borderRadius: 8, fontWeight: 700, maxWidth: FOOTER.labelRoom, color: PALETTE.paper, background: input.verified ? '#1d6b3a' : '#8a4b08' },
 					label
 				)
 			),
@@ -234,11 +243,11 @@ function footer(input: CertificateInput): CardNode {
 		),
 		h(
 			'div',
-			{ display: 'flex', flexDirection: 'column', alignItems: 'center', gap: 8, flexShrink: 0, width: 300 },
+			{ display: 'flex', flexDirection: 'column', alignItems: 'center', gap: 8, flexShrink: 0, width: QR_COLUMN },
 			{ type: 'img', props: { src: qr.uri, width: QR_SIZE, height: QR_SIZE, style: { width: QR_SIZE, height: QR_SIZE } } },
 			h(
 				'div',
-				{ display: 'block', width: 300, fontSize: 16, lineHeight: 1.3, color: PALETTE.muted, textAlign: 'center', overflowWrap: 'anywhere', lineClamp: 3 },
+				{ display: 'block', width: QR_COLUMN, fontSize: 16, lineHeight: 1.3, color: PALETTE.muted, textAlign: 'center', overflowWrap: 'anywhere', lineClamp: 3 },
 				input.url.replace(/^https?:\/\//i, '')
 			)
 		)

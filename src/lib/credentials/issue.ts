@@ -6,7 +6,7 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { renderCertificate, type CertificateSize } from '../cards/certificate.ts';
+import { FOOTER, renderCertificate, type CertificateSize } from '../cards/certificate.ts';
 import { ENGLISH_CERTIFICATE, fill } from '../cards/certificate-words.ts';
 import { describeMissing } from '../cards/fonts.ts';
 import { line } from '../cards/layout.ts';
@@ -164,15 +164,14 @@ export async function undrawableNames(learners: readonly { name: string; line?: 
 
 /**
  * The certificate's one-line texts that name the issuer, as `footer` in src/lib/cards/certificate.ts
- * draws them, each cut with an ellipsis past its room: "Issued by" in regular type across the footer's
- * left column (the content's 1420 px less the QR code's 300 px column and the 48 px gap between), and the
- * bold "Verified by" label, whose text satori cuts past the label's `maxWidth` of 900 px (its padding
- * lies outside that), which a name meets first. A test draws the label on either side of its limit and
+ * draws them with its measures (`FOOTER`), each cut with an ellipsis past its room: "Issued by" in
+ * regular type across the footer's left column, and the bold "Verified by" label, whose text satori cuts
+ * past the label's `maxWidth`, which a name meets first. A test draws the label on either side of its limit and
  * compares the pixels. The certificate is drawn in English (`drawCertificate`), so these are its words.
  */
 const ISSUER_LINES = [
-	{ words: ENGLISH_CERTIFICATE.issuedBy, style: { fontSize: 24 }, room: 1420 - 300 - 48 },
-	{ words: ENGLISH_CERTIFICATE.verifiedBy, style: { fontSize: 24, fontWeight: 700 }, room: 900 },
+	{ words: ENGLISH_CERTIFICATE.issuedBy, style: { fontSize: FOOTER.fontSize }, room: FOOTER.lineRoom },
+	{ words: ENGLISH_CERTIFICATE.verifiedBy, style: { fontSize: FOOTER.fontSize, fontWeight: 700 }, room: FOOTER.labelRoom },
 ] as const;
 
 /** How wide a one-line text of the certificate is, uncut, in its pixels at screen size. */
