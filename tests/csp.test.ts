@@ -78,7 +78,7 @@ describe('the Content Security Policy', () => {
 		const expected = { '/modules/x/': headerPolicy("'self'", config), '/': headerPolicy("'self'", config), '/pagefind/pagefind-worker.js': headerPolicy("'self'", config), '/embed/modules/x/v1/': headerPolicy('*', config) };
 		for (const [path, policy] of Object.entries(expected)) {
 			const sent = netlifyHeaders(path, rules)['Content-Security-Policy'];
-			const rule = path.startsWith('/embed/') ? '/embed/*' : '/*';
+			const rule = path.startsWith('/embed/') ? '/embed/:kind/*' : '/*';
 			expect(sent, `netlify.toml sends another policy for ${path} than src/lib/csp/policy.ts makes. In its [[headers]] rule for "${rule}", write:\n    Content-Security-Policy = "${policy}"\n`).toBe(policy);
 		}
 	});

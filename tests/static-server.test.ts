@@ -3,8 +3,9 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HeadersHandler } from '@netlify/headers';
 import { matchRedirect, netlifyHeaders, type HeaderRule, parseRedirects, serveFolder, type StaticServer } from '../scripts/lib/static-server.ts';
-import { TMP } from './utils.ts';
+import { ROOT, TMP } from './utils.ts';
 
 interface Response {
 	status: number;
@@ -47,6 +48,30 @@ describe('netlifyHeaders', () => {
 		expect(netlifyHeaders('/_astro/x.js')['Cache-Control']).toBe('public, max-age=31536000, immutable');
 		expect(netlifyHeaders('/embed/modules/x/v1/')['Content-Security-Policy']).toMatch(/^frame-ancestors \*/);
 		expect(netlifyHeaders('/modules/x/')['Content-Security-Policy']).toMatch(/^frame-ancestors 'self'/);
+	});
+
+	// The local server (and every browser test) sends what this function says; Netlify's own headers
+	// engine, the one its command line and Vite plugin serve with, reads netlify.toml itself here.
+	it("gives every kind of address the headers Netlify's own headers engine gives it", async () => {
+		const engine = new HeadersHandler({
+			configPath: join(ROOT, 'netlify.toml'),
+			projectDir: ROOT,
+			logger: { error: (message: string) => expect.fail(`Netlify's engine could not read netlify.toml: ${message}`) } as never,
+		});
+		const paths = [
+			'/', '/modules/x/', '/modules/x/v2/', '/fi/modules/x/', '/tracks/t/', '/verify/', '/404.html',
+			'/embed/modules/x/v1/', '/embed/fi/modules/x/v1/', '/EMBED/modules/x/v1/', '/embed/', '/embedded/', '/embedding-guide',
+			'/feed.xml', '/fi/feed.xml', '/tracks/t/feed.xml', '/fi/tracks/t/feed.xml',
+			'/_astro/page.Ab12.js', '/pagefind/pagefind.js', '/issuers/i/key.json', '/certificate-assets/noto.woff',
+		];
+		for (const path of paths) expect(netlifyHeaders(path), path).toEqual(await engine.apply(new Request(`https://currents.example${path}`)));
+		// What the comparison is for: embeds may be framed anywhere, every other page only by the site.
+		const framing = async (path: string) => (await engine.apply(new Request(`https://currents.example${path}`)))['Content-Security-Policy']?.split(';')[0];
+		expect(await framing('/embed/modules/x/v1/')).toBe('frame-ancestors *');
+		expect(await framing('/modules/x/')).toBe("frame-ancestors 'self'");
+		// Netlify reads `/embed/*` as any path starting "/embed": a free page named so must not become frameable.
+		expect(await framing('/embedded/')).toBe("frame-ancestors 'self'");
+		expect(await framing('/embed/')).toBe("frame-ancestors 'self'");
 	});
 });
 

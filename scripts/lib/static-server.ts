@@ -87,7 +87,7 @@ interface NetlifyToml {
 let cachedToml: NetlifyToml | undefined;
 const netlifyToml = (): NetlifyToml => (cachedToml ??= parse(readFileSync(join(ROOT, 'netlify.toml'), 'utf8')) as unknown as NetlifyToml);
 
-/** A Netlify path pattern as a regular expression: `*` matches anything (the splat), `:name` one segment. */
+/** A redirect's Netlify path pattern as a regular expression: `*` matches anything (the splat), `:name` one segment. */
 function pattern(path: string): RegExp {
 	const source = path
 		.split(/(\*|:[A-Za-z_]\w*)/)
@@ -97,11 +97,25 @@ function pattern(path: string): RegExp {
 }
 
 /**
+ * A header rule's `for` pattern as Netlify's headers engine reads it, which is looser than a redirect's:
+ * segment by segment, ignoring case and a trailing slash. `:name` is one segment; `*` inside a segment is
+ * any text; `*` as a whole segment is any rest of the path, and the slash before it is optional, so that
+ * `/embed/*` also matches `/embed` and `/embedded/` (tests/static-server.test.ts compares this with
+ * Netlify's own engine).
+ */
+function headerPattern(path: string): RegExp {
+	const escape = (text: string) => text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+	const parts = path.split('/').map((part) => part.trimEnd()).filter(Boolean);
+	const source = parts.map((part) => (part === '*' ? '?.*' : part.startsWith(':') ? '[^/]+' : part.split('*').map(escape).join('.*'))).join('/');
+	return new RegExp(`^/${source}/?$`, 'iu');
+}
+
+/**
  * The response headers `netlify.toml` gives a path. As Netlify does, every rule whose `for` pattern
  * matches applies in order, and a later rule's value of a header replaces an earlier one's.
  */
 export function netlifyHeaders(path: string, rules: HeaderRule[] = netlifyToml().headers ?? []): Record<string, string> {
-	return Object.assign({}, ...rules.filter((rule) => pattern(rule.for).test(path)).map((rule) => rule.values));
+	return Object.assign({}, ...rules.filter((rule) => headerPattern(rule.for).test(path)).map((rule) => rule.values));
 }
 
 /**

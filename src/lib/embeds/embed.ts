@@ -11,8 +11,6 @@ export const HEIGHT_MESSAGE = 'currents:embed-height';
 
 export const embedHref = (id: string, major: number) => `/embed${permalinkHref(id, major)}`;
 
-/** The paths under which pages may be framed by any site; every other page refuses framing. */
-export const EMBED_PATHS = '/embed/*';
 
 /** The copy-paste snippet for a course page: an iframe, and a few lines that size it to its content. */
 export function embedSnippet(site: string, id: string, major: number, title: string): string {
