@@ -6,7 +6,7 @@ import { pendingUpdatesFor } from './lib/curriculum/freshness.ts';
 import { inTrackOrder, moduleHref, namer, sidebarFor, trackHref, trackOf, type SidebarItem, type TimelineEntry } from './lib/curriculum/model.ts';
 import { majorOf } from './lib/curriculum/versions.ts';
 import { localeOf, localized, siteLocales, type Locale } from './lib/i18n/locales.ts';
-import { mergeModule, mergeTrack, translationStatus, type TranslationStatus } from './lib/i18n/site.ts';
+import { mergeModule, mergeTrack, partsInOriginal, translationStatus, type PartsInOriginal, type TranslationStatus } from './lib/i18n/site.ts';
 import { shownEntry, type ShownEntry } from './lib/i18n/timeline.ts';
 import { uiText } from './lib/i18n/ui/index.ts';
 
@@ -188,6 +188,11 @@ export interface LocalSite {
 	moduleTranslation: (id: string) => ModuleTranslationEntry | undefined;
 	trackTranslated: (id: string) => boolean;
 	status: (moduleId: string) => TranslationStatus;
+	/**
+	 * Which of a module's learning outcomes and knowledge check this language shows in the original's
+	 * words (`partsInOriginal`): both for a module not translated, neither in the original's language.
+	 */
+	partsInOriginal: (moduleId: string) => PartsInOriginal;
 	/** Modules with a page in this language: every translated module and every module of a translated track. */
 	moduleIds: Set<string>;
 	/** A level's name in this language: the config's translation, or the name it gives. */
@@ -258,6 +263,12 @@ export function loadLocalSite(code: string = ROOT_LOCALE.code): Promise<LocalSit
 				moduleTranslation: (id) => t?.modules.get(id),
 				trackTranslated: (id) => translatedTracks.has(id),
 				status: (id) => (locale.root ? 'current' : translationStatus(site.moduleData.get(id)?.version ?? '0.0.0', t?.modules.get(id)?.data.translates)),
+				partsInOriginal: (id) => {
+					const original = site.moduleData.get(id);
+					const translation = t?.modules.get(id)?.data;
+					if (locale.root || !original) return { outcomes: false, quiz: false };
+					return translation ? partsInOriginal(original, translation) : { outcomes: true, quiz: true };
+				},
 				moduleIds,
 				levelName: (id) => config.translations[locale.code]?.levels?.[id] ?? site.levelName(id),
 				hasPage,

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkCurriculum } from '../src/lib/check/check-curriculum.ts';
 import { sitePages } from '../src/lib/check/site-pages.ts';
 import { localeOf, localized, siteLocales, starlightLocales, unlocalized } from '../src/lib/i18n/locales.ts';
-import { contentsEntries, IN_ORIGINAL_GROUP, localizeSidebarEntries, markOptionLanguages, markOriginal, mergeModule, originalGroups, translationStatus, type SidebarEntry } from '../src/lib/i18n/site.ts';
+import { contentsEntries, IN_ORIGINAL_GROUP, localizeSidebarEntries, markOptionLanguages, markOriginal, mergeModule, originalGroups, partsInOriginal, translationStatus, type SidebarEntry } from '../src/lib/i18n/site.ts';
 import { UI_STRINGS, uiText } from '../src/lib/i18n/ui/index.ts';
 import { dayText } from '../src/lib/i18n/dates.ts';
 import { makeBilingual } from './tea-bilingual.ts';
@@ -210,6 +210,22 @@ describe('translations in the content check', () => {
 		);
 	});
 
+	it('says of a translation a major behind that its page shows the new major\'s outcomes and check in the original, and to translate them first', () => {
+		// The translation follows 1.0.0, whose outcomes and check happen to have the form of 2.1.0's.
+		const content = bilingualFixture();
+		writeFileSync(join(content, 'modules', 'brewing-basics.fi.mdx'), brewingFi('1.0.0'));
+		expect(findingsOf(content).map(({ rule, severity, line, message, fix }) => ({ rule, severity, line, message, fix }))).toEqual([
+			{
+				rule: 'translation-outdated',
+				severity: 'warning',
+				line: 4,
+				message:
+					"The translation follows version 1.0.0, and the original is now at 2.1.0, a new major: it needs a new translation. Until then, the translated page shows its text of 1.0.0 with the learning outcomes and knowledge check of 2.1.0 in the original's language, untranslated, since progress and certificates record 2.1.0.",
+				fix: "Translate the original's learning outcomes and knowledge check of 2.1.0 first, since readers in this language now read them in the original: then translate what its changelog lists after 1.0.0, then set `translates: 2.1.0`.",
+			},
+		]);
+	});
+
 	it('a translation into a language the config does not list, or with another knowledge check, is an error', () => {
 		const content = bilingualFixture();
 		writeFileSync(join(content, 'modules', 'serving.sv.mdx'), TRANSLATION);
@@ -310,6 +326,21 @@ describe('translations in the content check', () => {
 		const translation = curriculum.translations.find((t) => t.kind === 'module')!;
 		const merged = mergeModule(original, translation.kind === 'module' ? translation.data : undefined);
 		expect([merged.title, merged.version, merged.quiz[0]!.choices[0]!.text, merged.sources]).toEqual(['Haudutuksen perusteet', '2.1.0', 'Haudutat lyhyemmän aikaa', original.sources]);
+	});
+
+	it("shows the original's outcomes and knowledge check for a translation a major behind, though their forms match, and the translation's within the major", () => {
+		const { curriculum } = checkCurriculum(bilingualFixture(), { on: TODAY });
+		const original = curriculum.modules.find((m) => m.id === 'brewing-basics')!.data;
+		const translation = curriculum.translations.find((t) => t.kind === 'module')!;
+		if (translation.kind !== 'module') throw new Error('expected the module translation');
+		const shown = (translates: string) => {
+			const merged = mergeModule(original, { ...translation.data, translates });
+			return { parts: partsInOriginal(original, { ...translation.data, translates }), title: merged.title, outcome: merged.outcomes[0], question: merged.quiz[0]!.question, version: merged.version };
+		};
+		// The original is at 2.1.0; the translation's outcomes and check have the form of its own.
+		expect(shown('1.0.0')).toEqual({ parts: { outcomes: true, quiz: true }, title: 'Haudutuksen perusteet', outcome: 'Adjust steeping time to taste.', question: 'A pot tastes bitter. What do you change first?', version: '2.1.0' });
+		expect(shown('2.0.0')).toEqual({ parts: { outcomes: false, quiz: false }, title: 'Haudutuksen perusteet', outcome: 'Säädä haudutusaikaa maun mukaan.', question: 'Tee maistuu kitkerältä. Mitä muutat ensin?', version: '2.1.0' });
+		expect(shown('2.1.0').parts).toEqual({ outcomes: false, quiz: false });
 	});
 });
 
@@ -545,6 +576,55 @@ describe('the Finnish pages of a bilingual fixture', () => {
 			expect(check).toContain('<span lang="en">Cold water draws flavour slowly.</span>');
 			expect(check).not.toContain('Haudutat lyhyemmän aikaa');
 			expect(again.read('fi/translations/index.html')).toContain('data-translation="fi:brewing-basics" data-status="behind"');
+		});
+	});
+
+	describe('after a new major the translation does not follow yet', () => {
+		let major: Build;
+		beforeAll(() => {
+			const content = join(mkdtempSync(join(TMP, 'i18n-')), 'content');
+			cpSync(sharedContent('tea-bilingual'), content, { recursive: true });
+			// The translation follows 1.0.0; the original is at 2.1.0. Its outcomes and check happen to have the
+			// form of 2.1.0's, so nothing but the major tells that they translate outcomes that have changed.
+			writeFileSync(join(content, 'modules', 'brewing-basics.fi.mdx'), brewingFi('1.0.0'));
+			major = buildCurriculum(content, 'i18n-major');
+			if (major.status !== 0) throw new Error(major.output);
+		}, 120_000);
+
+		it("shows the current version's outcomes and knowledge check in English beside the translated text, and says so", () => {
+			const page = major.read('fi/modules/brewing-basics/index.html');
+			// The notice: the translated text follows the earlier major, the outcomes and check are 2.1.0's in English.
+			expect(page).toContain(
+				'<p class="currents-notice__title">Käännetty teksti perustuu versioon 1.0.0, joka on aiempi pääversio. Alkuperäinen (englanti) on nyt versiossa 2.1.0, jonka oppimistavoitteet ovat muuttuneet, joten moduuli on käännettävä uudelleen.</p>'
+			);
+			expect(page).toContain('<p>Siksi tämän sivun oppimistavoitteet ja osaamisen tarkistus ovat nykyisen version 2.1.0 mukaiset ja alkuperäiskielellä (englanti): edistymisesi ja todistuksesi perustuvat tähän versioon.</p>');
+			expect(page).toMatch(/<a href="\/modules\/brewing-basics\/" hreflang="en">Lue alkuperäinen<\/a>/);
+			// The outcomes are the original's, marked English; the body stays the translation's, in Finnish.
+			const outcomes = page.slice(page.indexOf('<section class="currents-outcomes"'), page.indexOf('</section>', page.indexOf('<section class="currents-outcomes"')));
+			expect(outcomes).toMatch(/<ul lang="en"><li>Adjust steeping time to taste\.<\/li><li>Measure leaf for a pot\.<\/li><\/ul>/);
+			expect(page).not.toContain('Säädä haudutusaikaa');
+			expect(page).toContain('Hyvä tee syntyy lehden, veden ja ajan tasapainosta.');
+			expect(page).not.toMatch(/<div lang="en">/);
+			// The check is the original's, in English, saying why; what records progress records 2.1.0, whose check it is.
+			const check = page.slice(page.indexOf('<section class="currents-quiz"'), page.indexOf('</section>', page.indexOf('<section class="currents-quiz"')));
+			expect(check).toContain('Kysymykset ovat alkuperäiskielellä (englanti), sillä ne kuuluvat versioon 2.1.0, uuteen pääversioon, jota tämä käännös ei vielä seuraa.');
+			expect(check).toContain('<span lang="en">A pot tastes bitter. What do you change first?</span>');
+			expect(check).toMatch(/<span id="cq-brewing-basics-0-0" lang="en">Steep for less time<\/span>/);
+			expect(check).not.toContain('Tee maistuu kitkerältä');
+			expect(check).toContain('data-version="2.1.0"');
+			expect(page).toMatch(/<section[^>]*data-module-progress[^>]*data-version="2\.1\.0"/);
+			expect(page).toMatch(/<a href="#changelog">2\.1\.0<\/a> \(käännös versiosta 1\.0\.0\)<\/dd>/);
+			// The Finnish track page lists the module's outcomes as its page shows them, marked English.
+			const track = major.read('fi/tracks/tea-foundations/index.html');
+			expect(track).toMatch(/<li data-track-module="brewing-basics">[\s\S]*?<ul lang="en"><li>Adjust steeping time to taste\.<\/li>/);
+			expect(major.read('fi/translations/index.html')).toContain('data-translation="fi:brewing-basics" data-status="new-major"');
+		});
+
+		it('keeps the translated outcomes and check, unmarked, while the translation follows the current major', () => {
+			const page = build.read('fi/modules/brewing-basics/index.html');
+			expect(page).toMatch(/<section class="currents-outcomes"[^>]*>\s*<h2 id="outcomes">[^<]*<\/h2>\s*<ul><li>Säädä haudutusaikaa maun mukaan\.<\/li>/);
+			expect(page).toContain('Tee maistuu kitkerältä. Mitä muutat ensin?');
+			expect(page).not.toContain('aiempi pääversio');
 		});
 	});
 });

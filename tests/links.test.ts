@@ -153,10 +153,11 @@ describe('a heading that takes the id of a section the page adds', () => {
 
 describe('links in a translation', () => {
 	/** The valid fixture in English and Finnish, with brewing-basics translated and a paragraph of links at the end of the translation. */
-	function translatedWith(paragraph: string) {
+	function translatedWith(paragraph: string, prepare: (content: string) => void = () => {}) {
 		const content = copyFixture('valid-course');
 		const config = join(content, 'curriculum.yaml');
 		writeFileSync(config, `${readFileSync(config, 'utf8').trimEnd()}\nlocales: [en, fi]\n`);
+		prepare(content);
 		const text = `${brewingFi().trimEnd()}\n\n${paragraph}\n`;
 		writeFileSync(join(content, 'modules', 'brewing-basics.fi.mdx'), text);
 		const line = text.trimEnd().split('\n').length;
@@ -204,6 +205,34 @@ describe('links in a translation', () => {
 				message: 'The link "/modules/brewing-basics/#knowledge-check" leads to the page in the original\'s language, but this translation\'s language has that page too.',
 				fix: 'Link to "/fi/modules/brewing-basics/#knowledge-check", so that the reader stays in their language.',
 			},
+		]);
+	});
+
+	it("suggest for a misspelt link the page in the translation's language, where it has one, and its headings", () => {
+		// Brewing basics has a Finnish page, with the heading "Lehti"; serving has none. The fixture's redirects.yaml
+		// sends old-serving to serving; here old-basics goes to brewing-basics as well.
+		const links = [
+			'[a](/modules/brewing-basic/)',
+			'[b](/modules/brewing-basic/#knowledge-check)',
+			'[c](/fi/brewing-basics/)',
+			'[d](/modules/servin/)',
+			'[e](/modules/brewing-basics/#lehtii)',
+			'[f](/modules/brewing-basics/#leef)',
+			'[g](/modules/old-basics/#knowledge-check)',
+		];
+		const { line, findings } = translatedWith(`## Lehti\n\nKatso ${links.join(', ')}.`, (content) => {
+			const redirects = join(content, 'redirects.yaml');
+			writeFileSync(redirects, `${readFileSync(redirects, 'utf8').trimEnd()}\n- from: old-basics\n  to: brewing-basics\n`);
+		});
+		const HEADINGS = '#lehti, #outcomes, #knowledge-check, #sources, #changelog, #embed-or-cite';
+		expect(findings.map(({ rule, line, fix }) => ({ rule, line, fix }))).toEqual([
+			{ rule: 'broken-link', line, fix: 'Did you mean "/fi/modules/brewing-basics/"?' },
+			{ rule: 'broken-link', line, fix: 'Did you mean "/fi/modules/brewing-basics/#knowledge-check"?' },
+			{ rule: 'broken-link', line, fix: 'Did you mean "/fi/modules/brewing-basics/"?' },
+			{ rule: 'broken-link', line, fix: 'Did you mean "/modules/serving/"?' },
+			{ rule: 'broken-link', line, fix: 'Did you mean "/fi/modules/brewing-basics/#lehti", the heading on the page in this translation\'s language?' },
+			{ rule: 'broken-link', line, fix: `Link to "/fi/modules/brewing-basics/" with one of its headings, the page in this translation's language: ${HEADINGS}.` },
+			{ rule: 'broken-link', line, fix: 'Link to the module as it is now: "/fi/modules/brewing-basics/#knowledge-check".' },
 		]);
 	});
 });

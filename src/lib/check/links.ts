@@ -231,7 +231,7 @@ function linkProblem(
 		// curriculum names the page as it is now, and keeps its heading.
 		const renamed = module === undefined ? undefined : moved.get(module);
 		if (renamed !== undefined && pages.has(moduleHref(renamed))) {
-			const now = `${moduleHref(renamed)}${anchor ? `#${anchor}` : ''}`;
+			const now = language.prefix ? inLanguage(moduleHref(renamed), anchor, pages, language.prefix) : `${moduleHref(renamed)}${anchor ? `#${anchor}` : ''}`;
 			return {
 				message: `The link "${written}" leads to a module that is gone: redirects.yaml sends /modules/${module}/ to ${moduleHref(renamed)}.`,
 				fix: `Link to the module as it is now: "${now}".`,
@@ -278,14 +278,29 @@ function linkProblem(
 				.sort((a, b) => a.distance - b.distance)[0]?.page;
 		return {
 			message: `The link "${written}"${written === target ? '' : ` (${path} on the site)`} leads to no page of the curriculum.`,
-			fix: close ? `Did you mean "${close}"?` : 'Link to a module as /modules/<id>/, a track as /tracks/<id>/, an update as /updates/<id>/.',
+			fix: close ? `Did you mean "${meant(close, anchor, pages, language.prefix)}"?` : 'Link to a module as /modules/<id>/, a track as /tracks/<id>/, an update as /updates/<id>/.',
 		};
 	}
 	// A module's page in any language (`/modules/x/`, `/fi/modules/x/`): its headings are known.
 	if (anchor && /^(?:\/[a-z]{2,3}(?:-[a-z0-9]+)*)?\/modules\//i.test(path) && !hasHeading(anchors, anchor)) {
-		return { message: `The link "${written}" names no heading on ${path}.${malformed(anchor)}`, fix: headingFix(anchor, anchors) };
+		// From a translation, a page of the originals that its language has too: that page's headings are the translator's.
+		const local = language.prefix && !path.startsWith(`${language.prefix}/`) ? pages.get(`${language.prefix}${path}`) : undefined;
+		return {
+			message: `The link "${written}" names no heading on ${path}.${malformed(anchor)}`,
+			fix: headingFix(anchor, anchors, local && { href: `${language.prefix}${path}`, anchors: local }),
+		};
 	}
 	return null;
+}
+
+/**
+ * The page a misspelt link most likely means, as its document would write it: from a translation,
+ * the page in the translation's language where it has one, as `link-language` asks (`inLanguage`);
+ * with the link's heading where that page has it.
+ */
+function meant(page: string, anchor: string | undefined, pages: Map<string, Set<string>>, prefix = ''): string {
+	if (prefix === '' || !page.startsWith(`${prefix}/`)) return inLanguage(page, anchor, pages, prefix);
+	return anchor && hasHeading(pages.get(page) ?? new Set(), anchor) ? `${page}#${anchor}` : page;
 }
 
 /** A sentence for a fragment with an escape a browser cannot decode, such as `%C3` without its second byte; empty for any other. */
@@ -293,8 +308,18 @@ function malformed(anchor: string): string {
 	return decodedFragment(anchor) === undefined ? ' Its %-escapes are malformed: a browser cannot decode them into letters.' : '';
 }
 
-function headingFix(written: string, anchors: Set<string>): string {
+/**
+ * The heading a link most likely means, among the page's: or, from a translation whose language has the
+ * page too (`local`), among that page's headings first, named with its address, and its headings listed
+ * when none is close, so that the link stays in the translation's language where it can.
+ */
+function headingFix(written: string, anchors: Set<string>, local?: { href: string; anchors: Set<string> }): string {
 	const anchor = decodedFragment(written) ?? written;
-	const close = [...anchors].find((slug) => slug.includes(anchor) || anchor.includes(slug));
-	return close ? `Did you mean "#${close}"?` : `Link to one of the headings: ${[...anchors].map((a) => `#${a}`).join(', ') || 'none'}.`;
+	const near = (slugs: Set<string>) => [...slugs].find((slug) => slug.includes(anchor) || anchor.includes(slug));
+	const list = (slugs: Set<string>) => [...slugs].map((a) => `#${a}`).join(', ') || 'none';
+	const closeLocal = local && near(local.anchors);
+	if (local && closeLocal) return `Did you mean "${local.href}#${closeLocal}", the heading on the page in this translation's language?`;
+	const close = near(anchors);
+	if (close) return `Did you mean "#${close}"?`;
+	return local ? `Link to "${local.href}" with one of its headings, the page in this translation's language: ${list(local.anchors)}.` : `Link to one of the headings: ${list(anchors)}.`;
 }

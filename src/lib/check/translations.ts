@@ -1,4 +1,4 @@
-import { sameQuiz } from '../i18n/site.ts';
+import { partsInOriginal } from '../i18n/site.ts';
 import { finding, type Finding } from './findings.ts';
 import { editDistance } from '../curriculum/edit-distance.ts';
 import { meantLocales } from '../curriculum/files.ts';
@@ -107,20 +107,23 @@ function moduleTranslationRules(translation: ModuleTranslation, original: Pick<M
 		);
 	} else if (order < 0) {
 		const major = majorOf(original.version) > majorOf(translates);
-		// The translated page falls back to the original's check when the two no longer match (src/lib/i18n/site.ts).
-		const quizChanged = !sameQuiz(original.quiz, translation.data.quiz);
+		// What the translated page shows of the original instead (src/lib/i18n/site.ts): after a new major,
+		// the outcomes and the knowledge check; within a major, a check whose questions have changed.
+		const shown = partsInOriginal(original, translation.data);
+		const parts = original.quiz.length > 0 ? 'learning outcomes and knowledge check' : 'learning outcomes';
 		findings.push(
 			finding({
 				rule: 'translation-outdated',
 				severity: 'warning',
 				file: translation.file,
 				...at(['translates']),
-				message:
-					(major
-						? `The translation follows version ${translates}, and the original is now at ${original.version}, a new major: it needs a new translation.`
-						: `The translation follows version ${translates}; the original is now at ${original.version}.`) +
-					(quizChanged ? " The original's knowledge check changed since, so the translated page shows the original's check, untranslated, until the translation's questions match it again." : ''),
-				fix: `${quizChanged ? 'Translate the knowledge check first, since readers in this language now take it in the original: then ' : ''}${quizChanged ? 't' : 'T'}ranslate what the original's changelog lists after ${translates}, then set \`translates: ${original.version}\`.`,
+				message: major
+					? `The translation follows version ${translates}, and the original is now at ${original.version}, a new major: it needs a new translation. Until then, the translated page shows its text of ${translates} with the ${parts} of ${original.version} in the original's language, untranslated, since progress and certificates record ${original.version}.`
+					: `The translation follows version ${translates}; the original is now at ${original.version}.` +
+						(shown.quiz ? " The original's knowledge check changed since, so the translated page shows the original's check, untranslated, until the translation's questions match it again." : ''),
+				fix: major
+					? `Translate the original's ${parts} of ${original.version} first, since readers in this language now read them in the original: then translate what its changelog lists after ${translates}, then set \`translates: ${original.version}\`.`
+					: `${shown.quiz ? 'Translate the knowledge check first, since readers in this language now take it in the original: then ' : ''}${shown.quiz ? 't' : 'T'}ranslate what the original's changelog lists after ${translates}, then set \`translates: ${original.version}\`.`,
 			})
 		);
 	}

@@ -27,19 +27,42 @@ export function sameQuiz(original: ModuleData['quiz'], translated: ModuleTransla
 	);
 }
 
+/** Which of a module's learning outcomes and knowledge check a page in a translation's language shows in the original's words. */
+export interface PartsInOriginal {
+	outcomes: boolean;
+	quiz: boolean;
+}
+
 /**
- * A module's data as a page in the translation's language shows it: the translated title, summary
- * and outcomes, and the translated knowledge check when it still matches the original's. Everything
- * else is the original's.
+ * What a page in the translation's language shows of the original rather than of the translation:
+ * the outcomes and the knowledge check are what progress and certificates rest on, at the original's
+ * version, so the page states the ones that version has. A translation of an earlier major translates
+ * outcomes that have changed since (a major is a change of outcomes), so both are the original's
+ * until it follows the new major; within a major, only outcomes no longer as many as the original's,
+ * or a check whose questions or right answers the original has changed (`sameQuiz`).
+ */
+export function partsInOriginal(original: Pick<ModuleData, 'version' | 'outcomes' | 'quiz'>, translation: Pick<ModuleTranslationData, 'translates' | 'outcomes' | 'quiz'>): PartsInOriginal {
+	const newMajor = translationStatus(original.version, translation.translates) === 'new-major';
+	return {
+		outcomes: newMajor || translation.outcomes.length !== original.outcomes.length,
+		quiz: newMajor || !sameQuiz(original.quiz, translation.quiz),
+	};
+}
+
+/**
+ * A module's data as a page in the translation's language shows it: the translated title and
+ * summary, and the translated outcomes and knowledge check unless `partsInOriginal` says the original's
+ * are shown. Everything else is the original's.
  */
 export function mergeModule(original: ModuleData, translation?: ModuleTranslationData): ModuleData {
 	if (!translation) return original;
+	const shown = partsInOriginal(original, translation);
 	return {
 		...original,
 		title: translation.title,
 		summary: translation.summary,
-		outcomes: translation.outcomes.length === original.outcomes.length ? translation.outcomes : original.outcomes,
-		quiz: sameQuiz(original.quiz, translation.quiz) ? translation.quiz : original.quiz,
+		outcomes: shown.outcomes ? original.outcomes : translation.outcomes,
+		quiz: shown.quiz ? original.quiz : translation.quiz,
 	};
 }
 

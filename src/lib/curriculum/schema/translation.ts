@@ -14,7 +14,8 @@ export const moduleTranslationSchema = z.strictObject({
 	summary: plainText(),
 	/**
 	 * The version of the original this translation follows. When the original moves past it, the
-	 * translated page says so and links the changes it lacks; a new major needs a new translation.
+	 * translated page says so and links the changes it lacks. A new major needs a new translation: until
+	 * then, the page shows the new major's learning outcomes and knowledge check in the original's language.
 	 * @example "1.1.0"
 	 */
 	translates: semver,

@@ -16,6 +16,8 @@ export const en = {
 	'currents.quiz.chooseAll': ' (choose all that apply)',
 	/** On a translated page whose knowledge check the original has changed since the version the translation follows. */
 	'currents.quiz.inOriginal': "The questions are in {{language}}: the original's knowledge check has changed in a release this translation does not follow yet.",
+	/** On a translated page whose translation follows an earlier major, which shows the current version's knowledge check. */
+	'currents.quiz.inOriginalMajor': 'The questions are in {{language}}: they belong to version {{version}}, a new major version this translation does not follow yet.',
 	'currents.quiz.explanation': 'Explanation',
 	'currents.quiz.right': 'Right.',
 	'currents.quiz.notRight': 'Not right.',
@@ -75,6 +77,7 @@ export const fi: Record<keyof typeof en, string> = {
 	'currents.quiz.number': '{{number}}.',
 	'currents.quiz.chooseAll': ' (valitse kaikki oikeat)',
 	'currents.quiz.inOriginal': 'Kysymykset ovat alkuperäiskielellä ({{language}}): alkuperäisen moduulin osaamisen tarkistus on muuttunut versiossa, jota tämä käännös ei vielä seuraa.',
+	'currents.quiz.inOriginalMajor': 'Kysymykset ovat alkuperäiskielellä ({{language}}), sillä ne kuuluvat versioon {{version}}, uuteen pääversioon, jota tämä käännös ei vielä seuraa.',
 	'currents.quiz.explanation': 'Selitys',
 	'currents.quiz.right': 'Oikein.',
 	'currents.quiz.notRight': 'Väärin.',

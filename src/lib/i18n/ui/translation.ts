@@ -1,7 +1,10 @@
 /** Notices on translated pages and the translation status page. */
 export const en = {
 	'currents.translation.outdated': 'This translation follows version {{translated}}; the {{language}} original is at version {{original}}.',
-	'currents.translation.outdatedMajor': 'This translation follows version {{translated}}; the {{language}} original is now at version {{original}}, a new major version with changed learning outcomes, and needs a new translation.',
+	'currents.translation.outdatedMajor': 'The translated text follows version {{translated}}, an earlier major version: the {{language}} original is now at version {{original}}, with changed learning outcomes, and needs a new translation.',
+	/** Under the title above: what the page shows of the current version, with a knowledge check or without one. */
+	'currents.translation.majorParts': 'So the learning outcomes and the knowledge check on this page are those of the current version, {{original}}, in {{language}}: your progress and certificate rest on that version.',
+	'currents.translation.majorOutcomes': 'So the learning outcomes on this page are those of the current version, {{original}}, in {{language}}: your progress rests on that version.',
 	'currents.translation.readOriginal': 'Read the original',
 	'currents.translation.missingChanges': 'Changes since the translated version:',
 	'currents.translation.untranslated': 'This module has not been translated yet, so it is shown in {{language}}.',
@@ -19,7 +22,9 @@ export const en = {
 
 export const fi: Record<keyof typeof en, string> = {
 	'currents.translation.outdated': 'Tämä käännös perustuu versioon {{translated}}; alkuperäinen ({{language}}) on jo versiossa {{original}}.',
-	'currents.translation.outdatedMajor': 'Tämä käännös perustuu versioon {{translated}}. Alkuperäinen ({{language}}) on nyt versiossa {{original}}: uusi pääversio, jonka oppimistavoitteet ovat muuttuneet, joten moduuli on käännettävä uudelleen.',
+	'currents.translation.outdatedMajor': 'Käännetty teksti perustuu versioon {{translated}}, joka on aiempi pääversio. Alkuperäinen ({{language}}) on nyt versiossa {{original}}, jonka oppimistavoitteet ovat muuttuneet, joten moduuli on käännettävä uudelleen.',
+	'currents.translation.majorParts': 'Siksi tämän sivun oppimistavoitteet ja osaamisen tarkistus ovat nykyisen version {{original}} mukaiset ja alkuperäiskielellä ({{language}}): edistymisesi ja todistuksesi perustuvat tähän versioon.',
+	'currents.translation.majorOutcomes': 'Siksi tämän sivun oppimistavoitteet ovat nykyisen version {{original}} mukaiset ja alkuperäiskielellä ({{language}}): edistymisesi perustuu tähän versioon.',
 	'currents.translation.readOriginal': 'Lue alkuperäinen',
 	'currents.translation.missingChanges': 'Muutokset käännetyn version jälkeen:',
 	'currents.translation.untranslated': 'Tätä moduulia ei ole vielä käännetty, joten se näytetään alkuperäiskielellä ({{language}}).',
