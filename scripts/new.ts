@@ -1,12 +1,13 @@
 /**
- * `npm run new -- module` and `npm run new -- update`: write a new file that passes the schema,
- * with what the contributor must write marked TODO. In a terminal it asks for what it needs;
- * otherwise it takes flags (and says which are missing).
+ * `npm run new -- module`, `npm run new -- update` and `npm run new -- translation`: write a new file
+ * that passes the schema, with what the contributor must write marked TODO. In a terminal it asks for
+ * what it needs; otherwise it takes flags (and says which are missing).
  *
  *   npm run new -- module --title "Instagram Broadcast channels" --track platform-playbooks \
  *     --level practitioner --duration 30 --platforms instagram
  *   npm run new -- update --title "Threads adds ..." --platforms threads --modules threads-and-bluesky-playbook \
  *     --date 2026-11-20 --source https://about.fb.com/news/...
+ *   npm run new -- translation --module audience-research --lang fi
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -17,10 +18,13 @@ import { today } from '../src/lib/curriculum/freshness.ts';
 import { LAYOUT, loadCurriculum, slugify } from '../src/lib/curriculum/load.ts';
 import { contentDir } from '../src/lib/curriculum/paths.ts';
 import { addToTrack, moduleTemplate, updateTemplate } from '../src/lib/curriculum/scaffold.ts';
+import { findOriginal, onlyOneLanguage, translationHref, translationLocaleProblem, translationPath, translationTemplate, type TranslatableKind } from '../src/lib/curriculum/translation-scaffold.ts';
+import { languageName } from '../src/lib/i18n/locales.ts';
 
 const USAGE = `Usage:
   npm run new -- module --title "<title>" --track <track-id> [--id <id>] [--summary "<summary>"] [--level <level>] [--duration <minutes>] [--platforms a,b] [--prerequisites a,b] [--author "<name>"]
   npm run new -- update --title "<title>" --platforms a,b --modules a,b --source <url> [--date YYYY-MM-DD] [--summary "<summary>"]
+  npm run new -- translation --module <id>|--track <id>|--update <id> [--lang <locale>] [--author "<name>"]
 In a terminal, missing values are asked for. Add --interactive to be asked even when input is piped.`;
 
 const { values, positionals } = readArgs({
@@ -38,6 +42,9 @@ const { values, positionals } = readArgs({
 	modules: { type: 'string' },
 	source: { type: 'string' },
 	date: { type: 'string' },
+	module: { type: 'string' },
+	update: { type: 'string' },
+	lang: { type: 'string' },
 }, USAGE, { positionals: 1 });
 
 function fail(message: string): never {
@@ -46,7 +53,7 @@ function fail(message: string): never {
 }
 
 const kind = positionals[0];
-if (kind !== 'module' && kind !== 'update') fail(kind ? `"${kind}" is not something \`new\` makes: use module or update.` : 'Say what to make: module or update.');
+if (kind !== 'module' && kind !== 'update' && kind !== 'translation') fail(kind ? `"${kind}" is not something \`new\` makes: use module, update or translation.` : 'Say what to make: module, update or translation.');
 
 const dir = contentDir(values.content);
 const curriculum = loadCurriculum(dir);
@@ -149,7 +156,7 @@ if (kind === 'module') {
 		!lines && defaults.length > 0 ? `\nNot given, so set to their defaults: ${defaults.join(', ')}. Change them in the file if they are not right.` : ''
 	}
 Next: fill in every TODO, preview it with \`npm run dev\` at /modules/${id}/, and run \`npm run check\`.`);
-} else {
+} else if (kind === 'update') {
 	const title = await value('title', 'What changed, as a headline', required);
 	const date = await value('date', 'Date the platform made or announced the change', isDate, today());
 	const platforms = await value('platforms', `Platforms, comma-separated (${platformIds.join(', ')})`, (answer) => (split(answer).length ? idList(platformIds, 'platform')(answer) : 'Name at least one platform.'));
@@ -164,4 +171,30 @@ Next: fill in every TODO, preview it with \`npm run dev\` at /modules/${id}/, an
 	writeFileSync(file, updateTemplate({ title, summary, date, platforms: split(platforms), modules: split(modules), sourceUrl: source, accessed: today() }));
 	console.log(`Wrote ${relative(process.cwd(), file)}.
 Next: fill in every TODO, then run \`npm run check\`. The affected modules now show a pending-change notice.`);
+} else {
+	// The original: the one of --module, --track or --update given, or in a terminal a module asked for.
+	const kinds = (['module', 'track', 'update'] as const).filter((flag) => values[flag] !== undefined);
+	if (kinds.length > 1) fail(`Give only one of --module, --track and --update: a translation is of one original, and ${kinds.map((flag) => `--${flag}`).join(' and ')} name ${kinds.length}.`);
+	if (kinds.length === 0 && !lines) fail('Say what to translate: --module <id>, --track <id> or --update <id>.');
+	const flag: TranslatableKind = kinds[0] ?? 'module';
+	const id = await value(flag, `${flag.charAt(0).toUpperCase()}${flag.slice(1)} to translate (its id)`, (answer) => {
+		const found = findOriginal(curriculum, flag, answer);
+		return 'problem' in found ? found.problem : null;
+	});
+	const found = findOriginal(curriculum, flag, id);
+	if ('problem' in found) fail(found.problem);
+	const { original } = found;
+	// With one language besides the originals', that is the one; with several, it is asked for or required.
+	const others = config.locales.slice(1);
+	if (others.length === 0) fail(onlyOneLanguage(config.locales));
+	const lang = values.lang === undefined && others.length === 1 ? others[0]! : await value('lang', `Language to translate into (${others.join(', ')})`, (answer) => translationLocaleProblem(config.locales, answer));
+	const file = join(dir, translationPath(original, lang));
+	if (existsSync(file)) fail(`${relative(process.cwd(), file)} already exists: edit it rather than start again. \`npm run check\` says whether it follows the original's current version (translation-outdated).`);
+	const author = await value('author', 'Your name, as it should be credited', required, 'TODO Your name');
+	prompt?.close();
+
+	const language = languageName(lang, 'en');
+	writeFileSync(file, translationTemplate(original, { language, translator: author }));
+	console.log(`Wrote ${relative(process.cwd(), file)}: ${original.file} in ${languageName(config.locales[0]!, 'en')}, to translate into ${language} in place.
+Next: translate each line marked TODO and delete its marker${original.kind === 'module' ? "; keep the knowledge check's questions and choices in their order, with `correct: true` where it is" : ''}. \`npm run check\` lists the markers left, at their lines; preview it with \`npm run dev\` at ${translationHref(original, lang)}.`);
 }

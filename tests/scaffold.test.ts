@@ -1,8 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../src/lib/check/findings.ts';
+import { checkLeftovers } from '../src/lib/check/leftovers.ts';
+import { loadCurriculum } from '../src/lib/curriculum/load.ts';
+import { markedBody } from '../src/lib/curriculum/translation-scaffold.ts';
+import { sameQuiz } from '../src/lib/i18n/site.ts';
+import { makeBilingual } from './tea-bilingual.ts';
 import { copyFixture, ROOT, runScript, TODAY } from './utils.ts';
 
 const errors = (content: string) =>
@@ -95,5 +100,133 @@ describe('npm run new -- update', () => {
 		// With no near miss, the known ids are listed.
 		const far = runScript('new', ['update', '--title', 'X', '--platforms', 'kettle', '--modules', 'qqqqqqq', '--source', 'https://example.org/x', '--content', content]);
 		expect(far.stderr).toContain('Unknown module: qqqqqqq. Known: ');
+	});
+});
+
+describe('npm run new -- translation', () => {
+	/** The check's findings of one file, all severities. */
+	const findingsOf = (content: string, file: string) =>
+		(JSON.parse(runScript('check', ['--content', content, '--format', 'json']).stdout) as Finding[]).filter((f) => f.file.endsWith(file));
+	/** The lines of a file that hold a TODO marker, from 1. */
+	const todoLines = (text: string) => text.split('\n').flatMap((line, index) => (/\bTODO\b/.test(line) ? [index + 1] : []));
+	/** What a translator does: every marked value in other words, every marker gone, a name credited. */
+	const translate = (text: string) =>
+		text
+			.replace(/"((?:[^"\\]|\\.)*)" # TODO: translate\./g, '"Suomeksi: $1"')
+			.replace(/^TODO: Translate .*\n\n?/gm, '')
+			.replace('"TODO Your name"', '"Ada Example"');
+	/** The tea fixture in English and Finnish, with brewing-basics and its track translated and serving not. */
+	const bilingual = () => {
+		const content = copyFixture('valid-course');
+		makeBilingual(content);
+		return content;
+	};
+
+	it("writes a module's translation beside it, which the check holds to its TODO markers until they are translated", () => {
+		const content = bilingual();
+		const result = runScript('new', ['translation', '--module', 'serving', '--content', content]);
+		expect(result.status, result.output).toBe(0);
+		expect(result.stdout).toContain('modules/serving.fi.mdx');
+		expect(result.stdout).toContain('`npm run dev` at /fi/modules/serving/');
+		const path = join(content, 'modules', 'serving.fi.mdx');
+		const text = readFileSync(path, 'utf8');
+		// Read as the build reads it: the Finnish translation of serving, following its current version, in its exact form.
+		const curriculum = loadCurriculum(content);
+		const translation = curriculum.translations.find((entry) => entry.kind === 'module' && entry.id === 'serving' && entry.locale === 'fi');
+		const original = curriculum.modules.find((module) => module.id === 'serving')!;
+		expect(translation?.kind === 'module' && translation.data.translates).toBe(original.data.version);
+		expect(translation?.kind === 'module' && sameQuiz(original.data.quiz, translation.data.quiz)).toBe(true);
+		expect(translation?.kind === 'module' && translation.data.outcomes).toEqual(original.data.outcomes);
+		// The original's body, to translate in place, with a marker under its heading.
+		expect(text).toMatch(/---\n\n## Pour\n\nTODO: Translate this section into Finnish, its heading and titles too, then delete this line\.\n\nPour into warmed cups\.\n$/);
+		// Each marker is a leftover at its line, and nothing else is wrong: no schema, version or shape finding.
+		const found = findingsOf(content, 'modules/serving.fi.mdx');
+		expect(found.map((f) => [f.rule, f.severity])).toEqual(todoLines(text).map(() => ['leftover-todo', 'error']));
+		expect(found.map((f) => f.line)).toEqual(todoLines(text));
+		expect(found[0]!.message).toBe('A scaffold marker is still here: `title: "Serving" # TODO: translate.`.');
+		// Translated, it passes.
+		writeFileSync(path, translate(text));
+		expect(findingsOf(content, 'modules/serving.fi.mdx')).toEqual([]);
+		expect(loadCurriculum(content).translations.find((entry) => entry.id === 'serving')?.data.title).toBe('Suomeksi: Serving');
+	});
+
+	it("writes a track's and an update's translation, whose markers the check reports too", () => {
+		const content = copyFixture('valid-course');
+		writeFileSync(join(content, 'curriculum.yaml'), `${readFileSync(join(content, 'curriculum.yaml'), 'utf8')}locales: [en, fi]\n`);
+		expect(runScript('new', ['translation', '--track', 'tea-foundations', '--author', 'Ada Example', '--content', content]).status).toBe(0);
+		expect(runScript('new', ['translation', '--update', '2026-11-10-kettle-presets', '--content', content]).status).toBe(0);
+		const track = join(content, 'tracks', 'tea-foundations.fi.yaml');
+		const update = join(content, 'updates', '2026-11-10-kettle-presets.fi.md');
+		for (const [path, file] of [[track, 'tracks/tea-foundations.fi.yaml'], [update, 'updates/2026-11-10-kettle-presets.fi.md']] as const) {
+			const text = readFileSync(path, 'utf8');
+			const found = findingsOf(content, file);
+			expect(found.map((f) => f.rule)).toEqual(todoLines(text).map(() => 'leftover-todo'));
+			expect(found.map((f) => f.line)).toEqual(todoLines(text));
+			writeFileSync(path, translate(text));
+			expect(findingsOf(content, file)).toEqual([]);
+		}
+		expect(loadCurriculum(content).translations.map((entry) => `${entry.kind} ${entry.id}.${entry.locale}`).sort()).toEqual(['track tea-foundations.fi', 'update 2026-11-10-kettle-presets.fi']);
+	});
+
+	it('names a misspelt original, a translation that exists and a language the curriculum lacks', () => {
+		const content = bilingual();
+		const misspelt = runScript('new', ['translation', '--module', 'servng', '--content', content]);
+		expect(misspelt.status).toBe(1);
+		expect(misspelt.stderr).toContain('--module "servng": There is no module "servng". Did you mean "serving"?');
+		expect(runScript('new', ['translation', '--track', 'serving', '--content', content]).stderr).toContain('"serving" is a module, not a track: translate it with --module serving.');
+		// An existing translation is left as it was.
+		const before = readFileSync(join(content, 'modules', 'brewing-basics.fi.mdx'), 'utf8');
+		const existing = runScript('new', ['translation', '--module', 'brewing-basics', '--content', content]);
+		expect(existing.status).toBe(1);
+		expect(existing.stderr).toMatch(/modules\/brewing-basics\.fi\.mdx already exists: edit it rather than start again\./);
+		expect(readFileSync(join(content, 'modules', 'brewing-basics.fi.mdx'), 'utf8')).toBe(before);
+		expect(runScript('new', ['translation', '--module', 'serving', '--lang', 'sv', '--content', content]).stderr).toContain(
+			`--lang "sv": "sv" is not one of the curriculum's languages (en, fi). A translation is into fi; a maintainer adds a language to \`locales\` in curriculum.yaml.`
+		);
+		expect(runScript('new', ['translation', '--module', 'serving', '--lang', 'FI', '--content', content]).stderr).toContain('Did you mean "fi"?');
+		expect(runScript('new', ['translation', '--module', 'serving', '--lang', 'en', '--content', content]).stderr).toContain('"en" is the language of the originals, which need no translation into it. Translate into fi.');
+		expect(existsSync(join(content, 'modules', 'serving.fi.mdx'))).toBe(false);
+		// An original that fails its schema is fixed before it is translated.
+		const water = join(content, 'modules', 'water-temperature.mdx');
+		writeFileSync(water, readFileSync(water, 'utf8').replace(/^duration: .*$/m, 'duration: soon'));
+		expect(runScript('new', ['translation', '--module', 'water-temperature', '--content', content]).stderr).toContain('modules/water-temperature.mdx does not pass its own checks yet: run `npm run check`, fix what it names, then translate it.');
+		// A curriculum in one language has nothing to translate into.
+		expect(runScript('new', ['translation', '--module', 'serving', '--content', copyFixture('valid-course')]).stderr).toContain('The curriculum is written in en only, so there is no language to translate into');
+	});
+
+	it('asks for the original and the language in a terminal, and requires --lang without one when there are several', () => {
+		const content = bilingual();
+		const config = join(content, 'curriculum.yaml');
+		writeFileSync(config, readFileSync(config, 'utf8').replace('locales: [en, fi]', 'locales: [en, fi, sv]'));
+		expect(runScript('new', ['translation', '--module', 'serving', '--content', content]).stderr).toContain('--lang is missing: language to translate into (fi, sv)');
+		const result = spawnSync(process.execPath, [join(ROOT, 'scripts', 'new.ts'), 'translation', '--interactive', '--content', content], {
+			input: ['servng', 'serving', 'de', 'sv', 'Ada Example', ''].join('\n'),
+			encoding: 'utf8',
+			env: { ...process.env, CURRENTS_TODAY: TODAY },
+		});
+		expect(result.status, result.stderr).toBe(0);
+		expect(result.stdout).toContain('Did you mean "serving"?');
+		expect(result.stdout).toContain('"de" is not one of the curriculum\'s languages (en, fi, sv).');
+		const text = readFileSync(join(content, 'modules', 'serving.sv.mdx'), 'utf8');
+		expect(text).toContain('translators: ["Ada Example"]');
+		expect(text).toContain('TODO: Translate this section into Swedish');
+	});
+});
+
+describe('markedBody', () => {
+	it('marks the opening text and each heading outside code, each marker a paragraph of its own', () => {
+		const body = '\nOpening.\n## First\nText.\n\n```md\n## Not a heading\n```\n';
+		expect(markedBody(body, 'Finnish')).toBe(
+			'\nTODO: Translate the text below into Finnish, then delete this line.\n\nOpening.\n## First\n\nTODO: Translate this section into Finnish, its heading and titles too, then delete this line.\n\nText.\n\n```md\n## Not a heading\n```\n'
+		);
+	});
+});
+
+describe('checkLeftovers', () => {
+	it('lists ten markers of a file and counts the rest in the tenth', () => {
+		const source = Array.from({ length: 11 }, (_, i) => `TODO: line ${i + 1}`).join('\n');
+		const found = checkLeftovers([{ file: 'modules/x.fi.mdx', path: '/x', source }]);
+		expect(found).toHaveLength(10);
+		expect(found.at(-1)!.message).toBe('A scaffold marker is still here: `TODO: line 10`. 1 more line below has one too.');
 	});
 });

@@ -5,7 +5,8 @@ import { keep, readKept } from '../cache/files.ts';
 import { codeFingerprint, packageVersions } from '../cache/fingerprint.ts';
 import { sortFindings, type Finding } from './findings.ts';
 import { today } from '../curriculum/freshness.ts';
-import { loadCurriculum, type Curriculum } from '../curriculum/load.ts';
+import { LAYOUT, loadCurriculum, translationName, type Curriculum, type SourceDocument } from '../curriculum/load.ts';
+import { idOf } from '../curriculum/files.ts';
 import { keepYamlMemo, memoReader, readYamlMemo, type YamlMemo } from '../curriculum/yaml-memo.ts';
 import { checkAgainstBase, gitReader } from './base.ts';
 import { checkLeftovers } from './leftovers.ts';
@@ -90,8 +91,8 @@ export function checkCurriculum(dir: string, options: CheckOptions = {}): CheckR
 		kept.clear();
 		for (const [key, found] of used) kept.set(key, found);
 	}
-	// Drafts: no scaffold TODO marker left behind.
-	findings.push(...checkLeftovers(curriculum.documents));
+	// Drafts: no scaffold TODO marker left behind, in documents or in the YAML of a track's translation.
+	findings.push(...checkLeftovers([...curriculum.documents, ...trackTranslations(curriculum)]));
 	// Cross-file: references, cycles, archives, dates, freshness.
 	findings.push(...crossFileRules(curriculum, on));
 	// Links between pages, and to headings on them.
@@ -181,6 +182,12 @@ const engineFingerprint = () => (knownEngine ??= `${codeFingerprint(join(dirname
 /** A file's key in the safety memo: the engine's code under `src/lib/`, the check's options, and the file. */
 function safetyKey(document: { file: string; source: string }, options: object): string {
 	return createHash('sha256').update(`${engineFingerprint()}\0${JSON.stringify(options)}\0${document.file}\0`).update(document.source).digest('base64url');
+}
+
+/** The YAML files of a curriculum that are translations (`tracks/<id>.<locale>.yaml`), read or not. */
+function trackTranslations(curriculum: Curriculum): SourceDocument[] {
+	const tracks = join(curriculum.dir, LAYOUT.tracks);
+	return curriculum.yamlFiles.filter((source) => dirname(source.path) === tracks && translationName(idOf(source.path)) !== null);
 }
 
 /** The bodies of the modules, updates, translations and free pages of a curriculum in `dir`. */

@@ -5,9 +5,10 @@ import { finding, type Finding } from './findings.ts';
 const MAX_LISTED = 10;
 
 /**
- * `npm run new` marks every part a contributor must write with `TODO`. A marker left in a file means
- * a part was not written (or its placeholder text would be published), so each one is reported at
- * its line, frontmatter and body alike.
+ * `npm run new` marks every part a contributor must write with `TODO`, and in a translation every
+ * line still in the original's language. A marker left in a file means a part was not written (or its
+ * placeholder text would be published), so each one is reported at its line, frontmatter and body
+ * alike, and in a YAML file (a track's translation) too.
  */
 export function checkLeftovers(documents: readonly SourceDocument[]): Finding[] {
 	const findings: Finding[] = [];
@@ -19,7 +20,8 @@ export function checkLeftovers(documents: readonly SourceDocument[]): Finding[] 
 			if (column >= 0) found.push({ line: index + 1, column: column + 1, text: text.trim() });
 		});
 		found.slice(0, MAX_LISTED).forEach((leftover, i) => {
-			const more = i === MAX_LISTED - 1 && found.length > MAX_LISTED ? ` ${found.length - MAX_LISTED} more lines below have one too.` : '';
+			const rest = found.length - MAX_LISTED;
+			const more = i === MAX_LISTED - 1 && rest > 0 ? ` ${rest} more ${rest === 1 ? 'line below has' : 'lines below have'} one too.` : '';
 			findings.push(
 				finding({
 					rule: 'leftover-todo',

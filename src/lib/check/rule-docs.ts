@@ -214,7 +214,7 @@ export const RULE_DOCS: Record<string, RuleDoc> = {
 	'leftover-todo': {
 		title: 'No scaffold markers left',
 		description:
-			'`npm run new` writes a module or update with `TODO` wherever you have something to write. Each marker left in the file is reported at its line, so that no placeholder is published and no part is forgotten. Write the part, then delete the marker and the comment that explains it.',
+			'`npm run new` writes a module or update with `TODO` wherever you have something to write, and a translation with `TODO` on every line still in the original’s language. Each marker left in the file is reported at its line, so that no placeholder is published and no part is forgotten. Write the part, then delete the marker and the comment that explains it.',
 	},
 	'update-date': {
 		title: 'An update’s file name and date agree',
