@@ -1308,7 +1308,7 @@ const SCENARIOS: Scenario[] = [
 		finding: {
 			file: SERVING,
 			message: 'The module frontmatter is empty: it has none of its fields.',
-			fix: 'Write its fields, one `name: value` a line; the field reference at /contributing/fields/ lists them, and `npm run new` writes a module or an update with every field to fill in.',
+			fix: 'Write its fields, one `name: value` a line; the field reference at /contributing/fields/ lists them, and `npm run new` writes a module, an update or a translation with every field to fill in.',
 		},
 		apply: (w) => w.write(SERVING, readFileSync(join(template, SERVING), 'utf8')),
 	},

@@ -178,7 +178,7 @@ function issueToFindings(
 				line: 1,
 				column: 1,
 				message: `${what.charAt(0).toUpperCase()}${what.slice(1)} is empty: it has none of its fields.`,
-				fix: `Write its fields, one \`name: value\` a line; the field reference at /contributing/fields/ lists them${what.endsWith('frontmatter') ? ', and `npm run new` writes a module or an update with every field to fill in' : ''}.`,
+				fix: `Write its fields, one \`name: value\` a line; the field reference at /contributing/fields/ lists them${what.endsWith('frontmatter') ? ', and `npm run new` writes a module, an update or a translation with every field to fill in' : ''}.`,
 			}),
 		];
 	}
