@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { EARLIER, FACETS, orderFacetValues, searchAttributes, searchFilter, translateSelection, TRANSLATES, type Facet, type PagefindFilter, type Selection } from '../src/lib/search/facets.ts';
+import {
+	EARLIER,
+	FACETS,
+	orderFacetValues,
+	searchAttributes,
+	searchFilter,
+	translateSelection,
+	untranslatedOnly,
+	type Facet,
+	type PagefindFilter,
+	type Selection,
+} from '../src/lib/search/facets.ts';
 import { indexedPart } from '../src/lib/search/index-step.ts';
-import { facetedSearch, untranslatedResults, type FilterCounts, type PagefindSearch } from '../src/lib/search/pagefind.ts';
+import { facetedSearch, type FilterCounts, type PagefindSearch } from '../src/lib/search/pagefind.ts';
+import { mergeCounts, searchBoth, untranslatedTotals, type OriginalIndex } from '../src/lib/search/untranslated.ts';
 import { excerptParts, resultView } from '../src/lib/search/results.ts';
 import { statusMessage, type SearchText } from '../src/lib/search/text.ts';
 import { sameWord, wordsNotFound } from '../src/lib/search/close-match.ts';
@@ -25,9 +37,15 @@ describe('what a page tells the search index', () => {
 		expect(filters).toEqual(['type:Track', 'track:Tea: leaf, water and time']);
 	});
 
-	it('names the content type in the page language, keeps the earlier-version marker, and names the page a translation translates', () => {
-		const module = searchAttributes({ type: 'module', level: 'Beginner', translates: '/modules/brewing-basics/' }, typeLabels('fi'));
-		expect(module.filters).toEqual(['type:Moduuli', 'level:Beginner', `${TRANSLATES}:/modules/brewing-basics/`]);
+	it('names the languages a page of the first language has a page in, so that their search can leave it out', () => {
+		const { filters } = searchAttributes({ type: 'module', level: 'Beginner', translatedInto: ['fi', 'sv', 'fi'] });
+		expect(filters).toEqual(['type:Module', 'level:Beginner', 'translated:fi', 'translated:sv']);
+		expect(searchAttributes({ type: 'module', translatedInto: [] }).filters).toEqual(['type:Module']);
+	});
+
+	it('names the content type in the page language and keeps the earlier-version marker', () => {
+		const module = searchAttributes({ type: 'module', level: 'Beginner' }, typeLabels('fi'));
+		expect(module.filters).toEqual(['type:Moduuli', 'level:Beginner']);
 		expect(module.meta).toEqual(['type:Moduuli', 'level:Beginner']);
 		const archived = searchAttributes({ type: 'archived' }, typeLabels('fi'));
 		expect(archived.filters).toEqual(['type:Moduuli', `type:${EARLIER}`]);
@@ -54,6 +72,13 @@ describe('the filter a search sends', () => {
 		expect(searchFilter({ platform: ['Kettle', 'Teapot'], level: ['Beginner'] }, true)).toEqual({
 			all: [{ platform: { any: ['Kettle', 'Teapot'] } }, { level: { any: ['Beginner'] } }],
 		});
+	});
+
+	it('keeps a search to the part of an index its scope names, such as the pages not translated into a language', () => {
+		expect(searchFilter({ level: ['Beginner'] }, false, undefined, [untranslatedOnly('fi')])).toEqual({
+			all: [{ translated: { none: ['fi'] } }, { level: { any: ['Beginner'] } }, { type: { none: [EARLIER] } }],
+		});
+		expect(searchFilter({}, true, undefined, [untranslatedOnly('fi')])).toEqual({ all: [{ translated: { none: ['fi'] } }] });
 	});
 
 	it('can leave one facet out, to count that facet', () => {
@@ -129,7 +154,7 @@ describe('what the live region says', () => {
 	});
 
 	it('speaks the page language, and adds the untranslated pages of the first language that follow', () => {
-		const fi: SearchText = { ...searchText('fi'), original: { lang: 'en', one: 'Lisäksi 1 kääntämätön sivu alkuperäiskielellä ({language}).', other: 'Lisäksi {count} kääntämätöntä sivua alkuperäiskielellä ({language}).', inexact: { one: 'Lisäksi 1 kääntämätön sivu ({language}), mutta siinä ei ole sanaa ”{words}”.', other: 'Lisäksi {count} kääntämätöntä sivua ({language}), mutta ensimmäisissä ei ole sanaa ”{words}”.' }, label: 'Kieli: englanti', language: 'englanti', values: {} } };
+		const fi: SearchText = { ...searchText('fi'), original: { lang: 'en', one: 'Lisäksi 1 kääntämätön sivu alkuperäiskielellä ({language}).', other: 'Lisäksi {count} kääntämätöntä sivua alkuperäiskielellä ({language}).', inexact: { one: 'Lisäksi 1 kääntämätön sivu ({language}), mutta siinä ei ole sanaa ”{words}”.', other: 'Lisäksi {count} kääntämätöntä sivua ({language}), mutta ensimmäisissä ei ole sanaa ”{words}”.' }, label: 'Kieli: englanti', language: 'englanti', pageLang: 'fi', values: {} } };
 		expect(statusMessage(fi, 'tavoite', 3)).toBe('3 tulosta haulla ”tavoite”.');
 		expect(statusMessage(fi, 'tavoite', 1)).toBe('1 tulos haulla ”tavoite”.');
 		expect(statusMessage(fi, 'tavoite', 0)).toBe('Ei tuloksia haulla ”tavoite”. Kokeile muita sanoja tai poista jokin suodatin.');
@@ -190,7 +215,7 @@ describe('the dialog words in each language', () => {
 interface Page {
 	url: string;
 	words: string[];
-	filters: Partial<Record<Facet, string[]>>;
+	filters: Partial<Record<Facet | 'translated', string[]>>;
 }
 const PAGES: Page[] = [
 	{ url: '/m/a/', words: ['tea', 'water'], filters: { type: ['Module'], platform: ['Kettle'], level: ['Beginner'], track: ['T'] } },
@@ -206,22 +231,30 @@ function matches(page: Page, filter: PagefindFilter): boolean {
 	return Object.entries(filter).every(([key, value]) => {
 		if (key === 'all') return (value as PagefindFilter[]).every((part) => matches(page, part));
 		const { any, none } = value as { any?: string[]; none?: string[] };
+		// As in Pagefind, `none` keeps a page that lacks the filter, and `any` never does.
 		const has = page.filters[key as Facet] ?? [];
 		return (!any || any.some((v) => has.includes(v))) && (!none || !none.some((v) => has.includes(v)));
 	});
 }
 
-const fakePagefind = {
-	async search(term: string | null, options: { filters?: PagefindFilter }): Promise<PagefindSearch> {
-		const found = PAGES.filter((page) => (term === null || page.words.includes(term)) && matches(page, options.filters ?? {}));
-		const filters: FilterCounts = {};
-		for (const facet of FACETS) {
-			filters[facet] = {};
-			for (const page of PAGES) for (const value of page.filters[facet] ?? []) filters[facet]![value] = found.filter((p) => p.filters[facet]?.includes(value)).length;
-		}
-		return { results: found.map((page) => ({ id: page.url, data: async () => ({ url: page.url }) })), filters };
-	},
-};
+/** Pagefind's search over `pages`: counts for every value of the index, as Pagefind gives them once its filters are loaded. */
+function fakeIndex(pages: Page[]) {
+	return {
+		async search(term: string | null, options: { filters?: PagefindFilter }): Promise<PagefindSearch> {
+			const found = pages.filter((page) => (term === null || page.words.includes(term)) && matches(page, options.filters ?? {}));
+			const filters: FilterCounts = {};
+			for (const facet of FACETS) {
+				filters[facet] = {};
+				for (const page of pages) for (const value of page.filters[facet] ?? []) filters[facet]![value] = found.filter((p) => p.filters[facet]?.includes(value)).length;
+			}
+			return { results: found.map((page) => ({ id: page.url, data: async () => ({ url: page.url }) })), filters };
+		},
+		async filters(): Promise<FilterCounts> {
+			return (await this.search(null, {})).filters;
+		},
+	};
+}
+const fakePagefind = fakeIndex(PAGES);
 const TOTALS: FilterCounts = { type: { Module: 4, [EARLIER]: 1 } };
 
 describe('a faceted search', () => {
@@ -262,23 +295,121 @@ describe('a faceted search', () => {
 	});
 });
 
-describe('the untranslated pages listed after the results of a second language', () => {
-	const original = {
-		async search(term: string | null, options: { filters?: PagefindFilter }): Promise<PagefindSearch> {
-			return fakePagefind.search(term, options);
-		},
+describe('search on a page in a second language, over its own index and the untranslated pages of the original', () => {
+	/** The Finnish index: Finnish names where the curriculum has them, the English title of a track not translated. */
+	const FINNISH: Page[] = [
+		{ url: '/fi/m/a/', words: ['tea'], filters: { type: ['Moduuli'], track: ['Teen perusteet'], platform: ['Kettle'], level: ['Aloittelija'] } },
+		{ url: '/fi/u/x/', words: ['tea', 'kettle'], filters: { type: ['Alustapäivitys'], track: ['Hosting'], platform: ['Kettle'] } },
+		{ url: '/fi/t/', words: ['tea'], filters: { type: ['Opintopolku'], track: ['Teen perusteet'] } },
+	];
+	/** The English index: pages with a Finnish page say so; "Serving" and "Samovar" exist only in English. */
+	const ENGLISH: Page[] = [
+		{ url: '/m/a/', words: ['tea'], filters: { type: ['Module'], track: ['Tea basics'], platform: ['Kettle'], level: ['Beginner'], translated: ['fi'] } },
+		{ url: '/m/b/', words: ['tea', 'pot'], filters: { type: ['Module'], track: ['Tea basics'], platform: ['Teapot'], level: ['Beginner'] } },
+		{ url: '/m/b/v1/', words: ['tea', 'pot'], filters: { type: ['Module', EARLIER], track: ['Tea basics'], platform: ['Teapot'], level: ['Beginner'] } },
+		{ url: '/m/c/', words: ['tea', 'cup'], filters: { type: ['Module'], track: ['Hosting'], platform: ['Teapot', 'Kettle'], level: ['Expert'] } },
+		{ url: '/m/d/', words: ['tea'], filters: { type: ['Module'], track: ['Serving'], platform: ['Kettle'], level: ['Expert'] } },
+		{ url: '/u/x/', words: ['tea', 'kettle'], filters: { type: ['Platform update'], track: ['Hosting'], platform: ['Kettle'], translated: ['fi'] } },
+		{ url: '/u/y/', words: ['tea'], filters: { type: ['Platform update'], track: ['Serving'], platform: ['Teapot'], translated: ['sv'] } },
+		{ url: '/u/z/', words: ['tea'], filters: { type: ['Platform update'], platform: ['Samovar'], translated: ['fi', 'sv'] } },
+		{ url: '/t/', words: ['tea'], filters: { type: ['Track'], track: ['Tea basics'], translated: ['fi'] } },
+		{ url: '/t/s/', words: ['tea'], filters: { type: ['Track'], track: ['Serving'] } },
+	];
+	const values: OriginalIndex['values'] = {
+		type: { Moduuli: 'Module', Opintopolku: 'Track', Alustapäivitys: 'Platform update', 'Aiempi versio': EARLIER },
+		track: { 'Teen perusteet': 'Tea basics' },
+		level: { Aloittelija: 'Beginner', Asiantuntija: 'Expert' },
+	};
+	const finnish = fakeIndex(FINNISH);
+	const original: OriginalIndex = { pagefind: fakeIndex(ENGLISH), pageLang: 'fi', values };
+	const totals = () => finnish.filters();
+	const both = async (query: string, selection: Selection, includeEarlier = false) => (await searchBoth(finnish, query, selection, includeEarlier, await totals(), original))!;
+	const urls = async (query: string, selection: Selection, includeEarlier = false) => {
+		const found = await both(query, selection, includeEarlier);
+		return Promise.all([...found.results, ...found.untranslated].map(async (result) => (await result.data()).url));
 	};
 
-	it('lists the matches the page language has no translation of, best first, and nothing without words or ticks', async () => {
-		const urls = async (query: string, selection: Selection, translated: string[]) => (await untranslatedResults(original, query, selection, false, new Set(translated))).map((fragment) => fragment.url);
-		expect(await urls('pot', {}, [])).toEqual(['/m/b/']);
-		expect(await urls('tea', {}, ['/m/a/', '/t/'])).toEqual(['/m/b/', '/m/c/', '/u/x/', '/']);
-		expect(await urls('tea', { platform: ['Kettle'] }, ['/m/a/'])).toEqual(['/m/c/', '/u/x/']);
-		expect(await urls('', {}, [])).toEqual([]);
+	it('lists a track only the original has, by its original name, and what ticking it finds', async () => {
+		const found = await both('tea', {});
+		expect(found.counts.track).toEqual({ 'Teen perusteet': 3, Hosting: 2, Serving: 3 });
+		// "Serving" has no Finnish page: ticking it lists the English pages of it, the one translated into Swedish only among them.
+		expect(await urls('tea', { track: ['Serving'] })).toEqual(['/m/d/', '/u/y/', '/t/s/']);
+		// A translated track: its Finnish pages, then its English pages not translated into Finnish.
+		expect(await urls('tea', { track: ['Teen perusteet'] })).toEqual(['/fi/m/a/', '/fi/t/', '/m/b/']);
+		expect(await urls('tea', { track: ['Teen perusteet'] }, true)).toEqual(['/fi/m/a/', '/fi/t/', '/m/b/', '/m/b/v1/']);
 	});
 
-	it('searches the other index with its own names for the ticked values', () => {
+	it('never lists or counts an original page that has a page in the page language', async () => {
+		const listed = await urls('tea', {}, true);
+		expect(listed.filter((url) => ENGLISH.find((page) => page.url === url)?.filters.translated?.includes('fi'))).toEqual([]);
+		expect(listed).toEqual(['/fi/m/a/', '/fi/u/x/', '/fi/t/', '/m/b/', '/m/b/v1/', '/m/c/', '/m/d/', '/u/y/', '/t/s/']);
+		// Samovar is on a translated page alone: the dialog does not list it, and ticking it would find nothing.
+		expect((await both('tea', {})).counts.platform).toEqual({ Kettle: 4, Teapot: 3, Samovar: 0 });
+	});
+
+	it('counts, for every value, the results ticking it lists from both indexes', async () => {
+		const selections: Selection[] = [
+			{},
+			{ track: ['Serving'] },
+			{ platform: ['Kettle'] },
+			{ type: ['Moduuli'], level: ['Asiantuntija'] },
+			{ track: ['Teen perusteet', 'Serving'], platform: ['Teapot'] },
+		];
+		for (const includeEarlier of [false, true]) {
+			for (const query of ['tea', '']) {
+				for (const selection of selections) {
+					const found = await both(query, selection, includeEarlier);
+					for (const facet of FACETS) {
+						for (const [value, count] of Object.entries(found.counts[facet] ?? {})) {
+							if (facet === 'type' && value === EARLIER) continue;
+							const expected = (await urls(query, { ...selection, [facet]: [value] }, includeEarlier)).length;
+							expect(count, `${facet} ${value} with "${query}" ${JSON.stringify(selection)}${includeEarlier ? ' and earlier versions' : ''}`).toBe(expected);
+						}
+					}
+				}
+			}
+		}
+	});
+
+	it('adds the original’s counts to the values they are known by in the page language, and keeps the rest by their original names', () => {
+		const merged = mergeCounts(
+			{ type: { Moduuli: 1, [EARLIER]: 1 }, track: { 'Teen perusteet': 2, Hosting: 1 } },
+			{ type: { Module: 3, [EARLIER]: 2, 'Platform update': 1 }, track: { 'Tea basics': 1, Hosting: 1, Serving: 2 }, level: { Beginner: 1 } },
+			values
+		);
+		expect(merged).toEqual({
+			// The earlier-version marker is one value in every index, though the Finnish metadata names such a page "Aiempi versio".
+			type: { Moduuli: 4, [EARLIER]: 3, Alustapäivitys: 1 },
+			track: { 'Teen perusteet': 3, Hosting: 2, Serving: 2 },
+			level: { Aloittelija: 1 },
+		});
+	});
+
+	it('takes the facet values of the original’s untranslated pages, leaving out those only its translated pages carry', async () => {
+		const theirs = await untranslatedTotals(original);
+		expect(theirs.platform).toEqual({ Teapot: 4, Kettle: 2 });
+		expect(theirs.track).toEqual({ 'Tea basics': 2, Hosting: 1, Serving: 3 });
+	});
+
+	it('searches with each index’s own names for the ticked values', () => {
 		expect(translateSelection({ type: ['Moduuli', 'Opintopolku'], platform: ['Kettle'] }, { type: { Moduuli: 'Module', Opintopolku: 'Track' } })).toEqual({ type: ['Module', 'Track'], platform: ['Kettle'] });
+	});
+
+	it('finds and counts the page language’s pages alone when the original’s index fails, or is not there', async () => {
+		const failing: OriginalIndex = { ...original, pagefind: { ...original.pagefind, search: () => Promise.reject(new Error('offline')) } };
+		for (const other of [failing, undefined]) {
+			const found = (await searchBoth(finnish, 'tea', { platform: ['Kettle'] }, false, await totals(), other))!;
+			const alone = (await facetedSearch(finnish, 'tea', { platform: ['Kettle'] }, false, await totals()))!;
+			expect(found.untranslated).toEqual([]);
+			expect(found.counts).toEqual(alone.counts);
+			expect(found.results.map((result) => result.id)).toEqual(['/fi/m/a/', '/fi/u/x/']);
+		}
+	});
+
+	it('lists nothing, and counts every page of both, before there are words or ticks', async () => {
+		const idle = await both('', {});
+		expect([idle.searched, idle.results.length, idle.untranslated.length]).toEqual([false, 0, 0]);
+		expect(idle.counts.type).toEqual({ Moduuli: 4, Alustapäivitys: 2, Opintopolku: 2, [EARLIER]: 0 });
 	});
 });
 

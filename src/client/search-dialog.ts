@@ -3,13 +3,16 @@
  * index, searches as the reader types or ticks, and shows results a page at a time. The live region
  * says how many results there are once each search settles.
  *
- * On a page in a second language, Pagefind searches that language's index (it follows `<html lang>`),
- * and the facets and their counts are that index's. The first language's index is searched as well,
- * with the same words and the same ticks in its own values, and its pages that have no translation
- * follow the page language's results: a reader finds what is not translated yet, after what is.
+ * On a page in a second language, Pagefind searches that language's index (it follows `<html lang>`).
+ * The first language's index is searched as well, with the same words and the same ticks in its own
+ * values, for its pages that have no page in this language (their `translated` filter says which
+ * have one), and those follow the page language's results: a reader finds what is not translated
+ * yet, after what is. The facets cover both: their values are both indexes' (`untranslated.ts`), and
+ * each count adds the untranslated pages ticking it would list to the page language's.
  */
-import { EARLIER, FACETS, orderFacetValues, translateSelection, TRANSLATES, type Facet, type Selection } from '../lib/search/facets.ts';
-import { facetedSearch, RANKING, untranslatedResults, type FilterCounts, type PagefindApi, type PagefindInstance } from '../lib/search/pagefind.ts';
+import { EARLIER, FACETS, orderFacetValues, type Facet, type Selection } from '../lib/search/facets.ts';
+import { RANKING, type FacetedSearch, type FilterCounts, type PagefindApi, type PagefindInstance } from '../lib/search/pagefind.ts';
+import { byTheirName, mergeCounts, searchBoth, untranslatedTotals, type OriginalIndex } from '../lib/search/untranslated.ts';
 import { wordsNotFound } from '../lib/search/close-match.ts';
 import { resultView, type ResultFragment } from '../lib/search/results.ts';
 import { fill, statusMessage, type OriginalText, type SearchSettings, type SearchText } from '../lib/search/text.ts';
@@ -63,7 +66,7 @@ async function loadPagefind(original: OriginalText | undefined): Promise<{ pagef
 	return { pagefind, other: ready ? other : undefined };
 }
 
-/** One listed result: the page language's, loaded when shown, or an untranslated page, loaded already. */
+/** One listed result: the page language's or an untranslated page of the original's, loaded when shown. */
 interface Listed {
 	data: () => Promise<ResultFragment>;
 	original: boolean;
@@ -79,11 +82,11 @@ interface Search {
 	clear: HTMLButtonElement;
 	selected: HTMLElement;
 	pagefind: PagefindApi;
-	other: PagefindInstance | undefined;
+	/** The first language's index, on a page in a second language when it loaded. */
+	original: OriginalIndex | undefined;
 	totals: FilterCounts;
 	text: SearchText;
 	lists: Map<Facet, HTMLElement>;
-	translated: Set<string>;
 	/** The other index's content type and level names, by their names in the page's language. */
 	typeNames: Map<string, string>;
 	levelNames: Map<string, string>;
@@ -93,18 +96,30 @@ interface Search {
 	shown: number;
 }
 
-/** This language's names of facet values, by the other index's names of them. */
-const byTheirName = (values: Record<string, string> = {}) => new Map(Object.entries(values).map(([mine, theirs]) => [theirs, mine]));
+interface LoadedSearch {
+	settings: SearchSettings;
+	pagefind: PagefindApi;
+	original: OriginalIndex | undefined;
+	/** The page language's index's counts. */
+	totals: FilterCounts;
+	/** The values the facets list: the page language's, and the original's untranslated pages'. */
+	values: FacetedSearch['counts'];
+}
 
 /** Loads the dialog's words and Pagefind, or says in the dialog that search could not be loaded. */
-async function loadSearch(root: HTMLElement, status: HTMLElement): Promise<{ settings: SearchSettings; pagefind: PagefindApi; other: PagefindInstance | undefined; totals: FilterCounts }> {
+async function loadSearch(root: HTMLElement, status: HTMLElement): Promise<LoadedSearch> {
 	try {
 		// The dialog's words and the facets' order, in the page's language (src/routes/search.json.ts).
 		const response = await fetch(root.dataset.settings ?? '/search.json');
 		if (!response.ok) throw new Error(`${response.url} answered ${response.status}.`);
 		const settings = (await response.json()) as SearchSettings;
 		const { pagefind, other } = await loadPagefind(settings.text.original);
-		return { settings, pagefind, other, totals: await pagefind.filters() };
+		const { original: text } = settings.text;
+		const original = other && text ? { pagefind: other, pageLang: text.pageLang, values: text.values } : undefined;
+		const [totals, theirs] = await Promise.all([pagefind.filters(), original && untranslatedTotals(original).catch(() => undefined)]);
+		// Without the original's values, search finds and counts this language's pages alone.
+		if (!original || !theirs) return { settings, pagefind, original: undefined, totals, values: totals };
+		return { settings, pagefind, original, totals, values: mergeCounts(totals, theirs, original.values) };
 	} catch {
 		status.textContent = root.dataset.error ?? '';
 		throw new Error('Search could not be loaded.');
@@ -123,13 +138,11 @@ export async function startSearch(root: HTMLElement, dialog: HTMLDialogElement):
 	const clear = find<HTMLButtonElement>('[data-search-clear]');
 	const selected = find<HTMLElement>('[data-search-selected]');
 
-	const { settings, pagefind, other, totals } = await loadSearch(root, status);
+	const { settings, pagefind, original, totals, values } = await loadSearch(root, status);
 	const { text } = settings;
 	const search: Search = {
-		input, status, list, more, earlier, clear, selected, pagefind, other, totals, text,
-		lists: setUpFacets(root, totals, settings.order, text.original?.lang),
-		// The first language's pages that this language's index holds a translation of.
-		translated: new Set(Object.keys(totals[TRANSLATES] ?? {})),
+		input, status, list, more, earlier, clear, selected, pagefind, original, totals, text,
+		lists: setUpFacets(root, values, settings.order, text.original?.lang),
 		typeNames: byTheirName(text.original?.values.type),
 		levelNames: byTheirName(text.original?.values.level),
 		generation: 0,
@@ -205,26 +218,20 @@ async function showMore(search: Search, current: number): Promise<{ own: ResultF
 
 /** Searches for the typed words and ticked facets, then shows the counts, the first results and how many there are. */
 async function run(search: Search): Promise<void> {
-	const { input, status, list, earlier, clear, selected, pagefind, other, totals, text, lists } = search;
+	const { input, status, list, earlier, clear, selected, pagefind, original, totals, text, lists } = search;
 	const current = ++search.generation;
 	const chosen = readSelection(lists);
 	const ticks = Object.values(chosen).reduce((sum, values) => sum + values.length, 0);
 	selected.textContent = ticks > 0 ? ` (${ticks})` : '';
 	clear.hidden = ticks === 0;
 	try {
-		const [found, untranslated] = await Promise.all([
-			facetedSearch(pagefind, input.value, chosen, earlier.checked, totals),
-			// Untranslated pages are an addition: when their index fails, the page language's results still show.
-			other && text.original
-				? untranslatedResults(other, input.value, translateSelection(chosen, text.original.values), earlier.checked, search.translated).catch(() => [])
-				: Promise.resolve([]),
-		]);
+		// Untranslated pages are an addition: when their index fails, the page language's results and counts still show.
+		const found = await searchBoth(pagefind, input.value, chosen, earlier.checked, totals, original);
 		if (!found || current !== search.generation) return;
 		for (const [facet, values] of lists) updateCounts(values, found.counts[facet]);
-		const extra = found.searched ? untranslated : [];
 		search.matches = [
 			...found.results.map((result) => ({ data: result.data, original: false })),
-			...extra.map((fragment) => ({ data: () => Promise.resolve(fragment), original: true })),
+			...found.untranslated.map((result) => ({ data: result.data, original: true })),
 		];
 		search.shown = 0;
 		list.replaceChildren();
@@ -233,19 +240,20 @@ async function run(search: Search): Promise<void> {
 		// The results shown first: the page language's, or the original's when it has none.
 		const shownFirst = first.own.length > 0 ? first.own : first.original;
 		const notFound = wordsNotFound(input.value, shownFirst.map((fragment) => fragment.excerpt ?? ''));
-		status.textContent = found.searched ? statusMessage(text, input.value, found.results.length, extra.length, notFound) : text.idle;
+		status.textContent = found.searched ? statusMessage(text, input.value, found.results.length, found.untranslated.length, notFound) : text.idle;
 	} catch {
 		if (current === search.generation) status.textContent = text.error;
 	}
 }
 
 /**
- * Fills in the facets that have values in the index, in the curriculum's order, and the option for
- * earlier versions when the index holds any. Returns each shown facet's list of checkboxes. On a
- * page in a second language (`original` names the first), `order`'s tracks are those translated into
- * it; any other track in this language's index is one not translated yet, named in the original.
+ * Fills in the facets that have values in the indexes searched, in the curriculum's order, and the
+ * option for earlier versions when they hold any. Returns each shown facet's list of checkboxes. On a
+ * page in a second language (`original` names the first), `order` holds the values this language has
+ * names for, such as the tracks translated into it; any other value is one not translated yet, named
+ * in the original.
  */
-function setUpFacets(root: HTMLElement, totals: FilterCounts, order: SearchSettings['order'], original?: string): Map<Facet, HTMLElement> {
+function setUpFacets(root: HTMLElement, totals: FacetedSearch['counts'], order: SearchSettings['order'], original?: string): Map<Facet, HTMLElement> {
 	const lists = new Map<Facet, HTMLElement>();
 	for (const facet of FACETS) {
 		const fieldset = root.querySelector<HTMLFieldSetElement>(`fieldset[data-facet="${facet}"]`);
@@ -253,8 +261,8 @@ function setUpFacets(root: HTMLElement, totals: FilterCounts, order: SearchSetti
 		if (!fieldset || !list) continue;
 		const values = orderFacetValues(facet, Object.keys(totals[facet] ?? {}), order[facet]);
 		if (values.length === 0) continue;
-		const translated = new Set(order[facet]);
-		renderFacetValues(list, facet, values, (value) => (original && facet === 'track' && !translated.has(value) ? original : undefined));
+		const named = new Set(order[facet]);
+		renderFacetValues(list, facet, values, (value) => (original && !named.has(value) ? original : undefined));
 		lists.set(facet, list);
 		fieldset.hidden = false;
 	}

@@ -25,13 +25,15 @@ export const GET: APIRoute = async ({ url }) => {
 		level: config.levels.map((level) => local.levelName(level.id)),
 	};
 	// In a second language, the first language's index is searched after this one's, for the pages not
-	// translated yet; the dialog needs that language's name and the facet values that read differently there.
+	// translated yet; the dialog needs that language's name, this one's code as those pages' `translated`
+	// filter names it, and the facet values that read differently there.
 	if (!locale.root) {
 		const rootTypes = typeLabels(ROOT_LOCALE.code);
 		const differ = (pairs: [string, string][]) => Object.fromEntries(pairs.filter(([mine, theirs]) => mine !== theirs));
 		const language = languageName(ROOT_LOCALE.code, locale.code);
 		text.original = {
 			lang: ROOT_LOCALE.code,
+			pageLang: locale.code,
 			one: uiText(locale.code, 'currents.search.originalOne'),
 			other: uiText(locale.code, 'currents.search.originalOther'),
 			inexact: { one: uiText(locale.code, 'currents.search.originalInexactOne'), other: uiText(locale.code, 'currents.search.originalInexactOther') },

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveShared, type ServedSite } from './harness.ts';
@@ -6,7 +7,8 @@ import { serveShared, type ServedSite } from './harness.ts';
  * Search in the Finnish edition of the flagship curriculum: on a Finnish page the dialog
  * speaks Finnish, searches the Finnish index first (Pagefind picks it from `<html lang="fi">`), has
  * Finnish facet names and values that narrow the results, and lists English pages that are not
- * translated yet after the Finnish results. On an English page nothing of this shows.
+ * translated yet after the Finnish results; its facets and counts cover those English pages too.
+ * On an English page nothing of this shows.
  */
 describe('search in the Finnish edition', () => {
 	let site: ServedSite;
@@ -16,6 +18,18 @@ describe('search in the Finnish edition', () => {
 	afterAll(() => site?.close());
 
 	const status = (page: Page) => page.locator('[data-search-status]');
+	/** The pages of the build that Pagefind indexes, by address, with the values of their Pagefind filters. */
+	const indexedPages = () => {
+		const unescape = (text: string) => text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+		const pages = new Map<string, string[]>();
+		for (const file of readdirSync(site.build.outDir, { recursive: true, encoding: 'utf8' })) {
+			if (!file.endsWith('index.html') || file.startsWith('pagefind/')) continue;
+			const html = site.build.read(file);
+			if (!html.includes('data-pagefind-body')) continue;
+			pages.set(`/${file.slice(0, -'index.html'.length)}`, [...html.matchAll(/data-pagefind-filter="([^"]*)"/g)].map((match) => unescape(match[1]!)));
+		}
+		return pages;
+	};
 	const hrefs = (page: Page) => page.locator('[data-search-results] li > a').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
 	/** Opens search on a page and waits until the index has loaded. */
 	const openSearch = async (path: string) => {
@@ -46,13 +60,15 @@ describe('search in the Finnish edition', () => {
 		const typeValues = await page.locator('fieldset[data-facet="type"] label > span:not([data-count])').allTextContents();
 		expect(typeValues).toContain('Moduuli');
 		expect(typeValues).not.toContain('Module');
-		// Tracks by their Finnish names; a track not translated yet (one the Finnish update touches) keeps its
-		// English name, marked English for screen readers.
+		// Tracks by their Finnish names; a track not translated yet (one the Finnish update touches, or one only
+		// English pages have) keeps its English name, marked English for screen readers. Every track is listed once.
 		const tracks = await page
 			.locator('fieldset[data-facet="track"] label > span:not([data-count])')
 			.evaluateAll((names) => Object.fromEntries(names.map((name) => [name.textContent, name.getAttribute('lang')])));
 		expect(tracks).toMatchObject({ 'Strategia ja suunnittelu': null, 'Content and creative': 'en' });
 		expect(Object.keys(tracks)).not.toContain('Strategy and planning');
+		const englishTracks = new Set([...indexedPages()].flatMap(([path, filters]) => (path.startsWith('/fi/') ? [] : filters.filter((filter) => filter.startsWith('track:')))));
+		expect(Object.keys(tracks)).toHaveLength(englishTracks.size);
 
 		await search(page, 'tavoite', /^\d+ tulosta? haulla ”tavoite”\./);
 		const found = await allResults(page);
@@ -125,6 +141,95 @@ describe('search in the Finnish edition', () => {
 		const [own, extra] = /^(\d+) .*Lisäksi (\d+)/.exec((await status(page).textContent())!)!.slice(1).map(Number);
 		expect(own).toBe(firstEnglish);
 		expect(extra).toBe(found.length - firstEnglish);
+	});
+
+	it('marks each English page that has a Finnish page as translated into Finnish, and no other', async () => {
+		const pages = indexedPages();
+		const finnish = [...pages.keys()].filter((path) => path.startsWith('/fi/')).map((path) => path.slice('/fi'.length));
+		const marked = [...pages].filter(([path, filters]) => !path.startsWith('/fi/') && filters.includes('translated:fi')).map(([path]) => path);
+		expect(marked.sort()).toEqual(finnish.sort());
+		expect(marked).toContain('/modules/goals-and-kpis/');
+		expect(pages.get('/fi/modules/goals-and-kpis/')!.some((filter) => filter.startsWith('translated:'))).toBe(false);
+	});
+
+	it('filters by a track only the English pages have, listing them with counts that add up', async () => {
+		const pages = indexedPages();
+		const tracksOf = (filters: string[]) => filters.filter((filter) => filter.startsWith('track:')).map((filter) => filter.slice('track:'.length));
+		const carried = (finnish: boolean) => new Set([...pages].filter(([path]) => path.startsWith('/fi/') === finnish).flatMap(([, filters]) => tracksOf(filters)));
+		const finnishTracks = carried(true);
+		const englishOnly = [...carried(false)].filter((track) => !finnishTracks.has(track) && track !== 'Strategy and planning');
+		expect(englishOnly.length).toBeGreaterThan(0);
+
+		const { page } = await openSearch('/fi/');
+		const names = page.locator('fieldset[data-facet="track"] label > span:not([data-count])');
+		const langs = await names.evaluateAll((spans) => Object.fromEntries(spans.map((span) => [span.textContent, span.getAttribute('lang')])));
+		for (const track of englishOnly) expect(langs[track], track).toBe('en');
+		const track = englishOnly[0]!;
+		const value = page.locator('fieldset[data-facet="track"] li label').filter({ has: page.getByText(track, { exact: true }) });
+		const count = Number(await value.locator('[data-count]').textContent());
+		// Its English pages not translated into Finnish, as the build marks them.
+		const expected = [...pages].filter(
+			([path, filters]) => !path.startsWith('/fi/') && filters.includes(`track:${track}`) && !filters.includes('translated:fi') && !filters.includes('type:Earlier version')
+		);
+		expect(count).toBe(expected.length);
+		expect(await value.locator('input').isEnabled()).toBe(true);
+		await value.locator('input').check();
+		const settled = new RegExp(`^Suodattimia vastaa 0 sivua\\. Lisäksi ${count} kääntämätön(tä)? sivua? alkuperäiskielellä \\(englanti\\)\\.$`);
+		await expect.poll(() => status(page).textContent()).toMatch(settled);
+		const found = await allResults(page);
+		expect(found.sort()).toEqual(expected.map(([path]) => path).sort());
+		expect(await page.locator('[data-search-results] li > a[lang="en"]').count()).toBe(count);
+		// Every page has one content type: with the track ticked, the type counts add up to the results listed.
+		const typeCounts = (await page.locator('fieldset[data-facet="type"] [data-count]').allTextContents()).map(Number);
+		expect(typeCounts.reduce((sum, n) => sum + n, 0)).toBe(count);
+
+		// With words as well, the count beside the track is what ticking it lists: Finnish pages (none) and English ones.
+		await value.locator('input').uncheck();
+		await search(page, 'KPI', /^\d+ tulosta? haulla ”KPI”\./);
+		const withWords = Number(await value.locator('[data-count]').textContent());
+		if (withWords === 0) {
+			expect(await value.locator('input').isDisabled()).toBe(true);
+		} else {
+			await value.locator('input').check();
+			await expect.poll(() => status(page).textContent()).toMatch(new RegExp(`^0 tulosta haulla ”KPI”\\. Lisäksi ${withWords} kääntämätön`));
+			expect(await allResults(page)).toHaveLength(withWords);
+		}
+	});
+
+	it('counts the English pages not translated yet beside every value, as the results list them', async () => {
+		const { page } = await openSearch('/fi/modules/goals-and-kpis/');
+		/** The results the live region counts: the Finnish ones, and the English ones said to follow. */
+		const listed = async () => {
+			const text = (await status(page).textContent())!;
+			return Number(/^(\d+) /.exec(text)?.[1] ?? 0) + Number(/Lisäksi (\d+)/.exec(text)?.[1] ?? 0);
+		};
+		await search(page, 'KPI', /^\d+ tulosta? haulla ”KPI”\. Lisäksi \d+ kääntämätön/);
+		const total = await listed();
+		const typeCounts = (await page.locator('fieldset[data-facet="type"] [data-count]').allTextContents()).map(Number);
+		expect(typeCounts.reduce((sum, n) => sum + n, 0)).toBe(total);
+		// A level ticked lists as many pages as its count said, of both languages together.
+		const level = page.locator('fieldset[data-facet="level"] li label').filter({ hasText: 'Perustaso' });
+		const count = Number(await level.locator('[data-count]').textContent());
+		expect(count).toBeGreaterThan(0);
+		expect(count).toBeLessThan(total);
+		await level.locator('input').check();
+		await expect.poll(listed).toBe(count);
+		expect(await allResults(page)).toHaveLength(count);
+	});
+
+	it('searches the Finnish pages alone, with their own counts, when the English index cannot be loaded', async () => {
+		const { page } = await site.open('/fi/', { viewport: { width: 1280, height: 900 } });
+		await page.route((url) => url.pathname.endsWith('/pagefind/pagefind.js') && url.searchParams.has('index'), (route) => route.abort());
+		await page.keyboard.press('Control+K');
+		await expect.poll(() => page.locator('fieldset[data-facet="type"]').isVisible()).toBe(true);
+		const tracks = await page.locator('fieldset[data-facet="track"] label > span:not([data-count])').allTextContents();
+		expect(tracks).toContain('Strategia ja suunnittelu');
+		await search(page, 'KPI', /^\d+ tulosta? haulla ”KPI”\.$/);
+		const found = await allResults(page);
+		expect(found.length).toBeGreaterThan(0);
+		expect(found.every((href) => href.startsWith('/fi/'))).toBe(true);
+		const typeCounts = (await page.locator('fieldset[data-facet="type"] [data-count]').allTextContents()).map(Number);
+		expect(typeCounts.reduce((sum, n) => sum + n, 0)).toBe(found.length);
 	});
 
 	it('keeps the dialog English on an English page, with English pages only', async () => {

@@ -37,12 +37,20 @@ export const TYPE_LABELS: Record<PageKind, string> = {
 export const EARLIER = TYPE_LABELS.archived;
 
 /**
- * The filter a page in a second language carries with the address of the page it translates, such
- * as `/modules/brewing-basics/`. The dialog reads this filter's values from the index to know which
- * pages of the first language have a translation, and lists only the others after the page
- * language's results. It is not a facet.
+ * The filter a page of the first language carries with the code of each language it is translated
+ * into (`translated:fi`), when that language has a page at its address. On a page in a second
+ * language, the dialog searches the first language's index without the pages translated into the
+ * page's language (`untranslatedOnly`), so that Pagefind itself leaves them out of the results and
+ * the counts alike. It is not a facet.
  */
-export const TRANSLATES = 'translates';
+export const TRANSLATED = 'translated';
+
+/**
+ * The filter that keeps, of the first language's pages, those that have no page in the language
+ * `lang`. Pagefind's `none` keeps every page without the value, pages that carry no `translated`
+ * filter at all among them, and an index in which no page carries it keeps all its pages.
+ */
+export const untranslatedOnly = (lang: string): PagefindFilter => ({ [TRANSLATED]: { none: [lang] } });
 
 /** What a route says about its page for the search index. */
 export interface SearchFacts {
@@ -55,8 +63,8 @@ export interface SearchFacts {
 
 /** What the search index should know about one page. */
 export interface SearchMetaInput extends SearchFacts {
-	/** On a page in a second language, the first language's address of the page it translates. */
-	translates?: string | undefined;
+	/** On a page of the first language, the codes of the other languages that have a page at its address. */
+	translatedInto?: readonly string[] | undefined;
 }
 
 /**
@@ -70,7 +78,7 @@ export function searchAttributes(page: SearchMetaInput, labels: Record<PageKind,
 	const pairs = (key: Facet, values: readonly (string | undefined)[]) =>
 		[...new Set(values.filter((value): value is string => Boolean(value?.trim())).map(clean))].map((value) => `${key}:${value}`);
 	const filters = [...pairs('type', types), ...pairs('track', page.tracks ?? []), ...pairs('platform', page.platforms ?? []), ...pairs('level', [page.level])];
-	if (page.translates?.trim()) filters.push(`${TRANSLATES}:${clean(page.translates)}`);
+	for (const lang of new Set(page.translatedInto)) filters.push(`${TRANSLATED}:${lang}`);
 	const meta = [`type:${labels[page.type]}`];
 	if (page.version?.trim()) meta.push(`version:${clean(page.version)}`);
 	if (page.level?.trim()) meta.push(`level:${clean(page.level)}`);
@@ -84,13 +92,14 @@ export type Selection = Partial<Record<Facet, readonly string[]>>;
 export type PagefindFilter = Record<string, unknown>;
 
 /**
- * The filter for a search: every facet with ticked values must match one of them, and earlier
- * versions are left out unless `includeEarlier` is set. `without` leaves one facet's own ticks out,
- * which is how that facet's counts are found: each value's count is what ticking it would add to the
- * other facets' choices.
+ * The filter for a search: every facet with ticked values must match one of them, earlier versions
+ * are left out unless `includeEarlier` is set, and each filter of `scope` applies too (the part of an
+ * index a search may find at all, such as `untranslatedOnly`). `without` leaves one facet's own ticks
+ * out, which is how that facet's counts are found: each value's count is what ticking it would add to
+ * the other facets' choices.
  */
-export function searchFilter(selection: Selection, includeEarlier: boolean, without?: Facet): PagefindFilter {
-	const all: PagefindFilter[] = [];
+export function searchFilter(selection: Selection, includeEarlier: boolean, without?: Facet, scope: readonly PagefindFilter[] = []): PagefindFilter {
+	const all: PagefindFilter[] = [...scope];
 	for (const facet of FACETS) {
 		const values = selection[facet] ?? [];
 		if (facet !== without && values.length > 0) all.push({ [facet]: { any: [...values] } });

@@ -47,20 +47,23 @@ export interface FacetedSearch {
 }
 
 /**
- * Searches for `query` with the ticked facets. A facet with ticked values needs a search of its own
- * without them: the main search's counts for it would only say what ticking a second value narrows
- * to, while ticking it widens the results (values of one facet are alternatives).
+ * Searches for `query` with the ticked facets, among the pages of the index that `scope` keeps (all
+ * of them when it is empty). A facet with ticked values needs a search of its own without them: the
+ * main search's counts for it would only say what ticking a second value narrows to, while ticking it
+ * widens the results (values of one facet are alternatives). `totals` are the index's own counts,
+ * which stand for a search with neither words nor filters.
  */
 export async function facetedSearch(
-	pagefind: Pick<PagefindApi, 'search'>,
+	pagefind: Pick<PagefindInstance, 'search'>,
 	query: string,
 	selection: Selection,
 	includeEarlier: boolean,
-	totals: FilterCounts
+	totals: FilterCounts,
+	scope: readonly PagefindFilter[] = []
 ): Promise<FacetedSearch | null> {
 	const term = query.trim() || null;
 	const run = async (without?: Facet): Promise<PagefindSearch | null> => {
-		const filters = searchFilter(selection, includeEarlier, without);
+		const filters = searchFilter(selection, includeEarlier, without, scope);
 		// With neither words nor filters Pagefind has nothing to narrow, and every page counts.
 		if (term === null && Object.keys(filters).length === 0) return { results: [], filters: totals };
 		return pagefind.search(term, { filters });
@@ -73,30 +76,4 @@ export async function facetedSearch(
 	ticked.forEach((facet, i) => (counts[facet] = own[i]!.filters[facet] ?? {}));
 	const searched = term !== null || ticked.length > 0;
 	return { results: searched ? main.results : [], searched, counts };
-}
-
-/**
- * The most pages the first language's index lists after a second language's results. Each needs
- * its page's fragment before it is shown, to learn its address and leave out translated pages.
- */
-export const UNTRANSLATED_LIMIT = 50;
-
-/**
- * The pages of another language's index that match `query` and the ticks (in that index's values)
- * and are not in `translated`, the addresses the page language's index holds a translation of; best
- * first. Nothing when there are neither words nor ticks, as in the main search.
- */
-export async function untranslatedResults(
-	pagefind: Pick<PagefindInstance, 'search'>,
-	query: string,
-	selection: Selection,
-	includeEarlier: boolean,
-	translated: ReadonlySet<string>
-): Promise<ResultFragment[]> {
-	const term = query.trim() || null;
-	if (term === null && selectedFacets(selection).length === 0) return [];
-	const found = await pagefind.search(term, { filters: searchFilter(selection, includeEarlier) });
-	if (!found) return [];
-	const fragments = await Promise.all(found.results.slice(0, UNTRANSLATED_LIMIT).map((result) => result.data()));
-	return fragments.filter((fragment) => !translated.has(fragment.url));
 }

@@ -41,11 +41,13 @@ export interface SearchText {
 
 /**
  * The curriculum's first language, searched after the page's own: its pages that have no version in
- * the page's language are listed after the page language's results.
+ * the page's language are listed after the page language's results, and counted in the facets.
  */
 export interface OriginalText {
 	/** Its `<html lang>` code, which picks its index. */
 	lang: string;
+	/** The page's language, as the original's pages that have a page in it name it in their `translated` filter. */
+	pageLang: string;
 	/** `{count}` and `{language}` are replaced: said after the page language's count. */
 	one: string;
 	other: string;
