@@ -219,6 +219,7 @@ describe('links in a translation', () => {
 			'[e](/modules/brewing-basics/#lehtii)',
 			'[f](/modules/brewing-basics/#leef)',
 			'[g](/modules/old-basics/#knowledge-check)',
+			'[h](/fi/modules/old-basics/)',
 		];
 		const { line, findings } = translatedWith(`## Lehti\n\nKatso ${links.join(', ')}.`, (content) => {
 			const redirects = join(content, 'redirects.yaml');
@@ -233,6 +234,7 @@ describe('links in a translation', () => {
 			{ rule: 'broken-link', line, fix: 'Did you mean "/fi/modules/brewing-basics/#lehti", the heading on the page in this translation\'s language?' },
 			{ rule: 'broken-link', line, fix: `Link to "/fi/modules/brewing-basics/" with one of its headings, the page in this translation's language: ${HEADINGS}.` },
 			{ rule: 'broken-link', line, fix: 'Link to the module as it is now: "/fi/modules/brewing-basics/#knowledge-check".' },
+			{ rule: 'broken-link', line, fix: 'Link to the module as it is now: "/fi/modules/brewing-basics/".' },
 		]);
 	});
 });

@@ -223,7 +223,8 @@ function linkProblem(
 		return null;
 	}
 	const path = rawPath.endsWith('/') || /\.[a-z]+$/.test(rawPath) ? rawPath : `${rawPath}/`;
-	const module = /^\/modules\/([^/]+)\/(?:v\d+\/)?$/.exec(path)?.[1];
+	// A module's address, in the first language or with a language's prefix (`/fi/modules/x/`).
+	const module = /^(?:\/[a-z]{2,3}(?:-[a-z0-9]+)*)?\/modules\/([^/]+)\/(?:v\d+\/)?$/i.exec(path)?.[1];
 	if (module && unreadable.has(module)) return null;
 	const anchors = pages.get(path);
 	if (!anchors) {
