@@ -10,6 +10,7 @@ import { idOf } from '../curriculum/files.ts';
 import { keepYamlMemo, memoReader, readYamlMemo, type YamlMemo } from '../curriculum/yaml-memo.ts';
 import { checkAgainstBase, gitReader } from './base.ts';
 import { checkLeftovers } from './leftovers.ts';
+import { checkTranslationDrift } from './translation-drift.ts';
 import { checkLinks } from './links.ts';
 import { checkSectionIds } from './section-ids.ts';
 import { crossFileRules } from './rules.ts';
@@ -100,7 +101,12 @@ export function checkCurriculum(dir: string, options: CheckOptions = {}): CheckR
 	// Body headings that take the id of a section the page adds itself (outcomes, sources and the like).
 	findings.push(...checkSectionIds(curriculum));
 	// Versions against a base: changed modules bumped, archives frozen, removals redirected.
-	if (options.base) findings.push(...checkAgainstBase(curriculum, gitReader(options.base, dir, { forkPoint: true }), options.base));
+	if (options.base) {
+		const git = gitReader(options.base, dir, { forkPoint: true });
+		findings.push(...checkAgainstBase(curriculum, git, options.base));
+		// Translations of tracks and updates, which name no version: their originals' words changed without them.
+		findings.push(...checkTranslationDrift(curriculum, git, options.base));
+	}
 	// Editorial standards from the config, such as word and question counts.
 	if (curriculum.config) findings.push(...checkStandards([...curriculum.modules, ...schemaFailedModules(curriculum)], curriculum.config.standards));
 	// Knowledge checks worth passing: enough choices, no giveaways, not won by picking the longest answer.

@@ -139,6 +139,11 @@ export const RULE_DOCS: Record<string, RuleDoc> = {
 		description:
 			'A warning, not an error: when the original is released again, its translation goes on showing, with a notice that names the version it follows and links the changes it lacks. The page’s header and printed footer name the version its words translate. Progress and certificates record the original’s current version, so the learning outcomes and the knowledge check the page shows are that version’s. After a new major, whose outcomes have changed, the notice says that a new translation is needed and that the page’s outcomes and knowledge check are the current version’s, in the original’s language (marked as such for screen readers), beside the translated text of the earlier major; the warning says so, and to translate the outcomes and the check first. Within a major, when the release changed the knowledge check (a question added, or which choices are right), the translated page shows the original’s check instead, in the original’s language and saying so, until the translation’s questions match again; the warning then says so, and to translate the check first. Translate the changes in the original’s changelog, then raise `translates:`.',
 	},
+	'translation-drift': {
+		title: 'A track’s or update’s translation when its original changes',
+		description:
+			'A warning, and only when the check compares a change with its base (as in a pull request): a module’s translation names the version it follows, but a track or a platform update has no version, so nothing else would tell its translator that the original’s words changed. When a change rewrites what a translation translates (an update’s title, summary or text; a track’s title, summary, audience or certificate title) and leaves a translation of it as it was, the translation is named, at the first part that may now differ. Bring the same change into the translation in the same pull request; if the change leaves the meaning as it was, such as a fixed typo, nothing needs to change.',
+	},
 	'translation-shape': {
 		title: 'A translation matches its original’s outcomes and questions',
 		description:
