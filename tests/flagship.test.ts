@@ -217,10 +217,14 @@ describe('the flagship curriculum', () => {
 			}
 		});
 
-		it('sends the addresses a reader guesses to the pages that hold them: /tracks/ to the list of tracks, /contributing/ to the rules', () => {
+		it("sends the addresses a reader guesses to the pages that hold them: /tracks/ and /modules/ to the list of tracks, /updates/ to What's new, /contributing/ to the rules", () => {
 			const refresh = (path: string) => /http-equiv="refresh" content="\d+;\s*url=([^"]+)"/i.exec(build.read(path))?.[1];
 			expect(refresh('tracks/index.html')).toBe('/#tracks');
 			expect(refresh('fi/tracks/index.html')).toBe('/fi/#tracks');
+			expect(refresh('modules/index.html')).toBe('/#tracks');
+			expect(refresh('fi/modules/index.html')).toBe('/fi/#tracks');
+			expect(refresh('updates/index.html')).toBe('/whats-new/');
+			expect(refresh('fi/updates/index.html')).toBe('/fi/whats-new/');
 			expect(refresh('contributing/index.html')).toBe('/contributing/rules/');
 			expect(build.read('index.html')).toContain('id="tracks"');
 		});

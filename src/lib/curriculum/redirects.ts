@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ALL_TRACKS_HREF, moduleHref, permalinkHref } from './model.ts';
+import { ALL_TRACKS_HREF, moduleHref, permalinkHref, WHATS_NEW_HREF } from './model.ts';
 import { majorOf } from './versions.ts';
 import type { Redirects } from './schema/redirects.ts';
 
@@ -22,13 +22,21 @@ export function astroRedirects(redirects: Redirects): Record<string, string> {
 
 /**
  * Addresses a reader guesses by shortening one they have seen, which hold no page of their own: the
- * list of tracks (`/tracks/`, in every language) is the home page's, and the contributor pages
- * start at the rules of the check. A free page of the curriculum at one of them wins.
+ * list of tracks (`/tracks/`, and `/modules/`, whose modules the tracks list, in every language) is
+ * the home page's, the platform updates (`/updates/`) are listed on What's new, and the contributor
+ * pages start at the rules of the check. A free page of the curriculum at one of them wins.
  */
 export function sectionRedirects(locales: readonly string[], freePages: readonly string[]): Record<string, string> {
 	const taken = new Set(freePages.map((id) => `/${id}/`));
 	const sections: [string, string][] = [
-		...locales.map((code, index) => (index === 0 ? ['/tracks/', ALL_TRACKS_HREF] : [`/${code}/tracks/`, `/${code}${ALL_TRACKS_HREF}`]) as [string, string]),
+		...locales.flatMap((code, index): [string, string][] => {
+			const prefix = index === 0 ? '' : `/${code}`;
+			return [
+				[`${prefix}/tracks/`, `${prefix}${ALL_TRACKS_HREF}`],
+				[`${prefix}/modules/`, `${prefix}${ALL_TRACKS_HREF}`],
+				[`${prefix}/updates/`, `${prefix}${WHATS_NEW_HREF}`],
+			];
+		}),
 		['/contributing/', '/contributing/rules/'],
 	];
 	return Object.fromEntries(sections.filter(([from]) => !taken.has(from)));
