@@ -32,6 +32,43 @@ describe('details a reader notices', () => {
 	});
 	afterAll(() => site?.close());
 
+	it('shades the side of a table on a phone that has more columns to scroll to, and not a side reached', async () => {
+		const { page } = await site.open('/modules/serving/', { viewport: { width: 390, height: 844 }, isMobile: true });
+		// A table of the width that hid two of five columns on the flagship's phone pages, its cells cut exactly at the edge.
+		await page.evaluate(() => {
+			const table = document.createElement('table');
+			table.tabIndex = 0;
+			table.innerHTML = `<tbody><tr>${Array.from({ length: 6 }, (_, i) => `<td>Column ${i + 1} of the table</td>`).join('')}</tr></tbody>`;
+			document.querySelector('.sl-markdown-content')!.prepend(table);
+		});
+		const table = page.locator('.sl-markdown-content table').first();
+		expect(await table.evaluate((element) => element.scrollWidth > element.clientWidth + 100)).toBe(true);
+		/** How far a pixel in the table's top padding, beside each edge, is from the page's own colour there. */
+		const shade = async () => {
+			const shot = (await table.screenshot({ animations: 'disabled' })).toString('base64');
+			return page.evaluate(async (png) => {
+				const image = new Image();
+				image.src = `data:image/png;base64,${png}`;
+				await image.decode();
+				const canvas = document.createElement('canvas');
+				[canvas.width, canvas.height] = [image.width, image.height];
+				const context = canvas.getContext('2d')!;
+				context.drawImage(image, 0, 0);
+				const at = (x: number) => [...context.getImageData(x, 2, 1, 1).data.slice(0, 3)];
+				const middle = at(Math.round(image.width / 2));
+				const distance = (x: number) => at(x).reduce((sum, value, i) => sum + Math.abs(value - middle[i]!), 0);
+				return { start: distance(1), end: distance(image.width - 2) };
+			}, shot);
+		};
+		const before = await shade();
+		expect(before.end, 'the side with more to see').toBeGreaterThan(20);
+		expect(before.start, 'the side not scrolled past').toBeLessThan(6);
+		await table.evaluate((element) => (element.scrollLeft = element.scrollWidth));
+		const after = await shade();
+		expect(after.start, 'the side scrolled past').toBeGreaterThan(20);
+		expect(after.end, 'the side reached').toBeLessThan(6);
+	});
+
 	it('serves the favicon every page asks for', async () => {
 		const { page } = await site.open('/modules/serving/');
 		const href = await page.locator('link[rel~="icon"]').getAttribute('href');
