@@ -354,6 +354,22 @@ describe('the Finnish pages of a bilingual fixture', () => {
 
 	const lang = (html: string) => /<html[^>]*\blang="([^"]+)"/.exec(html)?.[1];
 
+	it('links the pages a phone has no menu for from the footer of a page without the sidebar, and leads its language menu home from the not-found page', () => {
+		const footerLinks = (page: string) => {
+			const nav = /<nav class="currents-footer-nav" aria-label="([^"]+)">([\s\S]*?)<\/nav>/.exec(build.read(page));
+			return nav && { label: nav[1], links: [...nav[2]!.matchAll(/<a href="([^"]+)"[^>]*>\s*([^<]*?)\s*<\/a>/g)].map((m) => `${m[2]!.replaceAll('&#39;', "'")} ${m[1]}`) };
+		};
+		expect(footerLinks('index.html')).toEqual({ label: 'On this site', links: ["What's new /whats-new/", 'Your progress /progress/', 'Verify a certificate /verify/'] });
+		expect(footerLinks('fi/index.html')?.links).toEqual(['Uutta /fi/whats-new/', 'Oma edistyminen /fi/progress/', 'Tarkista todistus /fi/verify/']);
+		expect(footerLinks('404.html')?.links).toContain('Your progress /progress/');
+		// A page with the sidebar has its menu.
+		expect(footerLinks('modules/brewing-basics/index.html')).toBeNull();
+		// The not-found page answers any mistyped address: each language leads to its home page, none to /404/.
+		const menu = build.read('404.html').slice(build.read('404.html').indexOf('<currents-language-select'));
+		const values = [...menu.slice(0, menu.indexOf('</currents-language-select>')).matchAll(/<option value="([^"]+)"/g)].map((m) => m[1]);
+		expect(values).toEqual(['/', '/fi/']);
+	});
+
 	it('builds each page in its language: English at the root, Finnish under /fi/', () => {
 		expect(lang(build.read('modules/brewing-basics/index.html'))).toBe('en');
 		const finnish = build.read('fi/modules/brewing-basics/index.html');

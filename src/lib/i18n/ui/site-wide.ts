@@ -5,6 +5,8 @@ export const en = {
 	'currents.site.footerWrittenBy': 'is written by its contributors in',
 	'currents.site.footerRepository': 'an open repository',
 	'currents.site.footerPublished': 'and published under',
+	/** The footer's links on a page without the sidebar (the home page, the not-found page), where a phone has no menu. */
+	'currents.site.footerNav': 'On this site',
 	// What's new (WhatsNew.astro). The title is the sidebar's `currents.nav.whatsNew`.
 	'currents.site.whatsNewDescription': 'Platform changes and module releases, newest first.',
 	'currents.site.whatsNewChanges': 'Platform changes',
@@ -46,6 +48,7 @@ export const fi: Record<keyof typeof en, string> = {
 	'currents.site.footerWrittenBy': 'on sen tekijöiden kirjoittama',
 	'currents.site.footerRepository': 'avoimessa repositoriossa',
 	'currents.site.footerPublished': 'ja julkaistu lisenssillä',
+	'currents.site.footerNav': 'Sivustolla',
 	'currents.site.whatsNewDescription': 'Alustapäivitykset ja moduulien uudet versiot, uusimmat ensin.',
 	'currents.site.whatsNewChanges': 'Alustapäivitykset',
 	'currents.site.whatsNewReleases': 'Moduulien uudet versiot',
