@@ -49,6 +49,8 @@ interface Scenario {
 /** A 1 × 1 PNG, enough for the image rules and the content-file check. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
+/** The `incorporated` list a scenario takes out of an update, to put back as its fix says. */
+let removedList = '';
 const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length;
 /** Appends a paragraph to a module's body. */
 const addToBody = (text: string, paragraph: string) => `${text.trimEnd()}\n\n${paragraph}\n`;
@@ -492,6 +494,19 @@ const SCENARIOS: Scenario[] = [
 		apply: (w) => w.edit(UPDATE, (text) => text.replace(/^incorporated:\n/m, `incorporated:\n  - { module: serving, version: ${/^version: (.*)$/m.exec(w.read(SERVING))![1]} }\n`)),
 	},
 	{
+		rule: 'update-status',
+		mistake: 'an update marked incorporated with no list of the versions that absorbed it',
+		make: (w) => w.edit(UPDATE, (text) => text.replace(/^incorporated:\n(?: .*\n)*/m, (list) => ((removedList = list), ''))),
+		finding: {
+			file: UPDATE,
+			message: '`status`: The update is marked incorporated, but no version is given for "water-temperature", "serving".',
+			fix: 'Add `{ module: water-temperature, version: <the version that absorbed it> }` to `incorporated`, or set `status: pending`.',
+			line: (w) => lineOf(w.read(UPDATE), 'status: incorporated'),
+		},
+		// The versions that absorbed it, as they were before the list was lost.
+		apply: (w) => w.edit(UPDATE, (text) => text.replace(/^status: incorporated\n/m, (line) => `${line}${removedList}`)),
+	},
+	{
 		rule: 'archive-version',
 		mistake: "an archived major edited to another version",
 		base: true,
@@ -733,6 +748,27 @@ const SCENARIOS: Scenario[] = [
 		// The changelog's 2.1.0 entry covers the teapot infuser; the translator adds it, then raises the version.
 		apply: (w) =>
 			w.edit('modules/brewing-basics.fi.mdx', (text) => `${text.replace('translates: 2.0.0', 'translates: 2.1.0').trimEnd()}\n\nUuden kannun hauduttimen kanssa aika lasketaan samalla tavalla.\n`),
+	},
+	{
+		rule: 'translation-drift',
+		mistake: "a platform update's summary corrected in a pull request that leaves its translation as it was",
+		base: true,
+		make: (w) => {
+			// The translation is merged already; the pull request changes the original alone.
+			withFinnish(w);
+			w.write('updates/2026-11-10-kettle-presets.fi.md', '---\ntitle: Vedenkeittimiin lämpötilavalinnat\nsummary: Vedenkeittimissä on nyt 70, 80 ja 90 °C:n valinnat.\n---\n\nValinnat tekevät veden jäähdyttelystä vähemmän tarpeellista.\n');
+			w.git('add', '-A');
+			w.git('commit', '-q', '-m', 'The Finnish edition');
+			w.edit(UPDATE, (text) => text.replace('70, 80 and 90 °C presets', '60, 70, 80 and 90 °C presets'));
+		},
+		finding: {
+			file: 'updates/2026-11-10-kettle-presets.fi.md',
+			message: 'Since HEAD, updates/2026-11-10-kettle-presets.md changed its summary, and this translation was left as it was: it may now say something the original no longer says.',
+			fix: "Bring the same change into this translation's summary in this pull request. If the change leaves the meaning as it was (a typo, a link), change nothing: the warning is about this change only.",
+			line: () => 3,
+			severity: 'warning',
+		},
+		apply: (w) => w.edit('updates/2026-11-10-kettle-presets.fi.md', (text) => text.replace('70, 80 ja 90', '60, 70, 80 ja 90')),
 	},
 	{
 		rule: 'translation-shape',

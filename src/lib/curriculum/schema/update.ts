@@ -68,7 +68,8 @@ export const updateSchema = z
 			if (unversioned.length > 0) {
 				ctx.addIssue({
 					code: 'custom',
-					path: ['incorporated'],
+					// With no list at all (a default of none), the line that says "incorporated" is the status's.
+					path: update.incorporated.length > 0 ? ['incorporated'] : ['status'],
 					message: `The update is marked incorporated, but no version is given for ${unversioned.map((m) => `"${m}"`).join(', ')}.`,
 					params: {
 						rule: 'update-status',
