@@ -400,12 +400,58 @@ describe('what pages say', () => {
 		expect(trackStatus(all, modules, 90).complete).toBe(false);
 	});
 
-	it('continues at the last page while it is incomplete, else at the next incomplete module', () => {
-		expect(continueAt('serving', view, tracks)).toEqual({ module: 'serving', track: 'tea-foundations', resume: true });
-		expect(continueAt('water-temperature', view, tracks)).toEqual({ module: 'serving', track: 'tea-foundations', resume: false });
-		expect(continueAt(undefined, view, tracks)).toBeUndefined();
-		const finished = viewOf({ version: 1, modules: Object.fromEntries(modules.map((m) => [m.id, { completed: done('1.0.0') }])) });
-		expect(continueAt('serving', finished, tracks)).toBeUndefined();
+	describe('where to continue', () => {
+		// The catalogue as learner.json gives it: brewing-basics had a major revision at 2.0.0.
+		const entry = (version: string, kind: string) => ({ version, date: '2026-06-01', kind, summary: kind });
+		const current = {
+			modules: {
+				'water-temperature': { version: '1.0.0', changelog: [entry('1.0.0', 'added')] },
+				'brewing-basics': { version: '2.1.0', changelog: [entry('2.1.0', 'added'), entry('2.0.0', 'major'), entry('1.0.0', 'added')] },
+				serving: { version: '1.0.1', changelog: [entry('1.0.1', 'fixed'), entry('1.0.0', 'added')] },
+			},
+			tracks,
+		};
+		const completed = (versions: Record<string, string>) => viewOf({ version: 1, modules: Object.fromEntries(Object.entries(versions).map(([id, version]) => [id, { completed: done(version) }])) });
+
+		it('goes back to the page visited last while it is not completed, wherever it stands in the track', () => {
+			expect(continueAt('serving', view, current)).toEqual({ module: 'serving', track: 'tea-foundations', why: 'reading' });
+			expect(continueAt('brewing-basics', completed({}), current)).toEqual({ module: 'brewing-basics', track: 'tea-foundations', why: 'reading' });
+		});
+
+		it('goes back to the page visited last when it was completed before a major revision', () => {
+			expect(continueAt('brewing-basics', completed({ 'brewing-basics': '1.0.0' }), current)).toEqual({ module: 'brewing-basics', track: 'tea-foundations', why: 'reading' });
+		});
+
+		it('after a completed module, offers the first module of the track not completed, even one before it', () => {
+			// Only the second module done: the first, which the track asks for first, is still to do.
+			expect(continueAt('brewing-basics', completed({ 'brewing-basics': '2.1.0' }), current)).toEqual({ module: 'water-temperature', track: 'tea-foundations', why: 'next' });
+			expect(continueAt('water-temperature', view, current)).toEqual({ module: 'serving', track: 'tea-foundations', why: 'next' });
+		});
+
+		it('offers a module completed before a major revision, to read again, ahead of the modules after it', () => {
+			const returning = completed({ 'water-temperature': '1.0.0', 'brewing-basics': '1.0.0', serving: '1.0.0' });
+			expect(continueAt('serving', returning, current)).toEqual({ module: 'brewing-basics', track: 'tea-foundations', why: 'reread' });
+			const notDone = completed({ 'water-temperature': '1.0.0', 'brewing-basics': '1.0.0' });
+			expect(continueAt('water-temperature', notDone, current)).toEqual({ module: 'brewing-basics', track: 'tea-foundations', why: 'reread' });
+		});
+
+		it('does not send the learner back for a minor or patch release of a module they completed', () => {
+			// serving went from 1.0.0 to 1.0.1, a fix: nothing is left in the track.
+			expect(continueAt('serving', completed({ 'water-temperature': '1.0.0', 'brewing-basics': '2.0.0', serving: '1.0.0' }), current)).toBeUndefined();
+		});
+
+		it('offers nothing without a visit, or with a finished module in no track', () => {
+			expect(continueAt(undefined, view, current)).toBeUndefined();
+			const loose = { modules: { ...current.modules, extra: { version: '1.0.0', changelog: [] } }, tracks };
+			expect(continueAt('extra', completed({ extra: '1.0.0' }), loose)).toBeUndefined();
+			expect(continueAt('extra', completed({}), loose)).toEqual({ module: 'extra', track: undefined, why: 'reading' });
+		});
+
+		it('stays in the track the module visited last belongs to, first listed first', () => {
+			const two = [{ id: 'steeping', modules: ['serving', 'water-temperature'] }, ...tracks];
+			expect(continueAt('serving', completed({ serving: '1.0.1' }), { modules: current.modules, tracks: two })).toEqual({ module: 'water-temperature', track: 'steeping', why: 'next' });
+			expect(continueAt('brewing-basics', completed({ 'brewing-basics': '2.1.0' }), { modules: current.modules, tracks: two })).toEqual({ module: 'water-temperature', track: 'tea-foundations', why: 'next' });
+		});
 	});
 
 	it('compares the home page with the previous visit, not with the last look at it', () => {

@@ -11,8 +11,23 @@ import { STORAGE_KEYS } from '../lib/progress/basics.ts';
 import { peekProgress } from '../lib/progress/peek.ts';
 import { el, onProgressChange, readStored } from './progress-common.ts';
 
-/** Errors whose message is written for the learner: text the certificate cannot hold, or files that did not arrive. */
-const forLearner = (error: unknown): error is Error & { problem?: NameProblem } => error instanceof Error && (error.name === 'CardTextError' || error.name === 'AssetError');
+/** A name the certificate cannot hold: its problem has words in the page's language. */
+const refusedName = (error: unknown): error is Error & { problem?: NameProblem } => error instanceof Error && error.name === 'CardTextError';
+
+/** Why a file the drawing needs did not arrive, as `AssetError` (browser-environment.ts) says, if that was the trouble. */
+const assetTrouble = (error: unknown) => (error instanceof Error && error.name === 'AssetError' ? (error as Error & { reason?: string }).reason : undefined);
+
+/**
+ * The key of the words for a drawing that failed. The learner is told what they can do, never the
+ * browser's own message: drawing needs the drawing code and fonts from the site, so without a
+ * connection they try again once online (their name stays in the field, their progress in the
+ * browser); online, a reload fetches the files of the site as it is now.
+ */
+function failureKey(problem: unknown, loaded: boolean): string {
+	const trouble = assetTrouble(problem);
+	if (!loaded || trouble === 'unreachable') return navigator.onLine ? 'drawUnreachable' : 'drawOffline';
+	return trouble === 'missing' ? 'drawMissing' : 'drawFailed';
+}
 
 /** One track's certificate: its data, its words, its elements and the drawing the preview shows. */
 interface Certificate {
@@ -92,7 +107,7 @@ async function download(certificate: Certificate, size: CertificateSize): Promis
 	try {
 		name = cleanName(input.value);
 	} catch (problem) {
-		if (forLearner(problem)) return showError(certificate, problem);
+		if (refusedName(problem)) return showError(certificate, problem);
 		throw problem;
 	}
 	clearError(certificate);
@@ -101,8 +116,11 @@ async function download(certificate: Certificate, size: CertificateSize): Promis
 	if (stillToDo(data, current).length > 0) return render(certificate);
 	setBusy(certificate, true);
 	status.textContent = say(size === 'print' ? 'drawingPrint' : 'drawing');
+	// Whether the drawing code arrived: when it did not, the connection is the trouble.
+	let loaded = false;
 	try {
 		const { drawCertificate } = await import('./certificate-render.ts');
+		loaded = true;
 		const png = await drawCertificate(certificateInput(data, current, name), size);
 		const file = certificateFileName(data, size);
 		if (certificate.drawn) URL.revokeObjectURL(certificate.drawn);
@@ -114,9 +132,10 @@ async function download(certificate: Certificate, size: CertificateSize): Promis
 		status.textContent = say('downloaded', { file });
 	} catch (problem) {
 		status.textContent = '';
-		if (forLearner(problem) && problem.name === 'CardTextError') showError(certificate, problem);
-		else if (forLearner(problem)) status.textContent = problem.message;
-		else status.textContent = say('drawFailed', { reason: problem instanceof Error ? problem.message : String(problem) });
+		if (refusedName(problem)) return showError(certificate, problem);
+		// The browser's words are for whoever looks into it, in the console; the learner's are on the page.
+		console.error(problem);
+		status.textContent = say(failureKey(problem, loaded));
 	} finally {
 		setBusy(certificate, false);
 	}

@@ -35,18 +35,25 @@ async function mount(root: HTMLElement): Promise<void> {
 		meta.append(el('span', { 'data-track-progress': '', lang: document.documentElement.lang }, ` · ${modulesCompleteText(say, status.done, status.total)}${status.complete ? say('trackCompleteSuffix', ': track complete') : ''}`));
 	}
 
-	const next = continueAt(loaded.visits.data.last?.module, view, data.tracks);
+	const next = continueAt(loaded.visits.data.last?.module, view, data);
 	const module = next && modules[next.module];
 	if (next && module) {
 		const track = data.tracks.find((t) => t.id === next.track);
 		const where = track ? el('a', { href: track.href ?? trackHref(track.id) }, track.title) : undefined;
+		// Why this module: the page the learner was reading, or the first of its track left to do.
+		const why =
+			next.why === 'reading'
+				? [say('reading', 'The module you were reading'), ...(where ? [say('readingIn', ' in '), where] : []), '.']
+				: where
+					? [next.why === 'reread' ? say('rereadIn', 'Revised in a major way since you completed it: read it again before going on in ') : say('firstOpenIn', 'The first module you have not completed in '), where, '.']
+					: [];
 		resume.replaceChildren(
 			el('h2', {}, say('continue', 'Continue where you left off')),
 			el(
 				'div',
 				{ class: 'currents-learner__card', 'data-continue': next.module },
 				el('a', { href: module.href ?? moduleHref(next.module) }, module.title),
-				el('p', { class: 'currents-learner__meta' }, ...(next.resume ? [say('reading', 'The module you were reading'), ...(where ? [say('readingIn', ' in '), where] : []), '.'] : [say('nextIn', 'Next in '), ...(where ? [where] : []), say('afterLast', ', after the module you completed last.')]))
+				el('p', { class: 'currents-learner__meta' }, ...why)
 			)
 		);
 	}

@@ -15,7 +15,7 @@ import { NOT_SAVED, PROGRESS_HREF, setAsideNotice, setAsideTitle } from '../lib/
 import { QUIZ_RESULT_EVENT, type QuizResultDetail } from '../lib/learning/quiz.ts';
 import { el, onProgressChange, readStored } from './progress-common.ts';
 import { wordsOf } from './progress-text.ts';
-import { formatDay, localUpdateNotice, notice, progressLink } from './progress-ui.ts';
+import { formatDay, keepingFocus, localUpdateNotice, notice, progressLink } from './progress-ui.ts';
 
 const store = () => import('./progress-store.ts');
 
@@ -58,7 +58,13 @@ function mount(root: HTMLElement): void {
 		const changes = done ? changesSince(changelogOnPage(), done.version, version) : undefined;
 		const reread = el('button', { type: 'button', class: 'currents-progress__reread', 'data-progress-reread': '' }, say('markVersion', `Mark version ${version} as complete`, { version }));
 		reread.addEventListener('click', () => save((progress) => markComplete(progress, id, version, new Date())));
-		notices.replaceChildren(...(changes ? [localUpdateNotice(say, changes, (entry) => entry.summary, el('p', {}, reread))] : []));
+		// Once the learner marks the current version complete, the notice and its button go: focus moves to the
+		// status, which says that the module is complete, or to the button drawn afresh when the notice stays.
+		keepingFocus(
+			notices,
+			() => notices.replaceChildren(...(changes ? [localUpdateNotice(say, changes, (entry) => entry.summary, el('p', {}, reread))] : [])),
+			() => notices.querySelector<HTMLElement>('[data-progress-reread]') ?? status
+		);
 		return view.state;
 	};
 

@@ -13,7 +13,7 @@ import { completedCount, exportFileName, exportProgress, mergeProgress, readImpo
 import { showSetAside } from './progress-aside.ts';
 import { fetchCatalogue, onProgressChange } from './progress-common.ts';
 import { modulesCompleteText, wordsOf, type Say } from './progress-text.ts';
-import { formatDay } from './progress-ui.ts';
+import { controlAfter, formatDay, keepingFocus } from './progress-ui.ts';
 import { changeProgress, changeSetAside, clearEverything, loadAll } from './progress-store.ts';
 
 const $ = <T extends HTMLElement = HTMLElement>(root: ParentNode, selector: string) => root.querySelector<T>(selector);
@@ -104,9 +104,15 @@ function renderSetAside(root: HTMLElement, site: string, entries: SetAsideEntry[
 			const save = Object.assign(document.createElement('button'), { type: 'button', textContent: say('download', 'Download') });
 			save.addEventListener('click', () => download(`set-aside-${entry.at.slice(0, 10)}.json`, setAsideFile(entry, site)));
 			const remove = Object.assign(document.createElement('button'), { type: 'button', textContent: say('delete', 'Delete') });
+			remove.dataset.setAsideDelete = '';
 			remove.addEventListener('click', () => {
 				changeSetAside((all) => all.filter((other) => !(other.raw === entry.raw && other.at === entry.at)));
-				refresh();
+				// The entry goes with its button: focus moves to the next entry's, or, with none left, on to what follows the list.
+				const at = entries.indexOf(entry);
+				keepingFocus(box, refresh, () => {
+					const left = list.querySelectorAll<HTMLElement>('[data-set-aside-delete]');
+					return left[Math.min(at, left.length - 1)] ?? controlAfter(box);
+				});
 			});
 			item.append(`${formatDay(entry.at)}: ${setAsideSummary(entry, say)} `, save, ' ', remove);
 			return item;

@@ -10,6 +10,30 @@ import type { Say } from './progress-text.ts';
 /** A link to the progress page. */
 export const progressLink = (text = 'Your progress', href = PROGRESS_HREF) => el('a', { href }, text);
 
+/**
+ * Runs `change`, and when that took away the element that had focus inside `container` (a button
+ * whose work is done, or one drawn afresh), gives focus to `then()` instead, made focusable if it is
+ * not, so that a keyboard or screen reader user keeps their place rather than being sent to the
+ * start of the page. Focus elsewhere on the page is left where it is.
+ */
+export function keepingFocus(container: HTMLElement, change: () => void, then: () => HTMLElement | null | undefined): void {
+	const focused = document.activeElement;
+	const inside = focused instanceof HTMLElement && container.contains(focused);
+	change();
+	if (!inside || focused.isConnected) return;
+	const target = then();
+	if (!target) return;
+	if (!target.hasAttribute('tabindex') && target.tabIndex < 0) target.tabIndex = -1;
+	target.focus();
+}
+
+const CONTROLS = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/** The first control after `node` (outside it) that a reader can see: where the Tab key goes next. */
+export function controlAfter(node: Node): HTMLElement | undefined {
+	return [...document.querySelectorAll<HTMLElement>(CONTROLS)].find((element) => !node.contains(element) && (node.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0 && element.checkVisibility());
+}
+
 /** A day as the page's language writes it, such as "23 November 2026". */
 export function formatDay(iso: string): string {
 	const date = new Date(iso);

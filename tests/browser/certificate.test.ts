@@ -260,6 +260,41 @@ describe('the self-assessed certificate in the browser', () => {
 		expect(await nameField(page).getAttribute('aria-invalid')).toBe('true');
 	});
 
+	it('offline, says in plain words that drawing needs a connection, keeps the name, and draws once back online', async () => {
+		const page = await open(TRACK);
+		await seed(page, COMPLETE);
+		await expect.poll(() => ready(page).isVisible()).toBe(true);
+		await nameField(page).fill('Ada Lovelace');
+		await page.context().setOffline(true);
+		await downloadButton(page).click();
+		const status = page.locator('[data-certificate-status]');
+		await expect.poll(() => status.textContent(), { timeout: 15_000 }).toBe(
+			'The certificate needs a connection to load its drawing tools, and this browser is offline. Your name and your progress are kept: press the button again once you are back online.'
+		);
+		expect(await nameField(page).inputValue()).toBe('Ada Lovelace');
+		expect(await page.locator('[data-certificate-error]').textContent()).toBe('');
+		expect(await ready(page).isVisible()).toBe(true);
+		// Back online, the same button draws it, without reloading the page.
+		await page.context().setOffline(false);
+		expect((await download(page)).file).toBe('tea-foundations-certificate.png');
+	});
+
+	it('says the drawing tools could not be loaded when its fonts get no answer, and draws when they do, without a reload', async () => {
+		const page = await open(TRACK);
+		await seed(page, COMPLETE);
+		await expect.poll(() => ready(page).isVisible()).toBe(true);
+		await nameField(page).fill('Ada Lovelace');
+		await page.route('**/certificate-assets/**', (route) => route.abort('internetdisconnected'));
+		await downloadButton(page).click();
+		const status = page.locator('[data-certificate-status]');
+		await expect.poll(() => status.textContent(), { timeout: 15_000 }).toBe(
+			'The certificate’s drawing tools could not be loaded. Your name and your progress are kept: check your connection and press the button again. If it still fails, reload the page.'
+		);
+		expect(await status.textContent()).not.toMatch(/https?:|certificate-assets|fetch/i);
+		await page.unroute('**/certificate-assets/**');
+		expect((await download(page)).file).toBe('tea-foundations-certificate.png');
+	});
+
 	it('draws a name in Arabic, joined and right to left, at screen and print size', async () => {
 		const name = 'فاطمة الزهراء';
 		const { page, png, from } = await drawName(name);

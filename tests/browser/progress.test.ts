@@ -159,6 +159,42 @@ describe('progress in the browser', () => {
 		expect((await storedProgress(page)).modules['brewing-basics']?.completed?.version).toBe('2.1.0');
 	});
 
+	it('keeps the keyboard’s place when the learner marks the current version complete from the update notice', async () => {
+		const page = await open('/modules/brewing-basics/');
+		await seed(page, { [KEY]: JSON.stringify({ version: 1, modules: { 'brewing-basics': completedAt('1.0.0') } }) });
+		const mark = page.getByRole('button', { name: 'Mark version 2.1.0 as complete' });
+		await mark.focus();
+		await page.keyboard.press('Enter');
+		const status = page.locator('[data-progress-status]');
+		await expect.poll(() => status.textContent()).toMatch(/^You completed this module on /);
+		expect(await mark.count()).toBe(0);
+		// Focus is on the status that says so, not back at the start of the page.
+		expect(await page.evaluate(() => [document.activeElement?.tagName, document.activeElement?.textContent])).toEqual(['P', await status.textContent()]);
+		expect(await status.evaluate((element) => element === document.activeElement)).toBe(true);
+		// Tab goes on from there, to the next control after it.
+		await page.keyboard.press('Tab');
+		expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Your progress');
+	});
+
+	it('keeps the keyboard’s place when a dismissed notice or a deleted entry of data set aside goes', async () => {
+		const page = await open('/progress/');
+		await seed(page, { [KEY]: '{not json' });
+		const dismiss = page.locator('[data-progress-messages]').getByRole('button', { name: 'Dismiss' });
+		await expect.poll(() => dismiss.count()).toBe(1);
+		const focused = () => page.evaluate(() => (document.activeElement === document.body ? 'body' : `${document.activeElement?.tagName} ${document.activeElement?.textContent}`));
+		await dismiss.focus();
+		await page.keyboard.press('Enter');
+		await expect.poll(() => dismiss.count()).toBe(0);
+		// On to the next control, the first track's name under "By track".
+		expect(await focused()).toBe('A Tea foundations');
+
+		const remove = page.locator('[data-progress-set-aside-list]').getByRole('button', { name: 'Delete' });
+		await remove.focus();
+		await page.keyboard.press('Enter');
+		await expect.poll(() => page.locator('[data-progress-set-aside]').isHidden()).toBe(true);
+		expect(await focused()).toBe('BUTTON Export progress');
+	});
+
 	it('says when a track is complete, and which checks stand in the way when only they do', async () => {
 		const page = await open('/tracks/tea-foundations/');
 		const pass = (version: string, score: number) => ({ completed: { version, at: AT, via: 'quiz' }, quiz: { version, score, passMark: 75, at: AT } });

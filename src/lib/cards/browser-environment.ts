@@ -10,9 +10,18 @@
 import { assetHref, emojiPack, emojiPackPath } from './browser-paths.ts';
 import type { CardAssets, CardEnvironment, Rasterize } from './render.ts';
 
-/** A problem reaching the site's own files: worded for a learner, who can only try again. */
+/**
+ * A problem reaching the site's own files. The message is for the console; the page words it for the
+ * learner by `reason`: `unreachable` when the request got no answer (offline, or the connection
+ * dropped), `missing` when the site answered with an error.
+ */
 export class AssetError extends Error {
 	override name = 'AssetError';
+	readonly reason: 'unreachable' | 'missing';
+	constructor(message: string, reason: 'unreachable' | 'missing') {
+		super(message);
+		this.reason = reason;
+	}
 }
 
 async function get(href: string): Promise<Response> {
@@ -20,7 +29,7 @@ async function get(href: string): Promise<Response> {
 	try {
 		response = await fetch(href);
 	} catch {
-		throw new AssetError('The certificate’s fonts could not be downloaded: this browser seems to be offline. Connect to the internet and try again.');
+		throw new AssetError(`The certificate’s file ${href} could not be downloaded: the request got no answer.`, 'unreachable');
 	}
 	return response;
 }
@@ -28,7 +37,7 @@ async function get(href: string): Promise<Response> {
 async function required(href: string): Promise<Response> {
 	const response = await get(href);
 	if (!response.ok) {
-		throw new AssetError(`The certificate’s fonts could not be downloaded (${href} answered ${response.status}). Reload the page and try again; if it keeps failing, tell the site’s maintainers.`);
+		throw new AssetError(`The certificate’s file ${href} could not be downloaded: the site answered ${response.status}.`, 'missing');
 	}
 	return response;
 }

@@ -73,10 +73,30 @@ function stateOf(assets: CardAssets): State {
 		const families = Promise.all(FAMILIES.map(async (family) => [family.id, await assets.unicodeTable(family.package)] as const)).then((tables) =>
 			catalogue(new Map(tables))
 		);
-		state = { families, fonts: new Map(), fontSets: new Map(), emoji: new Map() };
-		states.set(assets, state);
+		const made: State = { families, fonts: new Map(), fontSets: new Map(), emoji: new Map() };
+		states.set(assets, made);
+		// Tables that could not be fetched (the browser was offline) are fetched again on the next drawing.
+		families.catch(() => {
+			if (states.get(assets) === made) states.delete(assets);
+		});
+		state = made;
 	}
 	return state;
+}
+
+/**
+ * The promise kept under `key`, or a new one from `make`, kept until it fails: a file that could not
+ * be fetched is asked for again next time, so that a learner back online need not reload the page.
+ */
+function remember<T>(cache: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
+	const kept = cache.get(key);
+	if (kept) return kept;
+	const made = make();
+	cache.set(key, made);
+	made.catch(() => {
+		if (cache.get(key) === made) cache.delete(key);
+	});
+	return made;
 }
 
 /**
@@ -161,25 +181,16 @@ function missingError(missing: string[], texts: CardTexts): CardTextError {
 
 /** The satori font list for a set of files, in the planner's order, built once per distinct set. */
 function fontSet(files: FontFile[], assets: CardAssets, state: State): Promise<FontOptions[]> {
-	const key = files.map((file) => file.path).join('|');
-	let set = state.fontSets.get(key);
-	if (!set) {
-		set = Promise.all(
+	return remember(state.fontSets, files.map((file) => file.path).join('|'), () =>
+		Promise.all(
 			files.map(async (file) => {
-				let bytes = state.fonts.get(file.path);
-				if (!bytes) {
-					bytes = assets.font(file.path);
-					state.fonts.set(file.path, bytes);
-				}
-				const data = await bytes;
+				const data = await remember(state.fonts, file.path, () => assets.font(file.path));
 				// Each subset file gets a name of its own, so that satori falls back from one to the next.
 				const buffer = data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
 				return { name: `${file.family}/${file.subset}`, data: buffer, weight: file.weight, style: 'normal' as const };
 			})
-		);
-		state.fontSets.set(key, set);
-	}
-	return set;
+		)
+	);
 }
 
 async function emojiImages(emoji: string[], assets: CardAssets, state: State): Promise<Record<string, string>> {
@@ -192,16 +203,11 @@ async function emojiImages(emoji: string[], assets: CardAssets, state: State): P
 }
 
 function emojiUri(grapheme: string, assets: CardAssets, state: State): Promise<string | undefined> {
-	let uri = state.emoji.get(grapheme);
-	if (!uri) {
-		uri = (async () => {
-			for (const name of twemojiNames(grapheme)) {
-				const svg = await assets.emoji(name);
-				if (svg) return svgDataUri(svg);
-			}
-			return undefined;
-		})();
-		state.emoji.set(grapheme, uri);
-	}
-	return uri;
+	return remember(state.emoji, grapheme, async () => {
+		for (const name of twemojiNames(grapheme)) {
+			const svg = await assets.emoji(name);
+			if (svg) return svgDataUri(svg);
+		}
+		return undefined;
+	});
 }

@@ -3,7 +3,8 @@
  * and which modules changed since their last visit.
  */
 import { compareVersions } from '../curriculum/versions.ts';
-import type { Catalogue } from './catalogue.ts';
+import type { Catalogue, CatalogueModule } from './catalogue.ts';
+import { changesSince } from './changes.ts';
 import type { ProgressView } from './peek.ts';
 import type { Progress, Visits } from './shape.ts';
 
@@ -51,24 +52,53 @@ export interface TrackOutline {
 
 export interface ContinueAt {
 	module: string;
-	/** The track it is read in: the first that lists the module. */
+	/** The track it is read in: the first that lists the module page visited last. */
 	track?: string;
-	/** True to go back to the page last visited; false for the next module of its track. */
-	resume: boolean;
+	/**
+	 * Why this module: `reading`, it is the page visited last, not finished; `reread`, a module of the
+	 * track completed before a major revision; `next`, a module of the track not completed.
+	 */
+	why: 'reading' | 'reread' | 'next';
+}
+
+/** The module as the catalogue has it now: its version and changelog. */
+type Current = Pick<CatalogueModule, 'version' | 'changelog'>;
+
+/**
+ * What a module still asks of the learner: `next` when it is not completed, `reread` when it was
+ * completed at a version before a major revision (the change its page marks "Re-read"), or nothing
+ * when it is finished.
+ */
+export function unfinished(view: ProgressView, id: string, module: Current): 'reread' | 'next' | undefined {
+	const done = view.completed.get(id);
+	if (!done) return 'next';
+	return changesSince(module.changelog, done.version, module.version)?.major ? 'reread' : undefined;
 }
 
 /**
- * Where to continue: the module page last visited while it is not complete, or else the next
- * module of its track that is not complete, looking past the end back to the start.
+ * Where to continue. The track the learner was working in is the first of `tracks` that lists the
+ * module page they visited last (`last`).
+ *
+ * 1. When that module is unfinished (see `unfinished`), the learner continues there: it is the page
+ *    they were reading, whatever comes before it in the track (`why: 'reading'`).
+ * 2. Otherwise, at the first module in the track's order that is unfinished: one completed before a
+ *    major revision (`reread`) or one not completed (`next`), before or after the one visited last,
+ *    so that nothing the track asks for first is skipped.
+ *
+ * Modules the catalogue does not list are passed over. Undefined when nothing was visited, or when
+ * the module visited last is finished and either in no track or in a track with nothing unfinished.
  */
-export function continueAt(last: string | undefined, view: ProgressView, tracks: readonly TrackOutline[]): ContinueAt | undefined {
+export function continueAt(last: string | undefined, view: ProgressView, catalogue: { modules: Readonly<Record<string, Current>>; tracks: readonly TrackOutline[] }): ContinueAt | undefined {
 	if (last === undefined) return undefined;
-	const track = tracks.find((t) => t.modules.includes(last));
-	if (!view.completed.has(last)) return { module: last, track: track?.id, resume: true };
-	if (!track) return undefined;
-	const at = track.modules.indexOf(last);
-	const next = [...track.modules.slice(at + 1), ...track.modules.slice(0, at)].find((id) => !view.completed.has(id));
-	return next === undefined ? undefined : { module: next, track: track.id, resume: false };
+	const track = catalogue.tracks.find((t) => t.modules.includes(last));
+	const visited = catalogue.modules[last];
+	if (visited && unfinished(view, last, visited)) return { module: last, track: track?.id, why: 'reading' };
+	for (const id of track?.modules ?? []) {
+		const module = catalogue.modules[id];
+		const why = module && unfinished(view, id, module);
+		if (why) return { module: id, track: track?.id, why };
+	}
+	return undefined;
 }
 
 /** After this long without opening the home page, the learner's next look starts a new visit. */
