@@ -18,6 +18,7 @@ import { cartridgePath } from '../src/lib/cartridge/cartridge.ts';
 import { cartridgeSource, staleReason, writeCartridge } from '../src/lib/cartridge/export.ts';
 import { countBySeverity } from '../src/lib/check/findings.ts';
 import { formatHuman } from '../src/lib/check/report.ts';
+import { suggestion } from '../src/lib/check/rules.ts';
 import { loadCurriculum } from '../src/lib/curriculum/load.ts';
 import { contentDir } from '../src/lib/curriculum/paths.ts';
 import { BUILD_SCRIPT } from './lib/build-env.ts';
@@ -49,7 +50,9 @@ if (countBySeverity(curriculum.findings).errors > 0 || !curriculum.config) {
 	fail(`The curriculum in ${show(dir)} has errors, so nothing was exported.\n\n${formatHuman(curriculum.findings, { site: curriculum.config?.site })}`);
 }
 if (values.track !== undefined && !curriculum.tracks.some((track) => track.id === values.track)) {
-	fail(`There is no track "${values.track}". Tracks: ${curriculum.tracks.map((track) => track.id).join(', ') || 'none'}.`, 2);
+	// A near miss is named; only when none is near is every track listed.
+	const ids = curriculum.tracks.map((track) => track.id);
+	fail(`There is no track "${values.track}". ${suggestion(values.track, ids) ?? `Tracks: ${ids.join(', ') || 'none'}.`}`, 2);
 }
 
 // Where the cartridge goes, checked before a build that may take minutes.

@@ -36,7 +36,18 @@ function fail(message: string, { usage = true }: { usage?: boolean } = {}): neve
 const { values, positionals } = readArgs({ content: { type: 'string' }, kind: { type: 'string' } }, USAGE, { positionals: 3 });
 const [id, bump, summary] = positionals;
 if (!id || !bump || !summary) fail('Give the module id, the kind of bump and a summary.');
-if (!['major', 'minor', 'patch'].includes(bump)) fail(`"${bump}" is not a bump: use major, minor or patch.`);
+const BUMPS = ['major', 'minor', 'patch'];
+if (!BUMPS.includes(bump)) {
+	// The bump given in another place than second: the words are in the wrong order, not misspelt.
+	const at = positionals.findIndex((word) => BUMPS.includes(word));
+	if (at !== -1) {
+		const others = positionals.filter((_, index) => index !== at);
+		const module = others.find((word) => /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z]{2,3}(?:-[a-z0-9]+)?)?$/i.test(word)) ?? others[0]!;
+		const words = others.find((word) => word !== module) ?? '';
+		fail(`The words are in the wrong order: the module id comes first, then the bump (${positionals[at]}), then the summary. Write \`npm run release -- ${module} ${positionals[at]} ${JSON.stringify(words)}\`.`);
+	}
+	fail(`"${bump}" is not a bump: use major, minor or patch.`);
+}
 if (values.kind && !(CHANGE_KINDS as readonly string[]).includes(values.kind)) {
 	fail(`"${values.kind}" is not a change kind: use one of ${CHANGE_KINDS.join(', ')}.`);
 }
@@ -65,13 +76,14 @@ try {
 		...(values.kind ? { kind: values.kind as ChangelogEntry['kind'] } : {}),
 	});
 } catch (error) {
-	fail(`${relative(process.cwd(), file)}: ${(error as Error).message}`);
+	// The module itself stops the release, not the command line: the usage would not help.
+	fail(`${relative(process.cwd(), file)}: ${(error as Error).message}`, { usage: false });
 }
 
 // Freeze the previous major before touching the module, so a failure leaves nothing half-done.
 if (plan.archive) {
 	const archive = join(dir, LAYOUT.archive, id, `v${plan.archive.major}.mdx`);
-	if (existsSync(archive)) fail(`${relative(process.cwd(), archive)} already exists; an archived major is never overwritten.`);
+	if (existsSync(archive)) fail(`${relative(process.cwd(), archive)} already exists; an archived major is never overwritten.`, { usage: false });
 	const released = releasedText(file, dir, plan.from);
 	if (released.from === 'nowhere') {
 		fail(notCommitted(released, { id, version: plan.from, to: plan.to, file: relative(process.cwd(), file), archive: relative(process.cwd(), archive) }), { usage: false });

@@ -319,6 +319,28 @@ describe('npm run release', () => {
 		expect(runScript('release', ['serving', 'huge', 'x', '--content', content]).stderr).toContain('"huge" is not a bump: use major, minor or patch.');
 	});
 
+	it('says the words are in the wrong order when the bump is not second, and writes the command in order', () => {
+		const content = copyFixture('valid-course');
+		const before = readFileSync(join(content, 'modules/serving.mdx'), 'utf8');
+		const first = runScript('release', ['minor', 'serving', 'Added warming the pot.', '--content', content]);
+		expect(first.status).toBe(1);
+		expect(first.stderr).toContain('The words are in the wrong order: the module id comes first, then the bump (minor), then the summary. Write `npm run release -- serving minor "Added warming the pot."`.');
+		expect(first.stderr).not.toContain('is not a bump');
+		const last = runScript('release', ['serving', 'Added warming the pot.', 'minor', '--content', content]);
+		expect(last.stderr).toContain('Write `npm run release -- serving minor "Added warming the pot."`.');
+		expect(readFileSync(join(content, 'modules/serving.mdx'), 'utf8')).toBe(before);
+	});
+
+	it("stops on what is wrong with the module itself without the usage, since the command was right", () => {
+		const content = copyFixture('valid-course');
+		const file = join(content, 'modules/serving.mdx');
+		writeFileSync(file, readFileSync(file, 'utf8').replace(/^version: .*$/m, 'version: "1.3"'));
+		const result = runScript('release', ['serving', 'minor', 'Added warming the pot.', '--content', content]);
+		expect(result.status).toBe(1);
+		expect(result.stderr).toContain('The module\'s version "1.3" is not MAJOR.MINOR.PATCH.');
+		expect(result.stderr).not.toContain('Usage:');
+	});
+
 	it('refuses a kind of change that contradicts the bump, and changes nothing', () => {
 		const content = copyFixture('valid-course');
 		const before = readFileSync(join(content, 'modules/serving.mdx'), 'utf8');

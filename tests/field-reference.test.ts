@@ -26,4 +26,14 @@ describe('the field reference, read from the schemas', () => {
 		expect(field('track-translation', 'certificate.title')).toMatchObject({ required: true, description: "The certificate's title, translated." });
 		expect(reference.find((file) => file.id === 'update-translation')?.fields.map((f) => f.path)).toEqual(['title', 'summary']);
 	});
+
+	it("gives a platform's and a level's fields their own examples, and a source's access date words for modules and updates", () => {
+		expect(field('config', 'platforms[].id')).toMatchObject({ example: '"linkedin"' });
+		expect(field('config', 'platforms[].name')).toMatchObject({ example: '"LinkedIn"' });
+		expect(field('config', 'levels[].id')).toMatchObject({ example: '"practitioner"' });
+		expect(field('config', 'levels[].name')).toMatchObject({ example: '"Practitioner"' });
+		expect(field('config', 'platforms[].id')?.description).toMatch(/platform/);
+		expect(field('config', 'levels[].id')?.description).toMatch(/level/);
+		expect(field('update', 'sources[].accessed')?.description).toMatch(/module or update/);
+	});
 });

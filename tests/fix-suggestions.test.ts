@@ -131,6 +131,30 @@ const SCENARIOS: Scenario[] = [
 	},
 	{
 		rule: 'schema',
+		mistake: 'a title left as spaces only',
+		make: (w) => w.edit(SERVING, (text) => text.replace(/^title: .*$/m, 'title: "   "')),
+		finding: { file: SERVING, message: '`title` is empty: it holds only spaces, and readers would see nothing there.', fix: 'Write the text after `title:` on its line, in double quotes if it holds a colon.' },
+		apply: (w) => w.edit(SERVING, (text) => text.replace(/^title: .*$/m, 'title: Serving')),
+	},
+	{
+		rule: 'schema',
+		mistake: "a question's right answer written beside its choices",
+		make: (w) =>
+			w.edit(SERVING, (text) =>
+				text.replace('        correct: true\n', '').replace('  - question: Milk first or last?\n', '  - question: Milk first or last?\n    answer: Last, so you can judge the strength\n')
+			),
+		finding: {
+			file: SERVING,
+			message: 'Unknown field `quiz[0].answer` in the module frontmatter.',
+			fix: 'Remove `answer`: the right answer is marked on its choice. Under `choices`, add `correct: true` to the right one, on a line of its own indented like its `text:`.',
+		},
+		apply: (w) =>
+			w.edit(SERVING, (text) =>
+				text.replace(/^ {4}answer: .*\n/m, '').replace('      - text: Last, so you can judge the strength\n', '      - text: Last, so you can judge the strength\n        correct: true\n')
+			),
+	},
+	{
+		rule: 'schema',
 		mistake: 'a required field left out',
 		make: (w) => w.edit(SERVING, (text) => text.replace(/^level: .*\n/m, '')),
 		finding: { file: SERVING, message: 'The required field `level` is missing from the module frontmatter.', fix: 'Add `level:` with one of: beginner, expert.' },
@@ -273,6 +297,28 @@ const SCENARIOS: Scenario[] = [
 		make: (w) => w.rename(SERVING, 'modules/Serving.mdx'),
 		finding: { file: 'modules/Serving.mdx', message: 'The file name "Serving.mdx" does not make a valid id: ids are lower-case words joined by hyphens.', fix: 'Rename the file to serving.mdx.' },
 		apply: (w) => w.rename('modules/Serving.mdx', SERVING),
+	},
+	{
+		rule: 'invalid-id',
+		mistake: 'an update named with its date alone, as a title with no Latin letters left it',
+		make: (w) => w.rename(UPDATE, 'updates/2026-11-10-.md'),
+		finding: {
+			file: 'updates/2026-11-10-.md',
+			message: 'The file name "2026-11-10-.md" does not make a valid id: ids are lower-case words joined by hyphens.',
+			fix: 'Rename the file to 2026-11-10-<words>.md, putting after the date a few words in lower-case Latin letters (a to z) and digits, joined by hyphens, that say what changed, as in 2026-11-10-new-limits.md: the date alone is no name.',
+		},
+		apply: (w) => w.rename('updates/2026-11-10-.md', UPDATE),
+	},
+	{
+		rule: 'invalid-id',
+		mistake: 'a module file named in another script',
+		make: (w) => w.rename(SERVING, 'modules/чай.mdx'),
+		finding: {
+			file: 'modules/чай.mdx',
+			message: 'The file name "чай.mdx" does not make a valid id: ids are lower-case words joined by hyphens.',
+			fix: 'Rename the file with a few words in lower-case Latin letters (a to z) and digits, joined by hyphens, as in first-steps.mdx: the name becomes the address, and its letters must be Latin.',
+		},
+		apply: (w) => w.rename('modules/чай.mdx', SERVING),
 	},
 	{
 		rule: 'invalid-id',

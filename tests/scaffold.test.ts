@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../src/lib/check/findings.ts';
@@ -48,7 +48,7 @@ describe('npm run new -- module', () => {
 			env: { ...process.env, CURRENTS_TODAY: TODAY },
 		});
 		expect(result.status).toBe(0);
-		expect(result.stdout).toContain('Unknown track: use one of tea-foundations.');
+		expect(result.stdout).toContain('Unknown track: no-such-track. Use one of tea-foundations.');
 		const module = readFileSync(join(content, 'modules', 'iced-tea.mdx'), 'utf8');
 		// A summary given is done: no TODO is left on its line for the check to report.
 		expect(module).toMatch(/^summary: "Chill it\."$/m);
@@ -67,6 +67,34 @@ describe('npm run new -- module', () => {
 		expect(taken.stderr).toContain('--id was not given, and its default "serving" will not do: modules/serving.mdx already exists; choose another id. Give --id.');
 		const given = runScript('new', ['module', '--title', 'Iced tea', '--id', 'serving', '--track', 'tea-foundations', '--content', content]);
 		expect(given.stderr).toContain('--id "serving": modules/serving.mdx already exists; choose another id.');
+	});
+
+	it('takes one level, naming the one meant, and refuses a title or summary of spaces only, writing nothing', () => {
+		const content = copyFixture('valid-course');
+		const module = (...args: string[]) => runScript('new', ['module', '--track', 'tea-foundations', '--content', content, ...args]);
+		const two = module('--title', 'Iced tea', '--level', 'beginner,expert');
+		expect(two.status).toBe(1);
+		expect(two.stderr).toContain('--level "beginner,expert": A module has one level: give one of beginner, expert, not beginner and expert.');
+		expect(module('--title', 'Iced tea', '--level', 'expret').stderr).toContain('--level "expret": Unknown level: expret. Did you mean "expert"?');
+		const blankTitle = module('--title', '   ');
+		expect(blankTitle.status).toBe(1);
+		expect(blankTitle.stderr).toContain('--title is empty: title of the module. Write it in quotes after --title.');
+		const blankSummary = module('--title', 'Iced tea', '--summary', '   ');
+		expect(blankSummary.stderr).toContain('--summary is empty: one-sentence summary. Write it in quotes after --summary, or leave --summary out to take its default.');
+		expect(existsSync(join(content, 'modules', 'iced-tea.mdx'))).toBe(false);
+		// A value is trimmed as a typed answer is: the title written has no spaces around it.
+		expect(module('--title', '  Iced tea  ', '--level', ' expert ').status).toBe(0);
+		const written = readFileSync(join(content, 'modules', 'iced-tea.mdx'), 'utf8');
+		expect(written).toMatch(/^title: "Iced tea"$/m);
+		expect(written).toMatch(/^level: expert$/m);
+	});
+
+	it('asks for --id when the title has no Latin letters to make one from', () => {
+		const content = copyFixture('valid-course');
+		const result = runScript('new', ['module', '--title', 'Чай со льдом', '--track', 'tea-foundations', '--content', content]);
+		expect(result.status).toBe(1);
+		expect(result.stderr).toContain('--id is missing: the title "Чай со льдом" has no Latin letters or digits to make a file name from. Give --id with a few words in lower-case Latin letters (a to z) and digits, joined by hyphens, such as --id broadcast-channels.');
+		expect(readdirSync(join(content, 'modules')).filter((name) => !/^(brewing-basics|serving|water-temperature)\.mdx$/.test(name))).toEqual([]);
 	});
 });
 
@@ -90,6 +118,67 @@ describe('npm run new -- update', () => {
 		expect(result.status, result.output).toBe(0);
 		// Six words fit in 40 characters; the sixth, "with", would leave the name cut off.
 		expect(existsSync(join(content, 'updates', '2026-11-20-instagram-lets-creators-test-reels.md'))).toBe(true);
+	});
+
+	it('takes --id for the name after the date, and says at once that a name is in use, by which update, and a free one', () => {
+		const content = copyFixture('valid-course');
+		// An update whose title starts as the new one's does: cut to 40 characters, both make the same name.
+		const existing = readFileSync(join(content, 'updates', '2026-11-10-kettle-presets.md'), 'utf8').replace(/^title: .*$/m, 'title: Kettle presets for every model in the shop');
+		writeFileSync(join(content, 'updates', '2026-11-10-kettle-presets-for-every-model.md'), existing);
+		const update = (...args: string[]) =>
+			runScript('new', ['update', '--title', 'Kettle presets for every model in the European Union', '--date', '2026-11-10', '--platforms', 'kettle', '--modules', 'serving', '--source', 'https://example.org/eu', '--content', content, ...args]);
+		const clash = update();
+		expect(clash.status).toBe(1);
+		expect(clash.stderr).toContain(
+			'--id was not given, and its default "kettle-presets-for-every-model" will not do: ' +
+				`${join(content, 'updates', '2026-11-10-kettle-presets-for-every-model.md').replace(`${ROOT}/`, '')} already exists, for "Kettle presets for every model in the shop". ` +
+				'If that is the same change, edit it instead; if yours is another, give --id kettle-presets-for-every-model-in-the-european.'
+		);
+		expect(readFileSync(join(content, 'updates', '2026-11-10-kettle-presets-for-every-model.md'), 'utf8')).toBe(existing);
+		// The id given is the name after the date; a date in it is refused, since the name has one already.
+		expect(update('--id', '2026-11-10-kettle-presets-eu').stderr).toContain('--id "2026-11-10-kettle-presets-eu": Give the id without the date: the file name starts with the date already, as updates/<date>-<id>.md.');
+		const given = update('--id', 'kettle-presets-eu');
+		expect(given.status, given.output).toBe(0);
+		expect(given.stdout).toContain('updates/2026-11-10-kettle-presets-eu.md');
+		expect(readFileSync(join(content, 'updates', '2026-11-10-kettle-presets-eu.md'), 'utf8')).toContain('title: "Kettle presets for every model in the European Union"');
+		onlyLeftovers(content, 'updates/2026-11-10-kettle-presets-eu.md');
+	});
+
+	it('in a terminal, asks for another id straight after the date when the name is in use, and keeps every answer', () => {
+		const content = copyFixture('valid-course');
+		const answers = ['Kettle presets', '2026-11-10', '', 'kettle-presets-eu', 'kettle', 'serving', 'https://example.org/eu', 'Presets reach the EU.'].join('\n');
+		const result = spawnSync(process.execPath, [join(ROOT, 'scripts', 'new.ts'), 'update', '--interactive', '--content', content], {
+			input: answers,
+			encoding: 'utf8',
+			env: { ...process.env, CURRENTS_TODAY: TODAY },
+		});
+		expect(result.status, result.stderr).toBe(0);
+		const clash = result.stdout.indexOf('2026-11-10-kettle-presets.md already exists, for "Kettles gain temperature presets". If that is the same change, edit it instead; if yours is another, type another id, such as kettle-presets-2.');
+		expect(clash).toBeGreaterThan(-1);
+		// Said before the platforms are asked for, not after every answer is given.
+		expect(clash).toBeLessThan(result.stdout.indexOf('Platforms, comma-separated'));
+		const written = readFileSync(join(content, 'updates', '2026-11-10-kettle-presets-eu.md'), 'utf8');
+		expect(written).toContain('title: "Kettle presets"');
+		expect(written).toContain('url: https://example.org/eu');
+		expect(written).toContain('summary: "Presets reach the EU."');
+	});
+
+	it('refuses a title that makes no id unless --id is given, and a date that is no day of the calendar', () => {
+		const content = copyFixture('valid-course');
+		const update = (...args: string[]) => runScript('new', ['update', '--platforms', 'kettle', '--modules', 'serving', '--source', 'https://example.org/x', '--content', content, ...args]);
+		const before = readdirSync(join(content, 'updates'));
+		const foreign = update('--title', 'Чайники получили пресеты', '--date', '2026-11-12');
+		expect(foreign.status).toBe(1);
+		expect(foreign.stderr).toContain('--id is missing: the title "Чайники получили пресеты" has no Latin letters or digits to make a file name from. Give --id with a few words in lower-case Latin letters (a to z) and digits, joined by hyphens, such as --id new-sharing-limits.');
+		const impossible = update('--title', 'Kettle presets', '--date', '2026-02-30');
+		expect(impossible.status).toBe(1);
+		expect(impossible.stderr).toContain('--date "2026-02-30": "2026-02-30" is written as a date but is no day of the calendar: check the month and the day.');
+		const blank = update('--title', '   ', '--date', '2026-11-12');
+		expect(blank.stderr).toContain('--title is empty: what changed, as a headline. Write it in quotes after --title.');
+		expect(readdirSync(join(content, 'updates'))).toEqual(before);
+		const named = update('--title', 'Чайники получили пресеты', '--date', '2026-11-12', '--id', 'kettle-presets-ru');
+		expect(named.status, named.output).toBe(0);
+		onlyLeftovers(content, 'updates/2026-11-12-kettle-presets-ru.md');
 	});
 
 	it('refuses a module that does not exist', () => {

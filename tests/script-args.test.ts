@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runScript } from './utils.ts';
+import { fixtureContent, runScript } from './utils.ts';
 
 /** What a contributor sees after `npm run <name> -- <args>`. */
 function script(name: string, ...args: string[]) {
@@ -68,6 +68,18 @@ describe('the command line of every contributor script', () => {
 		// `verify` takes its file, and the check takes options only.
 		expect(script('certificate', 'verify', 'a.png', 'b.png').err.split('\n')[0]).toContain('"b.png" is one more');
 		expect(script('check', 'content').err.split('\n')[0]).toBe('This command takes options only, and "content" is not one: write the option\'s name before its value, as the usage below shows.');
+	});
+
+	it('names the track meant when one is misspelt, and lists the tracks only when none is near', () => {
+		// Nothing is written: each stops at the track, before the module is made or the site built.
+		const content = ['--content', fixtureContent('valid-course')];
+		const module = script('new', 'module', '--title', 'Iced tea', '--track', 'tea-foundationz', ...content);
+		expect(module.status).toBe(1);
+		expect(module.err.split('\n')[0]).toBe('--track "tea-foundationz": Unknown track: tea-foundationz. Did you mean "tea-foundations"?');
+		const cartridge = script('export', 'cartridge', '--track', 'tea-foundationz', ...content);
+		expect(cartridge.status).toBe(2);
+		expect(cartridge.err.split('\n')[0]).toBe('There is no track "tea-foundationz". Did you mean "tea-foundations"?');
+		expect(script('export', 'cartridge', '--track', 'oolong', ...content).err.split('\n')[0]).toBe('There is no track "oolong". Tracks: tea-foundations.');
 	});
 
 	it('says when an option is missing its value, or was given one it does not take', () => {

@@ -39,7 +39,7 @@ export const RULE_DOCS: Record<string, RuleDoc> = {
 	},
 	'invalid-id': {
 		title: 'File names are ids',
-		description: 'A module, track or update takes its id, and so its address on the site, from its file name. Ids are lower-case words joined by hyphens, like `audience-research`. Archived majors are named `v<major>.mdx`. A translation named with `_` or `-` before its locale, like `audience-research_fi.mdx` or `audience-research-fi.mdx`, is reported with its right name, `audience-research.fi.mdx`: the first is no id at all, and the second would be a module of its own that no track lists. A name ending in `-fi` is taken for a translation only when its original exists and the file holds a translation’s fields alone.',
+		description: 'A module, track or update takes its id, and so its address on the site, from its file name. Ids are lower-case words joined by hyphens, like `audience-research`, in Latin letters and digits: a name in another script, or an update named with its date alone (`2026-11-20-.md`), is given words to write instead. Archived majors are named `v<major>.mdx`. A translation named with `_` or `-` before its locale, like `audience-research_fi.mdx` or `audience-research-fi.mdx`, is reported with its right name, `audience-research.fi.mdx`: the first is no id at all, and the second would be a module of its own that no track lists. A name ending in `-fi` is taken for a translation only when its original exists and the file holds a translation’s fields alone.',
 	},
 	'unknown-module': {
 		title: 'Referenced modules must exist',

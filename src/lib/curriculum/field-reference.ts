@@ -33,8 +33,11 @@ interface Comment {
 	example?: string;
 }
 
-/** The documentation comments of the object literals in the schema files, by their field names. */
-export type CommentIndex = { keys: ReadonlySet<string>; comments: ReadonlyMap<string, Comment> }[];
+/**
+ * The documentation comments of the object literals in the schema files, by their field names, with
+ * the name of the field or constant each literal is written under (`owner`).
+ */
+export type CommentIndex = { keys: ReadonlySet<string>; comments: ReadonlyMap<string, Comment>; owner?: string }[];
 
 /**
  * Reads the documentation comment of every property of every object literal in the given TypeScript
@@ -43,12 +46,13 @@ export type CommentIndex = { keys: ReadonlySet<string>; comments: ReadonlyMap<st
  */
 export function indexComments(files: readonly string[]): CommentIndex {
 	const ts = typescript();
-	const index: { keys: Set<string>; comments: Map<string, Comment> }[] = [];
+	const index: { keys: Set<string>; comments: Map<string, Comment>; owner?: string }[] = [];
 	for (const file of files) {
 		const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
 		const visit = (node: TypeScript.Node): void => {
 			if (ts.isObjectLiteralExpression(node)) {
-				const entry = { keys: new Set<string>(), comments: new Map<string, Comment>() };
+				const owner = ownerOf(ts, node);
+				const entry = { keys: new Set<string>(), comments: new Map<string, Comment>(), ...(owner ? { owner } : {}) };
 				for (const property of node.properties) {
 					if (!ts.isPropertyAssignment(property) || !property.name || !(ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))) continue;
 					entry.keys.add(property.name.text);
@@ -62,6 +66,15 @@ export function indexComments(files: readonly string[]): CommentIndex {
 		visit(source);
 	}
 	return index;
+}
+
+/** The name of the field or constant an object literal is written under: `levels` for `levels: z.array(z.strictObject({ … }))`. */
+function ownerOf(ts: typeof TypeScript, node: TypeScript.Node): string | undefined {
+	for (let current = node.parent; current; current = current.parent) {
+		if ((ts.isPropertyAssignment(current) || ts.isVariableDeclaration(current)) && (ts.isIdentifier(current.name) || ts.isStringLiteral(current.name))) return current.name.text;
+		if (ts.isObjectLiteralExpression(current)) return undefined;
+	}
+	return undefined;
 }
 
 function commentOf(ts: typeof TypeScript, node: TypeScript.Node): Comment | undefined {
@@ -96,13 +109,16 @@ const defOf = (schema: z.core.$ZodType) => schema._zod.def as unknown as Def;
 /** Every field of a schema, nested fields included, with the comments the index holds for them. */
 export function fieldReference(schema: z.core.$ZodType, comments: CommentIndex): FieldDoc[] {
 	const fields: FieldDoc[] = [];
-	const walkObject = (object: z.core.$ZodType, prefix: string) => {
+	const walkObject = (object: z.core.$ZodType, prefix: string, owner?: string) => {
 		const shape = defOf(object).shape ?? {};
 		const keys = Object.keys(shape);
-		// The object literal that defined this shape is the one with exactly its field names, or, for a
-		// shape with fields added by spreading, the literal of its documented fields.
+		// The object literal that defined this shape is the one with exactly its field names (of two
+		// such, the one written under this field's name: a platform's and a level's \`id\` and \`name\`),
+		// or, for a shape with fields added by spreading, the literal of its documented fields.
+		const exact = comments.filter((entry) => entry.keys.size === keys.length && keys.every((key) => entry.keys.has(key)));
 		const literal =
-			comments.find((entry) => entry.keys.size === keys.length && keys.every((key) => entry.keys.has(key))) ??
+			exact.find((entry) => owner !== undefined && entry.owner === owner) ??
+			exact[0] ??
 			comments
 				.filter((entry) => [...entry.keys].every((key) => keys.includes(key)))
 				.sort((a, b) => b.comments.size - a.comments.size)[0];
@@ -122,7 +138,7 @@ export function fieldReference(schema: z.core.$ZodType, comments: CommentIndex):
 				...(comment?.example ? { example: comment.example } : {}),
 			});
 			const nested = objectWithin(field);
-			if (nested) walkObject(nested.object, `${path}${nested.list ? '[]' : ''}.`);
+			if (nested) walkObject(nested.object, `${path}${nested.list ? '[]' : ''}.`, key);
 		}
 	};
 	const root = objectWithin(schema);

@@ -136,7 +136,7 @@ export function listFiles(
 					rule: 'invalid-id',
 					file: rel(path),
 					message: `The file name "${name}" does not make a valid id: ids are lower-case words joined by hyphens.`,
-					fix: `Rename the file to ${slugify(id)}${translated ? `.${locale ?? translated.locale}` : ''}${extension}.`,
+					fix: renameTo(slugify(id), kind, `${translated ? `.${locale ?? translated.locale}` : ''}${extension}`),
 				})
 			);
 			continue;
@@ -144,6 +144,20 @@ export function listFiles(
 		files.push(path);
 	}
 	return files;
+}
+
+/**
+ * The fix for a file name that makes no valid id: the name made valid, or, where nothing of it is left
+ * to keep (a name in another script, or an update's name with only its date), what to write instead.
+ */
+function renameTo(valid: string, kind: string, ending: string): string {
+	const words = 'a few words in lower-case Latin letters (a to z) and digits, joined by hyphens';
+	const date = /^\d{4}-\d{2}-\d{2}$/.exec(valid)?.[0];
+	if (kind === 'updates' && date) {
+		return `Rename the file to ${date}-<words>${ending}, putting after the date ${words}, that say what changed, as in ${date}-new-limits${ending}: the date alone is no name.`;
+	}
+	if (valid === '') return `Rename the file with ${words}, as in ${kind === 'updates' ? 'YYYY-MM-DD-new-limits' : 'first-steps'}${ending}: the name becomes the address, and its letters must be Latin.`;
+	return `Rename the file to ${valid}${ending}.`;
 }
 
 /** Whether a file's frontmatter (a YAML file's whole text) has fields, and only ones of `fields`. */

@@ -5,6 +5,7 @@ import { splitLikeCompiler, type FenceProblem } from '../safety/frontmatter-fenc
 import { checkYamlSubset } from '../safety/yaml-subset.ts';
 import { describeYamlError, plainValueSlips } from './yaml-messages.ts';
 import { editDistance } from './edit-distance.ts';
+import { EMPTY_TEXT } from './schema/common.ts';
 
 /** A parsed YAML document with what is needed to point at the line of any field. */
 export interface ParsedYaml {
@@ -203,9 +204,13 @@ function issueToFindings(
 	// message is the engine's own words (a custom issue), which say what they mean.
 	const position = issue.code === 'custom' ? '' : positionOf(issue.path);
 	const named = `\`${field || 'The file'}\`${position ? ` (${position})` : ''}`;
+	// Text left empty, or only spaces, which the schema trims away: said in the field's own name.
+	const empty = issue.code === 'too_small' && issue.origin === 'string' && issue.message === EMPTY_TEXT;
 	const message = missing
 		? `The required field ${named} is missing from ${what}.`
-		: issue.code === 'invalid_type' && field
+		: empty
+			? `${named} is empty${typeof value === 'string' && value !== '' ? ': it holds only spaces' : ''}, and readers would see nothing there.`
+			: issue.code === 'invalid_type' && field
 			? `${named} should be ${article(issue.expected)}, but it is ${described(value)}.`
 			: `${named}: ${issue.message}`;
 	return [
@@ -311,7 +316,9 @@ function fixFor(issue: z.core.$ZodIssue, field: string, missing: boolean, choice
 			return issue.origin === 'array'
 				? `List at least ${issue.minimum} item${issue.minimum === 1 ? '' : 's'} under \`${field}\`.`
 				: issue.origin === 'string'
-					? `Write a value for \`${field}\`.`
+					? issue.message === EMPTY_TEXT && typeof issue.path.at(-1) === 'string'
+						? `Write the text after \`${String(issue.path.at(-1))}:\` on its line, in double quotes if it holds a colon.`
+						: `Write a value for \`${field}\`.`
 					: `Use a value of at least ${issue.minimum} for \`${field}\`.`;
 		case 'too_big':
 			return `Use a value of at most ${issue.maximum} for \`${field}\`.`;
@@ -376,6 +383,10 @@ const FIELD_ALIASES: Readonly<Record<string, readonly string[]>> = {
 };
 
 function suggestKey(key: string, known: string[]): string {
+	// A question's right answer is not named beside its choices: it is the choice marked as correct.
+	if (/^(?:(?:correct|right)[-_ ]?)?answer$|^correct$|^solution$/i.test(key) && known.includes('choices') && !known.includes('correct')) {
+		return `Remove \`${key}\`: the right answer is marked on its choice. Under \`choices\`, add \`correct: true\` to the right one, on a line of its own indented like its \`text:\`.`;
+	}
 	const close = FIELD_ALIASES[key.toLowerCase()]?.find((alias) => known.includes(alias)) ?? known.find((candidate) => editDistance(candidate, key) <= 2);
 	return close
 		? `Did you mean \`${close}\`? Rename the field or remove it.`

@@ -5,7 +5,7 @@ import { characterKind, describeCharacter, escapeInvisible, quoteText } from '..
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** An example id of each kind, for messages: a level's id is no module's. */
-const EXAMPLE_IDS: Record<string, string> = { module: 'audience-research', level: 'practitioner', platform: 'instagram', option: 'foundation' };
+const EXAMPLE_IDS: Record<string, string> = { module: 'audience-research', level: 'practitioner', platform: 'instagram' };
 
 export const id = (what: string) =>
 	z.string().regex(ID_PATTERN, {
@@ -177,6 +177,12 @@ function markdownProblem(text: string): TextProblem | null {
 }
 
 /**
+ * What an empty text field is told, where its schema gives no words of its own. It says nothing of
+ * the field, which zod does not know here; the check names it (`title` is empty) from the path.
+ */
+export const EMPTY_TEXT = 'The text is empty, or holds only spaces.';
+
+/**
  * Text readers see as it is written: a title, a summary, a question, a name. Markup, character
  * references and invisible characters are refused. Astro escapes text it prints, so markup would
  * show as code; and a few places (the page's `<title>` and the home page's hero, both written by
@@ -187,7 +193,7 @@ export function plainText(options: { singleLine?: boolean; empty?: string } = {}
 	return z
 		.string()
 		.trim()
-		.min(1, options.empty)
+		.min(1, options.empty ?? EMPTY_TEXT)
 		.superRefine((value, ctx) => {
 			const problem = textProblem(value, options.singleLine ?? false);
 			if (!problem) return;
@@ -225,7 +231,8 @@ export const source = z.strictObject({
 	 */
 	url: httpUrl,
 	/**
-	 * When you last read the source and checked that it says what the module claims.
+	 * When you last read the source and checked that it still says what the module or update
+	 * claims it says.
 	 * @example 2026-11-20
 	 */
 	accessed: isoDate,

@@ -88,13 +88,6 @@ function addressProblem(value: string, kind: 'site' | 'repository'): { message: 
 /** A size limit: a whole number from 1 up to the ceiling the engine sets. */
 const limit = (ceiling: number) => z.number().int().positive().max(ceiling);
 
-const option = z.strictObject({
-	/** Id used in module frontmatter. @example "intro" */
-	id: id('option'),
-	/** Name shown to readers. @example "Introductory" */
-	name: plainLine(),
-});
-
 /**
  * The curriculum config: one flat file, `curriculum.yaml`, at the top of the content folder.
  * It names the curriculum and lists the values that modules may use.
@@ -169,13 +162,29 @@ export const curriculumConfigSchema = z.strictObject({
 	 * The platforms modules may name, in the order filters show them.
 	 * @example [{ id: "linkedin", name: "LinkedIn" }]
 	 */
-	platforms: z.array(option).default([]),
+	platforms: z
+		.array(
+			z.strictObject({
+				/** The platform's id, which modules and updates write in their `platforms` lists. @example "linkedin" */
+				id: id('platform'),
+				/** The platform's name, as readers see it. @example "LinkedIn" */
+				name: plainLine(),
+			})
+		)
+		.default([]),
 	/**
 	 * Levels, from the first a newcomer should take to the most advanced.
 	 * @default [{ id: "foundation", name: "Foundation" }, { id: "practitioner", name: "Practitioner" }, { id: "advanced", name: "Advanced" }]
 	 */
 	levels: z
-		.array(option)
+		.array(
+			z.strictObject({
+				/** The level's id, which a module writes as its `level`. @example "practitioner" */
+				id: id('level'),
+				/** The level's name, as readers see it. @example "Practitioner" */
+				name: plainLine(),
+			})
+		)
 		.min(1)
 		.default([
 			{ id: 'foundation', name: 'Foundation' },
