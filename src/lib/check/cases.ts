@@ -1,6 +1,5 @@
 import type { Nodes, Root } from 'mdast';
 import { finding, type Finding } from './findings.ts';
-import type { ModuleEntry } from '../curriculum/load.ts';
 import { bodyTrees, nodesWhere } from './body-trees.ts';
 
 /** The `source` of every `<Case>` in a body, with its 1-based line in the body, read from the compiler's own tree. */
@@ -12,11 +11,19 @@ export function caseSources(tree: Root): { source: string | null; line: number }
 	});
 }
 
+/** What the case rule reads of a module: its body, and the addresses of its sources. */
+export interface CasesEntry {
+	file: string;
+	body: string;
+	bodyLine: number;
+	data: { sources: readonly { url: string }[] };
+}
+
 /**
  * A real case is only as good as its source: the URL a `<Case>` names must be one of the module's
  * `sources`, where it carries its publisher and the date it was read.
  */
-export function checkCases(modules: readonly ModuleEntry[]): Finding[] {
+export function checkCases(modules: readonly CasesEntry[]): Finding[] {
 	const findings: Finding[] = [];
 	for (const [module, tree] of bodyTrees(modules, (body) => body.includes('<Case'))) {
 		const listed = new Set(module.data.sources.map((source) => source.url));

@@ -17,8 +17,9 @@ import { crossFileRules } from './rules.ts';
 import { checkContentSafety } from '../safety/content-check.ts';
 import { checkBytes, checkLimits, DEFAULT_LIMITS } from '../safety/bytes.ts';
 import { checkContentFiles } from '../safety/content-files.ts';
-import { checkStandards, schemaFailedModules } from './standards.ts';
-import { checkCases } from './cases.ts';
+import { checkStandards, schemaFailedModules, type StandardsEntry } from './standards.ts';
+import { checkCases, type CasesEntry } from './cases.ts';
+import { fieldsOf, schemaFailedDocuments } from './schema-failed.ts';
 import { checkHeadingSpaces } from './heading-space.ts';
 import { checkTableHeaders } from './table-headers.ts';
 import { checkCodeFences } from './code-fences.ts';
@@ -29,6 +30,7 @@ import { checkTranslations } from './translations.ts';
 import { loadIssuers } from '../credentials/issuers.ts';
 import { strayFiles } from '../curriculum/stray-files.ts';
 import { checkQuizQuality } from './quiz-quality.ts';
+import { readQuestion } from '../curriculum/schema/module.ts';
 
 export interface CheckOptions {
 	/** The project root that file paths are reported relative to. */
@@ -107,18 +109,21 @@ export function checkCurriculum(dir: string, options: CheckOptions = {}): CheckR
 		// Translations of tracks and updates, which name no version: their originals' words changed without them.
 		findings.push(...checkTranslationDrift(curriculum, git, options.base));
 	}
+	// Modules whose frontmatter failed its schema, as far as the rules below can read them: one slip does not hide the rest.
+	const failedModules = schemaFailedModules(curriculum);
 	// Editorial standards from the config, such as word and question counts.
-	if (curriculum.config) findings.push(...checkStandards([...curriculum.modules, ...schemaFailedModules(curriculum)], curriculum.config.standards));
+	if (curriculum.config) findings.push(...checkStandards([...curriculum.modules, ...failedModules], curriculum.config.standards));
 	// Knowledge checks worth passing: enough choices, no giveaways, not won by picking the longest answer.
-	if (curriculum.config) findings.push(...checkQuizQuality(curriculum.modules, curriculum.config.standards, curriculum.configFile));
+	const failedQuizzes = failedModules.map((module) => ({ ...module, data: { quiz: module.data.quiz?.map(readQuestion) } }));
+	if (curriculum.config) findings.push(...checkQuizQuality([...curriculum.modules, ...failedQuizzes], curriculum.config.standards, curriculum.configFile));
 	// Issuer profiles: the public keys the verify page trusts.
 	findings.push(...loadIssuers(dir, options.root).findings);
 	// Content files where no reader of the build looks, which the site would leave out.
 	findings.push(...strayFiles(dir, options.root, curriculum.config?.locales));
 	// Translations: a known locale, an existing original, the same outcomes and questions, and current.
 	findings.push(...checkTranslations(curriculum));
-	// Real cases cite a listed source.
-	findings.push(...checkCases(curriculum.modules));
+	// Real cases cite a listed source: in a module whose schema failed, when every source's address can be read.
+	findings.push(...checkCases([...curriculum.modules, ...failedModules.flatMap((module) => casesEntry(module))]));
 	// What Markdown publishes otherwise than it was written, in every body a reader sees: modules,
 	// updates, their translations and the free pages (an archive stays as it was released).
 	const bodies = readerBodies(curriculum, dir);
@@ -196,11 +201,22 @@ function trackTranslations(curriculum: Curriculum): SourceDocument[] {
 	return curriculum.yamlFiles.filter((source) => dirname(source.path) === tracks && translationName(idOf(source.path)) !== null);
 }
 
-/** The bodies of the modules, updates, translations and free pages of a curriculum in `dir`. */
+/**
+ * The bodies of the modules, updates, translations and free pages of a curriculum in `dir`, those
+ * whose frontmatter failed its schema too: the body is published as written whatever the frontmatter holds.
+ */
 function readerBodies(curriculum: Curriculum, dir: string): Body[] {
 	const pagesDir = resolve(dir, 'pages') + sep;
 	const pages = curriculum.documents
 		.filter((document) => document.path.startsWith(pagesDir))
 		.map((document) => ({ file: document.file, ...splitFrontmatter(document.source) }));
-	return [...curriculum.modules, ...curriculum.updates, ...curriculum.translations.filter((entry) => entry.kind !== 'track'), ...pages];
+	const failed = schemaFailedDocuments(curriculum).filter((document) => document.kind !== 'archive');
+	return [...curriculum.modules, ...curriculum.updates, ...curriculum.translations.filter((entry) => entry.kind !== 'track'), ...failed, ...pages];
+}
+
+/** A module whose schema failed, as the case rule reads it: only when every source names its address as text. */
+function casesEntry(module: StandardsEntry): CasesEntry[] {
+	const urls = (module.data.sources ?? []).map((source) => fieldsOf(source)?.url);
+	if (module.data.sources === undefined || !urls.every((url) => typeof url === 'string')) return [];
+	return [{ file: module.file, body: module.body, bodyLine: module.bodyLine, data: { sources: urls.map((url) => ({ url: url as string })) } }];
 }

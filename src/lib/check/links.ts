@@ -1,8 +1,11 @@
+import { dirname, join } from 'node:path';
 import { finding, type Finding } from './findings.ts';
 import { editDistance } from '../curriculum/edit-distance.ts';
-import type { Curriculum } from '../curriculum/load.ts';
+import { idOf, translationName } from '../curriculum/files.ts';
+import { LAYOUT, type Curriculum } from '../curriculum/load.ts';
 import { moduleHref, permalinkHref, trackHref, updateHref } from '../curriculum/model.ts';
-import { proseLines, sitePages } from './site-pages.ts';
+import { moduleAnchors, proseLines, sitePages, updateAnchors } from './site-pages.ts';
+import { schemaFailedDocuments } from './schema-failed.ts';
 import { languageName, siteLocales } from '../i18n/locales.ts';
 
 /**
@@ -11,7 +14,10 @@ import { languageName, siteLocales } from '../i18n/locales.ts';
  */
 const LINK = /\]\(\s*<?(?<inline>[^)\s>]+)>?(?:\s+"[^"]*")?\s*\)|^ {0,3}\[[^\]]+\]:\s*<?(?<definition>[^\s>]+)>?|href="(?<attribute>[^"]+)"/dg;
 
-/** A module, archived major, update or translation whose links are checked, with its page's address and anchors. */
+/**
+ * A module, archived major, update or translation whose links are checked, with its page's address and
+ * anchors; one whose frontmatter failed its schema too, for its body is published as written.
+ */
 interface LinkedDocument {
 	entry: { file: string; body: string; bodyLine: number };
 	/** The heading ids of the document's own page, for links to `#…`. */
@@ -31,9 +37,18 @@ interface LinkedDocument {
  */
 export function checkLinks(curriculum: Curriculum): Finding[] {
 	const pages = sitePages(curriculum);
-	// A module whose file fails its schema has its own findings; the pages linking to it are not broken.
+	const failed = schemaFailedDocuments(curriculum);
+	// A module, update or track whose file fails its schema has its own findings; the pages linking to it are not broken.
 	const loaded = new Set(curriculum.modules.map((module) => module.id));
-	const unreadable = new Set([...curriculum.moduleIds].filter((id) => !loaded.has(id)));
+	const tracksDir = join(curriculum.dir, LAYOUT.tracks);
+	const loadedTracks = new Set(curriculum.tracks.map((track) => track.file));
+	const unreadable = new Set([
+		...[...curriculum.moduleIds].filter((id) => !loaded.has(id)).map(moduleHref),
+		...failed.flatMap((document) => (document.kind === 'update' && document.locale === undefined ? [updateHref(document.id)] : [])),
+		...curriculum.yamlFiles.flatMap((source) =>
+			dirname(source.path) === tracksDir && translationName(idOf(source.path)) === null && !loadedTracks.has(source.file) ? [trackHref(idOf(source.path))] : []
+		),
+	]);
 
 	const findings: Finding[] = [];
 	const locales = siteLocales(curriculum.config?.locales ?? ['en']);
@@ -52,6 +67,14 @@ export function checkLinks(curriculum: Curriculum): Finding[] {
 			if (entry.kind === 'track' || prefix === undefined) return [];
 			const at = `${prefix}${entry.kind === 'module' ? moduleHref(entry.id) : updateHref(entry.id)}`;
 			return [{ entry, own: pages.get(at) ?? new Set<string>(), at, prefix }];
+		}),
+		// Those whose frontmatter failed its schema: their pages' anchors are their own headings and sections.
+		...failed.flatMap((entry) => {
+			const prefix = entry.locale === undefined ? '' : prefixes.get(entry.locale);
+			if (prefix === undefined) return [];
+			const page = entry.kind === 'archive' ? permalinkHref(entry.id, entry.major!) : entry.kind === 'module' ? moduleHref(entry.id) : updateHref(entry.id);
+			const own = new Set(entry.kind === 'update' ? updateAnchors(entry.body) : moduleAnchors(entry.body));
+			return [{ entry, own, at: `${prefix}${page}`, ...(entry.locale === undefined ? {} : { prefix }) }];
 		}),
 	];
 	const site = curriculum.config?.site.replace(/\/+$/, '');
@@ -201,9 +224,9 @@ function decodedPath(path: string): string {
 }
 
 /**
- * What is wrong with an internal link, if anything. A link to a module in `unreadable` (its file is
- * there but could not be read or fails its schema) is taken as it is, headings and all: that module's
- * own findings say what to fix, and then its page and headings are known again.
+ * What is wrong with an internal link, if anything. A link to a page in `unreadable` (the address of a
+ * module, update or track whose file is there but could not be read or fails its schema) is taken as it
+ * is, headings and all: that file's own findings say what to fix, and then its page and headings are known again.
  */
 function linkProblem(
 	target: string,
@@ -225,7 +248,9 @@ function linkProblem(
 	const path = rawPath.endsWith('/') || /\.[a-z]+$/.test(rawPath) ? rawPath : `${rawPath}/`;
 	// A module's address, in the first language or with a language's prefix (`/fi/modules/x/`).
 	const module = /^(?:\/[a-z]{2,3}(?:-[a-z0-9]+)*)?\/modules\/([^/]+)\/(?:v\d+\/)?$/i.exec(path)?.[1];
-	if (module && unreadable.has(module)) return null;
+	// A page of a module, update or track whose file cannot be read, or one of its pages (`/tracks/x/syllabus/`), in any language.
+	const unread = /^(?:\/[a-z]{2,3}(?:-[a-z0-9]+)*)?(\/(?:modules|updates|tracks)\/[^/]+\/)/i.exec(path)?.[1];
+	if (unread && unreadable.has(unread)) return null;
 	const anchors = pages.get(path);
 	if (!anchors) {
 		// A module renamed in this change or before: the old address redirects, but a link in the

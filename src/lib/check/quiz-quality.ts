@@ -1,8 +1,23 @@
 import { finding, type Finding } from './findings.ts';
-import { locate } from '../curriculum/frontmatter.ts';
-import type { ModuleEntry } from '../curriculum/load.ts';
+import { locate, type ParsedYaml } from '../curriculum/frontmatter.ts';
 import type { CurriculumConfig } from '../curriculum/schema/config.ts';
-import type { QuizQuestion } from '../curriculum/schema/module.ts';
+import { judgedChoices, type ReadQuestion } from '../curriculum/schema/module.ts';
+
+/**
+ * What the quiz rules read of a module: its questions as far as each part can be read (`readQuestion`),
+ * so that a module whose frontmatter failed its schema (`schemaFailedModules`) is judged on every part
+ * that can be. A valid module's questions are read already. A knowledge check that is no list is
+ * undefined, and the schema's finding.
+ */
+export interface QuizEntry {
+	id: string;
+	file: string;
+	parsed: ParsedYaml;
+	data: { quiz?: readonly ReadQuestion[] | undefined };
+}
+
+/** A question's choices as the length rules compare them. */
+type Choices = { choices: readonly { text: string; correct: boolean }[] };
 
 /**
  * Choices that answer the question by their form rather than their content: a learner who has not
@@ -16,13 +31,13 @@ const GIVEAWAYS: readonly RegExp[] = [
 ];
 
 /** Whether a right choice is at least as long as every other choice, counted in characters. */
-export function rightIsLongest(question: QuizQuestion): boolean {
+export function rightIsLongest(question: Choices): boolean {
 	const longest = Math.max(...question.choices.map((choice) => [...choice.text].length));
 	return question.choices.some((choice) => choice.correct && [...choice.text].length === longest);
 }
 
 /** Whether a right choice is at most as long as every other choice: the opposite habit, as easy to learn. */
-export function rightIsShortest(question: QuizQuestion): boolean {
+export function rightIsShortest(question: Choices): boolean {
 	const shortest = Math.min(...question.choices.map((choice) => [...choice.text].length));
 	return question.choices.some((choice) => choice.correct && [...choice.text].length === shortest);
 }
@@ -50,23 +65,25 @@ const percent = (part: number, whole: number) => Math.round((100 * part) / whole
  * Knowledge checks worth passing: enough choices, no giveaway choices, and a right answer that is
  * neither simply the longest nor simply the shortest one, in each module and across the curriculum.
  */
-export function checkQuizQuality(modules: readonly ModuleEntry[], standards: CurriculumConfig['standards'], configFile: string): Finding[] {
+export function checkQuizQuality(modules: readonly QuizEntry[], standards: CurriculumConfig['standards'], configFile: string): Finding[] {
 	const findings: Finding[] = [];
 	for (const module of modules) {
-		module.data.quiz.forEach((question, q) => {
-			if (standards.minChoices !== undefined && question.choices.length < standards.minChoices) {
+		(module.data.quiz ?? []).forEach((question, q) => {
+			const count = question.choices?.length ?? 0;
+			// Fewer than two is the schema's finding.
+			if (standards.minChoices !== undefined && count >= 2 && count < standards.minChoices) {
 				findings.push(
 					finding({
 						rule: 'quiz-choices',
 						file: module.file,
 						...locate(module.parsed, ['quiz', q, 'choices']),
-						message: `Question ${q + 1} has ${question.choices.length} choices; the curriculum asks for at least ${standards.minChoices}.`,
+						message: `Question ${q + 1} has ${count} choices; the curriculum asks for at least ${standards.minChoices}.`,
 						fix: 'Add a choice that a practitioner could really pick by mistake, with an explanation of why it is wrong.',
 					})
 				);
 			}
-			question.choices.forEach((choice, c) => {
-				const phrase = giveaway(choice.text);
+			question.choices?.forEach((choice, c) => {
+				const phrase = choice.text === undefined ? null : giveaway(choice.text);
 				if (!phrase) return;
 				findings.push(
 					finding({
@@ -90,14 +107,18 @@ const FIXES: Record<string, string> = {
 };
 
 /** One length clue, in each module and across the curriculum. */
-function checkLengthClue(modules: readonly ModuleEntry[], clue: ReturnType<typeof lengthClues>[number], configFile: string): Finding[] {
+function checkLengthClue(modules: readonly QuizEntry[], clue: ReturnType<typeof lengthClues>[number], configFile: string): Finding[] {
 	const findings: Finding[] = [];
 	let questions = 0;
 	let flaggedTotal = 0;
 	const worst: { id: string; count: number; of: number }[] = [];
 	for (const module of modules) {
-		const quiz = module.data.quiz;
-		const flagged = quiz.flatMap((question, q) => (clue.test(question) ? [q + 1] : []));
+		const quiz = module.data.quiz ?? [];
+		// A question whose choices cannot all be read counts as not flagged: what is reported then holds once it is fixed.
+		const flagged = quiz.flatMap((question, q) => {
+			const choices = judgedChoices(question);
+			return choices && clue.test({ choices }) ? [q + 1] : [];
+		});
 		questions += quiz.length;
 		flaggedTotal += flagged.length;
 		if (flagged.length > 0) worst.push({ id: module.id, count: flagged.length, of: quiz.length });

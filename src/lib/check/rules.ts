@@ -1,12 +1,39 @@
+import { dirname, join } from 'node:path';
 import { finding, type Finding } from './findings.ts';
 import { isReviewDue, pendingUpdatesFor, reviewDueDate } from '../curriculum/freshness.ts';
 import { editDistance } from '../curriculum/edit-distance.ts';
 import { locate, type ParsedYaml } from '../curriculum/frontmatter.ts';
-import { restoreArchive, type Curriculum, type SourceDocument } from '../curriculum/load.ts';
-import { ID_PATTERN } from '../curriculum/schema/common.ts';
+import { idOf, translationName } from '../curriculum/files.ts';
+import { LAYOUT, restoreArchive, type Curriculum, type SourceDocument } from '../curriculum/load.ts';
+import { ID_PATTERN, isoDate } from '../curriculum/schema/common.ts';
+import { moduleSchema } from '../curriculum/schema/module.ts';
 import { majorOf } from '../curriculum/versions.ts';
+import { checkDates } from './dates.ts';
+import { fieldsOf, idsIn, readable, schemaFailedDocuments, type FailedDocument } from './schema-failed.ts';
 
 const at = (parsed: ParsedYaml, path: PropertyKey[]) => locate(parsed, path);
+
+/**
+ * What the rules read of a module, whether its frontmatter passed its schema or not: a field of one
+ * that failed is read where it parses on its own (schema-failed.ts), and is undefined (or, in a list,
+ * an entry is) where it does not, for the schema has reported it.
+ */
+interface ModuleView {
+	id: string;
+	file: string;
+	parsed: ParsedYaml;
+	prerequisites: readonly (string | undefined)[];
+	reviewed: string | undefined;
+	reviewInterval: number | undefined;
+}
+
+/** What the rules read of a track, likewise: its modules, each at its place in the list. */
+interface TrackView {
+	id: string;
+	file: string;
+	parsed: ParsedYaml;
+	modules: readonly (string | undefined)[];
+}
 
 /** What every cross-file rule reads, and where it reports. */
 interface Context {
@@ -14,6 +41,12 @@ interface Context {
 	/** Today, as the check sees it: `YYYY-MM-DD`. */
 	on: string;
 	byId: ReadonlyMap<string, Curriculum['modules'][number]>;
+	/** The current modules, those whose frontmatter failed its schema too. */
+	modules: readonly ModuleView[];
+	/** The tracks, those that failed their schema too. */
+	tracks: readonly TrackView[];
+	/** The modules, archives and updates whose frontmatter failed its schema. */
+	failed: readonly FailedDocument[];
 	findings: Finding[];
 	/** Reports a reference to a module that does not exist, with the closest id when one is near. */
 	unknownModule: (id: string, file: string, parsed: ParsedYaml, path: PropertyKey[], where: string) => void;
@@ -36,7 +69,16 @@ export function crossFileRules(curriculum: Curriculum, on: string): Finding[] {
 				fix: suggestion(id, [...curriculum.moduleIds]) ?? 'Check the id against the file names in modules/, or create the module with `npm run new -- module`.',
 			})
 		);
-	const context: Context = { curriculum, on, byId: new Map(curriculum.modules.map((module) => [module.id, module])), findings, unknownModule };
+	const failed = schemaFailedDocuments(curriculum);
+	const modules: ModuleView[] = [
+		...curriculum.modules.map(({ id, file, parsed, data }) => ({ id, file, parsed, prerequisites: data.prerequisites, reviewed: data.reviewed, reviewInterval: data.reviewInterval })),
+		...failed.flatMap(({ kind, locale, id, file, parsed, fields }) =>
+			kind === 'module' && locale === undefined && parsed
+				? [{ id, file, parsed, prerequisites: idsIn(fields.prerequisites), ...review(fields) }]
+				: []
+		),
+	];
+	const context: Context = { curriculum, on, byId: new Map(curriculum.modules.map((module) => [module.id, module])), modules, tracks: trackViews(curriculum), failed, findings, unknownModule };
 	for (const rule of [configValues, prerequisiteReferences, trackReferences, updateReferences, redirectTargets, prerequisiteCycles, archivedMajors, dates, freshness]) rule(context);
 	return findings;
 }
@@ -82,10 +124,30 @@ function failedFields(document: SourceDocument): Record<string, unknown> | undef
 	return raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : undefined;
 }
 
+/** When a module whose schema failed was reviewed and how often it is, when both can be read; a review interval that cannot is the schema's finding. */
+function review(fields: Record<string, unknown>): Pick<ModuleView, 'reviewed' | 'reviewInterval'> {
+	const reviewInterval = readable(moduleSchema.shape.reviewInterval, fields.reviewInterval);
+	const readInterval = fields.reviewInterval === undefined || reviewInterval !== undefined;
+	return { reviewed: readInterval ? readable(isoDate, fields.reviewed) : undefined, reviewInterval };
+}
+
+/** The tracks as the rules read them: those that failed their schema too, with their modules as written. */
+function trackViews(curriculum: Curriculum): TrackView[] {
+	const tracks = join(curriculum.dir, LAYOUT.tracks);
+	const failed = curriculum.yamlFiles.flatMap((source) => {
+		const id = idOf(source.path);
+		// A track's own file, not a translation of one (`<id>.<locale>.yaml`).
+		if (!source.failedSchema || dirname(source.path) !== tracks || translationName(id) !== null) return [];
+		return [{ id, file: source.file, parsed: source.failedSchema, modules: idsIn(fieldsOf(source.failedSchema.data)?.modules) }];
+	});
+	return [...curriculum.tracks.map(({ id, file, parsed, data }) => ({ id, file, parsed, modules: data.modules })), ...failed];
+}
+
 /** A module's prerequisites are other modules that exist. */
-function prerequisiteReferences({ curriculum: { modules, moduleIds }, findings, unknownModule }: Context): void {
+function prerequisiteReferences({ curriculum: { moduleIds }, modules, findings, unknownModule }: Context): void {
 	for (const module of modules) {
-		module.data.prerequisites.forEach((id, i) => {
+		module.prerequisites.forEach((id, i) => {
+			if (id === undefined) return;
 			if (id === module.id) {
 				findings.push(
 					finding({
@@ -102,10 +164,12 @@ function prerequisiteReferences({ curriculum: { modules, moduleIds }, findings, 
 }
 
 /** A track lists modules that exist, each once, each after its prerequisites in the track. */
-function trackReferences({ curriculum: { tracks, moduleIds }, byId, findings, unknownModule }: Context): void {
+function trackReferences({ curriculum: { moduleIds }, modules, tracks, findings, unknownModule }: Context): void {
+	const prerequisitesOf = new Map(modules.map((module) => [module.id, module.prerequisites]));
 	for (const track of tracks) {
 		const seen = new Set<string>();
-		track.data.modules.forEach((id, i) => {
+		track.modules.forEach((id, i) => {
+			if (id === undefined) return;
 			if (!moduleIds.has(id)) return unknownModule(id, track.file, track.parsed, ['modules', i], `The track "${track.id}"`);
 			if (seen.has(id)) {
 				findings.push(
@@ -120,8 +184,8 @@ function trackReferences({ curriculum: { tracks, moduleIds }, byId, findings, un
 			}
 			seen.add(id);
 			// Prerequisites in the same track must come earlier, so the path never sends a learner forward.
-			for (const prerequisite of byId.get(id)?.data.prerequisites ?? []) {
-				const position = track.data.modules.indexOf(prerequisite);
+			for (const prerequisite of prerequisitesOf.get(id) ?? []) {
+				const position = prerequisite === undefined ? -1 : track.modules.indexOf(prerequisite);
 				if (position > i) {
 					findings.push(
 						finding({
@@ -214,7 +278,8 @@ function redirectTargets({ curriculum, findings, unknownModule }: Context): void
 }
 
 /** Prerequisite cycles, reported once per cycle at the module where it was found. */
-function prerequisiteCycles({ curriculum: { modules }, byId, findings }: Context): void {
+function prerequisiteCycles({ modules, findings }: Context): void {
+	const byId = new Map(modules.map((module) => [module.id, module]));
 	const state = new Map<string, 'visiting' | 'done'>();
 	const reported = new Set<string>();
 	const visit = (id: string, path: string[]) => {
@@ -230,7 +295,7 @@ function prerequisiteCycles({ curriculum: { modules }, byId, findings }: Context
 				finding({
 					rule: 'prerequisite-cycle',
 					file: module.file,
-					...at(module.parsed, ['prerequisites', module.data.prerequisites.indexOf(next)]),
+					...at(module.parsed, ['prerequisites', module.prerequisites.indexOf(next)]),
 					message: `Prerequisites form a cycle: ${cycle.join(' → ')}.`,
 					fix: `Remove "${next}" from the prerequisites of "${id}" (the line shown), or another link of the cycle, so that the modules can be taken in some order.`,
 				})
@@ -238,8 +303,8 @@ function prerequisiteCycles({ curriculum: { modules }, byId, findings }: Context
 			return;
 		}
 		state.set(id, 'visiting');
-		for (const prerequisite of byId.get(id)?.data.prerequisites ?? []) {
-			if (prerequisite !== id && byId.has(prerequisite)) visit(prerequisite, [...path, id]);
+		for (const prerequisite of byId.get(id)?.prerequisites ?? []) {
+			if (prerequisite !== undefined && prerequisite !== id && byId.has(prerequisite)) visit(prerequisite, [...path, id]);
 		}
 		state.set(id, 'done');
 	};
@@ -296,65 +361,13 @@ function archivedMajors({ curriculum: { archives, moduleIds }, byId, findings }:
 	}
 }
 
-/**
- * Dates in the future are typos, or claims of a review that has not happened; and an update's file
- * name says the same day as its `date:`.
- */
-function dates({ curriculum: { modules, archives, updates }, on, findings }: Context): void {
-	const future = (file: string, parsed: ParsedYaml, path: PropertyKey[], date: string, what: string) => {
-		if (date > on) {
-			findings.push(
-				finding({
-					rule: 'future-date',
-					file,
-					...at(parsed, path),
-					message: `${what} is ${date}, which is after today (${on}).`,
-					fix: `Use the date it actually happened, no later than ${on}.`,
-				})
-			);
-		}
-	};
-	for (const entry of [...modules, ...archives]) {
-		future(entry.file, entry.parsed, ['reviewed'], entry.data.reviewed, 'The review date');
-		entry.data.changelog.forEach((change, i) => future(entry.file, entry.parsed, ['changelog', i, 'date'], change.date, `The date of ${change.version}`));
-		entry.data.sources.forEach((source, i) => future(entry.file, entry.parsed, ['sources', i, 'accessed'], source.accessed, 'The access date of a source'));
-	}
-	for (const update of updates) {
-		future(update.file, update.parsed, ['date'], update.data.date, 'The update date');
-		// The file name orders What's new and gives the address; it must say the same day as `date:`.
-		const named = /^(\d{4}-\d{2}-\d{2})-/.exec(update.id)?.[1];
-		if (named === undefined) {
-			findings.push(
-				finding({
-					rule: 'update-date',
-					file: update.file,
-					line: 1,
-					column: 1,
-					message: `The file name does not start with the update's date, ${update.data.date}: updates are named updates/<YYYY-MM-DD>-<id>.md.`,
-					fix: `Rename the file to ${update.file.replace(/[^/]+\.md$/, `${update.data.date}-${update.id}.md`)}: the date in the name orders the updates in the folder and in their addresses.`,
-				})
-			);
-		} else if (named !== update.data.date) {
-			findings.push(
-				finding({
-					rule: 'update-date',
-					file: update.file,
-					...at(update.parsed, ['date']),
-					message: `The file name says ${named}, but \`date:\` says ${update.data.date}.`,
-					// A date still to come is wrong whatever the name says (future-date): only the name's day can be right.
-					fix:
-						update.data.date > on && named <= on
-							? `Set \`date: ${named}\`, the day the file name gives, if the change happened then.`
-							: `Make them the same day: set \`date: ${named}\` if the file name is right, or rename the file to ${update.data.date}${update.id.slice(named.length)}.md.`,
-				})
-			);
-		}
-		update.data.sources.forEach((source, i) => future(update.file, update.parsed, ['sources', i, 'accessed'], source.accessed, 'The access date of a source'));
-	}
+/** Dates in the future, and an update's file name against its date (dates.ts). */
+function dates({ curriculum, failed, on, findings }: Context): void {
+	findings.push(...checkDates(curriculum, failed, on));
 }
 
-/** Warnings: modules no track reaches, reviews due, changes pending. */
-function freshness({ curriculum: { config, modules, tracks, unreadTracks, updates }, on, findings }: Context): void {
+/** Warnings: modules no track reaches, reviews due, changes pending; of modules whose frontmatter failed its schema too. */
+function freshness({ curriculum: { config, tracks, unreadTracks, updates }, modules, on, findings }: Context): void {
 	const placed = new Set(tracks.flatMap((track) => track.data.modules));
 	// A module that a track file names, though that file cannot be read yet, is not called an orphan:
 	// the track's own findings say what to fix, and one slip there would otherwise flag all its modules.
@@ -373,14 +386,15 @@ function freshness({ curriculum: { config, modules, tracks, unreadTracks, update
 				})
 			);
 		}
-		if (config && isReviewDue(module.data, config, on)) {
+		const { reviewed, reviewInterval } = module;
+		if (config && reviewed !== undefined && isReviewDue({ reviewed, reviewInterval }, config, on)) {
 			findings.push(
 				finding({
 					rule: 'review-due',
 					severity: 'warning',
 					file: module.file,
 					...at(module.parsed, ['reviewed']),
-					message: `The module was last reviewed on ${module.data.reviewed} and was due for review on ${reviewDueDate(module.data, config)}.`,
+					message: `The module was last reviewed on ${reviewed} and was due for review on ${reviewDueDate({ reviewed, reviewInterval }, config)}.`,
 					fix: 'Check the module against the platforms, then set `reviewed` to the day you did (with a patch release if anything changed).',
 				})
 			);
@@ -402,10 +416,10 @@ function freshness({ curriculum: { config, modules, tracks, unreadTracks, update
 }
 
 /** Where a module in no track goes: after its prerequisites, before the modules that build on it. */
-function orphanFix(id: string, modules: Curriculum['modules']): string {
+function orphanFix(id: string, modules: readonly ModuleView[]): string {
 	const quote = (ids: string[]) => ids.map((other) => `"${other}"`).join(', ');
-	const before = modules.find((module) => module.id === id)?.data.prerequisites ?? [];
-	const after = modules.filter((module) => module.data.prerequisites.includes(id)).map((module) => module.id);
+	const before = (modules.find((module) => module.id === id)?.prerequisites ?? []).filter((other) => other !== undefined);
+	const after = modules.filter((module) => module.prerequisites.includes(id)).map((module) => module.id);
 	const place = [
 		before.length > 0 ? `after ${quote(before)} (${before.length === 1 ? 'its prerequisite' : 'its prerequisites'})` : '',
 		after.length > 0 ? `before ${quote(after)} (which ${after.length === 1 ? 'builds' : 'build'} on it)` : '',

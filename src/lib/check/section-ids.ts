@@ -1,6 +1,7 @@
 import { finding, type Finding } from './findings.ts';
 import type { Curriculum } from '../curriculum/load.ts';
 import { bodyHeadings, moduleSectionIds, UPDATE_ANCHORS, type SectionId } from './site-pages.ts';
+import { schemaFailedDocuments } from './schema-failed.ts';
 
 /** What each section a page adds holds, and a heading to write instead of one that takes its id. */
 // Typed by the ids the pages add, so that a section added there without its words here fails the type-check.
@@ -25,7 +26,8 @@ interface Page {
  * check, the sources, the changelog, "Embed or cite"; an update's affected modules and sources):
  * the page would hold two elements with that id, and a link to it would lead to only one. The ids
  * are the ones the link check gives the headings (`bodyHeadings`), so the two agree. An archived
- * major is left as it was released.
+ * major is left as it was released. A file whose frontmatter failed its schema is held to the sections
+ * its page is sure to add: a knowledge check or sources that cannot be read yet are left out.
  */
 export function checkSectionIds(curriculum: Curriculum): Finding[] {
 	const originals = new Map(curriculum.modules.map((module) => [module.id, module.data]));
@@ -37,6 +39,17 @@ export function checkSectionIds(curriculum: Curriculum): Finding[] {
 			if (translation.kind === 'update') return [{ document: translation, sections: UPDATE_ANCHORS, page: 'update' }];
 			const original = originals.get(translation.id);
 			return original ? [{ document: translation, sections: moduleSectionIds(original), page: 'module' }] : [];
+		}),
+		...schemaFailedDocuments(curriculum).flatMap((document): Page[] => {
+			if (document.kind === 'archive') return [];
+			if (document.kind === 'update') return [{ document, sections: UPDATE_ANCHORS, page: 'update' }];
+			// A translation's page shows its original's knowledge check and sources.
+			const original = document.locale === undefined ? undefined : originals.get(document.id);
+			if (original) return [{ document, sections: moduleSectionIds(original), page: 'module' }];
+			if (document.locale !== undefined) return [];
+			// A list left out, or not yet a list, is taken as empty: only a section the page is sure to add is held against a heading.
+			const list = (value: unknown) => (Array.isArray(value) ? value : []);
+			return [{ document, sections: moduleSectionIds({ quiz: list(document.fields.quiz), sources: list(document.fields.sources) }), page: 'module' }];
 		}),
 	];
 	const findings: Finding[] = [];

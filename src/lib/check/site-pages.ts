@@ -58,6 +58,11 @@ export function headingSlugs(body: string): Set<string> {
 	return new Set(Array.from(bodyHeadings(body), ({ slug }) => slug));
 }
 
+/** The ids a module's page gives its headings: the body's, and the sections the page adds around it. */
+export const moduleAnchors = (body: string) => [...headingSlugs(body), ...MODULE_ANCHORS];
+/** The ids an update's page gives its headings, likewise. */
+export const updateAnchors = (body: string) => [...headingSlugs(body), ...UPDATE_ANCHORS];
+
 /**
  * The pages of the built site, address to heading ids. In a language other than the originals', a
  * module has a page when it is translated or belongs to a translated track (shown in the original
@@ -67,7 +72,6 @@ export function headingSlugs(body: string): Set<string> {
 export function sitePages(curriculum: Curriculum): Map<string, Set<string>> {
 	const pages = new Map<string, Set<string>>();
 	const page = (address: string, anchors: Iterable<string> = []) => pages.set(address, new Set(anchors));
-	const moduleAnchors = (body: string) => [...headingSlugs(body), ...MODULE_ANCHORS];
 	const codes = curriculum.config?.locales ?? ['en'];
 	const locales = siteLocales(codes);
 
@@ -83,7 +87,7 @@ export function sitePages(curriculum: Curriculum): Map<string, Set<string>> {
 		page(`${trackHref(track.id)}print/`, track.data.modules);
 		page(trackFeedHref(track.id));
 	}
-	for (const update of curriculum.updates) page(updateHref(update.id), [...headingSlugs(update.body), ...UPDATE_ANCHORS]);
+	for (const update of curriculum.updates) page(updateHref(update.id), updateAnchors(update.body));
 	for (const rule of Object.keys(RULE_DOCS)) page(ruleDocsPath(rule));
 	for (const address of ORIGINALS_ONLY) page(address);
 	for (const address of Object.keys(sectionRedirects(codes, curriculum.pages.map(({ id }) => id)))) page(address);
@@ -104,7 +108,7 @@ export function sitePages(curriculum: Curriculum): Map<string, Set<string>> {
 		for (const track of curriculum.tracks) if (tracks.has(track.id)) page(`${locale.prefix}${trackHref(track.id)}`, track.data.modules);
 		for (const update of curriculum.updates) {
 			const translation = updates.get(update.id);
-			if (translation && 'body' in translation) page(`${locale.prefix}${updateHref(update.id)}`, [...headingSlugs(translation.body), ...UPDATE_ANCHORS]);
+			if (translation && 'body' in translation) page(`${locale.prefix}${updateHref(update.id)}`, updateAnchors(translation.body));
 		}
 	}
 	return pages;

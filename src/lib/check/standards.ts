@@ -1,6 +1,6 @@
 import { finding, type Finding } from './findings.ts';
-import { locate, splitFrontmatter, type ParsedYaml } from '../curriculum/frontmatter.ts';
-import type { Curriculum } from '../curriculum/load.ts';
+import { locate, type ParsedYaml } from '../curriculum/frontmatter.ts';
+import { schemaFailedDocuments } from './schema-failed.ts';
 import type { CurriculumConfig } from '../curriculum/schema/config.ts';
 
 /**
@@ -19,6 +19,7 @@ export function countWords(body: string): number {
 
 /** What the standards read of a module: its body, and the lists of its frontmatter that are lists. */
 export interface StandardsEntry {
+	id: string;
 	file: string;
 	body: string;
 	bodyLine: number;
@@ -27,20 +28,18 @@ export interface StandardsEntry {
 }
 
 /**
- * The modules whose frontmatter failed its schema, as far as the standards can read them: a schema
- * error does not hide a body too short, which the contributor would otherwise meet only once it is fixed.
+ * The modules whose frontmatter failed its schema, as far as the standards and the quiz rules can read
+ * them (schema-failed.ts): a schema error does not hide a body too short, which the contributor would
+ * otherwise meet only once it is fixed.
  */
-export function schemaFailedModules(curriculum: Pick<Curriculum, 'documents' | 'modules'>): StandardsEntry[] {
-	const loaded = new Set(curriculum.modules.map((module) => module.file));
-	return curriculum.documents.flatMap((document) => {
+export function schemaFailedModules(curriculum: Parameters<typeof schemaFailedDocuments>[0]): StandardsEntry[] {
+	return schemaFailedDocuments(curriculum).flatMap((document) => {
 		// Current modules only: modules/<id>.mdx, not a translation (<id>.<locale>.mdx) nor an archived major.
-		if (!document.failedSchema || loaded.has(document.file) || !/(^|\/)modules\/[^/.]+\.mdx$/.test(document.file)) return [];
-		const raw = document.failedSchema.data;
-		const fields = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+		const { kind, locale, parsed, fields } = document;
+		if (kind !== 'module' || locale !== undefined || !parsed) return [];
 		// As the schema reads them: a knowledge check or sources left out are empty lists; outcomes left out are the schema's finding.
 		const list = (name: string, absent?: unknown[]) => (fields[name] === undefined ? absent : Array.isArray(fields[name]) ? (fields[name] as unknown[]) : undefined);
-		const { body, bodyLine } = splitFrontmatter(document.source);
-		return [{ file: document.file, body, bodyLine, parsed: document.failedSchema, data: { outcomes: list('outcomes'), quiz: list('quiz', []), sources: list('sources', []) } }];
+		return [{ id: document.id, file: document.file, body: document.body, bodyLine: document.bodyLine, parsed, data: { outcomes: list('outcomes'), quiz: list('quiz', []), sources: list('sources', []) } }];
 	});
 }
 

@@ -199,20 +199,25 @@ export function loadYaml<T>(
 	sources: SourceDocument[],
 	{
 		readByBuild = false,
+		keepFailed = false,
 		reader = plainReader,
 	}: {
 		/** Whether Astro reads the file too (as a data collection), so that both readers must agree. */
 		readByBuild?: boolean;
+		/** Whether to keep the YAML as read when it fails its schema (`SourceDocument.failedSchema`), for the rules that still read it. */
+		keepFailed?: boolean;
 		reader?: YamlReader;
 	} = {}
 ): { data: T; parsed: ParsedYaml } | null {
 	const source = readFileSync(path, 'utf8');
-	sources.push({ file, path, source });
+	const document: SourceDocument = { file, path, source };
+	sources.push(document);
 	const { parsed, findings: syntax } = reader.parse(source, file);
 	findings.push(...syntax);
 	if (!parsed) return null;
 	const result = validate(schema, parsed, file, what);
 	findings.push(...result.findings);
+	if (result.data === null && keepFailed) document.failedSchema = parsed;
 	if (result.data !== null && readByBuild) findings.push(...reader.agree(source, parsed, schema, file));
 	return result.data === null ? null : { data: result.data, parsed };
 }

@@ -8,7 +8,7 @@ import { curriculumConfigSchema, type CurriculumConfig } from './schema/config.t
 import { moduleTranslationSchema, trackTranslationSchema, updateTranslationSchema, type ModuleTranslationData, type TrackTranslationData, type UpdateTranslationData } from './schema/translation.ts';
 import { moduleRules, moduleSchema, type ModuleData } from './schema/module.ts';
 import { trackSchema, type TrackData } from './schema/track.ts';
-import { updateSchema, type UpdateData } from './schema/update.ts';
+import { updateRules, updateSchema, type UpdateData } from './schema/update.ts';
 import { redirectsSchema, type Redirects } from './schema/redirects.ts';
 import { pageSchema } from './schema/page.ts';
 
@@ -63,9 +63,10 @@ export interface SourceDocument {
 	path: string;
 	source: string;
 	/**
-	 * The frontmatter as read, when it failed its schema in a file whose values the config names
-	 * (modules, archives, updates): the check still holds its levels and platforms to the config,
-	 * so that one mistake does not hide another until the next run.
+	 * The frontmatter (a YAML file's whole text) as read, when it failed its schema in a file whose
+	 * values other files and the config name (modules, archives, updates, tracks): the check still
+	 * holds its levels and platforms to the config, its references to other files and its dates to
+	 * their rules, so that one mistake does not hide another until the next run (check/schema-failed.ts).
 	 */
 	failedSchema?: ParsedYaml;
 }
@@ -243,7 +244,7 @@ function readTracks(curriculum: Curriculum, rel: (path: string) => string, reade
 			if (entry) curriculum.translations.push({ kind: 'track', id: translated.id, locale: translated.locale, file, ...entry });
 			continue;
 		}
-		const track = loadYaml(path, file, trackSchema, 'the track', findings, curriculum.yamlFiles, { readByBuild: true, reader });
+		const track = loadYaml(path, file, trackSchema, 'the track', findings, curriculum.yamlFiles, { readByBuild: true, keepFailed: true, reader });
 		if (track) curriculum.tracks.push({ id: idOf(path), file, ...track });
 		else curriculum.unreadTracks.push(readFileSync(path, 'utf8'));
 	}
@@ -259,7 +260,7 @@ function readUpdates(curriculum: Curriculum, rel: (path: string) => string, read
 			if (entry) curriculum.translations.push({ kind: 'update', ...entry, id: translated.id, locale: translated.locale });
 			continue;
 		}
-		const entry = loadDocument(path, rel(path), updateSchema, 'the platform update', findings, curriculum.documents, { allowed: allowedValues(curriculum.config), reader });
+		const entry = loadDocument(path, rel(path), updateSchema, 'the platform update', findings, curriculum.documents, { rules: updateRules, allowed: allowedValues(curriculum.config), reader });
 		if (entry) curriculum.updates.push(entry);
 	}
 }

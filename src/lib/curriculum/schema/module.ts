@@ -52,9 +52,8 @@ export function moduleRules(raw: unknown): RuleIssue[] {
 	const fields = (raw ?? {}) as Record<string, unknown>;
 	const version = semver.safeParse(fields.version);
 	const changelog = z.array(changelogEntry).safeParse(fields.changelog);
-	// Questions parse one by one, so a slip in one question does not hide the rules on the others.
-	const questions = Array.isArray(fields.quiz) ? fields.quiz : [];
-	const quiz = questions.map((question) => quizQuestion.safeParse(question));
+	// Questions are read part by part, so a slip in one question does not hide the rules on the others, nor on its other parts.
+	const quiz = (Array.isArray(fields.quiz) ? fields.quiz : []).map(readQuestion);
 	const prerequisites = z.array(z.string()).safeParse(fields.prerequisites ?? []);
 	return [
 		...changelogRules(version.success ? version.data : undefined, changelog.success ? changelog.data : []),
@@ -130,30 +129,71 @@ function changelogRules(version: string | undefined, changelog: z.infer<typeof c
 	return issues;
 }
 
-/** Every question that parses has a right answer and no choice twice. */
-function quizRules(quiz: ReturnType<typeof quizQuestion.safeParse>[]): RuleIssue[] {
+/**
+ * A question as far as its parts parse one by one: its words, and each choice's text and mark, each
+ * undefined where that part fails its schema (which says why, at its line). A rule reads only the
+ * parts it needs, so that a slip in one choice, such as a missing explanation, does not hide a
+ * problem another part shows until the next run.
+ */
+export interface ReadQuestion {
+	question: string | undefined;
+	/** The choices, or undefined when `choices` is no list. */
+	choices: { text: string | undefined; correct: boolean | undefined }[] | undefined;
+}
+
+export function readQuestion(raw: unknown): ReadQuestion {
+	const part = <T>(schema: z.ZodType<T>, value: unknown) => {
+		const result = schema.safeParse(value);
+		return result.success ? result.data : undefined;
+	};
+	const fields = (value: unknown) => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined);
+	const question = fields(raw);
+	const choices = question?.choices;
+	return {
+		question: part(quizQuestion.shape.question, question?.question),
+		choices: Array.isArray(choices)
+			? choices.map((choice) => {
+					const read = fields(choice);
+					return { text: read && part(quizChoice.shape.text, read.text), correct: read && part(quizChoice.shape.correct, read.correct) };
+				})
+			: undefined,
+	};
+}
+
+/** The choices of a question when every one's text and mark can be read, and there are the two the schema asks for; else undefined. */
+export function judgedChoices(question: ReadQuestion): { text: string; correct: boolean }[] | undefined {
+	const choices = question.choices;
+	if (!choices || choices.length < 2 || choices.some((choice) => choice.text === undefined || choice.correct === undefined)) return undefined;
+	return choices as { text: string; correct: boolean }[];
+}
+
+/** Every question has a right answer, not only right ones, and no choice twice, as far as its parts can be read. */
+function quizRules(quiz: readonly ReadQuestion[]): RuleIssue[] {
 	const issues: RuleIssue[] = [];
-	quiz.forEach((parsed, q) => {
-		if (!parsed.success) return;
-		const question = parsed.data;
-		if (!question.choices.some((choice) => choice.correct)) {
+	quiz.forEach((question, q) => {
+		const named = question.question === undefined ? `Question ${q + 1}` : `Question ${q + 1} ("${question.question}")`;
+		// Whether a choice is right is known only when every choice says so in a form the schema takes.
+		const marks = question.choices && question.choices.length >= 2 && question.choices.every((choice) => choice.correct !== undefined) ? question.choices.map((choice) => choice.correct) : undefined;
+		if (marks && !marks.includes(true)) {
 			issues.push({
 				code: 'custom',
 				path: ['quiz', q, 'choices'],
-				message: `Question ${q + 1} ("${question.question}") has no correct choice.`,
+				message: `${named} has no correct choice.`,
 				params: { rule: 'quiz-sanity', fix: 'Mark at least one choice with `correct: true`.' },
 			});
-		} else if (question.choices.every((choice) => choice.correct)) {
+		} else if (marks && !marks.includes(false)) {
 			// "Choose all that apply" with all of them right: ticking every box passes it, whatever one has read.
 			issues.push({
 				code: 'custom',
 				path: ['quiz', q, 'choices'],
-				message: `Question ${q + 1} ("${question.question}") has every choice marked correct, so ticking them all passes it without reading the module.`,
+				message: `${named} has every choice marked correct, so ticking them all passes it without reading the module.`,
 				params: { rule: 'quiz-sanity', fix: 'Replace one choice with a mistake a reader of the module would rule out, marked `correct: false`, with an explanation of why it is wrong.' },
 			});
 		}
+		// A choice whose text cannot be read is the schema's finding; the others are still compared.
 		const seen = new Map<string, number>();
-		question.choices.forEach((choice, c) => {
+		(question.choices ?? []).forEach((choice, c) => {
+			if (choice.text === undefined) return;
 			const key = choice.text.toLowerCase().replace(/\s+/g, ' ');
 			const first = seen.get(key);
 			if (first !== undefined) {
