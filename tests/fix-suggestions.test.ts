@@ -310,6 +310,17 @@ const SCENARIOS: Scenario[] = [
 		apply: (w) => w.rename('updates/2026-11-10-.md', UPDATE),
 	},
 	{
+		rule: 'update-date',
+		mistake: 'an update named with its date and nothing after it',
+		make: (w) => w.rename(UPDATE, 'updates/2026-11-10.md'),
+		finding: {
+			file: 'updates/2026-11-10.md',
+			message: 'The file name is a date alone: updates are named updates/<YYYY-MM-DD>-<words>.md, with a few words after the date that say what changed.',
+			fix: 'Rename the file to updates/2026-11-10-<words>.md, the words in lower-case Latin letters and digits joined by hyphens, as in 2026-11-10-new-limits.md.',
+		},
+		apply: (w) => w.rename('updates/2026-11-10.md', UPDATE),
+	},
+	{
 		rule: 'invalid-id',
 		mistake: 'a module file named in another script',
 		make: (w) => w.rename(SERVING, 'modules/чай.mdx'),
