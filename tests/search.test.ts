@@ -16,7 +16,9 @@ import { facetedSearch, type FilterCounts, type PagefindSearch } from '../src/li
 import { mergeCounts, searchBoth, untranslatedTotals, type OriginalIndex } from '../src/lib/search/untranslated.ts';
 import { excerptParts, resultView } from '../src/lib/search/results.ts';
 import { statusMessage, type SearchText } from '../src/lib/search/text.ts';
-import { sameWord, wordsNotFound } from '../src/lib/search/close-match.ts';
+import { correctedQuery, sameWord, wordsNotFound } from '../src/lib/search/close-match.ts';
+import { typingDistance } from '../src/lib/curriculum/edit-distance.ts';
+import { browseSort, CURRICULUM_SORT, sortAttributes, trackSort, type PlaceFacts } from '../src/lib/search/order.ts';
 import { SEARCH_TEXT_EN, searchText, typeLabels } from '../src/lib/search/words.ts';
 
 describe('what a page tells the search index', () => {
@@ -192,6 +194,86 @@ describe('a search that found only words like the ones typed', () => {
 	});
 });
 
+describe('the words offered for a misspelt one', () => {
+	/** Words the site surely has, as the dialog gathers them: facet values and result titles. */
+	const vocabulary = ['TikTok', 'Instagram', 'LinkedIn', 'Strategy and planning', 'Strategia ja suunnittelu', 'Foundation', 'Module', 'LinkedIn playbook'];
+
+	it('offers the closest word the site has, in place of the word not found, keeping the words that were', () => {
+		expect(correctedQuery('instagarm', ['instagarm'], vocabulary)).toBe('instagram');
+		expect(correctedQuery('Instagarm  reels', ['instagarm'], vocabulary)).toBe('instagram reels');
+		expect(correctedQuery('strategai', ['strategai'], vocabulary)).toBe('strategia');
+		expect(correctedQuery('tiktk linkdin', ['tiktk', 'linkdin'], vocabulary)).toBe('tiktok linkedin');
+	});
+
+	it('offers nothing for a word far from every word of the site, a very short word, or a word the site has', () => {
+		expect(correctedQuery('qzxqzx', ['qzxqzx'], vocabulary)).toBeUndefined();
+		// Three letters wrong in nine are a different word; two in five too.
+		expect(correctedQuery('instaxxxm', ['instaxxxm'], vocabulary)).toBeUndefined();
+		expect(correctedQuery('tikxx', ['tikxx'], vocabulary)).toBeUndefined();
+		// Two letters are a slip away from too many words to guess which was meant.
+		expect(correctedQuery('ti', ['ti'], vocabulary)).toBeUndefined();
+		// Spelt as the site spells it, though the first results do not mark it.
+		expect(correctedQuery('module', ['module'], vocabulary)).toBeUndefined();
+		// Only the words not found are corrected: "linkdin" was found (say, by a stem), so it stays.
+		expect(correctedQuery('linkdin', [], vocabulary)).toBeUndefined();
+	});
+
+	it('counts two letters typed the wrong way round as one slip, and prefers a word that starts like the typed one', () => {
+		expect(correctedQuery('tae', ['tae'], ['Tea'])).toBe('tea');
+		expect(correctedQuery('hats', ['hats'], ['cats', 'hate'])).toBe('hate');
+		expect([typingDistance('instagarm', 'instagram'), typingDistance('strategai', 'strategy'), typingDistance('kettle', 'kettle'), typingDistance('', 'tea')]).toEqual([1, 2, 0, 3]);
+	});
+});
+
+describe('the order of a search without words', () => {
+	/** The tea fixture's tracks, in the curriculum's order: a module in two tracks. */
+	const TRACKS = [
+		{ id: 'tea-foundations', data: { modules: ['water-temperature', 'brewing-basics', 'serving'] } },
+		{ id: 'hosting', data: { modules: ['serving'] } },
+	];
+	const PLACES: Record<string, PlaceFacts> = {
+		'Hosting': { type: 'track', id: 'hosting' },
+		'Tea foundations': { type: 'track', id: 'tea-foundations' },
+		'Serving': { type: 'module', id: 'serving' },
+		'Brewing basics': { type: 'module', id: 'brewing-basics' },
+		'Water temperature': { type: 'module', id: 'water-temperature' },
+		'Brewing basics v1': { type: 'archived', id: 'brewing-basics' },
+		'Loose leaf': { type: 'module', id: 'loose-leaf' },
+		'Teapot infusers': { type: 'update', modules: ['brewing-basics'], date: '2026-10-20' },
+		'Kettle presets': { type: 'update', modules: ['water-temperature', 'serving'], date: '2026-11-10' },
+		'About': { type: 'page' },
+		'Home': { type: 'page' },
+	};
+	/** The pages that carry `key`, in the order Pagefind sorts them by it, ascending: as text (or as numbers, the same). */
+	const sortedBy = (key: string) =>
+		Object.entries(PLACES)
+			.flatMap(([title, page]) => sortAttributes(page, TRACKS).flatMap((sort) => (sort.startsWith(`${key}:`) ? [[title, sort.slice(key.length + 1)] as const] : [])))
+			.sort(([, a], [, b]) => (a < b ? -1 : a > b ? 1 : 0))
+			.map(([title]) => title);
+
+	it("gives every page the curriculum's key: each track with its modules, earlier versions, updates newest first, then other pages", () => {
+		expect(Object.values(PLACES).every((page) => sortAttributes(page, TRACKS).some((sort) => sort.startsWith(`${CURRICULUM_SORT}:`)))).toBe(true);
+		expect(sortedBy(CURRICULUM_SORT).slice(0, -2)).toEqual(['Tea foundations', 'Water temperature', 'Brewing basics', 'Serving', 'Hosting', 'Loose leaf', 'Brewing basics v1', 'Kettle presets', 'Teapot infusers']);
+		expect(sortedBy(CURRICULUM_SORT).slice(-2).sort()).toEqual(['About', 'Home']);
+	});
+
+	it("gives the pages of a track the track's own key: the track first, then its modules, then the updates that touch them", () => {
+		expect(sortedBy(trackSort(1))).toEqual(['Hosting', 'Serving', 'Kettle presets']);
+		expect(sortedBy(trackSort(0))).toEqual(['Tea foundations', 'Water temperature', 'Brewing basics', 'Serving', 'Brewing basics v1', 'Kettle presets', 'Teapot infusers']);
+		// Values of one width, so that text and numbers order alike.
+		expect(new Set(Object.values(PLACES).flatMap((page) => sortAttributes(page, TRACKS).map((sort) => sort.split(':')[1]!.length)))).toEqual(new Set([9]));
+	});
+
+	it('browses one ticked track in its own order, and anything else in the curriculum’s', () => {
+		const names = ['Tea foundations', 'Hosting'];
+		expect(browseSort({ track: ['Hosting'] }, names)).toEqual({ [trackSort(1)]: 'asc' });
+		expect(browseSort({ track: ['Hosting'], platform: ['Kettle'] }, names)).toEqual({ [trackSort(1)]: 'asc' });
+		expect(browseSort({ track: ['Hosting', 'Tea foundations'] }, names)).toEqual({ [CURRICULUM_SORT]: 'asc' });
+		expect(browseSort({ platform: ['Kettle'] }, names)).toEqual({ [CURRICULUM_SORT]: 'asc' });
+		expect(browseSort({ track: ['Unknown'] }, names)).toEqual({ [CURRICULUM_SORT]: 'asc' });
+	});
+});
+
 describe('the dialog words in each language', () => {
 	it('writes the English words as the English dialog always had them', () => {
 		expect(SEARCH_TEXT_EN.placeholder).toBe('Search modules, tracks and updates');
@@ -281,6 +363,18 @@ describe('a faceted search', () => {
 				}
 			}
 		}
+	});
+
+	it('asks Pagefind for the curriculum order only when there are no words, and only for the results it lists', async () => {
+		const asked: { term: string | null; sort: unknown; filters: unknown }[] = [];
+		const spy = { search: async (term: string | null, options: { filters?: PagefindFilter; sort?: unknown }) => (asked.push({ term, sort: options.sort, filters: options.filters }), fakePagefind.search(term, options)) };
+		const sort = { [CURRICULUM_SORT]: 'asc' } as const;
+		await facetedSearch(spy, '', { platform: ['Kettle'] }, false, TOTALS, [], sort);
+		// The listed results are sorted; the platform's own count search is not.
+		expect(asked.map((call) => call.sort)).toEqual([sort, undefined]);
+		asked.length = 0;
+		await facetedSearch(spy, 'tea', { platform: ['Kettle'] }, false, TOTALS, [], sort);
+		expect(asked.map((call) => call.sort)).toEqual([undefined, undefined]);
 	});
 
 	it('waits for words or a ticked value before listing results, and counts every page meanwhile', async () => {

@@ -13,10 +13,11 @@
 import { EARLIER, FACETS, orderFacetValues, type Facet, type Selection } from '../lib/search/facets.ts';
 import { RANKING, type FacetedSearch, type FilterCounts, type PagefindApi, type PagefindInstance } from '../lib/search/pagefind.ts';
 import { byTheirName, mergeCounts, searchBoth, untranslatedTotals, type OriginalIndex } from '../lib/search/untranslated.ts';
-import { wordsNotFound } from '../lib/search/close-match.ts';
+import { correctedQuery, wordsNotFound } from '../lib/search/close-match.ts';
+import { browseSort } from '../lib/search/order.ts';
 import { resultView, type ResultFragment } from '../lib/search/results.ts';
 import { fill, statusMessage, type OriginalText, type SearchSettings, type SearchText } from '../lib/search/text.ts';
-import { renderFacetValues, renderResult, updateCounts } from './search-render.ts';
+import { renderFacetValues, renderResult, showStatus, updateCounts } from './search-render.ts';
 
 /** Results shown at first and added by each "Show more results". */
 const PAGE_SIZE = 10;
@@ -90,6 +91,10 @@ interface Search {
 	/** The other index's content type and level names, by their names in the page's language. */
 	typeNames: Map<string, string>;
 	levelNames: Map<string, string>;
+	/** The tracks in the curriculum's order, by their names in the track facet: which one's order a search without words follows. */
+	tracks: readonly string[];
+	/** The facet values the indexes hold (platforms, tracks, levels, types): words the site surely has, to correct a misspelt word by. */
+	vocabulary: readonly string[];
 	/** Counts the searches started, so that one a newer search overtakes shows nothing. */
 	generation: number;
 	matches: Listed[];
@@ -142,9 +147,11 @@ export async function startSearch(root: HTMLElement, dialog: HTMLDialogElement):
 	const { text } = settings;
 	const search: Search = {
 		input, status, list, more, earlier, clear, selected, pagefind, original, totals, text,
-		lists: setUpFacets(root, values, settings.order, text.original?.lang),
+		lists: setUpFacets(root, values, settings, text.original?.lang),
 		typeNames: byTheirName(text.original?.values.type),
 		levelNames: byTheirName(text.original?.values.level),
+		tracks: settings.order.track,
+		vocabulary: Object.values(values).flatMap((counts) => Object.keys(counts ?? {})),
 		generation: 0,
 		matches: [],
 		shown: 0,
@@ -226,7 +233,8 @@ async function run(search: Search): Promise<void> {
 	clear.hidden = ticks === 0;
 	try {
 		// Untranslated pages are an addition: when their index fails, the page language's results and counts still show.
-		const found = await searchBoth(pagefind, input.value, chosen, earlier.checked, totals, original);
+		// Without words, the results follow the curriculum: the ticked track's, or the whole curriculum's.
+		const found = await searchBoth(pagefind, input.value, chosen, earlier.checked, totals, original, browseSort(chosen, search.tracks));
 		if (!found || current !== search.generation) return;
 		for (const [facet, values] of lists) updateCounts(values, found.counts[facet]);
 		search.matches = [
@@ -240,7 +248,16 @@ async function run(search: Search): Promise<void> {
 		// The results shown first: the page language's, or the original's when it has none.
 		const shownFirst = first.own.length > 0 ? first.own : first.original;
 		const notFound = wordsNotFound(input.value, shownFirst.map((fragment) => fragment.excerpt ?? ''));
-		status.textContent = found.searched ? statusMessage(text, input.value, found.results.length, found.untranslated.length, notFound) : text.idle;
+		if (!found.searched) {
+			status.textContent = text.idle;
+			return;
+		}
+		// A word the results only have words like may be misspelt: the closest word the site surely has
+		// (a facet value, or a word of a result's title) is offered, and a press searches for it.
+		const titles = shownFirst.map((fragment) => fragment.meta?.title ?? '');
+		const corrected = notFound.length > 0 ? correctedQuery(input.value, notFound, [...search.vocabulary, ...titles]) : undefined;
+		const message = statusMessage(text, input.value, found.results.length, found.untranslated.length, notFound);
+		showStatus(status, message, corrected ? { template: text.didYouMean, query: corrected, pick: () => searchFor(search, corrected) } : undefined);
 	} catch {
 		if (current === search.generation) status.textContent = text.error;
 	}
@@ -249,11 +266,10 @@ async function run(search: Search): Promise<void> {
 /**
  * Fills in the facets that have values in the indexes searched, in the curriculum's order, and the
  * option for earlier versions when they hold any. Returns each shown facet's list of checkboxes. On a
- * page in a second language (`original` names the first), `order` holds the values this language has
- * names for, such as the tracks translated into it; any other value is one not translated yet, named
- * in the original.
+ * page in a second language (`original` names the first), a value `inOriginal` lists (a track not
+ * translated yet) is named in the original, and so is any value `order` does not know.
  */
-function setUpFacets(root: HTMLElement, totals: FacetedSearch['counts'], order: SearchSettings['order'], original?: string): Map<Facet, HTMLElement> {
+function setUpFacets(root: HTMLElement, totals: FacetedSearch['counts'], { order, inOriginal }: SearchSettings, original?: string): Map<Facet, HTMLElement> {
 	const lists = new Map<Facet, HTMLElement>();
 	for (const facet of FACETS) {
 		const fieldset = root.querySelector<HTMLFieldSetElement>(`fieldset[data-facet="${facet}"]`);
@@ -262,7 +278,8 @@ function setUpFacets(root: HTMLElement, totals: FacetedSearch['counts'], order: 
 		const values = orderFacetValues(facet, Object.keys(totals[facet] ?? {}), order[facet]);
 		if (values.length === 0) continue;
 		const named = new Set(order[facet]);
-		renderFacetValues(list, facet, values, (value) => (original && !named.has(value) ? original : undefined));
+		const theirs = new Set(inOriginal?.[facet]);
+		renderFacetValues(list, facet, values, (value) => (original && (theirs.has(value) || !named.has(value)) ? original : undefined));
 		lists.set(facet, list);
 		fieldset.hidden = false;
 	}
@@ -272,6 +289,13 @@ function setUpFacets(root: HTMLElement, totals: FacetedSearch['counts'], order: 
 	const panel = root.querySelector<HTMLDetailsElement>('[data-search-facets]');
 	if (panel && matchMedia('(min-width: 50rem)').matches) panel.open = true;
 	return lists;
+}
+
+/** Searches for other words at once, as if the reader had typed them, and leaves the reader in the field. */
+function searchFor(search: Search, words: string): void {
+	search.input.value = words;
+	search.input.focus();
+	void run(search);
 }
 
 /** The values ticked in each facet. */

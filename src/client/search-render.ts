@@ -79,3 +79,30 @@ export function renderResult(view: ResultView, lang?: string): HTMLLIElement {
 	}
 	return item;
 }
+
+/** Words to offer in place of the typed ones: `template` says them, with a button for `query` in place of `{query}`, that calls `pick`. */
+export interface Suggestion {
+	template: string;
+	query: string;
+	pick: () => void;
+}
+
+/**
+ * Says how a search went in the live region, followed by a suggestion when there is one. The
+ * region's content is replaced at once, so that a screen reader reads the count and the suggestion
+ * together, once.
+ */
+export function showStatus(status: HTMLElement, message: string, suggestion?: Suggestion | undefined): void {
+	if (!suggestion) {
+		status.textContent = message;
+		return;
+	}
+	const [before = '', after = ''] = suggestion.template.split('{query}');
+	const button = document.createElement('button');
+	button.type = 'button';
+	button.className = 'currents-search__suggestion';
+	button.dataset.searchSuggestion = '';
+	button.textContent = suggestion.query;
+	button.addEventListener('click', suggestion.pick);
+	status.replaceChildren(`${message} ${before}`, button, after);
+}

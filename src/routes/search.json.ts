@@ -16,7 +16,10 @@ export const GET: APIRoute = async ({ url }) => {
 	const [site, local] = await Promise.all([loadSite(), loadLocalSite(locale.code)]);
 	const types = typeLabels(locale.code);
 	const text = searchText(locale.code);
-	const tracks = local.tracks.filter((track) => local.trackTranslated(track.id));
+	// Every track in the curriculum's order (the order that names the tracks' sort keys), by its name in
+	// this language's facet list: its title here where it is translated, the original's otherwise.
+	const tracks = site.tracks.map((track) => local.tracks.find((candidate) => candidate.id === track.id) ?? track);
+	const translated = tracks.filter((track) => local.trackTranslated(track.id));
 	// Facet values in the curriculum's own order; values the index holds beyond these sort after them.
 	const order: Record<Facet, string[]> = {
 		type: [types.module, types.track, types.update, types.page],
@@ -41,11 +44,13 @@ export const GET: APIRoute = async ({ url }) => {
 			language,
 			values: {
 				type: differ((['module', 'archived', 'track', 'update', 'page'] as const).map((kind) => [types[kind], rootTypes[kind]])),
-				track: differ(tracks.map((track) => [track.data.title, site.tracks.find((t) => t.id === track.id)?.data.title ?? track.data.title])),
+				track: differ(translated.map((track) => [track.data.title, site.tracks.find((t) => t.id === track.id)?.data.title ?? track.data.title])),
 				level: differ(config.levels.map((level) => [local.levelName(level.id), site.levelName(level.id)])),
 			},
 		};
 	}
-	const settings: SearchSettings = { text, order };
+	// In a second language, the tracks not translated yet keep the original's titles, in its language.
+	const inOriginal = locale.root ? undefined : { track: tracks.filter((track) => !local.trackTranslated(track.id)).map((track) => track.data.title) };
+	const settings: SearchSettings = { text, order, inOriginal };
 	return new Response(JSON.stringify(settings), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };

@@ -232,6 +232,27 @@ describe('search in the Finnish edition', () => {
 		expect(typeCounts.reduce((sum, n) => sum + n, 0)).toBe(found.length);
 	});
 
+	it('lists the tracks in the curriculum’s order in Finnish as in English, each by its name in Finnish where it has one', async () => {
+		const trackNames = async (path: string) => (await openSearch(path)).page.locator('fieldset[data-facet="track"] label > span:not([data-count])').allTextContents();
+		const english = await trackNames('/');
+		const finnish = await trackNames('/fi/');
+		expect(english.length).toBeGreaterThan(2);
+		expect(finnish).toEqual(english.map((name) => (name === 'Strategy and planning' ? 'Strategia ja suunnittelu' : name)));
+	});
+
+	it('offers the platform the flagship has for a misspelt one, in English and in Finnish, and lists its pages when pressed', async () => {
+		const { page } = await openSearch('/');
+		await search(page, 'instagarm', /Did you mean instagram\?$/);
+		await status(page).getByRole('button', { name: 'instagram', exact: true }).click();
+		await expect.poll(() => status(page).textContent()).toMatch(/^\d+ results for “instagram”\.$/);
+		// The Instagram playbook is on the first screen of results, which no longer start with LinkedIn.
+		expect(await hrefs(page)).toContain('/modules/instagram-playbook/');
+
+		const finnish = (await openSearch('/fi/')).page;
+		await search(finnish, 'instagarm', /Tarkoititko instagram\?$/);
+		expect(await status(finnish).getByRole('button', { name: 'instagram', exact: true }).count()).toBe(1);
+	});
+
 	it('keeps the dialog English on an English page, with English pages only', async () => {
 		const { page } = await openSearch('/modules/goals-and-kpis/');
 		expect(await page.locator('fieldset[data-facet]:not([hidden]) legend').allTextContents()).toEqual(expect.arrayContaining(['Content type', 'Track', 'Level']));

@@ -252,10 +252,57 @@ describe('searching the curriculum', () => {
 		const { page } = await site.open('/');
 		await page.keyboard.press('Control+K');
 		await page.locator('[data-search-input]').fill('teapto');
-		await expect.poll(() => status(page).textContent()).toMatch(/^\d+ results? for “teapto”, but (the first ones do|it does) not have “teapto”: (they|it) matched similar words\.$/);
+		await expect.poll(() => status(page).textContent()).toMatch(/^\d+ results? for “teapto”, but (the first ones do|it does) not have “teapto”: (they|it) matched similar words\./);
 		expect(await page.locator('[data-search-results] li').count()).toBeGreaterThan(0);
 		await page.locator('[data-search-input]').fill('kettle');
 		await expect.poll(() => status(page).textContent()).toMatch(/^\d+ results? for “kettle”\.$/);
+	});
+
+	it('offers the word the site has for a misspelt one, in the live region, and searches for it when pressed', async () => {
+		const { page } = await site.open('/');
+		await page.keyboard.press('Control+K');
+		// "teapto": the platform Teapot, with two letters swapped.
+		await page.locator('[data-search-input]').fill('teapto');
+		await expect.poll(() => status(page).textContent()).toMatch(/matched similar words\. Did you mean teapot\?$/);
+		const suggestion = status(page).getByRole('button', { name: 'teapot', exact: true });
+		await suggestion.click();
+		expect(await page.locator('[data-search-input]').inputValue()).toBe('teapot');
+		await expect.poll(() => status(page).textContent()).toMatch(/^\d+ results? for “teapot”\.$/);
+		expect(await status(page).getByRole('button').count()).toBe(0);
+		// The reader is back in the field, and the pages about teapots come first.
+		expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-search-input'))).toBe(true);
+		expect((await titles(page)).slice(0, 3)).toEqual(expect.arrayContaining(['Teapots now ship with infusers']));
+		// A word spelt as the site spells it is not corrected.
+		await page.locator('[data-search-input]').fill('kettle');
+		await expect.poll(() => status(page).textContent()).toMatch(/^\d+ results? for “kettle”\.$/);
+		expect(await status(page).getByRole('button').count()).toBe(0);
+	});
+
+	it('lists a track browsed without words in the curriculum’s order: the track, its modules in order, then the updates that touch them', async () => {
+		const { page } = await site.open('/', { viewport: { width: 1280, height: 900 } });
+		await page.keyboard.press('Control+K');
+		await expect.poll(() => page.locator('fieldset[data-facet="track"]').isVisible()).toBe(true);
+		const title = (id: string) => curriculum.modules.find((entry) => entry.id === id)!.data.title;
+		/** The platform updates naming a module of the track, newest first. */
+		const updatesOf = (modules: string[]) =>
+			curriculum.updates
+				.filter((entry) => entry.data.modules.some((id) => modules.includes(id)))
+				.sort((a, b) => b.data.date.localeCompare(a.data.date))
+				.map((entry) => entry.data.title);
+		for (const track of curriculum.tracks) {
+			const box = page.getByRole('checkbox', { name: track.data.title });
+			await box.check();
+			const expected = [track.data.title, ...track.data.modules.map(title), ...updatesOf(track.data.modules)];
+			// The live region speaks once the results are listed.
+			await expect.poll(() => status(page).textContent()).toBe(`${expected.length} pages match the filters.`);
+			expect(await titles(page)).toEqual(expected);
+			await box.uncheck();
+		}
+		// With words, the best match comes first again: the module named by them, not its track.
+		const serving = curriculum.tracks.find((track) => track.data.modules.indexOf('serving') > 0)!;
+		await page.getByRole('checkbox', { name: serving.data.title }).check();
+		await search(page, 'serving');
+		expect((await titles(page))[0]).toBe('Serving');
 	});
 
 	it('tells the index about a module without changing what a reader sees', async () => {

@@ -59,6 +59,12 @@ export interface SearchFacts {
 	platforms?: readonly string[] | undefined;
 	level?: string | undefined;
 	version?: string | undefined;
+	/** The module's id on a module or earlier version page, the track's on a track page: where it sorts (`order.ts`). */
+	id?: string | undefined;
+	/** On a platform update: the modules it names, whose tracks it sorts with. */
+	modules?: readonly string[] | undefined;
+	/** On a platform update: its date, `YYYY-MM-DD`; the newest sorts first. */
+	date?: string | undefined;
 }
 
 /** What the search index should know about one page. */

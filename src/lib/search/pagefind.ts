@@ -4,6 +4,7 @@
  * that value would give, with the query and every other facet's choices applied.
  */
 import { FACETS, searchFilter, selectedFacets, type Facet, type PagefindFilter, type Selection } from './facets.ts';
+import type { PagefindSort } from './order.ts';
 import type { ResultFragment } from './results.ts';
 
 /** Results per filter value: `{ platform: { Kettle: 2 } }`. */
@@ -24,7 +25,7 @@ export interface PagefindSearch {
 export interface PagefindInstance {
 	options: (options: Record<string, unknown>) => Promise<void>;
 	filters: () => Promise<FilterCounts>;
-	search: (term: string | null, options: { filters?: PagefindFilter }) => Promise<PagefindSearch | null>;
+	search: (term: string | null, options: { filters?: PagefindFilter; sort?: PagefindSort }) => Promise<PagefindSearch | null>;
 }
 
 export interface PagefindApi extends PagefindInstance {
@@ -51,7 +52,8 @@ export interface FacetedSearch {
  * of them when it is empty). A facet with ticked values needs a search of its own without them: the
  * main search's counts for it would only say what ticking a second value narrows to, while ticking it
  * widens the results (values of one facet are alternatives). `totals` are the index's own counts,
- * which stand for a search with neither words nor filters.
+ * which stand for a search with neither words nor filters. `sort` orders the results of a search
+ * without words (`browseSort`); with words, they come best first.
  */
 export async function facetedSearch(
 	pagefind: Pick<PagefindInstance, 'search'>,
@@ -59,17 +61,20 @@ export async function facetedSearch(
 	selection: Selection,
 	includeEarlier: boolean,
 	totals: FilterCounts,
-	scope: readonly PagefindFilter[] = []
+	scope: readonly PagefindFilter[] = [],
+	sort?: PagefindSort
 ): Promise<FacetedSearch | null> {
 	const term = query.trim() || null;
-	const run = async (without?: Facet): Promise<PagefindSearch | null> => {
+	const run = async (without?: Facet, order?: PagefindSort): Promise<PagefindSearch | null> => {
 		const filters = searchFilter(selection, includeEarlier, without, scope);
 		// With neither words nor filters Pagefind has nothing to narrow, and every page counts.
 		if (term === null && Object.keys(filters).length === 0) return { results: [], filters: totals };
-		return pagefind.search(term, { filters });
+		return pagefind.search(term, order ? { filters, sort: order } : { filters });
 	};
 	const ticked = selectedFacets(selection);
-	const [main, ...own] = await Promise.all([run(), ...ticked.map((facet) => run(facet))]);
+	// Only the results listed are sorted: a facet's own search only counts, and a page without the
+	// sort key would drop out of it (a sorted search may leave such pages out).
+	const [main, ...own] = await Promise.all([run(undefined, term === null ? sort : undefined), ...ticked.map((facet) => run(facet))]);
 	if (!main || own.includes(null)) return null;
 	const counts: FacetedSearch['counts'] = {};
 	for (const facet of FACETS) counts[facet] = main.filters[facet] ?? {};

@@ -8,8 +8,16 @@ import type { Facet } from './facets.ts';
 /** What `/search.json` holds for the dialog, in its language. */
 export interface SearchSettings {
 	text: SearchText;
-	/** Each facet's values in the curriculum's order. */
+	/**
+	 * Each facet's values in the curriculum's order, by their names in this language: every track,
+	 * translated or not (a track's place here names its sort key, `trackSort`).
+	 */
 	order: Record<Facet, string[]>;
+	/**
+	 * In a second language, the values of `order` still named in the original language, such as the
+	 * tracks not translated yet: the dialog marks them with that language for screen readers.
+	 */
+	inOriginal?: Partial<Record<Facet, string[]>> | undefined;
 }
 
 export interface SearchText {
@@ -30,6 +38,8 @@ export interface SearchText {
 	results: { one: string; other: string };
 	/** The same, when the first results lack some typed words (`{words}`): they matched words like them. */
 	inexact: { one: string; other: string };
+	/** Offers the typed words with a misspelt one corrected, as a button in place of `{query}`. */
+	didYouMean: string;
 	/** The same, for filters without search words. */
 	browse: { one: string; other: string };
 	noResults: string;

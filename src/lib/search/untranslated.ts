@@ -6,6 +6,7 @@
  */
 import { EARLIER, FACETS, translateSelection, untranslatedOnly, type Selection } from './facets.ts';
 import { facetedSearch, type FacetedSearch, type FilterCounts, type PagefindInstance, type PagefindResult } from './pagefind.ts';
+import type { PagefindSort } from './order.ts';
 import type { OriginalText } from './text.ts';
 
 /** The first language's index, as the search on a page in a second language reads it. */
@@ -64,6 +65,7 @@ export interface SearchBoth extends FacetedSearch {
  * Searches this language's index and the original's untranslated pages with the same words and the
  * same ticks, each in its own index's names, and counts every facet value across both. Without the
  * original (it could not be loaded, or its search failed), the results and counts are this index's.
+ * Both lists of a search without words follow `sort`, whose keys are the same in both indexes.
  */
 export async function searchBoth(
 	pagefind: Pick<PagefindInstance, 'search'>,
@@ -71,12 +73,13 @@ export async function searchBoth(
 	selection: Selection,
 	includeEarlier: boolean,
 	totals: FilterCounts,
-	original: OriginalIndex | undefined
+	original: OriginalIndex | undefined,
+	sort?: PagefindSort
 ): Promise<SearchBoth | null> {
 	const [found, theirs] = await Promise.all([
-		facetedSearch(pagefind, query, selection, includeEarlier, totals),
+		facetedSearch(pagefind, query, selection, includeEarlier, totals, [], sort),
 		original
-			? facetedSearch(original.pagefind, query, translateSelection(selection, original.values), includeEarlier, {}, [untranslatedOnly(original.pageLang)]).catch(() => null)
+			? facetedSearch(original.pagefind, query, translateSelection(selection, original.values), includeEarlier, {}, [untranslatedOnly(original.pageLang)], sort).catch(() => null)
 			: null,
 	]);
 	if (!found) return null;

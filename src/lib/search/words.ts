@@ -35,6 +35,7 @@ export function searchText(locale: string): SearchText {
 		idle: t('idle'),
 		results: { one: t('resultsOne'), other: t('resultsOther') },
 		inexact: { one: t('inexactOne'), other: t('inexactOther') },
+		didYouMean: t('didYouMean'),
 		browse: { one: t('browseOne'), other: t('browseOther') },
 		noResults: t('noResults'),
 		noMatches: t('noMatches'),

@@ -22,6 +22,8 @@ export const en = {
 	/** When the first results hold none of some typed words (a misspelling, say): Pagefind found pages by words like them. */
 	'currents.search.inexactOne': '1 result for “{query}”, but it does not have “{words}”: it matched similar words.',
 	'currents.search.inexactOther': '{count} results for “{query}”, but the first ones do not have “{words}”: they matched similar words.',
+	/** After such a count: the typed words with the misspelt one replaced by a word the site has (`{query}`, a button that searches for them). */
+	'currents.search.didYouMean': 'Did you mean {query}?',
 	'currents.search.browseOne': '1 page matches the filters.',
 	'currents.search.browseOther': '{count} pages match the filters.',
 	'currents.search.noResults': 'No results for “{query}”. Try other words or clear a filter.',
@@ -62,6 +64,7 @@ export const fi: Record<keyof typeof en, string> = {
 	'currents.search.resultsOther': '{count} tulosta haulla ”{query}”.',
 	'currents.search.inexactOne': '1 tulos haulla ”{query}”, mutta siinä ei ole sanaa ”{words}”: osuma on samankaltaiseen sanaan.',
 	'currents.search.inexactOther': '{count} tulosta haulla ”{query}”, mutta ensimmäisissä ei ole sanaa ”{words}”: osumat ovat samankaltaisiin sanoihin.',
+	'currents.search.didYouMean': 'Tarkoititko {query}?',
 	'currents.search.browseOne': 'Suodattimia vastaa 1 sivu.',
 	'currents.search.browseOther': 'Suodattimia vastaa {count} sivua.',
 	'currents.search.noResults': 'Ei tuloksia haulla ”{query}”. Kokeile muita sanoja tai poista jokin suodatin.',
