@@ -227,6 +227,9 @@ async function showMore(search: Search, current: number): Promise<{ own: ResultF
 async function run(search: Search): Promise<void> {
 	const { input, status, list, earlier, clear, selected, pagefind, original, totals, text, lists } = search;
 	const current = ++search.generation;
+	// The words as they are now: the field may change while this search runs (typing waits a pause
+	// before its own search starts), and what this one says must be about the words it searched for.
+	const words = input.value;
 	const chosen = readSelection(lists);
 	const ticks = Object.values(chosen).reduce((sum, values) => sum + values.length, 0);
 	selected.textContent = ticks > 0 ? ` (${ticks})` : '';
@@ -234,7 +237,7 @@ async function run(search: Search): Promise<void> {
 	try {
 		// Untranslated pages are an addition: when their index fails, the page language's results and counts still show.
 		// Without words, the results follow the curriculum: the ticked track's, or the whole curriculum's.
-		const found = await searchBoth(pagefind, input.value, chosen, earlier.checked, totals, original, browseSort(chosen, search.tracks));
+		const found = await searchBoth(pagefind, words, chosen, earlier.checked, totals, original, browseSort(chosen, search.tracks));
 		if (!found || current !== search.generation) return;
 		for (const [facet, values] of lists) updateCounts(values, found.counts[facet]);
 		search.matches = [
@@ -247,7 +250,7 @@ async function run(search: Search): Promise<void> {
 		if (current !== search.generation) return;
 		// The results shown first: the page language's, or the original's when it has none.
 		const shownFirst = first.own.length > 0 ? first.own : first.original;
-		const notFound = wordsNotFound(input.value, shownFirst.map((fragment) => fragment.excerpt ?? ''));
+		const notFound = wordsNotFound(words, shownFirst.map((fragment) => fragment.excerpt ?? ''));
 		if (!found.searched) {
 			status.textContent = text.idle;
 			return;
@@ -255,8 +258,8 @@ async function run(search: Search): Promise<void> {
 		// A word the results only have words like may be misspelt: the closest word the site surely has
 		// (a facet value, or a word of a result's title) is offered, and a press searches for it.
 		const titles = shownFirst.map((fragment) => fragment.meta?.title ?? '');
-		const corrected = notFound.length > 0 ? correctedQuery(input.value, notFound, [...search.vocabulary, ...titles]) : undefined;
-		const message = statusMessage(text, input.value, found.results.length, found.untranslated.length, notFound);
+		const corrected = notFound.length > 0 ? correctedQuery(words, notFound, [...search.vocabulary, ...titles]) : undefined;
+		const message = statusMessage(text, words, found.results.length, found.untranslated.length, notFound);
 		showStatus(status, message, corrected ? { template: text.didYouMean, query: corrected, pick: () => searchFor(search, corrected) } : undefined);
 	} catch {
 		if (current === search.generation) status.textContent = text.error;
