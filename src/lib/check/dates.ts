@@ -65,27 +65,22 @@ function dateOf(value: unknown): string | undefined {
 /** The file name of an update orders What's new and gives the address; it must say the same day as `date:`. */
 function updateDate(update: { id: string; file: string; parsed: ParsedYaml; data: { date: string } }, on: string, findings: Finding[]): void {
 	const named = /^(\d{4}-\d{2}-\d{2})(?:-|$)/.exec(update.id)?.[1];
-	if (named !== undefined && named === update.id) {
-		// A date and nothing after it: the name lacks the words that say what changed, whatever the day.
+	// A date and nothing after it lacks the words that say what changed, whatever the day; a name with no date lacks the date.
+	const dateAlone = named !== undefined && named === update.id;
+	if (dateAlone || named === undefined) {
+		const renamed = (name: string) => update.file.replace(/[^/]+\.md$/, name);
 		findings.push(
 			finding({
 				rule: 'update-date',
 				file: update.file,
 				line: 1,
 				column: 1,
-				message: `The file name is a date alone: updates are named updates/<YYYY-MM-DD>-<words>.md, with a few words after the date that say what changed.`,
-				fix: `Rename the file to ${update.file.replace(/[^/]+\.md$/, `${update.data.date}-<words>.md`)}, the words in lower-case Latin letters and digits joined by hyphens, as in ${update.data.date}-new-limits.md.`,
-			})
-		);
-	} else if (named === undefined) {
-		findings.push(
-			finding({
-				rule: 'update-date',
-				file: update.file,
-				line: 1,
-				column: 1,
-				message: `The file name does not start with the update's date, ${update.data.date}: updates are named updates/<YYYY-MM-DD>-<id>.md.`,
-				fix: `Rename the file to ${update.file.replace(/[^/]+\.md$/, `${update.data.date}-${update.id}.md`)}: the date in the name orders the updates in the folder and in their addresses.`,
+				message: dateAlone
+					? 'The file name is a date alone: updates are named updates/<YYYY-MM-DD>-<words>.md, with a few words after the date that say what changed.'
+					: `The file name does not start with the update's date, ${update.data.date}: updates are named updates/<YYYY-MM-DD>-<id>.md.`,
+				fix: dateAlone
+					? `Rename the file to ${renamed(`${update.data.date}-<words>.md`)}, the words in lower-case Latin letters and digits joined by hyphens, as in ${update.data.date}-new-limits.md.`
+					: `Rename the file to ${renamed(`${update.data.date}-${update.id}.md`)}: the date in the name orders the updates in the folder and in their addresses.`,
 			})
 		);
 	} else if (named !== update.data.date) {
