@@ -9,7 +9,7 @@ import { compareVersions, majorOf } from '../curriculum/versions.ts';
 
 /** Reads files as they were at a git ref. */
 export interface GitReader {
-	/** Files under `folder` that differ between the ref and the working tree, by path from the repository root. */
+	/** Files under `folder` that differ between the ref and the working tree, by path from the repository root, as they did when first asked. */
 	changed(folder: string): { status: 'modified' | 'deleted' | 'added'; path: string }[];
 	/** A file's text at the ref. */
 	read(path: string): string;
@@ -44,21 +44,27 @@ export function gitReader(ref: string, cwd: string, { forkPoint = false }: { for
 			// No commit yet, or no history in common: the ref itself.
 		}
 	}
+	// Each folder's changes are asked for once: the version rules and the translations' both read them.
+	const changes = new Map<string, ReturnType<GitReader['changed']>>();
+	const changed = (folder: string): ReturnType<GitReader['changed']> => [
+		...git(['diff', '--name-status', '--no-renames', at, '--', folder])
+			.split('\n')
+			.map((line) => line.split('\t'))
+			.filter(([status]) => status === 'M' || status === 'D' || status === 'A')
+			.map(([status, path]) => ({ status: status === 'D' ? ('deleted' as const) : status === 'A' ? ('added' as const) : ('modified' as const), path: path! })),
+		...git(['ls-files', '--others', '--exclude-standard', '--', folder])
+			.split('\n')
+			.filter(Boolean)
+			.map((path) => ({ status: 'added' as const, path })),
+	];
 	return {
 		root,
 		// One diff names what changed, so only those files are read at the ref. Added files have no base to
 		// read; files not yet given to git are added too, as they will be in the commit.
-		changed: (folder) => [
-			...git(['diff', '--name-status', '--no-renames', at, '--', folder])
-				.split('\n')
-				.map((line) => line.split('\t'))
-				.filter(([status]) => status === 'M' || status === 'D' || status === 'A')
-				.map(([status, path]) => ({ status: status === 'D' ? ('deleted' as const) : status === 'A' ? ('added' as const) : ('modified' as const), path: path! })),
-			...git(['ls-files', '--others', '--exclude-standard', '--', folder])
-				.split('\n')
-				.filter(Boolean)
-				.map((path) => ({ status: 'added' as const, path })),
-		],
+		changed: (folder) => {
+			if (!changes.has(folder)) changes.set(folder, changed(folder));
+			return changes.get(folder)!;
+		},
 		read: (path) => git(['show', `${at}:${path}`]),
 	};
 }
