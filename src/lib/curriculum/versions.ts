@@ -20,6 +20,15 @@ export function majorOf(version: string): number {
 	return parseVersion(version)[0];
 }
 
+/**
+ * A version below 1.0.0 is a draft: the scaffold starts every module at 0.1.0, and its first review
+ * releases it as 1.0.0. A draft is published, so that a merged pull request shows on the site, but its
+ * pages and its releases say what it is.
+ */
+export function isDraft(version: string): boolean {
+	return majorOf(version) === 0;
+}
+
 export function bumpVersion(version: string, bump: Bump): string {
 	const [major, minor, patch] = parseVersion(version);
 	if (bump === 'major') return `${major + 1}.0.0`;

@@ -1,4 +1,5 @@
 import { RECENT_ENTRIES, type TimelineEntry } from '../curriculum/model.ts';
+import { isDraft } from '../curriculum/versions.ts';
 import { uiText, type UiKey } from '../i18n/ui/index.ts';
 
 /**
@@ -74,6 +75,8 @@ export function atomFeed(entries: readonly FeedEntry[], options: FeedOptions): s
 			`    <link rel="alternate" type="text/html" href="${escape(absolute(entry.href))}"/>`,
 			`    <updated>${entry.date}T00:00:00Z</updated>`,
 			`    <category term="${term}" label="${escape(label)}"/>`,
+			// A draft's release says so, as its page does, for a reader who filters drafts out.
+			...(entry.kind === 'release' && isDraft(entry.version) ? [`    <category term="draft" label="${escape(uiText(options.lang ?? '', 'currents.parts.draft'))}"/>`] : []),
 			`    <summary${lang(whole ? undefined : entry.summaryLang)}>${escape(entry.summary)}</summary>`,
 			'  </entry>',
 		].join('\n');

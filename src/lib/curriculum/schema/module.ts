@@ -240,6 +240,8 @@ export const moduleSchema = z
 		/**
 		 * The module's semantic version. MAJOR when outcomes change or advice is reversed, MINOR when
 		 * a tactic, section or example is added, PATCH for corrections. Use `npm run release` to bump it.
+		 * Below 1.0.0 the module is a draft, which its page, its track and the feeds say, and it has no
+		 * permanent address; its first review releases it as 1.0.0.
 		 * @example "1.0.0"
 		 */
 		version: semver,
