@@ -18,7 +18,7 @@ import { cartridgePath } from '../src/lib/cartridge/cartridge.ts';
 import { cartridgeSource, staleReason, writeCartridge } from '../src/lib/cartridge/export.ts';
 import { countBySeverity } from '../src/lib/check/findings.ts';
 import { formatHuman } from '../src/lib/check/report.ts';
-import { suggestion } from '../src/lib/check/rules.ts';
+import { suggestion } from '../src/lib/check/suggestion.ts';
 import { loadCurriculum } from '../src/lib/curriculum/load.ts';
 import { contentDir } from '../src/lib/curriculum/paths.ts';
 import { BUILD_SCRIPT } from './lib/build-env.ts';

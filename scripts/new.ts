@@ -12,13 +12,13 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { suggestion } from '../src/lib/check/rules.ts';
+import { suggestion } from '../src/lib/check/suggestion.ts';
 import { readArgs } from './lib/args.ts';
 import { today } from '../src/lib/curriculum/freshness.ts';
 import { LAYOUT, loadCurriculum, slugify } from '../src/lib/curriculum/load.ts';
 import { contentDir } from '../src/lib/curriculum/paths.ts';
 import { ID_PATTERN, isoDate } from '../src/lib/curriculum/schema/common.ts';
-import { addToTrack, moduleTemplate, updateTemplate } from '../src/lib/curriculum/scaffold.ts';
+import { addToTrack, moduleTemplate, sourceUrlProblem, updateTemplate } from '../src/lib/curriculum/scaffold.ts';
 import { findOriginal, onlyOneLanguage, translationHref, translationLocaleProblem, translationPath, translationTemplate, type TranslatableKind } from '../src/lib/curriculum/translation-scaffold.ts';
 import { languageName } from '../src/lib/i18n/locales.ts';
 
@@ -37,10 +37,11 @@ const { values, positionals } = readArgs({
 	track: { type: 'string' },
 	level: { type: 'string' },
 	duration: { type: 'string' },
-	platforms: { type: 'string' },
-	prerequisites: { type: 'string' },
+	// A list may be given as one flag with commas or as the flag repeated, and both ways are read as one list.
+	platforms: { type: 'string', multiple: true },
+	prerequisites: { type: 'string', multiple: true },
 	author: { type: 'string' },
-	modules: { type: 'string' },
+	modules: { type: 'string', multiple: true },
 	source: { type: 'string' },
 	date: { type: 'string' },
 	module: { type: 'string' },
@@ -71,7 +72,8 @@ const lines = prompt ? prompt[Symbol.asyncIterator]() : null;
  * why a flag without a default is needed, where the question alone would not.
  */
 async function value(flag: keyof typeof values, question: string, check: (answer: string) => string | null, fallback?: string, missing?: string): Promise<string> {
-	const raw = values[flag];
+	const flagged = values[flag];
+	const raw = Array.isArray(flagged) ? flagged.join(',') : flagged;
 	if (typeof raw === 'string') {
 		const given = raw.trim();
 		if (given === '' && fallback !== '') {
@@ -130,12 +132,24 @@ const noIdFrom = (title: string, example: string) =>
 	`${lines ? 'The' : 'the'} title ${JSON.stringify(title)} has no Latin letters or digits to make a file name from. ${lines ? 'Type an id of' : 'Give --id with'} a few words in lower-case Latin letters (a to z) and digits, joined by hyphens, such as ${lines ? '' : '--id '}${example}.`;
 const idList = (known: Iterable<string>, what: string) => (answer: string) => {
 	const ids = [...known];
-	const unknown = split(answer).filter((id) => !ids.includes(id));
-	if (unknown.length === 0) return null;
+	const named = split(answer);
+	const unknown = [...new Set(named.filter((id) => !ids.includes(id)))];
+	if (unknown.length === 0) return repeatedId(named, what);
 	// A near miss is named; only when none is near is the whole list given.
 	const hints = unknown.map((id) => suggestion(id, ids)).filter(Boolean);
 	return `Unknown ${what}: ${unknown.join(', ')}. ${hints.length === unknown.length ? hints.join(' ') : `Known: ${ids.join(', ')}.`}`;
 };
+/**
+ * Why a list names an id twice, or null. A repeat is refused rather than dropped, as the check refuses
+ * a prerequisite listed twice: it is as often a slip for another id as an echo of the same one.
+ */
+function repeatedId(ids: string[], what: string): string | null {
+	const once = [...new Set(ids)];
+	const twice = once.filter((id) => ids.indexOf(id) !== ids.lastIndexOf(id));
+	if (twice.length === 0) return null;
+	const names = twice.length === 1 ? twice[0] : `${twice.slice(0, -1).join(', ')} and ${twice.at(-1)}`;
+	return `${names} ${twice.length === 1 ? 'is' : 'are'} named more than once. Name each ${what} once: ${once.join(',')}.`;
+}
 /** Words that do not end a file name well: a name cut after "with" reads as cut off. */
 const TRAILING = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'from', 'in', 'into', 'is', 'its', 'of', 'on', 'or', 'that', 'the', 'their', 'to', 'which', 'who', 'with']);
 /** A title as a file name of at most 40 characters after the date, cut between words and not after a small word. */
@@ -245,7 +259,7 @@ Next: fill in every TODO, preview it with \`npm run dev\` at /modules/${id}/, an
 	);
 	const platforms = await value('platforms', `Platforms, comma-separated (${platformIds.join(', ')})`, (answer) => (split(answer).length ? idList(platformIds, 'platform')(answer) : 'Name at least one platform.'));
 	const modules = await value('modules', 'Affected module ids, comma-separated', (answer) => (split(answer).length ? idList(curriculum.moduleIds, 'module')(answer) : 'Name at least one module.'));
-	const source = await value('source', 'URL of the announcement or help page', (answer) => (/^https?:\/\/\S+\.\S+/.test(answer) ? null : 'Give the full https:// address of the source.'));
+	const source = await value('source', 'URL of the announcement or help page', sourceUrlProblem);
 	const summary = await value('summary', 'One-sentence summary', required, 'TODO Say in one or two sentences what changed.');
 	prompt?.close();
 

@@ -16,7 +16,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { readArgs } from './lib/args.ts';
 import { describeOrigin, notCommitted, releasedText } from './lib/released-text.ts';
 import { checkCurriculum } from '../src/lib/check/check-curriculum.ts';
-import { suggestion } from '../src/lib/check/rules.ts';
+import { suggestion } from '../src/lib/check/suggestion.ts';
 import { CHANGE_KINDS, type ChangelogEntry } from '../src/lib/curriculum/schema/module.ts';
 import { today } from '../src/lib/curriculum/freshness.ts';
 import { translationName } from '../src/lib/curriculum/files.ts';

@@ -1,6 +1,6 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Finding } from '../src/lib/check/findings.ts';
 import { loadCurriculum } from '../src/lib/curriculum/load.ts';
@@ -337,7 +337,7 @@ describe('npm run release', () => {
 		writeFileSync(file, readFileSync(file, 'utf8').replace(/^version: .*$/m, 'version: "1.3"'));
 		const result = runScript('release', ['serving', 'minor', 'Added warming the pot.', '--content', content]);
 		expect(result.status).toBe(1);
-		expect(result.stderr).toContain('The module\'s version "1.3" is not MAJOR.MINOR.PATCH.');
+		expect(result.stderr.trim()).toBe(`${relative(ROOT, file)}: The module's version "1.3" is not MAJOR.MINOR.PATCH: write \`version: 1.3.0\` in its frontmatter, then run the release again.`);
 		expect(result.stderr).not.toContain('Usage:');
 	});
 

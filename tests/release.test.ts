@@ -21,6 +21,37 @@ describe('npm run release on a scaffolded module', () => {
 	});
 });
 
+describe('npm run release on a module whose version is not MAJOR.MINOR.PATCH', () => {
+	const withVersion = (line: string) => draft.replace(/^version: .*$/m, line);
+	const problem = (line: string) => {
+		try {
+			planRelease(withVersion(line), 'minor', 'Adds a tasting sheet.', { date: '2026-12-06' });
+		} catch (error) {
+			return (error as Error).message;
+		}
+		throw new Error('planRelease released a module whose version is not MAJOR.MINOR.PATCH');
+	};
+
+	it('writes out the version it stands for, as the author wrote it', () => {
+		expect(problem('version: 1.3')).toBe('The module\'s version "1.3" is not MAJOR.MINOR.PATCH: write `version: 1.3.0` in its frontmatter, then run the release again.');
+		// YAML reads 1.10 as the number 1.1; the message keeps what the author wrote.
+		expect(problem('version: 1.10')).toBe('The module\'s version "1.10" is not MAJOR.MINOR.PATCH: write `version: 1.10.0` in its frontmatter, then run the release again.');
+		expect(problem('version: v1.3.0')).toContain('write `version: 1.3.0` in its frontmatter');
+		expect(problem('version: "2"')).toContain('write `version: 2.0.0` in its frontmatter');
+		// The schema refuses leading zeros, so the release does too.
+		expect(problem('version: 01.2.3')).toContain('write `version: 1.2.3` in its frontmatter');
+	});
+
+	it('offers the newest release in the changelog when the version is no short form of one', () => {
+		expect(problem('version: latest')).toBe(
+			'The module\'s version "latest" is not MAJOR.MINOR.PATCH: write its current version in its frontmatter as three numbers, like `version: 0.1.0`, the newest release in its changelog, then run the release again.'
+		);
+		expect(problem('version:')).toBe(
+			'The module has no `version`: write its current version in its frontmatter as three numbers, like `version: 0.1.0`, the newest release in its changelog, then run the release again.'
+		);
+	});
+});
+
 describe('npm run release on a module the check refuses', () => {
 	it('releases it, and says how many errors the check still finds in it', () => {
 		const content = copyFixture('valid-course');

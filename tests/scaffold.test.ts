@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import type { Finding } from '../src/lib/check/findings.ts';
 import { checkLeftovers } from '../src/lib/check/leftovers.ts';
 import { loadCurriculum } from '../src/lib/curriculum/load.ts';
+import { sourceUrlProblem } from '../src/lib/curriculum/scaffold.ts';
+import { httpUrl } from '../src/lib/curriculum/schema/common.ts';
 import { markedBody } from '../src/lib/curriculum/translation-scaffold.ts';
 import { sameQuiz } from '../src/lib/i18n/site.ts';
 import { makeBilingual } from './tea-bilingual.ts';
@@ -87,6 +89,18 @@ describe('npm run new -- module', () => {
 		const written = readFileSync(join(content, 'modules', 'iced-tea.mdx'), 'utf8');
 		expect(written).toMatch(/^title: "Iced tea"$/m);
 		expect(written).toMatch(/^level: expert$/m);
+	});
+
+	it('refuses a platform or prerequisite named twice, which the check would refuse or show twice, and writes nothing', () => {
+		const content = copyFixture('valid-course');
+		const module = (...args: string[]) => runScript('new', ['module', '--title', 'Iced tea', '--track', 'tea-foundations', '--content', content, ...args]);
+		const prerequisites = module('--prerequisites', 'water-temperature,water-temperature');
+		expect(prerequisites.status).toBe(1);
+		expect(prerequisites.stderr.split('\n')[0]).toBe('--prerequisites "water-temperature,water-temperature": water-temperature is named more than once. Name each module once: water-temperature.');
+		expect(module('--platforms', 'kettle,teapot', '--platforms', 'teapot,kettle').stderr.split('\n')[0]).toBe(
+			'--platforms "kettle,teapot,teapot,kettle": kettle and teapot are named more than once. Name each platform once: kettle,teapot.'
+		);
+		expect(existsSync(join(content, 'modules', 'iced-tea.mdx'))).toBe(false);
 	});
 
 	it('asks for --id when the title has no Latin letters to make one from', () => {
@@ -181,6 +195,48 @@ describe('npm run new -- update', () => {
 		onlyLeftovers(content, 'updates/2026-11-12-kettle-presets-ru.md');
 	});
 
+	it('refuses a source the check would refuse, or on plain http, with the address to give, and writes nothing', () => {
+		const content = copyFixture('valid-course');
+		const before = readdirSync(join(content, 'updates'));
+		const update = (source: string) => runScript('new', ['update', '--title', 'Kettle presets', '--platforms', 'kettle', '--modules', 'serving', '--date', '2026-11-12', '--source', source, '--content', content]);
+		const http = update('http://example.org/presets');
+		expect(http.status).toBe(1);
+		expect(http.stderr.split('\n')[0]).toBe(
+			'--source "http://example.org/presets": Give its https:// address, "https://example.org/presets": an http:// page can be altered on its way to the reader, and publishers announce changes over https.'
+		);
+		// The schema refuses a space in the host; the address is refused here rather than written for the check to refuse.
+		expect(update('https://example.org presets').stderr.split('\n')[0]).toBe(
+			'--source "https://example.org presets": A web address has no spaces: copy the whole address again from the browser\'s address bar, like "https://example.org/news/a-change".'
+		);
+		expect(update('example.org/presets').stderr.split('\n')[0]).toBe(
+			'--source "example.org/presets": Give the whole address of the announcement or help page, starting with https://, like "https://example.org/news/a-change".'
+		);
+		expect(update('https://localhost/presets').stderr.split('\n')[0]).toBe(
+			'--source "https://localhost/presets": localhost is not a public web address: give the address readers can open, like "https://example.org/news/a-change".'
+		);
+		expect(readdirSync(join(content, 'updates'))).toEqual(before);
+	});
+
+	it('refuses a platform or module named twice, in one flag or the flag repeated, and takes a repeated flag as one list', () => {
+		const content = copyFixture('valid-course');
+		const before = readdirSync(join(content, 'updates'));
+		const update = (...args: string[]) => runScript('new', ['update', '--title', 'Kettle presets', '--date', '2026-11-12', '--source', 'https://example.org/presets', '--content', content, ...args]);
+		const inOne = update('--platforms', 'kettle,kettle', '--modules', 'serving');
+		expect(inOne.status).toBe(1);
+		expect(inOne.stderr.split('\n')[0]).toBe('--platforms "kettle,kettle": kettle is named more than once. Name each platform once: kettle.');
+		expect(update('--platforms', 'kettle', '--platforms', 'kettle', '--modules', 'serving').stderr.split('\n')[0]).toBe(
+			'--platforms "kettle,kettle": kettle is named more than once. Name each platform once: kettle.'
+		);
+		expect(update('--platforms', 'kettle', '--modules', 'serving, brewing-basics', '--modules', 'serving').stderr.split('\n')[0]).toBe(
+			'--modules "serving, brewing-basics,serving": serving is named more than once. Name each module once: serving,brewing-basics.'
+		);
+		expect(readdirSync(join(content, 'updates'))).toEqual(before);
+		// Given twice with different platforms, the flag names both, as one flag with a comma would.
+		const both = update('--platforms', 'kettle', '--platforms', 'teapot', '--modules', 'serving');
+		expect(both.status, both.output).toBe(0);
+		expect(readFileSync(join(content, 'updates', '2026-11-12-kettle-presets.md'), 'utf8')).toContain('platforms: [kettle, teapot]\n');
+	});
+
 	it('refuses a module that does not exist', () => {
 		const content = copyFixture('valid-course');
 		const result = runScript('new', ['update', '--title', 'X', '--platforms', 'kettle', '--modules', 'servng', '--source', 'https://example.org/x', '--content', content]);
@@ -189,6 +245,16 @@ describe('npm run new -- update', () => {
 		// With no near miss, the known ids are listed.
 		const far = runScript('new', ['update', '--title', 'X', '--platforms', 'kettle', '--modules', 'qqqqqqq', '--source', 'https://example.org/x', '--content', content]);
 		expect(far.stderr).toContain('Unknown module: qqqqqqq. Known: ');
+	});
+});
+
+describe('sourceUrlProblem', () => {
+	it('refuses every address the schema refuses, so the update written passes the check', () => {
+		for (const address of ['https://a.b c', 'ftp://example.org/x', 'https:/example.org', 'example.org', 'mailto:news@example.org', '']) {
+			expect(httpUrl.safeParse(address).success, address).toBe(false);
+			expect(sourceUrlProblem(address), address).not.toBeNull();
+		}
+		expect(sourceUrlProblem('https://example.org/news/a-change?ref=1#top')).toBeNull();
 	});
 });
 

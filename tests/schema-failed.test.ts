@@ -97,6 +97,62 @@ describe('a file whose frontmatter fails its schema has its other findings in th
 		]);
 	});
 
+	it('a changelog with one entry the schema refuses: the version and order rules on the entries that can be read', () => {
+		const content = copyFixture('valid-course');
+		const file = 'modules/brewing-basics.mdx';
+		// A kind the schema does not know in the newest entry; a version the changelog does not name;
+		// the first release dated after the major that followed it.
+		edit(content, file, (text) => text.replace('version: 2.1.0\n', 'version: 2.2.0\n').replace('kind: platform-change', 'kind: platform-update').replace('date: 2025-01-01', 'date: 2026-07-01'));
+		const findings = check(content).filter((f) => f.file === file);
+		expect(findings.map((f) => [f.rule, f.line, f.message])).toEqual([
+			['changelog-version', lineOf(content, file, '- version: 2.1.0'), '`changelog[0].version`: The newest changelog entry is 2.1.0 but the module\'s version is 2.2.0.'],
+			['schema', lineOf(content, file, 'kind: platform-update'), expect.stringContaining('"platform-update" is not a change kind')],
+			['changelog-order', lineOf(content, file, 'date: 2026-06-01'), '`changelog[1].date`: Version 2.0.0 is dated 2026-06-01, before the older 1.0.0 (2026-07-01).'],
+		]);
+	});
+
+	it('a changelog entry whose date is no day still has its version compared, and one with no version is named by its place', () => {
+		const content = copyFixture('valid-course');
+		const file = 'modules/brewing-basics.mdx';
+		edit(content, file, (text) => text.replace('date: 2026-06-01', 'date: 2026-02-30').replace('version: 1.0.0', 'version: 3.0.0'));
+		expect(
+			check(content)
+				.filter((f) => f.file === file)
+				.map((f) => [f.rule, f.line, f.message])
+		).toEqual([
+			['schema', lineOf(content, file, 'date: 2026-02-30'), expect.stringContaining('"2026-02-30" is written as a date but is no day of the calendar')],
+			['changelog-order', lineOf(content, file, '- version: 3.0.0'), '`changelog[2].version`: Changelog versions must decrease from top to bottom, but 3.0.0 comes after 2.0.0.'],
+		]);
+		const versionless = copyFixture('valid-course');
+		edit(versionless, file, (text) => text.replace('  - version: 2.0.0\n', '  - version: "2.0"\n').replace('date: 2025-01-01', 'date: 2026-07-01'));
+		expect(
+			check(versionless)
+				.filter((f) => f.file === file)
+				.map((f) => [f.rule, f.message, f.fix])
+		).toEqual([
+			['schema', expect.stringContaining('"2.0" is not a version of the form MAJOR.MINOR.PATCH'), expect.anything()],
+			[
+				'changelog-order',
+				'`changelog[1].date`: Changelog entry 2 is dated 2026-06-01, before the older 1.0.0 (2026-07-01).',
+				'Correct the dates so that no release is dated before the one below it: changelog entry 2 on or after 2026-07-01, or 1.0.0 on or before 2026-06-01.',
+			],
+		]);
+	});
+
+	it('a changelog entry that is no set of fields is not stepped over: the entries on either side of it are not compared', () => {
+		const content = copyFixture('valid-course');
+		const file = 'modules/brewing-basics.mdx';
+		// Beside 1.0.0, 2.1.0 marked as a correction would open a new major; the unreadable entry between them may be 2.0.0.
+		edit(content, file, (text) =>
+			text.replace('kind: platform-change', 'kind: fixed').replace('  - version: 2.0.0\n    date: 2026-06-01\n    kind: major\n    summary: Reversed the advice on squeezing tea bags.\n', '  - 2.0.0 reversed the advice on squeezing tea bags\n')
+		);
+		expect(
+			check(content)
+				.filter((f) => f.file === file)
+				.map((f) => f.rule)
+		).toEqual(['schema']);
+	});
+
 	it('a question whose choices cannot all be read is judged on what can: its right answer waits for its marks', () => {
 		const content = copyFixture('valid-course');
 		const file = 'modules/serving.mdx';

@@ -82,6 +82,14 @@ describe('the command line of every contributor script', () => {
 		expect(script('export', 'cartridge', '--track', 'oolong', ...content).err.split('\n')[0]).toBe('There is no track "oolong". Tracks: tea-foundations.');
 	});
 
+	it('refuses an option of one value given twice, rather than keep the last without a word', () => {
+		const kind = script('release', 'x', 'patch', 'Fixed.', '--kind', 'fixed', '--kind', 'changed');
+		expect(kind.status).toBe(2);
+		expect(kind.err.split('\n')[0]).toBe('The option --kind is given twice, as "fixed" and "changed", and takes one value: give it once.');
+		const title = script('new', 'module', '--title', 'Iced tea', '--title=Cold brew', '--title', 'Chai', '--track', 'tea-foundations', '--content', fixtureContent('valid-course'));
+		expect(title.err.split('\n')[0]).toBe('The option --title is given 3 times, as "Iced tea", "Cold brew" and "Chai", and takes one value: give it once.');
+	});
+
 	it('says when an option is missing its value, or was given one it does not take', () => {
 		expect(script('release', 'x', 'patch', 'Fixed.', '--kind').err.split('\n')[0]).toBe('The option --kind needs a value after it, as in --kind <value> (quote a value with spaces).');
 		expect(script('export', 'cartridge', '--links=yes').err.split('\n')[0]).toBe('The option --links takes no value: write it on its own.');

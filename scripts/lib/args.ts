@@ -27,7 +27,30 @@ export function readArgs<T extends NonNullable<ParseArgsConfig['options']>>(opti
 		process.exit(2);
 	}
 	if (typeof positionals === 'number') atMostWords(parsed, positionals, usage);
+	givenOnce(parsed.tokens ?? [], options, usage);
 	return parsed;
+}
+
+/**
+ * Stops (exit status 2) when an option that takes one value is given more than once: Node's
+ * `parseArgs` keeps the last value without a word, so the first would be lost. An option declared
+ * `multiple` collects every value instead, and a flag (no value) said twice is still one flag.
+ */
+function givenOnce(tokens: readonly Token[], options: NonNullable<ParseArgsConfig['options']>, usage: string): void {
+	const given = new Map<string, string[]>();
+	for (const token of tokens) {
+		if (token.kind !== 'option' || typeof token.value !== 'string') continue;
+		const option = options[token.name];
+		if (!option || option.type !== 'string' || option.multiple) continue;
+		given.set(token.name, [...(given.get(token.name) ?? []), token.value]);
+	}
+	for (const [name, values] of given) {
+		if (values.length < 2) continue;
+		const times = values.length === 2 ? 'twice' : `${values.length} times`;
+		const quoted = values.map((value) => JSON.stringify(value));
+		console.error(`The option --${name} is given ${times}, as ${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}, and takes one value: give it once.\n\n${usage}`);
+		process.exit(2);
+	}
 }
 
 /** Stops (exit status 2) when the command line has more than `most` words besides its options, saying which value to quote. */

@@ -18,7 +18,7 @@ export const RULE_DOCS: Record<string, RuleDoc> = {
 	schema: {
 		title: 'Fields must match the schema',
 		description:
-			'Every module, track, update and the curriculum config is checked against its schema: required fields must be present, values must have the right form (a version like `1.2.0`, a date like `2026-11-23`, a full `https://` URL), and unknown fields are rejected so that a misspelt key is caught instead of ignored. Every field, with what it takes, is in the field reference at /contributing/fields/.',
+			'Every module, track, update and the curriculum config is checked against its schema: required fields must be present (every knowledge-check choice’s `explanation` among them), values must have the right form (a version like `1.2.0`, a date like `2026-11-23`, a full web address starting with `https://`, or `http://` for a page served no other way), and unknown fields are rejected so that a misspelt key is caught instead of ignored. Every field, with what it takes, is in the field reference at /contributing/fields/.',
 	},
 	'yaml-syntax': {
 		title: 'The YAML must be readable',
@@ -75,7 +75,7 @@ export const RULE_DOCS: Record<string, RuleDoc> = {
 	},
 	'quiz-sanity': {
 		title: 'Knowledge checks must be answerable',
-		description: 'Every question needs at least one choice marked `correct: true` and at least one that is not (with every choice right, ticking them all passes), no repeated choices, and an explanation for every choice, right or wrong.',
+		description: 'Every question needs at least one choice marked `correct: true` and at least one that is not (with every choice right, ticking them all passes), and no choice twice: two choices that differ only in capitals or spacing count as the same. A question with fewer than two choices, or a choice without its text or its explanation, is reported by the `schema` rule, and the rest of the question is still judged as far as it can be read.',
 	},
 	'update-status': {
 		title: 'An incorporated update names the versions that absorbed it',

@@ -1,7 +1,8 @@
-import { isScalar, isSeq, parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { splitFrontmatter } from './frontmatter.ts';
+import { semver } from './schema/common.ts';
 import type { ChangelogEntry } from './schema/module.ts';
-import { bumpVersion, majorOf, type Bump } from './versions.ts';
+import { bumpVersion, correctedVersion, majorOf, type Bump } from './versions.ts';
 
 export interface ReleasePlan {
 	/** The module file with its new version and changelog entry. */
@@ -29,8 +30,8 @@ export function planRelease(
 	if (split.frontmatter === null) throw new Error('The module has no frontmatter between `---` lines.');
 	const doc = parseDocument(split.frontmatter);
 	if (doc.errors.length > 0) throw new Error(`The frontmatter cannot be read: ${doc.errors[0]!.message}`);
-	const from = String(doc.get('version') ?? '');
-	if (!/^\d+\.\d+\.\d+$/.test(from)) throw new Error(`The module's version "${from}" is not MAJOR.MINOR.PATCH.`);
+	const from = versionText(doc.get('version', true));
+	if (!semver.safeParse(from).success) throw new Error(versionProblem(from, doc.get('changelog', true)));
 	if (!summary.trim()) throw new Error('Say in one sentence what the release changes.');
 	const to = bumpVersion(from, bump);
 
@@ -55,4 +56,25 @@ export function planRelease(
 		// 0.x is a pre-release with no permanent address, so releasing 1.0.0 freezes nothing.
 		...(bump === 'major' && majorOf(from) >= 1 ? { archive: { major: majorOf(from), source } } : {}),
 	};
+}
+
+/**
+ * The version as the author wrote it. YAML reads `version: 1.10` as the number 1.1, so the text of
+ * the scalar is kept rather than its value, to show the author what they wrote.
+ */
+function versionText(node: unknown): string {
+	if (!isScalar(node) || node.value === null) return '';
+	return typeof node.source === 'string' ? node.source : String(node.value);
+}
+
+/** Why a version cannot be bumped, with the line to write instead. */
+function versionProblem(from: string, changelog: unknown): string {
+	const then = 'then run the release again.';
+	const corrected = correctedVersion(from);
+	if (corrected) return `The module's version "${from}" is not MAJOR.MINOR.PATCH: write \`version: ${corrected}\` in its frontmatter, ${then}`;
+	// Without a short form to complete, the newest release in the changelog is the best guess at the version.
+	const newest = isSeq(changelog) && isMap(changelog.items[0]) ? String(changelog.items[0].get('version') ?? '') : '';
+	const example = semver.safeParse(newest).success ? `\`version: ${newest}\`, the newest release in its changelog` : '`version: 1.0.0`';
+	const what = from ? `The module's version "${from}" is not MAJOR.MINOR.PATCH` : 'The module has no `version`';
+	return `${what}: write its current version in its frontmatter as three numbers, like ${example}, ${then}`;
 }

@@ -1,4 +1,5 @@
 import { isSeq, parseDocument } from 'yaml';
+import { httpUrl } from './schema/common.ts';
 
 export interface ModuleScaffold {
 	id: string;
@@ -95,6 +96,27 @@ TODO: How to run this in a 50-minute session, and the misconceptions learners br
 
 </InstructorNotes>
 `;
+}
+
+/**
+ * What is wrong with the address `npm run new` is given for an update's source, or null. It refuses
+ * what the schema refuses (so the file it writes passes the check), and more that the schema leaves
+ * to review: an address with a space (the template writes it as it is, and YAML would end it at
+ * \` #\`), one with no public host (\`https://localhost\`), and one on plain http. The schema takes
+ * http for the old pages a module may cite that are served no other way, but an update records a
+ * change a publisher announced lately, over https, and an http:// page can be altered on its way to
+ * the reader.
+ */
+export function sourceUrlProblem(answer: string): string | null {
+	const example = 'like "https://example.org/news/a-change"';
+	if (/\s/.test(answer)) return `A web address has no spaces: copy the whole address again from the browser's address bar, ${example}.`;
+	if (!httpUrl.safeParse(answer).success) return `Give the whole address of the announcement or help page, starting with https://, ${example}.`;
+	const url = new URL(answer);
+	if (!/^[^.]+(\.[^.]+)+$/.test(url.hostname)) return `${url.hostname} is not a public web address: give the address readers can open, ${example}.`;
+	if (url.protocol === 'http:') {
+		return `Give its https:// address, "https://${answer.slice(answer.indexOf('://') + 3)}": an http:// page can be altered on its way to the reader, and publishers announce changes over https.`;
+	}
+	return null;
 }
 
 export function updateTemplate(u: UpdateScaffold): string {

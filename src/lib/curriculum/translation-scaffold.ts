@@ -6,7 +6,7 @@
  * `translates:` is the original's version, so that once only the words change the translation
  * follows the original one for one (translation-shape, translation-version).
  */
-import { suggestion } from '../check/rules.ts';
+import { suggestion } from '../check/suggestion.ts';
 import { bodyHeadings } from '../check/site-pages.ts';
 import { meantLocales } from './files.ts';
 import type { Curriculum } from './load.ts';

@@ -35,3 +35,13 @@ export function bumpVersion(version: string, bump: Bump): string {
 	if (bump === 'minor') return `${major}.${minor + 1}.0`;
 	return `${major}.${minor}.${patch + 1}`;
 }
+
+/**
+ * The `MAJOR.MINOR.PATCH` an author most likely meant by a version the schema refuses: "1.3" is
+ * 1.3.0, "v1.3.0" is 1.3.0 and "01.2.3" is 1.2.3. Undefined when the text is no short form of one.
+ */
+export function correctedVersion(text: string): string | undefined {
+	const parts = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?$/i.exec(text.trim());
+	if (!parts) return undefined;
+	return parts.slice(1).map((part) => Number(part ?? 0)).join('.');
+}

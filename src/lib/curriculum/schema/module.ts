@@ -51,22 +51,46 @@ type RuleIssue = { code: 'custom'; path: PropertyKey[]; message: string; params:
 export function moduleRules(raw: unknown): RuleIssue[] {
 	const fields = (raw ?? {}) as Record<string, unknown>;
 	const version = semver.safeParse(fields.version);
-	const changelog = z.array(changelogEntry).safeParse(fields.changelog);
-	// Questions are read part by part, so a slip in one question does not hide the rules on the others, nor on its other parts.
+	// Changelog entries and questions are read part by part, so a slip in one does not hide the rules on the others, nor on its other parts.
+	const changelog = (Array.isArray(fields.changelog) ? fields.changelog : []).map(readChangelogEntry);
 	const quiz = (Array.isArray(fields.quiz) ? fields.quiz : []).map(readQuestion);
 	const prerequisites = z.array(z.string()).safeParse(fields.prerequisites ?? []);
 	return [
-		...changelogRules(version.success ? version.data : undefined, changelog.success ? changelog.data : []),
+		...changelogRules(version.success ? version.data : undefined, changelog),
 		...quizRules(quiz),
 		...prerequisiteRules(prerequisites.success ? prerequisites.data : []),
 	];
 }
 
-/** The newest changelog entry is the module's version, and entries run newest first, in versions and in dates. */
-function changelogRules(version: string | undefined, changelog: z.infer<typeof changelogEntry>[]): RuleIssue[] {
+/**
+ * A changelog entry as far as its parts parse one by one, each undefined where that part fails its
+ * schema (which says why, at its line): an entry whose date is no day of the calendar still has its
+ * version compared with the others'.
+ */
+interface ReadChangelogEntry {
+	version: string | undefined;
+	date: string | undefined;
+	kind: ChangelogEntry['kind'] | undefined;
+}
+
+function readChangelogEntry(raw: unknown): ReadChangelogEntry {
+	const entry = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+	const part = <T>(schema: z.ZodType<T>, value: unknown) => {
+		const result = schema.safeParse(value);
+		return result.success ? result.data : undefined;
+	};
+	return { version: part(changelogEntry.shape.version, entry.version), date: part(changelogEntry.shape.date, entry.date), kind: part(changelogEntry.shape.kind, entry.kind) };
+}
+
+/**
+ * The newest changelog entry is the module's version, and entries run newest first, in versions and
+ * in dates. Two neighbouring entries are compared on the parts both have readable; an entry that
+ * cannot be read at all is not stepped over, since what it says would decide the order around it.
+ */
+function changelogRules(version: string | undefined, changelog: readonly ReadChangelogEntry[]): RuleIssue[] {
 	const issues: RuleIssue[] = [];
 	const newest = changelog[0];
-	if (newest && version && newest.version !== version) {
+	if (newest?.version && version && newest.version !== version) {
 		issues.push({
 			code: 'custom',
 			path: ['changelog', 0, 'version'],
@@ -78,7 +102,7 @@ function changelogRules(version: string | undefined, changelog: z.infer<typeof c
 					compareVersions(version, newest.version) < 0
 						? `Set \`version\` to ${newest.version}, the newest release in the changelog: versions only go up, and \`npm run release\` raises one with its changelog entry.`
 						: // A top entry no higher than the one below it is out of place itself: the module's version is not to follow it down.
-							changelog[1] && compareVersions(newest.version, changelog[1].version) <= 0
+							changelog[1]?.version && compareVersions(newest.version, changelog[1].version) <= 0
 							? `Write ${version} as the version of the top entry, if it is this release's (versions only go up, so it must be above ${changelog[1].version}), or add an entry for ${version} above it. \`npm run release\` writes the entry.`
 							: `Add a changelog entry for ${version} at the top of \`changelog\`, or set \`version\` to ${newest.version}. \`npm run release\` does both.`,
 			},
@@ -87,42 +111,46 @@ function changelogRules(version: string | undefined, changelog: z.infer<typeof c
 	for (let i = 1; i < changelog.length; i++) {
 		const newer = changelog[i - 1]!;
 		const older = changelog[i]!;
-		if (compareVersions(newer.version, older.version) <= 0) {
+		// Dates are compared whether or not the versions can be; the rules on versions wait for both.
+		const versions = newer.version !== undefined && older.version !== undefined ? { newer: newer.version, older: older.version } : undefined;
+		if (versions && compareVersions(versions.newer, versions.older) <= 0) {
 			issues.push({
 				code: 'custom',
 				path: ['changelog', i, 'version'],
-				message: `Changelog versions must decrease from top to bottom, but ${older.version} comes after ${newer.version}.`,
+				message: `Changelog versions must decrease from top to bottom, but ${versions.older} comes after ${versions.newer}.`,
 				params: { rule: 'changelog-order', fix: 'List changelog entries newest first, each with a lower version than the one above it.' },
 			});
-		} else if (newer.kind === 'major' && majorOf(newer.version) === majorOf(older.version)) {
+		} else if (versions && newer.kind === 'major' && majorOf(versions.newer) === majorOf(versions.older)) {
 			// As `npm run release` refuses `--kind major` on a minor or a patch: a major change opens a new
 			// major, whose permanent address keeps the old one, and which tells learners to read again.
 			issues.push({
 				code: 'custom',
 				path: ['changelog', i - 1, 'kind'],
-				message: `Version ${newer.version} is marked \`kind: major\`, but it is not a new major version after ${older.version}.`,
+				message: `Version ${versions.newer} is marked \`kind: major\`, but it is not a new major version after ${versions.older}.`,
 				params: {
 					rule: 'changelog-kind',
 					fix: `Use \`kind: added\`, \`changed\`, \`fixed\` or \`platform-change\` for a minor or a patch; a change that alters outcomes or reverses advice is released with \`npm run release -- <id> major "<what changed>"\`.`,
 				},
 			});
-		} else if (newer.kind === 'fixed' && majorOf(newer.version) > majorOf(older.version)) {
+		} else if (versions && newer.kind === 'fixed' && majorOf(versions.newer) > majorOf(versions.older)) {
 			issues.push({
 				code: 'custom',
 				path: ['changelog', i - 1, 'kind'],
-				message: `Version ${newer.version} opens a new major version, but it is marked \`kind: fixed\`, a correction.`,
+				message: `Version ${versions.newer} opens a new major version, but it is marked \`kind: fixed\`, a correction.`,
 				params: {
 					rule: 'changelog-kind',
 					fix: 'Mark it `kind: major` (or `platform-change`) if it changed outcomes or reversed advice; a correction is a patch of the version before it.',
 				},
 			});
-		} else if (older.date > newer.date) {
+		} else if (newer.date !== undefined && older.date !== undefined && older.date > newer.date) {
+			// An entry whose version cannot be read is named by its place in the list.
+			const name = (entry: ReadChangelogEntry, index: number) => entry.version ?? `changelog entry ${index + 1}`;
 			issues.push({
 				code: 'custom',
 				// At the newer entry: it is the one a contributor has just written, more often than not.
 				path: ['changelog', i - 1, 'date'],
-				message: `Version ${newer.version} is dated ${newer.date}, before the older ${older.version} (${older.date}).`,
-				params: { rule: 'changelog-order', fix: `Correct the dates so that no release is dated before the one below it: ${newer.version} on or after ${older.date}, or ${older.version} on or before ${newer.date}.` },
+				message: `${newer.version === undefined ? `Changelog entry ${i}` : `Version ${newer.version}`} is dated ${newer.date}, before the older ${name(older, i)} (${older.date}).`,
+				params: { rule: 'changelog-order', fix: `Correct the dates so that no release is dated before the one below it: ${name(newer, i - 1)} on or after ${older.date}, or ${name(older, i)} on or before ${newer.date}.` },
 			});
 		}
 	}
