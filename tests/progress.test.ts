@@ -6,6 +6,7 @@ import { addSetAside, readSetAside, SET_ASIDE_LIMIT, undismissed } from '../src/
 import { changesSince, type ChangeEntry } from '../src/lib/progress/changes.ts';
 import { readProgress, readVisits } from '../src/lib/progress/load.ts';
 import { checkVersion, migrate, MigrationError, type Migrations } from '../src/lib/progress/migrate.ts';
+import { passFor, rewrittenSincePass } from '../src/lib/progress/passes.ts';
 import { peekProgress } from '../src/lib/progress/peek.ts';
 import { markComplete, recordQuiz, unmark } from '../src/lib/progress/record.ts';
 import { emptyProgress, EXPORT_FORMAT, PROGRESS_VERSION, STORAGE_KEYS, type Progress } from '../src/lib/progress/shape.ts';
@@ -142,7 +143,7 @@ describe('the quick look every page takes', () => {
 		const peek = peekProgress(stored({ serving: valid }));
 		expect(peek.state).toBe('ok');
 		expect([...peek.completed]).toEqual([['serving', done('1.0.0')]]);
-		expect([...peek.passed]).toEqual([['serving', 80]]);
+		expect([...peek.passed]).toEqual([['serving', { score: 80, version: '1.0.0' }]]);
 		expect(peekProgress(null).state).toBe('none');
 	});
 
@@ -398,6 +399,43 @@ describe('what pages say', () => {
 		const all = viewOf({ version: 1, modules: { ...Object.fromEntries(modules.map((m) => [m.id, { completed: done('1.0.0'), quiz: { version: '1.0.0', score: 80, passMark: 75, at: NOW.toISOString() } }])) } });
 		expect(trackStatus(all, modules, 75).complete).toBe(true);
 		expect(trackStatus(all, modules, 90).complete).toBe(false);
+	});
+
+	describe('a knowledge check passed before a major revision', () => {
+		const pass = (version: string, score = 100) => ({ version, score, passMark: 75, at: NOW.toISOString() });
+		// brewing-basics is at 2.1.0 now; its 2.0.0 was a major revision. The other two are complete with passes of their own.
+		const withBrewing = (record: Progress['modules'][string]) =>
+			viewOf({
+				version: 1,
+				modules: {
+					'water-temperature': { completed: done('1.0.0'), quiz: pass('1.0.0') },
+					serving: { completed: done('1.0.1') },
+					'brewing-basics': record,
+				},
+			});
+
+		it('counts for a completion of its own major, which a certificate names, as a completion before the revision counts', () => {
+			const status = trackStatus(withBrewing({ completed: done('1.0.0', 'quiz'), quiz: pass('1.0.0') }), modules, 75);
+			expect(status).toEqual({ done: 3, total: 3, complete: true, checksToPass: [] });
+		});
+
+		it('does not count for a completion of the current major: its check is still to pass', () => {
+			const status = trackStatus(withBrewing({ completed: done('2.1.0'), quiz: pass('1.0.0') }), modules, 75);
+			expect(status).toEqual({ done: 3, total: 3, complete: false, checksToPass: ['brewing-basics'] });
+			// A pass of the rewritten check does.
+			expect(trackStatus(withBrewing({ completed: done('2.1.0'), quiz: pass('2.0.0') }), modules, 75).complete).toBe(true);
+		});
+
+		it('is named as rewritten, in the first release of the current major, only when it is of an earlier major', () => {
+			const view = withBrewing({ completed: done('1.0.0'), quiz: pass('1.2.0', 80) });
+			expect(rewrittenSincePass(view, 'brewing-basics', '2.1.0')).toEqual({ passed: '1.2.0', score: 80, rewritten: '2.0.0' });
+			expect(passFor(view, 'brewing-basics', '2.1.0')).toBeUndefined();
+			expect(passFor(view, 'brewing-basics', '1.0.0')).toEqual({ score: 80, version: '1.2.0' });
+			// A minor or patch release keeps the check: the pass counts and nothing is said.
+			expect(rewrittenSincePass(view, 'brewing-basics', '1.3.1')).toBeUndefined();
+			expect(rewrittenSincePass(view, 'water-temperature', '1.0.0')).toBeUndefined();
+			expect(rewrittenSincePass(view, 'serving', '2.0.0')).toBeUndefined();
+		});
 	});
 
 	describe('where to continue', () => {

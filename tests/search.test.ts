@@ -137,6 +137,14 @@ describe('a result as the dialog shows it', () => {
 		});
 	});
 
+	it('shows a module with its duration, in the units of the reader’s language', () => {
+		const meta = { title: 'Brewing basics', type: 'Moduuli', version: '2.1.0', level: 'Perustaso', duration: '90' };
+		expect(resultView({ url: '/fi/modules/brewing-basics/', meta }, (version) => `Versio ${version}`, { hours: 't', minutes: 'min' }).details).toEqual(['Versio 2.1.0', 'Perustaso', '1 t 30 min']);
+		expect(resultView({ url: '/modules/brewing-basics/', meta: { ...meta, duration: '20' } }).details).toEqual(['Version 2.1.0', 'Perustaso', '20 min']);
+		// Anything but a whole number of minutes is left out rather than shown as it came.
+		for (const duration of ['', 'soon', '0', '2.5']) expect(resultView({ url: '/x/', meta: { duration } }).details).toEqual([]);
+	});
+
 	it('shows a page without metadata by its address', () => {
 		const view = resultView({ url: '/whats-new/', meta: {} });
 		expect([view.title, view.type, view.details, view.excerpt]).toEqual(['/whats-new/', '', [], []]);
@@ -279,6 +287,7 @@ describe('the dialog words in each language', () => {
 		expect(SEARCH_TEXT_EN.placeholder).toBe('Search modules, tracks and updates');
 		expect(SEARCH_TEXT_EN.facets).toEqual({ type: 'Content type', track: 'Track', platform: 'Platform', level: 'Level' });
 		expect(SEARCH_TEXT_EN.version).toBe('Version {version}');
+		expect(SEARCH_TEXT_EN.duration).toEqual({ hours: 'h', minutes: 'min' });
 		expect(JSON.stringify(SEARCH_TEXT_EN)).not.toContain('original');
 	});
 
@@ -288,6 +297,7 @@ describe('the dialog words in each language', () => {
 		expect(flat(fi).length).toBe(flat(SEARCH_TEXT_EN).length);
 		expect(fi.facets).toEqual({ type: 'Sisältötyyppi', track: 'Opintopolku', platform: 'Alusta', level: 'Taso' });
 		expect(fi.version).toBe('Versio {version}');
+		expect(fi.duration).toEqual({ hours: 't', minutes: 'min' });
 		expect(fi.results.other).toContain('{count}');
 		expect(fi.results.other).toContain('{query}');
 	});

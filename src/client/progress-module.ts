@@ -1,12 +1,14 @@
 /**
- * A module page's progress: the "Completed" toggle, its status, the knowledge check's pass,
- * and what changed since the version the learner completed. It shows progress with the quick look
+ * A module page's progress: the "Completed" toggle, its status, the knowledge check's pass (and,
+ * in the check, that a major revision rewrote it since the learner passed it), and what changed
+ * since the version the learner completed. It shows progress with the quick look
  * and loads the validating store (progress-store.ts) only to save a change or to repair stored data
  * it cannot accept, so a reader who only reads never downloads the validator. A page in another
  * language gives the words it writes in a `data-text` attribute; without one it writes English.
  */
 import { STORAGE_KEYS } from '../lib/progress/basics.ts';
 import { changesSince, type ChangeEntry } from '../lib/progress/changes.ts';
+import { passFor, rewrittenSincePass, type RewrittenCheck } from '../lib/progress/passes.ts';
 import { peekProgress } from '../lib/progress/peek.ts';
 import { markComplete, recordQuiz, unmark } from '../lib/progress/record.ts';
 import type { Progress, SetAsideEntry } from '../lib/progress/shape.ts';
@@ -14,7 +16,7 @@ import type { Stored } from '../lib/progress/store.ts';
 import { NOT_SAVED, PROGRESS_HREF, setAsideNotice, setAsideTitle } from '../lib/progress/text.ts';
 import { QUIZ_RESULT_EVENT, type QuizResultDetail } from '../lib/learning/quiz.ts';
 import { el, onProgressChange, readStored } from './progress-common.ts';
-import { wordsOf } from './progress-text.ts';
+import { wordsOf, type Say } from './progress-text.ts';
 import { formatDay, keepingFocus, localUpdateNotice, notice, progressLink } from './progress-ui.ts';
 
 const store = () => import('./progress-store.ts');
@@ -29,6 +31,28 @@ function changelogOnPage(): ChangeEntry[] {
 	}));
 }
 
+/**
+ * In the module's knowledge check, under its instructions: that the check was rewritten since the
+ * learner passed it, and an invitation to take it again; taken away once it no longer holds. It is
+ * part of the page the learner reads on the way to the questions, not news of something they just
+ * did: it is no live region and never takes focus, so a screen reader meets it in reading order.
+ */
+function showRewritten(quiz: HTMLElement | null, say: Say, rewritten: RewrittenCheck | undefined): void {
+	const shown = quiz?.querySelector('[data-quiz-rewritten]');
+	if (!quiz || !rewritten) return shown?.remove();
+	const values = { rewritten: rewritten.rewritten, passed: rewritten.passed, score: rewritten.score };
+	const prompt = notice(
+		'info',
+		say('checkRewrittenTitle', 'Rewritten since you passed it'),
+		el('p', {}, say('checkRewritten', `This knowledge check was rewritten in version ${values.rewritten}, after you passed it at version ${values.passed}. Your pass was of the earlier check and does not count for this version: answer the questions below to take it again.`, values))
+	);
+	prompt.dataset.quizRewritten = '';
+	// Drawn afresh only when its words change, so that a screen reader reading it is not interrupted.
+	if (shown?.textContent === prompt.textContent) return;
+	if (shown) shown.replaceWith(prompt);
+	else quiz.querySelector(':scope > p')?.after(prompt);
+}
+
 function mount(root: HTMLElement): void {
 	const id = root.dataset.module ?? '';
 	const version = root.dataset.version ?? '';
@@ -38,14 +62,20 @@ function mount(root: HTMLElement): void {
 	const messages = root.querySelector<HTMLElement>('[data-progress-messages]');
 	if (!toggle || !status || !notices || !messages) return;
 	const say = wordsOf(root);
+	const quiz = document.querySelector<HTMLElement>(`[data-quiz][data-module="${CSS.escape(id)}"]`);
 
 	const render = () => {
 		const view = peekProgress(readStored(STORAGE_KEYS.progress));
 		const done = view.completed.get(id);
-		const score = view.passed.get(id);
+		const pass = view.passed.get(id);
+		const rewritten = rewrittenSincePass(view, id, version);
 		// A toggle keeps its name, the state it sets, and says whether it is on by its pressed state (and a ticked box, for the eye).
 		toggle.setAttribute('aria-pressed', String(done !== undefined));
-		const check = score === undefined ? '' : say('checkPassed', ` Knowledge check passed with ${score}%.`, { score });
+		const check = !pass
+			? ''
+			: rewritten
+				? say('checkPassedEarlier', ` You passed the knowledge check of version ${pass.version} with ${pass.score}%; it has been rewritten since.`, { version: pass.version, score: pass.score })
+				: say('checkPassed', ` Knowledge check passed with ${pass.score}%.`, { score: pass.score });
 		const date = done ? formatDay(done.at) : '';
 		const state = !done
 			? say('notComplete', 'Not complete yet.')
@@ -65,6 +95,7 @@ function mount(root: HTMLElement): void {
 			() => notices.replaceChildren(...(changes ? [localUpdateNotice(say, changes, (entry) => entry.summary, el('p', {}, reread))] : [])),
 			() => notices.querySelector<HTMLElement>('[data-progress-reread]') ?? status
 		);
+		showRewritten(quiz, say, rewritten);
 		return view.state;
 	};
 
@@ -97,12 +128,14 @@ function mount(root: HTMLElement): void {
 	});
 
 	// A pass completes the module and keeps the score; a failed attempt changes nothing, and the check
-	// is told of an earlier pass, which still counts.
+	// is told of an earlier pass of this version's check, which still counts. A pass from before a major
+	// revision is of a check that may have been rewritten: the check already says so, and it is not a
+	// pass of this one.
 	document.addEventListener(QUIZ_RESULT_EVENT, (event) => {
 		const detail = (event as CustomEvent<QuizResultDetail>).detail;
 		if (detail?.module !== id) return;
 		if (detail.passed) void save((progress) => recordQuiz(progress, detail, new Date()));
-		else detail.earlierPass = peekProgress(readStored(STORAGE_KEYS.progress)).passed.get(id);
+		else detail.earlierPass = passFor(peekProgress(readStored(STORAGE_KEYS.progress)), id, version)?.score;
 	});
 
 	onProgressChange(render);

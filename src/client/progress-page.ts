@@ -7,6 +7,8 @@ import { isObject } from '../lib/progress/basics.ts';
 import { LEARNER_DATA_HREF, type Catalogue } from '../lib/progress/catalogue.ts';
 import { changesSince } from '../lib/progress/changes.ts';
 import { EXPORT_FORMAT, type Progress, type SetAsideEntry } from '../lib/progress/shape.ts';
+import { rewrittenSincePass } from '../lib/progress/passes.ts';
+import type { ProgressView } from '../lib/progress/peek.ts';
 import { catalogueTrackStatus, viewOf } from '../lib/progress/summary.ts';
 import { NOT_SAVED, setAsideSummary } from '../lib/progress/text.ts';
 import { completedCount, exportFileName, exportProgress, mergeProgress, readImport } from '../lib/progress/transfer.ts';
@@ -28,12 +30,20 @@ function download(name: string, text: string): void {
 	setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** One module's line: complete or not, at which version, how, and what changed since. */
-function describeModule(id: string, progress: Progress, data: Catalogue, say: Say): string {
+/**
+ * One module's line: complete or not, at which version, how, and what changed since. A check passed
+ * before a major revision is named with its version, as one to take again (passes.ts).
+ */
+function describeModule(id: string, progress: Progress, view: ProgressView, data: Catalogue, say: Say): string {
 	const { completed: done, quiz } = progress.modules[id] ?? {};
-	const check = quiz ? say('checkPassed', `knowledge check passed with ${quiz.score}%`, { score: quiz.score }) : undefined;
-	if (!done) return check ? say('notCompleteCheck', `Not complete; ${check}`, { check }) : say('notComplete', 'Not complete');
 	const module = data.modules[id];
+	const rewritten = module ? rewrittenSincePass(view, id, module.version) : undefined;
+	const check = !quiz
+		? undefined
+		: rewritten
+			? say('checkPassedEarlier', `knowledge check of version ${quiz.version} passed with ${quiz.score}%, rewritten since: take it again`, { version: quiz.version, score: quiz.score })
+			: say('checkPassed', `knowledge check passed with ${quiz.score}%`, { score: quiz.score });
+	if (!done) return check ? say('notCompleteCheck', `Not complete; ${check}`, { check }) : say('notComplete', 'Not complete');
 	const changes = module ? changesSince(module.changelog, done.version, module.version) : undefined;
 	return [
 		say('completedOn', `✓ Completed version ${done.version} on ${formatDay(done.at)}`, { version: done.version, date: formatDay(done.at) }),
@@ -53,7 +63,7 @@ function renderProgress(root: HTMLElement, data: Catalogue, progress: Progress):
 		const state = $(row, '[data-progress-state]');
 		const id = row.dataset.progressRow ?? '';
 		if (!state) continue;
-		state.textContent = describeModule(id, progress, data, say);
+		state.textContent = describeModule(id, progress, view, data, say);
 		state.toggleAttribute('data-done', view.completed.has(id));
 	}
 	for (const group of root.querySelectorAll<HTMLElement>('[data-progress-group]')) {

@@ -208,7 +208,7 @@ async function showMore(search: Search, current: number): Promise<{ own: ResultF
 	const version = (value: string) => fill(text.version, { version: value });
 	list.append(
 		...fragments.map((fragment, i) => {
-			const view = resultView(fragment, version);
+			const view = resultView(fragment, version, text.duration);
 			if (!next[i]!.original || !text.original) return renderResult(view);
 			// The other index names the content type and level in its language; the line of facts is in the page's.
 			view.type = search.typeNames.get(view.type) ?? view.type;

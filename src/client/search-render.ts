@@ -46,7 +46,7 @@ export function updateCounts(list: HTMLElement, counts: Record<string, number> |
 }
 
 /**
- * One result: the title as a link, its type, version and level, and the excerpt with matches marked.
+ * One result: the title as a link, its type, version, level and duration, and the excerpt with matches marked.
  * `lang` names the language of the title and excerpt of a page in another language than the page's,
  * for screen readers and hyphenation; the line of facts stays in the page's language.
  */

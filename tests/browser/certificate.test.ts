@@ -343,22 +343,33 @@ describe('what a track page lists as still to do', () => {
 		url: 'https://steeped.example.org/tracks/reading/',
 		passMark: 80,
 		modules: [
-			{ id: 'glossary', title: 'Glossary', href: '/modules/glossary/', quiz: false },
-			{ id: 'history', title: 'History', href: '/modules/history/', quiz: true },
+			{ id: 'glossary', title: 'Glossary', href: '/modules/glossary/', quiz: false, version: '1.0.0' },
+			{ id: 'history', title: 'History', href: '/modules/history/', quiz: true, version: '2.0.0' },
 		],
 	};
 	const at = '2026-01-10T09:00:00.000Z';
 
 	it('asks only for completion of a module without a knowledge check, and nothing more once it is complete', () => {
-		const none = stillToDo(data, { completed: new Map(), passed: new Map([['history', 80]]) });
+		const none = stillToDo(data, { completed: new Map(), passed: new Map([['history', { score: 80, version: '2.0.0' }]]) });
 		expect(none.map((item) => `${item.title}: ${toDoText(item, data.passMark)}`)).toEqual(['Glossary: complete it', 'History: complete it']);
 		const done = stillToDo(data, {
 			completed: new Map([
 				['glossary', { version: '1.0.0', at, via: 'marked' }],
-				['history', { version: '1.0.0', at, via: 'quiz' }],
+				['history', { version: '2.0.0', at, via: 'quiz' }],
 			]),
-			passed: new Map([['history', 80]]),
+			passed: new Map([['history', { score: 80, version: '2.0.0' }]]),
 		});
 		expect(done).toEqual([]);
+	});
+
+	it('does not count a pass from before a major revision as a pass of the rewritten check', () => {
+		const said = (view: Parameters<typeof stillToDo>[1]) => stillToDo(data, view).map((item) => `${item.title}: ${toDoText(item, data.passMark)}`);
+		const glossary = ['glossary', { version: '1.0.0', at, via: 'marked' }] as const;
+		const passedFirst = new Map([['history', { score: 100, version: '1.0.0' }]]);
+		// History is at 2.0.0, a major revision since the pass at 1.0.0.
+		expect(said({ completed: new Map([glossary]), passed: passedFirst })).toEqual(['History: complete it and pass its knowledge check with 80% or more']);
+		expect(said({ completed: new Map([glossary, ['history', { version: '2.0.0', at, via: 'marked' }]]), passed: passedFirst })).toEqual(['History: pass its knowledge check with 80% or more']);
+		// Completed at 1.0.0 with the pass of 1.0.0's check, as a certificate then names it: nothing is left.
+		expect(said({ completed: new Map([glossary, ['history', { version: '1.0.0', at, via: 'quiz' }]]), passed: passedFirst })).toEqual([]);
 	});
 });

@@ -159,6 +159,53 @@ describe('progress in the browser', () => {
 		expect((await storedProgress(page)).modules['brewing-basics']?.completed?.version).toBe('2.1.0');
 	});
 
+	it('says in the knowledge check that a major revision rewrote it since the learner passed it, and counts that pass nowhere for the new version', async () => {
+		const page = await open('/modules/brewing-basics/');
+		const passed = (version: string) => ({ completed: { version, at: AT, via: 'quiz' }, quiz: { version, score: 100, passMark: 75, at: AT } });
+		// Every module of the track complete with its check passed; brewing-basics at 1.0.0, before its major revision 2.0.0.
+		await seed(page, { [KEY]: JSON.stringify({ version: 1, modules: { 'water-temperature': passed('1.0.0'), 'brewing-basics': passed('1.0.0'), serving: passed('1.0.1') } }) });
+		const prompt = page.locator('[data-quiz] [data-quiz-rewritten]');
+		await expect.poll(() => prompt.locator('.currents-notice__title').textContent()).toBe('Rewritten since you passed it');
+		expect(await prompt.locator('p').last().textContent()).toBe(
+			'This knowledge check was rewritten in version 2.0.0, after you passed it at version 1.0.0. Your pass was of the earlier check and does not count for this version: answer the questions below to take it again.'
+		);
+		// Read in its place, under the check's instructions and before the questions; no live region announces it, and focus stays where it was.
+		expect(await prompt.evaluate((element) => [element.previousElementSibling?.tagName, element.nextElementSibling?.className])).toEqual(['P', 'currents-quiz__questions']);
+		expect(await prompt.evaluate((element) => element.closest('[aria-live], [role="status"], [role="alert"]') === null && element.querySelector('[aria-live], [role]') === null)).toBe(true);
+		expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+		expect(await page.locator('[data-progress-status]').textContent()).toMatch(/^You completed version 1\.0\.0 on .+\. You passed the knowledge check of version 1\.0\.0 with 100%; it has been rewritten since\.$/);
+
+		// A failed attempt at the new check is not told that the old pass still counts.
+		await page.locator('[data-quiz][data-quiz-ready]').waitFor();
+		await page.locator('[data-quiz-question] [data-choice]:not([data-correct]) input').check();
+		await page.getByRole('button', { name: 'Check answers' }).click();
+		await expect.poll(() => page.locator('[data-quiz-status]').textContent()).toBe('0 of 1 right, 0%. Not passed yet. The pass mark is 75%. Read the explanations, then try again.');
+
+		// Re-read and marked complete at the current version, the module's old pass no longer completes the track or earns the certificate.
+		await page.getByRole('button', { name: 'Mark version 2.1.0 as complete' }).click();
+		await expect.poll(async () => (await storedProgress(page)).modules['brewing-basics']?.completed?.version).toBe('2.1.0');
+		expect(await prompt.count()).toBe(1);
+		await page.goto(site.url('/tracks/tea-foundations/'));
+		const message = page.locator('[data-track-complete] .currents-notice');
+		await expect.poll(() => message.locator('.currents-notice__title').textContent()).toBe('Every module is complete');
+		expect(await message.textContent()).toContain('To complete the track, pass the knowledge check of Brewing basics with 75% or more.');
+		expect(await page.locator('[data-certificate-todo-item]').allTextContents()).toEqual(['Brewing basics: pass its knowledge check with 75% or more']);
+		await page.goto(site.url('/progress/'));
+		await expect.poll(() => page.locator('[data-progress-row="brewing-basics"] [data-progress-state]').textContent()).toMatch(/^✓ Completed version 2\.1\.0 on .+; knowledge check of version 1\.0\.0 passed with 100%, rewritten since: take it again$/);
+		expect(await page.locator('[data-progress-group="tea-foundations"] [data-progress-group-count]').textContent()).toBe('3 of 3 modules complete');
+
+		// Passing the new check ends the prompt and completes the track.
+		await page.goto(site.url('/modules/brewing-basics/'));
+		await page.locator('[data-quiz][data-quiz-ready]').waitFor();
+		await expect.poll(() => prompt.count()).toBe(1);
+		await page.locator('[data-quiz-question] [data-correct] input').check();
+		await page.getByRole('button', { name: 'Check answers' }).click();
+		await expect.poll(() => prompt.count()).toBe(0);
+		expect(await page.locator('[data-progress-status]').textContent()).toMatch(/ Knowledge check passed with 100%\.$/);
+		await page.goto(site.url('/tracks/tea-foundations/'));
+		await expect.poll(() => message.locator('.currents-notice__title').textContent()).toBe('Track complete');
+	});
+
 	it('keeps the keyboard’s place when the learner marks the current version complete from the update notice', async () => {
 		const page = await open('/modules/brewing-basics/');
 		await seed(page, { [KEY]: JSON.stringify({ version: 1, modules: { 'brewing-basics': completedAt('1.0.0') } }) });

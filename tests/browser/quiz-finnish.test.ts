@@ -180,6 +180,23 @@ describe('the knowledge check and progress of a Finnish module page', () => {
 		expect(await message.getByRole('link', { name: 'Avaa Oma edistyminen' }).getAttribute('href')).toBe('/fi/progress/');
 	});
 
+	it('says in Finnish that the check was rewritten since the learner passed it', async () => {
+		const page = await open(FINNISH);
+		const at = '2026-01-10T09:00:00.000Z';
+		// A pass of the check of 0.9.0, before the major revision that made 1.0.0.
+		const record = { completed: { version: '0.9.0', at, via: 'quiz' }, quiz: { version: '0.9.0', score: 100, passMark: 80, at } };
+		await page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [KEY, JSON.stringify({ version: 1, modules: { [MODULE]: record } })]);
+		await page.reload();
+		const prompt = page.locator('[data-quiz] [data-quiz-rewritten]');
+		await expect.poll(() => prompt.locator('.currents-notice__title').textContent()).toBe('Uudistettu läpäisysi jälkeen');
+		expect(await prompt.locator('p').last().textContent()).toBe(
+			'Tämä osaamisen tarkistus uudistettiin versiossa 1.0.0, kun olit jo läpäissyt sen versiossa 0.9.0. Läpäisysi koski aiempaa tarkistusta, joten se ei kelpaa tähän versioon. Vastaa alla oleviin kysymyksiin ja tee tarkistus uudelleen.'
+		);
+		expect(await page.locator('[data-progress-status]').textContent()).toBe(
+			'Suoritit 10. tammikuuta 2026 version 0.9.0. Läpäisit version 0.9.0 osaamisen tarkistuksen tuloksella 100 %, mutta tarkistus on sittemmin uudistettu.'
+		);
+	});
+
 	it('still speaks English on the English page, which carries no words for its scripts', async () => {
 		const page = await open(`${ENGLISH}#knowledge-check`);
 		expect(await page.locator('[data-quiz][data-text], [data-module-progress][data-text]').count()).toBe(0);

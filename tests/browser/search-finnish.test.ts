@@ -79,7 +79,9 @@ describe('search in the Finnish edition', () => {
 		const total = Number(/^(\d+)/.exec((await status(page).textContent())!)![1]);
 		expect(total).toBe(found.length);
 		const module = page.locator('[data-search-results] li').filter({ has: page.locator('a[href="/fi/modules/goals-and-kpis/"]') });
-		expect(await module.locator('[data-result-meta]').textContent()).toMatch(/^Moduuli · Versio \d+\.\d+\.\d+ · /);
+		// Its duration too, from the Finnish page's header, in minutes as the header says it.
+		const minutes = /data-pagefind-meta="duration:(\d+)"/.exec(site.build.read('fi/modules/goals-and-kpis/index.html'))![1];
+		expect(await module.locator('[data-result-meta]').textContent()).toMatch(new RegExp(`^Moduuli · Versio \\d+\\.\\d+\\.\\d+ · .+ · ${minutes} min$`));
 
 		// Ticking a value that fewer pages carry narrows the results to its count, still Finnish pages.
 		const values = page.locator('fieldset[data-facet]:not([hidden]) li label');

@@ -108,7 +108,7 @@ describe('searching the curriculum', () => {
 		await expect.poll(() => status(page).textContent()).toMatch(new RegExp(`results? for “${words}”`));
 	};
 
-	it('loads nothing of search until it is opened, then focuses the field and finds a module with its version and level', async () => {
+	it('loads nothing of search until it is opened, then focuses the field and finds a module with its version, level and duration', async () => {
 		const { page } = await site.open('/modules/serving/');
 		await page.waitForLoadState('networkidle');
 		await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => setTimeout(resolve, 300))));
@@ -122,7 +122,7 @@ describe('searching the curriculum', () => {
 
 		await search(page, module.title);
 		const result = page.locator('[data-search-results] li').filter({ has: page.getByRole('link', { name: module.title, exact: true }) });
-		expect(await result.locator('[data-result-meta]').textContent()).toBe(`Module · Version ${module.version} · ${levelName(module.level)}`);
+		expect(await result.locator('[data-result-meta]').textContent()).toBe(`Module · Version ${module.version} · ${levelName(module.level)} · ${module.duration} min`);
 		expect(await result.getByRole('link').getAttribute('href')).toBe('/modules/brewing-basics/');
 		expect((await result.locator('mark').allTextContents()).length).toBeGreaterThan(0);
 		// The live region is polite and counts what is listed.
@@ -309,6 +309,8 @@ describe('searching the curriculum', () => {
 		const { page } = await site.open('/modules/brewing-basics/');
 		const tags = page.locator('[data-pagefind-filter], [data-pagefind-meta]');
 		expect(await tags.evaluateAll((elements) => elements.map((e) => e.getAttribute('data-pagefind-filter') ?? `meta ${e.getAttribute('data-pagefind-meta')}`))).toEqual([
+			// The duration rides on the header's own line that shows it, in minutes for the dialog to word.
+			`meta duration:${module.duration}`,
 			'type:Module',
 			...curriculum.tracks.filter((track) => track.data.modules.includes('brewing-basics')).map((track) => `track:${track.data.title}`),
 			...module.platforms.map((id) => `platform:${config.platforms.find((entry) => entry.id === id)!.name}`),
@@ -323,7 +325,8 @@ describe('searching the curriculum', () => {
 			await page.goto(site.url('/modules/brewing-basics/'), { waitUntil: 'networkidle' });
 			// The same page with the tags taken out looks the same, pixel for pixel.
 			const withTags = await settledScreenshot(page);
-			await tags.evaluateAll((elements) => elements.forEach((e) => e.remove()));
+			// The empty elements go; the header's line that carries the duration keeps its words and loses its attribute.
+			await tags.evaluateAll((elements) => elements.forEach((e) => (e.hasAttribute('hidden') ? e.remove() : e.removeAttribute('data-pagefind-meta'))));
 			withoutTags = await settledScreenshot(page);
 			expect(await differingPixels(page, withTags, withoutTags), `pixels changed at ${width}px`).toBe(0);
 		}
@@ -345,6 +348,6 @@ describe('searching the curriculum', () => {
 		await page.getByRole('checkbox', { name: 'Include earlier versions' }).check();
 		await expect.poll(() => titles(page)).toContain(earlierTitle);
 		const result = page.locator('[data-search-results] li').filter({ has: page.getByRole('link', { name: earlierTitle }) });
-		expect(await result.locator('[data-result-meta]').textContent()).toBe(`Earlier version · Version ${archived.version} · ${levelName(archived.level)}`);
+		expect(await result.locator('[data-result-meta]').textContent()).toBe(`Earlier version · Version ${archived.version} · ${levelName(archived.level)} · ${archived.duration} min`);
 	});
 });

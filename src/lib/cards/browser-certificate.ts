@@ -4,6 +4,7 @@
  * the link that fills in LinkedIn's "Add licence or certification" form. Pure data work, shared by
  * the track page's small script and the tests; drawing is certificate.ts's job.
  */
+import { passFor } from '../progress/passes.ts';
 import type { ProgressView } from '../progress/peek.ts';
 import type { CertificateInput, CertificateSize } from './certificate.ts';
 import type { CertificateStrings } from './certificate-words.ts';
@@ -21,8 +22,8 @@ export interface TrackCertificateData {
 	/** The track page's full address: the QR code's target and the certificate's URL on LinkedIn. */
 	url: string;
 	passMark: number;
-	/** The track's modules in order. */
-	modules: { id: string; title: string; href: string; quiz: boolean }[];
+	/** The track's modules in order, each at its current version. */
+	modules: { id: string; title: string; href: string; quiz: boolean; version: string }[];
 	/** For a page in another language than English: its code, for the certificate's date. */
 	locale?: string;
 	/** For a page in another language: the words drawn on the certificate. */
@@ -61,12 +62,15 @@ export interface ToDo {
 /**
  * The modules still standing between the learner and the certificate, in track order, each with
  * what it needs. Empty when the track is complete: every module complete, every check passed at
- * the pass mark (the same rule as `trackStatus`).
+ * the pass mark (the same rule as `trackStatus`). A pass counts for the major of the version
+ * completed, or of the current version for a module not complete: one from before a major revision
+ * is of a check the revision may have rewritten (passes.ts).
  */
 export function stillToDo(data: TrackCertificateData, view: ProgressView): ToDo[] {
 	return data.modules.flatMap((module) => {
-		const complete = view.completed.has(module.id);
-		const passed = !module.quiz || (view.passed.get(module.id) ?? -1) >= data.passMark;
+		const completed = view.completed.get(module.id);
+		const complete = completed !== undefined;
+		const passed = !module.quiz || (passFor(view, module.id, completed?.version ?? module.version)?.score ?? -1) >= data.passMark;
 		if (complete && passed) return [];
 		const step: Step = complete ? 'pass' : passed ? 'complete' : 'complete-and-pass';
 		return [{ id: module.id, title: module.title, href: module.href, step }];

@@ -11,8 +11,8 @@ import { isObject as record, isPercent, MODULE_ID, PROGRESS_VERSION, TIMESTAMP, 
 export interface ProgressView {
 	/** Completed modules, by module id: the version completed, when, and how. */
 	completed: Map<string, { version: string; at: string; via: string }>;
-	/** Passed knowledge checks: the best score, by module id. */
-	passed: Map<string, number>;
+	/** Passed knowledge checks, by module id: the best score, at the newest version passed (see passes.ts for which count). */
+	passed: Map<string, { score: number; version: string }>;
 }
 
 export interface Peek extends ProgressView {
@@ -29,7 +29,7 @@ function validCompletion(value: unknown): value is { version: string; at: string
 	return record(value) && text(value.version, VERSION) && text(value.at, TIMESTAMP) && VIA.includes(value.via as never);
 }
 
-function validPass(value: unknown): value is { score: number } {
+function validPass(value: unknown): value is { score: number; version: string } {
 	return record(value) && text(value.version, VERSION) && isPercent(value.score) && isPercent(value.passMark) && text(value.at, TIMESTAMP);
 }
 
@@ -53,7 +53,7 @@ export function peekProgress(raw: string | null): Peek {
 		}
 		if (validCompletion(value.completed)) view.completed.set(id, { version: value.completed.version, at: value.completed.at, via: value.completed.via });
 		else if (value.completed !== undefined) view.state = 'check';
-		if (validPass(value.quiz)) view.passed.set(id, value.quiz.score);
+		if (validPass(value.quiz)) view.passed.set(id, { score: value.quiz.score, version: value.quiz.version });
 		else if (value.quiz !== undefined) view.state = 'check';
 	}
 	return view;

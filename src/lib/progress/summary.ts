@@ -5,6 +5,7 @@
 import { compareVersions } from '../curriculum/versions.ts';
 import type { Catalogue, CatalogueModule } from './catalogue.ts';
 import { changesSince } from './changes.ts';
+import { passFor } from './passes.ts';
 import type { ProgressView } from './peek.ts';
 import type { Progress, Visits } from './shape.ts';
 
@@ -13,7 +14,7 @@ export function viewOf(progress: Progress): ProgressView {
 	const view: ProgressView = { completed: new Map(), passed: new Map() };
 	for (const [id, record] of Object.entries(progress.modules)) {
 		if (record.completed) view.completed.set(id, { version: record.completed.version, at: record.completed.at, via: record.completed.via });
-		if (record.quiz) view.passed.set(id, record.quiz.score);
+		if (record.quiz) view.passed.set(id, { score: record.quiz.score, version: record.quiz.version });
 	}
 	return view;
 }
@@ -30,7 +31,10 @@ export interface TrackStatus {
 	total: number;
 	/** Every module is complete, and every knowledge check passed at the track's pass mark. */
 	complete: boolean;
-	/** Complete modules whose knowledge check is not yet passed at the track's pass mark. */
+	/**
+	 * Complete modules whose knowledge check is not yet passed at the track's pass mark, at the major of
+	 * the version completed: a pass from before a major revision does not count for a completion after it.
+	 */
 	checksToPass: string[];
 }
 
@@ -41,7 +45,7 @@ export function catalogueTrackStatus(view: ProgressView, catalogue: Pick<Catalog
 
 export function trackStatus(view: ProgressView, modules: readonly TrackModule[], passMark: number): TrackStatus {
 	const done = modules.filter((module) => view.completed.has(module.id));
-	const checksToPass = done.filter((module) => module.quiz && (view.passed.get(module.id) ?? -1) < passMark).map((module) => module.id);
+	const checksToPass = done.filter((module) => module.quiz && (passFor(view, module.id, view.completed.get(module.id)!.version)?.score ?? -1) < passMark).map((module) => module.id);
 	return { done: done.length, total: modules.length, complete: modules.length > 0 && done.length === modules.length && checksToPass.length === 0, checksToPass };
 }
 

@@ -1,9 +1,10 @@
 /**
- * Search results as the dialog shows them: a title link, what kind of page it is, the version and
- * level of a module, and an excerpt whose matched words are marked. Pagefind hands the excerpt over
+ * Search results as the dialog shows them: a title link, what kind of page it is, the version, level
+ * and duration of a module, and an excerpt whose matched words are marked. Pagefind hands the excerpt over
  * as a string with `<mark>` around matches; it is split into plain text parts here, so that the
  * dialog builds text nodes and never parses the page's words as HTML.
  */
+import { formatDuration } from '../curriculum/model.ts';
 
 /** The part of a Pagefind result fragment that the dialog reads. */
 export interface ResultFragment {
@@ -23,7 +24,7 @@ export interface ResultView {
 	url: string;
 	/** The content type, such as `Module`, or empty for a page that has none. */
 	type: string;
-	/** `Version 2.1.0` and the level, for modules and earlier versions. */
+	/** `Version 2.1.0`, the level and the duration (`20 min`), for modules and earlier versions. */
 	details: string[];
 	excerpt: ExcerptPart[];
 }
@@ -61,12 +62,22 @@ function decodeEntities(text: string): string {
 	});
 }
 
-/** The view of one result; `versionLabel` words the version, as in `Version 2.1.0`. */
-export function resultView(fragment: ResultFragment, versionLabel = (version: string) => `Version ${version}`): ResultView {
+/** The units a duration is written in, such as `{ hours: 'h', minutes: 'min' }`. */
+export type DurationUnits = Parameters<typeof formatDuration>[1];
+
+/**
+ * The view of one result; `versionLabel` words the version, as in `Version 2.1.0`, and `units` the
+ * duration, as in `1 h 30 min`. A module page gives its duration as a number of minutes (the
+ * `duration` metadata of `ModuleHeader.astro`), so that the dialog words it in the reader's language
+ * also for a page of another language's index; anything else there is left out.
+ */
+export function resultView(fragment: ResultFragment, versionLabel = (version: string) => `Version ${version}`, units?: DurationUnits): ResultView {
 	const meta = fragment.meta ?? {};
 	const details: string[] = [];
 	if (meta.version) details.push(versionLabel(meta.version));
 	if (meta.level) details.push(meta.level);
+	const minutes = Number(meta.duration);
+	if (meta.duration && Number.isInteger(minutes) && minutes > 0) details.push(formatDuration(minutes, units));
 	return {
 		title: meta.title?.trim() || fragment.url,
 		url: fragment.url,

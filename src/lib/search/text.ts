@@ -31,6 +31,8 @@ export interface SearchText {
 	facets: { type: string; track: string; platform: string; level: string };
 	/** `{version}` is replaced by the module's version. */
 	version: string;
+	/** The units of a module's duration, as in `1 h 30 min`. */
+	duration: { hours: string; minutes: string };
 	more: string;
 	loading: string;
 	idle: string;

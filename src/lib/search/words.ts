@@ -30,6 +30,7 @@ export function searchText(locale: string): SearchText {
 		includeEarlier: t('includeEarlier'),
 		facets: { type: t('facetType'), track: t('facetTrack'), platform: t('facetPlatform'), level: t('facetLevel') },
 		version: t('version'),
+		duration: { hours: uiText(locale, 'currents.duration.hours'), minutes: uiText(locale, 'currents.duration.minutes') },
 		more: t('more'),
 		loading: t('loading'),
 		idle: t('idle'),

@@ -45,6 +45,11 @@ export const en = {
 	'currents.moduleProgress.completedOnQuiz': 'You completed this module on {{date}} by passing the knowledge check.',
 	'currents.moduleProgress.completedVersion': 'You completed version {{version}} on {{date}}.',
 	'currents.moduleProgress.checkPassed': ' Knowledge check passed with {{score}}%.',
+	// A pass from before a major revision, whose check may have been rewritten (src/lib/progress/passes.ts).
+	'currents.moduleProgress.checkPassedEarlier': ' You passed the knowledge check of version {{version}} with {{score}}%; it has been rewritten since.',
+	'currents.moduleProgress.checkRewrittenTitle': 'Rewritten since you passed it',
+	'currents.moduleProgress.checkRewritten':
+		'This knowledge check was rewritten in version {{rewritten}}, after you passed it at version {{passed}}. Your pass was of the earlier check and does not count for this version: answer the questions below to take it again.',
 	'currents.moduleProgress.markVersion': 'Mark version {{version}} as complete',
 	'currents.moduleProgress.openProgress': 'Open Your progress',
 	'currents.moduleProgress.notSavedTitle': 'Not saved',
@@ -102,6 +107,10 @@ export const fi: Record<keyof typeof en, string> = {
 	'currents.moduleProgress.completedOnQuiz': 'Suoritit tämän moduulin {{date}} läpäisemällä osaamisen tarkistuksen.',
 	'currents.moduleProgress.completedVersion': 'Suoritit {{date}} version {{version}}.',
 	'currents.moduleProgress.checkPassed': ' Osaamisen tarkistus läpäisty tuloksella {{score}} %.',
+	'currents.moduleProgress.checkPassedEarlier': ' Läpäisit version {{version}} osaamisen tarkistuksen tuloksella {{score}} %, mutta tarkistus on sittemmin uudistettu.',
+	'currents.moduleProgress.checkRewrittenTitle': 'Uudistettu läpäisysi jälkeen',
+	'currents.moduleProgress.checkRewritten':
+		'Tämä osaamisen tarkistus uudistettiin versiossa {{rewritten}}, kun olit jo läpäissyt sen versiossa {{passed}}. Läpäisysi koski aiempaa tarkistusta, joten se ei kelpaa tähän versioon. Vastaa alla oleviin kysymyksiin ja tee tarkistus uudelleen.',
 	'currents.moduleProgress.markVersion': 'Merkitse versio {{version}} suoritetuksi',
 	'currents.moduleProgress.openProgress': 'Avaa Oma edistyminen',
 	'currents.moduleProgress.notSavedTitle': 'Ei tallennettu',
