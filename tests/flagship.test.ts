@@ -159,6 +159,17 @@ describe('the flagship curriculum', () => {
 			}
 		});
 
+		it('asks for every right choice of a question with several, on the module page and in the printed track alike', () => {
+			const several = curriculum.modules.flatMap((module) => module.data.quiz.filter((question) => question.choices.filter((choice) => choice.correct).length > 1).map((question) => ({ module, question })));
+			expect(several.length).toBeGreaterThan(0);
+			const plain = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+			for (const { module, question } of several) {
+				expect(plain(build.read(`modules/${module.id}/index.html`)), module.id).toContain(`${question.question} (choose all that apply)`);
+				const track = curriculum.tracks.find((candidate) => candidate.data.modules.includes(module.id))!;
+				expect(plain(build.read(`tracks/${track.id}/print/index.html`)), module.id).toContain(`${question.question} (choose all that apply)`);
+			}
+		});
+
 		it('leads "Previous" on a track page to the track before it, and the first track to none', () => {
 			const ordered = inTrackOrder(curriculum.tracks);
 			const previous = (html: string) => /<a href="([^"]+)" rel="prev"/.exec(html)?.[1];

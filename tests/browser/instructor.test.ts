@@ -50,6 +50,26 @@ describe('for instructors', () => {
 		for (const note of await notes.all()) expect(await note.isVisible()).toBe(true);
 	});
 
+	it('prints the whole track without its answers for learners when asked, without JavaScript too', async () => {
+		const { page } = await site.open('/tracks/tea-foundations/print/', { javaScriptEnabled: false });
+		await page.emulateMedia({ media: 'print' });
+		const answers = page.locator('.currents-print-answers');
+		const notes = page.getByText('The answers are at the end of this document.');
+		expect(await answers.isVisible()).toBe(true);
+		expect(await notes.count()).toBe(3);
+		for (const note of await notes.all()) expect(await note.isVisible()).toBe(true);
+		// The switch is for the screen: paper shows neither it nor the print hint.
+		const toggle = page.getByLabel('Leave out the answers, for a copy to give learners');
+		expect(await toggle.isVisible()).toBe(false);
+		await page.emulateMedia({ media: 'screen' });
+		await toggle.check();
+		await page.emulateMedia({ media: 'print' });
+		expect(await answers.isVisible()).toBe(false);
+		for (const note of await notes.all()) expect(await note.isVisible()).toBe(false);
+		// The questions stay, to answer on paper.
+		expect(await page.locator('.currents-print-module').getByText('A pot tastes bitter. What do you change first?').isVisible()).toBe(true);
+	});
+
 	it('prints a module in light colours with readable links, written-out sources, and its version and address', async () => {
 		const { page } = await site.open('/');
 		await page.evaluate(() => localStorage.setItem('starlight-theme', 'dark'));

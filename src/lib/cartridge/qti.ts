@@ -4,6 +4,7 @@
  * multiple-choice item, one with several a multiple-response item that scores only the exact set.
  * Each choice's explanation is its feedback, shown when the learner picks it, as on the site.
  */
+import { hasSeveralRight } from '../learning/quiz.ts';
 import { el, schemaAttributes, text, xmlDocument, xmlId } from './xml.ts';
 
 export const QTI_NAMESPACE = 'http://www.imsglobal.org/xsd/ims_qtiasiv1p2';
@@ -65,7 +66,7 @@ export function assessmentXml(assessment: Assessment): string {
 }
 
 function itemXml(question: QtiQuestion, ident: string, index: number): string {
-	const multiple = question.choices.filter((choice) => choice.correct).length > 1;
+	const multiple = hasSeveralRight(question);
 	const response = xmlId(ident, 'response');
 	const label = (c: number) => xmlId(ident, String.fromCharCode(65 + c));
 	const feedback = (c: number) => xmlId(ident, String.fromCharCode(65 + c), 'feedback');

@@ -21,6 +21,14 @@ export function shuffle<T>(items: readonly T[], random: RandomSource = Math.rand
 	return result;
 }
 
+/**
+ * Whether a question has more than one right choice: wherever it is shown (the page, the printed
+ * track, a learning platform's quiz) it then asks for every right choice, and says so.
+ */
+export function hasSeveralRight(question: { choices: readonly { correct?: boolean | undefined }[] }): boolean {
+	return question.choices.filter((choice) => choice.correct).length > 1;
+}
+
 /** A question as scoring sees it: the original indices of its right choices. */
 export interface ScoredQuestion {
 	right: readonly number[];
