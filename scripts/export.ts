@@ -1,8 +1,8 @@
 /**
  * `npm run export -- cartridge [--track <id>] [--out <dir>] [--links]`
  *
- * Writes an IMS Common Cartridge 1.3 (`.imscc`) that Canvas, Moodle, Blackboard or Brightspace
- * imports: the whole curriculum, or one track with `--track`. Each module is its built page made
+ * Writes an IMS Common Cartridge 1.3 (`.imscc`) for a learning platform that imports that version,
+ * such as Canvas (Moodle's restore reads only 1.0 and 1.1): the whole curriculum, or one track with `--track`. Each module is its built page made
  * self-contained, or with `--links` a link to the permanent address of its version; each
  * knowledge check is a scored quiz. The cartridge is made from the built site in `dist/` (or
  * `--dist <dir>`), which is built first when it is missing or older than the content.
