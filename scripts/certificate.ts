@@ -3,14 +3,17 @@
  *
  *   npm run certificate -- keygen --issuer <id> --name "<issuer name>" --url <address> [--email <address>] [--key-out <file>]
  *   npm run certificate -- issue --issuer <id> --key <file> --track <id> (--name "<learner>" | --roster <file.csv>) --out <dir>
- *                                [--date YYYY-MM-DD] [--valid-until YYYY-MM-DD] [--print]
+ *                                [--date YYYY-MM-DD] [--valid-until YYYY-MM-DD] [--as-of YYYY-MM-DD] [--print]
  *   npm run certificate -- verify <certificate.png|credential.json>
  *
  * keygen makes an Ed25519 key pair: the public key goes into the issuer's profile,
  * `<content>/issuers/<id>.yaml`, which the site publishes and the verify page trusts once merged;
  * the private key goes to `keys/<id>.private.jwk`, which git ignores. Run it again for an existing
  * issuer to add a new key. issue writes, for each learner, `<name>.png` (the certificate with its
- * credential baked in) and `<name>.json` (the credential). verify checks a certificate with the
+ * credential baked in) and `<name>.json` (the credential). Both name each module of the track at the
+ * version the content holds now, or with `--as-of` (or a roster's `as_of` column) at the version
+ * current on that day, read from the module's changelog, for a class that studied the track while
+ * modules were revised. verify checks a certificate with the
  * issuers of this content folder, as the site's verify page does. `--content <dir>` picks another
  * curriculum for all three.
  *
@@ -24,11 +27,11 @@ import { inflateSync } from 'node:zlib';
 import { atMostWords, readArgs } from './lib/args.ts';
 import { drawInDrawingProcess } from './lib/draw-process.ts';
 import { CardTextError, cleanName } from '../src/lib/cards/text.ts';
-import { issueAll, issuerNameShortened, prepareIssuance, shellWord, undrawableNames, type Learner } from '../src/lib/credentials/issue.ts';
+import { issueAll, issuerNameShortened, modulesAsOf, prepareIssuance, shellWord, undrawableNames, type Issuance, type Learner } from '../src/lib/credentials/issue.ts';
 import { loadIssuers } from '../src/lib/credentials/issuers.ts';
 import { addKeyToYaml, defaultKeyPath, generateIssuerKey, newIssuerYaml, writePrivateKey } from '../src/lib/credentials/keys.ts';
 import { ISSUERS_FOLDER, trustedIssuers } from '../src/lib/credentials/profile.ts';
-import { dateProblem, expiryProblem, localToday, lostLetters, parseRoster, rosterText, type RosterProblem } from '../src/lib/credentials/roster.ts';
+import { asOfAfterCompletion, dateProblem, expiryProblem, localToday, lostLetters, parseRoster, rosterText, type RosterProblem } from '../src/lib/credentials/roster.ts';
 import { verifyFileBytes } from '../src/lib/credentials/verify-file.ts';
 import { today } from '../src/lib/curriculum/freshness.ts';
 import { loadCurriculum } from '../src/lib/curriculum/load.ts';
@@ -39,8 +42,10 @@ import { issuerSchema } from '../src/lib/curriculum/schema/issuer.ts';
 const USAGE = `Usage:
   npm run certificate -- keygen --issuer <id> --name "<issuer name>" --url <address> [--email <address>] [--key-out <file>]
   npm run certificate -- issue --issuer <id> --key <file> --track <id> (--name "<learner>" | --roster <file.csv>) --out <dir>
-                        [--date YYYY-MM-DD] [--valid-until YYYY-MM-DD] [--print]
-  npm run certificate -- verify <certificate.png|credential.json>`;
+                        [--date YYYY-MM-DD] [--valid-until YYYY-MM-DD] [--as-of YYYY-MM-DD] [--print]
+  npm run certificate -- verify <certificate.png|credential.json>
+--as-of names each module at the version current on that day (the newest changelog entry dated on or
+before it), such as the day a class began, instead of the version the content holds now.`;
 
 function fail(message: string, status = 1): never {
 	console.error(message);
@@ -61,6 +66,7 @@ const parsed = readArgs({
 	out: { type: 'string' },
 	date: { type: 'string' },
 	'valid-until': { type: 'string' },
+	'as-of': { type: 'string' },
 	print: { type: 'boolean', default: false },
 	content: { type: 'string' },
 }, USAGE, { positionals: 2 });
@@ -138,8 +144,9 @@ async function issue(): Promise<void> {
 	const missing = (['issuer', 'key', 'track', 'out'] as const).filter((name) => !values[name]);
 	if (missing.length > 0) fail(`Missing ${missing.map((name) => `--${name}`).join(', ')}.\n${USAGE}`, 2);
 	if (!values.name === !values.roster) fail(`Give either --name "<learner>" for one certificate or --roster <file.csv> for a class, not ${values.name ? 'both' : 'neither'}.\n${USAGE}`, 2);
-	for (const [flag, value] of [['--date', values.date], ['--valid-until', values['valid-until']]] as const) {
-		const problem = value === undefined ? null : dateProblem(value, flag === '--date' ? 'completion date' : 'expiry date');
+	const what = { '--date': 'completion date', '--valid-until': 'expiry date', '--as-of': 'as-of date' } as const;
+	for (const [flag, value] of [['--date', values.date], ['--valid-until', values['valid-until']], ['--as-of', values['as-of']]] as const) {
+		const problem = value === undefined ? null : dateProblem(value, what[flag]);
 		if (problem) fail(`${flag}: ${problem}`, 2);
 	}
 	const date = values.date ?? on;
@@ -147,6 +154,20 @@ async function issue(): Promise<void> {
 	const validUntil = values['valid-until'];
 	const expired = validUntil === undefined ? null : expiryProblem(validUntil, on, utcOn);
 	if (expired) fail(`--valid-until: ${expired}`, 2);
+	const asOf = values['as-of'];
+	if (asOf !== undefined && asOf > on) fail(`--as-of: the as-of date ${asOf} is after today (${on}). Give the day whose module versions the class studied, such as the day it began.`, 2);
+	// Only the command's own completion date is compared here; a roster's rows with their own dates are compared line by line.
+	if (asOf !== undefined && values.date !== undefined && asOf > values.date) fail(`--as-of: ${asOfAfterCompletion(asOf, values.date, '--as-of')}`, 2);
+
+	// The curriculum, the issuer, its key and the track come first, since the versions a learner studied are read from the track's modules.
+	let issuance: Issuance;
+	try {
+		issuance = await prepareIssuance({ dir, root: process.cwd(), issuer: values.issuer!, keyFile: resolve(values.key!), track: values.track!, content: values.content });
+	} catch (error) {
+		fail((error as Error).message);
+	}
+	const classVersions = modulesAsOf(issuance, asOf);
+	if ('problem' in classVersions) fail(`--as-of: ${classVersions.problem}`, 2);
 
 	// The learners: every roster problem is reported, with its line, before anything is made.
 	let learners: Learner[];
@@ -155,19 +176,24 @@ async function issue(): Promise<void> {
 		if (!existsSync(rosterPath)) fail(`There is no roster at ${show(rosterPath)}.`, 2);
 		const read = rosterText(new Uint8Array(readFileSync(rosterPath)));
 		if ('problem' in read) fail(`No certificate was made: ${show(rosterPath)}:${read.problem.line}: ${read.problem.message}`);
-		const roster = parseRoster(read.text, { today: on, utcToday: utcOn, date });
+		const roster = parseRoster(read.text, { today: on, utcToday: utcOn, date, asOf });
 		// Names no font can draw are roster problems too, found before anything is drawn, so that one pass fixes the file.
 		const undrawable: RosterProblem[] = (await undrawableNames(roster.learners)).map(({ line, message }) => ({ line: line!, message }));
-		const problems = [...roster.problems, ...undrawable].sort((a, b) => a.line - b.line);
+		// So are rows whose own as-of date comes before a module of the track was released.
+		const unversioned = roster.learners.flatMap((learner) => {
+			const versions = learner.asOf === undefined ? null : modulesAsOf(issuance, learner.asOf);
+			return versions && 'problem' in versions ? [{ line: learner.line, message: versions.problem }] : [];
+		});
+		const problems = [...roster.problems, ...undrawable, ...unversioned].sort((a, b) => a.line - b.line);
 		if (problems.length > 0) {
 			const count = problems.length;
 			fail(`The roster has ${count} problem${count === 1 ? '' : 's'}, so no certificate was made:\n${problems.map((p) => `${show(rosterPath)}:${p.line}: ${p.message}`).join('\n')}`);
 		}
 		if (roster.ignored.length > 0) console.log(`Not printed on the certificates: the roster's ${roster.ignored.map((column) => `"${column}"`).join(', ')} column${roster.ignored.length === 1 ? '' : 's'}.`);
-		learners = roster.learners.map((learner) => ({ name: learner.name, line: learner.line, date: learner.date ?? date, validUntil: learner.validUntil ?? validUntil }));
+		learners = roster.learners.map((learner) => ({ name: learner.name, line: learner.line, date: learner.date ?? date, validUntil: learner.validUntil ?? validUntil, asOf: learner.asOf ?? asOf }));
 	} else {
 		try {
-			learners = [{ name: cleanName(values.name!), date, validUntil }];
+			learners = [{ name: cleanName(values.name!), date, validUntil, asOf }];
 			const lost = lostLetters(learners[0]!.name);
 			if (lost) fail(`--name: ${lost}`, 2);
 		} catch (error) {
@@ -181,7 +207,6 @@ async function issue(): Promise<void> {
 	const out = resolve(values.out!);
 	if (existsSync(out) && !statSync(out).isDirectory()) fail(`--out: ${show(out)} is a file. Give a folder for the certificates (it is made if it does not exist).`, 2);
 	try {
-		const issuance = await prepareIssuance({ dir, root: process.cwd(), issuer: values.issuer!, keyFile: resolve(values.key!), track: values.track!, content: values.content });
 		await warnIfShortened(issuance.issuer.name, issuance.issuer.file);
 		const started = performance.now();
 		const names = await issueAll(issuance, learners, out, {
@@ -189,7 +214,9 @@ async function issue(): Promise<void> {
 			progress: (done) => learners.length > 5 && done % 10 === 0 && console.log(`Made ${done} of ${learners.length} certificates…`),
 		});
 		const seconds = ((performance.now() - started) / 1000).toFixed(1);
-		console.log(`Issued ${names.length} certificate${names.length === 1 ? '' : 's'} of “${issuance.track.certificate}” in ${show(out)} (${seconds} s): a .png with the signed credential inside and a .json of the credential for each learner${values.print ? ', and a .print.png at print size (3508×2480) with the same credential' : ''}.
+		// With --as-of, the versions the class's certificates name, for the instructor to compare with what was taught.
+		const versions = asOf === undefined ? '' : `\nThe modules are named at their versions current on ${asOf}: ${classVersions.modules.map((module) => `${module.id} ${module.version}`).join(', ')}${learners.some((learner) => learner.asOf !== asOf) ? ', and the roster’s rows with an as_of of their own at the versions of that day' : ''}.`;
+		console.log(`Issued ${names.length} certificate${names.length === 1 ? '' : 's'} of “${issuance.track.certificate}” in ${show(out)} (${seconds} s): a .png with the signed credential inside and a .json of the credential for each learner${values.print ? ', and a .print.png at print size (3508×2480) with the same credential' : ''}.${versions}
 They verify at ${new URL('/verify/', issuance.site).href} once ${issuance.issuer.file} is published on the site.`);
 	} catch (error) {
 		fail((error as Error).message);

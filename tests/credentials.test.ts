@@ -12,6 +12,7 @@ import { CREDENTIALS_CONTEXT, OPEN_BADGES_CONTEXT } from '../src/lib/credentials
 import { buildCredential, type CredentialInput } from '../src/lib/credentials/credential.ts';
 import { addProof, type JsonObject } from '../src/lib/credentials/data-integrity.ts';
 import { loadIssuers } from '../src/lib/credentials/issuers.ts';
+import { versionsOn, type ModuleHistory } from '../src/lib/credentials/as-of.ts';
 import { issuerNameShortened } from '../src/lib/credentials/issue.ts';
 import { generateIssuerKey } from '../src/lib/credentials/keys.ts';
 import { multibaseEncode, publicKeyMultibase } from '../src/lib/credentials/multikey.ts';
@@ -23,6 +24,13 @@ import { copyFixture, processesRunning, ROOT, specFile, TMP, TODAY, watchAllocat
 /** A file of the Open Badges 3.0 specification, as JSON. */
 const spec = (path: string): unknown => JSON.parse(readFileSync(specFile('open-badges-3.0', path, 'The Open Badges 3.0 specification'), 'utf8'));
 const SITE = 'https://steeped.example.org';
+
+/** The Open Badges 3.0 AchievementCredential JSON Schema, compiled, with every error it finds. */
+function achievementCredentialSchema() {
+	const ajv = new Ajv2019({ strict: false, allErrors: true });
+	addFormats(ajv);
+	return ajv.compile(spec('ob_v3p0_achievementcredential_schema.json') as object);
+}
 
 async function keyPair() {
 	const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify'])) as CryptoKeyPair;
@@ -170,9 +178,7 @@ describe('sign and verify', () => {
 
 describe('Open Badges 3.0 conformance', () => {
 	test('the issued credential validates against the AchievementCredential JSON Schema, which rejects a broken one', () => {
-		const ajv = new Ajv2019({ strict: false, allErrors: true });
-		addFormats(ajv);
-		const validate = ajv.compile(spec('ob_v3p0_achievementcredential_schema.json') as object);
+		const validate = achievementCredentialSchema();
 		expect(validate(signed), JSON.stringify(validate.errors, null, 2)).toBe(true);
 		// The validator is not a formality: the same credential without its achievement fails.
 		const broken = structuredClone(signed) as any;
@@ -343,6 +349,47 @@ function chunkCrcsValid(png: Uint8Array): boolean {
 	}
 	return true;
 }
+
+describe('module versions as of a day', () => {
+	const track = { id: 'tea-foundations', title: 'Tea foundations' };
+	const history: ModuleHistory[] = [
+		{
+			id: 'brewing-basics',
+			title: 'Brewing well',
+			version: '2.1.0',
+			releases: [
+				{ version: '2.1.0', date: '2026-11-01' },
+				{ version: '2.0.0', date: '2026-06-01' },
+				{ version: '1.0.0', date: '2025-01-01' },
+			],
+			archivedTitles: new Map([[1, 'Brewing basics']]),
+		},
+		{ id: 'serving', title: 'Serving', version: '1.0.0', releases: [{ version: '1.0.0', date: '2026-09-01' }], archivedTitles: new Map() },
+	];
+
+	test('each module is at the newest release dated on or before the day, with the title its major version had', () => {
+		expect(versionsOn(track, history, '2026-10-31')).toEqual({
+			modules: [
+				{ id: 'brewing-basics', title: 'Brewing well', version: '2.0.0' },
+				{ id: 'serving', title: 'Serving', version: '1.0.0' },
+			],
+		});
+		expect(versionsOn(track, history, '2026-11-01')).toMatchObject({ modules: [{ version: '2.1.0' }, { version: '1.0.0' }] });
+		// Before its second major, the module had the title its archived first major keeps.
+		expect(versionsOn(track, [history[0]!], '2025-06-01')).toEqual({ modules: [{ id: 'brewing-basics', title: 'Brewing basics', version: '1.0.0' }] });
+	});
+
+	test('a day before a module or the whole track was released is refused with the first day that would do', () => {
+		expect(versionsOn(track, history, '2026-08-31')).toEqual({
+			problem:
+				'On 2026-08-31 the module “Serving” (serving) of the track “Tea foundations” (tea-foundations) had not been released yet: it was first released on 2026-09-01. A certificate names a version of every module the track has, so give a day on or after 2026-09-01, when the last of them was first released.',
+		});
+		expect(versionsOn(track, history, '2024-12-31')).toEqual({
+			problem:
+				'On 2024-12-31 the track “Tea foundations” (tea-foundations) did not exist yet: none of its modules had been released, the first of them to be released being “Brewing well” (brewing-basics), first released on 2025-01-01. A certificate names a version of every module the track has, so give a day on or after 2026-09-01, when the last of them was first released.',
+		});
+	});
+});
 
 describe('roster', () => {
 	const parse = (text: string) => parseRoster(text, { today: TODAY });
@@ -552,6 +599,94 @@ describe('npm run certificate', () => {
 		expect(output.match(/Issued 1 certificate/g)).toHaveLength(1);
 		expect(readdirSync(join(work, 'allocator')).sort()).toEqual(['grace-hopper.json', 'grace-hopper.png']);
 		expect([...settings.values()].sort()).toEqual([['MIMALLOC_ALLOW_LARGE_OS_PAGES=1'], ['MIMALLOC_PURGE_DELAY=0']]);
+	});
+
+	test('--as-of names each module at its version of that day, in the credential, the image and the verification', async () => {
+		// On 2026-10-15 brewing-basics was at 2.0.0: its 2.1.0 came out on 2026-11-01, after the class began.
+		const result = issue('--name', 'Grace Hopper', '--as-of', '2026-10-15', '--out', 'as-of');
+		expect(result.status, result.output).toBe(0);
+		expect(result.output).toContain('The modules are named at their versions current on 2026-10-15: water-temperature 1.0.0, brewing-basics 2.0.0, serving 1.0.1.');
+		const json = JSON.parse(readFileSync(join(work, 'as-of', 'grace-hopper.json'), 'utf8'));
+		expect(json.evidence.map((evidence: { id: string; description: string }) => [evidence.id, evidence.description])).toEqual([
+			[`${SITE}/modules/water-temperature/v1/`, 'Version 1.0.0'],
+			[`${SITE}/modules/brewing-basics/v2/`, 'Version 2.0.0'],
+			[`${SITE}/modules/serving/v1/`, 'Version 1.0.1'],
+		]);
+		expect(json.credentialSubject.achievement.criteria.narrative).toContain('at the versions current on 2026-10-15, listed below');
+		// The versions' day is neither the completion date nor the signing date.
+		expect(json.awardedDate).toBe(`${TODAY}T00:00:00Z`);
+		expect(Date.now() - Date.parse(json.validFrom)).toBeLessThan(5 * 60_000);
+		const validate = achievementCredentialSchema();
+		expect(validate(json), JSON.stringify(validate.errors, null, 2)).toBe(true);
+		// The image draws the same versions: it is the certificate drawn with them, the credential baked in.
+		const png = new Uint8Array(readFileSync(join(work, 'as-of', 'grace-hopper.png')));
+		const baked = (await readBakedCredential(png))!;
+		expect(JSON.parse(baked)).toEqual(json);
+		const drawn = (versions: string[]) =>
+			renderCertificate(
+				{
+					name: 'Grace Hopper',
+					track: 'Tea foundations',
+					title: 'Tea Foundations',
+					curriculum: 'Steeped',
+					date: TODAY,
+					modules: ['Water temperature', 'Brewing basics', 'Serving'].map((title, i) => ({ title, version: versions[i]! })),
+					issuer: 'Kyoto Tea Institute',
+					verified: true,
+					url: `${SITE}/verify/`,
+					locale: 'en',
+				},
+				nodeEnvironment
+			);
+		expect(Buffer.from(bakeCredential(await drawn(['1.0.0', '2.0.0', '1.0.1']), baked)).equals(Buffer.from(png))).toBe(true);
+		expect(Buffer.from(bakeCredential(await drawn(['1.0.0', '2.1.0', '1.0.1']), baked)).equals(Buffer.from(png))).toBe(false);
+		// It verifies against the content, whose brewing-basics has moved on to 2.1.0, and names the version studied.
+		const { issuers } = loadIssuers(content, work);
+		expect(await verifyCredential(json, { issuers: trustedIssuers(SITE, issuers), issuersPage: `${SITE}/issuers/` })).toMatchObject({
+			ok: true,
+			summary: { modules: [{ description: 'Version 1.0.0' }, { name: 'Brewing basics', description: 'Version 2.0.0' }, { description: 'Version 1.0.1' }] },
+		});
+		const checked = run('verify', 'as-of/grace-hopper.png');
+		expect(checked.status, checked.output).toBe(0);
+		expect(checked.output).toContain('Modules: Water temperature (version 1.0.0); Brewing basics (version 2.0.0); Serving (version 1.0.1).');
+	});
+
+	test('--as-of before a module was released, before the track existed, in the future, after --date, or not a date is refused, and nothing is written', () => {
+		const refused = (...args: string[]) => {
+			const result = issue('--name', 'Grace Hopper', ...args, '--out', 'as-of-refused');
+			expect(result.status, result.output).toBe(2);
+			return result.output.trim();
+		};
+		expect(refused('--as-of', '2026-08-15')).toBe(
+			'--as-of: On 2026-08-15 the module “Serving” (serving) of the track “Tea foundations” (tea-foundations) had not been released yet: it was first released on 2026-09-01. A certificate names a version of every module the track has, so give a day on or after 2026-09-01, when the last of them was first released.'
+		);
+		expect(refused('--as-of', '2019-06-01')).toBe(
+			'--as-of: On 2019-06-01 the track “Tea foundations” (tea-foundations) did not exist yet: none of its modules had been released, the first of them to be released being “Water temperature” (water-temperature), first released on 2020-01-10. A certificate names a version of every module the track has, so give a day on or after 2026-09-01, when the last of them was first released.'
+		);
+		expect(refused('--as-of', '2026-11-24')).toBe('--as-of: the as-of date 2026-11-24 is after today (2026-11-23). Give the day whose module versions the class studied, such as the day it began.');
+		expect(refused('--date', '2026-10-01', '--as-of', '2026-10-15')).toBe(
+			'--as-of: The as-of date 2026-10-15 is after the completion date 2026-10-01, and a learner completes a track with the module versions released by then. Give --as-of on or before 2026-10-01, the day whose versions the learner studied.'
+		);
+		expect(refused('--as-of', '15/10/2026')).toBe('--as-of: The as-of date "15/10/2026" is not a date. Write it as year-month-day, like 2026-11-23.');
+		expect(existsSync(join(work, 'as-of-refused'))).toBe(false);
+	});
+
+	test('a roster’s as_of column gives a learner the versions of their own day, and a wrong one is a problem on its line', () => {
+		writeFileSync(join(work, 'cohorts.csv'), 'name,date,as_of\nAna Núñez,2026-11-20,2026-09-05\nBen Okafor,2026-11-20,\nCy Young,2026-11-20,2026-08-20\nDee Ito,2026-10-01,\n');
+		const wrong = issue('--roster', 'cohorts.csv', '--as-of', '2026-10-15', '--out', 'cohorts');
+		expect(wrong.status).toBe(1);
+		expect(wrong.output.trim().split('\n')).toEqual([
+			'The roster has 2 problems, so no certificate was made:',
+			'cohorts.csv:4: On 2026-08-20 the module “Serving” (serving) of the track “Tea foundations” (tea-foundations) had not been released yet: it was first released on 2026-09-01. A certificate names a version of every module the track has, so give a day on or after 2026-09-01, when the last of them was first released.',
+			'cohorts.csv:5: The as-of date 2026-10-15 is after the completion date 2026-10-01, and a learner completes a track with the module versions released by then. Give --as-of on or before 2026-10-01, the day whose versions the learner studied.',
+		]);
+		expect(existsSync(join(work, 'cohorts'))).toBe(false);
+		writeFileSync(join(work, 'cohorts.csv'), 'name,date,as_of\nAna Núñez,2026-11-20,2026-09-05\nBen Okafor,2026-11-20,\n');
+		const right = issue('--roster', 'cohorts.csv', '--as-of', '2026-10-15', '--out', 'cohorts');
+		expect(right.status, right.output).toBe(0);
+		const versions = (name: string) => JSON.parse(readFileSync(join(work, 'cohorts', `${name}.json`), 'utf8')).evidence.map((evidence: { description: string }) => evidence.description);
+		expect(versions('ana-núñez')).toEqual(['Version 1.0.0', 'Version 2.0.0', 'Version 1.0.0']);
+		expect(versions('ben-okafor')).toEqual(['Version 1.0.0', 'Version 2.0.0', 'Version 1.0.1']);
 	});
 
 	test('a roster with errors names each line and writes nothing', () => {

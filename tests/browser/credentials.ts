@@ -42,6 +42,31 @@ export async function issuanceFor(content: string): Promise<Issuance> {
 			{ id: 'brewing-basics', title: 'Brewing basics', version: '2.1.0' },
 			{ id: 'serving', title: 'Serving', version: '1.0.1' },
 		],
+		// The fixture's changelogs, for a certificate issued at the versions of an earlier day.
+		history: [
+			{ id: 'water-temperature', title: 'Water temperature', version: '1.0.0', releases: [{ version: '1.0.0', date: '2020-01-10' }], archivedTitles: new Map() },
+			{
+				id: 'brewing-basics',
+				title: 'Brewing basics',
+				version: '2.1.0',
+				releases: [
+					{ version: '2.1.0', date: '2026-11-01' },
+					{ version: '2.0.0', date: '2026-06-01' },
+					{ version: '1.0.0', date: '2025-01-01' },
+				],
+				archivedTitles: new Map([[1, 'Brewing basics']]),
+			},
+			{
+				id: 'serving',
+				title: 'Serving',
+				version: '1.0.1',
+				releases: [
+					{ version: '1.0.1', date: '2026-10-01' },
+					{ version: '1.0.0', date: '2026-09-01' },
+				],
+				archivedTitles: new Map(),
+			},
+		],
 		signer: { privateKey: await signer(jwk), verificationMethod: verificationMethodId(SITE, 'kyoto-tea', publicKeyMultibase) },
 	};
 }

@@ -9,7 +9,9 @@
  * - Each module completed is an `Evidence` entry: its title, the version completed, and the
  *   permanent address of that major version.
  * - `awardedDate` is the day the learner completed the track; `validFrom` the moment it was signed;
- *   `validUntil`, when the issuer sets one, the end of the last day it is valid.
+ *   `validUntil`, when the issuer sets one, the end of the last day it is valid. The day whose module
+ *   versions a class studied, when the issuer names one, is only said in the criteria's narrative: the
+ *   versions themselves are the evidence, and neither date above is about them.
  */
 import { CREDENTIAL_CONTEXTS } from './contexts.ts';
 import { xsdDateTime, type JsonObject } from './data-integrity.ts';
@@ -31,6 +33,8 @@ export interface CredentialInput {
 	};
 	/** The track's modules in order, with the version the learner completed. */
 	modules: readonly { id: string; title: string; version: string }[];
+	/** The day whose versions `modules` are, `YYYY-MM-DD`, when the issuer chose one; absent for the versions current when issued. */
+	asOf?: string;
 	issuer: IssuerRecord;
 	/** The learner's name, already cleaned for printing. */
 	learner: string;
@@ -54,7 +58,7 @@ export function moduleVersionUrl(site: string, id: string, version: string): str
 export function buildCredential(input: CredentialInput): JsonObject {
 	const trackUrl = new URL(`/tracks/${input.track.id}/`, input.site).href;
 	const listed = input.modules.map((module) => `- ${module.title}, version ${module.version}`).join('\n');
-	const narrative = `Completed every module of the track “${input.track.title}” of ${input.curriculum}, at the versions below, with each module’s knowledge check passed at ${input.track.passMark}% or better. ${input.issuer.name} verified the learner’s work.\n\n${listed}`;
+	const narrative = `Completed every module of the track “${input.track.title}” of ${input.curriculum}, at the versions ${input.asOf ? `current on ${input.asOf}, listed ` : ''}below, with each module’s knowledge check passed at ${input.track.passMark}% or better. ${input.issuer.name} verified the learner’s work.\n\n${listed}`;
 	return {
 		'@context': [...CREDENTIAL_CONTEXTS],
 		id: input.id ?? `urn:uuid:${crypto.randomUUID()}`,

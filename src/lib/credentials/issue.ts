@@ -16,6 +16,7 @@ import { CardTextError, cleanText, graphemes } from '../cards/text.ts';
 import { countBySeverity } from '../check/findings.ts';
 import { formatHuman } from '../check/report.ts';
 import { loadCurriculum } from '../curriculum/load.ts';
+import { versionsOn, type ModuleHistory, type ModuleVersion } from './as-of.ts';
 import { bakeCredential } from './baked-png.ts';
 import { buildCredential } from './credential.ts';
 import { addProof, type JsonObject } from './data-integrity.ts';
@@ -33,6 +34,11 @@ export interface Learner {
 	/** The day the learner completed the track, `YYYY-MM-DD`. */
 	date: string;
 	validUntil?: string;
+	/**
+	 * The day whose module versions the learner studied, `YYYY-MM-DD`: each module's version current
+	 * then, from its changelog. Without it, the certificate names the versions the content holds now.
+	 */
+	asOf?: string;
 	/** The roster line, for messages. */
 	line?: number;
 }
@@ -44,7 +50,10 @@ export interface Issuance {
 	locale: string;
 	issuer: IssuerEntry;
 	track: { id: string; title: string; summary: string; certificate: string; passMark: number };
-	modules: { id: string; title: string; version: string }[];
+	/** The track's modules at the versions the content holds now. */
+	modules: ModuleVersion[];
+	/** The track's modules with their release histories, for a learner who studied earlier versions (`asOf`). */
+	history: ModuleHistory[];
 	signer: { privateKey: CryptoKey; verificationMethod: string };
 }
 
@@ -92,6 +101,11 @@ export async function prepareIssuance(options: { dir: string; root: string; issu
 		);
 	}
 	const byId = new Map(curriculum.modules.map((module) => [module.id, module.data]));
+	const history = track.data.modules.map((id): ModuleHistory => {
+		const module = byId.get(id)!;
+		const archived = curriculum.archives.filter((archive) => archive.id === id).map((archive) => [archive.major, archive.data.title] as const);
+		return { id, title: module.title, version: module.version, releases: module.changelog, archivedTitles: new Map(archived) };
+	});
 	return {
 		site: config.site,
 		curriculum: config.title,
@@ -99,8 +113,18 @@ export async function prepareIssuance(options: { dir: string; root: string; issu
 		issuer,
 		track: { id: track.id, title: track.data.title, summary: track.data.summary, certificate: track.data.certificate.title, passMark: track.data.certificate.passMark },
 		modules: track.data.modules.map((id) => ({ id, title: byId.get(id)!.title, version: byId.get(id)!.version })),
+		history,
 		signer: { privateKey: key.privateKey, verificationMethod: verificationMethodId(config.site, issuer.id, key.publicKeyMultibase) },
 	};
+}
+
+/**
+ * The module versions a certificate names: those current on `asOf` when given, else those the content
+ * holds now; or why there are none on that day, in words to follow `--as-of: ` or a roster line.
+ */
+export function modulesAsOf(issuance: Issuance, asOf: string | undefined): { modules: ModuleVersion[] } | { problem: string } {
+	if (asOf === undefined) return { modules: issuance.modules };
+	return versionsOn({ id: issuance.track.id, title: issuance.track.title }, issuance.history, asOf);
 }
 
 /**
@@ -113,14 +137,20 @@ export async function issueOne(
 	options: { issued?: Date; print?: boolean } = {}
 ): Promise<{ credential: JsonObject; png: Uint8Array; printPng?: Uint8Array }> {
 	const issued = options.issued ?? new Date();
-	const unsigned = buildCredential({ ...issuance, learner: learner.name, awarded: learner.date, validUntil: learner.validUntil, issued });
+	const versions = modulesAsOf(issuance, learner.asOf);
+	if ('problem' in versions) throw new IssueError(versions.problem);
+	const { modules } = versions;
+	// The versions' day moves neither date the credential already keeps apart: `awardedDate` stays the day
+	// the learner completed the track, and `validFrom` the moment of signing, since a verifier reads it as
+	// the start of the credential's validity and a credential cannot be valid before it was signed.
+	const unsigned = buildCredential({ ...issuance, modules, asOf: learner.asOf, learner: learner.name, awarded: learner.date, validUntil: learner.validUntil, issued });
 	const credential = await addProof(unsigned, { ...issuance.signer, created: issued });
-	const draw = async (size: CertificateSize) => bakeCredential(await drawCertificate(issuance, learner, size), JSON.stringify(credential));
+	const draw = async (size: CertificateSize) => bakeCredential(await drawCertificate(issuance, modules, learner, size), JSON.stringify(credential));
 	return { credential, png: await draw('screen'), ...(options.print ? { printPng: await draw('print') } : {}) };
 }
 
 /** A learner's certificate image at one size, without its credential. */
-function drawCertificate(issuance: Issuance, learner: Learner, size: CertificateSize): Promise<Uint8Array> {
+function drawCertificate(issuance: Issuance, modules: readonly ModuleVersion[], learner: Learner, size: CertificateSize): Promise<Uint8Array> {
 	return renderCertificate(
 		{
 			name: learner.name,
@@ -128,7 +158,7 @@ function drawCertificate(issuance: Issuance, learner: Learner, size: Certificate
 			title: issuance.track.certificate,
 			curriculum: issuance.curriculum,
 			date: learner.date,
-			modules: issuance.modules,
+			modules,
 			issuer: issuance.issuer.name,
 			verified: true,
 			url: new URL('/verify/', issuance.site).href,
@@ -259,6 +289,13 @@ export async function issueAll(
 	if (undrawable.length > 0) {
 		throw new IssueError(`No certificate was written:\n${undrawable.map((found) => `  ${found.line ? `line ${found.line}: ` : ''}${found.message}`).join('\n')}`);
 	}
+	// Every learner whose versions' day falls before a module of the track was released, said at once,
+	// for the same reason; the command line reports these with the roster's problems too.
+	const unversioned = learners.flatMap((learner) => {
+		const versions = modulesAsOf(issuance, learner.asOf);
+		return 'problem' in versions ? [`  ${learner.line ? `line ${learner.line}: ` : ''}${versions.problem}`] : [];
+	});
+	if (unversioned.length > 0) throw new IssueError(`No certificate was written:\n${unversioned.join('\n')}`);
 	const issued = options.issued ?? new Date();
 	const made: { name: string; credential: JsonObject; png: Uint8Array; printPng?: Uint8Array }[] = [];
 	for (const [index, learner] of learners.entries()) {

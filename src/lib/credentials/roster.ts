@@ -1,7 +1,8 @@
 /**
  * A class roster: a CSV file with one learner per line, as a spreadsheet exports it. The first line
- * names the columns; `name` is required, `date` (the day the learner completed the track) and
- * `valid_until` (the last day the certificate is valid) are optional, and other columns, such as an
+ * names the columns; `name` is required, `date` (the day the learner completed the track),
+ * `valid_until` (the last day the certificate is valid) and `as_of` (the day whose module versions the
+ * learner studied, as `--as-of` gives it for the whole class) are optional, and other columns, such as an
  * email address or a student number, are left out of the certificates. Commas, semicolons or tabs separate
  * the fields (spreadsheets in many languages export semicolons, and "Unicode Text" tabs); quotes work as
  * RFC 4180 says. The file is UTF-8, or UTF-16 with its byte order mark (`rosterText`).
@@ -21,6 +22,7 @@ export interface RosterLearner {
 	name: string;
 	date?: string;
 	validUntil?: string;
+	asOf?: string;
 }
 
 export interface RosterProblem {
@@ -35,7 +37,7 @@ export interface Roster {
 	ignored: string[];
 }
 
-const COLUMNS = { name: 'name', date: 'date', valid_until: 'validUntil', 'valid-until': 'validUntil' } as const;
+const COLUMNS = { name: 'name', date: 'date', valid_until: 'validUntil', 'valid-until': 'validUntil', as_of: 'asOf', 'as-of': 'asOf' } as const;
 
 interface Row {
 	line: number;
@@ -94,9 +96,10 @@ function parseRows(text: string, delimiter: string, problems: RosterProblem[]): 
  * The roster in a CSV file's text, with every problem found and the line it is on. `today` is the
  * issuer's day (`localToday`), which no completion date may follow; `utcToday` the day in UTC, at
  * whose end an expiry date given as today ends (see `expiryProblem`); `date` the completion date of
- * the rows that give none, so that two rows for one learner are found whichever of them gives it.
+ * the rows that give none, so that two rows for one learner are found whichever of them gives it;
+ * `asOf` the versions' day of the rows that give none (`--as-of`), which no completion date may precede.
  */
-export function parseRoster(source: string, options: { today: string; utcToday?: string; date?: string }): Roster {
+export function parseRoster(source: string, options: { today: string; utcToday?: string; date?: string; asOf?: string }): Roster {
 	const text = source.replace(/^\uFEFF/, '');
 	const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
 	// A header with semicolons and no commas comes from a spreadsheet set to a language that writes decimal commas.
@@ -159,6 +162,17 @@ export function parseRoster(source: string, options: { today: string; utcToday?:
 			if (problem) problems.push({ line: row.line, message: problem });
 			else learner.validUntil = until;
 		}
+		const asOf = value('as_of') || value('as-of');
+		if (asOf !== '') {
+			const problem = dateProblem(asOf, 'as-of date') ?? (asOf > options.today ? `The as-of date ${asOf} is after today (${options.today}). Give the day whose module versions the learner studied.` : null);
+			if (problem) problems.push({ line: row.line, message: problem });
+			else learner.asOf = asOf;
+		}
+		const versionsDay = learner.asOf ?? options.asOf;
+		const completed = learner.date ?? options.date;
+		if (versionsDay !== undefined && completed !== undefined && versionsDay > completed && !problems.some((problem) => problem.line === row.line)) {
+			problems.push({ line: row.line, message: asOfAfterCompletion(versionsDay, completed, learner.asOf === undefined ? '--as-of' : 'as_of') });
+		}
 		learners.push(learner);
 		if (problems.some((problem) => problem.line === row.line)) continue;
 		const others = names.flatMap((column, i) => (column in COLUMNS ? [] : [(row.fields[i] ?? '').trim()]));
@@ -216,6 +230,14 @@ export function expiryProblem(until: string, today: string, utcToday: string): s
 		return `The expiry date ${until} has already ended in UTC, where it is ${utcToday}: a certificate is valid until 23:59:59 UTC on its expiry date, so it would be expired when it is issued. Give a later date, or none.`;
 	}
 	return null;
+}
+
+/**
+ * Why the versions' day cannot follow the completion date: a learner completes a track with the
+ * versions that were out by then. `given` names where the day came from, `--as-of` or the `as_of` column.
+ */
+export function asOfAfterCompletion(asOf: string, completed: string, given: string): string {
+	return `The as-of date ${asOf} is after the completion date ${completed}, and a learner completes a track with the module versions released by then. Give ${given} on or before ${completed}, the day whose versions the learner studied.`;
 }
 
 /** Why a value is not a `YYYY-MM-DD` date, or null. */
