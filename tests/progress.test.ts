@@ -6,9 +6,9 @@ import { addSetAside, readSetAside, SET_ASIDE_LIMIT, undismissed } from '../src/
 import { changesSince, type ChangeEntry } from '../src/lib/progress/changes.ts';
 import { readProgress, readVisits } from '../src/lib/progress/load.ts';
 import { checkVersion, migrate, MigrationError, type Migrations } from '../src/lib/progress/migrate.ts';
-import { passFor, rewrittenSincePass } from '../src/lib/progress/passes.ts';
+import { passFor, passOnPage, rewrittenSincePass } from '../src/lib/progress/passes.ts';
 import { peekProgress } from '../src/lib/progress/peek.ts';
-import { markComplete, recordQuiz, unmark } from '../src/lib/progress/record.ts';
+import { completedLater, markComplete, recordQuiz, unmark } from '../src/lib/progress/record.ts';
 import { emptyProgress, EXPORT_FORMAT, PROGRESS_VERSION, STORAGE_KEYS, type Progress } from '../src/lib/progress/shape.ts';
 import { clearAll, loadProgress, updateProgress, updateSetAside, type StorageLike } from '../src/lib/progress/store.ts';
 import { continueAt, nextVisit, trackStatus, updatedSince, viewOf, VISIT_GAP_MS } from '../src/lib/progress/summary.ts';
@@ -284,6 +284,57 @@ describe('recording progress', () => {
 		// A pass of the current version completes a module completed at an older one anew.
 		const old = markComplete(emptyProgress(), 'serving', '1.0.0', NOW);
 		expect(recordQuiz(old, pass, LATER).modules.serving?.completed).toEqual(done('1.0.1', 'quiz', LATER.toISOString()));
+	});
+});
+
+describe('completing an archived major on its own page', () => {
+	// brewing-basics is at 2.1.0; its archived major 1 is kept at 1.0.0 (its page /modules/brewing-basics/v1/).
+	const v1Pass = { module: 'brewing-basics', version: '1.0.0', score: 100, passed: true, passMark: 75 };
+
+	it('records the archived version, by a mark or a pass, over an older completion or none', () => {
+		expect(markComplete(emptyProgress(), 'brewing-basics', '1.0.0', NOW).modules['brewing-basics']).toEqual({ completed: done('1.0.0') });
+		const passed = recordQuiz(emptyProgress(), v1Pass, NOW).modules['brewing-basics'];
+		expect(passed).toEqual({ completed: done('1.0.0', 'quiz'), quiz: { version: '1.0.0', score: 100, passMark: 75, at: NOW.toISOString() } });
+		const older = markComplete(emptyProgress(), 'brewing-basics', '0.9.0', NOW);
+		expect(markComplete(older, 'brewing-basics', '1.0.0', LATER).modules['brewing-basics']?.completed).toEqual(done('1.0.0', 'marked', LATER.toISOString()));
+	});
+
+	it('never replaces a completion of a later version, by a mark or by a pass', () => {
+		const newer = recordQuiz(markComplete(emptyProgress(), 'brewing-basics', '2.1.0', NOW), { ...v1Pass, version: '2.1.0', score: 90 }, NOW);
+		const marked = markComplete(newer, 'brewing-basics', '1.0.0', LATER);
+		expect(marked.modules).toEqual(newer.modules);
+		const passed = recordQuiz(newer, v1Pass, LATER);
+		expect(passed.modules['brewing-basics']).toEqual(newer.modules['brewing-basics']);
+		// Without a pass of the current major, the pass of v1 is kept, and the completion of 2.1.0 still asks for the current check.
+		const onlyMarked = recordQuiz(markComplete(emptyProgress(), 'brewing-basics', '2.1.0', NOW), v1Pass, LATER);
+		expect(onlyMarked.modules['brewing-basics']?.completed).toEqual(done('2.1.0'));
+		expect(onlyMarked.modules['brewing-basics']?.quiz?.version).toBe('1.0.0');
+		expect(trackStatus(viewOf(onlyMarked), [{ id: 'brewing-basics', quiz: true }], 75).checksToPass).toEqual(['brewing-basics']);
+	});
+
+	it('tells a later completion from the same or an earlier one', () => {
+		expect(completedLater(done('2.1.0'), '1.0.0')).toBe(true);
+		expect(completedLater(done('1.0.0'), '1.0.0')).toBe(false);
+		expect(completedLater(done('0.9.0'), '1.0.0')).toBe(false);
+		expect(completedLater(undefined, '1.0.0')).toBe(false);
+	});
+
+	it('counts for the track as a completion before the major revision does, with the pass of its own check', () => {
+		const progress = recordQuiz(emptyProgress(), v1Pass, NOW);
+		expect(trackStatus(viewOf(progress), [{ id: 'brewing-basics', quiz: true }], 75)).toEqual({ done: 1, total: 1, complete: true, checksToPass: [] });
+	});
+
+	it('names a pass on the page: of this major, of a later major, or one a major revision rewrote since', () => {
+		const view = (version: string) => viewOf({ version: 1, modules: { 'brewing-basics': { quiz: { version, score: 90, passMark: 75, at: NOW.toISOString() } } } });
+		// On the v1 page.
+		expect(passOnPage(view('1.0.0'), 'brewing-basics', '1.0.0')).toEqual({ kind: 'this', pass: { version: '1.0.0', score: 90 } });
+		expect(passOnPage(view('2.1.0'), 'brewing-basics', '1.0.0', '1.0.0')).toEqual({ kind: 'later', pass: { version: '2.1.0', score: 90 } });
+		// A pass of v1 beside a completion of 2.1.0 counts for neither the completion nor the current page.
+		expect(passOnPage(view('1.0.0'), 'brewing-basics', '1.0.0', '2.1.0')?.kind).toBe('rewritten');
+		expect(passOnPage(view('1.0.0'), 'brewing-basics', '2.1.0')?.kind).toBe('rewritten');
+		// On the current page, a pass of its own major.
+		expect(passOnPage(view('2.0.0'), 'brewing-basics', '2.1.0', '2.1.0')?.kind).toBe('this');
+		expect(passOnPage(view('2.0.0'), 'serving', '1.0.1')).toBeUndefined();
 	});
 });
 

@@ -1,16 +1,17 @@
 /**
  * A module page's progress: the "Completed" toggle, its status, the knowledge check's pass (and,
  * in the check, that a major revision rewrote it since the learner passed it), and what changed
- * since the version the learner completed. It shows progress with the quick look
- * and loads the validating store (progress-store.ts) only to save a change or to repair stored data
+ * since the version the learner completed. On an archived major's page, the same for the version that
+ * page keeps, which a course may have assigned: its words name that version and the current one. It
+ * shows progress with the quick look and loads the validating store (progress-store.ts) only to save a change or to repair stored data
  * it cannot accept, so a reader who only reads never downloads the validator. A page in another
  * language gives the words it writes in a `data-text` attribute; without one it writes English.
  */
 import { STORAGE_KEYS } from '../lib/progress/basics.ts';
 import { changesSince, type ChangeEntry } from '../lib/progress/changes.ts';
-import { passFor, rewrittenSincePass, type RewrittenCheck } from '../lib/progress/passes.ts';
-import { peekProgress } from '../lib/progress/peek.ts';
-import { markComplete, recordQuiz, unmark } from '../lib/progress/record.ts';
+import { passFor, passOnPage, rewrittenSincePass, type Pass, type PassOnPage, type RewrittenCheck } from '../lib/progress/passes.ts';
+import { peekProgress, type ProgressView } from '../lib/progress/peek.ts';
+import { completedLater, markComplete, recordQuiz, unmark } from '../lib/progress/record.ts';
 import type { Progress, SetAsideEntry } from '../lib/progress/shape.ts';
 import type { Stored } from '../lib/progress/store.ts';
 import { NOT_SAVED, PROGRESS_HREF, setAsideNotice, setAsideTitle } from '../lib/progress/text.ts';
@@ -53,9 +54,40 @@ function showRewritten(quiz: HTMLElement | null, say: Say, rewritten: RewrittenC
 	else quiz.querySelector(':scope > p')?.after(prompt);
 }
 
+/** What the progress status adds about the learner's pass of the check, as `passOnPage` names it. */
+function checkWords(say: Say, kind: PassOnPage, pass: Pass): string {
+	const values = { version: pass.version, score: pass.score };
+	if (kind === 'rewritten') return say('checkPassedEarlier', ` You passed the knowledge check of version ${pass.version} with ${pass.score}%; it has been rewritten since.`, values);
+	if (kind === 'later') return say('checkPassedVersion', ` You passed the knowledge check of version ${pass.version} with ${pass.score}%.`, values);
+	return say('checkPassed', ` Knowledge check passed with ${pass.score}%.`, { score: pass.score });
+}
+
+type Done = NonNullable<ReturnType<ProgressView['completed']['get']>>;
+
+/**
+ * What an archived major's page says of the learner's completion: always which version they complete
+ * on it, and that a current version exists. A completion of a later version stands (markComplete in
+ * src/lib/progress/record.ts), and the page says so rather than offer to replace it.
+ */
+function archivedState(say: Say, done: Done | undefined, version: string, current: string): string {
+	if (!done) return say('archivedNotComplete', `Not complete yet. Completing it here records version ${version}, the earlier version on this page; the current version is ${current}.`, { version, current });
+	const date = formatDay(done.at);
+	if (completedLater(done, version)) {
+		return say('archivedCompletedLater', `You completed version ${done.version} on ${date}, a later version than this page's ${version}. Your progress keeps that completion: nothing done on this page replaces it with an earlier one.`, { done: done.version, date, version });
+	}
+	if (done.version !== version) {
+		return say('archivedCompletedEarlier', `You completed version ${done.version} on ${date}. This page is version ${version}, and the current version is ${current}.`, { done: done.version, date, version, current });
+	}
+	return done.via === 'quiz'
+		? say('archivedCompletedOnQuiz', `You completed version ${version}, the one on this page, on ${date} by passing its knowledge check. The current version is ${current}.`, { version, date, current })
+		: say('archivedCompleted', `You completed version ${version}, the one on this page, on ${date}. The current version is ${current}.`, { version, date, current });
+}
+
 function mount(root: HTMLElement): void {
 	const id = root.dataset.module ?? '';
 	const version = root.dataset.version ?? '';
+	// Only an archived major's page gives the current version: the page's own is an earlier major.
+	const current = root.dataset.current;
 	const toggle = root.querySelector<HTMLButtonElement>('[data-progress-toggle]');
 	const status = root.querySelector<HTMLElement>('[data-progress-status]');
 	const notices = root.querySelector<HTMLElement>('[data-progress-notices]');
@@ -67,28 +99,29 @@ function mount(root: HTMLElement): void {
 	const render = () => {
 		const view = peekProgress(readStored(STORAGE_KEYS.progress));
 		const done = view.completed.get(id);
-		const pass = view.passed.get(id);
+		const passed = passOnPage(view, id, version, done?.version);
 		const rewritten = rewrittenSincePass(view, id, version);
 		// A toggle keeps its name, the state it sets, and says whether it is on by its pressed state (and a ticked box, for the eye).
 		toggle.setAttribute('aria-pressed', String(done !== undefined));
-		const check = !pass
-			? ''
-			: rewritten
-				? say('checkPassedEarlier', ` You passed the knowledge check of version ${pass.version} with ${pass.score}%; it has been rewritten since.`, { version: pass.version, score: pass.score })
-				: say('checkPassed', ` Knowledge check passed with ${pass.score}%.`, { score: pass.score });
+		// On an archived major's page, a completion of a later version stands: the toggle, which would undo it, goes.
+		toggle.hidden = current !== undefined && completedLater(done, version);
+		const check = passed ? checkWords(say, passed.kind, passed.pass) : '';
 		const date = done ? formatDay(done.at) : '';
-		const state = !done
-			? say('notComplete', 'Not complete yet.')
-			: done.version !== version
-				? say('completedVersion', `You completed version ${done.version} on ${date}.`, { version: done.version, date })
-				: done.via === 'quiz'
-					? say('completedOnQuiz', `You completed this module on ${date} by passing the knowledge check.`, { date })
-					: say('completedOn', `You completed this module on ${date}.`, { date });
+		const state =
+			current !== undefined
+				? archivedState(say, done, version, current)
+				: !done
+					? say('notComplete', 'Not complete yet.')
+					: done.version !== version
+						? say('completedVersion', `You completed version ${done.version} on ${date}.`, { version: done.version, date })
+						: done.via === 'quiz'
+							? say('completedOnQuiz', `You completed this module on ${date} by passing the knowledge check.`, { date })
+							: say('completedOn', `You completed this module on ${date}.`, { date });
 		status.textContent = `${state}${check}`;
 		const changes = done ? changesSince(changelogOnPage(), done.version, version) : undefined;
 		const reread = el('button', { type: 'button', class: 'currents-progress__reread', 'data-progress-reread': '' }, say('markVersion', `Mark version ${version} as complete`, { version }));
 		reread.addEventListener('click', () => save((progress) => markComplete(progress, id, version, new Date())));
-		// Once the learner marks the current version complete, the notice and its button go: focus moves to the
+		// Once the learner marks the page's version complete, the notice and its button go: focus moves to the
 		// status, which says that the module is complete, or to the button drawn afresh when the notice stays.
 		keepingFocus(
 			notices,
@@ -130,7 +163,8 @@ function mount(root: HTMLElement): void {
 	// A pass completes the module and keeps the score; a failed attempt changes nothing, and the check
 	// is told of an earlier pass of this version's check, which still counts. A pass from before a major
 	// revision is of a check that may have been rewritten: the check already says so, and it is not a
-	// pass of this one.
+	// pass of this one. On an archived major's page, the pass is of that major's check, and completes
+	// the module at that version unless a later version is complete (recordQuiz).
 	document.addEventListener(QUIZ_RESULT_EVENT, (event) => {
 		const detail = (event as CustomEvent<QuizResultDetail>).detail;
 		if (detail?.module !== id) return;

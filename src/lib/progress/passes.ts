@@ -38,3 +38,22 @@ export function rewrittenSincePass(view: Pick<ProgressView, 'passed'>, id: strin
 	if (!pass || passFor(view, id, current)) return undefined;
 	return { passed: pass.version, score: pass.score, rewritten: `${majorOf(current)}.0.0` };
 }
+
+/** How a module page names a pass of its check (see `passOnPage`). */
+export type PassOnPage = 'this' | 'later' | 'rewritten';
+
+/**
+ * How a module page names the learner's pass of its knowledge check, beside the completion it shows:
+ * - `this`: a pass of the check of this page's major, which counts;
+ * - `later`: a pass of a later major's check, on an archived major's page: it counts for a completion
+ *   of this major, but it was of another check, so the page names its version;
+ * - `rewritten`: a pass that counts for neither this page's version nor the version completed (`done`),
+ *   a major revision having rewritten the check since.
+ * Undefined when the learner has passed no version of the check.
+ */
+export function passOnPage(view: Pick<ProgressView, 'passed'>, id: string, version: string, done?: string): { kind: PassOnPage; pass: Pass } | undefined {
+	const pass = view.passed.get(id);
+	if (!pass) return undefined;
+	if (!passFor(view, id, version) || (done !== undefined && !passFor(view, id, done))) return { kind: 'rewritten', pass };
+	return { kind: majorOf(pass.version) > majorOf(version) ? 'later' : 'this', pass };
+}

@@ -22,9 +22,22 @@ function withModule(progress: Progress, id: string, change: (record: ModuleProgr
 	return { ...progress, modules };
 }
 
-/** Marks a module complete at the given (current) version, also when an older version was completed. */
+/**
+ * Marks a module complete at `version`: the current version, or on an archived major's page the version
+ * that page keeps. It replaces the completion of an older version, never one of a later version:
+ * progress records the newest version the learner completed, which the track page, the progress page
+ * and the certificate compare with the current one, so completing an earlier major on its permanent
+ * page, as a course that assigned it asks, never takes a later completion away (its page says so instead).
+ */
 export function markComplete(progress: Progress, id: string, version: string, now: Date): Progress {
-	return withModule(progress, id, (record) => ({ ...record, completed: { version, at: now.toISOString(), via: 'marked' } }));
+	return withModule(progress, id, (record) =>
+		completedLater(record.completed, version) ? record : { ...record, completed: { version, at: now.toISOString(), via: 'marked' } }
+	);
+}
+
+/** Whether `completed` is of a later version than `version`, and so stands when `version` is completed (see `markComplete`). */
+export function completedLater(completed: Pick<Completion, 'version'> | undefined, version: string): boolean {
+	return completed !== undefined && compareVersions(completed.version, version) > 0;
 }
 
 /**

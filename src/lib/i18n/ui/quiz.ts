@@ -44,7 +44,16 @@ export const en = {
 	'currents.moduleProgress.completedOn': 'You completed this module on {{date}}.',
 	'currents.moduleProgress.completedOnQuiz': 'You completed this module on {{date}} by passing the knowledge check.',
 	'currents.moduleProgress.completedVersion': 'You completed version {{version}} on {{date}}.',
+	// On an archived major's page, which the learner completes at its own version (markComplete in lib/progress/record.ts).
+	'currents.moduleProgress.archivedNotComplete': 'Not complete yet. Completing it here records version {{version}}, the earlier version on this page; the current version is {{current}}.',
+	'currents.moduleProgress.archivedCompleted': 'You completed version {{version}}, the one on this page, on {{date}}. The current version is {{current}}.',
+	'currents.moduleProgress.archivedCompletedOnQuiz': 'You completed version {{version}}, the one on this page, on {{date}} by passing its knowledge check. The current version is {{current}}.',
+	'currents.moduleProgress.archivedCompletedEarlier': 'You completed version {{done}} on {{date}}. This page is version {{version}}, and the current version is {{current}}.',
+	'currents.moduleProgress.archivedCompletedLater':
+		"You completed version {{done}} on {{date}}, a later version than this page's {{version}}. Your progress keeps that completion: nothing done on this page replaces it with an earlier one.",
 	'currents.moduleProgress.checkPassed': ' Knowledge check passed with {{score}}%.',
+	// On an archived major's page, a pass of a later major's check, which counts for a completion of this one.
+	'currents.moduleProgress.checkPassedVersion': ' You passed the knowledge check of version {{version}} with {{score}}%.',
 	// A pass from before a major revision, whose check may have been rewritten (src/lib/progress/passes.ts).
 	'currents.moduleProgress.checkPassedEarlier': ' You passed the knowledge check of version {{version}} with {{score}}%; it has been rewritten since.',
 	'currents.moduleProgress.checkRewrittenTitle': 'Rewritten since you passed it',
@@ -106,7 +115,14 @@ export const fi: Record<keyof typeof en, string> = {
 	'currents.moduleProgress.completedOn': 'Suoritit tämän moduulin {{date}}.',
 	'currents.moduleProgress.completedOnQuiz': 'Suoritit tämän moduulin {{date}} läpäisemällä osaamisen tarkistuksen.',
 	'currents.moduleProgress.completedVersion': 'Suoritit {{date}} version {{version}}.',
+	'currents.moduleProgress.archivedNotComplete': 'Ei vielä suoritettu. Jos suoritat moduulin tällä sivulla, edistymiseesi tallentuu tämän sivun aiempi versio {{version}}. Nykyinen versio on {{current}}.',
+	'currents.moduleProgress.archivedCompleted': 'Suoritit {{date}} tämän sivun version {{version}}. Nykyinen versio on {{current}}.',
+	'currents.moduleProgress.archivedCompletedOnQuiz': 'Suoritit {{date}} tämän sivun version {{version}} läpäisemällä sen osaamisen tarkistuksen. Nykyinen versio on {{current}}.',
+	'currents.moduleProgress.archivedCompletedEarlier': 'Suoritit {{date}} version {{done}}. Tällä sivulla on versio {{version}}. Nykyinen versio on {{current}}.',
+	'currents.moduleProgress.archivedCompletedLater':
+		'Suoritit {{date}} version {{done}}, joka on uudempi kuin tämän sivun versio {{version}}. Suoritus säilyy edistymisessäsi, eikä mikään tällä sivulla tehty korvaa sitä aiemmalla versiolla.',
 	'currents.moduleProgress.checkPassed': ' Osaamisen tarkistus läpäisty tuloksella {{score}} %.',
+	'currents.moduleProgress.checkPassedVersion': ' Läpäisit version {{version}} osaamisen tarkistuksen tuloksella {{score}} %.',
 	'currents.moduleProgress.checkPassedEarlier': ' Läpäisit version {{version}} osaamisen tarkistuksen tuloksella {{score}} %, mutta tarkistus on sittemmin uudistettu.',
 	'currents.moduleProgress.checkRewrittenTitle': 'Uudistettu läpäisysi jälkeen',
 	'currents.moduleProgress.checkRewritten':
