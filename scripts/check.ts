@@ -14,7 +14,7 @@
 import { readArgs } from './lib/args.ts';
 import { checkCurriculum } from '../src/lib/check/check-curriculum.ts';
 import { countBySeverity } from '../src/lib/check/findings.ts';
-import { addUpstream, defaultBase, forkOrigin, noBaseReason, projectOf } from '../src/lib/check/base.ts';
+import { addUpstream, defaultBase, forkOrigin, noBaseReason, projectOf } from '../src/lib/check/base-branch.ts';
 import { formatFindings, type ReportFormat } from '../src/lib/check/report.ts';
 import { contentDir } from '../src/lib/curriculum/paths.ts';
 

@@ -130,6 +130,23 @@ describe('npm run check --base', () => {
 		expect(findings[0]!.fix).toContain('npm run release -- serving major');
 	});
 
+	it('judges a new major from the readable fields of a module and an archive whose schema failed, and calls no archive missing that is there', () => {
+		// Released as a major, then a field the schema does not know slipped into the archive and the module's quiz lost a mark.
+		expect(runScript('release', ['serving', 'major', 'Reversed the advice on cups.', '--content', repo.content]).status).toBe(0);
+		repo.edit('archive/serving/v1.mdx', (text) => text.replace('title: Serving\n', 'title: Serving\nautor: Ada Example\n'));
+		repo.edit('modules/serving.mdx', (text) => text.replace('        correct: true\n', '        correct: yes\n'));
+		expect(repo.check().findings.map((f) => [f.file.split('/').slice(-3).join('/'), f.rule, f.line])).toEqual([
+			['archive/serving/v1.mdx', 'archive-not-as-released', 1],
+			['archive/serving/v1.mdx', 'schema', 3],
+			['content/modules/serving.mdx', 'schema', readFileSync(join(repo.content, 'modules/serving.mdx'), 'utf8').split('\n').indexOf('        correct: yes') + 1],
+		]);
+		// Lowered by hand below the base's 1.0.1 as well: said of the module whose quiz is broken, in the same run.
+		repo.edit('modules/serving.mdx', (text) => text.replace('version: 2.0.0\nlevel', 'version: 1.0.0\nlevel'));
+		expect(repo.check().findings.filter((f) => f.rule.startsWith('version-')).map((f) => [f.rule, f.line, f.column, f.message])).toEqual([
+			['version-lowered', 4, 1, 'The version went down from 1.0.1 (at main) to 1.0.0.'],
+		]);
+	});
+
 	it('accepts the same change once released', () => {
 		repo.edit('modules/serving.mdx', (text) => text.replace('Pour into warmed cups.', 'Pour into cold cups.'));
 		const release = runScript('release', ['serving', 'patch', 'Corrected the cup temperature.', '--content', repo.content]);

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkCurriculum } from '../src/lib/check/check-curriculum.ts';
@@ -46,6 +46,8 @@ describe('the messages for the mistakes contributors make most', () => {
 
 	it('say what a required field holds where its type would not: the version a translation follows', () => {
 		const content = copyFixture('valid-course');
+		// A curriculum in Finnish too: a translation into a language it lacks would be told so as well.
+		appendFileSync(join(content, 'curriculum.yaml'), 'locales: [en, fi]\n');
 		writeFileSync(join(content, 'modules', 'brewing-basics.fi.mdx'), brewingFi().replace(/^translates: .*\n/m, ''));
 		const { findings } = checkCurriculum(content, { root: content, on: TODAY });
 		expect(findings.filter((f) => f.file === 'modules/brewing-basics.fi.mdx' && f.severity === 'error').map((f) => [f.message, f.fix])).toEqual([

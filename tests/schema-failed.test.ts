@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkCurriculum, checkCurriculumKeeping } from '../src/lib/check/check-curriculum.ts';
@@ -139,6 +139,29 @@ describe('a file whose frontmatter fails its schema has its other findings in th
 		]);
 	});
 
+	it("an older changelog entry's version written as a number: the fix writes what was written, with its three parts", () => {
+		const content = copyFixture('valid-course');
+		const file = 'modules/brewing-basics.mdx';
+		// YAML reads `2.0` as the number 2 and `1.10` as 1.1; neither is the newest release, 2.1.0.
+		edit(content, file, (text) => text.replace('  - version: 2.0.0\n', '  - version: 2.0\n').replace('  - version: 1.0.0\n', '  - version: 1.10\n'));
+		expect(
+			check(content)
+				.filter((f) => f.file === file && f.rule === 'schema')
+				.map((f) => [f.line, f.message, f.fix])
+		).toEqual([
+			[
+				lineOf(content, file, '- version: 2.0'),
+				'`changelog[1].version` (changelog entry 2) should be a text value, but it is the number 2.',
+				'Write the version with its three parts, in double quotes: `version: "2.0.0"` (major, minor, patch; the version this entry records).',
+			],
+			[
+				lineOf(content, file, '- version: 1.10'),
+				'`changelog[2].version` (changelog entry 3) should be a text value, but it is the number 1.1.',
+				'Write the version with its three parts, in double quotes: `version: "1.10.0"` (major, minor, patch; the version this entry records).',
+			],
+		]);
+	});
+
 	it('a changelog entry that is no set of fields is not stepped over: the entries on either side of it are not compared', () => {
 		const content = copyFixture('valid-course');
 		const file = 'modules/brewing-basics.mdx';
@@ -209,6 +232,56 @@ describe('a file whose frontmatter fails its schema has its other findings in th
 		]);
 		// A cycle through the module whose schema failed.
 		expect(findings.filter((f) => f.rule === 'prerequisite-cycle' && f.file === 'modules/brewing-basics.mdx')).toHaveLength(1);
+	});
+
+	it('update-status: the versions that absorbed an update are looked up in the changelogs of modules whose schema failed', () => {
+		const content = copyFixture('valid-course');
+		const update = 'updates/2026-11-10-kettle-presets.md';
+		// Neither module's frontmatter passes; water-temperature never had 1.1.0, and serving released 1.0.1 before the change.
+		edit(content, 'modules/water-temperature.mdx', (text) => text.replace('duration: 20', 'duration: twenty minutes'));
+		edit(content, 'modules/serving.mdx', (text) => text.replace('duration: 15', 'duration: a quarter of an hour'));
+		edit(content, update, (text) => text.replace('summary: Kettles', 'status: incorporated\nincorporated:\n  - module: water-temperature\n    version: 1.1.0\n  - module: serving\n    version: 1.0.1\nsummary: Kettles'));
+		expect(check(content).filter((f) => f.file === update).map((f) => [f.rule, f.line, f.message, f.fix])).toEqual([
+			[
+				'update-status',
+				lineOf(content, update, 'version: 1.1.0'),
+				'The update says "water-temperature" absorbed it in 1.1.0, but that module\'s changelog has no 1.1.0.',
+				"Use a version from modules/water-temperature.mdx's changelog (current: 1.0.0).",
+			],
+			[
+				'update-status',
+				lineOf(content, update, 'version: 1.0.1'),
+				'The update says "serving" absorbed it in 1.0.1, released on 2026-10-01, before the change it records (2026-11-10).',
+				expect.stringContaining('Release modules/serving.mdx with the change'),
+			],
+		]);
+		// An update whose own schema failed too (a source's access date that is no date) is judged alike.
+		edit(content, update, (text) => text.replace('accessed: 2026-11-11', 'accessed: yesterday'));
+		expect(check(content).filter((f) => f.file === update).map((f) => [f.rule, f.line])).toEqual([
+			['schema', lineOf(content, update, 'accessed: yesterday')],
+			['update-status', lineOf(content, update, 'version: 1.1.0')],
+			['update-status', lineOf(content, update, 'version: 1.0.1')],
+		]);
+		// A changelog entry whose version cannot be read may be the one named: its schema finding comes first.
+		edit(content, 'modules/water-temperature.mdx', (text) => text.replace('  - version: 1.0.0\n', '  - version: one\n'));
+		expect(check(content).filter((f) => f.file === update).map((f) => f.message)).not.toContain('The update says "water-temperature" absorbed it in 1.1.0, but that module\'s changelog has no 1.1.0.');
+	});
+
+	it('archives: an archived major and its module whose schema failed are held to the archive rules', () => {
+		const content = copyFixture('valid-course');
+		const archive = 'archive/brewing-basics/v1.mdx';
+		// The module fails its schema, and its current major is archived beside the old one.
+		edit(content, 'modules/brewing-basics.mdx', (text) => text.replace('duration: 30', 'duration: half an hour'));
+		writeFileSync(join(content, 'archive/brewing-basics/v2.mdx'), readFileSync(join(content, 'modules/brewing-basics.mdx'), 'utf8'));
+		// The old archive has a field the schema does not know, and a copy of it is filed under no module's id.
+		edit(content, archive, (text) => text.replace(/^title: .*\n/m, '$&autor: Ada Example\n'));
+		mkdirSync(join(content, 'archive/brewing-basic'));
+		writeFileSync(join(content, 'archive/brewing-basic/v1.mdx'), readFileSync(join(content, archive), 'utf8'));
+		const findings = check(content).filter((f) => f.file.startsWith('archive/') && f.rule !== 'schema');
+		expect(findings.map((f) => [f.file, f.rule, f.message])).toEqual([
+			['archive/brewing-basic/v1.mdx', 'unknown-module', 'archive/brewing-basic/ freezes a module that does not exist in modules/.'],
+			['archive/brewing-basics/v2.mdx', 'archive-version', "v2 is archived, but the module's current version 2.1.0 is not a later major."],
+		]);
 	});
 
 	it('a link to a page whose file fails its schema is not called broken: that file says what to fix', () => {

@@ -47,6 +47,20 @@ describe('a track’s or update’s translation when its original changes in a p
 		reset();
 	});
 
+	it('names a translation whose original fails its schema after the change, from the words that can be read', () => {
+		// The summary rewritten, and a source's access date typed as a word: the update's frontmatter no longer passes.
+		repo.edit(`${UPDATE}.md`, (text) => text.replace('70, 80 and 90 °C presets', '60, 70, 80 and 90 °C presets').replace('accessed: 2026-11-11', 'accessed: yesterday'));
+		expect(drift()).toEqual([
+			{
+				file: `${UPDATE}.fi.md`,
+				line: 3,
+				severity: 'warning',
+				message: `Since main, ${UPDATE}.md changed its summary, and this translation was left as it was: it may now say something the original no longer says.`,
+			},
+		]);
+		reset();
+	});
+
 	it('says nothing once the translation changes with it, or when only parts it does not translate change', () => {
 		repo.edit(`${UPDATE}.md`, (text) => text.replace('70, 80 and 90 °C presets', '60, 70, 80 and 90 °C presets').replace('date: 2026-11-10\n', 'date: 2026-11-10\nstatus: pending\n'));
 		repo.edit(`${UPDATE}.fi.md`, (text) => text.replace('70, 80 ja 90', '60, 70, 80 ja 90'));

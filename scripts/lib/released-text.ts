@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { basename, dirname, relative, sep } from 'node:path';
-import { defaultBase, gitReader, projectOf, versionOf } from '../../src/lib/check/base.ts';
+import { defaultBase, projectOf } from '../../src/lib/check/base-branch.ts';
+import { gitReader, versionOf } from '../../src/lib/check/base.ts';
 import { compareVersions, majorOf } from '../../src/lib/curriculum/versions.ts';
 
 /** Where the text of the version a major release replaces was found, to be frozen as its archive. */

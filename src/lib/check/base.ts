@@ -5,7 +5,9 @@ import { parseDocument } from 'yaml';
 import { finding, type Finding } from './findings.ts';
 import { locate, splitFrontmatter } from '../curriculum/frontmatter.ts';
 import { LAYOUT, type Curriculum } from '../curriculum/load.ts';
+import { semver } from '../curriculum/schema/common.ts';
 import { compareVersions, majorOf } from '../curriculum/versions.ts';
+import { readable, schemaFailedDocuments } from './schema-failed.ts';
 
 /** Reads files as they were at a git ref. */
 export interface GitReader {
@@ -69,137 +71,6 @@ export function gitReader(ref: string, cwd: string, { forkPoint = false }: { for
 	};
 }
 
-/** What the curriculum's config says of the project's repository: its address and its default branch. */
-export interface Project {
-	repository?: string;
-	branch?: string;
-}
-
-/** The project's `repository` and `branch` as the config in `contentDir` gives them, or nothing where it cannot be read (the check then says why). */
-export function projectOf(contentDir: string): Project {
-	try {
-		const config = parseDocument(readFileSync(join(contentDir, LAYOUT.config), 'utf8')).toJS() as Record<string, unknown> | null;
-		const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
-		return { repository: text(config?.repository), branch: text(config?.branch) };
-	} catch {
-		return {};
-	}
-}
-
-/**
- * A forge address as `host/owner/name`, lowercased, from an https or an ssh address
- * (`https://github.com/Owner/Name.git`, `git@github.com:owner/name`); undefined for a local path.
- */
-export function repositoryKey(url: string): string | undefined {
-	const match = /^(?:https?|ssh|git):\/\/(?:[^@/]+@)?([^/:]+)(?::\d+)?\/(.+?)(?:\.git)?\/*$/.exec(url) ?? /^[^@/\s]+@([^:/\s]+):(.+?)(?:\.git)?\/*$/.exec(url);
-	return match ? `${match[1]}/${match[2]}`.toLowerCase() : undefined;
-}
-
-/** The checkout's remotes and their fetch addresses. */
-function remotesOf(git: (args: string[]) => string): Map<string, string> {
-	const remotes = new Map<string, string>();
-	let listed = '';
-	try {
-		listed = git(['config', '--get-regexp', '^remote\\..*\\.url$']);
-	} catch {
-		// No remote at all.
-	}
-	for (const line of listed.split('\n')) {
-		const match = /^remote\.(.+)\.url (.+)$/.exec(line.trim());
-		if (match) remotes.set(match[1]!, match[2]!);
-	}
-	return remotes;
-}
-
-/** The names of the checkout's remotes whose address is the project's repository (a fork's `upstream`, once added). */
-function projectRemotes(remotes: ReadonlyMap<string, string>, project: Project): string[] {
-	const wanted = project.repository ? repositoryKey(project.repository) : undefined;
-	return wanted ? [...remotes].filter(([, url]) => repositoryKey(url) === wanted).map(([name]) => name) : [];
-}
-
-/** The commands that add the project's repository as a remote and fetch it, for a message about a fork's clone. */
-export function addUpstream(repository: string): string {
-	return `\`git remote add upstream ${repository.replace(/\/+$/, '')}.git\` and \`git fetch upstream\``;
-}
-
-/** Runs git in `cwd`, or undefined outside a git checkout. */
-function gitIn(cwd: string): ((args: string[]) => string) | undefined {
-	const git = (args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-	try {
-		git(['rev-parse', '--show-toplevel']);
-		return git;
-	} catch {
-		return undefined;
-	}
-}
-
-/**
- * The branch a pull request will be merged into, as this checkout knows it. First the project's own
- * repository, by the config's `repository`, whatever its remote is called (a fork's clone has it as
- * `upstream`, once added): its `branch`, its default branch, `main` or `master` there. Without such a
- * remote, `origin`'s default branch, `origin/main`, `main`, `origin/master` or `master`. Null outside a
- * git checkout or when none of them exists, for example in a fresh clone of a fork with another default
- * branch, or in a fork's clone whose project remote is not fetched yet: the fork's own branch, which
- * already holds what was pushed there, is not taken for the project's, and `noBaseReason` says to fetch.
- */
-export function defaultBase(cwd: string, project: Project = {}): string | null {
-	const git = gitIn(cwd);
-	if (!git) return null;
-	const candidates: string[] = [];
-	const own = projectRemotes(remotesOf(git), project);
-	for (const remote of own.length > 0 ? own : ['origin']) {
-		if (own.includes(remote) && project.branch) candidates.push(`${remote}/${project.branch}`);
-		try {
-			candidates.push(git(['symbolic-ref', '--short', `refs/remotes/${remote}/HEAD`]));
-		} catch {
-			// No remote default recorded; try the usual names.
-		}
-		candidates.push(`${remote}/main`, ...(remote === 'origin' ? ['main'] : []), `${remote}/master`, ...(remote === 'origin' ? ['master'] : []));
-	}
-	for (const ref of candidates) {
-		try {
-			git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
-			return ref;
-		} catch {
-			// Not in this checkout; try the next.
-		}
-	}
-	return null;
-}
-
-/**
- * When the checkout's `origin` is a forge repository other than the project's, and no remote is the
- * project's (a clone of a contributor's fork): the address of `origin`. A comparison with its
- * branch misses what the contributor has already pushed there, which CI, comparing with the
- * project's branch, will see.
- */
-export function forkOrigin(cwd: string, project: Project): string | undefined {
-	const git = gitIn(cwd);
-	const wanted = project.repository ? repositoryKey(project.repository) : undefined;
-	if (!git || !wanted) return undefined;
-	const remotes = remotesOf(git);
-	const origin = remotes.get('origin');
-	if (!origin || projectRemotes(remotes, project).length > 0) return undefined;
-	const key = repositoryKey(origin);
-	return key && key !== wanted ? origin : undefined;
-}
-
-/**
- * Why `defaultBase` found no branch to compare with, and what to do, for a checkout where it returned
- * null: outside git; a remote that is the project's but not fetched; or no remote that is the
- * project's and no `main` or `master` of `origin`'s or the checkout's own.
- */
-export function noBaseReason(cwd: string, project: Project): string {
-	const git = gitIn(cwd);
-	if (!git) return 'this folder is not in a git checkout, so there is no branch to compare with.';
-	const own = projectRemotes(remotesOf(git), project);
-	if (own.length > 0) return `the remote ${own[0]} is the project's repository, but none of its branches is here. Run \`git fetch ${own[0]}\`, and the check compares with it.`;
-	if (project.repository) {
-		return `no remote of this checkout is the project's repository (${project.repository}), and it has no origin/main or main branch. Add the project as a remote, ${addUpstream(project.repository)}, and the check compares with it.`;
-	}
-	return 'this checkout has no origin/main or main branch, and `repository` in the curriculum config names no project repository to look for.';
-}
-
 /** The `version` a module's text gives in its frontmatter, if it gives one. */
 export function versionOf(source: string): string | undefined {
 	const { frontmatter } = splitFrontmatter(source);
@@ -236,8 +107,9 @@ interface AgainstBase {
 	contentPath: string;
 	modulesPath: string;
 	archivePath: string;
-	byId: ReadonlyMap<string, Curriculum['modules'][number]>;
-	/** The archived majors the content holds now, as `<id>/v<major>`. */
+	/** Each module's version as the check read it, by id, where it can be read: a module whose schema failed too. */
+	current: ReadonlyMap<string, Current>;
+	/** The archived majors the content holds now, as `<id>/v<major>`, those whose schema failed too. */
 	archived: ReadonlySet<string>;
 	redirected: ReadonlySet<string>;
 }
@@ -254,10 +126,32 @@ function againstBase(curriculum: Curriculum, git: GitReader, ref: string): Again
 		contentPath,
 		modulesPath: `${contentPath}/${LAYOUT.modules}/`,
 		archivePath: `${contentPath}/${LAYOUT.archive}/`,
-		byId: new Map(curriculum.modules.map((module) => [module.id, module])),
-		archived: new Set(curriculum.archives.map((archive) => `${archive.id}/v${archive.major}`)),
+		current: currentVersions(curriculum),
+		// An archive is there whether or not its frontmatter passes: its own findings say what to correct.
+		archived: new Set(curriculum.documents.flatMap((document) => /^archive\/([^/]+\/v[1-9]\d*)\.mdx$/.exec(relative(curriculum.dir, document.path).split(sep).join('/'))?.[1] ?? [])),
 		redirected: new Set(curriculum.redirects.map((redirect) => redirect.from)),
 	};
+}
+
+/** A module's version now, with the file and the place a finding about it names. */
+interface Current {
+	version: string;
+	file: string;
+	place: { line: number; column: number };
+}
+
+/**
+ * The modules' versions as the check read them: a module whose frontmatter failed its schema has its
+ * version read on its own, and one that cannot be read is the schema's finding, not a version rule's.
+ */
+function currentVersions(curriculum: Curriculum): Map<string, Current> {
+	const versions = new Map<string, Current>();
+	for (const { id, file, parsed, data } of curriculum.modules) versions.set(id, { version: data.version, file, place: locate(parsed, ['version']) });
+	for (const { kind, locale, id, file, parsed, fields } of schemaFailedDocuments(curriculum)) {
+		const version = kind === 'module' && locale === undefined && parsed ? readable(semver, fields.version) : undefined;
+		if (version !== undefined) versions.set(id, { version, file, place: locate(parsed!, ['version']) });
+	}
+	return versions;
 }
 
 /** The findings of one file changed since the base, by what kind of file it is. */
@@ -304,6 +198,18 @@ function missingRedirect({ ref, toReport, contentPath }: AgainstBase, path: stri
 	});
 }
 
+/**
+ * The version a module's text gives, where its frontmatter is no YAML the check reads (a field given
+ * twice, say): the version rule does not wait for the syntax to be corrected either.
+ */
+function versionInText(git: GitReader, path: string, file: string): Current | undefined {
+	const text = textNow(git, path);
+	const version = text === undefined ? undefined : versionOf(text);
+	if (!version || !/^\d+\.\d+\.\d+$/.test(version)) return undefined;
+	const line = text!.split('\n').findIndex((row) => /^version:/.test(row)) + 1;
+	return { version, file, place: { line: Math.max(line, 1), column: 1 } };
+}
+
 /** The module's frontmatter `reviewed` line, the date of its last review. */
 const REVIEWED_LINE = /^reviewed:[^\n]*\n/m;
 
@@ -323,25 +229,15 @@ function onlyReviewedChanged(before: string, now: string | undefined): boolean {
 
 /**
  * A module changed since the base: its version must have gone up, reading the version it had at the
- * base. A module whose file fails its schema is held to it as well, from the version its text gives,
- * so that this finding comes in the same run as the schema's and not only once those are fixed.
+ * base. A module whose file fails its schema is held to it as well, from its version as read on its
+ * own, so that this finding comes in the same run as the schema's and not only once those are fixed.
  */
-function versionFindings({ git, ref, byId, archived, archivePath, toReport }: AgainstBase, path: string, id: string): Finding[] {
-	const module = byId.get(id);
+function versionFindings({ git, ref, current: versions, archived, archivePath, toReport }: AgainstBase, path: string, id: string): Finding[] {
 	const before = git.read(path);
 	const from = versionOf(before);
 	if (!from) return [];
-	let current: { version: string; file: string; place: { line: number; column: number } };
-	if (module) {
-		current = { version: module.data.version, file: module.file, place: locate(module.parsed, ['version']) };
-	} else {
-		const text = textNow(git, path);
-		if (text === undefined) return [];
-		const version = versionOf(text);
-		if (!version || !/^\d+\.\d+\.\d+$/.test(version)) return [];
-		const line = text.split('\n').findIndex((row) => /^version:/.test(row)) + 1;
-		current = { version, file: toReport(path), place: { line: Math.max(line, 1), column: 1 } };
-	}
+	const current = versions.get(id) ?? versionInText(git, path, toReport(path));
+	if (!current) return [];
 	const order = compareVersions(current.version, from);
 	const place = current.place;
 	if (order < 0) {

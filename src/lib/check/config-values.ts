@@ -2,14 +2,13 @@ import { finding, type Finding } from './findings.ts';
 import type { ParsedYaml } from '../curriculum/frontmatter.ts';
 import { ID_PATTERN } from '../curriculum/schema/common.ts';
 import { at, type Context } from './rule-context.ts';
-import { failedFields } from './schema-failed.ts';
 import { suggestion } from './suggestion.ts';
 
 /**
  * Levels and platforms must be ones the config lists: in every module, archive and update, and in
  * those whose frontmatter failed its schema, wherever their level and platforms are still text.
  */
-export function configValues({ curriculum: { config, modules, archives, updates, documents }, findings }: Context): void {
+export function configValues({ curriculum: { config, modules, archives, updates }, failed, findings }: Context): void {
 	if (!config) return;
 	const levels = new Set(config.levels.map((level) => level.id));
 	const platforms = new Set(config.platforms.map((platform) => platform.id));
@@ -34,9 +33,9 @@ export function configValues({ curriculum: { config, modules, archives, updates,
 	for (const update of updates) check(update.file, update.parsed, undefined, update.data.platforms);
 	// Only values of an id's form: the schema has already reported any other, at the same line.
 	const id = (value: unknown) => (typeof value === 'string' && ID_PATTERN.test(value) ? value : undefined);
-	for (const document of documents) {
-		const fields = failedFields(document);
-		if (fields) check(document.file, document.failedSchema!, id(fields.level), Array.isArray(fields.platforms) ? fields.platforms.map(id) : undefined);
+	// A translation's level and platforms are its original's: a translation that names any has the schema's finding for it.
+	for (const { locale, file, parsed, fields } of failed) {
+		if (locale === undefined && parsed) check(file, parsed, id(fields.level), Array.isArray(fields.platforms) ? fields.platforms.map(id) : undefined);
 	}
 }
 

@@ -1,11 +1,9 @@
 import { finding } from './findings.ts';
-import { ID_PATTERN } from '../curriculum/schema/common.ts';
 import { at, type Context } from './rule-context.ts';
-import { failedFields } from './schema-failed.ts';
 
 /*
- * The rules on what one file says of another: a module's prerequisites, a track's modules, an
- * update's modules and the versions that absorbed it, the redirects, and prerequisite cycles.
+ * The rules on what one file says of another: a module's prerequisites, a track's modules, the
+ * redirects, and prerequisite cycles. An update's are in update-references.ts.
  */
 
 /** A module's prerequisites are other modules that exist. */
@@ -62,61 +60,6 @@ export function trackReferences({ curriculum: { moduleIds }, modules, tracks, fi
 						})
 					);
 				}
-			}
-		});
-	}
-}
-
-/** An update names modules that exist, and the versions that absorbed it are in their changelogs. */
-export function updateReferences({ curriculum: { updates, moduleIds, documents }, byId, findings, unknownModule }: Context): void {
-	// An update whose frontmatter failed its schema (its `incorporated` list, say) still has its module ids
-	// checked, so that a misspelt id is named in the same run as the schema's finding it may have caused.
-	for (const document of documents) {
-		// An update's own file, not a translation of one (`<id>.<locale>.md`).
-		const raw = /(^|\/)updates\/[^/.]+\.md$/.test(document.file) ? failedFields(document) : undefined;
-		if (!raw) continue;
-		const named = (value: unknown) => typeof value === 'string' && ID_PATTERN.test(value) && !moduleIds.has(value);
-		if (Array.isArray(raw.modules)) raw.modules.forEach((id, i) => named(id) && unknownModule(id as string, document.file, document.failedSchema!, ['modules', i], 'The update'));
-		if (Array.isArray(raw.incorporated) && Array.isArray(raw.modules)) {
-			raw.incorporated.forEach((entry, i) => {
-				const id = entry && typeof entry === 'object' ? (entry as Record<string, unknown>).module : undefined;
-				// One that `modules` does not list is the schema's finding already (one slip, one finding).
-				if (named(id) && (raw.modules as unknown[]).includes(id)) unknownModule(id as string, document.file, document.failedSchema!, ['incorporated', i, 'module'], 'The update');
-			});
-		}
-	}
-	for (const update of updates) {
-		update.data.modules.forEach((id, i) => {
-			if (!moduleIds.has(id)) unknownModule(id, update.file, update.parsed, ['modules', i], 'The update');
-		});
-		update.data.incorporated.forEach((entry, i) => {
-			const module = byId.get(entry.module);
-			if (!moduleIds.has(entry.module)) {
-				unknownModule(entry.module, update.file, update.parsed, ['incorporated', i, 'module'], 'The update');
-				return;
-			}
-			const release = module?.data.changelog.find((change) => change.version === entry.version);
-			if (module && !release) {
-				findings.push(
-					finding({
-						rule: 'update-status',
-						file: update.file,
-						...at(update.parsed, ['incorporated', i, 'version']),
-						message: `The update says "${entry.module}" absorbed it in ${entry.version}, but that module's changelog has no ${entry.version}.`,
-						fix: `Use a version from ${module.file}'s changelog (current: ${module.data.version}).`,
-					})
-				);
-			} else if (module && release && release.date < update.data.date) {
-				// A release cannot have absorbed a change the platform had not yet made or announced.
-				findings.push(
-					finding({
-						rule: 'update-status',
-						file: update.file,
-						...at(update.parsed, ['incorporated', i, 'version']),
-						message: `The update says "${entry.module}" absorbed it in ${entry.version}, released on ${release.date}, before the change it records (${update.data.date}).`,
-						fix: `Release ${module.file} with the change (\`npm run release -- ${entry.module} minor "<what changed>" --kind platform-change\`) and name the new version here; or, if the platform made or announced the change earlier, correct this update's \`date\`.`,
-					})
-				);
 			}
 		});
 	}

@@ -1,6 +1,7 @@
 import type { Finding } from './findings.ts';
 import { locate, type ParsedYaml } from '../curriculum/frontmatter.ts';
 import type { Curriculum } from '../curriculum/load.ts';
+import type { ReadChangelogEntry } from '../curriculum/schema/module.ts';
 import type { FailedDocument } from './schema-failed.ts';
 
 /** Where a finding about a field goes: the line and column of `path` in the frontmatter as read. */
@@ -18,6 +19,10 @@ export interface ModuleView {
 	prerequisites: readonly (string | undefined)[];
 	reviewed: string | undefined;
 	reviewInterval: number | undefined;
+	/** The module's version. */
+	version: string | undefined;
+	/** Its changelog's entries, each part as far as it can be read; undefined when `changelog` is no list. */
+	changelog: readonly ReadChangelogEntry[] | undefined;
 }
 
 /** What the rules read of a track, likewise: its modules, each at its place in the list. */
@@ -33,7 +38,6 @@ export interface Context {
 	curriculum: Curriculum;
 	/** Today, as the check sees it: `YYYY-MM-DD`. */
 	on: string;
-	byId: ReadonlyMap<string, Curriculum['modules'][number]>;
 	/** The current modules, those whose frontmatter failed its schema too. */
 	modules: readonly ModuleView[];
 	/** The tracks, those that failed their schema too. */

@@ -2,13 +2,14 @@ import { dirname, join } from 'node:path';
 import { finding, type Finding } from './findings.ts';
 import { idOf, translationName } from '../curriculum/files.ts';
 import { LAYOUT, type Curriculum } from '../curriculum/load.ts';
-import { isoDate } from '../curriculum/schema/common.ts';
-import { moduleSchema } from '../curriculum/schema/module.ts';
+import { isoDate, semver } from '../curriculum/schema/common.ts';
+import { moduleSchema, readChangelogEntry } from '../curriculum/schema/module.ts';
 import { archivedMajors } from './archived-majors.ts';
 import { configValues } from './config-values.ts';
 import { checkDates } from './dates.ts';
 import { freshness } from './freshness-warnings.ts';
-import { prerequisiteCycles, prerequisiteReferences, redirectTargets, trackReferences, updateReferences } from './references.ts';
+import { prerequisiteCycles, prerequisiteReferences, redirectTargets, trackReferences } from './references.ts';
+import { updateReferences } from './update-references.ts';
 import { at, type Context, type ModuleView, type TrackView } from './rule-context.ts';
 import { fieldsOf, idsIn, readable, schemaFailedDocuments } from './schema-failed.ts';
 import { suggestion } from './suggestion.ts';
@@ -32,14 +33,23 @@ export function crossFileRules(curriculum: Curriculum, on: string): Finding[] {
 		);
 	const failed = schemaFailedDocuments(curriculum);
 	const modules: ModuleView[] = [
-		...curriculum.modules.map(({ id, file, parsed, data }) => ({ id, file, parsed, prerequisites: data.prerequisites, reviewed: data.reviewed, reviewInterval: data.reviewInterval })),
+		...curriculum.modules.map(({ id, file, parsed, data }) => ({
+			id,
+			file,
+			parsed,
+			prerequisites: data.prerequisites,
+			reviewed: data.reviewed,
+			reviewInterval: data.reviewInterval,
+			version: data.version,
+			changelog: data.changelog,
+		})),
 		...failed.flatMap(({ kind, locale, id, file, parsed, fields }) =>
 			kind === 'module' && locale === undefined && parsed
-				? [{ id, file, parsed, prerequisites: idsIn(fields.prerequisites), ...review(fields) }]
+				? [{ id, file, parsed, prerequisites: idsIn(fields.prerequisites), ...review(fields), ...releases(fields) }]
 				: []
 		),
 	];
-	const context: Context = { curriculum, on, byId: new Map(curriculum.modules.map((module) => [module.id, module])), modules, tracks: trackViews(curriculum), failed, findings, unknownModule };
+	const context: Context = { curriculum, on, modules, tracks: trackViews(curriculum), failed, findings, unknownModule };
 	for (const rule of [configValues, prerequisiteReferences, trackReferences, updateReferences, redirectTargets, prerequisiteCycles, archivedMajors, dates, freshness]) rule(context);
 	return findings;
 }
@@ -49,6 +59,11 @@ function review(fields: Record<string, unknown>): Pick<ModuleView, 'reviewed' | 
 	const reviewInterval = readable(moduleSchema.shape.reviewInterval, fields.reviewInterval);
 	const readInterval = fields.reviewInterval === undefined || reviewInterval !== undefined;
 	return { reviewed: readInterval ? readable(isoDate, fields.reviewed) : undefined, reviewInterval };
+}
+
+/** The version and changelog of a module whose schema failed, each entry's parts as far as they can be read. */
+function releases(fields: Record<string, unknown>): Pick<ModuleView, 'version' | 'changelog'> {
+	return { version: readable(semver, fields.version), changelog: Array.isArray(fields.changelog) ? fields.changelog.map(readChangelogEntry) : undefined };
 }
 
 /** The tracks as the rules read them: those that failed their schema too, with their modules as written. */

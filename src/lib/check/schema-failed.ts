@@ -2,7 +2,7 @@ import { relative, sep } from 'node:path';
 import type { z } from 'zod';
 import { splitFrontmatter, type ParsedYaml } from '../curriculum/frontmatter.ts';
 import { translationName } from '../curriculum/files.ts';
-import type { Curriculum, SourceDocument } from '../curriculum/load.ts';
+import type { Curriculum } from '../curriculum/load.ts';
 import { ID_PATTERN } from '../curriculum/schema/common.ts';
 
 /**
@@ -24,8 +24,9 @@ export interface FailedDocument {
 	body: string;
 	bodyLine: number;
 	/**
-	 * The frontmatter as read, when its YAML could be read and the file is an original whose fields
-	 * the rules read (`SourceDocument.failedSchema`); its positions place each finding.
+	 * The frontmatter as read, when its YAML could be read (`SourceDocument.failedSchema`); its
+	 * positions place each finding. A translation's fields are the translator's, not its original's:
+	 * the rules on an original's fields pass over a document with a `locale`.
 	 */
 	parsed?: ParsedYaml;
 	/** The frontmatter's fields as written, when `parsed` holds a set of fields; empty otherwise. */
@@ -76,10 +77,4 @@ export function idsIn(value: unknown): (string | undefined)[] {
 /** An entry of a list of sets of fields, as written; undefined when it is no set of fields. */
 export function fieldsOf(value: unknown): Record<string, unknown> | undefined {
 	return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-}
-
-/** The fields of a document whose frontmatter failed its schema, when they are fields at all, for checks that still read them. */
-export function failedFields(document: SourceDocument): Record<string, unknown> | undefined {
-	const raw = document.failedSchema?.data;
-	return raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : undefined;
 }

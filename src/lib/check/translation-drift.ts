@@ -4,7 +4,8 @@ import { parse } from 'yaml';
 import type { GitReader } from './base.ts';
 import { finding, type Finding } from './findings.ts';
 import { locate, splitFrontmatter } from '../curriculum/frontmatter.ts';
-import type { Curriculum, TranslationEntry } from '../curriculum/load.ts';
+import type { Curriculum } from '../curriculum/load.ts';
+import { originalFiles, translationViews, type TranslationView } from './translation-views.ts';
 
 /**
  * Translations of tracks and platform updates, against a base. A module's translation names the
@@ -18,14 +19,12 @@ export function checkTranslationDrift(curriculum: Curriculum, git: GitReader, re
 	const toRepo = (file: string) => relative(git.root, join(curriculum.root, file)).split(sep).join('/');
 	const contentPath = relative(git.root, curriculum.dir).split(sep).join('/');
 	const changed = new Map(git.changed(contentPath).map((change) => [change.path, change.status]));
-	const originals = new Map<string, string>([
-		...curriculum.tracks.map((track) => [`track:${track.id}`, track.file] as const),
-		...curriculum.updates.map((update) => [`update:${update.id}`, update.file] as const),
-	]);
+	// A translation or an original whose frontmatter failed its schema too: its words changed all the same.
+	const originals = originalFiles(curriculum);
 	const findings: Finding[] = [];
-	for (const translation of curriculum.translations) {
+	for (const translation of translationViews(curriculum)) {
 		if (translation.kind === 'module' || changed.has(toRepo(translation.file))) continue;
-		const file = originals.get(`${translation.kind}:${translation.id}`);
+		const file = originals[translation.kind].get(translation.id);
 		if (!file || changed.get(toRepo(file)) !== 'modified') continue;
 		let before: string;
 		let now: string;
@@ -74,11 +73,12 @@ function changedParts(kind: 'track' | 'update', before: string, now: string): (t
 	return PARTS[kind].filter(({ path }) => JSON.stringify(at(was, path)) !== JSON.stringify(at(is, path)));
 }
 
-function driftFinding(translation: Exclude<TranslationEntry, { kind: 'module' }>, original: string, parts: (typeof PARTS)['track'], ref: string): Finding {
+function driftFinding(translation: TranslationView, original: string, parts: (typeof PARTS)['track'], ref: string): Finding {
 	const names = parts.map((part) => part.name);
 	const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 	const first = parts[0]!;
-	const place = first.path ? locate(translation.parsed, first.path) : 'bodyLine' in translation ? { line: translation.bodyLine, column: 1 } : { line: 1, column: 1 };
+	// A translation whose YAML cannot be read is named at its first line, where its own finding is.
+	const place = first.path && translation.parsed ? locate(translation.parsed, first.path) : { line: first.path ? 1 : (translation.bodyLine ?? 1), column: 1 };
 	return finding({
 		rule: 'translation-drift',
 		severity: 'warning',

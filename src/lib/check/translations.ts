@@ -1,11 +1,11 @@
-import { partsInOriginal } from '../i18n/site.ts';
 import { finding, type Finding } from './findings.ts';
 import { editDistance } from '../curriculum/edit-distance.ts';
 import { meantLocales } from '../curriculum/files.ts';
-import { locate } from '../curriculum/frontmatter.ts';
-import type { Curriculum, TranslationEntry } from '../curriculum/load.ts';
-import type { ModuleData } from '../curriculum/schema/module.ts';
+import { locate, type ParsedYaml } from '../curriculum/frontmatter.ts';
+import type { Curriculum } from '../curriculum/load.ts';
 import { compareVersions, majorOf } from '../curriculum/versions.ts';
+import { originalFiles, originalModules, translationViews, type ModuleParts, type OriginalModule } from './translation-views.ts';
+import { formOf, quizShapeRules, sameForm } from './translation-shape.ts';
 
 const KIND_FOLDER = { module: 'modules', track: 'tracks', update: 'updates' } as const;
 
@@ -19,13 +19,10 @@ export function checkTranslations(curriculum: Curriculum): Finding[] {
 	// Without a valid config the locales are unknown; its own finding says why, once.
 	if (!curriculum.config) return findings;
 	const locales = curriculum.config.locales;
-	const originals = {
-		module: new Map(curriculum.modules.map((m) => [m.id, m])),
-		track: new Map(curriculum.tracks.map((t) => [t.id, t])),
-		update: new Map(curriculum.updates.map((u) => [u.id, u])),
-	};
-	const seen = new Set([...curriculum.moduleIds, ...originals.track.keys(), ...originals.update.keys()]);
-	for (const translation of curriculum.translations) {
+	// A translation or an original whose frontmatter failed its schema is judged as far as it can be read.
+	const originals = originalFiles(curriculum);
+	const modules = originalModules(curriculum);
+	for (const translation of translationViews(curriculum)) {
 		const folder = KIND_FOLDER[translation.kind];
 		const extension = translation.file.slice(translation.file.lastIndexOf('.'));
 		if (!locales.includes(translation.locale) || translation.locale === locales[0]) {
@@ -53,10 +50,7 @@ export function checkTranslations(curriculum: Curriculum): Finding[] {
 			);
 			continue;
 		}
-		const original = originals[translation.kind].get(translation.id);
-		if (!original) {
-			// A module whose file has a problem still has an id; its own finding says what is wrong.
-			if (seen.has(translation.id)) continue;
+		if (!originals[translation.kind].has(translation.id)) {
 			const near = [...originals[translation.kind].keys()].find((id) => editDistance(id, translation.id) <= 2);
 			findings.push(
 				finding({
@@ -70,20 +64,34 @@ export function checkTranslations(curriculum: Curriculum): Finding[] {
 			);
 			continue;
 		}
-		if (translation.kind === 'module' && original && 'version' in original.data) findings.push(...moduleTranslationRules(translation, original.data));
+		const original = modules.get(translation.id);
+		if (translation.module && translation.parsed && original) findings.push(...moduleTranslationRules({ file: translation.file, parsed: translation.parsed, ...translation.module }, original));
 	}
 	return findings;
 }
 
-type ModuleTranslation = Extract<TranslationEntry, { kind: 'module' }>;
+/** A module's translation as its rules read it: where it is, and what it says. */
+interface ModuleTranslation extends ModuleParts {
+	file: string;
+	parsed: ParsedYaml;
+}
 
-function moduleTranslationRules(translation: ModuleTranslation, original: Pick<ModuleData, 'version' | 'changelog' | 'outcomes' | 'quiz'>): Finding[] {
+/**
+ * A module's translation against its original: the version it follows, then, at the original's
+ * version, its outcomes and knowledge check. Each part is judged where both sides can be read; every
+ * rule rests on the two versions, so without either nothing is.
+ */
+function moduleTranslationRules(translation: ModuleTranslation, original: OriginalModule): Finding[] {
 	const findings: Finding[] = [];
-	const { translates } = translation.data;
+	const { version: translates } = translation;
+	if (translates === undefined || original.version === undefined) return findings;
 	const at = (path: (string | number)[]) => locate(translation.parsed, path);
 	const order = compareVersions(translates, original.version);
-	// Every version the original has had, newest first: a translation can only follow one of them.
-	const versions = [...new Set([original.version, ...original.changelog.map((entry) => entry.version)])].sort((a, b) => compareVersions(b, a));
+	// Every version the original has had, newest first: a translation can only follow one of them. A
+	// changelog entry whose version cannot be read may be the one it follows.
+	const read = (original.changelog ?? []).filter((version) => version !== undefined);
+	const known = original.changelog !== undefined && read.length === original.changelog.length;
+	const versions = [...new Set([original.version, ...read])].sort((a, b) => compareVersions(b, a));
 	if (order > 0) {
 		findings.push(
 			finding({
@@ -95,22 +103,26 @@ function moduleTranslationRules(translation: ModuleTranslation, original: Pick<M
 			})
 		);
 	} else if (order < 0 && !versions.includes(translates)) {
-		// Not a translation that has fallen behind: the page would name a version no reader can find in the changelog.
-		findings.push(
-			finding({
-				rule: 'translation-version',
-				file: translation.file,
-				...at(['translates']),
-				message: `The translation says it follows version ${translates}, which the original never had: its changelog lists ${versionList(versions)}.`,
-				fix: `Did you mean \`translates: ${likelyVersion(translates, versions)}\`? Set \`translates:\` to the version of the original you translated, as its changelog names it.`,
-			})
-		);
+		// Not a translation that has fallen behind: the page would name a version no reader can find in
+		// the changelog. An entry whose version cannot be read may be that version: its schema finding first.
+		if (known) {
+			findings.push(
+				finding({
+					rule: 'translation-version',
+					file: translation.file,
+					...at(['translates']),
+					message: `The translation says it follows version ${translates}, which the original never had: its changelog lists ${versionList(versions)}.`,
+					fix: `Did you mean \`translates: ${likelyVersion(translates, versions)}\`? Set \`translates:\` to the version of the original you translated, as its changelog names it.`,
+				})
+			);
+		}
 	} else if (order < 0) {
 		const major = majorOf(original.version) > majorOf(translates);
-		// What the translated page shows of the original instead (src/lib/i18n/site.ts): after a new major,
-		// the outcomes and the knowledge check; within a major, a check whose questions have changed.
-		const shown = partsInOriginal(original, translation.data);
-		const parts = original.quiz.length > 0 ? 'learning outcomes and knowledge check' : 'learning outcomes';
+		// What the translated page shows of the original instead (partsInOriginal in src/lib/i18n/site.ts):
+		// after a new major, the outcomes and the knowledge check; within a major, a check whose questions
+		// have changed, which is said only where both checks can be read.
+		const shown = { quiz: !major && sameQuizForm(original.quiz, translation.quiz) === false };
+		const parts = original.quiz?.length === 0 ? 'learning outcomes' : 'learning outcomes and knowledge check';
 		findings.push(
 			finding({
 				rule: 'translation-outdated',
@@ -128,112 +140,29 @@ function moduleTranslationRules(translation: ModuleTranslation, original: Pick<M
 		);
 	}
 	// Outcomes and the knowledge check are what certificates rest on, so they must match one for one.
-	if (order === 0 && translation.data.outcomes.length !== original.outcomes.length) {
+	if (order === 0 && translation.outcomes !== undefined && original.outcomes !== undefined && translation.outcomes !== original.outcomes) {
 		findings.push(
 			finding({
 				rule: 'translation-shape',
 				file: translation.file,
 				...at(['outcomes']),
-				message: `The translation lists ${translation.data.outcomes.length} learning outcomes; the original has ${original.outcomes.length}.`,
+				message: `The translation lists ${translation.outcomes} learning outcomes; the original has ${original.outcomes}.`,
 				fix: 'Translate each of the original’s outcomes once, in its order.',
 			})
 		);
 	}
-	if (order === 0) findings.push(...quizShapeRules(translation, original.quiz));
+	if (order === 0 && translation.quiz && original.quiz) findings.push(...quizShapeRules(translation.file, translation.parsed, translation.quiz, original.quiz));
 	return findings;
 }
 
-/** A question's form, which is all a translation must keep: how many choices it has, and which of them (from 1) are right. */
-interface QuestionForm {
-	choices: number;
-	right: number[];
+/** Whether two knowledge checks have the same questions and right answers; undefined when a question of either cannot be read. */
+function sameQuizForm(original: ModuleParts['quiz'], translated: ModuleParts['quiz']): boolean | undefined {
+	if (!original || !translated) return undefined;
+	if (original.length !== translated.length) return false;
+	const [theirs, ours] = [original.map(formOf), translated.map(formOf)];
+	if ([...theirs, ...ours].some((form) => form === undefined)) return undefined;
+	return theirs.every((form, q) => sameForm(form!, ours[q]!));
 }
-
-const formOf = (question: { choices: { correct: boolean }[] }): QuestionForm => ({
-	choices: question.choices.length,
-	right: question.choices.flatMap((choice, index) => (choice.correct ? [index + 1] : [])),
-});
-const sameForm = (a: QuestionForm, b: QuestionForm) => a.choices === b.choices && a.right.join() === b.right.join();
-
-/**
- * The translated knowledge check against the original's, question by question, so that every question
- * that differs is reported at its own line, saying what differs: the number of its choices, or which
- * of them are right. Two questions that each have the other's form are named as possibly having changed
- * places; only their text can tell, which the translator reads. A question more or fewer is reported
- * alone: the check cannot tell then which translated question stands for which of the original's, and
- * a fix for each question by its place would lead the translator astray.
- */
-function quizShapeRules(translation: ModuleTranslation, originalQuiz: ModuleData['quiz']): Finding[] {
-	const findings: Finding[] = [];
-	const ours = translation.data.quiz.map(formOf);
-	const theirs = originalQuiz.map(formOf);
-	if (ours.length !== theirs.length) {
-		const extra = ours.length - theirs.length;
-		findings.push(
-			finding({
-				rule: 'translation-shape',
-				file: translation.file,
-				...locate(translation.parsed, ['quiz']),
-				message: `The translated knowledge check has ${ours.length} questions; the original has ${theirs.length}.`,
-				fix:
-					extra > 0
-						? `Translate each of the original's ${theirs.length} questions once, in their order, and remove the ${several(extra)} it does not have.`
-						: `Translate all ${theirs.length} of the original's questions, in their order (${missing(-extra)}).`,
-			})
-		);
-		return findings;
-	}
-	const differs = (q: number) => !sameForm(ours[q]!, theirs[q]!);
-	for (let q = 0; q < ours.length; q++) {
-		if (!differs(q)) continue;
-		const [mine, original] = [ours[q]!, theirs[q]!];
-		const choicesDiffer = mine.choices !== original.choices;
-		const what =
-			choicesDiffer && mine.right.join() !== original.right.join()
-				? `has ${mine.choices} choices and marks ${choiceList(mine.right)} right; in the original it has ${original.choices} and marks ${choiceList(original.right)}.`
-				: choicesDiffer
-					? `has ${mine.choices} choices; in the original it has ${original.choices}.`
-					: `marks ${choiceList(mine.right)} right; the original marks ${choiceList(original.right)}.`;
-		// With a choice added or left out, the right ones are named too, by their places once the choices match.
-		const steps = [
-			...(!choicesDiffer
-				? []
-				: mine.choices > original.choices
-					? [`keep a translated choice for each of the original's ${original.choices}, in their order, and remove the ${several(mine.choices - original.choices)} it does not have`]
-					: [`translate all ${original.choices} of the original's choices, in their order (${missing(original.choices - mine.choices)})`]),
-			`mark \`correct: true\` on ${choiceList(original.right)} and on no other`,
-		].join(', then ');
-		// Two questions swapped in the translation each have the other's form.
-		const other = [...ours.keys()].find((j) => j !== q && differs(j) && sameForm(mine, theirs[j]!) && sameForm(ours[j]!, original));
-		const pair = other === undefined ? '' : `${Math.min(q, other) + 1} and ${Math.max(q, other) + 1}`;
-		findings.push(
-			finding({
-				rule: 'translation-shape',
-				file: translation.file,
-				...locate(translation.parsed, ['quiz', q]),
-				message:
-					`Question ${q + 1} ("${translation.data.quiz[q]!.question}") ${what}` +
-					(other === undefined ? '' : ` It has the form of the original's question ${other + 1}, and question ${other + 1} has that of question ${q + 1}: the two may have changed places.`),
-				fix:
-					other === undefined
-						? `${steps.charAt(0).toUpperCase()}${steps.slice(1)}.`
-						: `If questions ${pair} have changed places, put them back in the original's order, each with its choices. If not, ${steps}.`,
-			})
-		);
-	}
-	return findings;
-}
-
-/** Choice numbers as a sentence says them: "choice 3", "choices 3 and 4", "choices 1, 3 and 4", "no choice". */
-function choiceList(numbers: number[]): string {
-	if (numbers.length === 0) return 'no choice';
-	if (numbers.length === 1) return `choice ${numbers[0]}`;
-	return `choices ${numbers.slice(0, -1).join(', ')} and ${numbers.at(-1)}`;
-}
-
-/** How many, after "the": "the one", "the 2". */
-const several = (n: number) => (n === 1 ? 'one' : String(n));
-const missing = (n: number) => (n === 1 ? 'one is missing' : `${n} are missing`);
 
 /** Versions, newest first, as a sentence lists them, with the oldest of a long list counted rather than named. */
 function versionList(versions: string[]): string {

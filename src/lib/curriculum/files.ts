@@ -233,12 +233,15 @@ export function loadDocument<T>(
 	{
 		rules,
 		allowed,
+		keepFailed = allowed !== undefined,
 		reader = plainReader,
 	}: {
 		/** Rules across fields, run on the raw data when a field fails (`validate`). */
 		rules?: (raw: unknown) => import('zod').core.$ZodIssue[];
 		/** Values the config allows for some fields, named in the fix when such a field is missing. */
 		allowed?: AllowedValues;
+		/** Whether to keep the YAML as read when it fails its schema (`SourceDocument.failedSchema`); by default, where the config's values are known. */
+		keepFailed?: boolean;
 		reader?: YamlReader;
 	} = {}
 ): DocumentEntry<T> | null {
@@ -272,7 +275,7 @@ export function loadDocument<T>(
 	const result = validate(schema, parsed, file, what, rules, allowed);
 	findings.push(...result.findings);
 	if (result.data === null) {
-		if (allowed) document.failedSchema = parsed;
+		if (keepFailed) document.failedSchema = parsed;
 		return null;
 	}
 	// Astro reads the same frontmatter with its own YAML reader; both must see the same data.

@@ -1,4 +1,4 @@
-import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { finding, type Finding } from '../check/findings.ts';
 import { splitLikeCompiler, type FenceProblem } from '../safety/frontmatter-fence.ts';
@@ -6,6 +6,7 @@ import { checkYamlSubset } from '../safety/yaml-subset.ts';
 import { describeYamlError, plainValueSlips } from './yaml-messages.ts';
 import { editDistance } from './edit-distance.ts';
 import { EMPTY_TEXT } from './schema/common.ts';
+import { numberVersionFix, threeParts } from './version-fix.ts';
 
 /** A parsed YAML document with what is needed to point at the line of any field. */
 export interface ParsedYaml {
@@ -219,7 +220,7 @@ function issueToFindings(
 			file,
 			...locate(parsed, issue.path),
 			message,
-			fix: params?.fix ?? fixFor(issue, field, missing, allowed?.get(field), value, parsed.data, knownKeysAt(schema, issue.path)),
+			fix: params?.fix ?? fixFor(issue, field, missing, allowed?.get(field), value, parsed.data, knownKeysAt(schema, issue.path), writtenAt(parsed, issue.path)),
 		}),
 	];
 }
@@ -243,13 +244,6 @@ function expectedOf(issue: z.core.$ZodIssue): string | undefined {
 	return types.includes('date') ? 'date' : types[0];
 }
 
-/** The version of the first (newest) changelog entry of parsed frontmatter, when it is written as a full version. */
-function newestChangelogVersion(data: unknown): string | undefined {
-	const changelog = (data as { changelog?: unknown } | null | undefined)?.changelog;
-	const version = Array.isArray(changelog) ? (changelog[0] as { version?: unknown } | undefined)?.version : undefined;
-	return typeof version === 'string' && /^\d+\.\d+\.\d+$/.test(version) ? version : undefined;
-}
-
 /** A value as a message describes what a contributor wrote. */
 function described(value: unknown): string {
 	if (typeof value === 'string') return `the text ${JSON.stringify(value)}`;
@@ -261,8 +255,11 @@ function described(value: unknown): string {
 	return 'a set of nested fields';
 }
 
-/** A version YAML has read as a number (`1` from `1.0`, `1.3`) with its three parts: `1.0.0`, `1.3.0`. */
-const threeParts = (value: number) => (Number.isInteger(value) ? `${value}.0.0` : `${value}.0`);
+/** The text of a scalar value as its file writes it (`1.10`, where YAML reads the number 1.1), when the path leads to one. */
+function writtenAt(parsed: ParsedYaml, path: readonly PropertyKey[]): string | undefined {
+	const node = path.length === 0 ? undefined : parsed.doc.getIn(path as unknown[], true);
+	return isScalar(node) && typeof node.source === 'string' ? node.source : undefined;
+}
 
 /** What to write in a required field left out, where its type alone ("a text value") would not say. */
 const MISSING_HINTS: Readonly<Record<string, string>> = {
@@ -272,7 +269,7 @@ const MISSING_HINTS: Readonly<Record<string, string>> = {
 	reviewed: 'the day you last checked the whole module against the platforms (YYYY-MM-DD)',
 };
 
-function fixFor(issue: z.core.$ZodIssue, field: string, missing: boolean, choices?: readonly string[], value?: unknown, data?: unknown, fields: readonly string[] = []): string {
+function fixFor(issue: z.core.$ZodIssue, field: string, missing: boolean, choices?: readonly string[], value?: unknown, data?: unknown, fields: readonly string[] = [], written?: string): string {
 	if (!missing && choices?.length) return `Use one of: ${choices.join(', ')}.`;
 	if (missing) {
 		const hint = MISSING_HINTS[field.split('.').pop()!];
@@ -287,15 +284,10 @@ function fixFor(issue: z.core.$ZodIssue, field: string, missing: boolean, choice
 			if (issue.expected === 'string' && typeof value === 'number') {
 				const name = field.split('.').pop()!;
 				// YAML has already read `1.0` as 1 and `1.3` as 1.3: a version is given its three parts.
-				if (name === 'version') {
-					// The version is the newest changelog entry's, when that one is written out in full.
-					const newest = newestChangelogVersion(data);
-					const version = newest ?? threeParts(value);
-					return `Write the version with its three parts, in double quotes: \`version: "${version}"\` (major, minor, patch; ${newest ? 'the newest version in the changelog' : "the module's changelog lists its versions"}).`;
-				}
+				if (name === 'version') return numberVersionFix(issue.path, value, written, data);
 				// A translation's version of its original, likewise: three parts, as the original's `version:` has them.
 				if (name === 'translates') {
-					return `Write the version of the original you translated with its three parts, in double quotes: \`translates: "${threeParts(value)}"\` (major, minor, patch, as the original's \`version:\` gives it).`;
+					return `Write the version of the original you translated with its three parts, in double quotes: \`translates: "${threeParts(value, written)}"\` (major, minor, patch, as the original's \`version:\` gives it).`;
 				}
 				return `Put the value in double quotes, so that YAML reads it as text: \`${name}: "${value}"\`.`;
 			}

@@ -64,9 +64,10 @@ export interface SourceDocument {
 	source: string;
 	/**
 	 * The frontmatter (a YAML file's whole text) as read, when it failed its schema in a file whose
-	 * values other files and the config name (modules, archives, updates, tracks): the check still
-	 * holds its levels and platforms to the config, its references to other files and its dates to
-	 * their rules, so that one mistake does not hide another until the next run (check/schema-failed.ts).
+	 * values other files and the config name (modules, archives, updates, tracks) or that translates
+	 * one: the check still holds its levels and platforms to the config, its references to other files,
+	 * its dates and a translation's version and shape to their rules, so that one mistake does not hide
+	 * another until the next run (check/schema-failed.ts). A translation's holds no level or platform.
 	 */
 	failedSchema?: ParsedYaml;
 }
@@ -174,7 +175,7 @@ function readModules(curriculum: Curriculum, rel: (path: string) => string, read
 	for (const path of listFiles(join(dir, LAYOUT.modules), findings, rel, ['.mdx'], 'modules', translationNaming(curriculum.config, moduleTranslationSchema))) {
 		const translated = translationName(idOf(path));
 		if (translated) {
-			const entry = loadDocument(path, rel(path), moduleTranslationSchema, 'the module translation', findings, curriculum.documents, { reader });
+			const entry = loadDocument(path, rel(path), moduleTranslationSchema, 'the module translation', findings, curriculum.documents, { keepFailed: true, reader });
 			if (entry) curriculum.translations.push({ kind: 'module', ...entry, id: translated.id, locale: translated.locale });
 			continue;
 		}
@@ -240,7 +241,7 @@ function readTracks(curriculum: Curriculum, rel: (path: string) => string, reade
 		const file = rel(path);
 		const translated = translationName(idOf(path));
 		if (translated) {
-			const entry = loadYaml(path, file, trackTranslationSchema, 'the track translation', findings, curriculum.yamlFiles, { readByBuild: true, reader });
+			const entry = loadYaml(path, file, trackTranslationSchema, 'the track translation', findings, curriculum.yamlFiles, { readByBuild: true, keepFailed: true, reader });
 			if (entry) curriculum.translations.push({ kind: 'track', id: translated.id, locale: translated.locale, file, ...entry });
 			continue;
 		}
@@ -256,7 +257,7 @@ function readUpdates(curriculum: Curriculum, rel: (path: string) => string, read
 	for (const path of listFiles(join(dir, LAYOUT.updates), findings, rel, ['.md'], 'updates', translationNaming(curriculum.config, updateTranslationSchema))) {
 		const translated = translationName(idOf(path));
 		if (translated) {
-			const entry = loadDocument(path, rel(path), updateTranslationSchema, 'the update translation', findings, curriculum.documents, { reader });
+			const entry = loadDocument(path, rel(path), updateTranslationSchema, 'the update translation', findings, curriculum.documents, { keepFailed: true, reader });
 			if (entry) curriculum.translations.push({ kind: 'update', ...entry, id: translated.id, locale: translated.locale });
 			continue;
 		}

@@ -67,13 +67,13 @@ export function moduleRules(raw: unknown): RuleIssue[] {
  * schema (which says why, at its line): an entry whose date is no day of the calendar still has its
  * version compared with the others'.
  */
-interface ReadChangelogEntry {
+export interface ReadChangelogEntry {
 	version: string | undefined;
 	date: string | undefined;
 	kind: ChangelogEntry['kind'] | undefined;
 }
 
-function readChangelogEntry(raw: unknown): ReadChangelogEntry {
+export function readChangelogEntry(raw: unknown): ReadChangelogEntry {
 	const entry = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
 	const part = <T>(schema: z.ZodType<T>, value: unknown) => {
 		const result = schema.safeParse(value);
