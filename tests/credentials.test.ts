@@ -389,6 +389,30 @@ describe('module versions as of a day', () => {
 				'On 2024-12-31 the track “Tea foundations” (tea-foundations) did not exist yet: none of its modules had been released, the first of them to be released being “Brewing well” (brewing-basics), first released on 2025-01-01. A certificate names a version of every module the track has, so give a day on or after 2026-09-01, when the last of them was first released.',
 		});
 	});
+
+	test('a draft is not a release: a day when a module was below 1.0.0 is refused, and a module still a draft refuses every day', () => {
+		const drafted: ModuleHistory = {
+			id: 'serving',
+			title: 'Serving',
+			version: '1.0.0',
+			releases: [
+				{ version: '1.0.0', date: '2026-09-01' },
+				{ version: '0.2.0', date: '2026-08-15' },
+				{ version: '0.1.0', date: '2026-08-01' },
+			],
+			archivedTitles: new Map(),
+		};
+		expect(versionsOn(track, [history[0]!, drafted], '2026-08-20')).toEqual({
+			problem:
+				'On 2026-08-20 the module “Serving” (serving) of the track “Tea foundations” (tea-foundations) had not been released yet: it was first released on 2026-09-01. A certificate names a version of every module the track has, so give a day on or after 2026-09-01, when the last of them was first released.',
+		});
+		expect(versionsOn(track, [history[0]!, drafted], '2026-09-01')).toMatchObject({ modules: [{ version: '2.0.0' }, { version: '1.0.0' }] });
+		const stillDraft: ModuleHistory = { ...drafted, version: '0.2.0', releases: drafted.releases.slice(1) };
+		expect(versionsOn(track, [history[0]!, stillDraft], '2026-11-30')).toEqual({
+			problem:
+				'Of the track “Tea foundations” (tea-foundations), the module “Serving” (serving) is still a draft, below version 1.0.0, with no permanent address for a certificate to name. Issue once it is released: `npm run release -- serving major "First release."`.',
+		});
+	});
 });
 
 describe('roster', () => {

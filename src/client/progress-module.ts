@@ -9,6 +9,7 @@
  */
 import { STORAGE_KEYS } from '../lib/progress/basics.ts';
 import { changesSince, type ChangeEntry } from '../lib/progress/changes.ts';
+import { majorOf } from '../lib/curriculum/versions.ts';
 import { passFor, passOnPage, rewrittenSincePass, type Pass, type PassOnPage, type RewrittenCheck } from '../lib/progress/passes.ts';
 import { peekProgress, type ProgressView } from '../lib/progress/peek.ts';
 import { completedLater, markComplete, recordQuiz, unmark } from '../lib/progress/record.ts';
@@ -33,8 +34,8 @@ function changelogOnPage(): ChangeEntry[] {
 }
 
 /**
- * In the module's knowledge check, under its instructions: that the check was rewritten since the
- * learner passed it, and an invitation to take it again; taken away once it no longer holds. It is
+ * In the module's knowledge check, under its instructions: that a major revision, which may have
+ * changed the check, came out after the learner passed it, and an invitation to take it again; taken away once it no longer holds. It is
  * part of the page the learner reads on the way to the questions, not news of something they just
  * did: it is no live region and never takes focus, so a screen reader meets it in reading order.
  */
@@ -44,8 +45,8 @@ function showRewritten(quiz: HTMLElement | null, say: Say, rewritten: RewrittenC
 	const values = { rewritten: rewritten.rewritten, passed: rewritten.passed, score: rewritten.score };
 	const prompt = notice(
 		'info',
-		say('checkRewrittenTitle', 'Rewritten since you passed it'),
-		el('p', {}, say('checkRewritten', `This knowledge check was rewritten in version ${values.rewritten}, after you passed it at version ${values.passed}. Your pass was of the earlier check and does not count for this version: answer the questions below to take it again.`, values))
+		say('checkRewrittenTitle', 'Take the check again'),
+		el('p', {}, say('checkRewritten', `You passed this knowledge check at version ${values.passed}, and version ${values.rewritten}, a major revision, has come out since, which may have changed what it asks. Your pass does not count for this version: answer the questions below to take it again.`, values))
 	);
 	prompt.dataset.quizRewritten = '';
 	// Drawn afresh only when its words change, so that a screen reader reading it is not interrupted.
@@ -57,7 +58,7 @@ function showRewritten(quiz: HTMLElement | null, say: Say, rewritten: RewrittenC
 /** What the progress status adds about the learner's pass of the check, as `passOnPage` names it. */
 function checkWords(say: Say, kind: PassOnPage, pass: Pass): string {
 	const values = { version: pass.version, score: pass.score };
-	if (kind === 'rewritten') return say('checkPassedEarlier', ` You passed the knowledge check of version ${pass.version} with ${pass.score}%; it has been rewritten since.`, values);
+	if (kind === 'rewritten') return say('checkPassedEarlier', ` You passed the knowledge check of version ${pass.version} with ${pass.score}%, before a major revision.`, values);
 	if (kind === 'later') return say('checkPassedVersion', ` You passed the knowledge check of version ${pass.version} with ${pass.score}%.`, values);
 	return say('checkPassed', ` Knowledge check passed with ${pass.score}%.`, { score: pass.score });
 }
@@ -73,7 +74,7 @@ function archivedState(say: Say, done: Done | undefined, version: string, curren
 	if (!done) return say('archivedNotComplete', `Not complete yet. Completing it here records version ${version}, the earlier version on this page; the current version is ${current}.`, { version, current });
 	const date = formatDay(done.at);
 	if (completedLater(done, version)) {
-		return say('archivedCompletedLater', `You completed version ${done.version} on ${date}, a later version than this page's ${version}. Your progress keeps that completion: nothing done on this page replaces it with an earlier one.`, { done: done.version, date, version });
+		return say('archivedCompletedLater', `You completed version ${done.version} on ${date}, a later version than this page's ${version}. Your progress keeps that completion: nothing done on this page replaces it with an earlier one. To record this version instead, un-mark the module on its current page first.`, { done: done.version, date, version });
 	}
 	if (done.version !== version) {
 		return say('archivedCompletedEarlier', `You completed version ${done.version} on ${date}. This page is version ${version}, and the current version is ${current}.`, { done: done.version, date, version, current });
@@ -169,7 +170,12 @@ function mount(root: HTMLElement): void {
 		const detail = (event as CustomEvent<QuizResultDetail>).detail;
 		if (detail?.module !== id) return;
 		if (detail.passed) void save((progress) => recordQuiz(progress, detail, new Date()));
-		else detail.earlierPass = passFor(peekProgress(readStored(STORAGE_KEYS.progress)), id, version)?.score;
+		else {
+			// Only a pass of this page's own check is one the failed attempt leaves standing: on an archived
+			// major's page a later major's pass is of another check.
+			const pass = passFor(peekProgress(readStored(STORAGE_KEYS.progress)), id, version);
+			detail.earlierPass = pass && majorOf(pass.version) === majorOf(version) ? pass.score : undefined;
+		}
 	});
 
 	onProgressChange(render);

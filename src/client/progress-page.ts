@@ -32,16 +32,19 @@ function download(name: string, text: string): void {
 
 /**
  * One module's line: complete or not, at which version, how, and what changed since. A check passed
- * before a major revision is named with its version, as one to take again (passes.ts).
+ * at an earlier major than the version completed (or, for a module not complete, the current one) is
+ * named with its version, as one to take again (passes.ts).
  */
 function describeModule(id: string, progress: Progress, view: ProgressView, data: Catalogue, say: Say): string {
 	const { completed: done, quiz } = progress.modules[id] ?? {};
 	const module = data.modules[id];
-	const rewritten = module ? rewrittenSincePass(view, id, module.version) : undefined;
+	// A pass is judged against the version completed, as the track's counts judge it (summary.ts), or the
+	// current version for a module not complete: a pass of 1.x beside a completion of 1.x counts, even now 2.x is out.
+	const rewritten = module ? rewrittenSincePass(view, id, done?.version ?? module.version) : undefined;
 	const check = !quiz
 		? undefined
 		: rewritten
-			? say('checkPassedEarlier', `knowledge check of version ${quiz.version} passed with ${quiz.score}%, rewritten since: take it again`, { version: quiz.version, score: quiz.score })
+			? say('checkPassedEarlier', `knowledge check of version ${quiz.version} passed with ${quiz.score}%, before a major revision: take it again`, { version: quiz.version, score: quiz.score })
 			: say('checkPassed', `knowledge check passed with ${quiz.score}%`, { score: quiz.score });
 	if (!done) return check ? say('notCompleteCheck', `Not complete; ${check}`, { check }) : say('notComplete', 'Not complete');
 	const changes = module ? changesSince(module.changelog, done.version, module.version) : undefined;

@@ -165,15 +165,15 @@ describe('progress in the browser', () => {
 		// Every module of the track complete with its check passed; brewing-basics at 1.0.0, before its major revision 2.0.0.
 		await seed(page, { [KEY]: JSON.stringify({ version: 1, modules: { 'water-temperature': passed('1.0.0'), 'brewing-basics': passed('1.0.0'), serving: passed('1.0.1') } }) });
 		const prompt = page.locator('[data-quiz] [data-quiz-rewritten]');
-		await expect.poll(() => prompt.locator('.currents-notice__title').textContent()).toBe('Rewritten since you passed it');
+		await expect.poll(() => prompt.locator('.currents-notice__title').textContent()).toBe('Take the check again');
 		expect(await prompt.locator('p').last().textContent()).toBe(
-			'This knowledge check was rewritten in version 2.0.0, after you passed it at version 1.0.0. Your pass was of the earlier check and does not count for this version: answer the questions below to take it again.'
+			'You passed this knowledge check at version 1.0.0, and version 2.0.0, a major revision, has come out since, which may have changed what it asks. Your pass does not count for this version: answer the questions below to take it again.'
 		);
 		// Read in its place, under the check's instructions and before the questions; no live region announces it, and focus stays where it was.
 		expect(await prompt.evaluate((element) => [element.previousElementSibling?.tagName, element.nextElementSibling?.className])).toEqual(['P', 'currents-quiz__questions']);
 		expect(await prompt.evaluate((element) => element.closest('[aria-live], [role="status"], [role="alert"]') === null && element.querySelector('[aria-live], [role]') === null)).toBe(true);
 		expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
-		expect(await page.locator('[data-progress-status]').textContent()).toMatch(/^You completed version 1\.0\.0 on .+\. You passed the knowledge check of version 1\.0\.0 with 100%; it has been rewritten since\.$/);
+		expect(await page.locator('[data-progress-status]').textContent()).toMatch(/^You completed version 1\.0\.0 on .+\. You passed the knowledge check of version 1\.0\.0 with 100%, before a major revision\.$/);
 
 		// A failed attempt at the new check is not told that the old pass still counts.
 		await page.locator('[data-quiz][data-quiz-ready]').waitFor();
@@ -191,7 +191,7 @@ describe('progress in the browser', () => {
 		expect(await message.textContent()).toContain('To complete the track, pass the knowledge check of Brewing basics with 75% or more.');
 		expect(await page.locator('[data-certificate-todo-item]').allTextContents()).toEqual(['Brewing basics: pass its knowledge check with 75% or more']);
 		await page.goto(site.url('/progress/'));
-		await expect.poll(() => page.locator('[data-progress-row="brewing-basics"] [data-progress-state]').textContent()).toMatch(/^✓ Completed version 2\.1\.0 on .+; knowledge check of version 1\.0\.0 passed with 100%, rewritten since: take it again$/);
+		await expect.poll(() => page.locator('[data-progress-row="brewing-basics"] [data-progress-state]').textContent()).toMatch(/^✓ Completed version 2\.1\.0 on .+; knowledge check of version 1\.0\.0 passed with 100%, before a major revision: take it again$/);
 		expect(await page.locator('[data-progress-group="tea-foundations"] [data-progress-group-count]').textContent()).toBe('3 of 3 modules complete');
 
 		// Passing the new check ends the prompt and completes the track.

@@ -180,7 +180,7 @@ describe('the knowledge check and progress of a Finnish module page', () => {
 		expect(await message.getByRole('link', { name: 'Avaa Oma edistyminen' }).getAttribute('href')).toBe('/fi/progress/');
 	});
 
-	it('says in Finnish that the check was rewritten since the learner passed it', async () => {
+	it('asks in Finnish to take the check again after a major revision that came out since the learner passed it', async () => {
 		const page = await open(FINNISH);
 		const at = '2026-01-10T09:00:00.000Z';
 		// A pass of the check of 0.9.0, before the major revision that made 1.0.0.
@@ -188,12 +188,12 @@ describe('the knowledge check and progress of a Finnish module page', () => {
 		await page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [KEY, JSON.stringify({ version: 1, modules: { [MODULE]: record } })]);
 		await page.reload();
 		const prompt = page.locator('[data-quiz] [data-quiz-rewritten]');
-		await expect.poll(() => prompt.locator('.currents-notice__title').textContent()).toBe('Uudistettu läpäisysi jälkeen');
+		await expect.poll(() => prompt.locator('.currents-notice__title').textContent()).toBe('Tee tarkistus uudelleen');
 		expect(await prompt.locator('p').last().textContent()).toBe(
-			'Tämä osaamisen tarkistus uudistettiin versiossa 1.0.0, kun olit jo läpäissyt sen versiossa 0.9.0. Läpäisysi koski aiempaa tarkistusta, joten se ei kelpaa tähän versioon. Vastaa alla oleviin kysymyksiin ja tee tarkistus uudelleen.'
+			'Läpäisit tämän osaamisen tarkistuksen versiossa 0.9.0, ja sen jälkeen on julkaistu uusi pääversio 1.0.0, jossa tarkistuksen kysymykset ovat voineet muuttua. Läpäisysi ei kelpaa tähän versioon: vastaa alla oleviin kysymyksiin ja tee tarkistus uudelleen.'
 		);
 		expect(await page.locator('[data-progress-status]').textContent()).toBe(
-			'Suoritit 10. tammikuuta 2026 version 0.9.0. Läpäisit version 0.9.0 osaamisen tarkistuksen tuloksella 100 %, mutta tarkistus on sittemmin uudistettu.'
+			'Suoritit 10. tammikuuta 2026 version 0.9.0. Läpäisit version 0.9.0 osaamisen tarkistuksen tuloksella 100 % ennen uutta pääversiota.'
 		);
 	});
 

@@ -7,7 +7,7 @@
  * The track's list of modules is today's: tracks keep no history, so a certificate always names
  * every module the track has now, and a day before one of them was first released is refused.
  */
-import { majorOf } from '../curriculum/versions.ts';
+import { isDraft, majorOf } from '../curriculum/versions.ts';
 
 /** One module of a track with what is needed to name any of its versions. */
 export interface ModuleHistory {
@@ -44,8 +44,10 @@ export function versionsOn(track: TrackName, modules: readonly ModuleHistory[], 
 	const unreleased: { module: ModuleHistory; first: string }[] = [];
 	for (const module of modules) {
 		const release = module.releases.find((entry) => entry.date <= day);
-		if (!release) {
-			unreleased.push({ module, first: module.releases.at(-1)?.date ?? '' });
+		// A draft (below 1.0.0) has no permanent address to name as evidence, and may change in any
+		// release, so a certificate counts a module as released from its first 1.0.0 or later.
+		if (!release || isDraft(release.version)) {
+			unreleased.push({ module, first: firstRelease(module) });
 			continue;
 		}
 		// An older major's title is the one its archived page keeps; within a major, titles keep no history, so it is today's.
@@ -54,10 +56,20 @@ export function versionsOn(track: TrackName, modules: readonly ModuleHistory[], 
 		found.push({ id: module.id, title, version: release.version });
 	}
 	if (unreleased.length === 0) return { modules: found };
+	// A module still a draft today has no day to offer: it must be released first.
+	const drafts = unreleased.filter(({ first }) => first === '').map(({ module }) => module);
+	if (drafts.length > 0) {
+		const [draft] = drafts as [ModuleHistory];
+		const which = drafts.length === 1 ? `the module “${draft.title}” (${draft.id}) is` : `the modules ${drafts.map((module) => `“${module.title}” (${module.id})`).join(', ')} are`;
+		return {
+			problem: `Of the track “${track.title}” (${track.id}), ${which} still a draft, below version 1.0.0, with no permanent address for a certificate to name. Issue once ${drafts.length === 1 ? 'it is' : 'they are'} released: \`npm run release -- ${draft.id} major "First release."\`.`,
+		};
+	}
 
+	// "Released" is at 1.0.0 or later: a module that was a draft on the day is named by its first release too.
 	const named = ({ module, first }: (typeof unreleased)[number]) => `“${module.title}” (${module.id}), first released on ${first}`;
 	// The first day on which every module of the track had a release.
-	const complete = modules.map((module) => module.releases.at(-1)?.date ?? '').reduce((latest, date) => (date > latest ? date : latest), '');
+	const complete = modules.map(firstRelease).reduce((latest, date) => (date > latest ? date : latest), '');
 	const fix = `A certificate names a version of every module the track has, so give a day on or after ${complete}, when the last of them was first released.`;
 	if (unreleased.length === modules.length) {
 		const first = unreleased.reduce((soonest, entry) => (entry.first < soonest.first ? entry : soonest));
@@ -69,4 +81,9 @@ export function versionsOn(track: TrackName, modules: readonly ModuleHistory[], 
 	}
 	const listed = unreleased.map(named);
 	return { problem: `On ${day} these modules of the track “${track.title}” (${track.id}) had not been released yet: ${listed.slice(0, -1).join('; ')}; and ${listed.at(-1)}. ${fix}` };
+}
+
+/** The day of a module's first release at 1.0.0 or later (its drafts before it do not count), or '' when it has none yet. */
+function firstRelease(module: ModuleHistory): string {
+	return module.releases.findLast((entry) => !isDraft(entry.version))?.date ?? '';
 }

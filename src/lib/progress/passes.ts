@@ -23,7 +23,7 @@ export function passFor(view: Pick<ProgressView, 'passed'>, id: string, version:
 	return pass && majorOf(pass.version) >= majorOf(version) ? pass : undefined;
 }
 
-/** A pass of a check that a major revision has rewritten since. */
+/** A pass of a check from before a major revision, which may have rewritten it. */
 export interface RewrittenCheck {
 	/** The version at which the learner passed it. */
 	passed: string;

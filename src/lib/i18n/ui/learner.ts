@@ -104,7 +104,7 @@ export const en = {
 	'currents.learner.belowSetAside': 'below, under “Data set aside”',
 	// What the progress page's script writes (progress-page.ts).
 	'currents.learner.checkPassed': 'knowledge check passed with {{score}}%',
-	'currents.learner.checkPassedEarlier': 'knowledge check of version {{version}} passed with {{score}}%, rewritten since: take it again',
+	'currents.learner.checkPassedEarlier': 'knowledge check of version {{version}} passed with {{score}}%, before a major revision: take it again',
 	'currents.learner.notComplete': 'Not complete',
 	'currents.learner.notCompleteCheck': 'Not complete; {{check}}',
 	'currents.learner.completedOn': '✓ Completed version {{version}} on {{date}}',
@@ -226,7 +226,7 @@ export const fi: Record<keyof typeof en, string> = {
 	'currents.learner.openProgress': 'Avaa Oma edistyminen',
 	'currents.learner.belowSetAside': 'alla kohdassa ”Syrjään siirretyt tiedot”',
 	'currents.learner.checkPassed': 'osaamisen tarkistus läpäisty tuloksella {{score}} %',
-	'currents.learner.checkPassedEarlier': 'version {{version}} osaamisen tarkistus läpäisty tuloksella {{score}} %, sittemmin uudistettu: tee se uudelleen',
+	'currents.learner.checkPassedEarlier': 'version {{version}} osaamisen tarkistus läpäisty tuloksella {{score}} % ennen uutta pääversiota: tee se uudelleen',
 	'currents.learner.notComplete': 'Ei suoritettu',
 	'currents.learner.notCompleteCheck': 'Ei suoritettu; {{check}}',
 	'currents.learner.completedOn': '✓ Versio {{version}} suoritettu {{date}}',

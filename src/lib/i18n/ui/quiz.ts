@@ -50,15 +50,15 @@ export const en = {
 	'currents.moduleProgress.archivedCompletedOnQuiz': 'You completed version {{version}}, the one on this page, on {{date}} by passing its knowledge check. The current version is {{current}}.',
 	'currents.moduleProgress.archivedCompletedEarlier': 'You completed version {{done}} on {{date}}. This page is version {{version}}, and the current version is {{current}}.',
 	'currents.moduleProgress.archivedCompletedLater':
-		"You completed version {{done}} on {{date}}, a later version than this page's {{version}}. Your progress keeps that completion: nothing done on this page replaces it with an earlier one.",
+		"You completed version {{done}} on {{date}}, a later version than this page's {{version}}. Your progress keeps that completion: nothing done on this page replaces it with an earlier one. To record this version instead, un-mark the module on its current page first.",
 	'currents.moduleProgress.checkPassed': ' Knowledge check passed with {{score}}%.',
 	// On an archived major's page, a pass of a later major's check, which counts for a completion of this one.
 	'currents.moduleProgress.checkPassedVersion': ' You passed the knowledge check of version {{version}} with {{score}}%.',
 	// A pass from before a major revision, whose check may have been rewritten (src/lib/progress/passes.ts).
-	'currents.moduleProgress.checkPassedEarlier': ' You passed the knowledge check of version {{version}} with {{score}}%; it has been rewritten since.',
-	'currents.moduleProgress.checkRewrittenTitle': 'Rewritten since you passed it',
+	'currents.moduleProgress.checkPassedEarlier': ' You passed the knowledge check of version {{version}} with {{score}}%, before a major revision.',
+	'currents.moduleProgress.checkRewrittenTitle': 'Take the check again',
 	'currents.moduleProgress.checkRewritten':
-		'This knowledge check was rewritten in version {{rewritten}}, after you passed it at version {{passed}}. Your pass was of the earlier check and does not count for this version: answer the questions below to take it again.',
+		'You passed this knowledge check at version {{passed}}, and version {{rewritten}}, a major revision, has come out since, which may have changed what it asks. Your pass does not count for this version: answer the questions below to take it again.',
 	'currents.moduleProgress.markVersion': 'Mark version {{version}} as complete',
 	'currents.moduleProgress.openProgress': 'Open Your progress',
 	'currents.moduleProgress.notSavedTitle': 'Not saved',
@@ -120,13 +120,13 @@ export const fi: Record<keyof typeof en, string> = {
 	'currents.moduleProgress.archivedCompletedOnQuiz': 'Suoritit {{date}} tämän sivun version {{version}} läpäisemällä sen osaamisen tarkistuksen. Nykyinen versio on {{current}}.',
 	'currents.moduleProgress.archivedCompletedEarlier': 'Suoritit {{date}} version {{done}}. Tällä sivulla on versio {{version}}. Nykyinen versio on {{current}}.',
 	'currents.moduleProgress.archivedCompletedLater':
-		'Suoritit {{date}} version {{done}}, joka on uudempi kuin tämän sivun versio {{version}}. Suoritus säilyy edistymisessäsi, eikä mikään tällä sivulla tehty korvaa sitä aiemmalla versiolla.',
+		'Suoritit {{date}} version {{done}}, joka on uudempi kuin tämän sivun versio {{version}}. Suoritus säilyy edistymisessäsi, eikä mikään tällä sivulla tehty korvaa sitä aiemmalla versiolla. Jos haluat tallentaa tämän version sen sijaan, poista ensin moduulin suoritusmerkintä sen nykyiseltä sivulta.',
 	'currents.moduleProgress.checkPassed': ' Osaamisen tarkistus läpäisty tuloksella {{score}} %.',
 	'currents.moduleProgress.checkPassedVersion': ' Läpäisit version {{version}} osaamisen tarkistuksen tuloksella {{score}} %.',
-	'currents.moduleProgress.checkPassedEarlier': ' Läpäisit version {{version}} osaamisen tarkistuksen tuloksella {{score}} %, mutta tarkistus on sittemmin uudistettu.',
-	'currents.moduleProgress.checkRewrittenTitle': 'Uudistettu läpäisysi jälkeen',
+	'currents.moduleProgress.checkPassedEarlier': ' Läpäisit version {{version}} osaamisen tarkistuksen tuloksella {{score}} % ennen uutta pääversiota.',
+	'currents.moduleProgress.checkRewrittenTitle': 'Tee tarkistus uudelleen',
 	'currents.moduleProgress.checkRewritten':
-		'Tämä osaamisen tarkistus uudistettiin versiossa {{rewritten}}, kun olit jo läpäissyt sen versiossa {{passed}}. Läpäisysi koski aiempaa tarkistusta, joten se ei kelpaa tähän versioon. Vastaa alla oleviin kysymyksiin ja tee tarkistus uudelleen.',
+		'Läpäisit tämän osaamisen tarkistuksen versiossa {{passed}}, ja sen jälkeen on julkaistu uusi pääversio {{rewritten}}, jossa tarkistuksen kysymykset ovat voineet muuttua. Läpäisysi ei kelpaa tähän versioon: vastaa alla oleviin kysymyksiin ja tee tarkistus uudelleen.',
 	'currents.moduleProgress.markVersion': 'Merkitse versio {{version}} suoritetuksi',
 	'currents.moduleProgress.openProgress': 'Avaa Oma edistyminen',
 	'currents.moduleProgress.notSavedTitle': 'Ei tallennettu',
