@@ -84,6 +84,42 @@ function archivedState(say: Say, done: Done | undefined, version: string, curren
 		: say('archivedCompleted', `You completed version ${version}, the one on this page, on ${date}. The current version is ${current}.`, { version, date, current });
 }
 
+/** The status of a module on its current page: not complete, or completed at which version, when and how. */
+function currentState(say: Say, done: Done | undefined, version: string): string {
+	if (!done) return say('notComplete', 'Not complete yet.');
+	const date = formatDay(done.at);
+	if (done.version !== version) return say('completedVersion', `You completed version ${done.version} on ${date}.`, { version: done.version, date });
+	return done.via === 'quiz'
+		? say('completedOnQuiz', `You completed this module on ${date} by passing the knowledge check.`, { date })
+		: say('completedOn', `You completed this module on ${date}.`, { date });
+}
+
+/** Messages about saving: what was set aside on this page, or that the browser refused to save. */
+function reportSaving(messages: HTMLElement, say: Say, result: Stored<unknown> & { setAside?: SetAsideEntry }): void {
+	const items = [
+		...(result.setAside
+			? [
+					notice(
+						'warning',
+						setAsideTitle(result.setAside, say),
+						el('p', {}, setAsideNotice(result.setAside, undefined, say), ' ', progressLink(say('openProgress', 'Open Your progress'), say('progressHref', PROGRESS_HREF)))
+					),
+				]
+			: []),
+		...(result.saved ? [] : [notice('warning', say('notSavedTitle', 'Not saved'), el('p', {}, say('notSaved', NOT_SAVED)))]),
+	];
+	if (items.length > 0) messages.replaceChildren(...items);
+}
+
+/**
+ * The learner's pass of this page's own check, which a failed attempt leaves standing: on an archived
+ * major's page a later major's pass is of another check.
+ */
+function passOfThisCheck(id: string, version: string): Pass | undefined {
+	const pass = passFor(peekProgress(readStored(STORAGE_KEYS.progress)), id, version);
+	return pass && majorOf(pass.version) === majorOf(version) ? pass : undefined;
+}
+
 function mount(root: HTMLElement): void {
 	const id = root.dataset.module ?? '';
 	const version = root.dataset.version ?? '';
@@ -107,17 +143,7 @@ function mount(root: HTMLElement): void {
 		// On an archived major's page, a completion of a later version stands: the toggle, which would undo it, goes.
 		toggle.hidden = current !== undefined && completedLater(done, version);
 		const check = passed ? checkWords(say, passed.kind, passed.pass) : '';
-		const date = done ? formatDay(done.at) : '';
-		const state =
-			current !== undefined
-				? archivedState(say, done, version, current)
-				: !done
-					? say('notComplete', 'Not complete yet.')
-					: done.version !== version
-						? say('completedVersion', `You completed version ${done.version} on ${date}.`, { version: done.version, date })
-						: done.via === 'quiz'
-							? say('completedOnQuiz', `You completed this module on ${date} by passing the knowledge check.`, { date })
-							: say('completedOn', `You completed this module on ${date}.`, { date });
+		const state = current !== undefined ? archivedState(say, done, version, current) : currentState(say, done, version);
 		status.textContent = `${state}${check}`;
 		const changes = done ? changesSince(changelogOnPage(), done.version, version) : undefined;
 		const reread = el('button', { type: 'button', class: 'currents-progress__reread', 'data-progress-reread': '' }, say('markVersion', `Mark version ${version} as complete`, { version }));
@@ -133,22 +159,7 @@ function mount(root: HTMLElement): void {
 		return view.state;
 	};
 
-	/** Messages about saving: what was set aside on this page, or that the browser refused to save. */
-	const report = (result: Stored<unknown> & { setAside?: SetAsideEntry }) => {
-		const items = [
-			...(result.setAside
-				? [
-						notice(
-							'warning',
-							setAsideTitle(result.setAside, say),
-							el('p', {}, setAsideNotice(result.setAside, undefined, say), ' ', progressLink(say('openProgress', 'Open Your progress'), say('progressHref', PROGRESS_HREF)))
-						),
-					]
-				: []),
-			...(result.saved ? [] : [notice('warning', say('notSavedTitle', 'Not saved'), el('p', {}, say('notSaved', NOT_SAVED)))]),
-		];
-		if (items.length > 0) messages.replaceChildren(...items);
-	};
+	const report = (result: Stored<unknown> & { setAside?: SetAsideEntry }) => reportSaving(messages, say, result);
 
 	const save = async (change: (progress: Progress) => Progress) => {
 		const result = (await store()).changeProgress(change);
@@ -170,12 +181,7 @@ function mount(root: HTMLElement): void {
 		const detail = (event as CustomEvent<QuizResultDetail>).detail;
 		if (detail?.module !== id) return;
 		if (detail.passed) void save((progress) => recordQuiz(progress, detail, new Date()));
-		else {
-			// Only a pass of this page's own check is one the failed attempt leaves standing: on an archived
-			// major's page a later major's pass is of another check.
-			const pass = passFor(peekProgress(readStored(STORAGE_KEYS.progress)), id, version);
-			detail.earlierPass = pass && majorOf(pass.version) === majorOf(version) ? pass.score : undefined;
-		}
+		else detail.earlierPass = passOfThisCheck(id, version)?.score;
 	});
 
 	onProgressChange(render);
