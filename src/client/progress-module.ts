@@ -9,8 +9,7 @@
  */
 import { STORAGE_KEYS } from '../lib/progress/basics.ts';
 import { changesSince, type ChangeEntry } from '../lib/progress/changes.ts';
-import { majorOf } from '../lib/curriculum/versions.ts';
-import { passFor, passOnPage, rewrittenSincePass, type Pass, type PassOnPage, type RewrittenCheck } from '../lib/progress/passes.ts';
+import { passOnPage, rewrittenSincePass, type Pass, type PassOnPage, type RewrittenCheck } from '../lib/progress/passes.ts';
 import { peekProgress, type ProgressView } from '../lib/progress/peek.ts';
 import { completedLater, markComplete, recordQuiz, unmark } from '../lib/progress/record.ts';
 import type { Progress, SetAsideEntry } from '../lib/progress/shape.ts';
@@ -116,8 +115,8 @@ function reportSaving(messages: HTMLElement, say: Say, result: Stored<unknown> &
  * major's page a later major's pass is of another check.
  */
 function passOfThisCheck(id: string, version: string): Pass | undefined {
-	const pass = passFor(peekProgress(readStored(STORAGE_KEYS.progress)), id, version);
-	return pass && majorOf(pass.version) === majorOf(version) ? pass : undefined;
+	const passed = passOnPage(peekProgress(readStored(STORAGE_KEYS.progress)), id, version);
+	return passed?.kind === 'this' ? passed.pass : undefined;
 }
 
 function mount(root: HTMLElement): void {
