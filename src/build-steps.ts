@@ -21,6 +21,7 @@ import type { ShareCardsInProgress } from './lib/cards/build-step.ts';
 import { writeCertificateAssets } from './lib/cards/browser-assets.ts';
 import { writeNoScriptStylesheet } from './lib/pages/no-script.ts';
 import { siteLocales } from './lib/i18n/locales.ts';
+import type { PermalinkAlias } from './lib/curriculum/redirects.ts';
 
 /** What one build's hooks learn and hand on to the hooks after them. */
 export interface Build {
@@ -34,10 +35,10 @@ export interface Build {
 	/** Astro's cache folder, which holds its record of the last build and the engine's caches. */
 	astroCache: string;
 	caches: { cards?: URL; cartridges?: URL; search?: URL; emoji?: URL };
-	/** Netlify's `_redirects` rules for renamed modules and the permanent addresses of current majors. */
+	/** Netlify's `_redirects` rules for renamed modules, the permanent addresses of current majors and the language fallbacks. */
 	redirects: string;
-	/** Each current major's permanent address and the page it shows. */
-	aliases: { from: string; to: string }[];
+	/** Each current major's permanent address, in every language that has a translation of it, and the page it shows. */
+	aliases: PermalinkAlias[];
 	/** The embed pages the engine wrote in this build, as files in the output. */
 	embedPages: string[];
 	/** The content guard, which must stay the compiler's first plugin. */

@@ -14,7 +14,7 @@ import { gateOnFindings } from './lib/check/build-gate.ts';
 import { today } from './lib/curriculum/freshness.ts';
 import { FEED_HREF, pageEditBase, sidebarFor } from './lib/curriculum/model.ts';
 import { contentDir } from './lib/curriculum/paths.ts';
-import { astroRedirects, languageFallbacks, netlifyRedirects, netlifyRewrites, permalinkAliases, sectionRedirects } from './lib/curriculum/redirects.ts';
+import { astroRedirects, netlifyRules, permalinkAliases, sectionRedirects } from './lib/curriculum/redirects.ts';
 import { codeFingerprint } from './lib/cache/fingerprint.ts';
 import { contentMapPlugin, holdContentMap, type ContentMaps } from './lib/cache/content-map.ts';
 import { stableEnvPlugin } from './lib/cache/stable-env.ts';
@@ -91,8 +91,10 @@ function configure(build: Build, setup: HookParameters<'astro:config:setup'>, op
 	build.checked = curriculum;
 
 	const modules = new Map(curriculum.modules.map((module) => [module.id, module.data]));
-	build.aliases = permalinkAliases(modules);
-	build.redirects = [netlifyRedirects(curriculum.redirects), netlifyRewrites(build.aliases), languageFallbacks(config.locales)].filter(Boolean).join('\n');
+	// Each current major's permanent address, and in another language that of each translation of the current major.
+	const translated = curriculum.translations.flatMap((entry) => (entry.kind === 'module' ? [{ id: entry.id, locale: entry.locale, translates: entry.data.translates }] : []));
+	build.aliases = permalinkAliases(modules, config.locales, translated);
+	build.redirects = netlifyRules(curriculum.redirects, build.aliases, config.locales);
 	build.guard = compilerGuard({ root, site: config.site, imageHosts: config.imageHosts, contentDir: resolve(dir) });
 	updateConfig(astroSettings(build, { curriculum, config, modules, root, dir, on, cacheDir: astroConfig.cacheDir, logger }));
 

@@ -7,6 +7,7 @@ import { localeOf, localized, siteLocales, starlightLocales, unlocalized } from 
 import { contentsEntries, IN_ORIGINAL_GROUP, localizeSidebarEntries, markOptionLanguages, markOriginal, mergeModule, originalGroups, partsInOriginal, translationStatus, type SidebarEntry } from '../src/lib/i18n/site.ts';
 import { UI_STRINGS, uiText } from '../src/lib/i18n/ui/index.ts';
 import { dayText } from '../src/lib/i18n/dates.ts';
+import { matchRedirect, redirectRules } from '../scripts/lib/static-server.ts';
 import { makeBilingual } from './tea-bilingual.ts';
 import { brewingFi, buildCurriculum, copyFixture, sharedBuild, sharedContent, TMP, TODAY, type Build } from './utils.ts';
 
@@ -425,11 +426,44 @@ describe('the Finnish pages of a bilingual fixture', () => {
 		expect(dayText('2026-12-01', 'en')).toBe('2026-12-01');
 	});
 
-	it('leads from a translated module to the original to embed or cite it, and prints its own address', () => {
+	it('gives a translated module its Finnish permanent address to assign, leads to the original to embed or cite it, and prints the Finnish address', () => {
 		const page = build.read('fi/modules/brewing-basics/index.html');
-		expect(page).toMatch(/<h2 id="embed-or-cite">Upota tai viittaa<\/h2>\s*<p>\s*Kun haluat upottaa moduulin kurssisivulle tai viitata siihen, käytä alkuperäistä moduulia \(englanti\)\./);
+		const section = page.slice(page.indexOf('<h2 id="embed-or-cite">'), page.indexOf('</section>', page.indexOf('<h2 id="embed-or-cite">')));
+		expect(section).toMatch(
+			/^<h2 id="embed-or-cite">Upota tai viittaa<\/h2>\s*<p>\s*Kun käytät tätä käännöstä kurssilla, linkitä <a href="https:\/\/steeped\.example\.org\/fi\/modules\/brewing-basics\/v2\/">https:\/\/steeped\.example\.org\/fi\/modules\/brewing-basics\/v2\/<\/a>, version 2 pysyvä osoite tällä kielellä\./
+		);
+		expect(section).toMatch(/<p>\s*Kun haluat upottaa moduulin kurssisivulle tai viitata siihen, käytä alkuperäistä moduulia \(englanti\)\./);
 		expect(page).toMatch(/<a href="\/modules\/brewing-basics\/#embed-or-cite" hreflang="en" lang="en">\s*Brewing basics\s*<\/a>/);
-		expect(page).toMatch(/<p class="currents-print-footer"[^>]*>[^<]*· https:\/\/steeped\.example\.org\/fi\/modules\/brewing-basics\/\s*<\/p>/);
+		expect(page).toMatch(/<p class="currents-print-footer"[^>]*>[^<]*· https:\/\/steeped\.example\.org\/fi\/modules\/brewing-basics\/v2\/\s*<\/p>/);
+		// Serving is not translated: its Finnish page shows the original, whose permanent address is the English one.
+		const serving = build.read('fi/modules/serving/index.html');
+		expect(serving).not.toContain('/fi/modules/serving/v1/');
+		expect(serving).not.toContain('Kun käytät tätä käännöstä kurssilla');
+		expect(serving).toMatch(/<p class="currents-print-footer"[^>]*>[^<]*· https:\/\/steeped\.example\.org\/fi\/modules\/serving\/\s*<\/p>/);
+	});
+
+	it('shows the Finnish page at the Finnish permanent address of a translated module, and leads the others to the English ones', () => {
+		const rules = redirectRules(build.outDir);
+		/** Where Netlify takes a path, request after request, as `status target` until a file answers it. */
+		const chain = (path: string): string[] => {
+			const match = matchRedirect(path, rules, build.exists(`${path.slice(1)}index.html`));
+			if (!match) return [];
+			return [`${match.rule.status} ${match.to}`, ...(match.rule.status === 200 ? [] : chain(match.to))];
+		};
+		expect(chain('/fi/modules/brewing-basics/v2/')).toEqual(['200 /fi/modules/brewing-basics/']);
+		// An earlier major is kept in English only, and a module not translated has no Finnish permanent address.
+		expect(chain('/fi/modules/brewing-basics/v1/')).toEqual(['302 /modules/brewing-basics/v1/']);
+		expect(chain('/fi/modules/serving/v1/')).toEqual(['302 /modules/serving/v1/', '200 /modules/serving/']);
+		expect(build.exists('fi/modules/serving/v1/index.html')).toBe(false);
+		// The rewrites come before the language fallback, which stays last.
+		const lines = build.read('_redirects').trimEnd().split('\n');
+		expect(lines.at(-1)).toBe('/fi/*  /:splat  302');
+		expect(lines).toContain('/fi/modules/brewing-basics/v2/  /fi/modules/brewing-basics/  200!');
+		// Any other host, `astro preview` among them, gets a redirect page there, in Finnish.
+		const alias = build.read('fi/modules/brewing-basics/v2/index.html');
+		expect(lang(alias)).toBe('fi');
+		expect(alias).toContain('<title>Nykyinen versio: /fi/modules/brewing-basics/</title><meta http-equiv="refresh" content="0;url=/fi/modules/brewing-basics/">');
+		expect(alias).toContain('<link rel="canonical" href="https://steeped.example.org/fi/modules/brewing-basics/">');
 	});
 
 	it("labels a track's overview link in its Finnish sidebar as the English sidebar does, not with the track's title again", () => {
@@ -512,6 +546,9 @@ describe('the Finnish pages of a bilingual fixture', () => {
 		expect(links('fi/translations/index.html', '/fi/modules/brewing-basics/')).toEqual(['']);
 		// And on the English page, the Finnish title is marked Finnish.
 		expect(links('translations/index.html', '/fi/modules/brewing-basics/')).toEqual(['lang="fi"']);
+		// An earlier major is kept in English only: the changelog's link to it says so on a Finnish page.
+		expect(links('fi/modules/brewing-basics/index.html', '/modules/brewing-basics/v1/')).toEqual(['hreflang="en"']);
+		expect(links('modules/brewing-basics/index.html', '/modules/brewing-basics/v1/')).toEqual(['']);
 	});
 
 	it("names a page's versions in other languages only where they exist", () => {
@@ -593,6 +630,12 @@ describe('the Finnish pages of a bilingual fixture', () => {
 			expect(check).not.toContain('Haudutat lyhyemmän aikaa');
 			expect(again.read('fi/translations/index.html')).toContain('data-translation="fi:brewing-basics" data-status="behind"');
 		});
+
+		it('keeps the Finnish permanent address of a translation behind within the major, whose outcomes are the same', () => {
+			expect(again.read('_redirects').split('\n')).toContain('/fi/modules/brewing-basics/v2/  /fi/modules/brewing-basics/  200!');
+			expect(again.read('fi/modules/brewing-basics/v2/index.html')).toContain('content="0;url=/fi/modules/brewing-basics/"');
+			expect(again.read('fi/modules/brewing-basics/index.html')).toContain('<a href="https://steeped.example.org/fi/modules/brewing-basics/v2/">');
+		});
 	});
 
 	describe('after a new major the translation does not follow yet', () => {
@@ -634,6 +677,21 @@ describe('the Finnish pages of a bilingual fixture', () => {
 			const track = major.read('fi/tracks/tea-foundations/index.html');
 			expect(track).toMatch(/<li data-track-module="brewing-basics">[\s\S]*?<ul lang="en"><li>Adjust steeping time to taste\.<\/li>/);
 			expect(major.read('fi/translations/index.html')).toContain('data-translation="fi:brewing-basics" data-status="new-major"');
+		});
+
+		it('gives the translation of an earlier major no Finnish permanent address: Netlify leads it to the English one', () => {
+			// The address of major 2 promises its outcomes, which the Finnish text does not translate.
+			expect(major.exists('fi/modules/brewing-basics/v2/index.html')).toBe(false);
+			expect(major.read('_redirects')).not.toContain('/fi/modules/brewing-basics/');
+			const rules = redirectRules(major.outDir);
+			const fallback = matchRedirect('/fi/modules/brewing-basics/v2/', rules, false);
+			expect(fallback).toMatchObject({ to: '/modules/brewing-basics/v2/', rule: { status: 302 } });
+			expect(matchRedirect(fallback!.to, rules, major.exists('modules/brewing-basics/v2/index.html'))).toMatchObject({ to: '/modules/brewing-basics/', rule: { status: 200 } });
+			// The Finnish page offers no permanent address of its own, and prints its own address.
+			const page = major.read('fi/modules/brewing-basics/index.html');
+			expect(page).not.toContain('/fi/modules/brewing-basics/v2/');
+			expect(page).not.toContain('Kun käytät tätä käännöstä kurssilla');
+			expect(page).toMatch(/<p class="currents-print-footer"[^>]*>[^<]*· https:\/\/steeped\.example\.org\/fi\/modules\/brewing-basics\/\s*<\/p>/);
 		});
 
 		it('keeps the translated outcomes and check, unmarked, while the translation follows the current major', () => {

@@ -6,6 +6,7 @@
  */
 import GithubSlugger from 'github-slugger';
 import { siteLocales } from '../i18n/locales.ts';
+import { translatedPermalinkMajor } from '../i18n/site.ts';
 import type { Curriculum } from '../curriculum/load.ts';
 import { moduleHref, permalinkHref, trackFeedHref, trackHref, updateHref } from '../curriculum/model.ts';
 import { sectionRedirects } from '../curriculum/redirects.ts';
@@ -66,8 +67,9 @@ export const updateAnchors = (body: string) => [...headingSlugs(body), ...UPDATE
 /**
  * The pages of the built site, address to heading ids. In a language other than the originals', a
  * module has a page when it is translated or belongs to a translated track (shown in the original
- * there), a track or an update when it is translated, and a free page always (in the original's
- * words where it is not translated).
+ * there), and its current major's permanent address when its translation follows that major; a track
+ * or an update when it is translated, and a free page always (in the original's words where it is not
+ * translated).
  */
 export function sitePages(curriculum: Curriculum): Map<string, Set<string>> {
 	const pages = new Map<string, Set<string>>();
@@ -103,7 +105,11 @@ export function sitePages(curriculum: Curriculum): Map<string, Set<string>> {
 		for (const module of curriculum.modules) {
 			if (!shown.has(module.id)) continue;
 			const translation = modules.get(module.id);
-			page(`${locale.prefix}${moduleHref(module.id)}`, moduleAnchors(translation && 'body' in translation ? translation.body : module.body));
+			const anchors = moduleAnchors(translation && 'body' in translation ? translation.body : module.body);
+			page(`${locale.prefix}${moduleHref(module.id)}`, anchors);
+			// A translation of the current major has that major's permanent address in its language too.
+			const major = translation?.kind === 'module' ? translatedPermalinkMajor(module.data.version, translation.data.translates) : undefined;
+			if (major !== undefined) page(`${locale.prefix}${permalinkHref(module.id, major)}`, anchors);
 		}
 		for (const track of curriculum.tracks) if (tracks.has(track.id)) page(`${locale.prefix}${trackHref(track.id)}`, track.data.modules);
 		for (const update of curriculum.updates) {

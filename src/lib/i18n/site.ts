@@ -19,6 +19,17 @@ export function translationStatus(originalVersion: string, translates: string | 
 	return majorOf(originalVersion) > majorOf(translates) ? 'new-major' : 'behind';
 }
 
+/**
+ * The major whose permanent address in a translation's language shows the translated page: the
+ * original's current major, when the translation follows a version of that same major. A translation
+ * of an earlier major has none, since the address promises that major's learning outcomes and its
+ * text translates others; nor has a draft (below 1.0.0), which has no permanent address in any language.
+ */
+export function translatedPermalinkMajor(originalVersion: string, translates: string | undefined): number | undefined {
+	const major = majorOf(originalVersion);
+	return translates !== undefined && major >= 1 && majorOf(translates) === major ? major : undefined;
+}
+
 /** Whether a translated knowledge check has the original's questions and right answers, so that it can stand in for it. */
 export function sameQuiz(original: ModuleData['quiz'], translated: ModuleTranslationData['quiz']): boolean {
 	return (

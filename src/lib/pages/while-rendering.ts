@@ -32,8 +32,8 @@ export interface PagesWhileRenderingOptions {
 	site: string;
 	/** Each module's current major, as `currentMajors` gives it. */
 	currentMajors: ReadonlyMap<string, number>;
-	/** The permanent addresses to write redirect pages at, as `permalinkAliases` gives them. */
-	aliases: readonly { from: string; to: string }[];
+	/** The permanent addresses to write redirect pages at, as `permalinkAliases` gives them, each in its page's language. */
+	aliases: readonly { from: string; to: string; lang?: string }[];
 }
 
 /** Tells the output scan, and any other listener, that a page's file is complete, and which parts of module pages it copies. */
