@@ -4,6 +4,8 @@
  *   npm run certificate -- keygen --issuer <id> --name "<issuer name>" --url <address> [--email <address>] [--key-out <file>]
  *   npm run certificate -- issue --issuer <id> --key <file> --track <id> (--name "<learner>" | --roster <file.csv>) --out <dir>
  *                                [--date YYYY-MM-DD] [--valid-until YYYY-MM-DD] [--as-of YYYY-MM-DD] [--print]
+ *   npm run certificate -- revoke --issuer <id> (--credential <certificate.png|credential.json> | --id urn:uuid:<uuid>)
+ *                                 [--reason "<why>"] [--date YYYY-MM-DD]
  *   npm run certificate -- verify <certificate.png|credential.json>
  *
  * keygen makes an Ed25519 key pair: the public key goes into the issuer's profile,
@@ -13,9 +15,10 @@
  * credential baked in) and `<name>.json` (the credential). Both name each module of the track at the
  * version the content holds now, or with `--as-of` (or a roster's `as_of` column) at the version
  * current on that day, read from the module's changelog, for a class that studied the track while
- * modules were revised. verify checks a certificate with the
- * issuers of this content folder, as the site's verify page does. `--content <dir>` picks another
- * curriculum for all three.
+ * modules were revised. revoke adds one certificate to the issuer's `revoked` list in its profile,
+ * so that, once published, it alone stops verifying and the verify page says when and why. verify
+ * checks a certificate with the issuers of this content folder, as the site's verify page does.
+ * `--content <dir>` picks another curriculum for all four.
  *
  * "Today", the default completion date and the latest one allowed, is the day on this computer's
  * calendar, the issuer's own, rather than the UTC day a build uses. An expiry date lasts to its end in
@@ -33,16 +36,19 @@ import { addKeyToYaml, defaultKeyPath, generateIssuerKey, newIssuerYaml, writePr
 import { ISSUERS_FOLDER, trustedIssuers } from '../src/lib/credentials/profile.ts';
 import { asOfAfterCompletion, dateProblem, expiryProblem, localToday, lostLetters, parseRoster, rosterText, type RosterProblem } from '../src/lib/credentials/roster.ts';
 import { verifyFileBytes } from '../src/lib/credentials/verify-file.ts';
+import { revokeCommand } from './lib/revoke.ts';
 import { today } from '../src/lib/curriculum/freshness.ts';
 import { loadCurriculum } from '../src/lib/curriculum/load.ts';
 import { contentDir } from '../src/lib/curriculum/paths.ts';
 import { ID_PATTERN } from '../src/lib/curriculum/schema/common.ts';
-import { issuerSchema } from '../src/lib/curriculum/schema/issuer.ts';
+import { issuerFields } from '../src/lib/curriculum/schema/issuer.ts';
 
 const USAGE = `Usage:
   npm run certificate -- keygen --issuer <id> --name "<issuer name>" --url <address> [--email <address>] [--key-out <file>]
   npm run certificate -- issue --issuer <id> --key <file> --track <id> (--name "<learner>" | --roster <file.csv>) --out <dir>
                         [--date YYYY-MM-DD] [--valid-until YYYY-MM-DD] [--as-of YYYY-MM-DD] [--print]
+  npm run certificate -- revoke --issuer <id> (--credential <certificate.png|credential.json> | --id urn:uuid:<uuid>)
+                        [--reason "<why>"] [--date YYYY-MM-DD]
   npm run certificate -- verify <certificate.png|credential.json>
 --as-of names each module at the version current on that day (the newest changelog entry dated on or
 before it), such as the day a class began, instead of the version the content holds now.`;
@@ -69,6 +75,9 @@ const parsed = readArgs({
 	'as-of': { type: 'string' },
 	print: { type: 'boolean', default: false },
 	content: { type: 'string' },
+	credential: { type: 'string' },
+	id: { type: 'string' },
+	reason: { type: 'string' },
 }, USAGE, { positionals: 2 });
 const { values, positionals } = parsed;
 const command = positionals[0];
@@ -83,8 +92,9 @@ const contentOption = values.content === undefined ? '' : ` --content ${shellWor
 
 if (command === 'keygen') await keygen();
 else if (command === 'issue') await issue();
+else if (command === 'revoke') await revoke();
 else if (command === 'verify') await verify();
-else fail(`${command ? `"${command}" is not a certificate command.` : 'Say what to do: keygen, issue or verify.'}\n${USAGE}`, 2);
+else fail(`${command ? `"${command}" is not a certificate command.` : 'Say what to do: keygen, issue, revoke or verify.'}\n${USAGE}`, 2);
 
 async function keygen(): Promise<void> {
 	const id = values.issuer ?? fail(`Name the issuer with --issuer <id>, like --issuer kyoto-tea-institute.\n${USAGE}`, 2);
@@ -95,7 +105,7 @@ async function keygen(): Promise<void> {
 	if (!exists) {
 		// Check the profile's fields before making a key, with the schema the content check uses.
 		if (!values.name || !values.url) fail(`A new issuer needs a name and a web address: add --name "<issuer name>" --url <address>.\n${USAGE}`, 2);
-		const result = issuerSchema.omit({ keys: true }).safeParse({ name: values.name, url: values.url, email: values.email });
+		const result = issuerFields.omit({ keys: true, revoked: true }).safeParse({ name: values.name, url: values.url, email: values.email });
 		if (!result.success) fail(`The issuer's details are not valid:\n${result.error.issues.map((issue) => `  - ${issue.path.join('.')}: ${issue.message}`).join('\n')}`, 2);
 	} else if (values.name || values.url || values.email) {
 		fail(`${show(file)} already exists. To change the issuer's name or address, edit that file; keygen only adds a new key to it.`, 2);
@@ -221,6 +231,14 @@ They verify at ${new URL('/verify/', issuance.site).href} once ${issuance.issuer
 	} catch (error) {
 		fail((error as Error).message);
 	}
+}
+
+/** Adds one certificate to its issuer's revoked list (scripts/lib/revoke.ts), or says why it cannot. */
+async function revoke(): Promise<void> {
+	const { issuer, credential, id, reason, date } = values;
+	const outcome = await revokeCommand({ dir, root: process.cwd(), issuer, credential, id, reason, date, today: on, usage: USAGE });
+	if ('problem' in outcome) fail(outcome.problem, outcome.status);
+	console.log(outcome.done);
 }
 
 async function verify(): Promise<void> {

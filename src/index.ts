@@ -331,10 +331,11 @@ function injectPages(injectRoute: HookParameters<'astro:config:setup'>['injectRo
 	// and from their module pages (src/lib/embeds/assemble.ts).
 	if (command === 'build') route('/embed/shells', 'EmbedShells.astro');
 	else route('/embed/modules/[...path]', 'Embed.astro');
-	// Issuers of signed certificates, their public keys, and the page that checks a certificate in the browser.
+	// Issuers of signed certificates, their public keys, the certificates they revoked, and the page that checks a certificate in the browser.
 	everyLanguage('/issuers', 'Issuers.astro');
 	route('/issuers/[issuer].json', 'issuers-profile.json.ts');
 	route('/issuers/[issuer]/keys/[key].json', 'issuers-key.json.ts');
+	route('/issuers/[issuer]/revocations.json', 'issuers-revocations.json.ts');
 	everyLanguage('/verify', 'Verify.astro');
 	// One page per rule of the content check, linked from every finding.
 	route('/contributing/rules', 'Rules.astro');

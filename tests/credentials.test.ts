@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { certificateSvg, renderCertificate } from '../src/lib/cards/certificate.ts';
 import { nodeEnvironment } from '../src/lib/cards/node.ts';
 import { bakeCredential, BAKED_KEYWORD, isSelfAssessed, markSelfAssessed, readBakedCredential } from '../src/lib/credentials/baked-png.ts';
-import { CREDENTIALS_CONTEXT, OPEN_BADGES_CONTEXT } from '../src/lib/credentials/contexts.ts';
+import { CREDENTIALS_CONTEXT, OPEN_BADGES_CONTEXT, OPEN_BADGES_EXTENSIONS_CONTEXT } from '../src/lib/credentials/contexts.ts';
 import { buildCredential, type CredentialInput } from '../src/lib/credentials/credential.ts';
 import { addProof, type JsonObject } from '../src/lib/credentials/data-integrity.ts';
 import { loadIssuers } from '../src/lib/credentials/issuers.ts';
@@ -16,7 +16,7 @@ import { versionsOn, type ModuleHistory } from '../src/lib/credentials/as-of.ts'
 import { issuerNameShortened } from '../src/lib/credentials/issue.ts';
 import { generateIssuerKey } from '../src/lib/credentials/keys.ts';
 import { multibaseEncode, publicKeyMultibase } from '../src/lib/credentials/multikey.ts';
-import { issuerProfileDocument, keyDocument, trustedIssuers, verificationMethodId, type IssuerRecord } from '../src/lib/credentials/profile.ts';
+import { issuerProfileDocument, keyDocument, revocationListDocument, revocationListUrl, trustedIssuers, verificationMethodId, type IssuerRecord } from '../src/lib/credentials/profile.ts';
 import { parseRoster } from '../src/lib/credentials/roster.ts';
 import { verifyCredential, verifyCredentialText } from '../src/lib/credentials/verify.ts';
 import { copyFixture, processesRunning, ROOT, specFile, TMP, TODAY, watchAllocatorSettings } from './utils.ts';
@@ -189,11 +189,12 @@ describe('Open Badges 3.0 conformance', () => {
 	});
 
 	test('the vendored JSON-LD contexts are the published ones', () => {
-		for (const [url, file] of [
-			[CREDENTIALS_CONTEXT, 'credentials-v2.jsonld'],
-			[OPEN_BADGES_CONTEXT, 'ob-v3p0-3.0.3.json'],
+		for (const [url, file, copy] of [
+			[CREDENTIALS_CONTEXT, 'credentials-v2.jsonld', 'credentials-v2.json'],
+			[OPEN_BADGES_CONTEXT, 'ob-v3p0-3.0.3.json', 'ob-v3p0-3.0.3.json'],
+			[OPEN_BADGES_EXTENSIONS_CONTEXT, 'ob-v3p0-extensions.json', 'ob-v3p0-extensions.json'],
 		] as const) {
-			const vendored = readFileSync(join(ROOT, 'src', 'lib', 'credentials', 'contexts', url === CREDENTIALS_CONTEXT ? 'credentials-v2.json' : 'ob-v3p0-3.0.3.json'), 'utf8');
+			const vendored = readFileSync(join(ROOT, 'src', 'lib', 'credentials', 'contexts', copy), 'utf8');
 			expect(JSON.parse(vendored), url).toEqual(spec(join('contexts', file)));
 		}
 	});
@@ -229,6 +230,7 @@ describe('Open Badges 3.0 conformance', () => {
 		const published = new Map<string, unknown>([
 			[CREDENTIALS_CONTEXT, spec(join('contexts', 'credentials-v2.jsonld'))],
 			[OPEN_BADGES_CONTEXT, spec(join('contexts', 'ob-v3p0-3.0.3.json'))],
+			[OPEN_BADGES_EXTENSIONS_CONTEXT, spec(join('contexts', 'ob-v3p0-extensions.json'))],
 			[multikey.default.CONTEXT_URL, multikey.default.CONTEXT],
 			['https://www.w3.org/ns/did/v1', did.default.contexts.get('https://www.w3.org/ns/did/v1')],
 			[`${SITE}/issuers/kyoto-tea.json`, issuerProfileDocument(SITE, issuer)],
@@ -240,9 +242,19 @@ describe('Open Badges 3.0 conformance', () => {
 			if (document === undefined) throw new Error(`Not found: ${url}`);
 			return { contextUrl: null, documentUrl: url, document };
 		};
-		const check = (credential: unknown) => vc.verifyCredential({ credential, suite: new DataIntegrityProof({ cryptosuite }), documentLoader });
+		// The credential's status, read as a verifier elsewhere reads it: the revocation list at the address it names.
+		let list = revocationListDocument(SITE, issuer);
+		const checkStatus = async ({ credential }: { credential: { id: string; credentialStatus: { id: string; type: string } } }) => {
+			const status = credential.credentialStatus;
+			const revoked = status.id === list.id && (list.revokedCredentials as { id: string }[]).some((entry) => entry.id === credential.id);
+			return { verified: status.type === '1EdTechRevocationList' && !revoked };
+		};
+		const check = (credential: unknown) => vc.verifyCredential({ credential, suite: new DataIntegrityProof({ cryptosuite }), documentLoader, checkStatus });
 		const result = await check(signed);
 		expect(result.verified, JSON.stringify(result.error)).toBe(true);
+		expect(signed.credentialStatus).toEqual({ id: revocationListUrl(SITE, issuer.id), type: '1EdTechRevocationList' });
+		list = revocationListDocument(SITE, { ...issuer, revoked: [{ id: signed.id as string, date: TODAY }] });
+		expect((await check(signed)).verified).toBe(false);
 		const tampered = structuredClone(signed) as any;
 		tampered.credentialSubject.identifier[0].identityHash = 'Eve Mallory';
 		expect((await check(tampered)).verified).toBe(false);

@@ -1,6 +1,7 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { addIssuer } from './browser/credentials.ts';
+import { addRevocationToYaml } from '../src/lib/credentials/revocations.ts';
+import { addIssuer, REVOKED } from './browser/credentials.ts';
 import { HOSTING_TRACK } from './browser/tea-for-browsers.ts';
 import { brewingFi, fixtureContent } from './utils.ts';
 
@@ -24,7 +25,8 @@ export function makeBilingual(content: string): void {
  * - the newer of its two platform updates, kettle presets, in Finnish (`KETTLE_PRESETS_FI`), the other
  *   in English only;
  * - a certificate issuer, Kyoto Tea Institute (credentials.ts), whose key pair is kept beside the
- *   content folder for the tests that sign certificates (`issuanceFor`).
+ *   content folder for the tests that sign certificates (`issuanceFor`), and who has revoked one
+ *   certificate (`REVOKED`), as `npm run certificate -- revoke` writes it.
  * Each test reads what it expects from these files or from the functions that wrote them.
  */
 export async function prepareTeaBilingual(content: string): Promise<void> {
@@ -36,6 +38,8 @@ export async function prepareTeaBilingual(content: string): Promise<void> {
 	writeFileSync(archived, renamed);
 	writeFileSync(join(content, 'updates/2026-11-10-kettle-presets.fi.md'), KETTLE_PRESETS_FI);
 	await addIssuer(content);
+	const issuer = join(content, 'issuers', 'kyoto-tea.yaml');
+	writeFileSync(issuer, addRevocationToYaml(readFileSync(issuer, 'utf8'), REVOKED));
 }
 
 /** The Finnish translation of the update `2026-11-10-kettle-presets` in the bilingual fixture. */

@@ -86,8 +86,9 @@ export function renderVerdict(verdict: Verdict, say: Say = inEnglish): HTMLEleme
 	if (verdict.ok) {
 		box.append(element('h3', word('verified')), element('p', word('verifiedText', { issuer: verdict.summary.issuer.name })), details(verdict.summary, say));
 	} else {
-		box.append(element('h3', word('notVerified')), refusalParagraph(verdict.refusal, say));
-		// Only a credential whose signature holds has details worth showing, such as an expired one.
+		// A revoked certificate is named for what it is: genuine, and withdrawn by its issuer.
+		box.append(element('h3', word(verdict.code === 'revoked' ? 'revoked' : 'notVerified')), refusalParagraph(verdict.refusal, say));
+		// Only a credential whose signature holds has details worth showing, such as an expired or revoked one.
 		if (verdict.summary) box.append(element('p', word('credentialSays')), details(verdict.summary, say));
 	}
 	return box;

@@ -13,6 +13,12 @@ import { TODAY } from '../utils.ts';
 
 export const SITE = 'https://steeped.example.org';
 
+/**
+ * The certificate the issuer revoked in the shared bilingual fixture (tea-bilingual.ts), for the verify
+ * page's tests: a credential signed with this id is refused as revoked.
+ */
+export const REVOKED = { id: 'urn:uuid:6c0a7b52-1d3e-4f85-9a2b-3c4d5e6f7a81', date: '2026-11-22', reason: 'Issued to the wrong learner.' } as const;
+
 /** A signing key from an Ed25519 key pair's private JWK, as the certificate tool imports it. */
 export const signer = (jwk: JsonWebKey) => crypto.subtle.importKey('jwk', jwk, { name: 'Ed25519' }, false, ['sign']);
 

@@ -3,13 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addProof, type JsonObject } from '../../src/lib/credentials/data-integrity.ts';
 import { issueOne, type Issuance } from '../../src/lib/credentials/issue.ts';
 import { generateIssuerKey } from '../../src/lib/credentials/keys.ts';
-import { issuerProfileRef, trustedIssuers, verificationMethodId } from '../../src/lib/credentials/profile.ts';
+import { issuerProfileRef, revocationListDocument, trustedIssuers, verificationMethodId } from '../../src/lib/credentials/profile.ts';
 import { verifyCredential, verifyCredentialText, type VerifyOptions } from '../../src/lib/credentials/verify.ts';
 import { refusalText } from '../../src/lib/credentials/refusal.ts';
 import { markSelfAssessed } from '../../src/lib/credentials/baked-png.ts';
 import { en, fi } from '../../src/lib/i18n/ui/verify.ts';
 import { sharedContent, TODAY } from '../utils.ts';
-import { issuanceFor, signer, SITE } from './credentials.ts';
+import { issuanceFor, REVOKED, signer, SITE } from './credentials.ts';
 import { serveShared, type ServedSite } from './harness.ts';
 
 /**
@@ -45,12 +45,12 @@ const pasteWith = (words: { field: string; button: string; verdict: RegExp }) =>
 };
 
 describe('verifying a certificate in the browser', () => {
-	let certificate: { credential: JsonObject; png: Uint8Array };
+	let certificate: { credential: JsonObject & { credentialStatus: { id: string } }; png: Uint8Array };
 	const open = (path = '/verify/', javaScriptEnabled = true) => openPage(path, javaScriptEnabled);
 	const paste = pasteWith({ field: 'Or paste the credential', button: 'Check the pasted credential', verdict: /verified/i });
 
 	beforeAll(async () => {
-		certificate = await issueOne(issuance, { name: 'Ana Núñez', date: '2026-11-20' });
+		certificate = (await issueOne(issuance, { name: 'Ana Núñez', date: '2026-11-20' })) as typeof certificate;
 	});
 
 	it('without JavaScript, says that checking needs it and names the issuers it trusts', async () => {
@@ -158,6 +158,10 @@ describe('verifying a certificate in the browser', () => {
 		expect(profile).toMatchObject({ ...issuerProfileRef(SITE, { ...issuance.issuer }), assertionMethod: [issuance.signer.verificationMethod] });
 		const key = await (await fetch(site.url(new URL(issuance.signer.verificationMethod).pathname))).json();
 		expect(key).toMatchObject({ type: 'Multikey', controller: `${SITE}/issuers/kyoto-tea.json` });
+		// The revocation list every credential names as its status, at that address.
+		const list = await (await fetch(site.url(new URL(certificate.credential.credentialStatus.id).pathname))).json();
+		expect(list).toEqual(revocationListDocument(SITE, { ...issuance.issuer, revoked: [REVOKED] }));
+		expect(await page.locator('main').textContent()).toContain(`${SITE}/issuers/kyoto-tea/revocations.json (revoked: 1)`);
 	});
 });
 
@@ -189,6 +193,24 @@ describe('verifying a certificate on the Finnish verify page', () => {
 		expect(await result(page).locator('h3').textContent()).toBe('Vahvistettu');
 		expect(await result(page).locator('dt').allTextContents()).toEqual(['Oppija', 'Todistus', 'Suoritettu', 'Moduulit', 'Myöntäjä', 'Allekirjoitettu']);
 		expect(text).toContain('20. marraskuuta 2026');
+	});
+
+	it('a certificate its issuer revoked is named revoked, with the day and the reason, in Finnish and in English', async () => {
+		const { proof: _, ...unsigned } = structuredClone(credential);
+		const revoked = await addProof({ ...unsigned, id: REVOKED.id }, issuance.signer);
+		const page = await open();
+		const text = await pasteWith({ field: 'Tai liitä sähköinen todistus', button: 'Tarkista liitetty todistus', verdict: /perunut/ })(page, revoked);
+		expect(await result(page).locator('h3').textContent()).toBe('Myöntäjä on perunut todistuksen');
+		expect(text).toContain('Kyoto Tea Institute perui tämän todistuksen 22. marraskuuta 2026. Allekirjoitus on aito');
+		expect(text).toContain('Myöntäjän perustelu: ”Issued to the wrong learner.”');
+		// What the issuer signed is still shown, under the page's labels.
+		expect(text).toContain('Ana Núñez');
+		const english = await open('/verify/');
+		const words = await pasteWith({ field: 'Or paste the credential', button: 'Check the pasted credential', verdict: /Revoked/ })(english, revoked);
+		expect(words).toContain('Kyoto Tea Institute revoked this certificate on November 22, 2026.');
+		expect(words).toContain('The issuer’s reason: “Issued to the wrong learner.”');
+		// The same certificate under another id is the issuer's and verifies.
+		await pasteWith({ field: 'Tai liitä sähköinen todistus', button: 'Tarkista liitetty todistus', verdict: /^Vahvistettu$/ })(await open(), credential);
 	});
 
 	it('text that is not a credential is refused in Finnish, and the English page still says it in English', async () => {

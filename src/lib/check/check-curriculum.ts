@@ -117,7 +117,7 @@ export function checkCurriculum(dir: string, options: CheckOptions = {}): CheckR
 	const failedQuizzes = failedModules.map((module) => ({ ...module, data: { quiz: module.data.quiz?.map(readQuestion) } }));
 	if (curriculum.config) findings.push(...checkQuizQuality([...curriculum.modules, ...failedQuizzes], curriculum.config.standards, curriculum.configFile));
 	// Issuer profiles: the public keys the verify page trusts.
-	findings.push(...loadIssuers(dir, options.root).findings);
+	findings.push(...loadIssuers(dir, options.root, on).findings);
 	// Content files where no reader of the build looks, which the site would leave out.
 	findings.push(...strayFiles(dir, options.root, curriculum.config?.locales));
 	// Translations: a known locale, an existing original, the same outcomes and questions, and current.

@@ -51,7 +51,7 @@ export const RULE_DOCS: Record<string, RuleDoc> = {
 	},
 	'duplicate-id': {
 		title: 'No duplicates',
-		description: 'A track lists each module once, a module lists each prerequisite once, and each major is archived once.',
+		description: 'A track lists each module once, a module lists each prerequisite once, each major is archived once, and an issuer revokes each certificate once: two entries under `revoked` in an issuer profile with the same credential id could give two days.',
 	},
 	'prerequisite-cycle': {
 		title: 'Prerequisites cannot go round in a circle',
@@ -87,7 +87,7 @@ export const RULE_DOCS: Record<string, RuleDoc> = {
 	},
 	'future-date': {
 		title: 'No dates in the future',
-		description: 'Review dates, release dates, update dates and source access dates record things that have happened, so none can be after today.',
+		description: 'Review dates, release dates, update dates, source access dates and the dates of an issuer’s revoked certificates record things that have happened, so none can be after today. A revocation may be dated tomorrow in UTC, since `npm run certificate -- revoke` writes the day on the issuer’s own calendar, which east of Greenwich is ahead of UTC.',
 	},
 	'orphan-module': {
 		title: 'Modules belong to a track (warning)',

@@ -6,16 +6,25 @@
 import type { RemoteDocument } from 'jsonld';
 import credentialsV2 from './contexts/credentials-v2.json' with { type: 'json' };
 import openBadgesV3 from './contexts/ob-v3p0-3.0.3.json' with { type: 'json' };
+import openBadgesExtensions from './contexts/ob-v3p0-extensions.json' with { type: 'json' };
 
 export const CREDENTIALS_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
 export const OPEN_BADGES_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
 
-/** The `@context` of every credential this engine issues, in the order Open Badges 3.0 requires. */
-export const CREDENTIAL_CONTEXTS = [CREDENTIALS_CONTEXT, OPEN_BADGES_CONTEXT] as const;
+/** The Open Badges extensions, which define the status type of the issuers' revocation lists (`1EdTechRevocationList`). */
+export const OPEN_BADGES_EXTENSIONS_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/extensions.json';
+
+/**
+ * The `@context` of every credential this engine issues, in the order Open Badges 3.0 requires, then
+ * the extensions its `credentialStatus` needs. Credentials issued before it carry the first two only,
+ * and still verify.
+ */
+export const CREDENTIAL_CONTEXTS = [CREDENTIALS_CONTEXT, OPEN_BADGES_CONTEXT, OPEN_BADGES_EXTENSIONS_CONTEXT] as const;
 
 const DOCUMENTS: ReadonlyMap<string, unknown> = new Map<string, unknown>([
 	[CREDENTIALS_CONTEXT, credentialsV2],
 	[OPEN_BADGES_CONTEXT, openBadgesV3],
+	[OPEN_BADGES_EXTENSIONS_CONTEXT, openBadgesExtensions],
 ]);
 
 /** Thrown for a context this engine does not hold; the message names it for the person checking. */

@@ -12,10 +12,12 @@
  *   `validUntil`, when the issuer sets one, the end of the last day it is valid. The day whose module
  *   versions a class studied, when the issuer names one, is only said in the criteria's narrative: the
  *   versions themselves are the evidence, and neither date above is about them.
+ * - `credentialStatus` names the issuer's revocation list on the site (1EdTech Revocation List Status
+ *   Method), so that a verifier elsewhere can find out whether the issuer has since revoked it.
  */
 import { CREDENTIAL_CONTEXTS } from './contexts.ts';
 import { xsdDateTime, type JsonObject } from './data-integrity.ts';
-import { issuerProfileRef, type IssuerRecord } from './profile.ts';
+import { issuerProfileRef, REVOCATION_LIST_STATUS, revocationListUrl, type IssuerRecord } from './profile.ts';
 
 export interface CredentialInput {
 	/** The curriculum's site, such as `https://curriculum.example.org`. */
@@ -82,6 +84,7 @@ export function buildCredential(input: CredentialInput): JsonObject {
 				creator: { id: new URL('/', input.site).href, type: ['Profile'], name: input.curriculum, url: new URL('/', input.site).href },
 			},
 		},
+		credentialStatus: { id: revocationListUrl(input.site, input.issuer.id), type: REVOCATION_LIST_STATUS },
 		evidence: input.modules.map((module) => ({
 			id: moduleVersionUrl(input.site, module.id, module.version),
 			type: ['Evidence'],

@@ -23,6 +23,15 @@ export interface IssuerRecord {
 	email?: string;
 	description?: string;
 	keys: readonly { publicKeyMultibase: string; created: string }[];
+	/** The certificates it has revoked; none when absent. */
+	revoked?: readonly Revocation[];
+}
+
+/** One revoked certificate: its credential's `id`, the day, and the issuer's reason when it gave one. */
+export interface Revocation {
+	id: string;
+	date: string;
+	reason?: string;
 }
 
 /** What the verify page knows of an issuer this site lists: enough to check a proof and name who signed. */
@@ -33,6 +42,8 @@ export interface TrustedIssuer {
 	url: string;
 	/** The ids of its keys (see `verificationMethodId`), each ending in the key's `publicKeyMultibase`. */
 	keys: string[];
+	/** The certificates it has revoked, looked up by credential id whatever the credential says of its status. */
+	revoked?: Revocation[];
 }
 
 /** The address of an issuer's published profile, which is also its id in every credential it signs. */
@@ -43,6 +54,32 @@ export function issuerProfileUrl(site: string, issuer: string): string {
 /** The id of one of an issuer's keys, which is also where its Multikey document is published. */
 export function verificationMethodId(site: string, issuer: string, publicKeyMultibase: string): string {
 	return new URL(`/${ISSUERS_FOLDER}/${issuer}/keys/${publicKeyMultibase}.json`, site).href;
+}
+
+/**
+ * The address of an issuer's revocation list, which every credential it signs names as its
+ * `credentialStatus` (1EdTech Revocation List Status Method).
+ */
+export function revocationListUrl(site: string, issuer: string): string {
+	return new URL(`/${ISSUERS_FOLDER}/${issuer}/revocations.json`, site).href;
+}
+
+/** The status method a credential names to point verifiers at its issuer's revocation list. */
+export const REVOCATION_LIST_STATUS = '1EdTechRevocationList';
+
+/**
+ * The published revocation list, in the 1EdTech Revocation List Status Method's form: the list's own
+ * address (the `credentialStatus.id` of the issuer's credentials), the issuer's id, and an entry for
+ * each revoked credential, marked `revoked` as the method's implementations write it, with the
+ * issuer's reason when it gave one. The day stays in the profile, where the verify page reads it. An
+ * issuer with none publishes an empty list, so that the address every credential names always answers.
+ */
+export function revocationListDocument(site: string, issuer: IssuerRecord): Record<string, unknown> {
+	return {
+		id: revocationListUrl(site, issuer.id),
+		issuer: issuerProfileUrl(site, issuer.id),
+		revokedCredentials: (issuer.revoked ?? []).map((entry) => ({ id: entry.id, revoked: true, ...(entry.reason ? { revocationReason: entry.reason } : {}) })),
+	};
 }
 
 export const MULTIKEY_CONTEXT = 'https://w3id.org/security/multikey/v1';
@@ -66,6 +103,7 @@ export function trustedIssuers(site: string, issuers: readonly IssuerRecord[]): 
 		name: issuer.name,
 		url: issuer.url,
 		keys: issuer.keys.map((key) => verificationMethodId(site, issuer.id, key.publicKeyMultibase)),
+		revoked: (issuer.revoked ?? []).map((entry) => ({ id: entry.id, date: entry.date, ...(entry.reason ? { reason: entry.reason } : {}) })),
 	}));
 }
 

@@ -2,16 +2,16 @@
  * Verifying a certificate's credential against the issuers this site lists, the same in the browser
  * (the `/verify/` page) and in Node (the command line and the tests). A credential is accepted only
  * when it is an Open Badges credential, an issuer this site lists signed it with one of that
- * issuer's published keys, nothing the signature covers was changed, and it is within its dates.
- * Every refusal says why, in words for the person checking.
+ * issuer's published keys, nothing the signature covers was changed, the issuer has not revoked it,
+ * and it is within its dates. Every refusal says why, in words for the person checking.
  */
 import { isObject, ProofError, verifyProof, type JsonObject } from './data-integrity.ts';
 import { publicKeyFromMultibase } from './multikey.ts';
-import type { TrustedIssuer } from './profile.ts';
+import type { Revocation, TrustedIssuer } from './profile.ts';
 import { refusalText, type Refusal } from './refusal.ts';
 
 /** Why a credential was refused, for tests and for the page to style. */
-export type RefusalCode = 'unreadable' | 'not-a-credential' | 'unsupported-proof' | 'unknown-issuer' | 'unknown-key' | 'tampered' | 'expired' | 'not-yet-valid';
+export type RefusalCode = 'unreadable' | 'not-a-credential' | 'unsupported-proof' | 'unknown-issuer' | 'unknown-key' | 'tampered' | 'revoked' | 'expired' | 'not-yet-valid';
 
 /** What a verified credential says, for the page to show. */
 export interface CredentialSummary {
@@ -110,6 +110,13 @@ export async function verifyCredential(credential: unknown, options: VerifyOptio
 	// credential whose learner or title it cannot read is not shown as verified without them.
 	const summary = summarize(credential, issuer);
 	if (!readable(credential)) return refuse('not-a-credential', { key: 'reasonNotAsIssued', values: { issuer: issuer.name } });
+	// The issuer's own word that it withdrew this certificate outweighs its dates. The list is looked up by
+	// the signed id, so that a credential issued before credentials named their status is found too.
+	const revocation = revocationOf(credential, issuer);
+	if (revocation) {
+		const values = { issuer: issuer.name, date: formatDate(`${revocation.date}T00:00:00Z`), ...(revocation.reason ? { reason: revocation.reason } : {}) };
+		return refuse('revoked', { key: revocation.reason ? 'reasonRevokedBecause' : 'reasonRevoked', values }, summary);
+	}
 	const validFrom = typeof credential.validFrom === 'string' ? Date.parse(credential.validFrom) : Number.NaN;
 	if (Number.isNaN(validFrom)) return refuse('not-a-credential', { key: 'reasonNoValidFrom' });
 	if (validFrom > now.getTime()) return refuse('not-yet-valid', { key: 'reasonNotYetValid', values: { date: formatDate(credential.validFrom as string) } }, summary);
@@ -117,6 +124,12 @@ export async function verifyCredential(credential: unknown, options: VerifyOptio
 		return refuse('expired', { key: 'reasonExpired', values: { date: formatDate(summary.validUntil), issuer: issuer.name } }, summary);
 	}
 	return { ok: true, summary };
+}
+
+/** The issuer's revocation of this credential, by its id (UUIDs compare without regard to case), or undefined. */
+export function revocationOf(credential: JsonObject, issuer: TrustedIssuer): Revocation | undefined {
+	const id = typeof credential.id === 'string' ? credential.id.trim().toLowerCase() : undefined;
+	return id === undefined ? undefined : issuer.revoked?.find((entry) => entry.id.toLowerCase() === id);
 }
 
 function hasType(type: unknown, name: string): boolean {

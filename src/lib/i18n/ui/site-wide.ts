@@ -32,7 +32,7 @@ export const en = {
 	'currents.site.issuersIntro': 'These issuers sign certificates for the tracks of {{curriculum}}. Each checked its learners’ work and signs with a key published here; the',
 	'currents.site.issuersVerifyPage': 'verify page',
 	'currents.site.issuersIntroRest': 'accepts certificates signed with these keys and no others. A certificate that names anyone else is not verified by this site.',
-	'currents.site.issuersHow': 'An issuer is added by a pull request that adds its profile to the curriculum, and a maintainer reviews it. A key whose private half leaked is removed from its issuer, and certificates it signed stop verifying. One whose private half was only lost stays, so that what it signed still verifies, and the issuer adds a new key to sign with.',
+	'currents.site.issuersHow': 'An issuer is added by a pull request that adds its profile to the curriculum, and a maintainer reviews it. A key whose private half leaked is removed from its issuer, and certificates it signed stop verifying. One whose private half was only lost stays, so that what it signed still verifies, and the issuer adds a new key to sign with. To withdraw a single certificate, issued in error or no longer deserved, the issuer revokes it: the verify page then says that the issuer revoked it, on which day, and why when the issuer gave a reason, and the issuer’s other certificates still verify.',
 	'currents.site.issuersNone': 'No issuer signs certificates for this curriculum yet.',
 	'currents.site.issuersWebSite': 'Web site',
 	'currents.site.issuersContact': 'Contact',
@@ -40,6 +40,9 @@ export const en = {
 	'currents.site.issuersKey': 'Public key',
 	'currents.site.issuersKeys': 'Public keys',
 	'currents.site.issuersKeyMade': '(Ed25519, made {{date}})',
+	'currents.site.issuersRevocations': 'Revoked certificates',
+	'currents.site.issuersRevokedNone': 'none so far',
+	'currents.site.issuersRevokedCount': 'revoked: {{count}}',
 } as const;
 
 export const fi: Record<keyof typeof en, string> = {
@@ -69,7 +72,7 @@ export const fi: Record<keyof typeof en, string> = {
 	'currents.site.issuersIntro': 'Nämä myöntäjät allekirjoittavat todistuksia tämän sivuston ({{curriculum}}) opintopoluista. Kukin on tarkistanut oppijoidensa suoritukset ja allekirjoittaa täällä julkaistulla avaimella;',
 	'currents.site.issuersVerifyPage': 'tarkistussivu',
 	'currents.site.issuersIntroRest': 'hyväksyy vain näillä avaimilla allekirjoitetut todistukset. Jos todistus nimeää jonkun muun myöntäjäksi, tämä sivusto ei vahvista sitä.',
-	'currents.site.issuersHow': 'Myöntäjä lisätään pull requestilla, joka lisää sen profiilin opintosisältöön, ja ylläpitäjä tarkistaa sen. Jos avaimen yksityinen osa vuotaa, avain poistetaan myöntäjältä, eivätkä sillä allekirjoitetut todistukset enää läpäise tarkistusta. Jos yksityinen osa vain katoaa, avain jää paikalleen, jotta sillä allekirjoitetut todistukset läpäisevät tarkistuksen edelleen, ja myöntäjä lisää uuden avaimen, jolla se allekirjoittaa jatkossa.',
+	'currents.site.issuersHow': 'Myöntäjä lisätään pull requestilla, joka lisää sen profiilin opintosisältöön, ja ylläpitäjä tarkistaa sen. Jos avaimen yksityinen osa vuotaa, avain poistetaan myöntäjältä, eivätkä sillä allekirjoitetut todistukset enää läpäise tarkistusta. Jos yksityinen osa vain katoaa, avain jää paikalleen, jotta sillä allekirjoitetut todistukset läpäisevät tarkistuksen edelleen, ja myöntäjä lisää uuden avaimen, jolla se allekirjoittaa jatkossa. Yksittäisen todistuksen, joka myönnettiin virheellisesti tai jota saaja ei enää ansaitse, myöntäjä voi perua: tarkistussivu kertoo silloin, että myöntäjä on perunut todistuksen, minä päivänä ja miksi, jos myöntäjä kertoi syyn, ja myöntäjän muut todistukset läpäisevät tarkistuksen edelleen.',
 	'currents.site.issuersNone': 'Yksikään myöntäjä ei vielä allekirjoita tämän opintosisällön todistuksia.',
 	'currents.site.issuersWebSite': 'Verkkosivusto',
 	'currents.site.issuersContact': 'Yhteystiedot',
@@ -77,4 +80,7 @@ export const fi: Record<keyof typeof en, string> = {
 	'currents.site.issuersKey': 'Julkinen avain',
 	'currents.site.issuersKeys': 'Julkiset avaimet',
 	'currents.site.issuersKeyMade': '(Ed25519, luotu {{date}})',
+	'currents.site.issuersRevocations': 'Perutut todistukset',
+	'currents.site.issuersRevokedNone': 'ei yhtään toistaiseksi',
+	'currents.site.issuersRevokedCount': 'perutut: {{count}}',
 };
