@@ -3,7 +3,7 @@
  *
  *   npm run certificate -- keygen --issuer <id> --name "<issuer name>" --url <address> [--email <address>] [--key-out <file>]
  *   npm run certificate -- issue --issuer <id> --key <file> --track <id> (--name "<learner>" | --roster <file.csv>) --out <dir>
- *                                [--date YYYY-MM-DD] [--valid-until YYYY-MM-DD] [--as-of YYYY-MM-DD] [--print]
+ *                                [--date YYYY-MM-DD] [--valid-until YYYY-MM-DD] [--as-of YYYY-MM-DD | --progress <export.json>] [--print]
  *   npm run certificate -- revoke --issuer <id> (--credential <certificate.png|credential.json> | --id urn:uuid:<uuid>)
  *                                 [--reason "<why>"] [--date YYYY-MM-DD]
  *   npm run certificate -- verify <certificate.png|credential.json>
@@ -15,8 +15,10 @@
  * credential baked in) and `<name>.json` (the credential). Both name each module of the track at the
  * version the content holds now, or with `--as-of` (or a roster's `as_of` column) at the version
  * current on that day, read from the module's changelog, for a class that studied the track while
- * modules were revised. revoke adds one certificate to the issuer's `revoked` list in its profile,
- * so that, once published, it alone stops verifying and the verify page says when and why. verify
+ * modules were revised; with `--progress <export.json>`, one learner's export from the progress page,
+ * at the versions that learner completed, once the export shows the track complete (from-progress.ts).
+ * revoke adds one certificate to the issuer's `revoked` list in its profile, so that, once published,
+ * it alone stops verifying and the verify page says when and why. verify
  * checks a certificate with the issuers of this content folder, as the site's verify page does.
  * `--content <dir>` picks another curriculum for all four.
  *
@@ -36,6 +38,7 @@ import { addKeyToYaml, defaultKeyPath, generateIssuerKey, newIssuerYaml, writePr
 import { ISSUERS_FOLDER, trustedIssuers } from '../src/lib/credentials/profile.ts';
 import { asOfAfterCompletion, dateProblem, expiryProblem, localToday, lostLetters, parseRoster, rosterText, type RosterProblem } from '../src/lib/credentials/roster.ts';
 import { verifyFileBytes } from '../src/lib/credentials/verify-file.ts';
+import { progressDateProblem, progressEvidence, progressNote, type ProgressEvidence } from '../src/lib/credentials/from-progress.ts';
 import { revokeCommand } from './lib/revoke.ts';
 import { today } from '../src/lib/curriculum/freshness.ts';
 import { loadCurriculum } from '../src/lib/curriculum/load.ts';
@@ -46,12 +49,15 @@ import { issuerFields } from '../src/lib/curriculum/schema/issuer.ts';
 const USAGE = `Usage:
   npm run certificate -- keygen --issuer <id> --name "<issuer name>" --url <address> [--email <address>] [--key-out <file>]
   npm run certificate -- issue --issuer <id> --key <file> --track <id> (--name "<learner>" | --roster <file.csv>) --out <dir>
-                        [--date YYYY-MM-DD] [--valid-until YYYY-MM-DD] [--as-of YYYY-MM-DD] [--print]
+                        [--date YYYY-MM-DD] [--valid-until YYYY-MM-DD] [--as-of YYYY-MM-DD | --progress <export.json>] [--print]
   npm run certificate -- revoke --issuer <id> (--credential <certificate.png|credential.json> | --id urn:uuid:<uuid>)
                         [--reason "<why>"] [--date YYYY-MM-DD]
   npm run certificate -- verify <certificate.png|credential.json>
 --as-of names each module at the version current on that day (the newest changelog entry dated on or
-before it), such as the day a class began, instead of the version the content holds now.`;
+before it), such as the day a class began, instead of the version the content holds now.
+--progress (with --name) reads the learner's progress export from the site's progress page: it issues
+only when the track is complete there, naming the versions the learner completed, dated by default on
+the day of the last completion.`;
 
 function fail(message: string, status = 1): never {
 	console.error(message);
@@ -73,6 +79,7 @@ const parsed = readArgs({
 	date: { type: 'string' },
 	'valid-until': { type: 'string' },
 	'as-of': { type: 'string' },
+	progress: { type: 'string' },
 	print: { type: 'boolean', default: false },
 	content: { type: 'string' },
 	credential: { type: 'string' },
@@ -154,12 +161,14 @@ async function issue(): Promise<void> {
 	const missing = (['issuer', 'key', 'track', 'out'] as const).filter((name) => !values[name]);
 	if (missing.length > 0) fail(`Missing ${missing.map((name) => `--${name}`).join(', ')}.\n${USAGE}`, 2);
 	if (!values.name === !values.roster) fail(`Give either --name "<learner>" for one certificate or --roster <file.csv> for a class, not ${values.name ? 'both' : 'neither'}.\n${USAGE}`, 2);
+	const progressFile = values.progress;
+	if (progressFile !== undefined) progressConflicts();
 	const what = { '--date': 'completion date', '--valid-until': 'expiry date', '--as-of': 'as-of date' } as const;
 	for (const [flag, value] of [['--date', values.date], ['--valid-until', values['valid-until']], ['--as-of', values['as-of']]] as const) {
 		const problem = value === undefined ? null : dateProblem(value, what[flag]);
 		if (problem) fail(`${flag}: ${problem}`, 2);
 	}
-	const date = values.date ?? on;
+	let date = values.date ?? on;
 	if (date > on) fail(`--date: the completion date ${date} is after today (${on}). Give the day the learners completed the track.`, 2);
 	const validUntil = values['valid-until'];
 	const expired = validUntil === undefined ? null : expiryProblem(validUntil, on, utcOn);
@@ -178,6 +187,9 @@ async function issue(): Promise<void> {
 	}
 	const classVersions = modulesAsOf(issuance, asOf);
 	if ('problem' in classVersions) fail(`--as-of: ${classVersions.problem}`, 2);
+	// With --progress, the learner's own versions and, unless --date says otherwise, the day they completed the last module.
+	const evidence = progressFile === undefined ? undefined : readProgress(progressFile, issuance);
+	if (evidence) date = values.date ?? evidence.completed;
 
 	// The learners: every roster problem is reported, with its line, before anything is made.
 	let learners: Learner[];
@@ -203,7 +215,7 @@ async function issue(): Promise<void> {
 		learners = roster.learners.map((learner) => ({ name: learner.name, line: learner.line, date: learner.date ?? date, validUntil: learner.validUntil ?? validUntil, asOf: learner.asOf ?? asOf }));
 	} else {
 		try {
-			learners = [{ name: cleanName(values.name!), date, validUntil, asOf }];
+			learners = [{ name: cleanName(values.name!), date, validUntil, ...(evidence ? { modules: evidence.modules } : { asOf }) }];
 			const lost = lostLetters(learners[0]!.name);
 			if (lost) fail(`--name: ${lost}`, 2);
 		} catch (error) {
@@ -228,9 +240,31 @@ async function issue(): Promise<void> {
 		const versions = asOf === undefined ? '' : `\nThe modules are named at their versions current on ${asOf}: ${classVersions.modules.map((module) => `${module.id} ${module.version}`).join(', ')}${learners.some((learner) => learner.asOf !== asOf) ? ', and the roster’s rows with an as_of of their own at the versions of that day' : ''}.`;
 		console.log(`Issued ${names.length} certificate${names.length === 1 ? '' : 's'} of “${issuance.track.certificate}” in ${show(out)} (${seconds} s): a .png with the signed credential inside and a .json of the credential for each learner${values.print ? ', and a .print.png at print size (3508×2480) with the same credential' : ''}.${versions}
 They verify at ${new URL('/verify/', issuance.site).href} once ${issuance.issuer.file} is published on the site.`);
+		if (evidence) console.log(progressNote(evidence, show(resolve(progressFile!)), issuance, date));
 	} catch (error) {
 		fail((error as Error).message);
 	}
+}
+
+/** Refuses what cannot go with `--progress`, before anything is loaded. */
+function progressConflicts(): void {
+	if (values.roster) {
+		fail(`--progress reads one learner's progress export, so it goes with --name, not --roster: issue the class from the roster, and this learner with --name "<learner>" --progress <export.json>.`, 2);
+	}
+	if (values['as-of'] !== undefined) {
+		fail(`--as-of and --progress cannot be given together: with --progress, the certificate names each module at the version the learner completed, as their export shows, so there is no day of versions to choose. Leave out --as-of.`, 2);
+	}
+}
+
+/** The learner's versions and completion day from their progress export, or the command stops with what is missing. */
+function readProgress(file: string, issuance: Issuance): ProgressEvidence {
+	const path = resolve(file);
+	if (!existsSync(path) || !statSync(path).isFile()) fail(`--progress: there is no file at ${show(path)}. Give the .json file the learner saved with “Export progress” on the site's progress page.`, 2);
+	const found = progressEvidence(readFileSync(path, 'utf8'), show(path), issuance);
+	if ('problem' in found) fail(found.problem);
+	const problem = progressDateProblem(found.evidence, show(path), values.date, on);
+	if (problem) fail(problem, problem.startsWith('--date') ? 2 : 1);
+	return found.evidence;
 }
 
 /** Adds one certificate to its issuer's revoked list (scripts/lib/revoke.ts), or says why it cannot. */

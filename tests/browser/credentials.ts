@@ -48,6 +48,8 @@ export async function issuanceFor(content: string): Promise<Issuance> {
 			{ id: 'brewing-basics', title: 'Brewing basics', version: '2.1.0' },
 			{ id: 'serving', title: 'Serving', version: '1.0.1' },
 		],
+		moduleIds: ['water-temperature', 'brewing-basics', 'serving'],
+		quizzes: ['water-temperature', 'brewing-basics', 'serving'],
 		// The fixture's changelogs, for a certificate issued at the versions of an earlier day.
 		history: [
 			{ id: 'water-temperature', title: 'Water temperature', version: '1.0.0', releases: [{ version: '1.0.0', date: '2020-01-10' }], archivedTitles: new Map() },

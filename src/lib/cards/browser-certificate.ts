@@ -66,7 +66,7 @@ export interface ToDo {
  * completed, or of the current version for a module not complete: one from before a major revision
  * is of a check the revision may have rewritten (passes.ts).
  */
-export function stillToDo(data: TrackCertificateData, view: ProgressView): ToDo[] {
+export function stillToDo(data: Pick<TrackCertificateData, 'modules' | 'passMark'>, view: ProgressView): ToDo[] {
 	return data.modules.flatMap((module) => {
 		const completed = view.completed.get(module.id);
 		const complete = completed !== undefined;
@@ -89,7 +89,7 @@ export function dayOf(iso: string, timeZone?: string): string {
 }
 
 /** The day the track was completed: the day of the latest completion among its modules, where the learner is. */
-export function completionDay(data: TrackCertificateData, view: ProgressView, timeZone?: string): string | undefined {
+export function completionDay(data: Pick<TrackCertificateData, 'modules'>, view: ProgressView, timeZone?: string): string | undefined {
 	const moments = data.modules.flatMap((module) => {
 		const at = view.completed.get(module.id)?.at;
 		return at ? [at] : [];

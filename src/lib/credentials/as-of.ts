@@ -50,10 +50,7 @@ export function versionsOn(track: TrackName, modules: readonly ModuleHistory[], 
 			unreleased.push({ module, first: firstRelease(module) });
 			continue;
 		}
-		// An older major's title is the one its archived page keeps; within a major, titles keep no history, so it is today's.
-		const major = majorOf(release.version);
-		const title = major === majorOf(module.version) ? module.title : (module.archivedTitles.get(major) ?? module.title);
-		found.push({ id: module.id, title, version: release.version });
+		found.push({ id: module.id, title: titleAt(module, release.version), version: release.version });
 	}
 	if (unreleased.length === 0) return { modules: found };
 	// A module still a draft today has no day to offer: it must be released first.
@@ -81,6 +78,15 @@ export function versionsOn(track: TrackName, modules: readonly ModuleHistory[], 
 	}
 	const listed = unreleased.map(named);
 	return { problem: `On ${day} these modules of the track “${track.title}” (${track.id}) had not been released yet: ${listed.slice(0, -1).join('; ')}; and ${listed.at(-1)}. ${fix}` };
+}
+
+/**
+ * A module's title at one of its versions: an older major's is the one its archived page keeps; within
+ * a major, titles keep no history, so it is today's.
+ */
+export function titleAt(module: ModuleHistory, version: string): string {
+	const major = majorOf(version);
+	return major === majorOf(module.version) ? module.title : (module.archivedTitles.get(major) ?? module.title);
 }
 
 /** The day of a module's first release at 1.0.0 or later (its drafts before it do not count), or '' when it has none yet. */

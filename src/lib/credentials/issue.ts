@@ -41,6 +41,11 @@ export interface Learner {
 	asOf?: string;
 	/** The roster line, for messages. */
 	line?: number;
+	/**
+	 * The track's modules at the versions the learner completed, read from their progress export
+	 * (from-progress.ts). When given, `asOf` is not: the learner's own versions name themselves.
+	 */
+	modules?: ModuleVersion[];
 }
 
 /** Everything that is the same for every certificate of one run. */
@@ -54,6 +59,10 @@ export interface Issuance {
 	modules: ModuleVersion[];
 	/** The track's modules with their release histories, for a learner who studied earlier versions (`asOf`). */
 	history: ModuleHistory[];
+	/** Every module id the curriculum has, to tell a learner's progress export of another curriculum. */
+	moduleIds: readonly string[];
+	/** The track's modules that have a knowledge check, which its certificate asks to be passed at the pass mark. */
+	quizzes: readonly string[];
 	signer: { privateKey: CryptoKey; verificationMethod: string };
 }
 
@@ -114,6 +123,8 @@ export async function prepareIssuance(options: { dir: string; root: string; issu
 		track: { id: track.id, title: track.data.title, summary: track.data.summary, certificate: track.data.certificate.title, passMark: track.data.certificate.passMark },
 		modules: track.data.modules.map((id) => ({ id, title: byId.get(id)!.title, version: byId.get(id)!.version })),
 		history,
+		moduleIds: curriculum.modules.map((module) => module.id),
+		quizzes: track.data.modules.filter((id) => byId.get(id)!.quiz.length > 0),
 		signer: { privateKey: key.privateKey, verificationMethod: verificationMethodId(config.site, issuer.id, key.publicKeyMultibase) },
 	};
 }
@@ -127,6 +138,11 @@ export function modulesAsOf(issuance: Issuance, asOf: string | undefined): { mod
 	return versionsOn({ id: issuance.track.id, title: issuance.track.title }, issuance.history, asOf);
 }
 
+/** The module versions a learner's certificate names: those of their progress export, else as `modulesAsOf` gives them. */
+export function learnerModules(issuance: Issuance, learner: Pick<Learner, 'asOf' | 'modules'>): { modules: ModuleVersion[] } | { problem: string } {
+	return learner.modules ? { modules: learner.modules } : modulesAsOf(issuance, learner.asOf);
+}
+
 /**
  * One learner's signed credential and certificate image with the credential baked in: at screen size,
  * and with `print` also at print size, the same signed credential in both.
@@ -137,7 +153,7 @@ export async function issueOne(
 	options: { issued?: Date; print?: boolean } = {}
 ): Promise<{ credential: JsonObject; png: Uint8Array; printPng?: Uint8Array }> {
 	const issued = options.issued ?? new Date();
-	const versions = modulesAsOf(issuance, learner.asOf);
+	const versions = learnerModules(issuance, learner);
 	if ('problem' in versions) throw new IssueError(versions.problem);
 	const { modules } = versions;
 	// The versions' day moves neither date the credential already keeps apart: `awardedDate` stays the day
@@ -292,7 +308,7 @@ export async function issueAll(
 	// Every learner whose versions' day falls before a module of the track was released, said at once,
 	// for the same reason; the command line reports these with the roster's problems too.
 	const unversioned = learners.flatMap((learner) => {
-		const versions = modulesAsOf(issuance, learner.asOf);
+		const versions = learnerModules(issuance, learner);
 		return 'problem' in versions ? [`  ${learner.line ? `line ${learner.line}: ` : ''}${versions.problem}`] : [];
 	});
 	if (unversioned.length > 0) throw new IssueError(`No certificate was written:\n${unversioned.join('\n')}`);

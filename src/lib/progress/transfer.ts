@@ -6,6 +6,7 @@
  */
 import { checkVersion, migrate, MIGRATIONS, type Migrations, type Versioned } from './migrate.ts';
 import { betterPass, laterCompletion } from './record.ts';
+import { TIMESTAMP } from './basics.ts';
 import { EXPORT_FORMAT, isObject, PROGRESS_VERSION, progressSchema, type ModuleProgress, type Progress } from './shape.ts';
 
 /** An export file is a few kilobytes; anything far larger is not one, and is not read. */
@@ -46,7 +47,21 @@ function urlOf(address: string): URL | undefined {
 
 export type ImportResult = { ok: true; progress: Progress } | { ok: false; reason: string };
 
-const refuse = (reason: string): ImportResult => ({ ok: false, reason: `${reason} Nothing was imported.` });
+/**
+ * Why a file is not progress this site can read, as data: the progress page words it for the learner
+ * who chose the file, and the certificate command for the issuer who was sent it.
+ */
+export type ExportProblem =
+	| { kind: 'too-large'; bytes: number }
+	| { kind: 'not-json' }
+	| { kind: 'not-export' }
+	| { kind: 'other-site'; from?: string; site: string }
+	| { kind: 'future'; version: number }
+	| { kind: 'unversioned' }
+	| { kind: 'too-old'; version: number }
+	| { kind: 'damaged'; details: string };
+
+export type ReadExport = { ok: true; progress: Progress; exportedAt?: string } | { ok: false; problem: ExportProblem };
 
 /** The first problems zod found, in words that name the module and the field. */
 function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string; code?: string; issues?: readonly { message: string }[] }[]): string {
@@ -61,45 +76,65 @@ function describeIssues(issues: readonly { path: readonly PropertyKey[]; message
 }
 
 /**
- * Reads an import: the file must be JSON, name the export format and this site, be of a shape version
- * this site reads (migrated when older), and be valid throughout. Returns the progress it holds, or
- * the reason it was refused.
+ * Reads an export file: it must be JSON, name the export format and the site at `site`, be of a shape
+ * version this site reads (migrated when older), and be valid throughout. Returns the progress it
+ * holds and when it was exported, or what is wrong with it.
  */
-export function readImport(text: string, site: string, migrations: Migrations = MIGRATIONS): ImportResult {
+export function readExport(text: string, site: string, migrations: Migrations = MIGRATIONS): ReadExport {
+	const problem = (found: ExportProblem): ReadExport => ({ ok: false, problem: found });
 	const bytes = new TextEncoder().encode(text).length;
-	if (bytes > MAX_IMPORT_BYTES) {
-		return refuse(`This file is ${(bytes / 1_000_000).toFixed(1)} MB, far larger than a progress file, so it is not one.`);
-	}
+	if (bytes > MAX_IMPORT_BYTES) return problem({ kind: 'too-large', bytes });
 	let data: unknown;
 	try {
 		data = JSON.parse(text);
 	} catch {
-		return refuse('This file is not a progress file: it does not hold JSON data. Choose the .json file you exported from “Your progress”.');
+		return problem({ kind: 'not-json' });
 	}
-	if (!isObject(data) || data.format !== EXPORT_FORMAT) {
-		return refuse(`This file is not a progress file exported from a site like this one: it does not say "format": "${EXPORT_FORMAT}".`);
-	}
+	if (!isObject(data) || data.format !== EXPORT_FORMAT) return problem({ kind: 'not-export' });
 	if (typeof data.site !== 'string' || siteOf(data.site) !== siteOf(site)) {
-		const from = typeof data.site === 'string' ? ` (${data.site})` : '';
-		return refuse(`This file holds progress from another site${from}, not from this one (${siteOf(site)}).`);
+		return problem({ kind: 'other-site', site: siteOf(site), ...(typeof data.site === 'string' ? { from: data.site } : {}) });
 	}
 	const version = checkVersion(data);
-	if (!version.ok && version.problem === 'future') {
-		return refuse(
-			`This file was exported by a newer version of this site (progress format ${version.version}; this page reads format ${PROGRESS_VERSION}). Reload the page to get the newest version of the site, then import the file again.`
-		);
-	}
-	if (!version.ok) return refuse('This file does not say which version of the progress format it uses, so it cannot be read.');
-	const { format: _f, site: _s, exportedAt: _e, ...stored } = data;
+	if (!version.ok && version.problem === 'future') return problem({ kind: 'future', version: version.version! });
+	if (!version.ok) return problem({ kind: 'unversioned' });
+	const { format: _f, site: _s, exportedAt, ...stored } = data;
 	let current: Versioned;
 	try {
 		current = migrate(stored as Versioned, migrations);
 	} catch {
-		return refuse(`This file uses progress format ${version.version}, which this site can no longer read.`);
+		return problem({ kind: 'too-old', version: version.version });
 	}
 	const parsed = progressSchema.safeParse(current);
-	if (!parsed.success) return refuse(`This file is damaged: ${describeIssues(parsed.error.issues)}.`);
-	return { ok: true, progress: parsed.data };
+	if (!parsed.success) return problem({ kind: 'damaged', details: describeIssues(parsed.error.issues) });
+	return { ok: true, progress: parsed.data, ...(typeof exportedAt === 'string' && TIMESTAMP.test(exportedAt) ? { exportedAt } : {}) };
+}
+
+/** Why an import was refused, in the words the progress page shows the learner who chose the file. */
+function importRefusal(problem: ExportProblem): string {
+	switch (problem.kind) {
+		case 'too-large':
+			return `This file is ${(problem.bytes / 1_000_000).toFixed(1)} MB, far larger than a progress file, so it is not one.`;
+		case 'not-json':
+			return 'This file is not a progress file: it does not hold JSON data. Choose the .json file you exported from “Your progress”.';
+		case 'not-export':
+			return `This file is not a progress file exported from a site like this one: it does not say "format": "${EXPORT_FORMAT}".`;
+		case 'other-site':
+			return `This file holds progress from another site${problem.from === undefined ? '' : ` (${problem.from})`}, not from this one (${problem.site}).`;
+		case 'future':
+			return `This file was exported by a newer version of this site (progress format ${problem.version}; this page reads format ${PROGRESS_VERSION}). Reload the page to get the newest version of the site, then import the file again.`;
+		case 'unversioned':
+			return 'This file does not say which version of the progress format it uses, so it cannot be read.';
+		case 'too-old':
+			return `This file uses progress format ${problem.version}, which this site can no longer read.`;
+		case 'damaged':
+			return `This file is damaged: ${problem.details}.`;
+	}
+}
+
+/** Reads an import as `readExport` does: the progress it holds, or the reason it was refused, for the learner. */
+export function readImport(text: string, site: string, migrations: Migrations = MIGRATIONS): ImportResult {
+	const read = readExport(text, site, migrations);
+	return read.ok ? { ok: true, progress: read.progress } : { ok: false, reason: `${importRefusal(read.problem)} Nothing was imported.` };
 }
 
 /**
