@@ -6,7 +6,7 @@ import { pendingUpdatesFor } from './lib/curriculum/freshness.ts';
 import { inTrackOrder, moduleHref, namer, permalinkHref, sidebarFor, trackHref, trackOf, type SidebarItem, type TimelineEntry } from './lib/curriculum/model.ts';
 import { isDraft, majorOf } from './lib/curriculum/versions.ts';
 import { localeOf, localized, siteLocales, type Locale } from './lib/i18n/locales.ts';
-import { mergeModule, mergeTrack, partsInOriginal, translatedPermalinkMajor, translationStatus, type PartsInOriginal, type TranslationStatus } from './lib/i18n/site.ts';
+import { assignedAddress, mergeModule, mergeTrack, partsInOriginal, translatedPermalinkMajor, translationStatus, type PartsInOriginal, type TranslationStatus } from './lib/i18n/site.ts';
 import { shownEntry, type ShownEntry } from './lib/i18n/timeline.ts';
 import { uiText } from './lib/i18n/ui/index.ts';
 
@@ -151,6 +151,19 @@ export async function trackPathsWithBodies() {
 	return (await trackPaths()).map((path) => ({ ...path, cacheKey: site.cacheKey(...path.props.track.data.modules.map((id) => site.moduleById.get(id))) }));
 }
 
+/**
+ * As `trackPathsWithBodies`, in a language other than the originals': a page per translated track,
+ * which shows each module's body in that language where it is translated and the original's where it
+ * is not, so that a change to either makes the page again.
+ */
+export async function localTrackPathsWithBodies(code: string) {
+	const local = await loadLocalSite(code);
+	const { site } = local;
+	return local.tracks
+		.filter((track) => local.trackTranslated(track.id))
+		.map((track) => ({ params: { track: track.id }, props: { track }, cacheKey: site.cacheKey(...track.data.modules.flatMap((id) => [site.moduleById.get(id), local.moduleTranslation(id)])) }));
+}
+
 /** An embedded module page: a module major, at `/embed/modules/<path>/`. */
 export interface EmbedPage {
 	/** `<module id>/v<major>`. */
@@ -166,8 +179,11 @@ export function embedPages(site: Site): EmbedPage[] {
 	return [...current, ...archived];
 }
 
-/** The modules of a track that have data, in track order. In the dev server a broken module has none; its own page shows why. */
-export function modulesOf(site: Site, track: TrackEntry): { id: string; data: ModuleEntry['data'] }[] {
+/**
+ * The modules of a track that have data, in track order, as the site or one of its languages reads
+ * them (`LocalSite`). In the dev server a broken module has none; its own page shows why.
+ */
+export function modulesOf(site: Pick<Site, 'moduleData'>, track: { data: Pick<TrackEntry['data'], 'modules'> }): { id: string; data: ModuleEntry['data'] }[] {
 	return track.data.modules.flatMap((id) => {
 		const data = site.moduleData.get(id);
 		return data ? [{ id, data }] : [];
@@ -199,6 +215,8 @@ export interface LocalSite {
 	 * (`translatedPermalinkMajor`). Undefined where there is none.
 	 */
 	permalink: (moduleId: string) => string | undefined;
+	/** The address a course taught in this language assigns for a module, and the language its page reads in (`assignedAddress`). */
+	assigned: (moduleId: string) => { href: string; lang: string };
 	/** Modules with a page in this language: every translated module and every module of a translated track. */
 	moduleIds: Set<string>;
 	/** A level's name in this language: the config's translation, or the name it gives. */
@@ -241,7 +259,8 @@ export function loadLocalSite(code: string = ROOT_LOCALE.code): Promise<LocalSit
 				if (locale.root || engine.has(href.replace(/#.*$/, '')) || site.freePages.has(href)) return true;
 				const module = /^\/modules\/([^/]+)\/$/.exec(href);
 				if (module) return moduleIds.has(module[1]!);
-				const track = /^\/tracks\/([^/]+)\/$/.exec(href);
+				// A translated track has its page and its syllabus in this language.
+				const track = /^\/tracks\/([^/]+)\/(?:syllabus\/)?$/.exec(href);
 				if (track) return translatedTracks.has(track[1]!);
 				const update = /^\/updates\/([^/]+)\/$/.exec(href);
 				return update ? (t?.updates.has(update[1]!) ?? false) : false;
@@ -281,6 +300,7 @@ export function loadLocalSite(code: string = ROOT_LOCALE.code): Promise<LocalSit
 					const major = locale.root ? (isDraft(version) ? undefined : majorOf(version)) : translatedPermalinkMajor(version, t?.modules.get(id)?.data.translates);
 					return major === undefined ? undefined : localized(permalinkHref(id, major), locale);
 				},
+				assigned: (id) => assignedAddress({ id, version: site.moduleData.get(id)?.version ?? '0.0.0', translates: t?.modules.get(id)?.data.translates }, locale, ROOT_LOCALE.code, hasPage),
 				moduleIds,
 				levelName: (id) => config.translations[locale.code]?.levels?.[id] ?? site.levelName(id),
 				hasPage,

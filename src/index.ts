@@ -322,8 +322,8 @@ function injectPages(injectRoute: HookParameters<'astro:config:setup'>['injectRo
 	// The learner's progress, kept in their browser: export, import, clear.
 	everyLanguage('/progress', 'Progress.astro');
 	everyLanguage('/learner.json', 'learner.json.ts');
-	// For instructors: a printable syllabus per track.
-	route('/tracks/[track]/syllabus', 'Syllabus.astro');
+	// For instructors: a printable syllabus per track, and per translated track in its language.
+	everyLanguage('/tracks/[track]/syllabus', 'Syllabus.astro');
 	// A whole track on one page, to print or save as a PDF and read offline.
 	route('/tracks/[track]/print', 'TrackPrint.astro');
 	// Module majors as pages other sites may frame, for courses that embed them. The dev server renders

@@ -3,11 +3,13 @@ import { dirname, join, sep } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkCurriculum } from '../src/lib/check/check-curriculum.ts';
 import { sitePages } from '../src/lib/check/site-pages.ts';
-import { localeOf, localized, siteLocales, starlightLocales, unlocalized } from '../src/lib/i18n/locales.ts';
-import { contentsEntries, IN_ORIGINAL_GROUP, localizeSidebarEntries, markOptionLanguages, markOriginal, mergeModule, originalGroups, partsInOriginal, translationStatus, type SidebarEntry } from '../src/lib/i18n/site.ts';
+import { localeOf, localized, siteLocales, starlightLocales, unlocalized, type Locale } from '../src/lib/i18n/locales.ts';
+import { assignedAddress, contentsEntries, IN_ORIGINAL_GROUP, localizeSidebarEntries, markOptionLanguages, markOriginal, mergeModule, originalGroups, partsInOriginal, translationStatus, type SidebarEntry } from '../src/lib/i18n/site.ts';
 import { UI_STRINGS, uiText } from '../src/lib/i18n/ui/index.ts';
 import { dayText } from '../src/lib/i18n/dates.ts';
 import { matchRedirect, redirectRules } from '../scripts/lib/static-server.ts';
+import starlightStrings from '../node_modules/@astrojs/starlight/dist/translations/index.js';
+import { englishFragments, englishLeft } from './english-left.ts';
 import { makeBilingual } from './tea-bilingual.ts';
 import { brewingFi, buildCurriculum, copyFixture, sharedBuild, sharedContent, TMP, TODAY, type Build } from './utils.ts';
 
@@ -54,6 +56,24 @@ describe('locales', () => {
 		expect(localized('/modules/x/', locales[1]!)).toBe('/fi/modules/x/');
 		expect(localized('https://example.org/', locales[1]!)).toBe('https://example.org/');
 		expect(unlocalized('/fi/modules/x/', locales[1]!)).toBe('/modules/x/');
+	});
+
+	it('gives a course taught in Finnish the Finnish permanent address while the translation follows the current major, and otherwise the English one, saying its language', () => {
+		const [en, fi] = locales as [Locale, Locale];
+		// Every module of a translated track has a Finnish page; a module only in an untranslated track has none.
+		const hasPage = (href: string) => href !== '/modules/elsewhere/';
+		const assigned = (id: string, version: string, translates: string | undefined, locale = fi) => assignedAddress({ id, version, translates }, locale, 'en', hasPage);
+		expect(assigned('x', '2.1.0', '2.0.0')).toEqual({ href: '/fi/modules/x/v2/', lang: 'fi' });
+		// A translation of an earlier major, and a module not translated: the English permanent address.
+		expect(assigned('x', '2.1.0', '1.4.0')).toEqual({ href: '/modules/x/v2/', lang: 'en' });
+		expect(assigned('x', '2.1.0', undefined)).toEqual({ href: '/modules/x/v2/', lang: 'en' });
+		// A draft has no permanent address in any language: its page, Finnish where Finnish has one, in English words unless translated.
+		expect(assigned('x', '0.3.0', '0.3.0')).toEqual({ href: '/fi/modules/x/', lang: 'fi' });
+		expect(assigned('x', '0.3.0', undefined)).toEqual({ href: '/fi/modules/x/', lang: 'en' });
+		expect(assigned('elsewhere', '0.3.0', undefined)).toEqual({ href: '/modules/elsewhere/', lang: 'en' });
+		// The English syllabus assigns the English addresses, translated or not.
+		expect(assigned('x', '2.1.0', '2.0.0', en)).toEqual({ href: '/modules/x/v2/', lang: 'en' });
+		expect(assigned('x', '0.3.0', '0.3.0', en)).toEqual({ href: '/modules/x/', lang: 'en' });
 	});
 
 	it("leads a Finnish sidebar's links to pages Finnish lacks to the original, in the curriculum's order, and marks them", () => {
@@ -382,7 +402,7 @@ describe('the Finnish pages of a bilingual fixture', () => {
 
 	it('names the original language in Finnish in Finnish sentences', () => {
 		expect(build.read('fi/index.html')).toMatch(/muut ovat alkuperäiskielellä \(englanti\)\./);
-		expect(build.read('fi/tracks/tea-foundations/index.html')).toContain('Opettajan materiaalit ovat alkuperäiskielellä (englanti).');
+		expect(build.read('fi/tracks/tea-foundations/index.html')).toContain('Koko polku yhdellä sivulla ja Common Cartridge -paketit ovat alkuperäiskielellä (englanti).');
 		expect(build.read('fi/modules/serving/index.html')).toContain('näytetään alkuperäiskielellä (englanti)');
 		for (const file of ['fi/index.html', 'fi/tracks/tea-foundations/index.html', 'fi/modules/serving/index.html']) expect(build.read(file)).not.toMatch(/kielellä English|\(English\)/);
 	});
@@ -440,6 +460,44 @@ describe('the Finnish pages of a bilingual fixture', () => {
 		expect(serving).not.toContain('/fi/modules/serving/v1/');
 		expect(serving).not.toContain('Kun käytät tätä käännöstä kurssilla');
 		expect(serving).toMatch(/<p class="currents-print-footer"[^>]*>[^<]*· https:\/\/steeped\.example\.org\/fi\/modules\/serving\/\s*<\/p>/);
+	});
+
+	it("gives a translated track a Finnish syllabus: Finnish words, each module in its translation or marked English, and the address to assign in the course's language where it has one", () => {
+		const page = build.read('fi/tracks/tea-foundations/syllabus/index.html');
+		expect(lang(page)).toBe('fi');
+		expect(page).toMatch(/<h1 id="_top"[^>]*>Teen perusteet: toteutussuunnitelma<\/h1>/);
+		// No English interface words are left, only the English modules' own, marked English.
+		const fragments = englishFragments({ ...starlightStrings.en, ...UI_STRINGS.en }, { ...starlightStrings.fi, ...UI_STRINGS.fi });
+		expect(englishLeft(join(build.outDir, 'fi/tracks/tea-foundations/syllabus'), 'fi', fragments, build.outDir)).toEqual([]);
+		expect(page).toContain('<p data-syllabus-in-original>Moduulit, joita ei ole vielä käännetty, näkyvät alkuperäiskielellä (englanti)');
+		// Brewing basics is translated at its current major: its Finnish permanent address, and its Finnish title.
+		const row = (id: string) => new RegExp(`<tr data-syllabus-module="${id}">([^]*?)</tr>`).exec(page)![1]!;
+		expect(row('brewing-basics')).toContain('<a href="https://steeped.example.org/fi/modules/brewing-basics/v2/">Haudutuksen perusteet</a><span class="currents-syllabus__address">https://steeped.example.org/fi/modules/brewing-basics/v2/</span>');
+		expect(row('brewing-basics')).toContain('<td><span lang="en">Water temperature</span> (kerta 1)</td>');
+		// Serving is not: its English title and permanent address, which says where it leads.
+		expect(row('serving')).toContain('<a href="https://steeped.example.org/modules/serving/v1/" hreflang="en" lang="en">Serving</a><span data-syllabus-language> (sivun kieli: englanti)</span>');
+		expect(row('serving')).toContain('<td>Haudutuksen perusteet (kerta 2)</td>');
+		// The exercises and prompts are read from the translated text; an English module's are English, under Finnish labels.
+		const parts = (id: string) => new RegExp(`<section class="currents-syllabus__module" data-syllabus-parts="${id}"([^>]*)>([^]*?)</section>`).exec(page)!;
+		expect(parts('brewing-basics')[1]).toBe('');
+		expect(parts('brewing-basics')[2]).toContain('<p data-syllabus-exercise><strong>Harjoitus:</strong> Hauduta kannullinen. <strong>Opiskelijat palauttavat:</strong> Muistiinpano lehdestä, ajasta ja mausta.</p>');
+		expect(parts('brewing-basics')[2]).toContain('<p data-syllabus-discussion><strong>Keskustelu: Pussi vai irtolehti?</strong> Kumpaa käytät kotona, ja miksi?</p>');
+		expect(parts('serving')[1]).toBe(' lang="en"');
+		expect(parts('serving')[2]).toContain('<h3>3. Serving</h3>');
+		expect(parts('serving')[2]).toContain('<p data-syllabus-exercise><strong lang="fi">Harjoitus:</strong> Set a tray. <strong lang="fi">Opiskelijat palauttavat:</strong> A photo of the tray.</p>');
+		expect(page).toContain('<li><span lang="en">Serving</span>: 1 kysymys, hyväksymisraja 75 %, kysymykset alkuperäiskielellä (englanti)</li>');
+		expect(page).toContain('<li>Haudutuksen perusteet: 1 kysymys, hyväksymisraja 75 %</li>');
+		expect(page).toMatch(/<a href="\/tracks\/tea-foundations\/feed\.xml" hreflang="en">sen syötteestä<\/a> \(syötteen kieli: englanti\)\./);
+		// The English syllabus assigns the English addresses, and leads to the Finnish one only through its language menu.
+		const english = build.read('tracks/tea-foundations/syllabus/index.html');
+		expect(english).toContain('<a href="https://steeped.example.org/modules/brewing-basics/v2/">Brewing basics</a>');
+		expect(english).toContain('<p data-syllabus-discussion><strong>Discussion: Bag or leaf?</strong> Which do you use at home, and why?</p>');
+		const main = english.slice(english.indexOf('<main'), english.indexOf('</main>'));
+		expect(main.match(/data-syllabus-language|data-syllabus-in-original|hreflang=|lang="fi"/g)).toBeNull();
+		expect(english).toMatch(/<option value="\/fi\/tracks\/tea-foundations\/syllabus\/"[^>]*>Suomi<\/option>/);
+		// A track not translated has no Finnish syllabus; both translated pages are in the sitemap, which the accessibility sweep reads.
+		expect(build.exists('fi/tracks/hosting/syllabus/index.html')).toBe(false);
+		expect(build.read('sitemap-0.xml')).toContain('<loc>https://steeped.example.org/fi/tracks/tea-foundations/syllabus/</loc>');
 	});
 
 	it('shows the Finnish page at the Finnish permanent address of a translated module, and leads the others to the English ones', () => {
@@ -531,11 +589,14 @@ describe('the Finnish pages of a bilingual fixture', () => {
 		/** The attributes of each link to `href` in a page's main content (the sidebar has its own marks), as written. */
 		const links = (page: string, href: string) =>
 			[...build.read(page).split('<main')[1]!.split('</main>')[0]!.matchAll(new RegExp(`<a href="${href}"([^>]*)>`, 'g'))].map((match) => match[1]!.replace(/\s*class="[^"]*"/, '').trim());
-		// The track's feed, syllabus, print page and cartridges are English only.
-		for (const href of ['/tracks/tea-foundations/feed.xml', '/tracks/tea-foundations/syllabus/', '/tracks/tea-foundations/print/', '/downloads/tracks/tea-foundations.imscc']) {
+		// The track's feed, print page and cartridges are English only; its syllabus has a Finnish page.
+		for (const href of ['/tracks/tea-foundations/feed.xml', '/tracks/tea-foundations/print/', '/downloads/tracks/tea-foundations.imscc']) {
 			expect(links('fi/tracks/tea-foundations/index.html', href), href).toEqual([expect.stringMatching(/\bhreflang="en"/)]);
 			expect(links('tracks/tea-foundations/index.html', href), href).toEqual([expect.not.stringMatching(/hreflang/)]);
 		}
+		expect(links('fi/tracks/tea-foundations/index.html', '/tracks/tea-foundations/syllabus/')).toEqual([]);
+		expect(links('fi/tracks/tea-foundations/index.html', '/fi/tracks/tea-foundations/syllabus/')).toEqual(['']);
+		expect(links('tracks/tea-foundations/index.html', '/tracks/tea-foundations/syllabus/')).toEqual(['']);
 		// Titles not translated are the originals', on the progress page and the translation status page.
 		// (Serving is in both tracks, and has a Finnish page in the original's words as a module of a translated track.)
 		expect(links('fi/progress/index.html', '/fi/modules/serving/')).toEqual(['lang="en"', 'lang="en"']);
@@ -557,8 +618,11 @@ describe('the Finnish pages of a bilingual fixture', () => {
 		// Serving has a Finnish page, in the original's words, as a module of the translated track.
 		expect(alternates('fi/modules/serving/index.html')).toEqual(['en /modules/serving/', 'fi /fi/modules/serving/', 'x-default /modules/serving/']);
 		expect(alternates('updates/2026-11-10-kettle-presets/index.html')).toEqual(['en /updates/2026-11-10-kettle-presets/', 'fi /fi/updates/2026-11-10-kettle-presets/', 'x-default /updates/2026-11-10-kettle-presets/']);
+		// A translated track's syllabus has a Finnish page too.
+		expect(alternates('tracks/tea-foundations/syllabus/index.html')).toEqual(['en /tracks/tea-foundations/syllabus/', 'fi /fi/tracks/tea-foundations/syllabus/', 'x-default /tracks/tea-foundations/syllabus/']);
+		expect(alternates('fi/tracks/tea-foundations/syllabus/index.html')).toEqual(alternates('tracks/tea-foundations/syllabus/index.html'));
 		// No Finnish page: an untranslated track and update, an earlier major, the page for a missing address.
-		for (const file of ['tracks/hosting/index.html', 'updates/2026-10-20-teapot-infuser/index.html', 'modules/brewing-basics/v1/index.html', '404.html']) {
+		for (const file of ['tracks/hosting/index.html', 'tracks/hosting/syllabus/index.html', 'updates/2026-10-20-teapot-infuser/index.html', 'modules/brewing-basics/v1/index.html', '404.html']) {
 			expect(alternates(file), file).toEqual([]);
 		}
 	});
@@ -605,6 +669,8 @@ describe('the Finnish pages of a bilingual fixture', () => {
 			expect(sidebar).toMatch(/<a href="\/tracks\/tea-foundations\/"[^>]*lang="en" hreflang="en"/);
 			// The translated track of the shared build is named in Finnish, unmarked.
 			expect(build.read('fi/modules/brewing-basics/index.html')).toMatch(/<span class="group-label[^"]*"><span class="large[^"]*">Teen perusteet<\/span><\/span>/);
+			// A track no longer translated has no Finnish syllabus either.
+			expect(again.exists('fi/tracks/tea-foundations/syllabus/index.html')).toBe(false);
 		});
 
 		it('says when the original has moved past the translated version, with the changes it lacks, and marks the check it shows in the original', () => {
@@ -692,6 +758,16 @@ describe('the Finnish pages of a bilingual fixture', () => {
 			expect(page).not.toContain('/fi/modules/brewing-basics/v2/');
 			expect(page).not.toContain('Kun käytät tätä käännöstä kurssilla');
 			expect(page).toMatch(/<p class="currents-print-footer"[^>]*>[^<]*· https:\/\/steeped\.example\.org\/fi\/modules\/brewing-basics\/\s*<\/p>/);
+		});
+
+		it("assigns the English permanent address in the Finnish syllabus, saying so, and lists the current version's outcomes and check in English", () => {
+			const page = major.read('fi/tracks/tea-foundations/syllabus/index.html');
+			const row = /<tr data-syllabus-module="brewing-basics">([^]*?)<\/tr>/.exec(page)![1]!;
+			expect(row).toContain('<a href="https://steeped.example.org/modules/brewing-basics/v2/" hreflang="en">Haudutuksen perusteet</a><span data-syllabus-language> (sivun kieli: englanti)</span>');
+			const parts = /<section class="currents-syllabus__module" data-syllabus-parts="brewing-basics">([^]*?)<\/section>/.exec(page)![1]!;
+			expect(parts).toContain('<h3>2. Haudutuksen perusteet</h3>');
+			expect(parts).toMatch(/<ul lang="en"><li>Adjust steeping time to taste\.<\/li>/);
+			expect(page).toContain('<li>Haudutuksen perusteet: 1 kysymys, hyväksymisraja 75 %, kysymykset alkuperäiskielellä (englanti)</li>');
 		});
 
 		it('keeps the translated outcomes and check, unmarked, while the translation follows the current major', () => {

@@ -208,6 +208,17 @@ describe('links in a translation', () => {
 		]);
 	});
 
+	it("hold a link to a track's syllabus to the page in the translation's language while the track is translated", () => {
+		const paragraph = 'Katso [suunnitelma](/tracks/tea-foundations/syllabus/) ja [suomeksi](/fi/tracks/tea-foundations/syllabus/).';
+		const translated = translatedWith(paragraph, (content) => writeFileSync(join(content, 'tracks', 'tea-foundations.fi.yaml'), 'title: Teen perusteet\nsummary: Kannuun.\naudience: Kaikille.\ncertificate:\n  title: Teen perusteet\n'));
+		expect(translated.findings.map(({ rule, line, fix }) => ({ rule, line, fix }))).toEqual([
+			{ rule: 'link-language', line: translated.line, fix: 'Link to "/fi/tracks/tea-foundations/syllabus/", so that the reader stays in their language.' },
+		]);
+		// A track not translated has its syllabus in the original's language only.
+		const untranslated = translatedWith(paragraph);
+		expect(untranslated.findings.map(({ rule, message }) => ({ rule, message }))).toEqual([{ rule: 'broken-link', message: 'The link "/fi/tracks/tea-foundations/syllabus/" leads to no page: /tracks/tea-foundations/syllabus/ is not translated into that language.' }]);
+	});
+
 	it("suggest for a misspelt link the page in the translation's language, where it has one, and its headings", () => {
 		// Brewing basics has a Finnish page, with the heading "Lehti"; serving has none. The fixture's redirects.yaml
 		// sends old-serving to serving; here old-basics goes to brewing-basics as well.

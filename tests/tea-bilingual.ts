@@ -24,6 +24,9 @@ export function makeBilingual(content: string): void {
  *   major release renames a module;
  * - the newer of its two platform updates, kettle presets, in Finnish (`KETTLE_PRESETS_FI`), the other
  *   in English only;
+ * - in the Finnish brewing-basics, an exercise and a discussion prompt (`BREWING_FI_TEACHING`), as its
+ *   original has, for the Finnish syllabus to read from the translated text; and an exercise in
+ *   serving (`SERVING_EXERCISE`), which the Finnish syllabus shows in English, not being translated;
  * - a certificate issuer, Kyoto Tea Institute (credentials.ts), whose key pair is kept beside the
  *   content folder for the tests that sign certificates (`issuanceFor`), and who has revoked one
  *   certificate (`REVOKED`), as `npm run certificate -- revoke` writes it.
@@ -32,6 +35,9 @@ export function makeBilingual(content: string): void {
 export async function prepareTeaBilingual(content: string): Promise<void> {
 	cpSync(fixtureContent('valid-course'), content, { recursive: true });
 	makeBilingual(content);
+	writeFileSync(join(content, 'modules', 'brewing-basics.fi.mdx'), `${brewingFi()}\n${BREWING_FI_TEACHING}`);
+	const serving = join(content, 'modules/serving.mdx');
+	writeFileSync(serving, `${readFileSync(serving, 'utf8').trimEnd()}\n\n${SERVING_EXERCISE}`);
 	writeFileSync(join(content, 'tracks/hosting.yaml'), HOSTING_TRACK);
 	const archived = join(content, 'archive/brewing-basics/v1.mdx');
 	const renamed = readFileSync(archived, 'utf8').replace(/^title: .*$/m, 'title: Brewing with bags');
@@ -41,6 +47,15 @@ export async function prepareTeaBilingual(content: string): Promise<void> {
 	const issuer = join(content, 'issuers', 'kyoto-tea.yaml');
 	writeFileSync(issuer, addRevocationToYaml(readFileSync(issuer, 'utf8'), REVOKED));
 }
+
+/** What the Finnish brewing-basics asks of a class in the bilingual fixture: an exercise and a discussion prompt. */
+export const BREWING_FI_TEACHING = `<Exercise title="Hauduta kannullinen" deliverable="Muistiinpano lehdestä, ajasta ja mausta">Hauduta ja kirjoita muistiin.</Exercise>
+
+<Discussion title="Pussi vai irtolehti?">Kumpaa käytät *kotona*, ja miksi?</Discussion>
+`;
+
+/** An exercise of serving in the bilingual fixture, which has no Finnish translation. */
+export const SERVING_EXERCISE = '<Exercise title="Set a tray" deliverable="A photo of the tray">Cups, milk and the pot.</Exercise>\n';
 
 /** The Finnish translation of the update `2026-11-10-kettle-presets` in the bilingual fixture. */
 export const KETTLE_PRESETS_FI = `---

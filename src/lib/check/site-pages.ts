@@ -68,8 +68,8 @@ export const updateAnchors = (body: string) => [...headingSlugs(body), ...UPDATE
  * The pages of the built site, address to heading ids. In a language other than the originals', a
  * module has a page when it is translated or belongs to a translated track (shown in the original
  * there), and its current major's permanent address when its translation follows that major; a track
- * or an update when it is translated, and a free page always (in the original's words where it is not
- * translated).
+ * (its page and its syllabus) or an update when it is translated, and a free page always (in the
+ * original's words where it is not translated).
  */
 export function sitePages(curriculum: Curriculum): Map<string, Set<string>> {
 	const pages = new Map<string, Set<string>>();
@@ -111,7 +111,11 @@ export function sitePages(curriculum: Curriculum): Map<string, Set<string>> {
 			const major = translation?.kind === 'module' ? translatedPermalinkMajor(module.data.version, translation.data.translates) : undefined;
 			if (major !== undefined) page(`${locale.prefix}${permalinkHref(module.id, major)}`, anchors);
 		}
-		for (const track of curriculum.tracks) if (tracks.has(track.id)) page(`${locale.prefix}${trackHref(track.id)}`, track.data.modules);
+		for (const track of curriculum.tracks) {
+			if (!tracks.has(track.id)) continue;
+			page(`${locale.prefix}${trackHref(track.id)}`, track.data.modules);
+			page(`${locale.prefix}${trackHref(track.id)}syllabus/`);
+		}
 		for (const update of curriculum.updates) {
 			const translation = updates.get(update.id);
 			if (translation && 'body' in translation) page(`${locale.prefix}${updateHref(update.id)}`, updateAnchors(translation.body));

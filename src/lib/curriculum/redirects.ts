@@ -88,8 +88,8 @@ export function permalinkAliases(modules: ReadonlyMap<string, { version: string 
 
 /**
  * Netlify `_redirects` lines that send an address in another language with no page there (a module
- * or track not yet translated, a syllabus, an old link) to the same address in the original, rather
- * than to "not found". A rule that is not forced applies only where no file answers, so every page
+ * or track not yet translated, the syllabus of such a track, a track's print page, an old link) to the
+ * same address in the original, rather than to "not found". A rule that is not forced applies only where no file answers, so every page
  * that exists in the language keeps its address; it goes last, after every other rule. Temporary
  * (302), since a translation may come.
  */

@@ -6,9 +6,10 @@
 import type { ModuleData } from '../curriculum/schema/module.ts';
 import type { TrackData } from '../curriculum/schema/track.ts';
 import type { ModuleTranslationData, TrackTranslationData } from '../curriculum/schema/translation.ts';
-import { compareVersions, majorOf } from '../curriculum/versions.ts';
+import { moduleHref, permalinkHref, pinnedHref } from '../curriculum/model.ts';
+import { compareVersions, isDraft, majorOf } from '../curriculum/versions.ts';
 import type { StarlightRouteData } from '@astrojs/starlight/route-data';
-import { unlocalized, type Locale } from './locales.ts';
+import { localized, unlocalized, type Locale } from './locales.ts';
 
 /** How a module reads in a language: not translated, translated at the current version, behind it, or a major behind. */
 export type TranslationStatus = 'untranslated' | 'current' | 'behind' | 'new-major';
@@ -28,6 +29,28 @@ export function translationStatus(originalVersion: string, translates: string | 
 export function translatedPermalinkMajor(originalVersion: string, translates: string | undefined): number | undefined {
 	const major = majorOf(originalVersion);
 	return translates !== undefined && major >= 1 && majorOf(translates) === major ? major : undefined;
+}
+
+/**
+ * The address a course taught in a language assigns for a module, as its track's syllabus gives it,
+ * with the language its page reads in. In the originals' language, the permanent address of the
+ * current major, or a draft's page (`pinnedHref`). In another, the permanent address in that language
+ * while the translation follows the current major (`translatedPermalinkMajor`); a draft's page in that
+ * language where it has one, which shows the original's words unless the module is translated; and
+ * otherwise the original's address, in the original's language.
+ */
+export function assignedAddress(
+	module: { id: string; version: string; translates: string | undefined },
+	locale: Pick<Locale, 'code' | 'root' | 'prefix'>,
+	original: string,
+	hasPage: (rootHref: string) => boolean
+): { href: string; lang: string } {
+	const { id, version, translates } = module;
+	if (locale.root) return { href: pinnedHref(id, version), lang: locale.code };
+	const major = translatedPermalinkMajor(version, translates);
+	if (major !== undefined) return { href: localized(permalinkHref(id, major), locale), lang: locale.code };
+	if (isDraft(version) && hasPage(moduleHref(id))) return { href: localized(moduleHref(id), locale), lang: translates === undefined ? original : locale.code };
+	return { href: pinnedHref(id, version), lang: original };
 }
 
 /** Whether a translated knowledge check has the original's questions and right answers, so that it can stand in for it. */

@@ -14,10 +14,11 @@ import * as translation from './translation.ts';
 import * as update from './update.ts';
 import * as quiz from './quiz.ts';
 import * as search from './search.ts';
+import * as syllabus from './syllabus.ts';
 import * as verify from './verify.ts';
 import * as embed from './embed.ts';
 
-const FEATURES = [home, learner, module, moduleParts, navigation, siteWide, track, translation, update, quiz, search, verify, embed];
+const FEATURES = [home, learner, module, moduleParts, navigation, siteWide, track, translation, update, quiz, search, syllabus, verify, embed];
 
 /** Every engine string by locale: `{ en: { key: text }, fi: { … } }`. */
 export const UI_STRINGS: Record<string, Record<string, string>> = {};
@@ -28,7 +29,7 @@ for (const feature of FEATURES) {
 /** The languages the engine's interface is written in. */
 export const UI_LOCALES = Object.keys(UI_STRINGS);
 
-export type UiStrings = typeof home.en & typeof learner.en & typeof moduleParts.en & typeof siteWide.en & typeof module.en & typeof navigation.en & typeof track.en & typeof translation.en & typeof update.en & typeof quiz.en & typeof search.en & typeof verify.en & typeof embed.en;
+export type UiStrings = typeof home.en & typeof learner.en & typeof moduleParts.en & typeof siteWide.en & typeof module.en & typeof navigation.en & typeof track.en & typeof translation.en & typeof update.en & typeof quiz.en & typeof search.en & typeof syllabus.en & typeof verify.en & typeof embed.en;
 export type UiKey = keyof UiStrings;
 
 /**
