@@ -3,7 +3,7 @@
  *
  *   npm run certificate -- keygen --issuer <id> --name "<issuer name>" --url <address> [--email <address>] [--key-out <file>]
  *   npm run certificate -- issue --issuer <id> --key <file> --track <id> (--name "<learner>" | --roster <file.csv>) --out <dir>
- *                                [--date YYYY-MM-DD] [--valid-until YYYY-MM-DD] [--as-of YYYY-MM-DD | --progress <export.json>] [--print]
+ *                                [--date YYYY-MM-DD] [--valid-until YYYY-MM-DD] [--as-of YYYY-MM-DD | --progress <export.json>] [--lang <code>] [--print]
  *   npm run certificate -- revoke --issuer <id> (--credential <certificate.png|credential.json> | --id urn:uuid:<uuid>)
  *                                 [--reason "<why>"] [--date YYYY-MM-DD]
  *   npm run certificate -- verify <certificate.png|credential.json>
@@ -17,6 +17,8 @@
  * current on that day, read from the module's changelog, for a class that studied the track while
  * modules were revised; with `--progress <export.json>`, one learner's export from the progress page,
  * at the versions that learner completed, once the export shows the track complete (from-progress.ts).
+ * `--lang <code>` issues them in another of the site's languages, from the track's translation
+ * (src/lib/credentials/issue-language.ts).
  * revoke adds one certificate to the issuer's `revoked` list in its profile, so that, once published,
  * it alone stops verifying and the verify page says when and why. verify
  * checks a certificate with the issuers of this content folder, as the site's verify page does.
@@ -32,8 +34,11 @@ import { inflateSync } from 'node:zlib';
 import { atMostWords, readArgs } from './lib/args.ts';
 import { drawInDrawingProcess } from './lib/draw-process.ts';
 import { CardTextError, cleanName } from '../src/lib/cards/text.ts';
-import { issueAll, issuerNameShortened, modulesAsOf, prepareIssuance, shellWord, undrawableNames, type Issuance, type Learner } from '../src/lib/credentials/issue.ts';
+import { issueAll, issuerNameShortened, learnerModules, modulesAsOf, verifyPageUrl, prepareIssuance, shellWord, undrawableNames, type Issuance, type Learner } from '../src/lib/credentials/issue.ts';
+import { LanguageError, originalTitlesNote } from '../src/lib/credentials/issue-language.ts';
 import { loadIssuers } from '../src/lib/credentials/issuers.ts';
+import type { CertificateStrings } from '../src/lib/cards/certificate-words.ts';
+import { languageName } from '../src/lib/i18n/locales.ts';
 import { addKeyToYaml, defaultKeyPath, generateIssuerKey, newIssuerYaml, writePrivateKey } from '../src/lib/credentials/keys.ts';
 import { ISSUERS_FOLDER, trustedIssuers } from '../src/lib/credentials/profile.ts';
 import { asOfAfterCompletion, dateProblem, expiryProblem, localToday, lostLetters, parseRoster, rosterText, type RosterProblem } from '../src/lib/credentials/roster.ts';
@@ -49,7 +54,7 @@ import { issuerFields } from '../src/lib/curriculum/schema/issuer.ts';
 const USAGE = `Usage:
   npm run certificate -- keygen --issuer <id> --name "<issuer name>" --url <address> [--email <address>] [--key-out <file>]
   npm run certificate -- issue --issuer <id> --key <file> --track <id> (--name "<learner>" | --roster <file.csv>) --out <dir>
-                        [--date YYYY-MM-DD] [--valid-until YYYY-MM-DD] [--as-of YYYY-MM-DD | --progress <export.json>] [--print]
+                        [--date YYYY-MM-DD] [--valid-until YYYY-MM-DD] [--as-of YYYY-MM-DD | --progress <export.json>] [--lang <code>] [--print]
   npm run certificate -- revoke --issuer <id> (--credential <certificate.png|credential.json> | --id urn:uuid:<uuid>)
                         [--reason "<why>"] [--date YYYY-MM-DD]
   npm run certificate -- verify <certificate.png|credential.json>
@@ -57,7 +62,9 @@ const USAGE = `Usage:
 before it), such as the day a class began, instead of the version the content holds now.
 --progress (with --name) reads the learner's progress export from the site's progress page: it issues
 only when the track is complete there, naming the versions the learner completed, dated by default on
-the day of the last completion.`;
+the day of the last completion.
+--lang issues the certificates in another of the site's languages (its "locales"), such as --lang fi: the
+words drawn and signed, the track's title from its translation, and each module's where it is translated.`;
 
 function fail(message: string, status = 1): never {
 	console.error(message);
@@ -80,6 +87,7 @@ const parsed = readArgs({
 	'valid-until': { type: 'string' },
 	'as-of': { type: 'string' },
 	progress: { type: 'string' },
+	lang: { type: 'string' },
 	print: { type: 'boolean', default: false },
 	content: { type: 'string' },
 	credential: { type: 'string' },
@@ -147,8 +155,8 @@ Next: commit ${show(file)} and open a pull request; certificates verify on the s
  * Warns, without stopping, when the certificate image cannot show the issuer's name whole: the lines
  * that name it are cut with an ellipsis, while the signed credential keeps the name as it is.
  */
-async function warnIfShortened(name: string, where: string): Promise<void> {
-	const shortened = await issuerNameShortened(name);
+async function warnIfShortened(name: string, where: string, strings?: CertificateStrings): Promise<void> {
+	const shortened = await issuerNameShortened(name, undefined, strings);
 	if (!shortened) return;
 	console.warn(
 		`Warning: the issuer's name "${name}" is too long for its line on the certificate image, which has room for about ${shortened.fits} of its ${shortened.length} characters, so the image shows it cut short with "…". The signed credential keeps the full name, and the verify page shows it. To have the image show it whole, shorten the "name" in ${where} to about ${shortened.fits} characters.`
@@ -181,9 +189,9 @@ async function issue(): Promise<void> {
 	// The curriculum, the issuer, its key and the track come first, since the versions a learner studied are read from the track's modules.
 	let issuance: Issuance;
 	try {
-		issuance = await prepareIssuance({ dir, root: process.cwd(), issuer: values.issuer!, keyFile: resolve(values.key!), track: values.track!, content: values.content });
+		issuance = await prepareIssuance({ dir, root: process.cwd(), issuer: values.issuer!, keyFile: resolve(values.key!), track: values.track!, content: values.content, lang: values.lang });
 	} catch (error) {
-		fail((error as Error).message);
+		fail((error as Error).message, error instanceof LanguageError ? 2 : 1);
 	}
 	const classVersions = modulesAsOf(issuance, asOf);
 	if ('problem' in classVersions) fail(`--as-of: ${classVersions.problem}`, 2);
@@ -229,7 +237,7 @@ async function issue(): Promise<void> {
 	const out = resolve(values.out!);
 	if (existsSync(out) && !statSync(out).isDirectory()) fail(`--out: ${show(out)} is a file. Give a folder for the certificates (it is made if it does not exist).`, 2);
 	try {
-		await warnIfShortened(issuance.issuer.name, issuance.issuer.file);
+		await warnIfShortened(issuance.issuer.name, issuance.issuer.file, issuance.language?.strings);
 		const started = performance.now();
 		const names = await issueAll(issuance, learners, out, {
 			print: values.print,
@@ -238,12 +246,24 @@ async function issue(): Promise<void> {
 		const seconds = ((performance.now() - started) / 1000).toFixed(1);
 		// With --as-of, the versions the class's certificates name, for the instructor to compare with what was taught.
 		const versions = asOf === undefined ? '' : `\nThe modules are named at their versions current on ${asOf}: ${classVersions.modules.map((module) => `${module.id} ${module.version}`).join(', ')}${learners.some((learner) => learner.asOf !== asOf) ? ', and the roster’s rows with an as_of of their own at the versions of that day' : ''}.`;
-		console.log(`Issued ${names.length} certificate${names.length === 1 ? '' : 's'} of “${issuance.track.certificate}” in ${show(out)} (${seconds} s): a .png with the signed credential inside and a .json of the credential for each learner${values.print ? ', and a .print.png at print size (3508×2480) with the same credential' : ''}.${versions}
-They verify at ${new URL('/verify/', issuance.site).href} once ${issuance.issuer.file} is published on the site.`);
+		const language = issuance.language ? ` in ${languageName(issuance.language.code, 'en')}` : '';
+		console.log(`Issued ${names.length} certificate${names.length === 1 ? '' : 's'} of “${issuance.track.certificate}”${language} in ${show(out)} (${seconds} s): a .png with the signed credential inside and a .json of the credential for each learner${values.print ? ', and a .print.png at print size (3508×2480) with the same credential' : ''}.${versions}
+They verify at ${verifyPageUrl(issuance)} once ${issuance.issuer.file} is published on the site.`);
 		if (evidence) console.log(progressNote(evidence, show(resolve(progressFile!)), issuance, date));
+		const titles = titlesInOriginal(issuance, learners);
+		if (titles) console.log(titles);
 	} catch (error) {
 		fail((error as Error).message);
 	}
+}
+
+/** In a translation's language, the modules the certificates name in the originals' words, for the issuer (issue-language.ts). */
+function titlesInOriginal(issuance: Issuance, learners: readonly Learner[]): string | undefined {
+	const named = learners.flatMap((learner) => {
+		const found = learnerModules(issuance, learner);
+		return 'modules' in found ? [found.modules] : [];
+	});
+	return originalTitlesNote(issuance.language, named);
 }
 
 /** Refuses what cannot go with `--progress`, before anything is loaded. */

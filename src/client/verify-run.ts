@@ -61,7 +61,10 @@ function details(summary: CredentialSummary, say: Say): HTMLElement {
 		list.append(element('dt', term), value);
 	};
 	row(word('learner'), named(summary.learner, 'unnamedLearner'));
-	row(word('certificate'), link(summary.trackUrl, named(summary.title, 'untitled')), ...(summary.curriculum ? [`, ${summary.curriculum}`] : []));
+	// A title in another language than the page's is marked as such, so that a screen reader reads it in its own.
+	const title = link(summary.trackUrl, named(summary.title, 'untitled'));
+	if (summary.language && summary.language !== (document.documentElement.lang || 'en')) title.setAttribute('lang', summary.language);
+	row(word('certificate'), title, ...(summary.curriculum ? [`, ${summary.curriculum}`] : []));
 	row(word('completedOn'), summary.awarded ? formatDate(summary.awarded) : word('notGiven'));
 	const modules = element('ul');
 	for (const module of summary.modules) {

@@ -7,16 +7,26 @@
  *   be shown, and the name is what it shows. No email address or other identifier is included.
  * - The achievement is the track, identified by its page on the curriculum's site.
  * - Each module completed is an `Evidence` entry: its title, the version completed, and the
- *   permanent address of that major version.
+ *   permanent address of that major version in the originals' language, in every language: a
+ *   translation's own address lasts only while the translation follows that major.
  * - `awardedDate` is the day the learner completed the track; `validFrom` the moment it was signed;
  *   `validUntil`, when the issuer sets one, the end of the last day it is valid. The day whose module
  *   versions a class studied, when the issuer names one, is only said in the criteria's narrative: the
  *   versions themselves are the evidence, and neither date above is about them.
+ * - The achievement says the language its name, description and criteria are written in
+ *   (`inLanguage`). A certificate issued in a translation's language is that track page's achievement,
+ *   in the translation's words, and names the original page as the same achievement in the originals'
+ *   language (`related`, which Open Badges keeps for an achievement's editions in other languages). The
+ *   names are plain strings, not language maps: the JSON Schema allows maps, but the Open Badges
+ *   context gives `name` no language container, so a map would not survive the signature's
+ *   canonicalization.
  * - `credentialStatus` names the issuer's revocation list on the site (1EdTech Revocation List Status
  *   Method), so that a verifier elsewhere can find out whether the issuer has since revoked it.
  */
 import { CREDENTIAL_CONTEXTS } from './contexts.ts';
 import { xsdDateTime, type JsonObject } from './data-integrity.ts';
+import { dayText } from '../i18n/dates.ts';
+import { uiText } from '../i18n/ui/index.ts';
 import { issuerProfileRef, REVOCATION_LIST_STATUS, revocationListUrl, type IssuerRecord } from './profile.ts';
 
 export interface CredentialInput {
@@ -46,6 +56,13 @@ export interface CredentialInput {
 	issued: Date;
 	/** The last day the credential is valid, `YYYY-MM-DD`; it never expires when absent. */
 	validUntil?: string;
+	/**
+	 * The language the track's words are in: `code`, a BCP 47 tag, becomes the achievement's `inLanguage`.
+	 * With `original`, the originals' language, the credential is a translation's: the track's page in
+	 * `code`, with the credential's own words in that language too. Without it, those words are English,
+	 * as before languages were chosen, and without `language` no language is said.
+	 */
+	language?: { code: string; original?: string };
 	/** A unique id; a random `urn:uuid:` when absent. */
 	id?: string;
 }
@@ -58,9 +75,13 @@ export function moduleVersionUrl(site: string, id: string, version: string): str
 
 /** The unsigned credential, ready for `addProof`. */
 export function buildCredential(input: CredentialInput): JsonObject {
-	const trackUrl = new URL(`/tracks/${input.track.id}/`, input.site).href;
-	const listed = input.modules.map((module) => `- ${module.title}, version ${module.version}`).join('\n');
-	const narrative = `Completed every module of the track “${input.track.title}” of ${input.curriculum}, at the versions ${input.asOf ? `current on ${input.asOf}, listed ` : ''}below, with each module’s knowledge check passed at ${input.track.passMark}% or better. ${input.issuer.name} verified the learner’s work.\n\n${listed}`;
+	const translated = input.language?.original === undefined ? undefined : input.language;
+	const words = translated?.code ?? 'en';
+	const originalUrl = new URL(`/tracks/${input.track.id}/`, input.site).href;
+	const trackUrl = translated ? new URL(`/${translated.code}/tracks/${input.track.id}/`, input.site).href : originalUrl;
+	const listed = input.modules.map((module) => uiText(words, 'currents.credential.listed', { title: module.title, version: module.version })).join('\n');
+	const said = { track: input.track.title, curriculum: input.curriculum, mark: input.track.passMark, issuer: input.issuer.name };
+	const narrative = `${input.asOf ? uiText(words, 'currents.credential.narrativeAsOf', { ...said, date: translated ? dayText(input.asOf, words) : input.asOf }) : uiText(words, 'currents.credential.narrative', said)}\n\n${listed}`;
 	return {
 		'@context': [...CREDENTIAL_CONTEXTS],
 		id: input.id ?? `urn:uuid:${crypto.randomUUID()}`,
@@ -81,6 +102,8 @@ export function buildCredential(input: CredentialInput): JsonObject {
 				name: input.track.certificate,
 				description: input.track.summary,
 				criteria: { id: trackUrl, narrative },
+				...(input.language ? { inLanguage: languageTag(input.language.code) } : {}),
+				...(translated ? { related: [{ id: originalUrl, type: ['Related'], inLanguage: languageTag(translated.original!) }] } : {}),
 				creator: { id: new URL('/', input.site).href, type: ['Profile'], name: input.curriculum, url: new URL('/', input.site).href },
 			},
 		},
@@ -89,8 +112,13 @@ export function buildCredential(input: CredentialInput): JsonObject {
 			id: moduleVersionUrl(input.site, module.id, module.version),
 			type: ['Evidence'],
 			name: module.title,
-			description: `Version ${module.version}`,
+			description: uiText(words, 'currents.credential.version', { version: module.version }),
 			genre: 'Module',
 		})),
 	};
+}
+
+/** A language tag as Open Badges writes one, `fi` or `pt-BR`: the config may write a region in lower case. */
+function languageTag(code: string): string {
+	return Intl.getCanonicalLocales(code)[0] ?? code;
 }

@@ -6,8 +6,8 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FOOTER, renderCertificate, type CertificateSize } from '../cards/certificate.ts';
-import { ENGLISH_CERTIFICATE, fill } from '../cards/certificate-words.ts';
+import { FOOTER, renderCertificate, type CertificateInput, type CertificateSize } from '../cards/certificate.ts';
+import { ENGLISH_CERTIFICATE, fill, type CertificateStrings } from '../cards/certificate-words.ts';
 import { describeMissing } from '../cards/fonts.ts';
 import { line } from '../cards/layout.ts';
 import { nodeEnvironment } from '../cards/node.ts';
@@ -18,6 +18,7 @@ import { formatHuman } from '../check/report.ts';
 import { loadCurriculum } from '../curriculum/load.ts';
 import { versionsOn, type ModuleHistory, type ModuleVersion } from './as-of.ts';
 import { bakeCredential } from './baked-png.ts';
+import { inLanguage, issueLanguage, type IssueLanguage } from './issue-language.ts';
 import { buildCredential } from './credential.ts';
 import { addProof, type JsonObject } from './data-integrity.ts';
 import { loadIssuers, type IssuerEntry } from './issuers.ts';
@@ -52,9 +53,13 @@ export interface Learner {
 export interface Issuance {
 	site: string;
 	curriculum: string;
+	/** The language the certificate's dates are written for. */
 	locale: string;
 	issuer: IssuerEntry;
+	/** The track, in the certificate's language. */
 	track: { id: string; title: string; summary: string; certificate: string; passMark: number };
+	/** For a certificate in a translation's language (`--lang`): its words and module titles; absent in the originals'. */
+	language?: IssueLanguage;
 	/** The track's modules at the versions the content holds now. */
 	modules: ModuleVersion[];
 	/** The track's modules with their release histories, for a learner who studied earlier versions (`asOf`). */
@@ -83,7 +88,7 @@ export function shellWord(word: string): string {
  * Loads and checks the curriculum, the issuer, its key and the track; throws an `IssueError` with the fix.
  * `content` is the `--content` folder as the user gave it, repeated in the commands a message suggests.
  */
-export async function prepareIssuance(options: { dir: string; root: string; issuer: string; keyFile: string; track: string; content?: string }): Promise<Issuance> {
+export async function prepareIssuance(options: { dir: string; root: string; issuer: string; keyFile: string; track: string; content?: string; lang?: string }): Promise<Issuance> {
 	const curriculum = loadCurriculum(options.dir, options.root);
 	const { issuers, findings } = loadIssuers(options.dir, options.root);
 	const all = [...curriculum.findings, ...findings];
@@ -99,6 +104,8 @@ export async function prepareIssuance(options: { dir: string; root: string; issu
 	}
 	const track = curriculum.tracks.find((entry) => entry.id === options.track);
 	if (!track) throw new IssueError(`There is no track "${options.track}". Tracks: ${curriculum.tracks.map((entry) => entry.id).join(', ') || 'none'}.`);
+	// The language is settled before the key is read: a certificate that cannot be made in it needs no key.
+	const translated = options.lang === undefined ? undefined : issueLanguage(curriculum, track, options.lang);
 	const key = await readPrivateKey(options.keyFile);
 	if (!issuer.keys.some((entry) => entry.publicKeyMultibase === key.publicKeyMultibase)) {
 		const owner = issuers.find((entry) => entry.keys.some((published) => published.publicKeyMultibase === key.publicKeyMultibase));
@@ -118,9 +125,14 @@ export async function prepareIssuance(options: { dir: string; root: string; issu
 	return {
 		site: config.site,
 		curriculum: config.title,
-		locale: config.locales[0] ?? 'en',
+		locale: translated?.language.code ?? config.locales[0] ?? 'en',
 		issuer,
-		track: { id: track.id, title: track.data.title, summary: track.data.summary, certificate: track.data.certificate.title, passMark: track.data.certificate.passMark },
+		track: {
+			id: track.id,
+			...(translated?.track ?? { title: track.data.title, summary: track.data.summary, certificate: track.data.certificate.title }),
+			passMark: track.data.certificate.passMark,
+		},
+		...(translated ? { language: translated.language } : {}),
 		modules: track.data.modules.map((id) => ({ id, title: byId.get(id)!.title, version: byId.get(id)!.version })),
 		history,
 		moduleIds: curriculum.modules.map((module) => module.id),
@@ -155,34 +167,47 @@ export async function issueOne(
 	const issued = options.issued ?? new Date();
 	const versions = learnerModules(issuance, learner);
 	if ('problem' in versions) throw new IssueError(versions.problem);
-	const { modules } = versions;
+	// In a translation's language, the titles its translations give the versions named (issue-language.ts).
+	const modules = inLanguage(issuance.language, versions.modules);
 	// The versions' day moves neither date the credential already keeps apart: `awardedDate` stays the day
 	// the learner completed the track, and `validFrom` the moment of signing, since a verifier reads it as
 	// the start of the credential's validity and a credential cannot be valid before it was signed.
-	const unsigned = buildCredential({ ...issuance, modules, asOf: learner.asOf, learner: learner.name, awarded: learner.date, validUntil: learner.validUntil, issued });
+	const language = issuance.language ? { code: issuance.language.code, original: issuance.language.original } : { code: issuance.locale };
+	const unsigned = buildCredential({ ...issuance, modules, asOf: learner.asOf, learner: learner.name, awarded: learner.date, validUntil: learner.validUntil, issued, language });
 	const credential = await addProof(unsigned, { ...issuance.signer, created: issued });
 	const draw = async (size: CertificateSize) => bakeCredential(await drawCertificate(issuance, modules, learner, size), JSON.stringify(credential));
 	return { credential, png: await draw('screen'), ...(options.print ? { printPng: await draw('print') } : {}) };
 }
 
+/** The verify page in the certificate's language, which its QR code opens. */
+export function verifyPageUrl(issuance: Pick<Issuance, 'site' | 'language'>): string {
+	return new URL(issuance.language ? `/${issuance.language.code}/verify/` : '/verify/', issuance.site).href;
+}
+
+/**
+ * What a learner's certificate draws: in a translation's language, its words, its date and the verify
+ * page in that language, which the QR code opens.
+ */
+export function certificateInputFor(issuance: Issuance, modules: readonly ModuleVersion[], learner: Pick<Learner, 'name' | 'date'>): CertificateInput {
+	const language = issuance.language;
+	return {
+		name: learner.name,
+		track: issuance.track.title,
+		title: issuance.track.certificate,
+		curriculum: issuance.curriculum,
+		date: learner.date,
+		modules,
+		issuer: issuance.issuer.name,
+		verified: true,
+		url: verifyPageUrl(issuance),
+		locale: issuance.locale,
+		...(language ? { strings: language.strings } : {}),
+	};
+}
+
 /** A learner's certificate image at one size, without its credential. */
 function drawCertificate(issuance: Issuance, modules: readonly ModuleVersion[], learner: Learner, size: CertificateSize): Promise<Uint8Array> {
-	return renderCertificate(
-		{
-			name: learner.name,
-			track: issuance.track.title,
-			title: issuance.track.certificate,
-			curriculum: issuance.curriculum,
-			date: learner.date,
-			modules,
-			issuer: issuance.issuer.name,
-			verified: true,
-			url: new URL('/verify/', issuance.site).href,
-			locale: issuance.locale,
-		},
-		nodeEnvironment,
-		size
-	);
+	return renderCertificate(certificateInputFor(issuance, modules, learner), nodeEnvironment, size);
 }
 
 /** A name no bundled font can fully draw: the learner's roster line, and what to do. */
@@ -213,12 +238,14 @@ export async function undrawableNames(learners: readonly { name: string; line?: 
  * draws them with its measures (`FOOTER`), each cut with an ellipsis past its room: "Issued by" in
  * regular type across the footer's left column, and the bold "Verified by" label, whose text satori cuts
  * past the label's `maxWidth`, which a name meets first. A test draws the label on either side of its limit and
- * compares the pixels. The certificate is drawn in English (`drawCertificate`), so these are its words.
+ * compares the pixels. Their words are the certificate's language's (`drawCertificate`), English unless
+ * issued in another.
  */
-const ISSUER_LINES = [
-	{ words: ENGLISH_CERTIFICATE.issuedBy, style: { fontSize: FOOTER.fontSize }, room: FOOTER.lineRoom },
-	{ words: ENGLISH_CERTIFICATE.verifiedBy, style: { fontSize: FOOTER.fontSize, fontWeight: 700 }, room: FOOTER.labelRoom },
-] as const;
+const issuerLines = (strings: CertificateStrings) =>
+	[
+		{ words: strings.issuedBy, style: { fontSize: FOOTER.fontSize }, room: FOOTER.lineRoom },
+		{ words: strings.verifiedBy, style: { fontSize: FOOTER.fontSize, fontWeight: 700 }, room: FOOTER.labelRoom },
+	] as const;
 
 /** How wide a one-line text of the certificate is, uncut, in its pixels at screen size. */
 async function naturalWidth(text: string, style: Record<string, string | number>, assets: CardAssets): Promise<number> {
@@ -230,8 +257,8 @@ async function naturalWidth(text: string, style: Record<string, string | number>
 }
 
 /** Whether every line that names the issuer holds the name whole. */
-async function issuerFits(name: string, assets: CardAssets): Promise<boolean> {
-	for (const { words, style, room } of ISSUER_LINES) {
+async function issuerFits(name: string, assets: CardAssets, strings: CertificateStrings): Promise<boolean> {
+	for (const { words, style, room } of issuerLines(strings)) {
 		if ((await naturalWidth(fill(words, { issuer: name }), style, assets)) > room + 0.5) return false;
 	}
 	return true;
@@ -241,18 +268,23 @@ async function issuerFits(name: string, assets: CardAssets): Promise<boolean> {
  * When the certificate image cannot show the issuer's name whole, since a line that names it would run
  * past its room and be cut with an ellipsis: the name's length in characters, and how many of them the
  * image has room for. Null when the name fits, or when it cannot be drawn at all (issuing says so).
+ * `strings` are the certificate's words in the language it is issued in.
  */
-export async function issuerNameShortened(issuerName: string, assets: CardAssets = nodeEnvironment.assets): Promise<{ length: number; fits: number } | null> {
+export async function issuerNameShortened(
+	issuerName: string,
+	assets: CardAssets = nodeEnvironment.assets,
+	strings: CertificateStrings = ENGLISH_CERTIFICATE
+): Promise<{ length: number; fits: number } | null> {
 	const name = cleanText(issuerName);
 	const letters = graphemes(name);
 	try {
-		if (await issuerFits(name, assets)) return null;
+		if (await issuerFits(name, assets, strings)) return null;
 		// The longest start of the name that fits, found by halving: a handful of layouts.
 		let low = 0;
 		let high = letters.length - 1;
 		while (low < high) {
 			const middle = Math.ceil((low + high) / 2);
-			if (await issuerFits(letters.slice(0, middle).join(''), assets)) low = middle;
+			if (await issuerFits(letters.slice(0, middle).join(''), assets, strings)) low = middle;
 			else high = middle - 1;
 		}
 		return { length: letters.length, fits: low };

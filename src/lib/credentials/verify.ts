@@ -18,6 +18,8 @@ export interface CredentialSummary {
 	learner: string;
 	/** The certificate's title (the achievement's name). */
 	title: string;
+	/** The language the achievement's name is written in (its `inLanguage`), such as `fi`, when the credential says. */
+	language?: string;
 	/** The track's address on the curriculum's site. */
 	trackUrl?: string;
 	/** The curriculum that offers the track. */
@@ -162,6 +164,7 @@ export function summarize(credential: JsonObject, issuer: TrustedIssuer): Creden
 	return {
 		learner: learner || 'not named in the credential',
 		title: text(achievement.name) ?? text(credential.name) ?? 'Untitled achievement',
+		...(text(achievement.inLanguage) ? { language: text(achievement.inLanguage) } : {}),
 		trackUrl: text(achievement.id),
 		curriculum: text(creator.name),
 		modules: asList(credential.evidence)

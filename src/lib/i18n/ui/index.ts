@@ -17,8 +17,9 @@ import * as search from './search.ts';
 import * as syllabus from './syllabus.ts';
 import * as verify from './verify.ts';
 import * as embed from './embed.ts';
+import * as credential from './credential.ts';
 
-const FEATURES = [home, learner, module, moduleParts, navigation, siteWide, track, translation, update, quiz, search, syllabus, verify, embed];
+const FEATURES = [home, learner, module, moduleParts, navigation, siteWide, track, translation, update, quiz, search, syllabus, verify, embed, credential];
 
 /** Every engine string by locale: `{ en: { key: text }, fi: { … } }`. */
 export const UI_STRINGS: Record<string, Record<string, string>> = {};
@@ -29,7 +30,7 @@ for (const feature of FEATURES) {
 /** The languages the engine's interface is written in. */
 export const UI_LOCALES = Object.keys(UI_STRINGS);
 
-export type UiStrings = typeof home.en & typeof learner.en & typeof moduleParts.en & typeof siteWide.en & typeof module.en & typeof navigation.en & typeof track.en & typeof translation.en & typeof update.en & typeof quiz.en & typeof search.en & typeof syllabus.en & typeof verify.en & typeof embed.en;
+export type UiStrings = typeof home.en & typeof learner.en & typeof moduleParts.en & typeof siteWide.en & typeof module.en & typeof navigation.en & typeof track.en & typeof translation.en & typeof update.en & typeof quiz.en & typeof search.en & typeof syllabus.en & typeof verify.en & typeof embed.en & typeof credential.en;
 export type UiKey = keyof UiStrings;
 
 /**
