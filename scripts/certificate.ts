@@ -202,25 +202,7 @@ async function issue(): Promise<void> {
 	// The learners: every roster problem is reported, with its line, before anything is made.
 	let learners: Learner[];
 	if (values.roster) {
-		const rosterPath = resolve(values.roster);
-		if (!existsSync(rosterPath)) fail(`There is no roster at ${show(rosterPath)}.`, 2);
-		const read = rosterText(new Uint8Array(readFileSync(rosterPath)));
-		if ('problem' in read) fail(`No certificate was made: ${show(rosterPath)}:${read.problem.line}: ${read.problem.message}`);
-		const roster = parseRoster(read.text, { today: on, utcToday: utcOn, date, asOf });
-		// Names no font can draw are roster problems too, found before anything is drawn, so that one pass fixes the file.
-		const undrawable: RosterProblem[] = (await undrawableNames(roster.learners)).map(({ line, message }) => ({ line: line!, message }));
-		// So are rows whose own as-of date comes before a module of the track was released.
-		const unversioned = roster.learners.flatMap((learner) => {
-			const versions = learner.asOf === undefined ? null : modulesAsOf(issuance, learner.asOf);
-			return versions && 'problem' in versions ? [{ line: learner.line, message: versions.problem }] : [];
-		});
-		const problems = [...roster.problems, ...undrawable, ...unversioned].sort((a, b) => a.line - b.line);
-		if (problems.length > 0) {
-			const count = problems.length;
-			fail(`The roster has ${count} problem${count === 1 ? '' : 's'}, so no certificate was made:\n${problems.map((p) => `${show(rosterPath)}:${p.line}: ${p.message}`).join('\n')}`);
-		}
-		if (roster.ignored.length > 0) console.log(`Not printed on the certificates: the roster's ${roster.ignored.map((column) => `"${column}"`).join(', ')} column${roster.ignored.length === 1 ? '' : 's'}.`);
-		learners = roster.learners.map((learner) => ({ name: learner.name, line: learner.line, date: learner.date ?? date, validUntil: learner.validUntil ?? validUntil, asOf: learner.asOf ?? asOf }));
+		learners = await rosterLearners(values.roster, issuance, { date, validUntil, asOf });
 	} else {
 		try {
 			learners = [{ name: cleanName(values.name!), date, validUntil, ...(evidence ? { modules: evidence.modules } : { asOf }) }];
@@ -307,5 +289,38 @@ async function verify(): Promise<void> {
 	if (!verdict.ok) fail(`Not verified: ${verdict.reason}`);
 	const { summary } = verdict;
 	console.log(`Verified: ${summary.issuer.name} certifies that ${summary.learner} completed “${summary.title}” on ${summary.awarded}.
-Modules: ${summary.modules.map((module) => `${module.name} (${module.description.replace(/^Version /, 'version ')})`).join('; ')}.${summary.validUntil ? `\nValid until ${summary.validUntil.slice(0, 10)}.` : ''}`);
+Modules: ${summary.modules.map((module) => `${module.name} (${versionWords(module.description)})`).join('; ')}.${summary.validUntil ? `\nValid until ${summary.validUntil.slice(0, 10)}.` : ''}`);
+}
+
+/** A module's "Version 1.2.0", in whichever language the credential says it, as this English output says it. */
+function versionWords(description: string): string {
+	const version = /\d+\.\d+\.\d+$/.exec(description)?.[0];
+	return version ? `version ${version}` : description;
+}
+
+/**
+ * A class's learners from a roster, each with their own dates where the roster gives them: every
+ * problem of the file, with its line, is reported before anything is made.
+ */
+async function rosterLearners(roster: string, issuance: Issuance, dates: { date: string; validUntil?: string; asOf?: string }): Promise<Learner[]> {
+	const { date, validUntil, asOf } = dates;
+	const rosterPath = resolve(roster);
+	if (!existsSync(rosterPath)) fail(`There is no roster at ${show(rosterPath)}.`, 2);
+	const read = rosterText(new Uint8Array(readFileSync(rosterPath)));
+	if ('problem' in read) fail(`No certificate was made: ${show(rosterPath)}:${read.problem.line}: ${read.problem.message}`);
+	const parsed = parseRoster(read.text, { today: on, utcToday: utcOn, date, asOf });
+	// Names no font can draw are roster problems too, found before anything is drawn, so that one pass fixes the file.
+	const undrawable: RosterProblem[] = (await undrawableNames(parsed.learners)).map(({ line, message }) => ({ line: line!, message }));
+	// So are rows whose own as-of date comes before a module of the track was released.
+	const unversioned = parsed.learners.flatMap((learner) => {
+		const versions = learner.asOf === undefined ? null : modulesAsOf(issuance, learner.asOf);
+		return versions && 'problem' in versions ? [{ line: learner.line, message: versions.problem }] : [];
+	});
+	const problems = [...parsed.problems, ...undrawable, ...unversioned].sort((a, b) => a.line - b.line);
+	if (problems.length > 0) {
+		const count = problems.length;
+		fail(`The roster has ${count} problem${count === 1 ? '' : 's'}, so no certificate was made:\n${problems.map((p) => `${show(rosterPath)}:${p.line}: ${p.message}`).join('\n')}`);
+	}
+	if (parsed.ignored.length > 0) console.log(`Not printed on the certificates: the roster's ${parsed.ignored.map((column) => `"${column}"`).join(', ')} column${parsed.ignored.length === 1 ? '' : 's'}.`);
+	return parsed.learners.map((learner) => ({ name: learner.name, line: learner.line, date: learner.date ?? date, validUntil: learner.validUntil ?? validUntil, asOf: learner.asOf ?? asOf }));
 }

@@ -143,13 +143,17 @@ Once they have, they export their progress again on ${SITE}/progress/ and send y
 		expect(problem(exported(strangers))).toBe(
 			`sent.json holds progress only for modules this curriculum does not have (knife-skills, stock-basics), so it is from another curriculum, or from before those modules were renamed or retired. Ask the learner for their export from ${SITE}/progress/.`
 		);
-		// A version the curriculum never released cannot be named, whatever the rest of the file says.
-		const edited = JSON.parse(exported(completeTrack()));
-		edited.modules.serving.completed.version = '1.4.0';
-		edited.modules.serving.quiz.version = '1.4.0';
-		expect(problem(JSON.stringify(edited))).toBe(
-			'sent.json shows the track “Tea foundations” completed, but not at versions a certificate can name:\n  - “Serving” (serving) is completed at version 1.4.0, which this curriculum never released (its releases: 1.0.1, 1.0.0): the file may have been edited by hand, or be another curriculum\'s.'
-		);
+		// A version the curriculum never released cannot be named, whatever the rest of the file says; one later
+		// than this copy of the curriculum holds may have been released since, and the copy is behind.
+		const atVersion = (version: string) => {
+			const edited = JSON.parse(exported(completeTrack()));
+			edited.modules.serving.completed.version = version;
+			edited.modules.serving.quiz.version = version;
+			return problem(JSON.stringify(edited));
+		};
+		const lead = 'sent.json shows the track “Tea foundations” completed, but not at versions a certificate can name:\n  - “Serving” (serving) is completed at version';
+		expect(atVersion('0.9.0')).toBe(`${lead} 0.9.0, which this curriculum never released (its releases: 1.0.1, 1.0.0): the file may have been edited by hand, or be another curriculum's.`);
+		expect(atVersion('1.4.0')).toBe(`${lead} 1.4.0, later than 1.0.1, the newest this copy of the curriculum holds: bring it up to date with the site (git pull) and issue again.`);
 	});
 
 	test('the completion date may be later than the last completion, never earlier, and a completion after today is refused', () => {

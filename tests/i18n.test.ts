@@ -10,7 +10,7 @@ import { dayText } from '../src/lib/i18n/dates.ts';
 import { matchRedirect, redirectRules } from '../scripts/lib/static-server.ts';
 import starlightStrings from '../node_modules/@astrojs/starlight/dist/translations/index.js';
 import { englishFragments, englishLeft } from './english-left.ts';
-import { makeBilingual } from './tea-bilingual.ts';
+import { BREWING_FI_TEACHING, makeBilingual } from './tea-bilingual.ts';
 import { brewingFi, buildCurriculum, copyFixture, sharedBuild, sharedContent, TMP, TODAY, type Build } from './utils.ts';
 
 const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
@@ -711,7 +711,7 @@ describe('the Finnish pages of a bilingual fixture', () => {
 			cpSync(sharedContent('tea-bilingual'), content, { recursive: true });
 			// The translation follows 1.0.0; the original is at 2.1.0. Its outcomes and check happen to have the
 			// form of 2.1.0's, so nothing but the major tells that they translate outcomes that have changed.
-			writeFileSync(join(content, 'modules', 'brewing-basics.fi.mdx'), brewingFi('1.0.0'));
+			writeFileSync(join(content, 'modules', 'brewing-basics.fi.mdx'), `${brewingFi('1.0.0')}\n${BREWING_FI_TEACHING}`);
 			major = buildCurriculum(content, 'i18n-major');
 			if (major.status !== 0) throw new Error(major.output);
 		}, 120_000);
@@ -767,6 +767,10 @@ describe('the Finnish pages of a bilingual fixture', () => {
 			const parts = /<section class="currents-syllabus__module" data-syllabus-parts="brewing-basics">([^]*?)<\/section>/.exec(page)![1]!;
 			expect(parts).toContain('<h3>2. Haudutuksen perusteet</h3>');
 			expect(parts).toMatch(/<ul lang="en"><li>Adjust steeping time to taste\.<\/li>/);
+			// What the class hands in is what the assigned page, 2.1.0 in English, asks, not what the translated 1.0.0 asked.
+			expect(parts).toContain('<p data-syllabus-exercise lang="en"><strong lang="fi">Harjoitus:</strong> Brew a pot. <strong lang="fi">Opiskelijat palauttavat:</strong> A note of leaf, time and taste.</p>');
+			expect(parts).toContain('<p data-syllabus-discussion lang="en"><strong><span lang="fi">Keskustelu</span>: Bag or leaf?</strong> Which do you use at home, and why?</p>');
+			expect(parts).not.toContain('Hauduta kannullinen');
 			expect(page).toContain('<li>Haudutuksen perusteet: 1 kysymys, hyväksymisraja 75 %, kysymykset alkuperäiskielellä (englanti)</li>');
 		});
 

@@ -93,6 +93,19 @@ describe('the verify logic', () => {
 		expect(await verifyNow(older, revokedOn(issuerNow(), { id: older.id as string }))).toMatchObject({ ok: false, code: 'revoked' });
 	});
 
+	test('finds a revoked certificate whose id was rewritten in another JSON-LD form that signs the same', async () => {
+		const revoked = revokedOn(issuerNow(), { id: credential.id as string });
+		// `@id` for `id`, or a term of an added context that stands for it: the signature still holds.
+		const { id, ...rest } = credential;
+		const keyword = { ...rest, '@id': id };
+		const aliased = { ...rest, '@context': [...(credential['@context'] as string[]), { identifier: '@id' }], identifier: id };
+		for (const rewritten of [keyword, aliased]) {
+			const verdict = await verifyNow(rewritten, revoked);
+			expect(verdict.ok, JSON.stringify(verdict)).toBe(false);
+			expect(verdict).toMatchObject({ code: expect.stringMatching(/^(not-a-credential|revoked|tampered|unsupported-proof)$/) });
+		}
+	});
+
 	test('revokes only that certificate, and only for its own issuer', async () => {
 		const another = await resigned((unsigned) => (unsigned.id = 'urn:uuid:5b0c5d0e-6f7a-4b8c-9d0e-1f2a3b4c5d6e'));
 		expect(await verifyNow(another, revokedOn(issuerNow(), { id: credential.id as string }))).toMatchObject({ ok: true });
@@ -171,6 +184,9 @@ describe('npm run certificate -- revoke', () => {
 
 	test('takes a credential’s id instead of its file, and a day before today, and the check accepts what it wrote', async () => {
 		const dir = await freshProject();
+		// An issuer who opened the list by hand and left it empty has none revoked, and can still revoke.
+		writeFileSync(profileFile(dir), `${readFileSync(profileFile(dir), 'utf8').trimEnd()}\nrevoked:\n`);
+		expect(issuerNow(dir).revoked).toEqual([]);
 		const ids = ['urn:uuid:7e6d5c4b-3a29-4817-9f6e-5d4c3b2a1908', 'urn:uuid:1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d'];
 		for (const id of ids) expect(run(dir, 'revoke', '--issuer', 'kyoto-tea', '--id', id, '--date', '2026-11-20').status).toBe(0);
 		expect(issuerNow(dir).revoked).toEqual(ids.map((id) => ({ id, date: '2026-11-20' })));

@@ -115,8 +115,26 @@ describe('search in the Finnish edition', () => {
 
 	it('says when the English pages found first, with no Finnish result, only matched words like the typed one', async () => {
 		const { page } = await openSearch('/fi/');
-		// No page has this word: Pagefind finds English pages by words that start like it.
-		await search(page, 'qzxqzx', /^0 tulosta haulla ”qzxqzx”\. Lisäksi \d+ kääntämätön(tä)? sivua? alkuperäiskielellä \(englanti\), mutta (ensimmäisissä|siinä) ei ole sanaa ”qzxqzx”: osum(at ovat samankaltaisiin sanoihin|a on samankaltaiseen sanaan)\.$/);
+		// No page has these words. Pagefind answers one with pages that hold words sharing its first letters, but
+		// only from the part of its index where the word would sort, so which of them finds English pages and no
+		// Finnish one changes as the curriculum's words do: the first that does is the one the message is about.
+		const made = ['qzxqzx', 'vqzxqz', 'hqzxqz', 'qazxqz', 'xqzxqz', 'bqzxqz', 'kqzxqz', 'pqzxqz'];
+		const settled = async (word: string) => {
+			await page.locator('[data-search-input]').fill(word);
+			await expect.poll(() => status(page).textContent()).toMatch(new RegExp(`^(\\d+ tulos|Ei tuloksia)[^]*”${word}”`));
+			return (await status(page).textContent()) ?? '';
+		};
+		let word: string | undefined;
+		let said = '';
+		for (const candidate of made) {
+			said = await settled(candidate);
+			if (said.startsWith('0 tulosta')) {
+				word = candidate;
+				break;
+			}
+		}
+		expect(word, `none of ${made.join(', ')} finds English pages and no Finnish page`).toBeDefined();
+		expect(said).toMatch(new RegExp(`^0 tulosta haulla ”${word}”\\. Lisäksi \\d+ kääntämätön(tä)? sivua? alkuperäiskielellä \\(englanti\\), mutta (ensimmäisissä|siinä) ei ole sanaa ”${word}”: osum(at ovat samankaltaisiin sanoihin|a on samankaltaiseen sanaan)\\.$`));
 		expect((await hrefs(page)).length).toBeGreaterThan(0);
 	});
 

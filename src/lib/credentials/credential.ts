@@ -59,8 +59,9 @@ export interface CredentialInput {
 	/**
 	 * The language the track's words are in: `code`, a BCP 47 tag, becomes the achievement's `inLanguage`.
 	 * With `original`, the originals' language, the credential is a translation's: the track's page in
-	 * `code`, with the credential's own words in that language too. Without it, those words are English,
-	 * as before languages were chosen, and without `language` no language is said.
+	 * `code`. The credential's own words (its criteria, each module's "Version") are in `code` where the
+	 * engine has interface strings for it, and in English where it has none; without `language` they are
+	 * English and no language is said.
 	 */
 	language?: { code: string; original?: string };
 	/** A unique id; a random `urn:uuid:` when absent. */
@@ -76,7 +77,8 @@ export function moduleVersionUrl(site: string, id: string, version: string): str
 /** The unsigned credential, ready for `addProof`. */
 export function buildCredential(input: CredentialInput): JsonObject {
 	const translated = input.language?.original === undefined ? undefined : input.language;
-	const words = translated?.code ?? 'en';
+	// The credential's own words in the track's language where the engine has them (uiText falls back to English).
+	const words = input.language?.code ?? 'en';
 	const originalUrl = new URL(`/tracks/${input.track.id}/`, input.site).href;
 	const trackUrl = translated ? new URL(`/${translated.code}/tracks/${input.track.id}/`, input.site).href : originalUrl;
 	const listed = input.modules.map((module) => uiText(words, 'currents.credential.listed', { title: module.title, version: module.version })).join('\n');

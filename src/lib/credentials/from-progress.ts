@@ -11,7 +11,7 @@
  */
 import { completionDay, stillToDo, toDoText } from '../cards/browser-certificate.ts';
 import { moduleHref } from '../curriculum/model.ts';
-import { isDraft, majorOf } from '../curriculum/versions.ts';
+import { compareVersions, isDraft, majorOf } from '../curriculum/versions.ts';
 import { trackStatus, viewOf } from '../progress/summary.ts';
 import { PROGRESS_HREF } from '../progress/text.ts';
 import { MAX_IMPORT_BYTES, readExport, type ExportProblem } from '../progress/transfer.ts';
@@ -89,7 +89,10 @@ export function trackEvidence(progress: Progress, file: string, source: Progress
 	const unusable: string[] = [];
 	for (const module of source.history) {
 		const { version } = view.completed.get(module.id)!;
-		if (!module.releases.some((release) => release.version === version)) {
+		if (compareVersions(version, module.version) > 0) {
+			// The site may have released it since this copy of the curriculum was last brought up to date.
+			unusable.push(`“${module.title}” (${module.id}) is completed at version ${version}, later than ${module.version}, the newest this copy of the curriculum holds: bring it up to date with the site (git pull) and issue again.`);
+		} else if (!module.releases.some((release) => release.version === version)) {
 			unusable.push(`“${module.title}” (${module.id}) is completed at version ${version}, which this curriculum never released (its releases: ${module.releases.map((release) => release.version).join(', ')}): the file may have been edited by hand, or be another curriculum's.`);
 		} else if (isDraft(version)) {
 			unusable.push(`“${module.title}” (${module.id}) is completed at version ${version}, a draft before its first release, which has no permanent address for a certificate to name: the learner completes its current version, ${module.version}, on ${new URL(moduleHref(module.id), source.site).href}.`);

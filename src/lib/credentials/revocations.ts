@@ -7,6 +7,7 @@ import { isMap, isSeq, parseDocument } from 'yaml';
 import { BakedPngError, isPng, readBakedCredential } from './baked-png.ts';
 import { isObject } from './data-integrity.ts';
 import type { Revocation } from './profile.ts';
+import { issuerIdOf } from './verify.ts';
 
 /** A problem with the certificate or the profile, worded for the issuer at the command line. */
 export class RevocationError extends Error {
@@ -43,8 +44,7 @@ export async function credentialNamesIn(bytes: Uint8Array, file: string, inflate
 		throw new RevocationError(`${file} is neither a certificate's PNG nor its .json credential (the text is not JSON). Give the file \`npm run certificate -- issue\` wrote.`);
 	}
 	if (!isObject(credential)) throw new RevocationError(`${file} holds JSON, but not a credential. Give the file \`npm run certificate -- issue\` wrote.`);
-	const issuer = typeof credential.issuer === 'string' ? credential.issuer : isObject(credential.issuer) && typeof credential.issuer.id === 'string' ? credential.issuer.id : undefined;
-	return { id: typeof credential.id === 'string' ? credential.id : undefined, issuer };
+	return { id: typeof credential.id === 'string' ? credential.id : undefined, issuer: issuerIdOf(credential) };
 }
 
 /** The profile's YAML with one more revoked certificate at the end of `revoked`, comments and everything else kept. */

@@ -76,7 +76,7 @@ export async function verifyCredential(credential: unknown, options: VerifyOptio
 	}
 
 	// Who says they signed it, and is that an issuer this site lists, with a key it publishes?
-	const issuerId = typeof credential.issuer === 'string' ? credential.issuer : isObject(credential.issuer) && typeof credential.issuer.id === 'string' ? credential.issuer.id : undefined;
+	const issuerId = issuerIdOf(credential);
 	const claimedName = isObject(credential.issuer) && typeof credential.issuer.name === 'string' ? credential.issuer.name : undefined;
 	const issuer = options.issuers.find((candidate) => candidate.id === issuerId);
 	if (!issuer) {
@@ -128,6 +128,11 @@ export async function verifyCredential(credential: unknown, options: VerifyOptio
 	return { ok: true, summary };
 }
 
+/** The issuer a credential names, by its id (the `issuer` itself, or its `id`), or undefined when it names none. */
+export function issuerIdOf(credential: JsonObject): string | undefined {
+	return typeof credential.issuer === 'string' ? credential.issuer : isObject(credential.issuer) && typeof credential.issuer.id === 'string' ? credential.issuer.id : undefined;
+}
+
 /** The issuer's revocation of this credential, by its id (UUIDs compare without regard to case), or undefined. */
 export function revocationOf(credential: JsonObject, issuer: TrustedIssuer): Revocation | undefined {
 	const id = typeof credential.id === 'string' ? credential.id.trim().toLowerCase() : undefined;
@@ -151,7 +156,10 @@ function nameEntry(subject: JsonObject): JsonObject | undefined {
 function readable(credential: JsonObject): boolean {
 	const subject = isObject(credential.credentialSubject) ? credential.credentialSubject : {};
 	const achievement = isObject(subject.achievement) ? subject.achievement : {};
-	return Boolean(text(nameEntry(subject)?.identityHash)?.trim()) && Boolean(text(achievement.name)?.trim());
+	// The id is what a revocation names: written as `@id`, or under a term an added context makes an alias
+	// of it, it signs the same, and a revoked certificate would no longer be found in its issuer's list.
+	const id = typeof credential.id === 'string' && !('@id' in credential);
+	return id && Boolean(text(nameEntry(subject)?.identityHash)?.trim()) && Boolean(text(achievement.name)?.trim());
 }
 
 /** What the credential says, read from the fields this site's credentials use (see credential.ts). */

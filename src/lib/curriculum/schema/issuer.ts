@@ -104,7 +104,8 @@ export const issuerFields = z.strictObject({
 	 * `/issuers/<id>/revocations.json`, which every credential the issuer signs names as its status.
 	 * @default []
 	 */
-	revoked: z.array(revokedCredentialSchema).default([]),
+	// `revoked:` with nothing after it reads as null in YAML: an issuer who opened the list and has yet to fill it has none revoked.
+	revoked: z.preprocess((list) => list ?? [], z.array(revokedCredentialSchema)),
 });
 
 /** An issuer profile with the rules across its entries: no credential revoked twice. */
