@@ -3,10 +3,10 @@ import { createHash } from 'node:crypto';
 import { buildDate, config, engine } from 'virtual:currents/config';
 import { isBroken, staleStore } from './lib/curriculum/broken.ts';
 import { pendingUpdatesFor } from './lib/curriculum/freshness.ts';
-import { inTrackOrder, moduleHref, namer, permalinkHref, sidebarFor, trackHref, trackOf, type SidebarItem, type TimelineEntry } from './lib/curriculum/model.ts';
-import { isDraft, majorOf } from './lib/curriculum/versions.ts';
+import { inTrackOrder, moduleHref, namer, sidebarFor, trackHref, trackOf, type SidebarItem, type TimelineEntry } from './lib/curriculum/model.ts';
+import { majorOf } from './lib/curriculum/versions.ts';
 import { localeOf, localized, siteLocales, type Locale } from './lib/i18n/locales.ts';
-import { assignedAddress, mergeModule, mergeTrack, partsInOriginal, translatedPermalinkMajor, translationStatus, type PartsInOriginal, type TranslationStatus } from './lib/i18n/site.ts';
+import { assignedAddress, mergeModule, mergeTrack, partsInOriginal, translationStatus, type PartsInOriginal, type TranslationStatus } from './lib/i18n/site.ts';
 import { shownEntry, type ShownEntry } from './lib/i18n/timeline.ts';
 import { uiText } from './lib/i18n/ui/index.ts';
 
@@ -209,12 +209,6 @@ export interface LocalSite {
 	 * words (`partsInOriginal`): both for a module not translated, neither in the original's language.
 	 */
 	partsInOriginal: (moduleId: string) => PartsInOriginal;
-	/**
-	 * The permanent address of a module's current major that shows its page in this language: in the
-	 * original's, from 1.0.0 on; in another, while its translation follows that major
-	 * (`translatedPermalinkMajor`). Undefined where there is none.
-	 */
-	permalink: (moduleId: string) => string | undefined;
 	/** The address a course taught in this language assigns for a module, and the language its page reads in (`assignedAddress`). */
 	assigned: (moduleId: string) => { href: string; lang: string };
 	/** Modules with a page in this language: every translated module and every module of a translated track. */
@@ -293,12 +287,6 @@ export function loadLocalSite(code: string = ROOT_LOCALE.code): Promise<LocalSit
 					const translation = t?.modules.get(id)?.data;
 					if (locale.root || !original) return { outcomes: false, quiz: false };
 					return translation ? partsInOriginal(original, translation) : { outcomes: true, quiz: true };
-				},
-				permalink: (id) => {
-					const version = site.moduleData.get(id)?.version;
-					if (version === undefined) return undefined;
-					const major = locale.root ? (isDraft(version) ? undefined : majorOf(version)) : translatedPermalinkMajor(version, t?.modules.get(id)?.data.translates);
-					return major === undefined ? undefined : localized(permalinkHref(id, major), locale);
 				},
 				assigned: (id) => assignedAddress({ id, version: site.moduleData.get(id)?.version ?? '0.0.0', translates: t?.modules.get(id)?.data.translates }, locale, ROOT_LOCALE.code, hasPage),
 				moduleIds,

@@ -87,9 +87,15 @@ export function issueLanguage(curriculum: Curriculum, track: TrackEntry, lang: s
 /** The modules as a certificate in the language names them: translated titles where the translation follows the version's major. */
 export function inLanguage(language: IssueLanguage | undefined, modules: readonly ModuleVersion[]): ModuleVersion[] {
 	return modules.map((module) => {
-		const translated = language?.modules.get(module.id);
-		return translated && translated.major === majorOf(module.version) ? { ...module, title: translated.title } : { ...module };
+		const title = translatedTitle(language, module);
+		return title === undefined ? { ...module } : { ...module, title };
 	});
+}
+
+/** A module's title in the language, when its translation follows the major of the version named. */
+function translatedTitle(language: IssueLanguage | undefined, module: ModuleVersion): string | undefined {
+	const translated = language?.modules.get(module.id);
+	return translated && translated.major === majorOf(module.version) ? translated.title : undefined;
 }
 
 /**
@@ -102,8 +108,8 @@ export function originalTitlesNote(language: IssueLanguage | undefined, learners
 	const listed = new Set(
 		learners.flatMap((modules) =>
 			modules.flatMap((module) => {
+				if (translatedTitle(language, module) !== undefined) return [];
 				const translated = language.modules.get(module.id);
-				if (translated && translated.major === majorOf(module.version)) return [];
 				const why = translated ? `its translation follows version ${translated.major}.x, not ${majorOf(module.version)}.x` : 'not translated';
 				return [`“${module.title}” (${module.id} ${module.version}, ${why})`];
 			})
