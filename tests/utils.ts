@@ -2,7 +2,7 @@ import { execFileSync, spawn, spawnSync, type SpawnSyncReturns } from 'node:chil
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Finding } from '../src/lib/check/findings.ts';
+import { checkCurriculum } from '../src/lib/check/check-curriculum.ts';
 import { loadCurriculum, type Curriculum } from '../src/lib/curriculum/load.ts';
 import { ASTRO_CLI, BUILD_SCRIPT, productionEnv } from '../scripts/lib/build-env.ts';
 import { prepareTeaForBrowsers } from './browser/tea-for-browsers.ts';
@@ -234,9 +234,16 @@ export function fixtureRepository() {
 		const file = join(content, path);
 		writeFileSync(file, change(readFileSync(file, 'utf8')));
 	};
+	/**
+	 * What `npm run check -- --base main` finds, as its exit status and its errors. Run in the test's own
+	 * process, as the command runs it (`checkCurriculum`), which spares a Node process and the loading of
+	 * the check's modules for each call; `tests/base.test.ts` runs the command itself where its words are
+	 * what is tested.
+	 */
 	const check = () => {
-		const result = runScript('check', ['--content', content, '--base', 'main', '--format', 'json']);
-		return { status: result.status, findings: (JSON.parse(result.stdout) as Finding[]).filter((f) => f.severity === 'error') };
+		const { findings } = checkCurriculum(content, { base: 'main', on: TODAY });
+		const errors = findings.filter((f) => f.severity === 'error');
+		return { status: errors.length > 0 ? 1 : 0, findings: errors };
 	};
 	/** Commits what is in the content now, on the branch that is checked out. */
 	const commit = (message: string) => {

@@ -1,38 +1,18 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uiText } from '../../src/lib/i18n/ui/index.ts';
-import { copyFixture } from '../utils.ts';
-import { serveCurriculum, type ServedSite } from './harness.ts';
+import { serveShared, type ServedSite } from './harness.ts';
 
 /**
  * Progress on an archived major's page, as a class that was assigned it meets it: the valid-course
  * fixture, whose brewing-basics is at 2.1.0 with its major 1 archived at 1.0.0
- * (`/modules/brewing-basics/v1/`), here given a knowledge check of two questions (`V1_QUIZ`). The
- * track tea-foundations (pass mark 75) also holds water-temperature (1.0.0) and serving (1.0.1).
+ * (`/modules/brewing-basics/v1/`), given a knowledge check of two questions (`V1_QUIZ`) in the build
+ * the search, knowledge-check and polish tests read (tests/browser/tea-for-browsers.ts). The track
+ * tea-foundations (pass mark 75) also holds water-temperature (1.0.0) and serving (1.0.1).
  */
 const KEY = 'currents:progress';
 const AT = '2026-01-10T09:00:00.000Z';
 const V1 = '/modules/brewing-basics/v1/';
-
-/** The archived major's knowledge check, added to the fixture's copy for these tests. */
-const V1_QUIZ = `quiz:
-  - question: How do you get the most out of a tea bag?
-    choices:
-      - text: Squeeze it against the cup
-        correct: true
-        explanation: This version advised squeezing the bag.
-      - text: Leave it in overnight
-        explanation: The tea turns bitter long before morning.
-  - question: What do you adjust to taste?
-    choices:
-      - text: The steeping time
-        correct: true
-        explanation: Time sets how strong the cup is.
-      - text: The colour of the kettle
-        explanation: The kettle's colour does not reach the cup.
-`;
 
 const toggle = (page: Page) => page.locator('[data-progress-toggle]');
 const status = (page: Page) => page.locator('[data-progress-status]');
@@ -62,10 +42,7 @@ describe('progress on an archived major’s page', () => {
 	};
 
 	beforeAll(async () => {
-		const content = copyFixture('valid-course');
-		const archived = join(content, 'archive/brewing-basics/v1.mdx');
-		writeFileSync(archived, readFileSync(archived, 'utf8').replace(/\n---\n/, `\n${V1_QUIZ}---\n`));
-		site = await serveCurriculum('progress-archived', content);
+		site = await serveShared('tea-for-browsers');
 	}, 300_000);
 	afterAll(async () => {
 		for (const context of contexts) await context.close();

@@ -10,7 +10,9 @@ import { fixtureContent } from '../utils.ts';
  * - two more questions in water-temperature's knowledge check, one with two right answers;
  * - what a reader of the flagship meets: an about page; a second track that the config orders after
  *   the first though its file sorts first; a module released more recently than one whose title
- *   sorts before it; and a changelog summary that opens with the word of its kind.
+ *   sorts before it; and a changelog summary that opens with the word of its kind;
+ * - a knowledge check of two questions on brewing-basics' archived major 1 (`V1_QUIZ`), for the tests
+ *   of progress on an archived major's page.
  * Each test reads what it expects from these files, not from a copy of them.
  */
 export function prepareTeaForBrowsers(content: string): void {
@@ -20,6 +22,7 @@ export function prepareTeaForBrowsers(content: string): void {
 	mkdirSync(join(content, 'pages'));
 	writeFileSync(join(content, 'pages/about.mdx'), '---\ntitle: About Steeped\ndescription: Who writes it.\n---\n\nSteeped is written by tea drinkers.\n');
 	writeFileSync(join(content, 'tracks/hosting.yaml'), HOSTING_TRACK);
+	edit(content, 'archive/brewing-basics/v1.mdx', (text) => text.replace(/\n---\n/, `\n${V1_QUIZ}---\n`));
 	edit(content, 'modules/serving.mdx', (text) =>
 		text.replace('date: 2026-10-01', 'date: 2026-11-05').replace('summary: Corrected the milk advice.', 'summary: Fixed the milk advice.')
 	);
@@ -54,6 +57,24 @@ export const EXTRA_QUESTIONS = `
         explanation: The leaf waits in the caddy either way.
       - text: The pot
         explanation: The pot is warmed, not rested.`;
+
+/** The knowledge check of brewing-basics' archived major 1, at 1.0.0: two questions, each with one right answer. */
+export const V1_QUIZ = `quiz:
+  - question: How do you get the most out of a tea bag?
+    choices:
+      - text: Squeeze it against the cup
+        correct: true
+        explanation: This version advised squeezing the bag.
+      - text: Leave it in overnight
+        explanation: The tea turns bitter long before morning.
+  - question: What do you adjust to taste?
+    choices:
+      - text: The steeping time
+        correct: true
+        explanation: Time sets how strong the cup is.
+      - text: The colour of the kettle
+        explanation: The kettle's colour does not reach the cup.
+`;
 
 /** Edits a file of a content folder in place. */
 function edit(content: string, file: string, change: (text: string) => string): void {
