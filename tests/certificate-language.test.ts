@@ -8,7 +8,7 @@
 import { Ajv2019 } from 'ajv/dist/2019.js';
 import addFormats from 'ajv-formats';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { renderCertificate, type CertificateInput } from '../src/lib/cards/certificate.ts';
@@ -18,7 +18,6 @@ import { bakeCredential, readBakedCredential } from '../src/lib/credentials/bake
 import { certificateInputFor, issueOne, prepareIssuance, type Issuance } from '../src/lib/credentials/issue.ts';
 import { inLanguage, issueLanguage, originalTitlesNote } from '../src/lib/credentials/issue-language.ts';
 import { loadIssuers } from '../src/lib/credentials/issuers.ts';
-import { generateIssuerKey, newIssuerYaml, writePrivateKey } from '../src/lib/credentials/keys.ts';
 import { trustedIssuers } from '../src/lib/credentials/profile.ts';
 import { verifyCredential } from '../src/lib/credentials/verify.ts';
 import { loadCurriculum } from '../src/lib/curriculum/load.ts';
@@ -26,7 +25,7 @@ import { certificateStrings } from '../src/lib/i18n/certificate-words.ts';
 import { fi as FINNISH_LEARNER } from '../src/lib/i18n/ui/learner.ts';
 import { HOSTING_TRACK } from './browser/tea-for-browsers.ts';
 import { makeBilingual } from './tea-bilingual.ts';
-import { copyFixture, ROOT, specFile, TODAY } from './utils.ts';
+import { issuerProject, ROOT, specFile, TODAY } from './utils.ts';
 
 const SITE = 'https://steeped.example.org';
 const FINNISH_TRACK = { title: 'Teen perusteet', summary: 'Kiehuvasta vedestä jaettavaan kannuun.', certificate: 'Teen perusteet' };
@@ -37,19 +36,13 @@ let work: string;
 let finnish: Issuance;
 
 beforeAll(async () => {
-	content = copyFixture('valid-course');
-	work = join(content, '..');
+	({ content, work } = await issuerProject());
 	makeBilingual(content);
 	// A second track, with no Finnish translation.
 	writeFileSync(join(content, 'tracks', 'hosting.yaml'), HOSTING_TRACK);
 	// Brewing basics had another title in its first major, which its archived page keeps.
 	const archived = join(content, 'archive', 'brewing-basics', 'v1.mdx');
 	writeFileSync(archived, readFileSync(archived, 'utf8').replace(/^title: .*$/m, 'title: Brewing with bags'));
-	// The issuer as keygen makes one: its profile in the content folder, its private key outside it.
-	const { publicKeyMultibase, jwk } = await generateIssuerKey();
-	mkdirSync(join(content, 'issuers'));
-	writeFileSync(join(content, 'issuers', 'kyoto-tea.yaml'), newIssuerYaml({ name: 'Kyoto Tea Institute', url: 'https://tea.example.edu' }, { publicKeyMultibase, created: TODAY }));
-	writePrivateKey(join(work, 'keys', 'kyoto-tea.private.jwk'), jwk, []);
 	finnish = await prepare('fi');
 });
 
@@ -184,14 +177,15 @@ describe('a certificate that cannot be made in the language asked for', () => {
 });
 
 describe('npm run certificate -- issue --lang', () => {
-	const issue = (...args: string[]) => {
-		const result = spawnSync(process.execPath, [join(ROOT, 'scripts', 'certificate.ts'), 'issue', '--issuer', 'kyoto-tea', '--key', 'keys/kyoto-tea.private.jwk', ...args, '--content', content], {
+	const certificate = (...args: string[]) => {
+		const result = spawnSync(process.execPath, [join(ROOT, 'scripts', 'certificate.ts'), ...args, '--content', content], {
 			cwd: work,
 			encoding: 'utf8',
 			env: { ...process.env, CURRENTS_TODAY: TODAY, NO_COLOR: '1' },
 		});
 		return { status: result.status, output: result.stdout + result.stderr };
 	};
+	const issue = (...args: string[]) => certificate('issue', '--issuer', 'kyoto-tea', '--key', 'keys/kyoto-tea.private.jwk', ...args);
 
 	test('issues the class’s certificates in Finnish, at both sizes, and says which modules keep their English titles', async () => {
 		const result = issue('--track', 'tea-foundations', '--name', 'Aino Virtanen', '--lang', 'fi', '--print', '--out', 'fi');
@@ -204,6 +198,13 @@ describe('npm run certificate -- issue --lang', () => {
 		for (const file of ['aino-virtanen.png', 'aino-virtanen.print.png']) {
 			expect(JSON.parse((await readBakedCredential(new Uint8Array(readFileSync(join(work, 'fi', file)))))!), file).toEqual(json);
 		}
+		// `verify` checks it as the Finnish verify page does, and says so in its own English around the Finnish titles.
+		const verified = certificate('verify', join('fi', 'aino-virtanen.png'));
+		expect(verified.status, verified.output).toBe(0);
+		expect(verified.output.trim().split('\n')).toEqual([
+			`Verified: Kyoto Tea Institute certifies that Aino Virtanen completed “${FINNISH_TRACK.certificate}” on ${TODAY}.`,
+			`Modules: Water temperature (version 1.0.0); ${BREWING_FI} (version 2.1.0); Serving (version 1.0.1).`,
+		]);
 	});
 
 	test('refuses a language the site does not have, and a track not translated into it, with status 2 and nothing written', () => {

@@ -4,16 +4,15 @@
  * The exports are made with the site's own functions, as a learner's browser makes them.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { progressDateProblem, progressEvidence, progressNote } from '../src/lib/credentials/from-progress.ts';
 import { prepareIssuance, type Issuance } from '../src/lib/credentials/issue.ts';
-import { generateIssuerKey, newIssuerYaml, writePrivateKey } from '../src/lib/credentials/keys.ts';
 import { markComplete, recordQuiz } from '../src/lib/progress/record.ts';
 import { emptyProgress, type Progress } from '../src/lib/progress/shape.ts';
 import { exportProgress } from '../src/lib/progress/transfer.ts';
-import { copyFixture, ROOT, TODAY } from './utils.ts';
+import { issuerProject, ROOT, TODAY } from './utils.ts';
 
 const SITE = 'https://steeped.example.org';
 const EXPORTED = new Date('2026-11-22T08:00:00Z');
@@ -37,15 +36,7 @@ let work: string;
 let issuance: Issuance;
 
 beforeAll(async () => {
-	content = copyFixture('valid-course');
-	work = join(content, '..');
-	copyFileSync(join(ROOT, '.gitignore'), join(work, '.gitignore'));
-	spawnSync('git', ['init', '--quiet', '.'], { cwd: work });
-	// The issuer as keygen makes one: its profile in the content folder, its private key where git ignores it.
-	const { publicKeyMultibase, jwk } = await generateIssuerKey();
-	mkdirSync(join(content, 'issuers'));
-	writeFileSync(join(content, 'issuers', 'kyoto-tea.yaml'), newIssuerYaml({ name: 'Kyoto Tea Institute', url: 'https://tea.example.edu' }, { publicKeyMultibase, created: TODAY }));
-	writePrivateKey(join(work, 'keys', 'kyoto-tea.private.jwk'), jwk, []);
+	({ content, work } = await issuerProject());
 	// Brewing basics had another title in its first major, which its archived page keeps.
 	const archived = join(content, 'archive', 'brewing-basics', 'v1.mdx');
 	writeFileSync(archived, readFileSync(archived, 'utf8').replace('title: Brewing basics', 'title: Brewing, the first edition'));

@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { checkCurriculum } from '../src/lib/check/check-curriculum.ts';
+import { generateIssuerKey, newIssuerYaml, writePrivateKey } from '../src/lib/credentials/keys.ts';
 import { loadCurriculum, type Curriculum } from '../src/lib/curriculum/load.ts';
 import { ASTRO_CLI, BUILD_SCRIPT, productionEnv } from '../scripts/lib/build-env.ts';
 import { prepareTeaForBrowsers } from './browser/tea-for-browsers.ts';
@@ -254,6 +255,25 @@ export function fixtureRepository() {
 }
 
 export type FixtureRepository = ReturnType<typeof fixtureRepository>;
+
+/**
+ * A copy of the tea fixture as an issuer's project once `npm run certificate -- keygen` has run: the
+ * content folder in a git repository with this repository's .gitignore, the Kyoto Tea Institute's
+ * profile in `content/issuers/kyoto-tea.yaml`, and its private key in `keys/kyoto-tea.private.jwk`,
+ * which git ignores.
+ */
+export async function issuerProject(): Promise<{ content: string; work: string; keyFile: string }> {
+	const content = copyFixture('valid-course');
+	const work = dirname(content);
+	cpSync(join(ROOT, '.gitignore'), join(work, '.gitignore'));
+	execFileSync('git', ['init', '--quiet', '.'], { cwd: work });
+	const { publicKeyMultibase, jwk } = await generateIssuerKey();
+	mkdirSync(join(content, 'issuers'));
+	writeFileSync(join(content, 'issuers', 'kyoto-tea.yaml'), newIssuerYaml({ name: 'Kyoto Tea Institute', url: 'https://tea.example.edu' }, { publicKeyMultibase, created: TODAY }));
+	const keyFile = join(work, 'keys', 'kyoto-tea.private.jwk');
+	writePrivateKey(keyFile, jwk, []);
+	return { content, work, keyFile };
+}
 
 /** A Finnish translation of brewing-basics (version 2.1.0: two outcomes, one question, the first choice right). */
 export const brewingFi = (translates = '2.1.0') => `---

@@ -97,17 +97,25 @@ export function renderVerdict(verdict: Verdict, say: Say = inEnglish): HTMLEleme
 	return box;
 }
 
-/** A refusal in the page's words, with each value it names in English wrapped in `lang="en"` on a page in another language. */
+/** The primary language of a language tag, such as `fi` for `fi-FI`. */
+const primary = (tag: string) => tag.split('-')[0]!.toLowerCase();
+
+/**
+ * A refusal in the page's words, with each value it names in another language than the page's (a
+ * library's English message, an issuer's reason) wrapped in an element that says its language.
+ */
 function refusalParagraph(refusal: Refusal, say: Say): HTMLElement {
 	const paragraph = element('p');
-	const quoted = /^en\b/i.test(document.documentElement.lang || 'en') ? [] : (refusal.english ?? []);
-	// Each English value goes in as a marker first, so that the page's sentence can be cut around it.
-	const values = { ...refusal.values, ...Object.fromEntries(quoted.map((name) => [name, `\u0000${name}\u0000`])) };
+	const page = primary(document.documentElement.lang || 'en');
+	const quoted = Object.entries(refusal.languages ?? {}).filter(([, lang]) => primary(lang) !== page);
+	// Each such value goes in as a marker first, so that the page's sentence can be cut around it.
+	const values = { ...refusal.values, ...Object.fromEntries(quoted.map(([name]) => [name, `\u0000${name}\u0000`])) };
 	const text = say(refusal.key, refusalText({ key: refusal.key, values }), values);
+	const languages = new Map(quoted);
 	for (const part of text.split(/(\u0000\w+\u0000)/)) {
 		const name = /^\u0000(\w+)\u0000$/.exec(part)?.[1];
 		if (name === undefined) paragraph.append(part);
-		else paragraph.append(element('span', refusal.values?.[name] ?? '', { lang: 'en' }));
+		else paragraph.append(element('span', refusal.values?.[name] ?? '', { lang: languages.get(name)! }));
 	}
 	return paragraph;
 }

@@ -203,12 +203,15 @@ describe('verifying a certificate on the Finnish verify page', () => {
 		expect(await result(page).locator('h3').textContent()).toBe('Myöntäjä on perunut todistuksen');
 		expect(text).toContain('Kyoto Tea Institute perui tämän todistuksen 22. marraskuuta 2026. Allekirjoitus on aito');
 		expect(text).toContain('Myöntäjän perustelu: ”Issued to the wrong learner.”');
+		// The reason is the issuer's words, in the curriculum's original language, and marked so for a screen reader.
+		expect(await result(page).locator('p span[lang]').evaluateAll((spans) => spans.map((span) => [span.getAttribute('lang'), span.textContent]))).toEqual([['en', 'Issued to the wrong learner.']]);
 		// What the issuer signed is still shown, under the page's labels.
 		expect(text).toContain('Ana Núñez');
 		const english = await open('/verify/');
 		const words = await pasteWith({ field: 'Or paste the credential', button: 'Check the pasted credential', verdict: /Revoked/ })(english, revoked);
 		expect(words).toContain('Kyoto Tea Institute revoked this certificate on November 22, 2026.');
 		expect(words).toContain('The issuer’s reason: “Issued to the wrong learner.”');
+		expect(await result(english).locator('p span[lang]').count()).toBe(0);
 		// The same certificate under another id is the issuer's and verifies.
 		await pasteWith({ field: 'Tai liitä sähköinen todistus', button: 'Tarkista liitetty todistus', verdict: /^Vahvistettu$/ })(await open(), credential);
 	});
@@ -226,7 +229,7 @@ describe('verifying a certificate on the Finnish verify page', () => {
 		const foreignContext = structuredClone(credential) as any;
 		foreignContext['@context'] = [...foreignContext['@context'], 'https://contexts.example/unknown/v1'];
 		const verdict = await verifyCredential(foreignContext, { issuers: trusted, issuersPage: `${SITE}/issuers/` });
-		expect(verdict).toMatchObject({ ok: false, refusal: { key: 'reasonCannotCheck', english: ['detail'] } });
+		expect(verdict).toMatchObject({ ok: false, refusal: { key: 'reasonCannotCheck', languages: { detail: 'en' } } });
 		const detail = verdict.ok ? '' : (verdict.refusal.values?.detail ?? '');
 		const text = await paste(page, foreignContext);
 		expect(text).toContain(`Todistusta ei voi tarkistaa: ${detail} Todistusta on muutettu`);

@@ -44,6 +44,8 @@ export interface TrustedIssuer {
 	keys: string[];
 	/** The certificates it has revoked, looked up by credential id whatever the credential says of its status. */
 	revoked?: Revocation[];
+	/** The language its profile and its reasons for revoking are written in: the curriculum's original language. */
+	lang?: string;
 }
 
 /** The address of an issuer's published profile, which is also its id in every credential it signs. */
@@ -96,14 +98,18 @@ export function keyDocument(site: string, issuer: string, publicKeyMultibase: st
 	};
 }
 
-/** The list the verify page trusts, in the order given. */
-export function trustedIssuers(site: string, issuers: readonly IssuerRecord[]): TrustedIssuer[] {
+/**
+ * The list the verify page trusts, in the order given; with `lang`, the language the issuers' profiles
+ * are written in (the curriculum's original), so that a page in another language can mark their words.
+ */
+export function trustedIssuers(site: string, issuers: readonly IssuerRecord[], lang?: string): TrustedIssuer[] {
 	return issuers.map((issuer) => ({
 		id: issuerProfileUrl(site, issuer.id),
 		name: issuer.name,
 		url: issuer.url,
 		keys: issuer.keys.map((key) => verificationMethodId(site, issuer.id, key.publicKeyMultibase)),
 		revoked: (issuer.revoked ?? []).map((entry) => ({ id: entry.id, date: entry.date, ...(entry.reason ? { reason: entry.reason } : {}) })),
+		...(lang ? { lang } : {}),
 	}));
 }
 

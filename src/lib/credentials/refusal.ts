@@ -13,8 +13,12 @@ export type ReasonKey = Keys extends infer K ? (K extends `${typeof PREFIX}${inf
 export interface Refusal {
 	key: ReasonKey;
 	values?: Record<string, string>;
-	/** Values that are English whatever the page's language (a library's own message): a page marks them so. */
-	english?: string[];
+	/**
+	 * The language of each value written in a language of its own, whatever the page's: a library's
+	 * message is English, an issuer's reason is in the language its profile is written in. A page in
+	 * another language marks each such value with its language, so that a screen reader reads it so.
+	 */
+	languages?: Record<string, string>;
 }
 
 /** The refusal as an English sentence. */

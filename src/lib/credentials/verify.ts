@@ -117,7 +117,9 @@ export async function verifyCredential(credential: unknown, options: VerifyOptio
 	const revocation = revocationOf(credential, issuer);
 	if (revocation) {
 		const values = { issuer: issuer.name, date: formatDate(`${revocation.date}T00:00:00Z`), ...(revocation.reason ? { reason: revocation.reason } : {}) };
-		return refuse('revoked', { key: revocation.reason ? 'reasonRevokedBecause' : 'reasonRevoked', values }, summary);
+		// The reason is the issuer's own words, in the language its profile is written in.
+		const languages = revocation.reason && issuer.lang ? { languages: { reason: issuer.lang } } : {};
+		return refuse('revoked', { key: revocation.reason ? 'reasonRevokedBecause' : 'reasonRevoked', values, ...languages }, summary);
 	}
 	const validFrom = typeof credential.validFrom === 'string' ? Date.parse(credential.validFrom) : Number.NaN;
 	if (Number.isNaN(validFrom)) return refuse('not-a-credential', { key: 'reasonNoValidFrom' });
@@ -192,5 +194,5 @@ function canonicalizationRefusal(error: unknown): Refusal {
 	if (property) return { key: 'reasonUnknownField', values: { field: property } };
 	const message = error instanceof Error ? error.message : String(error);
 	// The JSON-LD library's own words, which are English on every page.
-	return { key: 'reasonCannotCheck', values: { detail: message.endsWith('.') ? message : `${message}.` }, english: ['detail'] };
+	return { key: 'reasonCannotCheck', values: { detail: message.endsWith('.') ? message : `${message}.` }, languages: { detail: 'en' } };
 }
