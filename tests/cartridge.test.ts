@@ -154,7 +154,7 @@ describe('Common Cartridge export of the fixture curriculum', () => {
 	it('writes web links that validate against the web link schema, pointing at each versioned page', () => {
 		const files = cartridges.get('tea-foundations.links.imscc')!;
 		const links = [...files.keys()].filter((name) => name.startsWith('weblinks/'));
-		expect(links.sort()).toEqual(['weblinks/brewing-basics.xml', 'weblinks/serving.xml', 'weblinks/water-temperature.xml']);
+		expect(links.sort()).toEqual(['weblinks/brewing-basics.xml', 'weblinks/serving.xml', 'weblinks/tracks/tea-foundations/syllabus.xml', 'weblinks/water-temperature.xml']);
 		for (const name of links) {
 			const file = join(WORK, name.replace(/\W/g, '-'));
 			writeFileSync(file, files.get(name)!);
@@ -207,8 +207,9 @@ describe('Common Cartridge export of the fixture curriculum', () => {
 			const manifest = parseXml(cartridges.get(name)!.get('imsmanifest.xml')!.toString('utf8'));
 			const organizations = all(manifest, 'organization');
 			expect(organizations).toHaveLength(1);
-			// A learning platform makes a unit (a Canvas module, a Moodle section) of each folder under the root.
-			const folders = child(organizations[0]!, 'item')!.children.filter((node) => node.name === 'item');
+			// A learning platform makes a unit (a Canvas module, a Moodle section) of each folder under the root;
+			// the first holds the track's syllabus.
+			const folders = child(organizations[0]!, 'item')!.children.filter((node) => node.name === 'item').slice(1);
 			expect(folders.map((folder) => child(folder, 'title')!.text)).toEqual(['1. Water temperature', '2. Brewing basics', '3. Serving']);
 			const resources = new Map(all(manifest, 'resource').map((resource) => [resource.attributes.identifier!, resource]));
 			const opened = folders
@@ -247,7 +248,75 @@ describe('Common Cartridge export of the fixture curriculum', () => {
 		const tracks = root.children.filter((n) => n.name === 'item');
 		expect(tracks.map((folder) => child(folder, 'title')!.text)).toEqual(curriculum.tracks.map((t) => t.data.title));
 		const modules = tracks[0]!.children.filter((n) => n.name === 'item').map((folder) => child(folder, 'title')!.text);
-		expect(modules).toEqual(['1. Water temperature', '2. Brewing basics', '3. Serving']);
+		expect(modules).toEqual(['Syllabus: Tea foundations', '1. Water temperature', '2. Brewing basics', '3. Serving']);
+	});
+
+	/** The first item of a track's organization in a cartridge: in the track's own, in its first unit; in the whole curriculum's, first in the track's folder. */
+	const firstOfTrack = (name: string) => {
+		const manifest = parseXml(cartridges.get(name)!.get('imsmanifest.xml')!.toString('utf8'));
+		const units = child(all(manifest, 'organization')[0]!, 'item')!.children.filter((node) => node.name === 'item');
+		const first = units[0]!.children.find((node) => node.name === 'item')!;
+		const resource = all(manifest, 'resource').find((r) => r.attributes.identifier === first.attributes.identifierref)!;
+		return { unit: child(units[0]!, 'title')!.text, item: first, title: child(first, 'title')!.text, resource, roles: all(resource, 'lom:intendedEndUserRole').map((node) => child(node, 'lom:value')!.text) };
+	};
+
+	it("opens each track's organization with its syllabus, marked for instructors as the discussion topics are", () => {
+		for (const name of ['tea-foundations.imscc', 'steeped.imscc', 'tea-foundations.links.imscc', 'steeped.links.imscc']) {
+			const first = firstOfTrack(name);
+			// In the track's cartridge it is the course's first unit; in the whole curriculum's, the first item of the track's folder.
+			expect(first.unit, name).toBe(name.startsWith('tea-foundations') ? 'Syllabus' : 'Tea foundations');
+			expect(first.title, name).toBe('Syllabus: Tea foundations');
+			expect(first.item.children.filter((node) => node.name === 'item'), name).toEqual([]);
+			expect(first.resource.attributes.type, name).toBe(name.includes('.links.') ? 'imswl_xmlv1p3' : 'webcontent');
+			expect(first.roles, name).toEqual(['Instructor']);
+		}
+		expect(firstOfTrack('tea-foundations.imscc').resource.attributes.href).toBe('tracks/tea-foundations/syllabus/index.html');
+	});
+
+	it("carries the track's syllabus as a page of its own: schedule, outcomes, exercises and prompts, every link to the site, nothing that runs", () => {
+		const track = curriculum.tracks.find((t) => t.id === 'tea-foundations')!;
+		const html = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+		for (const name of ['tea-foundations.imscc', 'steeped.imscc']) {
+			const page = cartridges.get(name)!.get('tracks/tea-foundations/syllabus/index.html')!.toString('utf8');
+			expect(page, name).toContain('<h1>Syllabus: Tea foundations</h1>');
+			expect(page).not.toMatch(/<script|\son\w+=|<link rel="stylesheet"|<iframe|<form/i);
+			expect(page).toContain('<style>');
+			expect(page).toContain(html(track.data.summary));
+			expect(page).toContain(html(track.data.audience));
+			// The schedule: each module in order, linked at its major's permanent address; the outcomes, exercises and prompts of each.
+			expect(page).toContain('<h2 id="schedule">');
+			const positions = track.data.modules.map((id) => page.indexOf(`data-syllabus-module="${id}"`));
+			expect(positions.every((at, i) => at > 0 && (i === 0 || at > positions[i - 1]!))).toBe(true);
+			for (const id of track.data.modules) {
+				const module = curriculum.modules.find((m) => m.id === id)!;
+				expect(page).toContain(`href="https://steeped.example.org/modules/${id}/v${module.data.version.split('.')[0]}/"`);
+				expect(page).toContain(html(module.data.summary));
+				for (const outcome of module.data.outcomes) expect(page).toContain(`<li>${html(outcome)}</li>`);
+				for (const [, title, deliverable] of module.body.matchAll(/<Exercise title="([^"]+)" deliverable="([^"]+)"/g)) {
+					expect(page).toContain(`<strong>Exercise:</strong> ${html(title!)}. <strong>Learners hand in:</strong> ${html(deliverable!)}.`);
+				}
+				for (const [, title, prompt] of module.body.matchAll(/<Discussion title="([^"]+)">([^<]+)<\/Discussion>/g)) expect(page).toContain(`Discussion: ${html(title!)}</strong> ${html(prompt!)}`);
+			}
+			expect(page).toContain('<strong>Exercise:</strong>');
+			expect(page).toContain('<h2 id="assessment">');
+			// Every link leads to the site (or a licence), in full: the learners' track page and the feed too.
+			expect(page).toContain('href="https://steeped.example.org/tracks/tea-foundations/"');
+			expect(page).toContain('href="https://steeped.example.org/tracks/tea-foundations/feed.xml"');
+			for (const [, address] of page.matchAll(/\shref="([^"]+)"/g)) expect(address, name).toMatch(/^(?:https:\/\/steeped\.example\.org\/|https:\/\/creativecommons\.org\/|#)/);
+			// What only the site needs stays out: the day of the build, and the addresses written out for paper.
+			expect(page).not.toContain('currents-syllabus__address');
+			expect(page).not.toContain('As of');
+			expect(page).toContain('<cite><a href="https://steeped.example.org/tracks/tea-foundations/syllabus/"');
+		}
+	});
+
+	it('links the syllabus first in the link-only cartridges, at its page on the site', () => {
+		for (const name of ['tea-foundations.links.imscc', 'steeped.links.imscc']) {
+			const file = child(firstOfTrack(name).resource, 'file')!.attributes.href!;
+			const link = parseXml(cartridges.get(name)!.get(file)!.toString('utf8'));
+			expect(child(link, 'url')!.attributes.href, name).toBe('https://steeped.example.org/tracks/tea-foundations/syllabus/');
+			expect(child(link, 'title')!.text, name).toBe('Syllabus: Tea foundations');
+		}
 	});
 
 	it('carries each module as its rendered page, self-contained, with attribution and without scripts', () => {
@@ -394,6 +463,18 @@ describe('Common Cartridge export of the fixture curriculum', () => {
 			expect(reused, name).toBe(true);
 			expect(bytes.equals(first.get(name)!.bytes), name).toBe(true);
 		}
+		// The syllabus changes, as it does when a module's exercise does: the cartridges that carry it are
+		// made again, with the change; the link-only ones, which link to it, are not.
+		const syllabus = join(site, 'tracks', 'tea-foundations', 'syllabus', 'index.html');
+		writeFileSync(syllabus, readFileSync(syllabus, 'utf8').replace('<h2 id="assessment">', '<p>An exercise added since.</p><h2 id="assessment">'));
+		const afterSyllabus = write();
+		expect(Object.fromEntries([...afterSyllabus].map(([name, { reused }]) => [name, reused]))).toEqual({
+			'steeped.imscc': false,
+			'steeped.links.imscc': true,
+			'tracks/tea-foundations.imscc': false,
+			'tracks/tea-foundations.links.imscc': true,
+		});
+		expect(unzip(afterSyllabus.get('tracks/tea-foundations.imscc')!.bytes).get('tracks/tea-foundations/syllabus/index.html')!.toString('utf8')).toContain('An exercise added since.');
 		// A page changes: the cartridges that carry it are made again, with the change; the link-only
 		// ones too, since the instructor notes and discussion prompts they carry come from the page.
 		const page = join(site, 'modules', 'serving', 'index.html');
@@ -456,12 +537,13 @@ describe('cartridge content that needs escaping', () => {
 		};
 		const track = trackSchema.parse({ title: 'Afternoon "tea" & more', summary: 'Things < 5 pence.', audience: 'Everyone & their aunt', modules: ['scones'], certificate: { title: 'Tea' } });
 		const page = '<html><body><div class="sl-markdown-content"><p>Jam & cream</p><img src="/_astro/scone.abc.png" onerror="alert(1)" srcset="/x.png 2x"><a href="javascript:alert(1)">bad</a><script>alert(1)</script></div></body></html>';
+		const syllabus = '<html><body><main><h1>Afternoon &quot;tea&quot; &amp; more: syllabus</h1><div class="sl-markdown-content"><p>Bring &amp; share</p></div></main></body></html>';
 		const image = Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
 		const cartridge = buildCartridge({
 			config,
 			modules: new Map([['scones', data]]),
 			tracks: [{ id: 'afternoon', data: track }],
-			read: (path) => (path === 'modules/scones/index.html' ? Buffer.from(page) : path === '_astro/scone.abc.png' ? image : undefined),
+			read: (path) => (path === 'modules/scones/index.html' ? Buffer.from(page) : path === 'tracks/afternoon/syllabus/index.html' ? Buffer.from(syllabus) : path === '_astro/scone.abc.png' ? image : undefined),
 		});
 		expect(cartridge.path).toBe('downloads/tea-biscuits-cafe-club.imscc');
 		const files = unzip(cartridge.bytes);
@@ -472,6 +554,7 @@ describe('cartridge content that needs escaping', () => {
 		const manifest = parseXml(files.get('imsmanifest.xml')!.toString('utf8'));
 		expect(all(manifest, 'title').map((t) => t.text)).toEqual([
 			'Afternoon "tea" & more',
+			'Syllabus: Afternoon "tea" & more',
 			'1. Scones & "jam" <first>? Ça dépend',
 			'Scones & "jam" <first>? Ça dépend',
 			'Knowledge check: Scones & "jam" <first>? Ça dépend',
@@ -485,6 +568,14 @@ describe('cartridge content that needs escaping', () => {
 		expect(html).not.toMatch(/<script|onerror|javascript:|srcset/i);
 		expect(html).toContain('<img src="assets/scone.abc.png">');
 		expect(files.get('modules/scones/v1/assets/scone.abc.png')).toEqual(image);
+		const syllabusPage = files.get('tracks/afternoon/syllabus/index.html')!.toString('utf8');
+		expect(syllabusPage).toContain('<title>Syllabus: Afternoon &quot;tea&quot; &amp; more</title>');
+		expect(syllabusPage).toContain('<h1>Syllabus: Afternoon &quot;tea&quot; &amp; more</h1>');
+		expect(syllabusPage).toContain('<p>Bring &amp; share</p>');
+		// Without its built syllabus page, a track's cartridge is not made, and the error says what to do.
+		expect(() => buildCartridge({ config, modules: new Map([['scones', data]]), tracks: [{ id: 'afternoon', data: track }], read: (path) => (path === 'modules/scones/index.html' ? Buffer.from(page) : undefined) }, { track: 'afternoon' })).toThrow(
+			'The built page tracks/afternoon/syllabus/index.html of the track "afternoon" is missing. Build the site first (npm run build), then export.'
+		);
 	});
 
 	it('drops the characters XML 1.0 forbids (controls, lone surrogates, U+FFFE and U+FFFF) and keeps emoji and tabs', () => {

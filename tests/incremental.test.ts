@@ -2,6 +2,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { holdContentMap } from '../src/lib/cache/content-map.ts';
+import { unzip } from './unzip.ts';
 import { buildCurriculum, copyFixture, ROOT, startBuild, type Build } from './utils.ts';
 
 /**
@@ -67,7 +68,7 @@ describe('a build after a build', () => {
 		const course = readFileSync(join(again.outDir, 'downloads', 'steeped.imscc'));
 
 		// A module's body changed: the pages that show it are rendered again, and only those.
-		edit('modules/water-temperature.mdx', (text) => `${text}\nA paragraph about steeping vessels, added since.\n`);
+		edit('modules/water-temperature.mdx', (text) => `${text}\nA paragraph about steeping vessels, added since.\n\n<Exercise title="Taste three vessels" deliverable="A line on each">Brew in glass, clay and steel.</Exercise>\n`);
 		const changed = build();
 		expect(changed.status, changed.output).toBe(0);
 		expect(changed.output).toContain(`MDX modules: 1 compiled, ${compiledFirst - 1} taken from the last build.`);
@@ -89,6 +90,9 @@ describe('a build after a build', () => {
 		// they carry its instructor notes and discussion prompts, which come from its page.
 		expect(changed.output).toMatch(/Common Cartridges to downloads\/ \(made 4, reused 0 from the last build\)/);
 		expect(readFileSync(join(changed.outDir, 'downloads', 'steeped.imscc')).equals(course)).toBe(false);
+		// The track's cartridge opens with its syllabus, which lists the exercise added.
+		const syllabus = unzip(readFileSync(join(changed.outDir, 'downloads', 'tracks', 'tea-foundations.imscc'))).get('tracks/tea-foundations/syllabus/index.html')!.toString('utf8');
+		expect(syllabus).toContain('<strong>Exercise:</strong> Taste three vessels. <strong>Learners hand in:</strong> A line on each.');
 
 		// A module's frontmatter changed and another module removed, in one build. Every page is rendered
 		// again, since any page may list the module: another module's page lists it in its track's sidebar.

@@ -1,7 +1,8 @@
 /**
  * A Common Cartridge of one track or of the whole curriculum, assembled from the built site: each
- * module as self-contained web content (or, on request, as a web link to its versioned page), its
- * knowledge check as a scored assessment, and the manifest that orders them as the tracks do.
+ * track's syllabus first (syllabus.ts), then each module as self-contained web content (or, on
+ * request, as a web link to its versioned page), its knowledge check as a scored assessment, and the
+ * manifest that orders them as the tracks do.
  * Pure apart from the `read` function it is given, so it is tested on any folder of built pages.
  */
 import type { CurriculumConfig } from '../curriculum/schema/config.ts';
@@ -16,6 +17,7 @@ import { en as parts } from '../i18n/ui/module-parts.ts';
 import { discussionXml } from './discussion.ts';
 import { modulePage, type DiscussionPrompt } from './page.ts';
 import { assessmentXml, fitsQti } from './qti.ts';
+import { syllabusPart, type PackedSyllabus } from './syllabus.ts';
 import { webLinkXml } from './weblink.ts';
 import { safeDecodeUriComponent } from '../safety/urls.ts';
 import { escapeXml as escape, xmlId } from './xml.ts';
@@ -69,7 +71,7 @@ export function buildCartridge(source: CartridgeSource, options: CartridgeOption
 	const folders = foldersOf(source, options.track);
 	const ids = [...new Set(folders.flatMap((folder) => folder.modules))];
 	const modules = ids.map((id) => ({ id, data: source.modules.get(id)! }));
-	const date = modules.map((module) => releaseOf(module.data)).reduce((newest, day) => (day > newest ? day : newest), '1980-01-01');
+	const date = newestRelease(modules.map((module) => module.data));
 	const license = licenseOf(config.license);
 	const track = options.track ? source.tracks.find((t) => t.id === options.track)! : undefined;
 
@@ -111,23 +113,15 @@ export function buildCartridge(source: CartridgeSource, options: CartridgeOption
 		}
 	}
 
-	// A folder per module, numbered in its track's order: its page, then what follows it.
-	const moduleFolder = (folder: (typeof folders)[number], id: string, index: number): Folder => {
-		const title = source.modules.get(id)!.title;
-		const page = { identifier: xmlId('item', folder.id, id), title, resource: xmlId(options.links ? 'link' : 'page', id) };
-		return {
-			identifier: xmlId('module', folder.id, id),
-			title: `${index + 1}. ${title}`,
-			items: [page, ...after.get(id)!.map((item) => ({ ...item, identifier: xmlId('item', folder.id, id, item.identifier) }))],
-		};
-	};
-	const trackFolders: Folder[] = folders.map((folder) => ({
-		identifier: xmlId('folder', folder.id),
-		title: folder.title,
-		items: folder.modules.map((id, index) => moduleFolder(folder, id, index)),
-	}));
-	// A track's cartridge is the track: its modules' folders are the course's units, with nothing around them.
-	const manifestFolders: Folder[] = options.track ? trackFolders.flatMap((folder) => folder.items as Folder[]) : trackFolders;
+	// Each track's syllabus comes first in its folder, and so in the files and resources, but is made after the
+	// modules' pages: when the site was not built, the error names a module's page, the first thing missing.
+	const syllabi = syllabiOf(source, folders, options);
+	for (const syllabus of [...syllabi.values()].reverse()) {
+		for (const path of syllabus.reads) reads.add(path);
+		entries.unshift(...syllabus.entries);
+		resources.unshift(syllabus.resource);
+	}
+	const manifestFolders = organizationOf(source, folders, options, syllabi, after);
 	const data: ManifestData = {
 		identifier: xmlId('cartridge', options.track ?? slug(config.title), ...(options.links ? ['links'] : [])),
 		// The two cartridges of a track are told apart once imported: the one of links says so.
@@ -167,13 +161,47 @@ const pagesMade = new WeakMap<CartridgeSource, Map<string, PackedPage>>();
  */
 const checksMade = new WeakMap<CartridgeSource, Map<string, Uint8Array>>();
 
+/** Syllabi already made from a source, by track and form. */
+const syllabiMade = new WeakMap<CartridgeSource, Map<string, PackedSyllabus>>();
+
 function remember(made: Map<string, PackedPage>, id: string, packed: PackedPage): PackedPage {
 	made.set(id, packed);
 	return packed;
 }
 
+/**
+ * The organization's folders. A folder per module, numbered in its track's order: its page, then what
+ * follows it (`after`); a folder per track, its syllabus first. A track's cartridge is the track: its
+ * syllabus and its modules' folders are the course's units, with nothing around them, and the syllabus
+ * is in a folder of its own, since a platform makes a unit of each folder under the root.
+ */
+function organizationOf(source: CartridgeSource, folders: readonly Scope[], options: CartridgeOptions, syllabi: ReadonlyMap<string, PackedSyllabus>, after: ReadonlyMap<string, Item[]>): Folder[] {
+	const moduleFolder = (folder: Scope, id: string, index: number): Folder => {
+		const title = source.modules.get(id)!.title;
+		const page = { identifier: xmlId('item', folder.id, id), title, resource: xmlId(options.links ? 'link' : 'page', id) };
+		return {
+			identifier: xmlId('module', folder.id, id),
+			title: `${index + 1}. ${title}`,
+			items: [page, ...after.get(id)!.map((item) => ({ ...item, identifier: xmlId('item', folder.id, id, item.identifier) }))],
+		};
+	};
+	const trackFolders: Folder[] = folders.map((folder) => {
+		const syllabus = syllabi.get(folder.id)?.item;
+		return {
+			identifier: xmlId('folder', folder.id),
+			title: folder.title,
+			items: [...(syllabus ? [syllabus] : []), ...folder.modules.map((id, index) => moduleFolder(folder, id, index))],
+		};
+	});
+	if (!options.track) return trackFolders;
+	return trackFolders.flatMap((folder, index) => folder.items.map((item) => ('resource' in item ? { identifier: xmlId('unit', folders[index]!.id, 'syllabus'), title: 'Syllabus', items: [item] } : item)));
+}
+
+/** A track, or the whole curriculum's modules that no track lists, and its modules in order. */
+type Scope = { id: string; title: string; modules: string[] };
+
 /** Tracks in the order the curriculum sets, and for the whole curriculum the modules no track lists. */
-function foldersOf(source: CartridgeSource, only: string | undefined): { id: string; title: string; modules: string[] }[] {
+function foldersOf(source: CartridgeSource, only: string | undefined): Scope[] {
 	const tracks = [...source.tracks].sort((a, b) => a.data.order - b.data.order || a.data.title.localeCompare(b.data.title));
 	if (only !== undefined && !tracks.some((track) => track.id === only)) {
 		throw new Error(`There is no track "${only}". Tracks: ${tracks.map((track) => track.id).join(', ') || 'none'}.`);
@@ -194,6 +222,33 @@ function foldersOf(source: CartridgeSource, only: string | undefined): { id: str
 }
 
 const releaseOf = (data: ModuleData) => data.changelog.find((entry) => entry.version === data.version)?.date ?? data.reviewed;
+
+/** The day of the newest release among modules, `1980-01-01` (the first day a ZIP file can hold) for none. */
+const newestRelease = (modules: readonly ModuleData[]) => modules.map(releaseOf).reduce((newest, day) => (day > newest ? day : newest), '1980-01-01');
+
+/**
+ * The syllabus of each track among the folders, by track: the whole curriculum's "More modules" is no
+ * track and has none. Each is made once per source and form, and goes into the track's cartridge and
+ * the whole curriculum's.
+ */
+function syllabiOf(source: CartridgeSource, folders: readonly Scope[], options: CartridgeOptions): Map<string, PackedSyllabus> {
+	const made = syllabiMade.get(source) ?? new Map<string, PackedSyllabus>();
+	syllabiMade.set(source, made);
+	const syllabi = new Map<string, PackedSyllabus>();
+	for (const folder of folders) {
+		const track = source.tracks.find((candidate) => candidate.id === folder.id);
+		if (!track) continue;
+		const key = options.links ? `${track.id} links` : track.id;
+		let syllabus = made.get(key);
+		if (!syllabus) {
+			const date = newestRelease(folder.modules.map((id) => source.modules.get(id)!));
+			syllabus = syllabusPart(track, source.config, source.read, { links: options.links === true, date });
+			made.set(key, syllabus);
+		}
+		syllabi.set(track.id, syllabus);
+	}
+	return syllabi;
+}
 
 function resourceMetadata(module: Module, config: CurriculumConfig) {
 	const license = licenseOf(module.data.license ?? config.license);

@@ -12,6 +12,7 @@ import type { Curriculum } from '../curriculum/load.ts';
 import type { ModuleData } from '../curriculum/schema/module.ts';
 import type { TrackData } from '../curriculum/schema/track.ts';
 import { buildCartridge, builtPagePath, cartridgePath, type Cartridge, type CartridgeOptions, type CartridgeSource } from './cartridge.ts';
+import { builtSyllabusPath } from './syllabus.ts';
 
 /**
  * What of a checked curriculum the cartridges are made from: its config, and each module's and
@@ -143,8 +144,8 @@ function cartridgeCache(dir: string, source: CartridgeSource) {
 
 /**
  * Why a built site cannot be exported as it is, or undefined when it can: no build, a build older
- * than a content file, or a module page missing or showing another version than the content holds
- * (the site was built from other content).
+ * than a content file, a module page missing or showing another version than the content holds
+ * (the site was built from other content), or a track's syllabus page missing.
  */
 export function staleReason(dist: string, curriculum: Curriculum): string | undefined {
 	const home = join(dist, 'index.html');
@@ -157,6 +158,10 @@ export function staleReason(dist: string, curriculum: Curriculum): string | unde
 		if (!existsSync(page)) return `the built site has no page for the module "${module.id}"`;
 		const shown = /data-module-version="([^"]+)"/.exec(readFileSync(page, 'utf8'))?.[1];
 		if (shown !== undefined && shown !== module.data.version) return `the built page of "${module.id}" shows version ${shown}, not ${module.data.version}`;
+	}
+	// Each track's cartridge opens with its syllabus, made from its built page.
+	for (const track of curriculum.tracks) {
+		if (!existsSync(join(dist, builtSyllabusPath(track.id)))) return `the built site has no syllabus page for the track "${track.id}"`;
 	}
 	return undefined;
 }

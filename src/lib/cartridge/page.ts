@@ -2,7 +2,8 @@
  * A module as self-contained web content for a learning platform: the module exactly as the site
  * renders it, taken from its built permalink page, wrapped in a standalone document with its own
  * small stylesheet and an attribution line, and with nothing that runs. The platform shows it
- * inside its own frame, without the site's navigation, scripts or stylesheets.
+ * inside its own frame, without the site's navigation, scripts or stylesheets. A track's syllabus
+ * is made standalone the same way (`syllabusPage`).
  */
 import { parse, parseFragment, serialize, type DefaultTreeAdapterTypes as Html } from 'parse5';
 import { decodeFragment } from '../pages/attributes.ts';
@@ -36,6 +37,9 @@ export interface ModulePageOptions {
 	pin?: (path: string) => string | undefined;
 }
 
+/** What a standalone page needs of its source, whatever page of the site it is made from. */
+type PageContext = Pick<ModulePageOptions, 'url' | 'language' | 'attribution' | 'asset' | 'pin'>;
+
 /** Elements that load, run or collect something; none belongs in a page a platform imports. */
 const DROPPED = new Set([
 	'script', 'style', 'link', 'meta', 'noscript', 'template', 'iframe', 'frame', 'frameset', 'object', 'embed',
@@ -64,11 +68,7 @@ export interface PackagedPage {
  * instructor view, taken out of the learners' page; or an error naming what the built page lacks.
  */
 export function modulePage(options: ModulePageOptions): PackagedPage {
-	const document = mainOf(options.html);
-	const content = find(document, (node) => classes(node).includes('sl-markdown-content'));
-	if (!content) {
-		throw new Error(`The built page of "${options.title}" has no element with the class sl-markdown-content, so its content cannot be found. Build the site with this engine, then export again.`);
-	}
+	const content = contentOf(options.html, options.title);
 	const discussions: Html.Element[] = [];
 	const notes: Html.Element[] = [];
 	walkUntil(content, (node) => {
@@ -115,8 +115,44 @@ export function modulePage(options: ModulePageOptions): PackagedPage {
 	};
 }
 
-/** A standalone document around content of the module page, with the styles it uses and the attribution. */
-function standalone(options: ModulePageOptions, page: { title: string; heading: string; meta: string; content: Html.ParentNode; asset: ModulePageOptions['asset'] }): string {
+/** What the cartridge needs to make a track's syllabus page standalone. */
+export interface SyllabusPageOptions extends PageContext {
+	/** The built syllabus page of the track. */
+	html: string;
+	/** The page's title and heading, such as `Syllabus: <track>`. */
+	title: string;
+	/** The line under the heading, as HTML that the caller has escaped. */
+	meta: string;
+}
+
+/**
+ * A track's syllabus as a standalone page, made as a module's page is. It leaves out what only the
+ * site needs: the day the site was built, which would make a new cartridge of an unchanged track
+ * every day, and each link's address written out for paper, which the site shows only in print and
+ * the link itself holds.
+ */
+export function syllabusPage(options: SyllabusPageOptions): string {
+	const content = contentOf(options.html, options.title);
+	clean(content, { keepQuiz: true });
+	const omit = (parent: Html.ParentNode) => {
+		parent.childNodes = parent.childNodes.filter((node) => !isElement(node) || !(has(node, 'data-syllabus-as-of') || classes(node).includes('currents-syllabus__address')));
+		for (const node of parent.childNodes) if (isElement(node)) omit(node);
+	};
+	omit(content);
+	return standalone(options, { title: options.title, heading: options.title, meta: options.meta, content, asset: options.asset });
+}
+
+/** The content of a built page of the site: its element of the class sl-markdown-content, inside `<main>`. */
+function contentOf(html: string, title: string): Html.Element {
+	const content = find(mainOf(html), (node) => classes(node).includes('sl-markdown-content'));
+	if (!content) {
+		throw new Error(`The built page of "${title}" has no element with the class sl-markdown-content, so its content cannot be found. Build the site with this engine, then export again.`);
+	}
+	return content;
+}
+
+/** A standalone document around content of a page of the site, with the styles it uses and the attribution. */
+function standalone(options: PageContext, page: { title: string; heading: string; meta: string; content: Html.ParentNode; asset: ModulePageOptions['asset'] }): string {
 	const ids = new Set<string>();
 	walk(page.content, (node) => {
 		const id = attr(node, 'id');
@@ -172,7 +208,7 @@ function namesIn(trees: Html.ParentNode[]): { tags: Set<string>; classes: Set<st
  * embed panels) rather than the module itself. The knowledge check goes when it travels as an
  * assessment, so its answers are not printed next to the scored questions.
  */
-function clean(parent: Html.ParentNode, options: ModulePageOptions): void {
+function clean(parent: Html.ParentNode, options: Pick<ModulePageOptions, 'keepQuiz'>): void {
 	parent.childNodes = parent.childNodes.filter((node) => {
 		if (node.nodeName === '#comment') return false;
 		if (!isElement(node)) return true;
@@ -192,7 +228,7 @@ function clean(parent: Html.ParentNode, options: ModulePageOptions): void {
  * a part of the page that stayed in it stay inside it. Images of the site travel in the cartridge
  * when the caller can package them. Addresses that are not web or mail addresses are dropped.
  */
-function rewriteAddresses(content: Html.ParentNode, options: ModulePageOptions, ids: ReadonlySet<string>): void {
+function rewriteAddresses(content: Html.ParentNode, options: PageContext, ids: ReadonlySet<string>): void {
 	walk(content, (node) => {
 		for (const name of ['href', 'src'] as const) {
 			const value = attr(node, name);
