@@ -7,7 +7,6 @@
  */
 import { Ajv2019 } from 'ajv/dist/2019.js';
 import addFormats from 'ajv-formats';
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -25,7 +24,7 @@ import { certificateStrings } from '../src/lib/i18n/certificate-words.ts';
 import { fi as FINNISH_LEARNER } from '../src/lib/i18n/ui/learner.ts';
 import { HOSTING_TRACK } from './browser/tea-for-browsers.ts';
 import { makeBilingual } from './tea-bilingual.ts';
-import { issuerProject, ROOT, specFile, TODAY } from './utils.ts';
+import { certificateCommand, issuerProject, specFile, TODAY } from './utils.ts';
 
 const SITE = 'https://steeped.example.org';
 const FINNISH_TRACK = { title: 'Teen perusteet', summary: 'Kiehuvasta vedestä jaettavaan kannuun.', certificate: 'Teen perusteet' };
@@ -177,14 +176,7 @@ describe('a certificate that cannot be made in the language asked for', () => {
 });
 
 describe('npm run certificate -- issue --lang', () => {
-	const certificate = (...args: string[]) => {
-		const result = spawnSync(process.execPath, [join(ROOT, 'scripts', 'certificate.ts'), ...args, '--content', content], {
-			cwd: work,
-			encoding: 'utf8',
-			env: { ...process.env, CURRENTS_TODAY: TODAY, NO_COLOR: '1' },
-		});
-		return { status: result.status, output: result.stdout + result.stderr };
-	};
+	const certificate = (...args: string[]) => certificateCommand({ content, work }, args);
 	const issue = (...args: string[]) => certificate('issue', '--issuer', 'kyoto-tea', '--key', 'keys/kyoto-tea.private.jwk', ...args);
 
 	test('issues the class’s certificates in Finnish, at both sizes, and says which modules keep their English titles', async () => {

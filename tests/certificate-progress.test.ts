@@ -3,7 +3,6 @@
  * progress page saves, read as the site reads it, and the track judged complete as the site judges it.
  * The exports are made with the site's own functions, as a learner's browser makes them.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -12,7 +11,7 @@ import { prepareIssuance, type Issuance } from '../src/lib/credentials/issue.ts'
 import { markComplete, recordQuiz } from '../src/lib/progress/record.ts';
 import { emptyProgress, type Progress } from '../src/lib/progress/shape.ts';
 import { exportProgress } from '../src/lib/progress/transfer.ts';
-import { issuerProject, ROOT, TODAY } from './utils.ts';
+import { certificateCommand, issuerProject, TODAY } from './utils.ts';
 
 const SITE = 'https://steeped.example.org';
 const EXPORTED = new Date('2026-11-22T08:00:00Z');
@@ -36,13 +35,14 @@ let work: string;
 let issuance: Issuance;
 
 beforeAll(async () => {
-	({ content, work } = await issuerProject());
+	let keyFile: string;
+	({ content, work, keyFile } = await issuerProject());
 	// Brewing basics had another title in its first major, which its archived page keeps.
 	const archived = join(content, 'archive', 'brewing-basics', 'v1.mdx');
 	writeFileSync(archived, readFileSync(archived, 'utf8').replace('title: Brewing basics', 'title: Brewing, the first edition'));
 	// Ana's export, sent to the issuer: the track complete.
 	writeFileSync(join(work, 'ana.json'), exported(completeTrack()));
-	issuance = await prepareIssuance({ dir: content, root: work, issuer: 'kyoto-tea', keyFile: join(work, 'keys', 'kyoto-tea.private.jwk'), track: 'tea-foundations' });
+	issuance = await prepareIssuance({ dir: content, root: work, issuer: 'kyoto-tea', keyFile, track: 'tea-foundations' });
 });
 
 describe('reading a progress export for a certificate', () => {
@@ -160,15 +160,9 @@ Once they have, they export their progress again on ${SITE}/progress/ and send y
 });
 
 describe('npm run certificate -- issue --progress', () => {
-	const run = (...args: string[]) => {
-		const result = spawnSync(process.execPath, [join(ROOT, 'scripts', 'certificate.ts'), 'issue', '--issuer', 'kyoto-tea', '--key', 'keys/kyoto-tea.private.jwk', '--track', 'tea-foundations', ...args, '--content', content], {
-			cwd: work,
-			encoding: 'utf8',
-			// The issuer is in Auckland, where the learner's last completion fell on the next day.
-			env: { ...process.env, CURRENTS_TODAY: TODAY, NO_COLOR: '1', TZ: 'Pacific/Auckland' },
-		});
-		return { status: result.status, output: result.stdout + result.stderr };
-	};
+	// The issuer is in Auckland, where the learner's last completion fell on the next day.
+	const run = (...args: string[]) =>
+		certificateCommand({ content, work }, ['issue', '--issuer', 'kyoto-tea', '--key', 'keys/kyoto-tea.private.jwk', '--track', 'tea-foundations', ...args], { TZ: 'Pacific/Auckland' });
 
 	test('a complete export names the versions the learner completed, dated the day of the last completion, and says the export is no proof', () => {
 		const result = run('--name', 'Ana Núñez', '--progress', 'ana.json', '--out', 'from-progress');

@@ -19,7 +19,7 @@ import { multibaseEncode, publicKeyMultibase } from '../src/lib/credentials/mult
 import { issuerProfileDocument, keyDocument, revocationListDocument, revocationListUrl, trustedIssuers, verificationMethodId, type IssuerRecord } from '../src/lib/credentials/profile.ts';
 import { parseRoster } from '../src/lib/credentials/roster.ts';
 import { verifyCredential, verifyCredentialText } from '../src/lib/credentials/verify.ts';
-import { copyFixture, processesRunning, ROOT, specFile, TMP, TODAY, watchAllocatorSettings } from './utils.ts';
+import { certificateCommand, copyFixture, processesRunning, ROOT, specFile, TMP, TODAY, watchAllocatorSettings } from './utils.ts';
 
 /** A file of the Open Badges 3.0 specification, as JSON. */
 const spec = (path: string): unknown => JSON.parse(readFileSync(specFile('open-badges-3.0', path, 'The Open Badges 3.0 specification'), 'utf8'));
@@ -518,10 +518,7 @@ describe('npm run certificate', () => {
 	const node = process.execPath;
 	const script = join(ROOT, 'scripts', 'certificate.ts');
 	/** The command in a project, with TODAY as today unless `env` says otherwise. */
-	const inProject = (project: { work: string; content: string }, env: Record<string, string>, ...args: string[]) => {
-		const result = spawnSync(node, [script, ...args, '--content', project.content], { cwd: project.work, encoding: 'utf8', env: { ...process.env, CURRENTS_TODAY: TODAY, NO_COLOR: '1', ...env } });
-		return { status: result.status, output: result.stdout + result.stderr };
-	};
+	const inProject = (project: { work: string; content: string }, env: Record<string, string>, ...args: string[]) => certificateCommand(project, args, env);
 	const run = (...args: string[]) => inProject({ work, content }, {}, ...args);
 	/** A project of its own, as `beforeAll` makes the shared one: the fixture's content, this repository's .gitignore, and git. */
 	const newProject = () => {

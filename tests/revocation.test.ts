@@ -1,6 +1,5 @@
 import { Ajv2019 } from 'ajv/dist/2019.js';
 import addFormats from 'ajv-formats';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -14,7 +13,7 @@ import { generateIssuerKey } from '../src/lib/credentials/keys.ts';
 import { revocationListDocument, trustedIssuers, type IssuerRecord } from '../src/lib/credentials/profile.ts';
 import { verifyCredential } from '../src/lib/credentials/verify.ts';
 import { addIssuer, issuanceFor, SITE } from './browser/credentials.ts';
-import { copyFixture, ROOT, specFile, TODAY } from './utils.ts';
+import { certificateCommand, copyFixture, specFile, TODAY } from './utils.ts';
 
 /**
  * Revoking one certificate: the issuer's profile lists it under `revoked` (written by
@@ -155,8 +154,8 @@ describe('npm run certificate -- revoke', () => {
 	const profileFile = (dir: string) => join(dir, 'issuers', 'kyoto-tea.yaml');
 	/** The command in the project of the content folder `dir`, with TODAY as today. */
 	const run = (dir: string, ...args: string[]) => {
-		const result = spawnSync(process.execPath, [join(ROOT, 'scripts', 'certificate.ts'), ...args, '--content', dir], { cwd: join(dir, '..'), encoding: 'utf8', env: { ...process.env, CURRENTS_TODAY: TODAY, NO_COLOR: '1' } });
-		return { status: result.status, output: (result.stdout + result.stderr).trim() };
+		const result = certificateCommand({ content: dir, work: join(dir, '..') }, args);
+		return { status: result.status, output: result.output.trim() };
 	};
 	/** A project of its own with the issuer, for a test that changes its profile. */
 	const freshProject = async () => {

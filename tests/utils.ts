@@ -275,6 +275,19 @@ export async function issuerProject(): Promise<{ content: string; work: string; 
 	return { content, work, keyFile };
 }
 
+/**
+ * `npm run certificate -- <args>` as an issuer runs it in their project: in the folder `work`, on
+ * the content folder `content`, with TODAY as today and `env` added to the environment.
+ */
+export function certificateCommand(project: { content: string; work: string }, args: string[], env: Record<string, string> = {}): { status: number | null; output: string } {
+	const result = spawnSync(process.execPath, [join(ROOT, 'scripts', 'certificate.ts'), ...args, '--content', project.content], {
+		cwd: project.work,
+		encoding: 'utf8',
+		env: { ...process.env, CURRENTS_TODAY: TODAY, NO_COLOR: '1', ...env },
+	});
+	return { status: result.status, output: result.stdout + result.stderr };
+}
+
 /** A Finnish translation of brewing-basics (version 2.1.0: two outcomes, one question, the first choice right). */
 export const brewingFi = (translates = '2.1.0') => `---
 title: Haudutuksen perusteet
