@@ -618,14 +618,17 @@ describe('npm run certificate', () => {
 
 	test("issue draws in a process with the build's card processes' allocator settings, started once, and says so once", async () => {
 		// Started as a build's step would start it, with the setting the build gives the bundler (scripts/build.ts).
-		const child = spawn(process.execPath, [join(ROOT, 'scripts', 'certificate.ts'), 'issue', '--issuer', 'kyoto-tea', '--key', 'keys/kyoto-tea.private.jwk', '--track', 'tea-foundations', '--name', 'Grace Hopper', '--out', 'allocator', '--content', content], {
+		const args = ['issue', '--issuer', 'kyoto-tea', '--key', 'keys/kyoto-tea.private.jwk', '--track', 'tea-foundations', '--name', 'Grace Hopper', '--out', 'allocator', '--content', content];
+		const child = spawn(process.execPath, [join(ROOT, 'scripts', 'certificate.ts'), ...args], {
 			cwd: work,
 			env: { ...process.env, CURRENTS_TODAY: TODAY, NO_COLOR: '1', MIMALLOC_PURGE_DELAY: '0' },
 		});
 		let output = '';
 		child.stdout.on('data', (chunk) => (output += chunk));
 		child.stderr.on('data', (chunk) => (output += chunk));
-		const watch = watchAllocatorSettings(() => processesRunning('certificate.ts\0issue'));
+		// This command's processes alone, by its whole command line, which names this test's own content
+		// folder: a certificate command of another test file, running beside this one, draws in processes of its own.
+		const watch = watchAllocatorSettings(() => processesRunning(`certificate.ts\0${args.join('\0')}\0`));
 		const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
 		const settings = watch.stop();
 		expect(status, output).toBe(0);
