@@ -324,8 +324,8 @@ function injectPages(injectRoute: HookParameters<'astro:config:setup'>['injectRo
 	everyLanguage('/learner.json', 'learner.json.ts');
 	// For instructors: a printable syllabus per track, and per translated track in its language.
 	everyLanguage('/tracks/[track]/syllabus', 'Syllabus.astro');
-	// A whole track on one page, to print or save as a PDF and read offline.
-	route('/tracks/[track]/print', 'TrackPrint.astro');
+	// A whole track on one page, to print or save as a PDF and read offline; per translated track in its language too.
+	everyLanguage('/tracks/[track]/print', 'TrackPrint.astro');
 	// Module majors as pages other sites may frame, for courses that embed them. The dev server renders
 	// each on request; a build renders what is their own on one page, and the engine writes them from it
 	// and from their module pages (src/lib/embeds/assemble.ts).

@@ -149,7 +149,7 @@ describe('the flagship curriculum', () => {
 				// On paper the licence is named and its address written out, and each module names its authors.
 				expect(print, track.id).toContain('Published under Creative Commons Attribution-ShareAlike 4.0 International (https://creativecommons.org/licenses/by-sa/4.0/)');
 				for (const article of articles) {
-					expect(article, track.id).toMatch(/<p class="currents-print-module__meta">By Currents editorial team\. Released \d{4}-\d{2}-\d{2}\.<\/p>/);
+					expect(article, track.id).toMatch(/<p class="currents-print-module__meta">By Currents editorial team\. Released <time datetime="\d{4}-\d{2}-\d{2}">[^<]+<\/time>\.<\/p>/);
 					// The module's title is its one heading of the second level; the rest are below it.
 					const levels = [...article.matchAll(/<h([1-6])[\s>]/g)].map((match) => Number(match[1]));
 					expect(levels[0], track.id).toBe(2);

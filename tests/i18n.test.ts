@@ -402,7 +402,7 @@ describe('the Finnish pages of a bilingual fixture', () => {
 
 	it('names the original language in Finnish in Finnish sentences', () => {
 		expect(build.read('fi/index.html')).toMatch(/muut ovat alkuperäiskielellä \(englanti\)\./);
-		expect(build.read('fi/tracks/tea-foundations/index.html')).toContain('Koko polku yhdellä sivulla ja Common Cartridge -paketit ovat alkuperäiskielellä (englanti).');
+		expect(build.read('fi/tracks/tea-foundations/index.html')).toContain('Common Cartridge -paketit ovat alkuperäiskielellä (englanti).');
 		expect(build.read('fi/modules/serving/index.html')).toContain('näytetään alkuperäiskielellä (englanti)');
 		for (const file of ['fi/index.html', 'fi/tracks/tea-foundations/index.html', 'fi/modules/serving/index.html']) expect(build.read(file)).not.toMatch(/kielellä English|\(English\)/);
 	});
@@ -500,6 +500,51 @@ describe('the Finnish pages of a bilingual fixture', () => {
 		expect(build.read('sitemap-0.xml')).toContain('<loc>https://steeped.example.org/fi/tracks/tea-foundations/syllabus/</loc>');
 	});
 
+	it("gives a translated track a Finnish print page: Finnish words, each module's body in its translation or marked English, and the address to assign in the course's language", () => {
+		const page = build.read('fi/tracks/tea-foundations/print/index.html');
+		expect(lang(page)).toBe('fi');
+		expect(page).toMatch(/<h1 id="_top"[^>]*>Teen perusteet: koko polku<\/h1>/);
+		// No English interface words are left, only the English modules' own, marked English.
+		const fragments = englishFragments({ ...starlightStrings.en, ...UI_STRINGS.en }, { ...starlightStrings.fi, ...UI_STRINGS.fi });
+		expect(englishLeft(join(build.outDir, 'fi/tracks/tea-foundations/print'), 'fi', fragments, build.outDir)).toEqual([]);
+		expect(page).toContain('Verkossa osoitteessa https://steeped.example.org/fi/tracks/tea-foundations/.');
+		const article = (id: string) => new RegExp(`<article class="currents-print-module" aria-labelledby="module-${id}">([^]*?)</article>`).exec(page)![1]!;
+		// Brewing basics is translated: its Finnish title, body, check and permanent address, its headings under its title, its ids its own.
+		const brewing = article('brewing-basics');
+		expect(brewing).toMatch(/<h2 id="module-brewing-basics"[^>]*>\s*\d\. Haudutuksen perusteet\s*<\/h2>/);
+		expect(brewing).toContain('https://steeped.example.org/fi/modules/brewing-basics/v2/');
+		expect(brewing).toContain('Hyvä tee syntyy lehden, veden ja ajan tasapainosta.');
+		expect(brewing).toContain('Tee maistuu kitkerältä. Mitä muutat ensin?');
+		// Only its sources' titles and publishers are marked English, as on its page.
+		expect(brewing.slice(0, brewing.indexOf('<section class="currents-sources"'))).not.toMatch(/\slang="en"/);
+		const levels = [...brewing.matchAll(/<h([1-6])[\s>]/g)].map((match) => Number(match[1]));
+		expect(levels[0]).toBe(2);
+		expect(levels.slice(1).filter((level) => level < 3)).toEqual([]);
+		const ids = [...page.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]!);
+		expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+		// Serving is not: the original's title, body and check, each marked English, under Finnish labels, with the notice its page has.
+		const serving = article('serving');
+		expect(serving).toMatch(/<h2 id="module-serving"[^>]*>\s*\d\. <span lang="en">Serving<\/span>\s*<\/h2>/);
+		expect(serving).toContain('Tätä moduulia ei ole vielä käännetty, joten se näytetään alkuperäiskielellä (englanti).');
+		expect(serving).toContain('https://steeped.example.org/modules/serving/v1/');
+		expect(serving).toMatch(/<div lang="en">[^]*Set a tray/);
+		expect(serving).toMatch(/<h3[^>]*>Osaamisen tarkistus<\/h3>\s*<ol lang="en">/);
+		// The answers: Finnish labels, each module's own words.
+		const answers = page.slice(page.indexOf('<section class="currents-print-answers"'));
+		expect(answers).toContain('<h2 id="answers">Vastaukset</h2>');
+		expect(answers).toContain('<strong>A: oikein.</strong> Kitkeryys irtoaa ajan myötä.');
+		expect(answers).toMatch(/<strong>[A-D]: (?:oikein|väärin)\.<\/strong> <span lang="en">/);
+		// The English print page is unchanged in its language, and each leads to the other through its language menu; a track not translated has none in Finnish.
+		const english = build.read('tracks/tea-foundations/print/index.html');
+		expect(english).toMatch(/<h1 id="_top"[^>]*>Tea foundations: the whole track<\/h1>/);
+		const main = english.slice(english.indexOf('>', english.indexOf('<main')), english.indexOf('</main>'));
+		expect(main).toContain('Boil the water, then let it rest.');
+		expect(main).not.toMatch(/\slang="/);
+		expect(english).toMatch(/<option value="\/fi\/tracks\/tea-foundations\/print\/"[^>]*>Suomi<\/option>/);
+		expect(build.exists('fi/tracks/hosting/print/index.html')).toBe(false);
+		expect(build.read('sitemap-0.xml')).toContain('<loc>https://steeped.example.org/fi/tracks/tea-foundations/print/</loc>');
+	});
+
 	it('shows the Finnish page at the Finnish permanent address of a translated module, and leads the others to the English ones', () => {
 		const rules = redirectRules(build.outDir);
 		/** Where Netlify takes a path, request after request, as `status target` until a file answers it. */
@@ -589,14 +634,17 @@ describe('the Finnish pages of a bilingual fixture', () => {
 		/** The attributes of each link to `href` in a page's main content (the sidebar has its own marks), as written. */
 		const links = (page: string, href: string) =>
 			[...build.read(page).split('<main')[1]!.split('</main>')[0]!.matchAll(new RegExp(`<a href="${href}"([^>]*)>`, 'g'))].map((match) => match[1]!.replace(/\s*class="[^"]*"/, '').trim());
-		// The track's feed, print page and cartridges are English only; its syllabus has a Finnish page.
-		for (const href of ['/tracks/tea-foundations/feed.xml', '/tracks/tea-foundations/print/', '/downloads/tracks/tea-foundations.imscc']) {
+		// The track's feed and cartridges are English only; its syllabus and its print page have Finnish pages.
+		for (const href of ['/tracks/tea-foundations/feed.xml', '/downloads/tracks/tea-foundations.imscc']) {
 			expect(links('fi/tracks/tea-foundations/index.html', href), href).toEqual([expect.stringMatching(/\bhreflang="en"/)]);
 			expect(links('tracks/tea-foundations/index.html', href), href).toEqual([expect.not.stringMatching(/hreflang/)]);
 		}
 		expect(links('fi/tracks/tea-foundations/index.html', '/tracks/tea-foundations/syllabus/')).toEqual([]);
 		expect(links('fi/tracks/tea-foundations/index.html', '/fi/tracks/tea-foundations/syllabus/')).toEqual(['']);
 		expect(links('tracks/tea-foundations/index.html', '/tracks/tea-foundations/syllabus/')).toEqual(['']);
+		expect(links('fi/tracks/tea-foundations/index.html', '/tracks/tea-foundations/print/')).toEqual([]);
+		expect(links('fi/tracks/tea-foundations/index.html', '/fi/tracks/tea-foundations/print/')).toEqual(['']);
+		expect(links('tracks/tea-foundations/index.html', '/tracks/tea-foundations/print/')).toEqual(['']);
 		// Titles not translated are the originals', on the progress page and the translation status page.
 		// (Serving is in both tracks, and has a Finnish page in the original's words as a module of a translated track.)
 		expect(links('fi/progress/index.html', '/fi/modules/serving/')).toEqual(['lang="en"', 'lang="en"']);
