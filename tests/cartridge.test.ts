@@ -15,7 +15,10 @@ import { curriculumConfigSchema } from '../src/lib/curriculum/schema/config.ts';
 import { moduleSchema, type ModuleData } from '../src/lib/curriculum/schema/module.ts';
 import { trackSchema } from '../src/lib/curriculum/schema/track.ts';
 import { checkXml } from '../src/lib/safety/xml-wellformed.ts';
-import { copyFixture, ROOT, runScript, specFile, TMP } from './utils.ts';
+import { copyFixture, ROOT, runScript, sharedBuild, specFile, TMP } from './utils.ts';
+import { englishFragments, englishLeft } from './english-left.ts';
+import { UI_STRINGS } from '../src/lib/i18n/ui/index.ts';
+import starlightStrings from '../node_modules/@astrojs/starlight/dist/translations/index.js';
 
 /** The IMS Common Cartridge 1.3 schemas, beside the repository as in every checkout and CI run. */
 const SPECS = join(ROOT, '..', 'shared', 'specs', 'common-cartridge-1.3');
@@ -611,6 +614,100 @@ describe('the stylesheet of a cartridge page', () => {
 		for (const [, name] of PAGE_STYLES.matchAll(/\.([\w-]+)/g)) classes.add(name!);
 		for (const [, name] of PAGE_STYLES.matchAll(/(?:^|[\s,>{}])([a-z][a-z0-9]*)(?=[\s,.:[>{])/gm)) tags.add(name!);
 		expect(stylesFor({ tags, classes })).toBe(PAGE_STYLES);
+	});
+});
+
+describe("a translated track's cartridges in its language", () => {
+	/** The Finnish cartridges of the bilingual tea fixture's build, by name, and the English one beside them. */
+	const cartridges = new Map<string, Map<string, Buffer>>();
+	let english: Map<string, Buffer>;
+	let downloads = '';
+	const text = (files: Map<string, Buffer>, name: string) => files.get(name)!.toString('utf8');
+
+	beforeAll(async () => {
+		prepareSchemas();
+		const build = await sharedBuild('tea-bilingual');
+		if (build.status !== 0) throw new Error(`The bilingual build failed:\n${build.output}`);
+		downloads = join(build.outDir, 'downloads');
+		for (const name of ['tea-foundations.imscc', 'tea-foundations.links.imscc']) cartridges.set(name, unzip(readFileSync(join(downloads, 'fi', 'tracks', name))));
+		english = unzip(readFileSync(join(downloads, 'tracks', 'tea-foundations.imscc')));
+	});
+
+	it('are made for a translated track alone, under downloads/fi/, and validate against the Common Cartridge 1.3 schemas', () => {
+		expect(readdirSync(join(downloads, 'fi'), { recursive: true }).map(String).sort()).toEqual(['tracks', 'tracks/tea-foundations.imscc', 'tracks/tea-foundations.links.imscc']);
+		for (const [name, files] of cartridges) {
+			const file = join(WORK, `fi-${name.replace(/\W/g, '-')}-imsmanifest.xml`);
+			writeFileSync(file, files.get('imsmanifest.xml')!);
+			const result = validate(file, 'ccv1p3_imscp_v1p2_v1p0.xsd');
+			expect(result.status, `${name}: ${result.output}`).toBe(0);
+		}
+		for (const name of ['weblinks/brewing-basics.xml', 'weblinks/tracks/tea-foundations/syllabus.xml']) {
+			const file = join(WORK, `fi-${name.replace(/\W/g, '-')}`);
+			writeFileSync(file, cartridges.get('tea-foundations.links.imscc')!.get(name)!);
+			expect(validate(file, 'ccv1p3_imswl_v1p3.xsd').status, name).toBe(0);
+		}
+	});
+
+	it('are in Finnish: the titles, the description, the syllabus and every translated module from its Finnish page', () => {
+		const files = cartridges.get('tea-foundations.imscc')!;
+		const manifest = parseXml(text(files, 'imsmanifest.xml'));
+		expect(all(manifest, 'lomimscc:language').map((node) => node.text)).toEqual(['fi']);
+		const strings = (name: string) => all(manifest, name).flatMap((node) => all(node, 'lomimscc:string')).map((node) => node.text);
+		expect(strings('lomimscc:title')).toEqual(['Teen perusteet (Steeped)']);
+		expect(strings('lomimscc:description')[0]).toMatch(/^Kiehuvasta vedestä jaettavaan kannuun\. Kohderyhmä: .*Moduulit: Water temperature 1\.0\.0, Haudutuksen perusteet 2\.1\.0, Serving 1\.0\.1\. Polun todistukseen vaaditaan/);
+		const items = all(manifest, 'item').flatMap((item) => child(item, 'title')?.text ?? []);
+		expect(items.slice(0, 2)).toEqual(['Toteutussuunnitelma', 'Toteutussuunnitelma: Teen perusteet']);
+		expect(items).toContain('Osaamisen tarkistus: Haudutuksen perusteet');
+		expect(items).toContain('Keskustelu: Pussi vai irtolehti?');
+		// The syllabus is the Finnish page's.
+		const syllabus = text(files, 'fi/tracks/tea-foundations/syllabus/index.html');
+		expect(syllabus).toMatch(/^<!doctype html>\n<html lang="fi">/);
+		expect(syllabus).toContain('Opettajalle. Siinä mainitaan tämän paketin moduulien versiot');
+		// A translated module: its Finnish page at its Finnish permanent address, its check in Finnish.
+		const brewing = text(files, 'modules/brewing-basics/v2/index.html');
+		expect(brewing).toMatch(/^<!doctype html>\n<html lang="fi">/);
+		expect(brewing).toContain('<link rel="canonical" href="https://steeped.example.org/fi/modules/brewing-basics/v2/">');
+		expect(brewing).toContain('<h1>Haudutuksen perusteet</h1>\n<p class="cc-meta">Versio 2.1.0, julkaistu <time datetime="2026-11-01">1.11.2026</time> · 30 min');
+		expect(brewing).toContain('Hyvä tee syntyy lehden, veden ja ajan tasapainosta.');
+		expect(brewing).toContain('Lähdeviite: <span lang="en">');
+		const check = text(files, 'assessments/brewing-basics/assessment.xml');
+		expect(check).toContain('title="Osaamisen tarkistus: Haudutuksen perusteet"');
+		expect(check).toContain('title="Kysymys 1"');
+		expect(check).toContain('Tee maistuu kitkerältä. Mitä muutat ensin?');
+		// No English interface words are left in its pages, only the English modules' own, marked English.
+		const pages = join(WORK, 'fi-pages');
+		rmSync(pages, { recursive: true, force: true });
+		for (const [name, data] of files) {
+			if (!name.endsWith('.html')) continue;
+			mkdirSync(join(pages, name, '..'), { recursive: true });
+			writeFileSync(join(pages, name), data);
+		}
+		const fragments = englishFragments({ ...starlightStrings.en, ...UI_STRINGS.en }, { ...starlightStrings.fi, ...UI_STRINGS.fi });
+		expect(englishLeft(pages, 'fi', fragments)).toEqual([]);
+	});
+
+	it("marks a module not translated yet as the original's, at the original's permanent address, as its Finnish page does", () => {
+		const files = cartridges.get('tea-foundations.imscc')!;
+		const serving = text(files, 'modules/serving/v1/index.html');
+		expect(serving).toMatch(/^<!doctype html>\n<html lang="fi">/);
+		expect(serving).toContain('<h1 lang="en">Serving</h1>\n<p class="cc-meta">Versio 1.0.1');
+		expect(serving).toContain('<link rel="canonical" href="https://steeped.example.org/modules/serving/v1/">');
+		expect(serving).toContain('Tätä moduulia ei ole vielä käännetty');
+		const manifest = parseXml(text(files, 'imsmanifest.xml'));
+		const resource = all(manifest, 'resource').find((node) => node.attributes.href === 'modules/serving/v1/index.html')!;
+		expect(all(resource, 'lom:string').map((node) => node.attributes.language)).toContain('en');
+		expect(all(resource, 'lom:string').map((node) => node.attributes.language)).not.toContain('fi');
+		// The link-only cartridge links each module where a Finnish course assigns it.
+		const links = cartridges.get('tea-foundations.links.imscc')!;
+		const link = (id: string) => parseXml(text(links, `weblinks/${id}.xml`));
+		expect(child(link('brewing-basics'), 'url')!.attributes.href).toBe('https://steeped.example.org/fi/modules/brewing-basics/v2/');
+		expect(child(link('brewing-basics'), 'title')!.text).toBe('Haudutuksen perusteet (versio 2.x)');
+		expect(child(link('serving'), 'url')!.attributes.href).toBe('https://steeped.example.org/modules/serving/v1/');
+		const titles = all(parseXml(text(links, 'imsmanifest.xml')), 'lomimscc:title').flatMap((node) => all(node, 'lomimscc:string')).map((node) => node.text);
+		expect(titles).toEqual(['Teen perusteet (Steeped), linkit sivustolle']);
+		// The English cartridge of the same track is the English pages'.
+		expect(text(english, 'modules/brewing-basics/v2/index.html')).toMatch(/^<!doctype html>\n<html lang="en">/);
+		expect(text(english, 'modules/brewing-basics/v2/index.html')).not.toContain('Hyvä tee');
 	});
 });
 

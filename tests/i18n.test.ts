@@ -402,9 +402,9 @@ describe('the Finnish pages of a bilingual fixture', () => {
 
 	it('names the original language in Finnish in Finnish sentences', () => {
 		expect(build.read('fi/index.html')).toMatch(/muut ovat alkuperäiskielellä \(englanti\)\./);
-		expect(build.read('fi/tracks/tea-foundations/index.html')).toContain('Common Cartridge -paketit ovat alkuperäiskielellä (englanti).');
+		expect(build.read('fi/tracks/tea-foundations/syllabus/index.html')).toContain('näkyvät alkuperäiskielellä (englanti)');
 		expect(build.read('fi/modules/serving/index.html')).toContain('näytetään alkuperäiskielellä (englanti)');
-		for (const file of ['fi/index.html', 'fi/tracks/tea-foundations/index.html', 'fi/modules/serving/index.html']) expect(build.read(file)).not.toMatch(/kielellä English|\(English\)/);
+		for (const file of ['fi/index.html', 'fi/tracks/tea-foundations/syllabus/index.html', 'fi/modules/serving/index.html']) expect(build.read(file)).not.toMatch(/kielellä English|\(English\)/);
 	});
 
 	it('marks a module not translated yet as English where a Finnish track lists it, and its line of facts as Finnish', () => {
@@ -634,10 +634,13 @@ describe('the Finnish pages of a bilingual fixture', () => {
 		/** The attributes of each link to `href` in a page's main content (the sidebar has its own marks), as written. */
 		const links = (page: string, href: string) =>
 			[...build.read(page).split('<main')[1]!.split('</main>')[0]!.matchAll(new RegExp(`<a href="${href}"([^>]*)>`, 'g'))].map((match) => match[1]!.replace(/\s*class="[^"]*"/, '').trim());
-		// The track's feed and cartridges are English only; its syllabus and its print page have Finnish pages.
-		for (const href of ['/tracks/tea-foundations/feed.xml', '/downloads/tracks/tea-foundations.imscc']) {
-			expect(links('fi/tracks/tea-foundations/index.html', href), href).toEqual([expect.stringMatching(/\bhreflang="en"/)]);
-			expect(links('tracks/tea-foundations/index.html', href), href).toEqual([expect.not.stringMatching(/hreflang/)]);
+		// The track's feed is English only; its syllabus, print page and cartridges are Finnish too.
+		expect(links('fi/tracks/tea-foundations/index.html', '/tracks/tea-foundations/feed.xml')).toEqual([expect.stringMatching(/\bhreflang="en"/)]);
+		expect(links('tracks/tea-foundations/index.html', '/tracks/tea-foundations/feed.xml')).toEqual([expect.not.stringMatching(/hreflang/)]);
+		for (const name of ['tea-foundations.imscc', 'tea-foundations.links.imscc']) {
+			expect(links('fi/tracks/tea-foundations/index.html', `/downloads/fi/tracks/${name}`), name).toEqual(['download']);
+			expect(links('tracks/tea-foundations/index.html', `/downloads/tracks/${name}`), name).toEqual(['download']);
+			expect(links('fi/tracks/tea-foundations/index.html', `/downloads/tracks/${name}`), name).toEqual([]);
 		}
 		expect(links('fi/tracks/tea-foundations/index.html', '/tracks/tea-foundations/syllabus/')).toEqual([]);
 		expect(links('fi/tracks/tea-foundations/index.html', '/fi/tracks/tea-foundations/syllabus/')).toEqual(['']);

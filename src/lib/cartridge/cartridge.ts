@@ -13,13 +13,14 @@ import { permalinkHref } from '../curriculum/model.ts';
 import { majorOf } from '../curriculum/versions.ts';
 import { apaHtml, citationOf } from '../citation/cite.ts';
 import { manifestXml, rightsOf, type Folder, type Item, type ManifestData, type Resource } from './manifest.ts';
-import { en as parts } from '../i18n/ui/module-parts.ts';
 import { discussionXml } from './discussion.ts';
 import { modulePage, type DiscussionPrompt } from './page.ts';
 import { assessmentXml, fitsQti } from './qti.ts';
 import { syllabusPart, type PackedSyllabus } from './syllabus.ts';
 import { webLinkXml } from './weblink.ts';
+import { originalLanguage, type CartridgeLanguage, type CartridgeWords } from './words.ts';
 import { safeDecodeUriComponent } from '../safety/urls.ts';
+import { dayText } from '../i18n/dates.ts';
 import { escapeXml as escape, xmlId } from './xml.ts';
 import { zip, type ZipEntry } from './zip.ts';
 
@@ -30,6 +31,22 @@ export interface CartridgeSource {
 	tracks: readonly { id: string; data: TrackData }[];
 	/** Reads a file of the built site by its path from the output folder, or returns undefined when there is none. */
 	read: (path: string) => Uint8Array | undefined;
+	/**
+	 * A track's cartridge in a translation's language, made from its pages in that language: `modules`
+	 * and `tracks` then hold their data as those pages show it (translated where translated), and this
+	 * the rest. The originals' language when omitted.
+	 */
+	translation?: CartridgeTranslation;
+}
+
+export interface CartridgeTranslation {
+	language: CartridgeLanguage;
+	/** Each module's data in the originals' language, which its reference cites. */
+	originals: ReadonlyMap<string, ModuleData>;
+	/** The address a course taught in the language assigns for a module (`assignedAddress`), from the site's root. */
+	assigned: (id: string) => string;
+	/** The modules translated into the language; the others' pages in it show the original's words. */
+	translated: ReadonlySet<string>;
 }
 
 export interface CartridgeOptions {
@@ -49,15 +66,18 @@ export interface Cartridge {
 	reads: string[];
 }
 
-/** Where a cartridge is published on the site: `/downloads/tracks/<id>.imscc`, or `/downloads/<curriculum>.imscc`. */
-export function cartridgePath(config: Pick<CurriculumConfig, 'title'>, options: CartridgeOptions = {}): string {
+/**
+ * Where a cartridge is published on the site: `/downloads/tracks/<id>.imscc`, or `/downloads/<curriculum>.imscc`;
+ * in a translation's language under its prefix, `/downloads/fi/tracks/<id>.imscc`.
+ */
+export function cartridgePath(config: Pick<CurriculumConfig, 'title'>, options: CartridgeOptions = {}, prefix = ''): string {
 	const name = options.track ? `tracks/${options.track}` : slug(config.title);
-	return `downloads/${name}${options.links ? '.links' : ''}.imscc`;
+	return `downloads/${prefix}${name}${options.links ? '.links' : ''}.imscc`;
 }
 
-/** The built page that holds a module's current version (its major's permanent address shows the same page). */
-export function builtPagePath(id: string): string {
-	return `modules/${id}/index.html`;
+/** The built page that holds a module's current version (its major's permanent address shows the same page), in the cartridge's language. */
+export function builtPagePath(id: string, prefix = ''): string {
+	return `${prefix}modules/${id}/index.html`;
 }
 
 /** Where the cartridge keeps a module's page: under its major's permanent address, or the module's for a 0.x pre-release. */
@@ -68,6 +88,9 @@ function packagedPagePath(id: string, version: string): string {
 
 export function buildCartridge(source: CartridgeSource, options: CartridgeOptions = {}): Cartridge {
 	const { config } = source;
+	const language = languageOf(source);
+	const { words } = language;
+	if (source.translation && !options.track) throw new Error(`A cartridge in ${language.code} is a track's: name the track.`);
 	const folders = foldersOf(source, options.track);
 	const ids = [...new Set(folders.flatMap((folder) => folder.modules))];
 	const modules = ids.map((id) => ({ id, data: source.modules.get(id)! }));
@@ -87,7 +110,7 @@ export function buildCartridge(source: CartridgeSource, options: CartridgeOption
 	for (const module of modules) {
 		// The page is read in either form (a web link reads nothing): the instructor's material travels in both.
 		const page = made.get(module.id) ?? remember(made, module.id, pageResource(module, source));
-		const packed = options.links ? linkResource(module, config) : page;
+		const packed = options.links ? linkResource(module, source) : page;
 		for (const path of page.reads) reads.add(path);
 		entries.push(...packed.entries);
 		resources.push(packed.resource);
@@ -99,12 +122,12 @@ export function buildCartridge(source: CartridgeSource, options: CartridgeOption
 			const file = `assessments/${module.id}/assessment.xml`;
 			let check = checksWritten.get(module.id);
 			if (!check) {
-				check = Buffer.from(assessmentXml({ ident: identifier, title: `Knowledge check: ${module.data.title}`, questions }), 'utf8');
+				check = Buffer.from(assessmentXml({ ident: identifier, title: words('currents.cartridge.check', { title: module.data.title }), questions, words }), 'utf8');
 				checksWritten.set(module.id, check);
 			}
 			entries.push({ name: file, data: check });
 			resources.push({ identifier, type: 'imsqti_xmlv1p2/imscc_xmlv1p3/assessment', files: [file] });
-			items.push({ identifier: 'check', title: `Knowledge check: ${module.data.title}`, resource: identifier });
+			items.push({ identifier: 'check', title: words('currents.cartridge.check', { title: module.data.title }), resource: identifier });
 		}
 		for (const part of page.instructor) {
 			entries.push(part.entry);
@@ -121,28 +144,41 @@ export function buildCartridge(source: CartridgeSource, options: CartridgeOption
 		entries.unshift(...syllabus.entries);
 		resources.unshift(syllabus.resource);
 	}
-	const manifestFolders = organizationOf(source, folders, options, syllabi, after);
+	const manifestFolders = organizationOf(source, folders, options, syllabi, after, words);
+	const named = track ? words('currents.cartridge.trackTitle', { track: track.data.title, curriculum: config.title }) : config.title;
 	const data: ManifestData = {
 		identifier: xmlId('cartridge', options.track ?? slug(config.title), ...(options.links ? ['links'] : [])),
 		// The two cartridges of a track are told apart once imported: the one of links says so.
-		title: `${track ? `${track.data.title} (${config.title})` : config.title}${options.links ? ', links to the site' : ''}`,
+		title: options.links ? words('currents.cartridge.linksTitle', { title: named }) : named,
 		// The pass mark travels in words: the cartridge's quizzes have no field for it, and a platform sets its own.
-		description: `${track ? `${track.data.summary} Audience: ${sentence(track.data.audience)}` : config.tagline} Modules: ${modules.map((m) => `${m.data.title} ${m.data.version}`).join(', ')}.${track ? ` The track's certificate asks for ${track.data.certificate.passMark}% of the questions in each knowledge check answered right.` : ''}`,
-		language: config.locales[0] ?? 'en',
+		description: [
+			track ? `${track.data.summary} ${words('currents.cartridge.audience', { audience: sentence(track.data.audience) })}` : config.tagline,
+			words('currents.cartridge.modules', { modules: modules.map((m) => `${m.data.title} ${m.data.version}`).join(', ') }),
+			...(track ? [words('currents.cartridge.passMark', { mark: track.data.certificate.passMark })] : []),
+		].join(' '),
+		language: language.code,
 		version: date,
 		date,
 		publisher: config.title,
-		url: new URL(track ? `/tracks/${track.id}/` : '/', config.site).href,
+		url: new URL(track ? `/${language.prefix}tracks/${track.id}/` : '/', config.site).href,
 		license: { id: license.id, name: license.name, url: license.url },
 		keywords: [...new Set(modules.flatMap((module) => module.data.topics))],
 		minutes: modules.reduce((sum, module) => sum + module.data.duration, 0),
 		folders: manifestFolders,
 		resources,
+		words,
 	};
 	const manifest = manifestXml(data);
 	entries.unshift({ name: 'imsmanifest.xml', data: manifest });
-	return { path: cartridgePath(config, options), manifest, entries, bytes: zip(entries, date), reads: [...reads] };
+	return { path: cartridgePath(config, options, language.prefix), manifest, entries, bytes: zip(entries, date), reads: [...reads] };
 }
+
+/** The originals' language for a module not translated into a translation's cartridge's language, whose page there shows the original's words. */
+const textLanguageOf = (module: Module, source: CartridgeSource): string | undefined =>
+	source.translation && !source.translation.translated.has(module.id) ? (source.config.locales[0] ?? 'en') : undefined;
+
+/** The language a source's cartridges are in: a translation's, or the originals' (the config's first). */
+const languageOf = (source: CartridgeSource): CartridgeLanguage => source.translation?.language ?? originalLanguage(source.config.locales[0] ?? 'en');
 
 type Module = { id: string; data: ModuleData };
 /** A module's part of a cartridge, and the files of the built site it was made from. */
@@ -175,7 +211,14 @@ function remember(made: Map<string, PackedPage>, id: string, packed: PackedPage)
  * syllabus and its modules' folders are the course's units, with nothing around them, and the syllabus
  * is in a folder of its own, since a platform makes a unit of each folder under the root.
  */
-function organizationOf(source: CartridgeSource, folders: readonly Scope[], options: CartridgeOptions, syllabi: ReadonlyMap<string, PackedSyllabus>, after: ReadonlyMap<string, Item[]>): Folder[] {
+function organizationOf(
+	source: CartridgeSource,
+	folders: readonly Scope[],
+	options: CartridgeOptions,
+	syllabi: ReadonlyMap<string, PackedSyllabus>,
+	after: ReadonlyMap<string, Item[]>,
+	words: CartridgeWords
+): Folder[] {
 	const moduleFolder = (folder: Scope, id: string, index: number): Folder => {
 		const title = source.modules.get(id)!.title;
 		const page = { identifier: xmlId('item', folder.id, id), title, resource: xmlId(options.links ? 'link' : 'page', id) };
@@ -194,7 +237,7 @@ function organizationOf(source: CartridgeSource, folders: readonly Scope[], opti
 		};
 	});
 	if (!options.track) return trackFolders;
-	return trackFolders.flatMap((folder, index) => folder.items.map((item) => ('resource' in item ? { identifier: xmlId('unit', folders[index]!.id, 'syllabus'), title: 'Syllabus', items: [item] } : item)));
+	return trackFolders.flatMap((folder, index) => folder.items.map((item) => ('resource' in item ? { identifier: xmlId('unit', folders[index]!.id, 'syllabus'), title: words('currents.cartridge.syllabusUnit'), items: [item] } : item)));
 }
 
 /** A track, or the whole curriculum's modules that no track lists, and its modules in order. */
@@ -242,7 +285,7 @@ function syllabiOf(source: CartridgeSource, folders: readonly Scope[], options: 
 		let syllabus = made.get(key);
 		if (!syllabus) {
 			const date = newestRelease(folder.modules.map((id) => source.modules.get(id)!));
-			syllabus = syllabusPart(track, source.config, source.read, { links: options.links === true, date });
+			syllabus = syllabusPart(track, source.config, source.read, { links: options.links === true, date, language: languageOf(source) });
 			made.set(key, syllabus);
 		}
 		syllabi.set(track.id, syllabus);
@@ -250,15 +293,25 @@ function syllabiOf(source: CartridgeSource, folders: readonly Scope[], options: 
 	return syllabi;
 }
 
-function resourceMetadata(module: Module, config: CurriculumConfig) {
+function resourceMetadata(module: Module, config: CurriculumConfig, words: CartridgeWords, textLanguage?: string) {
 	const license = licenseOf(module.data.license ?? config.license);
 	return {
+		...(textLanguage ? { language: textLanguage } : {}),
 		title: module.data.title,
 		version: module.data.version,
 		authors: citationOf(module, config).people,
 		minutes: module.data.duration,
-		rights: rightsOf({ id: license.id, name: license.name, url: license.url }),
+		rights: rightsOf({ id: license.id, name: license.name, url: license.url }, words),
 	};
+}
+
+/**
+ * The address of the page a cartridge gives for a module: the permanent address of its major (the
+ * module's own for a 0.x pre-release), or in a translation's language the one a course taught in it
+ * assigns, in that language while the translation follows the current major.
+ */
+function addressOf(module: Module, source: CartridgeSource): string {
+	return source.translation ? new URL(source.translation.assigned(module.id), source.config.site).href : citationOf(module, source.config).url;
 }
 
 /**
@@ -266,13 +319,14 @@ function resourceMetadata(module: Module, config: CurriculumConfig) {
  * the address shows each minor and patch release of it, so a full version in the link's name would
  * be wrong after the next one. A pre-release has no permanent address, and its name no version.
  */
-function linkResource(module: Module, config: CurriculumConfig): Packed {
+function linkResource(module: Module, source: CartridgeSource): Packed {
+	const { words } = languageOf(source);
 	const file = `weblinks/${module.id}.xml`;
-	const url = citationOf(module, config).url;
+	const url = addressOf(module, source);
 	const major = majorOf(module.data.version);
-	const title = major >= 1 ? `${module.data.title} (version ${major}.x)` : module.data.title;
+	const title = major >= 1 ? words('currents.cartridge.linkTitle', { title: module.data.title, major }) : module.data.title;
 	return {
-		resource: { identifier: xmlId('link', module.id), type: 'imswl_xmlv1p3', files: [file], metadata: resourceMetadata(module, config) },
+		resource: { identifier: xmlId('link', module.id), type: 'imswl_xmlv1p3', files: [file], metadata: resourceMetadata(module, source.config, words, textLanguageOf(module, source)) },
 		entries: [{ name: file, data: webLinkXml(title, url) }],
 		reads: [],
 	};
@@ -284,13 +338,14 @@ function linkResource(module: Module, config: CurriculumConfig): Packed {
  * instructor notes as a page of their own, both for instructors (platforms import them unpublished).
  */
 function pageResource(module: Module, source: CartridgeSource): PackedPage {
-	const { config } = source;
+	const { config, translation } = source;
+	const { code, prefix, words } = languageOf(source);
 	const reads: string[] = [];
 	const read = (path: string) => {
 		reads.push(path);
 		return source.read(path);
 	};
-	const built = builtPagePath(module.id);
+	const built = builtPagePath(module.id, prefix);
 	const html = read(built);
 	if (!html) throw new Error(`The built page ${built} of the module "${module.id}" is missing. Build the site first (npm run build), then export.`);
 	const packaged = packagedPagePath(module.id, module.data.version);
@@ -309,31 +364,44 @@ function pageResource(module: Module, source: CartridgeSource): PackedPage {
 		return name;
 	};
 	const citation = citationOf(module, config);
+	const url = addressOf(module, source);
 	const license = licenseOf(module.data.license ?? config.license);
-	const level = config.levels.find((option) => option.id === module.data.level)?.name ?? module.data.level;
+	const level = (translation ? config.translations[code]?.levels?.[module.data.level] : undefined) ?? config.levels.find((option) => option.id === module.data.level)?.name ?? module.data.level;
 	const link = (href: string, label: string) => `<a href="${escape(href)}" target="_blank" rel="noopener">${escape(label)}</a>`;
+	// The reference is the original's, as the module page in another language says to cite it, in the original's words.
+	const original = translation ? { id: module.id, data: translation.originals.get(module.id) ?? module.data } : module;
+	const reference = apaHtml(original, config).replace(/<a /g, '<a target="_blank" rel="noopener" ');
 	const attribution = [
-		`<p><cite>${link(citation.url, module.data.title)}</cite>, version ${escape(module.data.version)}, released ${escape(citation.date)}`,
-		citation.people.length > 0 ? `, by ${escape(citation.people.join(', '))}` : '',
-		`, from ${link(new URL('/', config.site).href, config.title)}. `,
-		`Licensed under ${license.url ? link(license.url, license.name) : escape(license.name)}${license.name === license.id ? '' : ` (${escape(license.id)})`}.</p>`,
-		`<p>Cite as: ${apaHtml(module, config).replace(/<a /g, '<a target="_blank" rel="noopener" ')}</p>`,
+		'<p>',
+		words('currents.cartridge.attribution', {
+			title: `<cite>${link(url, module.data.title)}</cite>`,
+			version: escape(module.data.version),
+			date: escape(dayText(citation.date, code)),
+			by: citation.people.length > 0 ? words('currents.cartridge.by', { people: escape(citation.people.join(', ')) }) : '',
+			site: link(new URL(`/${prefix}`, config.site).href, config.title),
+		}),
+		words('currents.cartridge.license', { license: `${license.url ? link(license.url, license.name) : escape(license.name)}${license.name === license.id ? '' : ` (${escape(license.id)})`}` }),
+		'</p>',
+		`<p>${words('currents.cartridge.citeAs')} ${translation ? `<span lang="${escape(config.locales[0] ?? 'en')}">${reference}</span>` : reference}</p>`,
 	].join('');
 	const { page, discussions, notes } = modulePage({
 		html: new TextDecoder().decode(html),
-		url: citation.url,
+		url,
 		title: module.data.title,
 		version: module.data.version,
 		released: citation.date,
 		duration: module.data.duration,
 		level,
-		language: config.locales[0] ?? 'en',
+		language: code,
+		textLanguage: textLanguageOf(module, source),
+		words,
 		keepQuiz: !module.data.quiz.every(fitsQti) || module.data.quiz.length === 0,
 		attribution,
 		asset,
 		pin: (path) => {
-			const id = /^\/modules\/([^/]+)\/$/.exec(path)?.[1];
+			const id = new RegExp(`^/(?:${prefix})?modules/([^/]+)/$`).exec(path)?.[1];
 			const version = id ? source.modules.get(id)?.version : undefined;
+			if (translation) return version ? translation.assigned(id!) : undefined;
 			return version && majorOf(version) >= 1 ? permalinkHref(id!, majorOf(version)) : undefined;
 		},
 	});
@@ -344,13 +412,13 @@ function pageResource(module: Module, source: CartridgeSource): PackedPage {
 		type: 'webcontent',
 		href: packaged,
 		files: entries.map((entry) => entry.name),
-		metadata: resourceMetadata(module, config),
+		metadata: resourceMetadata(module, config, words, textLanguageOf(module, source)),
 	};
 	const forInstructors = { ...resource.metadata!, minutes: undefined, role: 'Instructor' as const };
-	const instructor: InstructorPart[] = discussions.map((prompt, index) => discussionPart(module, prompt, index + 1, citation.url, forInstructors));
+	const instructor: InstructorPart[] = discussions.map((prompt, index) => discussionPart(module, prompt, index + 1, url, forInstructors, words));
 	if (notes) {
 		const name = `${folder}instructor-notes.html`;
-		const title = `Instructor notes: ${module.data.title}`;
+		const title = words('currents.cartridge.notes', { title: module.data.title });
 		instructor.push({
 			resource: { identifier: xmlId('notes', module.id), type: 'webcontent', href: name, files: [name], metadata: { ...forInstructors, title } },
 			entry: { name, data: Buffer.from(notes, 'utf8') },
@@ -365,15 +433,16 @@ function pageResource(module: Module, source: CartridgeSource): PackedPage {
  * A discussion prompt as a topic, titled as the module's page titles it (a prompt left with the
  * box's default title takes the module's), its text followed by where it comes from.
  */
-function discussionPart(module: Module, prompt: DiscussionPrompt, number: number, url: string, metadata: Resource['metadata']): InstructorPart {
-	const title = prompt.title === parts['currents.parts.discuss'] ? `${prompt.title}: ${module.data.title}` : prompt.title;
-	const from = `<p>A discussion prompt from <cite><a href="${escape(url)}" target="_blank" rel="noopener">${escape(module.data.title)}</a></cite>, version ${escape(module.data.version)}.</p>`;
+function discussionPart(module: Module, prompt: DiscussionPrompt, number: number, url: string, metadata: Resource['metadata'], words: CartridgeWords): InstructorPart {
+	const title = prompt.title === words('currents.parts.discuss') ? `${prompt.title}: ${module.data.title}` : prompt.title;
+	const source = `<cite><a href="${escape(url)}" target="_blank" rel="noopener">${escape(module.data.title)}</a></cite>`;
+	const from = `<p>${words('currents.cartridge.discussionFrom', { title: source, version: escape(module.data.version) })}</p>`;
 	const name = `discussions/${module.id}/${number}.xml`;
 	return {
 		resource: { identifier: xmlId('discussion', module.id, String(number)), type: 'imsdt_xmlv1p3', files: [name], metadata: { ...metadata!, title } },
 		entry: { name, data: Buffer.from(discussionXml(title, `${prompt.html}\n${from}`), 'utf8') },
 		item: `discussion${number}`,
-		title: `Discussion: ${title}`,
+		title: words('currents.cartridge.discussion', { title }),
 	};
 }
 

@@ -10,9 +10,13 @@ import { keep, placeFile, readKept, writeWhole } from '../cache/files.ts';
 import { codeFingerprint } from '../cache/fingerprint.ts';
 import type { Curriculum } from '../curriculum/load.ts';
 import type { ModuleData } from '../curriculum/schema/module.ts';
+import type { ModuleTranslationData, TrackTranslationData } from '../curriculum/schema/translation.ts';
 import type { TrackData } from '../curriculum/schema/track.ts';
+import { assignedAddress, mergeModule, mergeTrack } from '../i18n/site.ts';
+import { siteLocales } from '../i18n/locales.ts';
 import { buildCartridge, builtPagePath, cartridgePath, type Cartridge, type CartridgeOptions, type CartridgeSource } from './cartridge.ts';
 import { builtSyllabusPath } from './syllabus.ts';
+import { cartridgeWords } from './words.ts';
 
 /**
  * What of a checked curriculum the cartridges are made from: its config, and each module's and
@@ -22,6 +26,8 @@ export interface CartridgeCurriculum {
 	config: Curriculum['config'];
 	modules: readonly { id: string; data: ModuleData }[];
 	tracks: readonly { id: string; data: TrackData }[];
+	/** The translations of modules and tracks (a loaded curriculum's `translations`), for the cartridges of translated tracks in their language. */
+	translations?: readonly { kind: string; locale: string; id: string; data: unknown }[];
 }
 
 /** The part of a loaded curriculum the cartridges are made from (see `CartridgeCurriculum`). */
@@ -30,7 +36,41 @@ export function cartridgeCurriculum(curriculum: CartridgeCurriculum): CartridgeC
 		config: curriculum.config,
 		modules: curriculum.modules.map(({ id, data }) => ({ id, data })),
 		tracks: curriculum.tracks.map(({ id, data }) => ({ id, data })),
+		translations: (curriculum.translations ?? []).filter((entry) => entry.kind === 'module' || entry.kind === 'track').map(({ kind, locale, id, data }) => ({ kind, locale, id, data })),
 	};
+}
+
+/**
+ * The sources of the cartridges in each of the curriculum's other languages that has a translated
+ * track: its modules and tracks as its pages show them (translated where translated, the original's
+ * otherwise), read from its pages under `/<code>/`, and the tracks translated into it.
+ */
+export function translatedSources(original: CartridgeSource, curriculum: CartridgeCurriculum): { source: CartridgeSource; tracks: string[] }[] {
+	const { config } = original;
+	const locales = siteLocales(config.locales);
+	const root = locales[0]!;
+	return locales.slice(1).flatMap((locale) => {
+		const entries = (curriculum.translations ?? []).filter((entry) => entry.locale === locale.code);
+		const modules = new Map(entries.flatMap((entry) => (entry.kind === 'module' ? [[entry.id, entry.data as ModuleTranslationData] as const] : [])));
+		const tracks = new Map(entries.flatMap((entry) => (entry.kind === 'track' ? [[entry.id, entry.data as TrackTranslationData] as const] : [])));
+		const translatedTracks = curriculum.tracks.filter((track) => tracks.has(track.id));
+		if (translatedTracks.length === 0) return [];
+		// A module has a page in the language when it is translated or in a translated track (src/data.ts, `moduleIds`).
+		const paged = new Set([...modules.keys(), ...translatedTracks.flatMap((track) => track.data.modules)]);
+		const hasPage = (href: string) => paged.has(/^\/modules\/([^/]+)\/$/.exec(href)?.[1] ?? '');
+		const source: CartridgeSource = {
+			...original,
+			modules: new Map([...original.modules].map(([id, data]) => [id, mergeModule(data, modules.get(id))])),
+			tracks: curriculum.tracks.map((track) => ({ id: track.id, data: mergeTrack(track.data, tracks.get(track.id)) })),
+			translation: {
+				language: { code: locale.code, prefix: `${locale.code}/`, words: cartridgeWords(locale.code) },
+				originals: original.modules,
+				translated: new Set(modules.keys()),
+				assigned: (id) => assignedAddress({ id, version: original.modules.get(id)?.version ?? '0.0.0', translates: modules.get(id)?.translates }, locale, root.code, hasPage).href,
+			},
+		};
+		return [{ source, tracks: translatedTracks.map((track) => track.id) }];
+	});
 }
 
 /** What the cartridge builder reads, from a curriculum and the folder its site was built into. */
@@ -64,7 +104,7 @@ export interface WrittenCartridge {
  */
 export function writeCartridge(source: CartridgeSource, file: string, options: CartridgeOptions = {}, cache?: CartridgeCache): WrittenCartridge {
 	mkdirSync(dirname(file), { recursive: true });
-	const cached = cache?.find(options);
+	const cached = cache?.find(options, source);
 	if (cached) {
 		placeFile(cached, file);
 		return { file, bytes: statSync(file).size, reused: true };
@@ -72,7 +112,7 @@ export function writeCartridge(source: CartridgeSource, file: string, options: C
 	const cartridge = buildCartridge(source, options);
 	// A new file rather than new bytes in the old one, which may be a link to a cached cartridge.
 	writeWhole(file, cartridge.bytes);
-	cache?.keep(options, cartridge);
+	cache?.keep(options, cartridge, source);
 	return { file, bytes: cartridge.bytes.length, reused: false };
 }
 
@@ -85,10 +125,16 @@ export function writeSiteCartridges(dist: string, curriculum: CartridgeCurriculu
 	const source = cartridgeSource(dist, curriculum);
 	const cache = cacheDir === undefined ? undefined : cartridgeCache(cacheDir, source);
 	const scopes: (string | undefined)[] = [undefined, ...curriculum.tracks.map((track) => track.id)];
-	const written = scopes.flatMap((track) => [false, true].map((links) => {
-		const options = { track, links };
-		return writeCartridge(source, join(dist, cartridgePath(source.config, options)), options, cache);
-	}));
+	const both = (from: CartridgeSource, track: string | undefined, prefix = '') =>
+		[false, true].map((links) => {
+			const options = { track, links };
+			return writeCartridge(from, join(dist, cartridgePath(from.config, options, prefix)), options, cache);
+		});
+	const written = scopes.flatMap((track) => both(source, track));
+	// A translated track's cartridges in its language too, under downloads/<code>/ (the whole curriculum's stays the originals').
+	for (const translated of translatedSources(source, curriculum)) {
+		for (const track of translated.tracks) written.push(...both(translated.source, track, translated.source.translation!.language.prefix));
+	}
 	cache?.prune();
 	return written;
 }
@@ -106,10 +152,12 @@ function cartridgeCache(dir: string, source: CartridgeSource) {
 	const used = new Set<string>();
 	// The engine's code under `src/lib/` makes the cartridges: a change to it makes them all again.
 	const engine = codeFingerprint(join(dirname(fileURLToPath(import.meta.url)), '..'), { recursive: true });
-	const inputs = (options: CartridgeOptions) => {
-		const tracks = source.tracks.filter((track) => options.track === undefined || track.id === options.track);
-		const modules = options.track === undefined ? [...source.modules] : tracks.flatMap((track) => track.data.modules.map((id) => [id, source.modules.get(id)]));
-		return createHash('sha256').update(engine).update(JSON.stringify({ options, config: source.config, tracks, modules })).digest('hex').slice(0, 32);
+	// A cartridge in a translation's language is made from its source's data in that language, and named by it.
+	const inputs = (options: CartridgeOptions, from: CartridgeSource) => {
+		const tracks = from.tracks.filter((track) => options.track === undefined || track.id === options.track);
+		const modules = options.track === undefined ? [...from.modules] : tracks.flatMap((track) => track.data.modules.map((id) => [id, from.modules.get(id), ...(from.translation ? [from.translation.originals.get(id)] : [])]));
+		const language = from.translation && { code: from.translation.language.code, assigned: tracks.flatMap((track) => track.data.modules.map((id) => from.translation!.assigned(id))) };
+		return createHash('sha256').update(engine).update(JSON.stringify({ options, config: from.config, tracks, modules, language })).digest('hex').slice(0, 32);
 	};
 	const hashes = new Map<string, string>();
 	const fileHash = (path: string) => {
@@ -120,16 +168,16 @@ function cartridgeCache(dir: string, source: CartridgeSource) {
 	const filesHash = (reads: readonly string[]) => createHash('sha256').update(reads.map((path) => `${path}\0${fileHash(path)}`).join('\n')).digest('hex');
 	return {
 		/** The cached cartridge's path, when it was made from the same inputs. */
-		find(options: CartridgeOptions): string | undefined {
-			const key = inputs(options);
+		find(options: CartridgeOptions, from: CartridgeSource = source): string | undefined {
+			const key = inputs(options, from);
 			const meta = readKept(join(dir, `${key}.json`)) as { reads?: string[]; files?: string } | undefined;
 			const file = join(dir, `${key}.imscc`);
 			if (!Array.isArray(meta?.reads) || filesHash(meta.reads) !== meta.files || !existsSync(file)) return undefined;
 			used.add(key);
 			return file;
 		},
-		keep(options: CartridgeOptions, cartridge: Cartridge): void {
-			const key = inputs(options);
+		keep(options: CartridgeOptions, cartridge: Cartridge, from: CartridgeSource = source): void {
+			const key = inputs(options, from);
 			// The cartridge first, so that a build stopped half-way leaves no description of a file that is not there.
 			writeWhole(join(dir, `${key}.imscc`), cartridge.bytes);
 			keep(join(dir, `${key}.json`), { reads: cartridge.reads, files: filesHash(cartridge.reads) });

@@ -6,6 +6,7 @@
  * folder per module of the track, in order, so that a course gets a unit per module to schedule
  * week by week; the whole curriculum's holds one folder per track, each with its modules' folders.
  */
+import { ENGLISH, type CartridgeWords } from './words.ts';
 import { el, text, xmlDocument, type Attributes } from './xml.ts';
 
 export const CP_NAMESPACE = 'http://www.imsglobal.org/xsd/imsccv1p3/imscp_v1p1';
@@ -30,6 +31,8 @@ export interface ResourceMetadata {
 	 * unpublished (Canvas: a locked file, an unpublished topic and module item) for the instructor to use.
 	 */
 	role?: 'Instructor';
+	/** The language of the resource's title and text, where it is not the cartridge's (a module not translated yet, in a translation's cartridge). */
+	language?: string;
 }
 
 export interface Resource {
@@ -72,6 +75,8 @@ export interface ManifestData {
 	minutes: number;
 	folders: Folder[];
 	resources: Resource[];
+	/** The words of the rights statement, in the cartridge's language; English when not given. */
+	words?: CartridgeWords;
 }
 
 const vocabulary = (prefix: string, name: string, value: string) =>
@@ -127,9 +132,9 @@ function lom(prefix: string, data: { language: string; title: string; descriptio
 	);
 }
 
-/** The rights statement: the licence by name, id and address. */
-export const rightsOf = (license: ManifestData['license']) =>
-	`Licensed under ${license.name}${license.name === license.id ? '' : ` (${license.id})`}${license.url ? `: ${license.url}` : ''}.`;
+/** The rights statement: the licence by name, id and address, in the cartridge's words (English unless given). */
+export const rightsOf = (license: ManifestData['license'], words: CartridgeWords = ENGLISH) =>
+	words('currents.cartridge.license', { license: `${license.name}${license.name === license.id ? '' : ` (${license.id})`}${license.url ? `: ${license.url}` : ''}` });
 
 export function manifestXml(data: ManifestData): string {
 	const root: Attributes = {
@@ -149,7 +154,7 @@ export function manifestXml(data: ManifestData): string {
 		{},
 		el('schema', {}, 'IMS Common Cartridge'),
 		el('schemaversion', {}, '1.3.0'),
-		lom('lomimscc', { ...data, rights: rightsOf(data.license) })
+		lom('lomimscc', { ...data, rights: rightsOf(data.license, data.words) })
 	);
 	const organization = el(
 		'organization',

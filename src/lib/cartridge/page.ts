@@ -7,6 +7,8 @@
  */
 import { parse, parseFragment, serialize, type DefaultTreeAdapterTypes as Html } from 'parse5';
 import { decodeFragment } from '../pages/attributes.ts';
+import { dayText } from '../i18n/dates.ts';
+import { ENGLISH, type CartridgeWords } from './words.ts';
 import { escapeXml as escape } from './xml.ts';
 import { stylesFor } from './styles.ts';
 
@@ -27,6 +29,10 @@ export interface ModulePageOptions {
 	keepQuiz: boolean;
 	/** The attribution line, as HTML that the caller has escaped. */
 	attribution: string;
+	/** The language of the module's title and text when it is not the page's, as a module not translated yet shows the original's. */
+	textLanguage?: string | undefined;
+	/** The words of the page's title, the line under its heading and its instructor notes' page, in the cartridge's language; English when not given. */
+	words?: CartridgeWords;
 	/** The path of an image of the site (`/_astro/x.png`) inside the cartridge, relative to the page, or undefined to link it on the site. */
 	asset?: (path: string) => string | undefined;
 	/**
@@ -78,11 +84,13 @@ export function modulePage(options: ModulePageOptions): PackagedPage {
 		return true;
 	});
 	clean(content, options);
-	const released = `released <time datetime="${escape(options.released)}">${escape(options.released)}</time>`;
+	const words = options.words ?? ENGLISH;
+	const date = `<time datetime="${escape(options.released)}">${escape(dayText(options.released, options.language))}</time>`;
 	const page = standalone(options, {
-		title: `${options.title} (version ${options.version})`,
+		title: words('currents.cartridge.pageTitle', { title: options.title, version: options.version }),
 		heading: options.title,
-		meta: `Version ${escape(options.version)}, ${released} · ${options.duration} min · ${escape(options.level)}`,
+		headingLanguage: options.textLanguage,
+		meta: words('currents.cartridge.pageMeta', { version: escape(options.version), date, minutes: options.duration, level: escape(options.level) }),
 		content,
 		asset: options.asset,
 	});
@@ -106,9 +114,9 @@ export function modulePage(options: ModulePageOptions): PackagedPage {
 			notes.length === 0
 				? undefined
 				: standalone(options, {
-						title: `Instructor notes: ${options.title} (version ${options.version})`,
-						heading: `Instructor notes: ${options.title}`,
-						meta: `For instructors, with version ${escape(options.version)} of the module, ${released}. On the site they are shown only in the instructor view.`,
+						title: words('currents.cartridge.notesTitle', { title: options.title, version: options.version }),
+						heading: words('currents.cartridge.notes', { title: options.title }),
+						meta: words('currents.cartridge.notesMeta', { version: escape(options.version), date }),
 						content: { nodeName: '#document-fragment', childNodes: notes.flatMap((box) => parts(box).childNodes) } as Html.DocumentFragment,
 						asset: undefined,
 					}),
@@ -152,7 +160,7 @@ function contentOf(html: string, title: string): Html.Element {
 }
 
 /** A standalone document around content of a page of the site, with the styles it uses and the attribution. */
-function standalone(options: PageContext, page: { title: string; heading: string; meta: string; content: Html.ParentNode; asset: ModulePageOptions['asset'] }): string {
+function standalone(options: PageContext, page: { title: string; heading: string; headingLanguage?: string | undefined; meta: string; content: Html.ParentNode; asset: ModulePageOptions['asset'] }): string {
 	const ids = new Set<string>();
 	walk(page.content, (node) => {
 		const id = attr(node, 'id');
@@ -172,7 +180,7 @@ function standalone(options: PageContext, page: { title: string; heading: string
 </head>
 <body>
 <main class="sl-markdown-content">
-<h1>${escape(page.heading)}</h1>
+<h1${page.headingLanguage ? ` lang="${escape(page.headingLanguage)}"` : ''}>${escape(page.heading)}</h1>
 <p class="cc-meta">${page.meta}</p>
 ${body}
 <footer class="cc-attribution">${options.attribution}</footer>

@@ -5,6 +5,7 @@
  * Each choice's explanation is its feedback, shown when the learner picks it, as on the site.
  */
 import { hasSeveralRight } from '../learning/quiz.ts';
+import { ENGLISH, type CartridgeWords } from './words.ts';
 import { el, schemaAttributes, text, xmlDocument, xmlId } from './xml.ts';
 
 export const QTI_NAMESPACE = 'http://www.imsglobal.org/xsd/ims_qtiasiv1p2';
@@ -26,6 +27,8 @@ export interface Assessment {
 	ident: string;
 	title: string;
 	questions: readonly QtiQuestion[];
+	/** The words of each question's title ("Question 1"), in the cartridge's language; English when not given. */
+	words?: CartridgeWords;
 }
 
 /**
@@ -39,7 +42,8 @@ const plain = (value: string) => el('material', {}, el('mattext', { texttype: 't
 
 /** The QTI document for a knowledge check. */
 export function assessmentXml(assessment: Assessment): string {
-	const items = assessment.questions.map((question, q) => itemXml(question, xmlId(assessment.ident, `q${q + 1}`), q));
+	const words = assessment.words ?? ENGLISH;
+	const items = assessment.questions.map((question, q) => itemXml(question, xmlId(assessment.ident, `q${q + 1}`), words('currents.cartridge.question', { number: q + 1 })));
 	const root = schemaAttributes(QTI_NAMESPACE, QTI_SCHEMA);
 	return xmlDocument(
 		el(
@@ -65,7 +69,7 @@ export function assessmentXml(assessment: Assessment): string {
 	);
 }
 
-function itemXml(question: QtiQuestion, ident: string, index: number): string {
+function itemXml(question: QtiQuestion, ident: string, title: string): string {
 	const multiple = hasSeveralRight(question);
 	const response = xmlId(ident, 'response');
 	const label = (c: number) => xmlId(ident, String.fromCharCode(65 + c));
@@ -87,7 +91,7 @@ function itemXml(question: QtiQuestion, ident: string, index: number): string {
 
 	return el(
 		'item',
-		{ ident, title: `Question ${index + 1}` },
+		{ ident, title },
 		el(
 			'itemmetadata',
 			{},

@@ -12,9 +12,11 @@
 import type { CurriculumConfig } from '../curriculum/schema/config.ts';
 import type { TrackData } from '../curriculum/schema/track.ts';
 import { licenseOf } from '../curriculum/licenses.ts';
+import { dayText } from '../i18n/dates.ts';
 import { rightsOf, type Item, type Resource } from './manifest.ts';
 import { syllabusPage } from './page.ts';
 import { webLinkXml } from './weblink.ts';
+import { ENGLISH, originalLanguage, type CartridgeLanguage, type CartridgeWords } from './words.ts';
 import { escapeXml as escape, xmlId } from './xml.ts';
 import type { ZipEntry } from './zip.ts';
 
@@ -28,23 +30,29 @@ export interface PackedSyllabus {
 	reads: string[];
 }
 
-/** The built page of a track's syllabus, in the original language, which the cartridges are in. */
-export function builtSyllabusPath(id: string): string {
-	return `tracks/${id}/syllabus/index.html`;
+/** The built page of a track's syllabus, in the cartridge's language (`prefix`, such as `fi/`; the originals' by default). */
+export function builtSyllabusPath(id: string, prefix = ''): string {
+	return `${prefix}tracks/${id}/syllabus/index.html`;
 }
 
 /** The title the syllabus has in a course, as "Knowledge check: …" and "Instructor notes: …" are titled. */
-export const syllabusTitle = (track: Track) => `Syllabus: ${track.data.title}`;
+export const syllabusTitle = (track: Track, words: CartridgeWords = ENGLISH) => words('currents.cartridge.syllabus', { track: track.data.title });
 
 /**
  * The syllabus of `track`, as its page or (with `links`) as a web link to the page on the site.
  * `date` is the day of the newest release among the track's modules, the syllabus's version.
  */
-export function syllabusPart(track: Track, config: CurriculumConfig, read: (path: string) => Uint8Array | undefined, options: { links: boolean; date: string }): PackedSyllabus {
-	const title = syllabusTitle(track);
-	const url = new URL(`/tracks/${track.id}/syllabus/`, config.site).href;
+export function syllabusPart(
+	track: Track,
+	config: CurriculumConfig,
+	read: (path: string) => Uint8Array | undefined,
+	options: { links: boolean; date: string; language?: CartridgeLanguage }
+): PackedSyllabus {
+	const { prefix, words, code } = options.language ?? originalLanguage(config.locales[0] ?? 'en');
+	const title = syllabusTitle(track, words);
+	const url = new URL(`/${prefix}tracks/${track.id}/syllabus/`, config.site).href;
 	const license = licenseOf(config.license);
-	const metadata: Resource['metadata'] = { title, version: options.date, authors: [], rights: rightsOf({ id: license.id, name: license.name, url: license.url }), role: 'Instructor' };
+	const metadata: Resource['metadata'] = { title, version: options.date, authors: [], rights: rightsOf({ id: license.id, name: license.name, url: license.url }, words), role: 'Instructor' };
 	if (options.links) {
 		const file = `weblinks/tracks/${track.id}/syllabus.xml`;
 		return {
@@ -54,7 +62,7 @@ export function syllabusPart(track: Track, config: CurriculumConfig, read: (path
 			reads: [],
 		};
 	}
-	const built = builtSyllabusPath(track.id);
+	const built = builtSyllabusPath(track.id, prefix);
 	const html = read(built);
 	if (!html) throw new Error(`The built page ${built} of the track "${track.id}" is missing. Build the site first (npm run build), then export.`);
 	const link = (href: string, label: string) => `<a href="${escape(href)}" target="_blank" rel="noopener">${escape(label)}</a>`;
@@ -62,9 +70,9 @@ export function syllabusPart(track: Track, config: CurriculumConfig, read: (path
 		html: new TextDecoder().decode(html),
 		url,
 		title,
-		meta: `For instructors. It names the versions of the modules this cartridge holds, the newest of them released on <time datetime="${escape(options.date)}">${escape(options.date)}</time>.`,
-		language: config.locales[0] ?? 'en',
-		attribution: `<p><cite>${link(url, title)}</cite>, from ${link(new URL('/', config.site).href, config.title)}. Licensed under ${license.url ? link(license.url, license.name) : escape(license.name)}${license.name === license.id ? '' : ` (${escape(license.id)})`}.</p>`,
+		meta: words('currents.cartridge.syllabusMeta', { date: `<time datetime="${escape(options.date)}">${escape(dayText(options.date, code))}</time>` }),
+		language: code,
+		attribution: `<p>${words('currents.cartridge.syllabusAttribution', { title: `<cite>${link(url, title)}</cite>`, site: link(new URL(`/${prefix}`, config.site).href, config.title) })}${words('currents.cartridge.license', { license: `${license.url ? link(license.url, license.name) : escape(license.name)}${license.name === license.id ? '' : ` (${escape(license.id)})`}` })}</p>`,
 	});
 	// The cartridge's path for it is the site's, so that a reader who knows the one finds the other.
 	const name = built;

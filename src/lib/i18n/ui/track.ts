@@ -17,8 +17,6 @@ export const en = {
 	'currents.track.cartridgeRest': '(for platforms that import version 1.3, such as Canvas; Moodle imports only 1.0 and 1.1, so embed the modules there): the syllabus for instructors, then every module as a page with its knowledge check as a quiz. Or the',
 	'currents.track.linkCartridge': 'link-only cartridge',
 	'currents.track.linkCartridgeRest': ', whose items open the modules’ permanent addresses on this site.',
-	/** On a page in another language, in the section for instructors: what of it is the original's. */
-	'currents.track.inOriginal': 'The cartridges are in the original language ({{language}}).',
 	'currents.duration.hours': 'h',
 	'currents.duration.minutes': 'min',
 } as const;
@@ -41,7 +39,6 @@ export const fi: Record<keyof typeof en, string> = {
 	'currents.track.cartridgeRest': '(alustoille, jotka tuovat version 1.3 mukaisia paketteja, kuten Canvas; Moodle tuo vain versiot 1.0 ja 1.1, joten upota moduulit siellä): ensin opettajille toteutussuunnitelma, sitten jokainen moduuli sivuna ja sen osaamisen tarkistus tenttinä. Tai',
 	'currents.track.linkCartridge': 'linkkipaketti',
 	'currents.track.linkCartridgeRest': ', jonka kohteet avaavat moduulien pysyvät osoitteet tällä sivustolla.',
-	'currents.track.inOriginal': 'Common Cartridge -paketit ovat alkuperäiskielellä ({{language}}).',
 	'currents.duration.hours': 't',
 	'currents.duration.minutes': 'min',
 };
