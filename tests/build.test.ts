@@ -116,6 +116,15 @@ describe('building the valid-course fixture', () => {
 		}
 	});
 
+	it('cites the track for instructors in APA 7 and BibTeX, dated by the newest release of its modules', () => {
+		const cite = /<li id="cite">([^]*?)<\/li>/.exec(build.read('tracks/tea-foundations/index.html'))?.[1];
+		// Brewing basics 2.1.0, of 2026-11-01, is the newest; Water temperature credits Ada Example.
+		expect(cite).toContain(
+			'<span data-cite-apa>Example, A. (2026, November 1). <i>Tea foundations</i> [Online course]. Steeped. <a href="https://steeped.example.org/tracks/tea-foundations/">https://steeped.example.org/tracks/tea-foundations/</a></span>'
+		);
+		expect(cite).toMatch(/<summary>BibTeX<\/summary>\s*<pre><code data-cite-bibtex>@misc\{steeped-tea-foundations-2026-11-01,\n[^<]*  howpublished = \{Online course, Steeped\},\n[^<]*  note         = \{Modules as of 2026-11-01\},\n\}<\/code><\/pre>/);
+	});
+
 	it('renders the module header, body components and knowledge check as static HTML', () => {
 		const html = build.read('modules/brewing-basics/index.html');
 		expect(html).toContain('data-module-version="2.1.0"');

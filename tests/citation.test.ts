@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { apa, apaHtml, apaName, bibtex, citationMeta, escapeBibtex, type CitedModule } from '../src/lib/citation/cite.ts';
+import { apa, apaHtml, apaName, bibtex, citationMeta, escapeBibtex, trackApa, trackApaHtml, trackBibtex, trackCitationOf, type CitedModule } from '../src/lib/citation/cite.ts';
 import { loadCurriculum } from '../src/lib/curriculum/load.ts';
 import { fixtureContent, ROOT } from './utils.ts';
 
@@ -150,6 +150,78 @@ describe('BibTeX entry for a module', () => {
 	it('braces a team or organisation, so that styles do not split it into a family name and initials', () => {
 		const team = withData(module('water-temperature'), { contributors: ['Currents editorial team', 'Ada Example'] });
 		expect(bibtex(team, config)).toContain('  author       = {{Currents editorial team} and Ada Example},');
+	});
+});
+
+describe('citation of a track', () => {
+	const track = curriculum.tracks.find((t) => t.id === 'tea-foundations')!;
+	const modules = track.data.modules.map(module);
+
+	it('credits the people of all its modules once each, in the order they first appear in the track', () => {
+		const credited = [
+			withData(module('water-temperature'), { contributors: ['Grace Hopper', 'Ada Example'] }),
+			withData(module('brewing-basics'), { contributors: [' Ada Example ', { name: 'Leaf Tasting Team' }, 'Alan Turing'] }),
+			withData(module('serving'), { contributors: ['Grace Hopper', 'Alan Turing', 'Émile Zola'] }),
+		];
+		const citation = trackCitationOf(track, credited, config);
+		expect(citation.people).toEqual(['Grace Hopper', 'Ada Example', 'Leaf Tasting Team', 'Alan Turing', 'Émile Zola']);
+		expect([...citation.groups]).toEqual(['Leaf Tasting Team']);
+		expect(trackApa(track, credited, config)).toMatch(/^Hopper, G\., Example, A\., Leaf Tasting Team\., Turing, A\., & Zola, É\. \(2026/);
+		// In track order: the same modules the other way round credit their people the other way round.
+		expect(trackCitationOf(track, credited.toReversed(), config).people).toEqual(['Grace Hopper', 'Alan Turing', 'Émile Zola', 'Ada Example', 'Leaf Tasting Team']);
+	});
+
+	it("is dated by the newest release among its modules, each at its current version's changelog entry, else its review day", () => {
+		// Brewing basics 2.1.0 was released on 2026-11-01, the newest of the three.
+		expect(trackCitationOf(track, modules, config).date).toBe('2026-11-01');
+		// Without Brewing basics, Serving's 1.0.1 of 2026-10-01, not its 1.0.0 of 2026-09-01.
+		expect(trackCitationOf(track, [module('water-temperature'), module('serving')], config).date).toBe('2026-10-01');
+		// A version with no changelog entry is dated by its review.
+		const unlisted = withData(module('water-temperature'), { version: '1.0.1', reviewed: '2027-02-03' });
+		expect(trackCitationOf(track, [unlisted, module('serving')], config).date).toBe('2027-02-03');
+	});
+
+	it("cites the track's title, page and newest release in APA 7, with no version, and the curriculum as the site", () => {
+		expect(trackApa(track, modules, config)).toBe('Example, A. (2026, November 1). Tea foundations [Online course]. Steeped. https://steeped.example.org/tracks/tea-foundations/');
+		expect(trackApa(track, modules, config, { accessed: '2026-11-23' })).toBe(
+			'Example, A. (2026, November 1). Tea foundations [Online course]. Steeped. Retrieved November 23, 2026, from https://steeped.example.org/tracks/tea-foundations/'
+		);
+	});
+
+	it('makes the curriculum the group author when no module credits a person, without repeating it as the site', () => {
+		const anonymous = [module('brewing-basics'), module('serving')];
+		expect(trackCitationOf(track, anonymous, config).people).toEqual([]);
+		expect(trackApa(track, anonymous, config)).toBe('Steeped. (2026, November 1). Tea foundations [Online course]. https://steeped.example.org/tracks/tea-foundations/');
+		expect(trackBibtex(track, anonymous, config)).toContain('  author       = {{Steeped}},');
+	});
+
+	it('sets the title in italics in HTML and escapes every value', () => {
+		const odd = { id: track.id, data: { title: 'Milk <first> & "sugar"' } };
+		expect(trackApaHtml(odd, modules, { ...config, title: 'Tea & Co' })).toBe(
+			'Example, A. (2026, November 1). <i>Milk &lt;first&gt; &amp; &quot;sugar&quot;</i> [Online course]. Tea &amp; Co. <a href="https://steeped.example.org/tracks/tea-foundations/">https://steeped.example.org/tracks/tea-foundations/</a>'
+		);
+	});
+
+	it('is a @misc entry keyed by curriculum, track and date, with no version and a note that dates its modules', () => {
+		expect(trackBibtex(track, modules, config)).toBe(
+			[
+				'@misc{steeped-tea-foundations-2026-11-01,',
+				'  author       = {Ada Example},',
+				'  title        = {{Tea foundations}},',
+				'  howpublished = {Online course, Steeped},',
+				'  year         = {2026},',
+				'  month        = nov,',
+				'  date         = {2026-11-01},',
+				'  url          = {https://steeped.example.org/tracks/tea-foundations/},',
+				'  note         = {Modules as of 2026-11-01},',
+				'}',
+			].join('\n')
+		);
+		const odd = trackBibtex({ id: track.id, data: { title: 'Tea & 100%' } }, [withData(module('water-temperature'), { contributors: ['Tom and Jerry', 'Currents editorial team'] })], { ...config, title: 'Tea & Co' });
+		expect(odd).toContain('  title        = {{Tea \\& 100\\%}},');
+		expect(odd).toContain('  author       = {{Tom and Jerry} and {Currents editorial team}},');
+		expect(odd).toContain('  howpublished = {Online course, Tea \\& Co},');
+		expect(odd).toContain('@misc{tea-co-tea-foundations-2020-01-10,');
 	});
 });
 

@@ -462,6 +462,18 @@ describe('the Finnish pages of a bilingual fixture', () => {
 		expect(serving).toMatch(/<p class="currents-print-footer"[^>]*>[^<]*· https:\/\/steeped\.example\.org\/fi\/modules\/serving\/\s*<\/p>/);
 	});
 
+	it("leads from a Finnish track page to the citation on the original's page, in Finnish words", () => {
+		const page = build.read('fi/tracks/tea-foundations/index.html');
+		expect(page).toMatch(
+			/<li id="cite">\s*Kun haluat viitata tähän polkuun, viittaa alkuperäiseen polkuun \(englanti\)\. Sen lähdeviite on sen sivulla: <a href="\/tracks\/tea-foundations\/#cite" hreflang="en" lang="en">\s*Tea foundations\s*<\/a>\s*\.\s*<\/li>/
+		);
+		// The reference itself is the English page's alone.
+		expect(page).not.toContain('data-cite-apa');
+		expect(build.read('tracks/tea-foundations/index.html')).toContain('data-cite-apa');
+		const fragments = englishFragments({ ...starlightStrings.en, ...UI_STRINGS.en }, { ...starlightStrings.fi, ...UI_STRINGS.fi });
+		expect(englishLeft(join(build.outDir, 'fi/tracks/tea-foundations'), 'fi', fragments, build.outDir)).toEqual([]);
+	});
+
 	it("gives a translated track a Finnish syllabus: Finnish words, each module in its translation or marked English, and the address to assign in the course's language where it has one", () => {
 		const page = build.read('fi/tracks/tea-foundations/syllabus/index.html');
 		expect(lang(page)).toBe('fi');

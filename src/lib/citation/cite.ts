@@ -1,17 +1,25 @@
 /**
- * "Cite this module": a module at one version as an APA 7 reference and a BibTeX entry. The
- * reference names the module's contributors (or the curriculum as a group author when it lists
- * none), the day that version was released, the version itself and the permanent address of its
- * major, with the curriculum as the site that publishes it.
+ * "Cite this module" and "Cite this track": an APA 7 reference and a BibTeX entry. A module's
+ * reference names its contributors (or the curriculum as a group author when it lists none), the
+ * day that version was released, the version itself and the permanent address of its major, with
+ * the curriculum as the site that publishes it. A track, which has no version, is cited at its
+ * page's address, with the people of all its modules and the day the newest of them was released.
  */
 import type { CurriculumConfig } from '../curriculum/schema/config.ts';
 import type { ModuleData } from '../curriculum/schema/module.ts';
-import { pinnedHref } from '../curriculum/model.ts';
+import type { TrackData } from '../curriculum/schema/track.ts';
+import { pinnedHref, trackHref } from '../curriculum/model.ts';
 
 /** A module at one version: the current file or an archived major, with the module's id. */
 export interface CitedModule {
 	id: string;
 	data: Pick<ModuleData, 'title' | 'version' | 'contributors' | 'changelog' | 'reviewed'>;
+}
+
+/** A track: its id and title. Its modules are cited at their current versions, in the track's order. */
+export interface CitedTrack {
+	id: string;
+	data: Pick<TrackData, 'title'>;
 }
 
 export type CitationConfig = Pick<CurriculumConfig, 'title' | 'site'>;
@@ -27,42 +35,96 @@ export interface CitationOptions {
 
 /** What every citation style needs, in one place. */
 export interface Citation {
-	/** People and groups in the order the module lists them; empty when the curriculum is the author. */
+	/**
+	 * People and groups in the order the module lists them (for a track, in the order they first
+	 * appear in its modules); empty when the curriculum is the author.
+	 */
 	people: string[];
 	/** Which of them are teams or organisations, written as given rather than family name first. */
 	groups: ReadonlySet<string>;
 	/** The curriculum's name: the publishing site, and the group author when no person is listed. */
 	publisher: string;
 	title: string;
-	version: string;
-	/** The release day of this version, `YYYY-MM-DD`. */
+	/** The version cited; a track is not versioned, and has none. */
+	version?: string | undefined;
+	/** What the work is, in APA's brackets and BibTeX's `howpublished`. @example "Online course module" */
+	description: string;
+	/** The release day of this version, `YYYY-MM-DD`; for a track, that of its newest module. */
 	date: string;
-	/** The permanent address of the version's major (the module's own address for a 0.x pre-release). */
+	/** The permanent address of the version's major (the module's own address for a 0.x pre-release); a track's page. */
 	url: string;
-	/** A key for reference managers: curriculum, module and version. */
+	/** A key for reference managers: curriculum, module and version; or curriculum, track and date. */
 	key: string;
+	/** What BibTeX's `note` says of the version and its day, which every style prints. */
+	note: string;
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** The facts of a citation for a module at its version. */
-export function citationOf(module: CitedModule, config: CitationConfig): Citation {
+export function citationOf(module: CitedModule, config: CitationConfig): Citation & { version: string } {
 	const { data } = module;
-	const release = data.changelog.find((entry) => entry.version === data.version);
-	const slug = config.title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'curriculum';
-	const credited = data.contributors
-		.map((contributor) => (typeof contributor === 'string' ? { name: contributor.trim() } : { ...contributor, name: contributor.name.trim() }))
-		.filter(({ name }) => name !== '');
+	const date = releaseOf(data);
+	const { people, groups } = creditsOf([data]);
 	return {
-		people: credited.map(({ name }) => name),
-		groups: new Set(credited.filter((contributor) => contributor.group ?? isGroupName(contributor.name)).map(({ name }) => name)),
+		people,
+		groups,
 		publisher: config.title,
 		title: data.title,
 		version: data.version,
-		date: release?.date ?? data.reviewed,
+		description: 'Online course module',
+		date,
 		url: new URL(pinnedHref(module.id, data.version), config.site).href,
-		key: `${slug}-${module.id}-${data.version}`,
+		key: `${slugOf(config)}-${module.id}-${data.version}`,
+		note: `Version ${data.version}, released ${date}`,
 	};
+}
+
+/**
+ * The facts of a citation for a track: everyone its modules credit, in the order they first appear
+ * in the track, and the newest of its modules' release days, which dates what the page shows. With
+ * no version, the key names that day. `modules` are the track's modules in its order, in the
+ * original language, as `modulesOf` gives them.
+ */
+export function trackCitationOf(track: CitedTrack, modules: readonly CitedModule[], config: CitationConfig): Citation {
+	const { people, groups } = creditsOf(modules.map(({ data }) => data));
+	// ISO days sort as text.
+	const date = modules.map(({ data }) => releaseOf(data)).reduce((newest, day) => (day > newest ? day : newest), '');
+	return {
+		people,
+		groups,
+		publisher: config.title,
+		title: track.data.title,
+		description: 'Online course',
+		date,
+		url: new URL(trackHref(track.id), config.site).href,
+		key: `${slugOf(config)}-${track.id}-${date}`,
+		note: `Modules as of ${date}`,
+	};
+}
+
+/** The day a module's current version was released: its changelog entry's, else the day it was reviewed. */
+function releaseOf(data: CitedModule['data']): string {
+	return data.changelog.find((entry) => entry.version === data.version)?.date ?? data.reviewed;
+}
+
+/** The curriculum's title as a key's first part: "Café Guide" is "cafe-guide". */
+function slugOf(config: CitationConfig): string {
+	return config.title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'curriculum';
+}
+
+/**
+ * The names modules credit, trimmed, each once in the order it first appears, and which of them are
+ * groups: as a module says (`group`), else by the name's last word. A name credited by several
+ * modules is taken as the first one gives it.
+ */
+function creditsOf(modules: readonly Pick<CitedModule['data'], 'contributors'>[]): Pick<Citation, 'people' | 'groups'> {
+	const credited = new Map<string, boolean>();
+	for (const contributor of modules.flatMap((data) => data.contributors)) {
+		const { name, group } = typeof contributor === 'string' ? { name: contributor.trim(), group: undefined } : { name: contributor.name.trim(), group: contributor.group };
+		if (name !== '' && !credited.has(name)) credited.set(name, group ?? isGroupName(name));
+	}
+	return { people: [...credited.keys()], groups: new Set([...credited].filter(([, group]) => group).map(([name]) => name)) };
 }
 
 /**
@@ -73,13 +135,35 @@ export function citationOf(module: CitedModule, config: CitationConfig): Citatio
  * Example: `Example, A. (2020, January 10). Water temperature (Version 1.0.0) [Online course module]. Steeped. https://steeped.example.org/modules/water-temperature/v1/`
  */
 export function apa(module: CitedModule, config: CitationConfig, options: CitationOptions = {}): string {
-	const citation = citationOf(module, config);
-	return [...apaParts(citation, options, (text) => text, (title) => title), citation.url].join(' ');
+	return apaText(citationOf(module, config), options);
 }
 
 /** The APA reference as HTML, title in italics and the address linked; every value is escaped. */
 export function apaHtml(module: CitedModule, config: CitationConfig, options: CitationOptions = {}): string {
-	const citation = citationOf(module, config);
+	return apaMarkup(citationOf(module, config), options);
+}
+
+/**
+ * A track's APA 7 reference: as a module's, without a version and with "[Online course]".
+ *
+ * Example: `Example, A. (2026, November 1). Tea foundations [Online course]. Steeped. https://steeped.example.org/tracks/tea-foundations/`
+ */
+export function trackApa(track: CitedTrack, modules: readonly CitedModule[], config: CitationConfig, options: CitationOptions = {}): string {
+	return apaText(trackCitationOf(track, modules, config), options);
+}
+
+/** A track's APA reference as HTML, as `apaHtml` writes a module's. */
+export function trackApaHtml(track: CitedTrack, modules: readonly CitedModule[], config: CitationConfig, options: CitationOptions = {}): string {
+	return apaMarkup(trackCitationOf(track, modules, config), options);
+}
+
+/** Any citation's APA reference in plain text: a module's or a track's. */
+function apaText(citation: Citation, options: CitationOptions): string {
+	return [...apaParts(citation, options, (text) => text, (title) => title), citation.url].join(' ');
+}
+
+/** Any citation's APA reference as HTML. */
+function apaMarkup(citation: Citation, options: CitationOptions): string {
 	const url = escapeHtml(citation.url);
 	return [...apaParts(citation, options, escapeHtml, (title) => `<i>${escapeHtml(title)}</i>`), `<a href="${url}">${url}</a>`].join(' ');
 }
@@ -88,7 +172,8 @@ export function apaHtml(module: CitedModule, config: CitationConfig, options: Ci
 function apaParts(citation: Citation, options: CitationOptions, plain: (text: string) => string, italic: (title: string) => string): string[] {
 	const group = citation.people.length === 0;
 	const author = group ? endWithPeriod(citation.publisher) : apaAuthors(citation.people, citation.groups);
-	const title = `${italic(citation.title)} (Version ${plain(citation.version)}) [Online course module].`;
+	const version = citation.version === undefined ? '' : ` (Version ${plain(citation.version)})`;
+	const title = `${italic(citation.title)}${version} [${citation.description}].`;
 	// When the curriculum is the author, APA leaves out the site's name, which would repeat it.
 	const site = group ? [] : [plain(endWithPeriod(citation.publisher))];
 	const retrieved = options.accessed ? [`Retrieved ${apaDay(options.accessed)}, from`] : [];
@@ -176,7 +261,16 @@ function escapeHtml(text: string): string {
  * the author, braced the same way. Special characters are escaped.
  */
 export function bibtex(module: CitedModule, config: CitationConfig, options: CitationOptions = {}): string {
-	const citation = citationOf(module, config);
+	return bibtexEntry(citationOf(module, config), options);
+}
+
+/** A track's BibTeX entry: as a module's, with no `version`, and a `note` that dates the modules it holds. */
+export function trackBibtex(track: CitedTrack, modules: readonly CitedModule[], config: CitationConfig, options: CitationOptions = {}): string {
+	return bibtexEntry(trackCitationOf(track, modules, config), options);
+}
+
+/** Any citation's BibTeX entry, as `bibtex` describes it; a field the citation has no value for is left out. */
+function bibtexEntry(citation: Citation, options: CitationOptions): string {
 	const [year, month] = parts(citation.date);
 	// A group is braced, so that styles do not read its last word as a family name.
 	const author = citation.people.length > 0 ? citation.people.map((name) => (citation.groups.has(name) ? `{${escapeBibtex(name)}}` : bibtexName(name))).join(' and ') : `{${escapeBibtex(citation.publisher)}}`;
@@ -184,14 +278,14 @@ export function bibtex(module: CitedModule, config: CitationConfig, options: Cit
 		['author', `{${author}}`],
 		// Double braces keep the title's capitals (platform and product names) in styles that lower-case titles.
 		['title', `{{${escapeBibtex(citation.title)}}}`],
-		['howpublished', `{Online course module, ${escapeBibtex(citation.publisher)}}`],
+		['howpublished', `{${citation.description}, ${escapeBibtex(citation.publisher)}}`],
 		['year', `{${year}}`],
 		['month', MONTHS[month - 1]!.slice(0, 3).toLowerCase()],
 		['date', `{${citation.date}}`],
-		['version', `{${escapeBibtex(citation.version)}}`],
+		...(citation.version === undefined ? [] : ([['version', `{${escapeBibtex(citation.version)}}`]] as [string, string][])),
 		['url', `{${bibtexUrl(citation.url)}}`],
 		...(options.accessed ? ([['urldate', `{${options.accessed}}`]] as [string, string][]) : []),
-		['note', `{Version ${escapeBibtex(citation.version)}, released ${citation.date}}`],
+		['note', `{${escapeBibtex(citation.note)}}`],
 	];
 	const width = Math.max(...fields.map(([name]) => name.length));
 	return `@misc{${citation.key},\n${fields.map(([name, value]) => `  ${name.padEnd(width)} = ${value},`).join('\n')}\n}`;

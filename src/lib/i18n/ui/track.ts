@@ -17,6 +17,10 @@ export const en = {
 	'currents.track.cartridgeRest': '(for platforms that import version 1.3, such as Canvas; Moodle imports only 1.0 and 1.1, so embed the modules there): the syllabus for instructors, then every module as a page with its knowledge check as a quiz. Or the',
 	'currents.track.linkCartridge': 'link-only cartridge',
 	'currents.track.linkCartridgeRest': ', whose items open the modules’ permanent addresses on this site.',
+	'currents.track.cite': 'Cite this track',
+	'currents.track.citeRest': ': the reference names the people who wrote its modules and is dated by the newest module’s release, since a track has no version of its own.',
+	/** On a page in another language, before a link to the original track's page, whose title follows. */
+	'currents.track.citeOriginal': 'To cite this track, cite the original, in {{language}}, whose reference is on its page:',
 	'currents.duration.hours': 'h',
 	'currents.duration.minutes': 'min',
 } as const;
@@ -39,6 +43,9 @@ export const fi: Record<keyof typeof en, string> = {
 	'currents.track.cartridgeRest': '(alustoille, jotka tuovat version 1.3 mukaisia paketteja, kuten Canvas; Moodle tuo vain versiot 1.0 ja 1.1, joten upota moduulit siellä): ensin opettajille toteutussuunnitelma, sitten jokainen moduuli sivuna ja sen osaamisen tarkistus tenttinä. Tai',
 	'currents.track.linkCartridge': 'linkkipaketti',
 	'currents.track.linkCartridgeRest': ', jonka kohteet avaavat moduulien pysyvät osoitteet tällä sivustolla.',
+	'currents.track.cite': 'Viittaa tähän polkuun',
+	'currents.track.citeRest': ': lähdeviite mainitsee moduulien tekijät, ja sen päiväys on uusimman moduulin julkaisupäivä, koska polulla ei ole omaa versiota.',
+	'currents.track.citeOriginal': 'Kun haluat viitata tähän polkuun, viittaa alkuperäiseen polkuun ({{language}}). Sen lähdeviite on sen sivulla:',
 	'currents.duration.hours': 't',
 	'currents.duration.minutes': 'min',
 };
