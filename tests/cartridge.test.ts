@@ -15,7 +15,7 @@ import { curriculumConfigSchema } from '../src/lib/curriculum/schema/config.ts';
 import { moduleSchema, type ModuleData } from '../src/lib/curriculum/schema/module.ts';
 import { trackSchema } from '../src/lib/curriculum/schema/track.ts';
 import { checkXml } from '../src/lib/safety/xml-wellformed.ts';
-import { copyFixture, ROOT, runScript, sharedBuild, specFile, TMP } from './utils.ts';
+import { copyFixture, ROOT, runScript, sharedBuild, sharedContent, specFile, TMP } from './utils.ts';
 import { englishFragments, englishLeft } from './english-left.ts';
 import { UI_STRINGS } from '../src/lib/i18n/ui/index.ts';
 import starlightStrings from '../node_modules/@astrojs/starlight/dist/translations/index.js';
@@ -708,6 +708,22 @@ describe("a translated track's cartridges in its language", () => {
 		// The English cartridge of the same track is the English pages'.
 		expect(text(english, 'modules/brewing-basics/v2/index.html')).toMatch(/^<!doctype html>\n<html lang="en">/);
 		expect(text(english, 'modules/brewing-basics/v2/index.html')).not.toContain('Hyvä tee');
+	});
+
+	it('are what `npm run export -- cartridge --lang fi` writes, byte for byte, and the command refuses a track not translated', () => {
+		const out = join(WORK, 'fi-out');
+		rmSync(out, { recursive: true, force: true });
+		const dist = join(downloads, '..');
+		const content = ['--content', sharedContent('tea-bilingual'), '--dist', dist];
+		const run = runScript('export', ['cartridge', '--track', 'tea-foundations', '--lang', 'fi', '--out', out, ...content]);
+		expect(run.status, run.output).toBe(0);
+		// From the build the tests share, which is up to date with its content: nothing is built again.
+		expect(run.stdout).toContain('Using the site built in');
+		expect(run.stdout).toMatch(/Wrote \S*fi-out\/tea-foundations\.imscc \(\d+ KB\): the track "tea-foundations" in Finnish, modules as self-contained pages/);
+		expect(readFileSync(join(out, 'tea-foundations.imscc')).equals(readFileSync(join(downloads, 'fi', 'tracks', 'tea-foundations.imscc')))).toBe(true);
+		const hosting = runScript('export', ['cartridge', '--track', 'hosting', '--lang', 'fi', '--out', out, ...content]);
+		expect(hosting.status).toBe(2);
+		expect(hosting.stderr.split('\n')[0]).toBe('The track "hosting" is not translated into Finnish (fi), so it has no cartridge in it. Tracks translated into Finnish: tea-foundations.');
 	});
 });
 

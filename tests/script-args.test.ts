@@ -80,6 +80,10 @@ describe('the command line of every contributor script', () => {
 		expect(cartridge.status).toBe(2);
 		expect(cartridge.err.split('\n')[0]).toBe('There is no track "tea-foundationz". Did you mean "tea-foundations"?');
 		expect(script('export', 'cartridge', '--track', 'oolong', ...content).err.split('\n')[0]).toBe('There is no track "oolong". Tracks: tea-foundations.');
+		// A language the curriculum does not have is named with those it has, before the site is built.
+		const lang = script('export', 'cartridge', '--track', 'tea-foundations', '--lang', 'fi', ...content);
+		expect(lang.status).toBe(2);
+		expect(lang.err.split('\n')[0]).toBe("--lang fi: the curriculum's languages are en (`locales` in curriculum.yaml), and it has no other to export in.");
 	});
 
 	it('refuses an option of one value given twice, rather than keep the last without a word', () => {
