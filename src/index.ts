@@ -344,6 +344,8 @@ function injectPages(injectRoute: HookParameters<'astro:config:setup'>['injectRo
 	route('/contributing/fields', 'Fields.astro');
 	// The page for an address the site does not have.
 	route('/404', 'NotFound.astro');
+	// The service worker that keeps a track for reading offline, registered only when a reader asks (src/client/offline.ts).
+	route('/sw.js', 'sw.js.ts');
 }
 
 /** The kinds of file the engine's code is written in, under `src/`. */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveShared, type ServedSite } from './harness.ts';
+import { serveFolder } from '../../scripts/lib/static-server.ts';
 
 /**
  * Progress on the valid-course fixture: modules water-temperature (1.0.0), brewing-basics (2.1.0,
@@ -418,5 +419,44 @@ describe('progress in the browser', () => {
 		await page.unroute('**/learner.json');
 		await page.reload();
 		await expect.poll(() => page.locator('[data-progress-row="serving"] [data-progress-state]').textContent()).toMatch(/^✓ Completed version 1\.0\.1 on /);
+	});
+
+	it('keeps a track for reading offline when asked: its module pages open without a connection, styled and with their knowledge checks, and are forgotten when asked', async () => {
+		// A server of its own, stopped to take the connection away; its address is its own origin, so its service worker answers nothing else.
+		let server = await serveFolder(site.build.outDir);
+		const { context } = await site.open('/', { locale: 'en-GB' });
+		contexts.push(context);
+		const page = await context.newPage();
+		const status = page.locator('[data-offline-status]');
+		await page.goto(server.url('/tracks/tea-foundations/'));
+		// Nothing is kept, and no service worker is registered, until the reader asks.
+		expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
+		await page.getByRole('button', { name: 'Keep this track for reading offline' }).click();
+		// The track page, its three modules and the whole track on one page.
+		await expect.poll(() => status.textContent()).toMatch(/^Kept 5 pages for reading offline\./);
+		const port = server.port;
+		await server.close();
+		// Serving was never opened: it reads from what was kept, with the site's styles and scripts.
+		await page.goto(`http://127.0.0.1:${port}/modules/serving/`);
+		await expect.poll(() => page.locator('h1').textContent()).toBe('Serving');
+		await page.locator('[data-quiz][data-quiz-ready]').waitFor({ state: 'attached' });
+		expect(await page.locator('.sidebar-pane').evaluate((pane) => getComputedStyle(pane).position)).toBe('fixed');
+		await page.goto(`http://127.0.0.1:${port}/tracks/tea-foundations/print/`);
+		await expect.poll(() => page.locator('h1').textContent()).toBe('Tea foundations: the whole track');
+		// A page the reader did not keep is not there.
+		await expect(page.goto(`http://127.0.0.1:${port}/verify/`)).rejects.toThrow(/ERR_FAILED|ERR_CONNECTION_REFUSED/);
+		// Back online, the track page says it is kept, and removes it when asked: nothing is left, not even the worker.
+		server = await serveFolder(site.build.outDir, {}, port);
+		try {
+			const again = await context.newPage();
+			await again.goto(server.url('/tracks/tea-foundations/'));
+			await expect.poll(() => again.locator('[data-offline-status]').textContent()).toMatch(/^This track is kept for reading offline in this browser, since /);
+			await again.getByRole('button', { name: 'Remove the offline copy' }).click();
+			await expect.poll(() => again.locator('[data-offline-status]').textContent()).toBe('The offline copy of this track is removed.');
+			expect(await again.evaluate(async () => Promise.all((await caches.keys()).map(async (name) => (await (await caches.open(name)).keys()).length)))).toEqual([0, 0, 0]);
+			expect(await again.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
+		} finally {
+			await server.close();
+		}
 	});
 });

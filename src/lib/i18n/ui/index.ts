@@ -17,11 +17,12 @@ import * as search from './search.ts';
 import * as syllabus from './syllabus.ts';
 import * as print from './print.ts';
 import * as cartridge from './cartridge.ts';
+import * as offline from './offline.ts';
 import * as verify from './verify.ts';
 import * as embed from './embed.ts';
 import * as credential from './credential.ts';
 
-const FEATURES = [home, learner, module, moduleParts, navigation, siteWide, track, translation, update, quiz, search, syllabus, print, cartridge, verify, embed, credential];
+const FEATURES = [home, learner, module, moduleParts, navigation, siteWide, track, translation, update, quiz, search, syllabus, print, cartridge, offline, verify, embed, credential];
 
 /** Every engine string by locale: `{ en: { key: text }, fi: { … } }`. */
 export const UI_STRINGS: Record<string, Record<string, string>> = {};
@@ -32,7 +33,7 @@ for (const feature of FEATURES) {
 /** The languages the engine's interface is written in. */
 export const UI_LOCALES = Object.keys(UI_STRINGS);
 
-export type UiStrings = typeof home.en & typeof learner.en & typeof moduleParts.en & typeof siteWide.en & typeof module.en & typeof navigation.en & typeof track.en & typeof translation.en & typeof update.en & typeof quiz.en & typeof search.en & typeof syllabus.en & typeof print.en & typeof cartridge.en & typeof verify.en & typeof embed.en & typeof credential.en;
+export type UiStrings = typeof home.en & typeof learner.en & typeof moduleParts.en & typeof siteWide.en & typeof module.en & typeof navigation.en & typeof track.en & typeof translation.en & typeof update.en & typeof quiz.en & typeof search.en & typeof syllabus.en & typeof print.en & typeof cartridge.en & typeof offline.en & typeof verify.en & typeof embed.en & typeof credential.en;
 export type UiKey = keyof UiStrings;
 
 /**

@@ -1,0 +1,175 @@
+/*
+ * The site's service worker, served at /sw.js (src/routes/sw.js.ts). A reader registers it only by
+ * asking to keep a track for reading offline (src/client/offline.ts); until then no page has one.
+ *
+ * - Keeping a track: the page sends the track's addresses; each page is fetched and kept, with what
+ *   it loads from the site (its stylesheets and scripts under /_astro/, the scripts those import,
+ *   its images), and a record of the track (`/__offline/tracks/<id>`) lists what was kept.
+ * - Reading: a page is fetched from the network while there is one, and a kept page is kept up to
+ *   date so (with what its new version loads); without a network, the kept copy answers. Files under
+ *   /_astro/ never change (their names hold a hash of their content), so a kept one answers at once.
+ *   Nothing the reader did not ask to keep is stored.
+ * - Removing a track: its pages go, and every kept file no kept page loads any more.
+ *
+ * Plain JavaScript, as browsers load a service worker: not bundled, so it imports nothing.
+ */
+const PAGES = 'currents-offline-pages';
+const FILES = 'currents-offline-files';
+const RECORDS = 'currents-offline-records';
+const RECORD_PREFIX = '/__offline/tracks/';
+
+self.addEventListener('install', () => self.skipWaiting());
+self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
+
+self.addEventListener('fetch', (event) => {
+	const request = event.request;
+	if (request.method !== 'GET') return;
+	const url = new URL(request.url);
+	if (url.origin !== self.location.origin) return;
+	if (request.mode === 'navigate') event.respondWith(page(event, url));
+	else if (url.pathname.startsWith('/_astro/')) event.respondWith(lasting(request));
+	else event.respondWith(fetch(request).catch(async (error) => (await caches.match(request, { cacheName: FILES })) ?? Promise.reject(error)));
+});
+
+/** A page from the network, a kept page refreshed with it; the kept copy when there is no network. */
+async function page(event, url) {
+	const key = pageKey(url);
+	try {
+		const response = await fetch(event.request);
+		if (response.ok && !response.redirected && (await caches.open(PAGES).then((cache) => cache.match(key)))) event.waitUntil(keepPage(key, response.clone()));
+		return response;
+	} catch (error) {
+		const kept = await caches.open(PAGES).then((cache) => cache.match(key));
+		if (kept) return kept;
+		throw error;
+	}
+}
+
+/** A file whose name holds its content's hash: the kept copy, or the network's. */
+async function lasting(request) {
+	return (await caches.match(request, { cacheName: FILES })) ?? fetch(request);
+}
+
+/** Pages are kept by their address without query or fragment: `/modules/x/`. */
+function pageKey(url) {
+	return new URL(url.pathname, self.location.origin).href;
+}
+
+self.addEventListener('message', (event) => {
+	const port = event.ports[0];
+	if (!port) return;
+	const { type, track, urls } = event.data ?? {};
+	const done = type === 'keep' ? keepTrack(track, urls, (progress) => port.postMessage(progress)) : type === 'remove' ? removeTrack(track) : Promise.resolve({ error: `unknown request ${type}` });
+	event.waitUntil(done.then((result) => port.postMessage({ done: true, ...result }), (error) => port.postMessage({ done: true, error: String(error) })));
+});
+
+/** Keeps every page of a track and what they load, reporting each page as it is kept. */
+async function keepTrack(track, urls, report) {
+	if (typeof track !== 'string' || !Array.isArray(urls)) return { error: 'no track to keep' };
+	const keys = [...new Set(urls.map((href) => pageKey(new URL(href, self.location.origin))))].filter((href) => href.startsWith(self.location.origin));
+	let kept = 0;
+	const failed = [];
+	for (const key of keys) {
+		try {
+			const response = await fetch(key, { cache: 'no-cache' });
+			if (!response.ok) throw new Error(`${response.status}`);
+			await keepPage(key, response);
+			kept++;
+		} catch {
+			failed.push(new URL(key).pathname);
+		}
+		report({ kept, failed: failed.length, total: keys.length });
+	}
+	const record = { track, pages: keys, saved: new Date().toISOString() };
+	await caches.open(RECORDS).then((cache) => cache.put(RECORD_PREFIX + encodeURIComponent(track), new Response(JSON.stringify(record), { headers: { 'Content-Type': 'application/json' } })));
+	await prune();
+	return { kept, failed };
+}
+
+/** Keeps a page, and every file of the site it loads that is not kept yet. */
+async function keepPage(key, response) {
+	const html = await response.clone().text();
+	await caches.open(PAGES).then((cache) => cache.put(key, response));
+	const files = await caches.open(FILES);
+	const queue = filesOf(html, key);
+	const seen = new Set(queue);
+	while (queue.length > 0) {
+		const file = queue.shift();
+		if (await files.match(file)) continue;
+		try {
+			const fetched = await fetch(file);
+			if (!fetched.ok) continue;
+			// A stylesheet's fonts and images, and a script's static imports, are loaded with it.
+			if (/\.(css|js)$/.test(new URL(file).pathname)) {
+				for (const next of filesOf(await fetched.clone().text(), file)) {
+					if (!seen.has(next)) {
+						seen.add(next);
+						queue.push(next);
+					}
+				}
+			}
+			await files.put(file, fetched);
+		} catch {
+			// Left to the network: the page still reads without it.
+		}
+	}
+}
+
+/**
+ * The site's files a page, stylesheet or script loads, as absolute addresses: attributes that load
+ * (`src`, a stylesheet's or preload's `href`), a stylesheet's `url()`, and a script's static imports
+ * (`import … from "./x.js"`, `import "./x.js"`), not its dynamic ones, which load only on demand (the
+ * certificate's drawing) and would keep megabytes for a page that may never ask for them.
+ */
+function filesOf(text, base) {
+	const found = new Set();
+	const add = (path) => {
+		try {
+			const url = new URL(path.replace(/&amp;/g, '&'), base);
+			if (url.origin === self.location.origin && !url.pathname.endsWith('/') && !url.pathname.endsWith('.html')) found.add(new URL(url.pathname, url.origin).href);
+		} catch {
+			// Not an address.
+		}
+	};
+	for (const match of text.matchAll(/<(?:script|img|source)\b[^>]*?\ssrc="([^"]+)"/g)) add(match[1]);
+	for (const match of text.matchAll(/<link\b[^>]*?\brel="(?:stylesheet|modulepreload|preload|icon|shortcut icon)"[^>]*?\shref="([^"]+)"/g)) add(match[1]);
+	for (const match of text.matchAll(/<link\b[^>]*?\shref="([^"]+)"[^>]*?\brel="(?:stylesheet|modulepreload|preload|icon|shortcut icon)"/g)) add(match[1]);
+	for (const match of text.matchAll(/url\(\s*["']?([^"')\s]+)["']?\s*\)/g)) if (!match[1].startsWith('data:') && !match[1].startsWith('#')) add(match[1]);
+	for (const match of text.matchAll(/(?:\bfrom|\bimport)\s*["'](\.{1,2}\/[^"']+|\/_astro\/[^"']+)["']/g)) add(match[1]);
+	return [...found];
+}
+
+/** Forgets a track: its record, its pages no other kept track has, and the files no kept page loads. */
+async function removeTrack(track) {
+	const records = await caches.open(RECORDS);
+	await records.delete(RECORD_PREFIX + encodeURIComponent(track));
+	await prune();
+	return { removed: track, left: (await records.keys()).length };
+}
+
+/** Removes the pages no kept track lists, and the files none of the kept pages loads. */
+async function prune() {
+	const records = await caches.open(RECORDS);
+	const wanted = new Set();
+	for (const request of await records.keys()) {
+		const record = await (await records.match(request)).json();
+		for (const key of record.pages) wanted.add(key);
+	}
+	const pages = await caches.open(PAGES);
+	const files = await caches.open(FILES);
+	const used = new Set();
+	for (const request of await pages.keys()) {
+		if (!wanted.has(request.url)) {
+			await pages.delete(request);
+			continue;
+		}
+		const queue = filesOf(await (await pages.match(request)).text(), request.url);
+		for (const file of queue) {
+			if (used.has(file)) continue;
+			used.add(file);
+			const kept = await files.match(file);
+			if (kept && /\.(css|js)$/.test(new URL(file).pathname)) queue.push(...filesOf(await kept.text(), file));
+		}
+	}
+	for (const request of await files.keys()) if (!used.has(request.url)) await files.delete(request);
+}
