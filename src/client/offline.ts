@@ -75,7 +75,7 @@ for (const section of document.querySelectorAll<HTMLElement>('[data-offline]')) 
 		keep.disabled = remove.disabled = true;
 		status.textContent = fill(words.keeping, { kept: 0, total: pages.length });
 		try {
-			const reply = await ask({ type: 'keep', track, urls: pages }, (progress) => {
+			const reply = await ask({ type: 'keep', track, title: section.dataset.title, urls: pages }, (progress) => {
 				status.textContent = fill(words.keeping, { kept: progress.kept ?? 0, total: progress.total ?? pages.length });
 			});
 			if (reply.error) throw new Error(reply.error);

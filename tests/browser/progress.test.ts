@@ -443,8 +443,12 @@ describe('progress in the browser', () => {
 		expect(await page.locator('.sidebar-pane').evaluate((pane) => getComputedStyle(pane).position)).toBe('fixed');
 		await page.goto(`http://127.0.0.1:${port}/tracks/tea-foundations/print/`);
 		await expect.poll(() => page.locator('h1').textContent()).toBe('Tea foundations: the whole track');
-		// A page the reader did not keep is not there.
-		await expect(page.goto(`http://127.0.0.1:${port}/verify/`)).rejects.toThrow(/ERR_FAILED|ERR_CONNECTION_REFUSED/);
+		// A page the reader did not keep is not there: a page says so, and leads to the track kept.
+		expect((await page.goto(`http://127.0.0.1:${port}/verify/`))?.status()).toBe(503);
+		expect(await page.locator('h1').textContent()).toBe('You are offline');
+		await page.getByRole('link', { name: 'Tea foundations' }).click();
+		await expect.poll(() => page.locator('h1').textContent()).toBe('Tea foundations');
+		expect(new URL(page.url()).pathname).toBe('/tracks/tea-foundations/');
 		// Back online, the track page says it is kept, and removes it when asked: nothing is left, not even the worker.
 		server = await serveFolder(site.build.outDir, {}, port);
 		try {

@@ -17,6 +17,12 @@ const PAGES = 'currents-offline-pages';
 const FILES = 'currents-offline-files';
 const RECORDS = 'currents-offline-records';
 const RECORD_PREFIX = '/__offline/tracks/';
+/**
+ * The words of the page that answers, without a network, an address not kept: by language, each
+ * language's pages under `/<code>/` and the first language's at the root. Filled in when the worker
+ * is served (src/routes/sw.js.ts), from the interface strings.
+ */
+const WORDS = /* words */ {};
 
 self.addEventListener('install', () => self.skipWaiting());
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
@@ -41,8 +47,29 @@ async function page(event, url) {
 	} catch (error) {
 		const kept = await caches.open(PAGES).then((cache) => cache.match(key));
 		if (kept) return kept;
-		throw error;
+		return notKept(url).catch(() => Promise.reject(error));
 	}
+}
+
+/**
+ * Without a network, for an address not kept: a page in its language that says so and links the
+ * tracks kept, which open from here. It has no script and no file of the site, only its own styles.
+ */
+async function notKept(url) {
+	const codes = Object.keys(WORDS);
+	const code = codes.find((candidate, index) => index > 0 && (url.pathname === `/${candidate}/` || url.pathname.startsWith(`/${candidate}/`))) ?? codes[0];
+	const words = WORDS[code];
+	if (!words) throw new Error('no words');
+	const records = await caches.open(RECORDS);
+	const tracks = [];
+	for (const request of await records.keys()) {
+		const record = await (await records.match(request)).json();
+		if (record.pages[0]) tracks.push({ href: new URL(record.pages[0]).pathname, title: record.title || record.track });
+	}
+	const escape = (text) => String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+	const list = tracks.length > 0 ? `<p>${escape(words.keptTracks)}</p><ul>${tracks.map((track) => `<li><a href="${escape(track.href)}">${escape(track.title)}</a></li>`).join('')}</ul>` : `<p>${escape(words.noneKept)}</p>`;
+	const html = `<!doctype html><html lang="${escape(code)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(words.title)}</title><style>body{font:1rem/1.6 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#1f2328;background:#fff}a{color:#0a5fb4}@media (prefers-color-scheme:dark){body{color:#e6edf3;background:#0d1117}a{color:#58a6ff}}</style></head><body><main><h1>${escape(words.title)}</h1><p>${escape(words.notKept)}</p>${list}</main></body></html>`;
+	return new Response(html, { status: 503, headers: { 'Content-Type': 'text/html; charset=utf-8' } });
 }
 
 /** A file whose name holds its content's hash: the kept copy, or the network's. */
@@ -58,13 +85,13 @@ function pageKey(url) {
 self.addEventListener('message', (event) => {
 	const port = event.ports[0];
 	if (!port) return;
-	const { type, track, urls } = event.data ?? {};
-	const done = type === 'keep' ? keepTrack(track, urls, (progress) => port.postMessage(progress)) : type === 'remove' ? removeTrack(track) : Promise.resolve({ error: `unknown request ${type}` });
+	const { type, track, title, urls } = event.data ?? {};
+	const done = type === 'keep' ? keepTrack(track, title, urls, (progress) => port.postMessage(progress)) : type === 'remove' ? removeTrack(track) : Promise.resolve({ error: `unknown request ${type}` });
 	event.waitUntil(done.then((result) => port.postMessage({ done: true, ...result }), (error) => port.postMessage({ done: true, error: String(error) })));
 });
 
 /** Keeps every page of a track and what they load, reporting each page as it is kept. */
-async function keepTrack(track, urls, report) {
+async function keepTrack(track, title, urls, report) {
 	if (typeof track !== 'string' || !Array.isArray(urls)) return { error: 'no track to keep' };
 	const keys = [...new Set(urls.map((href) => pageKey(new URL(href, self.location.origin))))].filter((href) => href.startsWith(self.location.origin));
 	let kept = 0;
@@ -80,7 +107,8 @@ async function keepTrack(track, urls, report) {
 		}
 		report({ kept, failed: failed.length, total: keys.length });
 	}
-	const record = { track, pages: keys, saved: new Date().toISOString() };
+	// The track's page comes first, as the page that links the others.
+	const record = { track, title: typeof title === 'string' ? title : track, pages: keys, saved: new Date().toISOString() };
 	await caches.open(RECORDS).then((cache) => cache.put(RECORD_PREFIX + encodeURIComponent(track), new Response(JSON.stringify(record), { headers: { 'Content-Type': 'application/json' } })));
 	await prune();
 	return { kept, failed };

@@ -14,6 +14,11 @@ export const en = {
 	'currents.offline.keptOn': 'This track is kept for reading offline in this browser, since {{date}}.',
 	'currents.offline.removed': 'The offline copy of this track is removed.',
 	'currents.offline.failed': 'The pages could not be kept for reading offline: {{error}}',
+	/** The page that answers, without a connection, an address not kept for reading offline. */
+	'currents.offline.offlineTitle': 'You are offline',
+	'currents.offline.notKept': 'This page is not kept in this browser for reading offline. Open it again when you have a connection.',
+	'currents.offline.keptTracks': 'These tracks are kept, and open without a connection:',
+	'currents.offline.noneKept': 'To read a track without a connection, open its page while online and choose "Keep this track for reading offline".',
 } as const;
 
 export const fi: Record<keyof typeof en, string> = {
@@ -28,4 +33,8 @@ export const fi: Record<keyof typeof en, string> = {
 	'currents.offline.keptOn': 'Tämä polku on tallennettu tähän selaimeen luettavaksi ilman verkkoyhteyttä {{date}} alkaen.',
 	'currents.offline.removed': 'Polun tallennettu kopio on poistettu.',
 	'currents.offline.failed': 'Sivuja ei voitu tallentaa luettavaksi ilman verkkoyhteyttä: {{error}}',
+	'currents.offline.offlineTitle': 'Ei verkkoyhteyttä',
+	'currents.offline.notKept': 'Tätä sivua ei ole tallennettu tähän selaimeen luettavaksi ilman verkkoyhteyttä. Avaa se uudelleen, kun yhteys toimii.',
+	'currents.offline.keptTracks': 'Nämä polut on tallennettu, ja ne aukeavat ilman verkkoyhteyttä:',
+	'currents.offline.noneKept': 'Kun haluat lukea polkua ilman verkkoyhteyttä, avaa sen sivu verkossa ollessasi ja valitse ”Tallenna polku luettavaksi ilman verkkoyhteyttä”.',
 };
