@@ -6,7 +6,8 @@
  *   it loads from the site (its stylesheets and scripts under /_astro/, the scripts those import,
  *   its images), and a record of the track (`/__offline/tracks/<id>`) lists what was kept.
  * - Reading: a page is fetched from the network while there is one, and a kept page is kept up to
- *   date so (with what its new version loads); without a network, the kept copy answers. Files under
+ *   date so (with what its new version loads, and without the files no kept page loads any more);
+ *   without a network, the kept copy answers. Files under
  *   /_astro/ never change (their names hold a hash of their content), so a kept one answers at once.
  *   Nothing the reader did not ask to keep is stored.
  * - Removing a track: its pages go, and every kept file no kept page loads any more.
@@ -23,6 +24,14 @@ const RECORD_PREFIX = '/__offline/tracks/';
  * is served (src/routes/sw.js.ts), from the interface strings.
  */
 const WORDS = /* words */ {};
+
+/** Changes to what is kept, one after another: a removal never runs while a page's files are still being kept. */
+let changes = Promise.resolve();
+const inTurn = (change) => {
+	const turn = changes.then(change);
+	changes = turn.catch(() => {});
+	return turn;
+};
 
 self.addEventListener('install', () => self.skipWaiting());
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
@@ -42,7 +51,8 @@ async function page(event, url) {
 	const key = pageKey(url);
 	try {
 		const response = await fetch(event.request);
-		if (response.ok && !response.redirected && (await caches.open(PAGES).then((cache) => cache.match(key)))) event.waitUntil(keepPage(key, response.clone()));
+		// A kept page's new version may load new files (a new build's): they are kept, and the old ones no kept page loads go.
+		if (response.ok && !response.redirected && (await caches.open(PAGES).then((cache) => cache.match(key)))) event.waitUntil(inTurn(() => keepPage(key, response.clone()).then(prune)));
 		return response;
 	} catch (error) {
 		const kept = await caches.open(PAGES).then((cache) => cache.match(key));
@@ -86,7 +96,7 @@ self.addEventListener('message', (event) => {
 	const port = event.ports[0];
 	if (!port) return;
 	const { type, track, title, urls } = event.data ?? {};
-	const done = type === 'keep' ? keepTrack(track, title, urls, (progress) => port.postMessage(progress)) : type === 'remove' ? removeTrack(track) : Promise.resolve({ error: `unknown request ${type}` });
+	const done = type === 'keep' ? inTurn(() => keepTrack(track, title, urls, (progress) => port.postMessage(progress))) : type === 'remove' ? inTurn(() => removeTrack(track)) : Promise.resolve({ error: `unknown request ${type}` });
 	event.waitUntil(done.then((result) => port.postMessage({ done: true, ...result }), (error) => port.postMessage({ done: true, error: String(error) })));
 });
 
