@@ -5,6 +5,7 @@
  * index and the record of the output). One build's hooks hand each other what they know in a `Build`.
  */
 import type { AstroIntegration, HookParameters } from 'astro';
+import type { RuleDocs } from './lib/safety/vite-guard.ts';
 import type { MdastPluginEntry } from 'satteri';
 import { appendFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -43,6 +44,8 @@ export interface Build {
 	embedPages: string[];
 	/** The content guard, which must stay the compiler's first plugin. */
 	guard?: MdastPluginEntry;
+	/** Where the guards' findings link their rule pages: the dev server's own, or the site's. */
+	docs?: RuleDocs;
 	/** This build's list of content modules, kept for the bundler, and the lock that lets one build sync at a time. */
 	contentMaps: ContentMaps;
 	contentMapLock?: ContentMapLock;

@@ -26,7 +26,7 @@ import { certificateAssetsDevServer } from './lib/cards/browser-assets.ts';
 import { starlightLocales } from './lib/i18n/locales.ts';
 import { newBuild, outputRecord, startBuild, finishPages, lastSteps, type Build } from './build-steps.ts';
 import { featureDrift, PARSER_FEATURES } from './lib/safety/parser-options.ts';
-import { currentsVitePlugin } from './lib/safety/vite-guard.ts';
+import { currentsVitePlugin, ruleDocs, type RuleDocs } from './lib/safety/vite-guard.ts';
 import { boxHeadings } from './lib/pages/box-headings.ts';
 import { focusableScrollBoxes } from './lib/pages/scroll-boxes.ts';
 import { rootRelativeLinks } from './lib/pages/root-relative-links.ts';
@@ -95,7 +95,8 @@ function configure(build: Build, setup: HookParameters<'astro:config:setup'>, op
 	const translated = curriculum.translations.flatMap((entry) => (entry.kind === 'module' ? [{ id: entry.id, locale: entry.locale, translates: entry.data.translates }] : []));
 	build.aliases = permalinkAliases(modules, config.locales, translated);
 	build.redirects = netlifyRules(curriculum.redirects, build.aliases, config.locales);
-	build.guard = compilerGuard({ root, site: config.site, imageHosts: config.imageHosts, contentDir: resolve(dir) });
+	build.docs = ruleDocs(config.site);
+	build.guard = compilerGuard({ root, site: build.docs.site, imageHosts: config.imageHosts, contentDir: resolve(dir) });
 	updateConfig(astroSettings(build, { curriculum, config, modules, root, dir, on, cacheDir: astroConfig.cacheDir, logger }));
 
 	// Interface strings fill in titles and names as plain text, escaped once, by Astro.
@@ -165,7 +166,7 @@ function astroSettings(build: Build, { curriculum, config, modules, root, dir, o
 			// Last, once the output is complete and has passed the scan: a record of it (src/build-steps.ts).
 			outputRecord(build),
 		],
-		vite: viteFor({ command, root, dir, config, on, curriculum, contentMaps: build.contentMaps, cacheDir, logger }),
+		vite: viteFor({ command, root, dir, config, on, curriculum, contentMaps: build.contentMaps, cacheDir, logger, docs: build.docs }),
 	};
 }
 
@@ -253,7 +254,7 @@ function starlightFor(curriculum: Curriculum, config: CurriculumConfig, modules:
 }
 
 /** Vite's part of the build: the engine's plugins (the content guard among them) and how scripts are bundled. */
-function viteFor({ command, root, dir, config, on, curriculum, contentMaps, cacheDir, logger }: { command: string; root: string; dir: string; config: CurriculumConfig; on: string; curriculum: Curriculum; contentMaps: ContentMaps; cacheDir: URL; logger: AstroIntegrationLogger }): NonNullable<AstroUserConfig['vite']> {
+function viteFor({ command, root, dir, config, on, curriculum, contentMaps, cacheDir, logger, docs }: { command: string; root: string; dir: string; config: CurriculumConfig; on: string; curriculum: Curriculum; contentMaps: ContentMaps; cacheDir: URL; logger: AstroIntegrationLogger; docs?: RuleDocs | undefined }): NonNullable<AstroUserConfig['vite']> {
 	// The engine's own code, for the cacheKey of every page (src/data.ts) and the key of every compiled module.
 	const engine = command === 'build' ? codeFingerprint(fileURLToPath(new URL('./', import.meta.url)), { recursive: true, extensions: ENGINE_FILES }) : '';
 	return {
@@ -272,6 +273,7 @@ function viteFor({ command, root, dir, config, on, curriculum, contentMaps, cach
 				engine,
 				checked: new Map(curriculum.documents.map((d) => [d.path, d.source])),
 				fieldReference: () => curriculumFieldReference(fileURLToPath(new URL('./lib/curriculum/schema/', import.meta.url))),
+				...(docs ? { docs } : {}),
 			}),
 		],
 		build: {

@@ -28,7 +28,8 @@ export const onRequest = defineRouteMiddleware(async (context) => {
 	fixFragments([route.pagination.prev, route.pagination.next].filter((link) => link !== undefined));
 	const { entry } = route;
 	if (isBroken(entry.data) && entry.filePath) {
-		throw brokenPageError(entry.filePath, { site: context.site?.href.replace(/\/$/, '') });
+		// Only the dev server shows a broken page: its findings link the rule pages this server shows, as this checkout's engine words them.
+		throw brokenPageError(entry.filePath, { site: context.url.origin });
 	}
 	route.head = await existingAlternates(route.head);
 	if (route.locale) {

@@ -206,12 +206,15 @@ describe('the dev server with content errors', () => {
 		expect(serving.code).toBe(500);
 		expect(serving.overlay).toMatch(/serving\.mdx has problems, so its page cannot be shown\.\s+\S*serving\.mdx:2:1 {2}error {2}The required field summary is missing from the module frontmatter\./);
 		expect(serving.overlay).toContain('fix: Add summary: with a text value.');
-		expect(serving.overlay).toContain('/contributing/rules/schema/');
+		// The rule's page on this server, as this checkout's engine words it, not the published site's.
+		expect(serving.overlay).toContain(`see: ${base}/contributing/rules/schema/`);
 		expect(serving.overlay).toContain('the page comes back on its own');
 
 		const water = await visit('/modules/water-temperature/', 'water-temperature.mdx');
 		expect(water.code).toBe(500);
 		expect(water.overlay).toMatch(/water-temperature\.mdx was not compiled: it is not safe content\.\s+\S*water-temperature\.mdx:\d+:1 {2}error {2}The export statement/);
+		// The compiler's guard links the rule page on this server too.
+		expect(water.overlay).toContain(`see: ${base}/contributing/rules/`);
 	});
 
 	it('shows a module whose YAML cannot be read with the finding in plain words, never the YAML reader\'s stack', async () => {
@@ -227,7 +230,7 @@ describe('the dev server with content errors', () => {
 		expect(about.code).toBe(500);
 		expect(about.overlay).toMatch(/about\.md has problems, so its page cannot be shown\.\s+\S*pages\/about\.md:2:\d+ {2}error {2}The value of title contains ": "/);
 		expect(about.overlay).toContain('fix: Put the value in double quotes: title: "About: this course".');
-		expect(about.overlay).toContain('/contributing/rules/yaml-syntax/');
+		expect(about.overlay).toContain(`see: ${base}/contributing/rules/yaml-syntax/`);
 	});
 
 	it('brings each page back as soon as its file is fixed, without a restart', async () => {

@@ -9,8 +9,8 @@ import { createContext, inspectTree, type InspectOptions } from './inspect.ts';
 export interface GuardOptions extends Omit<InspectOptions, 'baseDir'> {
 	/** The project root, for file names in messages. */
 	root: string;
-	/** The site address, for the rule links in messages. */
-	site?: string;
+	/** The site address, for the rule links in messages; a function where it is known only later (the dev server's, `ruleDocs`). */
+	site?: string | (() => string);
 }
 
 /** A file the guard refused to compile, with every reason and the first one's place. */
@@ -50,7 +50,7 @@ export function compilerGuard(options: GuardOptions): MdastPluginEntry {
 			const context = createContext(ctx.source, file, content ? { ...options, baseDir: dirname(path) } : { ...options, contentDir: undefined });
 			inspectTree(tree as unknown as Root, context);
 			const refused = context.findings.filter((finding) => finding.severity === 'error');
-			if (refused.length > 0) throw new ContentRefusedError(file, refused, options.site);
+			if (refused.length > 0) throw new ContentRefusedError(file, refused, typeof options.site === 'function' ? options.site() : options.site);
 		},
 	});
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import type { Plugin } from 'vite';
+import type { Plugin, ViteDevServer } from 'vite';
 import type { Finding } from '../check/findings.ts';
 import { formatHuman } from '../check/report.ts';
 import { parseYaml, splitFrontmatter } from '../curriculum/frontmatter.ts';
@@ -26,6 +26,28 @@ export interface VitePluginOptions {
 	checked?: ReadonlyMap<string, string>;
 	/** Reads the field reference of every kind of content file; called only when its page is built. */
 	fieldReference?: () => readonly FileReference[];
+	/** Where the findings' rule pages are (`ruleDocs`), told of the dev server when there is one. */
+	docs?: RuleDocs;
+}
+
+/**
+ * Where a finding's rule page is linked: in the dev server, the page this server shows, as this
+ * checkout's engine words the rule; in a build, on the published site. The compiler's guard and this
+ * file's plugin share one, which the plugin tells of the dev server once Vite has made it.
+ */
+export interface RuleDocs {
+	site: () => string;
+	serve: (server: ViteDevServer) => void;
+}
+
+export function ruleDocs(site: string): RuleDocs {
+	let server: ViteDevServer | undefined;
+	return {
+		site: () => server?.resolvedUrls?.local[0]?.replace(/\/$/, '') ?? site,
+		serve: (dev) => {
+			server = dev;
+		},
+	};
 }
 
 const CONFIG_ID = 'virtual:currents/config';
@@ -40,13 +62,17 @@ const FIELDS_ID = 'virtual:currents/fields';
  * Any other file of the content folder that is not data by its name (a script, a style sheet, an
  * SVG) is refused outright, so no import can load code from there.
  */
-export function currentsVitePlugin({ root, dir, config, on, engine = '', checked = new Map(), fieldReference = () => [] }: VitePluginOptions): Plugin {
+export function currentsVitePlugin({ root, dir, config, on, engine = '', checked = new Map(), fieldReference = () => [], docs = ruleDocs(config.site) }: VitePluginOptions): Plugin {
 	const prefix = dir.endsWith(sep) ? dir : `${dir}${sep}`;
 	// Vite loads one module several times (with different queries), so remember what passed.
 	const safe = new Map(checked);
+	const docsSite = docs.site;
 	return {
 		name: 'currents:content',
 		enforce: 'pre',
+		configureServer(server) {
+			docs.serve(server);
+		},
 		config() {
 			// The dev server's file watcher drops a second save of a file that comes within 50 ms of the
 			// first (editors that format on save write twice), and can hand over a file read halfway
@@ -83,7 +109,7 @@ export function currentsVitePlugin({ root, dir, config, on, engine = '', checked
 			// such as ![a](./x.mjs) compiles to an import, and that import must not load code.
 			const refused = contentPathFinding(path.slice(prefix.length), relative(root, path).split(sep).join('/'));
 			if (refused) {
-				throw new Error(`${refused.file} was not loaded: the content folder holds data only.\n\n${formatHuman([refused], { site: config.site })}`);
+				throw new Error(`${refused.file} was not loaded: the content folder holds data only.\n\n${formatHuman([refused], { site: docsSite() })}`);
 			}
 			if (!/\.mdx?$/.test(path)) return null;
 			const source = readFileSync(path, 'utf8');
@@ -96,13 +122,13 @@ export function currentsVitePlugin({ root, dir, config, on, engine = '', checked
 				contentDir: dir,
 			}).filter((finding) => finding.severity === 'error');
 			if (findings.length > 0) {
-				throw refusal(`${file} is not safe to compile, so it was not:\n\n${formatHuman(findings, { site: config.site })}`);
+				throw refusal(`${file} is not safe to compile, so it was not:\n\n${formatHuman(findings, { site: docsSite() })}`);
 			}
 			// The compiler reads the frontmatter first, and its YAML reader would stop with a stack trace
 			// of its own; the check's reader says what is wrong in plain words, at the line.
 			const unreadable = unreadableFrontmatter(source, file);
 			if (unreadable.length > 0) {
-				throw refusal(`${file} has frontmatter that cannot be read, so it was not compiled:\n\n${formatHuman(unreadable, { site: config.site })}`);
+				throw refusal(`${file} has frontmatter that cannot be read, so it was not compiled:\n\n${formatHuman(unreadable, { site: docsSite() })}`);
 			}
 			safe.set(path, source);
 			// Returning nothing lets Vite read the file as usual and hand it to the MDX compiler.
