@@ -253,8 +253,8 @@ export function loadLocalSite(code: string = ROOT_LOCALE.code): Promise<LocalSit
 				if (locale.root || engine.has(href.replace(/#.*$/, '')) || site.freePages.has(href)) return true;
 				const module = /^\/modules\/([^/]+)\/$/.exec(href);
 				if (module) return moduleIds.has(module[1]!);
-				// A translated track has its page, its syllabus and its print page in this language.
-				const track = /^\/tracks\/([^/]+)\/(?:syllabus\/|print\/)?$/.exec(href);
+				// A translated track has its page, its syllabus, its print page and its feed in this language.
+				const track = /^\/tracks\/([^/]+)\/(?:syllabus\/|print\/|feed\.xml)?$/.exec(href);
 				if (track) return translatedTracks.has(track[1]!);
 				const update = /^\/updates\/([^/]+)\/$/.exec(href);
 				return update ? (t?.updates.has(update[1]!) ?? false) : false;

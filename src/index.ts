@@ -320,7 +320,7 @@ function injectPages(injectRoute: HookParameters<'astro:config:setup'>['injectRo
 	// The search dialog's words and facet order, fetched when search is first opened.
 	everyLanguage('/search.json', 'search.json.ts');
 	everyLanguage('/feed.xml', 'feed.xml.ts');
-	route('/tracks/[track]/feed.xml', 'track-feed.xml.ts');
+	everyLanguage('/tracks/[track]/feed.xml', 'track-feed.xml.ts');
 	// The learner's progress, kept in their browser: export, import, clear.
 	everyLanguage('/progress', 'Progress.astro');
 	everyLanguage('/learner.json', 'learner.json.ts');

@@ -138,11 +138,13 @@ describe('per-track feeds', () => {
 		expect(html.indexOf('Follow this track')).toBeLessThan(html.indexOf('data-track-module="serving"'));
 	});
 
-	it('is advertised on a Finnish track page as what it is: the English feed, by its own English title, marked hreflang="en"', () => {
+	it('is advertised on a translated track\'s Finnish page as its Finnish feed, by that feed\'s own Finnish title', () => {
 		const title = parseAtomFeed(build.read('tracks/tea-foundations/feed.xml')).title?.value;
 		expect(title).toBe('Steeped: Tea foundations');
-		const link = (page: string) => [...build.read(page).matchAll(/<link rel="alternate" type="application\/atom\+xml"[^>]*href="\/tracks\/tea-foundations\/feed\.xml"\/>/g)].map((match) => match[0]);
-		expect(link('fi/tracks/tea-foundations/index.html')).toEqual([`<link rel="alternate" type="application/atom+xml" title="${title}" hreflang="en" href="/tracks/tea-foundations/feed.xml"/>`]);
+		const finnishTitle = parseAtomFeed(build.read('fi/tracks/tea-foundations/feed.xml')).title?.value;
+		expect(finnishTitle).toBe('Steeped: Teen perusteet');
+		const link = (page: string) => [...build.read(page).matchAll(/<link rel="alternate" type="application\/atom\+xml"[^>]*href="(?:\/fi)?\/tracks\/tea-foundations\/feed\.xml"\/>/g)].map((match) => match[0]);
+		expect(link('fi/tracks/tea-foundations/index.html')).toEqual([`<link rel="alternate" type="application/atom+xml" title="${finnishTitle}" href="/fi/tracks/tea-foundations/feed.xml"/>`]);
 		expect(link('tracks/tea-foundations/index.html')).toEqual([`<link rel="alternate" type="application/atom+xml" title="${title}" href="/tracks/tea-foundations/feed.xml"/>`]);
 		// The Finnish page offers the Finnish feed of everything as well, and its versions in both languages.
 		const finnish = build.read('fi/tracks/tea-foundations/index.html');
@@ -154,7 +156,7 @@ describe('per-track feeds', () => {
 		const feeds = readdirSync(build.outDir, { recursive: true, encoding: 'utf8' })
 			.filter((file) => file.endsWith('feed.xml'))
 			.map((file) => `/${file}`);
-		expect(feeds).toEqual(expect.arrayContaining(['/feed.xml', '/fi/feed.xml', '/tracks/hosting/feed.xml']));
+		expect(feeds).toEqual(expect.arrayContaining(['/feed.xml', '/fi/feed.xml', '/tracks/hosting/feed.xml', '/fi/tracks/tea-foundations/feed.xml']));
 		for (const feed of feeds) expect(netlifyHeaders(feed)['Content-Type'], feed).toBe('application/atom+xml; charset=utf-8');
 		// Each rule that sends the Atom type is for feeds that a bilingual build writes.
 		const rules = (parseToml(readFileSync(join(ROOT, 'netlify.toml'), 'utf8')).headers ?? []) as unknown as HeaderRule[];

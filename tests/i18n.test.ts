@@ -499,7 +499,7 @@ describe('the Finnish pages of a bilingual fixture', () => {
 		expect(parts('serving')[2]).toContain('<p data-syllabus-exercise><strong lang="fi">Harjoitus:</strong> Set a tray. <strong lang="fi">Opiskelijat palauttavat:</strong> A photo of the tray.</p>');
 		expect(page).toContain('<li><span lang="en">Serving</span>: 1 kysymys, hyväksymisraja 75 %, kysymykset alkuperäiskielellä (englanti)</li>');
 		expect(page).toContain('<li>Haudutuksen perusteet: 1 kysymys, hyväksymisraja 75 %</li>');
-		expect(page).toMatch(/<a href="\/tracks\/tea-foundations\/feed\.xml" hreflang="en">sen syötteestä<\/a> \(syötteen kieli: englanti\)\./);
+		expect(page).toMatch(/<a href="\/fi\/tracks\/tea-foundations\/feed\.xml">sen syötteestä<\/a>\./);
 		// The English syllabus assigns the English addresses, and leads to the Finnish one only through its language menu.
 		const english = build.read('tracks/tea-foundations/syllabus/index.html');
 		expect(english).toContain('<a href="https://steeped.example.org/modules/brewing-basics/v2/">Brewing basics</a>');
@@ -555,6 +555,25 @@ describe('the Finnish pages of a bilingual fixture', () => {
 		expect(english).toMatch(/<option value="\/fi\/tracks\/tea-foundations\/print\/"[^>]*>Suomi<\/option>/);
 		expect(build.exists('fi/tracks/hosting/print/index.html')).toBe(false);
 		expect(build.read('sitemap-0.xml')).toContain('<loc>https://steeped.example.org/fi/tracks/tea-foundations/print/</loc>');
+	});
+
+	it("gives a translated track a Finnish feed, its entries as Finnish What's new shows them, which its Finnish pages advertise", () => {
+		const feed = build.read('fi/tracks/tea-foundations/feed.xml');
+		expect(feed).toContain('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fi">');
+		expect(feed).toContain('<title>Steeped: Teen perusteet</title>');
+		expect(feed).toContain('<link rel="self" type="application/atom+xml" href="https://steeped.example.org/fi/tracks/tea-foundations/feed.xml"/>');
+		expect(feed).toContain('<link rel="alternate" type="text/html" href="https://steeped.example.org/fi/tracks/tea-foundations/"/>');
+		const entries = [...feed.matchAll(/<entry\b[^>]*>[^]*?<\/entry>/g)].map((match) => match[0]);
+		// The same events as the English feed of the track, each once.
+		expect(entries).toHaveLength([...build.read('tracks/tea-foundations/feed.xml').matchAll(/<entry\b/g)].length);
+		// A translated module's release: its Finnish title and page.
+		expect(entries.some((entry) => entry.includes('<title>Haudutuksen perusteet 2.1.0</title>') && entry.includes('href="https://steeped.example.org/fi/modules/brewing-basics/"'))).toBe(true);
+		// A module not translated: its English title and summary, the entry marked English, its page the Finnish one that shows the original.
+		expect(entries.some((entry) => entry.startsWith('<entry xml:lang="en">') && /<title>Serving [\d.]+<\/title>/.test(entry) && entry.includes('href="https://steeped.example.org/fi/modules/serving/"'))).toBe(true);
+		expect(build.read('fi/tracks/tea-foundations/index.html')).toContain('<link rel="alternate" type="application/atom+xml" title="Steeped: Teen perusteet" href="/fi/tracks/tea-foundations/feed.xml"/>');
+		// A track not translated has none; the English track's feed is the English one.
+		expect(build.exists('fi/tracks/hosting/feed.xml')).toBe(false);
+		expect(build.read('tracks/tea-foundations/feed.xml')).toContain('<title>Steeped: Tea foundations</title>');
 	});
 
 	it('shows the Finnish page at the Finnish permanent address of a translated module, and leads the others to the English ones', () => {
@@ -646,9 +665,10 @@ describe('the Finnish pages of a bilingual fixture', () => {
 		/** The attributes of each link to `href` in a page's main content (the sidebar has its own marks), as written. */
 		const links = (page: string, href: string) =>
 			[...build.read(page).split('<main')[1]!.split('</main>')[0]!.matchAll(new RegExp(`<a href="${href}"([^>]*)>`, 'g'))].map((match) => match[1]!.replace(/\s*class="[^"]*"/, '').trim());
-		// The track's feed is English only; its syllabus, print page and cartridges are Finnish too.
-		expect(links('fi/tracks/tea-foundations/index.html', '/tracks/tea-foundations/feed.xml')).toEqual([expect.stringMatching(/\bhreflang="en"/)]);
-		expect(links('tracks/tea-foundations/index.html', '/tracks/tea-foundations/feed.xml')).toEqual([expect.not.stringMatching(/hreflang/)]);
+		// The track's syllabus, print page, feed and cartridges are Finnish too.
+		expect(links('fi/tracks/tea-foundations/index.html', '/fi/tracks/tea-foundations/feed\\.xml')).toEqual(['data-track-feed']);
+		expect(links('fi/tracks/tea-foundations/index.html', '/tracks/tea-foundations/feed\\.xml')).toEqual([]);
+		expect(links('tracks/tea-foundations/index.html', '/tracks/tea-foundations/feed\\.xml')).toEqual(['data-track-feed']);
 		for (const name of ['tea-foundations.imscc', 'tea-foundations.links.imscc']) {
 			expect(links('fi/tracks/tea-foundations/index.html', `/downloads/fi/tracks/${name}`), name).toEqual(['download']);
 			expect(links('tracks/tea-foundations/index.html', `/downloads/tracks/${name}`), name).toEqual(['download']);

@@ -68,7 +68,7 @@ export const updateAnchors = (body: string) => [...headingSlugs(body), ...UPDATE
  * The pages of the built site, address to heading ids. In a language other than the originals', a
  * module has a page when it is translated or belongs to a translated track (shown in the original
  * there), and its current major's permanent address when its translation follows that major; a track
- * (its page, its syllabus and its print page) or an update when it is translated, and a free page always (in the
+ * (its page, its syllabus, its print page and its feed) or an update when it is translated, and a free page always (in the
  * original's words where it is not translated).
  */
 export function sitePages(curriculum: Curriculum): Map<string, Set<string>> {
@@ -116,6 +116,7 @@ export function sitePages(curriculum: Curriculum): Map<string, Set<string>> {
 			page(`${locale.prefix}${trackHref(track.id)}`, track.data.modules);
 			page(`${locale.prefix}${trackHref(track.id)}syllabus/`);
 			page(`${locale.prefix}${trackHref(track.id)}print/`, track.data.modules);
+			page(`${locale.prefix}${trackFeedHref(track.id)}`);
 		}
 		for (const update of curriculum.updates) {
 			const translation = updates.get(update.id);

@@ -53,8 +53,6 @@ export const en = {
 	'currents.syllabus.feedLead': "Follow the track's releases on",
 	'currents.syllabus.feed': 'its feed',
 	'currents.syllabus.feedRest': '.',
-	/** On a page in another language, after the link to the track's feed, which is of the originals. */
-	'currents.syllabus.feedLanguage': '(a feed in {{language}})',
 	'currents.syllabus.draftsOne': 'One module is a draft, below version 1.0.0 and not reviewed yet:',
 	'currents.syllabus.draftsOther': '{{count}} modules are drafts, below version 1.0.0 and not reviewed yet:',
 	'currents.syllabus.draftsRest':
@@ -106,7 +104,6 @@ export const fi: Record<keyof typeof en, string> = {
 	'currents.syllabus.feedLead': 'Seuraa polun julkaisuja',
 	'currents.syllabus.feed': 'sen syötteestä',
 	'currents.syllabus.feedRest': '.',
-	'currents.syllabus.feedLanguage': '(syötteen kieli: {{language}})',
 	'currents.syllabus.draftsOne': 'Yksi moduuli on luonnos, jonka versio on alle 1.0.0 ja jota ei ole vielä tarkistettu:',
 	'currents.syllabus.draftsOther': '{{count}} moduulia on luonnoksia, joiden versio on alle 1.0.0 ja joita ei ole vielä tarkistettu:',
 	'currents.syllabus.draftsRest':
