@@ -6,7 +6,7 @@ import { pendingUpdatesFor } from './lib/curriculum/freshness.ts';
 import { inTrackOrder, moduleHref, namer, sidebarFor, trackHref, trackOf, type SidebarItem, type TimelineEntry } from './lib/curriculum/model.ts';
 import { majorOf } from './lib/curriculum/versions.ts';
 import { localeOf, localized, siteLocales, type Locale } from './lib/i18n/locales.ts';
-import { assignedAddress, mergeModule, mergeTrack, partsInOriginal, translationStatus, type PartsInOriginal, type TranslationStatus } from './lib/i18n/site.ts';
+import { assignedAddress, mergeModule, mergeTrack, modulesWithPages, partsInOriginal, translationStatus, type PartsInOriginal, type TranslationStatus } from './lib/i18n/site.ts';
 import { shownEntry, type ShownEntry } from './lib/i18n/timeline.ts';
 import { uiText } from './lib/i18n/ui/index.ts';
 
@@ -247,7 +247,7 @@ export function loadLocalSite(code: string = ROOT_LOCALE.code): Promise<LocalSit
 			const translatedTracks = new Set(locale.root ? site.tracks.map((track) => track.id) : [...(t?.tracks.keys() ?? [])]);
 			const moduleIds = locale.root
 				? new Set(site.moduleData.keys())
-				: new Set([...(t?.modules.keys() ?? []), ...site.tracks.filter((track) => translatedTracks.has(track.id)).flatMap((track) => track.data.modules)].filter((id) => site.moduleData.has(id)));
+				: new Set([...modulesWithPages(t?.modules.keys() ?? [], site.tracks, translatedTracks)].filter((id) => site.moduleData.has(id)));
 			const engine = new Set(['/', '/whats-new/', '/progress/', '/verify/', '/issuers/', '/translations/']);
 			const hasPage = (href: string) => {
 				if (locale.root || engine.has(href.replace(/#.*$/, '')) || site.freePages.has(href)) return true;

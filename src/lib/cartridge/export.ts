@@ -12,7 +12,7 @@ import type { Curriculum } from '../curriculum/load.ts';
 import type { ModuleData } from '../curriculum/schema/module.ts';
 import type { ModuleTranslationData, TrackTranslationData } from '../curriculum/schema/translation.ts';
 import type { TrackData } from '../curriculum/schema/track.ts';
-import { assignedAddress, mergeModule, mergeTrack } from '../i18n/site.ts';
+import { assignedAddress, mergeModule, mergeTrack, modulesWithPages } from '../i18n/site.ts';
 import { siteLocales } from '../i18n/locales.ts';
 import { buildCartridge, builtPagePath, cartridgePath, type Cartridge, type CartridgeOptions, type CartridgeSource } from './cartridge.ts';
 import { builtSyllabusPath } from './syllabus.ts';
@@ -55,8 +55,7 @@ export function translatedSources(original: CartridgeSource, curriculum: Cartrid
 		const tracks = new Map(entries.flatMap((entry) => (entry.kind === 'track' ? [[entry.id, entry.data as TrackTranslationData] as const] : [])));
 		const translatedTracks = curriculum.tracks.filter((track) => tracks.has(track.id));
 		if (translatedTracks.length === 0) return [];
-		// A module has a page in the language when it is translated or in a translated track (src/data.ts, `moduleIds`).
-		const paged = new Set([...modules.keys(), ...translatedTracks.flatMap((track) => track.data.modules)]);
+		const paged = modulesWithPages(modules.keys(), curriculum.tracks, tracks);
 		const hasPage = (href: string) => paged.has(/^\/modules\/([^/]+)\/$/.exec(href)?.[1] ?? '');
 		const source: CartridgeSource = {
 			...original,

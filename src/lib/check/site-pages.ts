@@ -6,7 +6,7 @@
  */
 import GithubSlugger from 'github-slugger';
 import { siteLocales } from '../i18n/locales.ts';
-import { translatedPermalinkMajor } from '../i18n/site.ts';
+import { modulesWithPages, translatedPermalinkMajor } from '../i18n/site.ts';
 import type { Curriculum } from '../curriculum/load.ts';
 import { moduleHref, permalinkHref, trackFeedHref, trackHref, updateHref } from '../curriculum/model.ts';
 import { sectionRedirects } from '../curriculum/redirects.ts';
@@ -101,7 +101,7 @@ export function sitePages(curriculum: Curriculum): Map<string, Set<string>> {
 		const translations = curriculum.translations.filter((entry) => entry.locale === locale.code);
 		const translated = (kind: string) => new Map(translations.filter((entry) => entry.kind === kind).map((entry) => [entry.id, entry]));
 		const [modules, tracks, updates] = [translated('module'), translated('track'), translated('update')];
-		const shown = new Set([...modules.keys(), ...curriculum.tracks.filter((track) => tracks.has(track.id)).flatMap((track) => track.data.modules)]);
+		const shown = modulesWithPages(modules.keys(), curriculum.tracks, tracks);
 		for (const module of curriculum.modules) {
 			if (!shown.has(module.id)) continue;
 			const translation = modules.get(module.id);

@@ -53,6 +53,14 @@ export function assignedAddress(
 	return { href: pinnedHref(id, version), lang: original };
 }
 
+/**
+ * The modules with a page in a language other than the originals': every translated module, and
+ * every module of a translated track (shown there in the original's words when not translated).
+ */
+export function modulesWithPages(translatedModules: Iterable<string>, tracks: readonly { id: string; data: { modules: readonly string[] } }[], translatedTracks: { has: (id: string) => boolean }): Set<string> {
+	return new Set([...translatedModules, ...tracks.filter((track) => translatedTracks.has(track.id)).flatMap((track) => track.data.modules)]);
+}
+
 /** Whether a translated knowledge check has the original's questions and right answers, so that it can stand in for it. */
 export function sameQuiz(original: ModuleData['quiz'], translated: ModuleTranslationData['quiz']): boolean {
 	return (
