@@ -9,7 +9,7 @@ import type { CurriculumConfig } from '../curriculum/schema/config.ts';
 import type { ModuleData } from '../curriculum/schema/module.ts';
 import type { TrackData } from '../curriculum/schema/track.ts';
 import { licenseOf } from '../curriculum/licenses.ts';
-import { permalinkHref } from '../curriculum/model.ts';
+import { namer, permalinkHref } from '../curriculum/model.ts';
 import { majorOf } from '../curriculum/versions.ts';
 import { apaHtml, citationOf } from '../citation/cite.ts';
 import { manifestXml, rightsOf, type Folder, type Item, type ManifestData, type Resource } from './manifest.ts';
@@ -366,7 +366,8 @@ function pageResource(module: Module, source: CartridgeSource): PackedPage {
 	const citation = citationOf(module, config);
 	const url = addressOf(module, source);
 	const license = licenseOf(module.data.license ?? config.license);
-	const level = (translation ? config.translations[code]?.levels?.[module.data.level] : undefined) ?? config.levels.find((option) => option.id === module.data.level)?.name ?? module.data.level;
+	// As the pages name levels: in a translation's language the config's translation, or the level's own name.
+	const level = (translation ? config.translations[code]?.levels?.[module.data.level] : undefined) ?? namer(config.levels)(module.data.level);
 	const link = (href: string, label: string) => `<a href="${escape(href)}" target="_blank" rel="noopener">${escape(label)}</a>`;
 	// The reference is the original's, as the module page in another language says to cite it, in the original's words.
 	const original = translation ? { id: module.id, data: translation.originals.get(module.id) ?? module.data } : module;
