@@ -5,8 +5,7 @@
  * script reads to say whether and since when this one is kept.
  */
 
-// A module, not a script: its names are its own.
-export {};
+import { fill } from './progress-text.ts';
 
 /** Where the site's service worker is, and the record of a kept track in its caches. */
 const WORKER = '/sw.js';
@@ -23,7 +22,6 @@ interface Reply {
 	error?: string;
 }
 
-const fill = (text: string, values: Record<string, string | number>) => text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? ''));
 
 /** Sends one request to the active worker and hands each of its replies to `each`, until the last. */
 async function ask(message: object, each: (reply: Reply) => void = () => {}): Promise<Reply> {

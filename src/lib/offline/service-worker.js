@@ -51,8 +51,8 @@ async function page(event, url) {
 	const key = pageKey(url);
 	try {
 		const response = await fetch(event.request);
-		// A kept page's new version may load new files (a new build's): they are kept, and the old ones no kept page loads go.
-		if (response.ok && !response.redirected && (await caches.open(PAGES).then((cache) => cache.match(key)))) event.waitUntil(inTurn(() => keepPage(key, response.clone()).then(prune)));
+		// A kept page's new version may load new files (a new build's): they are kept, and then the old ones no kept page loads go.
+		if (response.ok && !response.redirected && (await caches.open(PAGES).then((cache) => cache.match(key)))) event.waitUntil(inTurn(() => keepPage(key, response.clone()).then((added) => (added > 0 ? prune() : undefined))));
 		return response;
 	} catch (error) {
 		const kept = await caches.open(PAGES).then((cache) => cache.match(key));
@@ -124,8 +124,9 @@ async function keepTrack(track, title, urls, report) {
 	return { kept, failed };
 }
 
-/** Keeps a page, and every file of the site it loads that is not kept yet. */
+/** Keeps a page, and every file of the site it loads that is not kept yet; answers how many files were new. */
 async function keepPage(key, response) {
+	let added = 0;
 	const html = await response.clone().text();
 	await caches.open(PAGES).then((cache) => cache.put(key, response));
 	const files = await caches.open(FILES);
@@ -147,10 +148,12 @@ async function keepPage(key, response) {
 				}
 			}
 			await files.put(file, fetched);
+			added++;
 		} catch {
 			// Left to the network: the page still reads without it.
 		}
 	}
+	return added;
 }
 
 /**
